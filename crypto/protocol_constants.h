@@ -1,0 +1,86 @@
+// Every constant of the Dojava protocol, v1. Normative source:
+// crypto/PROTOCOL.md; the section of each constant is cited beside it.
+// Changing any value here is a protocol change and needs a new version.
+#ifndef DOJAVA_CRYPTO_PROTOCOL_CONSTANTS_H_
+#define DOJAVA_CRYPTO_PROTOCOL_CONSTANTS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace dojava::protocol {
+
+// §1 Conventions
+inline constexpr uint8_t kVersion = 1;    // first byte of every v1 record
+inline constexpr size_t kIdSize = 16;     // case, message, file, reviewer, instance ids
+inline constexpr size_t kKeySize = 32;    // every symmetric key and seed
+inline constexpr size_t kSaltSize = 16;   // instance salt, key-file salt (crypto_pwhash_SALTBYTES)
+inline constexpr size_t kX25519Size = 32;
+inline constexpr size_t kEd25519PublicSize = 32;
+inline constexpr size_t kSignatureSize = 64;
+inline constexpr size_t kAeadNonceSize = 24;  // XChaCha20-Poly1305
+inline constexpr size_t kAeadTagSize = 16;
+
+// §3 Labels (domain separation). Each is used with a trailing 0x00 byte.
+inline constexpr std::string_view kLabelReceiptLookup = "dojava/v1/receipt/lookup";
+inline constexpr std::string_view kLabelReceiptX25519 = "dojava/v1/receipt/x25519";
+inline constexpr std::string_view kLabelLookupHash = "dojava/v1/lookup-hash";
+inline constexpr std::string_view kLabelReviewerEd25519 = "dojava/v1/reviewer/ed25519";
+inline constexpr std::string_view kLabelReviewerX25519 = "dojava/v1/reviewer/x25519";
+inline constexpr std::string_view kLabelAdminEd25519 = "dojava/v1/admin/ed25519";
+inline constexpr std::string_view kLabelFingerprint = "dojava/v1/fingerprint";
+inline constexpr std::string_view kLabelKeyFile = "dojava/v1/key-file";
+inline constexpr std::string_view kLabelRoster = "dojava/v1/roster";
+inline constexpr std::string_view kLabelSealKey = "dojava/v1/seal/key";
+inline constexpr std::string_view kLabelSealAd = "dojava/v1/seal/ad";
+inline constexpr std::string_view kLabelMessage = "dojava/v1/message";
+inline constexpr std::string_view kLabelMessageSignature = "dojava/v1/message/signature";
+inline constexpr std::string_view kLabelChunk = "dojava/v1/chunk";
+inline constexpr std::string_view kLabelLogin = "dojava/v1/login";
+
+// §4 Receipts
+inline constexpr size_t kReceiptRandomDigits = 27;            // 89.7 bits
+inline constexpr size_t kReceiptDigits = kReceiptRandomDigits + 1;  // + Damm check digit
+inline constexpr size_t kReceiptGroupSize = 4;                 // 7 groups of 4
+inline constexpr uint64_t kReceiptArgonOps = 2;
+inline constexpr size_t kReceiptArgonMemBytes = 8u * 1024 * 1024;  // 8 MiB
+
+// §5 Key files
+inline constexpr std::string_view kKeyFileMagic = "DJKF";
+inline constexpr size_t kKeyFileSize = 104;
+inline constexpr uint8_t kKeyKindReviewer = 1;
+inline constexpr uint8_t kKeyKindAdmin = 2;
+inline constexpr uint8_t kKdfArgon2id13 = 1;
+inline constexpr uint32_t kKeyFileMinOps = 1, kKeyFileMaxOps = 16;
+inline constexpr uint32_t kKeyFileMinMemKiB = 8 * 1024, kKeyFileMaxMemKiB = 1024 * 1024;
+inline constexpr uint32_t kKeyFileDefaultOps = 3;                // crypto_pwhash_OPSLIMIT_MODERATE
+inline constexpr uint32_t kKeyFileDefaultMemKiB = 256 * 1024;    // crypto_pwhash_MEMLIMIT_MODERATE
+
+// §6 Roster
+inline constexpr size_t kRosterMaxReviewers = 1000;
+inline constexpr size_t kReviewerNameMaxBytes = 64;
+
+// §7 Sealed keys
+inline constexpr uint8_t kRoleCaseKey = 1;   // CK: conversation
+inline constexpr uint8_t kRoleNotesKey = 2;  // NK: reviewer-only events
+inline constexpr size_t kSealedKeySize = 1 + 1 + 32 + kKeySize + kAeadTagSize;  // 82
+
+// §8 Messages
+inline constexpr uint8_t kKindConversation = 1;  // under CK
+inline constexpr uint8_t kKindNotes = 2;         // under NK
+inline constexpr uint8_t kAuthorSource = 0;
+inline constexpr uint8_t kAuthorReviewer = 1;
+inline constexpr size_t kMessageHeaderSize = 1 + 1 + kIdSize + kIdSize + kAeadNonceSize;  // 58
+inline constexpr size_t kMinPaddedSize = 512;               // smallest bucket
+inline constexpr size_t kMaxPaddedSize = 512 * 1024;        // largest bucket
+inline constexpr size_t kMaxMessageRecordSize = kMessageHeaderSize + kMaxPaddedSize + kAeadTagSize;
+
+// §9 Attachments
+inline constexpr size_t kChunkPlainSize = 512 * 1024;        // every chunk, padded
+inline constexpr size_t kChunkNoncePrefixSize = 20;          // + u32 index = 24
+inline constexpr size_t kChunkRecordSize = 1 + kChunkPlainSize + kAeadTagSize;  // 524305
+inline constexpr uint64_t kMaxChunksPerFile = 1u << 20;      // index fits u32 with room
+
+}  // namespace dojava::protocol
+
+#endif  // DOJAVA_CRYPTO_PROTOCOL_CONSTANTS_H_

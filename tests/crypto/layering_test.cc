@@ -1,0 +1,30 @@
+// STYLE.md rule 3: crypto/ links libsodium only and knows nothing of HTTP,
+// JSON or SQL. CMake enforces the link; this test enforces the includes.
+#include <catch2/catch_test_macros.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+TEST_CASE("crypto/ includes no Boost, JSON or SQL header", "[layering]") {
+  namespace fs = std::filesystem;
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(fs::path(DOJAVA_SOURCE_DIR) / "crypto")) {
+    const auto ext = entry.path().extension();
+    if (ext != ".h" && ext != ".cc") continue;
+    ++files;
+    std::ifstream in(entry.path());
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.rfind("#include", 0) != 0) continue;
+      INFO(entry.path().string() << ": " << line);
+      CHECK(line.find("boost") == std::string::npos);
+      CHECK(line.find("json") == std::string::npos);
+      CHECK(line.find("sqlite") == std::string::npos);
+      CHECK(line.find("sqlcipher") == std::string::npos);
+      CHECK(line.find("service/") == std::string::npos);
+      CHECK(line.find("cli/") == std::string::npos);
+    }
+  }
+  CHECK(files >= 4);
+}
