@@ -13,12 +13,12 @@ inline constexpr size_t kLoginChallengeSize = 32;
 
 // Sign(ed25519_secret, "dojava/v1/login", instance_id || reviewer_id || challenge).
 // kInvalidArgument for a challenge that is not 32 bytes or a bad key size.
-Result<Signature> SignLogin(const SecretBytes& ed25519_secret64, const Id& instance_id, const Id& reviewer_id,
-                            ByteView challenge);
+Result<Signature> SignLogin(const SecretBytes& ed25519_secret64, const Id& instance_id,
+                            const Id& reviewer_id, ByteView challenge);
 
 // kMalformed for bad sizes, kBadSignature if it does not verify.
-Status VerifyLogin(const Ed25519Public& reviewer_public, const Id& instance_id, const Id& reviewer_id,
-                   ByteView challenge, ByteView signature);
+Status VerifyLogin(const Ed25519Public& reviewer_public, const Id& instance_id,
+                   const Id& reviewer_id, ByteView challenge, ByteView signature);
 
 }  // namespace dojava::crypto
 

@@ -45,13 +45,13 @@ size_t MaxBodySize(bool signed_by_reviewer);
 // kKindNotes (key = NK, and signer is required). signer == nullptr means the
 // source writes. kInvalidArgument for a bad key, kind, missing signer or a
 // body too large for the largest bucket.
-Result<Bytes> EncryptMessage(const SecretBytes& key, uint8_t kind, const Id& case_id, const Id& message_id,
-                             ByteView body, const ReviewerSigner* signer);
+Result<Bytes> EncryptMessage(const SecretBytes& key, uint8_t kind, const Id& case_id,
+                             const Id& message_id, ByteView body, const ReviewerSigner* signer);
 
 // The same with a caller-chosen nonce: only for generating test vectors.
 Result<Bytes> EncryptMessageWithNonce(const SecretBytes& key, uint8_t kind, const Id& case_id,
-                                      const Id& message_id, ByteView body, const ReviewerSigner* signer,
-                                      ByteView nonce24);
+                                      const Id& message_id, ByteView body,
+                                      const ReviewerSigner* signer, ByteView nonce24);
 
 struct OpenedMessage {
   uint8_t kind = 0;

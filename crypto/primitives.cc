@@ -30,10 +30,12 @@ Bytes Label(std::string_view label) {
 
 SecretBytes Kdf(ByteView ikm, std::string_view label) {
   EnsureSodium();
-  Require(ikm.size() >= crypto_generichash_KEYBYTES_MIN && ikm.size() <= crypto_generichash_KEYBYTES_MAX);
+  Require(ikm.size() >= crypto_generichash_KEYBYTES_MIN &&
+          ikm.size() <= crypto_generichash_KEYBYTES_MAX);
   const Bytes msg = Label(label);
   SecretBytes out(32);
-  crypto_generichash(out.reveal_mut().data(), out.size(), msg.data(), msg.size(), ikm.data(), ikm.size());
+  crypto_generichash(out.reveal_mut().data(), out.size(), msg.data(), msg.size(), ikm.data(),
+                     ikm.size());
   return out;
 }
 
@@ -54,8 +56,9 @@ Result<SecretBytes> Argon2id(ByteView password, ByteView salt16, uint64_t ops, s
   EnsureSodium();
   Require(salt16.size() == crypto_pwhash_SALTBYTES);
   SecretBytes out(32);
-  if (crypto_pwhash(out.reveal_mut().data(), out.size(), reinterpret_cast<const char*>(password.data()),
-                    password.size(), salt16.data(), ops, mem_bytes, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+  if (crypto_pwhash(out.reveal_mut().data(), out.size(),
+                    reinterpret_cast<const char*>(password.data()), password.size(), salt16.data(),
+                    ops, mem_bytes, crypto_pwhash_ALG_ARGON2ID13) != 0) {
     return Status(Code::kInternal, "Argon2id failed (out of memory?)");
   }
   return out;
@@ -72,7 +75,8 @@ X25519Public X25519Base(ByteView secret32) {
 Result<SecretBytes> X25519Shared(ByteView secret32, ByteView public32) {
   EnsureSodium();
   Require(secret32.size() == crypto_scalarmult_SCALARBYTES);
-  if (public32.size() != crypto_scalarmult_BYTES) return Status(Code::kMalformed, "bad X25519 key size");
+  if (public32.size() != crypto_scalarmult_BYTES)
+    return Status(Code::kMalformed, "bad X25519 key size");
   SecretBytes ss(32);
   // libsodium returns -1 when the output is all-zero (low-order point).
   if (crypto_scalarmult(ss.reveal_mut().data(), secret32.data(), public32.data()) != 0) {
@@ -99,7 +103,8 @@ Signature SignLabeled(const SecretBytes& secret_key64, std::string_view label, B
   return sig;
 }
 
-Status VerifyLabeled(ByteView public32, std::string_view label, ByteView message, ByteView signature64) {
+Status VerifyLabeled(ByteView public32, std::string_view label, ByteView message,
+                     ByteView signature64) {
   EnsureSodium();
   if (public32.size() != crypto_sign_PUBLICKEYBYTES || signature64.size() != crypto_sign_BYTES) {
     return Status(Code::kMalformed, "bad Ed25519 key or signature size");
@@ -122,8 +127,9 @@ void AeadSealInto(ByteView key32, ByteView nonce24, ByteView ad, ByteView plaint
   EnsureSodium();
   Require(key32.size() == crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
   Require(nonce24.size() == crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
-  crypto_aead_xchacha20poly1305_ietf_encrypt(out, nullptr, plaintext.data(), plaintext.size(), ad.data(),
-                                             ad.size(), nullptr, nonce24.data(), key32.data());
+  crypto_aead_xchacha20poly1305_ietf_encrypt(out, nullptr, plaintext.data(), plaintext.size(),
+                                             ad.data(), ad.size(), nullptr, nonce24.data(),
+                                             key32.data());
 }
 
 Result<SecretBytes> AeadOpen(ByteView key32, ByteView nonce24, ByteView ad, ByteView ciphertext) {
@@ -138,15 +144,17 @@ Result<SecretBytes> AeadOpen(ByteView key32, ByteView nonce24, ByteView ad, Byte
   return out;
 }
 
-Status AeadOpenInto(ByteView key32, ByteView nonce24, ByteView ad, ByteView ciphertext, uint8_t* out) {
+Status AeadOpenInto(ByteView key32, ByteView nonce24, ByteView ad, ByteView ciphertext,
+                    uint8_t* out) {
   EnsureSodium();
   Require(key32.size() == crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
   Require(nonce24.size() == crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
   if (ciphertext.size() < crypto_aead_xchacha20poly1305_ietf_ABYTES) {
     return Status(Code::kMalformed, "ciphertext shorter than its tag");
   }
-  if (crypto_aead_xchacha20poly1305_ietf_decrypt(out, nullptr, nullptr, ciphertext.data(), ciphertext.size(),
-                                                 ad.data(), ad.size(), nonce24.data(), key32.data()) != 0) {
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt(out, nullptr, nullptr, ciphertext.data(),
+                                                 ciphertext.size(), ad.data(), ad.size(),
+                                                 nonce24.data(), key32.data()) != 0) {
     // libsodium already zeroes the output on failure; be explicit anyway.
     sodium_memzero(out, ciphertext.size() - crypto_aead_xchacha20poly1305_ietf_ABYTES);
     return Status(Code::kDecryptFailed, "authentication failed");

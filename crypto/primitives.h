@@ -65,7 +65,8 @@ void AeadSealInto(ByteView key32, ByteView nonce24, ByteView ad, ByteView plaint
 Result<SecretBytes> AeadOpen(ByteView key32, ByteView nonce24, ByteView ad, ByteView ciphertext);
 // Opens into `out` (ciphertext.size() - 16 bytes); kDecryptFailed on failure,
 // in which case `out` is wiped.
-Status AeadOpenInto(ByteView key32, ByteView nonce24, ByteView ad, ByteView ciphertext, uint8_t* out);
+Status AeadOpenInto(ByteView key32, ByteView nonce24, ByteView ad, ByteView ciphertext,
+                    uint8_t* out);
 
 }  // namespace dojava::crypto
 

@@ -19,7 +19,8 @@ constexpr size_t kEntryFixedSize = p::kIdSize + 32 + 32 + 1;
 // Rule 3 of §6 (everything but the signature and the instance).
 Status CheckRules(const Roster& r) {
   if (r.version == 0) return Status(Code::kMalformed, "roster version must be at least 1");
-  if (r.entries.size() > p::kRosterMaxReviewers) return Status(Code::kMalformed, "too many reviewers");
+  if (r.entries.size() > p::kRosterMaxReviewers)
+    return Status(Code::kMalformed, "too many reviewers");
   std::set<Ed25519Public> eds;
   std::set<X25519Public> xs;
   std::set<std::string> names;
@@ -80,25 +81,32 @@ const RosterEntry* Roster::FindByEd25519(const Ed25519Public& key) const {
   return nullptr;
 }
 
-Result<Bytes> SignRoster(Roster roster, const SecretBytes& admin_secret64, const Ed25519Public& admin_public) {
-  std::sort(roster.entries.begin(), roster.entries.end(),
-            [](const RosterEntry& a, const RosterEntry& b) { return a.reviewer_id < b.reviewer_id; });
+Result<Bytes> SignRoster(Roster roster, const SecretBytes& admin_secret64,
+                         const Ed25519Public& admin_public) {
+  std::sort(
+      roster.entries.begin(), roster.entries.end(),
+      [](const RosterEntry& a, const RosterEntry& b) { return a.reviewer_id < b.reviewer_id; });
   if (Status s = CheckRules(roster); !s.ok()) return Status(Code::kInvalidArgument, s.message());
-  if (admin_secret64.size() != 64) return Status(Code::kInvalidArgument, "admin secret key must be 64 bytes");
+  if (admin_secret64.size() != 64)
+    return Status(Code::kInvalidArgument, "admin secret key must be 64 bytes");
   Bytes out = EncodeBody(roster);
   const Signature sig = SignLabeled(admin_secret64, p::kLabelRoster, out);
   out.insert(out.end(), sig.begin(), sig.end());
   // Verify what we produced before anyone publishes it.
   auto check = VerifyRoster(out, admin_public, roster.instance_id);
-  if (!check.ok()) return Status(Code::kInternal, "signed roster does not verify: " + check.status().message());
+  if (!check.ok())
+    return Status(Code::kInternal, "signed roster does not verify: " + check.status().message());
   return out;
 }
 
-Result<Roster> VerifyRoster(ByteView signed_roster, const Ed25519Public& admin_public, const Id& instance_id) {
+Result<Roster> VerifyRoster(ByteView signed_roster, const Ed25519Public& admin_public,
+                            const Id& instance_id) {
   // 1. Structure.
   if (signed_roster.empty()) return Status(Code::kMalformed, "empty roster");
-  if (signed_roster[0] != p::kVersion) return Status(Code::kUnsupportedVersion, "unknown roster version");
-  if (signed_roster.size() < kHeaderSize + p::kSignatureSize) return Status(Code::kMalformed, "roster too short");
+  if (signed_roster[0] != p::kVersion)
+    return Status(Code::kUnsupportedVersion, "unknown roster version");
+  if (signed_roster.size() < kHeaderSize + p::kSignatureSize)
+    return Status(Code::kMalformed, "roster too short");
   const ByteView body = signed_roster.first(signed_roster.size() - p::kSignatureSize);
   const ByteView sig = signed_roster.last(p::kSignatureSize);
   ByteReader r(body);
@@ -116,7 +124,8 @@ Result<Roster> VerifyRoster(ByteView signed_roster, const Ed25519Public& admin_p
     e.ed25519 = r.Array<32>();
     e.x25519 = r.Array<32>();
     const uint8_t len = r.U8();
-    if (len == 0 || len > p::kReviewerNameMaxBytes) return Status(Code::kMalformed, "reviewer name length out of range");
+    if (len == 0 || len > p::kReviewerNameMaxBytes)
+      return Status(Code::kMalformed, "reviewer name length out of range");
     ByteView name = r.Take(len);
     if (!r.ok()) return Status(Code::kMalformed, "roster entry truncated");
     e.name.assign(AsChars(name));
@@ -128,23 +137,29 @@ Result<Roster> VerifyRoster(ByteView signed_roster, const Ed25519Public& admin_p
   // 3. Rules.
   DOJAVA_RETURN_IF_ERROR(CheckRules(roster));
   // 4. Instance.
-  if (roster.instance_id != instance_id) return Status(Code::kMalformed, "roster belongs to another instance");
+  if (roster.instance_id != instance_id)
+    return Status(Code::kMalformed, "roster belongs to another instance");
   return roster;
 }
 
-Bytes RosterDigest(ByteView signed_roster) { return LabeledHash(32, p::kLabelRoster, signed_roster); }
+Bytes RosterDigest(ByteView signed_roster) {
+  return LabeledHash(32, p::kLabelRoster, signed_roster);
+}
 
-Status CheckRosterAdvance(uint64_t seen_version, ByteView seen_digest, uint64_t new_version, ByteView new_digest) {
+Status CheckRosterAdvance(uint64_t seen_version, ByteView seen_digest, uint64_t new_version,
+                          ByteView new_digest) {
   if (new_version > seen_version) return Status::Ok();
-  if (new_version == seen_version && seen_digest.size() == new_digest.size() && !seen_digest.empty() &&
+  if (new_version == seen_version && seen_digest.size() == new_digest.size() &&
+      !seen_digest.empty() &&
       sodium_memcmp(seen_digest.data(), new_digest.data(), seen_digest.size()) == 0) {
     return Status::Ok();
   }
   if (new_version == seen_version) {
     return Status(Code::kRollback, "a different roster under an already seen version (fork)");
   }
-  return Status(Code::kRollback, "roster version " + std::to_string(new_version) + " is older than version " +
-                                     std::to_string(seen_version) + " already seen");
+  return Status(Code::kRollback, "roster version " + std::to_string(new_version) +
+                                     " is older than version " + std::to_string(seen_version) +
+                                     " already seen");
 }
 
 }  // namespace dojava::crypto

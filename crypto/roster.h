@@ -40,12 +40,14 @@ struct Roster {
 // kInvalidArgument if the roster breaks a rule of §6 (duplicate id, key or
 // name, bad name, version 0, too many entries). The result is verified with
 // `admin_public` before it is returned (kInternal if that fails: wrong key).
-Result<Bytes> SignRoster(Roster roster, const SecretBytes& admin_secret64, const Ed25519Public& admin_public);
+Result<Bytes> SignRoster(Roster roster, const SecretBytes& admin_secret64,
+                         const Ed25519Public& admin_public);
 
 // Parses and verifies signed roster bytes in the order of §6: structure
 // (kMalformed / kUnsupportedVersion), signature against the pinned admin key
 // (kBadSignature), rules (kMalformed), instance id (kMalformed).
-Result<Roster> VerifyRoster(ByteView signed_roster, const Ed25519Public& admin_public, const Id& instance_id);
+Result<Roster> VerifyRoster(ByteView signed_roster, const Ed25519Public& admin_public,
+                            const Id& instance_id);
 
 // The digest a client remembers of the last roster it accepted:
 // H(32, "dojava/v1/roster", bytes).

@@ -10,11 +10,24 @@ size_t Decode(ByteView text, size_t i, uint32_t* cp) {
   const uint8_t b0 = text[i];
   size_t len;
   uint32_t min;
-  if (b0 < 0x80) { *cp = b0; return 1; }
-  if ((b0 & 0xe0) == 0xc0) { len = 2; min = 0x80; *cp = b0 & 0x1f; }
-  else if ((b0 & 0xf0) == 0xe0) { len = 3; min = 0x800; *cp = b0 & 0x0f; }
-  else if ((b0 & 0xf8) == 0xf0) { len = 4; min = 0x10000; *cp = b0 & 0x07; }
-  else return 0;
+  if (b0 < 0x80) {
+    *cp = b0;
+    return 1;
+  }
+  if ((b0 & 0xe0) == 0xc0) {
+    len = 2;
+    min = 0x80;
+    *cp = b0 & 0x1f;
+  } else if ((b0 & 0xf0) == 0xe0) {
+    len = 3;
+    min = 0x800;
+    *cp = b0 & 0x0f;
+  } else if ((b0 & 0xf8) == 0xf0) {
+    len = 4;
+    min = 0x10000;
+    *cp = b0 & 0x07;
+  } else
+    return 0;
   if (text.size() - i < len) return 0;
   for (size_t k = 1; k < len; ++k) {
     const uint8_t b = text[i + k];

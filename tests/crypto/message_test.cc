@@ -61,8 +61,8 @@ TEST_CASE("a source message round-trips and hides its exact size", "[message]") 
 TEST_CASE("reviewer messages are signed and verified against the roster", "[message]") {
   Fixture f;
   const Id mid = RandomId();
-  auto rec = EncryptMessage(f.nk, p::kKindNotes, f.case_id, mid, AsBytes(R"({"type":"status","status":"triage"})"),
-                            &f.signer);
+  auto rec = EncryptMessage(f.nk, p::kKindNotes, f.case_id, mid,
+                            AsBytes(R"({"type":"status","status":"triage"})"), &f.signer);
   REQUIRE(rec.ok());
   auto m = DecryptMessage(*rec, f.case_id, f.keys, f.lookup);
   REQUIRE(m.ok());
@@ -75,7 +75,9 @@ TEST_CASE("reviewer messages are signed and verified against the roster", "[mess
   CHECK(DecryptMessage(*rec, f.case_id, f.keys, nobody).code() == Code::kUnknownAuthor);
   // Claimed by another reviewer's key: signature fails.
   auto other = Ed25519FromSeed(SecretBytes::Random(32).reveal());
-  AuthorKeyLookup impostor = [&](const Id&) { return std::optional<Ed25519Public>(other.public_key); };
+  AuthorKeyLookup impostor = [&](const Id&) {
+    return std::optional<Ed25519Public>(other.public_key);
+  };
   CHECK(DecryptMessage(*rec, f.case_id, f.keys, impostor).code() == Code::kBadSignature);
 }
 
@@ -114,57 +116,72 @@ TEST_CASE("authenticated records with a bad inner layout are refused", "[message
         Code::kInvalidArgument);
   auto padded = [](uint32_t inner_len, std::initializer_list<uint8_t> inner) {
     Bytes b(512, 0);
-    b[0] = uint8_t(inner_len >> 24); b[1] = uint8_t(inner_len >> 16);
-    b[2] = uint8_t(inner_len >> 8); b[3] = uint8_t(inner_len);
+    b[0] = uint8_t(inner_len >> 24);
+    b[1] = uint8_t(inner_len >> 16);
+    b[2] = uint8_t(inner_len >> 8);
+    b[3] = uint8_t(inner_len);
     std::copy(inner.begin(), inner.end(), b.begin() + 4);
     return b;
   };
   // Sanity: a well-formed hand-made source message opens.
-  CHECK(DecryptMessage(HandMade(f.ck, p::kKindConversation, f.case_id, padded(2, {0, 'x'})), f.case_id, f.keys,
-                       f.lookup).ok());
+  CHECK(DecryptMessage(HandMade(f.ck, p::kKindConversation, f.case_id, padded(2, {0, 'x'})),
+                       f.case_id, f.keys, f.lookup)
+            .ok());
   // An unsigned (source-authored) notes record.
-  CHECK(DecryptMessage(HandMade(f.nk, p::kKindNotes, f.case_id, padded(2, {0, 'x'})), f.case_id, f.keys,
-                       f.lookup).code() == Code::kMalformed);
+  CHECK(DecryptMessage(HandMade(f.nk, p::kKindNotes, f.case_id, padded(2, {0, 'x'})), f.case_id,
+                       f.keys, f.lookup)
+            .code() == Code::kMalformed);
   // Unknown author byte.
-  CHECK(DecryptMessage(HandMade(f.ck, p::kKindConversation, f.case_id, padded(2, {2, 'x'})), f.case_id, f.keys,
-                       f.lookup).code() == Code::kMalformed);
+  CHECK(DecryptMessage(HandMade(f.ck, p::kKindConversation, f.case_id, padded(2, {2, 'x'})),
+                       f.case_id, f.keys, f.lookup)
+            .code() == Code::kMalformed);
   // Inner length 0, and longer than the padded plaintext.
-  CHECK(DecryptMessage(HandMade(f.ck, p::kKindConversation, f.case_id, padded(0, {})), f.case_id, f.keys,
-                       f.lookup).code() == Code::kMalformed);
-  CHECK(DecryptMessage(HandMade(f.ck, p::kKindConversation, f.case_id, padded(509, {0})), f.case_id, f.keys,
-                       f.lookup).code() == Code::kMalformed);
+  CHECK(DecryptMessage(HandMade(f.ck, p::kKindConversation, f.case_id, padded(0, {})), f.case_id,
+                       f.keys, f.lookup)
+            .code() == Code::kMalformed);
+  CHECK(DecryptMessage(HandMade(f.ck, p::kKindConversation, f.case_id, padded(509, {0})), f.case_id,
+                       f.keys, f.lookup)
+            .code() == Code::kMalformed);
   // Non-zero padding.
   Bytes dirty = padded(2, {0, 'x'});
   dirty[511] = 1;
-  CHECK(DecryptMessage(HandMade(f.ck, p::kKindConversation, f.case_id, dirty), f.case_id, f.keys, f.lookup)
+  CHECK(DecryptMessage(HandMade(f.ck, p::kKindConversation, f.case_id, dirty), f.case_id, f.keys,
+                       f.lookup)
             .code() == Code::kMalformed);
   // Reviewer author byte but too short for id and signature.
-  CHECK(DecryptMessage(HandMade(f.ck, p::kKindConversation, f.case_id, padded(3, {1, 2, 3})), f.case_id, f.keys,
-                       f.lookup).code() == Code::kMalformed);
+  CHECK(DecryptMessage(HandMade(f.ck, p::kKindConversation, f.case_id, padded(3, {1, 2, 3})),
+                       f.case_id, f.keys, f.lookup)
+            .code() == Code::kMalformed);
 }
 
 TEST_CASE("records are bound to their case, kind and id", "[message]") {
   Fixture f;
-  const Bytes rec = EncryptMessage(f.ck, p::kKindConversation, f.case_id, RandomId(), AsBytes("hello"), nullptr).value();
+  const Bytes rec =
+      EncryptMessage(f.ck, p::kKindConversation, f.case_id, RandomId(), AsBytes("hello"), nullptr)
+          .value();
   CHECK(DecryptMessage(rec, RandomId(), f.keys, f.lookup).code() == Code::kMalformed);
   // Keys of another case.
   SecretBytes other_ck = SecretBytes::Random(32);
-  CHECK(DecryptMessage(rec, f.case_id, CaseKeys{&other_ck, nullptr}, f.lookup).code() == Code::kDecryptFailed);
+  CHECK(DecryptMessage(rec, f.case_id, CaseKeys{&other_ck, nullptr}, f.lookup).code() ==
+        Code::kDecryptFailed);
   // No key for that kind.
-  CHECK(DecryptMessage(rec, f.case_id, CaseKeys{nullptr, &f.nk}, f.lookup).code() == Code::kInvalidArgument);
+  CHECK(DecryptMessage(rec, f.case_id, CaseKeys{nullptr, &f.nk}, f.lookup).code() ==
+        Code::kInvalidArgument);
   // Message id or case id rewritten by the server: the AEAD catches it.
   Bytes moved = rec;
   moved[2 + 16] ^= 1;  // first byte of message_id
   CHECK(DecryptMessage(moved, f.case_id, f.keys, f.lookup).code() == Code::kDecryptFailed);
   Bytes rekind = rec;
   rekind[1] = p::kKindNotes;
-  CHECK(DecryptMessage(rekind, f.case_id, CaseKeys{&f.ck, &f.ck}, f.lookup).code() == Code::kDecryptFailed);
+  CHECK(DecryptMessage(rekind, f.case_id, CaseKeys{&f.ck, &f.ck}, f.lookup).code() ==
+        Code::kDecryptFailed);
 }
 
 TEST_CASE("every corruption of a message record is rejected", "[message][corruption]") {
   Fixture f;
-  const Bytes rec =
-      EncryptMessage(f.ck, p::kKindConversation, f.case_id, RandomId(), AsBytes("evidence"), &f.signer).value();
+  const Bytes rec = EncryptMessage(f.ck, p::kKindConversation, f.case_id, RandomId(),
+                                   AsBytes("evidence"), &f.signer)
+                        .value();
   for (size_t i = 0; i < rec.size(); i += (i < 100 || i > rec.size() - 40) ? 1 : 13) {
     Bytes bad = rec;
     bad[i] ^= 0x08;
@@ -173,7 +190,8 @@ TEST_CASE("every corruption of a message record is rejected", "[message][corrupt
     REQUIRE_FALSE(r.ok());
     if (i == 0) CHECK(r.code() == Code::kUnsupportedVersion);
   }
-  for (size_t n : {size_t(0), size_t(1), size_t(57), size_t(58), size_t(73), size_t(74), rec.size() - 1}) {
+  for (size_t n :
+       {size_t(0), size_t(1), size_t(57), size_t(58), size_t(73), size_t(74), rec.size() - 1}) {
     CHECK_FALSE(DecryptMessage(ByteView(rec.data(), n), f.case_id, f.keys, f.lookup).ok());
   }
   Bytes longer = rec;
@@ -191,10 +209,12 @@ TEST_CASE("bodies up to the limit fit; larger ones are refused", "[message]") {
   REQUIRE(m.ok());
   CHECK(m->body.size() == max_body.size());
   const Bytes too_big(MaxBodySize(false) + 1, 'a');
-  CHECK(EncryptMessage(f.ck, p::kKindConversation, f.case_id, RandomId(), too_big, nullptr).code() ==
-        Code::kInvalidArgument);
+  CHECK(
+      EncryptMessage(f.ck, p::kKindConversation, f.case_id, RandomId(), too_big, nullptr).code() ==
+      Code::kInvalidArgument);
   // An empty body is allowed (the inner plaintext still has its author byte).
-  CHECK(DecryptMessage(EncryptMessage(f.ck, p::kKindConversation, f.case_id, RandomId(), {}, nullptr).value(),
-                       f.case_id, f.keys, f.lookup)
+  CHECK(DecryptMessage(
+            EncryptMessage(f.ck, p::kKindConversation, f.case_id, RandomId(), {}, nullptr).value(),
+            f.case_id, f.keys, f.lookup)
             .ok());
 }

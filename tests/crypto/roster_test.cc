@@ -75,7 +75,9 @@ TEST_CASE("a roster is refused under another admin key or instance", "[roster]")
 TEST_CASE("signing refuses rosters that break the rules", "[roster]") {
   Admin admin;
   const Id instance = RandomId();
-  auto sign = [&](Roster r) { return SignRoster(std::move(r), admin.kp.secret_key, admin.kp.public_key).code(); };
+  auto sign = [&](Roster r) {
+    return SignRoster(std::move(r), admin.kp.secret_key, admin.kp.public_key).code();
+  };
   Roster r = Sample(instance);
   r.version = 0;
   CHECK(sign(r) == Code::kInvalidArgument);
@@ -90,8 +92,11 @@ TEST_CASE("signing refuses rosters that break the rules", "[roster]") {
   dup_key.x25519 = r.entries[0].x25519;
   r.entries.push_back(dup_key);
   CHECK(sign(r) == Code::kInvalidArgument);
-  for (std::string bad : {std::string(""), std::string(65, 'a'), std::string("tab\there"), std::string("\xc3"),
-                          std::string("\xc2\x85" "nel"), std::string("\xed\xa0\x80")}) {
+  for (std::string bad :
+       {std::string(""), std::string(65, 'a'), std::string("tab\there"), std::string("\xc3"),
+        std::string("\xc2\x85"
+                    "nel"),
+        std::string("\xed\xa0\x80")}) {
     r = Sample(instance);
     r.entries[0].name = bad;
     CHECK(sign(r) == Code::kInvalidArgument);

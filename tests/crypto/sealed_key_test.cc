@@ -26,10 +26,12 @@ TEST_CASE("a sealed key opens for its recipient, role and case only", "[sealed]"
   REQUIRE(opened.ok());
   CHECK(opened->Equals(ck));
 
-  CHECK(OpenSealedKey(*sealed, p::kRoleCaseKey, case_id, bob.secret, bob.pub).code() == Code::kDecryptFailed);
+  CHECK(OpenSealedKey(*sealed, p::kRoleCaseKey, case_id, bob.secret, bob.pub).code() ==
+        Code::kDecryptFailed);
   CHECK(OpenSealedKey(*sealed, p::kRoleCaseKey, RandomId(), alice.secret, alice.pub).code() ==
         Code::kDecryptFailed);
-  CHECK(OpenSealedKey(*sealed, p::kRoleNotesKey, case_id, alice.secret, alice.pub).code() == Code::kMalformed);
+  CHECK(OpenSealedKey(*sealed, p::kRoleNotesKey, case_id, alice.secret, alice.pub).code() ==
+        Code::kMalformed);
   // Relabelled as NK: the role byte is in the additional data.
   Bytes relabelled = *sealed;
   relabelled[1] = p::kRoleNotesKey;
@@ -51,10 +53,12 @@ TEST_CASE("sealing is randomised; explicit ephemeral keys are deterministic", "[
 TEST_CASE("sealing refuses bad arguments and low-order recipients", "[sealed]") {
   Recipient alice;
   const Id case_id = RandomId();
-  CHECK(SealKey(SecretBytes::Random(31), p::kRoleCaseKey, case_id, alice.pub).code() == Code::kInvalidArgument);
+  CHECK(SealKey(SecretBytes::Random(31), p::kRoleCaseKey, case_id, alice.pub).code() ==
+        Code::kInvalidArgument);
   CHECK(SealKey(SecretBytes::Random(32), 3, case_id, alice.pub).code() == Code::kInvalidArgument);
   X25519Public zero{};
-  CHECK(SealKey(SecretBytes::Random(32), p::kRoleCaseKey, case_id, zero).code() == Code::kDecryptFailed);
+  CHECK(SealKey(SecretBytes::Random(32), p::kRoleCaseKey, case_id, zero).code() ==
+        Code::kDecryptFailed);
 }
 
 TEST_CASE("every corruption of a sealed key is rejected", "[sealed][corruption]") {
@@ -72,10 +76,12 @@ TEST_CASE("every corruption of a sealed key is rejected", "[sealed][corruption]"
     if (i >= 2) CHECK(r.code() == Code::kDecryptFailed);
   }
   for (size_t n = 1; n < good.size(); ++n) {
-    CHECK(OpenSealedKey(ByteView(good.data(), n), p::kRoleNotesKey, case_id, alice.secret, alice.pub).code() ==
-          Code::kMalformed);
+    CHECK(
+        OpenSealedKey(ByteView(good.data(), n), p::kRoleNotesKey, case_id, alice.secret, alice.pub)
+            .code() == Code::kMalformed);
   }
   Bytes longer = good;
   longer.push_back(0);
-  CHECK(OpenSealedKey(longer, p::kRoleNotesKey, case_id, alice.secret, alice.pub).code() == Code::kMalformed);
+  CHECK(OpenSealedKey(longer, p::kRoleNotesKey, case_id, alice.secret, alice.pub).code() ==
+        Code::kMalformed);
 }

@@ -46,8 +46,9 @@ Id DetId(std::string_view label) {
 
 VectorWriter::VectorWriter(std::string dir) : dir_(std::move(dir)) {}
 
-void VectorWriter::Write(const std::string& scenario, const std::string& kind, const std::string& description,
-                         json::object input, const std::string& expect, json::object output) {
+void VectorWriter::Write(const std::string& scenario, const std::string& kind,
+                         const std::string& description, json::object input,
+                         const std::string& expect, json::object output) {
   json::object v;
   v["scenario"] = scenario;
   v["kind"] = kind;
@@ -128,39 +129,44 @@ void Rosters(VectorWriter& w) {
   RosterFixture f;
   const Bytes good = SignRoster(f.roster, f.admin.secret_key, f.admin.public_key).value();
   const Roster parsed = VerifyRoster(good, f.admin.public_key, f.instance).value();
-  w.Write("roster-valid", "roster", "A roster of three reviewers, names in Latin and Cyrillic script.",
-          f.Input(good), "success", RosterOutput(parsed, good));
+  w.Write("roster-valid", "roster",
+          "A roster of three reviewers, names in Latin and Cyrillic script.", f.Input(good),
+          "success", RosterOutput(parsed, good));
 
   Roster empty;
   empty.instance_id = f.instance;
   empty.version = 1;
   const Bytes empty_bytes = SignRoster(empty, f.admin.secret_key, f.admin.public_key).value();
-  w.Write("roster-empty", "roster", "A valid roster with no reviewers (a new instance).", f.Input(empty_bytes),
-          "success", RosterOutput(empty, empty_bytes));
+  w.Write("roster-empty", "roster", "A valid roster with no reviewers (a new instance).",
+          f.Input(empty_bytes), "success", RosterOutput(empty, empty_bytes));
 
   Bytes bad_sig = good;
   bad_sig[bad_sig.size() - 40] ^= 0x01;
-  w.Write("roster-bad-signature", "roster", "One bit of the signature flipped.", f.Input(bad_sig), "bad_signature");
+  w.Write("roster-bad-signature", "roster", "One bit of the signature flipped.", f.Input(bad_sig),
+          "bad_signature");
 
   Bytes renamed = good;
   renamed[1 + 16 + 8 + 2 + 16 + 64 + 1] ^= 0x20;  // first letter of the first name
-  w.Write("roster-tampered-name", "roster", "A reviewer's name changed after signing.", f.Input(renamed),
-          "bad_signature");
+  w.Write("roster-tampered-name", "roster", "A reviewer's name changed after signing.",
+          f.Input(renamed), "bad_signature");
 
   {
     auto in = f.Input(good);
     in["admin_public"] = HexOf(Ed25519FromSeed(Det("roster/other-admin", 32)).public_key);
-    w.Write("roster-wrong-admin-key", "roster", "Signed by the instance's admin, checked against another key.",
-            std::move(in), "bad_signature");
+    w.Write("roster-wrong-admin-key", "roster",
+            "Signed by the instance's admin, checked against another key.", std::move(in),
+            "bad_signature");
   }
 
   Bytes version2 = good;
   version2[0] = 2;
-  w.Write("roster-unknown-version", "roster", "Format version byte 2.", f.Input(version2), "unsupported_version");
+  w.Write("roster-unknown-version", "roster", "Format version byte 2.", f.Input(version2),
+          "unsupported_version");
 
   Bytes trailing = good;
   trailing.push_back(0);
-  w.Write("roster-trailing-byte", "roster", "One byte after the signature.", f.Input(trailing), "malformed");
+  w.Write("roster-trailing-byte", "roster", "One byte after the signature.", f.Input(trailing),
+          "malformed");
 
   w.Write("roster-truncated", "roster", "The last byte of the signature missing.",
           f.Input(ByteView(good.data(), good.size() - 1)), "malformed");
@@ -180,7 +186,8 @@ void Rosters(VectorWriter& w) {
     Bytes unsorted(body.begin(), body.begin() + hdr);
     for (const auto& e : entries) unsorted.insert(unsorted.end(), e.begin(), e.end());
     w.Write("roster-unsorted-ids", "roster",
-            "Validly signed by the admin, but reviewer ids not strictly ascending (rule 3 of section 6).",
+            "Validly signed by the admin, but reviewer ids not strictly ascending (rule 3 of "
+            "section 6).",
             f.Input(f.HandSigned(unsorted)), "malformed");
   }
   {
@@ -191,8 +198,9 @@ void Rosters(VectorWriter& w) {
     bw.Raw(dup.instance_id);
     bw.U64(dup.version);
     bw.U16(2);
-    std::sort(dup.entries.begin(), dup.entries.end(),
-              [](const RosterEntry& a, const RosterEntry& b) { return a.reviewer_id < b.reviewer_id; });
+    std::sort(
+        dup.entries.begin(), dup.entries.end(),
+        [](const RosterEntry& a, const RosterEntry& b) { return a.reviewer_id < b.reviewer_id; });
     for (int i = 0; i < 2; ++i) {
       bw.Raw(dup.entries[size_t(i)].reviewer_id);
       bw.Raw(dup.entries[0].ed25519);  // the same Ed25519 key twice
@@ -200,14 +208,15 @@ void Rosters(VectorWriter& w) {
       bw.U8(uint8_t(dup.entries[size_t(i)].name.size()));
       bw.Raw(dup.entries[size_t(i)].name);
     }
-    w.Write("roster-duplicate-key", "roster", "Validly signed, but two reviewers share an Ed25519 key.",
-            f.Input(f.HandSigned(body)), "malformed");
+    w.Write("roster-duplicate-key", "roster",
+            "Validly signed, but two reviewers share an Ed25519 key.", f.Input(f.HandSigned(body)),
+            "malformed");
   }
   {
     auto in = f.Input(good);
     in["instance_id"] = HexOf(DetId("roster/other-instance"));
-    w.Write("roster-other-instance", "roster", "A valid roster of another instance of the same admin.",
-            std::move(in), "malformed");
+    w.Write("roster-other-instance", "roster",
+            "A valid roster of another instance of the same admin.", std::move(in), "malformed");
   }
   {
     Bytes noncanon = good;
@@ -223,7 +232,8 @@ void Rosters(VectorWriter& w) {
       carry = v >> 8;
     }
     w.Write("roster-noncanonical-signature", "roster",
-            "The signature's S replaced by S + l (the group order): strict verification must refuse it.",
+            "The signature's S replaced by S + l (the group order): strict verification must "
+            "refuse it.",
             f.Input(noncanon), "bad_signature");
   }
   {
@@ -233,8 +243,9 @@ void Rosters(VectorWriter& w) {
     auto in = f.Input(older_bytes);
     in["seen_version"] = 7;
     in["seen_digest"] = HexOf(RosterDigest(good));
-    w.Write("roster-rollback", "roster", "A validly signed roster older than the one the client has seen.",
-            std::move(in), "rollback");
+    w.Write("roster-rollback", "roster",
+            "A validly signed roster older than the one the client has seen.", std::move(in),
+            "rollback");
   }
   {
     Roster fork = f.roster;
@@ -243,8 +254,9 @@ void Rosters(VectorWriter& w) {
     auto in = f.Input(fork_bytes);
     in["seen_version"] = 7;
     in["seen_digest"] = HexOf(RosterDigest(good));
-    w.Write("roster-fork", "roster", "A different roster under the version the client has already seen.",
-            std::move(in), "rollback");
+    w.Write("roster-fork", "roster",
+            "A different roster under the version the client has already seen.", std::move(in),
+            "rollback");
   }
   {
     Roster newer = f.roster;
@@ -253,8 +265,10 @@ void Rosters(VectorWriter& w) {
     auto in = f.Input(newer_bytes);
     in["seen_version"] = 7;
     in["seen_digest"] = HexOf(RosterDigest(good));
-    w.Write("roster-advance", "roster", "A newer roster after version 7: accepted.", std::move(in), "success",
-            RosterOutput(VerifyRoster(newer_bytes, f.admin.public_key, f.instance).value(), newer_bytes));
+    w.Write("roster-advance", "roster", "A newer roster after version 7: accepted.", std::move(in),
+            "success",
+            RosterOutput(VerifyRoster(newer_bytes, f.admin.public_key, f.instance).value(),
+                         newer_bytes));
   }
 }
 
@@ -290,7 +304,8 @@ void SealedKeys(VectorWriter& w) {
     json::object out;
     out["key"] = HexOf(key.reveal());
     w.Write("sealed-key-" + name + "-valid", "sealed_key",
-            "A " + std::string(role == 1 ? "case key (CK)" : "notes key (NK)") + " sealed to one recipient.",
+            "A " + std::string(role == 1 ? "case key (CK)" : "notes key (NK)") +
+                " sealed to one recipient.",
             std::move(in), "success", std::move(out));
   }
   json::object base_in;
@@ -301,31 +316,32 @@ void SealedKeys(VectorWriter& w) {
     const SecretBytes other = DetSecret("sealed/other-recipient", 32);
     in["recipient_secret"] = HexOf(other.reveal());
     in["recipient_public"] = HexOf(X25519Base(other.reveal()));
-    w.Write("sealed-key-wrong-recipient", "sealed_key", "Opened by a recipient it was not sealed to.",
-            std::move(in), "decrypt_failed");
+    w.Write("sealed-key-wrong-recipient", "sealed_key",
+            "Opened by a recipient it was not sealed to.", std::move(in), "decrypt_failed");
   }
   {
     auto in = input(rec, p::kRoleCaseKey);
     in["case_id"] = HexOf(DetId("sealed/other-case"));
-    w.Write("sealed-key-wrong-case", "sealed_key", "A sealed key moved to another case by the server.",
-            std::move(in), "decrypt_failed");
+    w.Write("sealed-key-wrong-case", "sealed_key",
+            "A sealed key moved to another case by the server.", std::move(in), "decrypt_failed");
   }
   w.Write("sealed-key-wrong-role", "sealed_key", "A CK record presented where an NK is expected.",
           input(rec, p::kRoleNotesKey), "malformed");
   {
     Bytes relabelled = rec;
     relabelled[1] = p::kRoleNotesKey;
-    w.Write("sealed-key-relabelled", "sealed_key", "A CK record whose role byte was rewritten to NK.",
-            input(relabelled, p::kRoleNotesKey), "decrypt_failed");
+    w.Write("sealed-key-relabelled", "sealed_key",
+            "A CK record whose role byte was rewritten to NK.", input(relabelled, p::kRoleNotesKey),
+            "decrypt_failed");
   }
   {
     Bytes v2 = rec;
     v2[0] = 2;
-    w.Write("sealed-key-unknown-version", "sealed_key", "Version byte 2.", input(v2, p::kRoleCaseKey),
-            "unsupported_version");
+    w.Write("sealed-key-unknown-version", "sealed_key", "Version byte 2.",
+            input(v2, p::kRoleCaseKey), "unsupported_version");
   }
-  w.Write("sealed-key-truncated", "sealed_key", "81 of the 82 bytes.", input(ByteView(rec.data(), 81), 1),
-          "malformed");
+  w.Write("sealed-key-truncated", "sealed_key", "81 of the 82 bytes.",
+          input(ByteView(rec.data(), 81), 1), "malformed");
   {
     Bytes flipped = rec;
     flipped[50] ^= 0x10;
@@ -336,7 +352,8 @@ void SealedKeys(VectorWriter& w) {
     Bytes zero_epk = rec;
     std::fill(zero_epk.begin() + 2, zero_epk.begin() + 34, 0);
     w.Write("sealed-key-low-order-ephemeral", "sealed_key",
-            "The ephemeral public key replaced by the all-zero (low-order) point: X25519 output is zero.",
+            "The ephemeral public key replaced by the all-zero (low-order) point: X25519 output is "
+            "zero.",
             input(zero_epk, p::kRoleCaseKey), "decrypt_failed");
   }
 }
@@ -382,9 +399,10 @@ void Messages(VectorWriter& w) {
       {"message-reviewer-reply", "A reviewer's signed reply in the conversation.",
        R"({"type":"message","text":"Hvala. Molimo ne koristite taj telefon za kontakt s nama.","files":[]})",
        p::kKindConversation, true},
-      {"message-notes-event", "A signed status event under NK.", R"({"type":"status","status":"triage"})",
-       p::kKindNotes, true},
-      {"message-bucket-1024", "A body too long for the 512-byte bucket lands in the 1024-byte bucket.",
+      {"message-notes-event", "A signed status event under NK.",
+       R"({"type":"status","status":"triage"})", p::kKindNotes, true},
+      {"message-bucket-1024",
+       "A body too long for the 512-byte bucket lands in the 1024-byte bucket.",
        std::string(R"({"type":"message","text":")") + std::string(600, 'a') + R"(","files":[]})",
        p::kKindConversation, false},
       {"message-empty-body", "An empty body: the inner plaintext is the author byte alone.", "",
@@ -415,42 +433,46 @@ void Messages(VectorWriter& w) {
     w.Write(ok.scenario, "message", ok.description, std::move(in), "success", std::move(out));
   }
 
-  const Bytes base = EncryptMessageWithNonce(f.ck, p::kKindConversation, f.case_id, DetId("message/base/id"),
-                                             AsBytes(R"({"type":"message","text":"base"})"), &signer,
-                                             Det("message/base/nonce", 24))
-                         .value();
+  const Bytes base =
+      EncryptMessageWithNonce(f.ck, p::kKindConversation, f.case_id, DetId("message/base/id"),
+                              AsBytes(R"({"type":"message","text":"base"})"), &signer,
+                              Det("message/base/nonce", 24))
+          .value();
   {
     Bytes b = base;
     b[100] ^= 0x01;
-    w.Write("message-flipped-ciphertext", "message", "One bit of the ciphertext flipped.", f.Input(b),
-            "decrypt_failed");
+    w.Write("message-flipped-ciphertext", "message", "One bit of the ciphertext flipped.",
+            f.Input(b), "decrypt_failed");
   }
   {
     Bytes b = base;
     b[b.size() - 1] ^= 0x80;
-    w.Write("message-flipped-tag", "message", "One bit of the tag flipped.", f.Input(b), "decrypt_failed");
+    w.Write("message-flipped-tag", "message", "One bit of the tag flipped.", f.Input(b),
+            "decrypt_failed");
   }
   {
     Bytes b = base;
     b[2 + 16 + 3] ^= 0x04;
-    w.Write("message-rewritten-id", "message", "The server changed the message id in the header.", f.Input(b),
-            "decrypt_failed");
+    w.Write("message-rewritten-id", "message", "The server changed the message id in the header.",
+            f.Input(b), "decrypt_failed");
   }
   {
     auto in = f.Input(base);
     in["case_id"] = HexOf(DetId("message/other-case"));
-    w.Write("message-wrong-case", "message", "A record of another case served as this case's.", std::move(in),
-            "malformed");
+    w.Write("message-wrong-case", "message", "A record of another case served as this case's.",
+            std::move(in), "malformed");
   }
   {
     auto in = f.Input(base);
     in["case_key"] = HexOf(Det("message/wrong-ck", 32));
-    w.Write("message-wrong-key", "message", "Decrypted with another case's CK.", std::move(in), "decrypt_failed");
+    w.Write("message-wrong-key", "message", "Decrypted with another case's CK.", std::move(in),
+            "decrypt_failed");
   }
   {
     Bytes b = base;
     b[0] = 2;
-    w.Write("message-unknown-version", "message", "Version byte 2.", f.Input(b), "unsupported_version");
+    w.Write("message-unknown-version", "message", "Version byte 2.", f.Input(b),
+            "unsupported_version");
   }
   {
     Bytes b = base;
@@ -460,28 +482,31 @@ void Messages(VectorWriter& w) {
   {
     Bytes b = base;
     b.pop_back();
-    w.Write("message-not-a-bucket", "message", "Ciphertext one byte short of a bucket size plus tag.", f.Input(b),
-            "malformed");
+    w.Write("message-not-a-bucket", "message",
+            "Ciphertext one byte short of a bucket size plus tag.", f.Input(b), "malformed");
   }
   {
     auto in = f.Input(base);
     in["reviewers"] = json::array();
-    w.Write("message-unknown-author", "message", "Signed by a reviewer the reader knows of on no roster.",
-            std::move(in), "unknown_author");
+    w.Write("message-unknown-author", "message",
+            "Signed by a reviewer the reader knows of on no roster.", std::move(in),
+            "unknown_author");
   }
   {
     const Ed25519KeyPair insider = Ed25519FromSeed(Det("message/insider", 32));
     ReviewerSigner forged{f.reviewer_id, &insider.secret_key};
-    const Bytes b = EncryptMessageWithNonce(f.nk, p::kKindNotes, f.case_id, DetId("message/forged/id"),
-                                            AsBytes(R"({"type":"assign","reviewer":null})"), &forged,
-                                            Det("message/forged/nonce", 24))
-                        .value();
+    const Bytes b =
+        EncryptMessageWithNonce(f.nk, p::kKindNotes, f.case_id, DetId("message/forged/id"),
+                                AsBytes(R"({"type":"assign","reviewer":null})"), &forged,
+                                Det("message/forged/nonce", 24))
+            .value();
     w.Write("message-forged-event", "message",
-            "An NK holder signs an event with their own key but names another reviewer as author.", f.Input(b),
-            "bad_signature");
+            "An NK holder signs an event with their own key but names another reviewer as author.",
+            f.Input(b), "bad_signature");
   }
   // Hand-made records that authenticate but break §8.2/§8.3.
-  auto hand_made = [&](const SecretBytes& key, uint8_t kind, const std::string& tag, const Bytes& padded) {
+  auto hand_made = [&](const SecretBytes& key, uint8_t kind, const std::string& tag,
+                       const Bytes& padded) {
     Bytes rec;
     ByteWriter bw(&rec);
     bw.U8(1);
@@ -505,19 +530,25 @@ void Messages(VectorWriter& w) {
     std::copy(inner.begin(), inner.end(), b.begin() + 4);
     return b;
   };
-  w.Write("message-unsigned-notes", "message", "An NK record written as the source (author 0): notes must be signed.",
-          f.Input(hand_made(f.nk, p::kKindNotes, "message/unsigned-notes", padded(3, {0, '{', '}'}))), "malformed");
+  w.Write(
+      "message-unsigned-notes", "message",
+      "An NK record written as the source (author 0): notes must be signed.",
+      f.Input(hand_made(f.nk, p::kKindNotes, "message/unsigned-notes", padded(3, {0, '{', '}'}))),
+      "malformed");
   {
     Bytes pad = padded(3, {0, '{', '}'});
     pad[300] = 0x01;
     w.Write("message-nonzero-padding", "message", "Authenticates, but a padding byte is not zero.",
-            f.Input(hand_made(f.ck, p::kKindConversation, "message/nonzero-padding", pad)), "malformed");
+            f.Input(hand_made(f.ck, p::kKindConversation, "message/nonzero-padding", pad)),
+            "malformed");
   }
   w.Write("message-inner-length-overflow", "message",
           "Authenticates, but the inner length exceeds the padded plaintext.",
-          f.Input(hand_made(f.ck, p::kKindConversation, "message/overflow", padded(509, {0}))), "malformed");
+          f.Input(hand_made(f.ck, p::kKindConversation, "message/overflow", padded(509, {0}))),
+          "malformed");
   w.Write("message-unknown-author-kind", "message", "Authenticates, but the author byte is 2.",
-          f.Input(hand_made(f.ck, p::kKindConversation, "message/author2", padded(2, {2, 'x'}))), "malformed");
+          f.Input(hand_made(f.ck, p::kKindConversation, "message/author2", padded(2, {2, 'x'}))),
+          "malformed");
 }
 
 // ------------------------------------------------------------------ login
@@ -537,8 +568,8 @@ void Logins(VectorWriter& w) {
   in["signature"] = HexOf(sig);
   w.Write("login-valid", "login", "A reviewer's answer to a login challenge.", in, "success");
   in["challenge"] = HexOf(Det("login/other-challenge", 32));
-  w.Write("login-replayed", "login", "A valid answer replayed against a new challenge.", std::move(in),
-          "bad_signature");
+  w.Write("login-replayed", "login", "A valid answer replayed against a new challenge.",
+          std::move(in), "bad_signature");
 }
 
 }  // namespace

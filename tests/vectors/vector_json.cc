@@ -13,7 +13,10 @@ void Print(const boost::json::value& v, int indent, std::string& out) {
   const std::string inner(size_t(indent + 1) * 2, ' ');
   if (v.is_object()) {
     const auto& o = v.get_object();
-    if (o.empty()) { out += "{}"; return; }
+    if (o.empty()) {
+      out += "{}";
+      return;
+    }
     out += "{\n";
     size_t i = 0;
     for (const auto& kv : o) {
@@ -24,7 +27,10 @@ void Print(const boost::json::value& v, int indent, std::string& out) {
     out += pad + "}";
   } else if (v.is_array()) {
     const auto& a = v.get_array();
-    if (a.empty()) { out += "[]"; return; }
+    if (a.empty()) {
+      out += "[]";
+      return;
+    }
     out += "[\n";
     for (size_t i = 0; i < a.size(); ++i) {
       out += inner;

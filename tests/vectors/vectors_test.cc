@@ -61,8 +61,8 @@ std::string CheckRoster(const json::object& v) {
   auto r = VerifyRoster(bytes, Fixed<32>(in.at("admin_public")), Fixed<16>(in.at("instance_id")));
   if (!r.ok()) return Outcome(r.code());
   if (in.contains("seen_version")) {
-    Status s = CheckRosterAdvance(uint64_t(in.at("seen_version").as_int64()), BytesOf(in.at("seen_digest")),
-                                  r->version, RosterDigest(bytes));
+    Status s = CheckRosterAdvance(uint64_t(in.at("seen_version").as_int64()),
+                                  BytesOf(in.at("seen_digest")), r->version, RosterDigest(bytes));
     if (!s.ok()) return Outcome(s.code());
   }
   const auto& out = v.at("output").as_object();
@@ -90,7 +90,8 @@ std::string CheckSealedKey(const json::object& v) {
   if (!r.ok()) return Outcome(r.code());
   CHECK(HexOf(r->reveal()) == v.at("output").at("key").as_string());
   if (in.contains("ephemeral_secret")) {
-    auto again = SealKeyWithEphemeral(SecretOf(in.at("key")), role, case_id, pub, SecretOf(in.at("ephemeral_secret")));
+    auto again = SealKeyWithEphemeral(SecretOf(in.at("key")), role, case_id, pub,
+                                      SecretOf(in.at("ephemeral_secret")));
     REQUIRE(again.ok());
     CHECK(HexOf(*again) == in.at("record").as_string());
   }
@@ -129,9 +130,9 @@ std::string CheckMessage(const json::object& v) {
       kp = Ed25519FromSeed(BytesOf(e.at("signer_ed25519_seed")));
       signer = ReviewerSigner{m->reviewer_id, &kp->secret_key};
     }
-    auto again = EncryptMessageWithNonce(kind == protocol::kKindConversation ? ck : nk, kind, case_id,
-                                         Fixed<16>(e.at("message_id")), BytesOf(e.at("body")),
-                                         signer ? &*signer : nullptr, BytesOf(e.at("nonce")));
+    auto again = EncryptMessageWithNonce(
+        kind == protocol::kKindConversation ? ck : nk, kind, case_id, Fixed<16>(e.at("message_id")),
+        BytesOf(e.at("body")), signer ? &*signer : nullptr, BytesOf(e.at("nonce")));
     REQUIRE(again.ok());
     CHECK(*again == record);
   }
@@ -143,14 +144,18 @@ std::string CheckLogin(const json::object& v) {
   const auto kp = Ed25519FromSeed(BytesOf(in.at("ed25519_seed")));
   CHECK(HexOf(kp.public_key) == in.at("ed25519_public").as_string());
   Status s = VerifyLogin(Fixed<32>(in.at("ed25519_public")), Fixed<16>(in.at("instance_id")),
-                         Fixed<16>(in.at("reviewer_id")), BytesOf(in.at("challenge")), BytesOf(in.at("signature")));
+                         Fixed<16>(in.at("reviewer_id")), BytesOf(in.at("challenge")),
+                         BytesOf(in.at("signature")));
   return s.ok() ? "success" : Outcome(s.code());
 }
 
 const std::map<std::string, std::function<std::string(const json::object&)>>& Checkers() {
   static const auto* checkers = [] {
     auto* all = new std::map<std::string, std::function<std::string(const json::object&)>>{
-        {"roster", CheckRoster}, {"sealed_key", CheckSealedKey}, {"message", CheckMessage}, {"login", CheckLogin}};
+        {"roster", CheckRoster},
+        {"sealed_key", CheckSealedKey},
+        {"message", CheckMessage},
+        {"login", CheckLogin}};
     for (auto& [k, f] : ExtraCheckers()) (*all)[k] = f;
     return all;
   }();
