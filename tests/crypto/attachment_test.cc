@@ -118,7 +118,7 @@ Bytes SpecNonce(uint8_t prefix_byte, uint32_t index) {
 }
 Bytes SpecAd(uint8_t id_byte, uint32_t index, bool last) {
   const std::string_view label = "dojava/v1/chunk";
-  Bytes ad(label.size() + 1 + 1 + 16 + 4 + 1);  // 39 bytes
+  Bytes ad(label.size() + 1 + 1 + 16 + 4 + 1);  // 38 bytes
   size_t p = 0;
   for (char c : label) ad[p++] = static_cast<uint8_t>(c);
   ad[p++] = 0x00;  // L() terminator
