@@ -47,8 +47,10 @@ bool ParseOptions(int argc, char** argv, Options* options) {
       char* end = nullptr;
       const unsigned long long value = std::strtoull(argv[++i], &end, 10);
       if (end == argv[i] || *end != '\0' || value == 0 || value > 1u << 20) return false;
-      if (arg == "--mib") options->mib = value;
-      else options->rounds = static_cast<int>(std::min<unsigned long long>(value, 1000));
+      if (arg == "--mib")
+        options->mib = value;
+      else
+        options->rounds = static_cast<int>(std::min<unsigned long long>(value, 1000));
     } else {
       return false;
     }
@@ -163,10 +165,9 @@ int main(int argc, char** argv) {
     for (size_t f = 0; f < files; ++f) {
       for (size_t i = 0; i < per_file; ++i) {
         const unsigned char* c = records.data() + i * kChunkRecordSize + 1;
-        if (crypto_aead_xchacha20poly1305_ietf_decrypt(raw_plain.data(), nullptr, nullptr, c,
-                                                       kChunkRecordSize - 1, params[i].ad,
-                                                       sizeof params[i].ad, params[i].nonce,
-                                                       key.data()) != 0) {
+        if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+                raw_plain.data(), nullptr, nullptr, c, kChunkRecordSize - 1, params[i].ad,
+                sizeof params[i].ad, params[i].nonce, key.data()) != 0) {
           std::abort();
         }
         sink_check += raw_plain[0];

@@ -101,7 +101,8 @@ FileSecrets FileSecrets::Generate() {
 
 Result<FileSecrets> FileSecrets::FromBytes(ByteView file_key, ByteView nonce_prefix,
                                            ByteView file_id) {
-  if (file_key.size() != protocol::kKeySize || nonce_prefix.size() != protocol::kChunkNoncePrefixSize ||
+  if (file_key.size() != protocol::kKeySize ||
+      nonce_prefix.size() != protocol::kChunkNoncePrefixSize ||
       file_id.size() != protocol::kIdSize) {
     return Status(Code::kMalformed, "file secrets size");
   }
@@ -200,7 +201,8 @@ Status AttachmentEncryptor::Update(ByteView plaintext) {
       continue;
     }
     const size_t n = std::min(plaintext.size(), kChunkPlainSize - buffered_);
-    std::copy_n(plaintext.begin(), n, buffer_.reveal_mut().begin() + static_cast<std::ptrdiff_t>(buffered_));
+    std::copy_n(plaintext.begin(), n,
+                buffer_.reveal_mut().begin() + static_cast<std::ptrdiff_t>(buffered_));
     buffered_ += n;
     plaintext = plaintext.subspan(n);
     // A full chunk is never the last one (§9.2), so it can go now.
@@ -256,8 +258,7 @@ Status AttachmentDecryptor::Push(ByteView record) {
   }
   // Speculatively open as non-last: every chunk but one is, and the
   // plaintext stays here until the next record or Finish settles it.
-  const Status opened =
-      OpenChunk(secrets_, next_index_, false, record, plain_.reveal_mut().data());
+  const Status opened = OpenChunk(secrets_, next_index_, false, record, plain_.reveal_mut().data());
   if (opened.ok()) {
     held_ = Held::kPlaintext;
   } else {
@@ -334,8 +335,7 @@ namespace {
 // the end of the input).
 using Reader = std::function<Result<size_t>(std::span<uint8_t>)>;
 
-Result<AttachmentInfo> EncryptWith(const FileSecrets& secrets, const Reader& read,
-                                   ByteSink write) {
+Result<AttachmentInfo> EncryptWith(const FileSecrets& secrets, const Reader& read, ByteSink write) {
   AttachmentEncryptor encryptor(secrets, std::move(write));
   SecretBytes buffer(kChunkPlainSize);
   for (;;) {
@@ -347,8 +347,7 @@ Result<AttachmentInfo> EncryptWith(const FileSecrets& secrets, const Reader& rea
   return AttachmentInfo{encryptor.size(), encryptor.chunk_count()};
 }
 
-Result<AttachmentInfo> DecryptWith(const FileSecrets& secrets, const Reader& read,
-                                   ByteSink write) {
+Result<AttachmentInfo> DecryptWith(const FileSecrets& secrets, const Reader& read, ByteSink write) {
   AttachmentDecryptor decryptor(secrets, std::move(write));
   Bytes record(kChunkRecordSize);
   for (;;) {
@@ -373,7 +372,8 @@ Reader IstreamReader(std::istream& in) {
 
 ByteSink OstreamWriter(std::ostream& out) {
   return [&out](ByteView bytes) -> Status {
-    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    out.write(reinterpret_cast<const char*>(bytes.data()),
+              static_cast<std::streamsize>(bytes.size()));
     if (!out) return Status(Code::kIoError, "write failed");
     return Status::Ok();
   };

@@ -157,8 +157,8 @@ class AttachmentEncryptor {
   // Calling it again returns the first call's Status without emitting.
   Status Finish();
 
-  uint64_t size() const { return size_; }                // plaintext bytes taken so far
-  uint64_t chunk_count() const { return next_index_; }   // records emitted so far
+  uint64_t size() const { return size_; }               // plaintext bytes taken so far
+  uint64_t chunk_count() const { return next_index_; }  // records emitted so far
 
  private:
   Status EmitChunk(ByteView padded_plaintext, bool is_last);
@@ -219,8 +219,8 @@ class AttachmentDecryptor {
   // the sink. Calling it again returns the first call's Status.
   Status Finish();
 
-  uint64_t size() const { return size_; }                // plaintext bytes emitted
-  uint64_t chunk_count() const { return next_index_; }   // records accepted
+  uint64_t size() const { return size_; }               // plaintext bytes emitted
+  uint64_t chunk_count() const { return next_index_; }  // records accepted
 
  private:
   enum class Held { kNothing, kPlaintext, kRecord };

@@ -132,8 +132,8 @@ Bytes SpecAd(uint8_t id_byte, uint32_t index, bool last) {
 // A record sealed with the raw AEAD over any 524288-byte plaintext: lets a
 // test build a correctly authenticated last chunk with invalid padding.
 Bytes HandBuiltRecord(uint32_t index, bool last, ByteView padded) {
-  const Bytes sealed = AeadSeal(Bytes(32, 0x01), SpecNonce(0x02, index), SpecAd(0x03, index, last),
-                                padded);
+  const Bytes sealed =
+      AeadSeal(Bytes(32, 0x01), SpecNonce(0x02, index), SpecAd(0x03, index, last), padded);
   return Concat({Bytes{0x01}, sealed});
 }
 
@@ -257,7 +257,8 @@ TEST_CASE("Data ending in 0x80 or zero bytes survives the padding", "[attachment
   }
 }
 
-TEST_CASE("Streaming with random Update() splits equals the chunk functions", "[attachment][property]") {
+TEST_CASE("Streaming with random Update() splits equals the chunk functions",
+          "[attachment][property]") {
   std::mt19937_64 rng(Catch::getSeed());
   for (int iteration = 0; iteration < 25; ++iteration) {
     const size_t size = rng() % (3 * kC + 100);
@@ -348,8 +349,8 @@ TEST_CASE("Truncation, reordering, duplication and extension are detected", "[at
   SECTION("extended: bytes of any length after the last record") {
     std::string stream;
     for (const Bytes& record : r) stream.append(AsChars(record));
-    for (size_t extra : {size_t{1}, size_t{17}, kChunkRecordSize - 1, kChunkRecordSize,
-                         kChunkRecordSize + 1}) {
+    for (size_t extra :
+         {size_t{1}, size_t{17}, kChunkRecordSize - 1, kChunkRecordSize, kChunkRecordSize + 1}) {
       INFO("extra bytes " << extra);
       std::istringstream in(stream + std::string(extra, '\0'));
       std::ostringstream out;
@@ -397,9 +398,18 @@ TEST_CASE("A flipped bit anywhere in any record is rejected", "[attachment][corr
 
   // Every region: version, start and end of the ciphertext, the tag, plus a
   // random sample.
-  std::vector<size_t> positions = {0,      1,      2,          16,         1000,
-                                   kC / 2, kC - 1, kC,         kC + 1,     kC + 8,
-                                   kChunkRecordSize - 2, kChunkRecordSize - 1};
+  std::vector<size_t> positions = {0,
+                                   1,
+                                   2,
+                                   16,
+                                   1000,
+                                   kC / 2,
+                                   kC - 1,
+                                   kC,
+                                   kC + 1,
+                                   kC + 8,
+                                   kChunkRecordSize - 2,
+                                   kChunkRecordSize - 1};
   std::mt19937_64 rng(Catch::getSeed());
   for (int i = 0; i < 24; ++i) positions.push_back(rng() % kChunkRecordSize);
 
@@ -440,8 +450,8 @@ TEST_CASE("An unknown version is rejected before decryption", "[attachment]") {
 TEST_CASE("A record of the wrong size is malformed", "[attachment]") {
   const FileSecrets secrets = FileSecrets::Generate();
   const std::vector<Bytes> r = EncryptStreaming(secrets, TestBytes(10, 9));
-  for (size_t size : {size_t{0}, size_t{1}, size_t{17}, kChunkRecordSize - 1,
-                      kChunkRecordSize + 1}) {
+  for (size_t size :
+       {size_t{0}, size_t{1}, size_t{17}, kChunkRecordSize - 1, kChunkRecordSize + 1}) {
     INFO("size " << size);
     Bytes record = r[0];
     record.resize(size, 0);
@@ -474,8 +484,13 @@ TEST_CASE("The last chunk's padding must be 0x80 then zero bytes", "[attachment]
        true, 10},
       {"last non-zero byte is not 0x80", padded_with({{0, 'a'}, {1, 0x7f}}), false, 0},
       {"no room for padding", Bytes(kC, 0xaa), false, 0},
-      {"marker in the final byte", [] { Bytes p(kC, 0xaa); p[kC - 1] = 0x80; return p; }(), true,
-       kC - 1},
+      {"marker in the final byte",
+       [] {
+         Bytes p(kC, 0xaa);
+         p[kC - 1] = 0x80;
+         return p;
+       }(),
+       true, kC - 1},
       {"marker alone: empty file", padded_with({{0, 0x80}}), true, 0},
   };
   for (const Case& c : cases) {
@@ -497,7 +512,8 @@ TEST_CASE("The last chunk's padding must be 0x80 then zero bytes", "[attachment]
   }
 }
 
-TEST_CASE("Decrypting a 64 MiB stream holds at most one chunk of plaintext", "[attachment][memory]") {
+TEST_CASE("Decrypting a 64 MiB stream holds at most one chunk of plaintext",
+          "[attachment][memory]") {
   // The encryptor feeds the decryptor directly, so the test itself holds no
   // more than a piece of input at a time. The counting sinks prove the
   // bound: after each record the decryptor has released all but one chunk,
