@@ -93,9 +93,9 @@ void Wipe(std::span<uint8_t> bytes) {
 }  // namespace
 
 FileSecrets FileSecrets::Generate() {
+  const SecretBytes random_prefix = SecretBytes::Random(protocol::kChunkNoncePrefixSize);
   NoncePrefix prefix{};
-  EnsureSodium();
-  randombytes_buf(prefix.data(), prefix.size());
+  std::copy_n(random_prefix.reveal().begin(), prefix.size(), prefix.begin());
   return FileSecrets(SecretBytes::Random(protocol::kKeySize), prefix, RandomId());
 }
 
