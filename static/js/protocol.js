@@ -1102,29 +1102,36 @@ export class ChunkStreamDecryptor {
     fail(code, msg);
   }
 
-  push(record) {
-    if (this._state === 'done') this._fail('extended', 'chunk after the last');
-    if (this._state === 'failed') fail('malformed', 'decryptor already failed');
+  _checkNew(record) {
     try {
       checkChunkRecord(record);
     } catch (e) {
       this._state = 'failed';
+      this._held = null;
       throw e;
     }
+  }
+
+  push(record) {
+    if (this._state === 'done') this._fail('extended', 'chunk after the last');
+    if (this._state === 'failed') fail('malformed', 'decryptor already failed');
     if (this._held === null) {
+      this._checkNew(record);
       this._held = record;
       return null;
     }
-    // A new record arrived, so the held one is not last.
+    // More data arrived, so the held chunk (already size- and version-checked) is not last. It is
+    // resolved before the new record is looked at: if it opens as last, whatever follows is `extended`
+    // (§9.2 "any data after the chunk that opened as last"), even bytes that are not a valid record.
     const idx = this._index;
-    if (idx + 1 >= CHUNK_MAX_COUNT) this._fail('extended', 'more than 2^20 chunks');
     const plain = tryOpen(this._secrets, idx, this._held, false);
     if (plain === null) {
-      // If the held chunk opens as last, the stream goes on past the end of the file.
       const asLast = tryOpen(this._secrets, idx, this._held, true);
       if (asLast !== null) this._fail('extended', 'data after the last chunk');
       this._fail('decrypt_failed', 'chunk does not open');
     }
+    if (idx + 1 >= CHUNK_MAX_COUNT) this._fail('extended', 'more than 2^20 chunks');
+    this._checkNew(record);
     this._held = record;
     this._index = idx + 1;
     return plain;
