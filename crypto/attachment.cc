@@ -81,8 +81,10 @@ Result<size_t> Unpad(ByteView chunk) {
 }
 
 Status CheckRecordHeader(ByteView record) {
-  if (record.size() != kChunkRecordSize) return Status(Code::kMalformed, "chunk record size");
+  // Version first, as for every record (PROTOCOL.md §1).
+  if (record.empty()) return Status(Code::kMalformed, "empty chunk record");
   if (record[0] != kVersion) return Status(Code::kUnsupportedVersion, "chunk record version");
+  if (record.size() != kChunkRecordSize) return Status(Code::kMalformed, "chunk record size");
   return Status::Ok();
 }
 

@@ -162,6 +162,9 @@ Result<OpenedMessage> DecryptMessage(ByteView record, const Id& case_id, const C
       size_t(pv[0]) << 24 | size_t(pv[1]) << 16 | size_t(pv[2]) << 8 | size_t(pv[3]);
   if (inner < 1 || inner > pv.size() - kLengthPrefix)
     return Status(Code::kMalformed, "bad inner length");
+  // The sender MUST use the smallest bucket that fits: any other size would
+  // be a second channel the padding does not account for.
+  if (PaddedSize(inner) != pv.size()) return Status(Code::kMalformed, "not the smallest bucket");
   for (size_t i = kLengthPrefix + inner; i < pv.size(); ++i) {
     if (pv[i] != 0) return Status(Code::kMalformed, "non-zero padding");
   }
