@@ -131,15 +131,15 @@ TEST_CASE("Generated receipts are valid, distinct and formatted in 7 groups", "[
   }
 }
 
-TEST_CASE("Formatted matches the display example of §4.1", "[receipt]") {
-  // The digits of the §4.1 example with their check digit put last.
-  std::string digits = "482109375520118670439912338";
-  digits.push_back(char('0' + DammCheckDigit(digits)));
-  auto r = Receipt::FromCanonical(digits);
+TEST_CASE("The display example of §4.1 parses and formats back", "[receipt]") {
+  // "4821-0937-5520-1186-7043-9912-3385" is a valid receipt: the Damm check
+  // digit of its first 27 digits is 5.
+  CHECK(DammCheckDigit("482109375520118670439912338") == 5);
+  auto r = Receipt::Parse("4821-0937-5520-1186-7043-9912-3385");
   REQUIRE(r.ok());
-  std::string expected = "4821-0937-5520-1186-7043-9912-338";
-  expected.push_back(digits.back());
-  CHECK(r->Formatted().reveal_chars() == expected);
+  CHECK(Canonical(*r) == "4821093755201186704399123385");
+  CHECK(r->Formatted().reveal_chars() == "4821-0937-5520-1186-7043-9912-3385");
+  CHECK(Receipt::Parse("4821-0937-5520-1186-7043-9912-3386").code() == Code::kBadChecksum);
 }
 
 // Chi-square over 27 * 4000 = 108000 digits, 9 degrees of freedom: mean 9,
