@@ -50,9 +50,8 @@ int main() {
   const Bytes salt(16, 0x11);
 
   Require(DeriveReceiptKeys(receipt, salt).ok(), "warm-up");
-  const double derive_ms = MedianMs(9, [&] {
-    Require(DeriveReceiptKeys(receipt, salt).ok(), "DeriveReceiptKeys");
-  });
+  const double derive_ms =
+      MedianMs(9, [&] { Require(DeriveReceiptKeys(receipt, salt).ok(), "DeriveReceiptKeys"); });
   const double interactive_ms = MedianMs(5, [&] {
     Require(Argon2id(receipt.canonical(), salt, crypto_pwhash_OPSLIMIT_INTERACTIVE,
                      crypto_pwhash_MEMLIMIT_INTERACTIVE)
@@ -81,17 +80,22 @@ int main() {
     Require(opened.ok() && opened->seed.Equals(seed), "OpenKeyFile");
   });
 
-  std::printf("DeriveReceiptKeys (Argon2id t=2, 8 MiB, + 2 BLAKE2b + X25519): %8.1f ms (median of 9)\n",
-              derive_ms);
-  std::printf("baseline Argon2id INTERACTIVE (t=%llu, %zu MiB):               %8.1f ms (median of 5)\n",
-              static_cast<unsigned long long>(crypto_pwhash_OPSLIMIT_INTERACTIVE),
-              static_cast<size_t>(crypto_pwhash_MEMLIMIT_INTERACTIVE >> 20), interactive_ms);
-  std::printf("baseline one BLAKE2b-256 of 28 bytes:                           %8.5f ms\n", blake_ms);
+  std::printf(
+      "DeriveReceiptKeys (Argon2id t=2, 8 MiB, + 2 BLAKE2b + X25519): %8.1f ms (median of 9)\n",
+      derive_ms);
+  std::printf(
+      "baseline Argon2id INTERACTIVE (t=%llu, %zu MiB):               %8.1f ms (median of 5)\n",
+      static_cast<unsigned long long>(crypto_pwhash_OPSLIMIT_INTERACTIVE),
+      static_cast<size_t>(crypto_pwhash_MEMLIMIT_INTERACTIVE >> 20), interactive_ms);
+  std::printf("baseline one BLAKE2b-256 of 28 bytes:                           %8.5f ms\n",
+              blake_ms);
   std::printf("ratio derive / INTERACTIVE: %.3f\n", derive_ms / interactive_ms);
   std::printf("ratio derive / BLAKE2b:     %.0f\n", derive_ms / blake_ms);
-  std::printf("key file seal, default params (t=3, 256 MiB):                   %8.1f ms (median of 3)\n",
-              seal_ms);
-  std::printf("key file open, default params (t=3, 256 MiB):                   %8.1f ms (median of 3)\n",
-              open_ms);
+  std::printf(
+      "key file seal, default params (t=3, 256 MiB):                   %8.1f ms (median of 3)\n",
+      seal_ms);
+  std::printf(
+      "key file open, default params (t=3, 256 MiB):                   %8.1f ms (median of 3)\n",
+      open_ms);
   return 0;
 }

@@ -95,7 +95,8 @@ Status WriteAll(int fd, ByteView bytes) {
 Status FsyncDirectory(const std::string& dir) {
   Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (fd.get() < 0) return Status(Code::kIoError, "open " + dir + ": " + ErrnoText(errno));
-  if (::fsync(fd.get()) != 0) return Status(Code::kIoError, "fsync " + dir + ": " + ErrnoText(errno));
+  if (::fsync(fd.get()) != 0)
+    return Status(Code::kIoError, "fsync " + dir + ": " + ErrnoText(errno));
   return Status::Ok();
 }
 
@@ -155,7 +156,8 @@ Result<Bytes> SealKeyFile(KeyKind kind, const SecretBytes& seed, const SecretByt
 Result<Bytes> SealKeyFile(KeyKind kind, const SecretBytes& seed, const SecretBytes& passphrase,
                           KeyFileParams params, ByteView salt16, ByteView nonce24) {
   if (!KnownKind(uint8_t(kind))) return Status(Code::kInvalidArgument, "unknown key kind");
-  if (seed.size() != protocol::kKeySize) return Status(Code::kInvalidArgument, "a seed is 32 bytes");
+  if (seed.size() != protocol::kKeySize)
+    return Status(Code::kInvalidArgument, "a seed is 32 bytes");
   if (passphrase.empty()) return Status(Code::kInvalidArgument, "an empty passphrase is refused");
   if (!ParamsInBounds(params.ops, params.mem_kib)) {
     return Status(Code::kInvalidArgument, "Argon2id parameters outside what a reader accepts");
@@ -186,10 +188,10 @@ Result<Bytes> SealKeyFile(KeyKind kind, const SecretBytes& seed, const SecretByt
   w.Raw(body);
 
   // Verify what we produced before anyone stores it (cheap: wk is at hand).
-  auto check = AeadOpen(wk.reveal(),
-                        ByteView(file).subspan(kHeaderSize - protocol::kAeadNonceSize,
-                                               protocol::kAeadNonceSize),
-                        ad, ByteView(file).subspan(kHeaderSize));
+  auto check = AeadOpen(
+      wk.reveal(),
+      ByteView(file).subspan(kHeaderSize - protocol::kAeadNonceSize, protocol::kAeadNonceSize), ad,
+      ByteView(file).subspan(kHeaderSize));
   if (file.size() != protocol::kKeyFileSize || !check.ok() || !check->Equals(seed)) {
     return Status(Code::kInternal, "key file did not verify after sealing");
   }
@@ -276,12 +278,13 @@ Result<Bytes> ReadKeyFile(const std::string& path) {
     return Status(Code::kIoError, "open " + path + ": " + ErrnoText(err));
   }
   struct stat st;
-  if (::fstat(fd.get(), &st) != 0) return Status(Code::kIoError, "stat " + path + ": " + ErrnoText(errno));
+  if (::fstat(fd.get(), &st) != 0)
+    return Status(Code::kIoError, "stat " + path + ": " + ErrnoText(errno));
   if (!S_ISREG(st.st_mode)) return Status(Code::kIoError, path + " is not a regular file");
   if ((st.st_mode & 0077) != 0) {
-    return Status(Code::kPermissionDenied,
-                  "key file " + path +
-                      " is accessible by group or others; run `chmod 600 " + path + "`");
+    return Status(
+        Code::kPermissionDenied,
+        "key file " + path + " is accessible by group or others; run `chmod 600 " + path + "`");
   }
   if (st.st_size > off_t(protocol::kKeyFileSize)) {
     return Status(Code::kMalformed, path + " is larger than a key file (104 bytes)");

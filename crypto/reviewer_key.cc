@@ -18,7 +18,8 @@ Result<ReviewerKey> ReviewerKey::FromSeed(const SecretBytes& seed) {
   Ed25519KeyPair ed = Ed25519FromSeed(ed_seed.reveal());
   SecretBytes x_secret = Kdf(seed.reveal(), protocol::kLabelReviewerX25519);
   const X25519Public x_public = X25519Base(x_secret.reveal());
-  return ReviewerKey(SecretBytes::Copy(seed.reveal()), std::move(ed), std::move(x_secret), x_public);
+  return ReviewerKey(SecretBytes::Copy(seed.reveal()), std::move(ed), std::move(x_secret),
+                     x_public);
 }
 
 Signature ReviewerKey::Sign(std::string_view label, ByteView message) const {

@@ -105,12 +105,12 @@ TEST_CASE("Key file layout is exactly §5.3", "[key_file]") {
   REQUIRE(file->size() == 104);
   const Bytes& f = *file;
   CHECK(Bytes(f.begin(), f.begin() + 4) == Bytes{'D', 'J', 'K', 'F'});
-  CHECK(f[4] == 1);  // version
-  CHECK(f[5] == 2);  // kind: admin
-  CHECK(f[6] == 1);  // kdf: Argon2id v1.3
-  CHECK(f[7] == 0);  // reserved
-  CHECK(Bytes(f.begin() + 8, f.begin() + 12) == Bytes{0, 0, 0, 2});                // t, BE
-  CHECK(Bytes(f.begin() + 12, f.begin() + 16) == Bytes{0, 0, 0x23, 0x28});         // 9000, BE
+  CHECK(f[4] == 1);                                                         // version
+  CHECK(f[5] == 2);                                                         // kind: admin
+  CHECK(f[6] == 1);                                                         // kdf: Argon2id v1.3
+  CHECK(f[7] == 0);                                                         // reserved
+  CHECK(Bytes(f.begin() + 8, f.begin() + 12) == Bytes{0, 0, 0, 2});         // t, BE
+  CHECK(Bytes(f.begin() + 12, f.begin() + 16) == Bytes{0, 0, 0x23, 0x28});  // 9000, BE
   CHECK(Bytes(f.begin() + 16, f.begin() + 32) == salt);
   CHECK(Bytes(f.begin() + 32, f.begin() + 56) == nonce);
   // body = AEAD(Argon2id(pw, salt, t, m), nonce, L("dojava/v1/key-file") || header, seed)
@@ -136,8 +136,8 @@ TEST_CASE("Wrong passphrase", "[key_file]") {
   const SecretBytes seed = SecretBytes::Random(32);
   const Bytes file = SealFast(KeyKind::kReviewer, seed, "correct horse");
   // The passphrase is its bytes exactly as entered: no trimming, no folding.
-  for (std::string_view wrong : {"correct hors", "correct horse ", "Correct horse", "correct horse\n",
-                                 "x"}) {
+  for (std::string_view wrong :
+       {"correct hors", "correct horse ", "Correct horse", "correct horse\n", "x"}) {
     INFO(wrong);
     CHECK(OpenKeyFile(file, Pass(wrong)).code() == Code::kWrongPassphrase);
   }
@@ -252,13 +252,13 @@ TEST_CASE("Header checks run in §5.3's order", "[key_file]") {
   const Bytes file = SealFast(KeyKind::kReviewer, SecretBytes::Random(32));
   const SecretBytes pass = Pass("correct horse");
   Bytes f = file;
-  f[4] = 2;     // version
-  f[6] = 9;     // kdf
-  f[7] = 1;     // reserved
+  f[4] = 2;  // version
+  f[6] = 9;  // kdf
+  f[7] = 1;  // reserved
   PutU32(f, 8, 0);
-  f[5] = 7;     // kind
+  f[5] = 7;  // kind
   CHECK(OpenKeyFile(f, pass).code() == Code::kUnsupportedVersion);
-  f[0] = 'X';   // magic before version
+  f[0] = 'X';  // magic before version
   CHECK(OpenKeyFile(f, pass).code() == Code::kMalformed);
   Bytes g = file;
   g[5] = 7;  // an unknown kind alone

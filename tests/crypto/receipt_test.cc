@@ -173,8 +173,8 @@ TEST_CASE("Parse removes spaces, tabs, dashes and dots anywhere", "[receipt]") {
   const std::string grouped = c.substr(0, 4) + "-" + c.substr(4, 4) + " " + c.substr(8, 4) + "." +
                               c.substr(12, 4) + "\t" + c.substr(16, 4) + " - " + c.substr(20, 4) +
                               ".." + c.substr(24, 4);
-  for (const std::string& typed :
-       {c, grouped, " \t" + c + "-. ", c.substr(0, 1) + "...." + c.substr(1), std::string("-") + c}) {
+  for (const std::string& typed : {c, grouped, " \t" + c + "-. ",
+                                   c.substr(0, 1) + "...." + c.substr(1), std::string("-") + c}) {
     INFO("typed: " << typed);
     auto r = Receipt::Parse(typed);
     REQUIRE(r.ok());
