@@ -1,0 +1,29 @@
+#include "crypto/reviewer_key.h"
+
+#include <utility>
+
+#include "crypto/protocol_constants.h"
+
+namespace dojava::crypto {
+
+ReviewerKey ReviewerKey::Generate() {
+  return std::move(FromSeed(SecretBytes::Random(protocol::kKeySize))).value();
+}
+
+Result<ReviewerKey> ReviewerKey::FromSeed(const SecretBytes& seed) {
+  if (seed.size() != protocol::kKeySize) {
+    return Status(Code::kInvalidArgument, "a reviewer seed is 32 bytes");
+  }
+  const SecretBytes ed_seed = Kdf(seed.reveal(), protocol::kLabelReviewerEd25519);
+  Ed25519KeyPair ed = Ed25519FromSeed(ed_seed.reveal());
+  SecretBytes x_secret = Kdf(seed.reveal(), protocol::kLabelReviewerX25519);
+  const X25519Public x_public = X25519Base(x_secret.reveal());
+  return ReviewerKey(SecretBytes::Copy(seed.reveal()), std::move(ed), std::move(x_secret),
+                     x_public);
+}
+
+Signature ReviewerKey::Sign(std::string_view label, ByteView message) const {
+  return SignLabeled(ed_.secret_key, label, message);
+}
+
+}  // namespace dojava::crypto

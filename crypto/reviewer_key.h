@@ -1,0 +1,55 @@
+// A reviewer's keys (crypto/PROTOCOL.md §5.1): one 32-byte random seed S
+// gives two independent key pairs,
+//   Ed25519 from KDF(S, "dojava/v1/reviewer/ed25519")  -- login, signed events
+//   X25519  from KDF(S, "dojava/v1/reviewer/x25519")   -- sealed case keys
+// with no Ed25519 -> X25519 conversion. The seed is what a key file stores.
+//
+// Immutable after construction; const methods may be called concurrently.
+#ifndef DOJAVA_CRYPTO_REVIEWER_KEY_H_
+#define DOJAVA_CRYPTO_REVIEWER_KEY_H_
+
+#include <string_view>
+
+#include "crypto/bytes.h"
+#include "crypto/primitives.h"
+#include "crypto/secret_bytes.h"
+#include "crypto/status.h"
+
+namespace dojava::crypto {
+
+class ReviewerKey {
+ public:
+  // A fresh random seed and its keys.
+  static ReviewerKey Generate();
+  // The keys of `seed` (copied). kInvalidArgument unless it is 32 bytes.
+  static Result<ReviewerKey> FromSeed(const SecretBytes& seed);
+
+  ReviewerKey(ReviewerKey&&) noexcept = default;
+  ReviewerKey& operator=(ReviewerKey&&) noexcept = default;
+
+  // The 32-byte seed, to store in a key file (§5.3).
+  const SecretBytes& seed() const { return seed_; }
+  const Ed25519Public& ed25519_public() const { return ed_.public_key; }
+  const X25519Public& x25519_public() const { return x_public_; }
+  // The 32-byte X25519 secret, for opening sealed keys (§7).
+  const SecretBytes& x25519_secret() const { return x_secret_; }
+
+  // Sign(ed_sk, label, message) (§3): for logins (§10) and signed events (§8).
+  Signature Sign(std::string_view label, ByteView message) const;
+
+ private:
+  ReviewerKey(SecretBytes seed, Ed25519KeyPair ed, SecretBytes x_secret, X25519Public x_public)
+      : seed_(std::move(seed)),
+        ed_(std::move(ed)),
+        x_secret_(std::move(x_secret)),
+        x_public_(x_public) {}
+
+  SecretBytes seed_;
+  Ed25519KeyPair ed_;
+  SecretBytes x_secret_;
+  X25519Public x_public_{};
+};
+
+}  // namespace dojava::crypto
+
+#endif  // DOJAVA_CRYPTO_REVIEWER_KEY_H_
