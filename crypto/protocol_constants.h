@@ -42,6 +42,7 @@ inline constexpr std::string_view kLabelLogin = "dojava/v1/login";
 inline constexpr size_t kReceiptRandomDigits = 27;                  // 89.7 bits
 inline constexpr size_t kReceiptDigits = kReceiptRandomDigits + 1;  // + Damm check digit
 inline constexpr size_t kReceiptGroupSize = 4;                      // 7 groups of 4
+inline constexpr size_t kReceiptMaxTypedBytes = 256;  // longer typed input is malformed (§4.2)
 inline constexpr uint64_t kReceiptArgonOps = 2;
 inline constexpr size_t kReceiptArgonMemBytes = 8u * 1024 * 1024;  // 8 MiB
 

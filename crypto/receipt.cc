@@ -50,7 +50,22 @@ int DammInterim(std::string_view digits) {
   return interim;
 }
 
-bool IsSeparator(char c) { return c == ' ' || c == '\t' || c == '-' || c == '.'; }
+// §4.2: the separators a person may type, paste or get from a phone
+// keyboard. Returns the byte length of the separator at text[i], or 0.
+size_t SeparatorAt(std::string_view text, size_t i) {
+  const char c = text[i];
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '-' || c == '.') return 1;
+  auto is = [&](std::string_view seq) { return text.substr(i, seq.size()) == seq; };
+  if (is("\xc2\xa0")) return 2;  // U+00A0 no-break space
+  // U+2009 thin space, U+2010..U+2015 hyphens and dashes, U+202F narrow
+  // no-break space, U+2212 minus sign.
+  for (std::string_view seq : {"\xe2\x80\x89", "\xe2\x80\x90", "\xe2\x80\x91", "\xe2\x80\x92",
+                               "\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x80\x95", "\xe2\x80\xaf",
+                               "\xe2\x88\x92"}) {
+    if (is(seq)) return 3;
+  }
+  return 0;
+}
 
 }  // namespace
 
@@ -76,9 +91,16 @@ Receipt Receipt::Generate() {
 Result<Receipt> Receipt::Parse(std::string_view typed) {
   SecretBytes digits(protocol::kReceiptDigits);
   auto out = digits.reveal_mut();
+  if (typed.size() > protocol::kReceiptMaxTypedBytes) {
+    return Status(Code::kMalformed, "a receipt has exactly 28 digits");
+  }
   size_t count = 0;
-  for (char c : typed) {
-    if (IsSeparator(c)) continue;
+  for (size_t i = 0; i < typed.size();) {
+    if (const size_t sep = SeparatorAt(typed, i); sep > 0) {
+      i += sep;
+      continue;
+    }
+    const char c = typed[i++];
     if (!IsAsciiDigit(c)) {
       return Status(Code::kMalformed, "a receipt has only digits, spaces, dashes and dots");
     }
