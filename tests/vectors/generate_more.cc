@@ -1,5 +1,9 @@
 // Vector sections for receipts, keys, key files and attachments.
+#include "crypto/admin_key.h"
 #include "crypto/attachment.h"
+#include "crypto/key_file.h"
+#include "crypto/receipt.h"
+#include "crypto/reviewer_key.h"
 #include "crypto/protocol_constants.h"
 #include "tests/vectors/chunk_stream.h"
 #include "tests/vectors/vector_json.h"
@@ -16,6 +20,155 @@ json::object Item(const char* key, int64_t value) {
   json::object o;
   o[key] = value;
   return o;
+}
+
+
+// Digits 0..26 of a label-seeded receipt followed by its Damm check digit.
+std::string DetReceipt(std::string_view label) {
+  const Bytes b = Det(label, 27);
+  std::string digits;
+  for (uint8_t x : b) digits.push_back(char('0' + x % 10));  // fine for vectors; real receipts are uniform
+  digits.push_back(char('0' + crypto::DammCheckDigit(digits)));
+  return digits;
+}
+
+std::string Grouped(const std::string& d, const std::string& sep) {
+  std::string out;
+  for (size_t i = 0; i < d.size(); i += 4) out += (i ? sep : "") + d.substr(i, 4);
+  return out;
+}
+
+void Receipts(VectorWriter& w) {
+  const Bytes salt = Det("receipt/salt", 16);
+  auto input = [&](const std::string& typed) {
+    json::object in;
+    in["typed"] = HexOf(AsBytes(typed));
+    in["typed_text"] = typed;
+    in["salt"] = HexOf(salt);
+    return in;
+  };
+  auto ok = [&](const std::string& scenario, const std::string& desc, const std::string& typed) {
+    auto r = crypto::Receipt::Parse(typed);
+    if (!r.ok()) std::abort();
+    auto k = crypto::DeriveReceiptKeys(*r, salt).value();
+    json::object out;
+    out["canonical"] = std::string(AsChars(r->canonical()));
+    out["formatted"] = std::string(r->Formatted().reveal_chars());
+    out["lookup_key"] = HexOf(k.lookup_key.reveal());
+    out["lookup_hash"] = HexOf(crypto::LookupHash(k.lookup_key.reveal()));
+    out["source_secret"] = HexOf(k.source_secret.reveal());
+    out["source_public"] = HexOf(k.source_public);
+    w.Write(scenario, "receipt", desc, input(typed), "success", std::move(out));
+  };
+  const std::string a = DetReceipt("receipt/a");
+  ok("receipt-canonical", "28 digits without separators; derivation of section 4.3.", a);
+  ok("receipt-grouped", "The same receipt as displayed, in groups of 4 joined by '-'.", Grouped(a, "-"));
+  ok("receipt-pasted", "Typed with spaces, dots, an en dash, a no-break space and a trailing CR LF.",
+     a.substr(0, 4) + " " + a.substr(4, 4) + "." + a.substr(8, 4) + "\xe2\x80\x93" + a.substr(12, 4) + "\xc2\xa0" +
+         a.substr(16, 12) + "\r\n");
+  ok("receipt-protocol-example", "The example of PROTOCOL.md section 4.1.", "4821-0937-5520-1186-7043-9912-3385");
+  auto bad = [&](const std::string& scenario, const std::string& desc, const std::string& typed,
+                 const std::string& expect) { w.Write(scenario, "receipt", desc, input(typed), expect); };
+  std::string typo = a;
+  typo[9] = typo[9] == '9' ? '0' : char(typo[9] + 1);
+  bad("receipt-typo", "One digit mistyped.", Grouped(typo, "-"), "bad_checksum");
+  std::string swapped = a;
+  size_t i = 0;
+  while (swapped[i] == swapped[i + 1]) ++i;
+  std::swap(swapped[i], swapped[i + 1]);
+  bad("receipt-adjacent-swap", "Two adjacent different digits swapped.", Grouped(swapped, "-"), "bad_checksum");
+  bad("receipt-too-short", "27 digits.", a.substr(0, 27), "malformed");
+  bad("receipt-too-long", "29 digits.", a + "0", "malformed");
+  bad("receipt-letter", "The letter O in place of a zero.", a.substr(0, 5) + "O" + a.substr(6), "malformed");
+  bad("receipt-fullwidth-digit", "A fullwidth digit (U+FF13) in place of the last digit.",
+      a.substr(0, 27) + "\xef\xbc\x93", "malformed");
+}
+
+void Keys(VectorWriter& w) {
+  for (const char* tag : {"keys/one", "keys/two"}) {
+    const SecretBytes seed = DetSecret(tag, 32);
+    auto reviewer = crypto::ReviewerKey::FromSeed(seed).value();
+    auto admin = crypto::AdminKey::FromSeed(seed).value();
+    json::object in;
+    in["seed"] = HexOf(seed.reveal());
+    json::object out;
+    out["reviewer_ed25519_public"] = HexOf(reviewer.ed25519_public());
+    out["reviewer_x25519_secret"] = HexOf(reviewer.x25519_secret().reveal());
+    out["reviewer_x25519_public"] = HexOf(reviewer.x25519_public());
+    out["admin_ed25519_public"] = HexOf(admin.public_key());
+    out["admin_fingerprint"] = crypto::AdminKey::FingerprintText(admin.public_key());
+    out["signature_of_empty_under_label_test"] =
+        HexOf(reviewer.Sign("dojava/v1/test", {}));
+    w.Write(std::string("keys-derivation-") + (tag + 5), "keys",
+            "Reviewer Ed25519/X25519 and admin Ed25519 keys from one seed (section 5.1), the admin fingerprint "
+            "(5.2), and a reviewer signature of the empty message under label dojava/v1/test.",
+            std::move(in), "success", std::move(out));
+  }
+}
+
+void KeyFiles(VectorWriter& w) {
+  // Low Argon2id parameters (t = 1, 8 MiB, the reader's minimum) keep the
+  // vectors fast; real files use t = 3, 256 MiB.
+  const crypto::KeyFileParams params{1, 8192};
+  const SecretBytes passphrase = SecretBytes::Copy(std::string_view("pas de mot de passe · лозинка 2026"));
+  auto make = [&](const std::string& tag, crypto::KeyKind kind) {
+    const SecretBytes seed = DetSecret(tag + "/seed", 32);
+    return std::make_pair(crypto::SealKeyFile(kind, seed, passphrase, params, Det(tag + "/salt", 16),
+                                              Det(tag + "/nonce", 24))
+                              .value(),
+                          SecretBytes::Copy(seed.reveal()));
+  };
+  auto input = [&](ByteView file, const SecretBytes& pass) {
+    json::object in;
+    in["file"] = HexOf(file);
+    in["passphrase"] = HexOf(pass.reveal());
+    in["passphrase_text"] = std::string(pass.reveal_chars());
+    return in;
+  };
+  for (auto [name, kind] : {std::pair{"reviewer", crypto::KeyKind::kReviewer}, std::pair{"admin", crypto::KeyKind::kAdmin}}) {
+    auto [file, seed] = make(std::string("keyfile/") + name, kind);
+    json::object in = input(file, passphrase);
+    json::object seal;
+    seal["t"] = params.ops;
+    seal["m_kib"] = params.mem_kib;
+    seal["salt"] = HexOf(ByteView(file).subspan(16, 16));
+    seal["nonce"] = HexOf(ByteView(file).subspan(32, 24));
+    in["seal"] = std::move(seal);
+    json::object out;
+    out["kind"] = int(kind);
+    out["seed"] = HexOf(seed.reveal());
+    w.Write(std::string("key-file-") + name, "key_file",
+            std::string("A ") + name + " key file with a non-ASCII passphrase (its UTF-8 bytes).", std::move(in),
+            "success", std::move(out));
+  }
+  const Bytes good = make("keyfile/reviewer", crypto::KeyKind::kReviewer).first;
+  auto bad = [&](const std::string& scenario, const std::string& desc, ByteView file, const std::string& expect,
+                 const SecretBytes* pass = nullptr) {
+    w.Write(scenario, "key_file", desc, input(file, pass ? *pass : passphrase), expect);
+  };
+  const SecretBytes wrong = SecretBytes::Copy(std::string_view("pas de mot de passe · лозинка 2025"));
+  bad("key-file-wrong-passphrase", "The right file, a passphrase one character off.", good, "wrong_passphrase", &wrong);
+  const SecretBytes empty;
+  bad("key-file-empty-passphrase", "An empty passphrase: refused without running Argon2id.", good, "wrong_passphrase",
+      &empty);
+  auto with = [&](size_t offset, uint8_t value) {
+    Bytes b = good;
+    b[offset] = value;
+    return b;
+  };
+  bad("key-file-bad-magic", "The magic is DJKG.", with(3, 'G'), "malformed");
+  bad("key-file-unknown-version", "Version byte 2.", with(4, 2), "unsupported_version");
+  bad("key-file-unknown-kind", "Kind byte 3.", with(5, 3), "malformed");
+  bad("key-file-unknown-kdf", "KDF byte 2.", with(6, 2), "malformed");
+  bad("key-file-reserved-set", "Reserved byte 1.", with(7, 1), "malformed");
+  bad("key-file-t-too-large", "t = 17, above the bound of 16: refused before Argon2id.", with(11, 17), "malformed");
+  bad("key-file-m-too-small", "m = 8191 KiB, below the bound: refused before Argon2id.",
+      [&] { Bytes b = good; b[12] = 0; b[13] = 0; b[14] = 0x1f; b[15] = 0xff; return b; }(), "malformed");
+  bad("key-file-kind-swapped", "Kind changed from reviewer to admin: the header is additional data.",
+      with(5, 2), "wrong_passphrase");
+  bad("key-file-flipped-ciphertext", "One bit of the sealed seed flipped.", with(70, uint8_t(good[70] ^ 1)),
+      "wrong_passphrase");
+  bad("key-file-truncated", "103 bytes.", ByteView(good.data(), 103), "malformed");
 }
 
 void Chunks(VectorWriter& w) {
@@ -116,6 +269,13 @@ void Chunks(VectorWriter& w) {
     bad("chunks-unknown-version", "Chunk 0's version byte is 2.", three, std::move(s), "unsupported_version");
   }
   {
+    json::array s = seq({0});
+    s[0].as_object()["version"] = 2;
+    s[0].as_object()["cut"] = 10;
+    bad("chunks-short-unknown-version", "A 10-byte record with version 2: the version is checked first.", three,
+        std::move(s), "unsupported_version");
+  }
+  {
     json::array s = seq({0, 1});
     s[1].as_object()["cut"] = 1000;
     bad("chunks-cut-record", "The stream ends 1000 bytes into chunk 1.", three, std::move(s), "malformed");
@@ -137,6 +297,6 @@ void Chunks(VectorWriter& w) {
 
 }  // namespace
 
-std::vector<std::function<void(VectorWriter&)>> ExtraSections() { return {Chunks}; }
+std::vector<std::function<void(VectorWriter&)>> ExtraSections() { return {Receipts, Keys, KeyFiles, Chunks}; }
 
 }  // namespace dojava::vectors

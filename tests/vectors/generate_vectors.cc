@@ -212,6 +212,30 @@ void Rosters(VectorWriter& w) {
             "Validly signed, but two reviewers share an Ed25519 key.", f.Input(f.HandSigned(body)),
             "malformed");
   }
+  auto hand_roster = [&](const std::string& name, const X25519Public& x) {
+    Bytes body;
+    ByteWriter bw(&body);
+    bw.U8(1);
+    bw.Raw(f.instance);
+    bw.U64(9);
+    bw.U16(1);
+    bw.Raw(f.roster.entries[0].reviewer_id);
+    bw.Raw(f.roster.entries[0].ed25519);
+    bw.Raw(x);
+    bw.U8(uint8_t(name.size()));
+    bw.Raw(name);
+    return f.HandSigned(body);
+  };
+  w.Write("roster-bidi-name", "roster",
+          "Validly signed, but the name contains U+202E (right-to-left override): two such names can look alike.",
+          f.Input(hand_roster("Ana \xe2\x80\xae\xc4\x87ivotep", f.roster.entries[0].x25519)), "malformed");
+  {
+    X25519Public low{};
+    low[0] = 1;  // u = 1 has order 4: every shared secret with it is zero
+    w.Write("roster-low-order-x25519", "roster",
+            "Validly signed, but a reviewer's X25519 key is a low-order point (nothing can be sealed to it).",
+            f.Input(hand_roster("Ana", low)), "malformed");
+  }
   {
     auto in = f.Input(good);
     in["instance_id"] = HexOf(DetId("roster/other-instance"));
@@ -340,6 +364,9 @@ void SealedKeys(VectorWriter& w) {
     w.Write("sealed-key-unknown-version", "sealed_key", "Version byte 2.",
             input(v2, p::kRoleCaseKey), "unsupported_version");
   }
+  w.Write("sealed-key-short-unknown-version", "sealed_key",
+          "Two bytes, version 2: the version is checked before the length.", input(Bytes{2, 1}, 1),
+          "unsupported_version");
   w.Write("sealed-key-truncated", "sealed_key", "81 of the 82 bytes.",
           input(ByteView(rec.data(), 81), 1), "malformed");
   {
@@ -542,6 +569,19 @@ void Messages(VectorWriter& w) {
             f.Input(hand_made(f.ck, p::kKindConversation, "message/nonzero-padding", pad)),
             "malformed");
   }
+  w.Write("message-short-unknown-version", "message",
+          "Ten bytes, version 2: the version is checked before the length.",
+          f.Input(Bytes{2, 1, 0, 0, 0, 0, 0, 0, 0, 0}), "unsupported_version");
+  {
+    Bytes big(1024, 0);
+    big[3] = 3;
+    big[4] = 0;
+    big[5] = '{';
+    big[6] = '}';
+    w.Write("message-oversized-bucket", "message",
+            "Authenticates, but a 3-byte inner plaintext is padded to 1024 bytes instead of the smallest bucket.",
+            f.Input(hand_made(f.ck, p::kKindConversation, "message/oversized", big)), "malformed");
+  }
   w.Write("message-inner-length-overflow", "message",
           "Authenticates, but the inner length exceeds the padded plaintext.",
           f.Input(hand_made(f.ck, p::kKindConversation, "message/overflow", padded(509, {0}))),
@@ -568,8 +608,58 @@ void Logins(VectorWriter& w) {
   in["signature"] = HexOf(sig);
   w.Write("login-valid", "login", "A reviewer's answer to a login challenge.", in, "success");
   in["challenge"] = HexOf(Det("login/other-challenge", 32));
-  w.Write("login-replayed", "login", "A valid answer replayed against a new challenge.",
-          std::move(in), "bad_signature");
+  w.Write("login-replayed", "login", "A valid answer replayed against a new challenge.", in, "bad_signature");
+  in["challenge"] = HexOf(challenge);
+
+  // The signed message of §10 with its label, for hand-made signatures.
+  Bytes m = Label(p::kLabelLogin);
+  m.insert(m.end(), instance.begin(), instance.end());
+  m.insert(m.end(), reviewer.begin(), reviewer.end());
+  m.insert(m.end(), challenge.begin(), challenge.end());
+  Bytes identity(32, 0);
+  identity[0] = 1;  // the neutral element: a small-order point
+  {
+    // R = identity, S = k·a: the cofactorless equation holds ([S]B = R + [k]A),
+    // so lax verifiers accept; strict ones refuse a small-order R.
+    uint8_t h[64];
+    crypto_hash_sha512(h, seed.data(), seed.size());
+    h[0] &= 248;
+    h[31] &= 127;
+    h[31] |= 64;
+    uint8_t wide[64] = {}, a[32], k[32], sc[32];
+    std::copy(h, h + 32, wide);
+    crypto_core_ed25519_scalar_reduce(a, wide);
+    crypto_hash_sha512_state st;
+    crypto_hash_sha512_init(&st);
+    crypto_hash_sha512_update(&st, identity.data(), 32);
+    crypto_hash_sha512_update(&st, kp.public_key.data(), 32);
+    crypto_hash_sha512_update(&st, m.data(), m.size());
+    uint8_t hk[64];
+    crypto_hash_sha512_final(&st, hk);
+    crypto_core_ed25519_scalar_reduce(k, hk);
+    crypto_core_ed25519_scalar_mul(sc, k, a);
+    Bytes forged = identity;
+    forged.insert(forged.end(), sc, sc + 32);
+    in["signature"] = HexOf(forged);
+    w.Write("login-small-order-r", "login",
+            "R is the identity (small order) and S = k*a, so [S]B = R + [k]A holds: lax (ZIP-215, noble "
+            "zip215:false) verifiers accept, strict verification (section 3) refuses.",
+            in, "bad_signature");
+  }
+  {
+    json::object o;
+    o["ed25519_public"] = HexOf(identity);
+    o["instance_id"] = HexOf(instance);
+    o["reviewer_id"] = HexOf(reviewer);
+    o["challenge"] = HexOf(challenge);
+    Bytes forged = identity;
+    forged.resize(64, 0);
+    o["signature"] = HexOf(forged);
+    w.Write("login-small-order-key", "login",
+            "Public key and R are the identity and S = 0: the equation holds for every message; strict "
+            "verification refuses the small-order key.",
+            std::move(o), "bad_signature");
+  }
 }
 
 }  // namespace

@@ -2,7 +2,11 @@
 #include <catch2/catch_test_macros.hpp>
 #include <sstream>
 
+#include "crypto/admin_key.h"
 #include "crypto/attachment.h"
+#include "crypto/key_file.h"
+#include "crypto/receipt.h"
+#include "crypto/reviewer_key.h"
 #include "crypto/primitives.h"
 #include "tests/vectors/chunk_stream.h"
 #include "tests/vectors/vector_checks.h"
@@ -12,6 +16,62 @@ namespace json = boost::json;
 
 namespace dojava::vectors {
 namespace {
+
+
+std::string CheckReceipt(const json::object& v) {
+  const auto& in = v.at("input").as_object();
+  const Bytes typed = BytesOf(in.at("typed"));
+  CHECK(std::string(AsChars(typed)) == std::string(in.at("typed_text").as_string()));
+  auto r = crypto::Receipt::Parse(AsChars(typed));
+  if (!r.ok()) return Outcome(r.code());
+  const auto& out = v.at("output").as_object();
+  CHECK(std::string(AsChars(r->canonical())) == std::string(out.at("canonical").as_string()));
+  CHECK(std::string(r->Formatted().reveal_chars()) == std::string(out.at("formatted").as_string()));
+  auto k = crypto::DeriveReceiptKeys(*r, BytesOf(in.at("salt")));
+  REQUIRE(k.ok());
+  CHECK(HexOf(k->lookup_key.reveal()) == out.at("lookup_key").as_string());
+  CHECK(HexOf(crypto::LookupHash(k->lookup_key.reveal())) == out.at("lookup_hash").as_string());
+  CHECK(HexOf(k->source_secret.reveal()) == out.at("source_secret").as_string());
+  CHECK(HexOf(k->source_public) == out.at("source_public").as_string());
+  return "success";
+}
+
+std::string CheckKeys(const json::object& v) {
+  const SecretBytes seed = SecretOf(v.at("input").at("seed"));
+  auto reviewer = crypto::ReviewerKey::FromSeed(seed);
+  auto admin = crypto::AdminKey::FromSeed(seed);
+  if (!reviewer.ok()) return Outcome(reviewer.code());
+  if (!admin.ok()) return Outcome(admin.code());
+  const auto& out = v.at("output").as_object();
+  CHECK(HexOf(reviewer->ed25519_public()) == out.at("reviewer_ed25519_public").as_string());
+  CHECK(HexOf(reviewer->x25519_secret().reveal()) == out.at("reviewer_x25519_secret").as_string());
+  CHECK(HexOf(reviewer->x25519_public()) == out.at("reviewer_x25519_public").as_string());
+  CHECK(HexOf(admin->public_key()) == out.at("admin_ed25519_public").as_string());
+  CHECK(crypto::AdminKey::FingerprintText(admin->public_key()) == std::string(out.at("admin_fingerprint").as_string()));
+  CHECK(HexOf(reviewer->Sign("dojava/v1/test", {})) == out.at("signature_of_empty_under_label_test").as_string());
+  return "success";
+}
+
+std::string CheckKeyFile(const json::object& v) {
+  const auto& in = v.at("input").as_object();
+  const Bytes file = BytesOf(in.at("file"));
+  const SecretBytes pass = SecretOf(in.at("passphrase"));
+  CHECK(pass.reveal_chars() == std::string(in.at("passphrase_text").as_string()));
+  auto opened = crypto::OpenKeyFile(file, pass);
+  if (!opened.ok()) return Outcome(opened.code());
+  const auto& out = v.at("output").as_object();
+  CHECK(int(opened->kind) == out.at("kind").as_int64());
+  CHECK(HexOf(opened->seed.reveal()) == out.at("seed").as_string());
+  if (in.contains("seal")) {
+    const auto& seal = in.at("seal").as_object();
+    auto again = crypto::SealKeyFile(opened->kind, opened->seed, pass,
+                                     crypto::KeyFileParams{uint32_t(seal.at("t").as_int64()), uint32_t(seal.at("m_kib").as_int64())},
+                                     BytesOf(seal.at("salt")), BytesOf(seal.at("nonce")));
+    REQUIRE(again.ok());
+    CHECK(*again == file);
+  }
+  return "success";
+}
 
 std::string CheckChunks(const json::object& v) {
   const auto& in = v.at("input").as_object();
@@ -48,6 +108,6 @@ std::string CheckChunks(const json::object& v) {
 
 }  // namespace
 
-std::map<std::string, Checker> ExtraCheckers() { return {{"chunks", CheckChunks}}; }
+std::map<std::string, Checker> ExtraCheckers() { return {{"chunks", CheckChunks}, {"receipt", CheckReceipt}, {"keys", CheckKeys}, {"key_file", CheckKeyFile}}; }
 
 }  // namespace dojava::vectors

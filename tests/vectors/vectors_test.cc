@@ -141,8 +141,10 @@ std::string CheckMessage(const json::object& v) {
 
 std::string CheckLogin(const json::object& v) {
   const auto& in = v.at("input").as_object();
-  const auto kp = Ed25519FromSeed(BytesOf(in.at("ed25519_seed")));
-  CHECK(HexOf(kp.public_key) == in.at("ed25519_public").as_string());
+  if (in.contains("ed25519_seed")) {
+    const auto kp = Ed25519FromSeed(BytesOf(in.at("ed25519_seed")));
+    CHECK(HexOf(kp.public_key) == in.at("ed25519_public").as_string());
+  }
   Status s = VerifyLogin(Fixed<32>(in.at("ed25519_public")), Fixed<16>(in.at("instance_id")),
                          Fixed<16>(in.at("reviewer_id")), BytesOf(in.at("challenge")),
                          BytesOf(in.at("signature")));
@@ -187,6 +189,7 @@ TEST_CASE("the vectors cover every kind with successes and failures", "[vectors]
   for (const auto& [kind, c] : Checkers()) {
     INFO(kind);
     CHECK(counts[kind].first >= 1);
-    CHECK(counts[kind].second >= 1);
+    // Key derivation from a 32-byte seed has no failing input of the protocol.
+    if (kind != "keys") CHECK(counts[kind].second >= 1);
   }
 }
