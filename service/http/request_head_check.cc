@@ -43,8 +43,21 @@ Status CheckRequestHead(std::string_view head) {
     const size_t colon = line.find(':');
     if (colon == std::string_view::npos || colon == 0) return bad;
     const std::string_view name = line.substr(0, colon);
-    if (NameIs(name, "content-length")) ++content_length;
-    if (NameIs(name, "transfer-encoding")) ++transfer_encoding;
+    std::string_view value = line.substr(colon + 1);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+    if (NameIs(name, "content-length")) {
+      ++content_length;
+      // One plain decimal: no lists ("1,1"), signs or spaces inside.
+      if (value.empty() || value.size() > 19 ||
+          !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        return bad;
+      }
+    }
+    if (NameIs(name, "transfer-encoding")) {
+      ++transfer_encoding;
+      if (!NameIs(value, "chunked")) return bad;  // no other codings, no lists
+    }
     if (NameIs(name, "host")) ++host;
   }
   if (pos != head.size()) return bad;

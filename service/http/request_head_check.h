@@ -6,7 +6,8 @@
 //     other than HT inside field values;
 //   - no obs-fold (a field line starting with SP or HT);
 //   - at most one Content-Length field (even with equal values), at most one
-//     Transfer-Encoding field, never both;
+//     Transfer-Encoding field, never both; Content-Length a plain decimal
+//     (no "1,1" lists); Transfer-Encoding exactly "chunked" (no codings);
 //   - exactly one Host field (RFC 9112 section 3.2).
 //
 // `head` is the request line, the field lines and the final empty line,
