@@ -187,7 +187,9 @@ const std::vector<Key>& Keys() {
               return Status::Ok();
             },
             [i, field](const HttpConfig& c) { return FormatRate(c.rate[i].*field); },
-            "requests per second / burst; 0 disables this bucket"});
+            std::string(suffix).find("burst") != std::string::npos
+                ? "bucket size in requests (values below 1 count as 1)"
+                : "tokens per second; 0 disables this bucket"});
       }
     }
     k.push_back(IntKey("rate_circuit_table_size", &HttpConfig::rate_circuit_table_size, 1,

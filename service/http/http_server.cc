@@ -243,6 +243,7 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     stream_.async_read_some(buffer_.prepare(std::min<size_t>(room, 4096)),
                             [self = this->shared_from_this()](error_code ec, size_t got) {
                               self->buffer_.commit(got);
+                              if (got > 0) self->idle_ = false;  // a request has begun
                               if (ec) return self->OnHead(ec, 0);
                               if (size_t n = self->FindHeadEnd(); n > 0) return self->OnHead({}, n);
                               self->ReadMoreHead();
@@ -544,7 +545,9 @@ Status BindTcp(HttpServer::Impl* impl, ListenerKind kind) {
   if (!ip.is_loopback() && !impl->config.allow_non_loopback) {
     return Status(Code::kInvalidArgument, "refusing a non-loopback listen address");
   }
-  asio::ip::tcp::acceptor acceptor(impl->ioc);
+  // The acceptor (and its retry timer) run on a strand: Close() and
+  // OnAccept() never race.
+  asio::ip::tcp::acceptor acceptor(asio::make_strand(impl->ioc));
   const asio::ip::tcp::endpoint ep(ip, a.port);
   acceptor.open(ep.protocol(), ec);
   if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
@@ -565,7 +568,7 @@ Status BindUnix(HttpServer::Impl* impl, ListenerKind kind) {
   const std::string& path = impl->Listener(kind).address.unix_path;
   DOJAVA_RETURN_IF_ERROR(RemoveStaleSocket(path));
   error_code ec;
-  Local::acceptor acceptor(impl->ioc);
+  Local::acceptor acceptor(asio::make_strand(impl->ioc));
   acceptor.open(Local(), ec);
   if (!ec) acceptor.bind(Local::endpoint(path), ec);
   if (ec) return Status(Code::kIoError, "cannot bind the unix socket: " + ec.message());

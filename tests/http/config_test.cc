@@ -1,6 +1,8 @@
 #include "service/http/http_config.h"
 
 #include <catch2/catch_test_macros.hpp>
+#include <fstream>
+#include <sstream>
 
 namespace dojava::http {
 namespace {
@@ -79,6 +81,36 @@ TEST_CASE("Non-loopback listeners need the explicit flag", "[config]") {
   CHECK_FALSE(ValidateConfig(c).ok());
   REQUIRE(SetConfigValue(&c, "allow_non_loopback", "true").ok());
   CHECK(ValidateConfig(c).ok());
+}
+
+}  // namespace
+}  // namespace dojava::http
+
+namespace dojava::http {
+namespace {
+
+TEST_CASE("CONFIG.md documents every key", "[config]") {
+  std::ifstream in(std::string(DOJAVA_SOURCE_DIR) + "/service/http/CONFIG.md");
+  REQUIRE(in);
+  std::stringstream doc;
+  doc << in.rdbuf();
+  const std::string text = DefaultConfigText();
+  std::istringstream lines(text);
+  std::string line;
+  int keys = 0;
+  while (std::getline(lines, line)) {
+    if (line.rfind("# ", 0) == 0 && line.find(" = ") == std::string::npos) continue;
+    if (line.rfind("# ", 0) == 0) line = line.substr(2);
+    std::string key = line.substr(0, line.find(" = "));
+    // rate.api.global_burst is documented as rate.CLASS.global_burst
+    if (key.rfind("rate.", 0) == 0 && key != "rate_circuit_table_size") {
+      key = "rate.CLASS" + key.substr(key.find('.', 5));
+    }
+    INFO(key);
+    CHECK(doc.str().find("`" + key + "`") != std::string::npos);
+    ++keys;
+  }
+  CHECK(keys > 20);
 }
 
 }  // namespace
