@@ -1,0 +1,692 @@
+// The only translation unit of the HTTP core that includes Beast and Asio.
+#include "service/http/http_server.h"
+
+#include <sodium.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <array>
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "service/http/log.h"
+#include "service/http/proxy_protocol.h"
+#include "service/http/request_handler.h"
+#include "service/http/request_head_check.h"
+#include "service/http/static_files.h"
+
+namespace dojava::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using error_code = boost::system::error_code;
+using Ms = std::chrono::milliseconds;
+
+class SessionBase {
+ public:
+  virtual ~SessionBase() = default;
+  // Posted by Stop(): close now if idle, else finish the request and close.
+  virtual void RequestStop() = 0;
+  // Posted by Stop() after the grace period: close now.
+  virtual void ForceClose() = 0;
+};
+
+// Wipes the readable and writable regions of a flat_buffer (request bytes,
+// possibly a plaintext report, pass through it).
+void WipeBuffer(beast::flat_buffer& b) {
+  b.consume(b.size());
+  const size_t n = std::min(b.capacity(), b.max_size());
+  if (n == 0) return;
+  auto mb = b.prepare(n);
+  sodium_memzero(mb.data(), mb.size());
+}
+
+}  // namespace
+
+struct HttpServer::Impl {
+  Impl(const HttpConfig& c, Router router, StaticFiles files)
+      : config(c), handler(c, std::move(router), std::move(files)) {}
+
+  HttpConfig config;
+  RequestHandler handler;
+
+  mutable std::mutex mu;
+  std::condition_variable cv;
+  int active[2] = {0, 0};                                               // GUARDED_BY(mu)
+  std::unordered_map<uint64_t, std::weak_ptr<SessionBase>> sessions;    // GUARDED_BY(mu)
+  std::atomic<bool> stopping{false};
+  std::atomic<uint64_t> next_connection_id{1};
+  bool running = false;  // only touched by the controlling thread
+
+  // Declared after everything sessions touch in their destructors, so that
+  // handlers (and the sessions they own) die first.
+  asio::io_context ioc;
+  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
+  std::vector<std::thread> threads;
+  std::shared_ptr<void> listeners[2];
+  std::function<void()> close_listeners[2];
+  uint16_t ports[2] = {0, 0};
+  struct UnixFile {
+    std::string path;
+    dev_t dev = 0;
+    ino_t ino = 0;
+  };
+  std::vector<UnixFile> unix_files;
+
+  const ListenerConfig& Listener(ListenerKind k) const {
+    return k == ListenerKind::kSource ? config.source : config.reviewer;
+  }
+
+  // Reserves a connection slot; false if the listener is at its cap.
+  bool TryAdmit(ListenerKind k) {
+    std::lock_guard<std::mutex> lock(mu);
+    int& n = active[static_cast<int>(k)];
+    if (n >= Listener(k).max_connections) return false;
+    ++n;
+    return true;
+  }
+  void Register(uint64_t id, std::weak_ptr<SessionBase> s) {
+    std::lock_guard<std::mutex> lock(mu);
+    sessions.emplace(id, std::move(s));
+  }
+  void Release(ListenerKind k, uint64_t id) {
+    std::lock_guard<std::mutex> lock(mu);
+    --active[static_cast<int>(k)];
+    sessions.erase(id);
+    cv.notify_all();
+  }
+  std::vector<std::shared_ptr<SessionBase>> LiveSessions() {
+    std::vector<std::shared_ptr<SessionBase>> out;
+    std::lock_guard<std::mutex> lock(mu);
+    for (auto& [id, w] : sessions) {
+      if (auto s = w.lock()) out.push_back(std::move(s));
+    }
+    return out;
+  }
+  bool WaitIdle(Ms timeout) {
+    std::unique_lock<std::mutex> lock(mu);
+    return cv.wait_for(lock, timeout, [this] { return active[0] + active[1] == 0; });
+  }
+};
+
+namespace {
+
+template <class Protocol>
+class Session : public SessionBase, public std::enable_shared_from_this<Session<Protocol>> {
+ public:
+  using Socket = typename Protocol::socket;
+  using Stream = beast::basic_stream<Protocol, asio::any_io_executor, beast::unlimited_rate_policy>;
+
+  Session(Socket&& socket, HttpServer::Impl* server, ListenerKind listener)
+      : stream_(std::move(socket)),
+        timer_(stream_.get_executor()),
+        server_(server),
+        listener_(listener),
+        config_(server->config),
+        id_(server->next_connection_id.fetch_add(1)),
+        buffer_(server->config.header_limit_bytes) {}
+
+  ~Session() override {
+    try {
+      WipeBuffer(buffer_);
+    } catch (...) {
+    }
+    server_->Release(listener_, id_);
+  }
+
+  void Start() {
+    server_->Register(id_, this->weak_from_this());
+    asio::dispatch(stream_.get_executor(), [self = this->shared_from_this()] {
+      if (self->server_->Listener(self->listener_).proxy_protocol) {
+        self->ReadProxyLine();
+      } else {
+        self->ReadHead();
+      }
+    });
+  }
+
+  void RequestStop() override {
+    asio::post(stream_.get_executor(), [self = this->shared_from_this()] {
+      if (self->idle_) self->Close();
+    });
+  }
+
+  void ForceClose() override {
+    asio::post(stream_.get_executor(), [self = this->shared_from_this()] { self->Close(); });
+  }
+
+ private:
+  // ---- PROXY v1 --------------------------------------------------------
+  void ReadProxyLine() {
+    stream_.expires_after(Ms(config_.proxy_header_timeout_ms));
+    asio::async_read_until(
+        stream_, asio::dynamic_buffer(proxy_line_, kProxyV1MaxLineBytes), "\r\n",
+        [self = this->shared_from_this()](error_code ec, size_t n) { self->OnProxyLine(ec, n); });
+  }
+
+  void OnProxyLine(error_code ec, size_t n) {
+    if (ec) return Close();  // timeout, too long, eof: no answer, like tor would get
+    Result<uint32_t> id = ParseTorProxyV1(std::string_view(proxy_line_).substr(0, n));
+    if (!id.ok()) return Close();
+    circuit_id_ = id.value();
+    // Bytes after the line belong to the first request.
+    const size_t rest = proxy_line_.size() - n;
+    if (rest > 0) {
+      auto mb = buffer_.prepare(rest);
+      buffer_.commit(asio::buffer_copy(mb, asio::buffer(proxy_line_.data() + n, rest)));
+    }
+    sodium_memzero(proxy_line_.data(), proxy_line_.size());
+    proxy_line_.clear();
+    proxy_line_.shrink_to_fit();
+    ReadHead();
+  }
+
+  // ---- deadlines -------------------------------------------------------
+  // A soft deadline: when it fires, pending reads are cancelled and the read
+  // handler sees timed_out_ and answers 408. The stream's own (hard) deadline
+  // is set a little later as a backstop.
+  void ArmReadDeadline(Ms timeout) {
+    timed_out_ = false;
+    const uint64_t epoch = ++timer_epoch_;
+    timer_.expires_after(timeout);
+    timer_.async_wait([self = this->shared_from_this(), epoch](error_code ec) {
+      if (ec || epoch != self->timer_epoch_) return;
+      self->timed_out_ = true;
+      self->stream_.cancel();
+    });
+    stream_.expires_after(timeout + Ms(config_.write_timeout_ms));
+  }
+
+  void DisarmReadDeadline() {
+    ++timer_epoch_;
+    timer_.cancel();
+  }
+
+  // ---- request head ----------------------------------------------------
+  void ReadHead() {
+    idle_ = buffer_.size() == 0;
+    if (server_->stopping && idle_) return Close();
+    ArmReadDeadline(Ms(requests_ == 0 ? config_.header_timeout_ms : config_.idle_timeout_ms));
+    head_scanned_ = 0;
+    if (size_t n = FindHeadEnd(); n > 0) return OnHead({}, n);  // pipelined request
+    ReadMoreHead();
+  }
+
+  // Length of the head (through "\r\n\r\n") already in buffer_, or 0.
+  size_t FindHeadEnd() {
+    const std::string_view data(static_cast<const char*>(buffer_.data().data()), buffer_.size());
+    const size_t from = head_scanned_ > 3 ? head_scanned_ - 3 : 0;
+    head_scanned_ = data.size();
+    const size_t pos = data.find("\r\n\r\n", from);
+    return pos == std::string_view::npos ? 0 : pos + 4;
+  }
+
+  void ReadMoreHead() {
+    const size_t room = buffer_.max_size() - buffer_.size();
+    if (room == 0) return OnHead(asio::error::not_found, 0);
+    stream_.async_read_some(buffer_.prepare(std::min<size_t>(room, 4096)),
+                            [self = this->shared_from_this()](error_code ec, size_t got) {
+                              self->buffer_.commit(got);
+                              if (got > 0) self->idle_ = false;  // a request has begun
+                              if (ec) return self->OnHead(ec, 0);
+                              if (size_t n = self->FindHeadEnd(); n > 0) return self->OnHead({}, n);
+                              self->ReadMoreHead();
+                            });
+  }
+
+  void OnHead(error_code ec, size_t n) {
+    DisarmReadDeadline();
+    idle_ = false;
+    if (ec == asio::error::not_found) {
+      return SendError("", 431, "header_too_large", "The request head is too large.");
+    }
+    if (ec) {
+      // 408 only if the client started a request; an idle keep-alive
+      // connection (or one that sent nothing) is closed silently.
+      if (timed_out_ && buffer_.size() > 0) {
+        return SendError("", 408, "timeout", "The request took too long.");
+      }
+      return Close();
+    }
+    const std::string_view head(static_cast<const char*>(buffer_.data().data()), n);
+    if (!CheckRequestHead(head).ok()) {
+      return SendError("", 400, "bad_request", "The request is malformed.");
+    }
+    parser_.emplace();
+    parser_->header_limit(config_.header_limit_bytes);
+    parser_->eager(false);
+    error_code pec;
+    const size_t used = parser_->put(asio::buffer(buffer_.data().data(), n), pec);
+    if (pec == bhttp::error::header_limit) {
+      return SendError("", 431, "header_too_large", "The request head is too large.");
+    }
+    if (pec || !parser_->is_header_done() || used != n) {
+      return SendError("", 400, "bad_request", "The request is malformed.");
+    }
+    buffer_.consume(used);
+
+    auto& req = parser_->get();
+    if (req.version() != 11) {
+      return SendError("", 505, "http_version", "Only HTTP/1.1 is supported.");
+    }
+    std::string_view path, query;
+    if (!SplitTarget(req.target(), &path, &query)) {
+      return SendError("", 400, "bad_request", "The request target is malformed.");
+    }
+    path_ = std::string(path);
+    query_ = std::string(query);
+    method_ = ParseMethod(req.method_string());
+    plan_ = server_->handler.Begin(listener_, method_, path_, ClientKey{listener_, circuit_id_, id_},
+                                   std::chrono::steady_clock::now());
+    if (plan_->early) {
+      HttpResponse early = *plan_->early;
+      // A body we will not read makes the connection unusable.
+      if (!parser_->is_done()) early.close = true;
+      return Write(std::move(early));
+    }
+    if (parser_->is_done()) return Dispatch();
+    if (auto len = parser_->content_length(); len && *len > plan_->body_limit) {
+      return SendError(path_, 413, "body_too_large", "The request body is too large.");
+    }
+    parser_->body_limit(plan_->body_limit);
+    ArmReadDeadline(Ms(config_.body_timeout_ms));
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = this->shared_from_this()](error_code bec, size_t) {
+                        self->OnBody(bec);
+                      });
+  }
+
+  void OnBody(error_code ec) {
+    DisarmReadDeadline();
+    if (ec == bhttp::error::body_limit) {
+      return SendError(path_, 413, "body_too_large", "The request body is too large.");
+    }
+    if (ec && timed_out_) return SendError(path_, 408, "timeout", "The request took too long.");
+    if (ec == bhttp::error::end_of_stream || ec == asio::error::eof ||
+        ec == bhttp::error::partial_message || ec == asio::error::operation_aborted ||
+        ec == beast::error::timeout || ec == asio::error::connection_reset) {
+      return Close();
+    }
+    if (ec) return SendError(path_, 400, "bad_request", "The request body is malformed.");
+    Dispatch();
+  }
+
+  // ---- handler and response ----------------------------------------------
+  void Dispatch() {
+    auto& req = parser_->get();
+    HttpRequest request;
+    request.listener = listener_;
+    request.method = method_;
+    request.path = path_;
+    request.query = query_;
+    request.circuit_id = circuit_id_;
+    for (const auto& field : req) {
+      if (IsForwardedHeader(field.name_string())) {
+        std::string name(field.name_string());
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        request.headers.emplace_back(std::move(name), std::string(field.value()));
+      }
+    }
+    std::string& body = req.body();
+    if (!body.empty()) {
+      request.body = SecretBytes::Copy(std::string_view(body));
+      sodium_memzero(body.data(), body.size());
+    }
+    keep_alive_ = req.keep_alive();
+    parser_.reset();
+    HttpResponse response = server_->handler.Finish(*plan_, request);
+    plan_.reset();
+    Write(std::move(response));
+  }
+
+  void SendError(std::string_view path, int status, std::string_view code,
+                 std::string_view message) {
+    HttpResponse r = ErrorFor(path, status, code, message);
+    r.close = true;
+    Write(std::move(r));
+  }
+
+  void Write(HttpResponse response) {
+    ++requests_;
+    parser_.reset();
+    plan_.reset();
+    const bool keep = !response.close && keep_alive_ && !server_->stopping &&
+                      requests_ < config_.max_requests_per_connection;
+    res_.emplace();
+    res_->version(11);
+    res_->result(static_cast<unsigned>(response.status));
+    for (const auto& [name, value] : SecurityHeaders()) res_->set(name, value);
+    if (!response.content_type.empty()) {
+      res_->set(bhttp::field::content_type, response.content_type);
+    }
+    for (const auto& [name, value] : response.headers) {
+      if (IsReservedResponseHeader(name) || !SafeHeaderText(name) || !SafeHeaderText(value)) {
+        continue;
+      }
+      res_->set(name, value);
+    }
+    res_->body() = std::move(response.body);
+    res_->keep_alive(keep);
+    res_->prepare_payload();
+    close_after_write_ = !keep;
+    stream_.expires_after(Ms(config_.write_timeout_ms));
+    bhttp::async_write(stream_, *res_,
+                       [self = this->shared_from_this()](error_code ec, size_t) {
+                         self->OnWrite(ec);
+                       });
+  }
+
+  static bool SafeHeaderText(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s) {
+      const auto u = static_cast<unsigned char>(c);
+      if ((u < 0x20 && c != '\t') || u == 0x7f) return false;
+    }
+    return true;
+  }
+
+  void OnWrite(error_code ec) {
+    res_.reset();
+    if (ec) return Close();
+    if (close_after_write_) return Linger();
+    keep_alive_ = true;
+    ReadHead();
+  }
+
+  // Half-close, then read and discard for close_linger_ms so that the
+  // client's unread bytes do not turn our close into a reset that destroys
+  // the response in flight.
+  void Linger() {
+    error_code ignored;
+    stream_.socket().shutdown(asio::socket_base::shutdown_send, ignored);
+    if (config_.close_linger_ms <= 0) return Close();
+    stream_.expires_after(Ms(config_.close_linger_ms));
+    Drain();
+  }
+
+  void Drain() {
+    stream_.async_read_some(asio::buffer(drain_),
+                            [self = this->shared_from_this()](error_code ec, size_t) {
+                              if (ec) return self->Close();
+                              self->Drain();
+                            });
+  }
+
+  void Close() {
+    DisarmReadDeadline();
+    error_code ignored;
+    stream_.socket().shutdown(asio::socket_base::shutdown_both, ignored);
+    stream_.close();
+  }
+
+  Stream stream_;
+  asio::steady_timer timer_;
+  HttpServer::Impl* server_;
+  const ListenerKind listener_;
+  const HttpConfig& config_;
+  const uint64_t id_;
+
+  beast::flat_buffer buffer_;  // max size: header_limit_bytes
+  std::string proxy_line_;
+  std::optional<uint32_t> circuit_id_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::optional<RequestHandler::Plan> plan_;
+  std::optional<bhttp::response<bhttp::string_body>> res_;
+  std::array<char, 4096> drain_{};
+
+  std::string path_, query_;
+  Method method_ = Method::kOther;
+  int requests_ = 0;
+  bool keep_alive_ = true;
+  bool close_after_write_ = false;
+  bool idle_ = true;
+  bool timed_out_ = false;
+  uint64_t timer_epoch_ = 0;
+  size_t head_scanned_ = 0;
+};
+
+template <class Protocol>
+class Listener : public std::enable_shared_from_this<Listener<Protocol>> {
+ public:
+  Listener(HttpServer::Impl* server, ListenerKind kind, typename Protocol::acceptor&& acceptor)
+      : server_(server), kind_(kind), acceptor_(std::move(acceptor)), retry_(acceptor_.get_executor()) {}
+
+  void Run() { Accept(); }
+
+  void Close() {
+    asio::post(acceptor_.get_executor(), [self = this->shared_from_this()] {
+      error_code ignored;
+      self->acceptor_.close(ignored);
+      self->retry_.cancel();
+    });
+  }
+
+ private:
+  void Accept() {
+    acceptor_.async_accept(asio::make_strand(server_->ioc),
+                           [self = this->shared_from_this()](error_code ec,
+                                                             typename Protocol::socket socket) {
+                             self->OnAccept(ec, std::move(socket));
+                           });
+  }
+
+  void OnAccept(error_code ec, typename Protocol::socket socket) {
+    if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
+    if (ec) {
+      // e.g. EMFILE: wait a little instead of spinning.
+      Log(LogLevel::kWarning, "accept failed: " + ec.message());
+      retry_.expires_after(Ms(100));
+      retry_.async_wait([self = this->shared_from_this()](error_code wec) {
+        if (!wec) self->Accept();
+      });
+      return;
+    }
+    if (server_->stopping || !server_->TryAdmit(kind_)) {
+      error_code ignored;
+      socket.close(ignored);  // over the connection cap: closed at once
+    } else {
+      std::make_shared<Session<Protocol>>(std::move(socket), server_, kind_)->Start();
+    }
+    Accept();
+  }
+
+  HttpServer::Impl* server_;
+  ListenerKind kind_;
+  typename Protocol::acceptor acceptor_;
+  asio::steady_timer retry_;
+};
+
+// Removes `path` if it is a socket nobody accepts on. kAlreadyExists if it is
+// live or not a socket.
+Status RemoveStaleSocket(const std::string& path) {
+  struct stat st {};
+  if (lstat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT) return Status::Ok();
+    return Status(Code::kIoError, "cannot stat the unix socket path");
+  }
+  if (!S_ISSOCK(st.st_mode)) {
+    return Status(Code::kAlreadyExists, "unix socket path exists and is not a socket");
+  }
+  const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return Status(Code::kIoError, "cannot create a probe socket");
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  std::memcpy(addr.sun_path, path.c_str(), path.size() + 1);
+  const int rc = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr));
+  const int err = errno;
+  ::close(fd);
+  if (rc == 0) return Status(Code::kAlreadyExists, "unix socket is in use by another process");
+  if (err != ECONNREFUSED) return Status(Code::kIoError, "cannot probe the unix socket");
+  if (::unlink(path.c_str()) != 0) return Status(Code::kIoError, "cannot remove a stale socket");
+  return Status::Ok();
+}
+
+Status BindTcp(HttpServer::Impl* impl, ListenerKind kind) {
+  const ListenAddress& a = impl->Listener(kind).address;
+  error_code ec;
+  const asio::ip::address ip = asio::ip::make_address(a.host, ec);
+  if (ec) return Status(Code::kInvalidArgument, "listen address is not numeric");
+  if (!ip.is_loopback() && !impl->config.allow_non_loopback) {
+    return Status(Code::kInvalidArgument, "refusing a non-loopback listen address");
+  }
+  // The acceptor (and its retry timer) run on a strand: Close() and
+  // OnAccept() never race.
+  asio::ip::tcp::acceptor acceptor(asio::make_strand(impl->ioc));
+  const asio::ip::tcp::endpoint ep(ip, a.port);
+  acceptor.open(ep.protocol(), ec);
+  if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(ep, ec);
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) return Status(Code::kIoError, "cannot listen on " + FormatListenAddress(a) + ": " + ec.message());
+  const int k = static_cast<int>(kind);
+  impl->ports[k] = acceptor.local_endpoint(ec).port();
+  auto l = std::make_shared<Listener<asio::ip::tcp>>(impl, kind, std::move(acceptor));
+  impl->close_listeners[k] = [l] { l->Close(); };
+  impl->listeners[k] = l;
+  l->Run();
+  return Status::Ok();
+}
+
+Status BindUnix(HttpServer::Impl* impl, ListenerKind kind) {
+  using Local = asio::local::stream_protocol;
+  const std::string& path = impl->Listener(kind).address.unix_path;
+  DOJAVA_RETURN_IF_ERROR(RemoveStaleSocket(path));
+  error_code ec;
+  Local::acceptor acceptor(asio::make_strand(impl->ioc));
+  acceptor.open(Local(), ec);
+  if (!ec) acceptor.bind(Local::endpoint(path), ec);
+  if (ec) return Status(Code::kIoError, "cannot bind the unix socket: " + ec.message());
+  // Nobody can connect before listen(), so setting the mode here is race-free.
+  struct stat st {};
+  if (::chmod(path.c_str(), 0660) != 0 || ::lstat(path.c_str(), &st) != 0) {
+    ::unlink(path.c_str());
+    return Status(Code::kIoError, "cannot set the unix socket's mode");
+  }
+  impl->unix_files.push_back({path, st.st_dev, st.st_ino});
+  acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) return Status(Code::kIoError, "cannot listen on the unix socket: " + ec.message());
+  const int k = static_cast<int>(kind);
+  auto l = std::make_shared<Listener<Local>>(impl, kind, std::move(acceptor));
+  impl->close_listeners[k] = [l] { l->Close(); };
+  impl->listeners[k] = l;
+  l->Run();
+  return Status::Ok();
+}
+
+void RemoveUnixFiles(HttpServer::Impl* impl) {
+  for (const auto& f : impl->unix_files) {
+    struct stat st {};
+    if (::lstat(f.path.c_str(), &st) == 0 && st.st_dev == f.dev && st.st_ino == f.ino) {
+      ::unlink(f.path.c_str());
+    }
+  }
+  impl->unix_files.clear();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<HttpServer>> HttpServer::Create(const HttpConfig& config, Router router) {
+  DOJAVA_RETURN_IF_ERROR(ValidateConfig(config));
+  StaticFiles files;
+  if (!config.static_dir.empty()) {
+    Result<StaticFiles> loaded = StaticFiles::Load(config.static_dir);
+    if (!loaded.ok()) return loaded.status();
+    files = std::move(loaded).value();
+  }
+  EnsureSodium();
+  auto impl = std::make_unique<Impl>(config, std::move(router), std::move(files));
+  return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
+}
+
+HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+HttpServer::~HttpServer() { Stop(); }
+
+Status HttpServer::Start() {
+  Impl* impl = impl_.get();
+  if (impl->running) return Status(Code::kInvalidArgument, "server already started");
+  for (ListenerKind kind : {ListenerKind::kSource, ListenerKind::kReviewer}) {
+    const Status s = impl->Listener(kind).address.is_unix ? BindUnix(impl, kind) : BindTcp(impl, kind);
+    if (!s.ok()) {
+      Log(LogLevel::kError, std::string(ListenerName(kind)) + " listener: " + s.message());
+      for (auto& close : impl->close_listeners) {
+        if (close) close();
+      }
+      impl->ioc.poll();
+      impl->ioc.restart();
+      for (auto& l : impl->listeners) l.reset();
+      for (auto& close : impl->close_listeners) close = nullptr;
+      RemoveUnixFiles(impl);
+      return s;
+    }
+  }
+  impl->work.emplace(asio::make_work_guard(impl->ioc));
+  for (int i = 0; i < impl->config.threads; ++i) {
+    impl->threads.emplace_back([impl] {
+      for (;;) {
+        try {
+          impl->ioc.run();
+          return;
+        } catch (const std::exception&) {
+          Log(LogLevel::kError, "internal error in a connection (exception); continuing");
+        }
+      }
+    });
+  }
+  impl->running = true;
+  Log(LogLevel::kInfo, "listening: source " + FormatListenAddress(impl->config.source.address) +
+                           ", reviewer " + FormatListenAddress(impl->config.reviewer.address));
+  return Status::Ok();
+}
+
+uint16_t HttpServer::port(ListenerKind listener) const {
+  return impl_->ports[static_cast<int>(listener)];
+}
+
+int HttpServer::ActiveConnections() const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return impl_->active[0] + impl_->active[1];
+}
+
+void HttpServer::Stop() {
+  Impl* impl = impl_.get();
+  if (!impl->running) return;
+  impl->stopping = true;
+  for (auto& close : impl->close_listeners) {
+    if (close) close();
+  }
+  for (auto& s : impl->LiveSessions()) s->RequestStop();
+  bool clean = impl->WaitIdle(Ms(impl->config.shutdown_grace_ms));
+  if (!clean) {
+    Log(LogLevel::kWarning, "shutdown grace period over; closing the remaining connections");
+    for (auto& s : impl->LiveSessions()) s->ForceClose();
+    clean = impl->WaitIdle(Ms(1000));
+  }
+  impl->work.reset();
+  impl->ioc.stop();
+  for (auto& t : impl->threads) t.join();
+  impl->threads.clear();
+  for (auto& l : impl->listeners) l.reset();
+  for (auto& close : impl->close_listeners) close = nullptr;
+  RemoveUnixFiles(impl);
+  impl->running = false;
+  Log(LogLevel::kInfo, clean ? "stopped" : "stopped (some connections were cut)");
+}
+
+}  // namespace dojava::http

@@ -1,0 +1,79 @@
+#include "service/http/request_handler.h"
+
+#include <exception>
+
+#include "service/http/log.h"
+
+namespace dojava::http {
+
+HttpResponse NotFoundFor(std::string_view path) {
+  return ErrorFor(path, 404, "not_found", "There is nothing here.");
+}
+
+RequestHandler::RequestHandler(const HttpConfig& config, Router router, StaticFiles source_static)
+    : config_(config),
+      router_(std::move(router)),
+      static_(std::move(source_static)),
+      limiter_(config) {}
+
+RequestHandler::Plan RequestHandler::Begin(ListenerKind listener, Method method,
+                                           std::string_view path, const ClientKey& client,
+                                           RateLimiter::Clock::time_point now) const {
+  Plan plan;
+  RateClass rate_class = RateClass::kApi;
+  if (auto match = router_.Find(listener, method, path)) {
+    plan.route = match->route;
+    plan.params = std::move(match->params);
+    rate_class = plan.route->options.rate;
+    plan.body_limit = plan.route->options.body == BodyClass::kChunk
+                          ? config_.chunk_body_limit_bytes
+                          : config_.json_body_limit_bytes;
+  } else if (listener == ListenerKind::kSource && method == Method::kGet && !IsApiPath(path) &&
+             (plan.static_file = static_.Find(path)) != nullptr) {
+    rate_class = RateClass::kStatic;
+    plan.body_limit = 0;
+  } else {
+    plan.early = NotFoundFor(path);
+    return plan;
+  }
+  if (!limiter_.Admit(rate_class, client, now)) {
+    plan.route = nullptr;
+    plan.static_file = nullptr;
+    plan.early = ErrorFor(path, 429, "rate_limited", "Too many requests. Wait a little and try again.");
+  }
+  return plan;
+}
+
+HttpResponse RequestHandler::Finish(const Plan& plan, const HttpRequest& request) const {
+  if (plan.early) return *plan.early;
+  if (plan.static_file != nullptr) {
+    HttpResponse r;
+    r.content_type = plan.static_file->content_type;
+    r.body = plan.static_file->body;
+    return r;
+  }
+  if (plan.route == nullptr) return NotFoundFor(request.path);
+  try {
+    return plan.route->handler(request, plan.params);
+  } catch (const std::exception&) {
+    Log(LogLevel::kError, "a route handler threw an exception");
+  } catch (...) {
+    Log(LogLevel::kError, "a route handler threw a non-standard exception");
+  }
+  HttpResponse r = ErrorFor(request.path, 500, "internal", "Something went wrong on our side.");
+  return r;
+}
+
+HttpResponse RequestHandler::Handle(const HttpRequest& request, uint64_t connection_id) const {
+  ClientKey client{request.listener, request.circuit_id, connection_id};
+  Plan plan = Begin(request.listener, request.method, request.path, client,
+                    RateLimiter::Clock::now());
+  if (!plan.early && request.body.size() > plan.body_limit) {
+    HttpResponse r = ErrorFor(request.path, 413, "body_too_large", "The request body is too large.");
+    r.close = true;
+    return r;
+  }
+  return Finish(plan, request);
+}
+
+}  // namespace dojava::http

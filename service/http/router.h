@@ -1,0 +1,89 @@
+// Router: (listener, method, path pattern) -> handler.
+//
+// Patterns are absolute paths of literal segments ([A-Za-z0-9._-]+) and
+// parameter segments "{name}". A parameter matches 1..128 characters of
+// [A-Za-z0-9_-] and nothing else, so '%', '.', '/' and '\' can never reach a
+// handler through a parameter. Paths are matched byte for byte, never
+// percent-decoded: an encoded path matches no route.
+//
+// A route exists on one listener only. Find() answers "no route" for an
+// unknown path and for a known path with another method alike, so callers
+// answer both with the same 404.
+//
+// Thread safety: Add() before the server starts; Find() is then safe from any
+// thread (const, no mutation).
+#ifndef DOJAVA_SERVICE_HTTP_ROUTER_H_
+#define DOJAVA_SERVICE_HTTP_ROUTER_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "crypto/status.h"
+#include "service/http/http_config.h"
+#include "service/http/http_message.h"
+
+namespace dojava::http {
+
+inline constexpr size_t kMaxParamLength = 128;
+
+class RouteParams {
+ public:
+  // The value captured by "{name}", or empty if the pattern has no such name.
+  std::string_view Get(std::string_view name) const;
+  void Add(std::string_view name, std::string_view value);
+  size_t size() const { return values_.size(); }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> values_;
+};
+
+// Which body cap applies: decided from the route before the body is read.
+enum class BodyClass { kJson, kChunk };
+
+struct RouteOptions {
+  BodyClass body = BodyClass::kJson;
+  RateClass rate = RateClass::kApi;
+};
+
+// A handler is pure: it turns a request into a response, does no socket I/O
+// and may be called concurrently from several threads. Exceptions it throws
+// are caught by RequestHandler and answered with a generic 500.
+using Handler = std::function<HttpResponse(const HttpRequest&, const RouteParams&)>;
+
+struct Route {
+  ListenerKind listener;
+  Method method;
+  std::string pattern;
+  std::vector<std::string> segments;  // "{name}" for parameters
+  RouteOptions options;
+  Handler handler;
+};
+
+class Router {
+ public:
+  // Adds a route. kInvalidArgument for a malformed pattern or a missing
+  // handler; kAlreadyExists if (listener, method, pattern) overlaps a route
+  // already added (same segment shape).
+  Status Add(ListenerKind listener, Method method, std::string_view pattern, RouteOptions options,
+             Handler handler);
+
+  struct Match {
+    const Route* route = nullptr;  // owned by the Router
+    RouteParams params;
+  };
+  // The route for exactly this listener, method and path, or nullopt.
+  std::optional<Match> Find(ListenerKind listener, Method method, std::string_view path) const;
+
+  size_t size() const { return routes_.size(); }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace dojava::http
+
+#endif  // DOJAVA_SERVICE_HTTP_ROUTER_H_

@@ -1,0 +1,135 @@
+#include "service/http/request_handler.h"
+
+#include <catch2/catch_test_macros.hpp>
+#include <stdexcept>
+
+namespace dojava::http {
+namespace {
+
+Router TestRouter() {
+  Router r;
+  (void)r.Add(ListenerKind::kSource, Method::kGet, "/api/v1/instance", {},
+              [](const HttpRequest&, const RouteParams&) { return JsonOk("{\"name\":\"x\"}"); });
+  (void)r.Add(ListenerKind::kSource, Method::kPost, "/api/v1/echo", {},
+              [](const HttpRequest& q, const RouteParams&) {
+                return JsonOk("{\"n\":" + std::to_string(q.body.size()) + "}");
+              });
+  (void)r.Add(ListenerKind::kSource, Method::kPut, "/api/v1/chunk/{n}", {BodyClass::kChunk, RateClass::kUpload},
+              [](const HttpRequest&, const RouteParams& p) { return JsonOk(std::string(p.Get("n"))); });
+  (void)r.Add(ListenerKind::kSource, Method::kGet, "/api/v1/boom", {},
+              [](const HttpRequest&, const RouteParams&) -> HttpResponse {
+                throw std::runtime_error("/secret/internal/path");
+              });
+  (void)r.Add(ListenerKind::kReviewer, Method::kGet, "/api/v1/cases", {BodyClass::kJson, RateClass::kCostly},
+              [](const HttpRequest&, const RouteParams&) { return JsonOk("[]"); });
+  return r;
+}
+
+HttpRequest Req(ListenerKind l, Method m, std::string path, std::string body = "") {
+  HttpRequest q;
+  q.listener = l;
+  q.method = m;
+  q.path = std::move(path);
+  if (!body.empty()) q.body = SecretBytes::Copy(std::string_view(body));
+  return q;
+}
+
+TEST_CASE("Unknown paths, wrong methods and other listeners' routes get the same 404", "[handler]") {
+  RequestHandler h(HttpConfig{}, TestRouter(), StaticFiles{});
+  const HttpResponse a = h.Handle(Req(ListenerKind::kSource, Method::kGet, "/api/v1/nothing"));
+  const HttpResponse b = h.Handle(Req(ListenerKind::kSource, Method::kDelete, "/api/v1/instance"));
+  const HttpResponse c = h.Handle(Req(ListenerKind::kSource, Method::kGet, "/api/v1/cases"));
+  const HttpResponse d = h.Handle(Req(ListenerKind::kReviewer, Method::kGet, "/api/v1/instance"));
+  for (const HttpResponse* r : {&a, &b, &c, &d}) {
+    CHECK(r->status == 404);
+    CHECK(r->content_type == a.content_type);
+    CHECK(r->body == a.body);
+  }
+  CHECK(a.content_type == "application/json");
+  CHECK(a.body == R"({"error":{"code":"not_found","message":"There is nothing here."}})");
+  // Non-API paths get a plain HTML page, the same for all of them.
+  const HttpResponse e = h.Handle(Req(ListenerKind::kSource, Method::kGet, "/nothing.html"));
+  const HttpResponse f = h.Handle(Req(ListenerKind::kSource, Method::kPost, "/"));
+  CHECK(e.status == 404);
+  CHECK(e.content_type.rfind("text/html", 0) == 0);
+  CHECK(e.body == f.body);
+  CHECK(e.body.find("nothing.html") == std::string::npos);  // request data never echoed
+}
+
+TEST_CASE("Body caps are chosen per route before the body is read", "[handler]") {
+  HttpConfig c;
+  c.json_body_limit_bytes = 100;
+  c.chunk_body_limit_bytes = 1000;
+  RequestHandler h(c, TestRouter(), StaticFiles{});
+  ClientKey k{ListenerKind::kSource, std::nullopt, 1};
+  auto now = RateLimiter::Clock::now();
+  CHECK(h.Begin(ListenerKind::kSource, Method::kPost, "/api/v1/echo", k, now).body_limit == 100);
+  CHECK(h.Begin(ListenerKind::kSource, Method::kPut, "/api/v1/chunk/3", k, now).body_limit == 1000);
+  CHECK(h.Begin(ListenerKind::kSource, Method::kPut, "/api/v1/nope", k, now).early->status == 404);
+
+  CHECK(h.Handle(Req(ListenerKind::kSource, Method::kPost, "/api/v1/echo", std::string(100, 'x'))).body == "{\"n\":100}");
+  HttpResponse big = h.Handle(Req(ListenerKind::kSource, Method::kPost, "/api/v1/echo", std::string(101, 'x')));
+  CHECK(big.status == 413);
+  CHECK(big.close);
+  CHECK(h.Handle(Req(ListenerKind::kSource, Method::kPut, "/api/v1/chunk/3", std::string(1000, 'x'))).status == 200);
+}
+
+TEST_CASE("A throwing handler becomes a generic 500 without internals", "[handler]") {
+  RequestHandler h(HttpConfig{}, TestRouter(), StaticFiles{});
+  HttpResponse r = h.Handle(Req(ListenerKind::kSource, Method::kGet, "/api/v1/boom"));
+  CHECK(r.status == 500);
+  CHECK(r.body.find("secret") == std::string::npos);
+  CHECK(r.body.find("\"code\":\"internal\"") != std::string::npos);
+}
+
+TEST_CASE("Rate limits answer 429 JSON per circuit, per route class", "[handler]") {
+  HttpConfig c;
+  c.rate[static_cast<int>(RateClass::kCostly)] = {1000, 1000, 0.001, 2};
+  RequestHandler h(c, TestRouter(), StaticFiles{});
+  HttpRequest q = Req(ListenerKind::kReviewer, Method::kGet, "/api/v1/cases");
+  q.circuit_id = 7;
+  CHECK(h.Handle(q).status == 200);
+  CHECK(h.Handle(q).status == 200);
+  HttpResponse r = h.Handle(q);
+  CHECK(r.status == 429);
+  CHECK(r.body == R"({"error":{"code":"rate_limited","message":"Too many requests. Wait a little and try again."}})");
+  q.circuit_id = 8;
+  CHECK(h.Handle(q).status == 200);
+  // Another class is not affected.
+  HttpRequest other = Req(ListenerKind::kSource, Method::kGet, "/api/v1/instance");
+  other.circuit_id = 7;
+  CHECK(h.Handle(other).status == 200);
+}
+
+TEST_CASE("HTTP message helpers: security headers, error shapes, header filters", "[handler]") {
+  bool csp = false;
+  for (const auto& [n, v] : SecurityHeaders()) {
+    CHECK(n != "Server");
+    if (n == "Content-Security-Policy") {
+      csp = true;
+      CHECK(v == "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; "
+                 "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    }
+  }
+  CHECK(csp);
+  CHECK(SecurityHeaders().size() == 8);
+  CHECK(IsReservedResponseHeader("server"));
+  CHECK(IsReservedResponseHeader("Date"));
+  CHECK(IsReservedResponseHeader("content-security-policy"));
+  CHECK_FALSE(IsReservedResponseHeader("Location"));
+  CHECK(JsonError(400, "a\"b", "x\ny").body == R"({"error":{"code":"a\"b","message":"x\ny"}})");
+  CHECK(HtmlError(400, "<t>", "a&b").body.find("&lt;t&gt;") != std::string::npos);
+  CHECK(HtmlError(400, "<t>", "a&b").body.find("<t>") == std::string::npos);
+  CHECK(IsForwardedHeader("Authorization"));
+  CHECK(IsForwardedHeader("X-Dojava-Lookup"));
+  CHECK_FALSE(IsForwardedHeader("X-Dojava-"));
+  CHECK_FALSE(IsForwardedHeader("User-Agent"));
+  CHECK_FALSE(IsForwardedHeader("Cookie"));
+  HttpRequest q;
+  q.headers = {{"authorization", "Bearer t"}};
+  CHECK(q.Header("AUTHORIZATION") == "Bearer t");
+  CHECK_FALSE(q.Header("accept"));
+}
+
+}  // namespace
+}  // namespace dojava::http

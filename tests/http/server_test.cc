@@ -1,0 +1,526 @@
+// Real sockets: HttpServer runs in this process on 127.0.0.1 port 0 or on a
+// unix socket in a temp dir; the tests speak raw HTTP/1.1 bytes to it.
+// Timing: the server gets short deadlines; the tests only assert that things
+// happen within generous bounds.
+#include "service/http/http_server.h"
+
+#include <sys/stat.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <catch2/catch_test_macros.hpp>
+#include <cstring>
+#include <filesystem>
+#include <future>
+#include <thread>
+
+#include "service/http/http_message.h"
+#include "service/http/log.h"
+#include "tests/http/test_client.h"
+#include "tests/http/test_dirs.h"
+
+namespace dojava::http {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::Conn;
+using testing::Get;
+using testing::RawResponse;
+using testing::TempDir;
+
+constexpr auto kBound = 10s;
+
+// A string literal with embedded NULs, all of it but the terminator.
+template <size_t N>
+std::string Lit(const char (&s)[N]) {
+  return std::string(s, N - 1);
+}  // "closed within a generous bound"
+
+HttpConfig TestConfig() {
+  HttpConfig c;
+  c.source.address = ListenAddress{false, "127.0.0.1", 0, ""};
+  c.reviewer.address = ListenAddress{false, "127.0.0.1", 0, ""};
+  c.source.max_connections = 8;
+  c.reviewer.max_connections = 8;
+  c.threads = 2;
+  c.header_limit_bytes = 4096;
+  c.json_body_limit_bytes = 4096;
+  c.chunk_body_limit_bytes = 65536;
+  c.proxy_header_timeout_ms = 500;
+  c.header_timeout_ms = 500;
+  c.body_timeout_ms = 500;
+  c.idle_timeout_ms = 500;
+  c.write_timeout_ms = 3000;
+  c.max_requests_per_connection = 3;
+  c.shutdown_grace_ms = 5000;
+  c.close_linger_ms = 200;
+  return c;
+}
+
+std::atomic<int> g_slow_started{0};
+
+Router TestRouter() {
+  Router r;
+  auto ok = [](std::string body) {
+    return [body](const HttpRequest&, const RouteParams&) { return JsonOk(body); };
+  };
+  REQUIRE(r.Add(ListenerKind::kSource, Method::kGet, "/api/v1/instance", {}, ok("{\"i\":1}")).ok());
+  REQUIRE(r.Add(ListenerKind::kSource, Method::kPost, "/api/v1/echo", {},
+                [](const HttpRequest& q, const RouteParams&) {
+                  std::string out = "{\"n\":" + std::to_string(q.body.size()) + ",\"h\":\"" +
+                                    std::string(q.Header("x-dojava-test").value_or("")) + "\"" +
+                                    ",\"ua\":" + (q.Header("user-agent") ? "1" : "0") + "}";
+                  return JsonOk(out);
+                }).ok());
+  REQUIRE(r.Add(ListenerKind::kSource, Method::kPut, "/api/v1/uploads/{id}/chunks/{n}",
+                {BodyClass::kChunk, RateClass::kUpload},
+                [](const HttpRequest& q, const RouteParams& p) {
+                  return JsonOk("{\"n\":" + std::string(p.Get("n")) + ",\"size\":" +
+                                std::to_string(q.body.size()) + "}");
+                }).ok());
+  REQUIRE(r.Add(ListenerKind::kSource, Method::kGet, "/api/v1/slow", {},
+                [](const HttpRequest&, const RouteParams&) {
+                  ++g_slow_started;
+                  std::this_thread::sleep_for(600ms);
+                  return JsonOk("{\"slow\":true}");
+                }).ok());
+  REQUIRE(r.Add(ListenerKind::kSource, Method::kPost, "/api/v1/costly", {BodyClass::kJson, RateClass::kCostly},
+                ok("{\"c\":1}")).ok());
+  REQUIRE(r.Add(ListenerKind::kReviewer, Method::kGet, "/api/v1/cases", {}, ok("[]")).ok());
+  REQUIRE(r.Add(ListenerKind::kSource, Method::kGet, "/api/v1/headers", {},
+                [](const HttpRequest&, const RouteParams&) {
+                  HttpResponse res = JsonOk("{}");
+                  res.headers = {{"Server", "leaky/1.0"}, {"X-Ok", "yes"}, {"X-Bad", "a\r\nInjected: 1"}};
+                  return res;
+                }).ok());
+  return r;
+}
+
+std::unique_ptr<HttpServer> Start(const HttpConfig& c, Router r = TestRouter()) {
+  auto s = HttpServer::Create(c, std::move(r));
+  REQUIRE(s.ok());
+  std::unique_ptr<HttpServer> server = std::move(s).value();
+  REQUIRE(server->Start().ok());
+  return server;
+}
+
+RawResponse MustGet(Conn& c, const std::string& request) {
+  REQUIRE(c.ok());
+  REQUIRE(c.Send(request));
+  auto r = c.Read();
+  REQUIRE(r);
+  return *r;
+}
+
+void CheckSecurityHeaders(const RawResponse& r) {
+  for (const auto& [name, value] : SecurityHeaders()) {
+    std::string lower(name);
+    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    INFO(lower);
+    REQUIRE(r.headers.count(lower) == 1);
+    CHECK(r.headers.at(lower) == value);
+    CHECK(r.all_headers.count(lower) == 1);
+  }
+  CHECK(r.headers.count("server") == 0);
+  CHECK(r.headers.count("date") == 0);
+  CHECK(r.headers.count("etag") == 0);
+  CHECK(r.headers.count("last-modified") == 0);
+}
+
+// Reads one response, then expects the server to close the connection.
+RawResponse ExpectErrorAndClose(Conn& c, const std::string& request, int status) {
+  REQUIRE(c.Send(request));
+  auto r = c.Read(kBound);
+  REQUIRE(r);
+  CHECK(r->status == status);
+  CHECK(r->headers["connection"] == "close");
+  CHECK(c.ClosedWithin(kBound));
+  CheckSecurityHeaders(*r);
+  return *r;
+}
+
+TEST_CASE("Every response carries the security headers and nothing that identifies", "[server]") {
+  auto server = Start(TestConfig());
+  Conn c = Conn::Tcp(server->port(ListenerKind::kSource));
+  RawResponse ok = MustGet(c, Get("/api/v1/instance"));
+  CHECK(ok.status == 200);
+  CHECK(ok.body == "{\"i\":1}");
+  CHECK(ok.headers["content-type"] == "application/json");
+  CheckSecurityHeaders(ok);
+  RawResponse nf = MustGet(c, Get("/api/v1/none"));
+  CHECK(nf.status == 404);
+  CheckSecurityHeaders(nf);
+  // A route cannot add Server or smuggle a header line.
+  RawResponse h = MustGet(c, Get("/api/v1/headers"));
+  CheckSecurityHeaders(h);
+  CHECK(h.headers["x-ok"] == "yes");
+  CHECK(h.headers.count("x-bad") == 0);
+  CHECK(h.headers.count("injected") == 0);
+  // Only the forwarded headers reach handlers.
+  Conn d = Conn::Tcp(server->port(ListenerKind::kSource));
+  RawResponse e = MustGet(d, "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nUser-Agent: Mozilla\r\n"
+                             "X-Dojava-Test: abc\r\nContent-Length: 2\r\n\r\nhi");
+  CHECK(e.body == "{\"n\":2,\"h\":\"abc\",\"ua\":0}");
+  Conn b = Conn::Tcp(server->port(ListenerKind::kSource));
+  CheckSecurityHeaders(ExpectErrorAndClose(b, "GET / HTTP/1.1\r\nHost: x\r\n X: y\r\n\r\n", 400));
+}
+
+TEST_CASE("Unknown routes, wrong methods and the other listener's routes: one 404", "[server]") {
+  auto server = Start(TestConfig());
+  Conn s = Conn::Tcp(server->port(ListenerKind::kSource));
+  Conn v = Conn::Tcp(server->port(ListenerKind::kReviewer));
+  RawResponse a = MustGet(s, Get("/api/v1/nothing"));
+  RawResponse b = MustGet(s, "DELETE /api/v1/instance HTTP/1.1\r\nHost: x\r\n\r\n");
+  RawResponse c = MustGet(s, Get("/api/v1/cases"));
+  RawResponse d = MustGet(v, Get("/api/v1/instance"));
+  CHECK(MustGet(v, Get("/api/v1/cases")).status == 200);
+  for (const RawResponse* r : {&a, &b, &c, &d}) {
+    CHECK(r->status == 404);
+    CHECK(r->body == a.body);
+    CHECK(r->headers["content-type"] == "application/json");
+    CHECK(r->headers["content-length"] == a.headers["content-length"]);
+  }
+  CHECK(a.body == R"({"error":{"code":"not_found","message":"There is nothing here."}})");
+}
+
+TEST_CASE("Bodies over the route's cap get 413 and a clean close", "[server]") {
+  auto server = Start(TestConfig());
+  const uint16_t port = server->port(ListenerKind::kSource);
+  {  // declared too large: answered before the body is sent
+    Conn c = Conn::Tcp(port);
+    RawResponse r = ExpectErrorAndClose(
+        c, "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n", 413);
+    CHECK(r.body == R"({"error":{"code":"body_too_large","message":"The request body is too large."}})");
+  }
+  {  // chunked, grows past the cap while being read
+    Conn c = Conn::Tcp(port);
+    std::string req = "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+    for (int i = 0; i < 5; ++i) req += "400\r\n" + std::string(1024, 'a') + "\r\n";
+    req += "0\r\n\r\n";
+    ExpectErrorAndClose(c, req, 413);
+  }
+  {  // the same 10 KiB is fine on the chunk route, and the connection stays open
+    Conn c = Conn::Tcp(port);
+    RawResponse r = MustGet(c, "PUT /api/v1/uploads/f1/chunks/3 HTTP/1.1\r\nHost: x\r\n"
+                               "Content-Length: 10240\r\n\r\n" + std::string(10240, 'z'));
+    CHECK(r.status == 200);
+    CHECK(r.body == "{\"n\":3,\"size\":10240}");
+    CHECK(MustGet(c, Get("/api/v1/instance")).status == 200);
+  }
+  {  // a chunked body within the cap is reassembled
+    Conn c = Conn::Tcp(port);
+    RawResponse r = MustGet(c, "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                               "\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n");
+    CHECK(r.body == "{\"n\":5,\"h\":\"\",\"ua\":0}");
+  }
+}
+
+TEST_CASE("A request head over header_limit gets 431", "[server]") {
+  auto server = Start(TestConfig());
+  Conn c = Conn::Tcp(server->port(ListenerKind::kSource));
+  ExpectErrorAndClose(c, Get("/api/v1/instance", "X-Big: " + std::string(5000, 'b') + "\r\n"), 431);
+  Conn d = Conn::Tcp(server->port(ListenerKind::kSource));
+  ExpectErrorAndClose(d, Get("/api/v1/" + std::string(5000, 'p')), 431);
+}
+
+TEST_CASE("Slow clients get 408 and are closed; silent ones are just closed", "[server]") {
+  auto server = Start(TestConfig());
+  const uint16_t port = server->port(ListenerKind::kSource);
+  {  // slow loris: a head that never ends
+    Conn c = Conn::Tcp(port);
+    REQUIRE(c.Send("GET /api/v1/instance HTTP/1.1\r\nHost: x\r\n"));
+    std::this_thread::sleep_for(200ms);
+    REQUIRE(c.Send("X-A: 1\r\n"));
+    auto r = c.Read(kBound);
+    REQUIRE(r);
+    CHECK(r->status == 408);
+    CHECK(c.ClosedWithin(kBound));
+  }
+  {  // a body that never completes
+    Conn c = Conn::Tcp(port);
+    REQUIRE(c.Send("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc"));
+    auto r = c.Read(kBound);
+    REQUIRE(r);
+    CHECK(r->status == 408);
+    CHECK(c.ClosedWithin(kBound));
+  }
+  {  // connects and says nothing
+    Conn c = Conn::Tcp(port);
+    std::string got;
+    CHECK(c.ClosedWithin(kBound, &got));
+    CHECK(got.empty());
+  }
+}
+
+TEST_CASE("Smuggling shapes and non-HTTP/1.1 are refused with 400/505", "[server]") {
+  auto server = Start(TestConfig());
+  const uint16_t port = server->port(ListenerKind::kSource);
+  for (const std::string& req : std::vector<std::string>{
+           std::string("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\nhi"),
+           std::string("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
+           std::string("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 2\r\n\r\n0\r\n\r\n"),
+           std::string("GET /api/v1/instance HTTP/1.1\r\nHost: x\r\nX-A: a\r\n b\r\n\r\n"),
+           std::string("GET /api/v1/instance HTTP/1.1\nHost: x\r\n\r\n"),
+           std::string("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked, identity\r\n\r\n0\r\n\r\n"),
+           std::string("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n"),
+           std::string("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1,1\r\n\r\nx"),
+           std::string("GET /api/v1/instance HTTP/1.1\r\n\r\n"),
+           std::string("GET http://x/api/v1/instance HTTP/1.1\r\nHost: x\r\n\r\n"),
+           Lit("GET /api/v1/instance\0 HTTP/1.1\r\nHost: x\r\n\r\n"),
+           std::string("G\x01T / HTTP/1.1\r\nHost: x\r\n\r\n"),
+       }) {
+    INFO(req);
+    Conn c = Conn::Tcp(port);
+    ExpectErrorAndClose(c, req, 400);
+  }
+  Conn c = Conn::Tcp(port);
+  ExpectErrorAndClose(c, "GET /api/v1/instance HTTP/1.0\r\nHost: x\r\n\r\n", 505);
+}
+
+TEST_CASE("Connections over the cap are closed at once; slots come back", "[server]") {
+  HttpConfig cfg = TestConfig();
+  cfg.source.max_connections = 3;
+  cfg.idle_timeout_ms = 5000;
+  cfg.header_timeout_ms = 5000;
+  auto server = Start(cfg);
+  const uint16_t port = server->port(ListenerKind::kSource);
+  std::vector<Conn> held;
+  for (int i = 0; i < 3; ++i) {
+    held.push_back(Conn::Tcp(port));
+    CHECK(MustGet(held.back(), Get("/api/v1/instance")).status == 200);
+  }
+  Conn extra = Conn::Tcp(port);
+  REQUIRE(extra.ok());  // the kernel accepts, the server closes it
+  std::string got;
+  CHECK(extra.ClosedWithin(kBound, &got));
+  CHECK(got.empty());
+  // The reviewer listener has its own cap.
+  Conn rev = Conn::Tcp(server->port(ListenerKind::kReviewer));
+  CHECK(MustGet(rev, Get("/api/v1/cases")).status == 200);
+  held.pop_back();  // closes one
+  bool served = false;
+  for (int i = 0; i < 50 && !served; ++i) {
+    Conn again = Conn::Tcp(port);
+    served = again.Send(Get("/api/v1/instance")) && again.Read(2s).has_value();
+    if (!served) std::this_thread::sleep_for(100ms);
+  }
+  CHECK(served);
+}
+
+TEST_CASE("Keep-alive: pipelining, a maximum of requests, an idle deadline", "[server]") {
+  auto server = Start(TestConfig());  // max 3 requests, idle 500 ms
+  const uint16_t port = server->port(ListenerKind::kSource);
+  Conn c = Conn::Tcp(port);
+  REQUIRE(c.Send(Get("/api/v1/instance") + Get("/api/v1/none")));
+  auto r1 = c.Read();
+  auto r2 = c.Read();
+  REQUIRE(r1);
+  REQUIRE(r2);
+  CHECK(r1->status == 200);
+  CHECK(r2->status == 404);
+  CHECK(r1->headers.count("connection") == 0);
+  RawResponse r3 = MustGet(c, Get("/api/v1/instance"));
+  CHECK(r3.status == 200);
+  CHECK(r3.headers["connection"] == "close");
+  CHECK(c.ClosedWithin(kBound));
+
+  Conn idle = Conn::Tcp(port);
+  CHECK(MustGet(idle, Get("/api/v1/instance")).status == 200);
+  std::string got;
+  CHECK(idle.ClosedWithin(kBound, &got));
+  CHECK(got.empty());  // no 408 for an idle keep-alive connection
+
+  Conn closer = Conn::Tcp(port);
+  RawResponse r = MustGet(closer, Get("/api/v1/instance", "Connection: close\r\n"));
+  CHECK(r.headers["connection"] == "close");
+  CHECK(closer.ClosedWithin(kBound));
+}
+
+std::string ProxyLine(uint32_t gid) {
+  char buf[128];
+  std::snprintf(buf, sizeof(buf), "PROXY TCP6 fc00:dead:beef:4dad::%x:%x ::1 %u 80\r\n", gid >> 16,
+                gid & 0xffff, gid & 0xffff);
+  return buf;
+}
+
+TEST_CASE("PROXY v1: required when enabled, strict, per-circuit rate limits", "[server][proxy]") {
+  HttpConfig cfg = TestConfig();
+  cfg.source.proxy_protocol = true;
+  cfg.rate[static_cast<int>(RateClass::kCostly)] = {1000, 1000, 0.001, 2};
+  cfg.max_requests_per_connection = 100;
+  auto server = Start(cfg);
+  const uint16_t port = server->port(ListenerKind::kSource);
+  {
+    Conn c = Conn::Tcp(port);
+    CHECK(MustGet(c, ProxyLine(0x10002) + Get("/api/v1/instance")).status == 200);
+    CHECK(MustGet(c, Get("/api/v1/instance")).status == 200);  // only once per connection
+  }
+  for (const std::string& bad : std::vector<std::string>{Get("/api/v1/instance"),
+                                std::string("PROXY TCP4 127.0.0.1 127.0.0.1 1 80\r\n") + Get("/"),
+                                "PROXY TCP6 fc00:dead:beef:4dad::0:1 ::1 1 80" + std::string(80, ' ') + "\r\n",
+                                ProxyLine(5) + ProxyLine(5) + Get("/api/v1/instance")}) {
+    INFO(bad);
+    Conn c = Conn::Tcp(port);
+    c.Send(bad);
+    std::string got;
+    CHECK(c.ClosedWithin(kBound, &got));
+    if (bad.rfind(ProxyLine(5), 0) == 0) {
+      CHECK(got.find("HTTP/1.1 400") == 0);  // the second line is a malformed request
+    } else {
+      CHECK(got.empty());
+    }
+  }
+  {  // no line at all within the deadline
+    Conn c = Conn::Tcp(port);
+    std::string got;
+    CHECK(c.ClosedWithin(kBound, &got));
+    CHECK(got.empty());
+  }
+  // Circuit 7 spends its burst of 2 across two connections, then gets 429;
+  // circuit 8 is unaffected.
+  const std::string costly = "POST /api/v1/costly HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n";
+  Conn a = Conn::Tcp(port);
+  CHECK(MustGet(a, ProxyLine(7) + costly).status == 200);
+  Conn b = Conn::Tcp(port);
+  CHECK(MustGet(b, ProxyLine(7) + costly).status == 200);
+  RawResponse limited = MustGet(b, costly);
+  CHECK(limited.status == 429);
+  CHECK(limited.headers["content-type"] == "application/json");
+  CHECK(limited.body.find("\"code\":\"rate_limited\"") != std::string::npos);
+  CheckSecurityHeaders(limited);
+  Conn other = Conn::Tcp(port);
+  CHECK(MustGet(other, ProxyLine(8) + costly).status == 200);
+  // The reviewer listener has proxy_protocol off: plain HTTP works there.
+  Conn rev = Conn::Tcp(server->port(ListenerKind::kReviewer));
+  CHECK(MustGet(rev, Get("/api/v1/cases")).status == 200);
+}
+
+TEST_CASE("Static files: allowlist only, traversal impossible", "[server][static]") {
+  TempDir secret;
+  secret.Write("passwd", "root:x:0:0");
+  TempDir site;
+  site.Write("index.html", "<!DOCTYPE html><p>Dojava</p>");
+  site.Write("app.js", "console.log(1);");
+  site.Write("css/site.css", "p{}");
+  site.Write(".env.txt", "SECRET");
+  std::filesystem::create_symlink(secret.path() + "/passwd", site.path() + "/passwd.txt");
+  HttpConfig cfg = TestConfig();
+  cfg.static_dir = site.path();
+  cfg.max_requests_per_connection = 100;
+  auto server = Start(cfg);
+  const uint16_t port = server->port(ListenerKind::kSource);
+  Conn c = Conn::Tcp(port);
+  RawResponse index = MustGet(c, Get("/"));
+  CHECK(index.status == 200);
+  CHECK(index.body == "<!DOCTYPE html><p>Dojava</p>");
+  CHECK(index.headers["content-type"] == "text/html; charset=utf-8");
+  CheckSecurityHeaders(index);
+  CHECK(MustGet(c, Get("/app.js")).headers["content-type"] == "text/javascript; charset=utf-8");
+  CHECK(MustGet(c, Get("/css/site.css")).body == "p{}");
+  const RawResponse nf = MustGet(c, Get("/nothing.html"));
+  CHECK(nf.status == 404);
+  CHECK(nf.headers["content-type"] == "text/html; charset=utf-8");
+  for (const std::string& path : std::vector<std::string>{"/../" + secret.path().substr(1) + "/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2fapp.js",
+        "//etc/passwd", "/css/../app.js", "/css/..\\app.js", "/css\\site.css", "/.env.txt",
+        "/passwd.txt", "/app.js/", "/./app.js", "/APP.JS", "/%61pp.js"}) {
+    INFO(path);
+    RawResponse r = MustGet(c, Get(path));
+    CHECK(r.status == 404);
+    CHECK(r.body == nf.body);
+    CHECK(r.body.find("root:") == std::string::npos);
+  }
+  Conn nul = Conn::Tcp(port);
+  ExpectErrorAndClose(nul, Lit("GET /app.js\0.html HTTP/1.1\r\nHost: x\r\n\r\n"), 400);
+  // Static files live on the source listener only.
+  Conn rev = Conn::Tcp(server->port(ListenerKind::kReviewer));
+  CHECK(MustGet(rev, Get("/")).status == 404);
+}
+
+TEST_CASE("Unix sockets: mode 0660, stale file replaced, others refused, removed on stop",
+          "[server][unix]") {
+  TempDir dir;
+  const std::string src = dir.path() + "/source.sock";
+  const std::string rev = dir.path() + "/reviewer.sock";
+  {  // leave a stale socket file behind, as a crashed server would
+    int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un a{};
+    a.sun_family = AF_UNIX;
+    std::memcpy(a.sun_path, src.c_str(), src.size() + 1);
+    REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof(a)) == 0);
+    ::close(fd);
+  }
+  HttpConfig cfg = TestConfig();
+  cfg.source.address = ListenAddress{true, "", 0, src};
+  cfg.reviewer.address = ListenAddress{true, "", 0, rev};
+  auto server = Start(cfg);
+  struct stat st {};
+  REQUIRE(::stat(src.c_str(), &st) == 0);
+  CHECK(S_ISSOCK(st.st_mode));
+  CHECK((st.st_mode & 0777) == 0660);
+  CHECK(server->port(ListenerKind::kSource) == 0);
+  Conn c = Conn::Unix(src);
+  RawResponse r = MustGet(c, Get("/api/v1/instance"));
+  CHECK(r.status == 200);
+  CheckSecurityHeaders(r);
+  Conn v = Conn::Unix(rev);
+  CHECK(MustGet(v, Get("/api/v1/cases")).status == 200);
+  CHECK(MustGet(v, Get("/api/v1/instance")).status == 404);
+
+  {  // a second server cannot take a live socket
+    auto second = HttpServer::Create(cfg, TestRouter());
+    REQUIRE(second.ok());
+    CHECK(second.value()->Start().code() == Code::kAlreadyExists);
+  }
+  server->Stop();
+  CHECK_FALSE(std::filesystem::exists(src));
+  CHECK_FALSE(std::filesystem::exists(rev));
+
+  // A regular file at the path is never removed.
+  dir.Write("source.sock", "not a socket");
+  auto third = HttpServer::Create(cfg, TestRouter());
+  REQUIRE(third.ok());
+  CHECK(third.value()->Start().code() == Code::kAlreadyExists);
+  CHECK(std::filesystem::is_regular_file(src));
+}
+
+TEST_CASE("Non-loopback TCP addresses are refused without the flag", "[server]") {
+  HttpConfig cfg = TestConfig();
+  cfg.source.address.host = "0.0.0.0";
+  CHECK(HttpServer::Create(cfg, TestRouter()).code() == Code::kInvalidArgument);
+}
+
+TEST_CASE("Graceful stop: the request in flight completes, idle connections close", "[server]") {
+  HttpConfig cfg = TestConfig();
+  cfg.idle_timeout_ms = 30000;
+  cfg.header_timeout_ms = 30000;
+  auto server = Start(cfg);
+  const uint16_t port = server->port(ListenerKind::kSource);
+  Conn idle = Conn::Tcp(port);
+  CHECK(MustGet(idle, Get("/api/v1/instance")).status == 200);
+  Conn busy = Conn::Tcp(port);
+  const int before = g_slow_started.load();
+  REQUIRE(busy.Send(Get("/api/v1/slow")));
+  for (int i = 0; i < 200 && g_slow_started.load() == before; ++i) std::this_thread::sleep_for(5ms);
+  REQUIRE(g_slow_started.load() > before);
+  std::vector<std::string> logs;
+  SetLogSinkForTesting([&logs](LogLevel, std::string_view m) { logs.emplace_back(m); });
+  auto stopped = std::async(std::launch::async, [&] { server->Stop(); });
+  auto r = busy.Read(kBound);
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(r->body == "{\"slow\":true}");
+  CHECK(r->headers["connection"] == "close");
+  CHECK(busy.ClosedWithin(kBound));
+  CHECK(idle.ClosedWithin(kBound));
+  REQUIRE(stopped.wait_for(kBound) == std::future_status::ready);
+  SetLogSinkForTesting(nullptr);
+  CHECK(server->ActiveConnections() == 0);
+  CHECK_FALSE(Conn::Tcp(port).ok());
+  REQUIRE(logs.size() == 1);
+  CHECK(logs[0] == "stopped");  // nothing about requests, paths or clients
+}
+
+}  // namespace
+}  // namespace dojava::http
