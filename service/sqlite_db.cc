@@ -93,6 +93,9 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, const 
   const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   std::unique_ptr<SqliteDb> db(new SqliteDb(raw, path));
   if (rc != SQLITE_OK) return db->MapError(rc, "cannot open the database " + path);
+  // SQLCipher's own log (stderr by default) would print timestamped lines
+  // for every wrong-key attempt; dojavad reports errors itself.
+  (void)db->Exec("PRAGMA cipher_log_level = NONE");
   if (ApplyRawKey(raw, key) != SQLITE_OK) {
     return Status(Code::kInternal, "cannot apply the database key");
   }
