@@ -80,14 +80,14 @@ int Parse(int argc, char** argv, const po::options_description& desc, std::strin
           po::variables_map* vm) {
   try {
     po::store(po::command_line_parser(argc, argv).options(desc).run(), *vm);
+    if (vm->count("help")) {  // before notify(): --help needs no required option
+      std::cout << usage << "\n" << desc << "\n";
+      return -1;
+    }
     po::notify(*vm);
   } catch (const po::error& e) {
     std::cerr << "dojavad: " << e.what() << "\n" << usage << "\n" << desc;
     return kExitUsage;
-  }
-  if (vm->count("help")) {
-    std::cout << usage << "\n" << desc;
-    return -1;
   }
   return kExitOk;
 }

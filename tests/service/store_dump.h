@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -35,8 +36,6 @@ inline Dump DumpStore(const std::string& path, const SecretBytes& key) {
     sql += " FROM " + table;
     auto stmt = (*db)->Prepare(sql);
     if (!stmt.ok()) continue;
-    sqlite3_stmt* raw = nullptr;
-    (void)raw;
     TableDump rows;
     while (true) {
       auto more = stmt->Step();
