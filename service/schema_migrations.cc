@@ -7,9 +7,10 @@ namespace dojava::service {
 namespace {
 
 // Version 1: the tables of shared/BRIEF.md "What the server stores", plus
-// upload sessions. No table has an INTEGER PRIMARY KEY: rows are inserted
-// with a random rowid (SqlcipherStore), so rowids do not record the order in
-// which cases, messages or chunks arrived across the whole instance.
+// upload sessions. Nothing on disk records the order in which rows arrived
+// across the instance: small tables are WITHOUT ROWID, clustered by their
+// random ids; the tables of large rows (messages, chunks) have no INTEGER
+// PRIMARY KEY and get a random rowid on insert (SqlcipherStore).
 // Every column is a random id, a hash, a key, ciphertext, a count or a day.
 constexpr const char* kVersion1 = R"sql(
 CREATE TABLE settings (
@@ -28,20 +29,20 @@ CREATE TABLE roster (
   signed BLOB NOT NULL CHECK (length(signed) BETWEEN 1 AND 1048576)
 ) STRICT;
 CREATE TABLE cases (
-  id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
+  id BLOB NOT NULL PRIMARY KEY CHECK (length(id) = 16),
   lookup_hash BLOB NOT NULL UNIQUE CHECK (length(lookup_hash) = 32),
   source_public_key BLOB NOT NULL CHECK (length(source_public_key) = 32),
   created_day INTEGER NOT NULL,
   last_activity_day INTEGER NOT NULL,
   expiry_day INTEGER NOT NULL
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE TABLE case_keys (
   case_id BLOB NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
   recipient BLOB NOT NULL CHECK (length(recipient) IN (0, 16)),  -- empty: the source
   role INTEGER NOT NULL CHECK (role IN (1, 2) AND (role = 1 OR length(recipient) = 16)),
   sealed BLOB NOT NULL CHECK (length(sealed) = 82),
-  UNIQUE (case_id, recipient, role)
-) STRICT;
+  PRIMARY KEY (case_id, recipient, role)
+) STRICT, WITHOUT ROWID;
 CREATE TABLE messages (
   case_id BLOB NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
   seq INTEGER NOT NULL CHECK (seq >= 1),
@@ -50,11 +51,11 @@ CREATE TABLE messages (
   UNIQUE (case_id, seq)
 ) STRICT;
 CREATE TABLE uploads (
-  file_id BLOB NOT NULL UNIQUE CHECK (length(file_id) = 16),
+  file_id BLOB NOT NULL PRIMARY KEY CHECK (length(file_id) = 16),
   case_id BLOB REFERENCES cases (id) ON DELETE CASCADE,
   chunk_count INTEGER NOT NULL CHECK (chunk_count >= 1),
   created_day INTEGER NOT NULL
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE TABLE chunks (
   file_id BLOB NOT NULL CHECK (length(file_id) = 16),
   case_id BLOB REFERENCES cases (id) ON DELETE CASCADE,

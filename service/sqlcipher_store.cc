@@ -32,11 +32,38 @@ bool CopyExact(ByteView from, std::array<uint8_t, N>* to) {
   return true;
 }
 
+// Random bytes for rowids and expiry spreads, from libsodium in blocks: one
+// getrandom() per kRandomBlock bytes instead of one per row keeps system
+// calls off the writer's path. Used by the writer thread only.
+constexpr size_t kRandomBlock = 4096;
+
+uint64_t RandomU64() {
+  thread_local std::array<uint8_t, kRandomBlock> block;
+  thread_local size_t used = kRandomBlock;
+  if (used + sizeof(uint64_t) > block.size()) {
+    randombytes_buf(block.data(), block.size());
+    used = 0;
+  }
+  uint64_t r = 0;
+  std::memcpy(&r, block.data() + used, sizeof(r));
+  sodium_memzero(block.data() + used, sizeof(r));
+  used += sizeof(r);
+  return r;
+}
+
+// Uniform in [0, n) (n > 0), without modulo bias.
+uint64_t RandomBelow(uint64_t n) {
+  const uint64_t limit = UINT64_MAX - UINT64_MAX % n;
+  uint64_t r;
+  do {
+    r = RandomU64();
+  } while (r >= limit);
+  return r % n;
+}
+
 // A uniformly random positive rowid: rows do not reveal arrival order.
 int64_t RandomRowid() {
-  uint64_t r = 0;
-  randombytes_buf(&r, sizeof(r));
-  r &= 0x7fffffffffffffffull;
+  const uint64_t r = RandomU64() & 0x7fffffffffffffffull;
   return r == 0 ? 1 : static_cast<int64_t>(r);
 }
 
@@ -82,7 +109,7 @@ Result<Settings> ReadSettings(SqliteDb& db) {
 Result<Day> ExpiryDay(SqliteDb& db, Day today) {
   DOJAVA_ASSIGN_OR_RETURN(Settings s, ReadSettings(db));
   const auto spread =
-      static_cast<Day>(randombytes_uniform(static_cast<uint32_t>(s.retention_spread_days) + 1));
+      static_cast<Day>(RandomBelow(static_cast<uint64_t>(s.retention_spread_days) + 1));
   return today + s.retention_days + spread;
 }
 
@@ -128,8 +155,8 @@ Status InsertKeys(SqliteDb& db, const Id& case_id, const std::vector<SealedKey>&
   DOJAVA_ASSIGN_OR_RETURN(auto find, db.Prepare("SELECT sealed FROM case_keys WHERE case_id = ?1 "
                                                 "AND recipient = ?2 AND role = ?3"));
   DOJAVA_ASSIGN_OR_RETURN(
-      auto insert, db.Prepare("INSERT INTO case_keys (rowid, case_id, recipient, role, sealed) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5)"));
+      auto insert, db.Prepare("INSERT INTO case_keys (case_id, recipient, role, sealed) "
+                              "VALUES (?2, ?3, ?4, ?5)"));
   for (const auto& k : keys) {
     find.Reset();
     find.BindBlob(1, View(case_id));
@@ -145,7 +172,6 @@ Status InsertKeys(SqliteDb& db, const Id& case_id, const std::vector<SealedKey>&
       return Status(Code::kAlreadyExists, "that recipient already holds a different key");
     }
     insert.Reset();
-    insert.BindInt(1, RandomRowid());
     insert.BindBlob(2, View(case_id));
     insert.BindBlob(3, RecipientBytes(k));
     insert.BindInt(4, static_cast<int64_t>(k.role));
@@ -414,10 +440,9 @@ Status SqlcipherStore::CreateCase(const NewCase& c) {
         DOJAVA_ASSIGN_OR_RETURN(Day expiry, ExpiryDay(db, today));
         DOJAVA_ASSIGN_OR_RETURN(
             auto insert,
-            db.Prepare("INSERT INTO cases (rowid, id, lookup_hash, source_public_key, "
+            db.Prepare("INSERT INTO cases (id, lookup_hash, source_public_key, "
                        "created_day, last_activity_day, expiry_day) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)"));
-        insert.BindInt(1, RandomRowid());
+                       "VALUES (?2, ?3, ?4, ?5, ?5, ?6)"));
         insert.BindBlob(2, View(c.case_id));
         insert.BindBlob(3, {c.lookup_hash.data(), c.lookup_hash.size()});
         insert.BindBlob(4, {c.source_public_key.data(), c.source_public_key.size()});
@@ -647,9 +672,8 @@ Status SqlcipherStore::CreateUpload(const Id& file_id, uint32_t chunk_count,
         DOJAVA_ASSIGN_OR_RETURN(bool has_chunks, bound.Step());
         if (has_chunks) return Status(Code::kAlreadyExists, "a file with that id exists");
         DOJAVA_ASSIGN_OR_RETURN(
-            auto insert, db.Prepare("INSERT INTO uploads (rowid, file_id, case_id, chunk_count, "
-                                    "created_day) VALUES (?1, ?2, ?3, ?4, ?5)"));
-        insert.BindInt(1, RandomRowid());
+            auto insert, db.Prepare("INSERT INTO uploads (file_id, case_id, chunk_count, "
+                                    "created_day) VALUES (?2, ?3, ?4, ?5)"));
         insert.BindBlob(2, View(file_id));
         if (case_id) {
           insert.BindBlob(3, View(*case_id));

@@ -104,6 +104,7 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, const 
 }
 
 SqliteDb::~SqliteDb() {
+  for (auto& [sql, cached] : cache_) sqlite3_finalize(cached.stmt);
   if (db_ != nullptr) sqlite3_close_v2(db_);
 }
 
@@ -117,6 +118,7 @@ Status SqliteDb::Configure(Mode mode) {
                   "refusing to run");
   }
   sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  DOJAVA_RETURN_IF_ERROR(Exec("PRAGMA cache_size = -" + std::to_string(kPageCacheKiB)));
   // The first read decrypts page 1: a wrong key fails here (SQLITE_NOTADB),
   // before anything is written.
   auto schema_rows = QueryInt("SELECT count(*) FROM sqlite_schema");
@@ -165,10 +167,21 @@ Status SqliteDb::Exec(std::string_view sql) {
 }
 
 Result<SqliteStatement> SqliteDb::Prepare(std::string_view sql) {
+  auto it = cache_.find(std::string(sql));
+  if (it != cache_.end() && !it->second.in_use) {
+    it->second.in_use = true;
+    return SqliteStatement(db_, it->second.stmt, &it->second.in_use);
+  }
+  const bool cache = it == cache_.end() && cache_.size() < kStatementCacheSize;
   sqlite3_stmt* stmt = nullptr;
-  const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                    cache ? SQLITE_PREPARE_PERSISTENT : 0, &stmt, nullptr);
   if (rc != SQLITE_OK) return MapError(rc, "cannot prepare a statement");
-  return SqliteStatement(db_, stmt);
+  if (!cache) return SqliteStatement(db_, stmt);
+  auto& entry = cache_[std::string(sql)];
+  entry.stmt = stmt;
+  entry.in_use = true;
+  return SqliteStatement(db_, stmt, &entry.in_use);
 }
 
 Result<int64_t> SqliteDb::QueryInt(std::string_view sql) {

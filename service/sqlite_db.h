@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "crypto/secret_bytes.h"
 #include "crypto/status.h"
@@ -31,6 +32,10 @@ inline constexpr std::string_view kWrongKeyMessage =
 inline constexpr int kBusyTimeoutMs = 10'000;
 // The WAL file is truncated to at most this after a checkpoint.
 inline constexpr int64_t kJournalSizeLimitBytes = 64 * 1024 * 1024;
+// Prepared statements kept per connection.
+inline constexpr size_t kStatementCacheSize = 64;
+// Page cache per connection, in KiB (SQLite's default is 2000 KiB).
+inline constexpr int64_t kPageCacheKiB = 8 * 1024;
 
 class SqliteDb {
  public:
@@ -48,6 +53,9 @@ class SqliteDb {
 
   // Runs one or more statements without parameters.
   Status Exec(std::string_view sql);
+  // A prepared statement for sql. Statements are cached per connection (up
+  // to kStatementCacheSize): preparing is a large part of a small write's
+  // cost. If the cached one is in use, a fresh one is prepared.
   Result<SqliteStatement> Prepare(std::string_view sql);
   // The first column of the first row as an integer (kInternal if no row).
   Result<int64_t> QueryInt(std::string_view sql);
@@ -68,8 +76,15 @@ class SqliteDb {
   SqliteDb(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   Status Configure(Mode mode);
 
+  struct CachedStatement {
+    sqlite3_stmt* stmt = nullptr;
+    bool in_use = false;
+  };
+
   sqlite3* db_;
   std::string path_;
+  // Node-based: the addresses of in_use flags stay valid.
+  std::unordered_map<std::string, CachedStatement> cache_;
 };
 
 }  // namespace dojava::service

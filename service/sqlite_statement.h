@@ -20,7 +20,11 @@ namespace dojava::service {
 
 class SqliteStatement {
  public:
-  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  // Owns stmt (finalized on destruction), or, with in_use != nullptr,
+  // borrows it from SqliteDb's statement cache: destruction then resets it,
+  // clears its bindings and clears *in_use.
+  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt, bool* in_use = nullptr)
+      : db_(db), stmt_(stmt), in_use_(in_use) {}
   SqliteStatement(SqliteStatement&& other) noexcept;
   SqliteStatement& operator=(SqliteStatement&& other) noexcept;
   SqliteStatement(const SqliteStatement&) = delete;
@@ -43,8 +47,11 @@ class SqliteStatement {
   bool ColumnIsNull(int col) const;
 
  private:
+  void Release();
+
   sqlite3* db_;
   sqlite3_stmt* stmt_;
+  bool* in_use_;  // non-null: borrowed from the cache
 };
 
 }  // namespace dojava::service

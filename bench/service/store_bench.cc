@@ -107,6 +107,12 @@ double CreationsPerSecond(int writers, size_t max_batch_writes, double seconds) 
   stop = true;
   for (auto& t : threads) t.join();
   const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+  const auto stats = store->writer_stats();
+  if (std::getenv("DOJAVA_BENCH_VERBOSE")) {
+    std::fprintf(stderr, "  writers %d batch<=%zu: %llu writes in %llu commits\n", writers,
+                 max_batch_writes, (unsigned long long)stats.writes,
+                 (unsigned long long)stats.commits);
+  }
   if (failed.load() != 0) std::fprintf(stderr, "  %llu writes failed\n", (unsigned long long)failed.load());
   return static_cast<double>(done.load()) / elapsed;
 }
@@ -158,7 +164,7 @@ void BenchAttachment(uint64_t mib) {
   std::printf("attachment: %llu chunks (%.0f MiB) in %.1f s = %.1f MiB/s; peak RSS %.1f MiB "
               "(%.1f MiB before the upload)\n",
               (unsigned long long)chunks, stored_mib, elapsed, stored_mib / elapsed,
-              PeakRssKiB() / 1024.0, rss_before / 1024.0);
+              static_cast<double>(PeakRssKiB()) / 1024.0, static_cast<double>(rss_before) / 1024.0);
 }
 
 }  // namespace
