@@ -1,5 +1,6 @@
 #include "service/group_commit_writer.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 
 #include <exception>
@@ -20,7 +21,10 @@ Status RunGuarded(const GroupCommitWriter::Work& work, SqliteDb& db) {
 
 GroupCommitWriter::GroupCommitWriter(std::unique_ptr<SqliteDb> db, GroupCommitOptions options)
     : db_(std::move(db)), options_(options) {
-  thread_ = std::thread([this] { Loop(); });
+  thread_ = std::thread([this] {
+    pthread_setname_np(pthread_self(), "dojava-writer");
+    Loop();
+  });
 }
 
 GroupCommitWriter::~GroupCommitWriter() {
