@@ -761,7 +761,8 @@ Result<Bytes> SqlcipherStore::GetChunk(const Id& case_id, const Id& file_id, uin
   DOJAVA_OUTER_RETURN_IF_ERROR(readers_->Read([&](SqliteDb& db) -> Status {
     DOJAVA_ASSIGN_OR_RETURN(auto find,
                             db.Prepare("SELECT record FROM chunks WHERE file_id = ?1 AND "
-                                       "idx = ?2 AND case_id = ?3"));
+                                       "idx = ?2 AND case_id = ?3 AND NOT EXISTS "
+                                       "(SELECT 1 FROM uploads WHERE file_id = ?1)"));
     find.BindBlob(1, View(file_id));
     find.BindInt(2, index);
     find.BindBlob(3, View(case_id));

@@ -193,7 +193,8 @@ class Store {
   // unfinished upload. The same bytes again: no-op; other bytes: kAlreadyExists.
   virtual Status PutChunk(const Id& file_id, uint32_t index, ByteView record) = 0;
   virtual Result<UploadStatus> GetUploadStatus(const Id& file_id) = 0;
-  // Chunk of a file bound to case_id (kNotFound otherwise).
+  // Chunk of a finished file bound to case_id by CreateCase/AppendMessage
+  // (kNotFound otherwise, also while its upload is unfinished).
   virtual Result<Bytes> GetChunk(const Id& case_id, const Id& file_id, uint32_t index) = 0;
 
   // --- retention ---------------------------------------------------------

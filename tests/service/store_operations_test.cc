@@ -331,6 +331,7 @@ TEST_CASE("uploads: create, put chunks, resume, bind, read", "[store]") {
   REQUIRE(t.store->CreateUpload(reply_file, 1, c.case_id).ok());
   const Bytes r0 = RandomChunk();
   REQUIRE(t.store->PutChunk(reply_file, 0, r0).ok());
+  CHECK(t.store->GetChunk(c.case_id, reply_file, 0).code() == Code::kNotFound);  // not bound yet
   NewCase other = RandomCase();
   REQUIRE(t.store->CreateCase(other).ok());
   CHECK(t.store->AppendMessage(other.case_id, RandomRecord(), {reply_file}).code() ==
