@@ -27,9 +27,15 @@ class ByteWriter {
  public:
   explicit ByteWriter(Bytes* out) : out_(out) {}
   void U8(uint8_t v) { out_->push_back(v); }
-  void U16(uint16_t v) { for (int i = 1; i >= 0; --i) out_->push_back(uint8_t(v >> (8 * i))); }
-  void U32(uint32_t v) { for (int i = 3; i >= 0; --i) out_->push_back(uint8_t(v >> (8 * i))); }
-  void U64(uint64_t v) { for (int i = 7; i >= 0; --i) out_->push_back(uint8_t(v >> (8 * i))); }
+  void U16(uint16_t v) {
+    for (int i = 1; i >= 0; --i) out_->push_back(uint8_t(v >> (8 * i)));
+  }
+  void U32(uint32_t v) {
+    for (int i = 3; i >= 0; --i) out_->push_back(uint8_t(v >> (8 * i)));
+  }
+  void U64(uint64_t v) {
+    for (int i = 7; i >= 0; --i) out_->push_back(uint8_t(v >> (8 * i)));
+  }
   void Raw(ByteView b) { out_->insert(out_->end(), b.begin(), b.end()); }
   void Raw(std::string_view s) { Raw(AsBytes(s)); }
 
@@ -54,7 +60,10 @@ class ByteReader {
   uint64_t U64() { return Be(8); }
   // A view of the next n bytes (empty, and the reader failed, if fewer remain).
   ByteView Take(size_t n) {
-    if (!ok_ || in_.size() - pos_ < n) { ok_ = false; return {}; }
+    if (!ok_ || in_.size() - pos_ < n) {
+      ok_ = false;
+      return {};
+    }
     ByteView v = in_.subspan(pos_, n);
     pos_ += n;
     return v;

@@ -32,8 +32,8 @@ Result<size_t> DecodeInto(std::string_view text, uint8_t* out, size_t cap) {
   std::string again(sodium_base64_encoded_len(len, kVariant), '\0');
   sodium_bin2base64(again.data(), again.size(), out, len, kVariant);
   again.resize(again.find('\0'));
-  const bool same = again.size() == text.size() &&
-                    sodium_memcmp(again.data(), text.data(), text.size()) == 0;
+  const bool same =
+      again.size() == text.size() && sodium_memcmp(again.data(), text.data(), text.size()) == 0;
   sodium_memzero(again.data(), again.size());
   if (!same) return Status(Code::kMalformed, "non-canonical base64url");
   return len;

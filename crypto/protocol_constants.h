@@ -11,10 +11,10 @@
 namespace dojava::protocol {
 
 // §1 Conventions
-inline constexpr uint8_t kVersion = 1;    // first byte of every v1 record
-inline constexpr size_t kIdSize = 16;     // case, message, file, reviewer, instance ids
-inline constexpr size_t kKeySize = 32;    // every symmetric key and seed
-inline constexpr size_t kSaltSize = 16;   // instance salt, key-file salt (crypto_pwhash_SALTBYTES)
+inline constexpr uint8_t kVersion = 1;   // first byte of every v1 record
+inline constexpr size_t kIdSize = 16;    // case, message, file, reviewer, instance ids
+inline constexpr size_t kKeySize = 32;   // every symmetric key and seed
+inline constexpr size_t kSaltSize = 16;  // instance salt, key-file salt (crypto_pwhash_SALTBYTES)
 inline constexpr size_t kX25519Size = 32;
 inline constexpr size_t kEd25519PublicSize = 32;
 inline constexpr size_t kSignatureSize = 64;
@@ -39,9 +39,9 @@ inline constexpr std::string_view kLabelChunk = "dojava/v1/chunk";
 inline constexpr std::string_view kLabelLogin = "dojava/v1/login";
 
 // §4 Receipts
-inline constexpr size_t kReceiptRandomDigits = 27;            // 89.7 bits
+inline constexpr size_t kReceiptRandomDigits = 27;                  // 89.7 bits
 inline constexpr size_t kReceiptDigits = kReceiptRandomDigits + 1;  // + Damm check digit
-inline constexpr size_t kReceiptGroupSize = 4;                 // 7 groups of 4
+inline constexpr size_t kReceiptGroupSize = 4;                      // 7 groups of 4
 inline constexpr uint64_t kReceiptArgonOps = 2;
 inline constexpr size_t kReceiptArgonMemBytes = 8u * 1024 * 1024;  // 8 MiB
 
@@ -53,8 +53,8 @@ inline constexpr uint8_t kKeyKindAdmin = 2;
 inline constexpr uint8_t kKdfArgon2id13 = 1;
 inline constexpr uint32_t kKeyFileMinOps = 1, kKeyFileMaxOps = 16;
 inline constexpr uint32_t kKeyFileMinMemKiB = 8 * 1024, kKeyFileMaxMemKiB = 1024 * 1024;
-inline constexpr uint32_t kKeyFileDefaultOps = 3;                // crypto_pwhash_OPSLIMIT_MODERATE
-inline constexpr uint32_t kKeyFileDefaultMemKiB = 256 * 1024;    // crypto_pwhash_MEMLIMIT_MODERATE
+inline constexpr uint32_t kKeyFileDefaultOps = 3;              // crypto_pwhash_OPSLIMIT_MODERATE
+inline constexpr uint32_t kKeyFileDefaultMemKiB = 256 * 1024;  // crypto_pwhash_MEMLIMIT_MODERATE
 
 // §6 Roster
 inline constexpr size_t kRosterMaxReviewers = 1000;
@@ -71,15 +71,15 @@ inline constexpr uint8_t kKindNotes = 2;         // under NK
 inline constexpr uint8_t kAuthorSource = 0;
 inline constexpr uint8_t kAuthorReviewer = 1;
 inline constexpr size_t kMessageHeaderSize = 1 + 1 + kIdSize + kIdSize + kAeadNonceSize;  // 58
-inline constexpr size_t kMinPaddedSize = 512;               // smallest bucket
-inline constexpr size_t kMaxPaddedSize = 512 * 1024;        // largest bucket
+inline constexpr size_t kMinPaddedSize = 512;         // smallest bucket
+inline constexpr size_t kMaxPaddedSize = 512 * 1024;  // largest bucket
 inline constexpr size_t kMaxMessageRecordSize = kMessageHeaderSize + kMaxPaddedSize + kAeadTagSize;
 
 // §9 Attachments
-inline constexpr size_t kChunkPlainSize = 512 * 1024;        // every chunk, padded
-inline constexpr size_t kChunkNoncePrefixSize = 20;          // + u32 index = 24
+inline constexpr size_t kChunkPlainSize = 512 * 1024;  // every chunk, padded
+inline constexpr size_t kChunkNoncePrefixSize = 20;    // + u32 index = 24
 inline constexpr size_t kChunkRecordSize = 1 + kChunkPlainSize + kAeadTagSize;  // 524305
-inline constexpr uint64_t kMaxChunksPerFile = 1u << 20;      // index fits u32 with room
+inline constexpr uint64_t kMaxChunksPerFile = 1u << 20;  // index fits u32 with room
 
 }  // namespace dojava::protocol
 

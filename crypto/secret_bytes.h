@@ -45,9 +45,7 @@ class SecretBytes {
 
   ByteView reveal() const { return {data_, size_}; }
   std::span<uint8_t> reveal_mut() { return {data_, size_}; }
-  std::string_view reveal_chars() const {
-    return {reinterpret_cast<const char*>(data_), size_};
-  }
+  std::string_view reveal_chars() const { return {reinterpret_cast<const char*>(data_), size_}; }
 
   // Shrinks the visible size to n <= size(); the bytes past n are wiped now.
   void Truncate(size_t n);

@@ -30,9 +30,9 @@ enum class Code {
   kUnknownAuthor,       // a signed message names a reviewer not on the roster
   kNotFound,
   kAlreadyExists,
-  kPermissionDenied,    // e.g. a key file readable by group or others
+  kPermissionDenied,  // e.g. a key file readable by group or others
   kIoError,
-  kResourceExhausted,   // disk full, over a limit
+  kResourceExhausted,  // disk full, over a limit
   kInternal,
 };
 
@@ -61,7 +61,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {  // NOLINT: implicit by design
     assert(!std::get<Status>(v_).ok() && "Result built from an OK status");
   }
@@ -74,9 +74,18 @@ class [[nodiscard]] Result {
   }
   Code code() const { return ok() ? Code::kOk : std::get<Status>(v_).code(); }
 
-  T& value() & { assert(ok()); return std::get<T>(v_); }
-  const T& value() const& { assert(ok()); return std::get<T>(v_); }
-  T&& value() && { assert(ok()); return std::get<T>(std::move(v_)); }
+  T& value() & {
+    assert(ok());
+    return std::get<T>(v_);
+  }
+  const T& value() const& {
+    assert(ok());
+    return std::get<T>(v_);
+  }
+  T&& value() && {
+    assert(ok());
+    return std::get<T>(std::move(v_));
+  }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
@@ -89,9 +98,9 @@ class [[nodiscard]] Result {
 }  // namespace dojava
 
 // Propagate a non-OK Status from an expression returning Status.
-#define DOJAVA_RETURN_IF_ERROR(expr)              \
-  do {                                            \
-    ::dojava::Status dojava_status_ = (expr);     \
+#define DOJAVA_RETURN_IF_ERROR(expr)                 \
+  do {                                               \
+    ::dojava::Status dojava_status_ = (expr);        \
     if (!dojava_status_.ok()) return dojava_status_; \
   } while (0)
 

@@ -1,0 +1,23 @@
+// Checkers for vector kinds defined outside vectors_test.cc.
+#ifndef DOJAVA_TESTS_VECTORS_VECTOR_CHECKS_H_
+#define DOJAVA_TESTS_VECTORS_VECTOR_CHECKS_H_
+
+#include <boost/json.hpp>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "crypto/status.h"
+
+namespace dojava::vectors {
+
+using Checker = std::function<std::string(const boost::json::object&)>;
+// Returns the outcome name ("success" or a CodeName) of one vector.
+std::map<std::string, Checker> ExtraCheckers();
+std::string Outcome(Code code);
+std::vector<boost::json::object> LoadVectors();
+
+}  // namespace dojava::vectors
+
+#endif  // DOJAVA_TESTS_VECTORS_VECTOR_CHECKS_H_
