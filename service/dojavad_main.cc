@@ -48,12 +48,11 @@ int Fail(const Status& s) {
 
 // Options every subcommand that opens the database shares.
 void AddKeyOptions(po::options_description& desc) {
-  desc.add_options()
-      ("key-file", po::value<std::string>(),
-       "database key file: 64 lower-case hex characters, mode 0600 (default: "
-       "<data-dir>/database.key)")
-      ("credential", po::value<std::string>(),
-       "read the key from systemd credential NAME ($CREDENTIALS_DIRECTORY/NAME) instead");
+  desc.add_options()("key-file", po::value<std::string>(),
+                     "database key file: 64 lower-case hex characters, mode 0600 (default: "
+                     "<data-dir>/database.key)")(
+      "credential", po::value<std::string>(),
+      "read the key from systemd credential NAME ($CREDENTIALS_DIRECTORY/NAME) instead");
 }
 
 Result<SecretBytes> LoadKey(const po::variables_map& vm, const std::string& data_dir) {
@@ -94,9 +93,9 @@ int Parse(int argc, char** argv, const po::options_description& desc, std::strin
 
 int RunBackup(int argc, char** argv) {
   po::options_description desc("Options");
-  desc.add_options()("help", "show this help")
-      ("data-dir", po::value<std::string>()->required(), "the instance's data directory")
-      ("out", po::value<std::string>()->required(), "backup file to write (must not exist)");
+  desc.add_options()("help", "show this help")("data-dir", po::value<std::string>()->required(),
+                                               "the instance's data directory")(
+      "out", po::value<std::string>()->required(), "backup file to write (must not exist)");
   AddKeyOptions(desc);
   po::variables_map vm;
   const int p = Parse(argc, argv, desc,
@@ -117,10 +116,10 @@ int RunBackup(int argc, char** argv) {
 
 int RunRestore(int argc, char** argv) {
   po::options_description desc("Options");
-  desc.add_options()("help", "show this help")
-      ("from", po::value<std::string>()->required(), "backup file written by dojavad backup")
-      ("data-dir", po::value<std::string>()->required(),
-       "new data directory (must not exist or be empty)");
+  desc.add_options()("help", "show this help")("from", po::value<std::string>()->required(),
+                                               "backup file written by dojavad backup")(
+      "data-dir", po::value<std::string>()->required(),
+      "new data directory (must not exist or be empty)");
   AddKeyOptions(desc);
   po::variables_map vm;
   const int p = Parse(argc, argv, desc,
@@ -143,8 +142,8 @@ int RunRestore(int argc, char** argv) {
 
 int RunPurge(int argc, char** argv) {
   po::options_description desc("Options");
-  desc.add_options()("help", "show this help")
-      ("data-dir", po::value<std::string>()->required(), "the instance's data directory");
+  desc.add_options()("help", "show this help")("data-dir", po::value<std::string>()->required(),
+                                               "the instance's data directory");
   AddKeyOptions(desc);
   po::variables_map vm;
   const int p = Parse(argc, argv, desc,
@@ -168,9 +167,9 @@ int RunPurge(int argc, char** argv) {
 
 int RunCheck(int argc, char** argv) {
   po::options_description desc("Options");
-  desc.add_options()("help", "show this help")
-      ("data-dir", po::value<std::string>(), "the instance's data directory")
-      ("file", po::value<std::string>(), "check this database or backup file instead");
+  desc.add_options()("help", "show this help")("data-dir", po::value<std::string>(),
+                                               "the instance's data directory")(
+      "file", po::value<std::string>(), "check this database or backup file instead");
   AddKeyOptions(desc);
   po::variables_map vm;
   const int p = Parse(argc, argv, desc,

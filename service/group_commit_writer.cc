@@ -106,8 +106,8 @@ void GroupCommitWriter::RunBatch(std::deque<Request*>& batch) {
       if (sqlite3_get_autocommit(db.raw()) != 0) {
         // SQLite rolled the whole transaction back (disk full, I/O error):
         // the writes before this one are gone too.
-        failed = r->result.ok() ? Status(Code::kIoError, "the transaction was rolled back")
-                                : r->result;
+        failed =
+            r->result.ok() ? Status(Code::kIoError, "the transaction was rolled back") : r->result;
         break;
       }
       s = r->result.ok() ? Status::Ok() : db.Exec("ROLLBACK TO w");

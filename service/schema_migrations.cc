@@ -108,8 +108,8 @@ Status SchemaMigrations::MigrateTo(SqliteDb& db, int target_version) {
     if (s.ok()) s = db.Exec("COMMIT");
     if (!s.ok()) {
       (void)db.Exec("ROLLBACK");
-      return Status(s.code(), "schema migration to version " + std::to_string(v) +
-                                  " failed: " + s.message());
+      return Status(s.code(),
+                    "schema migration to version " + std::to_string(v) + " failed: " + s.message());
     }
   }
   return Status::Ok();

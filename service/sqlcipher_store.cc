@@ -87,10 +87,10 @@ Status ValidateSettings(const Settings& s) {
 }
 
 Result<Settings> ReadSettings(SqliteDb& db) {
-  DOJAVA_ASSIGN_OR_RETURN(
-      auto stmt, db.Prepare("SELECT instance_id, salt, admin_public_key, retention_days, "
-                            "retention_spread_days, upload_ttl_days, max_chunks_per_file "
-                            "FROM settings WHERE singleton = 1"));
+  DOJAVA_ASSIGN_OR_RETURN(auto stmt,
+                          db.Prepare("SELECT instance_id, salt, admin_public_key, retention_days, "
+                                     "retention_spread_days, upload_ttl_days, max_chunks_per_file "
+                                     "FROM settings WHERE singleton = 1"));
   DOJAVA_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) return Status(Code::kNotFound, "the instance is not initialised (run dojavad init)");
   Settings s;
@@ -145,18 +145,16 @@ Status ValidateKeys(const std::vector<SealedKey>& keys) {
   return Status::Ok();
 }
 
-ByteView RecipientBytes(const SealedKey& k) {
-  return k.reviewer ? View(*k.reviewer) : ByteView{};
-}
+ByteView RecipientBytes(const SealedKey& k) { return k.reviewer ? View(*k.reviewer) : ByteView{}; }
 
 // Inserts keys; an identical existing key is a no-op, a different one for
 // the same (recipient, role) is kAlreadyExists.
 Status InsertKeys(SqliteDb& db, const Id& case_id, const std::vector<SealedKey>& keys) {
   DOJAVA_ASSIGN_OR_RETURN(auto find, db.Prepare("SELECT sealed FROM case_keys WHERE case_id = ?1 "
                                                 "AND recipient = ?2 AND role = ?3"));
-  DOJAVA_ASSIGN_OR_RETURN(
-      auto insert, db.Prepare("INSERT INTO case_keys (case_id, recipient, role, sealed) "
-                              "VALUES (?2, ?3, ?4, ?5)"));
+  DOJAVA_ASSIGN_OR_RETURN(auto insert,
+                          db.Prepare("INSERT INTO case_keys (case_id, recipient, role, sealed) "
+                                     "VALUES (?2, ?3, ?4, ?5)"));
   for (const auto& k : keys) {
     find.Reset();
     find.BindBlob(1, View(case_id));
@@ -197,7 +195,8 @@ Status BindAttachments(SqliteDb& db, const Id& case_id, const std::vector<Id>& a
       }
     }
     const int64_t chunk_count = upload.ColumnInt(1);
-    DOJAVA_ASSIGN_OR_RETURN(auto count, db.Prepare("SELECT count(*) FROM chunks WHERE file_id = ?1"));
+    DOJAVA_ASSIGN_OR_RETURN(auto count,
+                            db.Prepare("SELECT count(*) FROM chunks WHERE file_id = ?1"));
     count.BindBlob(1, View(file));
     DOJAVA_ASSIGN_OR_RETURN(bool row, count.Step());
     if (!row || count.ColumnInt(0) != chunk_count) {
@@ -290,19 +289,21 @@ Result<std::unique_ptr<SqlcipherStore>> SqlcipherStore::Open(const std::string& 
   return Finish(std::move(db), path, key, std::move(clock), options);
 }
 
-Result<std::unique_ptr<SqlcipherStore>> SqlcipherStore::Finish(
-    std::unique_ptr<SqliteDb> db, const std::string& path, const SecretBytes& key,
-    std::shared_ptr<const Clock> clock, const StoreOptions& options) {
+Result<std::unique_ptr<SqlcipherStore>> SqlcipherStore::Finish(std::unique_ptr<SqliteDb> db,
+                                                               const std::string& path,
+                                                               const SecretBytes& key,
+                                                               std::shared_ptr<const Clock> clock,
+                                                               const StoreOptions& options) {
   if (clock == nullptr) return Status(Code::kInvalidArgument, "no clock");
   if (options.group_commit.max_batch_writes == 0) {
     return Status(Code::kInvalidArgument, "max_batch_writes must be at least 1");
   }
   DOJAVA_RETURN_IF_ERROR(SchemaMigrations::MigrateTo(*db, options.schema_version));
   auto writer = std::make_unique<GroupCommitWriter>(std::move(db), options.group_commit);
-  auto readers = std::make_unique<ReaderPool>(path, SecretBytes::Copy(key.reveal()),
-                                              options.max_idle_readers);
-  return std::unique_ptr<SqlcipherStore>(new SqlcipherStore(
-      path, std::move(clock), options, std::move(writer), std::move(readers)));
+  auto readers =
+      std::make_unique<ReaderPool>(path, SecretBytes::Copy(key.reveal()), options.max_idle_readers);
+  return std::unique_ptr<SqlcipherStore>(
+      new SqlcipherStore(path, std::move(clock), options, std::move(writer), std::move(readers)));
 }
 
 Status SqlcipherStore::CheckDiskReserve(uint64_t bytes) const {
@@ -412,8 +413,8 @@ Status SqlcipherStore::PutRoster(const Roster& roster) {
 Result<Roster> SqlcipherStore::GetRoster() {
   Roster out;
   DOJAVA_OUTER_RETURN_IF_ERROR(readers_->Read([&](SqliteDb& db) -> Status {
-    DOJAVA_ASSIGN_OR_RETURN(
-        auto find, db.Prepare("SELECT version, signed FROM roster WHERE singleton = 1"));
+    DOJAVA_ASSIGN_OR_RETURN(auto find,
+                            db.Prepare("SELECT version, signed FROM roster WHERE singleton = 1"));
     DOJAVA_ASSIGN_OR_RETURN(bool exists, find.Step());
     if (!exists) return Status(Code::kNotFound, "no roster yet");
     out.version = static_cast<uint64_t>(find.ColumnInt(0));
@@ -438,11 +439,10 @@ Status SqlcipherStore::CreateCase(const NewCase& c) {
   return writer_->Submit(
       [&](SqliteDb& db) -> Status {
         DOJAVA_ASSIGN_OR_RETURN(Day expiry, ExpiryDay(db, today));
-        DOJAVA_ASSIGN_OR_RETURN(
-            auto insert,
-            db.Prepare("INSERT INTO cases (id, lookup_hash, source_public_key, "
-                       "created_day, last_activity_day, expiry_day) "
-                       "VALUES (?2, ?3, ?4, ?5, ?5, ?6)"));
+        DOJAVA_ASSIGN_OR_RETURN(auto insert,
+                                db.Prepare("INSERT INTO cases (id, lookup_hash, source_public_key, "
+                                           "created_day, last_activity_day, expiry_day) "
+                                           "VALUES (?2, ?3, ?4, ?5, ?5, ?6)"));
         insert.BindBlob(2, View(c.case_id));
         insert.BindBlob(3, {c.lookup_hash.data(), c.lookup_hash.size()});
         insert.BindBlob(4, {c.source_public_key.data(), c.source_public_key.size()});
@@ -494,9 +494,10 @@ Result<std::vector<CaseInfo>> SqlcipherStore::ListCasesChangedSince(
   std::vector<CaseInfo> out;
   DOJAVA_OUTER_RETURN_IF_ERROR(readers_->Read([&](SqliteDb& db) -> Status {
     DOJAVA_ASSIGN_OR_RETURN(
-        auto list, db.Prepare(std::string(kCaseColumns) +
-                              "WHERE last_activity_day >= ?1 AND (last_activity_day, id) > (?2, ?3) "
-                              "ORDER BY last_activity_day, id LIMIT ?4"));
+        auto list,
+        db.Prepare(std::string(kCaseColumns) +
+                   "WHERE last_activity_day >= ?1 AND (last_activity_day, id) > (?2, ?3) "
+                   "ORDER BY last_activity_day, id LIMIT ?4"));
     list.BindInt(1, since);
     if (after) {
       list.BindInt(2, after->last_activity_day);
@@ -540,9 +541,9 @@ Result<uint64_t> SqlcipherStore::AppendMessage(const Id& case_id, const Bytes& r
   DOJAVA_OUTER_RETURN_IF_ERROR(writer_->Submit(
       [&](SqliteDb& db) -> Status {
         DOJAVA_RETURN_IF_ERROR(Touch(db, case_id, today));
-        DOJAVA_ASSIGN_OR_RETURN(
-            auto last, db.Prepare("SELECT count(*), coalesce(max(seq), 0) FROM messages "
-                                  "WHERE case_id = ?1"));
+        DOJAVA_ASSIGN_OR_RETURN(auto last,
+                                db.Prepare("SELECT count(*), coalesce(max(seq), 0) FROM messages "
+                                           "WHERE case_id = ?1"));
         last.BindBlob(1, View(case_id));
         DOJAVA_ASSIGN_OR_RETURN(bool row, last.Step());
         if (!row) return Status(Code::kInternal, "count returned no row");
@@ -659,10 +660,10 @@ Status SqlcipherStore::CreateUpload(const Id& file_id, uint32_t chunk_count,
         if (exists) {
           const ByteView bound = find.ColumnBlob(0);
           const bool same_case =
-              find.ColumnIsNull(0) ? !case_id.has_value()
-                                   : (case_id.has_value() &&
-                                      std::equal(bound.begin(), bound.end(), case_id->begin(),
-                                                 case_id->end()));
+              find.ColumnIsNull(0)
+                  ? !case_id.has_value()
+                  : (case_id.has_value() &&
+                     std::equal(bound.begin(), bound.end(), case_id->begin(), case_id->end()));
           if (same_case && find.ColumnInt(1) == chunk_count) return Status::Ok();
           return Status(Code::kAlreadyExists, "an upload with that file id exists");
         }
@@ -671,9 +672,9 @@ Status SqlcipherStore::CreateUpload(const Id& file_id, uint32_t chunk_count,
         bound.BindBlob(1, View(file_id));
         DOJAVA_ASSIGN_OR_RETURN(bool has_chunks, bound.Step());
         if (has_chunks) return Status(Code::kAlreadyExists, "a file with that id exists");
-        DOJAVA_ASSIGN_OR_RETURN(
-            auto insert, db.Prepare("INSERT INTO uploads (file_id, case_id, chunk_count, "
-                                    "created_day) VALUES (?2, ?3, ?4, ?5)"));
+        DOJAVA_ASSIGN_OR_RETURN(auto insert,
+                                db.Prepare("INSERT INTO uploads (file_id, case_id, chunk_count, "
+                                           "created_day) VALUES (?2, ?3, ?4, ?5)"));
         insert.BindBlob(2, View(file_id));
         if (case_id) {
           insert.BindBlob(3, View(*case_id));
@@ -739,8 +740,8 @@ Result<UploadStatus> SqlcipherStore::GetUploadStatus(const Id& file_id) {
     DOJAVA_ASSIGN_OR_RETURN(bool found, upload.Step());
     if (!found) return Status(Code::kNotFound, "unknown upload");
     out.chunk_count = static_cast<uint32_t>(upload.ColumnInt(0));
-    DOJAVA_ASSIGN_OR_RETURN(
-        auto have, db.Prepare("SELECT idx FROM chunks WHERE file_id = ?1 ORDER BY idx"));
+    DOJAVA_ASSIGN_OR_RETURN(auto have,
+                            db.Prepare("SELECT idx FROM chunks WHERE file_id = ?1 ORDER BY idx"));
     have.BindBlob(1, View(file_id));
     uint32_t next = 0;
     while (true) {
@@ -790,9 +791,9 @@ Result<PurgeReport> SqlcipherStore::Purge() {
         // Lives at least upload_ttl_days whole days: created on day d, purged
         // from day d + ttl + 1 on.
         const Day cutoff = today - settings.upload_ttl_days;
-        DOJAVA_ASSIGN_OR_RETURN(
-            auto chunks, db.Prepare("DELETE FROM chunks WHERE file_id IN "
-                                    "(SELECT file_id FROM uploads WHERE created_day < ?1)"));
+        DOJAVA_ASSIGN_OR_RETURN(auto chunks,
+                                db.Prepare("DELETE FROM chunks WHERE file_id IN "
+                                           "(SELECT file_id FROM uploads WHERE created_day < ?1)"));
         chunks.BindInt(1, cutoff);
         DOJAVA_RETURN_IF_ERROR(chunks.Run());
         DOJAVA_ASSIGN_OR_RETURN(auto uploads,

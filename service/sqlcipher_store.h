@@ -71,8 +71,8 @@ class SqlcipherStore final : public Store {
   Status DeleteCase(const Id& case_id) override;
   Result<uint64_t> AppendMessage(const Id& case_id, const Bytes& record,
                                  const std::vector<Id>& attachments) override;
-  Result<std::vector<Message>> ListMessages(const Id& case_id, uint64_t after_seq,
-                                            size_t max_count, size_t max_bytes) override;
+  Result<std::vector<Message>> ListMessages(const Id& case_id, uint64_t after_seq, size_t max_count,
+                                            size_t max_bytes) override;
   Status AddSealedKeys(const Id& case_id, const std::vector<SealedKey>& keys) override;
   Result<std::vector<SealedKey>> GetSealedKeys(const Id& case_id) override;
   Status CreateUpload(const Id& file_id, uint32_t chunk_count,

@@ -49,10 +49,11 @@ Status SqliteDb::MapError(sqlite3* db, int rc, std::string_view what) {
   const int primary = rc & 0xff;
   const int sys_errno = db != nullptr ? sqlite3_system_errno(db) : 0;
   std::string detail = std::string(what) + ": " + sqlite3_errstr(rc);
-  if (primary == SQLITE_NOTADB) return Status(Code::kPermissionDenied, std::string(kWrongKeyMessage));
-  if (primary == SQLITE_FULL || (primary == SQLITE_IOERR && (sys_errno == ENOSPC ||
-                                                             sys_errno == EFBIG ||
-                                                             sys_errno == EDQUOT))) {
+  if (primary == SQLITE_NOTADB)
+    return Status(Code::kPermissionDenied, std::string(kWrongKeyMessage));
+  if (primary == SQLITE_FULL ||
+      (primary == SQLITE_IOERR &&
+       (sys_errno == ENOSPC || sys_errno == EFBIG || sys_errno == EDQUOT))) {
     return Status(Code::kResourceExhausted, "the disk is full (" + detail + ")");
   }
   if (primary == SQLITE_CONSTRAINT) {
@@ -85,9 +86,15 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, const 
   }
   int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
   switch (mode) {
-    case Mode::kCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
-    case Mode::kReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
-    case Mode::kReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+    case Mode::kCreate:
+      flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+      break;
+    case Mode::kReadWrite:
+      flags |= SQLITE_OPEN_READWRITE;
+      break;
+    case Mode::kReadOnly:
+      flags |= SQLITE_OPEN_READONLY;
+      break;
   }
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
@@ -161,7 +168,8 @@ Status SqliteDb::Configure(Mode mode) {
   DOJAVA_RETURN_IF_ERROR(
       Exec("PRAGMA journal_size_limit = " + std::to_string(kJournalSizeLimitBytes)));
   DOJAVA_ASSIGN_OR_RETURN(int64_t vacuum, QueryInt("PRAGMA auto_vacuum"));
-  if (vacuum != 2) return Status(Code::kInternal, "the database is not in incremental auto-vacuum mode");
+  if (vacuum != 2)
+    return Status(Code::kInternal, "the database is not in incremental auto-vacuum mode");
   return Status::Ok();
 }
 

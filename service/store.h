@@ -35,7 +35,8 @@ namespace dojava::service {
 
 using Day = int64_t;  // days since 1970-01-01 (UTC)
 using Id = std::array<uint8_t, protocol::kIdSize>;
-inline constexpr size_t kLookupHashSize = 32;  // a hash of the receipt's lookup key (PROTOCOL.md §4)
+inline constexpr size_t kLookupHashSize =
+    32;  // a hash of the receipt's lookup key (PROTOCOL.md §4)
 using LookupHash = std::array<uint8_t, kLookupHashSize>;
 using PublicKey = std::array<uint8_t, protocol::kX25519Size>;
 using SealedKeyBytes = std::array<uint8_t, protocol::kSealedKeySize>;
@@ -79,7 +80,10 @@ struct Roster {
   Bytes signed_bytes;  // admin-signed roster, opaque to the store
 };
 
-enum class Role : uint8_t { kCaseKey = protocol::kRoleCaseKey, kNotesKey = protocol::kRoleNotesKey };
+enum class Role : uint8_t {
+  kCaseKey = protocol::kRoleCaseKey,
+  kNotesKey = protocol::kRoleNotesKey
+};
 
 // One sealed CK or NK. reviewer == nullopt means "the source"; the source
 // only ever receives a CK.

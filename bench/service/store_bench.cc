@@ -126,7 +126,8 @@ double CreationsPerSecond(int writers, size_t max_batch_writes, double seconds) 
                  max_batch_writes, (unsigned long long)stats.writes,
                  (unsigned long long)stats.commits);
   }
-  if (failed.load() != 0) std::fprintf(stderr, "  %llu writes failed\n", (unsigned long long)failed.load());
+  if (failed.load() != 0)
+    std::fprintf(stderr, "  %llu writes failed\n", (unsigned long long)failed.load());
   return static_cast<double>(done.load()) / elapsed;
 }
 
@@ -135,8 +136,8 @@ void BenchCommit(double seconds) {
   std::printf("%8s %18s %18s %8s\n", "writers", "group commit", "txn per write", "ratio");
   for (int writers : {1, 8, 64}) {
     const double single = CreationsPerSecond(writers, 1, seconds);
-    const double grouped = CreationsPerSecond(writers, GroupCommitOptions{}.max_batch_writes,
-                                              seconds);
+    const double grouped =
+        CreationsPerSecond(writers, GroupCommitOptions{}.max_batch_writes, seconds);
     std::printf("%8d %18.0f %18.0f %7.1fx\n", writers, grouped, single, grouped / single);
     std::fflush(stdout);
   }
@@ -151,8 +152,8 @@ long PeakRssKiB() {
 void BenchAttachment(uint64_t mib) {
   TempDir dir;
   auto store = NewStore(dir.path, GroupCommitOptions{}.max_batch_writes);
-  const uint64_t chunks = (mib * 1024 * 1024 + protocol::kChunkPlainSize - 1) /
-                          protocol::kChunkPlainSize;
+  const uint64_t chunks =
+      (mib * 1024 * 1024 + protocol::kChunkPlainSize - 1) / protocol::kChunkPlainSize;
   const Id file = RandomId();
   const long rss_before = PeakRssKiB();
   if (!store->CreateUpload(file, static_cast<uint32_t>(chunks), std::nullopt).ok()) {
@@ -174,10 +175,11 @@ void BenchAttachment(uint64_t mib) {
   auto status = store->GetUploadStatus(file);
   if (!status.ok() || !status->missing.empty()) std::exit(1);
   const double stored_mib = static_cast<double>(chunks * protocol::kChunkRecordSize) / (1 << 20);
-  std::printf("attachment: %llu chunks (%.0f MiB) in %.1f s = %.1f MiB/s; peak RSS %.1f MiB "
-              "(%.1f MiB before the upload)\n",
-              (unsigned long long)chunks, stored_mib, elapsed, stored_mib / elapsed,
-              static_cast<double>(PeakRssKiB()) / 1024.0, static_cast<double>(rss_before) / 1024.0);
+  std::printf(
+      "attachment: %llu chunks (%.0f MiB) in %.1f s = %.1f MiB/s; peak RSS %.1f MiB "
+      "(%.1f MiB before the upload)\n",
+      (unsigned long long)chunks, stored_mib, elapsed, stored_mib / elapsed,
+      static_cast<double>(PeakRssKiB()) / 1024.0, static_cast<double>(rss_before) / 1024.0);
 }
 
 }  // namespace

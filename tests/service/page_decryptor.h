@@ -33,12 +33,11 @@ inline std::optional<Bytes> DecryptPages(const Bytes& file, const SecretBytes& k
     EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
     Bytes plain(len + 32);
     int n1 = 0, n2 = 0;
-    const bool ok = ctx && EVP_DecryptInit_ex(ctx, EVP_aes_256_cbc(), nullptr,
-                                              key.reveal().data(), iv) == 1 &&
-                    EVP_CIPHER_CTX_set_padding(ctx, 0) == 1 &&
-                    EVP_DecryptUpdate(ctx, plain.data(), &n1, page + start,
-                                      static_cast<int>(len)) == 1 &&
-                    EVP_DecryptFinal_ex(ctx, plain.data() + n1, &n2) == 1;
+    const bool ok =
+        ctx && EVP_DecryptInit_ex(ctx, EVP_aes_256_cbc(), nullptr, key.reveal().data(), iv) == 1 &&
+        EVP_CIPHER_CTX_set_padding(ctx, 0) == 1 &&
+        EVP_DecryptUpdate(ctx, plain.data(), &n1, page + start, static_cast<int>(len)) == 1 &&
+        EVP_DecryptFinal_ex(ctx, plain.data() + n1, &n2) == 1;
     EVP_CIPHER_CTX_free(ctx);
     if (!ok) return std::nullopt;
     out.insert(out.end(), plain.begin(), plain.begin() + n1 + n2);

@@ -23,11 +23,11 @@ using testing::TestStore;
 // What a source and a reviewer type and what their browsers would send: none
 // of it may ever reach the file.
 constexpr std::string_view kSecrets[] = {
-    "Ministry of Interior bought Pegasus licences",  // plaintext
-    "Ana Kovacevic",                                 // a name
-    "leaked-contract.pdf",                           // a file name
-    "application/pdf",                               // a MIME type
-    "127.0.0.1",                                     // an address
+    "Ministry of Interior bought Pegasus licences",                          // plaintext
+    "Ana Kovacevic",                                                         // a name
+    "leaked-contract.pdf",                                                   // a file name
+    "application/pdf",                                                       // a MIME type
+    "127.0.0.1",                                                             // an address
     "Mozilla/5.0 (Windows NT 10.0; rv:128.0) Gecko/20100101 Firefox/128.0",  // user agent
 };
 
@@ -42,8 +42,8 @@ Bytes SealRecord(std::string_view plaintext, size_t padded, const uint8_t key[32
   const uint8_t* nonce = record.data() + record.size() - protocol::kAeadNonceSize;
   Bytes ct(padded + protocol::kAeadTagSize);
   unsigned long long n = 0;
-  crypto_aead_xchacha20poly1305_ietf_encrypt(ct.data(), &n, plain.data(), plain.size(), nullptr,
-                                             0, nullptr, nonce, key);
+  crypto_aead_xchacha20poly1305_ietf_encrypt(ct.data(), &n, plain.data(), plain.size(), nullptr, 0,
+                                             nullptr, nonce, key);
   record.insert(record.end(), ct.begin(), ct.end());
   return record;
 }
@@ -114,8 +114,8 @@ TEST_CASE("metadata audit: only the listed data, nothing of deleted cases", "[au
     t.clock->Advance(1);
     REQUIRE(t.store->AppendMessage(a.case_id, SealRecord(text, 1024, ck), {}).ok());
   }
-  REQUIRE(t.store->AddSealedKeys(a.case_id, {testing::ReviewerKey(RandomId(), Role::kCaseKey)})
-              .ok());
+  REQUIRE(
+      t.store->AddSealedKeys(a.case_id, {testing::ReviewerKey(RandomId(), Role::kCaseKey)}).ok());
   const Id reply_file = RandomId();
   REQUIRE(t.store->CreateUpload(reply_file, 1, a.case_id).ok());
   REQUIRE(t.store->PutChunk(reply_file, 0, SealChunk(text, 0)).ok());
@@ -167,7 +167,8 @@ TEST_CASE("metadata audit: only the listed data, nothing of deleted cases", "[au
   // 1. Exactly the documented tables and columns.
   auto db = SqliteDb::Open(t.db_path(), t.key, SqliteDb::Mode::kReadOnly);
   REQUIRE(db.ok());
-  auto tables = (*db)->QueryTexts("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+  auto tables =
+      (*db)->QueryTexts("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
   REQUIRE(tables.ok());
   std::vector<std::string> expected_tables;
   for (const auto& [name, columns] : SchemaMigrations::Tables()) {
@@ -191,10 +192,10 @@ TEST_CASE("metadata audit: only the listed data, nothing of deleted cases", "[au
   const auto dump = testing::DumpStore(t.db_path(), t.key);
   const Day today = t.clock->Today();
   for (const auto& [table, rows] : dump) {
-    const auto& columns = std::find_if(SchemaMigrations::Tables().begin(),
-                                       SchemaMigrations::Tables().end(),
-                                       [&](const auto& e) { return e.first == table; })
-                              ->second;
+    const auto& columns =
+        std::find_if(SchemaMigrations::Tables().begin(), SchemaMigrations::Tables().end(),
+                     [&](const auto& e) { return e.first == table; })
+            ->second;
     for (const auto& row : rows) {
       for (size_t i = 0; i < row.size(); ++i) {
         const std::string& col = columns[i];

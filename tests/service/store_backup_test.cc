@@ -77,8 +77,7 @@ TEST_CASE("backup: a snapshot taken while writers run restores byte-identical", 
   REQUIRE(head.size() > 16);
   CHECK(std::string(head.begin(), head.begin() + 15) != "SQLite format 3");
   CHECK(StoreMaintenance::Check(backup, t.key)->ok());
-  CHECK(StoreMaintenance::Check(backup, SecretBytes::Random(32)).code() ==
-        Code::kPermissionDenied);
+  CHECK(StoreMaintenance::Check(backup, SecretBytes::Random(32)).code() == Code::kPermissionDenied);
 
   const std::string restored_dir = out.File("restored");
   REQUIRE(StoreMaintenance::Restore(backup, t.key, restored_dir).ok());
@@ -121,8 +120,8 @@ TEST_CASE("backup: a snapshot taken while writers run restores byte-identical", 
   REQUIRE(StoreMaintenance::Restore(backup2, t.key, out.File("restored2")).ok());
   CHECK(DumpStore(out.File("restored2") + "/" + kDatabaseFileName, t.key) ==
         DumpStore(t.db_path(), t.key));
-  auto reopened = SqlcipherStore::Open(out.File("restored2") + "/" + kDatabaseFileName, t.key,
-                                       t.clock);
+  auto reopened =
+      SqlcipherStore::Open(out.File("restored2") + "/" + kDatabaseFileName, t.key, t.clock);
   REQUIRE(reopened.ok());
   CHECK((*reopened)->CreateCase(RandomCase()).ok());
 
@@ -187,8 +186,7 @@ TEST_CASE("dojavad: backup, check, restore, purge subcommands", "[backup][cli]")
   CHECK(Run(dojavad + " check --file " + out.File("b.db") + " --key-file " + key_file) == 0);
   CHECK(Run(dojavad + " restore --from " + out.File("b.db") + " --data-dir " + out.File("r") +
             " --key-file " + key_file) == 0);
-  CHECK(DumpStore(out.File("r") + "/" + kDatabaseFileName, t.key) ==
-        DumpStore(t.db_path(), t.key));
+  CHECK(DumpStore(out.File("r") + "/" + kDatabaseFileName, t.key) == DumpStore(t.db_path(), t.key));
   CHECK(Run(dojavad + " purge --data-dir " + dir) == 0);
 
   // A group-readable key file is refused.

@@ -178,11 +178,12 @@ TEST_CASE("disk full: a clear error, then the database opens intact", "[fault]")
     ::close(fds[0]);
     ::signal(SIGXFSZ, SIG_IGN);  // get EFBIG instead of being killed
     const rlim_t limit = file_size + 6 * 1024 * 1024;
-    struct rlimit rl {limit, limit};
+    struct rlimit rl {
+      limit, limit
+    };
     if (::setrlimit(RLIMIT_FSIZE, &rl) != 0) ::_exit(3);
-    auto store = SqlcipherStore::Open(t.db_path(), t.key,
-                                      std::make_shared<ManualClock>(testing::kToday),
-                                      ChildOptions());
+    auto store = SqlcipherStore::Open(
+        t.db_path(), t.key, std::make_shared<ManualClock>(testing::kToday), ChildOptions());
     if (!store.ok()) ::_exit(4);
     const Id file = RandomId();
     if (!(*store)->CreateUpload(file, 200, std::nullopt).ok()) ::_exit(5);

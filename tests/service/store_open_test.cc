@@ -143,10 +143,10 @@ TEST_CASE("key file: format and permissions", "[open]") {
   CHECK(DatabaseKey::LoadFile(path).code() == Code::kPermissionDenied);
 
   const std::string bad[] = {
-      hex.substr(0, 62),                // short
-      hex + "00",                       // long
-      hex + "\n\n",                     // two newlines
-      hex + " ",                        // trailing space
+      hex.substr(0, 62),                                                   // short
+      hex + "00",                                                          // long
+      hex + "\n\n",                                                        // two newlines
+      hex + " ",                                                           // trailing space
       "00112233445566778899AABBCCDDEEFF00112233445566778899aabbccddeeff",  // upper case
       "g0112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",  // not hex
       "",

@@ -1,7 +1,6 @@
 // Every Store operation on a real SQLCipher file, with its bad inputs.
-#include <catch2/catch_test_macros.hpp>
-
 #include <algorithm>
+#include <catch2/catch_test_macros.hpp>
 #include <set>
 
 #include "tests/service/store_test_util.h"
@@ -69,8 +68,7 @@ TEST_CASE("roster: versions strictly increase; equal bytes are idempotent", "[st
   CHECK(got->version == 3);
   CHECK(got->signed_bytes == r3.signed_bytes);
   CHECK(t.store->PutRoster(Roster{4, {}}).code() == Code::kInvalidArgument);
-  CHECK(t.store->PutRoster(Roster{4, Bytes(kMaxRosterBytes + 1)}).code() ==
-        Code::kInvalidArgument);
+  CHECK(t.store->PutRoster(Roster{4, Bytes(kMaxRosterBytes + 1)}).code() == Code::kInvalidArgument);
   CHECK(t.store->PutRoster(Roster{0, Bytes(10)}).code() == Code::kInvalidArgument);
 }
 
@@ -183,8 +181,7 @@ TEST_CASE("messages: sequence numbers, paging, activity and limits", "[store]") 
     REQUIRE(seq.ok());
     CHECK(*seq == want);
   }
-  CHECK(t.store->AppendMessage(c.case_id, RandomRecord(), {}).code() ==
-        Code::kResourceExhausted);
+  CHECK(t.store->AppendMessage(c.case_id, RandomRecord(), {}).code() == Code::kResourceExhausted);
   auto info = t.store->GetCase(c.case_id);
   CHECK(info->created_day == testing::kToday);
   CHECK(info->last_activity_day == testing::kToday + 4);
@@ -206,8 +203,7 @@ TEST_CASE("messages: sequence numbers, paging, activity and limits", "[store]") 
   CHECK(t.store->ListMessages(c.case_id, 0, 0, 1 << 20).code() == Code::kInvalidArgument);
 
   CHECK(t.store->AppendMessage(RandomId(), RandomRecord(), {}).code() == Code::kNotFound);
-  CHECK(t.store->AppendMessage(c.case_id, RandomRecord(10), {}).code() ==
-        Code::kInvalidArgument);
+  CHECK(t.store->AppendMessage(c.case_id, RandomRecord(10), {}).code() == Code::kInvalidArgument);
 }
 
 TEST_CASE("cases: listing changed cases pages by (day, id)", "[store]") {
