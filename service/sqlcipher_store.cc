@@ -323,8 +323,15 @@ Status SqlcipherStore::CheckDiskReserve(uint64_t bytes) const {
 }
 
 void SqlcipherStore::CheckpointAndTruncate() {
-  (void)writer_->RunOutsideTransaction(
-      [](SqliteDb& db) { return db.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); });
+  (void)writer_->RunOutsideTransaction([](SqliteDb& db) {
+    // A TRUNCATE checkpoint waits for readers (e.g. a running backup) through
+    // the busy handler; the writer must not stall that long, so wait briefly
+    // and leave the rest to the next purge or delete.
+    sqlite3_busy_timeout(db.raw(), kCheckpointBusyTimeoutMs);
+    Status s = db.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    sqlite3_busy_timeout(db.raw(), kBusyTimeoutMs);
+    return s;
+  });
 }
 
 // --- settings and roster ------------------------------------------------------

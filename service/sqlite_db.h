@@ -30,6 +30,8 @@ inline constexpr std::string_view kWrongKeyMessage =
 // How long a connection waits for another process's lock (e.g. `dojavad
 // purge` while the server runs) before failing with kIoError.
 inline constexpr int kBusyTimeoutMs = 10'000;
+// How long the writer waits for readers before giving up a WAL truncation.
+inline constexpr int kCheckpointBusyTimeoutMs = 200;
 // The WAL file is truncated to at most this after a checkpoint.
 inline constexpr int64_t kJournalSizeLimitBytes = 64 * 1024 * 1024;
 // Prepared statements kept per connection.
