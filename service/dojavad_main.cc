@@ -1,0 +1,235 @@
+// dojavad: the Dojava server and its operator subcommands.
+//
+//   dojavad <subcommand> [options]      dojavad <subcommand> --help
+//
+// Subcommands live in one table (kSubcommands); `init` and `serve` join it
+// with the server. Exit status: 0 success, 1 failure, 2 usage error.
+// Output never contains keys or stored data.
+#include <sys/stat.h>
+
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "service/clock.h"
+#include "service/database_key.h"
+#include "service/schema_migrations.h"
+#include "service/sqlcipher_store.h"
+#include "service/store_maintenance.h"
+
+namespace {
+
+namespace po = boost::program_options;
+using dojava::Code;
+using dojava::Result;
+using dojava::SecretBytes;
+using dojava::Status;
+using namespace dojava::service;
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+struct Subcommand {
+  std::string_view name;
+  std::string_view summary;
+  int (*run)(int argc, char** argv);
+};
+
+int Fail(const Status& s) {
+  std::cerr << "dojavad: " << s.message() << "\n";
+  return kExitFailure;
+}
+
+// Options every subcommand that opens the database shares.
+void AddKeyOptions(po::options_description& desc) {
+  desc.add_options()("key-file", po::value<std::string>(),
+                     "database key file: 64 lower-case hex characters, mode 0600 (default: "
+                     "<data-dir>/database.key)")(
+      "credential", po::value<std::string>(),
+      "read the key from systemd credential NAME ($CREDENTIALS_DIRECTORY/NAME) instead");
+}
+
+Result<SecretBytes> LoadKey(const po::variables_map& vm, const std::string& data_dir) {
+  if (vm.count("key-file") && vm.count("credential")) {
+    return Status(Code::kInvalidArgument, "give --key-file or --credential, not both");
+  }
+  if (vm.count("credential")) {
+    DOJAVA_ASSIGN_OR_RETURN(std::string path,
+                            DatabaseKey::CredentialPath(vm["credential"].as<std::string>()));
+    return DatabaseKey::LoadFile(path);
+  }
+  if (vm.count("key-file")) return DatabaseKey::LoadFile(vm["key-file"].as<std::string>());
+  if (data_dir.empty()) return Status(Code::kInvalidArgument, "give --key-file or --credential");
+  return DatabaseKey::LoadFile((std::filesystem::path(data_dir) / "database.key").string());
+}
+
+std::string DatabasePath(const std::string& data_dir) {
+  return (std::filesystem::path(data_dir) / kDatabaseFileName).string();
+}
+
+// Parses argv (argv[0] is the subcommand). Returns kExitOk to continue,
+// anything else to exit with it (after --help or a usage error).
+int Parse(int argc, char** argv, const po::options_description& desc, std::string_view usage,
+          po::variables_map* vm) {
+  try {
+    po::store(po::command_line_parser(argc, argv).options(desc).run(), *vm);
+    if (vm->count("help")) {  // before notify(): --help needs no required option
+      std::cout << usage << "\n" << desc << "\n";
+      return -1;
+    }
+    po::notify(*vm);
+  } catch (const po::error& e) {
+    std::cerr << "dojavad: " << e.what() << "\n" << usage << "\n" << desc;
+    return kExitUsage;
+  }
+  return kExitOk;
+}
+
+int RunBackup(int argc, char** argv) {
+  po::options_description desc("Options");
+  desc.add_options()("help", "show this help")("data-dir", po::value<std::string>()->required(),
+                                               "the instance's data directory")(
+      "out", po::value<std::string>()->required(), "backup file to write (must not exist)");
+  AddKeyOptions(desc);
+  po::variables_map vm;
+  const int p = Parse(argc, argv, desc,
+                      "Usage: dojavad backup --data-dir DIR --out FILE\n\n"
+                      "Writes an online, consistent snapshot of the database, encrypted under the\n"
+                      "same key, while the server keeps running; then checks it. Keep the key\n"
+                      "file apart from the backup.\n",
+                      &vm);
+  if (p != kExitOk) return p < 0 ? kExitOk : p;
+  const std::string dir = vm["data-dir"].as<std::string>();
+  auto key = LoadKey(vm, dir);
+  if (!key.ok()) return Fail(key.status());
+  Status s = StoreMaintenance::Backup(DatabasePath(dir), *key, vm["out"].as<std::string>());
+  if (!s.ok()) return Fail(s);
+  std::cout << "backup written and checked: " << vm["out"].as<std::string>() << "\n";
+  return kExitOk;
+}
+
+int RunRestore(int argc, char** argv) {
+  po::options_description desc("Options");
+  desc.add_options()("help", "show this help")("from", po::value<std::string>()->required(),
+                                               "backup file written by dojavad backup")(
+      "data-dir", po::value<std::string>()->required(),
+      "new data directory (must not exist or be empty)");
+  AddKeyOptions(desc);
+  po::variables_map vm;
+  const int p = Parse(argc, argv, desc,
+                      "Usage: dojavad restore --from FILE --data-dir NEWDIR --key-file KEY\n\n"
+                      "Checks the backup, then writes it as the database of a new data\n"
+                      "directory and checks the result. Never writes over an existing database.\n",
+                      &vm);
+  if (p != kExitOk) return p < 0 ? kExitOk : p;
+  if (!vm.count("key-file") && !vm.count("credential")) {
+    return Fail(Status(Code::kInvalidArgument, "restore needs --key-file or --credential"));
+  }
+  auto key = LoadKey(vm, "");
+  if (!key.ok()) return Fail(key.status());
+  const std::string dir = vm["data-dir"].as<std::string>();
+  Status s = StoreMaintenance::Restore(vm["from"].as<std::string>(), *key, dir);
+  if (!s.ok()) return Fail(s);
+  std::cout << "restored into " << dir << " (copy the key file there as database.key)\n";
+  return kExitOk;
+}
+
+int RunPurge(int argc, char** argv) {
+  po::options_description desc("Options");
+  desc.add_options()("help", "show this help")("data-dir", po::value<std::string>()->required(),
+                                               "the instance's data directory");
+  AddKeyOptions(desc);
+  po::variables_map vm;
+  const int p = Parse(argc, argv, desc,
+                      "Usage: dojavad purge --data-dir DIR\n\n"
+                      "Deletes expired cases (retention since last activity, with a random\n"
+                      "spread) and unfinished uploads past their time, then reclaims the space.\n"
+                      "Safe while the server runs.\n",
+                      &vm);
+  if (p != kExitOk) return p < 0 ? kExitOk : p;
+  const std::string dir = vm["data-dir"].as<std::string>();
+  auto key = LoadKey(vm, dir);
+  if (!key.ok()) return Fail(key.status());
+  auto store = SqlcipherStore::Open(DatabasePath(dir), *key, std::make_shared<SystemClock>());
+  if (!store.ok()) return Fail(store.status());
+  auto report = (*store)->Purge();
+  if (!report.ok()) return Fail(report.status());
+  std::cout << "purged " << report->cases_deleted << " expired case(s) and "
+            << report->uploads_deleted << " unfinished upload(s)\n";
+  return kExitOk;
+}
+
+int RunCheck(int argc, char** argv) {
+  po::options_description desc("Options");
+  desc.add_options()("help", "show this help")("data-dir", po::value<std::string>(),
+                                               "the instance's data directory")(
+      "file", po::value<std::string>(), "check this database or backup file instead");
+  AddKeyOptions(desc);
+  po::variables_map vm;
+  const int p = Parse(argc, argv, desc,
+                      "Usage: dojavad check (--data-dir DIR | --file FILE --key-file KEY)\n\n"
+                      "Verifies every page: SQLite integrity, SQLCipher HMACs and foreign keys.\n"
+                      "Read-only; safe while the server runs.\n",
+                      &vm);
+  if (p != kExitOk) return p < 0 ? kExitOk : p;
+  if (vm.count("data-dir") == vm.count("file")) {
+    return Fail(Status(Code::kInvalidArgument, "give --data-dir or --file"));
+  }
+  const std::string dir = vm.count("data-dir") ? vm["data-dir"].as<std::string>() : "";
+  auto key = LoadKey(vm, dir);
+  if (!key.ok()) return Fail(key.status());
+  const std::string path = dir.empty() ? vm["file"].as<std::string>() : DatabasePath(dir);
+  auto report = StoreMaintenance::Check(path, *key);
+  if (!report.ok()) return Fail(report.status());
+  for (const auto& problem : report->problems) std::cout << "problem: " << problem << "\n";
+  std::cout << "schema version " << report->schema_version << "; "
+            << (report->ok() ? "ok" : "DAMAGED") << "\n";
+  return report->ok() ? kExitOk : kExitFailure;
+}
+
+constexpr Subcommand kSubcommands[] = {
+    {"backup", "write an online, consistent, encrypted backup", RunBackup},
+    {"restore", "restore a backup into a new data directory", RunRestore},
+    {"purge", "delete expired cases and unfinished uploads", RunPurge},
+    {"check", "verify the integrity of a database or backup", RunCheck},
+};
+
+void PrintUsage(std::ostream& out) {
+  out << "Usage: dojavad <subcommand> [options]\n\nSubcommands:\n";
+  for (const auto& c : kSubcommands) {
+    out << "  " << c.name << std::string(10 - c.name.size(), ' ') << c.summary << "\n";
+  }
+  out << "\nRun 'dojavad <subcommand> --help' for its options.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  ::umask(077);  // every file dojavad creates is private to the service user
+  try {
+    if (argc < 2) {
+      PrintUsage(std::cerr);
+      return kExitUsage;
+    }
+    const std::string_view name = argv[1];
+    if (name == "--help" || name == "-h" || name == "help") {
+      PrintUsage(std::cout);
+      return kExitOk;
+    }
+    for (const auto& c : kSubcommands) {
+      if (c.name == name) return c.run(argc - 1, argv + 1);
+    }
+    std::cerr << "dojavad: unknown subcommand '" << name << "'\n";
+    PrintUsage(std::cerr);
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "dojavad: internal error: " << e.what() << "\n";
+    return kExitFailure;
+  }
+}

@@ -1,0 +1,132 @@
+#include "service/group_commit_writer.h"
+
+#include <pthread.h>
+#include <sqlite3.h>
+
+#include <exception>
+#include <utility>
+
+namespace dojava::service {
+namespace {
+
+Status RunGuarded(const GroupCommitWriter::Work& work, SqliteDb& db) {
+  try {
+    return work(db);
+  } catch (const std::exception&) {
+    return Status(Code::kInternal, "a write failed unexpectedly");
+  }
+}
+
+}  // namespace
+
+GroupCommitWriter::GroupCommitWriter(std::unique_ptr<SqliteDb> db, GroupCommitOptions options)
+    : db_(std::move(db)), options_(options) {
+  thread_ = std::thread([this] {
+    pthread_setname_np(pthread_self(), "dojava-writer");
+    Loop();
+  });
+}
+
+GroupCommitWriter::~GroupCommitWriter() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  work_cv_.notify_one();
+  thread_.join();
+}
+
+Status GroupCommitWriter::Submit(const Work& work, size_t payload_bytes) {
+  Request request{&work, payload_bytes, false, Status::Ok()};
+  return Enqueue(&request);
+}
+
+Status GroupCommitWriter::RunOutsideTransaction(const Work& work) {
+  Request request{&work, 0, true, Status::Ok()};
+  return Enqueue(&request);
+}
+
+Status GroupCommitWriter::Enqueue(Request* request) {
+  std::unique_lock<std::mutex> lock(mu_);
+  if (stop_) return Status(Code::kInternal, "the store is closing");
+  queue_.push_back(request);
+  work_cv_.notify_one();
+  done_cv_.wait(lock, [request] { return request->done; });
+  return std::move(request->result);
+}
+
+GroupCommitStats GroupCommitWriter::stats() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return stats_;
+}
+
+void GroupCommitWriter::Loop() {
+  std::unique_lock<std::mutex> lock(mu_);
+  while (true) {
+    work_cv_.wait(lock, [this] { return stop_ || !queue_.empty(); });
+    if (queue_.empty()) return;  // stop_ and drained
+    std::deque<Request*> batch;
+    if (queue_.front()->outside_transaction) {
+      batch.push_back(queue_.front());
+      queue_.pop_front();
+    } else {
+      size_t bytes = 0;
+      while (!queue_.empty() && !queue_.front()->outside_transaction &&
+             batch.size() < options_.max_batch_writes &&
+             (batch.empty() || bytes + queue_.front()->bytes <= options_.max_batch_bytes)) {
+        bytes += queue_.front()->bytes;
+        batch.push_back(queue_.front());
+        queue_.pop_front();
+      }
+    }
+    lock.unlock();
+    RunBatch(batch);
+    lock.lock();
+    for (Request* r : batch) {
+      r->done = true;
+      if (!r->outside_transaction && r->result.ok()) ++stats_.writes;
+    }
+    done_cv_.notify_all();
+  }
+}
+
+void GroupCommitWriter::RunBatch(std::deque<Request*>& batch) {
+  SqliteDb& db = *db_;
+  if (batch.front()->outside_transaction) {
+    batch.front()->result = RunGuarded(*batch.front()->work, db);
+    return;
+  }
+  Status failed = db.Exec("BEGIN IMMEDIATE");
+  size_t ran = 0;
+  for (; ran < batch.size() && failed.ok(); ++ran) {
+    Request* r = batch[ran];
+    Status s = db.Exec("SAVEPOINT w");
+    if (s.ok()) {
+      r->result = RunGuarded(*r->work, db);
+      if (sqlite3_get_autocommit(db.raw()) != 0) {
+        // SQLite rolled the whole transaction back (disk full, I/O error):
+        // the writes before this one are gone too.
+        failed =
+            r->result.ok() ? Status(Code::kIoError, "the transaction was rolled back") : r->result;
+        break;
+      }
+      s = r->result.ok() ? Status::Ok() : db.Exec("ROLLBACK TO w");
+      if (s.ok()) s = db.Exec("RELEASE w");
+    }
+    if (!s.ok()) failed = s;
+  }
+  if (failed.ok()) failed = db.Exec("COMMIT");
+  if (!failed.ok()) {
+    if (sqlite3_get_autocommit(db.raw()) == 0) (void)db.Exec("ROLLBACK");
+    for (Request* r : batch) {
+      if (r->result.ok()) {
+        r->result = Status(failed.code(), "the write was not committed: " + failed.message());
+      }
+    }
+    return;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  ++stats_.commits;
+}
+
+}  // namespace dojava::service

@@ -1,0 +1,89 @@
+// GroupCommitWriter: the store's single writer. One thread owns the write
+// connection; concurrent callers' writes are grouped into one transaction
+// (group commit), so one fsync covers many writes.
+//
+// Contract: Submit() returns only after the transaction that holds the write
+// has committed durably (WAL + synchronous=FULL: COMMIT returns after the WAL
+// is fsynced), or with the error that prevented it. Each write runs in its own
+// SAVEPOINT: a write that fails is rolled back alone and the others of its
+// batch still commit. If the batch's transaction fails as a whole (commit
+// error, disk full, automatic rollback), every write of the batch gets an
+// error: nothing is acknowledged that is not on disk.
+//
+// Thread safety: Submit/RunOutsideTransaction may be called from any thread.
+// The destructor finishes every queued write, then stops the thread.
+#ifndef DOJAVA_SERVICE_GROUP_COMMIT_WRITER_H_
+#define DOJAVA_SERVICE_GROUP_COMMIT_WRITER_H_
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "crypto/status.h"
+#include "service/sqlite_db.h"
+
+namespace dojava::service {
+
+struct GroupCommitOptions {
+  // Most writes in one transaction; 1 means one transaction per write.
+  size_t max_batch_writes = 256;
+  // Most payload bytes in one transaction (bounds the page cache and WAL
+  // growth of one commit when many chunks arrive together).
+  size_t max_batch_bytes = 16 * 1024 * 1024;
+};
+
+struct GroupCommitStats {
+  uint64_t commits = 0;  // transactions committed
+  uint64_t writes = 0;   // writes acknowledged as committed
+};
+
+class GroupCommitWriter {
+ public:
+  using Work = std::function<Status(SqliteDb&)>;
+
+  GroupCommitWriter(std::unique_ptr<SqliteDb> db, GroupCommitOptions options);
+  ~GroupCommitWriter();
+  GroupCommitWriter(const GroupCommitWriter&) = delete;
+  GroupCommitWriter& operator=(const GroupCommitWriter&) = delete;
+
+  // Runs work on the write connection inside the next batch's transaction.
+  // payload_bytes is the size the write adds (for max_batch_bytes).
+  Status Submit(const Work& work, size_t payload_bytes);
+  // Runs work on the write connection between transactions (checkpoints,
+  // maintenance). Returns its Status.
+  Status RunOutsideTransaction(const Work& work);
+
+  GroupCommitStats stats() const;
+
+ private:
+  struct Request {
+    const Work* work;
+    size_t bytes;
+    bool outside_transaction;
+    Status result;
+    bool done = false;
+  };
+
+  Status Enqueue(Request* request);
+  void Loop();
+  void RunBatch(std::deque<Request*>& batch);
+
+  std::unique_ptr<SqliteDb> db_;  // used by thread_ only
+  const GroupCommitOptions options_;
+
+  mutable std::mutex mu_;
+  std::condition_variable work_cv_;  // queue_ not empty, or stop_
+  std::condition_variable done_cv_;  // some request finished
+  std::deque<Request*> queue_;       // GUARDED_BY(mu_)
+  bool stop_ = false;                // GUARDED_BY(mu_)
+  GroupCommitStats stats_;           // GUARDED_BY(mu_)
+  std::thread thread_;
+};
+
+}  // namespace dojava::service
+
+#endif  // DOJAVA_SERVICE_GROUP_COMMIT_WRITER_H_

@@ -1,0 +1,49 @@
+// StoreMaintenance: the operator's offline and online tools on a store file —
+// `dojavad backup`, `restore` and `check`.
+//
+// Backup is online and consistent: it reads one snapshot of the live database
+// (a WAL read transaction, so the server keeps writing) and writes it with
+// sqlcipher_export into a new file encrypted under the same key. It never
+// copies the live file. Restore checks a backup and copies it into a new
+// data directory; the records it yields are byte-identical to the backup's.
+#ifndef DOJAVA_SERVICE_STORE_MAINTENANCE_H_
+#define DOJAVA_SERVICE_STORE_MAINTENANCE_H_
+
+#include <string>
+#include <vector>
+
+#include "crypto/secret_bytes.h"
+#include "crypto/status.h"
+
+namespace dojava::service {
+
+struct CheckReport {
+  int schema_version = 0;
+  // Empty when the file is sound. Entries come from integrity_check,
+  // cipher_integrity_check and foreign_key_check: page numbers and table
+  // names, never row contents.
+  std::vector<std::string> problems;
+  bool ok() const { return problems.empty(); }
+};
+
+class StoreMaintenance {
+ public:
+  // Writes a consistent encrypted snapshot of the database at db_path to
+  // out_path (which must not exist; created mode 0600), then checks the
+  // result. On failure a partial out_path is removed.
+  static Status Backup(const std::string& db_path, const SecretBytes& key,
+                       const std::string& out_path);
+  // Checks backup_path, then creates data_dir (which must not exist or be
+  // empty; mode 0700) and writes the database into it as kDatabaseFileName,
+  // fsynced and in WAL mode, and checks that copy.
+  static Status Restore(const std::string& backup_path, const SecretBytes& key,
+                        const std::string& data_dir);
+  // Integrity, cipher (HMAC) integrity and foreign keys of every page. Opens
+  // read-only; safe while the server runs. Fails (not a report) if the file
+  // cannot be opened, e.g. wrong key.
+  static Result<CheckReport> Check(const std::string& db_path, const SecretBytes& key);
+};
+
+}  // namespace dojava::service
+
+#endif  // DOJAVA_SERVICE_STORE_MAINTENANCE_H_
