@@ -50,7 +50,8 @@ void SealChunk(const FileSecrets& secrets, uint64_t index, bool is_last, ByteVie
   const Nonce nonce = ChunkNonce(secrets, index);
   const Bytes ad = ChunkAd(secrets, index, is_last);
   record[0] = kVersion;
-  AeadSealInto(secrets.file_key().reveal(), nonce, ad, padded, record + 1);
+  AeadSealInto(secrets.file_key().reveal(), nonce, ad, padded,
+               std::span<uint8_t>(record + 1, kChunkRecordSize - 1));
 }
 
 // Opens a record whose size and version the caller has checked, without
@@ -59,7 +60,8 @@ Status OpenChunk(const FileSecrets& secrets, uint64_t index, bool is_last, ByteV
                  uint8_t* out) {
   const Nonce nonce = ChunkNonce(secrets, index);
   const Bytes ad = ChunkAd(secrets, index, is_last);
-  return AeadOpenInto(secrets.file_key().reveal(), nonce, ad, record.subspan(1), out);
+  return AeadOpenInto(secrets.file_key().reveal(), nonce, ad, record.subspan(1),
+                      std::span<uint8_t>(out, kChunkPlainSize));
 }
 
 // Writes the padding after `data_len` bytes of data in a 524288-byte chunk.

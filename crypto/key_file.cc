@@ -1,5 +1,7 @@
 #include "crypto/key_file.h"
 
+#include "crypto/testing/deterministic.h"
+
 #include <fcntl.h>
 #include <sodium.h>
 #include <stdio.h>

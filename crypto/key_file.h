@@ -46,10 +46,6 @@ struct KeyFileParams {
 // Argon2id cannot allocate its memory. Takes one Argon2id at `params`.
 Result<Bytes> SealKeyFile(KeyKind kind, const SecretBytes& seed, const SecretBytes& passphrase,
                           KeyFileParams params = {});
-// Same with the caller's salt (16 bytes) and nonce (24 bytes), for test
-// vectors only: reusing a salt and nonce with the same passphrase is unsafe.
-Result<Bytes> SealKeyFile(KeyKind kind, const SecretBytes& seed, const SecretBytes& passphrase,
-                          KeyFileParams params, ByteView salt16, ByteView nonce24);
 
 struct OpenedKeyFile {
   KeyKind kind;

@@ -1,5 +1,7 @@
 #include "crypto/message.h"
 
+#include "crypto/testing/deterministic.h"
+
 #include <sodium.h>
 
 #include <cstring>
@@ -36,18 +38,19 @@ Bytes AdditionalData(ByteView header) {
   return ad;
 }
 
-// version || kind || case_id || message_id || reviewer_id || body
-Bytes SignedPart(uint8_t kind, const Id& case_id, const Id& message_id, const Id& reviewer_id,
-                 ByteView body) {
-  Bytes m;
-  m.reserve(2 + 3 * p::kIdSize + body.size());
-  ByteWriter w(&m);
-  w.U8(p::kVersion);
-  w.U8(kind);
-  w.Raw(case_id);
-  w.Raw(message_id);
-  w.Raw(reviewer_id);
-  w.Raw(body);
+// version || kind || case_id || message_id || reviewer_id || body, in wiped
+// memory: the body is plaintext.
+SecretBytes SignedPart(uint8_t kind, const Id& case_id, const Id& message_id, const Id& reviewer_id,
+                       ByteView body) {
+  SecretBytes m(2 + 3 * p::kIdSize + body.size());
+  uint8_t* o = m.reveal_mut().data();
+  *o++ = p::kVersion;
+  *o++ = kind;
+  for (const Id* id : {&case_id, &message_id, &reviewer_id}) {
+    std::memcpy(o, id->data(), id->size());
+    o += id->size();
+  }
+  if (!body.empty()) std::memcpy(o, body.data(), body.size());
   return m;
 }
 
@@ -130,7 +133,7 @@ Result<Bytes> EncryptMessageWithNonce(const SecretBytes& key, uint8_t kind, cons
     pos += p::kIdSize;
     const Signature sig =
         SignLabeled(*signer->ed25519_secret, p::kLabelMessageSignature,
-                    SignedPart(kind, case_id, message_id, signer->reviewer_id, body));
+                    SignedPart(kind, case_id, message_id, signer->reviewer_id, body).reveal());
     std::memcpy(o + pos, sig.data(), sig.size());
     pos += sig.size();
   }
@@ -139,7 +142,8 @@ Result<Bytes> EncryptMessageWithNonce(const SecretBytes& key, uint8_t kind, cons
   Bytes out = Header(kind, case_id, message_id, nonce24);
   const Bytes ad = AdditionalData(out);
   out.resize(p::kMessageHeaderSize + padded_size + p::kAeadTagSize);
-  AeadSealInto(key.reveal(), nonce24, ad, padded.reveal(), out.data() + p::kMessageHeaderSize);
+  AeadSealInto(key.reveal(), nonce24, ad, padded.reveal(),
+               std::span<uint8_t>(out).subspan(p::kMessageHeaderSize));
   return out;
 }
 
@@ -190,7 +194,7 @@ Result<OpenedMessage> DecryptMessage(ByteView record, const Id& case_id, const C
       return Status(Code::kUnknownAuthor, "message signed by a reviewer on no known roster");
     DOJAVA_RETURN_IF_ERROR(
         VerifyLabeled(*author_key, p::kLabelMessageSignature,
-                      SignedPart(h.kind, case_id, h.message_id, m.reviewer_id, body), sig));
+                      SignedPart(h.kind, case_id, h.message_id, m.reviewer_id, body).reveal(), sig));
   } else {
     return Status(Code::kMalformed, "unknown author kind");
   }

@@ -48,10 +48,6 @@ size_t MaxBodySize(bool signed_by_reviewer);
 Result<Bytes> EncryptMessage(const SecretBytes& key, uint8_t kind, const Id& case_id,
                              const Id& message_id, ByteView body, const ReviewerSigner* signer);
 
-// The same with a caller-chosen nonce: only for generating test vectors.
-Result<Bytes> EncryptMessageWithNonce(const SecretBytes& key, uint8_t kind, const Id& case_id,
-                                      const Id& message_id, ByteView body,
-                                      const ReviewerSigner* signer, ByteView nonce24);
 
 struct OpenedMessage {
   uint8_t kind = 0;

@@ -34,8 +34,8 @@ SecretBytes Kdf(ByteView ikm, std::string_view label) {
           ikm.size() <= crypto_generichash_KEYBYTES_MAX);
   const Bytes msg = Label(label);
   SecretBytes out(32);
-  crypto_generichash(out.reveal_mut().data(), out.size(), msg.data(), msg.size(), ikm.data(),
-                     ikm.size());
+  Require(crypto_generichash(out.reveal_mut().data(), out.size(), msg.data(), msg.size(), ikm.data(),
+                             ikm.size()) == 0);
   return out;
 }
 
@@ -43,12 +43,12 @@ Bytes LabeledHash(size_t n, std::string_view label, ByteView data) {
   EnsureSodium();
   Require(n >= crypto_generichash_BYTES_MIN && n <= crypto_generichash_BYTES_MAX);
   crypto_generichash_state st;
-  crypto_generichash_init(&st, nullptr, 0, n);
+  Require(crypto_generichash_init(&st, nullptr, 0, n) == 0);
   const Bytes l = Label(label);
   crypto_generichash_update(&st, l.data(), l.size());
   crypto_generichash_update(&st, data.data(), data.size());
   Bytes out(n);
-  crypto_generichash_final(&st, out.data(), n);
+  Require(crypto_generichash_final(&st, out.data(), n) == 0);
   return out;
 }
 
@@ -89,17 +89,30 @@ Ed25519KeyPair Ed25519FromSeed(ByteView seed32) {
   EnsureSodium();
   Require(seed32.size() == crypto_sign_SEEDBYTES);
   Ed25519KeyPair kp{{}, SecretBytes(crypto_sign_SECRETKEYBYTES)};
-  crypto_sign_seed_keypair(kp.public_key.data(), kp.secret_key.reveal_mut().data(), seed32.data());
+  Require(crypto_sign_seed_keypair(kp.public_key.data(), kp.secret_key.reveal_mut().data(),
+                                   seed32.data()) == 0);
   return kp;
 }
+
+namespace {
+// L(label) || message in wiped memory: signed messages may be plaintext.
+SecretBytes LabeledMessage(std::string_view label, ByteView message) {
+  SecretBytes m(label.size() + 1 + message.size());
+  uint8_t* o = m.reveal_mut().data();
+  std::memcpy(o, label.data(), label.size());
+  o[label.size()] = 0;
+  if (!message.empty()) std::memcpy(o + label.size() + 1, message.data(), message.size());
+  return m;
+}
+}  // namespace
 
 Signature SignLabeled(const SecretBytes& secret_key64, std::string_view label, ByteView message) {
   EnsureSodium();
   Require(secret_key64.size() == crypto_sign_SECRETKEYBYTES);
-  Bytes m = Label(label);
-  m.insert(m.end(), message.begin(), message.end());
+  const SecretBytes m = LabeledMessage(label, message);
   Signature sig;
-  crypto_sign_detached(sig.data(), nullptr, m.data(), m.size(), secret_key64.reveal().data());
+  Require(crypto_sign_detached(sig.data(), nullptr, m.reveal().data(), m.size(),
+                               secret_key64.reveal().data()) == 0);
   return sig;
 }
 
@@ -109,9 +122,9 @@ Status VerifyLabeled(ByteView public32, std::string_view label, ByteView message
   if (public32.size() != crypto_sign_PUBLICKEYBYTES || signature64.size() != crypto_sign_BYTES) {
     return Status(Code::kMalformed, "bad Ed25519 key or signature size");
   }
-  Bytes m = Label(label);
-  m.insert(m.end(), message.begin(), message.end());
-  if (crypto_sign_verify_detached(signature64.data(), m.data(), m.size(), public32.data()) != 0) {
+  const SecretBytes m = LabeledMessage(label, message);
+  if (crypto_sign_verify_detached(signature64.data(), m.reveal().data(), m.size(), public32.data()) !=
+      0) {
     return Status(Code::kBadSignature, "signature does not verify");
   }
   return Status::Ok();
@@ -119,17 +132,19 @@ Status VerifyLabeled(ByteView public32, std::string_view label, ByteView message
 
 Bytes AeadSeal(ByteView key32, ByteView nonce24, ByteView ad, ByteView plaintext) {
   Bytes out(plaintext.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES);
-  AeadSealInto(key32, nonce24, ad, plaintext, out.data());
+  AeadSealInto(key32, nonce24, ad, plaintext, out);
   return out;
 }
 
-void AeadSealInto(ByteView key32, ByteView nonce24, ByteView ad, ByteView plaintext, uint8_t* out) {
+void AeadSealInto(ByteView key32, ByteView nonce24, ByteView ad, ByteView plaintext,
+                  std::span<uint8_t> out) {
   EnsureSodium();
   Require(key32.size() == crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
   Require(nonce24.size() == crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
-  crypto_aead_xchacha20poly1305_ietf_encrypt(out, nullptr, plaintext.data(), plaintext.size(),
-                                             ad.data(), ad.size(), nullptr, nonce24.data(),
-                                             key32.data());
+  Require(out.size() == plaintext.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES);
+  Require(crypto_aead_xchacha20poly1305_ietf_encrypt(out.data(), nullptr, plaintext.data(),
+                                                     plaintext.size(), ad.data(), ad.size(), nullptr,
+                                                     nonce24.data(), key32.data()) == 0);
 }
 
 Result<SecretBytes> AeadOpen(ByteView key32, ByteView nonce24, ByteView ad, ByteView ciphertext) {
@@ -137,26 +152,28 @@ Result<SecretBytes> AeadOpen(ByteView key32, ByteView nonce24, ByteView ad, Byte
     return Status(Code::kMalformed, "ciphertext shorter than its tag");
   }
   SecretBytes out(ciphertext.size() - crypto_aead_xchacha20poly1305_ietf_ABYTES);
-  // SecretBytes(0) has no buffer; decrypt into a dummy for empty plaintexts.
-  uint8_t dummy = 0;
-  DOJAVA_RETURN_IF_ERROR(
-      AeadOpenInto(key32, nonce24, ad, ciphertext, out.empty() ? &dummy : out.reveal_mut().data()));
+  DOJAVA_RETURN_IF_ERROR(AeadOpenInto(key32, nonce24, ad, ciphertext, out.reveal_mut()));
   return out;
 }
 
 Status AeadOpenInto(ByteView key32, ByteView nonce24, ByteView ad, ByteView ciphertext,
-                    uint8_t* out) {
+                    std::span<uint8_t> out) {
   EnsureSodium();
   Require(key32.size() == crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
   Require(nonce24.size() == crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
   if (ciphertext.size() < crypto_aead_xchacha20poly1305_ietf_ABYTES) {
     return Status(Code::kMalformed, "ciphertext shorter than its tag");
   }
-  if (crypto_aead_xchacha20poly1305_ietf_decrypt(out, nullptr, nullptr, ciphertext.data(),
+  Require(out.size() == ciphertext.size() - crypto_aead_xchacha20poly1305_ietf_ABYTES);
+  // libsodium accepts a null output for an empty plaintext but not every
+  // caller has a buffer then; give it one byte of stack.
+  uint8_t empty = 0;
+  uint8_t* dst = out.empty() ? &empty : out.data();
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt(dst, nullptr, nullptr, ciphertext.data(),
                                                  ciphertext.size(), ad.data(), ad.size(),
                                                  nonce24.data(), key32.data()) != 0) {
     // libsodium already zeroes the output on failure; be explicit anyway.
-    sodium_memzero(out, ciphertext.size() - crypto_aead_xchacha20poly1305_ietf_ABYTES);
+    if (!out.empty()) sodium_memzero(out.data(), out.size());
     return Status(Code::kDecryptFailed, "authentication failed");
   }
   return Status::Ok();

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 #include "crypto/bytes.h"
@@ -60,13 +61,17 @@ Status VerifyLabeled(ByteView public32, std::string_view label, ByteView message
 // AEAD (§3): XChaCha20-Poly1305-IETF. Seal returns ciphertext || tag.
 Bytes AeadSeal(ByteView key32, ByteView nonce24, ByteView ad, ByteView plaintext);
 // Writes into `out` (plaintext.size() + 16 bytes).
-void AeadSealInto(ByteView key32, ByteView nonce24, ByteView ad, ByteView plaintext, uint8_t* out);
+// `out` must be exactly plaintext.size() + 16 bytes (aborts otherwise: a
+// programming error).
+void AeadSealInto(ByteView key32, ByteView nonce24, ByteView ad, ByteView plaintext,
+                  std::span<uint8_t> out);
 // Opens into wiped memory; kDecryptFailed if authentication fails.
 Result<SecretBytes> AeadOpen(ByteView key32, ByteView nonce24, ByteView ad, ByteView ciphertext);
-// Opens into `out` (ciphertext.size() - 16 bytes); kDecryptFailed on failure,
-// in which case `out` is wiped.
+// Opens into `out`, which must be exactly ciphertext.size() - 16 bytes
+// (aborts otherwise) and should be SecretBytes memory: it receives plaintext.
+// kDecryptFailed on failure, in which case `out` is wiped.
 Status AeadOpenInto(ByteView key32, ByteView nonce24, ByteView ad, ByteView ciphertext,
-                    uint8_t* out);
+                    std::span<uint8_t> out);
 
 }  // namespace dojava::crypto
 

@@ -1,5 +1,7 @@
 #include "crypto/sealed_key.h"
 
+#include "crypto/testing/deterministic.h"
+
 #include <sodium.h>
 
 #include "crypto/protocol_constants.h"

@@ -19,11 +19,6 @@ namespace dojava::crypto {
 Result<Bytes> SealKey(const SecretBytes& key, uint8_t role, const Id& case_id,
                       const X25519Public& recipient_public);
 
-// The same with a caller-chosen ephemeral secret. Only for generating test
-// vectors: reusing an ephemeral secret breaks the construction.
-Result<Bytes> SealKeyWithEphemeral(const SecretBytes& key, uint8_t role, const Id& case_id,
-                                   const X25519Public& recipient_public,
-                                   const SecretBytes& ephemeral_secret);
 
 // Opens an 82-byte record sealed to (recipient_secret, recipient_public) for
 // `role` of `case_id`. kMalformed (size, role), kUnsupportedVersion,

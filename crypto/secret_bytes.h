@@ -28,7 +28,7 @@ void EnsureSodium();
 class SecretBytes {
  public:
   SecretBytes() = default;
-  // n zero bytes. Throws std::bad_alloc if the secure allocator fails.
+  // n zero bytes. Aborts the process if the secure allocator fails.
   explicit SecretBytes(size_t n);
   static SecretBytes Copy(ByteView bytes);
   static SecretBytes Copy(std::string_view chars) { return Copy(AsBytes(chars)); }
@@ -51,8 +51,8 @@ class SecretBytes {
   void Truncate(size_t n);
 
   // Constant-time comparison (sodium_memcmp) when sizes are equal.
-  bool Equals(ByteView other) const;
-  bool Equals(const SecretBytes& other) const { return Equals(other.reveal()); }
+  [[nodiscard]] bool Equals(ByteView other) const;
+  [[nodiscard]] bool Equals(const SecretBytes& other) const { return Equals(other.reveal()); }
 
  private:
   uint8_t* data_ = nullptr;

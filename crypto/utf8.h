@@ -8,13 +8,13 @@
 
 namespace dojava {
 
-bool IsValidUtf8(ByteView text);
+[[nodiscard]] bool IsValidUtf8(ByteView text);
 // True if valid UTF-8 without anything that is invisible or changes how
 // neighbouring text displays, so two names that look alike are alike:
 // C0/C1 controls and DEL, soft hyphen, bidi marks, embeddings, overrides and
 // isolates, zero-width characters, line/paragraph separators, the BOM
 // (crypto/PROTOCOL.md §6 lists them).
-bool IsPrintableUtf8(ByteView text);
+[[nodiscard]] bool IsPrintableUtf8(ByteView text);
 
 }  // namespace dojava
 

@@ -2,6 +2,7 @@
 //
 // Argon2id runs at the lowest parameters a reader accepts (t = 1, 8 MiB) so
 // the ASan suite stays fast; the defaults are timed in bench/receipt_bench.
+#include "crypto/testing/deterministic.h"
 #include "crypto/key_file.h"
 
 #include <fcntl.h>

@@ -28,3 +28,23 @@ TEST_CASE("crypto/ includes no Boost, JSON or SQL header", "[layering]") {
   }
   CHECK(files >= 4);
 }
+
+// Entry points that take a construction's randomness from the caller exist
+// for test vectors only (crypto/testing/deterministic.h).
+TEST_CASE("production code never includes the test-only crypto entry points", "[layering]") {
+  namespace fs = std::filesystem;
+  for (const char* dir : {"service", "cli", "static"}) {
+    const fs::path root = fs::path(DOJAVA_SOURCE_DIR) / dir;
+    if (!fs::exists(root)) continue;
+    for (const auto& entry : fs::recursive_directory_iterator(root)) {
+      const auto ext = entry.path().extension();
+      if (ext != ".h" && ext != ".cc") continue;
+      std::ifstream in(entry.path());
+      std::string line;
+      while (std::getline(in, line)) {
+        INFO(entry.path().string() << ": " << line);
+        CHECK(line.find("crypto/testing/") == std::string::npos);
+      }
+    }
+  }
+}

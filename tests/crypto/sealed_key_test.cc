@@ -1,3 +1,4 @@
+#include "crypto/testing/deterministic.h"
 #include "crypto/sealed_key.h"
 
 #include <catch2/catch_test_macros.hpp>

@@ -1,4 +1,5 @@
 // Vector sections for receipts, keys, key files and attachments.
+#include "crypto/testing/deterministic.h"
 #include "crypto/admin_key.h"
 #include "crypto/attachment.h"
 #include "crypto/key_file.h"

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "crypto/testing/deterministic.h"
 #include "crypto/login.h"
 #include "crypto/message.h"
 #include "crypto/primitives.h"

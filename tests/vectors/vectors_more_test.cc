@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "crypto/admin_key.h"
+#include "crypto/testing/deterministic.h"
 #include "crypto/attachment.h"
 #include "crypto/key_file.h"
 #include "crypto/receipt.h"

@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include "crypto/testing/deterministic.h"
 #include "crypto/login.h"
 #include "crypto/message.h"
 #include "crypto/protocol_constants.h"

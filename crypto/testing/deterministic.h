@@ -1,0 +1,34 @@
+// Entry points that take the randomness of a construction from the caller.
+// They exist only to generate and check test vectors (tests/vectors/):
+// reusing a nonce, an ephemeral secret or a salt breaks the construction.
+//
+// Production code never includes this header: tests/crypto/layering_test
+// fails if anything under service/, cli/ or static/ does.
+#ifndef DOJAVA_CRYPTO_TESTING_DETERMINISTIC_H_
+#define DOJAVA_CRYPTO_TESTING_DETERMINISTIC_H_
+
+#include "crypto/key_file.h"
+#include "crypto/message.h"
+#include "crypto/sealed_key.h"
+
+namespace dojava::crypto {
+
+// The same with a caller-chosen nonce: only for generating test vectors.
+Result<Bytes> EncryptMessageWithNonce(const SecretBytes& key, uint8_t kind, const Id& case_id,
+                                      const Id& message_id, ByteView body,
+                                      const ReviewerSigner* signer, ByteView nonce24);
+
+// The same with a caller-chosen ephemeral secret. Only for generating test
+// vectors: reusing an ephemeral secret breaks the construction.
+Result<Bytes> SealKeyWithEphemeral(const SecretBytes& key, uint8_t role, const Id& case_id,
+                                   const X25519Public& recipient_public,
+                                   const SecretBytes& ephemeral_secret);
+
+// SealKeyFile with the caller's salt (16 bytes) and nonce (24 bytes), for test
+// vectors only: reusing a salt and nonce with the same passphrase is unsafe.
+Result<Bytes> SealKeyFile(KeyKind kind, const SecretBytes& seed, const SecretBytes& passphrase,
+                          KeyFileParams params, ByteView salt16, ByteView nonce24);
+
+}  // namespace dojava::crypto
+
+#endif  // DOJAVA_CRYPTO_TESTING_DETERMINISTIC_H_
