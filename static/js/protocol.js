@@ -146,6 +146,13 @@ const CHUNK_PAD_MARKER = 0x80;
 /** §10 */
 export const LOGIN_CHALLENGE_BYTES = 32;
 
+/** §4.2: longer input is refused before anything else. */
+export const RECEIPT_INPUT_MAX_BYTES = 256;
+
+/** §11 MaxBodySize: the largest body that fits the largest bucket (524288 − 4 − 1, and − 16 − 64 more signed). */
+export const MAX_BODY_SOURCE = BUCKET_MAX - 4 - 1; // 524283
+export const MAX_BODY_REVIEWER = BUCKET_MAX - 4 - 1 - ID_BYTES - SIGNATURE_BYTES; // 524203
+
 // ---------------------------------------------------------------------------------------------------
 // Byte helpers
 
@@ -421,13 +428,15 @@ function bytesToNumberLE(b) {
 }
 
 /**
- * Strict Ed25519 verification with libsodium's crypto_sign_verify_detached rules (§3):
- * S < ℓ; A and R canonical (y < p, no "negative zero" x) and not of small order; and the cofactorless
- * equation R == [S]B − [k]A compared as encodings, as libsodium does.
+ * §3 strict Ed25519 verification, as the spec now spells it out (libsodium 1.0.18
+ * crypto_sign_verify_detached): reject S ≥ ℓ; reject a small-order R (any encoding: a non-canonical R
+ * fails to decode here, and could never equal a canonical R' anyway); reject A non-canonical, off the
+ * curve or of small order; then accept iff encode([S]B − [k]A) equals the 32 bytes R (cofactorless,
+ * byte comparison). Vectors login-small-order-r, login-small-order-key and roster-noncanonical-signature.
  *
- * noble's verify with { zip215: false } is not enough on its own: it checks the *cofactored* equation and
- * does not reject a small-order R, so a signature whose R carries a torsion component passes noble and
- * fails libsodium. We require both noble's answer and the libsodium-equivalent one.
+ * noble's verify with { zip215: false } alone is not enough: it checks the *cofactored* equation and does
+ * not reject a small-order R. Its answer is additionally required; it is implied by the checks above
+ * (cofactorless ⇒ cofactored), so it never changes the result, only guards our own arithmetic.
  */
 export function verifyStrict(publicKey, message, signature) {
   if (!isBytes(publicKey) || publicKey.length !== 32) return false;
@@ -524,19 +533,42 @@ export function formatReceipt(canonical) {
   return groups.join('-');
 }
 
+/** §4.2 separators removed anywhere: what people type, paste, or get from phone keyboards. */
+export const RECEIPT_SEPARATORS = Object.freeze([
+  0x20, 0x09, 0x0d, 0x0a, 0x2d, 0x2e, // space, tab, CR, LF, '-', '.'
+  0x00a0, // no-break space
+  0x2009, // thin space
+  0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, // hyphens and dashes
+  0x202f, // narrow no-break space
+  0x2212, // minus sign
+]);
+const RECEIPT_SEPARATOR_SET = new Set(RECEIPT_SEPARATORS);
+
 /**
- * §4.2: remove ASCII space, tab, '-' and '.' anywhere; require exactly 28 ASCII digits (`malformed`);
- * require the Damm check (`bad_checksum`). Returns the canonical receipt.
+ * §4.2: refuse input longer than 256 bytes (`malformed`); remove the separators above anywhere; require
+ * exactly 28 ASCII digits (`malformed`: any other character, non-ASCII digits included, or another
+ * count); require the Damm check (`bad_checksum`). Returns the canonical receipt.
+ * `input` is the typed text (a string) or its UTF-8 bytes (invalid UTF-8 is `malformed`).
  */
-export function parseReceipt(text) {
-  if (typeof text !== 'string') fail('malformed', 'receipt: not a string');
+export function parseReceipt(input) {
+  let text;
+  if (typeof input === 'string') {
+    // The byte limit applies to the UTF-8 form. A string cannot exceed 256 UTF-8 bytes unless it has more
+    // than 85 UTF-16 units, so short strings skip the encoding.
+    if (input.length > RECEIPT_INPUT_MAX_BYTES / 3 && utf8(input).length > RECEIPT_INPUT_MAX_BYTES) fail('malformed', 'receipt: input too long');
+    text = input;
+  } else if (isBytes(input)) {
+    if (input.length > RECEIPT_INPUT_MAX_BYTES) fail('malformed', 'receipt: input too long');
+    text = decodeUtf8(input);
+  } else {
+    fail('malformed', 'receipt: not text');
+  }
   let digits = '';
   for (const ch of text) {
-    if (ch === ' ' || ch === '\t' || ch === '-' || ch === '.') continue;
-    if (ch < '0' || ch > '9' || ch.length !== 1) fail('malformed', 'receipt: not a digit');
+    const c = ch.codePointAt(0);
+    if (RECEIPT_SEPARATOR_SET.has(c)) continue;
+    if (c < 0x30 || c > 0x39) fail('malformed', 'receipt: not an ASCII digit');
     digits += ch;
-    // Stop early on absurd input rather than building a huge string.
-    if (digits.length > RECEIPT_DIGITS) fail('malformed', 'receipt: too many digits');
   }
   if (digits.length !== RECEIPT_DIGITS) fail('malformed', 'receipt: wrong number of digits');
   if (dammInterim(digits) !== 0) fail('bad_checksum', 'receipt: check digit');
@@ -609,22 +641,23 @@ export function formatFingerprint(fingerprint) {
 // §5.3 Key files
 
 /**
- * Parse and check a key file's header without running Argon2id: size, magic, version, kind, kdf,
- * reserved byte, bounds of t and m (§5.3: the bounds stop a crafted file demanding unbounded work).
+ * Parse and check a key file's header without running Argon2id, in §5.3's order: size 104, magic,
+ * version (`unsupported_version`), kdf = 1, reserved = 0, bounds of t and m, kind ∈ {1, 2}; every failure
+ * but the version is `malformed` (the bounds stop a crafted file demanding unbounded work).
  */
 export function parseKeyFileHeader(file) {
   requireBytes(file, undefined, 'key file');
   if (file.length !== KEY_FILE_BYTES) fail('malformed', 'key file: size');
   for (let i = 0; i < 4; i++) if (file[i] !== KEY_FILE_MAGIC[i]) fail('malformed', 'key file: magic');
   if (file[4] !== VERSION) fail('unsupported_version', 'key file: version');
-  const kind = file[5];
-  if (kind !== KEY_FILE_KIND_REVIEWER && kind !== KEY_FILE_KIND_ADMIN) fail('malformed', 'key file: kind');
   if (file[6] !== KEY_FILE_KDF_ARGON2ID13) fail('malformed', 'key file: kdf');
   if (file[7] !== 0) fail('malformed', 'key file: reserved');
   const t = readU32(file, 8);
   const m = readU32(file, 12);
   if (t < KEY_FILE_T_MIN || t > KEY_FILE_T_MAX) fail('malformed', 'key file: t');
   if (m < KEY_FILE_M_MIN || m > KEY_FILE_M_MAX) fail('malformed', 'key file: m');
+  const kind = file[5];
+  if (kind !== KEY_FILE_KIND_REVIEWER && kind !== KEY_FILE_KIND_ADMIN) fail('malformed', 'key file: kind');
   return { kind, t, m, salt: file.slice(16, 32), nonce: file.slice(32, 56) };
 }
 
@@ -638,10 +671,15 @@ function keyFileAd(file) {
   return concatBytes(L(LABEL_KEY_FILE), file.subarray(0, KEY_FILE_HEADER_BYTES));
 }
 
-/** §5.3 open a key file: returns { kind, t, m, seed }. A failed open is `wrong_passphrase`. */
+/**
+ * §5.3 open a key file: returns { kind, t, m, seed }. Header checks first; then an empty passphrase is
+ * `wrong_passphrase` without running Argon2id; a failed AEAD open is `wrong_passphrase`.
+ */
 export function openKeyFile(file, passphrase) {
   const h = parseKeyFileHeader(file);
-  const wk = argon2(keyFilePassphrase(passphrase), h.salt, h.t, h.m);
+  const pw = keyFilePassphrase(passphrase);
+  if (pw.length === 0) fail('wrong_passphrase', 'empty passphrase');
+  const wk = argon2(pw, h.salt, h.t, h.m);
   let seed;
   try {
     seed = aeadDecrypt(wk, h.nonce, keyFileAd(file), file.subarray(KEY_FILE_HEADER_BYTES));
@@ -718,12 +756,62 @@ export function parseRoster(bytes) {
   return { instanceId, version, entries, signed: bytes.subarray(0, o), signature: bytes.slice(o) };
 }
 
-function hasControl(name) {
+/**
+ * §6 step 3: code points a name must not contain — controls, invisible and bidirectional formatting
+ * characters (two names that differ only in those would look alike on screen). Inclusive ranges.
+ */
+export const ROSTER_NAME_FORBIDDEN = Object.freeze([
+  [0x0000, 0x001f],
+  [0x007f, 0x009f],
+  [0x00ad, 0x00ad],
+  [0x061c, 0x061c],
+  [0x180e, 0x180e],
+  [0x200b, 0x200f],
+  [0x2028, 0x202e],
+  [0x2060, 0x206f],
+  [0xfeff, 0xfeff],
+  [0xfff9, 0xfffb],
+].map((r) => Object.freeze(r)));
+
+function hasForbiddenNameChar(name) {
   for (const ch of name) {
     const c = ch.codePointAt(0);
-    if (c <= 0x1f || (c >= 0x7f && c <= 0x9f)) return true;
+    for (const [lo, hi] of ROSTER_NAME_FORBIDDEN) if (c >= lo && c <= hi) return true;
   }
   return false;
+}
+
+/**
+ * §6 step 3: a canonical Ed25519 point of the prime-order subgroup (libsodium
+ * crypto_core_ed25519_is_valid_point: canonical, on the curve, not of small order, [ℓ]P = 0).
+ */
+export function isValidEd25519Point(bytes) {
+  if (!isBytes(bytes) || bytes.length !== 32) return false;
+  let pt;
+  try {
+    pt = Point.fromBytes(bytes, false); // refuses y ≥ p, points off the curve and x = 0 with the sign bit
+  } catch {
+    return false;
+  }
+  if (!equalBytes(pt.toBytes(), bytes)) return false;
+  if (pt.isSmallOrder()) return false;
+  return pt.isTorsionFree();
+}
+
+// Any fixed non-zero scalar does: X25519 clamps it to a multiple of 8, which kills exactly the
+// small-order component, so the output is all-zero iff the point has low order.
+const LOW_ORDER_PROBE_SCALAR = Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 0xff);
+
+/** §6 step 3: an X25519 key has low order iff X25519 of a non-zero scalar with it is all-zero. */
+export function isLowOrderX25519(publicKey) {
+  if (!isBytes(publicKey) || publicKey.length !== 32) return true;
+  try {
+    x25519Shared(LOW_ORDER_PROBE_SCALAR, publicKey);
+    return false;
+  } catch (e) {
+    if (e instanceof DojavaError) return true;
+    throw e;
+  }
 }
 
 function compareBytes(a, b) {
@@ -743,27 +831,36 @@ export function verifyRoster(bytes, adminPublic, instanceId, seen) {
   requireBytes(instanceId, ID_BYTES, 'instance id');
   const r = parseRoster(bytes);
   if (!verify(adminPublic, LABEL_ROSTER, r.signed, r.signature)) fail('bad_signature', 'roster: signature');
+  // Step 3, in the order §6 lists it (every failure is `malformed`, so the order only affects messages).
+  if (r.version < 1n) fail('malformed', 'roster: version 0');
+  for (let i = 1; i < r.entries.length; i++) {
+    if (compareBytes(r.entries[i - 1].reviewerId, r.entries[i].reviewerId) >= 0) fail('malformed', 'roster: ids not strictly ascending');
+  }
+  for (const e of r.entries) if (!isValidEd25519Point(e.ed25519)) fail('malformed', 'roster: Ed25519 key is not a valid point');
+  for (const e of r.entries) if (isLowOrderX25519(e.x25519)) fail('malformed', 'roster: X25519 key of low order');
   const eds = new Set();
   const xs = new Set();
   const names = new Set();
-  const entries = [];
-  for (let i = 0; i < r.entries.length; i++) {
-    const e = r.entries[i];
-    if (i > 0 && compareBytes(r.entries[i - 1].reviewerId, e.reviewerId) >= 0) fail('malformed', 'roster: ids not strictly ascending');
+  for (const e of r.entries) {
     const edHex = hexEncode(e.ed25519);
     const xHex = hexEncode(e.x25519);
-    const nameHex = hexEncode(e.nameBytes); // names compared as bytes (see PROTOCOL-NOTES.md)
+    const nameHex = hexEncode(e.nameBytes); // §6: names compared bytewise
     if (eds.has(edHex)) fail('malformed', 'roster: duplicate Ed25519 key');
     if (xs.has(xHex)) fail('malformed', 'roster: duplicate X25519 key');
     if (names.has(nameHex)) fail('malformed', 'roster: duplicate name');
     eds.add(edHex);
     xs.add(xHex);
     names.add(nameHex);
+  }
+  const entries = [];
+  for (const e of r.entries) {
     const name = decodeUtf8(e.nameBytes);
-    if (hasControl(name)) fail('malformed', 'roster: control character in name');
+    // "do not begin or end with a space": U+0020. (Other spaces at the edges are not listed; see notes.)
+    if (name.startsWith(' ') || name.endsWith(' ')) fail('malformed', 'roster: name begins or ends with a space');
+    if (hasForbiddenNameChar(name)) fail('malformed', 'roster: control, invisible or bidi character in name');
     entries.push({ reviewerId: e.reviewerId, ed25519: e.ed25519, x25519: e.x25519, name });
   }
-  if (r.version < 1n) fail('malformed', 'roster: version 0');
+  // Step 4.
   if (!equalBytes(r.instanceId, instanceId)) fail('malformed', 'roster: other instance');
   const digest = rosterDigest(bytes);
   if (seen) checkRosterRollback(r.version, digest, seen);
@@ -829,7 +926,7 @@ export function sealKey(key, recipientPublic, role, caseId, { ephemeralSecret } 
 }
 
 /**
- * §7 open: size 82 (`malformed`), version (`unsupported_version`), role equals the expected role
+ * §7 open, in order: version (`unsupported_version`), size 82 (`malformed`), role equals the expected role
  * (`malformed`), ss not all-zero and AEAD open (`decrypt_failed`).
  */
 export function openSealedKey(record, recipientSecret, expectedRole, caseId) {
@@ -837,8 +934,10 @@ export function openSealedKey(record, recipientSecret, expectedRole, caseId) {
   requireBytes(recipientSecret, 32, 'recipient secret');
   requireBytes(caseId, ID_BYTES, 'case id');
   checkRole(expectedRole);
-  if (record.length !== SEALED_KEY_BYTES) fail('malformed', 'sealed key: size');
+  // §7 / §1: version first (an empty record is `malformed`), then the size.
+  if (record.length < 1) fail('malformed', 'sealed key: empty');
   if (record[0] !== VERSION) fail('unsupported_version', 'sealed key: version');
+  if (record.length !== SEALED_KEY_BYTES) fail('malformed', 'sealed key: size');
   if (record[1] !== expectedRole) fail('malformed', 'sealed key: role');
   const epk = record.subarray(2, 34);
   const recipientPublic = x25519Public(recipientSecret);
@@ -870,11 +969,16 @@ export function pad(inner) {
   return out;
 }
 
-/** §8.2 reader checks: len(inner) ≤ len(padded) − 4 and zero padding (`malformed`). */
+/**
+ * §8.2 reader checks (`malformed`): 1 ≤ len(inner) ≤ len(padded) − 4; len(padded) = bucket(4 + len(inner)),
+ * the smallest bucket that fits; every padding byte zero.
+ */
 export function unpad(padded) {
   if (padded.length < 4) fail('malformed', 'padded: short');
   const n = readU32(padded, 0);
+  if (n < 1) fail('malformed', 'padded: empty inner');
   if (n > padded.length - 4) fail('malformed', 'padded: inner length');
+  if (bucket(4 + n) !== padded.length) fail('malformed', 'padded: not the smallest bucket');
   let nz = 0;
   for (let i = 4 + n; i < padded.length; i++) nz |= padded[i];
   if (nz !== 0) fail('malformed', 'padded: non-zero padding');
@@ -901,6 +1005,9 @@ export function encryptMessage({ kind, caseId, key, body, author = null, message
   requireBytes(body, undefined, 'body');
   messageId = messageId === undefined ? randomBytes(ID_BYTES) : requireBytes(messageId, ID_BYTES, 'message id');
   nonce = nonce === undefined ? randomBytes(NONCE_BYTES) : requireBytes(nonce, NONCE_BYTES, 'nonce');
+  // §11 MaxBodySize, checked before anything is signed or encrypted so the caller can tell the user.
+  const maxBody = author === null ? MAX_BODY_SOURCE : MAX_BODY_REVIEWER;
+  if (body.length > maxBody) fail('malformed', `message: body of ${body.length} bytes exceeds MaxBodySize ${maxBody}`);
   let inner;
   if (author === null) {
     if (kind === KIND_NOTES) fail('malformed', 'notes must be signed by a reviewer');
@@ -917,11 +1024,13 @@ export function encryptMessage({ kind, caseId, key, body, author = null, message
   return concatBytes(header, ct);
 }
 
-/** §8.1 header checks only (no key needed): returns { kind, caseId, messageId, nonce }. */
+/** §8.1 header checks only (no key needed), in the spec's order: returns { kind, caseId, messageId, nonce }. */
 export function parseMessageHeader(record, caseId) {
   requireBytes(record, undefined, 'message');
-  if (record.length < MESSAGE_HEADER_BYTES + TAG_BYTES) fail('malformed', 'message: short');
+  // §8.1 / §1: the version byte first (an empty record is `malformed`), then the length.
+  if (record.length < 1) fail('malformed', 'message: empty');
   if (record[0] !== VERSION) fail('unsupported_version', 'message: version');
+  if (record.length < MESSAGE_HEADER_BYTES + TAG_BYTES) fail('malformed', 'message: short');
   const kind = record[1];
   if (kind !== KIND_CONVERSATION && kind !== KIND_NOTES) fail('malformed', 'message: kind');
   const ctLen = record.length - MESSAGE_HEADER_BYTES;
@@ -1007,6 +1116,19 @@ export function newFileSecrets() {
 }
 
 /**
+ * §9.2 seal one 524288-byte block at position `index` with the given `last` flag: version(1) || AEAD.
+ * No padding is added here (encryptChunk does that); exported so tests can build records that
+ * authenticate but break a later rule (e.g. a last chunk without its 0x80 marker).
+ */
+export function encryptChunkBlock(secrets, index, block, last) {
+  checkFileSecrets(secrets);
+  checkIndex(index);
+  requireBytes(block, CHUNK_PLAIN_BYTES, 'chunk block');
+  const ct = aeadEncrypt(secrets.fileKey, chunkNonce(secrets.noncePrefix, index), chunkAd(secrets.fileId, index, last), block);
+  return concatBytes(Uint8Array.of(VERSION), ct);
+}
+
+/**
  * §9.2 encrypt chunk `index`. For the last chunk pass the remaining 0..524287 bytes and last = true: it is
  * padded with 0x80 0x00… here. Other chunks must be exactly 524288 bytes. Deterministic by design.
  */
@@ -1024,8 +1146,7 @@ export function encryptChunk(secrets, index, plain, last) {
     if (plain.length !== CHUNK_PLAIN_BYTES) fail('malformed', 'chunk: size');
     block = plain;
   }
-  const ct = aeadEncrypt(secrets.fileKey, chunkNonce(secrets.noncePrefix, index), chunkAd(secrets.fileId, index, last), block);
-  return concatBytes(Uint8Array.of(VERSION), ct);
+  return encryptChunkBlock(secrets, index, block, last);
 }
 
 /** Encrypt a whole file (Uint8Array) into its chunk records. Fine for tests; pages should stream. */
@@ -1041,11 +1162,16 @@ export function encryptFile(secrets, data) {
   return out;
 }
 
-/** §9.2 record checks before decryption: size 524305 (`malformed`), version (`unsupported_version`). */
+/**
+ * Record checks before decryption. §1 puts the version byte first ("before lengths"; an empty record is
+ * `malformed`), and vector chunks-short-unknown-version pins it; §9.2's own list still reads "the record
+ * size … then the version" (see PROTOCOL-NOTES.md). Version (`unsupported_version`), then size 524305.
+ */
 export function checkChunkRecord(record) {
   requireBytes(record, undefined, 'chunk record');
-  if (record.length !== CHUNK_RECORD_BYTES) fail('malformed', 'chunk: record size');
+  if (record.length < 1) fail('malformed', 'chunk: empty record');
   if (record[0] !== VERSION) fail('unsupported_version', 'chunk: version');
+  if (record.length !== CHUNK_RECORD_BYTES) fail('malformed', 'chunk: record size');
 }
 
 /** §9.2 last-chunk padding: 0x80 then only zeros (`malformed` otherwise). Returns the file bytes. */
@@ -1074,100 +1200,170 @@ function tryOpen(secrets, index, record, last) {
   }
 }
 
+function checkFileRef(fileRef) {
+  if (fileRef === undefined || fileRef === null) return null;
+  const { chunks, size } = fileRef;
+  if (!Number.isSafeInteger(chunks) || chunks < 1 || !Number.isSafeInteger(size) || size < 0) fail('malformed', 'file reference: chunks/size');
+  return { chunks, size };
+}
+
 /**
  * §9.2 streaming decryption with one chunk of look-ahead: constant memory whatever the file size.
+ * Plaintext of a chunk is released only after it authenticated at its position with its `last` flag.
  *
- *   const d = new ChunkStreamDecryptor(secrets);
- *   for await (const rec of records) { const out = d.push(rec); if (out) write(out); }
- *   write(d.finish());
+ * Two ways to feed it (not mixed on one decryptor):
+ *  - whole records, e.g. fetched one by one:  `push(record)` → plaintext of the previous chunk or null;
+ *  - a byte stream cut anywhere:               `write(bytes)` → array of released plaintexts.
+ * Then `finish()` (alias `end()`) → the last chunk's file bytes.
  *
- * push() checks size and version at once, holds the record, and returns the plaintext of the previous
- * chunk (now known not to be last). finish() opens the held chunk as last. A stream ending in a chunk
- * that does not open as last is `truncated` (if it opens as a middle chunk, or the stream is empty);
- * a chunk after one that opens as last is `extended`; anything else that fails to open is
- * `decrypt_failed`. After any error the decryptor is dead.
+ * Outcomes (§9.2): per record, version (`unsupported_version`) then size 524305 (`malformed`; a stream cut
+ * inside a record is `malformed`); a record that opens neither as non-last nor as last at its position is
+ * `decrypt_failed`; a stream whose final record opens only as non-last is `truncated`, as is an empty
+ * stream; any byte after the record that opened as last is `extended` (the held record is resolved before
+ * the next record's first byte is looked at); more than 2^20 records is `malformed`; bad last-chunk padding
+ * is `malformed`. With a file reference `{ chunks, size }` (§11 FILEREF), the chunk count and plaintext
+ * size are compared after the stream (`malformed`). After any error the decryptor is dead.
  */
 export class ChunkStreamDecryptor {
-  constructor(secrets) {
+  constructor(secrets, fileRef) {
     checkFileSecrets(secrets);
     this._secrets = secrets;
+    this._fileRef = checkFileRef(fileRef);
     this._held = null;
     this._index = 0; // index of the held chunk
+    this._plainBytes = 0; // plaintext bytes released so far
     this._state = 'open'; // 'open' | 'done' | 'failed'
+    this._mode = null; // 'records' | 'bytes'
+    this._buf = null; // byte mode: the record being filled
+    this._bufLen = 0;
+    this._spare = null; // byte mode: a free record buffer (constant memory: two records in all)
   }
 
   _fail(code, msg) {
     this._state = 'failed';
     this._held = null;
+    this._buf = null;
+    this._spare = null;
     fail(code, msg);
   }
 
-  _checkNew(record) {
+  _guard(fn) {
     try {
-      checkChunkRecord(record);
+      return fn();
     } catch (e) {
       this._state = 'failed';
       this._held = null;
+      this._buf = null;
       throw e;
     }
   }
 
-  push(record) {
-    if (this._state === 'done') this._fail('extended', 'chunk after the last');
+  _enter(mode) {
     if (this._state === 'failed') fail('malformed', 'decryptor already failed');
-    if (this._held === null) {
-      this._checkNew(record);
-      this._held = record;
-      return null;
-    }
-    // More data arrived, so the held chunk (already size- and version-checked) is not last. It is
-    // resolved before the new record is looked at: if it opens as last, whatever follows is `extended`
-    // (§9.2 "any data after the chunk that opened as last"), even bytes that are not a valid record.
+    if (this._mode !== null && this._mode !== mode) throw new Error('ChunkStreamDecryptor: push() and write() cannot be mixed');
+    this._mode = mode;
+  }
+
+  /** More data follows the held record, so it is not last: open it as a middle chunk and release it. */
+  _resolveHeld() {
+    if (this._state === 'done') this._fail('extended', 'data after the last chunk');
+    if (this._held === null) return null;
     const idx = this._index;
     const plain = tryOpen(this._secrets, idx, this._held, false);
     if (plain === null) {
-      const asLast = tryOpen(this._secrets, idx, this._held, true);
-      if (asLast !== null) this._fail('extended', 'data after the last chunk');
-      this._fail('decrypt_failed', 'chunk does not open');
+      if (tryOpen(this._secrets, idx, this._held, true) !== null) this._fail('extended', 'data after the last chunk');
+      this._fail('decrypt_failed', 'chunk does not open at its position');
     }
-    if (idx + 1 >= CHUNK_MAX_COUNT) this._fail('extended', 'more than 2^20 chunks');
-    this._checkNew(record);
-    this._held = record;
+    if (idx + 1 >= CHUNK_MAX_COUNT) this._fail('malformed', 'more than 2^20 chunks');
+    this._spare = this._mode === 'bytes' ? this._held : null;
+    this._held = null;
     this._index = idx + 1;
+    this._plainBytes += plain.length;
     return plain;
   }
 
+  /** Record mode: one whole record. Returns the previous chunk's plaintext once it is known not last. */
+  push(record) {
+    this._enter('records');
+    requireBytes(record, undefined, 'chunk record');
+    const out = this._resolveHeld();
+    this._guard(() => checkChunkRecord(record));
+    this._held = record;
+    return out;
+  }
+
+  /** Byte mode: any slice of the concatenated records. Returns the plaintexts released by this call. */
+  write(bytes) {
+    this._enter('bytes');
+    requireBytes(bytes, undefined, 'bytes');
+    const out = [];
+    let o = 0;
+    while (o < bytes.length) {
+      if (this._buf === null) {
+        // The first byte of a new record: whatever is held is not last (or is followed by extra data).
+        const plain = this._resolveHeld();
+        if (plain !== null) out.push(plain);
+        // §1: the version byte first, as soon as it arrives.
+        if (bytes[o] !== VERSION) this._fail('unsupported_version', 'chunk: version');
+        this._buf = this._spare || new Uint8Array(CHUNK_RECORD_BYTES);
+        this._spare = null;
+        this._bufLen = 0;
+      }
+      const n = Math.min(bytes.length - o, CHUNK_RECORD_BYTES - this._bufLen);
+      this._buf.set(bytes.subarray(o, o + n), this._bufLen);
+      this._bufLen += n;
+      o += n;
+      if (this._bufLen === CHUNK_RECORD_BYTES) {
+        this._held = this._buf;
+        this._buf = null;
+        this._bufLen = 0;
+      }
+    }
+    return out;
+  }
+
+  /** End of the stream: open the held record as last. Returns the last chunk's file bytes. */
   finish() {
     if (this._state === 'failed') fail('malformed', 'decryptor already failed');
     if (this._state === 'done') fail('malformed', 'decryptor already finished');
+    // Byte mode: a record cut short (its version byte was already checked).
+    if (this._buf !== null) this._fail('malformed', 'stream ends inside a record');
     if (this._held === null) this._fail('truncated', 'no chunks');
     const block = tryOpen(this._secrets, this._index, this._held, true);
     if (block === null) {
-      const asMiddle = tryOpen(this._secrets, this._index, this._held, false);
-      if (asMiddle !== null) this._fail('truncated', 'stream ends before the last chunk');
-      this._fail('decrypt_failed', 'chunk does not open');
+      if (tryOpen(this._secrets, this._index, this._held, false) !== null) this._fail('truncated', 'stream ends before the last chunk');
+      this._fail('decrypt_failed', 'chunk does not open at its position');
     }
-    let out;
-    try {
-      out = unpadLastChunk(block);
-    } catch (e) {
-      this._state = 'failed';
-      throw e;
+    const out = this._guard(() => unpadLastChunk(block));
+    this._plainBytes += out.length;
+    const count = this._index + 1;
+    if (this._fileRef && (this._fileRef.chunks !== count || this._fileRef.size !== this._plainBytes)) {
+      this._fail('malformed', 'chunk count or size differs from the file reference');
     }
     this._held = null;
+    this._spare = null;
     this._state = 'done';
     return out;
   }
 
-  /** How many chunks have been accepted so far (the held one included). */
-  get chunksSeen() {
-    return this._held === null ? this._index + (this._state === 'done' ? 1 : 0) : this._index + 1;
+  end() {
+    return this.finish();
+  }
+
+  /** Chunks that authenticated so far (after finish(): the file's chunk count). */
+  get chunksOpened() {
+    return this._index + (this._state === 'done' ? 1 : 0);
+  }
+
+  /** Plaintext bytes released so far (after finish(): the file's size). */
+  get bytesReleased() {
+    return this._plainBytes;
   }
 }
 
-/** Decrypt a whole list of chunk records (concatenated plaintext). */
-export function decryptChunks(secrets, records) {
-  const d = new ChunkStreamDecryptor(secrets);
+/** Decrypt a whole list of chunk records (concatenated plaintext). `fileRef` { chunks, size } optional. */
+export function decryptChunks(secrets, records, fileRef) {
+  const d = new ChunkStreamDecryptor(secrets, fileRef);
   const parts = [];
   for (const r of records) {
     const p = d.push(r);
@@ -1175,6 +1371,18 @@ export function decryptChunks(secrets, records) {
   }
   parts.push(d.finish());
   return concatBytes(...parts);
+}
+
+/**
+ * Decrypt a byte stream given as an iterable of byte slices cut anywhere (e.g. network reads).
+ * Returns { plaintext, chunks, size }.
+ */
+export function decryptChunkStream(secrets, slices, fileRef) {
+  const d = new ChunkStreamDecryptor(secrets, fileRef);
+  const parts = [];
+  for (const s of slices) parts.push(...d.write(s));
+  parts.push(d.finish());
+  return { plaintext: concatBytes(...parts), chunks: d.chunksOpened, size: d.bytesReleased };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -249,10 +249,42 @@ test('receipts: display form, separators, and malformed input', () => {
   throwsCode(() => P.parseReceipt(r + '0'), 'malformed');
   throwsCode(() => P.parseReceipt(''), 'malformed');
   throwsCode(() => P.parseReceipt(r.slice(0, 27) + 'a'), 'malformed');
-  throwsCode(() => P.parseReceipt(r + '\n'), 'malformed'); // only space, tab, '-' and '.' are removed
   throwsCode(() => P.parseReceipt(r.slice(0, 27) + '\u0663'), 'malformed'); // Arabic-Indic digit
   throwsCode(() => P.parseReceipt(r.slice(0, 27) + '\uff13'), 'malformed'); // full-width digit
-  throwsCode(() => P.parseReceipt(r.slice(0, 14) + '\u00a0' + r.slice(14)), 'malformed'); // no-break space
+  throwsCode(() => P.parseReceipt(r.slice(0, 27) + 'O'), 'malformed'); // letter O
+});
+
+test('receipts: §4.2 separators (pasted text, phone keyboards) are removed, nothing else is', () => {
+  const r = P.generateReceipt();
+  // Every listed separator, anywhere (before, inside, after).
+  const seps = [' ', '\t', '\r', '\n', '-', '.', '\u00a0', '\u2009', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u202f', '\u2212'];
+  assert.deepEqual(P.RECEIPT_SEPARATORS.map((c) => String.fromCodePoint(c)).sort(), [...seps].sort());
+  for (const sep of seps) {
+    assert.equal(P.parseReceipt(sep + r.slice(0, 9) + sep + sep + r.slice(9) + sep), r, `separator U+${sep.codePointAt(0).toString(16)}`);
+  }
+  assert.equal(P.parseReceipt(`${P.formatReceipt(r)}\r\n`), r); // pasted from a text file or e-mail
+  // Neighbours of the listed characters are not separators.
+  for (const c of ['\u000b', '\u000c', '_', '/', ',', '\u2008', '\u200a', '\u2016', '\u2000', '\u3000', '\u2043', '\ufe63', '\uff0d', '\u00ad', '\u200b', '\ufeff']) {
+    throwsCode(() => P.parseReceipt(r.slice(0, 14) + c + r.slice(14)), 'malformed', `U+${c.codePointAt(0).toString(16)}`);
+  }
+  // Input longer than 256 bytes is refused before anything else, even if it would parse.
+  const pad = (n) => ' '.repeat(n);
+  assert.equal(P.parseReceipt(r + pad(256 - 28)), r);
+  throwsCode(() => P.parseReceipt(r + pad(257 - 28)), 'malformed');
+  // The limit counts UTF-8 bytes: 76 no-break spaces are 152 bytes (fine), 115 are 230 + 28 = 258 (not).
+  assert.equal(P.parseReceipt(r + '\u00a0'.repeat(76)), r);
+  throwsCode(() => P.parseReceipt(r + '\u00a0'.repeat(115)), 'malformed');
+  throwsCode(() => P.parseReceipt(r + '\u2013'.repeat(77)), 'malformed'); // 28 + 231 = 259 bytes, 105 UTF-16 units
+  // A long bad-checksum input is `malformed` (length first), a short one `bad_checksum`.
+  const bad = r.slice(0, 27) + ((Number(r[27]) + 1) % 10);
+  throwsCode(() => P.parseReceipt(bad), 'bad_checksum');
+  throwsCode(() => P.parseReceipt(bad + pad(300)), 'malformed');
+  // Bytes in: the UTF-8 the person typed; invalid UTF-8 is malformed; same limit.
+  assert.equal(P.parseReceipt(ascii(P.formatReceipt(r))), r);
+  assert.equal(P.parseReceipt(P.utf8(r.slice(0, 4) + '\u2013' + r.slice(4))), r);
+  throwsCode(() => P.parseReceipt(P.concatBytes(ascii(r), Uint8Array.of(0xc2))), 'malformed');
+  throwsCode(() => P.parseReceipt(P.concatBytes(ascii(r), new Uint8Array(229).fill(0x20))), 'malformed');
+  throwsCode(() => P.parseReceipt(12), 'malformed');
 });
 
 test('receipts: every digit value occurs, and the first 27 are not biased to low digits grossly', () => {
@@ -310,6 +342,8 @@ test('key file: round trip, layout, wrong passphrase', () => {
   throwsCode(() => P.openKeyFile(f, 'correct horse '), 'wrong_passphrase');
   throwsCode(() => P.openKeyFile(f, 'Correct horse'), 'wrong_passphrase');
   throwsCode(() => P.sealKeyFile(seed, '', KF), 'malformed');
+  throwsCode(() => P.openKeyFile(f, ''), 'wrong_passphrase');
+  throwsCode(() => P.openKeyFile(f, new Uint8Array(0)), 'wrong_passphrase');
   // Passphrases are UTF-8 exactly as entered: NFC and NFD forms are different passphrases.
   const g = P.sealKeyFile(seed, 'Petrovi\u0107', KF);
   assert.deepEqual(P.openKeyFile(g, 'Petrovi\u0107').seed, seed);
@@ -340,6 +374,48 @@ test('key file: header checks happen before Argon2id', () => {
   assert.ok(Date.now() - start < 1000, 'bounds must be checked without running Argon2id');
   // In-bounds but altered t/m: the header is additional data, so the seed does not open.
   throwsCode(() => P.openKeyFile(withTM(2, 8192), 'pw'), 'wrong_passphrase');
+  // An empty passphrase is `wrong_passphrase` without Argon2id: with the largest bounds (16 passes over
+  // 1 GiB, minutes in JavaScript) it still answers at once. A non-empty one would run Argon2id.
+  const heavy = P.concatBytes(f.subarray(0, 8), P.u32(16), P.u32(1048576), f.subarray(16));
+  const t0 = Date.now();
+  throwsCode(() => P.openKeyFile(heavy, ''), 'wrong_passphrase');
+  assert.ok(Date.now() - t0 < 1000, 'an empty passphrase must not run Argon2id');
+  // But header checks still come first: an empty passphrase on a bad header is the header's outcome.
+  throwsCode(() => P.openKeyFile(set(4, 2), ''), 'unsupported_version');
+  throwsCode(() => P.openKeyFile(set(6, 2), ''), 'malformed');
+});
+
+test('key file: §5.3 check order — size, magic, version, kdf, reserved, t/m, kind', () => {
+  const f = P.sealKeyFile(P.randomBytes(32), 'pw', KF);
+  const edit = (edits, len = f.length) => {
+    const c = new Uint8Array(len);
+    c.set(f.subarray(0, Math.min(len, f.length)));
+    for (const [i, v] of edits) c[i] = v;
+    return c;
+  };
+  // The only outcome that differs is the version's, so the order shows where version meets others.
+  throwsCode(() => P.openKeyFile(edit([[4, 2]], 103), 'pw'), 'malformed'); // size before version
+  throwsCode(() => P.openKeyFile(edit([[4, 2]], 105), 'pw'), 'malformed');
+  throwsCode(() => P.openKeyFile(edit([[0, 0x45], [4, 2]]), 'pw'), 'malformed'); // magic before version
+  throwsCode(() => P.openKeyFile(edit([[4, 2], [6, 2]]), 'pw'), 'unsupported_version'); // version before kdf
+  throwsCode(() => P.openKeyFile(edit([[4, 2], [7, 1]]), 'pw'), 'unsupported_version'); // … reserved
+  throwsCode(() => P.openKeyFile(edit([[4, 2], [5, 3]]), 'pw'), 'unsupported_version'); // … kind
+  throwsCode(() => P.openKeyFile(edit([[4, 2], [8, 0xff]]), 'pw'), 'unsupported_version'); // … t
+  // The rest are all `malformed`; the message names the first failing check.
+  const msg = (edits) => {
+    try {
+      P.openKeyFile(edit(edits), 'pw');
+    } catch (e) {
+      return e.message;
+    }
+    return 'success';
+  };
+  assert.match(msg([[6, 2], [7, 1], [5, 3]]), /kdf/);
+  assert.match(msg([[7, 1], [5, 3], [11, 0]]), /reserved/);
+  assert.match(msg([[11, 0], [5, 3]]), /: t$/);
+  assert.match(msg([[14, 0], [5, 3]]), /: m$/);
+  assert.match(msg([[5, 3]]), /kind/);
+  assert.match(msg([[5, 0]]), /kind/);
 });
 
 test('key file: corruption loop — no single-bit flip anywhere opens', () => {
@@ -409,11 +485,78 @@ test('roster: content rules (each validly signed, each malformed)', () => {
   bad((es) => (es[0].name = Uint8Array.of(0x41, 0xe2, 0x82))); // truncated sequence
   bad((es, o) => (o.version = 0));
   bad((es, o) => (o.instanceId = P.randomBytes(16)));
-  // Not malformed: a leading BOM-like U+FEFF is kept as a character, non-Latin scripts are fine.
-  const ok = entries.map((e) => ({ ...e }));
-  ok[0].name = '\ufeffΑθηνά';
-  const r = P.verifyRoster(P.signRoster({ instanceId, version: 1, entries: ok }, admin.edSeed), admin.edPublic, instanceId);
-  assert.ok(r.entries.some((e) => e.name === '\ufeffΑθηνά'));
+  // §6 (updated): no invisible or bidirectional formatting characters, no space at either end.
+  for (const c of ['\u00ad', '\u061c', '\u180e', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u2028', '\u2029',
+    '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2060', '\u2066', '\u2067', '\u2068', '\u2069', '\u206f', '\ufeff',
+    '\ufff9', '\ufffa', '\ufffb']) {
+    bad((es) => (es[0].name = `Ana${c}Petrović`));
+  }
+  bad((es) => (es[0].name = '\ufeffΑθηνά')); // a leading BOM is kept by the decoder, then refused
+  bad((es) => (es[0].name = ' Ana'));
+  bad((es) => (es[0].name = 'Ana '));
+  bad((es) => (es[0].name = ' '));
+  // Not malformed: inner spaces, non-Latin scripts, neighbours of the forbidden ranges.
+  for (const name of ['Ана Петровић', 'Αθηνά', '\u00a0Ana', 'Ana\u00a0', 'a\u00aeb', 'a\u061bb', 'a\u180db', 'a\u200ab', 'a\u2027b', 'a\u202fb',
+    'a\u205fb', 'a\u2070b', 'a\ufefeb', 'a\ufff8b', 'a\ufffcb', '\u{1f600}']) {
+    const ok = entries.map((e) => ({ ...e }));
+    ok[0].name = name;
+    const r = P.verifyRoster(P.signRoster({ instanceId, version: 1, entries: ok }, admin.edSeed), admin.edPublic, instanceId);
+    assert.ok(r.entries.some((e) => e.name === name), JSON.stringify(name));
+  }
+});
+
+// Small-order Ed25519 points (canonical encodings) and an order-8 point T.
+const ED_SMALL_ORDER = [
+  '0100000000000000000000000000000000000000000000000000000000000000', // identity
+  'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f', // order 2
+  '0000000000000000000000000000000000000000000000000000000000000000', // order 4
+  '0000000000000000000000000000000000000000000000000000000000000080', // order 4
+  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a', // order 8
+  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa', // order 8
+  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05', // order 8
+  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85', // order 8
+];
+// Low-order X25519 u-coordinates, canonical and not (libsodium's blacklist).
+const X_LOW_ORDER = [
+  '0000000000000000000000000000000000000000000000000000000000000000',
+  '0100000000000000000000000000000000000000000000000000000000000000',
+  'e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800',
+  '5f9c95bca3508c24b1d0b1559c83ef5b04445cc4581c8e86d8224eddd09f1157',
+  'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  'eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+];
+
+test('roster: keys must be valid points (§6 step 3)', () => {
+  for (const h of ED_SMALL_ORDER) assert.equal(P.isValidEd25519Point(hex(h)), false, h);
+  const good = P.deriveReviewerKeys(P.randomBytes(32));
+  assert.equal(P.isValidEd25519Point(good.edPublic), true);
+  // Mixed order (a valid key plus an order-8 point): on the curve, not small order, not in the subgroup.
+  const T = ed25519.Point.fromBytes(hex(ED_SMALL_ORDER[4]));
+  const mixed = ed25519.Point.fromBytes(good.edPublic).add(T).toBytes();
+  assert.equal(P.isValidEd25519Point(mixed), false);
+  // Non-canonical: y ≥ p (y = p + 3) and not on the curve (y = 2 has no x).
+  assert.equal(P.isValidEd25519Point(hex('f0ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f')), false);
+  assert.equal(P.isValidEd25519Point(hex('0200000000000000000000000000000000000000000000000000000000000000')), false);
+  for (const h of X_LOW_ORDER) {
+    assert.equal(P.isLowOrderX25519(hex(h)), true, h);
+    // With the top bit set (ignored by X25519), still low order.
+    const t = hex(h);
+    t[31] |= 0x80;
+    assert.equal(P.isLowOrderX25519(t), true, `${h} | 0x80`);
+  }
+  assert.equal(P.isLowOrderX25519(good.xPublic), false);
+  assert.equal(P.isLowOrderX25519(hex('0900000000000000000000000000000000000000000000000000000000000000')), false);
+
+  const { admin, instanceId, entries } = makeInstance(2);
+  const bad = (mut) => {
+    const es = entries.map((e) => ({ ...e }));
+    mut(es);
+    throwsCode(() => P.verifyRoster(P.signRoster({ instanceId, version: 1, entries: es }, admin.edSeed), admin.edPublic, instanceId), 'malformed');
+  };
+  for (const h of ED_SMALL_ORDER) bad((es) => (es[0].ed25519 = hex(h)));
+  bad((es) => (es[0].ed25519 = ed25519.Point.fromBytes(es[0].ed25519).add(T).toBytes()));
+  for (const h of X_LOW_ORDER) bad((es) => (es[1].x25519 = hex(h)));
 });
 
 test('roster: structure limits', () => {
@@ -472,6 +615,12 @@ test('sealed keys: round trip, binding to role, case and recipient', () => {
     throwsCode(() => P.openSealedKey(relabelled, rec.xSecret, 3 - role, caseId), 'decrypt_failed');
     throwsCode(() => P.openSealedKey(s.subarray(0, 81), rec.xSecret, role, caseId), 'malformed');
     throwsCode(() => P.openSealedKey(P.concatBytes(s, Uint8Array.of(0)), rec.xSecret, role, caseId), 'malformed');
+    // §7 (updated): the version before the size; an empty record is malformed.
+    const v2 = s.slice();
+    v2[0] = 2;
+    throwsCode(() => P.openSealedKey(v2.subarray(0, 2), rec.xSecret, role, caseId), 'unsupported_version');
+    throwsCode(() => P.openSealedKey(P.concatBytes(v2, Uint8Array.of(0)), rec.xSecret, role, caseId), 'unsupported_version');
+    throwsCode(() => P.openSealedKey(new Uint8Array(0), rec.xSecret, role, caseId), 'malformed');
   }
   throwsCode(() => P.sealKey(P.randomBytes(32), new Uint8Array(32), P.ROLE_CK, caseId), 'decrypt_failed');
 });
@@ -521,6 +670,17 @@ test('messages: bucket function and boundaries', () => {
     assert.equal(m.body.length, len);
   }
   throwsCode(() => P.encryptMessage({ kind: 1, caseId, key: ck, body: new Uint8Array(524284) }), 'malformed');
+  // §11 MaxBodySize: 524283 for the source, 524203 for a reviewer (signed: 16 + 64 bytes more inner).
+  assert.equal(P.MAX_BODY_SOURCE, 524283);
+  assert.equal(P.MAX_BODY_REVIEWER, 524203);
+  const rv = P.deriveReviewerKeys(P.randomBytes(32));
+  const author = { reviewerId: P.randomBytes(16), edSeed: rv.edSeed };
+  const full = P.encryptMessage({ kind: 1, caseId, key: ck, body: new Uint8Array(524203), author });
+  assert.equal(full.length, 58 + 524288 + 16);
+  throwsCode(() => P.encryptMessage({ kind: 1, caseId, key: ck, body: new Uint8Array(524204), author }), 'malformed');
+  // 100,000 characters of 4-byte UTF-8 text fit, with room for the JSON around them.
+  const text = JSON.stringify({ type: 'message', text: '\u{1f600}'.repeat(100000), files: [] });
+  assert.ok(P.utf8(text).length <= P.MAX_BODY_REVIEWER);
 });
 
 test('messages: source, reviewer reply and notes event round trips', () => {
@@ -582,10 +742,21 @@ test('messages: padding checks after decryption', () => {
   p6.set(P.u32(80), 0);
   p6[4] = 1;
   throwsCode(() => open(build(p6)), 'malformed'); // author 1 without room for id and signature
-  // A reader accepts a bucket larger than needed (§8.2 lists no check; see PROTOCOL-NOTES.md).
+  // §8.2 (updated): the padded length must be the smallest bucket that fits.
   const big = new Uint8Array(1024);
   big.set(P.u32(1), 0);
-  assert.equal(open(build(big)).paddedSize, 1024);
+  throwsCode(() => open(build(big)), 'malformed');
+  const edge = new Uint8Array(1024);
+  edge.set(P.u32(509), 0); // 4 + 509 = 513 > 512: 1024 is the smallest bucket
+  assert.equal(open(build(edge)).paddedSize, 1024);
+  const edge2 = new Uint8Array(1024);
+  edge2.set(P.u32(508), 0); // 4 + 508 = 512 fits the 512 bucket
+  throwsCode(() => open(build(edge2)), 'malformed');
+  // len(inner) = 0 is refused by §8.2 itself (1 ≤ len(inner)).
+  const empty = new Uint8Array(512);
+  throwsCode(() => open(build(empty)), 'malformed');
+  assert.equal(P.unpad(P.pad(Uint8Array.of(0))).length, 1);
+  throwsCode(() => P.unpad(new Uint8Array(512)), 'malformed');
 });
 
 test('messages: header checks precede decryption', () => {
@@ -598,6 +769,11 @@ test('messages: header checks precede decryption', () => {
   const v2 = rec.slice();
   v2[0] = 2;
   throwsCode(() => open(v2), 'unsupported_version');
+  // §1/§8.1: the version before the length; an empty record is malformed.
+  throwsCode(() => open(v2.subarray(0, 1)), 'unsupported_version');
+  throwsCode(() => open(v2.subarray(0, 73)), 'unsupported_version');
+  throwsCode(() => open(new Uint8Array(0)), 'malformed');
+  throwsCode(() => open(rec.subarray(0, 1)), 'malformed');
   for (const k of [0, 3, 255]) {
     const c = rec.slice();
     c[1] = k;
@@ -684,6 +860,10 @@ test('chunks: truncated, extended, reordered, duplicated, foreign, flipped', () 
   const v2 = recs[1].slice();
   v2[0] = 2;
   assert.equal(run([recs[0], v2, recs[2]]), 'unsupported_version');
+  // §1: the version before the size (a short record with version 2 is unsupported_version).
+  assert.equal(run([recs[0], v2.subarray(0, 10)]), 'unsupported_version');
+  assert.equal(run([v2.subarray(0, 1)]), 'unsupported_version');
+  assert.equal(run([recs[0], new Uint8Array(0)]), 'malformed');
   for (const pos of [1, 1000, P.CHUNK_RECORD_BYTES - 17, P.CHUNK_RECORD_BYTES - 1]) {
     assert.equal(run([recs[0], recs[1], flipped(recs[2], pos)]), 'decrypt_failed', `last chunk byte ${pos}`);
     assert.equal(run([recs[0], flipped(recs[1], pos), recs[2]]), 'decrypt_failed', `middle chunk byte ${pos}`);
@@ -709,6 +889,70 @@ test('chunks: streaming decryptor emits with one chunk of look-ahead and dies af
   x.push(recs[0]);
   x.push(recs[1]);
   throwsCode(() => x.push(new Uint8Array(1)), 'extended');
+});
+
+test('chunks: a byte stream cut anywhere gives the same outcomes as whole records', () => {
+  const secrets = P.newFileSecrets();
+  const data = P.randomBytes(2 * CS + 77);
+  const recs = P.encryptFile(secrets, data);
+  const cuts = [1, 7, 4096, CS, P.CHUNK_RECORD_BYTES, P.CHUNK_RECORD_BYTES + 1, 3 * P.CHUNK_RECORD_BYTES];
+  const runBytes = (parts, n, ref) => {
+    const all = P.concatBytes(...parts);
+    const slices = [];
+    for (let o = 0; o < all.length; o += n) slices.push(all.subarray(o, o + n));
+    return P.decryptChunkStream(secrets, slices, ref);
+  };
+  const outcomeBytes = (parts, n, ref) => outcome(() => runBytes(parts, n, ref));
+  for (const n of cuts) {
+    const r = runBytes(recs, n);
+    assert.deepEqual(r.plaintext, data, `slice ${n}`);
+    assert.equal(r.chunks, 3);
+    assert.equal(r.size, data.length);
+    assert.equal(outcomeBytes(recs, n, { chunks: 3, size: data.length }), 'success');
+    assert.equal(outcomeBytes([], n), 'truncated');
+    assert.equal(outcomeBytes(recs.slice(0, 2), n), 'truncated');
+    assert.equal(outcomeBytes([...recs, Uint8Array.of(0)], n), 'extended'); // even a byte whose "version" is 0
+    assert.equal(outcomeBytes([...recs, recs[2]], n), 'extended');
+    assert.equal(outcomeBytes([recs[0], recs[1].subarray(0, 1000)], n), 'malformed'); // cut inside a record
+    assert.equal(outcomeBytes([recs[0], recs[1], recs[2].subarray(0, P.CHUNK_RECORD_BYTES - 1)], n), 'malformed');
+    const v2 = recs[1].slice();
+    v2[0] = 2;
+    assert.equal(outcomeBytes([recs[0], v2.subarray(0, 10)], n), 'unsupported_version');
+    assert.equal(outcomeBytes([recs[1], recs[0], recs[2]], n), 'decrypt_failed');
+  }
+  // Plaintext is released only after the chunk authenticated, one record behind the input.
+  const d = new P.ChunkStreamDecryptor(secrets);
+  assert.deepEqual(d.write(recs[0]), []);
+  assert.deepEqual(d.write(recs[1].subarray(0, 1)), [data.subarray(0, CS)]);
+  assert.throws(() => d.push(recs[2]), /cannot be mixed/);
+});
+
+test('chunks: the file reference (§11) must match what the stream delivered', () => {
+  const secrets = P.newFileSecrets();
+  const data = P.randomBytes(CS + 5);
+  const recs = P.encryptFile(secrets, data);
+  assert.deepEqual(P.decryptChunks(secrets, recs, { chunks: 2, size: CS + 5 }), data);
+  assert.equal(outcome(() => P.decryptChunks(secrets, recs, { chunks: 3, size: CS + 5 })), 'malformed');
+  assert.equal(outcome(() => P.decryptChunks(secrets, recs, { chunks: 2, size: CS + 4 })), 'malformed');
+  assert.equal(outcome(() => P.decryptChunks(secrets, recs, { chunks: 2, size: -1 })), 'malformed');
+  // Stream outcomes come first: a truncated stream is `truncated`, whatever the reference says.
+  assert.equal(outcome(() => P.decryptChunks(secrets, recs.slice(0, 1), { chunks: 2, size: CS + 5 })), 'truncated');
+});
+
+test('chunks: more than 2^20 records is malformed', () => {
+  const secrets = P.newFileSecrets();
+  const max = P.CHUNK_MAX_COUNT;
+  // Building 2^20 records is 512 GiB; start the decryptor at the last allowed index instead (internal).
+  const d = new P.ChunkStreamDecryptor(secrets);
+  d._index = max - 1;
+  const middle = P.encryptChunk(secrets, max - 1, new Uint8Array(CS), false);
+  assert.equal(d.push(middle), null);
+  throwsCode(() => d.push(middle), 'malformed');
+  // Index 2^20 − 1 as the last chunk is fine.
+  const e = new P.ChunkStreamDecryptor(secrets);
+  e._index = max - 1;
+  e.push(P.encryptChunk(secrets, max - 1, Uint8Array.of(1, 2), true));
+  assert.deepEqual(e.finish(), Uint8Array.of(1, 2));
 });
 
 test('chunks: last-chunk padding must be 0x80 then zeros', () => {
