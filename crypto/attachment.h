@@ -107,8 +107,8 @@ Status EncryptChunkInto(const FileSecrets& secrets, uint64_t index, bool is_last
 
 // Opens a record as chunk `index` (last or not, as the caller says) and
 // returns its data, without padding, in wiped-on-free memory.
-// Checks, in this order (§9.2): size 524305 (kMalformed), version byte
-// (kUnsupportedVersion, before any decryption), index < 2^20
+// Checks, in this order (§9.2): version byte (kUnsupportedVersion, before
+// anything else), size 524305 (kMalformed), index < 2^20
 // (kInvalidArgument), AEAD (kDecryptFailed: wrong key or file, another
 // position, wrong `is_last`, any flipped bit), then for the last chunk the
 // padding (kMalformed).

@@ -41,6 +41,9 @@ Status CheckRules(const Roster& r) {
     if (e.name.front() == ' ' || e.name.back() == ' ') {
       return Status(Code::kMalformed, "reviewer name begins or ends with a space");
     }
+    if (e.name.find("  ") != std::string::npos) {
+      return Status(Code::kMalformed, "two spaces in a row in a reviewer name");
+    }
     // Keys must be usable: an Ed25519 key that is not a canonical point of
     // the main subgroup verifies nothing; a low-order X25519 key makes every
     // sealing to that reviewer fail (or, with a lax peer, leak).

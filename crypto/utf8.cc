@@ -64,6 +64,16 @@ bool IsPrintableUtf8(ByteView text) {
     if (cp >= 0x2060 && cp <= 0x206f) return false;  // word joiner, invisible operators, isolates
     if (cp == 0xfeff) return false;                  // BOM / zero-width no-break space
     if (cp >= 0xfff9 && cp <= 0xfffb) return false;  // interlinear annotation
+    // Invisible fillers, variation selectors, tags, and every space but U+0020.
+    if (cp == 0x00a0 || cp == 0x034f || cp == 0x1680 || cp == 0x202f || cp == 0x205f ||
+        cp == 0x2800 || cp == 0x3000 || cp == 0x3164 || cp == 0xffa0) {
+      return false;
+    }
+    if ((cp >= 0x115f && cp <= 0x1160) || (cp >= 0x17b4 && cp <= 0x17b5) ||
+        (cp >= 0x180b && cp <= 0x180f) || (cp >= 0x2000 && cp <= 0x200a) ||
+        (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0000 && cp <= 0xe0fff)) {
+      return false;
+    }
     return true;
   });
 }

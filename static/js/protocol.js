@@ -771,6 +771,22 @@ export const ROSTER_NAME_FORBIDDEN = Object.freeze([
   [0x2060, 0x206f],
   [0xfeff, 0xfeff],
   [0xfff9, 0xfffb],
+  // Invisible fillers and variation selectors, and every space but U+0020.
+  [0x00a0, 0x00a0],
+  [0x034f, 0x034f],
+  [0x115f, 0x1160],
+  [0x1680, 0x1680],
+  [0x17b4, 0x17b5],
+  [0x180b, 0x180f],
+  [0x2000, 0x200a],
+  [0x202f, 0x202f],
+  [0x205f, 0x205f],
+  [0x2800, 0x2800],
+  [0x3000, 0x3000],
+  [0x3164, 0x3164],
+  [0xfe00, 0xfe0f],
+  [0xffa0, 0xffa0],
+  [0xe0000, 0xe0fff],
 ].map((r) => Object.freeze(r)));
 
 function hasForbiddenNameChar(name) {
@@ -857,6 +873,7 @@ export function verifyRoster(bytes, adminPublic, instanceId, seen) {
     const name = decodeUtf8(e.nameBytes);
     // "do not begin or end with a space": U+0020. (Other spaces at the edges are not listed; see notes.)
     if (name.startsWith(' ') || name.endsWith(' ')) fail('malformed', 'roster: name begins or ends with a space');
+    if (name.includes('  ')) fail('malformed', 'roster: two spaces in a row in a name');
     if (hasForbiddenNameChar(name)) fail('malformed', 'roster: control, invisible or bidi character in name');
     entries.push({ reviewerId: e.reviewerId, ed25519: e.ed25519, x25519: e.x25519, name });
   }

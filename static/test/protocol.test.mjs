@@ -495,9 +495,14 @@ test('roster: content rules (each validly signed, each malformed)', () => {
   bad((es) => (es[0].name = ' Ana'));
   bad((es) => (es[0].name = 'Ana '));
   bad((es) => (es[0].name = ' '));
+  // Look-alikes: every space but U+0020, fillers, variation selectors, tags, double spaces.
+  for (const name of ['Ana\u00a0', '\u00a0Ana', 'A\u034fna', 'Ana\ufe0f', 'A  na', '\u3164', 'Ana\u{e0001}', 'a\u2000b',
+    'a\u200ab', 'a\u202fb', 'a\u205fb', 'a\u3000b', 'a\u2800b', 'a\uffa0b', 'a\u115fb', 'a\u17b4b', 'a\u180db']) {
+    bad((es) => (es[0].name = name));
+  }
   // Not malformed: inner spaces, non-Latin scripts, neighbours of the forbidden ranges.
-  for (const name of ['Ана Петровић', 'Αθηνά', '\u00a0Ana', 'Ana\u00a0', 'a\u00aeb', 'a\u061bb', 'a\u180db', 'a\u200ab', 'a\u2027b', 'a\u202fb',
-    'a\u205fb', 'a\u2070b', 'a\ufefeb', 'a\ufff8b', 'a\ufffcb', '\u{1f600}']) {
+  for (const name of ['Ана Петровић', 'Αθηνά', 'a\u00aeb', 'a\u061bb', 'a\u180ab', 'a\u2027b', 'a\u2030b',
+    'a\u2070b', 'a\ufefeb', 'a\ufff8b', 'a\ufffcb', 'a\u2801b', 'a\ufe10b', '\u{1f600}']) {
     const ok = entries.map((e) => ({ ...e }));
     ok[0].name = name;
     const r = P.verifyRoster(P.signRoster({ instanceId, version: 1, entries: ok }, admin.edSeed), admin.edPublic, instanceId);

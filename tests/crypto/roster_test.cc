@@ -96,7 +96,12 @@ TEST_CASE("signing refuses rosters that break the rules", "[roster]") {
        {std::string(""), std::string(65, 'a'), std::string("tab\there"), std::string("\xc3"),
         std::string("\xc2\x85"
                     "nel"),
-        std::string("\xed\xa0\x80")}) {
+        std::string("\xed\xa0\x80"),
+        // look-alikes: trailing NBSP, combining grapheme joiner, variation
+        // selector, double space, Hangul filler, tag character, leading space
+        std::string("Ana\xc2\xa0"), std::string("A\xcd\x8fna"), std::string("Ana\xef\xb8\x8f"),
+        std::string("A  na"), std::string("\xe3\x85\xa4"), std::string("Ana\xf3\xa0\x80\x81"),
+        std::string(" Ana")}) {
     r = Sample(instance);
     r.entries[0].name = bad;
     CHECK(sign(r) == Code::kInvalidArgument);
