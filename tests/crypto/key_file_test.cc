@@ -187,7 +187,6 @@ TEST_CASE("Every flipped bit of a key file is rejected with the right outcome", 
     if (offset == 13) return mask == 0x01 ? Code::kWrongPassphrase : Code::kMalformed;
     return Code::kWrongPassphrase;
   };
-  int argon_runs = 0;
   for (uint8_t mask : {uint8_t(0x01), uint8_t(0x80)}) {
     for (size_t i = 0; i < file.size(); ++i) {
       Bytes bad = file;
@@ -195,10 +194,8 @@ TEST_CASE("Every flipped bit of a key file is rejected with the right outcome", 
       INFO("offset " << i << " mask " << int(mask));
       const Code want = expected(i, mask);
       CHECK(OpenKeyFile(bad, pass).code() == want);
-      if (want == Code::kWrongPassphrase) ++argon_runs;
     }
   }
-  CHECK(argon_runs == 2 * 88 + 1 + 2 + 2);
 }
 
 TEST_CASE("In-bounds header changes are caught by the AEAD", "[key_file]") {
