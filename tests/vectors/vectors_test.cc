@@ -122,6 +122,8 @@ std::string CheckMessage(const json::object& v) {
   CHECK(HexOf(m->message_id) == out.at("message_id").as_string());
   CHECK(HexOf(m->reviewer_id) == out.at("reviewer_id").as_string());
   CHECK(HexOf(m->body.reveal()) == out.at("body").as_string());
+  CHECK(record.size() - protocol::kMessageHeaderSize - protocol::kAeadTagSize ==
+        uint64_t(out.at("padded_size").as_int64()));
   if (in.contains("encrypt")) {
     const auto& e = in.at("encrypt").as_object();
     const uint8_t kind = uint8_t(e.at("kind").as_int64());
