@@ -435,3 +435,58 @@ Result<AttachmentInfo> DecryptFd(const FileSecrets& secrets, int in_fd, int out_
 }
 
 }  // namespace dojava::crypto
+
+namespace dojava::crypto {
+
+Status CheckFileReference(const AttachmentInfo& decrypted, uint64_t reference_size,
+                          uint64_t reference_chunks) {
+  if (decrypted.size != reference_size || decrypted.chunk_count != reference_chunks ||
+      ChunkCount(reference_size) != reference_chunks) {
+    return Status(Code::kMalformed, "the file does not match its reference (size or chunk count)");
+  }
+  return Status::Ok();
+}
+
+Result<Bytes> ChunkPlaintextDigest(const FileSecrets& secrets, uint64_t index, bool is_last,
+                                   ByteView plaintext) {
+  if (index >= kMaxChunksPerFile) return Status(Code::kInvalidArgument, "chunk index");
+  if (is_last ? plaintext.size() >= kChunkPlainSize : plaintext.size() != kChunkPlainSize) {
+    return Status(Code::kInvalidArgument, "chunk plaintext size");
+  }
+  crypto_generichash_state st;
+  const ByteView key = secrets.file_key().reveal();
+  if (crypto_generichash_init(&st, key.data(), key.size(), 32) != 0) {
+    return Status(Code::kInternal, "BLAKE2b init");
+  }
+  uint8_t head[5] = {uint8_t(index >> 24), uint8_t(index >> 16), uint8_t(index >> 8), uint8_t(index),
+                     uint8_t(is_last ? 1 : 0)};
+  crypto_generichash_update(&st, head, sizeof head);
+  crypto_generichash_update(&st, plaintext.data(), plaintext.size());
+  if (is_last) {
+    // The padding of §9.2, hashed without building the padded chunk.
+    const uint8_t marker = 0x80;
+    crypto_generichash_update(&st, &marker, 1);
+    static const uint8_t kZeros[4096] = {};
+    for (size_t left = kChunkPlainSize - plaintext.size() - 1; left > 0;) {
+      const size_t n = std::min(left, sizeof kZeros);
+      crypto_generichash_update(&st, kZeros, n);
+      left -= n;
+    }
+  }
+  Bytes digest(32);
+  crypto_generichash_final(&st, digest.data(), digest.size());
+  return digest;
+}
+
+Result<Bytes> ReEncryptChunk(const FileSecrets& secrets, uint64_t index, bool is_last,
+                             ByteView plaintext, ByteView recorded_digest) {
+  DOJAVA_ASSIGN_OR_RETURN(const Bytes digest, ChunkPlaintextDigest(secrets, index, is_last, plaintext));
+  if (recorded_digest.size() != digest.size() ||
+      sodium_memcmp(digest.data(), recorded_digest.data(), digest.size()) != 0) {
+    return Status(Code::kAlreadyExists,
+                  "the file changed since its upload began: start a new file (new secrets)");
+  }
+  return EncryptChunk(secrets, index, is_last, plaintext);
+}
+
+}  // namespace dojava::crypto

@@ -269,6 +269,34 @@ Result<AttachmentInfo> DecryptStream(const FileSecrets& secrets, std::istream& i
 Result<AttachmentInfo> EncryptFd(const FileSecrets& secrets, int in_fd, int out_fd);
 Result<AttachmentInfo> DecryptFd(const FileSecrets& secrets, int in_fd, int out_fd);
 
+// §9.2: after decrypting a file, a reader that holds its file reference
+// (§11: "size" and "chunks") MUST check that they match what it decrypted.
+// OK if both match; kMalformed (naming neither value) otherwise. A server
+// that serves a shorter, longer or other file under this reference is
+// caught here even when every chunk authenticated.
+[[nodiscard]] Status CheckFileReference(const AttachmentInfo& decrypted, uint64_t reference_size,
+                                        uint64_t reference_chunks);
+
+// §9.2: the digest a client records of each chunk's plaintext on the first
+// upload pass, BLAKE2b-256(key = file_key, message = u32(index) || last || padded
+// plaintext of the chunk), so that before encrypting chunk `index` again
+// (resume, or a server claiming it is missing) it can prove the plaintext is
+// unchanged: same plaintext -> same record bytes; a changed plaintext under
+// the same (key, nonce) would leak the XOR of both and must never be sealed.
+// `plaintext` is the chunk's data as given to EncryptChunk (<= 524287 bytes
+// for the last chunk, exactly 524288 otherwise); the digest covers the
+// padded form, so the last chunk's length is bound too. kInvalidArgument for
+// a wrong size or an index >= 2^20.
+Result<Bytes> ChunkPlaintextDigest(const FileSecrets& secrets, uint64_t index, bool is_last,
+                                   ByteView plaintext);
+
+// Encrypts chunk `index` only if its plaintext's digest equals the one
+// recorded on the first pass (`recorded_digest`, 32 bytes, compared in
+// constant time); kAlreadyExists ("the file changed since its upload began:
+// start a new file") otherwise. On success, the same bytes as EncryptChunk.
+Result<Bytes> ReEncryptChunk(const FileSecrets& secrets, uint64_t index, bool is_last,
+                             ByteView plaintext, ByteView recorded_digest);
+
 }  // namespace dojava::crypto
 
 #endif  // DOJAVA_CRYPTO_ATTACHMENT_H_

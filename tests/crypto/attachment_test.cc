@@ -677,3 +677,41 @@ TEST_CASE("Streams and file descriptors round-trip", "[attachment]") {
     CHECK(DecryptFd(secrets, -1, STDOUT_FILENO).code() == Code::kIoError);
   }
 }
+
+// PROTOCOL.md §9.2: a download is checked against its file reference.
+TEST_CASE("a decrypted file must match its reference", "[attachment]") {
+  CHECK(CheckFileReference(AttachmentInfo{1000, 1}, 1000, 1).ok());
+  CHECK(CheckFileReference(AttachmentInfo{524288, 2}, 524288, 2).ok());
+  CHECK(CheckFileReference(AttachmentInfo{1000, 1}, 999, 1).code() == Code::kMalformed);
+  CHECK(CheckFileReference(AttachmentInfo{1000, 1}, 1000, 2).code() == Code::kMalformed);
+  // A reference whose two numbers disagree with each other is refused too.
+  CHECK(CheckFileReference(AttachmentInfo{1000, 2}, 1000, 2).code() == Code::kMalformed);
+}
+
+// PROTOCOL.md §9.2: never seal a changed plaintext under a used nonce.
+TEST_CASE("re-encrypting a chunk requires its plaintext to be unchanged", "[attachment]") {
+  const FileSecrets s = FileSecrets::Generate();
+  Bytes full(kChunkPlainSize, 0x41);
+  Bytes tail(1234, 0x42);
+  const Bytes d_full = ChunkPlaintextDigest(s, 0, false, full).value();
+  const Bytes d_tail = ChunkPlaintextDigest(s, 1, true, tail).value();
+  CHECK(d_full.size() == 32);
+  // Unchanged: the same record as the first pass.
+  CHECK(ReEncryptChunk(s, 0, false, full, d_full).value() == EncryptChunk(s, 0, false, full).value());
+  CHECK(ReEncryptChunk(s, 1, true, tail, d_tail).value() == EncryptChunk(s, 1, true, tail).value());
+  // Changed by one byte, or truncated (the padded form is hashed): refused.
+  full[300000] ^= 1;
+  CHECK(ReEncryptChunk(s, 0, false, full, d_full).code() == Code::kAlreadyExists);
+  tail.pop_back();
+  CHECK(ReEncryptChunk(s, 1, true, tail, d_tail).code() == Code::kAlreadyExists);
+  // The digest is bound to the index, the last flag and the file key.
+  const Bytes same(kChunkPlainSize, 7);
+  CHECK(ChunkPlaintextDigest(s, 0, false, same).value() != ChunkPlaintextDigest(s, 1, false, same).value());
+  const Bytes small(10, 7);
+  CHECK(ChunkPlaintextDigest(s, 0, true, small).value() !=
+        ChunkPlaintextDigest(FileSecrets::Generate(), 0, true, small).value());
+  // Wrong sizes are refused as for EncryptChunk.
+  CHECK(ChunkPlaintextDigest(s, 0, false, small).code() == Code::kInvalidArgument);
+  CHECK(ChunkPlaintextDigest(s, 0, true, full).code() == Code::kInvalidArgument);
+  CHECK(ReEncryptChunk(s, 0, false, same, Bytes(31)).code() == Code::kAlreadyExists);
+}
