@@ -5,6 +5,7 @@
 
 #include "crypto/encoding.h"
 #include "crypto/protocol_constants.h"
+#include "crypto/testing/deterministic.h"
 
 namespace dojava::crypto {
 
@@ -41,6 +42,18 @@ std::string AdminKey::FingerprintText(const Ed25519Public& admin_public) {
     text.push_back(hex[i]);
   }
   return text;
+}
+
+}  // namespace dojava::crypto
+
+namespace dojava::crypto {
+
+Signature SignAnyLabelForTesting(const AdminKey& key, std::string_view label, ByteView message) {
+  return key.Sign(label, message);
+}
+
+Result<Bytes> AdminKey::SignRoster(Roster roster) const {
+  return crypto::SignRoster(std::move(roster), ed_.secret_key, ed_.public_key);
 }
 
 }  // namespace dojava::crypto

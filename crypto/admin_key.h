@@ -19,6 +19,7 @@
 
 #include "crypto/bytes.h"
 #include "crypto/primitives.h"
+#include "crypto/roster.h"
 #include "crypto/secret_bytes.h"
 #include "crypto/status.h"
 
@@ -42,8 +43,8 @@ class AdminKey {
   const SecretBytes& seed() const { return seed_; }
   const Ed25519Public& public_key() const { return ed_.public_key; }
 
-  // Sign(admin_sk, label, message) (§3), e.g. the roster (§6).
-  Signature Sign(std::string_view label, ByteView message) const;
+  // Signs `roster` with this key (§6): SignRoster with the derived keys.
+  Result<Bytes> SignRoster(Roster roster) const;
 
   // H(20, "dojava/v1/fingerprint", admin_public) (§5.2).
   static Fingerprint FingerprintBytes(const Ed25519Public& admin_public);
@@ -53,6 +54,10 @@ class AdminKey {
 
  private:
   AdminKey(SecretBytes seed, Ed25519KeyPair ed) : seed_(std::move(seed)), ed_(std::move(ed)) {}
+  // Any label: private, see ReviewerKey::Sign.
+  Signature Sign(std::string_view label, ByteView message) const;
+  friend Signature SignAnyLabelForTesting(const AdminKey& key, std::string_view label,
+                                          ByteView message);
 
   SecretBytes seed_;
   Ed25519KeyPair ed_;

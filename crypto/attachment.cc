@@ -458,8 +458,8 @@ Result<Bytes> ChunkPlaintextDigest(const FileSecrets& secrets, uint64_t index, b
   if (crypto_generichash_init(&st, key.data(), key.size(), 32) != 0) {
     return Status(Code::kInternal, "BLAKE2b init");
   }
-  uint8_t head[5] = {uint8_t(index >> 24), uint8_t(index >> 16), uint8_t(index >> 8), uint8_t(index),
-                     uint8_t(is_last ? 1 : 0)};
+  uint8_t head[5] = {uint8_t(index >> 24), uint8_t(index >> 16), uint8_t(index >> 8),
+                     uint8_t(index), uint8_t(is_last ? 1 : 0)};
   crypto_generichash_update(&st, head, sizeof head);
   crypto_generichash_update(&st, plaintext.data(), plaintext.size());
   if (is_last) {
@@ -480,7 +480,8 @@ Result<Bytes> ChunkPlaintextDigest(const FileSecrets& secrets, uint64_t index, b
 
 Result<Bytes> ReEncryptChunk(const FileSecrets& secrets, uint64_t index, bool is_last,
                              ByteView plaintext, ByteView recorded_digest) {
-  DOJAVA_ASSIGN_OR_RETURN(const Bytes digest, ChunkPlaintextDigest(secrets, index, is_last, plaintext));
+  DOJAVA_ASSIGN_OR_RETURN(const Bytes digest,
+                          ChunkPlaintextDigest(secrets, index, is_last, plaintext));
   if (recorded_digest.size() != digest.size() ||
       sodium_memcmp(digest.data(), recorded_digest.data(), digest.size()) != 0) {
     return Status(Code::kAlreadyExists,

@@ -1,7 +1,5 @@
 #include "crypto/key_file.h"
 
-#include "crypto/testing/deterministic.h"
-
 #include <fcntl.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -15,6 +13,7 @@
 
 #include "crypto/encoding.h"
 #include "crypto/primitives.h"
+#include "crypto/testing/deterministic.h"
 
 namespace dojava::crypto {
 namespace {

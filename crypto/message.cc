@@ -1,12 +1,11 @@
 #include "crypto/message.h"
 
-#include "crypto/testing/deterministic.h"
-
 #include <sodium.h>
 
 #include <cstring>
 
 #include "crypto/protocol_constants.h"
+#include "crypto/testing/deterministic.h"
 
 namespace dojava::crypto {
 namespace {
@@ -192,9 +191,9 @@ Result<OpenedMessage> DecryptMessage(ByteView record, const Id& case_id, const C
     const std::optional<Ed25519Public> author_key = lookup ? lookup(m.reviewer_id) : std::nullopt;
     if (!author_key)
       return Status(Code::kUnknownAuthor, "message signed by a reviewer on no known roster");
-    DOJAVA_RETURN_IF_ERROR(
-        VerifyLabeled(*author_key, p::kLabelMessageSignature,
-                      SignedPart(h.kind, case_id, h.message_id, m.reviewer_id, body).reveal(), sig));
+    DOJAVA_RETURN_IF_ERROR(VerifyLabeled(
+        *author_key, p::kLabelMessageSignature,
+        SignedPart(h.kind, case_id, h.message_id, m.reviewer_id, body).reveal(), sig));
   } else {
     return Status(Code::kMalformed, "unknown author kind");
   }

@@ -48,7 +48,6 @@ size_t MaxBodySize(bool signed_by_reviewer);
 Result<Bytes> EncryptMessage(const SecretBytes& key, uint8_t kind, const Id& case_id,
                              const Id& message_id, ByteView body, const ReviewerSigner* signer);
 
-
 struct OpenedMessage {
   uint8_t kind = 0;
   Id message_id{};

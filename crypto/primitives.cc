@@ -34,8 +34,8 @@ SecretBytes Kdf(ByteView ikm, std::string_view label) {
           ikm.size() <= crypto_generichash_KEYBYTES_MAX);
   const Bytes msg = Label(label);
   SecretBytes out(32);
-  Require(crypto_generichash(out.reveal_mut().data(), out.size(), msg.data(), msg.size(), ikm.data(),
-                             ikm.size()) == 0);
+  Require(crypto_generichash(out.reveal_mut().data(), out.size(), msg.data(), msg.size(),
+                             ikm.data(), ikm.size()) == 0);
   return out;
 }
 
@@ -123,8 +123,8 @@ Status VerifyLabeled(ByteView public32, std::string_view label, ByteView message
     return Status(Code::kMalformed, "bad Ed25519 key or signature size");
   }
   const SecretBytes m = LabeledMessage(label, message);
-  if (crypto_sign_verify_detached(signature64.data(), m.reveal().data(), m.size(), public32.data()) !=
-      0) {
+  if (crypto_sign_verify_detached(signature64.data(), m.reveal().data(), m.size(),
+                                  public32.data()) != 0) {
     return Status(Code::kBadSignature, "signature does not verify");
   }
   return Status::Ok();
@@ -143,8 +143,8 @@ void AeadSealInto(ByteView key32, ByteView nonce24, ByteView ad, ByteView plaint
   Require(nonce24.size() == crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
   Require(out.size() == plaintext.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES);
   Require(crypto_aead_xchacha20poly1305_ietf_encrypt(out.data(), nullptr, plaintext.data(),
-                                                     plaintext.size(), ad.data(), ad.size(), nullptr,
-                                                     nonce24.data(), key32.data()) == 0);
+                                                     plaintext.size(), ad.data(), ad.size(),
+                                                     nullptr, nonce24.data(), key32.data()) == 0);
 }
 
 Result<SecretBytes> AeadOpen(ByteView key32, ByteView nonce24, ByteView ad, ByteView ciphertext) {

@@ -59,9 +59,9 @@ size_t SeparatorAt(std::string_view text, size_t i) {
   if (is("\xc2\xa0")) return 2;  // U+00A0 no-break space
   // U+2009 thin space, U+2010..U+2015 hyphens and dashes, U+202F narrow
   // no-break space, U+2212 minus sign.
-  for (std::string_view seq : {"\xe2\x80\x89", "\xe2\x80\x90", "\xe2\x80\x91", "\xe2\x80\x92",
-                               "\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x80\x95", "\xe2\x80\xaf",
-                               "\xe2\x88\x92"}) {
+  for (std::string_view seq :
+       {"\xe2\x80\x89", "\xe2\x80\x90", "\xe2\x80\x91", "\xe2\x80\x92", "\xe2\x80\x93",
+        "\xe2\x80\x94", "\xe2\x80\x95", "\xe2\x80\xaf", "\xe2\x88\x92"}) {
     if (is(seq)) return 3;
   }
   return 0;

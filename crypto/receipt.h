@@ -37,8 +37,8 @@ class Receipt {
 
   // Parses what a person typed (§4.2): refuses more than 256 bytes, removes
   // the separators of §4.2 (ASCII space, tab, CR, LF, '-', '.', and the
-  // Unicode spaces and dashes listed there) anywhere, then requires exactly 28 ASCII digits (kMalformed otherwise:
-  // any other byte, including non-ASCII digits, or another count), then the
+  // Unicode spaces and dashes listed there) anywhere, then requires exactly 28 ASCII digits
+  // (kMalformed otherwise: any other byte, including non-ASCII digits, or another count), then the
   // Damm check (kBadChecksum). `typed` is not copied anywhere but the
   // result; the caller wipes its own buffer.
   static Result<Receipt> Parse(std::string_view typed);

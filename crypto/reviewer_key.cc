@@ -2,7 +2,9 @@
 
 #include <utility>
 
+#include "crypto/login.h"
 #include "crypto/protocol_constants.h"
+#include "crypto/testing/deterministic.h"
 
 namespace dojava::crypto {
 
@@ -24,6 +26,19 @@ Result<ReviewerKey> ReviewerKey::FromSeed(const SecretBytes& seed) {
 
 Signature ReviewerKey::Sign(std::string_view label, ByteView message) const {
   return SignLabeled(ed_.secret_key, label, message);
+}
+
+}  // namespace dojava::crypto
+
+namespace dojava::crypto {
+
+Signature SignAnyLabelForTesting(const ReviewerKey& key, std::string_view label, ByteView message) {
+  return key.Sign(label, message);
+}
+
+Result<Signature> ReviewerKey::SignLogin(const Id& instance_id, const Id& reviewer_id,
+                                         ByteView challenge) const {
+  return crypto::SignLogin(ed_.secret_key, instance_id, reviewer_id, challenge);
 }
 
 }  // namespace dojava::crypto

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "crypto/bytes.h"
+#include "crypto/message.h"
 #include "crypto/primitives.h"
 #include "crypto/secret_bytes.h"
 #include "crypto/status.h"
@@ -34,10 +35,23 @@ class ReviewerKey {
   // The 32-byte X25519 secret, for opening sealed keys (§7).
   const SecretBytes& x25519_secret() const { return x_secret_; }
 
-  // Sign(ed_sk, label, message) (§3): for logins (§10) and signed events (§8).
-  Signature Sign(std::string_view label, ByteView message) const;
+  // The answer to a login challenge (§10) for this reviewer's roster id.
+  Result<Signature> SignLogin(const Id& instance_id, const Id& reviewer_id,
+                              ByteView challenge) const;
+  // The signer of this reviewer's messages and events (§8.3). Borrows this
+  // key: it must outlive the returned value.
+  ReviewerSigner Signer(const Id& reviewer_id) const {
+    return ReviewerSigner{reviewer_id, &ed_.secret_key};
+  }
 
  private:
+  // Signs anything under any label: only the typed methods above may, so no
+  // caller can turn the key into a signing oracle for another context
+  // (test vectors reach it through crypto/testing/deterministic.h).
+  Signature Sign(std::string_view label, ByteView message) const;
+  friend Signature SignAnyLabelForTesting(const ReviewerKey& key, std::string_view label,
+                                          ByteView message);
+
   ReviewerKey(SecretBytes seed, Ed25519KeyPair ed, SecretBytes x_secret, X25519Public x_public)
       : seed_(std::move(seed)),
         ed_(std::move(ed)),

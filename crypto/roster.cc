@@ -50,7 +50,8 @@ Status CheckRules(const Roster& r) {
     if (crypto_core_ed25519_is_valid_point(e.ed25519.data()) != 1) {
       return Status(Code::kMalformed, "invalid reviewer Ed25519 key");
     }
-    if (!X25519Shared(kProbeScalar, e.x25519).ok()) return Status(Code::kMalformed, "low-order reviewer X25519 key");
+    if (!X25519Shared(kProbeScalar, e.x25519).ok())
+      return Status(Code::kMalformed, "low-order reviewer X25519 key");
     if (!eds.insert(e.ed25519).second) return Status(Code::kMalformed, "duplicate Ed25519 key");
     if (!xs.insert(e.x25519).second) return Status(Code::kMalformed, "duplicate X25519 key");
     if (!names.insert(e.name).second) return Status(Code::kMalformed, "duplicate reviewer name");

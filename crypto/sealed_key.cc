@@ -1,10 +1,9 @@
 #include "crypto/sealed_key.h"
 
-#include "crypto/testing/deterministic.h"
-
 #include <sodium.h>
 
 #include "crypto/protocol_constants.h"
+#include "crypto/testing/deterministic.h"
 
 namespace dojava::crypto {
 namespace {

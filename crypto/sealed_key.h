@@ -19,7 +19,6 @@ namespace dojava::crypto {
 Result<Bytes> SealKey(const SecretBytes& key, uint8_t role, const Id& case_id,
                       const X25519Public& recipient_public);
 
-
 // Opens an 82-byte record sealed to (recipient_secret, recipient_public) for
 // `role` of `case_id`. kMalformed (size, role), kUnsupportedVersion,
 // kDecryptFailed (not for this recipient, case or role; tampered).

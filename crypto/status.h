@@ -19,7 +19,8 @@ enum class Code {
   kOk = 0,
   kInvalidArgument,     // the caller passed something unusable
   kMalformed,           // bytes do not parse: wrong length, non-canonical, bad field
-  kUnsupportedVersion,  // a version byte this implementation does not know (unknown kinds are kMalformed)
+  kUnsupportedVersion,  // a version byte this implementation does not know (unknown kinds are
+                        // kMalformed)
   kDecryptFailed,       // AEAD authentication failed (wrong key, tampered, reordered...)
   kBadSignature,        // an Ed25519 signature does not verify
   kRollback,            // a roster older than (or forking from) one already seen

@@ -57,9 +57,9 @@ bool IsValidUtf8(ByteView text) {
 
 bool IsPrintableUtf8(ByteView text) {
   return Scan(text, [](uint32_t cp) {
-    if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) return false;  // C0, DEL, C1
+    if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) return false;       // C0, DEL, C1
     if (cp == 0x00ad || cp == 0x061c || cp == 0x180e) return false;  // soft hyphen, ALM, MVS
-    if (cp >= 0x200b && cp <= 0x200f) return false;  // zero-width, LRM, RLM
+    if (cp >= 0x200b && cp <= 0x200f) return false;                  // zero-width, LRM, RLM
     if (cp >= 0x2028 && cp <= 0x202e) return false;  // separators, bidi embeddings/overrides
     if (cp >= 0x2060 && cp <= 0x206f) return false;  // word joiner, invisible operators, isolates
     if (cp == 0xfeff) return false;                  // BOM / zero-width no-break space

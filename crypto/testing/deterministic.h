@@ -7,8 +7,10 @@
 #ifndef DOJAVA_CRYPTO_TESTING_DETERMINISTIC_H_
 #define DOJAVA_CRYPTO_TESTING_DETERMINISTIC_H_
 
+#include "crypto/admin_key.h"
 #include "crypto/key_file.h"
 #include "crypto/message.h"
+#include "crypto/reviewer_key.h"
 #include "crypto/sealed_key.h"
 
 namespace dojava::crypto {
@@ -28,6 +30,11 @@ Result<Bytes> SealKeyWithEphemeral(const SecretBytes& key, uint8_t role, const I
 // vectors only: reusing a salt and nonce with the same passphrase is unsafe.
 Result<Bytes> SealKeyFile(KeyKind kind, const SecretBytes& seed, const SecretBytes& passphrase,
                           KeyFileParams params, ByteView salt16, ByteView nonce24);
+
+// Sign(sk, label, message) with a key object's Ed25519 key, whatever the
+// label: for vectors and tests of the derivation only.
+Signature SignAnyLabelForTesting(const ReviewerKey& key, std::string_view label, ByteView message);
+Signature SignAnyLabelForTesting(const AdminKey& key, std::string_view label, ByteView message);
 
 }  // namespace dojava::crypto
 

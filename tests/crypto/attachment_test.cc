@@ -697,7 +697,8 @@ TEST_CASE("re-encrypting a chunk requires its plaintext to be unchanged", "[atta
   const Bytes d_tail = ChunkPlaintextDigest(s, 1, true, tail).value();
   CHECK(d_full.size() == 32);
   // Unchanged: the same record as the first pass.
-  CHECK(ReEncryptChunk(s, 0, false, full, d_full).value() == EncryptChunk(s, 0, false, full).value());
+  CHECK(ReEncryptChunk(s, 0, false, full, d_full).value() ==
+        EncryptChunk(s, 0, false, full).value());
   CHECK(ReEncryptChunk(s, 1, true, tail, d_tail).value() == EncryptChunk(s, 1, true, tail).value());
   // Changed by one byte, or truncated (the padded form is hashed): refused.
   full[300000] ^= 1;
@@ -706,7 +707,8 @@ TEST_CASE("re-encrypting a chunk requires its plaintext to be unchanged", "[atta
   CHECK(ReEncryptChunk(s, 1, true, tail, d_tail).code() == Code::kAlreadyExists);
   // The digest is bound to the index, the last flag and the file key.
   const Bytes same(kChunkPlainSize, 7);
-  CHECK(ChunkPlaintextDigest(s, 0, false, same).value() != ChunkPlaintextDigest(s, 1, false, same).value());
+  CHECK(ChunkPlaintextDigest(s, 0, false, same).value() !=
+        ChunkPlaintextDigest(s, 1, false, same).value());
   const Bytes small(10, 7);
   CHECK(ChunkPlaintextDigest(s, 0, true, small).value() !=
         ChunkPlaintextDigest(FileSecrets::Generate(), 0, true, small).value());

@@ -2,7 +2,6 @@
 //
 // Argon2id runs at the lowest parameters a reader accepts (t = 1, 8 MiB) so
 // the ASan suite stays fast; the defaults are timed in bench/receipt_bench.
-#include "crypto/testing/deterministic.h"
 #include "crypto/key_file.h"
 
 #include <fcntl.h>
@@ -18,6 +17,7 @@
 
 #include "crypto/primitives.h"
 #include "crypto/protocol_constants.h"
+#include "crypto/testing/deterministic.h"
 
 using namespace dojava;
 using namespace dojava::crypto;

@@ -6,8 +6,10 @@
 
 #include "crypto/admin_key.h"
 #include "crypto/encoding.h"
+#include "crypto/login.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/reviewer_key.h"
+#include "crypto/testing/deterministic.h"
 
 using namespace dojava;
 using namespace dojava::crypto;
@@ -127,13 +129,13 @@ TEST_CASE("Reviewer and admin signatures verify under their label only", "[keys]
   auto reviewer = ReviewerKey::Generate();
   auto admin = AdminKey::Generate();
   const Bytes m = {1, 2, 3};
-  const Signature rs = reviewer.Sign(protocol::kLabelLogin, m);
+  const Signature rs = SignAnyLabelForTesting(reviewer, protocol::kLabelLogin, m);
   CHECK(VerifyLabeled(reviewer.ed25519_public(), protocol::kLabelLogin, m, rs).ok());
   CHECK(VerifyLabeled(reviewer.ed25519_public(), protocol::kLabelRoster, m, rs).code() ==
         Code::kBadSignature);
   CHECK(VerifyLabeled(admin.public_key(), protocol::kLabelLogin, m, rs).code() ==
         Code::kBadSignature);
-  const Signature as = admin.Sign(protocol::kLabelRoster, m);
+  const Signature as = SignAnyLabelForTesting(admin, protocol::kLabelRoster, m);
   CHECK(VerifyLabeled(admin.public_key(), protocol::kLabelRoster, m, as).ok());
   CHECK(VerifyLabeled(admin.public_key(), protocol::kLabelRoster, Bytes{1, 2, 4}, as).code() ==
         Code::kBadSignature);
@@ -174,4 +176,36 @@ TEST_CASE("Admin fingerprint matches an independent BLAKE2b and §5.2's format",
   Ed25519Public pk2 = pk;
   pk2[0] ^= 1;
   CHECK(AdminKey::FingerprintBytes(pk2) != AdminKey::FingerprintBytes(pk));
+}
+
+// The typed signing methods are the only production way to use the keys.
+TEST_CASE("key objects sign logins, messages and rosters through typed methods", "[keys]") {
+  const ReviewerKey reviewer = ReviewerKey::Generate();
+  const AdminKey admin = AdminKey::Generate();
+  const Id instance = RandomId(), reviewer_id = RandomId(), case_id = RandomId();
+  const Bytes challenge(32, 5);
+  auto sig = reviewer.SignLogin(instance, reviewer_id, challenge);
+  REQUIRE(sig.ok());
+  CHECK(VerifyLogin(reviewer.ed25519_public(), instance, reviewer_id, challenge, *sig).ok());
+  CHECK(VerifyLogin(admin.public_key(), instance, reviewer_id, challenge, *sig).code() ==
+        Code::kBadSignature);
+
+  const SecretBytes nk = SecretBytes::Random(32);
+  const ReviewerSigner signer = reviewer.Signer(reviewer_id);
+  auto rec = EncryptMessage(nk, protocol::kKindNotes, case_id, RandomId(), AsBytes("{}"), &signer);
+  REQUIRE(rec.ok());
+  AuthorKeyLookup lookup = [&](const Id& id) -> std::optional<Ed25519Public> {
+    if (id == reviewer_id) return reviewer.ed25519_public();
+    return std::nullopt;
+  };
+  CHECK(DecryptMessage(*rec, case_id, CaseKeys{nullptr, &nk}, lookup).ok());
+
+  Roster roster;
+  roster.instance_id = instance;
+  roster.version = 1;
+  roster.entries.push_back(
+      RosterEntry{reviewer_id, reviewer.ed25519_public(), reviewer.x25519_public(), "Ana"});
+  auto signed_roster = admin.SignRoster(roster);
+  REQUIRE(signed_roster.ok());
+  CHECK(VerifyRoster(*signed_roster, admin.public_key(), instance).ok());
 }

@@ -206,7 +206,8 @@ TEST_CASE("Parse rejects anything but separators and 28 ASCII digits", "[receipt
   CHECK(code(letter) == Code::kMalformed);
   // Unicode digits (UTF-8): fullwidth 3, Arabic-Indic 3, Devanagari 3; a
   // lone byte of a separator's encoding; an em space (not a separator).
-  for (const char* u : {"\xEF\xBC\x93", "\xD9\xA3", "\xE0\xA5\xA9", "\xC2", "\xE2\x80", "\xE2\x80\x83"}) {
+  for (const char* u :
+       {"\xEF\xBC\x93", "\xD9\xA3", "\xE0\xA5\xA9", "\xC2", "\xE2\x80", "\xE2\x80\x83"}) {
     INFO("unicode: " << u);
     CHECK(code(c.substr(0, 27) + u) == Code::kMalformed);  // in place of the last digit
     CHECK(code(c.substr(0, 10) + u + c.substr(10)) == Code::kMalformed);
@@ -217,9 +218,9 @@ TEST_CASE("Parse accepts pasted line ends and the separators phones type", "[rec
   const std::string c = FixedReceipt();
   // CR LF, no-break space, thin space, hyphen, non-breaking hyphen, figure
   // dash, en dash, em dash, horizontal bar, narrow no-break space, minus.
-  for (const char* sep : {"\r\n", "\n", "\xC2\xA0", "\xE2\x80\x89", "\xE2\x80\x90", "\xE2\x80\x91",
-                          "\xE2\x80\x92", "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\x95", "\xE2\x80\xAF",
-                          "\xE2\x88\x92"}) {
+  for (const char* sep :
+       {"\r\n", "\n", "\xC2\xA0", "\xE2\x80\x89", "\xE2\x80\x90", "\xE2\x80\x91", "\xE2\x80\x92",
+        "\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\x95", "\xE2\x80\xAF", "\xE2\x88\x92"}) {
     INFO("separator bytes: " << sep);
     std::string typed;
     for (size_t i = 0; i < c.size(); i += 4) typed += c.substr(i, 4) + sep;

@@ -1,9 +1,9 @@
-#include "crypto/testing/deterministic.h"
 #include "crypto/sealed_key.h"
 
 #include <catch2/catch_test_macros.hpp>
 
 #include "crypto/protocol_constants.h"
+#include "crypto/testing/deterministic.h"
 
 using namespace dojava;
 using namespace dojava::crypto;

@@ -22,7 +22,8 @@ std::vector<Bytes> HonestRecords(const crypto::FileSecrets& secrets, ByteView pl
   for (uint64_t i = 0; i < count; ++i) {
     const size_t begin = size_t(i * p::kChunkPlainSize);
     const size_t len = std::min(plaintext.size() - begin, p::kChunkPlainSize);
-    out.push_back(crypto::EncryptChunk(secrets, i, i + 1 == count, plaintext.subspan(begin, len)).value());
+    out.push_back(
+        crypto::EncryptChunk(secrets, i, i + 1 == count, plaintext.subspan(begin, len)).value());
   }
   return out;
 }
@@ -35,7 +36,8 @@ Bytes BuildStream(const crypto::FileSecrets& secrets, const std::vector<Bytes>& 
     if (o.contains("record")) {
       Bytes r = records.at(size_t(o.at("record").as_int64()));
       if (o.contains("flip")) {
-        r.at(size_t(o.at("flip").at("offset").as_int64())) ^= uint8_t(o.at("flip").at("mask").as_int64());
+        r.at(size_t(o.at("flip").at("offset").as_int64())) ^=
+            uint8_t(o.at("flip").at("mask").as_int64());
       }
       if (o.contains("version")) r[0] = uint8_t(o.at("version").as_int64());
       if (o.contains("cut")) r.resize(size_t(o.at("cut").as_int64()));

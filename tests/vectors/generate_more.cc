@@ -1,11 +1,11 @@
 // Vector sections for receipts, keys, key files and attachments.
-#include "crypto/testing/deterministic.h"
 #include "crypto/admin_key.h"
 #include "crypto/attachment.h"
 #include "crypto/key_file.h"
+#include "crypto/protocol_constants.h"
 #include "crypto/receipt.h"
 #include "crypto/reviewer_key.h"
-#include "crypto/protocol_constants.h"
+#include "crypto/testing/deterministic.h"
 #include "tests/vectors/chunk_stream.h"
 #include "tests/vectors/vector_json.h"
 #include "tests/vectors/vector_sections.h"
@@ -23,12 +23,12 @@ json::object Item(const char* key, int64_t value) {
   return o;
 }
 
-
 // Digits 0..26 of a label-seeded receipt followed by its Damm check digit.
 std::string DetReceipt(std::string_view label) {
   const Bytes b = Det(label, 27);
   std::string digits;
-  for (uint8_t x : b) digits.push_back(char('0' + x % 10));  // fine for vectors; real receipts are uniform
+  for (uint8_t x : b)
+    digits.push_back(char('0' + x % 10));  // fine for vectors; real receipts are uniform
   digits.push_back(char('0' + crypto::DammCheckDigit(digits)));
   return digits;
 }
@@ -63,13 +63,18 @@ void Receipts(VectorWriter& w) {
   };
   const std::string a = DetReceipt("receipt/a");
   ok("receipt-canonical", "28 digits without separators; derivation of section 4.3.", a);
-  ok("receipt-grouped", "The same receipt as displayed, in groups of 4 joined by '-'.", Grouped(a, "-"));
-  ok("receipt-pasted", "Typed with spaces, dots, an en dash, a no-break space and a trailing CR LF.",
-     a.substr(0, 4) + " " + a.substr(4, 4) + "." + a.substr(8, 4) + "\xe2\x80\x93" + a.substr(12, 4) + "\xc2\xa0" +
-         a.substr(16, 12) + "\r\n");
-  ok("receipt-protocol-example", "The example of PROTOCOL.md section 4.1.", "4821-0937-5520-1186-7043-9912-3385");
+  ok("receipt-grouped", "The same receipt as displayed, in groups of 4 joined by '-'.",
+     Grouped(a, "-"));
+  ok("receipt-pasted",
+     "Typed with spaces, dots, an en dash, a no-break space and a trailing CR LF.",
+     a.substr(0, 4) + " " + a.substr(4, 4) + "." + a.substr(8, 4) + "\xe2\x80\x93" +
+         a.substr(12, 4) + "\xc2\xa0" + a.substr(16, 12) + "\r\n");
+  ok("receipt-protocol-example", "The example of PROTOCOL.md section 4.1.",
+     "4821-0937-5520-1186-7043-9912-3385");
   auto bad = [&](const std::string& scenario, const std::string& desc, const std::string& typed,
-                 const std::string& expect) { w.Write(scenario, "receipt", desc, input(typed), expect); };
+                 const std::string& expect) {
+    w.Write(scenario, "receipt", desc, input(typed), expect);
+  };
   std::string typo = a;
   typo[9] = typo[9] == '9' ? '0' : char(typo[9] + 1);
   bad("receipt-typo", "One digit mistyped.", Grouped(typo, "-"), "bad_checksum");
@@ -77,10 +82,12 @@ void Receipts(VectorWriter& w) {
   size_t i = 0;
   while (swapped[i] == swapped[i + 1]) ++i;
   std::swap(swapped[i], swapped[i + 1]);
-  bad("receipt-adjacent-swap", "Two adjacent different digits swapped.", Grouped(swapped, "-"), "bad_checksum");
+  bad("receipt-adjacent-swap", "Two adjacent different digits swapped.", Grouped(swapped, "-"),
+      "bad_checksum");
   bad("receipt-too-short", "27 digits.", a.substr(0, 27), "malformed");
   bad("receipt-too-long", "29 digits.", a + "0", "malformed");
-  bad("receipt-letter", "The letter O in place of a zero.", a.substr(0, 5) + "O" + a.substr(6), "malformed");
+  bad("receipt-letter", "The letter O in place of a zero.", a.substr(0, 5) + "O" + a.substr(6),
+      "malformed");
   bad("receipt-fullwidth-digit", "A fullwidth digit (U+FF13) in place of the last digit.",
       a.substr(0, 27) + "\xef\xbc\x93", "malformed");
 }
@@ -99,9 +106,10 @@ void Keys(VectorWriter& w) {
     out["admin_ed25519_public"] = HexOf(admin.public_key());
     out["admin_fingerprint"] = crypto::AdminKey::FingerprintText(admin.public_key());
     out["signature_of_empty_under_label_test"] =
-        HexOf(reviewer.Sign("dojava/v1/test", {}));
+        HexOf(crypto::SignAnyLabelForTesting(reviewer, "dojava/v1/test", {}));
     w.Write(std::string("keys-derivation-") + (tag + 5), "keys",
-            "Reviewer Ed25519/X25519 and admin Ed25519 keys from one seed (section 5.1), the admin fingerprint "
+            "Reviewer Ed25519/X25519 and admin Ed25519 keys from one seed (section 5.1), the admin "
+            "fingerprint "
             "(5.2), and a reviewer signature of the empty message under label dojava/v1/test.",
             std::move(in), "success", std::move(out));
   }
@@ -111,11 +119,12 @@ void KeyFiles(VectorWriter& w) {
   // Low Argon2id parameters (t = 1, 8 MiB, the reader's minimum) keep the
   // vectors fast; real files use t = 3, 256 MiB.
   const crypto::KeyFileParams params{1, 8192};
-  const SecretBytes passphrase = SecretBytes::Copy(std::string_view("pas de mot de passe · лозинка 2026"));
+  const SecretBytes passphrase =
+      SecretBytes::Copy(std::string_view("pas de mot de passe · лозинка 2026"));
   auto make = [&](const std::string& tag, crypto::KeyKind kind) {
     const SecretBytes seed = DetSecret(tag + "/seed", 32);
-    return std::make_pair(crypto::SealKeyFile(kind, seed, passphrase, params, Det(tag + "/salt", 16),
-                                              Det(tag + "/nonce", 24))
+    return std::make_pair(crypto::SealKeyFile(kind, seed, passphrase, params,
+                                              Det(tag + "/salt", 16), Det(tag + "/nonce", 24))
                               .value(),
                           SecretBytes::Copy(seed.reveal()));
   };
@@ -126,7 +135,8 @@ void KeyFiles(VectorWriter& w) {
     in["passphrase_text"] = std::string(pass.reveal_chars());
     return in;
   };
-  for (auto [name, kind] : {std::pair{"reviewer", crypto::KeyKind::kReviewer}, std::pair{"admin", crypto::KeyKind::kAdmin}}) {
+  for (auto [name, kind] : {std::pair{"reviewer", crypto::KeyKind::kReviewer},
+                            std::pair{"admin", crypto::KeyKind::kAdmin}}) {
     auto [file, seed] = make(std::string("keyfile/") + name, kind);
     json::object in = input(file, passphrase);
     json::object seal;
@@ -139,19 +149,21 @@ void KeyFiles(VectorWriter& w) {
     out["kind"] = int(kind);
     out["seed"] = HexOf(seed.reveal());
     w.Write(std::string("key-file-") + name, "key_file",
-            std::string("A ") + name + " key file with a non-ASCII passphrase (its UTF-8 bytes).", std::move(in),
-            "success", std::move(out));
+            std::string("A ") + name + " key file with a non-ASCII passphrase (its UTF-8 bytes).",
+            std::move(in), "success", std::move(out));
   }
   const Bytes good = make("keyfile/reviewer", crypto::KeyKind::kReviewer).first;
-  auto bad = [&](const std::string& scenario, const std::string& desc, ByteView file, const std::string& expect,
-                 const SecretBytes* pass = nullptr) {
+  auto bad = [&](const std::string& scenario, const std::string& desc, ByteView file,
+                 const std::string& expect, const SecretBytes* pass = nullptr) {
     w.Write(scenario, "key_file", desc, input(file, pass ? *pass : passphrase), expect);
   };
-  const SecretBytes wrong = SecretBytes::Copy(std::string_view("pas de mot de passe · лозинка 2025"));
-  bad("key-file-wrong-passphrase", "The right file, a passphrase one character off.", good, "wrong_passphrase", &wrong);
+  const SecretBytes wrong =
+      SecretBytes::Copy(std::string_view("pas de mot de passe · лозинка 2025"));
+  bad("key-file-wrong-passphrase", "The right file, a passphrase one character off.", good,
+      "wrong_passphrase", &wrong);
   const SecretBytes empty;
-  bad("key-file-empty-passphrase", "An empty passphrase: refused without running Argon2id.", good, "wrong_passphrase",
-      &empty);
+  bad("key-file-empty-passphrase", "An empty passphrase: refused without running Argon2id.", good,
+      "wrong_passphrase", &empty);
   auto with = [&](size_t offset, uint8_t value) {
     Bytes b = good;
     b[offset] = value;
@@ -162,13 +174,24 @@ void KeyFiles(VectorWriter& w) {
   bad("key-file-unknown-kind", "Kind byte 3.", with(5, 3), "malformed");
   bad("key-file-unknown-kdf", "KDF byte 2.", with(6, 2), "malformed");
   bad("key-file-reserved-set", "Reserved byte 1.", with(7, 1), "malformed");
-  bad("key-file-t-too-large", "t = 17, above the bound of 16: refused before Argon2id.", with(11, 17), "malformed");
-  bad("key-file-m-too-small", "m = 8191 KiB, below the bound: refused before Argon2id.",
-      [&] { Bytes b = good; b[12] = 0; b[13] = 0; b[14] = 0x1f; b[15] = 0xff; return b; }(), "malformed");
-  bad("key-file-kind-swapped", "Kind changed from reviewer to admin: the header is additional data.",
-      with(5, 2), "wrong_passphrase");
-  bad("key-file-flipped-ciphertext", "One bit of the sealed seed flipped.", with(70, uint8_t(good[70] ^ 1)),
+  bad("key-file-t-too-large", "t = 17, above the bound of 16: refused before Argon2id.",
+      with(11, 17), "malformed");
+  bad(
+      "key-file-m-too-small", "m = 8191 KiB, below the bound: refused before Argon2id.",
+      [&] {
+        Bytes b = good;
+        b[12] = 0;
+        b[13] = 0;
+        b[14] = 0x1f;
+        b[15] = 0xff;
+        return b;
+      }(),
+      "malformed");
+  bad("key-file-kind-swapped",
+      "Kind changed from reviewer to admin: the header is additional data.", with(5, 2),
       "wrong_passphrase");
+  bad("key-file-flipped-ciphertext", "One bit of the sealed seed flipped.",
+      with(70, uint8_t(good[70] ^ 1)), "wrong_passphrase");
   bad("key-file-truncated", "103 bytes.", ByteView(good.data(), 103), "malformed");
 }
 
@@ -178,7 +201,8 @@ void Chunks(VectorWriter& w) {
     uint64_t size;
   };
   auto secrets_of = [](const std::string& tag) {
-    return crypto::FileSecrets::FromBytes(Det(tag + "/key", 32), Det(tag + "/prefix", 20), Det(tag + "/id", 16))
+    return crypto::FileSecrets::FromBytes(Det(tag + "/key", 32), Det(tag + "/prefix", 20),
+                                          Det(tag + "/id", 16))
         .value();
   };
   auto input = [&](const std::string& tag, uint64_t size, json::array stream) {
@@ -191,7 +215,8 @@ void Chunks(VectorWriter& w) {
     in["size"] = size;
     in["plaintext"] = "byte i = (i * 31 + 7) mod 251";
     json::array hashes;
-    for (const Bytes& r : HonestRecords(s, plain)) hashes.push_back(HexOf(crypto::LabeledHash(32, "", r)));
+    for (const Bytes& r : HonestRecords(s, plain))
+      hashes.push_back(HexOf(crypto::LabeledHash(32, "", r)));
     in["record_hashes"] = std::move(hashes);
     in["stream"] = std::move(stream);
     return in;
@@ -206,17 +231,19 @@ void Chunks(VectorWriter& w) {
     out["size"] = size;
     out["chunk_count"] = crypto::ChunkCount(size);
     out["plaintext_hash"] = HexOf(crypto::LabeledHash(32, "", VectorPlaintext(size)));
-    w.Write(scenario, "chunks", desc, input(scenario, size, honest(size)), "success", std::move(out));
+    w.Write(scenario, "chunks", desc, input(scenario, size, honest(size)), "success",
+            std::move(out));
   };
   ok("chunks-empty-file", "A file of 0 bytes: one chunk holding only padding.", 0);
   ok("chunks-one-byte", "A file of 1 byte.", 1);
-  ok("chunks-exact-chunk", "A file of exactly 524288 bytes: a full chunk, then a padding-only last chunk.",
+  ok("chunks-exact-chunk",
+     "A file of exactly 524288 bytes: a full chunk, then a padding-only last chunk.",
      p::kChunkPlainSize);
   ok("chunks-three-chunks", "A file of 2 * 524288 + 1000 bytes.", 2 * p::kChunkPlainSize + 1000);
 
   const uint64_t three = 2 * p::kChunkPlainSize + 1000;
-  auto bad = [&](const std::string& scenario, const std::string& desc, uint64_t size, json::array stream,
-                 const std::string& expect, json::object overrides = {}) {
+  auto bad = [&](const std::string& scenario, const std::string& desc, uint64_t size,
+                 json::array stream, const std::string& expect, json::object overrides = {}) {
     json::object in = input("chunks-base-" + std::to_string(size), size, std::move(stream));
     // The writer's secrets made the records; "reader" replaces some of them
     // for the reader (wrong key, wrong file id).
@@ -228,10 +255,11 @@ void Chunks(VectorWriter& w) {
     for (int i : idx) a.push_back(Item("record", i));
     return a;
   };
-  bad("chunks-truncated", "The last chunk dropped: the stream ends with a chunk that opens only as non-last.",
-      three, seq({0, 1}), "truncated");
-  bad("chunks-missing-final", "A 524288-byte file without its padding-only final chunk.", p::kChunkPlainSize,
-      seq({0}), "truncated");
+  bad("chunks-truncated",
+      "The last chunk dropped: the stream ends with a chunk that opens only as non-last.", three,
+      seq({0, 1}), "truncated");
+  bad("chunks-missing-final", "A 524288-byte file without its padding-only final chunk.",
+      p::kChunkPlainSize, seq({0}), "truncated");
   bad("chunks-empty-stream", "No records at all.", three, json::array(), "truncated");
   bad("chunks-reordered", "Chunks 0 and 1 swapped.", three, seq({1, 0, 2}), "decrypt_failed");
   bad("chunks-duplicated", "Chunk 0 sent twice.", three, seq({0, 0, 1, 2}), "decrypt_failed");
@@ -250,36 +278,40 @@ void Chunks(VectorWriter& w) {
     flip["offset"] = 1000;
     flip["mask"] = 4;
     s[1].as_object()["flip"] = std::move(flip);
-    bad("chunks-flipped-bit", "One bit of chunk 1's ciphertext flipped.", three, std::move(s), "decrypt_failed");
+    bad("chunks-flipped-bit", "One bit of chunk 1's ciphertext flipped.", three, std::move(s),
+        "decrypt_failed");
   }
   {
     json::object o;
     o["file_key"] = HexOf(Det("chunks/wrong-key", 32));
-    bad("chunks-wrong-key", "Decrypted with another file's key.", three, seq({0, 1, 2}), "decrypt_failed",
-        std::move(o));
+    bad("chunks-wrong-key", "Decrypted with another file's key.", three, seq({0, 1, 2}),
+        "decrypt_failed", std::move(o));
   }
   {
     json::object o;
     o["file_id"] = HexOf(Det("chunks/other-file-id", 16));
-    bad("chunks-wrong-file-id", "Read as another file id (the id is in the additional data).", three,
-        seq({0, 1, 2}), "decrypt_failed", std::move(o));
+    bad("chunks-wrong-file-id", "Read as another file id (the id is in the additional data).",
+        three, seq({0, 1, 2}), "decrypt_failed", std::move(o));
   }
   {
     json::array s = seq({0, 1, 2});
     s[0].as_object()["version"] = 2;
-    bad("chunks-unknown-version", "Chunk 0's version byte is 2.", three, std::move(s), "unsupported_version");
+    bad("chunks-unknown-version", "Chunk 0's version byte is 2.", three, std::move(s),
+        "unsupported_version");
   }
   {
     json::array s = seq({0});
     s[0].as_object()["version"] = 2;
     s[0].as_object()["cut"] = 10;
-    bad("chunks-short-unknown-version", "A 10-byte record with version 2: the version is checked first.", three,
-        std::move(s), "unsupported_version");
+    bad("chunks-short-unknown-version",
+        "A 10-byte record with version 2: the version is checked first.", three, std::move(s),
+        "unsupported_version");
   }
   {
     json::array s = seq({0, 1});
     s[1].as_object()["cut"] = 1000;
-    bad("chunks-cut-record", "The stream ends 1000 bytes into chunk 1.", three, std::move(s), "malformed");
+    bad("chunks-cut-record", "The stream ends 1000 bytes into chunk 1.", three, std::move(s),
+        "malformed");
   }
   {
     json::array s;
@@ -291,13 +323,15 @@ void Chunks(VectorWriter& w) {
     item["reseal"] = std::move(reseal);
     s.push_back(std::move(item));
     bad("chunks-bad-padding",
-        "A last chunk that authenticates but whose plaintext is all zeros: no 0x80 padding marker.", 1,
-        std::move(s), "malformed");
+        "A last chunk that authenticates but whose plaintext is all zeros: no 0x80 padding marker.",
+        1, std::move(s), "malformed");
   }
 }
 
 }  // namespace
 
-std::vector<std::function<void(VectorWriter&)>> ExtraSections() { return {Receipts, Keys, KeyFiles, Chunks}; }
+std::vector<std::function<void(VectorWriter&)>> ExtraSections() {
+  return {Receipts, Keys, KeyFiles, Chunks};
+}
 
 }  // namespace dojava::vectors

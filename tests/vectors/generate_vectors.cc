@@ -13,13 +13,13 @@
 #include <string>
 #include <vector>
 
-#include "crypto/testing/deterministic.h"
 #include "crypto/login.h"
 #include "crypto/message.h"
 #include "crypto/primitives.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/roster.h"
 #include "crypto/sealed_key.h"
+#include "crypto/testing/deterministic.h"
 #include "tests/vectors/vector_json.h"
 #include "tests/vectors/vector_sections.h"
 
@@ -228,13 +228,16 @@ void Rosters(VectorWriter& w) {
     return f.HandSigned(body);
   };
   w.Write("roster-bidi-name", "roster",
-          "Validly signed, but the name contains U+202E (right-to-left override): two such names can look alike.",
-          f.Input(hand_roster("Ana \xe2\x80\xae\xc4\x87ivotep", f.roster.entries[0].x25519)), "malformed");
+          "Validly signed, but the name contains U+202E (right-to-left override): two such names "
+          "can look alike.",
+          f.Input(hand_roster("Ana \xe2\x80\xae\xc4\x87ivotep", f.roster.entries[0].x25519)),
+          "malformed");
   {
     X25519Public low{};
     low[0] = 1;  // u = 1 has order 4: every shared secret with it is zero
     w.Write("roster-low-order-x25519", "roster",
-            "Validly signed, but a reviewer's X25519 key is a low-order point (nothing can be sealed to it).",
+            "Validly signed, but a reviewer's X25519 key is a low-order point (nothing can be "
+            "sealed to it).",
             f.Input(hand_roster("Ana", low)), "malformed");
   }
   {
@@ -580,7 +583,8 @@ void Messages(VectorWriter& w) {
     big[5] = '{';
     big[6] = '}';
     w.Write("message-oversized-bucket", "message",
-            "Authenticates, but a 3-byte inner plaintext is padded to 1024 bytes instead of the smallest bucket.",
+            "Authenticates, but a 3-byte inner plaintext is padded to 1024 bytes instead of the "
+            "smallest bucket.",
             f.Input(hand_made(f.ck, p::kKindConversation, "message/oversized", big)), "malformed");
   }
   w.Write("message-inner-length-overflow", "message",
@@ -609,7 +613,8 @@ void Logins(VectorWriter& w) {
   in["signature"] = HexOf(sig);
   w.Write("login-valid", "login", "A reviewer's answer to a login challenge.", in, "success");
   in["challenge"] = HexOf(Det("login/other-challenge", 32));
-  w.Write("login-replayed", "login", "A valid answer replayed against a new challenge.", in, "bad_signature");
+  w.Write("login-replayed", "login", "A valid answer replayed against a new challenge.", in,
+          "bad_signature");
   in["challenge"] = HexOf(challenge);
 
   // The signed message of §10 with its label, for hand-made signatures.
@@ -643,7 +648,8 @@ void Logins(VectorWriter& w) {
     forged.insert(forged.end(), sc, sc + 32);
     in["signature"] = HexOf(forged);
     w.Write("login-small-order-r", "login",
-            "R is the identity (small order) and S = k*a, so [S]B = R + [k]A holds: lax (ZIP-215, noble "
+            "R is the identity (small order) and S = k*a, so [S]B = R + [k]A holds: lax (ZIP-215, "
+            "noble "
             "zip215:false) verifiers accept, strict verification (section 3) refuses.",
             in, "bad_signature");
   }
@@ -656,10 +662,11 @@ void Logins(VectorWriter& w) {
     Bytes forged = identity;
     forged.resize(64, 0);
     o["signature"] = HexOf(forged);
-    w.Write("login-small-order-key", "login",
-            "Public key and R are the identity and S = 0: the equation holds for every message; strict "
-            "verification refuses the small-order key.",
-            std::move(o), "bad_signature");
+    w.Write(
+        "login-small-order-key", "login",
+        "Public key and R are the identity and S = 0: the equation holds for every message; strict "
+        "verification refuses the small-order key.",
+        std::move(o), "bad_signature");
   }
 }
 

@@ -9,12 +9,12 @@
 #include <map>
 #include <sstream>
 
-#include "crypto/testing/deterministic.h"
 #include "crypto/login.h"
 #include "crypto/message.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/roster.h"
 #include "crypto/sealed_key.h"
+#include "crypto/testing/deterministic.h"
 #include "tests/vectors/vector_checks.h"
 #include "tests/vectors/vector_json.h"
 
