@@ -116,8 +116,8 @@ Result<Bytes> SignRoster(Roster roster, const SecretBytes& admin_secret64,
   return out;
 }
 
-Result<Roster> VerifyRoster(ByteView signed_roster, const Ed25519Public& admin_public,
-                            const Id& instance_id) {
+Result<VerifiedRoster> VerifyRoster(ByteView signed_roster, const Ed25519Public& admin_public,
+                                    const Id& instance_id) {
   // 1. Structure.
   if (signed_roster.empty()) return Status(Code::kMalformed, "empty roster");
   if (signed_roster[0] != p::kVersion)
@@ -156,7 +156,25 @@ Result<Roster> VerifyRoster(ByteView signed_roster, const Ed25519Public& admin_p
   // 4. Instance.
   if (roster.instance_id != instance_id)
     return Status(Code::kMalformed, "roster belongs to another instance");
-  return roster;
+  return VerifiedRoster(std::move(roster), RosterDigest(signed_roster));
+}
+
+Result<VerifiedRoster> VerifyRosterAdvance(ByteView signed_roster,
+                                           const Ed25519Public& admin_public, const Id& instance_id,
+                                           const RosterState& seen) {
+  DOJAVA_ASSIGN_OR_RETURN(VerifiedRoster r, VerifyRoster(signed_roster, admin_public, instance_id));
+  DOJAVA_RETURN_IF_ERROR(CheckRosterAdvance(seen.version, seen.digest, r.version(), r.digest()));
+  return r;
+}
+
+std::function<std::optional<Ed25519Public>(const Id&)> AuthorsOf(
+    std::vector<const VerifiedRoster*> rosters) {
+  return [rosters = std::move(rosters)](const Id& id) -> std::optional<Ed25519Public> {
+    for (const VerifiedRoster* r : rosters) {
+      if (const RosterEntry* e = r->Find(id)) return e->ed25519;
+    }
+    return std::nullopt;
+  };
 }
 
 Bytes RosterDigest(ByteView signed_roster) {

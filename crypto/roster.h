@@ -1,12 +1,15 @@
 // The roster (crypto/PROTOCOL.md §6): the admin-signed list of reviewers.
 //
 // SignRoster produces the canonical encoding and verifies it before
-// returning it; VerifyRoster is the only way to obtain a Roster from bytes,
-// so a Roster value in memory has always passed every rule of §6.
+// returning it. VerifyRoster is the only way to obtain a VerifiedRoster, so
+// holding one proves every rule of §6 was checked against a pinned admin
+// key; VerifyRosterAdvance adds the rollback rule.
 #ifndef DOJAVA_CRYPTO_ROSTER_H_
 #define DOJAVA_CRYPTO_ROSTER_H_
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,11 +46,49 @@ struct Roster {
 Result<Bytes> SignRoster(Roster roster, const SecretBytes& admin_secret64,
                          const Ed25519Public& admin_public);
 
+// A roster that passed every rule of §6 against a pinned admin key. Only
+// VerifyRoster makes one, so holding a VerifiedRoster proves the check ran;
+// a plain Roster (input to SignRoster) proves nothing.
+class VerifiedRoster {
+ public:
+  const Roster& roster() const { return roster_; }
+  uint64_t version() const { return roster_.version; }
+  const std::vector<RosterEntry>& entries() const { return roster_.entries; }
+  const RosterEntry* Find(const Id& reviewer_id) const { return roster_.Find(reviewer_id); }
+  // H(32, "dojava/v1/roster", bytes): what a client remembers (§6).
+  const Bytes& digest() const { return digest_; }
+
+ private:
+  VerifiedRoster(Roster roster, Bytes digest)
+      : roster_(std::move(roster)), digest_(std::move(digest)) {}
+  friend Result<VerifiedRoster> VerifyRoster(ByteView, const Ed25519Public&, const Id&);
+  Roster roster_;
+  Bytes digest_;
+};
+
+// What a client remembers of the last roster it accepted (§6, rollback).
+struct RosterState {
+  uint64_t version = 0;  // 0: none seen yet
+  Bytes digest;
+};
+
 // Parses and verifies signed roster bytes in the order of §6: structure
 // (kMalformed / kUnsupportedVersion), signature against the pinned admin key
 // (kBadSignature), rules (kMalformed), instance id (kMalformed).
-Result<Roster> VerifyRoster(ByteView signed_roster, const Ed25519Public& admin_public,
-                            const Id& instance_id);
+Result<VerifiedRoster> VerifyRoster(ByteView signed_roster, const Ed25519Public& admin_public,
+                                    const Id& instance_id);
+
+// VerifyRoster, then the rollback rule against `seen` (kRollback). A client
+// stores {version(), digest()} of the result as its new RosterState.
+Result<VerifiedRoster> VerifyRosterAdvance(ByteView signed_roster,
+                                           const Ed25519Public& admin_public, const Id& instance_id,
+                                           const RosterState& seen);
+
+// The author lookup of DecryptMessage (§8.3) over verified rosters, newest
+// first: a reviewer removed since is still found in an older roster. The
+// rosters must outlive the returned function.
+std::function<std::optional<Ed25519Public>(const Id&)> AuthorsOf(
+    std::vector<const VerifiedRoster*> rosters);
 
 // The digest a client remembers of the last roster it accepted:
 // H(32, "dojava/v1/roster", bytes).

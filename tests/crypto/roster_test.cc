@@ -39,16 +39,17 @@ TEST_CASE("a signed roster verifies and comes back canonical", "[roster]") {
   REQUIRE(bytes.ok());
   auto r = VerifyRoster(*bytes, admin.kp.public_key, instance);
   REQUIRE(r.ok());
-  CHECK(r->version == 3);
-  REQUIRE(r->entries.size() == 3);
+  CHECK(r->version() == 3);
+  REQUIRE(r->entries().size() == 3);
   // Sorted by id regardless of the input order.
-  CHECK(r->entries[0].name == "Ana Petrović");
-  CHECK(r->entries[2].name == "Mirela");
+  CHECK(r->entries()[0].name == "Ana Petrović");
+  CHECK(r->entries()[2].name == "Mirela");
+  CHECK(r->digest() == RosterDigest(*bytes));
   CHECK(r->Find(Entry(5, "").reviewer_id)->name == "Dragan");
   CHECK(r->Find(RandomId()) == nullptr);
-  CHECK(r->FindByName("Mirela") != nullptr);
+  CHECK(r->roster().FindByName("Mirela") != nullptr);
   // parse -> sign again is the identity (Ed25519 is deterministic).
-  auto again = SignRoster(*r, admin.kp.secret_key, admin.kp.public_key);
+  auto again = SignRoster(r->roster(), admin.kp.secret_key, admin.kp.public_key);
   REQUIRE(again.ok());
   CHECK(*again == *bytes);
 }
@@ -142,4 +143,51 @@ TEST_CASE("rollback rule: only newer, or the very same roster", "[roster]") {
   CHECK(CheckRosterAdvance(4, d1, 4, d2).code() == Code::kRollback);  // fork
   CHECK(CheckRosterAdvance(4, d1, 3, d2).code() == Code::kRollback);
   CHECK(CheckRosterAdvance(4, d1, 3, d1).code() == Code::kRollback);
+}
+
+TEST_CASE("VerifyRosterAdvance verifies and applies the rollback rule in one call", "[roster]") {
+  Admin admin;
+  const Id instance = RandomId();
+  Roster r5 = Sample(instance);
+  r5.version = 5;
+  Roster r6 = r5;
+  r6.version = 6;
+  const Bytes b5 = SignRoster(r5, admin.kp.secret_key, admin.kp.public_key).value();
+  const Bytes b6 = SignRoster(r6, admin.kp.secret_key, admin.kp.public_key).value();
+  auto first = VerifyRosterAdvance(b5, admin.kp.public_key, instance, RosterState{});
+  REQUIRE(first.ok());
+  const RosterState seen{first->version(), first->digest()};
+  CHECK(VerifyRosterAdvance(b5, admin.kp.public_key, instance, seen).ok());  // the same again
+  auto next = VerifyRosterAdvance(b6, admin.kp.public_key, instance, seen);
+  REQUIRE(next.ok());
+  const RosterState seen6{next->version(), next->digest()};
+  CHECK(VerifyRosterAdvance(b5, admin.kp.public_key, instance, seen6).code() == Code::kRollback);
+  // A bad signature is reported as such, not as a rollback.
+  Bytes bad = b6;
+  bad.back() ^= 1;
+  CHECK(VerifyRosterAdvance(bad, admin.kp.public_key, instance, seen).code() ==
+        Code::kBadSignature);
+}
+
+TEST_CASE("AuthorsOf finds reviewers on current and earlier verified rosters", "[roster]") {
+  Admin admin;
+  const Id instance = RandomId();
+  Roster older = Sample(instance);
+  older.version = 1;
+  Roster current = older;
+  current.version = 2;
+  const RosterEntry removed = current.entries.back();
+  current.entries.pop_back();
+  auto v1 = VerifyRoster(SignRoster(older, admin.kp.secret_key, admin.kp.public_key).value(),
+                         admin.kp.public_key, instance)
+                .value();
+  auto v2 = VerifyRoster(SignRoster(current, admin.kp.secret_key, admin.kp.public_key).value(),
+                         admin.kp.public_key, instance)
+                .value();
+  auto only_current = AuthorsOf({&v2});
+  auto both = AuthorsOf({&v2, &v1});
+  CHECK_FALSE(only_current(removed.reviewer_id).has_value());
+  REQUIRE(both(removed.reviewer_id).has_value());
+  CHECK(*both(removed.reviewer_id) == removed.ed25519);
+  CHECK_FALSE(both(RandomId()).has_value());
 }

@@ -129,7 +129,7 @@ json::object RosterOutput(const Roster& r, ByteView bytes) {
 void Rosters(VectorWriter& w) {
   RosterFixture f;
   const Bytes good = SignRoster(f.roster, f.admin.secret_key, f.admin.public_key).value();
-  const Roster parsed = VerifyRoster(good, f.admin.public_key, f.instance).value();
+  const Roster parsed = VerifyRoster(good, f.admin.public_key, f.instance).value().roster();
   w.Write("roster-valid", "roster",
           "A roster of three reviewers, names in Latin and Cyrillic script.", f.Input(good),
           "success", RosterOutput(parsed, good));
@@ -295,7 +295,7 @@ void Rosters(VectorWriter& w) {
     in["seen_digest"] = HexOf(RosterDigest(good));
     w.Write("roster-advance", "roster", "A newer roster after version 7: accepted.", std::move(in),
             "success",
-            RosterOutput(VerifyRoster(newer_bytes, f.admin.public_key, f.instance).value(),
+            RosterOutput(VerifyRoster(newer_bytes, f.admin.public_key, f.instance).value().roster(),
                          newer_bytes));
   }
 }

@@ -59,13 +59,22 @@ namespace {
 std::string CheckRoster(const json::object& v) {
   const auto& in = v.at("input").as_object();
   const Bytes bytes = BytesOf(in.at("roster"));
-  auto r = VerifyRoster(bytes, Fixed<32>(in.at("admin_public")), Fixed<16>(in.at("instance_id")));
-  if (!r.ok()) return Outcome(r.code());
+  RosterState seen;
   if (in.contains("seen_version")) {
-    Status s = CheckRosterAdvance(uint64_t(in.at("seen_version").as_int64()),
-                                  BytesOf(in.at("seen_digest")), r->version, RosterDigest(bytes));
-    if (!s.ok()) return Outcome(s.code());
+    seen.version = uint64_t(in.at("seen_version").as_int64());
+    seen.digest = BytesOf(in.at("seen_digest"));
   }
+  auto advanced = VerifyRosterAdvance(bytes, Fixed<32>(in.at("admin_public")),
+                                      Fixed<16>(in.at("instance_id")), seen);
+  auto verified =
+      VerifyRoster(bytes, Fixed<32>(in.at("admin_public")), Fixed<16>(in.at("instance_id")));
+  if (!verified.ok()) {
+    CHECK(advanced.code() == verified.code());
+    return Outcome(verified.code());
+  }
+  const Roster* r = &verified->roster();
+  if (!advanced.ok()) return Outcome(advanced.code());
+  CHECK(advanced->digest() == RosterDigest(bytes));
   const auto& out = v.at("output").as_object();
   CHECK(r->version == uint64_t(out.at("version").as_int64()));
   CHECK(HexOf(RosterDigest(bytes)) == out.at("digest").as_string());
