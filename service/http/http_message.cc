@@ -77,7 +77,7 @@ bool IsForwardedHeader(std::string_view name) {
 
 std::optional<std::string_view> HttpRequest::Header(std::string_view name) const {
   for (const auto& [n, v] : headers) {
-    if (EqualsIgnoreCase(n, name)) return std::string_view(v);
+    if (EqualsIgnoreCase(n, name)) return v.reveal_chars();
   }
   return std::nullopt;
 }

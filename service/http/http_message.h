@@ -42,8 +42,10 @@ struct HttpRequest {
   Method method = Method::kGet;
   std::string path;   // origin-form path, not percent-decoded, without the query
   std::string query;  // after '?', raw; empty if none
-  // Forwarded headers, names lower-case, in arrival order.
-  std::vector<std::pair<std::string, std::string>> headers;
+  // Forwarded headers, names lower-case, in arrival order. Values are kept in
+  // guarded, wiped memory: they carry bearer tokens (authorization) and the
+  // source's lookup key (x-dojava-*).
+  std::vector<std::pair<std::string, SecretBytes>> headers;
   // The body. Kept in guarded memory and wiped on destruction: on the no-JS
   // path it is a plaintext report.
   SecretBytes body;

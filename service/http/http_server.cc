@@ -340,7 +340,7 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
       if (IsForwardedHeader(field.name_string())) {
         std::string name(field.name_string());
         for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        request.headers.emplace_back(std::move(name), std::string(field.value()));
+        request.headers.emplace_back(std::move(name), SecretBytes::Copy(field.value()));
       }
     }
     std::string& body = req.body();
