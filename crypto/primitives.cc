@@ -28,15 +28,26 @@ Bytes Label(std::string_view label) {
   return b;
 }
 
-SecretBytes Kdf(ByteView ikm, std::string_view label) {
+SecretBytes KeyedHash(ByteView key, ByteView message) {
   EnsureSodium();
-  Require(ikm.size() >= crypto_generichash_KEYBYTES_MIN &&
-          ikm.size() <= crypto_generichash_KEYBYTES_MAX);
-  const Bytes msg = Label(label);
+  Require(key.size() >= crypto_generichash_KEYBYTES_MIN &&
+          key.size() <= crypto_generichash_KEYBYTES_MAX);
   SecretBytes out(32);
-  Require(crypto_generichash(out.reveal_mut().data(), out.size(), msg.data(), msg.size(),
-                             ikm.data(), ikm.size()) == 0);
+  Require(crypto_generichash(out.reveal_mut().data(), out.size(), message.data(), message.size(),
+                             key.data(), key.size()) == 0);
   return out;
+}
+
+SecretBytes Kdf(ByteView ikm, std::string_view label) { return KeyedHash(ikm, Label(label)); }
+
+bool IsLowOrderX25519(ByteView public32) {
+  EnsureSodium();
+  Require(public32.size() == crypto_scalarmult_BYTES);
+  static constexpr uint8_t kProbe[crypto_scalarmult_SCALARBYTES] = {9};
+  uint8_t out[crypto_scalarmult_BYTES];
+  const bool low = crypto_scalarmult(out, kProbe, public32.data()) != 0;
+  sodium_memzero(out, sizeof out);
+  return low;
 }
 
 Bytes LabeledHash(size_t n, std::string_view label, ByteView data) {

@@ -32,6 +32,14 @@ Bytes Label(std::string_view label);
 // programming error, never input-dependent).
 SecretBytes Kdf(ByteView ikm, std::string_view label);
 
+// BLAKE2b-256(key = key, message = message), key 16..64 bytes (aborts
+// otherwise). KDF and the sealing key of §7 are this with fixed messages.
+SecretBytes KeyedHash(ByteView key, ByteView message);
+
+// True if P is a low-order X25519 point (X25519 of any non-zero scalar with
+// it is all-zero). No secret is involved: computed in stack memory.
+bool IsLowOrderX25519(ByteView public32);
+
 // H(n, label, data) = BLAKE2b-n(L(label) || data), 16 <= n <= 64 (§3).
 Bytes LabeledHash(size_t n, std::string_view label, ByteView data);
 

@@ -15,9 +15,6 @@ namespace p = protocol;
 
 constexpr size_t kHeaderSize = 1 + p::kIdSize + 8 + 2;
 constexpr size_t kEntryFixedSize = p::kIdSize + 32 + 32 + 1;
-// Any non-zero scalar: X25519(k, P) is all-zero exactly when P has low order.
-constexpr uint8_t kProbeScalarBytes[32] = {9};
-const ByteView kProbeScalar(kProbeScalarBytes, 32);
 
 // Rule 3 of §6 (everything but the signature and the instance).
 Status CheckRules(const Roster& r) {
@@ -50,7 +47,7 @@ Status CheckRules(const Roster& r) {
     if (crypto_core_ed25519_is_valid_point(e.ed25519.data()) != 1) {
       return Status(Code::kMalformed, "invalid reviewer Ed25519 key");
     }
-    if (!X25519Shared(kProbeScalar, e.x25519).ok())
+    if (IsLowOrderX25519(e.x25519))
       return Status(Code::kMalformed, "low-order reviewer X25519 key");
     if (!eds.insert(e.ed25519).second) return Status(Code::kMalformed, "duplicate Ed25519 key");
     if (!xs.insert(e.x25519).second) return Status(Code::kMalformed, "duplicate X25519 key");

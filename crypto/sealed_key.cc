@@ -1,7 +1,5 @@
 #include "crypto/sealed_key.h"
 
-#include <sodium.h>
-
 #include "crypto/protocol_constants.h"
 #include "crypto/testing/deterministic.h"
 
@@ -18,10 +16,7 @@ SecretBytes SealingKey(const SecretBytes& shared, const X25519Public& epk,
   Bytes msg = Label(p::kLabelSealKey);
   msg.insert(msg.end(), epk.begin(), epk.end());
   msg.insert(msg.end(), recipient.begin(), recipient.end());
-  SecretBytes k(32);
-  crypto_generichash(k.reveal_mut().data(), k.size(), msg.data(), msg.size(),
-                     shared.reveal().data(), shared.size());
-  return k;
+  return KeyedHash(shared.reveal(), msg);
 }
 
 Bytes AdditionalData(uint8_t role, const Id& case_id, const X25519Public& recipient) {

@@ -32,6 +32,9 @@ TEST_CASE("X25519 rejects low-order public keys", "[primitives]") {
   one[0] = 1;
   CHECK(X25519Shared(a, zero).code() == Code::kDecryptFailed);
   CHECK(X25519Shared(a, one).code() == Code::kDecryptFailed);
+  CHECK(IsLowOrderX25519(zero));
+  CHECK(IsLowOrderX25519(one));
+  CHECK_FALSE(IsLowOrderX25519(X25519Base(a)));
   CHECK(X25519Shared(a, Bytes(31, 9)).code() == Code::kMalformed);
 }
 
