@@ -182,6 +182,10 @@ TEST_CASE("AddApiRoutes: refuses an uninitialised store and bad options", "[api]
   ApiOptions bad;
   bad.instance_name = "";
   CHECK(AddApiRoutes(&router, store->get(), bad).code() == Code::kInvalidArgument);
+  bad.instance_name = "News\xff";
+  CHECK(AddApiRoutes(&router, store->get(), bad).code() == Code::kInvalidArgument);
+  bad.instance_name = "News\nroom";
+  CHECK(AddApiRoutes(&router, store->get(), bad).code() == Code::kInvalidArgument);
   CHECK(router.size() == 0);
   CHECK(AddApiRoutes(&router, store->get(), ApiOptions{}).ok());
   CHECK(router.size() > 20);
