@@ -68,7 +68,9 @@ Result<std::array<uint8_t, N>> B64Fixed(const json::object& o, std::string_view 
   return *b;
 }
 
-const json::object* Obj(const json::value* v) { return v && v->is_object() ? &v->as_object() : nullptr; }
+const json::object* Obj(const json::value* v) {
+  return v && v->is_object() ? &v->as_object() : nullptr;
+}
 
 Result<ApiMessage> ParseMessage(const json::value& v) {
   const json::object* o = Obj(&v);
@@ -118,10 +120,9 @@ json::array IdArray(const std::vector<crypto::Id>& ids) {
 json::array KeyArray(const std::vector<ApiSealedKey>& keys) {
   json::array a;
   for (const auto& k : keys) {
-    a.emplace_back(json::object{
-        {"recipient", k.recipient},
-        {"role", k.role == protocol::kRoleNotesKey ? "notes" : "case"},
-        {"sealed", Base64UrlEncode(k.sealed)}});
+    a.emplace_back(json::object{{"recipient", k.recipient},
+                                {"role", k.role == protocol::kRoleNotesKey ? "notes" : "case"},
+                                {"sealed", Base64UrlEncode(k.sealed)}});
   }
   return a;
 }
@@ -154,14 +155,20 @@ Status StatusFromErrorResponse(int http_status, ByteView body) {
   }
   std::string text = "the server refused: " + code + (message.empty() ? "" : " (" + message + ")");
   Code k = Code::kInternal;
-  if (code == "not_found") k = Code::kNotFound;
-  else if (code == "unauthorized" || code == "login_failed") k = Code::kPermissionDenied;
-  else if (code == "bad_signature") k = Code::kBadSignature;
-  else if (code == "rollback") k = Code::kRollback;
-  else if (code == "conflict" || code == "roster_changed") k = Code::kAlreadyExists;
+  if (code == "not_found")
+    k = Code::kNotFound;
+  else if (code == "unauthorized" || code == "login_failed")
+    k = Code::kPermissionDenied;
+  else if (code == "bad_signature")
+    k = Code::kBadSignature;
+  else if (code == "rollback")
+    k = Code::kRollback;
+  else if (code == "conflict" || code == "roster_changed")
+    k = Code::kAlreadyExists;
   else if (code == "rate_limited" || code == "insufficient_storage" || code == "body_too_large")
     k = Code::kResourceExhausted;
-  else if (code == "bad_request") k = Code::kInvalidArgument;
+  else if (code == "bad_request")
+    k = Code::kInvalidArgument;
   return Status(k, text);
 }
 
@@ -231,7 +238,8 @@ Result<InstanceInfo> ApiClient::GetInstance() {
 }
 
 Status ApiClient::PutRoster(ByteView signed_roster) {
-  const std::string body = json::serialize(json::object{{"roster", Base64UrlEncode(signed_roster)}});
+  const std::string body =
+      json::serialize(json::object{{"roster", Base64UrlEncode(signed_roster)}});
   return Call("PUT", "/api/v1/roster", body, false, 64 * 1024).status();
 }
 
@@ -264,15 +272,14 @@ Result<SecretBytes> ApiClient::Login(const crypto::Id& reviewer_id, ByteView cha
   return token;
 }
 
-Status ApiClient::Logout() {
-  return Call("POST", "/api/v1/logout", "", true, 64 * 1024).status();
-}
+Status ApiClient::Logout() { return Call("POST", "/api/v1/logout", "", true, 64 * 1024).status(); }
 
 Result<std::vector<ApiCase>> ApiClient::ListCases(int64_t since_day) {
   std::vector<ApiCase> out;
   std::string page;
   for (int guard = 0; guard < 100000; ++guard) {
-    const std::string target = "/api/v1/cases?since=" + std::to_string(since_day) + page + "&limit=500";
+    const std::string target =
+        "/api/v1/cases?since=" + std::to_string(since_day) + page + "&limit=500";
     DOJAVA_ASSIGN_OR_RETURN(HttpResponse r, Call("GET", target, "", true, kMaxJsonResponse));
     DOJAVA_ASSIGN_OR_RETURN(json::object o, ParseObject(r.body));
     const json::value* cases = Field(o, "cases");
@@ -293,8 +300,8 @@ Result<std::vector<ApiCase>> ApiClient::ListCases(int64_t since_day) {
 }
 
 Result<ApiCaseDetail> ApiClient::GetCase(const crypto::Id& case_id) {
-  DOJAVA_ASSIGN_OR_RETURN(HttpResponse r,
-                          Call("GET", "/api/v1/cases/" + IdText(case_id), "", true, kMaxJsonResponse));
+  DOJAVA_ASSIGN_OR_RETURN(
+      HttpResponse r, Call("GET", "/api/v1/cases/" + IdText(case_id), "", true, kMaxJsonResponse));
   DOJAVA_ASSIGN_OR_RETURN(json::object o, ParseObject(r.body));
   ApiCaseDetail d;
   const json::value* c = Field(o, "case");
@@ -308,9 +315,12 @@ Result<ApiCaseDetail> ApiClient::GetCase(const crypto::Id& case_id) {
     ApiSealedKey sk;
     DOJAVA_ASSIGN_OR_RETURN(sk.recipient, Str(*ko, "recipient"));
     DOJAVA_ASSIGN_OR_RETURN(std::string role, Str(*ko, "role"));
-    if (role == "case") sk.role = protocol::kRoleCaseKey;
-    else if (role == "notes") sk.role = protocol::kRoleNotesKey;
-    else return Unexpected("role");
+    if (role == "case")
+      sk.role = protocol::kRoleCaseKey;
+    else if (role == "notes")
+      sk.role = protocol::kRoleNotesKey;
+    else
+      return Unexpected("role");
     DOJAVA_ASSIGN_OR_RETURN(sk.sealed, B64(*ko, "sealed"));
     d.keys.push_back(std::move(sk));
   }
@@ -362,17 +372,17 @@ Status ApiClient::DeleteCase(const crypto::Id& case_id) {
 
 Result<Bytes> ApiClient::GetChunk(const crypto::Id& case_id, const crypto::Id& file_id,
                                   uint64_t index) {
-  DOJAVA_ASSIGN_OR_RETURN(HttpResponse r,
-                          CallBinary("GET",
-                                     "/api/v1/cases/" + IdText(case_id) + "/files/" +
-                                         IdText(file_id) + "/chunks/" + std::to_string(index),
-                                     {}, true, kMaxChunkResponse));
+  DOJAVA_ASSIGN_OR_RETURN(
+      HttpResponse r, CallBinary("GET",
+                                 "/api/v1/cases/" + IdText(case_id) + "/files/" + IdText(file_id) +
+                                     "/chunks/" + std::to_string(index),
+                                 {}, true, kMaxChunkResponse));
   return std::move(r.body);
 }
 
 Result<ApiUpload> ApiClient::CreateUpload(const crypto::Id& file_id, uint64_t chunks) {
-  const std::string body = json::serialize(
-      json::object{{"file_id", IdText(file_id)}, {"chunks", chunks}});
+  const std::string body =
+      json::serialize(json::object{{"file_id", IdText(file_id)}, {"chunks", chunks}});
   DOJAVA_ASSIGN_OR_RETURN(HttpResponse r, Call("POST", "/api/v1/uploads", body, true, 4u << 20));
   return ParseUpload(r.body);
 }
@@ -394,13 +404,13 @@ Status ApiClient::CreateCase(const crypto::Id& case_id, const SecretBytes& looku
                              const crypto::X25519Public& source_public,
                              const std::vector<ApiSealedKey>& keys, ByteView message,
                              const std::vector<crypto::Id>& files) {
-  std::string body = json::serialize(json::object{
-      {"case_id", IdText(case_id)},
-      {"lookup_key", Base64UrlEncode(lookup_key.reveal())},
-      {"source_public_key", Base64UrlEncode(source_public)},
-      {"keys", KeyArray(keys)},
-      {"message", Base64UrlEncode(message)},
-      {"files", IdArray(files)}});
+  std::string body =
+      json::serialize(json::object{{"case_id", IdText(case_id)},
+                                   {"lookup_key", Base64UrlEncode(lookup_key.reveal())},
+                                   {"source_public_key", Base64UrlEncode(source_public)},
+                                   {"keys", KeyArray(keys)},
+                                   {"message", Base64UrlEncode(message)},
+                                   {"files", IdArray(files)}});
   auto r = Call("POST", "/api/v1/cases", body, false, 64 * 1024);
   Wipe(&body);
   return r.status();
@@ -410,9 +420,8 @@ Result<ApiSourceCase> ApiClient::GetSourceCase(uint64_t after) {
   ApiSourceCase out;
   for (int guard = 0; guard < 100000; ++guard) {
     DOJAVA_ASSIGN_OR_RETURN(
-        HttpResponse r,
-        Call("GET", "/api/v1/source/case?after=" + std::to_string(after), "", false,
-             kMaxJsonResponse));
+        HttpResponse r, Call("GET", "/api/v1/source/case?after=" + std::to_string(after), "", false,
+                             kMaxJsonResponse));
     DOJAVA_ASSIGN_OR_RETURN(json::object o, ParseObject(r.body));
     DOJAVA_ASSIGN_OR_RETURN(out.case_id, B64Fixed<16>(o, "case_id"));
     DOJAVA_ASSIGN_OR_RETURN(out.sealed_key, B64(o, "sealed_key"));
@@ -443,10 +452,10 @@ Result<uint64_t> ApiClient::PostSourceMessage(ByteView record,
 }
 
 Result<Bytes> ApiClient::GetSourceChunk(const crypto::Id& file_id, uint64_t index) {
-  DOJAVA_ASSIGN_OR_RETURN(
-      HttpResponse r,
-      CallBinary("GET", "/api/v1/source/files/" + IdText(file_id) + "/chunks/" + std::to_string(index),
-                 {}, false, kMaxChunkResponse));
+  DOJAVA_ASSIGN_OR_RETURN(HttpResponse r, CallBinary("GET",
+                                                     "/api/v1/source/files/" + IdText(file_id) +
+                                                         "/chunks/" + std::to_string(index),
+                                                     {}, false, kMaxChunkResponse));
   return std::move(r.body);
 }
 

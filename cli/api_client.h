@@ -40,7 +40,7 @@ struct InstanceInfo {
   crypto::Id instance_id{};
   crypto::Ed25519Public admin_public{};
   std::string admin_fingerprint;
-  Bytes salt;                    // 16 bytes
+  Bytes salt;                   // 16 bytes
   std::optional<Bytes> roster;  // signed roster bytes, not yet verified
   uint64_t roster_version = 0;
   InstanceLimits limits;
@@ -96,8 +96,7 @@ class ApiClient {
 
   Result<Bytes> LoginChallenge(const crypto::Id& reviewer_id);
   // The bearer token (base64url text) in wiped memory.
-  Result<SecretBytes> Login(const crypto::Id& reviewer_id, ByteView challenge,
-                            ByteView signature);
+  Result<SecretBytes> Login(const crypto::Id& reviewer_id, ByteView challenge, ByteView signature);
   Status Logout();
 
   // All cases with last activity >= since_day, following the pages.
@@ -128,8 +127,8 @@ class ApiClient {
  private:
   Result<HttpResponse> Call(std::string_view method, const std::string& target,
                             const std::string& json_body, bool auth, size_t max_body);
-  Result<HttpResponse> CallBinary(std::string_view method, const std::string& target,
-                                  ByteView body, bool auth, size_t max_body);
+  Result<HttpResponse> CallBinary(std::string_view method, const std::string& target, ByteView body,
+                                  bool auth, size_t max_body);
 
   HttpClient* http_;
   SecretBytes token_;

@@ -32,12 +32,13 @@ Status HttpClient::Connect(Deadline deadline) {
   } else if (options_.socks5) {
     fd = ConnectTcp(options_.socks5->host, options_.socks5->port, deadline);
     if (!fd.ok()) {
-      return Status(Code::kIoError, "cannot reach the SOCKS5 proxy " + options_.socks5->host +
-                                        ":" + std::to_string(options_.socks5->port) + " (" +
+      return Status(Code::kIoError, "cannot reach the SOCKS5 proxy " + options_.socks5->host + ":" +
+                                        std::to_string(options_.socks5->port) + " (" +
                                         fd.status().message() + "); is tor running?");
     }
     Status hs = Socks5Connect(fd->get(), s.host, s.port, deadline);
-    if (!hs.ok()) return Status(Code::kIoError, "cannot reach " + s.canonical + ": " + hs.message());
+    if (!hs.ok())
+      return Status(Code::kIoError, "cannot reach " + s.canonical + ": " + hs.message());
   } else {
     if (s.is_onion()) {
       return Status(Code::kInvalidArgument,
@@ -106,9 +107,8 @@ Result<HttpResponse> HttpClient::Send(std::string_view method, std::string_view 
     fd_.reset();
     if (!(reused && nothing)) {
       if (r.code() == Code::kIoError) {
-        return Status(Code::kIoError,
-                      "lost the connection to " + options_.server.canonical + ": " +
-                          r.status().message());
+        return Status(Code::kIoError, "lost the connection to " + options_.server.canonical + ": " +
+                                          r.status().message());
       }
       return r.status();
     }
@@ -131,8 +131,7 @@ Result<HttpResponse> HttpClient::Exchange(const SecretBytes& head, ByteView body
   boost::beast::error_code ec;
   while (!parser.is_done()) {
     if (have == buf.size()) buf.resize(buf.size() * 2);
-    DOJAVA_ASSIGN_OR_RETURN(size_t n,
-                            ReadSome(fd_.get(), std::span(buf).subspan(have), deadline));
+    DOJAVA_ASSIGN_OR_RETURN(size_t n, ReadSome(fd_.get(), std::span(buf).subspan(have), deadline));
     if (n == 0) {
       if (!*nothing_received && parser.is_header_done() && parser.need_eof() && have == 0) {
         parser.put_eof(ec);

@@ -26,7 +26,7 @@ namespace dojava::cli {
 
 struct HttpOptions {
   ServerUrl server;
-  std::optional<HostPort> socks5;  // tor's SocksPort; required for .onion
+  std::optional<HostPort> socks5;                     // tor's SocksPort; required for .onion
   std::chrono::milliseconds connect_timeout{60'000};  // tor circuits can be slow
   std::chrono::milliseconds io_timeout{120'000};      // per request
   size_t max_header_bytes = 16 * 1024;

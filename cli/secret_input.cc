@@ -73,7 +73,7 @@ Result<SecretBytes> ReadSecretFromTerminal(const std::string& prompt) {
     int fd;
     ~Closer() { ::close(fd); }
   } closer{fd};
-  termios old {};
+  termios old{};
   const bool have_termios = ::tcgetattr(fd, &old) == 0;
   if (have_termios) {
     termios quiet = old;

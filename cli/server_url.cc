@@ -51,8 +51,7 @@ std::string Lower(std::string_view s) {
 }
 
 // Splits "host[:port]" / "[v6][:port]". `port_required` for SOCKS5.
-Status SplitHostPort(std::string_view text, bool port_required, std::string* host,
-                     uint16_t* port) {
+Status SplitHostPort(std::string_view text, bool port_required, std::string* host, uint16_t* port) {
   std::string_view h;
   std::string_view p;
   bool have_port = false;

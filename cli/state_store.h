@@ -56,7 +56,8 @@ class StateStore {
   Status RemoveToken();
 
  private:
-  StateStore(std::string dir, std::string server) : dir_(std::move(dir)), server_(std::move(server)) {}
+  StateStore(std::string dir, std::string server)
+      : dir_(std::move(dir)), server_(std::move(server)) {}
   Status EnsureDir() const;
   Status WriteFile(const std::string& name, ByteView bytes) const;
   Result<std::optional<Bytes>> ReadFile(const std::string& name, size_t max) const;
