@@ -688,8 +688,13 @@ Status HttpServer::Start() {
     });
   }
   impl->running = true;
-  Log(LogLevel::kInfo, "listening: source " + FormatListenAddress(impl->config.source.address) +
-                           ", reviewer " + FormatListenAddress(impl->config.reviewer.address));
+  auto bound = [impl](ListenerKind kind) {
+    ListenAddress a = impl->Listener(kind).address;
+    if (!a.is_unix) a.port = impl->ports[static_cast<int>(kind)];
+    return FormatListenAddress(a);
+  };
+  Log(LogLevel::kInfo, "listening: source " + bound(ListenerKind::kSource) + ", reviewer " +
+                           bound(ListenerKind::kReviewer));
   return Status::Ok();
 }
 
