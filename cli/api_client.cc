@@ -2,7 +2,9 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
+#include <thread>
 
 #include "crypto/encoding.h"
 #include "crypto/protocol_constants.h"
@@ -16,6 +18,18 @@ namespace {
 constexpr size_t kMaxJsonResponse = 32u << 20;
 constexpr size_t kMaxChunkResponse = protocol::kChunkRecordSize;
 constexpr std::string_view kJson = "application/json";
+// 429 answers are retried after the server's Retry-After (capped), a few times.
+constexpr int kRateLimitRetries = 8;
+constexpr int kMaxRetryAfterSeconds = 30;
+
+void WaitRetryAfter(const std::string& header) {
+  int seconds = 1;
+  if (!header.empty() && header.size() < 6 &&
+      header.find_first_not_of("0123456789") == std::string::npos) {
+    seconds = std::clamp(std::stoi(header), 1, kMaxRetryAfterSeconds);
+  }
+  std::this_thread::sleep_for(std::chrono::seconds(seconds));
+}
 
 Status Unexpected(std::string_view what) {
   return Status(Code::kMalformed, "unexpected answer from the server (" + std::string(what) + ")");
@@ -183,11 +197,17 @@ Result<HttpResponse> ApiClient::Call(std::string_view method, const std::string&
     headers.push_back({"Authorization", &bearer, {}});
   }
   if (!lookup_.empty()) headers.push_back({"X-Dojava-Lookup-Key", &lookup_, {}});
-  DOJAVA_ASSIGN_OR_RETURN(HttpResponse r,
-                          http_->Send(method, target, headers, AsBytes(json_body),
-                                      json_body.empty() ? std::string_view() : kJson, max_body));
-  if (r.status >= 400) return StatusFromErrorResponse(r.status, r.body);
-  return r;
+  for (int attempt = 0;; ++attempt) {
+    DOJAVA_ASSIGN_OR_RETURN(HttpResponse r,
+                            http_->Send(method, target, headers, AsBytes(json_body),
+                                        json_body.empty() ? std::string_view() : kJson, max_body));
+    if (r.status == 429 && attempt < kRateLimitRetries) {
+      WaitRetryAfter(r.retry_after);
+      continue;
+    }
+    if (r.status >= 400) return StatusFromErrorResponse(r.status, r.body);
+    return r;
+  }
 }
 
 Result<HttpResponse> ApiClient::CallBinary(std::string_view method, const std::string& target,
@@ -201,12 +221,18 @@ Result<HttpResponse> ApiClient::CallBinary(std::string_view method, const std::s
     headers.push_back({"Authorization", &bearer, {}});
   }
   if (!lookup_.empty()) headers.push_back({"X-Dojava-Lookup-Key", &lookup_, {}});
-  DOJAVA_ASSIGN_OR_RETURN(
-      HttpResponse r,
-      http_->Send(method, target, headers, body,
-                  body.empty() ? std::string_view() : "application/octet-stream", max_body));
-  if (r.status >= 400) return StatusFromErrorResponse(r.status, r.body);
-  return r;
+  for (int attempt = 0;; ++attempt) {
+    DOJAVA_ASSIGN_OR_RETURN(
+        HttpResponse r,
+        http_->Send(method, target, headers, body,
+                    body.empty() ? std::string_view() : "application/octet-stream", max_body));
+    if (r.status == 429 && attempt < kRateLimitRetries) {
+      WaitRetryAfter(r.retry_after);
+      continue;
+    }
+    if (r.status >= 400) return StatusFromErrorResponse(r.status, r.body);
+    return r;
+  }
 }
 
 Result<InstanceInfo> ApiClient::GetInstance() {
