@@ -1,5 +1,6 @@
 #include "cli/cli_options.h"
 
+#include <cctype>
 #include <iostream>
 #include <sstream>
 
@@ -29,6 +30,52 @@ void AddCommonOptions(po::options_description* desc, unsigned set, CommonOptions
   desc->add_options()("help,h", "this help");
 }
 
+namespace {
+
+// A 22-character base64url id, which may begin with '-' and must then not be
+// taken for an option.
+bool IsIdLike(const std::string& s) {
+  if (s.size() != 22) return false;
+  for (char c : s) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
+  }
+  return true;
+}
+
+// Moves positional words after a "--", so that ids beginning with '-' stay
+// positional: options (with their values) first, in order, then the rest.
+std::vector<std::string> SeparatePositionals(const std::vector<std::string>& args,
+                                             const po::options_description& desc) {
+  std::vector<std::string> opts, pos;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--") {
+      pos.insert(pos.end(), args.begin() + static_cast<long>(i) + 1, args.end());
+      break;
+    }
+    if (a.size() < 2 || a[0] != '-' || IsIdLike(a)) {
+      pos.push_back(a);
+      continue;
+    }
+    opts.push_back(a);
+    bool takes_value = false;
+    if (a.rfind("--", 0) == 0) {
+      if (a.find('=') == std::string::npos) {
+        const po::option_description* d = desc.find_nothrow(a.substr(2), false);
+        takes_value = d != nullptr && d->semantic()->max_tokens() > 0;
+      }
+    } else if (a == "-o") {
+      takes_value = true;
+    }
+    if (takes_value && i + 1 < args.size()) opts.push_back(args[++i]);
+  }
+  opts.push_back("--");
+  opts.insert(opts.end(), pos.begin(), pos.end());
+  return opts;
+}
+
+}  // namespace
+
 po::variables_map ParseArgs(const std::vector<std::string>& args,
                             const po::options_description& desc,
                             const po::positional_options_description& positional,
@@ -36,7 +83,7 @@ po::variables_map ParseArgs(const std::vector<std::string>& args,
   po::variables_map vm;
   try {
     po::store(
-        po::command_line_parser(args)
+        po::command_line_parser(SeparatePositionals(args, desc))
             .options(desc)
             .positional(positional)
             .style(po::command_line_style::unix_style ^ po::command_line_style::allow_guessing)

@@ -293,7 +293,8 @@ int RunLogin(const Args& args) {
 int RunLogout(const Args& args) {
   CommonOptions o;
   po::options_description d("logout");
-  AddCommonOptions(&d, kServerOpts | kJsonOpt, &o);
+  // --key-file is accepted (and unused) so scripts can pass the same options everywhere.
+  AddCommonOptions(&d, kServerOpts | kKeyOpts | kJsonOpt, &o);
   ParseArgs(args, d, {}, "dojava logout --server URL");
   auto conn = Connection::Open(o);
   auto token = Unwrap(conn->state().Token(), "local state");

@@ -169,11 +169,10 @@ class Instance {
 
   // dojava COMMAND ... as reviewer `name`, with its own state dir.
   RunResult As(const std::string& name, std::vector<std::string> args) {
-    for (std::string a :
-         {"--server", ReviewerUrl(), "--key-file", dir_ / (name + ".key"), "--passphrase-file",
-          dir_ / "pass", "--state-dir", dir_ / ("state-" + name)}) {
-      args.push_back(a);
-    }
+    const std::vector<std::string> common = {
+        "--server",          ReviewerUrl(), "--key-file",  dir_ / (name + ".key"),
+        "--passphrase-file", dir_ / "pass", "--state-dir", dir_ / ("state-" + name)};
+    args.insert(args.end(), common.begin(), common.end());
     return Dojava(std::move(args));
   }
 

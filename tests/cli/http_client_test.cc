@@ -108,7 +108,7 @@ TEST_CASE("HTTP over a unix socket", "[cli][http]") {
     const int c = ::accept(lfd, nullptr, nullptr);
     head = testing::ReadHead(c);
     testing::SendAll(c,
-                     "HTTP/1.1 404 Not Found\r\nContent-Length: 52\r\n\r\n"
+                     "HTTP/1.1 404 Not Found\r\nContent-Length: 53\r\n\r\n"
                      "{\"error\":{\"code\":\"not_found\",\"message\":\"Not found.\"}}");
     ::close(c);
   });

@@ -47,6 +47,16 @@ TEST_CASE("options: shared options, positionals, unknown options are usage error
   CHECK(ExitOf([&] {
           ParseArgs({"a", "--serv", "x"}, d2, p2, "t");
         }) == Exit::kUsage);  // no guessing
+  // A case id may begin with '-': it stays positional.
+  std::string c3;
+  po::options_description d4("t");
+  CommonOptions o4;
+  AddCommonOptions(&d4, kServerOpts | kJsonOpt, &o4);
+  d4.add_options()("case", po::value(&c3)->required(), "")("output,o", po::value<std::string>(),
+                                                           "");
+  ParseArgs({"--server", "unix:/x", "-ojxOY8gQUIBaDiJCgdfbg", "-o", "-out"}, d4, p2, "t");
+  CHECK(c3 == "-ojxOY8gQUIBaDiJCgdfbg");
+  CHECK(o4.server == "unix:/x");
   // There is no --passphrase option at all: secrets never come from argv.
   CommonOptions o3;
   po::options_description d3("t");

@@ -49,7 +49,8 @@ void ProxySide(int fd, uint8_t rep, std::string* seen_host, uint16_t* seen_port)
   const std::string port = testing::ReadN(fd, 2);
   *seen_port =
       static_cast<uint16_t>((static_cast<uint8_t>(port[0]) << 8) | static_cast<uint8_t>(port[1]));
-  std::string reply = {5, static_cast<char>(rep), 0, 1, 127, 0, 0, 1, 0x1f, 0x90};
+  std::string reply = {5,    static_cast<char>(rep), 0, 1, 127, 0, 0, 1,
+                       0x1f, static_cast<char>(0x90)};
   testing::SendAll(fd, reply);
 }
 
