@@ -19,6 +19,9 @@
 #include <sstream>
 #include <thread>
 
+#include "service/database_key.h"
+#include "service/sqlite_db.h"
+#include "service/sqlite_statement.h"
 #include "tests/cli/test_util.h"
 
 extern char** environ;
@@ -304,6 +307,80 @@ TEST_CASE("e2e: submit with attachments, reviewer reads, downloads, replies; sou
   WriteFile(inst.dir() / "wrong", "0000-0000-0000-0000-0000-0000-0000\n");
   auto wrong = inst.AsSource({"inbox", "--receipt-file", inst.dir() / "wrong"});
   CHECK(wrong.rc == 6);
+}
+
+// Flips one byte of a stored blob, as someone holding the database key could
+// (the server must be stopped). `column` of the first row `where` selects.
+void FlipStoredByte(const std::string& data_dir, const std::string& table,
+                    const std::string& column, const std::string& where, size_t offset) {
+  auto key = service::DatabaseKey::LoadFile(data_dir + "/database.key");
+  REQUIRE(key.ok());
+  auto db =
+      service::SqliteDb::Open(data_dir + "/dojava.db", *key, service::SqliteDb::Mode::kReadWrite);
+  REQUIRE(db.ok());
+  Bytes blob;
+  {
+    auto sel = (*db)->Prepare("SELECT " + column + " FROM " + table + " WHERE " + where);
+    REQUIRE(sel.ok());
+    auto row = sel->Step();
+    REQUIRE(row.ok());
+    REQUIRE(*row);
+    ByteView v = sel->ColumnBlob(0);
+    blob.assign(v.begin(), v.end());
+  }
+  REQUIRE(offset < blob.size());
+  blob[offset] ^= 0x01;
+  auto upd = (*db)->Prepare("UPDATE " + table + " SET " + column + " = ?1 WHERE " + where);
+  REQUIRE(upd.ok());
+  upd->BindBlob(1, blob);
+  REQUIRE(upd->Run().ok());
+}
+
+TEST_CASE("e2e: tampering with a stored message, sealed key or chunk is detected and named",
+          "[cli][e2e]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  const std::string big = RandomBytes(1100 * 1024, 2);
+  WriteFile(inst.dir() / "evidence.bin", big);
+  const std::string receipt = SubmitReport(inst, {inst.dir() / "evidence.bin"});
+  WriteFile(inst.dir() / "receipt", receipt + "\n");
+  const std::string case_id = OnlyCase(inst, "ana");
+  REQUIRE(inst.As("ana", {"reply", case_id, "received"}).rc == 0);
+  const std::string data = inst.dir() / "data";
+  const std::string source = inst.source_addr(), reviewer = inst.reviewer_addr();
+
+  // A flipped bit in the stored report: both sides say which message failed.
+  inst.Stop();
+  FlipStoredByte(data, "messages", "record", "seq = 1", 100);
+  inst.Start(source, reviewer, data);
+  auto show = inst.As("ana", {"show", case_id});
+  CHECK(show.rc == 7);
+  CHECK(show.out.find("message #1") != std::string::npos);
+  CHECK(show.out.find("received") != std::string::npos);  // the rest is still shown
+  auto inbox = inst.AsSource({"inbox", "--receipt-file", inst.dir() / "receipt"});
+  CHECK(inbox.rc == 7);
+  CHECK(inbox.out.find("message #1") != std::string::npos);
+  inst.Stop();
+  FlipStoredByte(data, "messages", "record", "seq = 1", 100);  // restored
+  inst.Start(source, reviewer, data);
+  REQUIRE(inst.As("ana", {"show", case_id}).rc == 0);
+
+  // A flipped bit in a chunk: the download fails naming the chunk, no output.
+  inst.Stop();
+  FlipStoredByte(data, "chunks", "record", "idx = 1", 4000);
+  inst.Start(source, reviewer, data);
+  auto get = inst.As("ana", {"get", case_id, "1", "-o", inst.dir() / "out.bin"});
+  CHECK(get.rc == 7);
+  CHECK(get.err.find("chunk 1") != std::string::npos);
+  CHECK(::access((inst.dir() / "out.bin").c_str(), F_OK) != 0);
+
+  // A flipped bit in the reviewer's sealed case key.
+  inst.Stop();
+  FlipStoredByte(data, "case_keys", "sealed", "role = 1 AND length(recipient) = 16", 50);
+  inst.Start(source, reviewer, data);
+  auto sealed = inst.As("ana", {"show", case_id});
+  CHECK(sealed.rc == 7);
+  CHECK(sealed.err.find("sealed case key") != std::string::npos);
 }
 
 TEST_CASE("e2e: notes events, second reviewer granted, ungranted reviewer refused", "[cli][e2e]") {
