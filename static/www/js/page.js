@@ -81,6 +81,11 @@ export async function boot({ onLanguage } = {}) {
     setLang(select.value);
   });
   setLang(languageFromHash(location.hash) || 'en');
+  // A link with another #lang= on the same page changes the language without a reload.
+  window.addEventListener('hashchange', () => {
+    const code = languageFromHash(location.hash);
+    if (code && code !== i18n.code) setLang(code);
+  });
   return { i18n, api: new Api(), setLang, instance: null };
 }
 
