@@ -40,10 +40,12 @@ for (const kind of BROWSERS) {
         for (const code of LANGS) {
           await page.goto(`${server.url}/${pageName}#lang=${code}`);
           await page.waitForSelector('#fatal:not([hidden])');
-          const got = await page.evaluate(() => ({ title: document.title, lang: document.documentElement.lang, footer: document.querySelector('.foot p').textContent, sel: document.getElementById('lang-select').value }));
+          const got = await page.evaluate(() => ({ title: document.title, lang: document.documentElement.lang, footer: document.querySelector('.foot p').textContent, fatal: document.getElementById('fatal').textContent, sel: document.getElementById('lang-select').value }));
           assert.equal(got.title, cat(code).page_title, code);
           assert.equal(got.footer, cat(code).footer_js_path, code);
           assert.equal(got.lang, code);
+          // Without the API the page stops with the server's answer, in the chosen language.
+          assert.equal(got.fatal, cat(code).err_api_not_found, code);
           assert.equal(got.sel, code);
           await screenshot(page, `${kind}-static-${pageName.replace('.html', '')}-${code}`);
         }

@@ -233,6 +233,24 @@ export class FilePicker {
   }
 }
 
+/**
+ * Shows an error that stops the page, in the current language and again after a language change
+ * (the key is kept in data-i18n). Before the catalogues load there is no language: plain English.
+ */
+export function showFatal(i18n, e) {
+  const box = $('fatal');
+  show('loading', false);
+  if (i18n) {
+    let key = errorKey(e);
+    if (i18n.t(key) === key) key = 'err_unexpected';
+    box.dataset.i18n = key;
+    box.textContent = i18n.t(key);
+  } else {
+    box.textContent = 'The page could not start. Reload it, or try again later.';
+  }
+  show(box);
+}
+
 /** Shows an error message in `box` (an element with role=alert). */
 export function showError(i18n, box, e) {
   box.textContent = errorText(i18n, e);

@@ -17,7 +17,7 @@ import {
   wipe,
 } from '../lib/protocol.js';
 import { ApiError } from './api.js';
-import { $, FilePicker, boot, el, errorText, formatDay, formatSize, loadInstance, show, showError, showInstance } from './page.js';
+import { $, FilePicker, boot, showFatal, el, errorText, formatDay, formatSize, loadInstance, show, showError, showInstance } from './page.js';
 import { PayloadError, buildMessage, encodeBody, fileRef, parseBody } from './payload.js';
 import { uploadFile } from './upload.js';
 
@@ -263,9 +263,7 @@ async function main() {
     });
     ctx.instance = await loadInstance(ctx.api);
   } catch (e) {
-    $('fatal').textContent = ctx ? errorText(ctx.i18n, e) : 'The page could not start. Reload it, or try again later.';
-    show('loading', false);
-    show('fatal');
+    showFatal(ctx?.i18n, e);
     return;
   }
   picker = new FilePicker(ctx.i18n, $('m-files'), $('m-file-list'), { maxFiles: ctx.instance.maxFiles });

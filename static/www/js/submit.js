@@ -13,7 +13,7 @@ import {
   wipe,
 } from '../lib/protocol.js';
 import { ApiError, sleep } from './api.js';
-import { $, FilePicker, boot, errorText, formatSize, loadInstance, show, showError, showInstance } from './page.js';
+import { $, FilePicker, boot, showFatal, errorText, formatSize, loadInstance, show, showError, showInstance } from './page.js';
 import { PayloadError, buildReport, charCount, encodeBody, fileRef } from './payload.js';
 import { uploadFile } from './upload.js';
 
@@ -261,11 +261,7 @@ async function main() {
     });
     ctx.instance = await loadInstance(ctx.api);
   } catch (e) {
-    const box = $('fatal');
-    box.textContent = ctx ? errorText(ctx.i18n, e) : 'The page could not start. Reload it, or try again later.';
-    // The catalogues may be loaded even if the instance failed.
-    show('loading', false);
-    show(box);
+    showFatal(ctx?.i18n, e);
     return;
   }
   picker = new FilePicker(ctx.i18n, $('f-files'), $('file-list'), { maxFiles: ctx.instance.maxFiles });
@@ -273,8 +269,7 @@ async function main() {
   updateCount();
   show('loading', false);
   if (!ctx.instance.roster || ctx.instance.roster.entries.length === 0) {
-    $('fatal').textContent = ctx.i18n.t('err_api_not_ready');
-    show('fatal');
+    showFatal(ctx.i18n, { code: 'api_not_ready' });
     return;
   }
   show('intro');
