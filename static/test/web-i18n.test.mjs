@@ -31,7 +31,7 @@ test('checkCatalogues does catch a missing key, an extra key and a changed place
 function usedKeys() {
   const keys = new Set();
   for (const f of ['index.html', 'return.html']) {
-    const html = fs.readFileSync(new URL(f, www), 'utf8');
+    const html = fs.readFileSync(new URL(`../pages/${f}`, import.meta.url), 'utf8');
     for (const m of html.matchAll(/data-i18n="([^"]+)"/g)) keys.add(m[1]);
     for (const m of html.matchAll(/data-i18n-attr="([^"]+)"/g)) for (const pair of m[1].split(';')) keys.add(pair.split(':')[1]);
   }

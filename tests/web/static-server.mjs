@@ -19,7 +19,8 @@ export function serverSecurityHeaders(repo) {
   return headers;
 }
 
-export function startStaticServer(repo, root) {
+/** `tamper`: { '/path': (bytes) => bytes } applied to a file as served (tests of integrity checks). */
+export function startStaticServer(repo, root, { tamper = {} } = {}) {
   const headers = serverSecurityHeaders(repo);
   const server = http.createServer((req, res) => {
     let p = new URL(req.url, 'http://x').pathname;
@@ -30,7 +31,8 @@ export function startStaticServer(repo, root) {
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
     if (req.method === 'GET' && ok && TYPES[path.extname(file)] && fs.existsSync(file) && fs.statSync(file).isFile()) {
       res.setHeader('Content-Type', TYPES[path.extname(file)]);
-      res.end(fs.readFileSync(file));
+      const bytes = fs.readFileSync(file);
+      res.end(tamper[p] ? tamper[p](bytes) : bytes);
       return;
     }
     res.statusCode = 404;
