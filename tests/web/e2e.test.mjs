@@ -251,6 +251,7 @@ describe('web client against dojavad', { skip }, () => {
         });
         const r = await submitAndReadReceipt(page);
         await stopping;
+        console.log(`# ${kind} resume: chunks stored before the drop ${[...ackedBeforeStop].sort()}; sent after the restart ${putAfterRestart}`);
         assert.ok(ackedBeforeStop.size >= 2);
         for (const i of putAfterRestart) assert.ok(!ackedBeforeStop.has(i), `chunk ${i} was stored before the drop and sent again`);
         assert.ok(putAfterRestart.length >= 1 && putAfterRestart.length <= 5 - 2);
