@@ -107,6 +107,25 @@ describe('web client against dojavad', { skip }, () => {
         await page.close();
       });
 
+      test('a fingerprint in the link (#fp=) is enforced: a match is confirmed, a mismatch stops the page', async () => {
+        const page = await browser.newPage();
+        const w = await watch(page, inst.source);
+        const fp = P.hexEncode(P.adminFingerprint(inst.admin.edPublic));
+        await page.goto(`${inst.source}/index.html#fp=${fp}&lang=sq`);
+        await page.waitForSelector('body[data-ready="submit"]', { timeout: SLOW });
+        assert.equal(await page.$eval('#pin-state', (e) => e.textContent), cat('sq').pin_match);
+        // The pin and the language follow the link to the return page.
+        assert.equal(await page.$eval('#link-return', (e) => e.getAttribute('href')), `return.html#lang=sq&fp=${fp}`);
+        const wrong = (fp[0] === '0' ? '1' : '0') + fp.slice(1);
+        await page.goto(`${inst.source}/return.html#lang=en&fp=${wrong}`);
+        await page.waitForSelector('#fatal:not([hidden])', { timeout: SLOW });
+        assert.equal(await page.$eval('#fatal', (e) => e.textContent), cat('en').err_api_fingerprint_mismatch);
+        assert.equal(await page.$eval('#receipt-form', (e) => e.hidden), true);
+        await screenshot(page, `${kind}-fingerprint-mismatch`);
+        await w.assertClean(assert);
+        await page.close();
+      });
+
       test('submit a report with attachments; a reviewer decrypts it byte-identically', { timeout: SLOW * 2 }, async () => {
         const page = await browser.newPage();
         const w = await watch(page, inst.source);

@@ -72,12 +72,14 @@ export async function boot({ onLanguage } = {}) {
     document.title = i18n.t('page_title');
     // Keep the choice across the two pages, in the fragment only.
     for (const a of document.querySelectorAll('a[data-keep-lang], #link-return, #link-submit')) {
-      a.setAttribute('href', a.getAttribute('href').replace(/#.*$/, '') + `#lang=${i18n.code}`);
+      const fp = pinnedFingerprint(location.hash);
+      a.setAttribute('href', a.getAttribute('href').replace(/#.*$/, '') + `#lang=${i18n.code}` + (fp ? `&fp=${fp}` : ''));
     }
     onLanguage?.(i18n);
   };
   select.addEventListener('change', () => {
-    history.replaceState(null, '', `#lang=${select.value}`);
+    const fp = pinnedFingerprint(location.hash);
+    history.replaceState(null, '', `#lang=${select.value}` + (fp ? `&fp=${fp}` : ''));
     setLang(select.value);
   });
   setLang(languageFromHash(location.hash) || 'en');
