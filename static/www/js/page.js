@@ -174,8 +174,12 @@ export class FilePicker {
   }
 
   async add(files) {
+    this.tooMany = false;
     for (const file of files) {
-      if (this.items.length >= this.maxFiles) break;
+      if (this.items.length >= this.maxFiles) {
+        this.tooMany = true;
+        break;
+      }
       let plan;
       try {
         plan = await planClean(blobReader(file));
@@ -226,12 +230,14 @@ export class FilePicker {
         const rm = el('button', { type: 'button', class: 'link', text: t('file_remove'), 'aria-label': t('file_remove_named', { name: file.name }) });
         rm.addEventListener('click', () => {
           this.items.splice(idx, 1);
+          this.tooMany = false;
           this.render();
         });
         li.append(rm);
         return li;
       }),
     );
+    if (this.tooMany) this.list.append(el('li', { class: 'warn', role: 'alert', text: t('files_too_many', { max: this.maxFiles }) }));
   }
 }
 
