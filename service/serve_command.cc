@@ -137,12 +137,8 @@ Status ServeCommand::Run(const std::string& data_dir, const InstanceConfig& conf
   Maintenance::PurgeOnce(store.get());
 
   http::Router router;
-#ifdef DOJAVA_NO_API_ROUTES
-  Result<std::shared_ptr<api::Api>> api = std::shared_ptr<api::Api>();
-#else
   auto api = api::AddApiRoutes(&router, store.get(), config.api);
   if (!api.ok()) return api.status();
-#endif
   auto created = http::HttpServer::Create(config.http, std::move(router));
   if (!created.ok()) return created.status();
   std::unique_ptr<http::HttpServer> server = std::move(created).value();

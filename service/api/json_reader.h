@@ -93,6 +93,9 @@ class JsonObject {
   // kMalformed if any member was never taken (an unknown field).
   Status Finish() const;
 
+  // The whole object (for tests and generic readers).
+  const JsonValue& value() const { return *value_; }
+
  private:
   JsonObject(std::shared_ptr<JsonValue> owned, const JsonValue* value);
   std::shared_ptr<JsonValue> owned_;  // the tree, when this object owns it
