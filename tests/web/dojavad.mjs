@@ -125,8 +125,9 @@ export class Instance {
     const info = await this.instanceInfo();
     const instanceId = b64d(info.instance_id);
     const reviewers = names.map((name) => {
-      const keys = P.deriveReviewerKeys(P.randomBytes(32));
-      return { name, reviewerId: P.randomBytes(16), ...keys };
+      const seed = P.randomBytes(32);
+      const keys = P.deriveReviewerKeys(seed);
+      return { name, seed, reviewerId: P.randomBytes(16), ...keys };
     });
     const roster = P.signRoster({ instanceId, version, entries: reviewers.map((r) => ({ reviewerId: r.reviewerId, ed25519: r.edPublic, x25519: r.xPublic, name: r.name })) }, this.admin.edSeed);
     await this.api('reviewer', 'PUT', '/api/v1/roster', { json: { roster: b64(roster) } });
@@ -183,6 +184,28 @@ export class Instance {
     const body = new TextEncoder().encode(JSON.stringify({ type: 'message', text, files }));
     const record = P.encryptMessage({ kind: P.KIND_CONVERSATION, caseId: c.caseId, key: c.ck, body, author: { reviewerId: rev.reviewerId, edSeed: rev.edSeed } });
     return this.api('reviewer', 'POST', `/api/v1/cases/${b64(c.caseId)}/messages`, { token, json: { message: b64(record), files: files.map((f) => f.id) } });
+  }
+}
+
+export function dojavaCliPath() {
+  return process.env.DOJAVA_CLI || path.join(REPO, 'build', 'default', 'cli', 'dojava');
+}
+
+/**
+ * Runs the reviewer CLI (`dojava`, cli/README.md) with `rev`'s seed in a key file written by
+ * protocol.js (§5.3, smallest allowed Argon2id cost so the test stays fast), its own state directory,
+ * against the reviewer listener. Returns stdout.
+ */
+export async function runCli(inst, rev, args) {
+  const dir = tmpDir('dojava-cli-');
+  try {
+    const keyFile = path.join(dir, 'reviewer.key');
+    const passFile = path.join(dir, 'pass');
+    fs.writeFileSync(passFile, 'correct horse battery staple', { mode: 0o600 });
+    fs.writeFileSync(keyFile, P.sealKeyFile(rev.seed, P.utf8('correct horse battery staple'), { t: 1, m: 8192 }), { mode: 0o600 });
+    return await run(dojavaCliPath(), [args[0], '--server', inst.reviewer, '--key-file', keyFile, '--passphrase-file', passFile, '--state-dir', path.join(dir, 'state'), ...args.slice(1)]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -2,7 +2,8 @@
 // chromium and firefox-esr at Tor Browser's "Safer" level:
 //  - every language renders the form served by dojavad;
 //  - a report with two attachments (a JPEG with GPS EXIF, a 1.3 MB binary) is submitted through the
-//    page; a reviewer (protocol.js in node) decrypts the report and the files byte-identically (the
+//    page; a reviewer decrypts the report and the files byte-identically, with protocol.js in node and
+//    with the C++ reviewer CLI `dojava get` when it is built (build/default/cli/dojava or DOJAVA_CLI) (the
 //    JPEG as cleaned: Chromium's original encoding, without the EXIF);
 //  - the returning source enters the receipt, reads the reviewer's signed reply, downloads and
 //    decrypts the reviewer's file, and sends a follow-up with a file the reviewer decrypts;
@@ -17,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as P from '../../static/js/protocol.js';
 import { BROWSERS, REPO, launch, screenshot, tmpDir, watch } from './browsers.mjs';
-import { Instance, b64, b64d, dojavadPath, haveDojavad } from './dojavad.mjs';
+import { Instance, b64, b64d, dojavaCliPath, dojavadPath, haveDojavad, runCli } from './dojavad.mjs';
 
 const www = path.join(REPO, 'static', 'www');
 const LANGS = ['en', 'sq', 'sr-Latn', 'sr-Cyrl', 'bs', 'cnr', 'mk'];
@@ -171,6 +172,19 @@ describe('web client against dojavad', { skip }, () => {
         assert.deepEqual(Buffer.from(jpeg), fs.readFileSync(path.join(fixtures, 'photo-clean.jpg')));
         const bin = await inst.readFile(token, caseIdB64, report.files[1]);
         assert.ok(Buffer.from(bin).equals(binBytes), 'the binary file decrypts byte-identically');
+
+        // The C++ client (the reviewer CLI, when built) decrypts the same files byte-identically.
+        if (fs.existsSync(dojavaCliPath())) {
+          for (const [name, want] of [['leaked-contract.bin', binBytes], ['photo-gps.jpg', fs.readFileSync(path.join(fixtures, 'photo-clean.jpg'))]]) {
+            const outFile = path.join(tmp, `cli-${kind}-${name}`);
+            await runCli(inst, rev, ['get', caseIdB64, name, '-o', outFile]);
+            assert.ok(fs.readFileSync(outFile).equals(want), `dojava get ${name}`);
+          }
+          const shown = await runCli(inst, rev, ['show', caseIdB64]);
+          assert.ok(shown.includes(title), 'dojava show prints the report title');
+        } else {
+          console.log(`# no dojava CLI at ${dojavaCliPath()}: checked with protocol.js only`);
+        }
 
         // The reviewer answers, signed, with a file.
         const ref = await inst.uploadFile(token, replyFile, 'answer.pdf', 'application/pdf');
