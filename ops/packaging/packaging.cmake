@@ -57,7 +57,8 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "tor (>= 0.4.8), adduser, openssl, coreutils")
+# SQLCipher 4.5 or newer (Debian 12: bookworm-backports); shlibdeps alone would accept 3.4.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "tor (>= 0.4.8), adduser, openssl, coreutils, libsqlcipher1 (>= 4.5)")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${DOJAVA_OPS_DIR}/packaging/deb/postinst
