@@ -25,15 +25,15 @@ namespace dojava::api {
 
 // Every API limit and timeout, with its default (service/API.md).
 struct ApiOptions {
-  std::string instance_name = "Dojava";     // shown by clients; 1..100 printable UTF-8 bytes
-  int challenge_ttl_seconds = 60;           // a login challenge is single use and short-lived
-  size_t max_pending_challenges = 10'000;   // oldest dropped beyond this
-  int token_idle_seconds = 30 * 60;         // a bearer token expires after this without use
-  size_t max_sessions = 1'000;              // logged-in tokens at once (oldest idle dropped)
-  double token_requests_per_second = 20;    // per-token rate limit (token bucket)
+  std::string instance_name = "Dojava";    // shown by clients; 1..100 printable UTF-8 bytes
+  int challenge_ttl_seconds = 60;          // a login challenge is single use and short-lived
+  size_t max_pending_challenges = 10'000;  // oldest dropped beyond this
+  int token_idle_seconds = 30 * 60;        // a bearer token expires after this without use
+  size_t max_sessions = 1'000;             // logged-in tokens at once (oldest idle dropped)
+  double token_requests_per_second = 20;   // per-token rate limit (token bucket)
   double token_burst = 60;
   size_t max_response_record_bytes = 8u * 1024 * 1024;  // message paging per response
-  int message_characters = 100'000;         // advertised in /api/v1/instance (clients enforce)
+  int message_characters = 100'000;  // advertised in /api/v1/instance (clients enforce)
   int max_cases_per_page = 500;
   int default_cases_per_page = 100;
   uint64_t json_body_limit_bytes = 1024 * 1024;  // advertised; the HTTP layer enforces it

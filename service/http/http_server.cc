@@ -79,6 +79,13 @@ struct HttpServer::Impl {
   asio::io_context ioc;
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
   std::vector<std::thread> threads;
+  // Route handlers run here, off the io threads: they block on the store
+  // (a durable commit is an fsync). Created by Start(), joined by Stop().
+  // Declared after ioc: destroyed first, while the io_context that its
+  // queued work posts back to still exists. Its queue holds at most one
+  // request per open connection (a session reads nothing while its request
+  // is in the pool), so it is bounded by the connection caps.
+  std::optional<asio::thread_pool> handler_pool;
   std::shared_ptr<void> listeners[2];
   std::function<void()> close_listeners[2];
   uint16_t ports[2] = {0, 0};
@@ -305,6 +312,22 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
       return SendError(path_, 413, "body_too_large", "The request body is too large.");
     }
     parser_->body_limit(plan_->body_limit);
+    // The route admits the request: a client waiting for "100 Continue" gets
+    // it now (unless it has already started sending the body).
+    if (beast::iequals(req[bhttp::field::expect], "100-continue") && buffer_.size() == 0) {
+      continue_.emplace(bhttp::status::continue_, 11);
+      stream_.expires_after(Ms(config_.write_timeout_ms));
+      return bhttp::async_write(stream_, *continue_,
+                                [self = this->shared_from_this()](error_code wec, size_t) {
+                                  self->continue_.reset();
+                                  if (wec) return self->Close();
+                                  self->ReadBody();
+                                });
+    }
+    ReadBody();
+  }
+
+  void ReadBody() {
     ArmReadDeadline(Ms(config_.body_timeout_ms));
     bhttp::async_read(stream_, buffer_, *parser_,
                       [self = this->shared_from_this()](error_code bec, size_t) {
@@ -350,9 +373,22 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     }
     keep_alive_ = req.keep_alive();
     parser_.reset();
-    HttpResponse response = server_->handler.Finish(*plan_, request);
+    RequestHandler::Plan plan = std::move(*plan_);
     plan_.reset();
-    Write(std::move(response));
+    if (plan.route == nullptr) {  // a static file: from memory, answered inline
+      return Write(server_->handler.Finish(plan, request));
+    }
+    // The handler runs on the pool; its response comes back to this
+    // session's strand. Nothing else of the session runs meanwhile (no read
+    // is pending), and Stop() waits for the pool before stopping the io threads.
+    asio::post(*server_->handler_pool, [self = this->shared_from_this(), plan = std::move(plan),
+                                        request = std::move(request)]() mutable {
+      HttpResponse response = self->server_->handler.Finish(plan, request);
+      asio::post(self->stream_.get_executor(),
+                 [self, response = std::move(response)]() mutable {
+                   self->Write(std::move(response));
+                 });
+    });
   }
 
   void SendError(std::string_view path, int status, std::string_view code,
@@ -448,6 +484,7 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::optional<RequestHandler::Plan> plan_;
   std::optional<bhttp::response<bhttp::string_body>> res_;
+  std::optional<bhttp::response<bhttp::empty_body>> continue_;
   std::array<char, 4096> drain_{};
 
   std::string path_, query_;
@@ -637,6 +674,7 @@ Status HttpServer::Start() {
     }
   }
   impl->work.emplace(asio::make_work_guard(impl->ioc));
+  impl->handler_pool.emplace(static_cast<size_t>(impl->config.handler_threads));
   for (int i = 0; i < impl->config.threads; ++i) {
     impl->threads.emplace_back([impl] {
       for (;;) {
@@ -650,8 +688,13 @@ Status HttpServer::Start() {
     });
   }
   impl->running = true;
-  Log(LogLevel::kInfo, "listening: source " + FormatListenAddress(impl->config.source.address) +
-                           ", reviewer " + FormatListenAddress(impl->config.reviewer.address));
+  auto bound = [impl](ListenerKind kind) {
+    ListenAddress a = impl->Listener(kind).address;
+    if (!a.is_unix) a.port = impl->ports[static_cast<int>(kind)];
+    return FormatListenAddress(a);
+  };
+  Log(LogLevel::kInfo, "listening: source " + bound(ListenerKind::kSource) + ", reviewer " +
+                           bound(ListenerKind::kReviewer));
   return Status::Ok();
 }
 
@@ -678,6 +721,9 @@ void HttpServer::Stop() {
     for (auto& s : impl->LiveSessions()) s->ForceClose();
     clean = impl->WaitIdle(Ms(1000));
   }
+  // Handlers still running finish (their writes commit) and post their
+  // responses to sessions that are closed by now.
+  impl->handler_pool->join();
   impl->work.reset();
   impl->ioc.stop();
   for (auto& t : impl->threads) t.join();

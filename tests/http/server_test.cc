@@ -522,5 +522,73 @@ TEST_CASE("Graceful stop: the request in flight completes, idle connections clos
   CHECK(logs[0] == "stopped");  // nothing about requests, paths or clients
 }
 
+TEST_CASE("Handlers run off the io threads: a slow handler does not hold up others",
+          "[server][pool]") {
+  HttpConfig cfg = TestConfig();
+  cfg.threads = 1;  // one io thread: with handlers inline, /slow would block it
+  cfg.handler_threads = 2;
+  auto server = Start(cfg);
+  const uint16_t port = server->port(ListenerKind::kSource);
+  Conn slow = Conn::Tcp(port);
+  const int before = g_slow_started.load();
+  REQUIRE(slow.Send(Get("/api/v1/slow")));
+  for (int i = 0; i < 200 && g_slow_started.load() == before; ++i) std::this_thread::sleep_for(5ms);
+  REQUIRE(g_slow_started.load() > before);
+  Conn fast = Conn::Tcp(port);
+  const auto t0 = std::chrono::steady_clock::now();
+  CHECK(MustGet(fast, Get("/api/v1/instance")).status == 200);
+  CHECK(std::chrono::steady_clock::now() - t0 < 400ms);  // /slow sleeps 600 ms
+  auto r = slow.Read(kBound);
+  REQUIRE(r);
+  CHECK(r->body == "{\"slow\":true}");
+  // The slow connection stays usable afterwards (the response came back to
+  // its strand and keep-alive resumed).
+  CHECK(MustGet(slow, Get("/api/v1/instance")).status == 200);
+}
+
+TEST_CASE("Expect: 100-continue is answered only when the route admits the request",
+          "[server][expect]") {
+  auto server = Start(TestConfig());
+  const uint16_t port = server->port(ListenerKind::kSource);
+  {  // admitted: 100, then the body, then the answer
+    Conn c = Conn::Tcp(port);
+    REQUIRE(c.Send("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                   "Content-Length: 3\r\n\r\n"));
+    auto interim = c.Read(kBound);
+    REQUIRE(interim);
+    CHECK(interim->status == 100);
+    REQUIRE(c.Send("abc"));
+    auto r = c.Read(kBound);
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(r->body == "{\"n\":3,\"h\":\"\",\"ua\":0}");
+    CheckSecurityHeaders(*r);
+  }
+  {  // unknown route: the final 404 at once, never a 100
+    Conn c = Conn::Tcp(port);
+    REQUIRE(c.Send("POST /api/v1/nothing HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                   "Content-Length: 3\r\n\r\n"));
+    auto r = c.Read(kBound);
+    REQUIRE(r);
+    CHECK(r->status == 404);
+    CHECK(c.ClosedWithin(kBound));
+  }
+  {  // declared too large: 413 at once, never a 100
+    Conn c = Conn::Tcp(port);
+    REQUIRE(c.Send("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                   "Content-Length: 5000\r\n\r\n"));
+    auto r = c.Read(kBound);
+    REQUIRE(r);
+    CHECK(r->status == 413);
+    CHECK(c.ClosedWithin(kBound));
+  }
+  {  // a client that does not wait for the 100 is served as well
+    Conn c = Conn::Tcp(port);
+    RawResponse r = MustGet(c, "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                               "Content-Length: 2\r\n\r\nhi");
+    CHECK(r.status == 200);
+  }
+}
+
 }  // namespace
 }  // namespace dojava::http

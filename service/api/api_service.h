@@ -1,0 +1,129 @@
+// ApiService: the state behind AddApiRoutes (api.h) and every route handler
+// of service/API.md. Handlers are pure functions of the request over the
+// Store, the cached verified roster and the SessionRegistry.
+//
+// Every handler validates the whole request before it writes anything, so a
+// failure is one JSON error (api_error.h) and no state change. Handlers log
+// nothing and never put request data in a response they did not mean to send.
+//
+// The definitions are split by listener role: api_service.cc (construction,
+// routes, instance, roster, login), source_routes.cc, reviewer_routes.cc,
+// upload_routes.cc.
+//
+// Thread safety: handlers run concurrently; the roster cache is guarded by
+// roster_mu_, installs are serialised by install_mu_, sessions lock inside
+// SessionRegistry, and the Store is thread-safe.
+#ifndef DOJAVA_SERVICE_API_API_SERVICE_H_
+#define DOJAVA_SERVICE_API_API_SERVICE_H_
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+#include "crypto/roster.h"
+#include "service/api/api.h"
+#include "service/api/api_error.h"
+#include "service/api/json_writer.h"
+#include "service/api/session_registry.h"
+#include "service/http/router.h"
+#include "service/store.h"
+
+namespace dojava::api {
+
+class ApiService final : public Api, public std::enable_shared_from_this<ApiService> {
+ public:
+  // Reads the settings and the installed roster from `store` and verifies the
+  // roster. kNotFound before `dojavad init`; kInvalidArgument for bad
+  // options; kInternal if the stored roster does not verify.
+  static Result<std::shared_ptr<ApiService>> Create(service::Store* store,
+                                                    const ApiOptions& options,
+                                                    SessionRegistry::NowFn now);
+
+  // Adds every route of both listeners to `router`.
+  Status AddRoutes(http::Router* router);
+
+  void SweepExpired() override { sessions_.SweepExpired(); }
+  size_t SessionCount() const override { return sessions_.SessionCount(); }
+
+ private:
+  struct InstalledRoster {
+    crypto::VerifiedRoster roster;
+    Bytes signed_bytes;
+  };
+  using Reviewer = crypto::Id;
+  using HttpRequest = http::HttpRequest;
+  using HttpResponse = http::HttpResponse;
+  using RouteParams = http::RouteParams;
+
+  ApiService(service::Store* store, const ApiOptions& options, SessionRegistry::NowFn now,
+             const service::Settings& settings);
+
+  std::shared_ptr<const InstalledRoster> CurrentRoster() const;
+
+  // --- both listeners (api_service.cc)
+  HttpResponse GetInstance(const HttpRequest& request, const RouteParams& params);
+  // --- reviewer listener, no token (api_service.cc)
+  HttpResponse PutRoster(const HttpRequest& request, const RouteParams& params);
+  HttpResponse PostChallenge(const HttpRequest& request, const RouteParams& params);
+  HttpResponse PostLogin(const HttpRequest& request, const RouteParams& params);
+  HttpResponse PostLogout(const HttpRequest& request, const RouteParams& params);
+
+  // --- source listener (source_routes.cc)
+  HttpResponse PostCase(const HttpRequest& request, const RouteParams& params);
+  HttpResponse GetSourceCase(const HttpRequest& request, const RouteParams& params);
+  HttpResponse PostSourceMessage(const HttpRequest& request, const RouteParams& params);
+  HttpResponse GetSourceChunk(const HttpRequest& request, const RouteParams& params);
+  // The case of the lookup key in X-Dojava-Lookup-Key, or kNotFound.
+  Result<service::CaseInfo> CaseOfLookupKey(const HttpRequest& request);
+
+  // --- reviewer listener, token (reviewer_routes.cc)
+  HttpResponse ListCases(const HttpRequest& request, const RouteParams& params);
+  HttpResponse GetCase(const HttpRequest& request, const RouteParams& params);
+  HttpResponse GetCaseMessages(const HttpRequest& request, const RouteParams& params);
+  HttpResponse PostCaseMessage(const HttpRequest& request, const RouteParams& params);
+  HttpResponse PostCaseKeys(const HttpRequest& request, const RouteParams& params);
+  HttpResponse DeleteCase(const HttpRequest& request, const RouteParams& params);
+  HttpResponse GetCaseChunk(const HttpRequest& request, const RouteParams& params);
+
+  // --- uploads, both listeners (upload_routes.cc)
+  HttpResponse PostUpload(const HttpRequest& request, const RouteParams& params);
+  HttpResponse PutChunk(const HttpRequest& request, const RouteParams& params);
+  HttpResponse GetUpload(const HttpRequest& request, const RouteParams& params);
+
+  // --- shared checks
+  // A message record in base64url that is a record of `case_id` whose kind
+  // is one of `kinds` (PROTOCOL.md §8.1 header checks; nothing decrypted).
+  Result<Bytes> ParseRecord(std::string_view text, const service::Id& case_id,
+                            std::initializer_list<uint8_t> kinds, uint8_t* kind_out);
+  // Every file is a finished upload not yet bound: kNotFound / kAlreadyExists
+  // (unfinished), as an ApiError, or nullopt if all are bindable.
+  std::optional<ApiError> CheckFilesBindable(const std::vector<service::Id>& files);
+  // Appends `record` with `files` and answers 201 {"seq": n}.
+  HttpResponse Append(const service::Id& case_id, const Bytes& record,
+                      const std::vector<service::Id>& files);
+  // Writes {"messages": [...], "more": b} members for seq > after; notes
+  // are skipped when `source_view`. Returns an error response on failure.
+  std::optional<HttpResponse> WriteMessages(const service::Id& case_id, uint64_t after,
+                                            bool source_view, JsonWriter* w);
+  // Reads the optional ?after=SEQ of a message listing.
+  Result<uint64_t> ParseAfter(const HttpRequest& request);
+
+  // Wraps a reviewer handler: answers 401 without a valid token, 429 over the
+  // token's rate, otherwise calls `handler` with the reviewer's id.
+  using ReviewerHandler = HttpResponse (ApiService::*)(const HttpRequest&, const RouteParams&);
+  http::Handler WithToken(ReviewerHandler handler);
+
+  service::Store* const store_;
+  const ApiOptions options_;
+  const service::Settings identity_;  // instance id, salt, admin key as at start
+  SessionRegistry sessions_;
+
+  std::mutex install_mu_;  // serialises PutRoster
+  mutable std::mutex roster_mu_;
+  std::shared_ptr<const InstalledRoster> roster_;  // GUARDED_BY(roster_mu_); null if none
+};
+
+}  // namespace dojava::api
+
+#endif  // DOJAVA_SERVICE_API_API_SERVICE_H_

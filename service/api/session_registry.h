@@ -1,0 +1,116 @@
+// SessionRegistry: reviewer login challenges and bearer tokens, in memory
+// only (service/API.md "Login", PROTOCOL.md §10). A restart logs everyone out.
+//
+// Challenges: 32 random bytes, bound to the reviewer id they were asked for,
+// single use (consumed by any attempt, right or wrong), expire after
+// challenge_ttl; at most max_challenges pending (the oldest is dropped).
+//
+// Tokens: 32 random bytes. The registry keeps each token in SecretBytes,
+// indexed by BLAKE2b-256(token) so a lookup never compares a secret with a
+// data-dependent early exit; the stored token is then compared with
+// sodium_memcmp. A token expires after token_idle without use, stops at
+// Logout, and is dropped when the reviewer leaves the roster
+// (RetainReviewers). At most max_sessions tokens (the longest idle one is
+// dropped). Each token has a token-bucket rate limit.
+//
+// Time comes from an injected monotonic clock (tests move it).
+// Thread safety: every method may be called concurrently (one mutex).
+#ifndef DOJAVA_SERVICE_API_SESSION_REGISTRY_H_
+#define DOJAVA_SERVICE_API_SESSION_REGISTRY_H_
+
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+
+#include "crypto/bytes.h"
+#include "crypto/primitives.h"
+#include "crypto/secret_bytes.h"
+#include "crypto/status.h"
+
+namespace dojava::api {
+
+inline constexpr size_t kChallengeSize = 32;
+inline constexpr size_t kTokenSize = 32;
+
+class SessionRegistry {
+ public:
+  using TimePoint = std::chrono::steady_clock::time_point;
+  using NowFn = std::function<TimePoint()>;
+
+  struct Options {
+    std::chrono::seconds challenge_ttl{60};
+    size_t max_challenges = 10'000;
+    std::chrono::seconds token_idle{30 * 60};
+    size_t max_sessions = 1'000;
+    double requests_per_second = 20;
+    double burst = 60;
+  };
+
+  SessionRegistry(const Options& options, NowFn now);
+
+  SessionRegistry(const SessionRegistry&) = delete;
+  SessionRegistry& operator=(const SessionRegistry&) = delete;
+
+  // A fresh challenge for `reviewer_id` (whether or not it is on a roster).
+  Bytes IssueChallenge(const crypto::Id& reviewer_id);
+
+  // Consumes `challenge` (removed whatever the outcome): the reviewer id it
+  // was issued for if it was issued and has not expired, nullopt otherwise.
+  std::optional<crypto::Id> ConsumeChallenge(ByteView challenge);
+
+  // A new token for `reviewer_id`; the caller sends it once and forgets it.
+  SecretBytes IssueToken(const crypto::Id& reviewer_id);
+
+  struct Authenticated {
+    crypto::Id reviewer_id{};
+  };
+  // Checks a presented token and charges its rate limit.
+  // kNotFound: unknown, expired or logged out (the caller answers 401);
+  // kResourceExhausted: over the token's rate (429), *retry_after_seconds set.
+  Result<Authenticated> Authenticate(ByteView token, int* retry_after_seconds);
+
+  // Ends the session of `token` (no-op if unknown).
+  void Logout(ByteView token);
+
+  // Drops every token whose reviewer is not in `reviewers`.
+  void RetainReviewers(const std::set<crypto::Id>& reviewers);
+
+  void SweepExpired();
+  size_t SessionCount() const;
+  size_t PendingChallengeCount() const;
+
+ private:
+  using Index = std::array<uint8_t, 32>;
+  struct Challenge {
+    crypto::Id reviewer_id{};
+    TimePoint expires;
+  };
+  struct Session {
+    SecretBytes token;
+    crypto::Id reviewer_id{};
+    TimePoint last_used;
+    double bucket = 0;  // requests available now
+    TimePoint bucket_time;
+  };
+
+  static Index IndexOf(ByteView secret);
+  void SweepLocked(TimePoint now);
+
+  const Options options_;
+  const NowFn now_;
+  mutable std::mutex mu_;
+  std::map<Index, Challenge> challenges_;  // GUARDED_BY(mu_)
+  std::deque<Index> challenge_order_;      // GUARDED_BY(mu_), oldest first (may hold stale)
+  std::map<Index, Session> sessions_;      // GUARDED_BY(mu_)
+};
+
+}  // namespace dojava::api
+
+#endif  // DOJAVA_SERVICE_API_SESSION_REGISTRY_H_

@@ -1,0 +1,247 @@
+// Test harness of the API: a real SqlcipherStore in a temp dir, the routes
+// of AddApiRoutesForTesting behind a real http::RequestHandler (pure, no
+// sockets), a manual monotonic clock, and the client side done with the
+// crypto library exactly as a client would.
+#ifndef DOJAVA_TESTS_API_API_TEST_UTIL_H_
+#define DOJAVA_TESTS_API_API_TEST_UTIL_H_
+
+#include <atomic>
+#include <catch2/catch_test_macros.hpp>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "crypto/admin_key.h"
+#include "crypto/encoding.h"
+#include "crypto/login.h"
+#include "crypto/message.h"
+#include "crypto/protocol_constants.h"
+#include "crypto/receipt.h"
+#include "crypto/reviewer_key.h"
+#include "crypto/roster.h"
+#include "crypto/sealed_key.h"
+#include "service/api/api.h"
+#include "service/api/json_reader.h"
+#include "service/api/testing.h"
+#include "service/http/request_handler.h"
+#include "tests/service/store_test_util.h"
+
+namespace dojava::api::testing {
+
+using http::HttpRequest;
+using http::HttpResponse;
+using http::ListenerKind;
+using http::Method;
+using service::Id;
+
+inline constexpr ListenerKind kSource = ListenerKind::kSource;
+inline constexpr ListenerKind kReviewer = ListenerKind::kReviewer;
+
+// A parsed JSON response body (strictly, with the API's own reader).
+class Json {
+ public:
+  explicit Json(const std::string& text) {
+    auto parsed = JsonObject::Parse(text);
+    REQUIRE(parsed.ok());
+    object_ = std::make_shared<JsonObject>(std::move(parsed).value());
+  }
+  const JsonValue& root() const { return object_->value(); }
+
+  static const JsonValue& At(const JsonValue& v, std::string_view name) {
+    REQUIRE(v.is_object());
+    for (const auto& m : v.members()) {
+      if (m.first == name) return m.second;
+    }
+    FAIL("missing member " << name);
+    return v;
+  }
+  const JsonValue& operator[](std::string_view name) const { return At(root(), name); }
+  std::string Str(std::string_view name) const {
+    const JsonValue& v = (*this)[name];
+    REQUIRE(v.is_string());
+    return std::string(v.string_value());
+  }
+  int64_t Int(std::string_view name) const {
+    const JsonValue& v = (*this)[name];
+    REQUIRE(v.is_int());
+    return v.int_value();
+  }
+
+ private:
+  std::shared_ptr<JsonObject> object_;
+};
+
+inline std::string ErrorCode(const HttpResponse& r) {
+  Json j(r.body);
+  return std::string(Json::At(j["error"], "code").string_value());
+}
+
+inline std::string B64(ByteView b) { return Base64UrlEncode(b); }
+template <size_t N>
+std::string B64(const std::array<uint8_t, N>& a) {
+  return Base64UrlEncode(ByteView(a.data(), a.size()));
+}
+inline Bytes Unb64(std::string_view s) {
+  auto r = Base64UrlDecode(s);
+  REQUIRE(r.ok());
+  return std::move(r).value();
+}
+
+// One reviewer as a client holds it.
+struct Reviewer {
+  Id id = service::testing::RandomId();
+  crypto::ReviewerKey key = crypto::ReviewerKey::Generate();
+  std::string name;
+
+  crypto::RosterEntry Entry() const {
+    return crypto::RosterEntry{id, key.ed25519_public(), key.x25519_public(), name};
+  }
+};
+
+// Headers of one test request. content_type is sent only with a body.
+struct Options {
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string content_type = "application/json";
+};
+
+class Harness {
+ public:
+  explicit Harness(ApiOptions options = {}) {
+    store_.settings.admin_public_key = admin_.public_key();
+    REQUIRE(store_.Create().ok());
+    http::Router router;
+    auto clock = clock_ns_;
+    auto api = AddApiRoutesForTesting(&router, store_.store.get(), options, [clock] {
+      return std::chrono::steady_clock::time_point(std::chrono::nanoseconds(clock->load()));
+    });
+    REQUIRE(api.ok());
+    api_ = std::move(api).value();
+    http::HttpConfig config;
+    for (auto& r : config.rate) r = http::RateLimit{0, 0, 0, 0};  // the HTTP layer's own limits
+    handler_ =
+        std::make_unique<http::RequestHandler>(config, std::move(router), http::StaticFiles{});
+  }
+
+  service::Store& store() { return *store_.store; }
+  Api& api() { return *api_; }
+  const service::Settings& settings() const { return store_.settings; }
+  const Id& instance_id() const { return store_.settings.instance_id; }
+  const crypto::AdminKey& admin() const { return admin_; }
+  service::ManualClock& day_clock() { return *store_.clock; }
+  void AdvanceSeconds(int64_t s) { clock_ns_->fetch_add(s * 1'000'000'000); }
+
+  // Sends one request. `target` is the path, optionally with "?query".
+  HttpResponse Do(ListenerKind listener, Method method, const std::string& target,
+                  const std::string& body = "", const Options& o = Options()) {
+    HttpRequest q;
+    q.listener = listener;
+    q.method = method;
+    const size_t mark = target.find('?');
+    q.path = target.substr(0, mark);
+    if (mark != std::string::npos) q.query = target.substr(mark + 1);
+    if (!body.empty() && !o.content_type.empty()) {
+      q.headers.emplace_back("content-type", SecretBytes::Copy(std::string_view(o.content_type)));
+    }
+    for (const auto& [name, value] : o.headers) {
+      q.headers.emplace_back(name, SecretBytes::Copy(std::string_view(value)));
+    }
+    q.body = SecretBytes::Copy(std::string_view(body));
+    return handler_->Handle(q);
+  }
+  HttpResponse Get(ListenerKind l, const std::string& target, const Options& o = Options()) {
+    return Do(l, Method::kGet, target, "", o);
+  }
+  HttpResponse Post(ListenerKind l, const std::string& target, const std::string& body,
+                    const Options& o = Options()) {
+    return Do(l, Method::kPost, target, body, o);
+  }
+
+  static Options Bearer(const std::string& token) {
+    Options o;
+    o.headers.emplace_back("authorization", "Bearer " + token);
+    return o;
+  }
+  static Options LookupKey(const std::string& key_b64) {
+    Options o;
+    o.headers.emplace_back("x-dojava-lookup-key", key_b64);
+    return o;
+  }
+
+  // Signs a roster of `reviewers` at `version` with the instance's admin key.
+  Bytes SignRoster(const std::vector<const Reviewer*>& reviewers, uint64_t version) {
+    crypto::Roster roster;
+    roster.instance_id = instance_id();
+    roster.version = version;
+    for (const Reviewer* r : reviewers) roster.entries.push_back(r->Entry());
+    auto signed_roster = admin_.SignRoster(roster);
+    REQUIRE(signed_roster.ok());
+    return std::move(signed_roster).value();
+  }
+  HttpResponse PutRoster(ByteView roster) {
+    return Do(kReviewer, Method::kPut, "/api/v1/roster", "{\"roster\":\"" + B64(roster) + "\"}");
+  }
+  void InstallRoster(const std::vector<const Reviewer*>& reviewers, uint64_t version) {
+    const Bytes roster = SignRoster(reviewers, version);
+    REQUIRE(PutRoster(roster).status == 204);
+  }
+
+  std::string Challenge(const Id& reviewer_id) {
+    HttpResponse r = Post(kReviewer, "/api/v1/login/challenge",
+                          "{\"reviewer_id\":\"" + B64(reviewer_id) + "\"}");
+    REQUIRE(r.status == 200);
+    return Json(r.body).Str("challenge");
+  }
+  HttpResponse LoginWith(const Id& reviewer_id, const std::string& challenge,
+                         const crypto::Signature& signature) {
+    return Post(kReviewer, "/api/v1/login",
+                "{\"reviewer_id\":\"" + B64(reviewer_id) + "\",\"challenge\":\"" + challenge +
+                    "\",\"signature\":\"" + B64(signature) + "\"}");
+  }
+  crypto::Signature Sign(const Reviewer& r, const Id& as_id, const std::string& challenge) {
+    auto sig = r.key.SignLogin(instance_id(), as_id, Unb64(challenge));
+    REQUIRE(sig.ok());
+    return *sig;
+  }
+  // Full challenge/response login; the token.
+  std::string Login(const Reviewer& r) {
+    const std::string challenge = Challenge(r.id);
+    HttpResponse resp = LoginWith(r.id, challenge, Sign(r, r.id, challenge));
+    REQUIRE(resp.status == 200);
+    return Json(resp.body).Str("token");
+  }
+
+ private:
+  crypto::AdminKey admin_ = crypto::AdminKey::Generate();
+  service::testing::TestStore store_;
+  std::shared_ptr<std::atomic<int64_t>> clock_ns_ =
+      std::make_shared<std::atomic<int64_t>>(int64_t{1'000'000} * 1'000'000'000);
+  std::shared_ptr<Api> api_;
+  std::unique_ptr<http::RequestHandler> handler_;
+};
+
+// A message record of `case_id` sealed under `key` (the server cannot open it).
+inline Bytes Record(const SecretBytes& key, uint8_t kind, const Id& case_id, std::string_view body,
+                    const crypto::ReviewerSigner* signer = nullptr) {
+  auto r = crypto::EncryptMessage(key, kind, case_id, service::testing::RandomId(), AsBytes(body),
+                                  signer);
+  REQUIRE(r.ok());
+  return std::move(r).value();
+}
+
+inline std::string SealedKeyJson(const std::string& recipient, const char* role, ByteView sealed) {
+  return "{\"recipient\":\"" + recipient + "\",\"role\":\"" + role + "\",\"sealed\":\"" +
+         B64(sealed) + "\"}";
+}
+
+inline Bytes Seal(const SecretBytes& key, uint8_t role, const Id& case_id,
+                  const crypto::X25519Public& to) {
+  auto r = crypto::SealKey(key, role, case_id, to);
+  REQUIRE(r.ok());
+  return std::move(r).value();
+}
+
+}  // namespace dojava::api::testing
+
+#endif  // DOJAVA_TESTS_API_API_TEST_UTIL_H_
