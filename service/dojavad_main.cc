@@ -2,8 +2,8 @@
 //
 //   dojavad <subcommand> [options]      dojavad <subcommand> --help
 //
-// Subcommands live in one table (kSubcommands); `init` and `serve` join it
-// with the server. Exit status: 0 success, 1 failure, 2 usage error.
+// Subcommands live in one table (kSubcommands). Exit status: 0 success
+// (also after a clean stop on SIGTERM/SIGINT), 1 failure, 2 usage error.
 // Output never contains keys or stored data.
 #include <sys/stat.h>
 
@@ -15,10 +15,14 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "service/clock.h"
 #include "service/database_key.h"
+#include "service/instance_config.h"
+#include "service/instance_init.h"
 #include "service/schema_migrations.h"
+#include "service/serve_command.h"
 #include "service/sqlcipher_store.h"
 #include "service/store_maintenance.h"
 
@@ -88,6 +92,107 @@ int Parse(int argc, char** argv, const po::options_description& desc, std::strin
     std::cerr << "dojavad: " << e.what() << "\n" << usage << "\n" << desc;
     return kExitUsage;
   }
+  return kExitOk;
+}
+
+int RunInit(int argc, char** argv) {
+  po::options_description desc("Options");
+  desc.add_options()("help", "show this help")(
+      "data-dir", po::value<std::string>()->required(),
+      "the new instance's data directory (created mode 0700; must be missing or empty)")(
+      "admin-public-key", po::value<std::string>()->required(),
+      "the admin's Ed25519 public key, 43 characters of base64url (from 'dojava admin init')")(
+      "name", po::value<std::string>()->required(),
+      "the organisation's name shown to sources (1..100 printable UTF-8 bytes)");
+  po::variables_map vm;
+  const int p =
+      Parse(argc, argv, desc,
+            "Usage: dojavad init --data-dir DIR --admin-public-key KEY --name NAME\n\n"
+            "Creates a new instance in DIR:\n"
+            "  DIR/database.key  a random 32-byte database key (mode 0600; back it up apart\n"
+            "                    from the database, or move it into a systemd credential)\n"
+            "  DIR/dojava.db     the encrypted database, with a random instance id and salt\n"
+            "                    and the admin public key (the instance's trust anchor)\n"
+            "  DIR/dojavad.conf  every configuration key with its default; edit it, then\n"
+            "                    run 'dojavad serve --data-dir DIR'\n"
+            "Never overwrites anything: DIR must be missing or empty. An interrupted init\n"
+            "leaves nothing usable and a second run starts over.\n"
+            "Prints the admin key fingerprint (publish it: on paper, on the organisation's\n"
+            "website) and the instance id.\n",
+            &vm);
+  if (p != kExitOk) return p < 0 ? kExitOk : p;
+  InitOptions options;
+  options.data_dir = vm["data-dir"].as<std::string>();
+  options.admin_public_key_b64 = vm["admin-public-key"].as<std::string>();
+  options.instance_name = vm["name"].as<std::string>();
+  auto result = InstanceInit::Create(options);
+  if (!result.ok()) return Fail(result.status());
+  std::cout << "instance created in " << options.data_dir << "\n"
+            << "admin key fingerprint: " << result->fingerprint << "\n"
+            << "instance id: " << result->instance_id << "\n"
+            << "next: edit " << options.data_dir << "/" << kConfigFileName
+            << " if needed, then: dojavad serve --data-dir " << options.data_dir << "\n";
+  return kExitOk;
+}
+
+int RunServe(int argc, char** argv) {
+  po::options_description desc("Options");
+  desc.add_options()("help", "show this help")("data-dir", po::value<std::string>()->required(),
+                                               "the instance's data directory")(
+      "config", po::value<std::string>(), "config file (default: <data-dir>/dojavad.conf)");
+  AddKeyOptions(desc);
+  po::options_description hidden;
+  hidden.add_options()("set", po::value<std::vector<std::string>>(), "key=value overrides");
+  po::options_description all;
+  all.add(desc).add(hidden);
+  po::positional_options_description positional;
+  positional.add("set", -1);
+  const std::string usage =
+      "Usage: dojavad serve --data-dir DIR [--config FILE] [key=value ...]\n\n"
+      "Serves the instance: the source listener (the submission page and the source\n"
+      "API, published as the public onion service) and the reviewer listener (the\n"
+      "reviewer API, a second onion service with client authorization). Prints one\n"
+      "line per listener once it listens. Purges expired cases and uploads at start\n"
+      "and every purge_interval_seconds. SIGTERM or SIGINT: stop accepting, let\n"
+      "requests in flight finish (shutdown_grace_ms), commit, close the database,\n"
+      "exit 0. No access log: nothing about requests is ever written.\n\n"
+      "Configuration: the config file, then each key=value argument (same keys, they\n"
+      "win). Every key with its default (service/CONFIG.md explains them):\n\n" +
+      InstanceConfigText(InstanceConfig());
+  // Before any thread exists: SIGTERM/SIGINT then reach only the sigwait in
+  // ServeCommand::Run.
+  if (Status s = ServeCommand::PrepareProcess(); !s.ok()) return Fail(s);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    if (vm.count("help")) {
+      std::cout << usage << "\n" << desc << "\n";
+      return kExitOk;
+    }
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "dojavad: " << e.what() << "\n"
+              << "Usage: dojavad serve --data-dir DIR [--config FILE] [key=value ...]\n";
+    return kExitUsage;
+  }
+  const std::string dir = vm["data-dir"].as<std::string>();
+  InstanceConfig config;
+  const std::string config_path = vm.count("config")
+                                      ? vm["config"].as<std::string>()
+                                      : (std::filesystem::path(dir) / kConfigFileName).string();
+  if (Status s = InstanceInit::CheckInstanceDir(dir); !s.ok()) return Fail(s);
+  if (Status s = LoadInstanceConfigFile(config_path, &config); !s.ok()) return Fail(s);
+  if (vm.count("set")) {
+    if (Status s = ApplyInstanceOverrides(vm["set"].as<std::vector<std::string>>(), &config);
+        !s.ok()) {
+      return Fail(s);
+    }
+  }
+  if (Status s = ValidateInstanceConfig(config); !s.ok()) return Fail(s);
+  auto key = LoadKey(vm, dir);
+  if (!key.ok()) return Fail(key.status());
+  Status s = ServeCommand::Run(dir, config, *key);
+  if (!s.ok()) return Fail(s);
   return kExitOk;
 }
 
@@ -194,6 +299,8 @@ int RunCheck(int argc, char** argv) {
 }
 
 constexpr Subcommand kSubcommands[] = {
+    {"init", "create a new instance (data directory, key, database, config)", RunInit},
+    {"serve", "run the server (source and reviewer listeners)", RunServe},
     {"backup", "write an online, consistent, encrypted backup", RunBackup},
     {"restore", "restore a backup into a new data directory", RunRestore},
     {"purge", "delete expired cases and unfinished uploads", RunPurge},
@@ -205,7 +312,10 @@ void PrintUsage(std::ostream& out) {
   for (const auto& c : kSubcommands) {
     out << "  " << c.name << std::string(10 - c.name.size(), ' ') << c.summary << "\n";
   }
-  out << "\nRun 'dojavad <subcommand> --help' for its options.\n";
+  out << "\nRun 'dojavad <subcommand> --help' for its options.\n"
+      << "\nA first instance:\n"
+      << "  dojavad init --data-dir DIR --admin-public-key KEY --name NAME\n"
+      << "  dojavad serve --data-dir DIR\n";
 }
 
 }  // namespace

@@ -15,7 +15,8 @@ namespace {
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -56,7 +57,8 @@ bool ParseRate(std::string_view s, double* out) {
 }
 
 Status Bad(std::string_view key, std::string_view why) {
-  return Status(Code::kInvalidArgument, "config key '" + std::string(key) + "': " + std::string(why));
+  return Status(Code::kInvalidArgument,
+                "config key '" + std::string(key) + "': " + std::string(why));
 }
 
 using Setter = std::function<Status(HttpConfig*, std::string_view key, std::string_view value)>;
@@ -70,18 +72,18 @@ struct Key {
 
 template <typename T>
 Key IntKey(std::string name, T HttpConfig::*field, T min, T max, std::string help) {
-  return Key{
-      name,
-      [field, min, max](HttpConfig* c, std::string_view key, std::string_view v) -> Status {
-        uint64_t n = 0;
-        if (!ParseDecimal(v, &n)) return Bad(key, "not a non-negative decimal integer");
-        if (n < static_cast<uint64_t>(min) || n > static_cast<uint64_t>(max)) {
-          return Bad(key, "out of range [" + std::to_string(min) + ", " + std::to_string(max) + "]");
-        }
-        c->*field = static_cast<T>(n);
-        return Status::Ok();
-      },
-      [field](const HttpConfig& c) { return std::to_string(c.*field); }, std::move(help)};
+  return Key{name,
+             [field, min, max](HttpConfig* c, std::string_view key, std::string_view v) -> Status {
+               uint64_t n = 0;
+               if (!ParseDecimal(v, &n)) return Bad(key, "not a non-negative decimal integer");
+               if (n < static_cast<uint64_t>(min) || n > static_cast<uint64_t>(max)) {
+                 return Bad(key, "out of range [" + std::to_string(min) + ", " +
+                                     std::to_string(max) + "]");
+               }
+               c->*field = static_cast<T>(n);
+               return Status::Ok();
+             },
+             [field](const HttpConfig& c) { return std::to_string(c.*field); }, std::move(help)};
 }
 
 std::string FormatRate(double v) {
@@ -105,33 +107,33 @@ Status ParseBool(std::string_view key, std::string_view v, bool* out) {
 
 void AddListenerKeys(std::vector<Key>* keys, const std::string& prefix,
                      ListenerConfig HttpConfig::*listener) {
-  keys->push_back(Key{
-      prefix + ".listen",
-      [listener](HttpConfig* c, std::string_view key, std::string_view v) -> Status {
-        Result<ListenAddress> a = ParseListenAddress(v);
-        if (!a.ok()) return Bad(key, a.status().message());
-        (c->*listener).address = std::move(a).value();
-        return Status::Ok();
-      },
-      [listener](const HttpConfig& c) { return FormatListenAddress((c.*listener).address); },
-      "HOST:PORT (numeric loopback address) or unix:/absolute/path"});
-  keys->push_back(Key{
-      prefix + ".proxy_protocol",
-      [listener](HttpConfig* c, std::string_view key, std::string_view v) {
-        return ParseBool(key, v, &(c->*listener).proxy_protocol);
-      },
-      [listener](const HttpConfig& c) { return FormatBool((c.*listener).proxy_protocol); },
-      "expect tor's PROXY v1 line (HiddenServiceExportCircuitID haproxy)"});
-  keys->push_back(Key{
-      prefix + ".max_connections",
-      [listener](HttpConfig* c, std::string_view key, std::string_view v) -> Status {
-        int n = 0;
-        if (!ParseDecimal(v, &n) || n < 1 || n > 100'000) return Bad(key, "expected 1..100000");
-        (c->*listener).max_connections = n;
-        return Status::Ok();
-      },
-      [listener](const HttpConfig& c) { return std::to_string((c.*listener).max_connections); },
-      "concurrent connections; excess ones are closed at once"});
+  keys->push_back(
+      Key{prefix + ".listen",
+          [listener](HttpConfig* c, std::string_view key, std::string_view v) -> Status {
+            Result<ListenAddress> a = ParseListenAddress(v);
+            if (!a.ok()) return Bad(key, a.status().message());
+            (c->*listener).address = std::move(a).value();
+            return Status::Ok();
+          },
+          [listener](const HttpConfig& c) { return FormatListenAddress((c.*listener).address); },
+          "HOST:PORT (numeric loopback address) or unix:/absolute/path"});
+  keys->push_back(
+      Key{prefix + ".proxy_protocol",
+          [listener](HttpConfig* c, std::string_view key, std::string_view v) {
+            return ParseBool(key, v, &(c->*listener).proxy_protocol);
+          },
+          [listener](const HttpConfig& c) { return FormatBool((c.*listener).proxy_protocol); },
+          "expect tor's PROXY v1 line (HiddenServiceExportCircuitID haproxy)"});
+  keys->push_back(
+      Key{prefix + ".max_connections",
+          [listener](HttpConfig* c, std::string_view key, std::string_view v) -> Status {
+            int n = 0;
+            if (!ParseDecimal(v, &n) || n < 1 || n > 100'000) return Bad(key, "expected 1..100000");
+            (c->*listener).max_connections = n;
+            return Status::Ok();
+          },
+          [listener](const HttpConfig& c) { return std::to_string((c.*listener).max_connections); },
+          "concurrent connections; excess ones are closed at once"});
 }
 
 const std::vector<Key>& Keys() {
@@ -139,14 +141,15 @@ const std::vector<Key>& Keys() {
     std::vector<Key> k;
     AddListenerKeys(&k, "source", &HttpConfig::source);
     AddListenerKeys(&k, "reviewer", &HttpConfig::reviewer);
-    k.push_back(Key{
-        "allow_non_loopback",
-        [](HttpConfig* c, std::string_view key, std::string_view v) {
-          return ParseBool(key, v, &c->allow_non_loopback);
-        },
-        [](const HttpConfig& c) { return FormatBool(c.allow_non_loopback); },
-        "allow TCP listeners outside 127.0.0.0/8 and ::1 (never needed behind tor)"});
+    k.push_back(Key{"allow_non_loopback",
+                    [](HttpConfig* c, std::string_view key, std::string_view v) {
+                      return ParseBool(key, v, &c->allow_non_loopback);
+                    },
+                    [](const HttpConfig& c) { return FormatBool(c.allow_non_loopback); },
+                    "allow TCP listeners outside 127.0.0.0/8 and ::1 (never needed behind tor)"});
     k.push_back(IntKey("threads", &HttpConfig::threads, 1, 64, "io worker threads"));
+    k.push_back(IntKey("handler_threads", &HttpConfig::handler_threads, 1, 256,
+                       "route handler threads (API handlers wait on database commits)"));
     k.push_back(IntKey<uint32_t>("header_limit_bytes", &HttpConfig::header_limit_bytes, 1024,
                                  1024 * 1024, "request line + headers; over it: 431"));
     k.push_back(IntKey<uint64_t>("json_body_limit_bytes", &HttpConfig::json_body_limit_bytes, 0,
@@ -171,38 +174,39 @@ const std::vector<Key>& Keys() {
     k.push_back(IntKey("close_linger_ms", &HttpConfig::close_linger_ms, 0, 60'000,
                        "after a closing response, unread input is drained this long"));
     for (int i = 0; i < kRateClassCount; ++i) {
-      const std::string base = "rate." + std::string(RateClassName(static_cast<RateClass>(i))) + ".";
+      const std::string base =
+          "rate." + std::string(RateClassName(static_cast<RateClass>(i))) + ".";
       const std::pair<const char*, double RateLimit::*> fields[] = {
           {"global_per_second", &RateLimit::global_per_second},
           {"global_burst", &RateLimit::global_burst},
           {"circuit_per_second", &RateLimit::circuit_per_second},
           {"circuit_burst", &RateLimit::circuit_burst}};
       for (const auto& [suffix, field] : fields) {
-        k.push_back(Key{
-            base + suffix,
-            [i, field](HttpConfig* c, std::string_view key, std::string_view v) -> Status {
-              double d = 0;
-              if (!ParseRate(v, &d)) return Bad(key, "expected a non-negative number like 2 or 0.5");
-              c->rate[i].*field = d;
-              return Status::Ok();
-            },
-            [i, field](const HttpConfig& c) { return FormatRate(c.rate[i].*field); },
-            std::string(suffix).find("burst") != std::string::npos
-                ? "bucket size in requests (values below 1 count as 1)"
-                : "tokens per second; 0 disables this bucket"});
+        k.push_back(
+            Key{base + suffix,
+                [i, field](HttpConfig* c, std::string_view key, std::string_view v) -> Status {
+                  double d = 0;
+                  if (!ParseRate(v, &d))
+                    return Bad(key, "expected a non-negative number like 2 or 0.5");
+                  c->rate[i].*field = d;
+                  return Status::Ok();
+                },
+                [i, field](const HttpConfig& c) { return FormatRate(c.rate[i].*field); },
+                std::string(suffix).find("burst") != std::string::npos
+                    ? "bucket size in requests (values below 1 count as 1)"
+                    : "tokens per second; 0 disables this bucket"});
       }
     }
     k.push_back(IntKey("rate_circuit_table_size", &HttpConfig::rate_circuit_table_size, 1,
                        10'000'000, "per-circuit buckets kept, least recently used evicted"));
-    k.push_back(Key{
-        "static_dir",
-        [](HttpConfig* c, std::string_view key, std::string_view v) -> Status {
-          if (v.empty() || v[0] != '/') return Bad(key, "expected an absolute path");
-          c->static_dir = std::string(v);
-          return Status::Ok();
-        },
-        [](const HttpConfig& c) { return c.static_dir; },
-        "directory scanned once at startup for the source listener's page and assets"});
+    k.push_back(Key{"static_dir",
+                    [](HttpConfig* c, std::string_view key, std::string_view v) -> Status {
+                      if (v.empty() || v[0] != '/') return Bad(key, "expected an absolute path");
+                      c->static_dir = std::string(v);
+                      return Status::Ok();
+                    },
+                    [](const HttpConfig& c) { return c.static_dir; },
+                    "directory scanned once at startup for the source listener's page and assets"});
     return k;
   }();
   return kKeys;
@@ -233,10 +237,14 @@ Status ValidateListener(const ListenerConfig& l, std::string_view name, bool all
 
 std::string_view RateClassName(RateClass c) {
   switch (c) {
-    case RateClass::kStatic: return "static";
-    case RateClass::kApi: return "api";
-    case RateClass::kUpload: return "upload";
-    case RateClass::kCostly: return "costly";
+    case RateClass::kStatic:
+      return "static";
+    case RateClass::kApi:
+      return "api";
+    case RateClass::kUpload:
+      return "upload";
+    case RateClass::kCostly:
+      return "costly";
   }
   return "api";
 }
@@ -302,6 +310,9 @@ Status ValidateConfig(const HttpConfig& c) {
       c.source.address.unix_path == c.reviewer.address.unix_path) {
     return Status(Code::kInvalidArgument, "source and reviewer listen on the same socket");
   }
+  if (c.handler_threads < 1) {
+    return Status(Code::kInvalidArgument, "handler_threads must be at least 1");
+  }
   if (c.threads < 1) return Status(Code::kInvalidArgument, "threads must be at least 1");
   if (c.header_limit_bytes < 1024) {
     return Status(Code::kInvalidArgument, "header_limit_bytes must be at least 1024");
@@ -324,7 +335,9 @@ Status SetConfigValue(HttpConfig* config, std::string_view key, std::string_view
   return Status(Code::kInvalidArgument, "unknown config key '" + std::string(key) + "'");
 }
 
-Status ParseConfigText(std::string_view text, HttpConfig* config) {
+Status ParseConfigLines(
+    std::string_view text,
+    const std::function<Status(std::string_view key, std::string_view value)>& set) {
   std::set<std::string, std::less<>> seen;
   int line_no = 0;
   while (!text.empty()) {
@@ -349,21 +362,32 @@ Status ParseConfigText(std::string_view text, HttpConfig* config) {
     if (key.empty()) return fail("empty key");
     if (seen.count(key)) return fail("key '" + std::string(key) + "' repeated");
     seen.emplace(key);
-    Status s = SetConfigValue(config, key, value);
+    Status s = set(key, value);
     if (!s.ok()) return fail(s.message());
   }
   return Status::Ok();
 }
 
-Status LoadConfigFile(const std::string& path, HttpConfig* config) {
+Status ParseConfigText(std::string_view text, HttpConfig* config) {
+  return ParseConfigLines(text, [config](std::string_view key, std::string_view value) {
+    return SetConfigValue(config, key, value);
+  });
+}
+
+Result<std::string> ReadConfigFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status(Code::kIoError, "cannot open the config file");
   std::ostringstream text;
   text << in.rdbuf();
   if (in.bad()) return Status(Code::kIoError, "cannot read the config file");
-  const std::string s = text.str();
+  std::string s = text.str();
   if (s.size() > 1024 * 1024) return Status(Code::kInvalidArgument, "config file too large");
-  return ParseConfigText(s, config);
+  return s;
+}
+
+Status LoadConfigFile(const std::string& path, HttpConfig* config) {
+  DOJAVA_ASSIGN_OR_RETURN(std::string text, ReadConfigFile(path));
+  return ParseConfigText(text, config);
 }
 
 Status ApplyOverrides(const std::vector<std::string>& overrides, HttpConfig* config) {
@@ -372,19 +396,21 @@ Status ApplyOverrides(const std::vector<std::string>& overrides, HttpConfig* con
     if (eq == std::string::npos || eq == 0) {
       return Status(Code::kInvalidArgument, "override must be key=value");
     }
-    DOJAVA_RETURN_IF_ERROR(
-        SetConfigValue(config, Trim(std::string_view(o).substr(0, eq)),
-                       Trim(std::string_view(o).substr(eq + 1))));
+    DOJAVA_RETURN_IF_ERROR(SetConfigValue(config, Trim(std::string_view(o).substr(0, eq)),
+                                          Trim(std::string_view(o).substr(eq + 1))));
   }
   return Status::Ok();
 }
 
 std::string DefaultConfigText() {
-  const HttpConfig defaults;
-  std::string out = "# dojavad HTTP configuration: every key with its default.\n";
+  return "# dojavad HTTP configuration: every key with its default.\n" + ConfigText(HttpConfig());
+}
+
+std::string ConfigText(const HttpConfig& config) {
+  std::string out;
   for (const Key& k : Keys()) {
     out += "# " + k.help + "\n";
-    std::string v = k.get(defaults);
+    std::string v = k.get(config);
     if (v.empty()) {
       out += "# " + k.name + " = \n";
     } else {

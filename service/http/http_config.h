@@ -10,6 +10,7 @@
 #define DOJAVA_SERVICE_HTTP_HTTP_CONFIG_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,27 +58,28 @@ struct HttpConfig {
   // Refuse TCP addresses outside 127.0.0.0/8 and ::1 unless set.
   bool allow_non_loopback = false;
 
-  int threads = 2;  // io_context worker threads
+  int threads = 2;          // io_context worker threads
+  int handler_threads = 4;  // route handlers (they block on the store) run here
 
-  uint32_t header_limit_bytes = 8 * 1024;              // request line + headers (431)
-  uint64_t json_body_limit_bytes = 1024 * 1024;        // every non-chunk route (413)
-  uint64_t chunk_body_limit_bytes = 2 * 1024 * 1024;   // chunk-upload routes (413)
+  uint32_t header_limit_bytes = 8 * 1024;             // request line + headers (431)
+  uint64_t json_body_limit_bytes = 1024 * 1024;       // every non-chunk route (413)
+  uint64_t chunk_body_limit_bytes = 2 * 1024 * 1024;  // chunk-upload routes (413)
 
-  int proxy_header_timeout_ms = 5'000;   // PROXY v1 line after accept (close)
-  int header_timeout_ms = 10'000;        // whole request head, first request (408)
-  int body_timeout_ms = 60'000;          // whole request body (408)
-  int write_timeout_ms = 30'000;         // whole response (close)
-  int idle_timeout_ms = 30'000;          // keep-alive wait for the next request (close)
-  int max_requests_per_connection = 100; // then Connection: close
-  int shutdown_grace_ms = 10'000;        // Stop(): requests in flight may finish
-  int close_linger_ms = 2'000;           // after an error response, drain input before close
+  int proxy_header_timeout_ms = 5'000;    // PROXY v1 line after accept (close)
+  int header_timeout_ms = 10'000;         // whole request head, first request (408)
+  int body_timeout_ms = 60'000;           // whole request body (408)
+  int write_timeout_ms = 30'000;          // whole response (close)
+  int idle_timeout_ms = 30'000;           // keep-alive wait for the next request (close)
+  int max_requests_per_connection = 100;  // then Connection: close
+  int shutdown_grace_ms = 10'000;         // Stop(): requests in flight may finish
+  int close_linger_ms = 2'000;            // after an error response, drain input before close
 
   // Rate limits per route class (requests per second, burst size).
   RateLimit rate[kRateClassCount] = {
-      {200, 400, 20, 60},   // static: page and assets
-      {100, 200, 10, 30},   // api: JSON reads and writes
-      {100, 200, 20, 40},   // upload: attachment chunks
-      {4, 8, 0.2, 2},       // costly: server-side Argon2id, login
+      {200, 400, 20, 60},  // static: page and assets
+      {100, 200, 10, 30},  // api: JSON reads and writes
+      {100, 200, 20, 40},  // upload: attachment chunks
+      {4, 8, 0.2, 2},      // costly: server-side Argon2id, login
   };
   int rate_circuit_table_size = 10'000;  // per-circuit buckets kept (LRU eviction)
 
@@ -91,6 +93,14 @@ Status ValidateConfig(const HttpConfig& config);
 // Sets one key. Errors name the key but not the value.
 Status SetConfigValue(HttpConfig* config, std::string_view key, std::string_view value);
 
+// Splits config text into `key = value` lines (format above) and calls
+// `set(key, value)` for each; the first error stops, prefixed with the line
+// number. Repeated keys are an error. Shared by every config that uses this
+// format (dojavad's instance config adds keys of its own).
+Status ParseConfigLines(
+    std::string_view text,
+    const std::function<Status(std::string_view key, std::string_view value)>& set);
+
 // Parses a whole config file's text over `config` (which holds the defaults or
 // earlier values). On error `config` may be partly updated; discard it.
 Status ParseConfigText(std::string_view text, HttpConfig* config);
@@ -102,6 +112,12 @@ Status ApplyOverrides(const std::vector<std::string>& overrides, HttpConfig* con
 
 // Every key with its default, as a config file (for --help and CONFIG.md).
 std::string DefaultConfigText();
+// The same for `config`'s current values (dojavad init writes this).
+std::string ConfigText(const HttpConfig& config);
+
+// Reads a whole (small) text file; kIoError if it cannot be read,
+// kInvalidArgument over 1 MiB.
+Result<std::string> ReadConfigFile(const std::string& path);
 
 }  // namespace dojava::http
 

@@ -16,6 +16,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -68,8 +69,8 @@ struct HttpServer::Impl {
 
   mutable std::mutex mu;
   std::condition_variable cv;
-  int active[2] = {0, 0};                                               // GUARDED_BY(mu)
-  std::unordered_map<uint64_t, std::weak_ptr<SessionBase>> sessions;    // GUARDED_BY(mu)
+  int active[2] = {0, 0};                                             // GUARDED_BY(mu)
+  std::unordered_map<uint64_t, std::weak_ptr<SessionBase>> sessions;  // GUARDED_BY(mu)
   std::atomic<bool> stopping{false};
   std::atomic<uint64_t> next_connection_id{1};
   bool running = false;  // only touched by the controlling thread
@@ -79,6 +80,13 @@ struct HttpServer::Impl {
   asio::io_context ioc;
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
   std::vector<std::thread> threads;
+  // Route handlers run here, off the io threads: they block on the store
+  // (a durable commit is an fsync). Created by Start(), joined by Stop().
+  // Declared after ioc: destroyed first, while the io_context that its
+  // queued work posts back to still exists. Its queue holds at most one
+  // request per open connection (a session reads nothing while its request
+  // is in the pool), so it is bounded by the connection caps.
+  std::optional<asio::thread_pool> handler_pool;
   std::shared_ptr<void> listeners[2];
   std::function<void()> close_listeners[2];
   uint16_t ports[2] = {0, 0};
@@ -270,11 +278,18 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     }
     parser_.emplace();
     parser_->header_limit(config_.header_limit_bytes);
+    // Beast's default body cap (1 MiB) would turn a larger Content-Length
+    // into a parse error (400) before the route is known; the route's own
+    // cap is checked below (413) and set before the body is read.
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     parser_->eager(false);
     error_code pec;
     const size_t used = parser_->put(asio::buffer(buffer_.data().data(), n), pec);
     if (pec == bhttp::error::header_limit) {
       return SendError("", 431, "header_too_large", "The request head is too large.");
+    }
+    if (pec == bhttp::error::body_limit) {
+      return SendError("", 413, "body_too_large", "The request body is too large.");
     }
     if (pec || !parser_->is_header_done() || used != n) {
       return SendError("", 400, "bad_request", "The request is malformed.");
@@ -292,8 +307,9 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     path_ = std::string(path);
     query_ = std::string(query);
     method_ = ParseMethod(req.method_string());
-    plan_ = server_->handler.Begin(listener_, method_, path_, ClientKey{listener_, circuit_id_, id_},
-                                   std::chrono::steady_clock::now());
+    plan_ =
+        server_->handler.Begin(listener_, method_, path_, ClientKey{listener_, circuit_id_, id_},
+                               std::chrono::steady_clock::now());
     if (plan_->early) {
       HttpResponse early = *plan_->early;
       // A body we will not read makes the connection unusable.
@@ -305,11 +321,26 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
       return SendError(path_, 413, "body_too_large", "The request body is too large.");
     }
     parser_->body_limit(plan_->body_limit);
+    // The route admits the request: a client waiting for "100 Continue" gets
+    // it now (unless it has already started sending the body).
+    if (beast::iequals(req[bhttp::field::expect], "100-continue") && buffer_.size() == 0) {
+      continue_.emplace(bhttp::status::continue_, 11);
+      stream_.expires_after(Ms(config_.write_timeout_ms));
+      return bhttp::async_write(stream_, *continue_,
+                                [self = this->shared_from_this()](error_code wec, size_t) {
+                                  self->continue_.reset();
+                                  if (wec) return self->Close();
+                                  self->ReadBody();
+                                });
+    }
+    ReadBody();
+  }
+
+  void ReadBody() {
     ArmReadDeadline(Ms(config_.body_timeout_ms));
-    bhttp::async_read(stream_, buffer_, *parser_,
-                      [self = this->shared_from_this()](error_code bec, size_t) {
-                        self->OnBody(bec);
-                      });
+    bhttp::async_read(
+        stream_, buffer_, *parser_,
+        [self = this->shared_from_this()](error_code bec, size_t) { self->OnBody(bec); });
   }
 
   void OnBody(error_code ec) {
@@ -350,9 +381,21 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     }
     keep_alive_ = req.keep_alive();
     parser_.reset();
-    HttpResponse response = server_->handler.Finish(*plan_, request);
+    RequestHandler::Plan plan = std::move(*plan_);
     plan_.reset();
-    Write(std::move(response));
+    if (plan.route == nullptr) {  // a static file: from memory, answered inline
+      return Write(server_->handler.Finish(plan, request));
+    }
+    // The handler runs on the pool; its response comes back to this
+    // session's strand. Nothing else of the session runs meanwhile (no read
+    // is pending), and Stop() waits for the pool before stopping the io threads.
+    asio::post(*server_->handler_pool, [self = this->shared_from_this(), plan = std::move(plan),
+                                        request = std::move(request)]() mutable {
+      HttpResponse response = self->server_->handler.Finish(plan, request);
+      asio::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
+        self->Write(std::move(response));
+      });
+    });
   }
 
   void SendError(std::string_view path, int status, std::string_view code,
@@ -386,10 +429,9 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     res_->prepare_payload();
     close_after_write_ = !keep;
     stream_.expires_after(Ms(config_.write_timeout_ms));
-    bhttp::async_write(stream_, *res_,
-                       [self = this->shared_from_this()](error_code ec, size_t) {
-                         self->OnWrite(ec);
-                       });
+    bhttp::async_write(stream_, *res_, [self = this->shared_from_this()](error_code ec, size_t) {
+      self->OnWrite(ec);
+    });
   }
 
   static bool SafeHeaderText(std::string_view s) {
@@ -448,6 +490,7 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::optional<RequestHandler::Plan> plan_;
   std::optional<bhttp::response<bhttp::string_body>> res_;
+  std::optional<bhttp::response<bhttp::empty_body>> continue_;
   std::array<char, 4096> drain_{};
 
   std::string path_, query_;
@@ -465,7 +508,10 @@ template <class Protocol>
 class Listener : public std::enable_shared_from_this<Listener<Protocol>> {
  public:
   Listener(HttpServer::Impl* server, ListenerKind kind, typename Protocol::acceptor&& acceptor)
-      : server_(server), kind_(kind), acceptor_(std::move(acceptor)), retry_(acceptor_.get_executor()) {}
+      : server_(server),
+        kind_(kind),
+        acceptor_(std::move(acceptor)),
+        retry_(acceptor_.get_executor()) {}
 
   void Run() { Accept(); }
 
@@ -479,11 +525,11 @@ class Listener : public std::enable_shared_from_this<Listener<Protocol>> {
 
  private:
   void Accept() {
-    acceptor_.async_accept(asio::make_strand(server_->ioc),
-                           [self = this->shared_from_this()](error_code ec,
-                                                             typename Protocol::socket socket) {
-                             self->OnAccept(ec, std::move(socket));
-                           });
+    acceptor_.async_accept(
+        asio::make_strand(server_->ioc),
+        [self = this->shared_from_this()](error_code ec, typename Protocol::socket socket) {
+          self->OnAccept(ec, std::move(socket));
+        });
   }
 
   void OnAccept(error_code ec, typename Protocol::socket socket) {
@@ -553,7 +599,9 @@ Status BindTcp(HttpServer::Impl* impl, ListenerKind kind) {
   if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
   if (!ec) acceptor.bind(ep, ec);
   if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
-  if (ec) return Status(Code::kIoError, "cannot listen on " + FormatListenAddress(a) + ": " + ec.message());
+  if (ec)
+    return Status(Code::kIoError,
+                  "cannot listen on " + FormatListenAddress(a) + ": " + ec.message());
   const int k = static_cast<int>(kind);
   impl->ports[k] = acceptor.local_endpoint(ec).port();
   auto l = std::make_shared<Listener<asio::ip::tcp>>(impl, kind, std::move(acceptor));
@@ -622,7 +670,8 @@ Status HttpServer::Start() {
   Impl* impl = impl_.get();
   if (impl->running) return Status(Code::kInvalidArgument, "server already started");
   for (ListenerKind kind : {ListenerKind::kSource, ListenerKind::kReviewer}) {
-    const Status s = impl->Listener(kind).address.is_unix ? BindUnix(impl, kind) : BindTcp(impl, kind);
+    const Status s =
+        impl->Listener(kind).address.is_unix ? BindUnix(impl, kind) : BindTcp(impl, kind);
     if (!s.ok()) {
       Log(LogLevel::kError, std::string(ListenerName(kind)) + " listener: " + s.message());
       for (auto& close : impl->close_listeners) {
@@ -637,6 +686,7 @@ Status HttpServer::Start() {
     }
   }
   impl->work.emplace(asio::make_work_guard(impl->ioc));
+  impl->handler_pool.emplace(static_cast<size_t>(impl->config.handler_threads));
   for (int i = 0; i < impl->config.threads; ++i) {
     impl->threads.emplace_back([impl] {
       for (;;) {
@@ -650,8 +700,13 @@ Status HttpServer::Start() {
     });
   }
   impl->running = true;
-  Log(LogLevel::kInfo, "listening: source " + FormatListenAddress(impl->config.source.address) +
-                           ", reviewer " + FormatListenAddress(impl->config.reviewer.address));
+  auto bound = [impl](ListenerKind kind) {
+    ListenAddress a = impl->Listener(kind).address;
+    if (!a.is_unix) a.port = impl->ports[static_cast<int>(kind)];
+    return FormatListenAddress(a);
+  };
+  Log(LogLevel::kInfo, "listening: source " + bound(ListenerKind::kSource) + ", reviewer " +
+                           bound(ListenerKind::kReviewer));
   return Status::Ok();
 }
 
@@ -678,6 +733,9 @@ void HttpServer::Stop() {
     for (auto& s : impl->LiveSessions()) s->ForceClose();
     clean = impl->WaitIdle(Ms(1000));
   }
+  // Handlers still running finish (their writes commit) and post their
+  // responses to sessions that are closed by now.
+  impl->handler_pool->join();
   impl->work.reset();
   impl->ioc.stop();
   for (auto& t : impl->threads) t.join();

@@ -1,0 +1,254 @@
+// Source commands for people who script their tips: submit and inbox
+// (PROTOCOL §12.2, §12.3). The receipt is printed once by submit and read
+// back by inbox from the terminal or a 0600 file; it is never stored.
+#include <sodium.h>
+
+#include <boost/json.hpp>
+#include <iostream>
+
+#include "cli/case_view.h"
+#include "cli/cli_options.h"
+#include "cli/commands.h"
+#include "cli/secret_input.h"
+#include "cli/text_input.h"
+#include "cli/transfer.h"
+#include "crypto/encoding.h"
+#include "crypto/message.h"
+#include "crypto/receipt.h"
+#include "crypto/sealed_key.h"
+#include "crypto/utf8.h"
+
+namespace dojava::cli {
+namespace json = boost::json;
+
+namespace {
+
+void PrintJson(const json::value& v) {
+  std::string s = json::serialize(v);
+  std::cout << s << "\n";
+  if (!s.empty()) sodium_memzero(s.data(), s.size());
+}
+
+std::vector<crypto::Id> UploadAll(ApiClient& api, const std::vector<std::string>& paths,
+                                  const InstanceInfo& info, json::array* refs) {
+  std::vector<crypto::Id> ids;
+  for (const auto& path : paths) {
+    UploadedFile up =
+        Unwrap(UploadFile(api, path, info.limits.max_chunks_per_file), "uploading " + path);
+    ids.push_back(up.secrets.file_id());
+    refs->emplace_back(FileRefJson(up));
+  }
+  return ids;
+}
+
+Bytes EncryptSourceBody(const SecretBytes& ck, const crypto::Id& case_id, const json::value& body) {
+  SecretBytes bytes = Unwrap(SerializeBody(body, crypto::MaxBodySize(false)), "the message");
+  return Unwrap(crypto::EncryptMessage(ck, protocol::kKindConversation, case_id, crypto::RandomId(),
+                                       bytes.reveal(), nullptr),
+                "encrypting");
+}
+
+}  // namespace
+
+int RunSubmit(const Args& args) {
+  CommonOptions o;
+  std::string text, text_file;
+  std::vector<std::string> form_fields, attach;
+  po::options_description d("submit");
+  AddCommonOptions(&d, kServerOpts | kJsonOpt, &o);
+  d.add_options()("text", po::value(&text), "the report text")(
+      "text-file", po::value(&text_file)->value_name("FILE"),
+      "read the text from FILE ('-': stdin)")(
+      "form", po::value(&form_fields)->value_name("KEY=VALUE"),
+      "a form field: country, incident, when, responsible, title (repeatable)")(
+      "attach", po::value(&attach)->value_name("PATH"), "attach a file (repeatable)");
+  ParseArgs(args, d, {},
+            "dojava submit --server URL [--socks5 HOST:PORT] [--form KEY=VALUE]... "
+            "(--text TEXT | --text-file FILE) [--attach PATH]...");
+  SecretBytes report_text = Unwrap(ReadMessageText(text, text_file, false), "report");
+  json::object form(WipingStorage());
+  for (const auto& kv : form_fields) {
+    const size_t eq = kv.find('=');
+    if (eq == std::string::npos || eq == 0) Fail(Exit::kUsage, "--form takes KEY=VALUE");
+    if (!IsValidUtf8(AsBytes(kv))) Fail(Exit::kUsage, "--form: not UTF-8");
+    form[kv.substr(0, eq)] = kv.substr(eq + 1);
+  }
+  auto conn = Connection::Open(o);
+  const TrustedInstance inst = FetchTrustedInstance(*conn, o, nullptr);
+  const crypto::VerifiedRoster& roster = RequireRoster(inst);
+  if (roster.entries().empty()) Fail(Exit::kRefused, "the roster lists no reviewer yet");
+
+  crypto::Receipt receipt = crypto::Receipt::Generate();
+  crypto::ReceiptKeys rk = Unwrap(crypto::DeriveReceiptKeys(receipt, inst.info.salt), "receipt");
+  const crypto::Id case_id = crypto::RandomId();
+  SecretBytes ck = SecretBytes::Random(protocol::kKeySize);
+  std::vector<ApiSealedKey> keys;
+  keys.push_back(
+      {"source", protocol::kRoleCaseKey,
+       Unwrap(crypto::SealKey(ck, protocol::kRoleCaseKey, case_id, rk.source_public), "sealing")});
+  for (const auto& e : roster.entries()) {
+    keys.push_back(
+        {IdText(e.reviewer_id), protocol::kRoleCaseKey,
+         Unwrap(crypto::SealKey(ck, protocol::kRoleCaseKey, case_id, e.x25519), "sealing")});
+  }
+  json::array refs(WipingStorage());
+  const std::vector<crypto::Id> file_ids = UploadAll(conn->api(), attach, inst.info, &refs);
+  json::object body(WipingStorage());
+  body["type"] = "report";
+  body["form"] = std::move(form);
+  body["text"] = report_text.reveal_chars();
+  body["files"] = std::move(refs);
+  const Bytes record = EncryptSourceBody(ck, case_id, body);
+  Status st =
+      conn->api().CreateCase(case_id, rk.lookup_key, rk.source_public, keys, record, file_ids);
+  if (st.code() == Code::kAlreadyExists) {
+    Fail(Exit::kRefused, "the server's roster changed while submitting: run the command again");
+  }
+  Check(st, "submitting");
+  SecretBytes shown = receipt.Formatted();
+  if (o.json) {
+    json::object r(WipingStorage());
+    r["receipt"] = shown.reveal_chars();
+    PrintJson(r);
+  } else {
+    std::cout << "Your report was received. Your receipt (shown once, never stored):\n\n    "
+              << shown.reveal_chars()
+              << "\n\nWrite it down and keep it safe: with it, and only with it, you can read "
+                 "replies (dojava inbox).\n";
+  }
+  return 0;
+}
+
+int RunInbox(const Args& args) {
+  CommonOptions o;
+  std::string receipt_file, reply, reply_file, get, output;
+  std::vector<std::string> attach;
+  po::options_description d("inbox");
+  AddCommonOptions(&d, kServerOpts | kJsonOpt, &o);
+  d.add_options()("receipt-file", po::value(&receipt_file)->value_name("FILE"),
+                  "read the receipt from FILE (mode 0600) instead of the terminal")(
+      "reply", po::value(&reply)->value_name("TEXT"), "send a follow-up message")(
+      "reply-file", po::value(&reply_file)->value_name("FILE"),
+      "follow-up text from FILE ('-': stdin)")("attach", po::value(&attach)->value_name("PATH"),
+                                               "attach a file to the follow-up")(
+      "get", po::value(&get)->value_name("N"), "download attachment number N")(
+      "output,o", po::value(&output)->value_name("PATH"), "where --get writes");
+  ParseArgs(args, d, {},
+            "dojava inbox --server URL [--receipt-file FILE] [--reply TEXT | --reply-file FILE "
+            "[--attach PATH]...] [--get N [-o PATH]]");
+  SecretBytes typed = Unwrap(
+      receipt_file.empty() ? ReadSecretFromTerminal("Receipt: ") : ReadSecretFile(receipt_file),
+      "receipt");
+  auto receipt = crypto::Receipt::Parse(typed.reveal_chars());
+  if (!receipt.ok()) {
+    Fail(Exit::kUsage, receipt.code() == Code::kBadChecksum
+                           ? "that receipt has a typo (its check digit does not match)"
+                           : "that is not a receipt (28 digits)");
+  }
+  auto conn = Connection::Open(o);
+  const TrustedInstance inst = FetchTrustedInstance(*conn, o, nullptr);
+  crypto::ReceiptKeys rk = Unwrap(crypto::DeriveReceiptKeys(*receipt, inst.info.salt), "receipt");
+  SecretBytes lookup_text =
+      SecretBytes::Copy(std::string_view(Base64UrlEncode(rk.lookup_key.reveal())));
+  conn->api().SetLookupKey(lookup_text);
+  auto sc = conn->api().GetSourceCase(0);
+  if (sc.code() == Code::kNotFound) {
+    Fail(Exit::kNotFound,
+         "no case for this receipt on this server (deleted, expired, or a "
+         "different server)");
+  }
+  Check(sc.status(), "reading");
+  auto ck = crypto::OpenSealedKey(sc->sealed_key, protocol::kRoleCaseKey, sc->case_id,
+                                  rk.source_secret, rk.source_public);
+  if (!ck.ok()) Fail(Exit::kIntegrity, "your case key does not open (tampered on the server?)");
+  std::vector<const crypto::VerifiedRoster*> rosters;
+  if (inst.roster) rosters.push_back(&*inst.roster);
+  crypto::CaseKeys keys{&*ck, nullptr};
+  std::vector<CaseEntry> entries = DecryptEntries(sc->messages, sc->case_id, keys, rosters);
+  size_t failures = 0;
+  std::vector<const FileRef*> files;
+  for (const auto& e : entries) {
+    failures += e.error.empty() ? 0 : 1;
+    for (const auto& f : e.files) files.push_back(&f);
+  }
+
+  std::string got_path;
+  if (!get.empty()) {
+    size_t n = 0;
+    if (get.find_first_not_of("0123456789") == std::string::npos && get.size() < 6)
+      n = std::stoul(get);
+    if (n < 1 || n > files.size()) Fail(Exit::kNotFound, "no attachment number " + get);
+    const FileRef& f = *files[n - 1];
+    auto secrets = Unwrap(crypto::FileSecrets::FromBytes(f.key.reveal(), f.prefix, f.id), "file");
+    got_path = output.empty() ? f.name : output;
+    ApiClient& api = conn->api();
+    const crypto::Id fid = f.id;
+    Check(DownloadFile([&](uint64_t i) { return api.GetSourceChunk(fid, i); }, secrets, f.chunks,
+                       f.size, got_path, f.name),
+          "download");
+  }
+
+  uint64_t sent_seq = 0;
+  if (!reply.empty() || !reply_file.empty()) {
+    SecretBytes text = Unwrap(ReadMessageText(reply, reply_file, false), "follow-up");
+    json::array refs(WipingStorage());
+    const std::vector<crypto::Id> ids = UploadAll(conn->api(), attach, inst.info, &refs);
+    json::object body(WipingStorage());
+    body["type"] = "message";
+    body["text"] = text.reveal_chars();
+    body["files"] = std::move(refs);
+    const Bytes record = EncryptSourceBody(*ck, sc->case_id, body);
+    sent_seq = Unwrap(conn->api().PostSourceMessage(record, ids), "sending");
+  } else if (!attach.empty()) {
+    Fail(Exit::kUsage, "--attach needs --reply or --reply-file");
+  }
+
+  if (o.json) {
+    json::object r(WipingStorage());
+    json::array msgs(WipingStorage());
+    for (const auto& e : entries) {
+      json::object m(WipingStorage());
+      m["seq"] = e.seq;
+      m["date"] = DayText(e.day);
+      if (!e.error.empty()) {
+        m["error"] = e.error;
+      } else {
+        m["author"] = e.from_source ? "you" : "reviewer";
+        m["body"] = e.body;
+      }
+      msgs.emplace_back(std::move(m));
+    }
+    r["messages"] = std::move(msgs);
+    if (sent_seq) r["sent_seq"] = sent_seq;
+    if (!got_path.empty()) r["saved"] = got_path;
+    PrintJson(r);
+  } else {
+    size_t file_no = 0;
+    for (const auto& e : entries) {
+      std::cout << "--- #" << e.seq << "  " << DayText(e.day) << "  ";
+      if (!e.error.empty()) {
+        std::cout << "[cannot open] " << e.error << "\n";
+        continue;
+      }
+      // Sources see "reviewer", not names: the organisation chooses what to reveal.
+      std::cout << (e.from_source ? "you" : "reviewer") << "\n";
+      const json::object& b = e.body.as_object();
+      if (auto it = b.find("text"); it != b.end() && it->value().is_string()) {
+        std::cout << TerminalSafe(it->value().as_string()) << "\n";
+      }
+      for (const auto& f : e.files) {
+        std::cout << "  [" << ++file_no << "] " << TerminalSafe(f.name) << "  " << f.size
+                  << " bytes\n";
+      }
+    }
+    if (sent_seq) std::cout << "follow-up sent (#" << sent_seq << ")\n";
+    if (!got_path.empty()) std::cout << "saved " << got_path << " (verified)\n";
+  }
+  if (failures) {
+    std::cerr << "dojava: " << failures << " message(s) could not be opened\n";
+    return static_cast<int>(Exit::kIntegrity);
+  }
+  return 0;
+}
+
+}  // namespace dojava::cli

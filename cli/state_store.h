@@ -1,0 +1,76 @@
+// Local state of `dojava`, one directory per server address, under the XDG
+// data directory ($XDG_DATA_HOME/dojava, else ~/.local/share/dojava; or
+// --state-dir):
+//
+//   servers/<hash of the address>/
+//     server             the address, for people reading the directory
+//     admin_public_key   the pinned admin key (PROTOCOL §6), base64url
+//     roster_state       "version N\ndigest HEX\n": the last accepted roster
+//     roster             the bytes of that roster (to verify authors offline)
+//     token              the bearer token after `login` (removed by `logout`)
+//
+// Directories are created 0700, files 0600, every file replaced atomically
+// (temporary file, fsync, rename). Nothing here is a secret except the token,
+// which is read into SecretBytes.
+//
+// Not thread-safe; two `dojava` processes racing on one server directory
+// each write whole files, so a reader sees one or the other.
+#ifndef DOJAVA_CLI_STATE_STORE_H_
+#define DOJAVA_CLI_STATE_STORE_H_
+
+#include <optional>
+#include <string>
+
+#include "crypto/bytes.h"
+#include "crypto/primitives.h"
+#include "crypto/roster.h"
+#include "crypto/secret_bytes.h"
+#include "crypto/status.h"
+
+namespace dojava::cli {
+
+// The base directory: `override_dir` if not empty, else $XDG_DATA_HOME/dojava,
+// else $HOME/.local/share/dojava. kInvalidArgument if none can be found.
+Result<std::string> DefaultStateDir(const std::string& override_dir);
+
+class StateStore {
+ public:
+  // The directory of `server_canonical` under `base` (created on first write).
+  static StateStore ForServer(const std::string& base, const std::string& server_canonical);
+
+  const std::string& dir() const { return dir_; }
+
+  // nullopt if nothing is pinned yet. kMalformed for a damaged file.
+  Result<std::optional<crypto::Ed25519Public>> PinnedAdminKey() const;
+  Status PinAdminKey(const crypto::Ed25519Public& key);
+
+  // {0, {}} if no roster was accepted yet.
+  Result<crypto::RosterState> LastRoster() const;
+  // The signed bytes of the last accepted roster, if kept.
+  Result<std::optional<Bytes>> LastRosterBytes() const;
+  Status SaveRoster(const crypto::RosterState& state, ByteView signed_roster);
+
+  Result<std::optional<SecretBytes>> Token() const;
+  Status SaveToken(const SecretBytes& token);
+  // OK if there was none.
+  Status RemoveToken();
+
+ private:
+  StateStore(std::string dir, std::string server)
+      : dir_(std::move(dir)), server_(std::move(server)) {}
+  Status EnsureDir() const;
+  Status WriteFile(const std::string& name, ByteView bytes) const;
+  Result<std::optional<Bytes>> ReadFile(const std::string& name, size_t max) const;
+
+  std::string dir_;
+  std::string server_;
+};
+
+// Writes `bytes` to `path` atomically with mode 0600 (temporary file in the
+// same directory, fsync, rename, directory fsync). With !overwrite an
+// existing path is kAlreadyExists.
+Status WriteFileAtomic(const std::string& path, ByteView bytes, bool overwrite);
+
+}  // namespace dojava::cli
+
+#endif  // DOJAVA_CLI_STATE_STORE_H_

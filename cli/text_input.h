@@ -1,0 +1,31 @@
+// Message text for replies, notes and reports: from an argument, a file
+// ("-" for standard input) or the user's $EDITOR, always in SecretBytes and
+// always valid UTF-8. TerminalSafe makes untrusted decrypted text safe to
+// print (no escape sequences reach the terminal).
+#ifndef DOJAVA_CLI_TEXT_INPUT_H_
+#define DOJAVA_CLI_TEXT_INPUT_H_
+
+#include <string>
+#include <string_view>
+
+#include "crypto/secret_bytes.h"
+#include "crypto/status.h"
+
+namespace dojava::cli {
+
+inline constexpr size_t kMaxTextBytes = 512 * 1024;
+
+// Exactly one source is used: `arg` if not empty, else `file` if not empty,
+// else $EDITOR (or vi) on a temporary file in a private directory, removed
+// afterwards. kInvalidArgument for empty text or invalid UTF-8, kIoError,
+// kResourceExhausted above kMaxTextBytes.
+Result<SecretBytes> ReadMessageText(const std::string& arg, const std::string& file,
+                                    bool allow_editor);
+
+// Replaces C0/C1 control characters (except newline and tab) and DEL with
+// '?', so decrypted text cannot move the cursor or rewrite the screen.
+std::string TerminalSafe(std::string_view text);
+
+}  // namespace dojava::cli
+
+#endif  // DOJAVA_CLI_TEXT_INPUT_H_

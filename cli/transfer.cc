@@ -1,0 +1,204 @@
+#include "cli/transfer.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <vector>
+
+#include "cli/fd_io.h"
+#include "crypto/protocol_constants.h"
+
+namespace dojava::cli {
+namespace {
+
+constexpr size_t kChunk = protocol::kChunkPlainSize;
+constexpr int kPutAttempts = 3;
+
+Status Errno(const std::string& what) {
+  return Status(Code::kIoError, what + ": " + std::strerror(errno));
+}
+
+// Reads up to out.size() bytes at `offset`; returns how many (short only at EOF).
+Result<size_t> ReadAt(int fd, std::span<uint8_t> out, uint64_t offset) {
+  size_t got = 0;
+  while (got < out.size()) {
+    const ssize_t n =
+        ::pread(fd, out.data() + got, out.size() - got, static_cast<off_t>(offset + got));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Errno("read");
+    if (n == 0) break;
+    got += static_cast<size_t>(n);
+  }
+  return got;
+}
+
+Status WriteAllFd(int fd, ByteView data) {
+  size_t off = 0;
+  while (off < data.size()) {
+    const ssize_t n = ::write(fd, data.data() + off, data.size() - off);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return Errno("write");
+    off += static_cast<size_t>(n);
+  }
+  return Status::Ok();
+}
+
+std::string Human(uint64_t bytes) {
+  char buf[32];
+  if (bytes >= (1u << 20)) {
+    std::snprintf(buf, sizeof(buf), "%.1f MiB", static_cast<double>(bytes) / (1 << 20));
+  } else {
+    std::snprintf(buf, sizeof(buf), "%.1f KiB", static_cast<double>(bytes) / 1024);
+  }
+  return buf;
+}
+
+}  // namespace
+
+Progress::Progress(std::string label, uint64_t total)
+    : label_(std::move(label)), total_(total), tty_(::isatty(STDERR_FILENO) == 1) {}
+
+void Progress::Update(uint64_t done) {
+  if (!tty_) return;
+  const int percent = total_ == 0 ? 100 : static_cast<int>(done * 100 / total_);
+  if (percent == last_percent_) return;
+  last_percent_ = percent;
+  std::cerr << "\r" << label_ << ": " << Human(done) << " / " << Human(total_) << " (" << percent
+            << "%)   " << std::flush;
+}
+
+void Progress::Done() {
+  if (tty_) std::cerr << "\n";
+}
+
+Result<UploadedFile> UploadFile(ApiClient& api, const std::string& path, uint64_t max_chunks) {
+  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!fd.valid()) return Errno(path);
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) return Errno(path);
+  if (!S_ISREG(st.st_mode)) return Status(Code::kIoError, path + ": not a regular file");
+  const uint64_t size = static_cast<uint64_t>(st.st_size);
+  const uint64_t count = crypto::ChunkCount(size);
+  if (size > crypto::kMaxAttachmentSize || (max_chunks > 0 && count > max_chunks)) {
+    return Status(Code::kResourceExhausted, path + ": larger than the server accepts");
+  }
+  UploadedFile up{crypto::FileSecrets::Generate(), size, count, {}};
+  const size_t slash = path.rfind('/');
+  up.name = slash == std::string::npos ? path : path.substr(slash + 1);
+
+  DOJAVA_ASSIGN_OR_RETURN(ApiUpload created, api.CreateUpload(up.secrets.file_id(), count));
+  std::vector<Bytes> digests(count);
+  SecretBytes plain(kChunk);
+  Progress progress("upload " + up.name, size);
+  // Reads chunk i; is_last and the data length follow from the size.
+  auto read_chunk = [&](uint64_t i, size_t* len) -> Status {
+    const bool last = i + 1 == count;
+    const size_t want = last ? static_cast<size_t>(size - i * kChunk) : kChunk;
+    DOJAVA_ASSIGN_OR_RETURN(size_t got,
+                            ReadAt(fd.get(), plain.reveal_mut().first(want), i * kChunk));
+    if (got != want) {
+      return Status(Code::kAlreadyExists, path + " changed while uploading: start again");
+    }
+    *len = want;
+    return Status::Ok();
+  };
+  auto put = [&](uint64_t i, const Bytes& record) -> Status {
+    Status s;
+    for (int attempt = 0; attempt < kPutAttempts; ++attempt) {
+      s = api.PutChunk(up.secrets.file_id(), i, record);  // same bytes on every retry
+      if (s.ok() || s.code() != Code::kIoError) return s;
+    }
+    return s;
+  };
+  // First pass: every chunk, recording its digest (§9.2).
+  for (uint64_t i = 0; i < count; ++i) {
+    const bool last = i + 1 == count;
+    size_t len = 0;
+    DOJAVA_RETURN_IF_ERROR(read_chunk(i, &len));
+    ByteView data = plain.reveal().first(len);
+    DOJAVA_ASSIGN_OR_RETURN(digests[i], crypto::ChunkPlaintextDigest(up.secrets, i, last, data));
+    const bool missing =
+        std::find(created.missing.begin(), created.missing.end(), i) != created.missing.end();
+    if (missing) {
+      DOJAVA_ASSIGN_OR_RETURN(Bytes record, crypto::EncryptChunk(up.secrets, i, last, data));
+      DOJAVA_RETURN_IF_ERROR(put(i, record));
+    }
+    progress.Update((i + 1) * kChunk > size ? size : (i + 1) * kChunk);
+  }
+  progress.Done();
+  // What the server still lacks: only ever re-encrypted from unchanged plaintext.
+  for (int round = 0; round < 3; ++round) {
+    DOJAVA_ASSIGN_OR_RETURN(ApiUpload state, api.GetUpload(up.secrets.file_id()));
+    if (state.missing.empty()) return up;
+    for (uint64_t i : state.missing) {
+      if (i >= count) return Status(Code::kMalformed, "the server reports an impossible chunk");
+      const bool last = i + 1 == count;
+      size_t len = 0;
+      DOJAVA_RETURN_IF_ERROR(read_chunk(i, &len));
+      auto record =
+          crypto::ReEncryptChunk(up.secrets, i, last, plain.reveal().first(len), digests[i]);
+      if (!record.ok()) {
+        return Status(Code::kAlreadyExists, path + " changed while uploading: start again");
+      }
+      DOJAVA_RETURN_IF_ERROR(put(i, *record));
+    }
+  }
+  return Status(Code::kInternal, "the server keeps reporting chunks missing");
+}
+
+Status DownloadFile(const ChunkFetcher& fetch, const crypto::FileSecrets& secrets, uint64_t chunks,
+                    uint64_t size, const std::string& output, const std::string& label) {
+  struct stat st {};
+  if (::lstat(output.c_str(), &st) == 0) {
+    return Status(Code::kAlreadyExists, output + " exists; choose another --output");
+  }
+  const std::string part = output + ".part";
+  UniqueFd fd(::open(part.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600));
+  if (!fd.valid()) return Errno(part);
+  if (::fstat(fd.get(), &st) != 0) return Errno(part);
+  if ((st.st_mode & 077) != 0) ::fchmod(fd.get(), 0600);
+  // Resume after the last whole chunk already written (authenticated then).
+  uint64_t start = static_cast<uint64_t>(st.st_size) / kChunk;
+  if (start >= chunks) start = chunks - 1;
+  if (::ftruncate(fd.get(), static_cast<off_t>(start * kChunk)) != 0) return Errno(part);
+  if (::lseek(fd.get(), static_cast<off_t>(start * kChunk), SEEK_SET) < 0) return Errno(part);
+  if (start > 0)
+    std::cerr << "resuming " << label << " at chunk " << start << " of " << chunks << "\n";
+
+  SecretBytes plain(kChunk);
+  Progress progress(label, size);
+  uint64_t written = start * kChunk;
+  for (uint64_t i = start; i < chunks; ++i) {
+    Result<Bytes> record = fetch(i);
+    if (!record.ok() && record.code() == Code::kIoError) record = fetch(i);  // one retry
+    if (!record.ok()) {
+      return Status(record.code(), "chunk " + std::to_string(i) + " of " + label + ": " +
+                                       record.status().message() +
+                                       " (run the command again to resume)");
+    }
+    const bool last = i + 1 == chunks;
+    auto n = crypto::DecryptChunkInto(secrets, i, last, *record, plain.reveal_mut());
+    if (!n.ok()) {
+      return Status(n.code(), "chunk " + std::to_string(i) + " of " + label +
+                                  " failed to decrypt (" + std::string(CodeName(n.code())) +
+                                  "): the server sent a damaged or substituted chunk");
+    }
+    DOJAVA_RETURN_IF_ERROR(WriteAllFd(fd.get(), plain.reveal().first(*n)));
+    written += *n;
+    progress.Update(written);
+  }
+  progress.Done();
+  DOJAVA_RETURN_IF_ERROR(crypto::CheckFileReference({written, chunks}, size, chunks));
+  if (::fsync(fd.get()) != 0) return Errno(part);
+  fd.reset();
+  if (::link(part.c_str(), output.c_str()) != 0) return Errno(output);
+  ::unlink(part.c_str());
+  return Status::Ok();
+}
+
+}  // namespace dojava::cli

@@ -1,0 +1,65 @@
+// Attachment transfers in constant memory (PROTOCOL §9).
+//
+// Upload: the file is read chunk by chunk, each chunk's plaintext digest is
+// recorded on the first pass (§9.2), its record uploaded; chunks the server
+// still reports missing afterwards are re-encrypted only through
+// ReEncryptChunk, which refuses if the file changed on disk meanwhile (a
+// changed chunk under the same nonce would leak the XOR of both).
+//
+// Download: chunk i is fetched and opened at its position with its `last`
+// flag known from the file reference, and appended to OUTPUT.part (0600).
+// An interrupted download resumes from the chunks already in OUTPUT.part.
+// At the end the size is checked against the reference (CheckFileReference)
+// and OUTPUT.part renamed to OUTPUT. No plaintext of a chunk is written before
+// that chunk authenticated.
+#ifndef DOJAVA_CLI_TRANSFER_H_
+#define DOJAVA_CLI_TRANSFER_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "cli/api_client.h"
+#include "crypto/attachment.h"
+#include "crypto/status.h"
+
+namespace dojava::cli {
+
+// Progress reports (bytes done, total) on stderr when it is a terminal.
+class Progress {
+ public:
+  Progress(std::string label, uint64_t total);
+  void Update(uint64_t done);
+  void Done();
+
+ private:
+  std::string label_;
+  uint64_t total_;
+  bool tty_;
+  int last_percent_ = -1;
+};
+
+struct UploadedFile {
+  crypto::FileSecrets secrets;
+  uint64_t size = 0;
+  uint64_t chunks = 0;
+  std::string name;  // the base name of the path
+};
+
+// Encrypts and uploads the file at `path`. kIoError (local or network),
+// kAlreadyExists if the file changed while uploading, kResourceExhausted if
+// it is larger than `max_chunks` allows, server errors as ApiClient.
+Result<UploadedFile> UploadFile(ApiClient& api, const std::string& path, uint64_t max_chunks);
+
+// Fetches chunk `index` of the file (reviewer or source route).
+using ChunkFetcher = std::function<Result<Bytes>(uint64_t index)>;
+
+// Downloads and decrypts a file to `output` as described above. Errors:
+// kDecryptFailed / kMalformed / kUnsupportedVersion naming the chunk,
+// kIoError, server errors. kAlreadyExists if `output` exists.
+Status DownloadFile(const ChunkFetcher& fetch, const crypto::FileSecrets& secrets, uint64_t chunks,
+                    uint64_t size, const std::string& output, const std::string& label);
+
+}  // namespace dojava::cli
+
+#endif  // DOJAVA_CLI_TRANSFER_H_

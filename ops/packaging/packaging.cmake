@@ -1,0 +1,95 @@
+# Install rules and the Debian package (CPack DEB) for operators.
+#
+#   cmake --preset default && cmake --build --preset default -j2
+#   cpack --config build/default/CPackConfig.cmake -G DEB -B /tmp/dojava-deb
+#
+# Package `dojavad` (paths are fixed: the systemd unit and the tor
+# configuration name them):
+#   /usr/sbin/dojavad                      the server
+#   /usr/sbin/dojava-reviewer-access       reviewer client authorization (operator)
+#   /lib/systemd/system/dojavad.service, dojavad-backup.{service,timer}
+#   /etc/tor/instances/dojava/torrc        conffile: tor@dojava.service's configuration
+#   /usr/share/dojava/static/              the submission page and its assets
+#   /usr/share/doc/dojavad/                the operator runbook, SECURITY.md
+# Package `dojava` (once the CLI target exists):
+#   /usr/bin/dojava                        the CLI
+#   /usr/bin/dojava-reviewer-keygen        client-auth key pair (reviewer)
+# Maintainer scripts (ops/packaging/deb/): postinst creates the users (dojava,
+# and _tor-dojava through Debian's tor-instance-create), /var/lib/dojava,
+# /etc/dojava and the reviewer service's lock key; it starts nothing. prerm
+# stops and disables both units; remove keeps data, keys and onion keys;
+# purge deletes them (ops/README.md says when that is right).
+
+set(DOJAVA_OPS_DIR ${PROJECT_SOURCE_DIR}/ops)
+
+# Two packages: `dojavad` (the server node) and `dojava` (the CLI, for
+# reviewers, admins and scripted sources on their own computers: no users,
+# no services, nothing of the server).
+if(TARGET dojavad)
+  install(TARGETS dojavad RUNTIME DESTINATION sbin COMPONENT server)
+endif()
+install(PROGRAMS ${DOJAVA_OPS_DIR}/tor/reviewer-access DESTINATION sbin
+        RENAME dojava-reviewer-access COMPONENT server)
+install(FILES ${DOJAVA_OPS_DIR}/systemd/dojavad.service
+              ${DOJAVA_OPS_DIR}/systemd/dojavad-backup.service
+              ${DOJAVA_OPS_DIR}/systemd/dojavad-backup.timer
+        DESTINATION /lib/systemd/system COMPONENT server)
+install(FILES ${DOJAVA_OPS_DIR}/tor/torrc DESTINATION /etc/tor/instances/dojava COMPONENT server)
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/static/ DESTINATION share/dojava/static COMPONENT server
+        PATTERN node_modules EXCLUDE
+        PATTERN test EXCLUDE
+        PATTERN "package.json" EXCLUDE
+        PATTERN "package-lock.json" EXCLUDE
+        PATTERN "*.md" EXCLUDE)
+install(FILES ${DOJAVA_OPS_DIR}/README.md DESTINATION share/doc/dojavad RENAME README.ops.md
+        COMPONENT server)
+install(FILES ${PROJECT_SOURCE_DIR}/SECURITY.md ${PROJECT_SOURCE_DIR}/README.md
+        DESTINATION share/doc/dojavad COMPONENT server)
+
+set(DOJAVA_PACKAGE_COMPONENTS server)
+if(TARGET dojava)
+  install(TARGETS dojava RUNTIME DESTINATION bin COMPONENT client)
+  install(PROGRAMS ${DOJAVA_OPS_DIR}/tor/reviewer-keygen DESTINATION bin
+          RENAME dojava-reviewer-keygen COMPONENT client)
+  install(FILES ${PROJECT_SOURCE_DIR}/SECURITY.md ${PROJECT_SOURCE_DIR}/README.md
+          DESTINATION share/doc/dojava COMPONENT client)
+  list(APPEND DOJAVA_PACKAGE_COMPONENTS client)
+else()
+  # Without the CLI the reviewer's key tool travels with the server package.
+  install(PROGRAMS ${DOJAVA_OPS_DIR}/tor/reviewer-keygen DESTINATION bin
+          RENAME dojava-reviewer-keygen COMPONENT server)
+endif()
+
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME dojava)
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_VENDOR "Dojava")
+set(CPACK_PACKAGE_CONTACT "Dojava maintainers <security@dojava.invalid>")
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_STRIP_FILES ON)
+set(CPACK_COMPONENTS_ALL ${DOJAVA_PACKAGE_COMPONENTS})
+set(CPACK_DEB_COMPONENT_INSTALL ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+
+set(CPACK_DEBIAN_SERVER_PACKAGE_NAME dojavad)
+set(CPACK_DEBIAN_SERVER_PACKAGE_SECTION net)
+set(CPACK_COMPONENT_SERVER_DESCRIPTION
+    "secure whistleblowing server run as a Tor onion service\ndojavad receives end-to-end encrypted reports over a Tor onion service and keeps\nas little metadata as it can. Includes the tor configuration, the hardened\nsystemd units and the operator runbook (/usr/share/doc/dojavad/README.ops.md).")
+# SQLCipher 4.5 or newer (Debian 12: bookworm-backports); shlibdeps alone would accept 3.4.
+set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "tor (>= 0.4.8), adduser, openssl, coreutils, libsqlcipher1 (>= 4.5)")
+set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA
+    ${DOJAVA_OPS_DIR}/packaging/deb/postinst
+    ${DOJAVA_OPS_DIR}/packaging/deb/prerm
+    ${DOJAVA_OPS_DIR}/packaging/deb/postrm
+    ${DOJAVA_OPS_DIR}/packaging/deb/conffiles)
+
+set(CPACK_DEBIAN_CLIENT_PACKAGE_NAME dojava)
+set(CPACK_DEBIAN_CLIENT_PACKAGE_SECTION net)
+set(CPACK_COMPONENT_CLIENT_DESCRIPTION
+    "Dojava client for reviewers, admins and scripted sources\ndojava keeps reviewers' keys on their own computer, decrypts cases, replies,\nand signs the roster (admin). Speaks to dojavad through tor's SOCKS port.")
+set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS "openssl, coreutils")
+set(CPACK_DEBIAN_CLIENT_PACKAGE_RECOMMENDS "tor, mat2")
+include(CPack)

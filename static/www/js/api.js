@@ -1,0 +1,118 @@
+// The source listener's API v1 (service/API.md), same origin only, with automatic retry.
+//
+// No credentials: no cookie is sent (credentials: 'omit'), nothing is cached (cache: 'no-store'), no
+// referrer. The lookup key travels only in the X-Dojava-Lookup-Key header.
+
+export class ApiError extends Error {
+  /** `code`: the server's error code (API.md), or 'network' when no answer arrived. */
+  constructor(code, status, retryAfter) {
+    super(`api: ${code}${status ? ' (' + status + ')' : ''}`);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status || 0;
+    this.retryAfter = retryAfter || 0;
+  }
+
+  /** Worth trying again: no answer, a timeout, a rate limit or a server-side failure. */
+  get transient() {
+    return this.code === 'network' || this.code === 'timeout' || this.code === 'rate_limited' || this.status >= 500 && this.code !== 'insufficient_storage';
+  }
+}
+
+const sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      reject(new ApiError('aborted', 0));
+    }, { once: true });
+  });
+
+/** Retry policy: delays in ms between attempts (about 2.5 minutes in all), then give up. */
+export const RETRY_DELAYS = Object.freeze([500, 1000, 2000, 4000, 8000, 15000, 30000, 30000, 30000, 30000]);
+
+export class Api {
+  /** `base`: '' for the page's own origin. `onRetry(attempt, error)` is told about each retry. */
+  constructor({ base = '', onRetry = null, delays = RETRY_DELAYS } = {}) {
+    this.base = base;
+    this.onRetry = onRetry;
+    this.delays = delays;
+    this.lookupKey = null; // base64url string while a returning source is signed in
+  }
+
+  async _once(method, path, { json, body, type, binary = false, signal } = {}) {
+    const headers = {};
+    if (json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(json);
+    } else if (body !== undefined) {
+      headers['Content-Type'] = type || 'application/octet-stream';
+    }
+    if (this.lookupKey) headers['X-Dojava-Lookup-Key'] = this.lookupKey;
+    let r;
+    try {
+      r = await fetch(this.base + path, { method, headers, body, credentials: 'omit', cache: 'no-store', redirect: 'error', referrerPolicy: 'no-referrer', signal });
+    } catch (e) {
+      if (signal?.aborted) throw new ApiError('aborted', 0);
+      throw new ApiError('network', 0);
+    }
+    if (r.status === 204) return null;
+    if (r.ok) return binary ? new Uint8Array(await r.arrayBuffer()) : await r.json();
+    let code = 'http_' + r.status;
+    try {
+      const e = await r.json();
+      if (e && e.error && typeof e.error.code === 'string') code = e.error.code;
+    } catch {
+      /* not JSON: keep http_NNN */
+    }
+    throw new ApiError(code, r.status, Number(r.headers.get('Retry-After')) || 0);
+  }
+
+  /** One request, retried while the failure is transient. Idempotent requests only (all of API v1's). */
+  async request(method, path, opts = {}) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this._once(method, path, opts);
+      } catch (e) {
+        if (!(e instanceof ApiError) || !e.transient || attempt >= this.delays.length || opts.noRetry) throw e;
+        this.onRetry?.(attempt + 1, e);
+        await sleep(Math.max(this.delays[attempt], e.retryAfter * 1000), opts.signal);
+      }
+    }
+  }
+
+  instance() {
+    return this.request('GET', '/api/v1/instance');
+  }
+
+  createUpload(fileId, chunks) {
+    return this.request('POST', '/api/v1/uploads', { json: { file_id: fileId, chunks } });
+  }
+
+  uploadStatus(fileId) {
+    return this.request('GET', `/api/v1/uploads/${fileId}`);
+  }
+
+  /** One attempt only: the uploader decides what to do after a failure (ask what is missing). */
+  putChunk(fileId, index, record, signal) {
+    return this._once('PUT', `/api/v1/uploads/${fileId}/chunks/${index}`, { body: record, signal });
+  }
+
+  createCase(body) {
+    return this.request('POST', '/api/v1/cases', { json: body, noRetry: true });
+  }
+
+  sourceCase(after = 0) {
+    return this.request('GET', `/api/v1/source/case${after ? '?after=' + after : ''}`);
+  }
+
+  postSourceMessage(body) {
+    return this.request('POST', '/api/v1/source/messages', { json: body, noRetry: true });
+  }
+
+  sourceChunk(fileId, index) {
+    return this.request('GET', `/api/v1/source/files/${fileId}/chunks/${index}`, { binary: true });
+  }
+}
+
+export { sleep };

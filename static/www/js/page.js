@@ -1,0 +1,266 @@
+// What both pages share: languages, the instance and its verified roster, file selection with metadata
+// cleaning, and small DOM helpers. Text always goes through textContent, never innerHTML.
+import {
+  DojavaError,
+  adminFingerprint,
+  base64urlDecode,
+  formatFingerprint,
+  verifyRoster,
+} from '../lib/protocol.js';
+import { Catalogues, LANGUAGES, languageFromHash } from './i18n.js';
+import { Api, ApiError } from './api.js';
+import { blobReader, planClean } from './metadata.js';
+
+export const $ = (id) => document.getElementById(id);
+
+export function show(el, on = true) {
+  (typeof el === 'string' ? $(el) : el).hidden = !on;
+}
+
+export function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'text') e.textContent = v;
+    else if (k === 'class') e.className = v;
+    else if (v === true) e.setAttribute(k, '');
+    else if (v !== false && v !== null && v !== undefined) e.setAttribute(k, v);
+  }
+  for (const c of children) if (c) e.append(c);
+  return e;
+}
+
+/** Human sizes with the page's language for the unit words. */
+export function formatSize(i18n, bytes) {
+  if (bytes < 1024) return i18n.t('size_bytes', { n: bytes });
+  if (bytes < 1024 * 1024) return i18n.t('size_kib', { n: (bytes / 1024).toFixed(1) });
+  return i18n.t('size_mib', { n: (bytes / 1048576).toFixed(1) });
+}
+
+/** A protocol day (days since 1970-01-01 UTC) as YYYY-MM-DD. */
+export function formatDay(day) {
+  return new Date(day * 86400000).toISOString().slice(0, 10);
+}
+
+/** The code of an error, as a catalogue key: err_<code>. */
+export function errorKey(e) {
+  if (e instanceof ApiError) return `err_api_${e.code}`;
+  if (e instanceof DojavaError) return `err_crypto_${e.code}`;
+  if (e && typeof e.code === 'string') return `err_${e.code}`;
+  return 'err_unexpected';
+}
+
+export function errorText(i18n, e) {
+  const key = errorKey(e);
+  const s = i18n.t(key);
+  return s === key ? i18n.t('err_unexpected') : s;
+}
+
+/**
+ * Starts a page: loads the catalogues, fills the language selector, applies the language from the URL
+ * fragment, fetches the instance and verifies its roster against the admin key. `onLanguage` is called
+ * after every language change. Returns { i18n, api, setLang, instance: null }; the caller then loads the
+ * instance with loadInstance (so that its errors are shown in the chosen language).
+ */
+export async function boot({ onLanguage } = {}) {
+  const i18n = await Catalogues.load('i18n/');
+  const select = $('lang-select');
+  for (const l of LANGUAGES) select.append(el('option', { value: l.code, lang: l.lang, text: l.name }));
+  const setLang = (code) => {
+    i18n.setLanguage(code);
+    select.value = i18n.code;
+    i18n.apply(document);
+    document.title = i18n.t('page_title');
+    // Keep the choice across the two pages, in the fragment only.
+    for (const a of document.querySelectorAll('a[data-keep-lang], #link-return, #link-submit')) {
+      const fp = pinnedFingerprint(location.hash);
+      a.setAttribute('href', a.getAttribute('href').replace(/#.*$/, '') + `#lang=${i18n.code}` + (fp ? `&fp=${fp}` : ''));
+    }
+    onLanguage?.(i18n);
+  };
+  select.addEventListener('change', () => {
+    const fp = pinnedFingerprint(location.hash);
+    history.replaceState(null, '', `#lang=${select.value}` + (fp ? `&fp=${fp}` : ''));
+    setLang(select.value);
+  });
+  setLang(languageFromHash(location.hash) || 'en');
+  // A link with another #lang= on the same page changes the language without a reload.
+  window.addEventListener('hashchange', () => {
+    const code = languageFromHash(location.hash);
+    if (code && code !== i18n.code) setLang(code);
+  });
+  return { i18n, api: new Api(), setLang, instance: null };
+}
+
+/** A fingerprint given in the fragment by the organisation's own link ("#fp=3f2a9c01…"), or null. */
+export function pinnedFingerprint(hash) {
+  let h = '';
+  try {
+    h = decodeURIComponent(hash || '');
+  } catch {
+    return null;
+  }
+  const m = /(?:^#|&)fp=([0-9a-f]{40})(?:&|$)/.exec(h.replace(/\s/g, ''));
+  return m ? m[1] : null;
+}
+
+/**
+ * GET /api/v1/instance, then §6/§12.1: the roster is verified against the admin key before anything is
+ * sealed. The page cannot remember a pinned key between visits (it stores nothing), so the admin key is
+ * the one the server sends; its fingerprint is shown for the person to compare with the one the
+ * organisation published, and a fingerprint in the link (#fp=…) is enforced.
+ */
+export async function loadInstance(api) {
+  const inst = await api.instance();
+  if (!inst || inst.version !== 1) throw new ApiError('unsupported_instance', 0);
+  const adminPublic = base64urlDecode(inst.admin_public_key);
+  const instanceId = base64urlDecode(inst.instance_id);
+  const salt = base64urlDecode(inst.salt);
+  if (adminPublic.length !== 32 || instanceId.length !== 16 || salt.length !== 16) throw new ApiError('unsupported_instance', 0);
+  const fpBytes = adminFingerprint(adminPublic);
+  const fingerprint = formatFingerprint(fpBytes);
+  const pin = pinnedFingerprint(location.hash);
+  const pinState = pin === null ? 'none' : pin === fingerprint.replace(/ /g, '') ? 'match' : 'mismatch';
+  if (pinState === 'mismatch') throw new ApiError('fingerprint_mismatch', 0);
+  let roster = null;
+  if (inst.roster) roster = verifyRoster(base64urlDecode(inst.roster), adminPublic, instanceId);
+  const limits = inst.limits || {};
+  return {
+    name: typeof inst.name === 'string' ? inst.name : 'Dojava',
+    adminPublic,
+    instanceId,
+    salt,
+    fingerprint,
+    pinState,
+    roster,
+    maxChunks: Number.isSafeInteger(limits.max_chunks_per_file) ? limits.max_chunks_per_file : 4096,
+    maxFiles: Number.isSafeInteger(limits.max_files_per_message) ? limits.max_files_per_message : 64,
+    maxChars: Number.isSafeInteger(limits.message_characters) ? limits.message_characters : 100000,
+  };
+}
+
+/** Shows the instance name, the fingerprint and the reviewers of the verified roster. */
+export function showInstance(i18n, inst) {
+  $('instance-name').textContent = inst.name;
+  const fp = $('fingerprint');
+  if (fp) fp.textContent = inst.fingerprint;
+  const ps = $('pin-state');
+  if (ps) ps.textContent = i18n.t(inst.pinState === 'match' ? 'pin_match' : 'pin_none');
+  const list = $('reviewers');
+  if (list && inst.roster) {
+    list.replaceChildren(...inst.roster.entries.map((r) => el('li', { text: r.name })));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// File selection with metadata cleaning
+
+/**
+ * Manages the list of chosen files for one form. Each item: { file, plan, keepOriginal, id }.
+ * JPEG and PNG files are cleaned by default; `keepOriginal` sends the file as it is.
+ */
+export class FilePicker {
+  constructor(i18n, input, list, { maxFiles = 64 } = {}) {
+    this.i18n = i18n;
+    this.input = input;
+    this.list = list;
+    this.maxFiles = maxFiles;
+    this.items = [];
+    this.busy = Promise.resolve();
+    input.addEventListener('change', () => {
+      const files = [...input.files];
+      input.value = '';
+      this.busy = this.busy.then(() => this.add(files));
+    });
+  }
+
+  async add(files) {
+    this.tooMany = false;
+    for (const file of files) {
+      if (this.items.length >= this.maxFiles) {
+        this.tooMany = true;
+        break;
+      }
+      let plan;
+      try {
+        plan = await planClean(blobReader(file));
+      } catch {
+        plan = { type: null, ok: false };
+      }
+      this.items.push({ file, plan, keepOriginal: false, id: Math.random().toString(36).slice(2) });
+    }
+    this.render();
+  }
+
+  clear() {
+    this.items = [];
+    this.render();
+  }
+
+  /** The blobs to upload, with the name and type that travel encrypted in the FILEREF. */
+  async prepared() {
+    await this.busy;
+    return this.items.map(({ file, plan, keepOriginal }) => {
+      const clean = plan.ok && !keepOriginal;
+      const blob = clean ? new Blob(plan.keep.map(([s, e]) => file.slice(s, e)), { type: file.type }) : file;
+      return { blob, name: file.name, mime: file.type || '' };
+    });
+  }
+
+  render() {
+    const t = (k, v) => this.i18n.t(k, v);
+    this.list.replaceChildren(
+      ...this.items.map((item, idx) => {
+        const { file, plan } = item;
+        const li = el('li', { class: 'file' });
+        li.append(el('span', { class: 'file-name', text: file.name, translate: 'no' }), ' ', el('span', { class: 'hint', text: formatSize(this.i18n, file.size) }));
+        let note;
+        if (plan.ok) {
+          note = el('p', { class: 'ok', text: t(plan.removed.length ? 'meta_cleaned' : 'meta_none_found') });
+          const cb = el('input', { type: 'checkbox', id: `keep-${item.id}` });
+          cb.checked = item.keepOriginal;
+          cb.addEventListener('change', () => {
+            item.keepOriginal = cb.checked;
+          });
+          li.append(note, el('label', { class: 'choice', for: `keep-${item.id}` }, cb, ' ', el('span', { text: t('meta_keep_original') })));
+        } else if (plan.type) {
+          li.append(el('p', { class: 'warn', text: t('meta_unreadable') }));
+        } else {
+          li.append(el('p', { class: 'warn', text: t('meta_other_type') }));
+        }
+        const rm = el('button', { type: 'button', class: 'link', text: t('file_remove'), 'aria-label': t('file_remove_named', { name: file.name }) });
+        rm.addEventListener('click', () => {
+          this.items.splice(idx, 1);
+          this.tooMany = false;
+          this.render();
+        });
+        li.append(rm);
+        return li;
+      }),
+    );
+    if (this.tooMany) this.list.append(el('li', { class: 'warn', role: 'alert', text: t('files_too_many', { max: this.maxFiles }) }));
+  }
+}
+
+/**
+ * Shows an error that stops the page, in the current language and again after a language change
+ * (the key is kept in data-i18n). Before the catalogues load there is no language: plain English.
+ */
+export function showFatal(i18n, e) {
+  const box = $('fatal');
+  show('loading', false);
+  if (i18n) {
+    let key = errorKey(e);
+    if (i18n.t(key) === key) key = 'err_unexpected';
+    box.dataset.i18n = key;
+    box.textContent = i18n.t(key);
+  } else {
+    box.textContent = 'The page could not start. Reload it, or try again later.';
+  }
+  show(box);
+}
+
+/** Shows an error message in `box` (an element with role=alert). */
+export function showError(i18n, box, e) {
+  box.textContent = errorText(i18n, e);
+  box.hidden = false;
+}

@@ -1,0 +1,276 @@
+// The returning source's page: receipt → keys (§4.3) → the case's sealed key and conversation
+// (API.md "Returning with a receipt") → decrypted in the browser, reviewer signatures verified against
+// the verified roster (§8.3) → files downloaded and decrypted chunk by chunk (§9.2) → follow-ups.
+import {
+  ChunkStreamDecryptor,
+  DojavaError,
+  KIND_CONVERSATION,
+  ROLE_CK,
+  base64urlDecode as b64d,
+  base64urlEncode as b64,
+  decryptMessage,
+  deriveReceiptKeysAsync,
+  encryptMessage,
+  equalBytes,
+  openSealedKey,
+  parseReceipt,
+  wipe,
+} from '../lib/protocol.js';
+import { ApiError } from './api.js';
+import { $, FilePicker, boot, showFatal, el, errorText, formatDay, formatSize, loadInstance, show, showError, showInstance } from './page.js';
+import { PayloadError, buildMessage, encodeBody, fileRef, parseBody } from './payload.js';
+import { uploadFile } from './upload.js';
+
+let ctx = null;
+let picker = null;
+let session = null; // { lookupKey, caseId, ck, lastSeq, messages: [...] }
+
+function reviewerLookup(id) {
+  const r = ctx.instance.roster?.entries.find((e) => equalBytes(e.reviewerId, id));
+  return r ? r.ed25519 : null;
+}
+
+function reviewerName(id) {
+  const r = ctx.instance.roster?.entries.find((e) => equalBytes(e.reviewerId, id));
+  return r ? r.name : '?';
+}
+
+/** Fetches every message after the last one seen (paged), decrypts and verifies each. */
+async function fetchMessages() {
+  const { api } = ctx;
+  for (;;) {
+    const c = await api.sourceCase(session.lastSeq);
+    if (!session.caseId) {
+      session.caseId = b64d(c.case_id);
+      session.ck = openSealedKey(b64d(c.sealed_key), session.sourceSecret, ROLE_CK, session.caseId);
+      wipe(session.sourceSecret);
+      session.sourceSecret = null;
+    } else if (c.case_id !== b64(session.caseId)) {
+      throw new ApiError('bad_answer', 0);
+    }
+    for (const m of c.messages) {
+      if (!Number.isSafeInteger(m.seq) || m.seq <= session.lastSeq) throw new ApiError('bad_answer', 0);
+      session.lastSeq = m.seq;
+      let item;
+      try {
+        const d = decryptMessage(b64d(m.record), { caseId: session.caseId, caseKey: session.ck, reviewers: reviewerLookup });
+        // The server may replay a message: show each message id once.
+        const mid = b64(d.messageId);
+        if (session.seen.has(mid)) continue;
+        session.seen.add(mid);
+        item = { day: m.day, author: d.author, reviewerId: d.reviewerId, body: parseBody(d.body, b64d) };
+      } catch (e) {
+        item = { day: m.day, error: e instanceof DojavaError ? e.code : 'decrypt_failed' };
+      }
+      session.messages.push(item);
+    }
+    if (!c.more) break;
+  }
+}
+
+function render() {
+  const { i18n } = ctx;
+  const t = (k, v) => i18n.t(k, v);
+  $('messages').replaceChildren(
+    ...session.messages.map((m) => {
+      const li = el('li', { class: m.error ? 'message bad' : m.author === 0 ? 'message mine' : 'message theirs' });
+      if (m.error) {
+        li.append(el('p', { class: 'meta', text: formatDay(m.day) }), el('p', { class: 'warn', text: t(m.error === 'unknown_author' || m.error === 'bad_signature' ? 'msg_unverified' : 'msg_unreadable') }));
+        return li;
+      }
+      const who = m.author === 0 ? t('msg_from_you') : t('msg_from_reviewer', { name: reviewerName(m.reviewerId) });
+      li.append(el('p', { class: 'meta' }, el('strong', { text: who }), ' · ', el('span', { text: formatDay(m.day) })));
+      const b = m.body;
+      if (b.type === 'unsupported') {
+        li.append(el('p', { class: 'warn', text: t('msg_unsupported') }));
+        return li;
+      }
+      if (b.type === 'report' && b.form) {
+        const f = b.form;
+        const dl = el('dl', { class: 'form-summary' });
+        const row = (k, v) => dl.append(el('dt', { text: t(k) }), el('dd', { text: v }));
+        row('f_title', f.title);
+        row('f_country', i18n.t(`country_${f.country}`));
+        row('f_incident', i18n.t(`incident_${f.incident}`));
+        if (f.when) row('f_when', f.when);
+        row('f_responsible', i18n.t(`responsible_${f.responsible}`));
+        li.append(dl);
+      }
+      if (b.text) li.append(el('p', { class: 'text', text: b.text }));
+      if (b.files.length) {
+        const ul = el('ul', { class: 'files' });
+        for (const f of b.files) {
+          const btn = el('button', { type: 'button', class: 'link', text: t('file_download', { name: f.name, size: formatSize(i18n, f.size) }) });
+          btn.addEventListener('click', () => download(f, btn));
+          ul.append(el('li', {}, btn));
+        }
+        li.append(ul);
+      }
+      if (b.badFiles) li.append(el('p', { class: 'warn', text: t('msg_bad_files') }));
+      return li;
+    }),
+  );
+}
+
+/**
+ * Downloads one file chunk by chunk and decrypts it as a stream (§9.2: a chunk's plaintext is used only
+ * after it authenticated at its position; count and size checked against the FILEREF). The plaintext
+ * parts become a Blob (which the browser may keep on disk) and are saved with the file's name.
+ */
+async function download(f, btn) {
+  const { api, i18n } = ctx;
+  const box = $('download-error');
+  box.hidden = true;
+  const label = btn.textContent;
+  btn.disabled = true;
+  try {
+    const d = new ChunkStreamDecryptor({ fileKey: f.fileKey, noncePrefix: f.noncePrefix, fileId: f.fileId }, { chunks: f.chunks, size: f.size });
+    const parts = [];
+    const id = b64(f.fileId);
+    for (let i = 0; i < f.chunks; i++) {
+      btn.textContent = i18n.t('file_downloading', { done: i, total: f.chunks });
+      const rec = await api.sourceChunk(id, i);
+      const p = d.push(rec);
+      if (p) parts.push(p.slice());
+    }
+    parts.push(d.finish().slice());
+    const url = URL.createObjectURL(new Blob(parts, { type: 'application/octet-stream' }));
+    const a = el('a', { href: url, download: f.name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  } catch (e) {
+    showError(i18n, box, e);
+  } finally {
+    btn.textContent = label;
+    btn.disabled = false;
+  }
+}
+
+async function onOpen(ev) {
+  ev.preventDefault();
+  const { i18n, api } = ctx;
+  const box = $('receipt-error');
+  box.hidden = true;
+  $('r-receipt').removeAttribute('aria-invalid');
+  let receipt;
+  try {
+    receipt = parseReceipt($('r-receipt').value);
+  } catch (e) {
+    box.textContent = i18n.t(e.code === 'bad_checksum' ? 'err_receipt_checksum' : 'err_receipt_format');
+    box.hidden = false;
+    $('r-receipt').setAttribute('aria-invalid', 'true');
+    $('r-receipt').focus();
+    return;
+  }
+  $('open').disabled = true;
+  show('open-bar');
+  $('open-status').textContent = i18n.t('step_receipt');
+  try {
+    const keys = await deriveReceiptKeysAsync(receipt, ctx.instance.salt, (p) => ($('open-bar').value = p));
+    wipe(keys.lookupHash);
+    session = { lookupKey: keys.lookupKey, sourceSecret: keys.sourceSecret, caseId: null, ck: null, lastSeq: 0, messages: [], seen: new Set() };
+    api.lookupKey = b64(keys.lookupKey);
+    $('open-status').textContent = i18n.t('step_open');
+    await fetchMessages();
+  } catch (e) {
+    api.lookupKey = null;
+    session = null;
+    box.textContent = e instanceof ApiError && e.code === 'not_found' ? i18n.t('err_receipt_unknown') : errorText(i18n, e);
+    box.hidden = false;
+    return;
+  } finally {
+    $('open').disabled = false;
+    show('open-bar', false);
+    $('open-status').textContent = '';
+  }
+  $('r-receipt').value = '';
+  show('receipt-form', false);
+  render();
+  show('conversation');
+  $('conversation-heading').focus();
+}
+
+async function onReply(ev) {
+  ev.preventDefault();
+  const { i18n, api } = ctx;
+  const box = $('reply-error');
+  box.hidden = true;
+  const text = $('m-text').value;
+  try {
+    buildMessage(text, picker.items.length ? [{}] : [], { maxChars: ctx.instance.maxChars });
+  } catch (e) {
+    box.textContent = e instanceof PayloadError ? i18n.t(`err_payload_${e.code}`, { field: i18n.t('m_text') }) : errorText(i18n, e);
+    box.hidden = false;
+    return;
+  }
+  $('send').disabled = true;
+  try {
+    const files = await picker.prepared();
+    const refs = [];
+    show('reply-bar');
+    for (let i = 0; i < files.length; i++) {
+      $('reply-status').textContent = i18n.t('step_upload', { i: i + 1, n: files.length });
+      const up = await uploadFile(api, files[i].blob, {
+        maxChunks: ctx.instance.maxChunks,
+        onProgress: ({ done, total }) => ($('reply-bar').value = done / total),
+        onState: (s) => ($('reply-status').textContent = i18n.t(s === 'retrying' ? 'step_upload_retrying' : 'step_upload', { i: i + 1, n: files.length })),
+      });
+      refs.push(fileRef({ ...up, name: files[i].name, mime: files[i].mime }, b64));
+    }
+    $('reply-status').textContent = i18n.t('step_send');
+    const body = encodeBody(buildMessage(text, refs, { maxChars: ctx.instance.maxChars }));
+    const record = encryptMessage({ kind: KIND_CONVERSATION, caseId: session.caseId, key: session.ck, body });
+    await api.postSourceMessage({ message: b64(record), files: refs.map((r) => r.id) });
+    $('m-text').value = '';
+    picker.clear();
+    await fetchMessages();
+    render();
+    $('reply-status').textContent = i18n.t('reply_sent');
+  } catch (e) {
+    showError(i18n, box, e);
+    $('reply-status').textContent = '';
+  } finally {
+    $('send').disabled = false;
+    show('reply-bar', false);
+  }
+}
+
+function leave() {
+  if (session) {
+    wipe(session.lookupKey, session.ck);
+    session = null;
+  }
+  ctx.api.lookupKey = null;
+  $('messages').replaceChildren();
+  show('conversation', false);
+  show('receipt-form');
+  $('r-receipt').focus();
+}
+
+async function main() {
+  $('receipt-form').addEventListener('submit', onOpen);
+  $('reply').addEventListener('submit', onReply);
+  $('leave').addEventListener('click', leave);
+  try {
+    ctx = await boot({
+      onLanguage: (i18n) => {
+        if (ctx?.instance) showInstance(i18n, ctx.instance);
+        picker?.render();
+        if (session?.messages) render();
+      },
+    });
+    ctx.instance = await loadInstance(ctx.api);
+  } catch (e) {
+    showFatal(ctx?.i18n, e);
+    return;
+  }
+  picker = new FilePicker(ctx.i18n, $('m-files'), $('m-file-list'), { maxFiles: ctx.instance.maxFiles });
+  showInstance(ctx.i18n, ctx.instance);
+  show('loading', false);
+  show('receipt-form');
+  document.body.dataset.ready = 'return';
+}
+
+main();

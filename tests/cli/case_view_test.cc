@@ -1,0 +1,149 @@
+// Decrypting a case: notes events applied in order, replays dropped, a
+// tampered message named by its sequence number; display and CSV safety.
+#include "cli/case_view.h"
+
+#include <boost/json.hpp>
+#include <catch2/catch_test_macros.hpp>
+
+#include "cli/text_input.h"
+#include "crypto/admin_key.h"
+#include "crypto/encoding.h"
+#include "crypto/reviewer_key.h"
+
+namespace dojava::cli {
+namespace {
+namespace json = boost::json;
+
+struct Fixture {
+  crypto::AdminKey admin = crypto::AdminKey::Generate();
+  crypto::ReviewerKey reviewer = crypto::ReviewerKey::Generate();
+  crypto::Id reviewer_id = crypto::RandomId();
+  crypto::Id instance_id = crypto::RandomId();
+  crypto::Id case_id = crypto::RandomId();
+  SecretBytes ck = SecretBytes::Random(32);
+  SecretBytes nk = SecretBytes::Random(32);
+  std::optional<crypto::VerifiedRoster> roster;
+  std::vector<ApiMessage> messages;
+
+  Fixture() {
+    crypto::Roster r;
+    r.instance_id = instance_id;
+    r.version = 1;
+    r.entries.push_back({reviewer_id, reviewer.ed25519_public(), reviewer.x25519_public(), "Ana"});
+    roster.emplace(*crypto::VerifyRoster(*admin.SignRoster(r), admin.public_key(), instance_id));
+  }
+  void Add(uint8_t kind, const std::string& body, bool by_reviewer) {
+    const crypto::ReviewerSigner signer = reviewer.Signer(reviewer_id);
+    auto rec =
+        crypto::EncryptMessage(kind == protocol::kKindNotes ? nk : ck, kind, case_id,
+                               crypto::RandomId(), AsBytes(body), by_reviewer ? &signer : nullptr);
+    REQUIRE(rec.ok());
+    messages.push_back({messages.size() + 1, 20000, *rec});
+  }
+  std::vector<CaseEntry> Decrypt() {
+    return DecryptEntries(messages, case_id, {&ck, &nk}, {&*roster});
+  }
+};
+
+TEST_CASE("case view: conversation and notes decrypted, state from events in order",
+          "[cli][case]") {
+  Fixture f;
+  f.Add(protocol::kKindConversation,
+        R"({"type":"report","form":{"country":"RS"},"text":"spyware","files":[]})", false);
+  f.Add(protocol::kKindNotes, R"({"type":"status","status":"triage"})", true);
+  f.Add(protocol::kKindNotes, R"({"type":"labels","add":["pegasus","sms"],"remove":[]})", true);
+  f.Add(protocol::kKindNotes, R"({"type":"labels","add":[],"remove":["sms"]})", true);
+  f.Add(protocol::kKindNotes,
+        R"({"type":"assign","reviewer":")" + Base64UrlEncode(f.reviewer_id) + R"("})", true);
+  f.Add(protocol::kKindNotes, R"({"type":"status","status":"investigating"})", true);
+  f.Add(protocol::kKindConversation, R"({"type":"message","text":"thanks","files":[]})", true);
+  auto entries = f.Decrypt();
+  REQUIRE(entries.size() == 7);
+  for (const auto& e : entries) CHECK(e.error.empty());
+  CHECK(entries[0].from_source);
+  CHECK(entries[0].type == "report");
+  CHECK(entries[6].author == "Ana");
+  const CaseState st = ComputeState(entries);
+  CHECK(st.status == "investigating");
+  CHECK(st.labels == std::set<std::string>{"pegasus"});
+  REQUIRE(st.assignee.has_value());
+  CHECK(*st.assignee == f.reviewer_id);
+}
+
+TEST_CASE("case view: a replayed message is shown once; a tampered one is named", "[cli][case]") {
+  Fixture f;
+  f.Add(protocol::kKindConversation, R"({"type":"message","text":"one","files":[]})", false);
+  f.messages.push_back({2, 20000, f.messages[0].record});  // the server replays #1 as #2
+  f.Add(protocol::kKindConversation, R"({"type":"message","text":"three","files":[]})", false);
+  f.messages[2].record[70] ^= 1;  // flip a ciphertext bit of #3
+  auto entries = f.Decrypt();
+  REQUIRE(entries.size() == 2);
+  CHECK(entries[0].error.empty());
+  CHECK(entries[1].seq == 3);
+  CHECK(entries[1].error.find("message #3") != std::string::npos);
+  CHECK(entries[1].error.find("decryption failed") != std::string::npos);
+}
+
+TEST_CASE("case view: notes without the notes key are reported, not fatal", "[cli][case]") {
+  Fixture f;
+  f.Add(protocol::kKindNotes, R"({"type":"status","status":"closed"})", true);
+  auto entries = DecryptEntries(f.messages, f.case_id, {&f.ck, nullptr}, {&*f.roster});
+  REQUIRE(entries.size() == 1);
+  CHECK(entries[0].error.find("notes key") != std::string::npos);
+  CHECK(ComputeState(entries).status == "new");
+}
+
+TEST_CASE("notes events: unknown statuses and types change nothing", "[cli][case]") {
+  CaseState st;
+  ApplyNotesEvent(json::parse(R"({"type":"status","status":"hacked"})"), &st);
+  ApplyNotesEvent(json::parse(R"({"type":"frobnicate"})"), &st);
+  ApplyNotesEvent(json::parse(R"({"type":"assign","reviewer":"not-an-id"})"), &st);
+  ApplyNotesEvent(json::parse(R"([1,2])"), &st);
+  CHECK(st.status == "new");
+  CHECK_FALSE(st.assignee);
+  ApplyNotesEvent(json::parse(R"({"type":"assign","reviewer":"AAAAAAAAAAAAAAAAAAAAAA"})"), &st);
+  CHECK(st.assignee);
+  ApplyNotesEvent(json::parse(R"({"type":"assign","reviewer":null})"), &st);
+  CHECK_FALSE(st.assignee);
+}
+
+TEST_CASE("file references: strict, and names made safe for the file system", "[cli][case]") {
+  const std::string key = Base64UrlEncode(SecretBytes::Random(32).reveal());
+  const std::string prefix = Base64UrlEncode(Bytes(20, 7));
+  const std::string id = Base64UrlEncode(Bytes(16, 1));
+  auto ref = [&](uint64_t chunks, uint64_t size, const std::string& name) {
+    return json::value{{"id", id},     {"key", key},   {"prefix", prefix},    {"chunks", chunks},
+                       {"size", size}, {"name", name}, {"mime", "text/plain"}};
+  };
+  auto ok = ParseFileRef(ref(1, 10, "../../etc/passwd"));
+  REQUIRE(ok.ok());
+  CHECK(ok->name == "passwd");
+  CHECK(ParseFileRef(ref(2, 10, "a")).code() == Code::kMalformed);  // chunks != ChunkCount(size)
+  CHECK(ParseFileRef(ref(2, 524288, "a")).ok());
+  CHECK(SafeFileName("..") == "attachment");
+  CHECK(SafeFileName(".bashrc") == "_.bashrc");
+  CHECK(SafeFileName("-rf") == "_-rf");
+  CHECK(SafeFileName("a\x1b[2Jb") == "a_[2Jb");
+}
+
+TEST_CASE("display and export escape untrusted text", "[cli][case]") {
+  CHECK(TerminalSafe("ok\n\ttab") == "ok\n\ttab");
+  CHECK(TerminalSafe("\x1b]0;title\x07") == "?]0;title?");
+  CHECK(TerminalSafe("c1:\xc2\x9b"
+                     "31m") == "c1:?31m");
+  CHECK(TerminalSafe("ćšž") == "ćšž");
+  CHECK(CsvField("a\"b") == "\"a\"\"b\"");
+  CHECK(CsvField("=HYPERLINK(1)") == "\"'=HYPERLINK(1)\"");
+  CHECK(CsvField("multi\nline") == "\"multi\nline\"");
+}
+
+TEST_CASE("message bodies are serialised without escaping non-ASCII, and bounded", "[cli][case]") {
+  json::value v = {{"type", "message"}, {"text", "Tužba protiv novinara"}};
+  auto s = SerializeBody(v, 1000);
+  REQUIRE(s.ok());
+  CHECK(s->reveal_chars().find("Tužba") != std::string::npos);
+  CHECK(SerializeBody(v, 10).code() == Code::kResourceExhausted);
+}
+
+}  // namespace
+}  // namespace dojava::cli

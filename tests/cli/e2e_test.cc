@@ -1,0 +1,500 @@
+// End-to-end flows of issue 5 with the real binaries: `dojavad init` and
+// `dojavad serve` on 127.0.0.1 ports (chosen by the kernel, read from the
+// server's "listening on" lines), and `dojava` run as a subprocess exactly as
+// a person or a script would, with passphrases and receipts in 0600 files.
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <catch2/catch_test_macros.hpp>
+#include <chrono>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include "service/database_key.h"
+#include "service/sqlite_db.h"
+#include "service/sqlite_statement.h"
+#include "tests/cli/test_util.h"
+
+extern char** environ;
+
+namespace dojava::cli {
+namespace {
+namespace json = boost::json;
+
+using testing::TempDir;
+
+std::string ReadAll(const std::string& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void WriteFile(const std::string& p, const std::string& data, mode_t mode = 0600) {
+  std::ofstream(p, std::ios::binary) << data;
+  ::chmod(p.c_str(), mode);
+}
+
+std::string RandomBytes(size_t n, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::string s(n, '\0');
+  for (auto& c : s) c = static_cast<char>(rng());
+  return s;
+}
+
+struct RunResult {
+  int rc = -1;
+  std::string out, err;
+};
+
+// Runs `argv` with stdout/stderr captured in files of `dir`, no stdin.
+RunResult Run(const std::string& dir, std::vector<std::string> argv) {
+  static int n = 0;
+  const std::string out = dir + "/out." + std::to_string(++n);
+  const std::string err = out + ".err";
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&fa, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&fa, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  std::vector<char*> args;
+  for (auto& a : argv) args.push_back(a.data());
+  args.push_back(nullptr);
+  pid_t pid;
+  RunResult r;
+  if (posix_spawn(&pid, args[0], &fa, nullptr, args.data(), environ) == 0) {
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+  posix_spawn_file_actions_destroy(&fa);
+  r.out = ReadAll(out);
+  r.err = ReadAll(err);
+  return r;
+}
+
+// One dojavad instance in a temp dir, and helpers to run dojava against it.
+class Instance {
+ public:
+  Instance() {
+    WriteFile(dir_ / "pass", "correct horse battery staple\n");
+    auto admin = Dojava({"admin", "init", "--key-file", dir_ / "admin.key", "--passphrase-file",
+                         dir_ / "pass", "--kdf-memory-mib", "8", "--json"});
+    REQUIRE(admin.rc == 0);
+    json::object o = json::parse(admin.out).as_object();
+    admin_public_ = std::string(o["admin_public_key"].as_string());
+    fingerprint_ = std::string(o["fingerprint"].as_string());
+    auto init = Run(dir_.path(), {DOJAVAD_BINARY, "init", "--data-dir", dir_ / "data",
+                                  "--admin-public-key", admin_public_, "--name", "Test Newsroom"});
+    INFO(init.err);
+    REQUIRE(init.rc == 0);
+    Start("127.0.0.1:0", "127.0.0.1:0", dir_ / "data");
+  }
+  ~Instance() { Stop(); }
+
+  void Start(const std::string& source, const std::string& reviewer, const std::string& data) {
+    const std::string log = dir_ / "serve.out";
+    ::unlink(log.c_str());
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&fa, 2, (log + ".err").c_str(), O_WRONLY | O_CREAT | O_APPEND,
+                                     0600);
+    std::vector<std::string> argv = {DOJAVAD_BINARY,
+                                     "serve",
+                                     "--data-dir",
+                                     data,
+                                     "source.listen=" + source,
+                                     "reviewer.listen=" + reviewer};
+    for (const char* cls : {"static", "api", "upload", "costly"}) {
+      argv.push_back(std::string("rate.") + cls + ".global_per_second=0");
+      argv.push_back(std::string("rate.") + cls + ".circuit_per_second=0");
+    }
+    std::vector<char*> args;
+    for (auto& a : argv) args.push_back(a.data());
+    args.push_back(nullptr);
+    REQUIRE(posix_spawn(&pid_, args[0], &fa, nullptr, args.data(), environ) == 0);
+    posix_spawn_file_actions_destroy(&fa);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    source_.clear();
+    reviewer_.clear();
+    while (std::chrono::steady_clock::now() < deadline && (source_.empty() || reviewer_.empty())) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      std::istringstream in(ReadAll(log));
+      for (std::string line; std::getline(in, line);) {
+        const size_t at = line.find(" listening on ");
+        if (at == std::string::npos) continue;
+        const std::string addr = line.substr(at + 14);
+        if (line.find("source") != std::string::npos) source_ = addr;
+        if (line.find("reviewer") != std::string::npos) reviewer_ = addr;
+      }
+    }
+    INFO(ReadAll(log + ".err"));
+    REQUIRE(!source_.empty());
+    REQUIRE(!reviewer_.empty());
+  }
+
+  void Stop() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGTERM);
+      int status;
+      ::waitpid(pid_, &status, 0);
+      pid_ = -1;
+    }
+  }
+
+  RunResult Dojava(std::vector<std::string> args) {
+    args.insert(args.begin(), DOJAVA_CLI_BINARY);
+    return Run(dir_.path(), std::move(args));
+  }
+
+  // A reviewer: key file made, added to the roster by the admin.
+  std::string AddReviewer(const std::string& name) {
+    const std::string key = dir_ / (name + ".key");
+    auto kg = Dojava(
+        {"keygen", "--key-file", key, "--passphrase-file", dir_ / "pass", "--kdf-memory-mib", "8"});
+    REQUIRE(kg.rc == 0);
+    auto add = Dojava({"roster", "add", "--server", ReviewerUrl(), "--state-dir",
+                       dir_ / "state-admin", "--admin-key", dir_ / "admin.key", "--passphrase-file",
+                       dir_ / "pass", "--name", name, "--reviewer-public", key + ".pub", "--json"});
+    INFO(add.err);
+    REQUIRE(add.rc == 0);
+    return key;
+  }
+
+  // dojava COMMAND ... as reviewer `name`, with its own state dir.
+  RunResult As(const std::string& name, std::vector<std::string> args) {
+    const std::vector<std::string> common = {
+        "--server",          ReviewerUrl(), "--key-file",  dir_ / (name + ".key"),
+        "--passphrase-file", dir_ / "pass", "--state-dir", dir_ / ("state-" + name)};
+    args.insert(args.end(), common.begin(), common.end());
+    return Dojava(std::move(args));
+  }
+
+  RunResult AsSource(std::vector<std::string> args) {
+    args.push_back("--server");
+    args.push_back(SourceUrl());
+    args.push_back("--state-dir");
+    args.push_back(dir_ / "state-source");
+    return Dojava(std::move(args));
+  }
+
+  std::string SourceUrl() const { return "http://" + source_; }
+  std::string ReviewerUrl() const { return "http://" + reviewer_; }
+  const std::string& source_addr() const { return source_; }
+  const std::string& reviewer_addr() const { return reviewer_; }
+  const TempDir& dir() const { return dir_; }
+  const std::string& fingerprint() const { return fingerprint_; }
+
+ private:
+  TempDir dir_;
+  pid_t pid_ = -1;
+  std::string admin_public_, fingerprint_, source_, reviewer_;
+};
+
+json::object Json(const RunResult& r) {
+  INFO(r.out << r.err);
+  json::error_code ec;
+  json::value v = json::parse(r.out, ec);
+  REQUIRE(!ec);
+  return v.as_object();
+}
+
+std::string SubmitReport(Instance& inst, const std::vector<std::string>& attach) {
+  std::vector<std::string> args = {"submit",
+                                   "--form",
+                                   "country=RS",
+                                   "--form",
+                                   "incident=spyware",
+                                   "--text",
+                                   "Pegasus na telefonu novinarke — 2026-10",
+                                   "--json",
+                                   "--admin-fingerprint",
+                                   inst.fingerprint()};
+  for (const auto& a : attach) {
+    args.push_back("--attach");
+    args.push_back(a);
+  }
+  auto r = inst.AsSource(args);
+  INFO(r.err);
+  REQUIRE(r.rc == 0);
+  const std::string receipt(Json(r)["receipt"].as_string());
+  REQUIRE(receipt.size() == 34);
+  return receipt;
+}
+
+std::string OnlyCase(Instance& inst, const std::string& reviewer) {
+  auto cases = inst.As(reviewer, {"cases", "--json"});
+  INFO(cases.err);
+  REQUIRE(cases.rc == 0);
+  auto arr = Json(cases)["cases"].as_array();
+  REQUIRE(arr.size() == 1);
+  return std::string(arr[0].as_object()["case_id"].as_string());
+}
+
+TEST_CASE("e2e: submit with attachments, reviewer reads, downloads, replies; source follows up",
+          "[cli][e2e]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  const std::string big = RandomBytes(1300 * 1024, 1);  // 3 chunks
+  const std::string small = "meeting notes\n";
+  WriteFile(inst.dir() / "evidence.bin", big);
+  WriteFile(inst.dir() / "notes.txt", small);
+  const std::string receipt =
+      SubmitReport(inst, {inst.dir() / "evidence.bin", inst.dir() / "notes.txt"});
+
+  const std::string case_id = OnlyCase(inst, "ana");
+  auto show = inst.As("ana", {"show", case_id, "--json"});
+  INFO(show.err);
+  REQUIRE(show.rc == 0);
+  json::object shown = Json(show);
+  CHECK(show.out.find("Pegasus na telefonu novinarke") != std::string::npos);
+  CHECK(shown["files"].as_array().size() == 2);
+  CHECK(shown["status"].as_string() == "new");
+
+  // Byte-identical downloads, by number and by name.
+  auto get1 = inst.As("ana", {"get", case_id, "1", "-o", inst.dir() / "got1.bin"});
+  INFO(get1.err);
+  REQUIRE(get1.rc == 0);
+  CHECK(ReadAll(inst.dir() / "got1.bin") == big);
+  auto get2 = inst.As("ana", {"get", case_id.substr(0, 6), "notes.txt", "-o", inst.dir() / "got2"});
+  REQUIRE(get2.rc == 0);
+  CHECK(ReadAll(inst.dir() / "got2") == small);
+
+  // An interrupted download resumes: leave what an interrupted run leaves
+  // (the first two chunks in OUTPUT.part) and run again.
+  WriteFile(inst.dir() / "got3.bin.part", big.substr(0, 2 * 524288));
+  auto resumed = inst.As("ana", {"get", case_id, "1", "-o", inst.dir() / "got3.bin"});
+  INFO(resumed.err);
+  REQUIRE(resumed.rc == 0);
+  CHECK(resumed.err.find("resuming") != std::string::npos);
+  CHECK(ReadAll(inst.dir() / "got3.bin") == big);
+
+  // Reply with an attachment.
+  WriteFile(inst.dir() / "answer.txt", "please send the SMS screenshots");
+  auto reply = inst.As(
+      "ana", {"reply", case_id, "Hvala, javićemo se.", "--attach", inst.dir() / "answer.txt"});
+  INFO(reply.err);
+  REQUIRE(reply.rc == 0);
+
+  // The source reads the reply with the receipt (typed with spaces), gets the
+  // reviewer's file and follows up.
+  std::string typed = receipt;
+  std::replace(typed.begin(), typed.end(), '-', ' ');
+  WriteFile(inst.dir() / "receipt", typed + "\n");
+  auto inbox =
+      inst.AsSource({"inbox", "--receipt-file", inst.dir() / "receipt", "--get", "3", "-o",
+                     inst.dir() / "from-reviewer.txt", "--reply", "Evo još detalja.", "--json"});
+  INFO(inbox.err);
+  REQUIRE(inbox.rc == 0);
+  CHECK(inbox.out.find("Hvala, javićemo se.") != std::string::npos);
+  CHECK(ReadAll(inst.dir() / "from-reviewer.txt") == "please send the SMS screenshots");
+  CHECK(Json(inbox)["sent_seq"].as_int64() == 3);
+
+  auto again = inst.As("ana", {"show", case_id});
+  REQUIRE(again.rc == 0);
+  CHECK(again.out.find("Evo još detalja.") != std::string::npos);
+
+  // A wrong receipt (valid check digit, no case) is "not found".
+  WriteFile(inst.dir() / "wrong", "0000-0000-0000-0000-0000-0000-0000\n");
+  auto wrong = inst.AsSource({"inbox", "--receipt-file", inst.dir() / "wrong"});
+  CHECK(wrong.rc == 6);
+}
+
+// Flips one byte of a stored blob, as someone holding the database key could
+// (the server must be stopped). `column` of the first row `where` selects.
+void FlipStoredByte(const std::string& data_dir, const std::string& table,
+                    const std::string& column, const std::string& where, size_t offset) {
+  auto key = service::DatabaseKey::LoadFile(data_dir + "/database.key");
+  REQUIRE(key.ok());
+  auto db =
+      service::SqliteDb::Open(data_dir + "/dojava.db", *key, service::SqliteDb::Mode::kReadWrite);
+  REQUIRE(db.ok());
+  Bytes blob;
+  {
+    auto sel = (*db)->Prepare("SELECT " + column + " FROM " + table + " WHERE " + where);
+    REQUIRE(sel.ok());
+    auto row = sel->Step();
+    REQUIRE(row.ok());
+    REQUIRE(*row);
+    ByteView v = sel->ColumnBlob(0);
+    blob.assign(v.begin(), v.end());
+  }
+  REQUIRE(offset < blob.size());
+  blob[offset] ^= 0x01;
+  auto upd = (*db)->Prepare("UPDATE " + table + " SET " + column + " = ?1 WHERE " + where);
+  REQUIRE(upd.ok());
+  upd->BindBlob(1, blob);
+  REQUIRE(upd->Run().ok());
+}
+
+TEST_CASE("e2e: tampering with a stored message, sealed key or chunk is detected and named",
+          "[cli][e2e]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  const std::string big = RandomBytes(1100 * 1024, 2);
+  WriteFile(inst.dir() / "evidence.bin", big);
+  const std::string receipt = SubmitReport(inst, {inst.dir() / "evidence.bin"});
+  WriteFile(inst.dir() / "receipt", receipt + "\n");
+  const std::string case_id = OnlyCase(inst, "ana");
+  REQUIRE(inst.As("ana", {"reply", case_id, "received"}).rc == 0);
+  const std::string data = inst.dir() / "data";
+  const std::string source = inst.source_addr(), reviewer = inst.reviewer_addr();
+
+  // A flipped bit in the stored report: both sides say which message failed.
+  inst.Stop();
+  FlipStoredByte(data, "messages", "record", "seq = 1", 100);
+  inst.Start(source, reviewer, data);
+  auto show = inst.As("ana", {"show", case_id});
+  CHECK(show.rc == 7);
+  CHECK(show.out.find("message #1") != std::string::npos);
+  CHECK(show.out.find("received") != std::string::npos);  // the rest is still shown
+  auto inbox = inst.AsSource({"inbox", "--receipt-file", inst.dir() / "receipt"});
+  CHECK(inbox.rc == 7);
+  CHECK(inbox.out.find("message #1") != std::string::npos);
+  inst.Stop();
+  FlipStoredByte(data, "messages", "record", "seq = 1", 100);  // restored
+  inst.Start(source, reviewer, data);
+  REQUIRE(inst.As("ana", {"show", case_id}).rc == 0);
+
+  // A flipped bit in a chunk: the download fails naming the chunk, no output.
+  inst.Stop();
+  FlipStoredByte(data, "chunks", "record", "idx = 1", 4000);
+  inst.Start(source, reviewer, data);
+  auto get = inst.As("ana", {"get", case_id, "1", "-o", inst.dir() / "out.bin"});
+  CHECK(get.rc == 7);
+  CHECK(get.err.find("chunk 1") != std::string::npos);
+  CHECK(::access((inst.dir() / "out.bin").c_str(), F_OK) != 0);
+
+  // A flipped bit in the reviewer's sealed case key.
+  inst.Stop();
+  FlipStoredByte(data, "case_keys", "sealed", "role = 1 AND length(recipient) = 16", 50);
+  inst.Start(source, reviewer, data);
+  auto sealed = inst.As("ana", {"show", case_id});
+  CHECK(sealed.rc == 7);
+  CHECK(sealed.err.find("sealed case key") != std::string::npos);
+}
+
+TEST_CASE("e2e: notes events, second reviewer granted, ungranted reviewer refused", "[cli][e2e]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  SubmitReport(inst, {});
+  const std::string case_id = OnlyCase(inst, "ana");
+  REQUIRE(inst.As("ana", {"status", case_id, "triage"}).rc == 0);
+  REQUIRE(inst.As("ana", {"label", case_id, "--add", "spyware", "--add", "sms"}).rc == 0);
+  REQUIRE(inst.As("ana", {"label", case_id, "--remove", "sms"}).rc == 0);
+  REQUIRE(inst.As("ana", {"assign", case_id, "me"}).rc == 0);
+  REQUIRE(inst.As("ana", {"note", case_id, "called the source's lawyer"}).rc == 0);
+
+  // Bob joins after the case was sealed: he cannot read it until granted.
+  inst.AddReviewer("bob");
+  auto bob_cases = inst.As("bob", {"cases", "--json"});
+  INFO(bob_cases.err);
+  REQUIRE(bob_cases.rc == 0);
+  CHECK(Json(bob_cases)["not_granted"].as_int64() == 1);
+  CHECK(inst.As("bob", {"show", case_id}).rc == 9);
+
+  auto grant = inst.As("ana", {"grant", case_id, "bob"});
+  INFO(grant.err);
+  REQUIRE(grant.rc == 0);
+  auto bob_show = inst.As("bob", {"show", case_id, "--json"});
+  INFO(bob_show.err);
+  REQUIRE(bob_show.rc == 0);
+  json::object st = Json(bob_show);
+  CHECK(st["status"].as_string() == "triage");
+  CHECK(st["labels"].as_array().size() == 1);
+  CHECK(st["labels"].as_array()[0].as_string() == "spyware");
+  CHECK(st["assignee_name"].as_string() == "ana");
+  CHECK(bob_show.out.find("called the source's lawyer") != std::string::npos);
+
+  // Filters.
+  auto filtered = inst.As("bob", {"cases", "--status", "closed", "--json"});
+  REQUIRE(filtered.rc == 0);
+  CHECK(Json(filtered)["cases"].as_array().empty());
+  auto labelled = inst.As("bob", {"cases", "--label", "spyware", "--assignee", "ana", "--json"});
+  REQUIRE(labelled.rc == 0);
+  CHECK(Json(labelled)["cases"].as_array().size() == 1);
+
+  // Export as CSV, then delete.
+  auto csv = inst.As("bob", {"export", "--format", "csv"});
+  REQUIRE(csv.rc == 0);
+  CHECK(csv.out.find("\"RS\"") != std::string::npos);
+  CHECK(csv.out.find("\"triage\"") != std::string::npos);
+  CHECK(inst.As("bob", {"delete", case_id}).rc == 2);  // --yes required
+  REQUIRE(inst.As("bob", {"delete", case_id, "--yes"}).rc == 0);
+  CHECK(inst.As("ana", {"show", case_id}).rc == 6);
+}
+
+TEST_CASE("e2e: roster rollback refused, admin key pinned, clear failures", "[cli][e2e]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  REQUIRE(inst.As("ana", {"login"}).rc == 0);
+  // Keep a copy of the instance as it is with roster version 1.
+  inst.Stop();
+  REQUIRE(std::system(
+              ("cp -a '" + inst.dir() / "data" + "' '" + inst.dir() / "data-v1" + "'").c_str()) ==
+          0);
+  const std::string source = inst.source_addr(), reviewer = inst.reviewer_addr();
+  inst.Start(source, reviewer, inst.dir() / "data");
+  inst.AddReviewer("bob");  // roster version 2
+  auto v2 = inst.As("ana", {"cases", "--json"});
+  INFO(v2.err);
+  REQUIRE(v2.rc == 0);
+  // The server is rolled back to its old copy: same address, roster version 1.
+  inst.Stop();
+  inst.Start(source, reviewer, inst.dir() / "data-v1");
+  auto rolled = inst.As("ana", {"cases"});
+  CHECK(rolled.rc == 5);
+  CHECK(rolled.err.find("rollback") != std::string::npos);
+  auto show = inst.Dojava(
+      {"roster", "show", "--server", inst.ReviewerUrl(), "--state-dir", inst.dir() / "state-ana"});
+  CHECK(show.rc == 5);
+
+  // Another instance answering at a pinned address: refused (admin key changed).
+  inst.Stop();
+  auto other_admin =
+      inst.Dojava({"admin", "init", "--key-file", inst.dir() / "other.key", "--passphrase-file",
+                   inst.dir() / "pass", "--kdf-memory-mib", "8", "--json"});
+  REQUIRE(other_admin.rc == 0);
+  const std::string other_pub(Json(other_admin)["admin_public_key"].as_string());
+  auto other_init =
+      Run(inst.dir().path(), {DOJAVAD_BINARY, "init", "--data-dir", inst.dir() / "data-other",
+                              "--admin-public-key", other_pub, "--name", "Impostor"});
+  INFO(other_init.err);
+  REQUIRE(other_init.rc == 0);
+  inst.Start(source, reviewer, inst.dir() / "data-other");
+  auto impostor = inst.As("ana", {"cases"});
+  CHECK(impostor.rc == 5);
+  CHECK(impostor.err.find("admin key changed") != std::string::npos);
+  // First contact with an explicit, wrong fingerprint: refused too.
+  auto fp = inst.Dojava({"roster", "show", "--server", inst.ReviewerUrl(), "--state-dir",
+                         inst.dir() / "fresh", "--admin-fingerprint", inst.fingerprint()});
+  CHECK(fp.rc == 5);
+
+  // Wrong passphrase, unreachable server, unknown case.
+  inst.Stop();
+  inst.Start(source, reviewer, inst.dir() / "data");
+  WriteFile(inst.dir() / "wrongpass", "not it\n");
+  auto wp = inst.Dojava({"login", "--server", inst.ReviewerUrl(), "--key-file",
+                         inst.dir() / "ana.key", "--passphrase-file", inst.dir() / "wrongpass",
+                         "--state-dir", inst.dir() / "state-ana"});
+  CHECK(wp.rc == 4);
+  CHECK(wp.err.find("wrong passphrase") != std::string::npos);
+  CHECK(inst.As("ana", {"show", "AAAAAAAAAAAAAAAAAAAAAA"}).rc == 6);
+  CHECK(inst.As("ana", {"logout"}).rc == 0);
+  inst.Stop();
+  auto down = inst.As("ana", {"cases"});
+  CHECK(down.rc == 3);
+  CHECK(down.err.find("cannot reach") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace dojava::cli

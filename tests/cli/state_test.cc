@@ -1,0 +1,177 @@
+// Local state: pinning, the roster rollback rule over what was saved, the
+// token file, and secret files' permission checks.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <catch2/catch_test_macros.hpp>
+#include <fstream>
+
+#include "cli/public_key_line.h"
+#include "cli/secret_input.h"
+#include "cli/state_store.h"
+#include "crypto/admin_key.h"
+#include "tests/cli/test_util.h"
+
+namespace dojava::cli {
+namespace {
+
+using testing::TempDir;
+
+void WriteText(const std::string& path, const std::string& text, mode_t mode) {
+  std::ofstream(path) << text;
+  ::chmod(path.c_str(), mode);
+}
+
+mode_t ModeOf(const std::string& path) {
+  struct stat st {};
+  ::stat(path.c_str(), &st);
+  return st.st_mode & 0777;
+}
+
+TEST_CASE("state: admin key pinned per server address", "[cli][state]") {
+  TempDir dir;
+  StateStore a = StateStore::ForServer(dir.path(), "http://127.0.0.1:8081");
+  StateStore b = StateStore::ForServer(dir.path(), "http://other.onion:80");
+  CHECK(a.dir() != b.dir());
+  auto none = a.PinnedAdminKey();
+  REQUIRE(none.ok());
+  CHECK_FALSE(none->has_value());
+  const crypto::AdminKey admin = crypto::AdminKey::Generate();
+  REQUIRE(a.PinAdminKey(admin.public_key()).ok());
+  auto pinned = a.PinnedAdminKey();
+  REQUIRE(pinned.ok());
+  REQUIRE(pinned->has_value());
+  CHECK(**pinned == admin.public_key());
+  CHECK_FALSE(b.PinnedAdminKey()->has_value());
+  CHECK(ModeOf(a.dir() + "/admin_public_key") == 0600);
+  // A damaged pin is an error, never a silent re-pin.
+  WriteText(a.dir() + "/admin_public_key", "garbage\n", 0600);
+  CHECK(a.PinnedAdminKey().code() == Code::kMalformed);
+}
+
+TEST_CASE("state: a saved roster state refuses an older roster (rollback)", "[cli][state]") {
+  TempDir dir;
+  StateStore s = StateStore::ForServer(dir.path(), "http://127.0.0.1:8081");
+  const crypto::AdminKey admin = crypto::AdminKey::Generate();
+  crypto::Roster roster;
+  roster.instance_id = crypto::RandomId();
+  roster.version = 1;
+  const Bytes v1 = *admin.SignRoster(roster);
+  roster.version = 2;
+  roster.entries.push_back({crypto::RandomId(), {}, {}, "Ana"});
+  // A valid entry needs real keys.
+  {
+    crypto::Ed25519KeyPair ed = crypto::Ed25519FromSeed(SecretBytes::Random(32).reveal());
+    roster.entries[0].ed25519 = ed.public_key;
+    roster.entries[0].x25519 = crypto::X25519Base(SecretBytes::Random(32).reveal());
+  }
+  const Bytes v2 = *admin.SignRoster(roster);
+
+  auto seen0 = s.LastRoster();
+  REQUIRE(seen0.ok());
+  CHECK(seen0->version == 0);
+  auto accepted = crypto::VerifyRosterAdvance(v2, admin.public_key(), roster.instance_id, *seen0);
+  REQUIRE(accepted.ok());
+  REQUIRE(s.SaveRoster({accepted->version(), accepted->digest()}, v2).ok());
+
+  auto seen = s.LastRoster();
+  REQUIRE(seen.ok());
+  CHECK(seen->version == 2);
+  CHECK(seen->digest == accepted->digest());
+  CHECK(crypto::VerifyRosterAdvance(v1, admin.public_key(), roster.instance_id, *seen).code() ==
+        Code::kRollback);
+  CHECK(crypto::VerifyRosterAdvance(v2, admin.public_key(), roster.instance_id, *seen).ok());
+  auto bytes = s.LastRosterBytes();
+  REQUIRE(bytes.ok());
+  CHECK(**bytes == v2);
+
+  WriteText(s.dir() + "/roster_state", "version x\ndigest 00\n", 0600);
+  CHECK(s.LastRoster().code() == Code::kMalformed);
+}
+
+TEST_CASE("state: token file is 0600 and logout removes it", "[cli][state]") {
+  TempDir dir;
+  StateStore s = StateStore::ForServer(dir.path(), "unix:/tmp/x.sock");
+  CHECK_FALSE(s.Token()->has_value());
+  REQUIRE(s.SaveToken(SecretBytes::Copy(std::string_view("tok"))).ok());
+  CHECK(ModeOf(s.dir() + "/token") == 0600);
+  auto t = s.Token();
+  REQUIRE(t.ok());
+  REQUIRE(t->has_value());
+  CHECK((*t)->reveal_chars() == "tok");
+  REQUIRE(s.RemoveToken().ok());
+  CHECK(::access((s.dir() + "/token").c_str(), F_OK) != 0);
+  CHECK(s.RemoveToken().ok());  // nothing to remove: fine
+}
+
+TEST_CASE("state: the default directory follows XDG, then HOME; --state-dir wins", "[cli][state]") {
+  CHECK(*DefaultStateDir("/x/y") == "/x/y");
+  ::setenv("XDG_DATA_HOME", "/xdg", 1);
+  CHECK(*DefaultStateDir("") == "/xdg/dojava");
+  ::unsetenv("XDG_DATA_HOME");
+  ::setenv("HOME", "/home/r", 1);
+  CHECK(*DefaultStateDir("") == "/home/r/.local/share/dojava");
+}
+
+TEST_CASE("WriteFileAtomic never overwrites unless asked", "[cli][state]") {
+  TempDir dir;
+  const std::string p = dir / "f";
+  REQUIRE(WriteFileAtomic(p, AsBytes(std::string_view("a")), false).ok());
+  CHECK(WriteFileAtomic(p, AsBytes(std::string_view("b")), false).code() == Code::kAlreadyExists);
+  REQUIRE(WriteFileAtomic(p, AsBytes(std::string_view("c")), true).ok());
+  std::ifstream in(p);
+  std::string s;
+  in >> s;
+  CHECK(s == "c");
+  CHECK(ModeOf(p) == 0600);
+}
+
+TEST_CASE("secret files: owner-only permissions required, one newline stripped", "[cli][secret]") {
+  TempDir dir;
+  const std::string p = dir / "pass";
+  WriteText(p, "correct horse\n", 0600);
+  auto ok = ReadSecretFile(p);
+  REQUIRE(ok.ok());
+  CHECK(ok->reveal_chars() == "correct horse");
+  WriteText(p, "with crlf\r\n", 0600);
+  CHECK(ReadSecretFile(p)->reveal_chars() == "with crlf");
+  WriteText(p, "two\n\n", 0600);
+  CHECK(ReadSecretFile(p)->reveal_chars() == "two\n");
+
+  for (mode_t m : {0640, 0604, 0644, 0660}) {
+    ::chmod(p.c_str(), m);
+    auto r = ReadSecretFile(p);
+    CHECK(r.code() == Code::kPermissionDenied);
+    CHECK(r.status().message().find("chmod 600") != std::string::npos);
+  }
+  ::chmod(p.c_str(), 0400);
+  CHECK(ReadSecretFile(p).ok());
+
+  const std::string link = dir / "link";
+  REQUIRE(::symlink(p.c_str(), link.c_str()) == 0);
+  CHECK(ReadSecretFile(link).code() == Code::kPermissionDenied);
+  CHECK(ReadSecretFile(dir / "missing").code() == Code::kNotFound);
+  WriteText(dir / "empty", "\n", 0600);
+  CHECK(ReadSecretFile(dir / "empty").code() == Code::kInvalidArgument);
+  WriteText(dir / "big", std::string(kMaxSecretFileBytes + 1, 'a'), 0600);
+  CHECK(ReadSecretFile(dir / "big").code() == Code::kMalformed);
+}
+
+TEST_CASE("reviewer public key line: format and strict parse", "[cli][keys]") {
+  ReviewerPublicKeys k;
+  k.ed25519.fill(1);
+  k.x25519.fill(2);
+  const std::string line = FormatPublicKeyLine(k);
+  CHECK(line.rfind("dojava-reviewer-v1:", 0) == 0);
+  auto back = ParsePublicKeyLine(line + "\n");
+  REQUIRE(back.ok());
+  CHECK(back->ed25519 == k.ed25519);
+  CHECK(back->x25519 == k.x25519);
+  CHECK_FALSE(ParsePublicKeyLine(line + "x").ok());
+  CHECK_FALSE(ParsePublicKeyLine("dojava-reviewer-v2" + line.substr(18)).ok());
+  CHECK_FALSE(ParsePublicKeyLine(line.substr(0, line.size() - 1)).ok());
+  CHECK_FALSE(ParsePublicKeyLine(" " + line).ok());
+}
+
+}  // namespace
+}  // namespace dojava::cli
