@@ -353,3 +353,61 @@ TEST_CASE("conversation: messages are paged by size; the source never sees notes
 
 }  // namespace
 }  // namespace dojava::api::testing
+
+namespace dojava::api::testing {
+namespace {
+
+TEST_CASE("conversation: a reviewer added later is granted the case key", "[api][conversation]") {
+  Harness h;
+  Reviewer alice, carol;
+  alice.name = "Alice";
+  carol.name = "Carol";
+  h.InstallRoster({&alice}, 1);
+  const Id case_id = service::testing::RandomId();
+  const SecretBytes ck = SecretBytes::Random(32);
+  const auto source_key = crypto::ReviewerKey::Generate();
+  const std::string create =
+      "{\"case_id\":\"" + B64(case_id) + "\",\"lookup_key\":\"" +
+      B64(SecretBytes::Random(32).reveal()) + "\",\"source_public_key\":\"" +
+      B64(source_key.x25519_public()) + "\",\"keys\":[" +
+      SealedKeyJson("source", "case",
+                    Seal(ck, protocol::kRoleCaseKey, case_id, source_key.x25519_public())) +
+      "," +
+      SealedKeyJson(B64(alice.id), "case",
+                    Seal(ck, protocol::kRoleCaseKey, case_id, alice.key.x25519_public())) +
+      "],\"message\":\"" + B64(Record(ck, protocol::kKindConversation, case_id, "hi")) + "\"}";
+  REQUIRE(h.Post(kSource, "/api/v1/cases", create).status == 201);
+  const std::string case_path = "/api/v1/cases/" + B64(case_id);
+
+  // Before Carol is on the roster, a grant to her is refused.
+  const Bytes sealed_for_carol =
+      Seal(ck, protocol::kRoleCaseKey, case_id, carol.key.x25519_public());
+  const std::string grant =
+      "{\"keys\":[" + SealedKeyJson(B64(carol.id), "case", sealed_for_carol) + "]}";
+  const std::string alice_token = h.Login(alice);
+  CHECK(ErrorCode(h.Post(kReviewer, case_path + "/keys", grant, Harness::Bearer(alice_token))) ==
+        "roster_changed");
+
+  h.InstallRoster({&alice, &carol}, 2);
+  REQUIRE(h.Post(kReviewer, case_path + "/keys", grant, Harness::Bearer(alice_token)).status ==
+          204);
+  CHECK(h.Post(kReviewer, case_path + "/keys", grant, Harness::Bearer(alice_token)).status ==
+        204);  // the same key again: a no-op
+  CHECK(h.store().GetSealedKeys(case_id)->size() == 3);
+
+  const std::string carol_token = h.Login(carol);
+  Json got(h.Get(kReviewer, case_path, Harness::Bearer(carol_token)).body);
+  bool opened = false;
+  for (const JsonValue& k : got["keys"].array()) {
+    if (Json::At(k, "recipient").string_value() != B64(carol.id)) continue;
+    auto key =
+        crypto::OpenSealedKey(Unb64(Json::At(k, "sealed").string_value()), protocol::kRoleCaseKey,
+                              case_id, carol.key.x25519_secret(), carol.key.x25519_public());
+    REQUIRE(key.ok());
+    opened = key->Equals(ck);
+  }
+  CHECK(opened);
+}
+
+}  // namespace
+}  // namespace dojava::api::testing

@@ -104,6 +104,15 @@ describe('web client against dojavad', { skip }, () => {
           assert.deepEqual(got.reviewers.sort(), reviewers.map((r) => r.name).sort());
           await screenshot(page, `${kind}-submit-form-${code}`);
         }
+        // A small phone screen: nothing wider than the viewport, in the language with the longest words.
+        await page.setViewport({ width: 360, height: 740 });
+        for (const code of ['mk', 'sq']) {
+          await page.goto(`${inst.source}/index.html#lang=${code}`);
+          await page.waitForSelector('body[data-ready="submit"]', { timeout: SLOW });
+          const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+          assert.ok(widths.doc <= widths.view, `${code}: page ${widths.doc}px wide on a ${widths.view}px screen`);
+          await screenshot(page, `${kind}-submit-form-${code}-360px`);
+        }
         await w.assertClean(assert);
         await page.close();
       });
