@@ -11,7 +11,7 @@
 # (RSS is read from /proc by polling when /usr/bin/time is missing).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-build="${1:-$root/build/default}"
+build="$(cd "${1:-$root/build/default}" && pwd)"
 size_mib="${2:-1024}"
 dojava="$build/cli/dojava"
 dojavad="$build/service/dojavad"
