@@ -52,7 +52,7 @@ chunks=$(( size_mib * 2 + 1 ))
 token="$(cat st-r/servers/*/token)"
 
 t0=$(date +%s.%N)
-curl -sf -H "Authorization: Bearer $token" \
+curl -sSf -H "Authorization: Bearer $token" \
   "$rev/api/v1/cases/$case_id/files/$file_id/chunks/[0-$((chunks - 1))]" -o /dev/null
 t1=$(date +%s.%N)
 
