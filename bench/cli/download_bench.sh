@@ -30,6 +30,8 @@ pub="$("$dojava" admin init --key-file admin.key --passphrase-file pass --kdf-me
 "$dojavad" init --data-dir data --admin-public-key "$pub" --name Bench >/dev/null
 rates=()
 for c in static api upload costly; do rates+=("rate.$c.global_per_second=0" "rate.$c.circuit_per_second=0"); done
+# The per-token limit (20 requests/s by default) would cap a reviewer at 10 MiB/s of chunks.
+rates+=(api.token_requests_per_second=1000000 api.token_burst=1000000)
 "$dojavad" serve --data-dir data source.listen=127.0.0.1:0 reviewer.listen=127.0.0.1:0 \
   "${rates[@]}" > serve.out 2> serve.err &
 server_pid=$!
