@@ -10,6 +10,7 @@
 #include "crypto/encoding.h"
 #include "crypto/login.h"
 #include "crypto/protocol_constants.h"
+#include "crypto/utf8.h"
 #include "service/api/json_reader.h"
 #include "service/api/request_parsing.h"
 
@@ -43,6 +44,7 @@ SessionRegistry::Options SessionOptions(const ApiOptions& o) {
 Status ValidateOptions(const ApiOptions& o) {
   auto bad = [](const char* what) { return Status(Code::kInvalidArgument, what); };
   if (o.instance_name.empty() || o.instance_name.size() > 100) return bad("instance_name length");
+  if (!IsValidUtf8(AsBytes(o.instance_name))) return bad("instance_name is not UTF-8");
   for (char c : o.instance_name) {
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return bad("instance_name character");
   }
@@ -113,6 +115,13 @@ http::Handler ApiService::WithToken(ReviewerHandler handler) {
       return who.code() == Code::kResourceExhausted
                  ? ErrorResponse(ApiError::kRateLimited, retry_after)
                  : ErrorResponse(ApiError::kUnauthorized);
+    }
+    // A login racing a roster install could issue a token just after
+    // RetainReviewers ran: check the roster on every use as well.
+    std::shared_ptr<const InstalledRoster> roster = self->CurrentRoster();
+    if (!roster || roster->roster.Find(who->reviewer_id) == nullptr) {
+      self->sessions_.Logout(token->reveal());
+      return ErrorResponse(ApiError::kUnauthorized);
     }
     return ((*self).*handler)(request, params);
   };

@@ -16,6 +16,7 @@
 #ifndef DOJAVA_SERVICE_API_API_SERVICE_H_
 #define DOJAVA_SERVICE_API_API_SERVICE_H_
 
+#include <initializer_list>
 #include <memory>
 #include <mutex>
 #include <optional>

@@ -16,6 +16,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -68,8 +69,8 @@ struct HttpServer::Impl {
 
   mutable std::mutex mu;
   std::condition_variable cv;
-  int active[2] = {0, 0};                                               // GUARDED_BY(mu)
-  std::unordered_map<uint64_t, std::weak_ptr<SessionBase>> sessions;    // GUARDED_BY(mu)
+  int active[2] = {0, 0};                                             // GUARDED_BY(mu)
+  std::unordered_map<uint64_t, std::weak_ptr<SessionBase>> sessions;  // GUARDED_BY(mu)
   std::atomic<bool> stopping{false};
   std::atomic<uint64_t> next_connection_id{1};
   bool running = false;  // only touched by the controlling thread
@@ -277,11 +278,18 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     }
     parser_.emplace();
     parser_->header_limit(config_.header_limit_bytes);
+    // Beast's default body cap (1 MiB) would turn a larger Content-Length
+    // into a parse error (400) before the route is known; the route's own
+    // cap is checked below (413) and set before the body is read.
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     parser_->eager(false);
     error_code pec;
     const size_t used = parser_->put(asio::buffer(buffer_.data().data(), n), pec);
     if (pec == bhttp::error::header_limit) {
       return SendError("", 431, "header_too_large", "The request head is too large.");
+    }
+    if (pec == bhttp::error::body_limit) {
+      return SendError("", 413, "body_too_large", "The request body is too large.");
     }
     if (pec || !parser_->is_header_done() || used != n) {
       return SendError("", 400, "bad_request", "The request is malformed.");
@@ -299,8 +307,9 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     path_ = std::string(path);
     query_ = std::string(query);
     method_ = ParseMethod(req.method_string());
-    plan_ = server_->handler.Begin(listener_, method_, path_, ClientKey{listener_, circuit_id_, id_},
-                                   std::chrono::steady_clock::now());
+    plan_ =
+        server_->handler.Begin(listener_, method_, path_, ClientKey{listener_, circuit_id_, id_},
+                               std::chrono::steady_clock::now());
     if (plan_->early) {
       HttpResponse early = *plan_->early;
       // A body we will not read makes the connection unusable.
@@ -329,10 +338,9 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
 
   void ReadBody() {
     ArmReadDeadline(Ms(config_.body_timeout_ms));
-    bhttp::async_read(stream_, buffer_, *parser_,
-                      [self = this->shared_from_this()](error_code bec, size_t) {
-                        self->OnBody(bec);
-                      });
+    bhttp::async_read(
+        stream_, buffer_, *parser_,
+        [self = this->shared_from_this()](error_code bec, size_t) { self->OnBody(bec); });
   }
 
   void OnBody(error_code ec) {
@@ -384,10 +392,9 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     asio::post(*server_->handler_pool, [self = this->shared_from_this(), plan = std::move(plan),
                                         request = std::move(request)]() mutable {
       HttpResponse response = self->server_->handler.Finish(plan, request);
-      asio::post(self->stream_.get_executor(),
-                 [self, response = std::move(response)]() mutable {
-                   self->Write(std::move(response));
-                 });
+      asio::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
+        self->Write(std::move(response));
+      });
     });
   }
 
@@ -422,10 +429,9 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     res_->prepare_payload();
     close_after_write_ = !keep;
     stream_.expires_after(Ms(config_.write_timeout_ms));
-    bhttp::async_write(stream_, *res_,
-                       [self = this->shared_from_this()](error_code ec, size_t) {
-                         self->OnWrite(ec);
-                       });
+    bhttp::async_write(stream_, *res_, [self = this->shared_from_this()](error_code ec, size_t) {
+      self->OnWrite(ec);
+    });
   }
 
   static bool SafeHeaderText(std::string_view s) {
@@ -502,7 +508,10 @@ template <class Protocol>
 class Listener : public std::enable_shared_from_this<Listener<Protocol>> {
  public:
   Listener(HttpServer::Impl* server, ListenerKind kind, typename Protocol::acceptor&& acceptor)
-      : server_(server), kind_(kind), acceptor_(std::move(acceptor)), retry_(acceptor_.get_executor()) {}
+      : server_(server),
+        kind_(kind),
+        acceptor_(std::move(acceptor)),
+        retry_(acceptor_.get_executor()) {}
 
   void Run() { Accept(); }
 
@@ -516,11 +525,11 @@ class Listener : public std::enable_shared_from_this<Listener<Protocol>> {
 
  private:
   void Accept() {
-    acceptor_.async_accept(asio::make_strand(server_->ioc),
-                           [self = this->shared_from_this()](error_code ec,
-                                                             typename Protocol::socket socket) {
-                             self->OnAccept(ec, std::move(socket));
-                           });
+    acceptor_.async_accept(
+        asio::make_strand(server_->ioc),
+        [self = this->shared_from_this()](error_code ec, typename Protocol::socket socket) {
+          self->OnAccept(ec, std::move(socket));
+        });
   }
 
   void OnAccept(error_code ec, typename Protocol::socket socket) {
@@ -590,7 +599,9 @@ Status BindTcp(HttpServer::Impl* impl, ListenerKind kind) {
   if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
   if (!ec) acceptor.bind(ep, ec);
   if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
-  if (ec) return Status(Code::kIoError, "cannot listen on " + FormatListenAddress(a) + ": " + ec.message());
+  if (ec)
+    return Status(Code::kIoError,
+                  "cannot listen on " + FormatListenAddress(a) + ": " + ec.message());
   const int k = static_cast<int>(kind);
   impl->ports[k] = acceptor.local_endpoint(ec).port();
   auto l = std::make_shared<Listener<asio::ip::tcp>>(impl, kind, std::move(acceptor));
@@ -659,7 +670,8 @@ Status HttpServer::Start() {
   Impl* impl = impl_.get();
   if (impl->running) return Status(Code::kInvalidArgument, "server already started");
   for (ListenerKind kind : {ListenerKind::kSource, ListenerKind::kReviewer}) {
-    const Status s = impl->Listener(kind).address.is_unix ? BindUnix(impl, kind) : BindTcp(impl, kind);
+    const Status s =
+        impl->Listener(kind).address.is_unix ? BindUnix(impl, kind) : BindTcp(impl, kind);
     if (!s.ok()) {
       Log(LogLevel::kError, std::string(ListenerName(kind)) + " listener: " + s.message());
       for (auto& close : impl->close_listeners) {

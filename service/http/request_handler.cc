@@ -7,7 +7,9 @@
 namespace dojava::http {
 
 HttpResponse NotFoundFor(std::string_view path) {
-  return ErrorFor(path, 404, "not_found", "There is nothing here.");
+  // The same words as the API's own 404 (service/API.md): an unknown route
+  // and an unknown case, upload or lookup key must not be told apart.
+  return ErrorFor(path, 404, "not_found", "Not found.");
 }
 
 RequestHandler::RequestHandler(const HttpConfig& config, Router router, StaticFiles source_static)
@@ -25,9 +27,8 @@ RequestHandler::Plan RequestHandler::Begin(ListenerKind listener, Method method,
     plan.route = match->route;
     plan.params = std::move(match->params);
     rate_class = plan.route->options.rate;
-    plan.body_limit = plan.route->options.body == BodyClass::kChunk
-                          ? config_.chunk_body_limit_bytes
-                          : config_.json_body_limit_bytes;
+    plan.body_limit = plan.route->options.body == BodyClass::kChunk ? config_.chunk_body_limit_bytes
+                                                                    : config_.json_body_limit_bytes;
   } else if (listener == ListenerKind::kSource && method == Method::kGet && !IsApiPath(path) &&
              (plan.static_file = static_.Find(path)) != nullptr) {
     rate_class = RateClass::kStatic;
@@ -39,7 +40,8 @@ RequestHandler::Plan RequestHandler::Begin(ListenerKind listener, Method method,
   if (!limiter_.Admit(rate_class, client, now)) {
     plan.route = nullptr;
     plan.static_file = nullptr;
-    plan.early = ErrorFor(path, 429, "rate_limited", "Too many requests. Wait a little and try again.");
+    plan.early =
+        ErrorFor(path, 429, "rate_limited", "Too many requests. Wait a little and try again.");
   }
   return plan;
 }
@@ -66,10 +68,11 @@ HttpResponse RequestHandler::Finish(const Plan& plan, const HttpRequest& request
 
 HttpResponse RequestHandler::Handle(const HttpRequest& request, uint64_t connection_id) const {
   ClientKey client{request.listener, request.circuit_id, connection_id};
-  Plan plan = Begin(request.listener, request.method, request.path, client,
-                    RateLimiter::Clock::now());
+  Plan plan =
+      Begin(request.listener, request.method, request.path, client, RateLimiter::Clock::now());
   if (!plan.early && request.body.size() > plan.body_limit) {
-    HttpResponse r = ErrorFor(request.path, 413, "body_too_large", "The request body is too large.");
+    HttpResponse r =
+        ErrorFor(request.path, 413, "body_too_large", "The request body is too large.");
     r.close = true;
     return r;
   }

@@ -100,7 +100,8 @@ struct Reviewer {
   }
 };
 
-// Headers of one test request. content_type is sent only with a body.
+// Headers of one test request. content_type is sent with a body and on
+// every POST and PUT.
 struct Options {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string content_type = "application/json";
@@ -108,9 +109,19 @@ struct Options {
 
 class Harness {
  public:
-  explicit Harness(ApiOptions options = {}) {
+  // `disk_reserve_bytes` > 0 reopens the store with that reserve (to make
+  // uploads run out of space).
+  explicit Harness(ApiOptions options = {}, uint64_t disk_reserve_bytes = 0) {
     store_.settings.admin_public_key = admin_.public_key();
     REQUIRE(store_.Create().ok());
+    if (disk_reserve_bytes > 0) {
+      store_.store.reset();
+      service::StoreOptions so;
+      so.disk_reserve_bytes = disk_reserve_bytes;
+      auto reopened = service::SqlcipherStore::Open(store_.db_path(), store_.key, store_.clock, so);
+      REQUIRE(reopened.ok());
+      store_.store = std::move(reopened).value();
+    }
     http::Router router;
     auto clock = clock_ns_;
     auto api = AddApiRoutesForTesting(&router, store_.store.get(), options, [clock] {
@@ -141,7 +152,8 @@ class Harness {
     const size_t mark = target.find('?');
     q.path = target.substr(0, mark);
     if (mark != std::string::npos) q.query = target.substr(mark + 1);
-    if (!body.empty() && !o.content_type.empty()) {
+    if ((!body.empty() || method == Method::kPost || method == Method::kPut) &&
+        !o.content_type.empty()) {
       q.headers.emplace_back("content-type", SecretBytes::Copy(std::string_view(o.content_type)));
     }
     for (const auto& [name, value] : o.headers) {

@@ -269,3 +269,145 @@ TEST_CASE("conversation: submit with a resumed 2-chunk upload, reply, notes, fol
 
 }  // namespace
 }  // namespace dojava::api::testing
+
+namespace dojava::api::testing {
+namespace {
+
+TEST_CASE("conversation: messages are paged by size; the source never sees notes",
+          "[api][conversation]") {
+  ApiOptions options;
+  options.max_response_record_bytes = service::kMaxMessageRecordSize;  // the smallest allowed
+  Harness h(options);
+  Reviewer alice;
+  alice.name = "Alice";
+  h.InstallRoster({&alice}, 1);
+  const std::string token = h.Login(alice);
+  const auto auth = Harness::Bearer(token);
+  const Id case_id = service::testing::RandomId();
+  const SecretBytes ck = SecretBytes::Random(32);
+  const SecretBytes nk = SecretBytes::Random(32);
+  const std::string lookup = B64(SecretBytes::Random(32).reveal());
+  const auto source_key = crypto::ReviewerKey::Generate();
+  const std::string create =
+      "{\"case_id\":\"" + B64(case_id) + "\",\"lookup_key\":\"" + lookup +
+      "\",\"source_public_key\":\"" + B64(source_key.x25519_public()) + "\",\"keys\":[" +
+      SealedKeyJson("source", "case",
+                    Seal(ck, protocol::kRoleCaseKey, case_id, source_key.x25519_public())) +
+      "," +
+      SealedKeyJson(B64(alice.id), "case",
+                    Seal(ck, protocol::kRoleCaseKey, case_id, alice.key.x25519_public())) +
+      "],\"message\":\"" + B64(Record(ck, protocol::kKindConversation, case_id, "first")) + "\"}";
+  REQUIRE(h.Post(kSource, "/api/v1/cases", create).status == 201);
+  const std::string case_path = "/api/v1/cases/" + B64(case_id);
+  REQUIRE(h.Post(kReviewer, case_path + "/keys",
+                 "{\"keys\":[" +
+                     SealedKeyJson(
+                         B64(alice.id), "notes",
+                         Seal(nk, protocol::kRoleNotesKey, case_id, alice.key.x25519_public())) +
+                     "]}",
+                 auth)
+              .status == 204);
+  // seq 2, 3: notes; seq 4, 5: large replies (two do not fit one response).
+  const crypto::ReviewerSigner signer = alice.key.Signer(alice.id);
+  const std::string big(200 * 1024, 'x');
+  for (int i = 0; i < 2; ++i) {
+    REQUIRE(h.Post(kReviewer, case_path + "/messages",
+                   "{\"message\":\"" +
+                       B64(Record(nk, protocol::kKindNotes, case_id, "note", &signer)) + "\"}",
+                   auth)
+                .status == 201);
+  }
+  for (int i = 0; i < 2; ++i) {
+    REQUIRE(h.Post(kReviewer, case_path + "/messages",
+                   "{\"message\":\"" +
+                       B64(Record(ck, protocol::kKindConversation, case_id, big, &signer)) + "\"}",
+                   auth)
+                .status == 201);
+  }
+  // The source pages through 1, 4, 5, never seeing 2 or 3.
+  std::vector<int64_t> seqs;
+  uint64_t after = 0;
+  for (int guard = 0; guard < 10; ++guard) {
+    Json page(h.Get(kSource, "/api/v1/source/case?after=" + std::to_string(after),
+                    Harness::LookupKey(lookup))
+                  .body);
+    for (const auto& m : page["messages"].array()) seqs.push_back(Json::At(m, "seq").int_value());
+    if (!page["more"].bool_value()) break;
+    REQUIRE(!seqs.empty());
+    after = static_cast<uint64_t>(seqs.back());
+  }
+  CHECK(seqs == std::vector<int64_t>{1, 4, 5});
+  // The reviewer pages through all five.
+  std::vector<int64_t> all;
+  after = 0;
+  int pages = 0;
+  for (; pages < 10; ++pages) {
+    Json page(h.Get(kReviewer, case_path + "/messages?after=" + std::to_string(after), auth).body);
+    for (const auto& m : page["messages"].array()) all.push_back(Json::At(m, "seq").int_value());
+    if (!page["more"].bool_value()) break;
+    after = static_cast<uint64_t>(all.back());
+  }
+  CHECK(all == std::vector<int64_t>{1, 2, 3, 4, 5});
+  CHECK(pages >= 1);  // the two large records did not fit one response
+}
+
+}  // namespace
+}  // namespace dojava::api::testing
+
+namespace dojava::api::testing {
+namespace {
+
+TEST_CASE("conversation: a reviewer added later is granted the case key", "[api][conversation]") {
+  Harness h;
+  Reviewer alice, carol;
+  alice.name = "Alice";
+  carol.name = "Carol";
+  h.InstallRoster({&alice}, 1);
+  const Id case_id = service::testing::RandomId();
+  const SecretBytes ck = SecretBytes::Random(32);
+  const auto source_key = crypto::ReviewerKey::Generate();
+  const std::string create =
+      "{\"case_id\":\"" + B64(case_id) + "\",\"lookup_key\":\"" +
+      B64(SecretBytes::Random(32).reveal()) + "\",\"source_public_key\":\"" +
+      B64(source_key.x25519_public()) + "\",\"keys\":[" +
+      SealedKeyJson("source", "case",
+                    Seal(ck, protocol::kRoleCaseKey, case_id, source_key.x25519_public())) +
+      "," +
+      SealedKeyJson(B64(alice.id), "case",
+                    Seal(ck, protocol::kRoleCaseKey, case_id, alice.key.x25519_public())) +
+      "],\"message\":\"" + B64(Record(ck, protocol::kKindConversation, case_id, "hi")) + "\"}";
+  REQUIRE(h.Post(kSource, "/api/v1/cases", create).status == 201);
+  const std::string case_path = "/api/v1/cases/" + B64(case_id);
+
+  // Before Carol is on the roster, a grant to her is refused.
+  const Bytes sealed_for_carol =
+      Seal(ck, protocol::kRoleCaseKey, case_id, carol.key.x25519_public());
+  const std::string grant =
+      "{\"keys\":[" + SealedKeyJson(B64(carol.id), "case", sealed_for_carol) + "]}";
+  const std::string alice_token = h.Login(alice);
+  CHECK(ErrorCode(h.Post(kReviewer, case_path + "/keys", grant, Harness::Bearer(alice_token))) ==
+        "roster_changed");
+
+  h.InstallRoster({&alice, &carol}, 2);
+  REQUIRE(h.Post(kReviewer, case_path + "/keys", grant, Harness::Bearer(alice_token)).status ==
+          204);
+  CHECK(h.Post(kReviewer, case_path + "/keys", grant, Harness::Bearer(alice_token)).status ==
+        204);  // the same key again: a no-op
+  CHECK(h.store().GetSealedKeys(case_id)->size() == 3);
+
+  const std::string carol_token = h.Login(carol);
+  Json got(h.Get(kReviewer, case_path, Harness::Bearer(carol_token)).body);
+  bool opened = false;
+  for (const JsonValue& k : got["keys"].array()) {
+    if (Json::At(k, "recipient").string_value() != B64(carol.id)) continue;
+    auto key =
+        crypto::OpenSealedKey(Unb64(Json::At(k, "sealed").string_value()), protocol::kRoleCaseKey,
+                              case_id, carol.key.x25519_secret(), carol.key.x25519_public());
+    REQUIRE(key.ok());
+    opened = key->Equals(ck);
+  }
+  CHECK(opened);
+}
+
+}  // namespace
+}  // namespace dojava::api::testing

@@ -1,6 +1,8 @@
 // Reviewer login (PROTOCOL.md §10) and bearer tokens: every way a login or a
 // token must fail, with the injected clock for expiry.
+#include <atomic>
 #include <catch2/catch_test_macros.hpp>
+#include <thread>
 
 #include "tests/api/api_test_util.h"
 
@@ -260,6 +262,60 @@ TEST_CASE("tokens: the number of sessions is bounded (longest idle dropped)", "[
   CHECK(ListCases(h, t1).status == 401);
   CHECK(ListCases(h, t2).status == 200);
   CHECK(ListCases(h, t3).status == 200);
+}
+
+}  // namespace
+}  // namespace dojava::api::testing
+
+namespace dojava::api::testing {
+namespace {
+
+TEST_CASE("login: the table of pending challenges is bounded (oldest dropped)", "[api][login]") {
+  ApiOptions options;
+  options.max_pending_challenges = 2;
+  Harness h(options);
+  Reviewer alice;
+  alice.name = "Alice";
+  h.InstallRoster({&alice}, 1);
+  const std::string c1 = h.Challenge(alice.id);
+  const std::string c2 = h.Challenge(alice.id);
+  const std::string c3 = h.Challenge(alice.id);
+  CHECK(ErrorCode(h.LoginWith(alice.id, c1, h.Sign(alice, alice.id, c1))) == "login_failed");
+  CHECK(h.LoginWith(alice.id, c2, h.Sign(alice, alice.id, c2)).status == 200);
+  CHECK(h.LoginWith(alice.id, c3, h.Sign(alice, alice.id, c3)).status == 200);
+}
+
+TEST_CASE("sessions: concurrent requests, logins and roster installs", "[api][token]") {
+  Harness h;
+  Reviewer alice, bob;
+  alice.name = "Alice";
+  bob.name = "Bob";
+  h.InstallRoster({&alice, &bob}, 1);
+  const Bytes v2 = h.SignRoster({&alice, &bob}, 2);
+  const Bytes v3 = h.SignRoster({&alice, &bob}, 3);
+  std::vector<std::string> tokens;
+  for (int i = 0; i < 4; ++i) tokens.push_back(h.Login(i % 2 ? alice : bob));
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        if (h.Get(kReviewer, "/api/v1/cases", Harness::Bearer(tokens[t])).status != 200) {
+          ++failures;
+        }
+        if (h.Get(kSource, "/api/v1/instance").status != 200) ++failures;
+      }
+    });
+  }
+  threads.emplace_back([&] {
+    if (h.PutRoster(v2).status != 204) ++failures;
+    if (h.PutRoster(v3).status != 204) ++failures;
+    if (h.PutRoster(v2).status != 409) ++failures;
+  });
+  for (auto& th : threads) th.join();
+  CHECK(failures.load() == 0);
+  CHECK(h.api().SessionCount() == 4);
+  CHECK(h.store().GetRoster()->version == 3);
 }
 
 }  // namespace

@@ -125,8 +125,10 @@ TEST_CASE("roster: a new Api over the same store serves the installed roster", "
   const Bytes v4 = h.SignRoster({&alice}, 4);
   REQUIRE(h.PutRoster(v4).status == 204);
   http::Router router;
-  auto api = AddApiRoutes(&router, &h.store(), ApiOptions{});
-  REQUIRE(api.ok());
+  {
+    auto api = AddApiRoutes(&router, &h.store(), ApiOptions{});
+    REQUIRE(api.ok());
+  }  // The Api object may be dropped: the routes share its state.
   http::RequestHandler handler(http::HttpConfig{}, std::move(router), http::StaticFiles{});
   HttpRequest q;
   q.listener = kReviewer;
@@ -182,9 +184,21 @@ TEST_CASE("AddApiRoutes: refuses an uninitialised store and bad options", "[api]
   ApiOptions bad;
   bad.instance_name = "";
   CHECK(AddApiRoutes(&router, store->get(), bad).code() == Code::kInvalidArgument);
+  bad.instance_name = "News\xff";
+  CHECK(AddApiRoutes(&router, store->get(), bad).code() == Code::kInvalidArgument);
+  bad.instance_name = "News\nroom";
+  CHECK(AddApiRoutes(&router, store->get(), bad).code() == Code::kInvalidArgument);
   CHECK(router.size() == 0);
   CHECK(AddApiRoutes(&router, store->get(), ApiOptions{}).ok());
   CHECK(router.size() > 20);
+}
+
+TEST_CASE("AddApiRoutes: a stored roster that does not verify is refused", "[api][roster]") {
+  Harness h;
+  // The store never verifies signatures (the API must): plant a forged one.
+  REQUIRE(h.store().PutRoster(service::Roster{9, service::testing::RandomBytes(300)}).ok());
+  http::Router router;
+  CHECK(AddApiRoutes(&router, &h.store(), ApiOptions{}).code() == Code::kInternal);
 }
 
 }  // namespace

@@ -46,7 +46,7 @@ TEST_CASE("Unknown paths, wrong methods and other listeners' routes get the same
     CHECK(r->body == a.body);
   }
   CHECK(a.content_type == "application/json");
-  CHECK(a.body == R"({"error":{"code":"not_found","message":"There is nothing here."}})");
+  CHECK(a.body == R"({"error":{"code":"not_found","message":"Not found."}})");
   // Non-API paths get a plain HTML page, the same for all of them.
   const HttpResponse e = h.Handle(Req(ListenerKind::kSource, Method::kGet, "/nothing.html"));
   const HttpResponse f = h.Handle(Req(ListenerKind::kSource, Method::kPost, "/"));

@@ -2,10 +2,8 @@
 // unix socket in a temp dir; the tests speak raw HTTP/1.1 bytes to it.
 // Timing: the server gets short deadlines; the tests only assert that things
 // happen within generous bounds.
-#include "service/http/http_server.h"
-
-#include <sys/stat.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -17,6 +15,7 @@
 #include <thread>
 
 #include "service/http/http_message.h"
+#include "service/http/http_server.h"
 #include "service/http/log.h"
 #include "tests/http/test_client.h"
 #include "tests/http/test_dirs.h"
@@ -73,28 +72,34 @@ Router TestRouter() {
                                     std::string(q.Header("x-dojava-test").value_or("")) + "\"" +
                                     ",\"ua\":" + (q.Header("user-agent") ? "1" : "0") + "}";
                   return JsonOk(out);
-                }).ok());
+                })
+              .ok());
   REQUIRE(r.Add(ListenerKind::kSource, Method::kPut, "/api/v1/uploads/{id}/chunks/{n}",
                 {BodyClass::kChunk, RateClass::kUpload},
                 [](const HttpRequest& q, const RouteParams& p) {
-                  return JsonOk("{\"n\":" + std::string(p.Get("n")) + ",\"size\":" +
-                                std::to_string(q.body.size()) + "}");
-                }).ok());
+                  return JsonOk("{\"n\":" + std::string(p.Get("n")) +
+                                ",\"size\":" + std::to_string(q.body.size()) + "}");
+                })
+              .ok());
   REQUIRE(r.Add(ListenerKind::kSource, Method::kGet, "/api/v1/slow", {},
                 [](const HttpRequest&, const RouteParams&) {
                   ++g_slow_started;
                   std::this_thread::sleep_for(600ms);
                   return JsonOk("{\"slow\":true}");
-                }).ok());
-  REQUIRE(r.Add(ListenerKind::kSource, Method::kPost, "/api/v1/costly", {BodyClass::kJson, RateClass::kCostly},
-                ok("{\"c\":1}")).ok());
+                })
+              .ok());
+  REQUIRE(r.Add(ListenerKind::kSource, Method::kPost, "/api/v1/costly",
+                {BodyClass::kJson, RateClass::kCostly}, ok("{\"c\":1}"))
+              .ok());
   REQUIRE(r.Add(ListenerKind::kReviewer, Method::kGet, "/api/v1/cases", {}, ok("[]")).ok());
   REQUIRE(r.Add(ListenerKind::kSource, Method::kGet, "/api/v1/headers", {},
                 [](const HttpRequest&, const RouteParams&) {
                   HttpResponse res = JsonOk("{}");
-                  res.headers = {{"Server", "leaky/1.0"}, {"X-Ok", "yes"}, {"X-Bad", "a\r\nInjected: 1"}};
+                  res.headers = {
+                      {"Server", "leaky/1.0"}, {"X-Ok", "yes"}, {"X-Bad", "a\r\nInjected: 1"}};
                   return res;
-                }).ok());
+                })
+              .ok());
   return r;
 }
 
@@ -160,8 +165,9 @@ TEST_CASE("Every response carries the security headers and nothing that identifi
   CHECK(h.headers.count("injected") == 0);
   // Only the forwarded headers reach handlers.
   Conn d = Conn::Tcp(server->port(ListenerKind::kSource));
-  RawResponse e = MustGet(d, "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nUser-Agent: Mozilla\r\n"
-                             "X-Dojava-Test: abc\r\nContent-Length: 2\r\n\r\nhi");
+  RawResponse e = MustGet(d,
+                          "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nUser-Agent: Mozilla\r\n"
+                          "X-Dojava-Test: abc\r\nContent-Length: 2\r\n\r\nhi");
   CHECK(e.body == "{\"n\":2,\"h\":\"abc\",\"ua\":0}");
   Conn b = Conn::Tcp(server->port(ListenerKind::kSource));
   CheckSecurityHeaders(ExpectErrorAndClose(b, "GET / HTTP/1.1\r\nHost: x\r\n X: y\r\n\r\n", 400));
@@ -182,7 +188,7 @@ TEST_CASE("Unknown routes, wrong methods and the other listener's routes: one 40
     CHECK(r->headers["content-type"] == "application/json");
     CHECK(r->headers["content-length"] == a.headers["content-length"]);
   }
-  CHECK(a.body == R"({"error":{"code":"not_found","message":"There is nothing here."}})");
+  CHECK(a.body == R"({"error":{"code":"not_found","message":"Not found."}})");
 }
 
 TEST_CASE("Bodies over the route's cap get 413 and a clean close", "[server]") {
@@ -192,7 +198,8 @@ TEST_CASE("Bodies over the route's cap get 413 and a clean close", "[server]") {
     Conn c = Conn::Tcp(port);
     RawResponse r = ExpectErrorAndClose(
         c, "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n", 413);
-    CHECK(r.body == R"({"error":{"code":"body_too_large","message":"The request body is too large."}})");
+    CHECK(r.body ==
+          R"({"error":{"code":"body_too_large","message":"The request body is too large."}})");
   }
   {  // chunked, grows past the cap while being read
     Conn c = Conn::Tcp(port);
@@ -203,16 +210,20 @@ TEST_CASE("Bodies over the route's cap get 413 and a clean close", "[server]") {
   }
   {  // the same 10 KiB is fine on the chunk route, and the connection stays open
     Conn c = Conn::Tcp(port);
-    RawResponse r = MustGet(c, "PUT /api/v1/uploads/f1/chunks/3 HTTP/1.1\r\nHost: x\r\n"
-                               "Content-Length: 10240\r\n\r\n" + std::string(10240, 'z'));
+    RawResponse r = MustGet(c,
+                            "PUT /api/v1/uploads/f1/chunks/3 HTTP/1.1\r\nHost: x\r\n"
+                            "Content-Length: 10240\r\n\r\n" +
+                                std::string(10240, 'z'));
     CHECK(r.status == 200);
     CHECK(r.body == "{\"n\":3,\"size\":10240}");
     CHECK(MustGet(c, Get("/api/v1/instance")).status == 200);
   }
   {  // a chunked body within the cap is reassembled
     Conn c = Conn::Tcp(port);
-    RawResponse r = MustGet(c, "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
-                               "\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n");
+    RawResponse r =
+        MustGet(c,
+                "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                "\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n");
     CHECK(r.body == "{\"n\":5,\"h\":\"\",\"ua\":0}");
   }
 }
@@ -258,12 +269,16 @@ TEST_CASE("Smuggling shapes and non-HTTP/1.1 are refused with 400/505", "[server
   auto server = Start(TestConfig());
   const uint16_t port = server->port(ListenerKind::kSource);
   for (const std::string& req : std::vector<std::string>{
-           std::string("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\nhi"),
-           std::string("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
-           std::string("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 2\r\n\r\n0\r\n\r\n"),
+           std::string("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: "
+                       "2\r\nContent-Length: 2\r\n\r\nhi"),
+           std::string("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: "
+                       "2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
+           std::string("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: "
+                       "chunked\r\nContent-Length: 2\r\n\r\n0\r\n\r\n"),
            std::string("GET /api/v1/instance HTTP/1.1\r\nHost: x\r\nX-A: a\r\n b\r\n\r\n"),
            std::string("GET /api/v1/instance HTTP/1.1\nHost: x\r\n\r\n"),
-           std::string("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked, identity\r\n\r\n0\r\n\r\n"),
+           std::string("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked, "
+                       "identity\r\n\r\n0\r\n\r\n"),
            std::string("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n"),
            std::string("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1,1\r\n\r\nx"),
            std::string("GET /api/v1/instance HTTP/1.1\r\n\r\n"),
@@ -357,10 +372,11 @@ TEST_CASE("PROXY v1: required when enabled, strict, per-circuit rate limits", "[
     CHECK(MustGet(c, ProxyLine(0x10002) + Get("/api/v1/instance")).status == 200);
     CHECK(MustGet(c, Get("/api/v1/instance")).status == 200);  // only once per connection
   }
-  for (const std::string& bad : std::vector<std::string>{Get("/api/v1/instance"),
-                                std::string("PROXY TCP4 127.0.0.1 127.0.0.1 1 80\r\n") + Get("/"),
-                                "PROXY TCP6 fc00:dead:beef:4dad::0:1 ::1 1 80" + std::string(80, ' ') + "\r\n",
-                                ProxyLine(5) + ProxyLine(5) + Get("/api/v1/instance")}) {
+  for (const std::string& bad : std::vector<std::string>{
+           Get("/api/v1/instance"),
+           std::string("PROXY TCP4 127.0.0.1 127.0.0.1 1 80\r\n") + Get("/"),
+           "PROXY TCP6 fc00:dead:beef:4dad::0:1 ::1 1 80" + std::string(80, ' ') + "\r\n",
+           ProxyLine(5) + ProxyLine(5) + Get("/api/v1/instance")}) {
     INFO(bad);
     Conn c = Conn::Tcp(port);
     c.Send(bad);
@@ -422,9 +438,10 @@ TEST_CASE("Static files: allowlist only, traversal impossible", "[server][static
   const RawResponse nf = MustGet(c, Get("/nothing.html"));
   CHECK(nf.status == 404);
   CHECK(nf.headers["content-type"] == "text/html; charset=utf-8");
-  for (const std::string& path : std::vector<std::string>{"/../" + secret.path().substr(1) + "/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2fapp.js",
-        "//etc/passwd", "/css/../app.js", "/css/..\\app.js", "/css\\site.css", "/.env.txt",
-        "/passwd.txt", "/app.js/", "/./app.js", "/APP.JS", "/%61pp.js"}) {
+  for (const std::string& path : std::vector<std::string>{
+           "/../" + secret.path().substr(1) + "/passwd", "/%2e%2e/%2e%2e/etc/passwd",
+           "/..%2fapp.js", "//etc/passwd", "/css/../app.js", "/css/..\\app.js", "/css\\site.css",
+           "/.env.txt", "/passwd.txt", "/app.js/", "/./app.js", "/APP.JS", "/%61pp.js"}) {
     INFO(path);
     RawResponse r = MustGet(c, Get(path));
     CHECK(r.status == 404);
@@ -552,8 +569,9 @@ TEST_CASE("Expect: 100-continue is answered only when the route admits the reque
   const uint16_t port = server->port(ListenerKind::kSource);
   {  // admitted: 100, then the body, then the answer
     Conn c = Conn::Tcp(port);
-    REQUIRE(c.Send("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
-                   "Content-Length: 3\r\n\r\n"));
+    REQUIRE(
+        c.Send("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+               "Content-Length: 3\r\n\r\n"));
     auto interim = c.Read(kBound);
     REQUIRE(interim);
     CHECK(interim->status == 100);
@@ -566,8 +584,9 @@ TEST_CASE("Expect: 100-continue is answered only when the route admits the reque
   }
   {  // unknown route: the final 404 at once, never a 100
     Conn c = Conn::Tcp(port);
-    REQUIRE(c.Send("POST /api/v1/nothing HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
-                   "Content-Length: 3\r\n\r\n"));
+    REQUIRE(
+        c.Send("POST /api/v1/nothing HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+               "Content-Length: 3\r\n\r\n"));
     auto r = c.Read(kBound);
     REQUIRE(r);
     CHECK(r->status == 404);
@@ -575,8 +594,9 @@ TEST_CASE("Expect: 100-continue is answered only when the route admits the reque
   }
   {  // declared too large: 413 at once, never a 100
     Conn c = Conn::Tcp(port);
-    REQUIRE(c.Send("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
-                   "Content-Length: 5000\r\n\r\n"));
+    REQUIRE(
+        c.Send("POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+               "Content-Length: 5000\r\n\r\n"));
     auto r = c.Read(kBound);
     REQUIRE(r);
     CHECK(r->status == 413);
@@ -584,8 +604,9 @@ TEST_CASE("Expect: 100-continue is answered only when the route admits the reque
   }
   {  // a client that does not wait for the 100 is served as well
     Conn c = Conn::Tcp(port);
-    RawResponse r = MustGet(c, "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
-                               "Content-Length: 2\r\n\r\nhi");
+    RawResponse r = MustGet(c,
+                            "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                            "Content-Length: 2\r\n\r\nhi");
     CHECK(r.status == 200);
   }
 }

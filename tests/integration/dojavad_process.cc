@@ -1,0 +1,168 @@
+#include "tests/integration/dojavad_process.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace dojava::testing {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// fork + exec DOJAVAD_PATH args; stdout to a pipe (returned in *out_fd),
+// stderr to err_path. SIGTERM/SIGINT unblocked in the child.
+pid_t Spawn(const std::vector<std::string>& args, int* out_fd, const std::string& err_path) {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) return -1;
+  const int err_fd = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  std::vector<std::string> argv_s = {DOJAVAD_PATH};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : argv_s) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    ::dup2(fds[1], 1);
+    if (err_fd >= 0) ::dup2(err_fd, 2);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  ::close(fds[1]);
+  if (err_fd >= 0) ::close(err_fd);
+  *out_fd = fds[0];
+  return pid;
+}
+
+// Reads what is available on fd within `timeout`; false on EOF.
+bool ReadSome(int fd, std::chrono::milliseconds timeout, std::string* out) {
+  pollfd p{fd, POLLIN, 0};
+  if (::poll(&p, 1, static_cast<int>(timeout.count())) <= 0) return true;
+  char buf[4096];
+  const ssize_t n = ::read(fd, buf, sizeof(buf));
+  if (n <= 0) return false;
+  out->append(buf, static_cast<size_t>(n));
+  return true;
+}
+
+int WaitPid(pid_t pid, std::chrono::milliseconds timeout) {
+  const auto deadline = Clock::now() + timeout;
+  int status = 0;
+  for (;;) {
+    const pid_t r = ::waitpid(pid, &status, WNOHANG);
+    if (r == pid) break;
+    if (r < 0) return -1;
+    if (Clock::now() > deadline) {
+      ::kill(pid, SIGKILL);
+      ::waitpid(pid, &status, 0);
+      return -1;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string TempFile() {
+  char tmpl[] = "/tmp/dojava-it-err-XXXXXX";
+  const int fd = ::mkstemp(tmpl);
+  if (fd >= 0) ::close(fd);
+  return tmpl;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+uint16_t PortAfter(const std::string& out, const std::string& prefix) {
+  const size_t at = out.find(prefix);
+  if (at == std::string::npos) return 0;
+  const size_t end = out.find('\n', at);
+  if (end == std::string::npos) return 0;
+  const std::string line = out.substr(at, end - at);
+  const size_t colon = line.rfind(':');
+  return static_cast<uint16_t>(std::stoi(line.substr(colon + 1)));
+}
+
+}  // namespace
+
+RunResult RunDojavad(const std::vector<std::string>& args, std::chrono::milliseconds timeout) {
+  RunResult r;
+  const std::string err_path = TempFile();
+  int out_fd = -1;
+  const pid_t pid = Spawn(args, &out_fd, err_path);
+  if (pid < 0) return r;
+  const auto deadline = Clock::now() + timeout;
+  while (Clock::now() < deadline && ReadSome(out_fd, std::chrono::milliseconds(100), &r.out)) {
+  }
+  ::close(out_fd);
+  r.exit_code = WaitPid(pid, std::chrono::seconds(5));
+  r.err = ReadFile(err_path);
+  ::unlink(err_path.c_str());
+  return r;
+}
+
+DojavadServer::DojavadServer(const std::string& data_dir, const std::vector<std::string>& overrides)
+    : err_path_(TempFile()) {
+  std::vector<std::string> args = {"serve", "--data-dir", data_dir, "source.listen=127.0.0.1:0",
+                                   "reviewer.listen=127.0.0.1:0"};
+  args.insert(args.end(), overrides.begin(), overrides.end());
+  pid_ = Spawn(args, &out_fd_, err_path_);
+  if (pid_ < 0) return;
+  const auto deadline = Clock::now() + std::chrono::seconds(30);
+  while (Clock::now() < deadline) {
+    source_port_ = PortAfter(out_, "dojavad: source listening on ");
+    reviewer_port_ = PortAfter(out_, "dojavad: reviewer listening on ");
+    if (ok()) return;
+    if (!ReadSome(out_fd_, std::chrono::milliseconds(100), &out_)) return;  // exited
+  }
+}
+
+DojavadServer::~DojavadServer() {
+  if (pid_ > 0) {
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, nullptr, 0);
+  }
+  if (out_fd_ >= 0) ::close(out_fd_);
+  ::unlink(err_path_.c_str());
+}
+
+void DojavadServer::Signal(int sig) {
+  if (pid_ > 0) ::kill(pid_, sig);
+}
+
+int DojavadServer::Wait(std::chrono::milliseconds timeout) {
+  if (pid_ <= 0) return -1;
+  const int code = WaitPid(pid_, timeout);
+  pid_ = -1;
+  Drain(std::chrono::milliseconds(0));
+  return code;
+}
+
+void DojavadServer::Drain(std::chrono::milliseconds timeout) {
+  if (out_fd_ < 0) return;
+  while (ReadSome(out_fd_, timeout, &out_)) {
+    pollfd p{out_fd_, POLLIN, 0};
+    if (::poll(&p, 1, 0) <= 0) break;
+  }
+}
+
+std::string DojavadServer::Stdout() {
+  Drain(std::chrono::milliseconds(0));
+  return out_;
+}
+
+std::string DojavadServer::Stderr() const { return ReadFile(err_path_); }
+
+}  // namespace dojava::testing
