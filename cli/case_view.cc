@@ -259,6 +259,20 @@ Result<CaseView> OpenReviewerCase(ApiClient& api, const crypto::Id& case_id,
   return v;
 }
 
+json::value BodyForOutput(const CaseEntry& e) {
+  json::value out(e.body, WipingStorage());
+  if (!out.is_object()) return out;
+  auto it = out.as_object().find("files");
+  if (it == out.as_object().end() || !it->value().is_array()) return out;
+  for (auto& f : it->value().as_array()) {
+    if (f.is_object()) {
+      f.as_object().erase("key");
+      f.as_object().erase("prefix");
+    }
+  }
+  return out;
+}
+
 Result<SecretBytes> SerializeBody(const json::value& body, size_t max) {
   json::serializer sr;
   sr.reset(&body);

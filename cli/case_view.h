@@ -104,6 +104,11 @@ Result<CaseView> OpenReviewerCase(ApiClient& api, const crypto::Id& case_id,
                                   const crypto::X25519Public& x_public,
                                   const crypto::VerifiedRoster& roster);
 
+// The body of `e` for output: file references keep id, name, size, mime
+// and chunks, never the file key or nonce prefix (an export or a terminal
+// scroll-back must not carry keys that decrypt attachments on the server).
+boost::json::value BodyForOutput(const CaseEntry& e);
+
 // Serialises a message body (§11) into wiped memory, UTF-8 unescaped;
 // kResourceExhausted ("too long") if it is longer than `max` bytes.
 Result<SecretBytes> SerializeBody(const boost::json::value& body, size_t max);

@@ -99,7 +99,7 @@ json::object EntryJson(const CaseEntry& e) {
   }
   o["author"] = e.author;
   if (!e.from_source) o["reviewer_id"] = IdText(e.reviewer_id);
-  o["body"] = e.body;
+  o["body"] = BodyForOutput(e);
   return o;
 }
 

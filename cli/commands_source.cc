@@ -214,7 +214,7 @@ int RunInbox(const Args& args) {
         m["error"] = e.error;
       } else {
         m["author"] = e.from_source ? "you" : "reviewer";
-        m["body"] = e.body;
+        m["body"] = BodyForOutput(e);
       }
       msgs.emplace_back(std::move(m));
     }

@@ -11,7 +11,7 @@
 # (RSS is read from /proc by polling when /usr/bin/time is missing).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-build="${1:-$root/build/default}"
+build="$(cd "${1:-$root/build/default}" && pwd)"
 size_mib="${2:-1024}"
 dojava="$build/cli/dojava"
 dojavad="$build/service/dojavad"
@@ -30,6 +30,8 @@ pub="$("$dojava" admin init --key-file admin.key --passphrase-file pass --kdf-me
 "$dojavad" init --data-dir data --admin-public-key "$pub" --name Bench >/dev/null
 rates=()
 for c in static api upload costly; do rates+=("rate.$c.global_per_second=0" "rate.$c.circuit_per_second=0"); done
+# The per-token limit (20 requests/s by default) would cap a reviewer at 10 MiB/s of chunks.
+rates+=(api.token_requests_per_second=1000000 api.token_burst=1000000)
 "$dojavad" serve --data-dir data source.listen=127.0.0.1:0 reviewer.listen=127.0.0.1:0 \
   "${rates[@]}" > serve.out 2> serve.err &
 server_pid=$!
@@ -52,7 +54,7 @@ chunks=$(( size_mib * 2 + 1 ))
 token="$(cat st-r/servers/*/token)"
 
 t0=$(date +%s.%N)
-curl -sf -H "Authorization: Bearer $token" \
+curl -sSf -H "Authorization: Bearer $token" \
   "$rev/api/v1/cases/$case_id/files/$file_id/chunks/[0-$((chunks - 1))]" -o /dev/null
 t1=$(date +%s.%N)
 

@@ -126,6 +126,16 @@ TEST_CASE("file references: strict, and names made safe for the file system", "[
   CHECK(SafeFileName("a\x1b[2Jb") == "a_[2Jb");
 }
 
+TEST_CASE("output never carries file keys", "[cli][case]") {
+  CaseEntry e;
+  e.body = json::parse(
+      R"({"type":"message","text":"t","files":[{"id":"i","key":"K","prefix":"P","name":"n"}]})");
+  const std::string out = json::serialize(BodyForOutput(e));
+  CHECK(out.find("\"key\"") == std::string::npos);
+  CHECK(out.find("\"prefix\"") == std::string::npos);
+  CHECK(out.find("\"name\":\"n\"") != std::string::npos);
+}
+
 TEST_CASE("display and export escape untrusted text", "[cli][case]") {
   CHECK(TerminalSafe("ok\n\ttab") == "ok\n\ttab");
   CHECK(TerminalSafe("\x1b]0;title\x07") == "?]0;title?");

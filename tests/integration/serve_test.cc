@@ -9,6 +9,7 @@
 #include <catch2/catch_test_macros.hpp>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
 #include <thread>
@@ -402,6 +403,39 @@ TEST_CASE(
   again.Signal(SIGINT);
   CHECK(again.Wait() == 0);
   CHECK(RunDojavad({"check", "--data-dir", inst.dir}).exit_code == 0);
+}
+
+TEST_CASE("serve reads --config FILE, and key=value arguments win over it",
+          "[integration][config]") {
+  Instance inst;
+  REQUIRE(inst.init.exit_code == 0);
+  std::string conf = [&] {
+    std::ifstream in(inst.dir + "/dojavad.conf");
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }();
+  const size_t at = conf.find("instance_name = Test Newsroom\n");
+  REQUIRE(at != std::string::npos);
+  conf.replace(at, 30, "instance_name = From The File\n");
+  TempDir other;
+  const std::string path = other.Write("other.conf", conf);
+  {
+    DojavadServer server(inst.dir, {"--config", path});
+    REQUIRE(server.ok());
+    Conn c = Conn::Tcp(server.source_port());
+    CHECK(Exchange(c, Get("/api/v1/instance")).body.find("\"name\":\"From The File\"") !=
+          std::string::npos);
+    server.Signal(SIGTERM);
+    CHECK(server.Wait() == 0);
+  }
+  {
+    DojavadServer server(inst.dir, {"--config", path, "instance_name=From Argv"});
+    REQUIRE(server.ok());
+    Conn c = Conn::Tcp(server.source_port());
+    CHECK(Exchange(c, Get("/api/v1/instance")).body.find("\"name\":\"From Argv\"") !=
+          std::string::npos);
+    server.Signal(SIGTERM);
+    CHECK(server.Wait() == 0);
+  }
 }
 
 TEST_CASE("serve refuses a bad config and a wrong key; --help lists every key",
