@@ -96,6 +96,7 @@ Result<std::shared_ptr<ApiService>> ApiService::Create(service::Store* store,
   } else if (stored.code() != Code::kNotFound) {
     return stored.status();
   }
+  api->instance_document_ = api->BuildInstanceDocument(api->roster_.get());
   return api;
 }
 
@@ -196,9 +197,17 @@ HttpResponse ApiService::GetInstance(const HttpRequest& request, const RoutePara
   if (!request.query.empty() || !request.body.empty()) {
     return ErrorResponse(ApiError::kBadRequest);
   }
-  auto settings = store_->GetSettings();
-  if (!settings.ok()) return ErrorResponse(ApiError::kInternal);
-  std::shared_ptr<const InstalledRoster> roster = CurrentRoster();
+  std::shared_ptr<const std::string> document;
+  {
+    std::lock_guard<std::mutex> lock(roster_mu_);
+    document = instance_document_;
+  }
+  return http::JsonOk(*document);
+}
+
+std::shared_ptr<const std::string> ApiService::BuildInstanceDocument(
+    const InstalledRoster* roster) const {
+  const service::Settings* settings = &identity_;
   JsonWriter w;
   w.BeginObject();
   w.Key("version");
@@ -252,7 +261,7 @@ HttpResponse ApiService::GetInstance(const HttpRequest& request, const RoutePara
   w.Int(settings->retention_days);
   w.EndObject();
   w.EndObject();
-  return http::JsonOk(w.Take());
+  return std::make_shared<const std::string>(w.Take());
 }
 
 // --- PUT /api/v1/roster ------------------------------------------------------
@@ -294,9 +303,11 @@ HttpResponse ApiService::PutRoster(const HttpRequest& request, const RouteParams
   }
   auto installed = std::make_shared<const InstalledRoster>(
       InstalledRoster{std::move(verified).value(), std::move(bytes).value()});
+  std::shared_ptr<const std::string> document = BuildInstanceDocument(installed.get());
   {
     std::lock_guard<std::mutex> lock(roster_mu_);
     roster_ = installed;
+    instance_document_ = std::move(document);
   }
   sessions_.RetainReviewers(ReviewersOf(installed->roster));
   return NoContent();

@@ -61,6 +61,8 @@ class ApiService final : public Api, public std::enable_shared_from_this<ApiServ
              const service::Settings& settings);
 
   std::shared_ptr<const InstalledRoster> CurrentRoster() const;
+  // The /api/v1/instance document for `roster` (null: none installed yet).
+  std::shared_ptr<const std::string> BuildInstanceDocument(const InstalledRoster* roster) const;
 
   // --- both listeners (api_service.cc)
   HttpResponse GetInstance(const HttpRequest& request, const RouteParams& params);
@@ -123,6 +125,10 @@ class ApiService final : public Api, public std::enable_shared_from_this<ApiServ
   std::mutex install_mu_;  // serialises PutRoster
   mutable std::mutex roster_mu_;
   std::shared_ptr<const InstalledRoster> roster_;  // GUARDED_BY(roster_mu_); null if none
+  // The body of GET /api/v1/instance, rebuilt whenever roster_ changes (the
+  // settings it shows are those read at start): the hottest route answers
+  // from memory, without a database read.
+  std::shared_ptr<const std::string> instance_document_;  // GUARDED_BY(roster_mu_)
 };
 
 }  // namespace dojava::api
