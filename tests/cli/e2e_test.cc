@@ -128,7 +128,12 @@ class Instance {
     reviewer_.clear();
     while (std::chrono::steady_clock::now() < deadline && (source_.empty() || reviewer_.empty())) {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      std::istringstream in(ReadAll(log));
+      // Complete lines only: dojavad may be half-way through writing one,
+      // and a port cut short ("127.0.0.1:4") would send the test elsewhere.
+      std::string text = ReadAll(log);
+      const size_t last_newline = text.rfind('\n');
+      text.resize(last_newline == std::string::npos ? 0 : last_newline + 1);
+      std::istringstream in(text);
       for (std::string line; std::getline(in, line);) {
         const size_t at = line.find(" listening on ");
         if (at == std::string::npos) continue;
