@@ -84,6 +84,15 @@ Status PrepareDataDir(const fs::path& dir) {
     return Status(Code::kAlreadyExists, "the data directory path exists and is not a directory");
   }
   const bool interrupted = fs::exists(dir / kInitStagingDirName, ec);
+  // The config file is moved into place last: if it is here, every file of
+  // the instance is too, and only removing the staging directory failed.
+  // That is a live instance, never leftovers to clean up.
+  if (interrupted && fs::exists(dir / kConfigFileName, ec)) {
+    return Status(Code::kAlreadyExists,
+                  "an instance exists in this data directory (its init finished but left " +
+                      std::string(kInitStagingDirName) +
+                      " behind: remove that directory by hand); refusing to overwrite anything");
+  }
   std::vector<fs::path> leftovers;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const std::string name = entry.path().filename().string();
@@ -201,6 +210,11 @@ Status InstanceInit::CheckInstanceDir(const std::string& data_dir) {
   const fs::path dir(data_dir);
   std::error_code ec;
   if (fs::exists(dir / kInitStagingDirName, ec)) {
+    if (fs::exists(dir / kConfigFileName, ec)) {
+      return Status(Code::kInvalidArgument,
+                    "this instance's init finished but left " + std::string(kInitStagingDirName) +
+                        " behind; remove that directory by hand (do not run 'dojavad init' again)");
+    }
     return Status(Code::kInvalidArgument,
                   "an earlier 'dojavad init' was interrupted in this data directory; run "
                   "'dojavad init' again");

@@ -444,6 +444,9 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   }
 
   void OnWrite(error_code ec) {
+    // Response bodies carry bearer tokens (login) and ciphertext a source
+    // asked for: wipe before the allocator reuses the memory.
+    if (res_ && !res_->body().empty()) sodium_memzero(res_->body().data(), res_->body().size());
     res_.reset();
     if (ec) return Close();
     if (close_after_write_) return Linger();

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <string>
 #include <thread>
@@ -27,6 +28,11 @@ namespace dojava::testing {
 namespace {
 
 using namespace std::chrono_literals;
+
+std::string ReadFileText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
 using http::testing::Conn;
 using http::testing::Get;
 using http::testing::RawResponse;
@@ -183,6 +189,23 @@ TEST_CASE("init refuses bad input and never overwrites an instance", "[integrati
       {"init", "--data-dir", dir, "--admin-public-key", inst.admin_b64, "--name", "Rerun"});
   CHECK(rerun.exit_code == 0);
   CHECK_FALSE(std::filesystem::exists(dir + "/.init-partial"));
+  CHECK(RunDojavad({"check", "--data-dir", dir}).exit_code == 0);
+
+  // Regression (review M6): an init that moved every file into place but
+  // could not remove its staging directory left a live instance. Neither
+  // init nor serve may treat that as leftovers: init refuses, and the
+  // database and key are untouched.
+  std::filesystem::create_directories(dir + "/.init-partial");
+  const std::string key_before = ReadFileText(dir + "/database.key");
+  RunResult again = RunDojavad(
+      {"init", "--data-dir", dir, "--admin-public-key", inst.admin_b64, "--name", "Again"});
+  CHECK(again.exit_code == 1);
+  CHECK(again.err.find("remove that directory by hand") != std::string::npos);
+  RunResult serve = RunDojavad({"serve", "--data-dir", dir});
+  CHECK(serve.exit_code == 1);
+  CHECK(serve.err.find("do not run 'dojavad init' again") != std::string::npos);
+  CHECK(ReadFileText(dir + "/database.key") == key_before);
+  std::filesystem::remove(dir + "/.init-partial");
   CHECK(RunDojavad({"check", "--data-dir", dir}).exit_code == 0);
 }
 
