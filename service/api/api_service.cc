@@ -118,9 +118,12 @@ http::Handler ApiService::WithToken(ReviewerHandler handler) {
                  : ErrorResponse(ApiError::kUnauthorized);
     }
     // A login racing a roster install could issue a token just after
-    // RetainReviewers ran: check the roster on every use as well.
+    // RetainReviewers ran: check the roster on every use as well. A roster
+    // that keeps the id but replaces the key (a lost laptop) ends the
+    // sessions opened with the old key.
     std::shared_ptr<const InstalledRoster> roster = self->CurrentRoster();
-    if (!roster || roster->roster.Find(who->reviewer_id) == nullptr) {
+    const crypto::RosterEntry* entry = roster ? roster->roster.Find(who->reviewer_id) : nullptr;
+    if (entry == nullptr || entry->ed25519 != who->login_key) {
       self->sessions_.Logout(token->reveal());
       return ErrorResponse(ApiError::kUnauthorized);
     }
@@ -276,7 +279,7 @@ HttpResponse ApiService::PutRoster(const HttpRequest& request, const RouteParams
   auto bytes = ParseBytes(*text, service::kMaxRosterBytes);
   if (!bytes.ok()) return ErrorResponse(ApiError::kBadRequest);
 
-  std::lock_guard<std::mutex> install(install_mu_);
+  std::unique_lock<std::shared_mutex> install(install_mu_);
   std::shared_ptr<const InstalledRoster> current = CurrentRoster();
   crypto::RosterState seen;
   if (current) seen = {current->roster.version(), current->roster.digest()};
@@ -372,7 +375,7 @@ HttpResponse ApiService::PostLogin(const HttpRequest& request, const RouteParams
            .ok()) {
     return ErrorResponse(ApiError::kLoginFailed);
   }
-  const SecretBytes token = sessions_.IssueToken(*reviewer);
+  const SecretBytes token = sessions_.IssueToken(*reviewer, entry->ed25519);
   JsonWriter w;
   w.BeginObject();
   w.Key("token");

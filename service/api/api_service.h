@@ -20,6 +20,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <shared_mutex>
 #include <vector>
 
 #include "crypto/roster.h"
@@ -122,7 +123,11 @@ class ApiService final : public Api, public std::enable_shared_from_this<ApiServ
   const service::Settings identity_;  // instance id, salt, admin key as at start
   SessionRegistry sessions_;
 
-  std::mutex install_mu_;  // serialises PutRoster
+  // Held exclusively by PutRoster, shared by the writes that check sealed
+  // keys against the roster (case creation, grants) from that check until
+  // their write is durable: no case is sealed to a reviewer set that a
+  // roster installed meanwhile has already replaced.
+  std::shared_mutex install_mu_;
   mutable std::mutex roster_mu_;
   std::shared_ptr<const InstalledRoster> roster_;  // GUARDED_BY(roster_mu_); null if none
   // The body of GET /api/v1/instance, rebuilt whenever roster_ changes (the

@@ -185,6 +185,7 @@ HttpResponse ApiService::PostCaseKeys(const HttpRequest& request, const RoutePar
   }
   auto info = store_->GetCase(*case_id);
   if (!info.ok()) return ErrorResponse(ErrorFromStore(info.status()));
+  std::shared_lock<std::shared_mutex> roster_stable(install_mu_);  // until written
   std::shared_ptr<const InstalledRoster> roster = CurrentRoster();
   if (!roster) return ErrorResponse(ApiError::kNotReady);
   for (const auto& k : *keys) {

@@ -47,7 +47,8 @@ std::optional<crypto::Id> SessionRegistry::ConsumeChallenge(ByteView challenge) 
   return c.reviewer_id;
 }
 
-SecretBytes SessionRegistry::IssueToken(const crypto::Id& reviewer_id) {
+SecretBytes SessionRegistry::IssueToken(const crypto::Id& reviewer_id,
+                                        const crypto::Ed25519Public& login_key) {
   SecretBytes token = SecretBytes::Random(kTokenSize);
   const Index index = IndexOf(token.reveal());
   std::lock_guard<std::mutex> lock(mu_);
@@ -62,6 +63,8 @@ SecretBytes SessionRegistry::IssueToken(const crypto::Id& reviewer_id) {
   Session s;
   s.token = SecretBytes::Copy(token.reveal());
   s.reviewer_id = reviewer_id;
+  s.login_key = login_key;
+  s.created = now;
   s.last_used = now;
   s.bucket = options_.burst;
   s.bucket_time = now;
@@ -80,7 +83,7 @@ Result<SessionRegistry::Authenticated> SessionRegistry::Authenticate(ByteView to
     return Status(Code::kNotFound, "unknown token");
   }
   Session& s = it->second;
-  if (now - s.last_used >= options_.token_idle) {
+  if (now - s.last_used >= options_.token_idle || now - s.created >= options_.token_lifetime) {
     sessions_.erase(it);
     return Status(Code::kNotFound, "unknown token");
   }
@@ -98,7 +101,7 @@ Result<SessionRegistry::Authenticated> SessionRegistry::Authenticate(ByteView to
     return Status(Code::kResourceExhausted, "over the token's rate limit");
   }
   s.bucket -= 1.0;
-  return Authenticated{s.reviewer_id};
+  return Authenticated{s.reviewer_id, s.login_key};
 }
 
 void SessionRegistry::Logout(ByteView token) {
@@ -135,7 +138,9 @@ void SessionRegistry::SweepLocked(TimePoint now) {
     challenge_order_.pop_front();
   }
   for (auto it = sessions_.begin(); it != sessions_.end();) {
-    it = now - it->second.last_used >= options_.token_idle ? sessions_.erase(it) : std::next(it);
+    const bool expired = now - it->second.last_used >= options_.token_idle ||
+                         now - it->second.created >= options_.token_lifetime;
+    it = expired ? sessions_.erase(it) : std::next(it);
   }
 }
 

@@ -48,6 +48,8 @@ class SessionRegistry {
     std::chrono::seconds challenge_ttl{60};
     size_t max_challenges = 10'000;
     std::chrono::seconds token_idle{30 * 60};
+    // However active a session is, it ends this long after login.
+    std::chrono::seconds token_lifetime{12 * 60 * 60};
     size_t max_sessions = 1'000;
     double requests_per_second = 20;
     double burst = 60;
@@ -65,11 +67,14 @@ class SessionRegistry {
   // was issued for if it was issued and has not expired, nullopt otherwise.
   std::optional<crypto::Id> ConsumeChallenge(ByteView challenge);
 
-  // A new token for `reviewer_id`; the caller sends it once and forgets it.
-  SecretBytes IssueToken(const crypto::Id& reviewer_id);
+  // A new token for `reviewer_id`, who logged in with `login_key` (its
+  // Ed25519 key in the roster at that moment); the caller sends it once and
+  // forgets it.
+  SecretBytes IssueToken(const crypto::Id& reviewer_id, const crypto::Ed25519Public& login_key);
 
   struct Authenticated {
     crypto::Id reviewer_id{};
+    crypto::Ed25519Public login_key{};  // callers check it is still the roster's key
   };
   // Checks a presented token and charges its rate limit.
   // kNotFound: unknown, expired or logged out (the caller answers 401);
@@ -95,6 +100,8 @@ class SessionRegistry {
   struct Session {
     SecretBytes token;
     crypto::Id reviewer_id{};
+    crypto::Ed25519Public login_key{};
+    TimePoint created;
     TimePoint last_used;
     double bucket = 0;  // requests available now
     TimePoint bucket_time;

@@ -180,6 +180,7 @@ HttpResponse ApiService::PostCase(const HttpRequest& request, const RouteParams&
     }
   }
   if (!source_key) return ErrorResponse(ApiError::kBadRequest);
+  std::shared_lock<std::shared_mutex> roster_stable(install_mu_);  // until written
   std::shared_ptr<const InstalledRoster> roster = CurrentRoster();
   if (!roster) return ErrorResponse(ApiError::kNotReady);
   std::set<crypto::Id> expected;

@@ -221,6 +221,33 @@ TEST_CASE("tokens: a new roster without the reviewer drops the token", "[api][to
         "login_failed");
 }
 
+// Regression (review L2): a token was bound to the reviewer id only, so a
+// roster that keeps the id but replaces a lost laptop's key kept the old
+// sessions alive.
+TEST_CASE("tokens: a new roster that replaces the reviewer's key ends the old sessions",
+          "[api][token]") {
+  TwoReviewers t;
+  const std::string old_token = t.h.Login(t.alice);
+  const std::string bob_token = t.h.Login(t.bob);
+  t.alice.key = crypto::ReviewerKey::Generate();  // same id, new key
+  t.h.InstallRoster({&t.alice, &t.bob}, 2);
+  CHECK(ErrorCode(ListCases(t.h, old_token)) == "unauthorized");
+  CHECK(ListCases(t.h, bob_token).status == 200);
+  const std::string fresh = t.h.Login(t.alice);  // with the new key
+  CHECK(ListCases(t.h, fresh).status == 200);
+}
+
+TEST_CASE("tokens: a session ends 12 h after login however active it is", "[api][token]") {
+  TwoReviewers t;
+  const std::string token = t.h.Login(t.alice);
+  for (int i = 0; i < 24; ++i) {  // 24 x 29 min: never idle for 30 min
+    t.h.AdvanceSeconds(29 * 60);
+    REQUIRE(ListCases(t.h, token).status == 200);
+  }
+  t.h.AdvanceSeconds(29 * 60);  // 12 h 25 min after login
+  CHECK(ErrorCode(ListCases(t.h, token)) == "unauthorized");
+}
+
 TEST_CASE("tokens: each token has its own rate limit (429 with Retry-After)", "[api][token]") {
   ApiOptions options;
   options.token_requests_per_second = 1;
