@@ -196,15 +196,15 @@ TEST_CASE("init refuses bad input and never overwrites an instance", "[integrati
   // init nor serve may treat that as leftovers: init refuses, and the
   // database and key are untouched.
   std::filesystem::create_directories(dir + "/.init-partial");
-  const std::string key_before = ReadFileText(dir + "/database.key");
-  RunResult again = RunDojavad(
+  const std::string live_key = ReadFileText(dir + "/database.key");
+  RunResult over = RunDojavad(
       {"init", "--data-dir", dir, "--admin-public-key", inst.admin_b64, "--name", "Again"});
-  CHECK(again.exit_code == 1);
-  CHECK(again.err.find("remove that directory by hand") != std::string::npos);
-  RunResult serve = RunDojavad({"serve", "--data-dir", dir});
-  CHECK(serve.exit_code == 1);
-  CHECK(serve.err.find("do not run 'dojavad init' again") != std::string::npos);
-  CHECK(ReadFileText(dir + "/database.key") == key_before);
+  CHECK(over.exit_code == 1);
+  CHECK(over.err.find("remove that directory by hand") != std::string::npos);
+  RunResult refused = RunDojavad({"serve", "--data-dir", dir});
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err.find("do not run 'dojavad init' again") != std::string::npos);
+  CHECK(ReadFileText(dir + "/database.key") == live_key);
   std::filesystem::remove(dir + "/.init-partial");
   CHECK(RunDojavad({"check", "--data-dir", dir}).exit_code == 0);
 }
