@@ -134,6 +134,8 @@ http::Handler ApiService::WithToken(ReviewerHandler handler) {
 Status ApiService::AddRoutes(http::Router* router) {
   std::shared_ptr<ApiService> self = shared_from_this();
   const http::RouteOptions api{http::BodyClass::kJson, http::RateClass::kApi};
+  // GET /api/v1/instance answers from a document held in memory.
+  const http::RouteOptions from_memory{http::BodyClass::kJson, http::RateClass::kApi, true};
   const http::RouteOptions costly{http::BodyClass::kJson, http::RateClass::kCostly};
   const http::RouteOptions chunk{http::BodyClass::kChunk, http::RateClass::kUpload};
   auto with_params = [self](ReviewerHandler fn) -> http::Handler {
@@ -152,8 +154,8 @@ Status ApiService::AddRoutes(http::Router* router) {
   };
   std::vector<Entry> routes = {
       // Both listeners.
-      {S, Method::kGet, "/api/v1/instance", api, with_params(&ApiService::GetInstance)},
-      {R, Method::kGet, "/api/v1/instance", api, with_params(&ApiService::GetInstance)},
+      {S, Method::kGet, "/api/v1/instance", from_memory, with_params(&ApiService::GetInstance)},
+      {R, Method::kGet, "/api/v1/instance", from_memory, with_params(&ApiService::GetInstance)},
       // Source listener.
       {S, Method::kPost, "/api/v1/uploads", api, with_params(&ApiService::PostUpload)},
       {S, Method::kPut, "/api/v1/uploads/{file_id}/chunks/{index}", chunk,

@@ -383,7 +383,8 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     parser_.reset();
     RequestHandler::Plan plan = std::move(*plan_);
     plan_.reset();
-    if (plan.route == nullptr) {  // a static file: from memory, answered inline
+    // Static files and routes that never block: from memory, answered inline.
+    if (plan.route == nullptr || plan.route->options.runs_inline) {
       return Write(server_->handler.Finish(plan, request));
     }
     // The handler runs on the pool; its response comes back to this
