@@ -171,6 +171,12 @@ int RunInbox(const Args& args) {
     failures += e.error.empty() ? 0 : 1;
     for (const auto& f : e.files) files.push_back(&f);
   }
+  const bool wants_reply = !reply.empty() || !reply_file.empty();
+  if (wants_reply) {
+    // Before reading the text or uploading anything: a case key the server
+    // swapped would let it read the follow-up.
+    Check(CheckSafeToEncrypt(entries), "not sending the follow-up");
+  }
 
   std::string got_path;
   if (!get.empty()) {
@@ -189,7 +195,7 @@ int RunInbox(const Args& args) {
   }
 
   uint64_t sent_seq = 0;
-  if (!reply.empty() || !reply_file.empty()) {
+  if (wants_reply) {
     SecretBytes text = Unwrap(ReadMessageText(reply, reply_file, false), "follow-up");
     json::array refs(WipingStorage());
     const std::vector<crypto::Id> ids = UploadAll(conn->api(), attach, inst.info, &refs);

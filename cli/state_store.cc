@@ -17,6 +17,7 @@ namespace {
 
 constexpr size_t kMaxStateFile = 1 << 20;  // a roster of 1000 reviewers is < 150 KiB
 constexpr std::string_view kDirLabel = "dojava-cli/state-dir";
+constexpr std::string_view kKeyPinLabel = "dojava/v1/cli/key-pin";
 
 Status Errno(const std::string& what) {
   return Status(Code::kIoError, what + ": " + std::strerror(errno));
@@ -196,6 +197,52 @@ Status StateStore::SaveRoster(const crypto::RosterState& state, ByteView signed_
   const std::string text =
       "version " + std::to_string(state.version) + "\ndigest " + HexEncode(state.digest) + "\n";
   return WriteFile("roster_state", AsBytes(text));
+}
+
+Status StateStore::CheckAndPinCaseKeys(const crypto::Id& case_id, const SecretBytes& ck,
+                                       const SecretBytes& nk) {
+  const std::string name = "case-key-pin-" + HexEncode(case_id);
+  const std::string ck_hash = HexEncode(crypto::LabeledHash(32, kKeyPinLabel, ck.reveal()));
+  const std::string nk_hash =
+      nk.empty() ? "" : HexEncode(crypto::LabeledHash(32, kKeyPinLabel, nk.reveal()));
+  DOJAVA_ASSIGN_OR_RETURN(auto bytes, ReadFile(name, 1024));
+  std::string pinned_ck, pinned_nk;
+  if (bytes) {
+    std::string_view text = AsChars(*bytes);
+    const Status damaged(Code::kMalformed, dir_ + "/" + name + " is damaged");
+    while (!text.empty()) {
+      const size_t nl = text.find('\n');
+      std::string_view line = text.substr(0, nl);
+      text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+      if (line.rfind("ck ", 0) == 0) {
+        pinned_ck = std::string(line.substr(3));
+      } else if (line.rfind("nk ", 0) == 0) {
+        pinned_nk = std::string(line.substr(3));
+      } else if (!line.empty()) {
+        return damaged;
+      }
+    }
+    if (pinned_ck.size() != 64 || (!pinned_nk.empty() && pinned_nk.size() != 64)) return damaged;
+  }
+  const std::string where = " (pinned in " + dir_ + "/" + name + ")";
+  if (!pinned_ck.empty() && pinned_ck != ck_hash) {
+    return Status(Code::kBadSignature, "the server now serves a different case key for case " +
+                                           Base64UrlEncode(case_id) +
+                                           " than when you first opened it" + where +
+                                           ": it may have been swapped by the server. Refusing.");
+  }
+  if (!pinned_nk.empty() && !nk_hash.empty() && pinned_nk != nk_hash) {
+    return Status(Code::kBadSignature, "the server now serves a different notes key for case " +
+                                           Base64UrlEncode(case_id) + " than before" + where +
+                                           ": it may have been swapped by the server. Refusing.");
+  }
+  if (pinned_ck.empty() || (pinned_nk.empty() && !nk_hash.empty())) {
+    std::string text = "ck " + ck_hash + "\n";
+    const std::string& keep_nk = pinned_nk.empty() ? nk_hash : pinned_nk;
+    if (!keep_nk.empty()) text += "nk " + keep_nk + "\n";
+    return WriteFile(name, AsBytes(text));
+  }
+  return Status::Ok();
 }
 
 Result<std::optional<SecretBytes>> StateStore::Token() const {

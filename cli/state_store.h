@@ -8,6 +8,7 @@
 //     roster_state       "version N\ndigest HEX\n": the last accepted roster
 //     roster             the bytes of that roster (to verify authors offline)
 //     token              the bearer token after `login` (removed by `logout`)
+//     case-key-pin-<hex>  reviewers: hashes of a case's CK and NK, first open
 //
 // Directories are created 0700, files 0600, every file replaced atomically
 // (temporary file, fsync, rename). Nothing here is a secret except the token,
@@ -49,6 +50,14 @@ class StateStore {
   // The signed bytes of the last accepted roster, if kept.
   Result<std::optional<Bytes>> LastRosterBytes() const;
   Status SaveRoster(const crypto::RosterState& state, ByteView signed_roster);
+
+  // Reviewers: the keyed hashes (label "dojava/v1/cli/key-pin") of a case's
+  // case key and notes key, pinned in `case-key-pin-<hex case id>` on the
+  // first successful open. A later key that differs is kBadSignature (the
+  // server swapped it); a notes key seen for the first time is added. An
+  // empty `nk` (none, or not sealed to this reviewer) pins nothing.
+  Status CheckAndPinCaseKeys(const crypto::Id& case_id, const SecretBytes& ck,
+                             const SecretBytes& nk);
 
   Result<std::optional<SecretBytes>> Token() const;
   Status SaveToken(const SecretBytes& token);
