@@ -101,13 +101,17 @@ Status WriteFileAtomic(const std::string& path, ByteView bytes, bool overwrite) 
   return Status::Ok();
 }
 
-StateStore StateStore::ForServer(const std::string& base, const std::string& server_canonical) {
+StateStore StateStore::ForServer(const std::string& base, const std::string& server_canonical,
+                                 bool write_marker) {
   const Bytes h = crypto::LabeledHash(16, kDirLabel, AsBytes(server_canonical));
-  return StateStore(base + "/servers/" + HexEncode(h), server_canonical);
+  return StateStore(base + "/servers/" + HexEncode(h), server_canonical, write_marker, false);
 }
+
+StateStore StateStore::InMemory() { return StateStore("(memory only)", "", false, true); }
 
 Status StateStore::EnsureDir() const {
   DOJAVA_RETURN_IF_ERROR(MakeDirs(dir_));
+  if (!write_marker_) return Status::Ok();
   const std::string marker = dir_ + "/server";
   struct stat st {};
   if (::lstat(marker.c_str(), &st) != 0) {
@@ -119,11 +123,20 @@ Status StateStore::EnsureDir() const {
 }
 
 Status StateStore::WriteFile(const std::string& name, ByteView bytes) const {
+  if (in_memory_) {
+    memory_[name].assign(bytes.begin(), bytes.end());
+    return Status::Ok();
+  }
   DOJAVA_RETURN_IF_ERROR(EnsureDir());
   return WriteFileAtomic(dir_ + "/" + name, bytes, true);
 }
 
 Result<std::optional<Bytes>> StateStore::ReadFile(const std::string& name, size_t max) const {
+  if (in_memory_) {
+    auto it = memory_.find(name);
+    if (it == memory_.end()) return std::optional<Bytes>();
+    return std::optional<Bytes>(it->second);
+  }
   const std::string path = dir_ + "/" + name;
   const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) {
@@ -248,7 +261,7 @@ Status StateStore::CheckAndPinCaseKeys(const crypto::Id& case_id, const SecretBy
 Result<std::optional<SecretBytes>> StateStore::Token() const {
   const std::string path = dir_ + "/token";
   struct stat st {};
-  if (::lstat(path.c_str(), &st) != 0) {
+  if (!in_memory_ && ::lstat(path.c_str(), &st) != 0) {
     if (errno == ENOENT) return std::optional<SecretBytes>();
     return Errno(path);
   }
@@ -267,6 +280,10 @@ Status StateStore::SaveToken(const SecretBytes& token) {
 }
 
 Status StateStore::RemoveToken() {
+  if (in_memory_) {
+    memory_.erase("token");
+    return Status::Ok();
+  }
   const std::string path = dir_ + "/token";
   if (::unlink(path.c_str()) != 0 && errno != ENOENT) return Errno(path);
   return Status::Ok();

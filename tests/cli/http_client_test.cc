@@ -144,5 +144,29 @@ TEST_CASE("API error codes map to what the CLI acts on", "[cli][api]") {
   CHECK(s.message().find("http_502") != std::string::npos);
 }
 
+TEST_CASE("API: the lookup key is sent only on the source's own routes", "[cli][http]") {
+  LoopbackServer server;
+  std::string upload, source;
+  server.Serve([&](int fd) {
+    upload = testing::ReadHead(fd);
+    testing::SendAll(fd,
+                     "HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\n"
+                     "Content-Length: 23\r\n\r\n{\"error\":\"not_found\"}  ");
+    source = testing::ReadHead(fd);
+    testing::SendAll(fd,
+                     "HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\n"
+                     "Content-Length: 23\r\n\r\n{\"error\":\"not_found\"}  ");
+  });
+  HttpClient client = ClientFor(server.port());
+  ApiClient api(&client);
+  api.SetLookupKey(SecretBytes::Copy(std::string_view("LOOKUPKEY")));
+  CHECK_FALSE(api.GetUpload(crypto::RandomId()).ok());
+  CHECK_FALSE(api.GetSourceCase(0).ok());
+  CHECK(upload.find("GET /api/v1/uploads") == 0);
+  CHECK(upload.find("LOOKUPKEY") == std::string::npos);
+  CHECK(source.find("GET /api/v1/source/case") == 0);
+  CHECK(source.find("X-Dojava-Lookup-Key: LOOKUPKEY") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace dojava::cli

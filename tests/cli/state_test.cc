@@ -199,5 +199,30 @@ TEST_CASE("state: case and notes keys pinned per case; a swapped key refused", "
   CHECK(ModeOf(st.dir() + "/case-key-pin-" + HexEncode(case_a)) == 0600);
 }
 
+TEST_CASE("state: sources keep state in memory, or without the server marker", "[cli][state]") {
+  TempDir dir;
+  StateStore mem = StateStore::InMemory();
+  CHECK(mem.in_memory());
+  const crypto::AdminKey admin = crypto::AdminKey::Generate();
+  REQUIRE(mem.PinAdminKey(admin.public_key()).ok());
+  auto pinned = mem.PinnedAdminKey();
+  REQUIRE(pinned.ok());
+  REQUIRE(pinned->has_value());
+  CHECK(**pinned == admin.public_key());
+  REQUIRE(mem.SaveRoster({3, Bytes(32, 7)}, AsBytes(std::string_view("roster"))).ok());
+  auto last = mem.LastRoster();
+  REQUIRE(last.ok());
+  CHECK(last->version == 3);
+  CHECK(::access(mem.dir().c_str(), F_OK) != 0);
+
+  StateStore src = StateStore::ForServer(dir.path(), "http://127.0.0.1:8083", false);
+  REQUIRE(src.PinAdminKey(admin.public_key()).ok());
+  CHECK(::access((src.dir() + "/admin_public_key").c_str(), F_OK) == 0);
+  CHECK(::access((src.dir() + "/server").c_str(), F_OK) != 0);
+  StateStore rev = StateStore::ForServer(dir.path(), "http://127.0.0.1:8084");
+  REQUIRE(rev.PinAdminKey(admin.public_key()).ok());
+  CHECK(::access((rev.dir() + "/server").c_str(), F_OK) == 0);
+}
+
 }  // namespace
 }  // namespace dojava::cli
