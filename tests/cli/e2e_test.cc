@@ -3,8 +3,10 @@
 // server's "listening on" lines), and `dojava` run as a subprocess exactly as
 // a person or a script would, with passphrases and receipts in 0600 files.
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -77,6 +79,55 @@ RunResult Run(const std::string& dir, std::vector<std::string> argv) {
     ::waitpid(pid, &status, 0);
     r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   }
+  posix_spawn_file_actions_destroy(&fa);
+  r.out = ReadAll(out);
+  r.err = ReadAll(err);
+  return r;
+}
+
+// Runs `argv` in a new session whose stdin and controlling terminal is a
+// pseudo-terminal fed `input`; stdout/stderr captured as in Run(). `tty`
+// receives what was written to the terminal (prompts, echo).
+RunResult RunWithTty(const std::string& dir, std::vector<std::string> argv,
+                     const std::string& input, std::string* tty) {
+  static int n = 0;
+  const std::string out = dir + "/tty-out." + std::to_string(++n);
+  const std::string err = out + ".err";
+  const int master = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+  REQUIRE(master >= 0);
+  REQUIRE(::grantpt(master) == 0);
+  REQUIRE(::unlockpt(master) == 0);
+  const std::string slave = ::ptsname(master);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  // After setsid, opening the terminal makes it the controlling one (/dev/tty).
+  posix_spawn_file_actions_addopen(&fa, 0, slave.c_str(), O_RDWR, 0);
+  posix_spawn_file_actions_addopen(&fa, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&fa, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID);
+  std::vector<char*> args;
+  for (auto& a : argv) args.push_back(a.data());
+  args.push_back(nullptr);
+  pid_t pid;
+  RunResult r;
+  REQUIRE(posix_spawn(&pid, args[0], &fa, &attr, args.data(), environ) == 0);
+  REQUIRE(::write(master, input.data(), input.size()) == static_cast<ssize_t>(input.size()));
+  // Drain the terminal while the child runs, so it never blocks on output.
+  int status = 0;
+  for (;;) {
+    pollfd p{master, POLLIN, 0};
+    if (::poll(&p, 1, 100) > 0 && (p.revents & POLLIN)) {
+      char buf[4096];
+      const ssize_t got = ::read(master, buf, sizeof(buf));
+      if (got > 0) tty->append(buf, static_cast<size_t>(got));
+    }
+    if (::waitpid(pid, &status, WNOHANG) == pid) break;
+  }
+  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  ::close(master);
+  posix_spawnattr_destroy(&attr);
   posix_spawn_file_actions_destroy(&fa);
   r.out = ReadAll(out);
   r.err = ReadAll(err);
@@ -432,6 +483,25 @@ TEST_CASE("e2e: source commands leave no trace on disk and never trust a key bli
   auto wrong_fp = source({"submit", "--text-file", inst.dir() / "report.txt", "--admin-fingerprint",
                           "0000 0000 0000 0000 0000 0000 0000 0000 0000 0000"});
   CHECK(wrong_fp.rc == 5);
+
+  // On a terminal the person may confirm the fingerprint shown; anything but
+  // "yes" is a refusal.
+  std::string tty;
+  auto declined = RunWithTty(inst.dir().path(),
+                             {DOJAVA_CLI_BINARY, "submit", "--server", inst.SourceUrl(),
+                              "--text-file", inst.dir() / "report.txt"},
+                             "no\n", &tty);
+  CHECK(declined.rc == 5);
+  CHECK(tty.find(inst.fingerprint()) != std::string::npos);
+  tty.clear();
+  auto confirmed = RunWithTty(inst.dir().path(),
+                              {DOJAVA_CLI_BINARY, "submit", "--server", inst.SourceUrl(),
+                               "--text-file", inst.dir() / "report.txt", "--json"},
+                              "yes\n", &tty);
+  INFO(confirmed.err << tty);
+  CHECK(confirmed.rc == 0);
+  CHECK(confirmed.out.find("receipt") != std::string::npos);
+  CHECK(tty.find("Type yes") != std::string::npos);
 
   // With the fingerprint: submitted and read back, and nothing written.
   auto sub = source({"submit", "--text-file", inst.dir() / "report.txt", "--admin-fingerprint",
