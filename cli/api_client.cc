@@ -16,6 +16,7 @@ namespace {
 
 // Message pages are "about 8 MiB of records", base64url-encoded in JSON.
 constexpr size_t kMaxJsonResponse = 32u << 20;
+constexpr size_t kMaxSourceCaseBytes = 64u << 20;  // all pages of GetSourceCase together
 constexpr size_t kMaxChunkResponse = protocol::kChunkRecordSize;
 constexpr std::string_view kJson = "application/json";
 // 429 answers are retried after the server's Retry-After (capped), a few times.
@@ -141,6 +142,10 @@ json::array KeyArray(const std::vector<ApiSealedKey>& keys) {
   return a;
 }
 
+// The lookup key goes only to the source's own routes: uploads and the
+// instance document must not be linkable to the case.
+bool IsSourceTarget(std::string_view target) { return target.rfind("/api/v1/source/", 0) == 0; }
+
 // Wipes a std::string that held a secret (a JSON body with the lookup key).
 void Wipe(std::string* s) {
   if (!s->empty()) sodium_memzero(s->data(), s->size());
@@ -196,7 +201,9 @@ Result<HttpResponse> ApiClient::Call(std::string_view method, const std::string&
     std::memcpy(bearer.reveal_mut().data() + 7, token_.reveal().data(), token_.size());
     headers.push_back({"Authorization", &bearer, {}});
   }
-  if (!lookup_.empty()) headers.push_back({"X-Dojava-Lookup-Key", &lookup_, {}});
+  if (!lookup_.empty() && IsSourceTarget(target)) {
+    headers.push_back({"X-Dojava-Lookup-Key", &lookup_, {}});
+  }
   for (int attempt = 0;; ++attempt) {
     DOJAVA_ASSIGN_OR_RETURN(HttpResponse r,
                             http_->Send(method, target, headers, AsBytes(json_body),
@@ -220,7 +227,9 @@ Result<HttpResponse> ApiClient::CallBinary(std::string_view method, const std::s
     std::memcpy(bearer.reveal_mut().data() + 7, token_.reveal().data(), token_.size());
     headers.push_back({"Authorization", &bearer, {}});
   }
-  if (!lookup_.empty()) headers.push_back({"X-Dojava-Lookup-Key", &lookup_, {}});
+  if (!lookup_.empty() && IsSourceTarget(target)) {
+    headers.push_back({"X-Dojava-Lookup-Key", &lookup_, {}});
+  }
   for (int attempt = 0;; ++attempt) {
     DOJAVA_ASSIGN_OR_RETURN(
         HttpResponse r,
@@ -444,10 +453,17 @@ Status ApiClient::CreateCase(const crypto::Id& case_id, const SecretBytes& looku
 
 Result<ApiSourceCase> ApiClient::GetSourceCase(uint64_t after) {
   ApiSourceCase out;
+  size_t total = 0;  // bytes of every page: a server cannot make us hold more than this
   for (int guard = 0; guard < 100000; ++guard) {
     DOJAVA_ASSIGN_OR_RETURN(
         HttpResponse r, Call("GET", "/api/v1/source/case?after=" + std::to_string(after), "", false,
                              kMaxJsonResponse));
+    total += r.body.size();
+    if (total > kMaxSourceCaseBytes) {
+      return Status(Code::kResourceExhausted, "the server's message list is larger than " +
+                                                  std::to_string(kMaxSourceCaseBytes >> 20) +
+                                                  " MiB");
+    }
     DOJAVA_ASSIGN_OR_RETURN(json::object o, ParseObject(r.body));
     DOJAVA_ASSIGN_OR_RETURN(out.case_id, B64Fixed<16>(o, "case_id"));
     DOJAVA_ASSIGN_OR_RETURN(out.sealed_key, B64(o, "sealed_key"));

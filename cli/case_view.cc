@@ -139,6 +139,28 @@ void ApplyNotesEvent(const json::value& body, CaseState* state) {
   }
 }
 
+Status CheckSafeToEncrypt(const std::vector<CaseEntry>& entries) {
+  size_t failures = 0;
+  for (const auto& e : entries) failures += e.error.empty() ? 0 : 1;
+  if (failures > 0) {
+    return Status(Code::kDecryptFailed,
+                  std::to_string(failures) +
+                      " message(s) of this case could not be opened, so its key may have been "
+                      "swapped by the server; refusing to encrypt anything new under it");
+  }
+  for (const auto& e : entries) {
+    if (e.seq != 1) continue;
+    if (e.kind == protocol::kKindConversation && e.from_source && e.type == "report") {
+      return Status::Ok();
+    }
+    break;
+  }
+  return Status(Code::kDecryptFailed,
+                "message #1 of this case does not open as the source's report under this case "
+                "key, so the key may have been swapped by the server; refusing to encrypt "
+                "anything new under it");
+}
+
 CaseState ComputeState(const std::vector<CaseEntry>& entries) {
   CaseState s;
   for (const auto& e : entries) {

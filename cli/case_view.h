@@ -93,6 +93,13 @@ std::vector<CaseEntry> DecryptEntries(const std::vector<ApiMessage>& messages,
                                       const crypto::Id& case_id, const crypto::CaseKeys& keys,
                                       const std::vector<const crypto::VerifiedRoster*>& rosters);
 
+// Whether it is safe to encrypt something new for this case: every entry
+// opened (no decryption or verification failure) and message #1 opened as
+// the source's first report. Otherwise a server could have served a case key
+// of its own making (sealed keys are anonymous) and would read what is
+// encrypted next. kDecryptFailed naming the reason.
+Status CheckSafeToEncrypt(const std::vector<CaseEntry>& entries);
+
 // The state after applying the notes entries in order.
 CaseState ComputeState(const std::vector<CaseEntry>& entries);
 

@@ -1,5 +1,7 @@
 #include "cli/cli_common.h"
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -65,13 +67,24 @@ std::unique_ptr<Connection> Connection::Open(const CommonOptions& o) {
     if (url->kind == ServerUrl::Kind::kUnix) Fail(Exit::kUsage, "--socks5 with a unix: server");
     http.socks5 = *hp;
   }
+  if (url->kind == ServerUrl::Kind::kTcp && !url->is_onion() && !url->is_loopback() &&
+      o.socks5.empty()) {
+    Fail(Exit::kUsage, "--server " + url->canonical +
+                           ": refusing a direct (clearnet) connection, it would reveal your "
+                           "address; use the .onion address with --socks5 127.0.0.1:9050 (only "
+                           "loopback servers are reached without --socks5)");
+  }
   if (o.timeout_seconds < 1 || o.timeout_seconds > 3600) {
     Fail(Exit::kUsage, "--timeout must be 1..3600 seconds");
   }
   http.io_timeout = std::chrono::seconds(o.timeout_seconds);
   http.connect_timeout = std::chrono::seconds(std::min(o.timeout_seconds, 60));
+  // Sources: nothing on disk unless they ask for it, and never the address.
+  if (o.source && o.state_dir.empty()) {
+    return std::unique_ptr<Connection>(new Connection(std::move(http), StateStore::InMemory()));
+  }
   const std::string base = Unwrap(DefaultStateDir(o.state_dir), "state directory");
-  StateStore state = StateStore::ForServer(base, url->canonical);
+  StateStore state = StateStore::ForServer(base, url->canonical, /*write_marker=*/!o.source);
   return std::unique_ptr<Connection>(new Connection(std::move(http), std::move(state)));
 }
 
@@ -84,6 +97,27 @@ std::string NormalizeFingerprint(std::string_view s) {
     r.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   }
   return r;
+}
+
+// Shows the fingerprint on the terminal and asks the person to confirm it.
+// False unless stdin is a terminal and "yes" is typed on /dev/tty.
+bool ConfirmFingerprintOnTerminal(const std::string& fp) {
+  if (!::isatty(STDIN_FILENO)) return false;
+  FILE* tty = std::fopen("/dev/tty", "r+e");
+  if (tty == nullptr) return false;
+  std::fprintf(tty,
+               "First contact with this server. Its admin key fingerprint is\n  %s\n"
+               "Does it match the fingerprint your organisation published? Type yes to "
+               "continue: ",
+               fp.c_str());
+  std::fflush(tty);
+  char line[64] = {};
+  const bool got = std::fgets(line, sizeof(line), tty) != nullptr;
+  std::fclose(tty);
+  if (!got) return false;
+  std::string answer(line);
+  while (!answer.empty() && (answer.back() == '\n' || answer.back() == '\r')) answer.pop_back();
+  return answer == "yes";
 }
 
 }  // namespace
@@ -114,6 +148,15 @@ TrustedInstance FetchTrustedInstance(Connection& conn, const CommonOptions& opti
     if (NormalizeFingerprint(options.admin_fingerprint) != NormalizeFingerprint(served_fp)) {
       Fail(Exit::kTrust, "the server's admin key fingerprint " + served_fp +
                              " does not match --admin-fingerprint");
+    }
+    Check(conn.state().PinAdminKey(served), "saving the pinned admin key");
+  } else if (options.source) {
+    if (!ConfirmFingerprintOnTerminal(served_fp)) {
+      Fail(Exit::kTrust,
+           "first contact with this server: its admin key fingerprint is\n  " + served_fp +
+               "\nCompare it with the fingerprint your organisation published (on paper, from a "
+               "trusted source) and run the command again with --admin-fingerprint \"" +
+               served_fp + "\"");
     }
     Check(conn.state().PinAdminKey(served), "saving the pinned admin key");
   } else {

@@ -64,6 +64,11 @@ struct CommonOptions {
   std::string passphrase_file;
   bool json = false;
   int timeout_seconds = 120;
+  // Set by source commands (submit, inbox): no state on disk unless
+  // --state-dir is given, never the `server` marker file, and no blind trust
+  // on first contact (--admin-fingerprint, a key pinned in --state-dir, or a
+  // confirmation typed on the terminal).
+  bool source = false;
 };
 
 // An open line to one server, its local state and the API on top.
@@ -93,7 +98,9 @@ struct TrustedInstance {
 // GET /api/v1/instance and the checks of §6/§12.1:
 //  - the admin key must equal `own_admin` if given (the admin's own key),
 //    else the pinned key, else the --admin-fingerprint, else it is pinned on
-//    first use (a notice with the fingerprint goes to stderr);
+//    first use (a notice with the fingerprint goes to stderr); for source
+//    commands first use needs the person to confirm the fingerprint on the
+//    terminal (stdin a tty), otherwise it is refused (kTrust);
 //  - the roster must verify against that key and not roll back from what this
 //    machine accepted before; it is then remembered.
 // Fails with kTrust / kUnreachable / kRefused.

@@ -37,6 +37,14 @@ void PrintJson(const json::value& v) {
   if (!s.empty()) sodium_memzero(s.data(), s.size());
 }
 
+// Pins the hashes of the case key and notes key on first open; a different
+// key later is a trust failure (the server swapped it).
+void PinCaseKeys(ReviewerSession& s, const CaseView& v) {
+  if (v.case_key.empty()) return;
+  Check(s.conn->state().CheckAndPinCaseKeys(v.info.case_id, v.case_key, v.notes_key),
+        "case " + IdText(v.info.case_id));
+}
+
 CaseView OpenCaseOrFail(ReviewerSession& s, const crypto::Id& id) {
   auto v = OpenReviewerCase(s.api(), id, s.me->id, s.me->key.x25519_secret(),
                             s.me->key.x25519_public(), s.roster());
@@ -44,7 +52,14 @@ CaseView OpenCaseOrFail(ReviewerSession& s, const crypto::Id& id) {
     if (v.code() == Code::kNotFound) Fail(Exit::kNotFound, "case not found: " + IdText(id));
     Check(v.status(), "case " + IdText(id));
   }
+  PinCaseKeys(s, *v);
   return std::move(v).value();
+}
+
+// Refuses to encrypt anything new for `v` unless it opened cleanly with its
+// first report (a swapped case key would be the server's own).
+void RequireSafeToEncrypt(const CaseView& v) {
+  Check(CheckSafeToEncrypt(v.entries), "case " + IdText(v.info.case_id));
 }
 
 std::string ReviewerName(const crypto::VerifiedRoster& roster, const crypto::Id& id) {
@@ -179,7 +194,11 @@ SecretBytes EnsureNotesKey(ReviewerSession& s, CaseView& v) {
                            "sealing the notes key")});
   }
   Status posted = s.api().PostKeys(v.info.case_id, keys);
-  if (posted.ok()) return nk;
+  if (posted.ok()) {
+    Check(s.conn->state().CheckAndPinCaseKeys(v.info.case_id, v.case_key, nk),
+          "case " + IdText(v.info.case_id));
+    return nk;
+  }
   if (posted.code() != Code::kAlreadyExists) Check(posted, "creating the notes key");
   // Another reviewer created it first (or the roster changed): use theirs.
   CaseView again = OpenCaseOrFail(s, v.info.case_id);
@@ -201,6 +220,7 @@ void PostNotesEvent(ReviewerSession& s, const std::string& case_arg, json::objec
                     const std::string& done) {
   const crypto::Id id = ResolveCaseArg(s, case_arg);
   CaseView v = OpenCaseOrFail(s, id);
+  RequireSafeToEncrypt(v);
   SecretBytes nk = EnsureNotesKey(s, v);
   const uint64_t seq = PostSigned(s, id, nk, protocol::kKindNotes, event, {});
   if (s.options.json) {
@@ -266,6 +286,7 @@ std::vector<CaseView> MatchingCases(ReviewerSession& s, const CaseFilter& f, siz
     }
     if (!v.ok() && v.code() == Code::kNotFound) continue;  // deleted meanwhile
     if (!v.ok()) Check(v.status(), "case " + IdText(c.case_id));
+    PinCaseKeys(s, *v);
     if (f.Matches(s, v->state)) out.push_back(std::move(v).value());
   }
   return out;
@@ -428,6 +449,7 @@ int RunReply(const Args& args) {
   ReviewerSession s = StartReviewerSession(o);
   const crypto::Id id = ResolveCaseArg(s, case_arg);
   CaseView v = OpenCaseOrFail(s, id);
+  RequireSafeToEncrypt(v);
   json::object body(WipingStorage());
   body["type"] = "message";
   body["text"] = body_text.reveal_chars();
@@ -622,6 +644,7 @@ int RunGrant(const Args& args) {
   const crypto::Id id = ResolveCaseArg(s, case_arg);
   const crypto::RosterEntry& target = FindReviewerArg(s, who);
   CaseView v = OpenCaseOrFail(s, id);
+  RequireSafeToEncrypt(v);
   const std::string target_id = IdText(target.reviewer_id);
   auto holds = [&](uint8_t role) {
     for (const auto& k : v.keys) {

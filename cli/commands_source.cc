@@ -52,20 +52,23 @@ Bytes EncryptSourceBody(const SecretBytes& ck, const crypto::Id& case_id, const 
 
 int RunSubmit(const Args& args) {
   CommonOptions o;
-  std::string text, text_file;
+  o.source = true;
+  // No --text: the report would be in the shell history and visible to
+  // every local user in the process list.
+  std::string text_file;
   std::vector<std::string> form_fields, attach;
   po::options_description d("submit");
   AddCommonOptions(&d, kServerOpts | kJsonOpt, &o);
-  d.add_options()("text", po::value(&text), "the report text")(
-      "text-file", po::value(&text_file)->value_name("FILE"),
-      "read the text from FILE ('-': stdin)")(
+  d.add_options()("text-file", po::value(&text_file)->value_name("FILE"),
+                  "read the report text from FILE ('-': stdin)")(
       "form", po::value(&form_fields)->value_name("KEY=VALUE"),
       "a form field: country, incident, when, responsible, title (repeatable)")(
       "attach", po::value(&attach)->value_name("PATH"), "attach a file (repeatable)");
   ParseArgs(args, d, {},
             "dojava submit --server URL [--socks5 HOST:PORT] [--form KEY=VALUE]... "
-            "(--text TEXT | --text-file FILE) [--attach PATH]...");
-  SecretBytes report_text = Unwrap(ReadMessageText(text, text_file, false), "report");
+            "--admin-fingerprint FP --text-file FILE [--attach PATH]...");
+  if (text_file.empty()) Fail(Exit::kUsage, "--text-file FILE (or '-' for stdin) is required");
+  SecretBytes report_text = Unwrap(ReadMessageText("", text_file, false), "report");
   json::object form(WipingStorage());
   for (const auto& kv : form_fields) {
     const size_t eq = kv.find('=');
@@ -121,21 +124,21 @@ int RunSubmit(const Args& args) {
 
 int RunInbox(const Args& args) {
   CommonOptions o;
-  std::string receipt_file, reply, reply_file, get, output;
+  o.source = true;
+  std::string receipt_file, reply_file, get, output;
   std::vector<std::string> attach;
   po::options_description d("inbox");
   AddCommonOptions(&d, kServerOpts | kJsonOpt, &o);
   d.add_options()("receipt-file", po::value(&receipt_file)->value_name("FILE"),
                   "read the receipt from FILE (mode 0600) instead of the terminal")(
-      "reply", po::value(&reply)->value_name("TEXT"), "send a follow-up message")(
       "reply-file", po::value(&reply_file)->value_name("FILE"),
       "follow-up text from FILE ('-': stdin)")("attach", po::value(&attach)->value_name("PATH"),
                                                "attach a file to the follow-up")(
       "get", po::value(&get)->value_name("N"), "download attachment number N")(
       "output,o", po::value(&output)->value_name("PATH"), "where --get writes");
   ParseArgs(args, d, {},
-            "dojava inbox --server URL [--receipt-file FILE] [--reply TEXT | --reply-file FILE "
-            "[--attach PATH]...] [--get N [-o PATH]]");
+            "dojava inbox --server URL --admin-fingerprint FP [--receipt-file FILE] "
+            "[--reply-file FILE [--attach PATH]...] [--get N [-o PATH]]");
   SecretBytes typed = Unwrap(
       receipt_file.empty() ? ReadSecretFromTerminal("Receipt: ") : ReadSecretFile(receipt_file),
       "receipt");
@@ -171,6 +174,12 @@ int RunInbox(const Args& args) {
     failures += e.error.empty() ? 0 : 1;
     for (const auto& f : e.files) files.push_back(&f);
   }
+  const bool wants_reply = !reply_file.empty();
+  if (wants_reply) {
+    // Before reading the text or uploading anything: a case key the server
+    // swapped would let it read the follow-up.
+    Check(CheckSafeToEncrypt(entries), "not sending the follow-up");
+  }
 
   std::string got_path;
   if (!get.empty()) {
@@ -189,8 +198,8 @@ int RunInbox(const Args& args) {
   }
 
   uint64_t sent_seq = 0;
-  if (!reply.empty() || !reply_file.empty()) {
-    SecretBytes text = Unwrap(ReadMessageText(reply, reply_file, false), "follow-up");
+  if (wants_reply) {
+    SecretBytes text = Unwrap(ReadMessageText("", reply_file, false), "follow-up");
     json::array refs(WipingStorage());
     const std::vector<crypto::Id> ids = UploadAll(conn->api(), attach, inst.info, &refs);
     json::object body(WipingStorage());
@@ -200,7 +209,7 @@ int RunInbox(const Args& args) {
     const Bytes record = EncryptSourceBody(*ck, sc->case_id, body);
     sent_seq = Unwrap(conn->api().PostSourceMessage(record, ids), "sending");
   } else if (!attach.empty()) {
-    Fail(Exit::kUsage, "--attach needs --reply or --reply-file");
+    Fail(Exit::kUsage, "--attach needs --reply-file");
   }
 
   if (o.json) {

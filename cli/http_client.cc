@@ -44,6 +44,12 @@ Status HttpClient::Connect(Deadline deadline) {
       return Status(Code::kInvalidArgument,
                     "an .onion address needs tor: add --socks5 127.0.0.1:9050");
     }
+    if (!s.is_loopback()) {
+      return Status(Code::kInvalidArgument,
+                    "refusing a direct (clearnet) connection to " + s.canonical +
+                        ": it would reveal your address; use its .onion address with --socks5 "
+                        "127.0.0.1:9050 (only loopback servers are reached directly)");
+    }
     fd = ConnectTcp(s.host, s.port, deadline);
   }
   if (!fd.ok()) {

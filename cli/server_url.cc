@@ -1,5 +1,7 @@
 #include "cli/server_url.h"
 
+#include <arpa/inet.h>
+
 #include <cctype>
 
 namespace dojava::cli {
@@ -89,6 +91,18 @@ bool ServerUrl::is_onion() const {
   constexpr std::string_view kOnion = ".onion";
   return kind == Kind::kTcp && host.size() > kOnion.size() &&
          host.compare(host.size() - kOnion.size(), kOnion.size(), kOnion) == 0;
+}
+
+bool ServerUrl::is_loopback() const {
+  if (kind != Kind::kTcp) return false;
+  if (host == "localhost" || host == "::1") return true;
+  in_addr a{};
+  if (::inet_pton(AF_INET, host.c_str(), &a) == 1) {
+    return (ntohl(a.s_addr) >> 24) == 127;
+  }
+  in6_addr a6{};
+  if (::inet_pton(AF_INET6, host.c_str(), &a6) == 1) return IN6_IS_ADDR_LOOPBACK(&a6);
+  return false;
 }
 
 std::string ServerUrl::HostHeader() const {

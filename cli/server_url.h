@@ -27,6 +27,9 @@ struct ServerUrl {
   std::string canonical;  // "http://host:port" or "unix:/path": the key of local state
 
   bool is_onion() const;
+  // 127.0.0.0/8, ::1 or "localhost" (the only TCP servers reached without
+  // --socks5: anything else would be a clearnet connection from your address).
+  bool is_loopback() const;
   // The Host header value: "host[:port]" (brackets for IPv6), "localhost" for unix.
   std::string HostHeader() const;
 };

@@ -17,6 +17,7 @@ namespace {
 
 constexpr size_t kMaxStateFile = 1 << 20;  // a roster of 1000 reviewers is < 150 KiB
 constexpr std::string_view kDirLabel = "dojava-cli/state-dir";
+constexpr std::string_view kKeyPinLabel = "dojava/v1/cli/key-pin";
 
 Status Errno(const std::string& what) {
   return Status(Code::kIoError, what + ": " + std::strerror(errno));
@@ -100,13 +101,17 @@ Status WriteFileAtomic(const std::string& path, ByteView bytes, bool overwrite) 
   return Status::Ok();
 }
 
-StateStore StateStore::ForServer(const std::string& base, const std::string& server_canonical) {
+StateStore StateStore::ForServer(const std::string& base, const std::string& server_canonical,
+                                 bool write_marker) {
   const Bytes h = crypto::LabeledHash(16, kDirLabel, AsBytes(server_canonical));
-  return StateStore(base + "/servers/" + HexEncode(h), server_canonical);
+  return StateStore(base + "/servers/" + HexEncode(h), server_canonical, write_marker, false);
 }
+
+StateStore StateStore::InMemory() { return StateStore("(memory only)", "", false, true); }
 
 Status StateStore::EnsureDir() const {
   DOJAVA_RETURN_IF_ERROR(MakeDirs(dir_));
+  if (!write_marker_) return Status::Ok();
   const std::string marker = dir_ + "/server";
   struct stat st {};
   if (::lstat(marker.c_str(), &st) != 0) {
@@ -118,11 +123,20 @@ Status StateStore::EnsureDir() const {
 }
 
 Status StateStore::WriteFile(const std::string& name, ByteView bytes) const {
+  if (in_memory_) {
+    memory_[name].assign(bytes.begin(), bytes.end());
+    return Status::Ok();
+  }
   DOJAVA_RETURN_IF_ERROR(EnsureDir());
   return WriteFileAtomic(dir_ + "/" + name, bytes, true);
 }
 
 Result<std::optional<Bytes>> StateStore::ReadFile(const std::string& name, size_t max) const {
+  if (in_memory_) {
+    auto it = memory_.find(name);
+    if (it == memory_.end()) return std::optional<Bytes>();
+    return std::optional<Bytes>(it->second);
+  }
   const std::string path = dir_ + "/" + name;
   const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) {
@@ -198,10 +212,56 @@ Status StateStore::SaveRoster(const crypto::RosterState& state, ByteView signed_
   return WriteFile("roster_state", AsBytes(text));
 }
 
+Status StateStore::CheckAndPinCaseKeys(const crypto::Id& case_id, const SecretBytes& ck,
+                                       const SecretBytes& nk) {
+  const std::string name = "case-key-pin-" + HexEncode(case_id);
+  const std::string ck_hash = HexEncode(crypto::LabeledHash(32, kKeyPinLabel, ck.reveal()));
+  const std::string nk_hash =
+      nk.empty() ? "" : HexEncode(crypto::LabeledHash(32, kKeyPinLabel, nk.reveal()));
+  DOJAVA_ASSIGN_OR_RETURN(auto bytes, ReadFile(name, 1024));
+  std::string pinned_ck, pinned_nk;
+  if (bytes) {
+    std::string_view text = AsChars(*bytes);
+    const Status damaged(Code::kMalformed, dir_ + "/" + name + " is damaged");
+    while (!text.empty()) {
+      const size_t nl = text.find('\n');
+      std::string_view line = text.substr(0, nl);
+      text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+      if (line.rfind("ck ", 0) == 0) {
+        pinned_ck = std::string(line.substr(3));
+      } else if (line.rfind("nk ", 0) == 0) {
+        pinned_nk = std::string(line.substr(3));
+      } else if (!line.empty()) {
+        return damaged;
+      }
+    }
+    if (pinned_ck.size() != 64 || (!pinned_nk.empty() && pinned_nk.size() != 64)) return damaged;
+  }
+  const std::string where = " (pinned in " + dir_ + "/" + name + ")";
+  if (!pinned_ck.empty() && pinned_ck != ck_hash) {
+    return Status(Code::kBadSignature, "the server now serves a different case key for case " +
+                                           Base64UrlEncode(case_id) +
+                                           " than when you first opened it" + where +
+                                           ": it may have been swapped by the server. Refusing.");
+  }
+  if (!pinned_nk.empty() && !nk_hash.empty() && pinned_nk != nk_hash) {
+    return Status(Code::kBadSignature, "the server now serves a different notes key for case " +
+                                           Base64UrlEncode(case_id) + " than before" + where +
+                                           ": it may have been swapped by the server. Refusing.");
+  }
+  if (pinned_ck.empty() || (pinned_nk.empty() && !nk_hash.empty())) {
+    std::string text = "ck " + ck_hash + "\n";
+    const std::string& keep_nk = pinned_nk.empty() ? nk_hash : pinned_nk;
+    if (!keep_nk.empty()) text += "nk " + keep_nk + "\n";
+    return WriteFile(name, AsBytes(text));
+  }
+  return Status::Ok();
+}
+
 Result<std::optional<SecretBytes>> StateStore::Token() const {
   const std::string path = dir_ + "/token";
   struct stat st {};
-  if (::lstat(path.c_str(), &st) != 0) {
+  if (!in_memory_ && ::lstat(path.c_str(), &st) != 0) {
     if (errno == ENOENT) return std::optional<SecretBytes>();
     return Errno(path);
   }
@@ -220,6 +280,10 @@ Status StateStore::SaveToken(const SecretBytes& token) {
 }
 
 Status StateStore::RemoveToken() {
+  if (in_memory_) {
+    memory_.erase("token");
+    return Status::Ok();
+  }
   const std::string path = dir_ + "/token";
   if (::unlink(path.c_str()) != 0 && errno != ENOENT) return Errno(path);
   return Status::Ok();

@@ -34,7 +34,10 @@ Result<SecretBytes> ReadAllFd(int fd, const std::string& what) {
 }
 
 Result<SecretBytes> FromEditor() {
-  const char* tmp = std::getenv("TMPDIR");
+  // $XDG_RUNTIME_DIR (private to the user, usually tmpfs: the draft never
+  // reaches a disk) if set, else $TMPDIR, else /tmp.
+  const char* tmp = std::getenv("XDG_RUNTIME_DIR");
+  if (!tmp || tmp[0] != '/') tmp = std::getenv("TMPDIR");
   std::string dir = std::string(tmp && tmp[0] == '/' ? tmp : "/tmp") + "/dojava-XXXXXX";
   if (::mkdtemp(dir.data()) == nullptr) return Status(Code::kIoError, "cannot make a temp dir");
   const std::string path = dir + "/message.txt";

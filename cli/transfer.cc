@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/fd_io.h"
+#include "crypto/encoding.h"
 #include "crypto/protocol_constants.h"
 
 namespace dojava::cli {
@@ -157,11 +158,17 @@ Status DownloadFile(const ChunkFetcher& fetch, const crypto::FileSecrets& secret
   if (::lstat(output.c_str(), &st) == 0) {
     return Status(Code::kAlreadyExists, output + " exists; choose another --output");
   }
-  const std::string part = output + ".part";
+  // Bound to this file: a part file of another attachment (another key) with
+  // the same output name is never spliced in.
+  const std::string part = output + "." + HexEncode(secrets.file_id()) + ".part";
   UniqueFd fd(::open(part.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600));
   if (!fd.valid()) return Errno(part);
   if (::fstat(fd.get(), &st) != 0) return Errno(part);
-  if ((st.st_mode & 077) != 0) ::fchmod(fd.get(), 0600);
+  if (!S_ISREG(st.st_mode) || st.st_uid != ::geteuid()) {
+    return Status(Code::kPermissionDenied,
+                  part + " is not a regular file of yours: not resuming from it; remove it");
+  }
+  if ((st.st_mode & 077) != 0 && ::fchmod(fd.get(), 0600) != 0) return Errno(part);
   // Resume after the last whole chunk already written (authenticated then).
   uint64_t start = static_cast<uint64_t>(st.st_size) / kChunk;
   if (start >= chunks) start = chunks - 1;

@@ -155,5 +155,48 @@ TEST_CASE("message bodies are serialised without escaping non-ASCII, and bounded
   CHECK(SerializeBody(v, 10).code() == Code::kResourceExhausted);
 }
 
+TEST_CASE("case view: nothing new is encrypted under a case that may carry a swapped key",
+          "[cli][case]") {
+  const std::string report = R"({"type":"report","form":{},"text":"spyware","files":[]})";
+  const std::string message = R"({"type":"message","text":"hello","files":[]})";
+  {  // A clean case starting with the source's report: fine.
+    Fixture f;
+    f.Add(protocol::kKindConversation, report, false);
+    f.Add(protocol::kKindConversation, message, true);
+    CHECK(CheckSafeToEncrypt(f.Decrypt()).ok());
+  }
+  {  // No messages at all (a server serving a fresh key of its own).
+    Fixture f;
+    Status st = CheckSafeToEncrypt(f.Decrypt());
+    CHECK(st.code() == Code::kDecryptFailed);
+    CHECK(st.message().find("message #1") != std::string::npos);
+  }
+  {  // Message #1 is not a report (a forged unsigned "source" message).
+    Fixture f;
+    f.Add(protocol::kKindConversation, message, false);
+    CHECK(CheckSafeToEncrypt(f.Decrypt()).code() == Code::kDecryptFailed);
+  }
+  {  // Message #1 by a reviewer, not the source.
+    Fixture f;
+    f.Add(protocol::kKindConversation, report, true);
+    CHECK(CheckSafeToEncrypt(f.Decrypt()).code() == Code::kDecryptFailed);
+  }
+  {  // Any message that does not open.
+    Fixture f;
+    f.Add(protocol::kKindConversation, report, false);
+    f.Add(protocol::kKindConversation, message, true);
+    f.messages[1].record[60] ^= 1;
+    Status st = CheckSafeToEncrypt(f.Decrypt());
+    CHECK(st.code() == Code::kDecryptFailed);
+    CHECK(st.message().find("could not be opened") != std::string::npos);
+  }
+  {  // The messages do not open under the key we hold (the key was swapped).
+    Fixture f;
+    f.Add(protocol::kKindConversation, report, false);
+    f.ck = SecretBytes::Random(32);
+    CHECK(CheckSafeToEncrypt(f.Decrypt()).code() == Code::kDecryptFailed);
+  }
+}
+
 }  // namespace
 }  // namespace dojava::cli

@@ -3,8 +3,10 @@
 // server's "listening on" lines), and `dojava` run as a subprocess exactly as
 // a person or a script would, with passphrases and receipts in 0600 files.
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -19,6 +21,9 @@
 #include <sstream>
 #include <thread>
 
+#include "cli/public_key_line.h"
+#include "crypto/encoding.h"
+#include "crypto/sealed_key.h"
 #include "service/database_key.h"
 #include "service/sqlite_db.h"
 #include "service/sqlite_statement.h"
@@ -74,6 +79,55 @@ RunResult Run(const std::string& dir, std::vector<std::string> argv) {
     ::waitpid(pid, &status, 0);
     r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   }
+  posix_spawn_file_actions_destroy(&fa);
+  r.out = ReadAll(out);
+  r.err = ReadAll(err);
+  return r;
+}
+
+// Runs `argv` in a new session whose stdin and controlling terminal is a
+// pseudo-terminal fed `input`; stdout/stderr captured as in Run(). `tty`
+// receives what was written to the terminal (prompts, echo).
+RunResult RunWithTty(const std::string& dir, std::vector<std::string> argv,
+                     const std::string& input, std::string* tty) {
+  static int n = 0;
+  const std::string out = dir + "/tty-out." + std::to_string(++n);
+  const std::string err = out + ".err";
+  const int master = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+  REQUIRE(master >= 0);
+  REQUIRE(::grantpt(master) == 0);
+  REQUIRE(::unlockpt(master) == 0);
+  const std::string slave = ::ptsname(master);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  // After setsid, opening the terminal makes it the controlling one (/dev/tty).
+  posix_spawn_file_actions_addopen(&fa, 0, slave.c_str(), O_RDWR, 0);
+  posix_spawn_file_actions_addopen(&fa, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&fa, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID);
+  std::vector<char*> args;
+  for (auto& a : argv) args.push_back(a.data());
+  args.push_back(nullptr);
+  pid_t pid;
+  RunResult r;
+  REQUIRE(posix_spawn(&pid, args[0], &fa, &attr, args.data(), environ) == 0);
+  REQUIRE(::write(master, input.data(), input.size()) == static_cast<ssize_t>(input.size()));
+  // Drain the terminal while the child runs, so it never blocks on output.
+  int status = 0;
+  for (;;) {
+    pollfd p{master, POLLIN, 0};
+    if (::poll(&p, 1, 100) > 0 && (p.revents & POLLIN)) {
+      char buf[4096];
+      const ssize_t got = ::read(master, buf, sizeof(buf));
+      if (got > 0) tty->append(buf, static_cast<size_t>(got));
+    }
+    if (::waitpid(pid, &status, WNOHANG) == pid) break;
+  }
+  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  ::close(master);
+  posix_spawnattr_destroy(&attr);
   posix_spawn_file_actions_destroy(&fa);
   r.out = ReadAll(out);
   r.err = ReadAll(err);
@@ -214,13 +268,14 @@ json::object Json(const RunResult& r) {
 }
 
 std::string SubmitReport(Instance& inst, const std::vector<std::string>& attach) {
+  WriteFile(inst.dir() / "report.txt", "Pegasus na telefonu novinarke — 2026-10");
   std::vector<std::string> args = {"submit",
                                    "--form",
                                    "country=RS",
                                    "--form",
                                    "incident=spyware",
-                                   "--text",
-                                   "Pegasus na telefonu novinarke — 2026-10",
+                                   "--text-file",
+                                   inst.dir() / "report.txt",
                                    "--json",
                                    "--admin-fingerprint",
                                    inst.fingerprint()};
@@ -276,7 +331,12 @@ TEST_CASE("e2e: submit with attachments, reviewer reads, downloads, replies; sou
 
   // An interrupted download resumes: leave what an interrupted run leaves
   // (the first two chunks in OUTPUT.part) and run again.
-  WriteFile(inst.dir() / "got3.bin.part", big.substr(0, 2 * 524288));
+  auto file_id = Base64UrlDecodeFixed<16>(
+      std::string_view(shown["files"].as_array()[0].as_object()["file_id"].as_string()));
+  REQUIRE(file_id.ok());
+  WriteFile(inst.dir() / ("got3.bin." + HexEncode(*file_id) + ".part"), big.substr(0, 2 * 524288));
+  // The part file of another attachment with the same output name is not used.
+  WriteFile(inst.dir() / "got3.bin.part", "not this");
   auto resumed = inst.As("ana", {"get", case_id, "1", "-o", inst.dir() / "got3.bin"});
   INFO(resumed.err);
   REQUIRE(resumed.rc == 0);
@@ -295,9 +355,10 @@ TEST_CASE("e2e: submit with attachments, reviewer reads, downloads, replies; sou
   std::string typed = receipt;
   std::replace(typed.begin(), typed.end(), '-', ' ');
   WriteFile(inst.dir() / "receipt", typed + "\n");
-  auto inbox =
-      inst.AsSource({"inbox", "--receipt-file", inst.dir() / "receipt", "--get", "3", "-o",
-                     inst.dir() / "from-reviewer.txt", "--reply", "Evo još detalja.", "--json"});
+  WriteFile(inst.dir() / "followup.txt", "Evo još detalja.");
+  auto inbox = inst.AsSource({"inbox", "--receipt-file", inst.dir() / "receipt", "--get", "3", "-o",
+                              inst.dir() / "from-reviewer.txt", "--reply-file",
+                              inst.dir() / "followup.txt", "--json"});
   INFO(inbox.err);
   REQUIRE(inbox.rc == 0);
   CHECK(inbox.out.find("Hvala, javićemo se.") != std::string::npos);
@@ -341,6 +402,142 @@ void FlipStoredByte(const std::string& data_dir, const std::string& table,
   REQUIRE(upd->Run().ok());
 }
 
+// Replaces a stored blob, as someone holding the database key could.
+void SetStoredBlob(const std::string& data_dir, const std::string& table, const std::string& column,
+                   const std::string& where, const Bytes& blob) {
+  auto key = service::DatabaseKey::LoadFile(data_dir + "/database.key");
+  REQUIRE(key.ok());
+  auto db =
+      service::SqliteDb::Open(data_dir + "/dojava.db", *key, service::SqliteDb::Mode::kReadWrite);
+  REQUIRE(db.ok());
+  auto upd = (*db)->Prepare("UPDATE " + table + " SET " + column + " = ?1 WHERE " + where);
+  REQUIRE(upd.ok());
+  upd->BindBlob(1, blob);
+  REQUIRE(upd->Run().ok());
+}
+
+TEST_CASE("e2e: a case key swapped by the server is refused before anything is encrypted",
+          "[cli][e2e]") {
+  Instance inst;
+  const std::string ana_key = inst.AddReviewer("ana");
+  SubmitReport(inst, {});
+  const std::string case_id = OnlyCase(inst, "ana");
+  REQUIRE(inst.As("ana", {"show", case_id}).rc == 0);  // first open: CK pinned
+  const std::string data = inst.dir() / "data";
+  const std::string source = inst.source_addr(), reviewer = inst.reviewer_addr();
+
+  // The server seals a fresh key of its own (CK') to ana: sealed keys are
+  // anonymous, so it opens fine.
+  inst.Stop();
+  std::string line = ReadAll(ana_key + ".pub");
+  while (!line.empty() && line.back() == '\n') line.pop_back();
+  auto pub = ParsePublicKeyLine(line);
+  REQUIRE(pub.ok());
+  auto cid = Base64UrlDecodeFixed<16>(case_id);
+  REQUIRE(cid.ok());
+  const SecretBytes server_key = SecretBytes::Random(32);
+  auto sealed = crypto::SealKey(server_key, protocol::kRoleCaseKey, *cid, pub->x25519);
+  REQUIRE(sealed.ok());
+  SetStoredBlob(data, "case_keys", "sealed", "role = 1 AND length(recipient) = 16", *sealed);
+  inst.Start(source, reviewer, data);
+
+  // Pinned: a different key is a trust failure, nothing is sent.
+  auto reply = inst.As("ana", {"reply", case_id, "the name of our contact"});
+  INFO(reply.err);
+  CHECK(reply.rc == 5);
+  CHECK(reply.err.find("different case key") != std::string::npos);
+  CHECK(inst.As("ana", {"status", case_id, "triage"}).rc == 5);
+  // Without the pin (a fresh state dir): the report does not open under CK',
+  // so nothing is encrypted under it either.
+  auto fresh = inst.Dojava({"reply", case_id, "the name of our contact", "--server",
+                            inst.ReviewerUrl(), "--key-file", ana_key, "--passphrase-file",
+                            inst.dir() / "pass", "--state-dir", inst.dir() / "state-fresh"});
+  INFO(fresh.err);
+  CHECK(fresh.rc == 7);
+  CHECK(fresh.err.find("refusing to encrypt") != std::string::npos);
+}
+
+TEST_CASE("e2e: source commands leave no trace on disk and never trust a key blindly",
+          "[cli][e2e]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  // Where the default state would go.
+  const std::string home = inst.dir() / "home", xdg = inst.dir() / "xdg";
+  const char* old_home_env = std::getenv("HOME");
+  const std::string old_home = old_home_env ? old_home_env : "/";
+  REQUIRE(::setenv("HOME", home.c_str(), 1) == 0);
+  REQUIRE(::setenv("XDG_DATA_HOME", xdg.c_str(), 1) == 0);
+  WriteFile(inst.dir() / "report.txt", "a report");
+  auto source = [&](std::vector<std::string> args) {
+    args.push_back("--server");
+    args.push_back(inst.SourceUrl());
+    return inst.Dojava(std::move(args));
+  };
+
+  // First contact without a fingerprint and without a terminal: refused,
+  // the served fingerprint printed.
+  auto blind = source({"submit", "--text-file", inst.dir() / "report.txt"});
+  CHECK(blind.rc == 5);
+  CHECK(blind.err.find(inst.fingerprint()) != std::string::npos);
+  CHECK(blind.out.find("receipt") == std::string::npos);
+  auto wrong_fp = source({"submit", "--text-file", inst.dir() / "report.txt", "--admin-fingerprint",
+                          "0000 0000 0000 0000 0000 0000 0000 0000 0000 0000"});
+  CHECK(wrong_fp.rc == 5);
+
+  // On a terminal the person may confirm the fingerprint shown; anything but
+  // "yes" is a refusal.
+  std::string tty;
+  auto declined = RunWithTty(inst.dir().path(),
+                             {DOJAVA_CLI_BINARY, "submit", "--server", inst.SourceUrl(),
+                              "--text-file", inst.dir() / "report.txt"},
+                             "no\n", &tty);
+  CHECK(declined.rc == 5);
+  CHECK(tty.find(inst.fingerprint()) != std::string::npos);
+  tty.clear();
+  auto confirmed = RunWithTty(inst.dir().path(),
+                              {DOJAVA_CLI_BINARY, "submit", "--server", inst.SourceUrl(),
+                               "--text-file", inst.dir() / "report.txt", "--json"},
+                              "yes\n", &tty);
+  INFO(confirmed.err << tty);
+  CHECK(confirmed.rc == 0);
+  CHECK(confirmed.out.find("receipt") != std::string::npos);
+  CHECK(tty.find("Type yes") != std::string::npos);
+
+  // With the fingerprint: submitted and read back, and nothing written.
+  auto sub = source({"submit", "--text-file", inst.dir() / "report.txt", "--admin-fingerprint",
+                     inst.fingerprint(), "--json"});
+  INFO(sub.err);
+  REQUIRE(sub.rc == 0);
+  WriteFile(inst.dir() / "receipt", std::string(Json(sub)["receipt"].as_string()) + "\n");
+  auto in1 = source({"inbox", "--receipt-file", inst.dir() / "receipt", "--admin-fingerprint",
+                     inst.fingerprint()});
+  INFO(in1.err);
+  CHECK(in1.rc == 0);
+  CHECK(in1.out.find("a report") != std::string::npos);
+  CHECK(::access(home.c_str(), F_OK) != 0);
+  CHECK(::access(xdg.c_str(), F_OK) != 0);
+  // inbox on first contact is held to the same rule.
+  CHECK(source({"inbox", "--receipt-file", inst.dir() / "receipt"}).rc == 5);
+
+  // An explicit --state-dir keeps the pin (no fingerprint needed next time),
+  // but never a file naming the server.
+  const std::string state = inst.dir() / "source-state";
+  auto pinned = source({"inbox", "--receipt-file", inst.dir() / "receipt", "--admin-fingerprint",
+                        inst.fingerprint(), "--state-dir", state});
+  REQUIRE(pinned.rc == 0);
+  auto again = source({"inbox", "--receipt-file", inst.dir() / "receipt", "--state-dir", state});
+  INFO(again.err);
+  CHECK(again.rc == 0);
+  auto listing = Run(inst.dir().path(), {"/bin/sh", "-c", "find '" + state + "' -type f"});
+  CHECK(listing.out.find("admin_public_key") != std::string::npos);
+  CHECK(listing.out.find("/server\n") == std::string::npos);
+  auto grep = Run(inst.dir().path(),
+                  {"/bin/sh", "-c", "grep -rl '" + inst.source_addr() + "' '" + state + "'"});
+  CHECK(grep.out.empty());
+  ::unsetenv("XDG_DATA_HOME");
+  ::setenv("HOME", old_home.c_str(), 1);
+}
+
 TEST_CASE("e2e: tampering with a stored message, sealed key or chunk is detected and named",
           "[cli][e2e]") {
   Instance inst;
@@ -365,10 +562,25 @@ TEST_CASE("e2e: tampering with a stored message, sealed key or chunk is detected
   auto inbox = inst.AsSource({"inbox", "--receipt-file", inst.dir() / "receipt"});
   CHECK(inbox.rc == 7);
   CHECK(inbox.out.find("message #1") != std::string::npos);
+  // Nothing new is encrypted under a case key that may have been swapped:
+  // the source's follow-up and the reviewer's reply and note are refused.
+  WriteFile(inst.dir() / "followup.txt", "do not send this");
+  auto followup = inst.AsSource({"inbox", "--receipt-file", inst.dir() / "receipt", "--reply-file",
+                                 inst.dir() / "followup.txt"});
+  CHECK(followup.rc == 7);
+  CHECK(followup.err.find("not sending the follow-up") != std::string::npos);
+  CHECK(followup.out.find("follow-up sent") == std::string::npos);
+  auto refused_reply = inst.As("ana", {"reply", case_id, "do not send this either"});
+  CHECK(refused_reply.rc == 7);
+  CHECK(refused_reply.err.find("refusing to encrypt") != std::string::npos);
+  CHECK(inst.As("ana", {"note", case_id, "nor this"}).rc == 7);
   inst.Stop();
   FlipStoredByte(data, "messages", "record", "seq = 1", 100);  // restored
   inst.Start(source, reviewer, data);
-  REQUIRE(inst.As("ana", {"show", case_id}).rc == 0);
+  auto restored = inst.As("ana", {"show", case_id});
+  REQUIRE(restored.rc == 0);
+  CHECK(restored.out.find("do not send") == std::string::npos);
+  CHECK(restored.out.find("nor this") == std::string::npos);
 
   // A flipped bit in a chunk: the download fails naming the chunk, no output.
   inst.Stop();

@@ -144,5 +144,54 @@ TEST_CASE("API error codes map to what the CLI acts on", "[cli][api]") {
   CHECK(s.message().find("http_502") != std::string::npos);
 }
 
+TEST_CASE("API: the lookup key is sent only on the source's own routes", "[cli][http]") {
+  LoopbackServer server;
+  std::string upload, source;
+  server.Serve([&](int fd) {
+    upload = testing::ReadHead(fd);
+    testing::SendAll(fd,
+                     "HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\n"
+                     "Content-Length: 23\r\n\r\n{\"error\":\"not_found\"}  ");
+    source = testing::ReadHead(fd);
+    testing::SendAll(fd,
+                     "HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\n"
+                     "Content-Length: 23\r\n\r\n{\"error\":\"not_found\"}  ");
+  });
+  HttpClient client = ClientFor(server.port());
+  ApiClient api(&client);
+  api.SetLookupKey(SecretBytes::Copy(std::string_view("LOOKUPKEY")));
+  CHECK_FALSE(api.GetUpload(crypto::RandomId()).ok());
+  CHECK_FALSE(api.GetSourceCase(0).ok());
+  CHECK(upload.find("GET /api/v1/uploads") == 0);
+  CHECK(upload.find("LOOKUPKEY") == std::string::npos);
+  CHECK(source.find("GET /api/v1/source/case") == 0);
+  CHECK(source.find("X-Dojava-Lookup-Key: LOOKUPKEY") != std::string::npos);
+}
+
+TEST_CASE("API: the source's message list is capped over all its pages", "[cli][http]") {
+  LoopbackServer server;
+  server.Serve([&](int fd) {
+    // Endless pages of 30 MiB each (a small JSON document, then whitespace).
+    for (uint64_t seq = 1; seq <= 5; ++seq) {
+      if (testing::ReadHead(fd).empty()) return;  // the client gave up and closed
+      std::string body =
+          R"({"case_id":"AAAAAAAAAAAAAAAAAAAAAA","sealed_key":"AAAA","messages":[{"seq":)" +
+          std::to_string(seq) + R"(,"day":20000,"record":"AAAA"}],"more":true})";
+      body.resize(30u << 20, ' ');
+      testing::SendAll(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                               std::to_string(body.size()) + "\r\n\r\n" + body);
+    }
+  });
+  Status st = Status::Ok();
+  {
+    HttpClient client = ClientFor(server.port(), 30000);
+    ApiClient api(&client);
+    api.SetLookupKey(SecretBytes::Copy(std::string_view("LOOKUPKEY")));
+    st = api.GetSourceCase(0).status();
+  }  // the connection closes here; the server's script ends
+  CHECK(st.code() == Code::kResourceExhausted);
+  CHECK(st.message().find("64 MiB") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace dojava::cli

@@ -2,6 +2,8 @@
 
 #include <catch2/catch_test_macros.hpp>
 
+#include "cli/http_client.h"
+
 namespace dojava::cli {
 namespace {
 
@@ -59,4 +61,33 @@ TEST_CASE("SOCKS5 proxy addresses need a port", "[cli][url]") {
 }
 
 }  // namespace
+TEST_CASE("server URLs: loopback addresses are the only ones reached without a proxy",
+          "[cli][url]") {
+  for (const char* ok :
+       {"http://127.0.0.1:8080", "http://127.1.2.3", "http://localhost:9", "http://[::1]:8080"}) {
+    INFO(ok);
+    auto u = ParseServerUrl(ok);
+    REQUIRE(u.ok());
+    CHECK(u->is_loopback());
+  }
+  for (const char* no : {"http://128.0.0.1", "http://192.0.2.1:80", "http://example.org",
+                         "http://localhost.example.org", "http://[::2]:80",
+                         "http://abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrstuvw.onion"}) {
+    INFO(no);
+    auto u = ParseServerUrl(no);
+    if (u.ok()) CHECK_FALSE(u->is_loopback());
+  }
+}
+
+TEST_CASE("http client: a clearnet server without --socks5 is refused before connecting",
+          "[cli][url]") {
+  HttpOptions o;
+  o.server = *ParseServerUrl("http://192.0.2.1:80");
+  HttpClient client(o);
+  auto r = client.Send("GET", "/api/v1/instance", {}, {}, "", 1024);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.code() == Code::kInvalidArgument);
+  CHECK(r.status().message().find("clearnet") != std::string::npos);
+}
+
 }  // namespace dojava::cli

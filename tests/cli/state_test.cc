@@ -5,11 +5,13 @@
 
 #include <catch2/catch_test_macros.hpp>
 #include <fstream>
+#include <iterator>
 
 #include "cli/public_key_line.h"
 #include "cli/secret_input.h"
 #include "cli/state_store.h"
 #include "crypto/admin_key.h"
+#include "crypto/encoding.h"
 #include "tests/cli/test_util.h"
 
 namespace dojava::cli {
@@ -171,6 +173,55 @@ TEST_CASE("reviewer public key line: format and strict parse", "[cli][keys]") {
   CHECK_FALSE(ParsePublicKeyLine("dojava-reviewer-v2" + line.substr(18)).ok());
   CHECK_FALSE(ParsePublicKeyLine(line.substr(0, line.size() - 1)).ok());
   CHECK_FALSE(ParsePublicKeyLine(" " + line).ok());
+}
+
+TEST_CASE("state: case and notes keys pinned per case; a swapped key refused", "[cli][state]") {
+  TempDir dir;
+  StateStore st = StateStore::ForServer(dir.path(), "http://127.0.0.1:8082");
+  const crypto::Id case_a = crypto::RandomId(), case_b = crypto::RandomId();
+  const SecretBytes ck = SecretBytes::Random(32), ck2 = SecretBytes::Random(32);
+  const SecretBytes nk = SecretBytes::Random(32), nk2 = SecretBytes::Random(32);
+  const SecretBytes none;
+  REQUIRE(st.CheckAndPinCaseKeys(case_a, ck, none).ok());  // first open: pinned
+  CHECK(st.CheckAndPinCaseKeys(case_a, ck, none).ok());
+  CHECK(st.CheckAndPinCaseKeys(case_a, ck2, none).code() == Code::kBadSignature);
+  REQUIRE(st.CheckAndPinCaseKeys(case_a, ck, nk).ok());  // NK seen for the first time
+  CHECK(st.CheckAndPinCaseKeys(case_a, ck, nk).ok());
+  CHECK(st.CheckAndPinCaseKeys(case_a, ck, nk2).code() == Code::kBadSignature);
+  CHECK(st.CheckAndPinCaseKeys(case_a, ck, none).ok());  // not sealed to us: nothing to compare
+  CHECK(st.CheckAndPinCaseKeys(case_b, ck2, nk2).ok());  // per case
+  CHECK(st.CheckAndPinCaseKeys(case_b, ck, nk2).code() == Code::kBadSignature);
+  // The pin holds hashes, not keys.
+  std::ifstream in(st.dir() + "/case-key-pin-" + HexEncode(case_a));
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  CHECK(text.find(HexEncode(ck.reveal())) == std::string::npos);
+  CHECK(text.rfind("ck ", 0) == 0);
+  CHECK(ModeOf(st.dir() + "/case-key-pin-" + HexEncode(case_a)) == 0600);
+}
+
+TEST_CASE("state: sources keep state in memory, or without the server marker", "[cli][state]") {
+  TempDir dir;
+  StateStore mem = StateStore::InMemory();
+  CHECK(mem.in_memory());
+  const crypto::AdminKey admin = crypto::AdminKey::Generate();
+  REQUIRE(mem.PinAdminKey(admin.public_key()).ok());
+  auto pinned = mem.PinnedAdminKey();
+  REQUIRE(pinned.ok());
+  REQUIRE(pinned->has_value());
+  CHECK(**pinned == admin.public_key());
+  REQUIRE(mem.SaveRoster({3, Bytes(32, 7)}, AsBytes(std::string_view("roster"))).ok());
+  auto last = mem.LastRoster();
+  REQUIRE(last.ok());
+  CHECK(last->version == 3);
+  CHECK(::access(mem.dir().c_str(), F_OK) != 0);
+
+  StateStore src = StateStore::ForServer(dir.path(), "http://127.0.0.1:8083", false);
+  REQUIRE(src.PinAdminKey(admin.public_key()).ok());
+  CHECK(::access((src.dir() + "/admin_public_key").c_str(), F_OK) == 0);
+  CHECK(::access((src.dir() + "/server").c_str(), F_OK) != 0);
+  StateStore rev = StateStore::ForServer(dir.path(), "http://127.0.0.1:8084");
+  REQUIRE(rev.PinAdminKey(admin.public_key()).ok());
+  CHECK(::access((rev.dir() + "/server").c_str(), F_OK) == 0);
 }
 
 }  // namespace

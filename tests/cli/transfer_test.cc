@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "crypto/encoding.h"
 #include "tests/cli/test_util.h"
 
 namespace dojava::cli {
@@ -33,6 +34,10 @@ struct Encrypted {
   }
 };
 
+std::string PartOf(const std::string& out, const crypto::FileSecrets& secrets) {
+  return out + "." + HexEncode(secrets.file_id()) + ".part";
+}
+
 std::string ReadAll(const std::string& p) {
   std::ifstream in(p, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
@@ -46,7 +51,7 @@ TEST_CASE("download: byte-identical, 0600 part file renamed at the end", "[cli][
                           e.records.size(), e.plain.size(), out, "report.pdf");
   REQUIRE(s.ok());
   CHECK(ReadAll(out) == e.plain);
-  CHECK(::access((out + ".part").c_str(), F_OK) != 0);
+  CHECK(::access(PartOf(out, e.secrets).c_str(), F_OK) != 0);
   struct stat st {};
   ::stat(out.c_str(), &st);
   CHECK((st.st_mode & 0777) == 0600);
@@ -91,7 +96,7 @@ TEST_CASE("download: a flipped, moved or foreign chunk is refused, naming the ch
   auto run = [&](std::function<Result<Bytes>(uint64_t)> f) {
     const std::string out = dir / "o";
     Status s = DownloadFile(f, e.secrets, e.records.size(), e.plain.size(), out, "o");
-    ::unlink((out + ".part").c_str());
+    ::unlink(PartOf(out, e.secrets).c_str());
     CHECK(::access(out.c_str(), F_OK) != 0);
     return s;
   };
@@ -122,6 +127,35 @@ TEST_CASE("download: a reference whose size disagrees with the data is refused (
                           e.records.size(), e.plain.size() + 1, out, "o");
   CHECK(s.code() == Code::kMalformed);
   CHECK(::access(out.c_str(), F_OK) != 0);
+}
+
+TEST_CASE("download: the part file of another file to the same output is never spliced in",
+          "[cli][transfer]") {
+  testing::TempDir dir;
+  Encrypted a(3 * kChunk + 10), b(3 * kChunk + 20);
+  const std::string out = dir / "evidence.bin";
+  // A is interrupted after two chunks.
+  Status first = DownloadFile(
+      [&](uint64_t i) -> Result<Bytes> {
+        if (i == 2) return Status(Code::kIoError, "connection lost");
+        return a.records.at(i);
+      },
+      a.secrets, a.records.size(), a.plain.size(), out, "a");
+  CHECK(first.code() == Code::kIoError);
+  CHECK(::access(PartOf(out, a.secrets).c_str(), F_OK) == 0);
+  // B to the same output name starts from chunk 0 in its own part file.
+  std::vector<uint64_t> fetched;
+  Status second = DownloadFile(
+      [&](uint64_t i) -> Result<Bytes> {
+        fetched.push_back(i);
+        return b.records.at(i);
+      },
+      b.secrets, b.records.size(), b.plain.size(), out, "b");
+  REQUIRE(second.ok());
+  CHECK(fetched == std::vector<uint64_t>{0, 1, 2, 3});
+  CHECK(ReadAll(out) == b.plain);
+  // A's part file is left alone (a later `get` of A resumes from it).
+  CHECK(ReadAll(PartOf(out, a.secrets)) == a.plain.substr(0, 2 * kChunk));
 }
 
 }  // namespace
