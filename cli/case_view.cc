@@ -140,12 +140,15 @@ void ApplyNotesEvent(const json::value& body, CaseState* state) {
 }
 
 Status CheckSafeToEncrypt(const std::vector<CaseEntry>& entries) {
+  // Only decryption failures count: a reviewer's message whose author was
+  // removed from the roster since (unknown_author) decrypted under this key,
+  // and must not freeze every case that reviewer ever answered.
   size_t failures = 0;
-  for (const auto& e : entries) failures += e.error.empty() ? 0 : 1;
+  for (const auto& e : entries) failures += e.undecryptable ? 1 : 0;
   if (failures > 0) {
     return Status(Code::kDecryptFailed,
                   std::to_string(failures) +
-                      " message(s) of this case could not be opened, so its key may have been "
+                      " message(s) of this case could not be decrypted, so its key may have been "
                       "swapped by the server; refusing to encrypt anything new under it");
   }
   for (const auto& e : entries) {
@@ -190,6 +193,7 @@ std::vector<CaseEntry> DecryptEntries(const std::vector<ApiMessage>& messages,
       std::string why;
       switch (opened.code()) {
         case Code::kDecryptFailed:
+          e.undecryptable = true;
           why = "decryption failed (tampered, or not for this case)";
           break;
         case Code::kInvalidArgument:

@@ -61,6 +61,10 @@ struct CaseEntry {
   boost::json::value body;  // the parsed body (wiping storage)
   std::vector<FileRef> files;
   std::string error;  // non-empty: this message could not be opened or parsed
+  // The record did not decrypt under the key we hold (AEAD failure): the
+  // evidence of a swapped key. A message that decrypts but names an author
+  // on no roster we hold (a reviewer removed since) proves the key genuine.
+  bool undecryptable = false;
 };
 
 struct CaseState {

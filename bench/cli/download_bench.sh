@@ -25,8 +25,9 @@ trap cleanup EXIT
 cd "$work"
 printf 'bench passphrase\n' > pass && chmod 600 pass
 
-pub="$("$dojava" admin init --key-file admin.key --passphrase-file pass --kdf-memory-mib 8 --json |
-       sed 's/.*"admin_public_key":"\([^"]*\)".*/\1/')"
+admin_json="$("$dojava" admin init --key-file admin.key --passphrase-file pass --kdf-memory-mib 8 --json)"
+pub="$(printf '%s' "$admin_json" | sed 's/.*"admin_public_key":"\([^"]*\)".*/\1/')"
+fp="$(printf '%s' "$admin_json" | sed 's/.*"fingerprint":"\([^"]*\)".*/\1/')"
 "$dojavad" init --data-dir data --admin-public-key "$pub" --name Bench >/dev/null
 rates=()
 for c in static api upload costly; do rates+=("rate.$c.global_per_second=0" "rate.$c.circuit_per_second=0"); done
@@ -44,7 +45,8 @@ rev="http://$(sed -n 's/.*reviewer listening on //p' serve.out)"
   --passphrase-file pass --name Bench --reviewer-public r.key.pub >/dev/null
 head -c "$((size_mib * 1024 * 1024))" /dev/urandom > big.bin
 echo "uploading ${size_mib} MiB..." >&2
-"$dojava" submit --server "$src" --state-dir st-src --text bench --attach big.bin --json >/dev/null
+printf 'bench\n' > tip.txt
+"$dojava" submit --server "$src" --admin-fingerprint "$fp" --text-file tip.txt --attach big.bin --json >/dev/null
 
 R=(--server "$rev" --key-file r.key --passphrase-file pass --state-dir st-r)
 case_id="$("$dojava" cases "${R[@]}" --json | sed 's/.*"case_id":"\([^"]*\)".*/\1/')"

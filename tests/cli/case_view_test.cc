@@ -188,7 +188,22 @@ TEST_CASE("case view: nothing new is encrypted under a case that may carry a swa
     f.messages[1].record[60] ^= 1;
     Status st = CheckSafeToEncrypt(f.Decrypt());
     CHECK(st.code() == Code::kDecryptFailed);
-    CHECK(st.message().find("could not be opened") != std::string::npos);
+    CHECK(st.message().find("could not be decrypted") != std::string::npos);
+  }
+  {  // A reply by a reviewer removed from the roster since decrypted under this
+     // key: shown as unknown author, and the case stays writable.
+    Fixture f;
+    f.Add(protocol::kKindConversation, report, false);
+    const crypto::ReviewerKey gone = crypto::ReviewerKey::Generate();
+    const crypto::ReviewerSigner signer = gone.Signer(crypto::RandomId());
+    auto rec = crypto::EncryptMessage(f.ck, protocol::kKindConversation, f.case_id,
+                                      crypto::RandomId(), AsBytes(message), &signer);
+    REQUIRE(rec.ok());
+    f.messages.push_back({2, 20000, *rec});
+    auto entries = f.Decrypt();
+    REQUIRE(entries.size() == 2);
+    CHECK_FALSE(entries[1].error.empty());
+    CHECK(CheckSafeToEncrypt(entries).ok());
   }
   {  // The messages do not open under the key we hold (the key was swapped).
     Fixture f;
