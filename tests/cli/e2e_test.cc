@@ -15,6 +15,7 @@
 #include <boost/json.hpp>
 #include <catch2/catch_test_macros.hpp>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <random>
@@ -414,6 +415,32 @@ void SetStoredBlob(const std::string& data_dir, const std::string& table, const 
   REQUIRE(upd.ok());
   upd->BindBlob(1, blob);
   REQUIRE(upd->Run().ok());
+}
+
+// `get --clean` writes a metadata-stripped copy next to the original with
+// Debian's mat2 (ops/setup installs it), keeping the original byte for byte.
+TEST_CASE("e2e: get --clean keeps the original and writes a copy without metadata", "[cli][e2e]") {
+  if (::access("/usr/bin/mat2", X_OK) != 0) SKIP("mat2 is not installed (ops/setup installs it)");
+  Instance inst;
+  inst.AddReviewer("ana");
+  // A real JPEG with GPS EXIF (static/test/fixtures/make-fixtures.mjs).
+  const std::filesystem::path repo =
+      std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+  const std::string photo = ReadAll((repo / "static/test/fixtures/photo-gps.jpg").string());
+  REQUIRE(photo.find("Exif") != std::string::npos);
+  WriteFile(inst.dir() / "photo.jpg", photo);
+  SubmitReport(inst, {inst.dir() / "photo.jpg"});
+  const std::string case_id = OnlyCase(inst, "ana");
+
+  auto got = inst.As("ana", {"get", case_id, "1", "-o", inst.dir() / "got.jpg", "--clean"});
+  INFO(got.out << got.err);
+  REQUIRE(got.rc == 0);
+  CHECK(ReadAll(inst.dir() / "got.jpg") == photo);  // the original, as sent
+  const std::string cleaned = ReadAll(inst.dir() / "got.cleaned.jpg");
+  REQUIRE(cleaned.size() > 100);
+  CHECK(cleaned.substr(0, 2) == "\xFF\xD8");         // still a JPEG
+  CHECK(cleaned.find("Exif") == std::string::npos);  // without its EXIF (GPS) block
+  CHECK(got.out.find("metadata-stripped copy") != std::string::npos);
 }
 
 TEST_CASE("e2e: a case key swapped by the server is refused before anything is encrypted",
