@@ -193,6 +193,19 @@ Status StatusFromErrorResponse(int http_status, ByteView body) {
 
 Result<HttpResponse> ApiClient::Call(std::string_view method, const std::string& target,
                                      const std::string& json_body, bool auth, size_t max_body) {
+  return Exchange(method, target, AsBytes(json_body),
+                  json_body.empty() ? std::string_view() : kJson, auth, max_body);
+}
+
+Result<HttpResponse> ApiClient::CallBinary(std::string_view method, const std::string& target,
+                                           ByteView body, bool auth, size_t max_body) {
+  return Exchange(method, target, body,
+                  body.empty() ? std::string_view() : "application/octet-stream", auth, max_body);
+}
+
+Result<HttpResponse> ApiClient::Exchange(std::string_view method, const std::string& target,
+                                         ByteView body, std::string_view content_type, bool auth,
+                                         size_t max_body) {
   std::vector<HttpHeader> headers;
   SecretBytes bearer;
   if (auth && !token_.empty()) {
@@ -206,35 +219,7 @@ Result<HttpResponse> ApiClient::Call(std::string_view method, const std::string&
   }
   for (int attempt = 0;; ++attempt) {
     DOJAVA_ASSIGN_OR_RETURN(HttpResponse r,
-                            http_->Send(method, target, headers, AsBytes(json_body),
-                                        json_body.empty() ? std::string_view() : kJson, max_body));
-    if (r.status == 429 && attempt < kRateLimitRetries) {
-      WaitRetryAfter(r.retry_after);
-      continue;
-    }
-    if (r.status >= 400) return StatusFromErrorResponse(r.status, r.body);
-    return r;
-  }
-}
-
-Result<HttpResponse> ApiClient::CallBinary(std::string_view method, const std::string& target,
-                                           ByteView body, bool auth, size_t max_body) {
-  std::vector<HttpHeader> headers;
-  SecretBytes bearer;
-  if (auth && !token_.empty()) {
-    bearer = SecretBytes(7 + token_.size());
-    std::memcpy(bearer.reveal_mut().data(), "Bearer ", 7);
-    std::memcpy(bearer.reveal_mut().data() + 7, token_.reveal().data(), token_.size());
-    headers.push_back({"Authorization", &bearer, {}});
-  }
-  if (!lookup_.empty() && IsSourceTarget(target)) {
-    headers.push_back({"X-Dojava-Lookup-Key", &lookup_, {}});
-  }
-  for (int attempt = 0;; ++attempt) {
-    DOJAVA_ASSIGN_OR_RETURN(
-        HttpResponse r,
-        http_->Send(method, target, headers, body,
-                    body.empty() ? std::string_view() : "application/octet-stream", max_body));
+                            http_->Send(method, target, headers, body, content_type, max_body));
     if (r.status == 429 && attempt < kRateLimitRetries) {
       WaitRetryAfter(r.retry_after);
       continue;

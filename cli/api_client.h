@@ -129,6 +129,10 @@ class ApiClient {
                             const std::string& json_body, bool auth, size_t max_body);
   Result<HttpResponse> CallBinary(std::string_view method, const std::string& target, ByteView body,
                                   bool auth, size_t max_body);
+  // The one request path of both: bearer token and lookup key headers (the
+  // latter on /api/v1/source/* only), 429 retries, errors as Status.
+  Result<HttpResponse> Exchange(std::string_view method, const std::string& target, ByteView body,
+                                std::string_view content_type, bool auth, size_t max_body);
 
   HttpClient* http_;
   SecretBytes token_;

@@ -1,7 +1,10 @@
 #include "cli/cli_common.h"
 
+#include <sodium.h>
 #include <unistd.h>
 
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -282,6 +285,12 @@ const crypto::VerifiedRoster& RequireRoster(const TrustedInstance& inst) {
          "the server has no roster yet: the admin must run "
          "`dojava roster add` first");
   return *inst.roster;
+}
+
+void PrintJson(const boost::json::value& v) {
+  std::string s = boost::json::serialize(v);
+  std::cout << s << "\n";
+  if (!s.empty()) sodium_memzero(s.data(), s.size());
 }
 
 int64_t TodayDay() {

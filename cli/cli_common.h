@@ -8,6 +8,7 @@
 #ifndef DOJAVA_CLI_CLI_COMMON_H_
 #define DOJAVA_CLI_CLI_COMMON_H_
 
+#include <boost/json/fwd.hpp>
 #include <memory>
 #include <optional>
 #include <string>
@@ -128,6 +129,10 @@ void LoginAndSave(Connection& conn, const TrustedInstance& inst, const ReviewerI
 void EnsureSession(Connection& conn, const TrustedInstance& inst, const ReviewerIdentity& me);
 
 // base64url of an id, and its parse (kUsage on failure).
+// Prints `v` as one line of JSON (--json output); the serialised copy is
+// wiped afterwards, since it may hold decrypted text.
+void PrintJson(const boost::json::value& v);
+
 std::string IdText(const crypto::Id& id);
 crypto::Id ParseIdArg(const std::string& text, const std::string& what);
 

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/cli_common.h"
 #include "cli/cli_options.h"
 #include "cli/commands.h"
 #include "cli/public_key_line.h"
@@ -53,8 +54,6 @@ void WriteNewKeyFile(const std::string& path, const std::string& passphrase_file
   }
   if (!w.ok()) Fail(Exit::kError, path + ": " + w.message());
 }
-
-void PrintJson(const json::value& v) { std::cout << json::serialize(v) << "\n"; }
 
 crypto::AdminKey OpenAdmin(const std::string& key_file, const std::string& pass_file) {
   SecretBytes seed = OpenKeySeed(key_file, pass_file, protocol::kKeyKindAdmin);

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "cli/case_view.h"
+#include "cli/cli_common.h"
 #include "cli/cli_options.h"
 #include "cli/commands.h"
 #include "cli/reviewer_session.h"
@@ -30,12 +31,6 @@ namespace dojava::cli {
 namespace json = boost::json;
 
 namespace {
-
-void PrintJson(const json::value& v) {
-  std::string s = json::serialize(v);
-  std::cout << s << "\n";
-  if (!s.empty()) sodium_memzero(s.data(), s.size());
-}
 
 // Pins the hashes of the case key and notes key on first open; a different
 // key later is a trust failure (the server swapped it).

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/case_view.h"
+#include "cli/cli_common.h"
 #include "cli/cli_options.h"
 #include "cli/commands.h"
 #include "cli/secret_input.h"
@@ -22,12 +23,6 @@ namespace dojava::cli {
 namespace json = boost::json;
 
 namespace {
-
-void PrintJson(const json::value& v) {
-  std::string s = json::serialize(v);
-  std::cout << s << "\n";
-  if (!s.empty()) sodium_memzero(s.data(), s.size());
-}
 
 std::vector<crypto::Id> UploadAll(ApiClient& api, const std::vector<std::string>& paths,
                                   const InstanceInfo& info, json::array* refs) {

@@ -15,36 +15,6 @@ Status Bad(std::string_view key, std::string_view why) {
                 "config key '" + std::string(key) + "': " + std::string(why));
 }
 
-// Canonical decimal: digits only, no sign, no leading zero (except "0").
-bool ParseDecimal(std::string_view s, uint64_t* out) {
-  if (s.empty() || s.size() > 19 || (s.size() > 1 && s[0] == '0')) return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
-  return ec == std::errc() && p == s.data() + s.size();
-}
-
-// Non-negative decimal with at most six fraction digits ("0.5", "20").
-bool ParseRate(std::string_view s, double* out) {
-  const size_t dot = s.find('.');
-  uint64_t whole = 0;
-  if (!ParseDecimal(s.substr(0, dot), &whole) || whole > 1'000'000) return false;
-  double v = static_cast<double>(whole);
-  if (dot != std::string_view::npos) {
-    const std::string_view frac = s.substr(dot + 1);
-    if (frac.empty() || frac.size() > 6) return false;
-    double scale = 0.1;
-    for (char c : frac) {
-      if (c < '0' || c > '9') return false;
-      v += (c - '0') * scale;
-      scale /= 10;
-    }
-  }
-  *out = v;
-  return true;
-}
-
 struct Key {
   std::string name;
   std::function<Status(InstanceConfig*, std::string_view key, std::string_view value)> set;
@@ -60,7 +30,7 @@ Key IntKey(std::string name, std::function<T&(InstanceConfig&)> field, uint64_t 
       std::move(name),
       [field, min, max](InstanceConfig* c, std::string_view key, std::string_view v) -> Status {
         uint64_t n = 0;
-        if (!ParseDecimal(v, &n)) return Bad(key, "not a non-negative decimal integer");
+        if (!http::ParseConfigDecimal(v, &n)) return Bad(key, "not a non-negative decimal integer");
         if (n < min || n > max) {
           return Bad(key,
                      "out of range [" + std::to_string(min) + ", " + std::to_string(max) + "]");
@@ -78,7 +48,8 @@ Key RateKey(std::string name, std::function<double&(InstanceConfig&)> field, std
   return Key{std::move(name),
              [field](InstanceConfig* c, std::string_view key, std::string_view v) -> Status {
                double d = 0;
-               if (!ParseRate(v, &d) || d <= 0) return Bad(key, "expected a positive number");
+               if (!http::ParseConfigNumber(v, &d) || d <= 0)
+                 return Bad(key, "expected a positive number");
                field(*c) = d;
                return Status::Ok();
              },

@@ -381,7 +381,9 @@ HttpResponse ApiService::PostLogin(const HttpRequest& request, const RouteParams
   JsonWriter w;
   w.BeginObject();
   w.Key("token");
-  w.String(Base64UrlEncode(token.reveal()));
+  std::string token_text = Base64UrlEncode(token.reveal());
+  w.String(token_text);
+  sodium_memzero(token_text.data(), token_text.size());  // the response body is wiped once sent
   w.Key("idle_timeout_seconds");
   w.Int(options_.token_idle_seconds);
   w.EndObject();

@@ -96,6 +96,13 @@ class ApiService final : public Api, public std::enable_shared_from_this<ApiServ
   HttpResponse GetUpload(const HttpRequest& request, const RouteParams& params);
 
   // --- shared checks
+  // The body of a message post (source follow-up, reviewer reply or notes
+  // event): JSON content type, no query, exactly {"message", "files"?}.
+  struct MessagePost {
+    std::string record_text;  // base64url, checked later against the case
+    std::vector<service::Id> files;
+  };
+  Result<MessagePost> ParseMessagePost(const HttpRequest& request, ApiError* error);
   // A message record in base64url that is a record of `case_id` whose kind
   // is one of `kinds` (PROTOCOL.md §8.1 header checks; nothing decrypted).
   Result<Bytes> ParseRecord(std::string_view text, const service::Id& case_id,

@@ -142,21 +142,13 @@ HttpResponse ApiService::GetCaseMessages(const HttpRequest& request, const Route
 }
 
 HttpResponse ApiService::PostCaseMessage(const HttpRequest& request, const RouteParams& params) {
-  if (!HasJsonContentType(request)) return ErrorResponse(ApiError::kUnsupportedMediaType);
-  if (!request.query.empty()) return ErrorResponse(ApiError::kBadRequest);
+  ApiError error;
+  auto post = ParseMessagePost(request, &error);
+  if (!post.ok()) return ErrorResponse(error);
   auto case_id = ParseId(params.Get("case_id"));
   if (!case_id.ok()) return ErrorResponse(ApiError::kBadRequest);
-  auto object = JsonObject::Parse(request.body.reveal_chars());
-  if (!object.ok()) return ErrorResponse(ApiError::kBadRequest);
-  auto message_text = object->String("message");
-  auto files_json = object->OptionalArray("files");
-  if (!message_text.ok() || !files_json.ok() || !object->Finish().ok()) {
-    return ErrorResponse(ApiError::kBadRequest);
-  }
-  auto files = ParseFileIds(**files_json);
-  if (!files.ok()) return ErrorResponse(ApiError::kBadRequest);
   uint8_t kind = 0;
-  auto record = ParseRecord(*message_text, *case_id,
+  auto record = ParseRecord(post->record_text, *case_id,
                             {protocol::kKindConversation, protocol::kKindNotes}, &kind);
   if (!record.ok()) return ErrorResponse(ApiError::kBadRequest);
   auto keys = store_->GetSealedKeys(*case_id);
@@ -166,7 +158,7 @@ HttpResponse ApiService::PostCaseMessage(const HttpRequest& request, const Route
     for (const auto& k : *keys) has_notes_key |= k.role == service::Role::kNotesKey;
     if (!has_notes_key) return ErrorResponse(ApiError::kConflict);
   }
-  return Append(*case_id, *record, *files);
+  return Append(*case_id, *record, post->files);
 }
 
 HttpResponse ApiService::PostCaseKeys(const HttpRequest& request, const RouteParams& params) {

@@ -247,23 +247,35 @@ HttpResponse ApiService::GetSourceCase(const HttpRequest& request, const RoutePa
   return http::JsonOk(w.Take());
 }
 
-HttpResponse ApiService::PostSourceMessage(const HttpRequest& request, const RouteParams&) {
-  if (!HasJsonContentType(request)) return ErrorResponse(ApiError::kUnsupportedMediaType);
-  if (!request.query.empty()) return ErrorResponse(ApiError::kBadRequest);
+Result<ApiService::MessagePost> ApiService::ParseMessagePost(const HttpRequest& request,
+                                                             ApiError* error) {
+  const Status bad(Code::kInvalidArgument, "bad message post");
+  *error = ApiError::kBadRequest;
+  if (!HasJsonContentType(request)) {
+    *error = ApiError::kUnsupportedMediaType;
+    return bad;
+  }
+  if (!request.query.empty()) return bad;
   auto object = JsonObject::Parse(request.body.reveal_chars());
-  if (!object.ok()) return ErrorResponse(ApiError::kBadRequest);
+  if (!object.ok()) return bad;
   auto message_text = object->String("message");
   auto files_json = object->OptionalArray("files");
-  if (!message_text.ok() || !files_json.ok() || !object->Finish().ok()) {
-    return ErrorResponse(ApiError::kBadRequest);
-  }
+  if (!message_text.ok() || !files_json.ok() || !object->Finish().ok()) return bad;
   auto files = ParseFileIds(**files_json);
-  if (!files.ok()) return ErrorResponse(ApiError::kBadRequest);
+  if (!files.ok()) return bad;
+  return MessagePost{std::string(*message_text), std::move(files).value()};
+}
+
+HttpResponse ApiService::PostSourceMessage(const HttpRequest& request, const RouteParams&) {
+  ApiError error;
+  auto post = ParseMessagePost(request, &error);
+  if (!post.ok()) return ErrorResponse(error);
   auto info = CaseOfLookupKey(request);
   if (!info.ok()) return ErrorResponse(ErrorFromStore(info.status()));
-  auto record = ParseRecord(*message_text, info->case_id, {protocol::kKindConversation}, nullptr);
+  auto record =
+      ParseRecord(post->record_text, info->case_id, {protocol::kKindConversation}, nullptr);
   if (!record.ok()) return ErrorResponse(ApiError::kBadRequest);
-  return Append(info->case_id, *record, *files);
+  return Append(info->case_id, *record, post->files);
 }
 
 HttpResponse ApiService::GetSourceChunk(const HttpRequest& request, const RouteParams& params) {

@@ -20,42 +20,6 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-// Canonical decimal: digits only, no sign, no leading zero (except "0").
-template <typename T>
-bool ParseDecimal(std::string_view s, T* out) {
-  if (s.empty() || s.size() > 19) return false;
-  if (s.size() > 1 && s[0] == '0') return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  T v{};
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size()) return false;
-  *out = v;
-  return true;
-}
-
-// Non-negative decimal with an optional fraction ("0.5", "20").
-bool ParseRate(std::string_view s, double* out) {
-  size_t dot = s.find('.');
-  std::string_view whole = s.substr(0, dot);
-  uint64_t w = 0;
-  if (!ParseDecimal(whole, &w) || w > 1'000'000) return false;
-  double v = static_cast<double>(w);
-  if (dot != std::string_view::npos) {
-    std::string_view frac = s.substr(dot + 1);
-    if (frac.empty() || frac.size() > 6) return false;
-    double scale = 0.1;
-    for (char c : frac) {
-      if (c < '0' || c > '9') return false;
-      v += (c - '0') * scale;
-      scale /= 10;
-    }
-  }
-  *out = v;
-  return true;
-}
-
 Status Bad(std::string_view key, std::string_view why) {
   return Status(Code::kInvalidArgument,
                 "config key '" + std::string(key) + "': " + std::string(why));
@@ -75,7 +39,8 @@ Key IntKey(std::string name, T HttpConfig::*field, T min, T max, std::string hel
   return Key{name,
              [field, min, max](HttpConfig* c, std::string_view key, std::string_view v) -> Status {
                uint64_t n = 0;
-               if (!ParseDecimal(v, &n)) return Bad(key, "not a non-negative decimal integer");
+               if (!ParseConfigDecimal(v, &n))
+                 return Bad(key, "not a non-negative decimal integer");
                if (n < static_cast<uint64_t>(min) || n > static_cast<uint64_t>(max)) {
                  return Bad(key, "out of range [" + std::to_string(min) + ", " +
                                      std::to_string(max) + "]");
@@ -127,9 +92,10 @@ void AddListenerKeys(std::vector<Key>* keys, const std::string& prefix,
   keys->push_back(
       Key{prefix + ".max_connections",
           [listener](HttpConfig* c, std::string_view key, std::string_view v) -> Status {
-            int n = 0;
-            if (!ParseDecimal(v, &n) || n < 1 || n > 100'000) return Bad(key, "expected 1..100000");
-            (c->*listener).max_connections = n;
+            uint64_t n = 0;
+            if (!ParseConfigDecimal(v, &n) || n < 1 || n > 100'000)
+              return Bad(key, "expected 1..100000");
+            (c->*listener).max_connections = static_cast<int>(n);
             return Status::Ok();
           },
           [listener](const HttpConfig& c) { return std::to_string((c.*listener).max_connections); },
@@ -186,7 +152,7 @@ const std::vector<Key>& Keys() {
             Key{base + suffix,
                 [i, field](HttpConfig* c, std::string_view key, std::string_view v) -> Status {
                   double d = 0;
-                  if (!ParseRate(v, &d))
+                  if (!ParseConfigNumber(v, &d))
                     return Bad(key, "expected a non-negative number like 2 or 0.5");
                   c->rate[i].*field = d;
                   return Status::Ok();
@@ -234,6 +200,41 @@ Status ValidateListener(const ListenerConfig& l, std::string_view name, bool all
 }
 
 }  // namespace
+
+// Canonical decimal: digits only, no sign, no leading zero (except "0").
+bool ParseConfigDecimal(std::string_view s, uint64_t* out) {
+  if (s.empty() || s.size() > 19) return false;
+  if (s.size() > 1 && s[0] == '0') return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  uint64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size()) return false;
+  *out = v;
+  return true;
+}
+
+// Non-negative decimal with an optional fraction ("0.5", "20").
+bool ParseConfigNumber(std::string_view s, double* out) {
+  size_t dot = s.find('.');
+  std::string_view whole = s.substr(0, dot);
+  uint64_t w = 0;
+  if (!ParseConfigDecimal(whole, &w) || w > 1'000'000) return false;
+  double v = static_cast<double>(w);
+  if (dot != std::string_view::npos) {
+    std::string_view frac = s.substr(dot + 1);
+    if (frac.empty() || frac.size() > 6) return false;
+    double scale = 0.1;
+    for (char c : frac) {
+      if (c < '0' || c > '9') return false;
+      v += (c - '0') * scale;
+      scale /= 10;
+    }
+  }
+  *out = v;
+  return true;
+}
 
 std::string_view RateClassName(RateClass c) {
   switch (c) {
@@ -288,8 +289,8 @@ Result<ListenAddress> ParseListenAddress(std::string_view text) {
       return Result<ListenAddress>(Code::kInvalidArgument, "not a numeric IPv4 address");
     }
   }
-  uint32_t p = 0;
-  if (!ParseDecimal(port, &p) || p > 65535) {
+  uint64_t p = 0;
+  if (!ParseConfigDecimal(port, &p) || p > 65535) {
     return Result<ListenAddress>(Code::kInvalidArgument, "port must be 0..65535");
   }
   a.host = std::string(host);

@@ -112,6 +112,13 @@ Status ApplyOverrides(const std::vector<std::string>& overrides, HttpConfig* con
 
 // Every key with its default, as a config file (for --help and CONFIG.md).
 std::string DefaultConfigText();
+
+// The number forms of the config format, shared by every config key table
+// (service/instance_config.cc too): a canonical non-negative decimal integer
+// (digits only, no leading zero), and a non-negative number with at most six
+// fraction digits and a whole part up to 1,000,000 ("0.5", "20").
+bool ParseConfigDecimal(std::string_view s, uint64_t* out);
+bool ParseConfigNumber(std::string_view s, double* out);
 // The same for `config`'s current values (dojavad init writes this).
 std::string ConfigText(const HttpConfig& config);
 
