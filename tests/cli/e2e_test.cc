@@ -424,8 +424,7 @@ TEST_CASE("e2e: get --clean keeps the original and writes a copy without metadat
   Instance inst;
   inst.AddReviewer("ana");
   // A real JPEG with GPS EXIF (static/test/fixtures/make-fixtures.mjs).
-  const std::filesystem::path repo =
-      std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+  const std::filesystem::path repo = DOJAVA_SOURCE_DIR;
   const std::string photo = ReadAll((repo / "static/test/fixtures/photo-gps.jpg").string());
   REQUIRE(photo.find("Exif") != std::string::npos);
   WriteFile(inst.dir() / "photo.jpg", photo);
