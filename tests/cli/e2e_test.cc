@@ -24,6 +24,7 @@
 
 #include "cli/public_key_line.h"
 #include "crypto/encoding.h"
+#include "crypto/message.h"
 #include "crypto/sealed_key.h"
 #include "service/database_key.h"
 #include "service/sqlite_db.h"
@@ -489,11 +490,12 @@ TEST_CASE("e2e: a case key swapped by the server is refused before anything is e
 }
 
 // H1 (PROTOCOL §7.1, §15): source_pk is public, so a compromised server could
-// seal a case key of its own (CK') to it and put that record in the source's
-// place; a source that opened it would encrypt its follow-ups under CK'. The
-// source's copy is now wrapped under source_wrap, which only the receipt
-// gives: the swapped record does not open and inbox stops before anything is
-// read or sent.
+// seal a case key of its own (CK') to it, put that record in the source's
+// place and a report of its own under CK' in place of message #1: a source
+// that opened CK' saw a consistent case and encrypted its follow-up under
+// CK'. The source's copy is now wrapped under source_wrap, which only the
+// receipt gives: the swapped record does not open and inbox stops before
+// anything is read or sent.
 TEST_CASE("e2e: a source case key swapped by the server for one sealed to source_pk is refused",
           "[cli][e2e]") {
   Instance inst;
@@ -517,9 +519,16 @@ TEST_CASE("e2e: a source case key swapped by the server for one sealed to source
   const SecretBytes server_key = SecretBytes::Random(32);
   auto forged = crypto::SealKey(server_key, protocol::kRoleCaseKey, *cid, source_pk);
   REQUIRE(forged.ok());
+  const std::string forged_text =
+      R"({"type":"report","form":{},"text":"forged by the server","files":[]})";
+  auto forged_report = crypto::EncryptMessage(server_key, protocol::kKindConversation, *cid,
+                                              crypto::RandomId(), AsBytes(forged_text), nullptr);
+  REQUIRE(forged_report.ok());
   const std::string source_row = "role = 1 AND length(recipient) = 0";
   const Bytes original = GetStoredBlob(data, "case_keys", "sealed", source_row);
+  const Bytes original_report = GetStoredBlob(data, "messages", "record", "seq = 1");
   SetStoredBlob(data, "case_keys", "sealed", source_row, *forged);
+  SetStoredBlob(data, "messages", "record", "seq = 1", *forged_report);
   inst.Start(source, reviewer, data);
 
   auto read = inst.AsSource({"inbox", "--receipt-file", inst.dir() / "receipt"});
@@ -527,21 +536,24 @@ TEST_CASE("e2e: a source case key swapped by the server for one sealed to source
   CHECK(read.rc == 7);
   CHECK(read.err.find("case key does not open with this receipt") != std::string::npos);
   CHECK(read.out.find("Pegasus") == std::string::npos);  // nothing shown
+  CHECK(read.out.find("forged by the server") == std::string::npos);
   WriteFile(inst.dir() / "followup.txt", "the name of our contact");
   auto followup = inst.AsSource({"inbox", "--receipt-file", inst.dir() / "receipt", "--reply-file",
                                  inst.dir() / "followup.txt"});
   INFO(followup.out << followup.err);
   CHECK(followup.rc == 7);
   CHECK(followup.out.find("follow-up sent") == std::string::npos);
-  // Nothing reached the server: the case still holds the report only.
-  auto show = inst.As("ana", {"show", case_id});
-  REQUIRE(show.rc == 0);
-  CHECK(show.out.find("our contact") == std::string::npos);
 
-  // The original record put back: the source reads its case again.
+  // The original records put back: nothing reached the server (the case
+  // still holds the report only), and the source reads its case again.
   inst.Stop();
   SetStoredBlob(data, "case_keys", "sealed", source_row, original);
+  SetStoredBlob(data, "messages", "record", "seq = 1", original_report);
   inst.Start(source, reviewer, data);
+  auto show = inst.As("ana", {"show", case_id});
+  REQUIRE(show.rc == 0);
+  CHECK(show.out.find("Pegasus") != std::string::npos);
+  CHECK(show.out.find("our contact") == std::string::npos);
   auto after = inst.AsSource({"inbox", "--receipt-file", inst.dir() / "receipt"});
   CHECK(after.rc == 0);
   CHECK(after.out.find("Pegasus") != std::string::npos);

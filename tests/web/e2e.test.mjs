@@ -269,9 +269,11 @@ describe('web client against dojavad', { skip }, () => {
         assert.equal(new TextDecoder().decode(bytes), `more evidence ${kind}\n`);
       });
 
-      // H1 (PROTOCOL.md §7.1): a case whose source key is a CK' sealed to the stored source_pk — what a
-      // compromised server could write in place of the source's wrapped key — is refused by the returning
-      // page with a plain message; nothing of the case is shown.
+      // H1 (PROTOCOL.md §7.1): a case whose source key is a CK' sealed to the stored source_pk and whose
+      // report is the server's own under CK' — what a compromised server could write in place of the
+      // source's wrapped key and report — is refused by the returning page with a plain message; nothing of
+      // the case is shown (the page before this change showed the forged report and sent follow-ups under
+      // CK').
       test('the returning page refuses a source key the server replaced with one sealed to source_pk', { timeout: SLOW * 2 }, async () => {
         const receiptDigits = P.generateReceipt();
         const keys = P.deriveReceiptKeys(receiptDigits, inst.salt);
@@ -279,7 +281,7 @@ describe('web client against dojavad', { skip }, () => {
         const ck = P.randomBytes(32);
         const serverCk = P.randomBytes(32);
         const body = new TextEncoder().encode(JSON.stringify({ type: 'report', form: { title: `forged ${kind}` }, text: `do not show ${kind}`, files: [] }));
-        const message = P.encryptMessage({ kind: P.KIND_CONVERSATION, caseId, key: ck, body });
+        const message = P.encryptMessage({ kind: P.KIND_CONVERSATION, caseId, key: serverCk, body });
         const forged = P.sealKey(serverCk, keys.sourcePublic, P.ROLE_CK, caseId);
         const sealed = [{ recipient: 'source', role: 'case', sealed: b64(forged) }];
         for (const r of reviewers) sealed.push({ recipient: b64(r.reviewerId), role: 'case', sealed: b64(P.sealKey(ck, r.xPublic, P.ROLE_CK, caseId)) });
