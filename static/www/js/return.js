@@ -201,6 +201,7 @@ async function onOpen(ev) {
     await fetchMessages();
   } catch (e) {
     api.lookupKey = null;
+    if (session?.sourceWrap) wipe(session.sourceWrap); // the case was never reached
     session = null;
     box.textContent = e instanceof ApiError && e.code === 'not_found' ? i18n.t('err_receipt_unknown') : e instanceof SourceKeyError ? i18n.t('err_source_key') : errorText(i18n, e);
     box.hidden = false;
