@@ -9,7 +9,8 @@
 //
 // The record has the sealed key's 82-byte layout (version, role, 32 bytes, 48
 // bytes of AEAD), so the API, the store and the server's size checks are the
-// same for both. The server cannot tell, and need not.
+// same for both. (The server knows which entry is the source's; the shared
+// layout hides nothing and need not.)
 //
 // These are the only functions that make or open the source's copy: the web
 // page, the CLI and the no-JavaScript path (which runs §12.2 on the server)
