@@ -17,6 +17,7 @@
 #include "crypto/message.h"
 #include "crypto/receipt.h"
 #include "crypto/sealed_key.h"
+#include "crypto/source_key_wrap.h"
 #include "crypto/utf8.h"
 
 namespace dojava::cli {
@@ -81,9 +82,11 @@ int RunSubmit(const Args& args) {
   const crypto::Id case_id = crypto::RandomId();
   SecretBytes ck = SecretBytes::Random(protocol::kKeySize);
   std::vector<ApiSealedKey> keys;
-  keys.push_back(
-      {"source", protocol::kRoleCaseKey,
-       Unwrap(crypto::SealKey(ck, protocol::kRoleCaseKey, case_id, rk.source_public), "sealing")});
+  // The source's copy is wrapped under source_wrap, not sealed to the public
+  // source_pk: only this receipt can make one that opens (PROTOCOL §7.1).
+  keys.push_back({"source", protocol::kRoleCaseKey,
+                  Unwrap(crypto::WrapSourceKey(ck, protocol::kRoleCaseKey, case_id, rk.source_wrap),
+                         "wrapping")});
   for (const auto& e : roster.entries()) {
     keys.push_back(
         {IdText(e.reviewer_id), protocol::kRoleCaseKey,
@@ -156,9 +159,15 @@ int RunInbox(const Args& args) {
          "different server)");
   }
   Check(sc.status(), "reading");
-  auto ck = crypto::OpenSealedKey(sc->sealed_key, protocol::kRoleCaseKey, sc->case_id,
-                                  rk.source_secret, rk.source_public);
-  if (!ck.ok()) Fail(Exit::kIntegrity, "your case key does not open (tampered on the server?)");
+  // Only a key wrapped with this receipt opens (§7.1): one the server made,
+  // even sealed to source_pk, is refused before anything is read or sent.
+  auto ck = crypto::OpenSourceKey(sc->sealed_key, protocol::kRoleCaseKey, sc->case_id,
+                                  rk.source_wrap);
+  if (!ck.ok()) {
+    Fail(Exit::kIntegrity,
+         "your case key does not open with this receipt: it was altered or replaced on the "
+         "server. Nothing was read or sent; do not send anything more to this server");
+  }
   std::vector<const crypto::VerifiedRoster*> rosters;
   if (inst.roster) rosters.push_back(&*inst.roster);
   crypto::CaseKeys keys{&*ck, nullptr};

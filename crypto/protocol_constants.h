@@ -24,6 +24,7 @@ inline constexpr size_t kAeadTagSize = 16;
 // §3 Labels (domain separation). Each is used with a trailing 0x00 byte.
 inline constexpr std::string_view kLabelReceiptLookup = "dojava/v1/receipt/lookup";
 inline constexpr std::string_view kLabelReceiptX25519 = "dojava/v1/receipt/x25519";
+inline constexpr std::string_view kLabelReceiptWrap = "dojava/v1/receipt/wrap";
 inline constexpr std::string_view kLabelLookupHash = "dojava/v1/lookup-hash";
 inline constexpr std::string_view kLabelReviewerEd25519 = "dojava/v1/reviewer/ed25519";
 inline constexpr std::string_view kLabelReviewerX25519 = "dojava/v1/reviewer/x25519";
@@ -33,6 +34,8 @@ inline constexpr std::string_view kLabelKeyFile = "dojava/v1/key-file";
 inline constexpr std::string_view kLabelRoster = "dojava/v1/roster";
 inline constexpr std::string_view kLabelSealKey = "dojava/v1/seal/key";
 inline constexpr std::string_view kLabelSealAd = "dojava/v1/seal/ad";
+inline constexpr std::string_view kLabelSourceWrapKey = "dojava/v1/source-wrap/key";
+inline constexpr std::string_view kLabelSourceWrapAd = "dojava/v1/source-wrap/ad";
 inline constexpr std::string_view kLabelMessage = "dojava/v1/message";
 inline constexpr std::string_view kLabelMessageSignature = "dojava/v1/message/signature";
 inline constexpr std::string_view kLabelChunk = "dojava/v1/chunk";
@@ -65,6 +68,12 @@ inline constexpr size_t kReviewerNameMaxBytes = 64;
 inline constexpr uint8_t kRoleCaseKey = 1;   // CK: conversation
 inline constexpr uint8_t kRoleNotesKey = 2;  // NK: reviewer-only events
 inline constexpr size_t kSealedKeySize = 1 + 1 + 32 + kKeySize + kAeadTagSize;  // 82
+
+// §7.1 The source's wrapped case key: the same 82-byte layout, a fresh random
+// r in place of the ephemeral public key.
+inline constexpr size_t kSourceWrapRandomSize = 32;
+inline constexpr size_t kWrappedKeySize = 1 + 1 + kSourceWrapRandomSize + kKeySize + kAeadTagSize;
+static_assert(kWrappedKeySize == kSealedKeySize, "the API and the store hold either in 82 bytes");
 
 // §8 Messages
 inline constexpr uint8_t kKindConversation = 1;  // under CK

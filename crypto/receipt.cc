@@ -141,6 +141,7 @@ Result<ReceiptKeys> DeriveReceiptKeys(const Receipt& receipt, ByteView salt16) {
   keys.lookup_key = Kdf(r.reveal(), protocol::kLabelReceiptLookup);
   keys.source_secret = Kdf(r.reveal(), protocol::kLabelReceiptX25519);
   keys.source_public = X25519Base(keys.source_secret.reveal());
+  keys.source_wrap = Kdf(r.reveal(), protocol::kLabelReceiptWrap);
   return keys;
 }
 

@@ -4,8 +4,8 @@
 // digit (§4.1). It is typed back by a person, so parsing forgives separators
 // but nothing else (§4.2). From the canonical digits and the instance's public
 // salt come the lookup key (sent to the server), the source's X25519 key pair
-// (never leaves the client) and the lookup hash (the only thing the server
-// stores) (§4.3).
+// and wrapping key (never leave the client) and the lookup hash (the only
+// thing the server stores) (§4.3).
 //
 // Every copy of the digits and every derived secret lives in SecretBytes.
 // Thread safety: no shared state; distinct objects may be used concurrently.
@@ -60,11 +60,15 @@ class Receipt {
   SecretBytes digits_;  // exactly protocol::kReceiptDigits ASCII digits, Damm-valid
 };
 
-// What a receipt unlocks (§4.3). lookup_key and source_secret are 32 bytes.
+// What a receipt unlocks (§4.3). lookup_key, source_secret and source_wrap
+// are 32 bytes.
 struct ReceiptKeys {
   SecretBytes lookup_key;     // sent to the server in a header, never stored
   SecretBytes source_secret;  // X25519 secret; never leaves the client
-  X25519Public source_public{};
+  X25519Public source_public{};  // stored by the server; nothing is sealed to it (§15)
+  // Wraps and opens the source's copy of the case key (§7.1, source_key_wrap.h).
+  // Only a receipt holder can derive it; never leaves the client.
+  SecretBytes source_wrap;
 };
 
 // §4.3 with the fixed v1 parameters (Argon2id t = 2, m = 8 MiB; not

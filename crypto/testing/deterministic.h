@@ -12,6 +12,7 @@
 #include "crypto/message.h"
 #include "crypto/reviewer_key.h"
 #include "crypto/sealed_key.h"
+#include "crypto/source_key_wrap.h"
 
 namespace dojava::crypto {
 
@@ -25,6 +26,11 @@ Result<Bytes> EncryptMessageWithNonce(const SecretBytes& key, uint8_t kind, cons
 Result<Bytes> SealKeyWithEphemeral(const SecretBytes& key, uint8_t role, const Id& case_id,
                                    const X25519Public& recipient_public,
                                    const SecretBytes& ephemeral_secret);
+
+// WrapSourceKey with the caller's r (32 bytes). Only for generating test
+// vectors: reusing r with the same source_wrap reuses the (key, zero nonce) pair.
+Result<Bytes> WrapSourceKeyWithRandom(const SecretBytes& key, uint8_t role, const Id& case_id,
+                                      const SecretBytes& source_wrap, ByteView r32);
 
 // SealKeyFile with the caller's salt (16 bytes) and nonce (24 bytes), for test
 // vectors only: reusing a salt and nonce with the same passphrase is unsafe.

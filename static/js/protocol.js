@@ -62,6 +62,7 @@ export const TAG_BYTES = 16;
 /** §3 labels. */
 export const LABEL_RECEIPT_LOOKUP = 'dojava/v1/receipt/lookup';
 export const LABEL_RECEIPT_X25519 = 'dojava/v1/receipt/x25519';
+export const LABEL_RECEIPT_WRAP = 'dojava/v1/receipt/wrap';
 export const LABEL_LOOKUP_HASH = 'dojava/v1/lookup-hash';
 export const LABEL_REVIEWER_ED25519 = 'dojava/v1/reviewer/ed25519';
 export const LABEL_REVIEWER_X25519 = 'dojava/v1/reviewer/x25519';
@@ -71,6 +72,8 @@ export const LABEL_KEY_FILE = 'dojava/v1/key-file';
 export const LABEL_ROSTER = 'dojava/v1/roster';
 export const LABEL_SEAL_KEY = 'dojava/v1/seal/key';
 export const LABEL_SEAL_AD = 'dojava/v1/seal/ad';
+export const LABEL_SOURCE_WRAP_KEY = 'dojava/v1/source-wrap/key';
+export const LABEL_SOURCE_WRAP_AD = 'dojava/v1/source-wrap/ad';
 export const LABEL_MESSAGE = 'dojava/v1/message';
 export const LABEL_MESSAGE_SIGNATURE = 'dojava/v1/message/signature';
 export const LABEL_CHUNK = 'dojava/v1/chunk';
@@ -125,6 +128,9 @@ const ROSTER_ENTRY_FIXED_BYTES = ID_BYTES + 32 + 32 + 1; // 81
 export const ROLE_CK = 1;
 export const ROLE_NK = 2;
 export const SEALED_KEY_BYTES = 82;
+/** §7.1 the source's wrapped case key: the sealed key's layout, a random r in place of the epk. */
+export const SOURCE_WRAP_RANDOM_BYTES = 32;
+export const WRAPPED_KEY_BYTES = 1 + 1 + SOURCE_WRAP_RANDOM_BYTES + KEY_BYTES + TAG_BYTES; // 82
 
 /** §8 messages. */
 export const KIND_CONVERSATION = 1;
@@ -579,9 +585,11 @@ function receiptKeysFromR(R) {
   const lookupKey = kdf(R, LABEL_RECEIPT_LOOKUP);
   const sourceSecret = kdf(R, LABEL_RECEIPT_X25519);
   const sourcePublic = x25519Public(sourceSecret);
+  // §7.1: wraps the source's copy of CK; only a receipt holder can derive it, never sent.
+  const sourceWrap = kdf(R, LABEL_RECEIPT_WRAP);
   const lookupHash = labeledHash(32, LABEL_LOOKUP_HASH, lookupKey);
   wipe(R);
-  return { lookupKey, sourceSecret, sourcePublic, lookupHash };
+  return { lookupKey, sourceSecret, sourcePublic, sourceWrap, lookupHash };
 }
 
 function checkReceiptInputs(canonical, salt) {
@@ -964,6 +972,57 @@ export function openSealedKey(record, recipientSecret, expectedRole, caseId) {
     return aeadDecrypt(k, ZERO_NONCE, sealAd(record[1], caseId, recipientPublic), record.subarray(34));
   } finally {
     wipe(ss, k);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// §7.1 The source's wrapped case key
+
+function sourceWrapAd(role, caseId) {
+  return concatBytes(L(LABEL_SOURCE_WRAP_AD), Uint8Array.of(VERSION, role), caseId);
+}
+
+function sourceWrapDerive(sourceWrap, r) {
+  return blake2b(concatBytes(L(LABEL_SOURCE_WRAP_KEY), r), { key: sourceWrap, dkLen: 32 });
+}
+
+/**
+ * §7.1 wrap the source's copy of a 32-byte key (CK) under `sourceWrap` (deriveReceiptKeys().sourceWrap).
+ * Unlike a key sealed to source_pk (public, stored by the server), only a receipt holder can make one that
+ * opens. `random` (32 bytes) only for vectors.
+ */
+export function wrapSourceKey(key, sourceWrap, role, caseId, { random } = {}) {
+  requireBytes(key, KEY_BYTES, 'key');
+  requireBytes(sourceWrap, KEY_BYTES, 'source wrap key');
+  requireBytes(caseId, ID_BYTES, 'case id');
+  checkRole(role);
+  const r = random === undefined ? randomBytes(SOURCE_WRAP_RANDOM_BYTES) : requireBytes(random, SOURCE_WRAP_RANDOM_BYTES, 'r');
+  const k = sourceWrapDerive(sourceWrap, r);
+  // Zero nonce: k is fresh for every wrapping because r is (§7.1).
+  const wrapped = aeadEncrypt(k, ZERO_NONCE, sourceWrapAd(role, caseId), key);
+  wipe(k);
+  return concatBytes(Uint8Array.of(VERSION, role), r, wrapped);
+}
+
+/**
+ * §7.1 open, in order: version (`unsupported_version`; empty: `malformed`), size 82 (`malformed`), role
+ * equals the expected role (`malformed`), AEAD open (`decrypt_failed`: another receipt, another case, a
+ * rewritten role, a flipped byte, or a key a server sealed to source_pk).
+ */
+export function openSourceKey(record, sourceWrap, expectedRole, caseId) {
+  requireBytes(record, undefined, 'wrapped key');
+  requireBytes(sourceWrap, KEY_BYTES, 'source wrap key');
+  requireBytes(caseId, ID_BYTES, 'case id');
+  checkRole(expectedRole);
+  if (record.length < 1) fail('malformed', 'wrapped key: empty');
+  if (record[0] !== VERSION) fail('unsupported_version', 'wrapped key: version');
+  if (record.length !== WRAPPED_KEY_BYTES) fail('malformed', 'wrapped key: size');
+  if (record[1] !== expectedRole) fail('malformed', 'wrapped key: role');
+  const k = sourceWrapDerive(sourceWrap, record.subarray(2, 2 + SOURCE_WRAP_RANDOM_BYTES));
+  try {
+    return aeadDecrypt(k, ZERO_NONCE, sourceWrapAd(record[1], caseId), record.subarray(2 + SOURCE_WRAP_RANDOM_BYTES));
+  } finally {
+    wipe(k);
   }
 }
 

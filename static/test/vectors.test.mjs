@@ -107,6 +107,24 @@ const HANDLERS = {
     };
   },
 
+  source_key(v) {
+    const i = v.input;
+    const sourceWrap = hex(need(i, 'source_wrap', 'input'));
+    return {
+      run() {
+        // The vector's source_wrap must be the one its receipt gives (§4.3; a self-check of the vector).
+        const keys = P.deriveReceiptKeys(need(i, 'receipt', 'input'), hex(need(i, 'salt', 'input')));
+        assert.equal(toHex(keys.sourceWrap), i.source_wrap);
+        return P.openSourceKey(hex(need(i, 'record', 'input')), sourceWrap, need(i, 'role', 'input'), hex(need(i, 'case_id', 'input')));
+      },
+      check(key) {
+        assert.equal(toHex(key), need(v.output, 'key', 'output'));
+      },
+      // README: success vectors add `key` and `r` to re-wrap byte for byte.
+      reencrypt: () => [P.wrapSourceKey(hex(need(i, 'key', 'input')), sourceWrap, i.role, hex(i.case_id), { random: hex(need(i, 'r', 'input')) }), hex(i.record)],
+    };
+  },
+
   message(v) {
     const i = v.input;
     const reviewers = need(i, 'reviewers', 'input').map((r) => ({ reviewerId: hex(r.reviewer_id), ed25519: hex(r.ed25519) }));
@@ -177,7 +195,7 @@ const HANDLERS = {
       },
       check(r) {
         const o = v.output;
-        exactFields(o, ['canonical', 'formatted', 'lookup_key', 'lookup_hash', 'source_secret', 'source_public'], 'output');
+        exactFields(o, ['canonical', 'formatted', 'lookup_key', 'lookup_hash', 'source_secret', 'source_public', 'source_wrap'], 'output');
         assert.equal(r.canonical, o.canonical);
         assert.equal(P.formatReceipt(r.canonical), o.formatted);
         assert.equal(P.parseReceipt(o.formatted), o.canonical, 'the display form parses back');
@@ -186,6 +204,7 @@ const HANDLERS = {
         assert.equal(toHex(P.lookupHash(hex(o.lookup_key))), o.lookup_hash);
         assert.equal(toHex(r.keys.sourceSecret), o.source_secret);
         assert.equal(toHex(r.keys.sourcePublic), o.source_public);
+        assert.equal(toHex(r.keys.sourceWrap), o.source_wrap);
       },
     };
   },

@@ -4,6 +4,7 @@
 #include <catch2/catch_test_macros.hpp>
 
 #include "crypto/attachment.h"
+#include "crypto/source_key_wrap.h"
 #include "tests/api/api_test_util.h"
 
 namespace dojava::api::testing {
@@ -95,8 +96,10 @@ TEST_CASE("conversation: submit with a resumed 2-chunk upload, reply, notes, fol
   const std::string create =
       "{\"case_id\":\"" + B64(case_id) + "\",\"lookup_key\":\"" + lookup_key +
       "\",\"source_public_key\":\"" + B64(keys->source_public) + "\",\"keys\":[" +
+      // The source's copy is wrapped (PROTOCOL §7.1): the server holds it like a sealed key.
       SealedKeyJson("source", "case",
-                    Seal(ck, protocol::kRoleCaseKey, case_id, keys->source_public)) +
+                    crypto::WrapSourceKey(ck, protocol::kRoleCaseKey, case_id, keys->source_wrap)
+                        .value()) +
       "," +
       SealedKeyJson(B64(alice.id), "case",
                     Seal(ck, protocol::kRoleCaseKey, case_id, alice.key.x25519_public())) +
@@ -212,8 +215,8 @@ TEST_CASE("conversation: submit with a resumed 2-chunk upload, reply, notes, fol
   REQUIRE(back.status == 200);
   Json back_json(back.body);
   CHECK(back_json.Str("case_id") == B64(case_id));
-  auto source_ck = crypto::OpenSealedKey(Unb64(back_json.Str("sealed_key")), protocol::kRoleCaseKey,
-                                         case_id, keys->source_secret, keys->source_public);
+  auto source_ck = crypto::OpenSourceKey(Unb64(back_json.Str("sealed_key")), protocol::kRoleCaseKey,
+                                         case_id, keys->source_wrap);
   REQUIRE(source_ck.ok());
   const auto& back_msgs = back_json["messages"].array();
   REQUIRE(back_msgs.size() == 2);  // the notes event is never shown to the source

@@ -24,6 +24,7 @@
 
 #include "cli/public_key_line.h"
 #include "crypto/encoding.h"
+#include "crypto/message.h"
 #include "crypto/sealed_key.h"
 #include "service/database_key.h"
 #include "service/sqlite_db.h"
@@ -378,29 +379,33 @@ TEST_CASE("e2e: submit with attachments, reviewer reads, downloads, replies; sou
 
 // Flips one byte of a stored blob, as someone holding the database key could
 // (the server must be stopped). `column` of the first row `where` selects.
-void FlipStoredByte(const std::string& data_dir, const std::string& table,
-                    const std::string& column, const std::string& where, size_t offset) {
+// Reads the first stored blob matching `where`, as someone holding the
+// database key could.
+Bytes GetStoredBlob(const std::string& data_dir, const std::string& table,
+                    const std::string& column, const std::string& where) {
   auto key = service::DatabaseKey::LoadFile(data_dir + "/database.key");
   REQUIRE(key.ok());
   auto db =
-      service::SqliteDb::Open(data_dir + "/dojava.db", *key, service::SqliteDb::Mode::kReadWrite);
+      service::SqliteDb::Open(data_dir + "/dojava.db", *key, service::SqliteDb::Mode::kReadOnly);
   REQUIRE(db.ok());
-  Bytes blob;
-  {
-    auto sel = (*db)->Prepare("SELECT " + column + " FROM " + table + " WHERE " + where);
-    REQUIRE(sel.ok());
-    auto row = sel->Step();
-    REQUIRE(row.ok());
-    REQUIRE(*row);
-    ByteView v = sel->ColumnBlob(0);
-    blob.assign(v.begin(), v.end());
-  }
+  auto sel = (*db)->Prepare("SELECT " + column + " FROM " + table + " WHERE " + where);
+  REQUIRE(sel.ok());
+  auto row = sel->Step();
+  REQUIRE(row.ok());
+  REQUIRE(*row);
+  ByteView v = sel->ColumnBlob(0);
+  return Bytes(v.begin(), v.end());
+}
+
+void SetStoredBlob(const std::string& data_dir, const std::string& table, const std::string& column,
+                   const std::string& where, const Bytes& blob);
+
+void FlipStoredByte(const std::string& data_dir, const std::string& table,
+                    const std::string& column, const std::string& where, size_t offset) {
+  Bytes blob = GetStoredBlob(data_dir, table, column, where);
   REQUIRE(offset < blob.size());
   blob[offset] ^= 0x01;
-  auto upd = (*db)->Prepare("UPDATE " + table + " SET " + column + " = ?1 WHERE " + where);
-  REQUIRE(upd.ok());
-  upd->BindBlob(1, blob);
-  REQUIRE(upd->Run().ok());
+  SetStoredBlob(data_dir, table, column, where, blob);
 }
 
 // Replaces a stored blob, as someone holding the database key could.
@@ -481,6 +486,76 @@ TEST_CASE("e2e: a case key swapped by the server is refused before anything is e
   INFO(fresh.err);
   CHECK(fresh.rc == 7);
   CHECK(fresh.err.find("refusing to encrypt") != std::string::npos);
+}
+
+// H1 (PROTOCOL §7.1, §15): source_pk is public, so a compromised server could
+// seal a case key of its own (CK') to it, put that record in the source's
+// place and a report of its own under CK' in place of message #1: a source
+// that opened CK' saw a consistent case and encrypted its follow-up under
+// CK'. The source's copy is now wrapped under source_wrap, which only the
+// receipt gives: the swapped record does not open and inbox stops before
+// anything is read or sent.
+TEST_CASE("e2e: a source case key swapped by the server for one sealed to source_pk is refused",
+          "[cli][e2e]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  const std::string receipt = SubmitReport(inst, {});
+  WriteFile(inst.dir() / "receipt", receipt + "\n");
+  const std::string case_id = OnlyCase(inst, "ana");
+  auto before = inst.AsSource({"inbox", "--receipt-file", inst.dir() / "receipt"});
+  REQUIRE(before.rc == 0);
+  REQUIRE(before.out.find("Pegasus") != std::string::npos);
+  const std::string data = inst.dir() / "data";
+  const std::string source = inst.source_addr(), reviewer = inst.reviewer_addr();
+
+  inst.Stop();
+  const Bytes stored_pk = GetStoredBlob(data, "cases", "source_public_key", "1 = 1");
+  REQUIRE(stored_pk.size() == 32);
+  crypto::X25519Public source_pk{};
+  std::copy(stored_pk.begin(), stored_pk.end(), source_pk.begin());
+  auto cid = Base64UrlDecodeFixed<16>(case_id);
+  REQUIRE(cid.ok());
+  const SecretBytes server_key = SecretBytes::Random(32);
+  auto forged = crypto::SealKey(server_key, protocol::kRoleCaseKey, *cid, source_pk);
+  REQUIRE(forged.ok());
+  const std::string forged_text =
+      R"({"type":"report","form":{},"text":"forged by the server","files":[]})";
+  auto forged_report = crypto::EncryptMessage(server_key, protocol::kKindConversation, *cid,
+                                              crypto::RandomId(), AsBytes(forged_text), nullptr);
+  REQUIRE(forged_report.ok());
+  const std::string source_row = "role = 1 AND length(recipient) = 0";
+  const Bytes original = GetStoredBlob(data, "case_keys", "sealed", source_row);
+  const Bytes original_report = GetStoredBlob(data, "messages", "record", "seq = 1");
+  SetStoredBlob(data, "case_keys", "sealed", source_row, *forged);
+  SetStoredBlob(data, "messages", "record", "seq = 1", *forged_report);
+  inst.Start(source, reviewer, data);
+
+  auto read = inst.AsSource({"inbox", "--receipt-file", inst.dir() / "receipt"});
+  INFO(read.out << read.err);
+  CHECK(read.rc == 7);
+  CHECK(read.err.find("case key does not open with this receipt") != std::string::npos);
+  CHECK(read.out.find("Pegasus") == std::string::npos);  // nothing shown
+  CHECK(read.out.find("forged by the server") == std::string::npos);
+  WriteFile(inst.dir() / "followup.txt", "the name of our contact");
+  auto followup = inst.AsSource({"inbox", "--receipt-file", inst.dir() / "receipt", "--reply-file",
+                                 inst.dir() / "followup.txt"});
+  INFO(followup.out << followup.err);
+  CHECK(followup.rc == 7);
+  CHECK(followup.out.find("follow-up sent") == std::string::npos);
+
+  // The original records put back: nothing reached the server (the case
+  // still holds the report only), and the source reads its case again.
+  inst.Stop();
+  SetStoredBlob(data, "case_keys", "sealed", source_row, original);
+  SetStoredBlob(data, "messages", "record", "seq = 1", original_report);
+  inst.Start(source, reviewer, data);
+  auto show = inst.As("ana", {"show", case_id});
+  REQUIRE(show.rc == 0);
+  CHECK(show.out.find("Pegasus") != std::string::npos);
+  CHECK(show.out.find("our contact") == std::string::npos);
+  auto after = inst.AsSource({"inbox", "--receipt-file", inst.dir() / "receipt"});
+  CHECK(after.rc == 0);
+  CHECK(after.out.find("Pegasus") != std::string::npos);
 }
 
 TEST_CASE("e2e: source commands leave no trace on disk and never trust a key blindly",

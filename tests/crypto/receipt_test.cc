@@ -258,12 +258,17 @@ TEST_CASE("Derivation follows §4.3 step by step", "[receipt]") {
   CHECK(keys->lookup_key.Equals(Kdf(R->reveal(), "dojava/v1/receipt/lookup")));
   CHECK(keys->source_secret.Equals(Kdf(R->reveal(), "dojava/v1/receipt/x25519")));
   CHECK(keys->source_public == X25519Base(keys->source_secret.reveal()));
+  CHECK(keys->source_wrap.Equals(Kdf(R->reveal(), "dojava/v1/receipt/wrap")));
   CHECK(keys->lookup_key.size() == 32);
   CHECK(keys->source_secret.size() == 32);
-  // The two labels give independent keys.
+  CHECK(keys->source_wrap.size() == 32);
+  // The three labels give independent keys.
   CHECK_FALSE(keys->lookup_key.Equals(keys->source_secret));
+  CHECK_FALSE(keys->lookup_key.Equals(keys->source_wrap));
+  CHECK_FALSE(keys->source_secret.Equals(keys->source_wrap));
   CHECK_FALSE(keys->lookup_key.Equals(R->reveal()));
   CHECK_FALSE(keys->source_secret.Equals(R->reveal()));
+  CHECK_FALSE(keys->source_wrap.Equals(R->reveal()));
 }
 
 // KDF(ikm, label) = keyed BLAKE2b-256 of L(label), checked against Python's
@@ -277,6 +282,8 @@ TEST_CASE("Receipt KDF labels match an independent BLAKE2b", "[receipt]") {
         "59c26b3344de5478271feba7f7d2996ca2c2e3f6069980ae03d2e2743e9c4c16");
   CHECK(HexEncode(Kdf(ikm, protocol::kLabelReceiptX25519).reveal()) ==
         "47480dbd7a4f054372a23b51e13faaf3c6c49d2b99205f22aa64a621c03a0fb2");
+  CHECK(HexEncode(Kdf(ikm, protocol::kLabelReceiptWrap).reveal()) ==
+        "442d90c09ee7ef5e5c5dd2860f819328c63346cd030fa34d1e3c557614dd11c3");
 }
 
 // hashlib.blake2b(b"dojava/v1/lookup-hash\0" + bytes([0x42] * 32),
@@ -301,6 +308,7 @@ TEST_CASE("Derivation is deterministic and depends on the salt and every digit",
   CHECK(a->lookup_key.Equals(b->lookup_key));
   CHECK(a->source_secret.Equals(b->source_secret));
   CHECK(a->source_public == b->source_public);
+  CHECK(a->source_wrap.Equals(b->source_wrap));
   CHECK(LookupHash(a->lookup_key.reveal()) == LookupHash(b->lookup_key.reveal()));
 
   // Same receipt typed differently: same keys.
@@ -318,6 +326,7 @@ TEST_CASE("Derivation is deterministic and depends on the salt and every digit",
   CHECK_FALSE(s->lookup_key.Equals(a->lookup_key));
   CHECK_FALSE(s->source_secret.Equals(a->source_secret));
   CHECK(s->source_public != a->source_public);
+  CHECK_FALSE(s->source_wrap.Equals(a->source_wrap));
 
   // Each of the 27 random digits changed (check digit recomputed): all
   // three outputs change, and all are distinct from each other.
@@ -334,6 +343,7 @@ TEST_CASE("Derivation is deterministic and depends on the salt and every digit",
     CHECK_FALSE(ki->lookup_key.Equals(a->lookup_key));
     CHECK_FALSE(ki->source_secret.Equals(a->source_secret));
     CHECK(ki->source_public != a->source_public);
+    CHECK_FALSE(ki->source_wrap.Equals(a->source_wrap));
     lookups.insert(Bytes(ki->lookup_key.reveal().begin(), ki->lookup_key.reveal().end()));
   }
   CHECK(lookups.size() == protocol::kReceiptRandomDigits + 1);

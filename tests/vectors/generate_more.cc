@@ -5,6 +5,7 @@
 #include "crypto/protocol_constants.h"
 #include "crypto/receipt.h"
 #include "crypto/reviewer_key.h"
+#include "crypto/source_key_wrap.h"
 #include "crypto/testing/deterministic.h"
 #include "tests/vectors/chunk_stream.h"
 #include "tests/vectors/vector_json.h"
@@ -59,6 +60,7 @@ void Receipts(VectorWriter& w) {
     out["lookup_hash"] = HexOf(crypto::LookupHash(k.lookup_key.reveal()));
     out["source_secret"] = HexOf(k.source_secret.reveal());
     out["source_public"] = HexOf(k.source_public);
+    out["source_wrap"] = HexOf(k.source_wrap.reveal());
     w.Write(scenario, "receipt", desc, input(typed), "success", std::move(out));
   };
   const std::string a = DetReceipt("receipt/a");
@@ -90,6 +92,101 @@ void Receipts(VectorWriter& w) {
       "malformed");
   bad("receipt-fullwidth-digit", "A fullwidth digit (U+FF13) in place of the last digit.",
       a.substr(0, 27) + "\xef\xbc\x93", "malformed");
+}
+
+// The source's wrapped case key (§7.1). Every vector names the receipt and
+// salt its source_wrap comes from, so the chain receipt -> source_wrap -> CK
+// is pinned end to end.
+void SourceKeys(VectorWriter& w) {
+  const Bytes salt = Det("receipt/salt", 16);
+  const std::string receipt_a = DetReceipt("receipt/a");  // as in receipt-canonical
+  const std::string receipt_b = DetReceipt("source-key/other-receipt");
+  auto keys_of = [&](const std::string& digits) {
+    return crypto::DeriveReceiptKeys(crypto::Receipt::FromCanonical(digits).value(), salt).value();
+  };
+  const crypto::ReceiptKeys a = keys_of(receipt_a), b = keys_of(receipt_b);
+  const crypto::Id case_id = DetId("source-key/case");
+  const SecretBytes ck = DetSecret("source-key/ck", 32);
+  const Bytes r = Det("source-key/r", 32);
+  const Bytes rec =
+      crypto::WrapSourceKeyWithRandom(ck, p::kRoleCaseKey, case_id, a.source_wrap, r).value();
+  auto input = [&](ByteView record, uint8_t role, const std::string& receipt,
+                   const crypto::ReceiptKeys& k) {
+    json::object in;
+    in["receipt"] = receipt;
+    in["salt"] = HexOf(salt);
+    in["source_wrap"] = HexOf(k.source_wrap.reveal());
+    in["case_id"] = HexOf(case_id);
+    in["role"] = role;
+    in["record"] = HexOf(record);
+    return in;
+  };
+  auto bad = [&](const std::string& scenario, const std::string& desc, ByteView record,
+                 const std::string& expect, uint8_t role = p::kRoleCaseKey) {
+    w.Write(scenario, "source_key", desc, input(record, role, receipt_a, a), expect);
+  };
+  {
+    auto in = input(rec, p::kRoleCaseKey, receipt_a, a);
+    in["key"] = HexOf(ck.reveal());
+    in["r"] = HexOf(r);
+    json::object out;
+    out["key"] = HexOf(ck.reveal());
+    w.Write("source-key-valid", "source_key",
+            "The source's case key wrapped under the source_wrap of receipt-canonical's receipt.",
+            std::move(in), "success", std::move(out));
+  }
+  w.Write("source-key-wrong-receipt", "source_key",
+          "Opened with the source_wrap of another receipt.",
+          input(rec, p::kRoleCaseKey, receipt_b, b), "decrypt_failed");
+  {
+    auto in = input(rec, p::kRoleCaseKey, receipt_a, a);
+    in["case_id"] = HexOf(DetId("source-key/other-case"));
+    w.Write("source-key-wrong-case", "source_key", "A wrapped key moved to another case by the server.",
+            std::move(in), "decrypt_failed");
+  }
+  bad("source-key-wrong-role", "A CK record presented where an NK is expected.", rec, "malformed",
+      p::kRoleNotesKey);
+  {
+    Bytes relabelled = rec;
+    relabelled[1] = p::kRoleNotesKey;
+    bad("source-key-relabelled", "A CK record whose role byte was rewritten to NK.", relabelled,
+        "decrypt_failed", p::kRoleNotesKey);
+  }
+  {
+    const SecretBytes server_ck = DetSecret("source-key/server-ck", 32);
+    const SecretBytes eph = DetSecret("source-key/server-ephemeral", 32);
+    const Bytes forged =
+        crypto::SealKeyWithEphemeral(server_ck, p::kRoleCaseKey, case_id, a.source_public, eph)
+            .value();
+    bad("source-key-sealed-to-source-pk",
+        "What a compromised server could put in the source's place: a case key of its own sealed "
+        "to source_pk (section 7), which the server stores. Same size, version and role bytes; "
+        "the source refuses it.",
+        forged, "decrypt_failed");
+  }
+  {
+    Bytes flipped = rec;
+    flipped[10] ^= 0x01;
+    bad("source-key-flipped-random", "One bit of r flipped.", flipped, "decrypt_failed");
+    flipped = rec;
+    flipped[50] ^= 0x10;
+    bad("source-key-flipped-ciphertext", "One bit of the encrypted key flipped.", flipped,
+        "decrypt_failed");
+    flipped = rec;
+    flipped[81] ^= 0x80;
+    bad("source-key-flipped-tag", "One bit of the tag flipped.", flipped, "decrypt_failed");
+  }
+  {
+    Bytes v2 = rec;
+    v2[0] = 2;
+    bad("source-key-unknown-version", "Version byte 2.", v2, "unsupported_version");
+  }
+  bad("source-key-truncated", "81 of the 82 bytes.", ByteView(rec.data(), 81), "malformed");
+  {
+    Bytes longer = rec;
+    longer.push_back(0);
+    bad("source-key-extended", "83 bytes: one zero byte appended.", longer, "malformed");
+  }
 }
 
 void Keys(VectorWriter& w) {
@@ -331,7 +428,7 @@ void Chunks(VectorWriter& w) {
 }  // namespace
 
 std::vector<std::function<void(VectorWriter&)>> ExtraSections() {
-  return {Receipts, Keys, KeyFiles, Chunks};
+  return {Receipts, SourceKeys, Keys, KeyFiles, Chunks};
 }
 
 }  // namespace dojava::vectors

@@ -8,6 +8,7 @@
 #include "crypto/primitives.h"
 #include "crypto/receipt.h"
 #include "crypto/reviewer_key.h"
+#include "crypto/source_key_wrap.h"
 #include "crypto/testing/deterministic.h"
 #include "tests/vectors/chunk_stream.h"
 #include "tests/vectors/vector_checks.h"
@@ -33,6 +34,40 @@ std::string CheckReceipt(const json::object& v) {
   CHECK(HexOf(crypto::LookupHash(k->lookup_key.reveal())) == out.at("lookup_hash").as_string());
   CHECK(HexOf(k->source_secret.reveal()) == out.at("source_secret").as_string());
   CHECK(HexOf(k->source_public) == out.at("source_public").as_string());
+  CHECK(HexOf(k->source_wrap.reveal()) == out.at("source_wrap").as_string());
+  CHECK(out.size() == 7);  // a new output field is checked, not skipped
+  return "success";
+}
+
+template <size_t N>
+std::array<uint8_t, N> FixedOf(const json::value& v) {
+  const Bytes b = BytesOf(v);
+  REQUIRE(b.size() == N);
+  std::array<uint8_t, N> a{};
+  std::copy(b.begin(), b.end(), a.begin());
+  return a;
+}
+
+std::string CheckSourceKey(const json::object& v) {
+  const auto& in = v.at("input").as_object();
+  // The vector's source_wrap must be the one its receipt gives (§4.3).
+  auto receipt = crypto::Receipt::FromCanonical(std::string(in.at("receipt").as_string()));
+  REQUIRE(receipt.ok());
+  auto derived = crypto::DeriveReceiptKeys(*receipt, BytesOf(in.at("salt")));
+  REQUIRE(derived.ok());
+  CHECK(HexOf(derived->source_wrap.reveal()) == in.at("source_wrap").as_string());
+  const SecretBytes wrap = SecretOf(in.at("source_wrap"));
+  const uint8_t role = uint8_t(in.at("role").as_int64());
+  const crypto::Id case_id = FixedOf<16>(in.at("case_id"));
+  auto k = crypto::OpenSourceKey(BytesOf(in.at("record")), role, case_id, wrap);
+  if (!k.ok()) return Outcome(k.code());
+  CHECK(HexOf(k->reveal()) == v.at("output").at("key").as_string());
+  if (in.contains("r")) {
+    auto again = crypto::WrapSourceKeyWithRandom(SecretOf(in.at("key")), role, case_id, wrap,
+                                                 BytesOf(in.at("r")));
+    REQUIRE(again.ok());
+    CHECK(HexOf(*again) == in.at("record").as_string());
+  }
   return "success";
 }
 
@@ -116,6 +151,7 @@ std::string CheckChunks(const json::object& v) {
 std::map<std::string, Checker> ExtraCheckers() {
   return {{"chunks", CheckChunks},
           {"receipt", CheckReceipt},
+          {"source_key", CheckSourceKey},
           {"keys", CheckKeys},
           {"key_file", CheckKeyFile}};
 }

@@ -7,6 +7,8 @@
 //    JPEG as cleaned: Chromium's original encoding, without the EXIF);
 //  - the returning source enters the receipt, reads the reviewer's signed reply, downloads and
 //    decrypts the reviewer's file, and sends a follow-up with a file the reviewer decrypts;
+//  - a case whose source key is a key sealed to source_pk (what a compromised server could swap in,
+//    PROTOCOL.md §7.1) is refused by the returning page with err_source_key;
 //  - an upload cut off by a dropped connection (dojavad stopped mid-upload and started again) resumes
 //    with the missing chunks only;
 //  - no page makes a request to another origin or violates the CSP; screenshots of every page.
@@ -169,6 +171,10 @@ describe('web client against dojavad', { skip }, () => {
         const c = await inst.readCase(rev, token, caseIdB64);
         // Sealed to the source and to every reviewer of the roster, nothing else.
         assert.deepEqual(c.keys.map((k) => k.recipient).sort(), ['source', ...reviewers.map((r) => b64(r.reviewerId))].sort());
+        // The source's copy is wrapped under the receipt's source_wrap (§7.1), not sealed to source_pk.
+        const sourceEntry = b64d(asSource.sealed_key);
+        assert.deepEqual(P.openSourceKey(sourceEntry, keys.sourceWrap, P.ROLE_CK, c.caseId), c.ck);
+        assert.throws(() => P.openSealedKey(sourceEntry, keys.sourceSecret, P.ROLE_CK, c.caseId), (e) => e.code === 'decrypt_failed');
         const report = c.messages[0].body;
         assert.equal(c.messages[0].author, P.AUTHOR_SOURCE);
         assert.deepEqual(report.form, { country: 'ME', incident: 'spyware', when: '2026-10', responsible: 'non_state', title });
@@ -261,6 +267,41 @@ describe('web client against dojavad', { skip }, () => {
         assert.equal(last.body.text, 'Još nešto — one more thing.');
         const bytes = await inst.readFile(token, caseIdB64, last.body.files[0]);
         assert.equal(new TextDecoder().decode(bytes), `more evidence ${kind}\n`);
+      });
+
+      // H1 (PROTOCOL.md §7.1): a case whose source key is a CK' sealed to the stored source_pk and whose
+      // report is the server's own under CK' — what a compromised server could write in place of the
+      // source's wrapped key and report — is refused by the returning page with a plain message; nothing of
+      // the case is shown (the page before this change showed the forged report and sent follow-ups under
+      // CK').
+      test('the returning page refuses a source key the server replaced with one sealed to source_pk', { timeout: SLOW * 2 }, async () => {
+        const receiptDigits = P.generateReceipt();
+        const keys = P.deriveReceiptKeys(receiptDigits, inst.salt);
+        const caseId = P.randomBytes(16);
+        const ck = P.randomBytes(32);
+        const serverCk = P.randomBytes(32);
+        const body = new TextEncoder().encode(JSON.stringify({ type: 'report', form: { title: `forged ${kind}` }, text: `do not show ${kind}`, files: [] }));
+        const message = P.encryptMessage({ kind: P.KIND_CONVERSATION, caseId, key: serverCk, body });
+        const forged = P.sealKey(serverCk, keys.sourcePublic, P.ROLE_CK, caseId);
+        const sealed = [{ recipient: 'source', role: 'case', sealed: b64(forged) }];
+        for (const r of reviewers) sealed.push({ recipient: b64(r.reviewerId), role: 'case', sealed: b64(P.sealKey(ck, r.xPublic, P.ROLE_CK, caseId)) });
+        await inst.api('source', 'POST', '/api/v1/cases', {
+          json: { case_id: b64(caseId), lookup_key: b64(keys.lookupKey), source_public_key: b64(keys.sourcePublic), keys: sealed, message: b64(message), files: [] },
+        });
+
+        const page = await browser.newPage();
+        const w = await watch(page, inst.source);
+        await page.goto(`${inst.source}/return.html#lang=sq`);
+        await page.waitForSelector('body[data-ready="return"]', { timeout: SLOW });
+        await page.type('#r-receipt', P.formatReceipt(receiptDigits));
+        await page.click('#open');
+        await page.waitForSelector('#receipt-error:not([hidden])', { timeout: SLOW });
+        assert.equal(await page.$eval('#receipt-error', (e) => e.textContent), cat('sq').err_source_key);
+        assert.equal(await page.$eval('#conversation', (e) => e.hidden), true);
+        assert.ok(!(await page.content()).includes(`do not show ${kind}`));
+        await screenshot(page, `${kind}-return-source-key-refused`);
+        await w.assertClean(assert);
+        await page.close();
       });
 
       test('an upload cut off by a dropped connection resumes with the missing chunks only', { timeout: SLOW * 2 }, async () => {

@@ -1,4 +1,4 @@
-// The returning source's page: receipt → keys (§4.3) → the case's sealed key and conversation
+// The returning source's page: receipt → keys (§4.3) → the case's wrapped key (§7.1) and conversation
 // (API.md "Returning with a receipt") → decrypted in the browser, reviewer signatures verified against
 // the verified roster (§8.3) → files downloaded and decrypted chunk by chunk (§9.2) → follow-ups.
 import {
@@ -12,7 +12,7 @@ import {
   deriveReceiptKeysAsync,
   encryptMessage,
   equalBytes,
-  openSealedKey,
+  openSourceKey,
   parseReceipt,
   wipe,
 } from '../lib/protocol.js';
@@ -23,7 +23,28 @@ import { uploadFile } from './upload.js';
 
 let ctx = null;
 let picker = null;
-let session = null; // { lookupKey, caseId, ck, lastSeq, messages: [...] }
+let session = null; // { lookupKey, sourceWrap, caseId, ck, lastSeq, messages: [...] }
+
+/**
+ * The source's case key did not open with this receipt (§7.1): the server altered or replaced it (e.g. with
+ * a key of its own sealed to source_pk). Shown as err_source_key; nothing is decrypted or sent under it.
+ */
+class SourceKeyError extends Error {
+  constructor() {
+    super('source key');
+    this.code = 'source_key';
+  }
+}
+
+/** Opens the source's wrapped case key (§7.1); any failure is a SourceKeyError. */
+function openCaseKey(sealed, sourceWrap, caseId) {
+  try {
+    return openSourceKey(b64d(sealed), sourceWrap, ROLE_CK, caseId);
+  } catch (e) {
+    if (e instanceof DojavaError) throw new SourceKeyError();
+    throw e;
+  }
+}
 
 function reviewerLookup(id) {
   const r = ctx.instance.roster?.entries.find((e) => equalBytes(e.reviewerId, id));
@@ -42,9 +63,12 @@ async function fetchMessages() {
     const c = await api.sourceCase(session.lastSeq);
     if (!session.caseId) {
       session.caseId = b64d(c.case_id);
-      session.ck = openSealedKey(b64d(c.sealed_key), session.sourceSecret, ROLE_CK, session.caseId);
-      wipe(session.sourceSecret);
-      session.sourceSecret = null;
+      try {
+        session.ck = openCaseKey(c.sealed_key, session.sourceWrap, session.caseId);
+      } finally {
+        wipe(session.sourceWrap);
+        session.sourceWrap = null;
+      }
     } else if (c.case_id !== b64(session.caseId)) {
       throw new ApiError('bad_answer', 0);
     }
@@ -169,15 +193,17 @@ async function onOpen(ev) {
   $('open-status').textContent = i18n.t('step_receipt');
   try {
     const keys = await deriveReceiptKeysAsync(receipt, ctx.instance.salt, (p) => ($('open-bar').value = p));
-    wipe(keys.lookupHash);
-    session = { lookupKey: keys.lookupKey, sourceSecret: keys.sourceSecret, caseId: null, ck: null, lastSeq: 0, messages: [], seen: new Set() };
+    // source_sk opens nothing any more (§7.1): only source_wrap is kept, until the case key is open.
+    wipe(keys.lookupHash, keys.sourceSecret);
+    session = { lookupKey: keys.lookupKey, sourceWrap: keys.sourceWrap, caseId: null, ck: null, lastSeq: 0, messages: [], seen: new Set() };
     api.lookupKey = b64(keys.lookupKey);
     $('open-status').textContent = i18n.t('step_open');
     await fetchMessages();
   } catch (e) {
     api.lookupKey = null;
+    if (session?.sourceWrap) wipe(session.sourceWrap); // the case was never reached
     session = null;
-    box.textContent = e instanceof ApiError && e.code === 'not_found' ? i18n.t('err_receipt_unknown') : errorText(i18n, e);
+    box.textContent = e instanceof ApiError && e.code === 'not_found' ? i18n.t('err_receipt_unknown') : e instanceof SourceKeyError ? i18n.t('err_source_key') : errorText(i18n, e);
     box.hidden = false;
     return;
   } finally {

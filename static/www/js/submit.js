@@ -11,6 +11,7 @@ import {
   randomBytes,
   sealKey,
   wipe,
+  wrapSourceKey,
 } from '../lib/protocol.js';
 import { ApiError, sleep } from './api.js';
 import { $, FilePicker, boot, showFatal, errorText, formatSize, loadInstance, show, showError, showInstance } from './page.js';
@@ -108,7 +109,7 @@ class Submission {
       this.refs.push(fileRef({ ...up, name: f.name, mime: f.mime }, b64));
       wipe(up.fileKey, up.noncePrefix);
     }
-    // 3. The report, encrypted under the case key; the case key sealed to the source and every reviewer
+    // 3. The report, encrypted under the case key; the case key wrapped for the source and sealed to every reviewer
     //    of the verified roster (§7). A changed roster (409 roster_changed) is fetched, verified, and the
     //    keys sealed again.
     step('step_send');
@@ -120,7 +121,9 @@ class Submission {
     for (let attempt = 0; ; attempt++) {
       const roster = ctx.instance.roster;
       if (!roster) throw new ApiError('not_ready', 503);
-      const keys = [{ recipient: 'source', role: 'case', sealed: b64(sealKey(this.ck, this.keys.sourcePublic, ROLE_CK, this.caseId)) }];
+      // The source's copy is wrapped under source_wrap (§7.1), not sealed to the public source_pk: only this
+      // receipt can make a key that the returning page will open.
+      const keys = [{ recipient: 'source', role: 'case', sealed: b64(wrapSourceKey(this.ck, this.keys.sourceWrap, ROLE_CK, this.caseId)) }];
       for (const r of roster.entries) keys.push({ recipient: b64(r.reviewerId), role: 'case', sealed: b64(sealKey(this.ck, r.x25519, ROLE_CK, this.caseId)) });
       const req = {
         case_id: b64(this.caseId),
@@ -167,7 +170,7 @@ class Submission {
   }
 
   wipe() {
-    if (this.keys) wipe(this.keys.lookupKey, this.keys.sourceSecret, this.keys.lookupHash);
+    if (this.keys) wipe(this.keys.lookupKey, this.keys.sourceSecret, this.keys.sourceWrap, this.keys.lookupHash);
     wipe(this.ck);
     this.receipt = null;
     this.values = null;
