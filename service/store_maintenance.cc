@@ -153,6 +153,20 @@ Status RenameDurably(const std::string& from, const std::string& to) {
   return FsyncPath(ParentDir(to), true);
 }
 
+// Best effort, like shred(1): once the old key file has been replaced and
+// has no other name left (st_nlink 0: an operator's hard link is never
+// touched), overwrite its blocks with zeros and fsync. A journaling file
+// system or an SSD may still keep a copy; ops/README.md says so.
+void WipeReplacedKeyFile(int fd) {
+  struct stat st {};
+  if (fd < 0 || ::fstat(fd, &st) != 0 || st.st_nlink != 0 || !S_ISREG(st.st_mode)) return;
+  const std::vector<uint8_t> zeros(static_cast<size_t>(st.st_size), 0);
+  if (!zeros.empty() && ::pwrite(fd, zeros.data(), zeros.size(), 0) ==
+                            static_cast<ssize_t>(zeros.size())) {
+    (void)::fsync(fd);
+  }
+}
+
 // OK if `key` opens the database. A read-write open: a hot rollback journal
 // left by an interrupted rekey is rolled back here (it is encrypted under the
 // key the database had before that rekey, so only that key can do it), and
@@ -334,7 +348,12 @@ Result<RekeyReport> StoreMaintenance::Rekey(const RekeyOptions& options) {
 
   // 6. Verify, and 7. publish the new key by renaming it over the key file.
   Status s = VerifyRekeyed(db_path, new_key, old_key);
-  if (s.ok()) s = RenameDurably(pending, key_file);
+  if (s.ok()) {
+    const int old_fd = ::open(key_file.c_str(), O_RDWR | O_CLOEXEC | O_NOFOLLOW);
+    s = RenameDurably(pending, key_file);
+    if (s.ok()) WipeReplacedKeyFile(old_fd);
+    if (old_fd >= 0) ::close(old_fd);
+  }
   if (s.ok()) return report;
 
   // Failed after the commit: rekey back, so that the key file (unchanged)

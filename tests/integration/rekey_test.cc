@@ -98,6 +98,10 @@ TEST_CASE("rekey: serve runs with the new key, the old key does not match", "[in
   const std::string old_text = ReadText(inst.key_file);
   TempDir copies;
   const std::string old_copy = WriteKey(copies, "old.key", old_text);
+  // An operator's second name for the old key file: the rekey wipes the
+  // replaced file only when no other name is left, so this one survives.
+  const std::string link = inst.keys + "/old-link.key";
+  fs::create_hard_link(inst.key_file, link);
 
   RunResult r = inst.Rekey();
   INFO(r.out << r.err);
@@ -108,6 +112,7 @@ TEST_CASE("rekey: serve runs with the new key, the old key does not match", "[in
   CHECK(new_text != old_text);
   CHECK(Mode(inst.key_file) == 0600);
   CHECK_FALSE(fs::exists(inst.key_file + ".rekey-new"));
+  CHECK(ReadText(link) == old_text);
   CHECK(r.out.find(new_text.substr(0, 64)) == std::string::npos);  // never printed
   CHECK(r.err.find(new_text.substr(0, 64)) == std::string::npos);
   // No journal, WAL or shared-memory file left by the rekey's connections (a
