@@ -319,26 +319,26 @@ int RunRekey(int argc, char** argv) {
                         "also write the old key to this new file (mode 0600); without it no "
                         "copy of the old key is kept");
   po::variables_map vm;
-  const int p = Parse(
-      argc, argv, desc,
-      "Usage: dojavad rekey --data-dir DIR [--key-file KEY] [--new-key-file NEW]\n"
-      "                     [--keep-old-key OLDCOPY]\n\n"
-      "Changes the database key. Stop the server first (systemctl stop dojavad): rekey\n"
-      "refuses to run while serve, backup or purge has the instance open.\n\n"
-      "  1. generates a new random key (or reads NEW) and writes it, fsynced, to\n"
-      "     KEY.rekey-new beside the key file (mode 0600, owner of KEY)\n"
-      "  2. re-encrypts every page of the database under the new key (SQLCipher\n"
-      "     rekey, one transaction)\n"
-      "  3. checks that the database opens with the new key, refuses the old one and\n"
-      "     passes 'dojavad check'\n"
-      "  4. renames KEY.rekey-new over KEY (atomic)\n"
-      "Anything failing before step 4 leaves the database under the old key and KEY\n"
-      "unchanged. If the machine stops between 2 and 4, run rekey again: it finds\n"
-      "KEY.rekey-new and finishes (or discards it if the database never changed).\n"
-      "Keys are read from files only, never from the command line or the environment.\n"
-      "Backups written before the rekey still need the old key (keep it with them, or\n"
-      "take a new backup and destroy the old ones).\n",
-      &vm);
+  const int p =
+      Parse(argc, argv, desc,
+            "Usage: dojavad rekey --data-dir DIR [--key-file KEY] [--new-key-file NEW]\n"
+            "                     [--keep-old-key OLDCOPY]\n\n"
+            "Changes the database key. Stop the server first (systemctl stop dojavad): rekey\n"
+            "refuses to run while serve, backup or purge has the instance open.\n\n"
+            "  1. generates a new random key (or reads NEW) and writes it, fsynced, to\n"
+            "     KEY.rekey-new beside the key file (mode 0600, owner of KEY)\n"
+            "  2. re-encrypts every page of the database under the new key (SQLCipher\n"
+            "     rekey, one transaction)\n"
+            "  3. checks that the database opens with the new key, refuses the old one and\n"
+            "     passes 'dojavad check'\n"
+            "  4. renames KEY.rekey-new over KEY (atomic)\n"
+            "Anything failing before step 4 leaves the database under the old key and KEY\n"
+            "unchanged. If the machine stops between 2 and 4, run rekey again: it finds\n"
+            "KEY.rekey-new and finishes (or discards it if the database never changed).\n"
+            "Keys are read from files only, never from the command line or the environment.\n"
+            "Backups written before the rekey still need the old key (keep it with them, or\n"
+            "take a new backup and destroy the old ones).\n",
+            &vm);
   if (p != kExitOk) return p < 0 ? kExitOk : p;
   RekeyOptions options;
   options.data_dir = vm["data-dir"].as<std::string>();

@@ -28,8 +28,9 @@ Result<InstanceLock> InstanceLock::Acquire(const std::string& data_dir, Mode mod
                         ? "the instance " + data_dir +
                               " is in use (dojavad serve, backup or purge is running); stop it "
                               "first (systemctl stop dojavad)"
-                        : "the instance " + data_dir + " is being rekeyed; try again when "
-                                                       "dojavad rekey has finished");
+                        : "the instance " + data_dir +
+                              " is being rekeyed; try again when "
+                              "dojavad rekey has finished");
     }
     return Status(Code::kIoError, "cannot lock the data directory " + data_dir);
   }

@@ -7,7 +7,7 @@
 
 #include <cerrno>
 #include <filesystem>
-#include <optional>
+#include <vector>
 
 #include "service/database_key.h"
 #include "service/instance_lock.h"
@@ -99,7 +99,6 @@ Status RequireSound(const std::string& path, const SecretBytes& key, const char*
   return Status::Ok();
 }
 
-
 // The staged new key during a rekey: beside the key file, so that the final
 // rename stays within one directory (atomic) and a crash between the
 // database's commit and that rename leaves the new key on the disk.
@@ -161,8 +160,8 @@ void WipeReplacedKeyFile(int fd) {
   struct stat st {};
   if (fd < 0 || ::fstat(fd, &st) != 0 || st.st_nlink != 0 || !S_ISREG(st.st_mode)) return;
   const std::vector<uint8_t> zeros(static_cast<size_t>(st.st_size), 0);
-  if (!zeros.empty() && ::pwrite(fd, zeros.data(), zeros.size(), 0) ==
-                            static_cast<ssize_t>(zeros.size())) {
+  if (!zeros.empty() &&
+      ::pwrite(fd, zeros.data(), zeros.size(), 0) == static_cast<ssize_t>(zeros.size())) {
     (void)::fsync(fd);
   }
 }
@@ -342,8 +341,10 @@ Result<RekeyReport> StoreMaintenance::Rekey(const RekeyOptions& options) {
   if (Status s = RekeyOnce(db_path, old_key, new_key); !s.ok()) {
     // Before the commit: the old key still works (verified, not assumed).
     if (KeyOpens(db_path, old_key).ok()) return undo_stage(s);
-    return Status(s.code(), s.message() + "; the database no longer opens with the old key: the "
-                                          "new key is in " + pending);
+    return Status(s.code(), s.message() +
+                                "; the database no longer opens with the old key: the "
+                                "new key is in " +
+                                pending);
   }
 
   // 6. Verify, and 7. publish the new key by renaming it over the key file.

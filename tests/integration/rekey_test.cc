@@ -93,7 +93,8 @@ void ServesWith(const Instance& inst, const std::string& key_file) {
   CHECK(server.Wait() == 0);
 }
 
-TEST_CASE("rekey: serve runs with the new key, the old key does not match", "[integration][rekey]") {
+TEST_CASE("rekey: serve runs with the new key, the old key does not match",
+          "[integration][rekey]") {
   Instance inst;
   const std::string old_text = ReadText(inst.key_file);
   TempDir copies;
