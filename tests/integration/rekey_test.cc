@@ -16,6 +16,8 @@
 
 #include "crypto/admin_key.h"
 #include "crypto/encoding.h"
+#include "service/database_key.h"
+#include "service/sqlite_db.h"
 #include "tests/http/test_client.h"
 #include "tests/http/test_dirs.h"
 #include "tests/integration/dojavad_process.h"
@@ -181,6 +183,27 @@ TEST_CASE("rekey refuses an instance that dojavad serve is running", "[integrati
   CHECK(server.Wait() == 0);
   // Stopped: now it works.
   CHECK(inst.Rekey().exit_code == 0);
+  ServesWith(inst, inst.key_file);
+}
+
+TEST_CASE("rekey refuses a database another process has open without the instance lock",
+          "[integration][rekey]") {
+  // E.g. an older dojavad or a tool that does not take the lock: SQLite
+  // itself refuses to leave WAL mode while another connection is open.
+  Instance inst;
+  const std::string old_text = ReadText(inst.key_file);
+  auto key = service::DatabaseKey::LoadFile(inst.key_file);
+  REQUIRE(key.ok());
+  auto other =
+      service::SqliteDb::Open(inst.dir + "/dojava.db", *key, service::SqliteDb::Mode::kReadWrite);
+  REQUIRE(other.ok());
+  RunResult r = inst.Rekey();
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("is open in another process") != std::string::npos);
+  CHECK(ReadText(inst.key_file) == old_text);
+  CHECK_FALSE(fs::exists(inst.key_file + ".rekey-new"));
+  other->reset();
   ServesWith(inst, inst.key_file);
 }
 
