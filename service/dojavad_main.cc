@@ -21,6 +21,7 @@
 #include "service/database_key.h"
 #include "service/instance_config.h"
 #include "service/instance_init.h"
+#include "service/instance_lock.h"
 #include "service/schema_migrations.h"
 #include "service/serve_command.h"
 #include "service/sqlcipher_store.h"
@@ -189,6 +190,9 @@ int RunServe(int argc, char** argv) {
     }
   }
   if (Status s = ValidateInstanceConfig(config); !s.ok()) return Fail(s);
+  // Held until serve returns: `dojavad rekey` refuses to run meanwhile.
+  auto lock = InstanceLock::Acquire(dir, InstanceLock::Mode::kShared);
+  if (!lock.ok()) return Fail(lock.status());
   auto key = LoadKey(vm, dir);
   if (!key.ok()) return Fail(key.status());
   Status s = ServeCommand::Run(dir, config, *key);
@@ -211,6 +215,8 @@ int RunBackup(int argc, char** argv) {
                       &vm);
   if (p != kExitOk) return p < 0 ? kExitOk : p;
   const std::string dir = vm["data-dir"].as<std::string>();
+  auto lock = InstanceLock::Acquire(dir, InstanceLock::Mode::kShared);
+  if (!lock.ok()) return Fail(lock.status());
   auto key = LoadKey(vm, dir);
   if (!key.ok()) return Fail(key.status());
   Status s = StoreMaintenance::Backup(DatabasePath(dir), *key, vm["out"].as<std::string>());
@@ -259,6 +265,8 @@ int RunPurge(int argc, char** argv) {
                       &vm);
   if (p != kExitOk) return p < 0 ? kExitOk : p;
   const std::string dir = vm["data-dir"].as<std::string>();
+  auto lock = InstanceLock::Acquire(dir, InstanceLock::Mode::kShared);
+  if (!lock.ok()) return Fail(lock.status());
   auto key = LoadKey(vm, dir);
   if (!key.ok()) return Fail(key.status());
   auto store = SqlcipherStore::Open(DatabasePath(dir), *key, std::make_shared<SystemClock>());
@@ -298,6 +306,59 @@ int RunCheck(int argc, char** argv) {
   return report->ok() ? kExitOk : kExitFailure;
 }
 
+int RunRekey(int argc, char** argv) {
+  po::options_description desc("Options");
+  desc.add_options()("help", "show this help")("data-dir", po::value<std::string>()->required(),
+                                               "the instance's data directory")(
+      "key-file", po::value<std::string>(),
+      "the current key file, replaced by the new key (default: <data-dir>/database.key; "
+      "with systemd: the file LoadCredential= points at, e.g. /etc/dojava/database.key)")(
+      "new-key-file", po::value<std::string>(),
+      "take the new key from this key file (64 lower-case hex, mode 0600) instead of "
+      "generating one")("keep-old-key", po::value<std::string>(),
+                        "also write the old key to this new file (mode 0600); without it no "
+                        "copy of the old key is kept");
+  po::variables_map vm;
+  const int p =
+      Parse(argc, argv, desc,
+            "Usage: dojavad rekey --data-dir DIR [--key-file KEY] [--new-key-file NEW]\n"
+            "                     [--keep-old-key OLDCOPY]\n\n"
+            "Changes the database key. Stop the server first (systemctl stop dojavad): rekey\n"
+            "refuses to run while serve, backup or purge has the instance open.\n\n"
+            "  1. generates a new random key (or reads NEW) and writes it, fsynced, to\n"
+            "     KEY.rekey-new beside the key file (mode 0600, owner of KEY)\n"
+            "  2. re-encrypts every page of the database under the new key (SQLCipher\n"
+            "     rekey, one transaction)\n"
+            "  3. checks that the database opens with the new key, refuses the old one and\n"
+            "     passes 'dojavad check'\n"
+            "  4. renames KEY.rekey-new over KEY (atomic)\n"
+            "Anything failing before step 4 leaves the database under the old key and KEY\n"
+            "unchanged. If the machine stops between 2 and 4, run rekey again: it finds\n"
+            "KEY.rekey-new and finishes (or discards it if the database never changed).\n"
+            "Keys are read from files only, never from the command line or the environment.\n"
+            "Backups written before the rekey still need the old key (keep it with them, or\n"
+            "take a new backup and destroy the old ones).\n",
+            &vm);
+  if (p != kExitOk) return p < 0 ? kExitOk : p;
+  RekeyOptions options;
+  options.data_dir = vm["data-dir"].as<std::string>();
+  options.key_file = vm.count("key-file")
+                         ? vm["key-file"].as<std::string>()
+                         : (std::filesystem::path(options.data_dir) / "database.key").string();
+  if (vm.count("new-key-file")) options.new_key_file = vm["new-key-file"].as<std::string>();
+  if (vm.count("keep-old-key")) options.keep_old_key_file = vm["keep-old-key"].as<std::string>();
+  auto report = StoreMaintenance::Rekey(options);
+  if (!report.ok()) return Fail(report.status());
+  if (report->finished_interrupted) {
+    std::cout << "finished an interrupted rekey: " << options.key_file
+              << " now holds the key the database is encrypted with\n";
+  } else {
+    std::cout << "rekeyed and checked; " << options.key_file << " holds the new key\n";
+  }
+  std::cout << "backups taken before this need the old key; take a new backup now\n";
+  return kExitOk;
+}
+
 constexpr Subcommand kSubcommands[] = {
     {"init", "create a new instance (data directory, key, database, config)", RunInit},
     {"serve", "run the server (source and reviewer listeners)", RunServe},
@@ -305,6 +366,7 @@ constexpr Subcommand kSubcommands[] = {
     {"restore", "restore a backup into a new data directory", RunRestore},
     {"purge", "delete expired cases and unfinished uploads", RunPurge},
     {"check", "verify the integrity of a database or backup", RunCheck},
+    {"rekey", "change the database key (server stopped)", RunRekey},
 };
 
 void PrintUsage(std::ostream& out) {

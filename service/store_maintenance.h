@@ -1,5 +1,5 @@
 // StoreMaintenance: the operator's offline and online tools on a store file —
-// `dojavad backup`, `restore` and `check`.
+// `dojavad backup`, `restore`, `check` and `rekey`.
 //
 // Backup is online and consistent: it reads one snapshot of the live database
 // (a WAL read transaction, so the server keeps writing) and writes it with
@@ -16,6 +16,25 @@
 #include "crypto/status.h"
 
 namespace dojava::service {
+
+struct RekeyOptions {
+  std::string data_dir;  // holds kDatabaseFileName
+  // The current key file; replaced (atomically) by the new key on success.
+  // Its directory must be writable: the new key is staged beside it.
+  std::string key_file;
+  // Empty: generate a new random key. Otherwise a key file (same format and
+  // 0600 rule as key_file) holding the new key; it is read, never moved.
+  std::string new_key_file;
+  // Empty: no copy of the old key is kept. Otherwise a new file (must not
+  // exist; mode 0600) that receives the old key before anything changes.
+  std::string keep_old_key_file;
+};
+
+struct RekeyReport {
+  // True if this run only finished an earlier rekey that had committed the
+  // database but was stopped before replacing the key file.
+  bool finished_interrupted = false;
+};
 
 struct CheckReport {
   int schema_version = 0;
@@ -38,6 +57,17 @@ class StoreMaintenance {
   // fsynced and in WAL mode, and checks that copy.
   static Status Restore(const std::string& backup_path, const SecretBytes& key,
                         const std::string& data_dir);
+  // Changes the database key: SQLCipher's rekey (sqlite3_rekey_v2 with a raw
+  // key) while nothing else has the database open, then verifies that the
+  // database opens with the new key, refuses the old one and passes Check,
+  // and only then renames the staged new key over key_file. The steps and
+  // what a crash at each leaves behind are in service/STORE.md "Rekey".
+  // Failures: kPermissionDenied if the instance is in use (InstanceLock, and
+  // SQLite refusing to leave WAL mode while another connection is open) or
+  // the current key does not match; kInvalidArgument if the new key equals
+  // the old; anything failing before the rename leaves the database and
+  // key_file as they were (the database under the old key).
+  static Result<RekeyReport> Rekey(const RekeyOptions& options);
   // Integrity, cipher (HMAC) integrity and foreign keys of every page. Opens
   // read-only; safe while the server runs. Fails (not a report) if the file
   // cannot be opened, e.g. wrong key.

@@ -478,7 +478,7 @@ TEST_CASE("serve refuses a bad config and a wrong key; --help lists every key",
     INFO(key);
     CHECK(help.out.find(std::string(key) + " = ") != std::string::npos);
   }
-  for (const char* sub : {"init", "serve", "backup", "restore", "purge", "check"}) {
+  for (const char* sub : {"init", "serve", "backup", "restore", "purge", "check", "rekey"}) {
     INFO(sub);
     RunResult h = RunDojavad({sub, "--help"});
     CHECK(h.exit_code == 0);
