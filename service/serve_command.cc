@@ -16,6 +16,7 @@
 #include "service/http/log.h"
 #include "service/http/shutdown_signals.h"
 #include "service/instance_init.h"
+#include "service/nojs/nojs_pages.h"
 #include "service/sqlcipher_store.h"
 
 namespace dojava::service {
@@ -139,6 +140,18 @@ Status ServeCommand::Run(const std::string& data_dir, const InstanceConfig& conf
   http::Router router;
   auto api = api::AddApiRoutes(&router, store.get(), config.api);
   if (!api.ok()) return api.status();
+  // The no-JavaScript pages need the page's catalogues (static_dir).
+  std::shared_ptr<nojs::NojsPages> plain;
+  if (!config.http.static_dir.empty()) {
+    nojs::NojsOptions o = config.nojs;
+    o.instance_name = config.api.instance_name;
+    o.message_characters = config.api.message_characters;
+    o.form_body_limit_bytes = config.http.form_body_limit_bytes;
+    o.static_dir = config.http.static_dir;
+    auto added = nojs::AddNojsRoutes(&router, store.get(), o);
+    if (!added.ok()) return added.status();
+    plain = std::move(added).value();
+  }
   auto created = http::HttpServer::Create(config.http, std::move(router));
   if (!created.ok()) return created.status();
   std::unique_ptr<http::HttpServer> server = std::move(created).value();

@@ -73,6 +73,9 @@ struct HttpServer::Impl {
   std::unordered_map<uint64_t, std::weak_ptr<SessionBase>> sessions;  // GUARDED_BY(mu)
   std::atomic<bool> stopping{false};
   std::atomic<uint64_t> next_connection_id{1};
+  // Bytes of form bodies (BodyClass::kForm) being read or handled now,
+  // reserved from Content-Length; at most config.form_inflight_bytes.
+  std::atomic<uint64_t> form_inflight{0};
   bool running = false;  // only touched by the controlling thread
 
   // Declared after everything sessions touch in their destructors, so that
@@ -151,6 +154,7 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
         buffer_(server->config.header_limit_bytes) {}
 
   ~Session() override {
+    ReleaseFormBudget();
     try {
       WipeBuffer(buffer_);
     } catch (...) {
@@ -320,6 +324,19 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     if (auto len = parser_->content_length(); len && *len > plan_->body_limit) {
       return SendError(path_, 413, "body_too_large", "The request body is too large.");
     }
+    if (plan_->route != nullptr && plan_->route->options.body == BodyClass::kForm) {
+      // Many large forms at once must not exhaust memory: every form body
+      // is reserved from its Content-Length before a byte of it is read.
+      auto len = parser_->content_length();
+      if (!len) {
+        return SendError(path_, 411, "length_required", "A form needs a Content-Length.");
+      }
+      if (!ReserveFormBudget(*len)) {
+        return SendError(path_, 503, "busy",
+                         "The server is receiving too many forms right now. Wait a minute and "
+                         "try again.");
+      }
+    }
     parser_->body_limit(plan_->body_limit);
     // The route admits the request: a client waiting for "100 Continue" gets
     // it now (unless it has already started sending the body).
@@ -406,7 +423,22 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     Write(std::move(r));
   }
 
+  bool ReserveFormBudget(uint64_t bytes) {
+    uint64_t current = server_->form_inflight.load();
+    do {
+      if (current + bytes > config_.form_inflight_bytes) return false;
+    } while (!server_->form_inflight.compare_exchange_weak(current, current + bytes));
+    form_reserved_ = bytes;
+    return true;
+  }
+
+  void ReleaseFormBudget() {
+    if (form_reserved_ > 0) server_->form_inflight.fetch_sub(form_reserved_);
+    form_reserved_ = 0;
+  }
+
   void Write(HttpResponse response) {
+    ReleaseFormBudget();  // the handler is done with the body
     ++requests_;
     parser_.reset();
     plan_.reset();
@@ -500,6 +532,7 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   std::string path_, query_;
   Method method_ = Method::kOther;
   int requests_ = 0;
+  uint64_t form_reserved_ = 0;  // bytes of Impl::form_inflight this request holds
   bool keep_alive_ = true;
   bool close_after_write_ = false;
   bool idle_ = true;

@@ -42,7 +42,9 @@ class RouteParams {
 };
 
 // Which body cap applies: decided from the route before the body is read.
-enum class BodyClass { kJson, kChunk };
+// kForm: the no-JavaScript pages' HTML forms (form_body_limit_bytes, and
+// the server-wide form_inflight_bytes budget checked from Content-Length).
+enum class BodyClass { kJson, kChunk, kForm };
 
 struct RouteOptions {
   BodyClass body = BodyClass::kJson;
