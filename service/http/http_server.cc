@@ -322,17 +322,17 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     }
     if (parser_->is_done()) return Dispatch();
     if (auto len = parser_->content_length(); len && *len > plan_->body_limit) {
-      return SendError(path_, 413, "body_too_large", "The request body is too large.");
+      return SendRouteError(413, "body_too_large", "The request body is too large.");
     }
     if (plan_->route != nullptr && plan_->route->options.body == BodyClass::kForm) {
       // Many large forms at once must not exhaust memory: every form body
       // is reserved from its Content-Length before a byte of it is read.
       auto len = parser_->content_length();
       if (!len) {
-        return SendError(path_, 411, "length_required", "A form needs a Content-Length.");
+        return SendRouteError(411, "length_required", "A form needs a Content-Length.");
       }
       if (!ReserveFormBudget(*len)) {
-        return SendError(path_, 503, "busy",
+        return SendRouteError(503, "busy",
                          "The server is receiving too many forms right now. Wait a minute and "
                          "try again.");
       }
@@ -363,15 +363,15 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   void OnBody(error_code ec) {
     DisarmReadDeadline();
     if (ec == bhttp::error::body_limit) {
-      return SendError(path_, 413, "body_too_large", "The request body is too large.");
+      return SendRouteError(413, "body_too_large", "The request body is too large.");
     }
-    if (ec && timed_out_) return SendError(path_, 408, "timeout", "The request took too long.");
+    if (ec && timed_out_) return SendRouteError(408, "timeout", "The request took too long.");
     if (ec == bhttp::error::end_of_stream || ec == asio::error::eof ||
         ec == bhttp::error::partial_message || ec == asio::error::operation_aborted ||
         ec == beast::error::timeout || ec == asio::error::connection_reset) {
       return Close();
     }
-    if (ec) return SendError(path_, 400, "bad_request", "The request body is malformed.");
+    if (ec) return SendRouteError(400, "bad_request", "The request body is malformed.");
     Dispatch();
   }
 
@@ -414,6 +414,17 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
         self->Write(std::move(response));
       });
     });
+  }
+
+  // SendError for a request whose route is known: the route's own error
+  // page if it has one (the no-JavaScript pages answer in the source's
+  // language), else the generic one.
+  void SendRouteError(int status, std::string_view code, std::string_view message) {
+    const Route* route = plan_ ? plan_->route : nullptr;
+    if (route == nullptr || !route->options.error_page) return SendError(path_, status, code, message);
+    HttpResponse r = route->options.error_page(status, query_);
+    r.close = true;
+    Write(std::move(r));
   }
 
   void SendError(std::string_view path, int status, std::string_view code,

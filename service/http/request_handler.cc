@@ -80,8 +80,10 @@ HttpResponse RequestHandler::Handle(const HttpRequest& request, uint64_t connect
   Plan plan =
       Begin(request.listener, request.method, request.path, client, RateLimiter::Clock::now());
   if (!plan.early && request.body.size() > plan.body_limit) {
-    HttpResponse r =
-        ErrorFor(request.path, 413, "body_too_large", "The request body is too large.");
+    HttpResponse r = plan.route != nullptr && plan.route->options.error_page
+                         ? plan.route->options.error_page(413, request.query)
+                         : ErrorFor(request.path, 413, "body_too_large",
+                                    "The request body is too large.");
     r.close = true;
     return r;
   }

@@ -199,7 +199,9 @@ class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_thi
   HttpResponse PostLeave(const HttpRequest& request);
 
   // --- pieces
-  std::string LangOfQuery(const HttpRequest& request) const;
+  std::string LangOfQuery(const HttpRequest& request) const { return LangOf(request.query); }
+  std::string LangOf(std::string_view query) const;
+  HttpResponse LayerErrorPage(int status, std::string_view query, const std::string& back) const;
   void Begin(std::string* out, std::string_view lang, std::string_view title_key,
              std::string_view self_path) const;
   void End(std::string* out) const;
@@ -274,15 +276,37 @@ Status NojsPagesImpl::AddRoutes(http::Router* router) {
       {http::Method::kPost, "/plain/leave", small, &NojsPagesImpl::PostLeave},
   };
   for (const R& r : routes) {
-    DOJAVA_RETURN_IF_ERROR(router->Add(S, r.method, r.path, r.options, bind(r.fn)));
+    http::RouteOptions o = r.options;
+    if (r.method == http::Method::kPost) {
+      // The HTTP layer's own refusals (413 over the form limit, 503 over the
+      // in-flight budget, 408...) as a page in the source's language: the
+      // forms post to "...?lang=CODE" for this.
+      const std::string back = std::string_view(r.path) == "/plain/submit" ? "/plain" : "/plain/return";
+      o.error_page = [self, back](int status, std::string_view query) {
+        return self->LayerErrorPage(status, query, back);
+      };
+    }
+    DOJAVA_RETURN_IF_ERROR(router->Add(S, r.method, r.path, o, bind(r.fn)));
   }
   return Status::Ok();
 }
 
 // --- page frame --------------------------------------------------------------
 
-std::string NojsPagesImpl::LangOfQuery(const HttpRequest& request) const {
-  std::string_view q = request.query;
+HttpResponse NojsPagesImpl::LayerErrorPage(int status, std::string_view query,
+                                           const std::string& back) const {
+  const std::string lang = LangOf(query);
+  std::string key = "plain_err_form";
+  if (status == 413) key = "plain_err_too_large";
+  if (status == 503) key = "plain_err_busy";
+  if (status == 408) key = "err_api_timeout";
+  return ErrorPage(lang, status,
+                   cat_.Text(lang, key,
+                             {{"max", SizeText(cat_, lang, options_.form_body_limit_bytes)}}),
+                   back);
+}
+
+std::string NojsPagesImpl::LangOf(std::string_view q) const {
   // Only "lang=CODE"; anything else is ignored (never echoed).
   if (q.substr(0, 5) == "lang=") return std::string(cat_.Choose(q.substr(5)));
   return std::string(kDefaultLanguage);
@@ -383,7 +407,7 @@ void NojsPagesImpl::SubmitForm(std::string* out, std::string_view lang) const {
     }
     *out += "</select>\n</div>\n";
   };
-  *out += "<form id=\"plain-report\" method=\"post\" action=\"/plain/submit\" "
+  *out += "<form id=\"plain-report\" method=\"post\" action=\"/plain/submit?lang=" + std::string(lang) + "\" "
           "enctype=\"multipart/form-data\" accept-charset=\"utf-8\">\n";
   *out += "<input type=\"hidden\" name=\"lang\" value=\"" + std::string(lang) + "\">\n";
   *out += "<h2>" + t("form_title") + "</h2>\n<p class=\"note\">" + t("form_required_note") +
@@ -446,7 +470,8 @@ HttpResponse NojsPagesImpl::GetReturnPage(const HttpRequest& request) {
   Escape(&out, cat_.Text(lang, "return_title"));
   out += "</h1>\n<p>";
   Escape(&out, cat_.Text(lang, "plain_return_lead"));
-  out += "</p>\n<form id=\"plain-open\" method=\"post\" action=\"/plain/return\" "
+  out += "</p>\n<form id=\"plain-open\" method=\"post\" action=\"/plain/return?lang=" +
+         lang + "\" "
          "accept-charset=\"utf-8\">\n<input type=\"hidden\" name=\"lang\" value=\"" +
          lang + "\">\n<div class=\"field\">\n<label for=\"r-receipt\">";
   Escape(&out, cat_.Text(lang, "r_receipt"));
@@ -944,7 +969,7 @@ HttpResponse NojsPagesImpl::ConversationPage(std::string_view lang,
         out += "</p>\n";
         continue;
       }
-      out += "<form class=\"file\" method=\"post\" action=\"/plain/file\">\n";
+      out += "<form class=\"file\" method=\"post\" action=\"/plain/file?lang=" + l + "\">\n";
       hidden(&out);
       out += "<input type=\"hidden\" name=\"seq\" value=\"" + std::to_string(e.seq) +
              "\">\n<input type=\"hidden\" name=\"n\" value=\"" + std::to_string(i) +
@@ -956,7 +981,7 @@ HttpResponse NojsPagesImpl::ConversationPage(std::string_view lang,
   }
   out += "</ol>\n";
   // Follow-up.
-  out += "<form id=\"plain-reply\" method=\"post\" action=\"/plain/reply\" "
+  out += "<form id=\"plain-reply\" method=\"post\" action=\"/plain/reply?lang=" + l + "\" "
          "enctype=\"multipart/form-data\" accept-charset=\"utf-8\">\n<h2>" +
          t("reply_title") + "</h2>\n";
   hidden(&out);
@@ -971,7 +996,7 @@ HttpResponse NojsPagesImpl::ConversationPage(std::string_view lang,
   out += "</p>\n<p class=\"hint warn\">" + t("plain_metadata") +
          "</p>\n</div>\n<button type=\"submit\" class=\"primary\">" + t("plain_submit_button") +
          "</button>\n</form>\n";
-  out += "<form id=\"plain-leave\" method=\"post\" action=\"/plain/leave\">\n";
+  out += "<form id=\"plain-leave\" method=\"post\" action=\"/plain/leave?lang=" + l + "\">\n";
   hidden(&out);
   out += "<button type=\"submit\">" + t("leave_button") + "</button>\n</form>\n";
   End(&out);

@@ -307,10 +307,15 @@ TEST_CASE("bad plain forms get readable pages and change nothing") {
   }
   SECTION("a body over form_body_limit_bytes: 413 from the HTTP layer") {
     const std::string big = std::string(33u * 1024 * 1024, 'a');
-    HttpResponse r = p.Submit(ReportParts({{"files", big, true, "big.bin"}}));
+    HttpResponse r = p.h().Post(kSource, "/plain/submit?lang=sq",
+                                Multipart(ReportParts({{"files", big, true, "big.bin"}})),
+                                MultipartType());
     CHECK(r.status == 413);
     CHECK(r.close);
-    CHECK(r.content_type.find("text/html") == 0);
+    CHECK(r.content_type == "text/html; charset=utf-8");
+    // The route's own page, in the language of the form's action URL.
+    CHECK(r.body.find("<html lang=\"sq\">") != std::string::npos);
+    CHECK(r.body.find("32 MB") != std::string::npos);
   }
   SECTION("a mistyped receipt") {
     expect_page(p.h().Post(kSource, "/plain/return", "lang=en&receipt=1234", UrlEncodedType()), 400,
