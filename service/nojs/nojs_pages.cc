@@ -625,10 +625,10 @@ HttpResponse NojsPagesImpl::PostSubmit(const HttpRequest& request) {
                                        request.Header("content-type").value_or(""), limits);
   if (!form.ok()) {
     const bool limit = form.code() == Code::kResourceExhausted;
-    return ErrorPage(kDefaultLanguage, limit ? 413 : 400,
-                     cat_.Text(kDefaultLanguage, limit ? "plain_err_too_large" : "plain_err_form",
-                               {{"max", SizeText(cat_, kDefaultLanguage,
-                                                 options_.form_body_limit_bytes)}}),
+    const std::string lang = LangOfQuery(request);  // the form's own field is unreadable
+    return ErrorPage(lang, limit ? 413 : 400,
+                     cat_.Text(lang, limit ? "plain_err_too_large" : "plain_err_form",
+                               {{"max", SizeText(cat_, lang, options_.form_body_limit_bytes)}}),
                      "/plain");
   }
   const std::string lang(cat_.Choose(form->Text("lang")));
@@ -1009,7 +1009,8 @@ HttpResponse NojsPagesImpl::PostReturn(const HttpRequest& request) {
   limits.max_field_bytes = kMaxReceiptFieldBytes;
   auto form = FormData::ParseUrlEncoded(request.body.reveal(), limits);
   if (!form.ok()) {
-    return ErrorPage(kDefaultLanguage, 400, cat_.Text(kDefaultLanguage, "plain_err_form"),
+    const std::string lang = LangOfQuery(request);
+    return ErrorPage(lang, 400, cat_.Text(lang, "plain_err_form"),
                      "/plain/return");
   }
   const std::string lang(cat_.Choose(form->Text("lang")));
@@ -1080,10 +1081,10 @@ HttpResponse NojsPagesImpl::PostReply(const HttpRequest& request) {
                                        request.Header("content-type").value_or(""), limits);
   if (!form.ok()) {
     const bool limit = form.code() == Code::kResourceExhausted;
-    return ErrorPage(kDefaultLanguage, limit ? 413 : 400,
-                     cat_.Text(kDefaultLanguage, limit ? "plain_err_too_large" : "plain_err_form",
-                               {{"max", SizeText(cat_, kDefaultLanguage,
-                                                 options_.form_body_limit_bytes)}}),
+    const std::string lang = LangOfQuery(request);  // the form's own field is unreadable
+    return ErrorPage(lang, limit ? 413 : 400,
+                     cat_.Text(lang, limit ? "plain_err_too_large" : "plain_err_form",
+                               {{"max", SizeText(cat_, lang, options_.form_body_limit_bytes)}}),
                      "/plain/return");
   }
   const std::string lang(cat_.Choose(form->Text("lang")));
@@ -1172,7 +1173,8 @@ HttpResponse NojsPagesImpl::PostFile(const HttpRequest& request) {
   limits.max_field_bytes = 100;
   auto form = FormData::ParseUrlEncoded(request.body.reveal(), limits);
   if (!form.ok()) {
-    return ErrorPage(kDefaultLanguage, 400, cat_.Text(kDefaultLanguage, "plain_err_form"),
+    const std::string lang = LangOfQuery(request);
+    return ErrorPage(lang, 400, cat_.Text(lang, "plain_err_form"),
                      "/plain/return");
   }
   const std::string lang(cat_.Choose(form->Text("lang")));
@@ -1251,7 +1253,7 @@ HttpResponse NojsPagesImpl::PostLeave(const HttpRequest& request) {
   limits.max_parts = 4;
   limits.max_field_bytes = 100;
   auto form = FormData::ParseUrlEncoded(request.body.reveal(), limits);
-  const std::string lang(form.ok() ? cat_.Choose(form->Text("lang")) : kDefaultLanguage);
+  const std::string lang = form.ok() ? std::string(cat_.Choose(form->Text("lang"))) : LangOfQuery(request);
   if (form.ok()) {
     auto token = Base64UrlDecodeSecret(form->Text("token"));
     if (token.ok()) sessions_.Close(token->reveal());

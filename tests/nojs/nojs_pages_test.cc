@@ -280,6 +280,12 @@ TEST_CASE("bad plain forms get readable pages and change nothing") {
     expect_page(p.h().Post(kSource, "/plain/submit", body, MultipartType()), 400,
                 "The form could not be read.");
   }
+  SECTION("an unreadable form still answers in the language of the action URL") {
+    std::string body = Multipart(ReportParts());
+    body.resize(body.size() - 10);
+    HttpResponse r = p.h().Post(kSource, "/plain/submit?lang=mk", body, MultipartType());
+    expect_page(r, 400, "<html lang=\"mk\">");
+  }
   SECTION("a part header that is not allowed") {
     std::string body = Multipart(ReportParts());
     body.insert(body.find("\r\n\r\n"), "\r\nX-Other: 1");
