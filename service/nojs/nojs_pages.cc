@@ -212,6 +212,11 @@ class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_thi
                                 std::string_view token_text, std::string_view notice,
                                 int status = 200);
   void SubmitForm(std::string* out, std::string_view lang) const;
+  // The multipart form of a report or a follow-up, within the limits; and
+  // the page for a form that does not parse (400) or is over them (413).
+  Result<FormData> ParseFileForm(const HttpRequest& request) const;
+  HttpResponse FormErrorPage(const HttpRequest& request, const Status& status,
+                             std::string_view back) const;
 
   // Waits for an Argon2id slot; false after kdf_wait_ms.
   bool AcquireKdf();
@@ -615,22 +620,29 @@ std::string JsonRequestString(std::string_view s) {
 
 }  // namespace
 
-// --- POST /plain/submit --------------------------------------------------------
-
-HttpResponse NojsPagesImpl::PostSubmit(const HttpRequest& request) {
+Result<FormData> NojsPagesImpl::ParseFileForm(const HttpRequest& request) const {
   FormLimits limits;
   limits.max_files = service::kMaxAttachmentsPerMessage;
   limits.max_field_bytes = static_cast<size_t>(options_.message_characters) * 4;
-  auto form = FormData::ParseMultipart(request.body.reveal(),
-                                       request.Header("content-type").value_or(""), limits);
-  if (!form.ok()) {
-    const bool limit = form.code() == Code::kResourceExhausted;
-    const std::string lang = LangOfQuery(request);  // the form's own field is unreadable
-    return ErrorPage(lang, limit ? 413 : 400,
-                     cat_.Text(lang, limit ? "plain_err_too_large" : "plain_err_form",
-                               {{"max", SizeText(cat_, lang, options_.form_body_limit_bytes)}}),
-                     "/plain");
-  }
+  return FormData::ParseMultipart(request.body.reveal(),
+                                  request.Header("content-type").value_or(""), limits);
+}
+
+HttpResponse NojsPagesImpl::FormErrorPage(const HttpRequest& request, const Status& status,
+                                          std::string_view back) const {
+  const bool limit = status.code() == Code::kResourceExhausted;
+  const std::string lang = LangOfQuery(request);  // the form's own field is unreadable
+  return ErrorPage(lang, limit ? 413 : 400,
+                   cat_.Text(lang, limit ? "plain_err_too_large" : "plain_err_form",
+                             {{"max", SizeText(cat_, lang, options_.form_body_limit_bytes)}}),
+                   back);
+}
+
+// --- POST /plain/submit --------------------------------------------------------
+
+HttpResponse NojsPagesImpl::PostSubmit(const HttpRequest& request) {
+  auto form = ParseFileForm(request);
+  if (!form.ok()) return FormErrorPage(request, form.status(), "/plain");
   const std::string lang(cat_.Choose(form->Text("lang")));
   auto field_error = [&](const char* code, const char* label_key) {
     return ErrorPage(lang, 400,
@@ -1074,19 +1086,8 @@ std::shared_ptr<const PlainSessions::Conversation> NojsPagesImpl::SessionOf(
 }
 
 HttpResponse NojsPagesImpl::PostReply(const HttpRequest& request) {
-  FormLimits limits;
-  limits.max_files = service::kMaxAttachmentsPerMessage;
-  limits.max_field_bytes = static_cast<size_t>(options_.message_characters) * 4;
-  auto form = FormData::ParseMultipart(request.body.reveal(),
-                                       request.Header("content-type").value_or(""), limits);
-  if (!form.ok()) {
-    const bool limit = form.code() == Code::kResourceExhausted;
-    const std::string lang = LangOfQuery(request);  // the form's own field is unreadable
-    return ErrorPage(lang, limit ? 413 : 400,
-                     cat_.Text(lang, limit ? "plain_err_too_large" : "plain_err_form",
-                               {{"max", SizeText(cat_, lang, options_.form_body_limit_bytes)}}),
-                     "/plain/return");
-  }
+  auto form = ParseFileForm(request);
+  if (!form.ok()) return FormErrorPage(request, form.status(), "/plain/return");
   const std::string lang(cat_.Choose(form->Text("lang")));
   SecretBytes token_text;
   auto c = SessionOf(*form, &token_text);
