@@ -113,6 +113,24 @@ const std::vector<Key>& Keys() {
         "api.default_cases_per_page",
         [](InstanceConfig& c) -> int& { return c.api.default_cases_per_page; }, 1, 100'000,
         "cases per listing page when the client does not say"));
+    k.push_back(IntKey<int>(
+        "nojs.kdf_concurrency", [](InstanceConfig& c) -> int& { return c.nojs.kdf_concurrency; },
+        1, 64, "no-JavaScript pages: receipts derived (Argon2id, 8 MiB) at once"));
+    k.push_back(IntKey<int>(
+        "nojs.kdf_wait_ms", [](InstanceConfig& c) -> int& { return c.nojs.kdf_wait_ms; }, 0,
+        600'000, "no-JavaScript pages: wait for a free slot, then a \"busy\" page (503)"));
+    k.push_back(IntKey<int>(
+        "nojs.session_idle_seconds",
+        [](InstanceConfig& c) -> int& { return c.nojs.session_idle_seconds; }, 60, 24 * 3600,
+        "no-JavaScript pages: an open conversation closes after this without use"));
+    k.push_back(IntKey<size_t>(
+        "nojs.max_sessions", [](InstanceConfig& c) -> size_t& { return c.nojs.max_sessions; }, 1,
+        1'000'000, "no-JavaScript pages: open conversations at once (oldest idle dropped)"));
+    k.push_back(IntKey<uint64_t>(
+        "nojs.max_download_bytes",
+        [](InstanceConfig& c) -> uint64_t& { return c.nojs.max_download_bytes; }, 0,
+        uint64_t{1} << 31,
+        "no-JavaScript pages: largest reviewer file served decrypted (larger: JS page or CLI)"));
     k.push_back(IntKey<uint64_t>(
         "store.disk_reserve_bytes",
         [](InstanceConfig& c) -> uint64_t& { return c.store.disk_reserve_bytes; }, 0,

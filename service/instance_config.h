@@ -19,6 +19,7 @@
 #include "crypto/status.h"
 #include "service/api/api.h"
 #include "service/http/http_config.h"
+#include "service/nojs/nojs_pages.h"
 #include "service/sqlcipher_store.h"
 #include "service/store.h"
 
@@ -36,6 +37,9 @@ struct InstanceConfig {
   // follows http.json_body_limit_bytes (one key, enforced by the HTTP core).
   api::ApiOptions api;
   StoreOptions store;
+  // The no-JavaScript pages (`nojs.*` keys); their instance name, message
+  // length, form limit and static_dir follow the keys above at serve time.
+  nojs::NojsOptions nojs;
   // Written into the database's Settings when serve starts (they are the
   // retention rules Store::Purge applies and clients see in /api/v1/instance).
   int64_t retention_days = 90;

@@ -16,6 +16,7 @@
 #include "service/http/log.h"
 #include "service/http/shutdown_signals.h"
 #include "service/instance_init.h"
+#include "service/nojs/nojs_pages.h"
 #include "service/sqlcipher_store.h"
 
 namespace dojava::service {
@@ -30,11 +31,16 @@ using http::LogLevel;
 constexpr rlim_t kWantedMemlockBytes = 64ull * 1024 * 1024;
 
 // Runs Store::Purge and Api::SweepExpired now and then every `interval`
-// until stopped.
+// until stopped, and the no-JavaScript pages' session sweep every
+// kSessionSweep (their idle expiry is minutes: an expired conversation's
+// keys must not wait an hour for the purge to be wiped).
 class Maintenance {
  public:
-  Maintenance(Store* store, std::shared_ptr<api::Api> api, std::chrono::seconds interval)
-      : store_(store), api_(std::move(api)), interval_(interval) {
+  static constexpr std::chrono::seconds kSessionSweep{30};
+
+  Maintenance(Store* store, std::shared_ptr<api::Api> api,
+              std::shared_ptr<nojs::NojsPages> plain, std::chrono::seconds interval)
+      : store_(store), api_(std::move(api)), plain_(std::move(plain)), interval_(interval) {
     thread_ = std::thread([this] { Loop(); });
   }
   ~Maintenance() {
@@ -62,16 +68,23 @@ class Maintenance {
  private:
   void Loop() {
     std::unique_lock<std::mutex> lock(mu_);
-    while (!cv_.wait_for(lock, interval_, [this] { return stop_; })) {
+    auto next_purge = std::chrono::steady_clock::now() + interval_;
+    const auto step = plain_ ? std::min<std::chrono::seconds>(kSessionSweep, interval_) : interval_;
+    while (!cv_.wait_for(lock, step, [this] { return stop_; })) {
       lock.unlock();
-      PurgeOnce(store_);
-      if (api_) api_->SweepExpired();
+      if (plain_) plain_->SweepExpired();
+      if (std::chrono::steady_clock::now() >= next_purge) {
+        PurgeOnce(store_);
+        if (api_) api_->SweepExpired();
+        next_purge = std::chrono::steady_clock::now() + interval_;
+      }
       lock.lock();
     }
   }
 
   Store* store_;
   std::shared_ptr<api::Api> api_;
+  std::shared_ptr<nojs::NojsPages> plain_;  // null without static_dir
   const std::chrono::seconds interval_;
   std::mutex mu_;
   std::condition_variable cv_;
@@ -139,6 +152,18 @@ Status ServeCommand::Run(const std::string& data_dir, const InstanceConfig& conf
   http::Router router;
   auto api = api::AddApiRoutes(&router, store.get(), config.api);
   if (!api.ok()) return api.status();
+  // The no-JavaScript pages need the page's catalogues (static_dir).
+  std::shared_ptr<nojs::NojsPages> plain;
+  if (!config.http.static_dir.empty()) {
+    nojs::NojsOptions o = config.nojs;
+    o.instance_name = config.api.instance_name;
+    o.message_characters = config.api.message_characters;
+    o.form_body_limit_bytes = config.http.form_body_limit_bytes;
+    o.static_dir = config.http.static_dir;
+    auto added = nojs::AddNojsRoutes(&router, store.get(), o);
+    if (!added.ok()) return added.status();
+    plain = std::move(added).value();
+  }
   auto created = http::HttpServer::Create(config.http, std::move(router));
   if (!created.ok()) return created.status();
   std::unique_ptr<http::HttpServer> server = std::move(created).value();
@@ -148,13 +173,15 @@ Status ServeCommand::Run(const std::string& data_dir, const InstanceConfig& conf
 
   int sig = -1;
   {
-    Maintenance maintenance(store.get(), *api, std::chrono::seconds(config.purge_interval_seconds));
+    Maintenance maintenance(store.get(), *api, plain,
+                            std::chrono::seconds(config.purge_interval_seconds));
     sig = http::WaitForTerminationSignal();
     Log(LogLevel::kInfo, sig == SIGINT ? "SIGINT: stopping" : "SIGTERM: stopping");
     server->Stop();  // in-flight requests finish; their writes are committed
   }
   server.reset();
   api->reset();
+  plain.reset();  // wipes the open conversations
   store.reset();  // the writer drains its queue, then the database is closed
   Log(LogLevel::kInfo, "database closed");
   return sig < 0 ? Status(Code::kInternal, "waiting for a signal failed") : Status::Ok();

@@ -122,6 +122,12 @@ const std::vector<Key>& Keys() {
                                  uint64_t{1} << 32, "body of every non-chunk route; over it: 413"));
     k.push_back(IntKey<uint64_t>("chunk_body_limit_bytes", &HttpConfig::chunk_body_limit_bytes, 0,
                                  uint64_t{1} << 32, "body of chunk-upload routes; over it: 413"));
+    k.push_back(IntKey<uint64_t>("form_body_limit_bytes", &HttpConfig::form_body_limit_bytes, 0,
+                                 uint64_t{1} << 32,
+                                 "body of an HTML form (no-JavaScript pages); over it: 413"));
+    k.push_back(IntKey<uint64_t>("form_inflight_bytes", &HttpConfig::form_inflight_bytes, 0,
+                                 uint64_t{1} << 36,
+                                 "form bodies being read at once, server-wide; over it: 503"));
     const int kMaxMs = 24 * 3600 * 1000;
     k.push_back(IntKey("proxy_header_timeout_ms", &HttpConfig::proxy_header_timeout_ms, 1, kMaxMs,
                        "PROXY v1 line after accept"));
@@ -313,6 +319,9 @@ Status ValidateConfig(const HttpConfig& c) {
   }
   if (c.handler_threads < 1) {
     return Status(Code::kInvalidArgument, "handler_threads must be at least 1");
+  }
+  if (c.form_inflight_bytes < c.form_body_limit_bytes) {
+    return Status(Code::kInvalidArgument, "form_inflight_bytes must be at least form_body_limit_bytes");
   }
   if (c.threads < 1) return Status(Code::kInvalidArgument, "threads must be at least 1");
   if (c.header_limit_bytes < 1024) {

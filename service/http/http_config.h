@@ -64,6 +64,11 @@ struct HttpConfig {
   uint32_t header_limit_bytes = 8 * 1024;             // request line + headers (431)
   uint64_t json_body_limit_bytes = 1024 * 1024;       // every non-chunk route (413)
   uint64_t chunk_body_limit_bytes = 2 * 1024 * 1024;  // chunk-upload routes (413)
+  // HTML form routes (the no-JavaScript pages): one form's body (413), and
+  // the bytes of every form body being read at once, server-wide, reserved
+  // from Content-Length before the body is read (503 when exhausted).
+  uint64_t form_body_limit_bytes = 32u * 1024 * 1024;
+  uint64_t form_inflight_bytes = 128u * 1024 * 1024;
 
   int proxy_header_timeout_ms = 5'000;    // PROXY v1 line after accept (close)
   int header_timeout_ms = 10'000;         // whole request head, first request (408)

@@ -167,6 +167,7 @@ std::string_view ReasonPhrase(int status) {
     case 404: return "Not Found";
     case 408: return "Request Timeout";
     case 409: return "Conflict";
+    case 411: return "Length Required";
     case 413: return "Content Too Large";
     case 415: return "Unsupported Media Type";
     case 422: return "Unprocessable Content";

@@ -73,6 +73,9 @@ struct HttpServer::Impl {
   std::unordered_map<uint64_t, std::weak_ptr<SessionBase>> sessions;  // GUARDED_BY(mu)
   std::atomic<bool> stopping{false};
   std::atomic<uint64_t> next_connection_id{1};
+  // Bytes of form bodies (BodyClass::kForm) being read or handled now,
+  // reserved from Content-Length; at most config.form_inflight_bytes.
+  std::atomic<uint64_t> form_inflight{0};
   bool running = false;  // only touched by the controlling thread
 
   // Declared after everything sessions touch in their destructors, so that
@@ -151,6 +154,7 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
         buffer_(server->config.header_limit_bytes) {}
 
   ~Session() override {
+    ReleaseFormBudget();
     try {
       WipeBuffer(buffer_);
     } catch (...) {
@@ -318,7 +322,20 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     }
     if (parser_->is_done()) return Dispatch();
     if (auto len = parser_->content_length(); len && *len > plan_->body_limit) {
-      return SendError(path_, 413, "body_too_large", "The request body is too large.");
+      return SendRouteError(413, "body_too_large", "The request body is too large.");
+    }
+    if (plan_->route != nullptr && plan_->route->options.body == BodyClass::kForm) {
+      // Many large forms at once must not exhaust memory: every form body
+      // is reserved from its Content-Length before a byte of it is read.
+      auto len = parser_->content_length();
+      if (!len) {
+        return SendRouteError(411, "length_required", "A form needs a Content-Length.");
+      }
+      if (!ReserveFormBudget(*len)) {
+        return SendRouteError(503, "busy",
+                         "The server is receiving too many forms right now. Wait a minute and "
+                         "try again.");
+      }
     }
     parser_->body_limit(plan_->body_limit);
     // The route admits the request: a client waiting for "100 Continue" gets
@@ -346,15 +363,15 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   void OnBody(error_code ec) {
     DisarmReadDeadline();
     if (ec == bhttp::error::body_limit) {
-      return SendError(path_, 413, "body_too_large", "The request body is too large.");
+      return SendRouteError(413, "body_too_large", "The request body is too large.");
     }
-    if (ec && timed_out_) return SendError(path_, 408, "timeout", "The request took too long.");
+    if (ec && timed_out_) return SendRouteError(408, "timeout", "The request took too long.");
     if (ec == bhttp::error::end_of_stream || ec == asio::error::eof ||
         ec == bhttp::error::partial_message || ec == asio::error::operation_aborted ||
         ec == beast::error::timeout || ec == asio::error::connection_reset) {
       return Close();
     }
-    if (ec) return SendError(path_, 400, "bad_request", "The request body is malformed.");
+    if (ec) return SendRouteError(400, "bad_request", "The request body is malformed.");
     Dispatch();
   }
 
@@ -399,6 +416,17 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     });
   }
 
+  // SendError for a request whose route is known: the route's own error
+  // page if it has one (the no-JavaScript pages answer in the source's
+  // language), else the generic one.
+  void SendRouteError(int status, std::string_view code, std::string_view message) {
+    const Route* route = plan_ ? plan_->route : nullptr;
+    if (route == nullptr || !route->options.error_page) return SendError(path_, status, code, message);
+    HttpResponse r = route->options.error_page(status, query_);
+    r.close = true;
+    Write(std::move(r));
+  }
+
   void SendError(std::string_view path, int status, std::string_view code,
                  std::string_view message) {
     HttpResponse r = ErrorFor(path, status, code, message);
@@ -406,7 +434,22 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     Write(std::move(r));
   }
 
+  bool ReserveFormBudget(uint64_t bytes) {
+    uint64_t current = server_->form_inflight.load();
+    do {
+      if (current + bytes > config_.form_inflight_bytes) return false;
+    } while (!server_->form_inflight.compare_exchange_weak(current, current + bytes));
+    form_reserved_ = bytes;
+    return true;
+  }
+
+  void ReleaseFormBudget() {
+    if (form_reserved_ > 0) server_->form_inflight.fetch_sub(form_reserved_);
+    form_reserved_ = 0;
+  }
+
   void Write(HttpResponse response) {
+    ReleaseFormBudget();  // the handler is done with the body
     ++requests_;
     parser_.reset();
     plan_.reset();
@@ -500,6 +543,7 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   std::string path_, query_;
   Method method_ = Method::kOther;
   int requests_ = 0;
+  uint64_t form_reserved_ = 0;  // bytes of Impl::form_inflight this request holds
   bool keep_alive_ = true;
   bool close_after_write_ = false;
   bool idle_ = true;

@@ -27,8 +27,17 @@ RequestHandler::Plan RequestHandler::Begin(ListenerKind listener, Method method,
     plan.route = match->route;
     plan.params = std::move(match->params);
     rate_class = plan.route->options.rate;
-    plan.body_limit = plan.route->options.body == BodyClass::kChunk ? config_.chunk_body_limit_bytes
-                                                                    : config_.json_body_limit_bytes;
+    switch (plan.route->options.body) {
+      case BodyClass::kChunk:
+        plan.body_limit = config_.chunk_body_limit_bytes;
+        break;
+      case BodyClass::kForm:
+        plan.body_limit = config_.form_body_limit_bytes;
+        break;
+      case BodyClass::kJson:
+        plan.body_limit = config_.json_body_limit_bytes;
+        break;
+    }
   } else if (listener == ListenerKind::kSource && method == Method::kGet && !IsApiPath(path) &&
              (plan.static_file = static_.Find(path)) != nullptr) {
     rate_class = RateClass::kStatic;
@@ -71,8 +80,10 @@ HttpResponse RequestHandler::Handle(const HttpRequest& request, uint64_t connect
   Plan plan =
       Begin(request.listener, request.method, request.path, client, RateLimiter::Clock::now());
   if (!plan.early && request.body.size() > plan.body_limit) {
-    HttpResponse r =
-        ErrorFor(request.path, 413, "body_too_large", "The request body is too large.");
+    HttpResponse r = plan.route != nullptr && plan.route->options.error_page
+                         ? plan.route->options.error_page(413, request.query)
+                         : ErrorFor(request.path, 413, "body_too_large",
+                                    "The request body is too large.");
     r.close = true;
     return r;
   }

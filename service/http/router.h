@@ -42,15 +42,27 @@ class RouteParams {
 };
 
 // Which body cap applies: decided from the route before the body is read.
-enum class BodyClass { kJson, kChunk };
+// kForm: the no-JavaScript pages' HTML forms (form_body_limit_bytes, and
+// the server-wide form_inflight_bytes budget checked from Content-Length).
+enum class BodyClass { kJson, kChunk, kForm };
 
 struct RouteOptions {
+  // A constructor (not an aggregate) so that routes written as
+  // {body, rate[, runs_inline]} need not name error_page.
+  RouteOptions(BodyClass b = BodyClass::kJson, RateClass r = RateClass::kApi, bool inline_ = false)
+      : body(b), rate(r), runs_inline(inline_) {}
+
   BodyClass body = BodyClass::kJson;
   RateClass rate = RateClass::kApi;
   // The handler answers from memory and never blocks (no store, no
   // Argon2id): it runs on the I/O thread instead of the handler pool, which
   // saves two thread hops on the hottest routes. Everything else: false.
   bool runs_inline = false;
+  // Optional: the page for the errors the HTTP layer itself answers on this
+  // route once it is known (400 malformed body, 408, 411, 413, 503 form
+  // budget), given the status and the raw query (e.g. "lang=sq"). It must
+  // answer from memory. Empty: ErrorFor()'s generic page.
+  std::function<HttpResponse(int status, std::string_view query)> error_page;
 };
 
 // A handler is pure: it turns a request into a response, does no socket I/O

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <catch2/catch_test_macros.hpp>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -109,9 +110,14 @@ struct Options {
 
 class Harness {
  public:
+  // Routes added after the API's (the no-JavaScript pages), on the same
+  // router and store.
+  using ExtraRoutes = std::function<void(http::Router*, service::Store*)>;
+
   // `disk_reserve_bytes` > 0 reopens the store with that reserve (to make
   // uploads run out of space).
-  explicit Harness(ApiOptions options = {}, uint64_t disk_reserve_bytes = 0) {
+  explicit Harness(ApiOptions options = {}, uint64_t disk_reserve_bytes = 0,
+                   const ExtraRoutes& extra_routes = {}) {
     store_.settings.admin_public_key = admin_.public_key();
     REQUIRE(store_.Create().ok());
     if (disk_reserve_bytes > 0) {
@@ -129,6 +135,7 @@ class Harness {
     });
     REQUIRE(api.ok());
     api_ = std::move(api).value();
+    if (extra_routes) extra_routes(&router, store_.store.get());
     http::HttpConfig config;
     for (auto& r : config.rate) r = http::RateLimit{0, 0, 0, 0};  // the HTTP layer's own limits
     handler_ =

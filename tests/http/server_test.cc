@@ -613,3 +613,79 @@ TEST_CASE("Expect: 100-continue is answered only when the route admits the reque
 
 }  // namespace
 }  // namespace dojava::http
+
+namespace dojava::http {
+namespace {
+
+// The no-JavaScript pages' form routes (BodyClass::kForm): a per-form cap and
+// a server-wide budget of form bodies in flight, reserved from Content-Length
+// before the body is read, answered with the route's own page.
+TEST_CASE("Form bodies: per-form cap, in-flight budget (503), Content-Length required (411), the route's page", "[server]") {
+  HttpConfig cfg = TestConfig();
+  cfg.form_body_limit_bytes = 1000;
+  cfg.form_inflight_bytes = 1500;
+  cfg.body_timeout_ms = 5000;
+  Router r = TestRouter();
+  RouteOptions form(BodyClass::kForm, RateClass::kApi);
+  form.error_page = [](int status, std::string_view query) {
+    HttpResponse page = HtmlError(status, "Form", "form page " + std::string(query));
+    return page;
+  };
+  REQUIRE(r.Add(ListenerKind::kSource, Method::kPost, "/plain/form", form,
+                [](const HttpRequest& q, const RouteParams&) {
+                  HttpResponse resp;
+                  resp.content_type = "text/plain";
+                  resp.body = std::to_string(q.body.size());
+                  return resp;
+                })
+              .ok());
+  auto server = Start(cfg, std::move(r));
+  const uint16_t port = server->port(ListenerKind::kSource);
+  auto head = [](size_t length) {
+    return "POST /plain/form?lang=sq HTTP/1.1\r\nHost: x\r\nContent-Length: " +
+           std::to_string(length) + "\r\n\r\n";
+  };
+  // `a` holds 1000 of the 1500 until it is answered: its "100 Continue"
+  // comes after the reservation, so the order below is certain.
+  Conn a = Conn::Tcp(port);
+  REQUIRE(a.Send("POST /plain/form?lang=sq HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                 "Content-Length: 1000\r\n\r\n"));
+  auto interim = a.Read(kBound);
+  REQUIRE(interim);
+  REQUIRE(interim->status == 100);
+  REQUIRE(a.Send(std::string(100, 'a')));
+  {
+    Conn b = Conn::Tcp(port);
+    RawResponse busy = ExpectErrorAndClose(b, head(1000), 503);
+    CHECK(busy.body.find("form page lang=sq") != std::string::npos);
+  }
+  {
+    Conn c = Conn::Tcp(port);  // 1000 + 400 fits
+    RawResponse ok = MustGet(c, head(400) + std::string(400, 'c'));
+    CHECK(ok.status == 200);
+    CHECK(ok.body == "400");
+  }
+  REQUIRE(a.Send(std::string(900, 'a')));
+  auto done = a.Read(kBound);
+  REQUIRE(done);
+  CHECK(done->body == "1000");
+  {
+    Conn d = Conn::Tcp(port);  // released after `a` was answered
+    CHECK(MustGet(d, head(1000) + std::string(1000, 'd')).body == "1000");
+  }
+  {
+    Conn e = Conn::Tcp(port);
+    RawResponse big = ExpectErrorAndClose(e, head(1001), 413);
+    CHECK(big.body.find("form page lang=sq") != std::string::npos);
+  }
+  {
+    Conn f = Conn::Tcp(port);
+    ExpectErrorAndClose(f,
+                        "POST /plain/form HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        "3\r\nabc\r\n0\r\n\r\n",
+                        411);
+  }
+}
+
+}  // namespace
+}  // namespace dojava::http

@@ -23,6 +23,9 @@ export const SAFER_PREFS = Object.freeze({
   'javascript.options.asmjs': false,
 });
 
+/** Tor Browser's "Safest" level: no JavaScript at all (on top of "Safer"). */
+export const SAFEST_PREFS = Object.freeze({ ...SAFER_PREFS, 'javascript.enabled': false });
+
 export const BROWSERS = (process.env.DOJAVA_WEB_BROWSERS || 'chromium,firefox-safer').split(',').filter(Boolean);
 
 export async function launch(kind) {
@@ -35,12 +38,12 @@ export async function launch(kind) {
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-features=Translate'],
     });
   }
-  if (kind === 'firefox-safer' || kind === 'firefox') {
+  if (kind === 'firefox-safer' || kind === 'firefox' || kind === 'firefox-safest') {
     return puppeteer.launch({
       browser: 'firefox',
       executablePath: process.env.DOJAVA_FIREFOX || '/usr/bin/firefox-esr',
       headless: true,
-      extraPrefsFirefox: kind === 'firefox-safer' ? { ...SAFER_PREFS } : {},
+      extraPrefsFirefox: kind === 'firefox-safer' ? { ...SAFER_PREFS } : kind === 'firefox-safest' ? { ...SAFEST_PREFS } : {},
     });
   }
   throw new Error(`unknown browser ${kind}`);

@@ -43,8 +43,10 @@ function run(cmd, args) {
  * data directory and ports (a restart).
  */
 export class Instance {
-  static async create({ name = 'Dojava test newsroom' } = {}) {
+  /** `extraArgs`: more `key=value` overrides for `dojavad serve` (service/CONFIG.md). */
+  static async create({ name = 'Dojava test newsroom', extraArgs = [] } = {}) {
     const inst = new Instance();
+    inst.extraArgs = extraArgs;
     inst.bin = dojavadPath();
     inst.dir = tmpDir('dojava-web-');
     inst.data = path.join(inst.dir, 'instance');
@@ -66,7 +68,7 @@ export class Instance {
   }
 
   start() {
-    const args = ['serve', '--data-dir', this.data, `source.listen=127.0.0.1:${this.sourcePort}`, `reviewer.listen=127.0.0.1:${this.reviewerPort}`, `static_dir=${path.join(REPO, 'static', 'www')}`];
+    const args = ['serve', '--data-dir', this.data, `source.listen=127.0.0.1:${this.sourcePort}`, `reviewer.listen=127.0.0.1:${this.reviewerPort}`, `static_dir=${path.join(REPO, 'static', 'www')}`, ...(this.extraArgs || [])];
     this.log = '';
     this.proc = spawn(this.bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.proc.stderr.on('data', (d) => (this.log += d));

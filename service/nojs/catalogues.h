@@ -1,0 +1,52 @@
+// Catalogues: the web page's message catalogues (static/www/i18n/*.json),
+// read once at start from `static_dir`, so the no-JavaScript pages speak the
+// same seven languages with the same words as the JavaScript page.
+//
+// Thread safety: immutable after Load; safe from any thread.
+#ifndef DOJAVA_SERVICE_NOJS_CATALOGUES_H_
+#define DOJAVA_SERVICE_NOJS_CATALOGUES_H_
+
+#include <initializer_list>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "crypto/status.h"
+
+namespace dojava::nojs {
+
+struct Language {
+  std::string_view code;  // the catalogue's file name and the ?lang= value
+  std::string_view name;  // in its own language
+};
+// The languages of static/www/js/i18n.js LANGUAGES, in the same order.
+const std::vector<Language>& Languages();
+inline constexpr std::string_view kDefaultLanguage = "en";
+
+class Catalogues {
+ public:
+  // Reads <static_dir>/i18n/<code>.json for every language: a JSON object of
+  // string values. kNotFound / kMalformed naming the file; every key of the
+  // English catalogue must exist in every other (kMalformed otherwise).
+  static Result<Catalogues> Load(const std::string& static_dir);
+
+  // `code` if it is a known language, else the default. Never echoes input.
+  std::string_view Choose(std::string_view code) const;
+
+  // The text of `key` in `lang` with {name} placeholders filled from
+  // `values` (unknown placeholders stay visible). Unescaped text. A missing
+  // key gives the key itself (Load guarantees English has every key the
+  // server asks for: see kRequiredKeys in catalogues.cc).
+  std::string Text(std::string_view lang, std::string_view key,
+                   std::initializer_list<std::pair<std::string_view, std::string_view>> values =
+                       {}) const;
+
+ private:
+  std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> texts_;
+};
+
+}  // namespace dojava::nojs
+
+#endif  // DOJAVA_SERVICE_NOJS_CATALOGUES_H_

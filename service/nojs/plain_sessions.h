@@ -1,0 +1,78 @@
+// PlainSessions: the returning source's open conversations on the
+// no-JavaScript pages, in memory only.
+//
+// After the source typed the receipt once, the server keeps what it derived
+// (case id, the source's case key, the lookup key) under a random 256-bit
+// token that the pages carry in a hidden form field (never a cookie, never a
+// URL). The receipt itself is not kept. A session expires after `idle`
+// without use, is dropped on "close the conversation", and the oldest idle
+// one is dropped when `max_sessions` are open. The secrets are SecretBytes:
+// wiped when the session ends, whichever way.
+//
+// Tokens are looked up by their BLAKE2b hash (the map never holds a token,
+// and a lookup's timing depends on the hash only).
+//
+// Thread safety: every method locks; safe from any thread.
+#ifndef DOJAVA_SERVICE_NOJS_PLAIN_SESSIONS_H_
+#define DOJAVA_SERVICE_NOJS_PLAIN_SESSIONS_H_
+
+#include <array>
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+#include "crypto/primitives.h"
+#include "crypto/secret_bytes.h"
+
+namespace dojava::nojs {
+
+inline constexpr size_t kPlainTokenSize = 32;
+
+class PlainSessions {
+ public:
+  using TimePoint = std::chrono::steady_clock::time_point;
+  using NowFn = std::function<TimePoint()>;
+
+  // What an open conversation holds. Shared by the requests using it at the
+  // same time; the last owner's destruction wipes it.
+  struct Conversation {
+    crypto::Id case_id{};
+    SecretBytes case_key;    // CK, opened with the receipt's keys
+    SecretBytes lookup_key;  // for the follow-up route (X-Dojava-Lookup-Key)
+  };
+
+  PlainSessions(std::chrono::seconds idle, size_t max_sessions, NowFn now);
+
+  // Opens a session; returns its token (32 random bytes, wiped memory).
+  SecretBytes Open(std::shared_ptr<const Conversation> conversation);
+  // The conversation of `token` if it is open and not idle too long; its
+  // idle timer restarts. nullptr otherwise (an expired one is dropped now).
+  std::shared_ptr<const Conversation> Use(ByteView token);
+  // Ends the session of `token` (no-op if none).
+  void Close(ByteView token);
+  // Drops every expired session now.
+  void SweepExpired();
+  size_t size() const;
+
+ private:
+  using Index = std::array<uint8_t, 32>;
+  struct Entry {
+    std::shared_ptr<const Conversation> conversation;
+    TimePoint last_used;
+  };
+  static Index IndexOf(ByteView token);
+  void SweepLocked(TimePoint now);
+
+  const std::chrono::seconds idle_;
+  const size_t max_sessions_;
+  const NowFn now_;
+  mutable std::mutex mu_;
+  std::map<Index, Entry> sessions_;  // GUARDED_BY(mu_)
+};
+
+}  // namespace dojava::nojs
+
+#endif  // DOJAVA_SERVICE_NOJS_PLAIN_SESSIONS_H_

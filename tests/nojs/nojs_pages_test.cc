@@ -1,0 +1,553 @@
+// The no-JavaScript pages (service/nojs, service/API.md "No-JavaScript
+// pages"): a plain form submission becomes a case that a reviewer opens with
+// the crypto library to the same §11 payload and byte-identical files;
+// returning with the receipt shows verified replies and accepts follow-ups;
+// bad forms get readable pages and change nothing; sessions expire.
+#include <catch2/catch_test_macros.hpp>
+#include <regex>
+
+#include "crypto/attachment.h"
+#include "crypto/sealed_key.h"
+#include "crypto/source_key_wrap.h"
+#include "service/nojs/catalogues.h"
+#include "service/nojs/form_data.h"
+#include "service/nojs/nojs_pages.h"
+#include "tests/api/api_test_util.h"
+
+namespace dojava::nojs {
+namespace {
+
+using api::testing::B64;
+using api::testing::Harness;
+using api::testing::kReviewer;
+using api::testing::kSource;
+using api::testing::Reviewer;
+using api::testing::Unb64;
+using http::HttpResponse;
+
+constexpr const char* kBoundary = "----dojavaTestBoundary7MA4YWxk";
+
+struct Part {
+  Part(std::string n, std::string v) : name(std::move(n)), value(std::move(v)) {}
+  Part(std::string n, std::string v, bool file, std::string fname,
+       std::string type = "application/octet-stream")
+      : name(std::move(n)), value(std::move(v)), is_file(file), filename(std::move(fname)),
+        mime(std::move(type)) {}
+  std::string name;
+  std::string value;
+  bool is_file = false;
+  std::string filename;
+  std::string mime = "application/octet-stream";
+};
+
+std::string Multipart(const std::vector<Part>& parts, const std::string& boundary = kBoundary) {
+  std::string b;
+  for (const Part& p : parts) {
+    b += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.name + "\"";
+    if (p.is_file) b += "; filename=\"" + p.filename + "\"\r\nContent-Type: " + p.mime;
+    b += "\r\n\r\n" + p.value + "\r\n";
+  }
+  b += "--" + boundary + "--\r\n";
+  return b;
+}
+
+api::testing::Options FormType(const std::string& type) {
+  api::testing::Options o;
+  o.content_type = type;
+  return o;
+}
+api::testing::Options MultipartType() {
+  return FormType(std::string("multipart/form-data; boundary=") + kBoundary);
+}
+api::testing::Options UrlEncodedType() { return FormType("application/x-www-form-urlencoded"); }
+
+
+std::string RandomContent(size_t n) {
+  std::string s(n, '\0');
+  randombytes_buf(s.data(), s.size());
+  return s;
+}
+
+// The text between `open` and the next '<' in `html`, or "".
+std::string Between(const std::string& html, const std::string& open) {
+  const size_t at = html.find(open);
+  if (at == std::string::npos) return "";
+  const size_t from = at + open.size();
+  return html.substr(from, html.find('<', from) - from);
+}
+
+class PlainHarness {
+ public:
+  explicit PlainHarness(NojsOptions options = {})
+      : h_({}, 0, [this, options](http::Router* router, service::Store* store) mutable {
+          options.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
+          auto clock = clock_ns_;
+          options.now = [clock] {
+            return std::chrono::steady_clock::time_point(std::chrono::nanoseconds(clock->load()));
+          };
+          auto added = AddNojsRoutes(router, store, options);
+          REQUIRE(added.ok());
+          pages_ = std::move(added).value();
+        }) {
+    ana_.name = "Ana";
+    h_.InstallRoster({&ana_}, 1);
+  }
+
+  Harness& h() { return h_; }
+  NojsPages& pages() { return *pages_; }
+  const Reviewer& ana() const { return ana_; }
+  void AdvanceSeconds(int64_t s) { clock_ns_->fetch_add(s * 1'000'000'000); }
+
+  HttpResponse Submit(const std::vector<Part>& parts) {
+    return h_.Post(kSource, "/plain/submit", Multipart(parts), MultipartType());
+  }
+
+  size_t CaseCount() {
+    auto cases = h_.store().ListCasesChangedSince(0, std::nullopt, 1000);
+    REQUIRE(cases.ok());
+    return cases->size();
+  }
+
+  // The receipt shown on a receipt page.
+  static std::string ReceiptOf(const HttpResponse& r) {
+    return Between(r.body, "id=\"receipt-value\" translate=\"no\">");
+  }
+
+  // The case of `receipt`, found as a client would (§4.3).
+  service::CaseInfo CaseOf(const std::string& receipt, crypto::ReceiptKeys* keys_out = nullptr) {
+    auto parsed = crypto::Receipt::Parse(receipt);
+    REQUIRE(parsed.ok());
+    auto rk = crypto::DeriveReceiptKeys(*parsed, h_.settings().salt);
+    REQUIRE(rk.ok());
+    const Bytes hash = crypto::LookupHash(rk->lookup_key.reveal());
+    service::LookupHash lookup{};
+    std::copy(hash.begin(), hash.end(), lookup.begin());
+    auto info = h_.store().FindCaseByLookupHash(lookup);
+    REQUIRE(info.ok());
+    if (keys_out) *keys_out = std::move(rk).value();
+    return *info;
+  }
+
+  // The case key as reviewer Ana opens it.
+  SecretBytes ReviewerCaseKey(const service::Id& case_id) {
+    auto keys = h_.store().GetSealedKeys(case_id);
+    REQUIRE(keys.ok());
+    for (const auto& k : *keys) {
+      if (k.reviewer && *k.reviewer == ana_.id && k.role == service::Role::kCaseKey) {
+        auto ck = crypto::OpenSealedKey(k.sealed, protocol::kRoleCaseKey, case_id,
+                                        ana_.key.x25519_secret(), ana_.key.x25519_public());
+        REQUIRE(ck.ok());
+        return std::move(ck).value();
+      }
+    }
+    FAIL("no case key for the reviewer");
+    return {};
+  }
+
+  // Message `seq` of the case decrypted by the reviewer: the §11 body.
+  std::string ReviewerBody(const service::Id& case_id, uint64_t seq) {
+    const SecretBytes ck = ReviewerCaseKey(case_id);
+    auto msgs = h_.store().ListMessages(case_id, seq - 1, 1, 1 << 24);
+    REQUIRE(msgs.ok());
+    REQUIRE(msgs->size() == 1);
+    crypto::CaseKeys keys{&ck, nullptr};
+    auto opened = crypto::DecryptMessage((*msgs)[0].record, case_id, keys,
+                                         [](const crypto::Id&) { return std::nullopt; });
+    REQUIRE(opened.ok());
+    CHECK(opened->author == protocol::kAuthorSource);
+    return std::string(opened->body.reveal_chars());
+  }
+
+  // The plaintext of an attachment given its FILEREF fields, as a reviewer
+  // downloads and decrypts it.
+  std::string ReviewerFile(const service::Id& case_id, const api::JsonValue& ref) {
+    auto obj = api::JsonObject::Of(ref);
+    REQUIRE(obj.ok());
+    const Bytes id = Unb64(*obj->String("id"));
+    const Bytes key = Unb64(*obj->String("key"));
+    const Bytes prefix = Unb64(*obj->String("prefix"));
+    const int64_t chunks = *obj->Int("chunks", 1, 1 << 20);
+    const int64_t size = *obj->Int("size", 0, int64_t{1} << 40);
+    CHECK(static_cast<uint64_t>(chunks) == crypto::ChunkCount(static_cast<uint64_t>(size)));
+    auto secrets = crypto::FileSecrets::FromBytes(key, prefix, id);
+    REQUIRE(secrets.ok());
+    service::Id fid{};
+    std::copy(id.begin(), id.end(), fid.begin());
+    std::string out;
+    for (int64_t i = 0; i < chunks; ++i) {
+      auto record = h_.store().GetChunk(case_id, fid, static_cast<uint32_t>(i));
+      REQUIRE(record.ok());
+      auto plain = crypto::DecryptChunk(*secrets, static_cast<uint64_t>(i), i + 1 == chunks, *record);
+      REQUIRE(plain.ok());
+      out += plain->reveal_chars();
+    }
+    return out;
+  }
+
+ private:
+  std::shared_ptr<std::atomic<int64_t>> clock_ns_ =
+      std::make_shared<std::atomic<int64_t>>(int64_t{5'000} * 1'000'000'000);
+  std::shared_ptr<NojsPages> pages_;
+  Reviewer ana_;
+  Harness h_;
+};
+
+std::vector<Part> ReportParts(std::vector<Part> files = {}) {
+  std::vector<Part> parts = {{"lang", "en"},
+                             {"country", "RS"},
+                             {"incident", "spyware"},
+                             {"when", " 2026-10 "},
+                             {"responsible", "state"},
+                             {"title", "Phone infected"},
+                             {"text", "Line one\r\nLine \"two\" <b>\\ \xc5\xa1\t\x01"}};
+  for (auto& f : files) parts.push_back(std::move(f));
+  return parts;
+}
+
+TEST_CASE("a plain submission is a case the reviewer opens to the JS page's payload and the same file bytes") {
+  PlainHarness p;
+  const std::string evidence = RandomContent(700'000);  // two chunks
+  HttpResponse r = p.Submit(ReportParts({{"files", evidence, true, "C:\\Users\\ana\\IMG_1.jpg", "image/jpeg"},
+                                         {"files", "", true, "", "application/octet-stream"}}));
+  REQUIRE(r.status == 201);
+  CHECK(r.content_type == "text/html; charset=utf-8");
+  CHECK(r.body.find("<script") == std::string::npos);
+  const std::string receipt = PlainHarness::ReceiptOf(r);
+  REQUIRE(std::regex_match(receipt, std::regex("([0-9]{4}-){6}[0-9]{4}")));
+  CHECK(r.body.find("id=\"plain-path\"") != std::string::npos);
+
+  crypto::ReceiptKeys rk;
+  const service::CaseInfo info = p.CaseOf(receipt, &rk);
+  CHECK(info.source_public_key == rk.source_public);
+  // The source's own copy of the case key opens with the receipt's keys
+  // (as `dojava inbox` and the JS return page open it).
+  auto keys = p.h().store().GetSealedKeys(info.case_id);
+  REQUIRE(keys.ok());
+  CHECK(keys->size() == 2);
+  bool source_key_seen = false;
+  for (const auto& k : *keys) {
+    if (k.reviewer) continue;
+    source_key_seen = true;
+    // Wrapped under source_wrap (PROTOCOL.md §7.1), not sealed to the public source_pk.
+    CHECK(crypto::OpenSourceKey(k.sealed, protocol::kRoleCaseKey, info.case_id, rk.source_wrap).ok());
+    CHECK_FALSE(crypto::OpenSealedKey(k.sealed, protocol::kRoleCaseKey, info.case_id,
+                                      rk.source_secret, rk.source_public)
+                    .ok());
+  }
+  CHECK(source_key_seen);
+
+  const std::string body = p.ReviewerBody(info.case_id, 1);
+  // Byte for byte what payload.js buildReport + encodeBody write for these
+  // fields: CRLF -> LF, `when` and `title` trimmed, JSON.stringify escapes.
+  const std::string expected_start =
+      "{\"type\":\"report\",\"form\":{\"country\":\"RS\",\"incident\":\"spyware\",\"when\":"
+      "\"2026-10\",\"responsible\":\"state\",\"title\":\"Phone infected\"},\"text\":\"Line "
+      "one\\nLine \\\"two\\\" <b>\\\\ \xc5\xa1\\t\\u0001\",\"files\":[{\"id\":\"";
+  CHECK(body.substr(0, expected_start.size()) == expected_start);
+  auto parsed = api::JsonObject::Parse(body);
+  REQUIRE(parsed.ok());
+  const api::JsonValue& files = api::testing::Json::At(parsed->value(), "files");
+  REQUIRE(files.array().size() == 1);  // the empty file input is not a file
+  const api::JsonValue& ref = files.array()[0];
+  CHECK(api::testing::Json::At(ref, "name").string_value() == "IMG_1.jpg");
+  CHECK(api::testing::Json::At(ref, "mime").string_value() == "image/jpeg");
+  CHECK(api::testing::Json::At(ref, "size").int_value() == 700'000);
+  // The member order of payload.js fileRef().
+  std::vector<std::string> names;
+  for (const auto& m : ref.members()) names.push_back(m.first);
+  CHECK(names == std::vector<std::string>{"id", "key", "prefix", "chunks", "size", "name", "mime"});
+  CHECK(p.ReviewerFile(info.case_id, ref) == evidence);
+}
+
+TEST_CASE("bad plain forms get readable pages and change nothing") {
+  PlainHarness p;
+  auto expect_page = [&](const HttpResponse& r, int status, const std::string& words) {
+    CHECK(r.status == status);
+    CHECK(r.content_type == "text/html; charset=utf-8");
+    CHECK(r.body.find(words) != std::string::npos);
+    CHECK(r.body.find("<script") == std::string::npos);
+  };
+  SECTION("missing title") {
+    auto parts = ReportParts();
+    parts[5].value = "   ";
+    expect_page(p.Submit(parts), 400, "Please fill in: Title.");
+  }
+  SECTION("a choice outside the list") {
+    auto parts = ReportParts();
+    parts[1].value = "XX";
+    expect_page(p.Submit(parts), 400, "Please choose: Country.");
+  }
+  SECTION("a title too long") {
+    auto parts = ReportParts();
+    parts[5].value = std::string(201, 'a');
+    expect_page(p.Submit(parts), 400, "Too long: Title.");
+  }
+  SECTION("text that is not UTF-8") {
+    auto parts = ReportParts();
+    parts[6].value = "bad \xff byte";
+    expect_page(p.Submit(parts), 400, "cannot be sent");
+  }
+  SECTION("broken multipart: no closing delimiter") {
+    std::string body = Multipart(ReportParts());
+    body.resize(body.size() - 10);
+    expect_page(p.h().Post(kSource, "/plain/submit", body, MultipartType()), 400,
+                "The form could not be read.");
+  }
+  SECTION("an unreadable form still answers in the language of the action URL") {
+    std::string body = Multipart(ReportParts());
+    body.resize(body.size() - 10);
+    HttpResponse r = p.h().Post(kSource, "/plain/submit?lang=mk", body, MultipartType());
+    expect_page(r, 400, "<html lang=\"mk\">");
+  }
+  SECTION("a part header that is not allowed") {
+    std::string body = Multipart(ReportParts());
+    body.insert(body.find("\r\n\r\n"), "\r\nX-Other: 1");
+    expect_page(p.h().Post(kSource, "/plain/submit", body, MultipartType()), 400,
+                "The form could not be read.");
+  }
+  SECTION("another boundary than announced") {
+    expect_page(p.h().Post(kSource, "/plain/submit", Multipart(ReportParts(), "other"),
+                           MultipartType()),
+                400, "The form could not be read.");
+  }
+  SECTION("not multipart") {
+    expect_page(p.h().Post(kSource, "/plain/submit", "title=x", UrlEncodedType()), 400,
+                "The form could not be read.");
+  }
+  SECTION("too many parts") {
+    auto parts = ReportParts();
+    for (int i = 0; i < 100; ++i) parts.push_back({"x" + std::to_string(i), "y"});
+    expect_page(p.Submit(parts), 413, "too large for this page");
+  }
+  SECTION("too many files") {
+    std::vector<Part> files;
+    for (int i = 0; i < 65; ++i) files.push_back({"files", "z", true, "f.txt"});
+    expect_page(p.Submit(ReportParts(files)), 413, "too large for this page");
+  }
+  SECTION("a body over form_body_limit_bytes: 413 from the HTTP layer") {
+    const std::string big = std::string(33u * 1024 * 1024, 'a');
+    HttpResponse r = p.h().Post(kSource, "/plain/submit?lang=sq",
+                                Multipart(ReportParts({{"files", big, true, "big.bin"}})),
+                                MultipartType());
+    CHECK(r.status == 413);
+    CHECK(r.close);
+    CHECK(r.content_type == "text/html; charset=utf-8");
+    // The route's own page, in the language of the form's action URL.
+    CHECK(r.body.find("<html lang=\"sq\">") != std::string::npos);
+    CHECK(r.body.find("32 MB") != std::string::npos);
+  }
+  SECTION("a mistyped receipt") {
+    expect_page(p.h().Post(kSource, "/plain/return", "lang=en&receipt=1234", UrlEncodedType()), 400,
+                "A receipt has 28 digits.");
+  }
+  SECTION("an unknown receipt") {
+    crypto::Receipt other = crypto::Receipt::Generate();
+    const SecretBytes shown = other.Formatted();
+    expect_page(p.h().Post(kSource, "/plain/return",
+                           "lang=en&receipt=" + std::string(shown.reveal_chars()), UrlEncodedType()),
+                404, "No conversation was found for this receipt.");
+  }
+  SECTION("a receipt with a typo") {
+    HttpResponse ok = p.Submit(ReportParts());
+    REQUIRE(ok.status == 201);
+    std::string receipt = PlainHarness::ReceiptOf(ok);
+    receipt[0] = receipt[0] == '9' ? '0' : static_cast<char>(receipt[0] + 1);
+    expect_page(p.h().Post(kSource, "/plain/return", "lang=en&receipt=" + receipt, UrlEncodedType()),
+                400, "This receipt has a typo");
+    CHECK(p.CaseCount() == 1);
+    return;
+  }
+  SECTION("a broken percent escape") {
+    expect_page(p.h().Post(kSource, "/plain/return", "lang=en&receipt=%zz", UrlEncodedType()), 400,
+                "The form could not be read.");
+  }
+  SECTION("a follow-up with no session") {
+    expect_page(p.h().Post(kSource, "/plain/reply",
+                           Multipart({{"lang", "en"}, {"token", std::string(43, 'A')}, {"text", "x"}}),
+                           MultipartType()),
+                403, "This conversation is closed");
+  }
+  CHECK(p.CaseCount() == 0);
+  auto uploads = p.h().store().Purge();  // nothing half-written to purge either
+  REQUIRE(uploads.ok());
+}
+
+TEST_CASE("no roster yet: the plain form says the organisation is not ready") {
+  NojsOptions o;
+  Harness h({}, 0, [&o](http::Router* router, service::Store* store) {
+    o.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
+    REQUIRE(AddNojsRoutes(router, store, o).ok());
+  });
+  HttpResponse r = h.Post(kSource, "/plain/submit", Multipart(ReportParts()), MultipartType());
+  CHECK(r.status == 503);
+  CHECK(r.body.find("not ready to receive reports") != std::string::npos);
+}
+
+std::string TokenOf(const HttpResponse& r) {
+  std::smatch m;
+  static const std::regex kToken("name=\"token\" value=\"([A-Za-z0-9_-]{43})\"");
+  REQUIRE(std::regex_search(r.body, m, kToken));
+  return m[1];
+}
+
+TEST_CASE("returning: verified replies shown, follow-ups with files, downloads, expiry and leaving") {
+  PlainHarness p;
+  HttpResponse submitted = p.Submit(ReportParts());
+  REQUIRE(submitted.status == 201);
+  const std::string receipt = PlainHarness::ReceiptOf(submitted);
+  const service::CaseInfo info = p.CaseOf(receipt);
+  const SecretBytes ck = p.ReviewerCaseKey(info.case_id);
+
+  // Ana replies with a file (as the CLI does: chunks, then the message).
+  const std::string reply_file = RandomContent(1000);
+  crypto::FileSecrets fs = crypto::FileSecrets::Generate();
+  REQUIRE(p.h().store().CreateUpload(fs.file_id(), 1, std::nullopt).ok());
+  auto chunk = crypto::EncryptChunk(fs, 0, true, AsBytes(reply_file));
+  REQUIRE(chunk.ok());
+  REQUIRE(p.h().store().PutChunk(fs.file_id(), 0, *chunk).ok());
+  const std::string reply_body =
+      "{\"type\":\"message\",\"text\":\"Thank you <script>alert(1)</script>\",\"files\":[{\"id\":\"" +
+      B64(fs.file_id()) + "\",\"key\":\"" + B64(fs.file_key().reveal()) + "\",\"prefix\":\"" +
+      B64(fs.nonce_prefix()) + "\",\"chunks\":1,\"size\":1000,\"name\":\"form.pdf\",\"mime\":\"\"}]}";
+  const crypto::ReviewerSigner signer = p.ana().key.Signer(p.ana().id);
+  const Bytes reply = api::testing::Record(ck, protocol::kKindConversation, info.case_id, reply_body, &signer);
+  const std::string token = p.h().Login(p.ana());
+  HttpResponse posted = p.h().Post(
+      kReviewer, "/api/v1/cases/" + B64(info.case_id) + "/messages",
+      "{\"message\":\"" + B64(reply) + "\",\"files\":[\"" + B64(fs.file_id()) + "\"]}",
+      Harness::Bearer(token));
+  REQUIRE(posted.status == 201);
+  // A message signed by someone not on the roster (the server forging one).
+  Reviewer mallory;
+  const crypto::ReviewerSigner forged = mallory.key.Signer(mallory.id);
+  const Bytes fake = api::testing::Record(ck, protocol::kKindConversation, info.case_id,
+                                          "{\"type\":\"message\",\"text\":\"FORGED\",\"files\":[]}", &forged);
+  REQUIRE(p.h().store().AppendMessage(info.case_id, fake, {}).ok());
+
+  HttpResponse page = p.h().Post(kSource, "/plain/return", "lang=en&receipt=" + receipt, UrlEncodedType());
+  REQUIRE(page.status == 200);
+  CHECK(page.body.find("Reviewer: Ana") != std::string::npos);
+  CHECK(page.body.find("Thank you &lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(page.body.find("<script") == std::string::npos);
+  CHECK(page.body.find("FORGED") == std::string::npos);
+  CHECK(page.body.find("whose sender could not be verified") != std::string::npos);
+  CHECK(page.body.find("Phone infected") != std::string::npos);
+  CHECK(page.body.find(receipt) == std::string::npos);  // never echoed
+  CHECK(p.pages().SessionCount() == 1);
+  const std::string session = TokenOf(page);
+
+  // Download the reviewer's file.
+  HttpResponse file = p.h().Post(kSource, "/plain/file",
+                                 "lang=en&token=" + session + "&seq=2&n=0", UrlEncodedType());
+  REQUIRE(file.status == 200);
+  CHECK(file.content_type == "application/octet-stream");
+  CHECK(file.body == reply_file);
+
+  // A follow-up with a file, without typing the receipt again.
+  const std::string more = RandomContent(5000);
+  HttpResponse sent = p.h().Post(
+      kSource, "/plain/reply",
+      Multipart({{"token", session}, {"lang", "sq"}, {"text", "More\r\ndetail"},
+                 {"files", more, true, "/tmp/x/notes.txt", "text/plain"}}),
+      MultipartType());
+  REQUIRE(sent.status == 200);
+  CHECK(sent.body.find("lang=\"sq\"") != std::string::npos);
+  const std::string follow = p.ReviewerBody(info.case_id, 4);
+  const std::string follow_start = "{\"type\":\"message\",\"text\":\"More\\ndetail\",\"files\":[{\"id\":\"";
+  CHECK(follow.substr(0, follow_start.size()) == follow_start);
+  auto parsed = api::JsonObject::Parse(follow);
+  REQUIRE(parsed.ok());
+  const api::JsonValue& ref = api::testing::Json::At(parsed->value(), "files").array()[0];
+  CHECK(api::testing::Json::At(ref, "name").string_value() == "notes.txt");
+  CHECK(p.ReviewerFile(info.case_id, ref) == more);
+
+  SECTION("the session expires after the idle time, and is dropped") {
+    p.AdvanceSeconds(601);
+    HttpResponse late = p.h().Post(kSource, "/plain/reply",
+                                   Multipart({{"token", session}, {"lang", "en"}, {"text", "late"}}),
+                                   MultipartType());
+    CHECK(late.status == 403);
+    CHECK(late.body.find("This conversation is closed") != std::string::npos);
+    CHECK(p.pages().SessionCount() == 0);
+    auto msgs = p.h().store().ListMessages(info.case_id, 0, 100, 1 << 24);
+    REQUIRE(msgs.ok());
+    CHECK(msgs->size() == 4);
+  }
+  SECTION("use keeps it open; leaving closes it") {
+    p.AdvanceSeconds(500);
+    REQUIRE(p.h().Post(kSource, "/plain/file", "lang=en&token=" + session + "&seq=2&n=0",
+                       UrlEncodedType()).status == 200);
+    p.AdvanceSeconds(500);
+    HttpResponse left = p.h().Post(kSource, "/plain/leave", "lang=en&token=" + session, UrlEncodedType());
+    CHECK(left.status == 200);
+    CHECK(p.pages().SessionCount() == 0);
+    CHECK(p.h().Post(kSource, "/plain/file", "lang=en&token=" + session + "&seq=2&n=0",
+                     UrlEncodedType()).status == 403);
+  }
+  SECTION("a file number that does not exist") {
+    HttpResponse none = p.h().Post(kSource, "/plain/file", "lang=en&token=" + session + "&seq=2&n=5",
+                                   UrlEncodedType());
+    CHECK(none.status == 404);
+  }
+}
+
+TEST_CASE("a reviewer file over max_download_bytes is not served; the page says why") {
+  NojsOptions o;
+  o.max_download_bytes = 100;
+  PlainHarness p(o);
+  HttpResponse submitted = p.Submit(ReportParts({{"files", std::string(500, 'x'), true, "a.bin"}}));
+  REQUIRE(submitted.status == 201);
+  HttpResponse page = p.h().Post(kSource, "/plain/return",
+                                 "lang=en&receipt=" + PlainHarness::ReceiptOf(submitted), UrlEncodedType());
+  REQUIRE(page.status == 200);
+  CHECK(page.body.find("too large for this page") != std::string::npos);
+  HttpResponse file = p.h().Post(kSource, "/plain/file",
+                                 "lang=en&token=" + TokenOf(page) + "&seq=1&n=0", UrlEncodedType());
+  CHECK(file.status == 413);
+  CHECK(file.content_type == "text/html; charset=utf-8");
+}
+
+TEST_CASE("every language renders the plain pages; an unknown one falls back to English") {
+  PlainHarness p;
+  for (const Language& l : Languages()) {
+    for (const char* path : {"/plain", "/plain/return"}) {
+      HttpResponse r = p.h().Get(kSource, std::string(path) + "?lang=" + std::string(l.code));
+      CHECK(r.status == 200);
+      CHECK(r.body.find("<html lang=\"" + std::string(l.code) + "\">") != std::string::npos);
+      CHECK(r.body.find("plain_") == std::string::npos);  // no bare catalogue key
+    }
+  }
+  HttpResponse r = p.h().Get(kSource, "/plain?lang=%3Cscript%3E");
+  CHECK(r.body.find("<html lang=\"en\">") != std::string::npos);
+  CHECK(r.body.find("%3Cscript") == std::string::npos);
+  // Not on the reviewer listener.
+  CHECK(p.h().Get(kReviewer, "/plain").status == 404);
+}
+
+TEST_CASE("FormData: strict multipart and urlencoded parsing") {
+  const FormLimits limits;
+  auto ct = std::string("multipart/form-data; boundary=\"") + kBoundary + "\"";
+  auto parsed = FormData::ParseMultipart(AsBytes(Multipart({{"a", "1"}, {"b", "x\r\ny"}})), ct, limits);
+  REQUIRE(parsed.ok());
+  CHECK(parsed->Text("a") == "1");
+  CHECK(parsed->Text("b") == "x\r\ny");
+  // A repeated text field, an unnamed part, a name with other characters.
+  CHECK(!FormData::ParseMultipart(AsBytes(Multipart({{"a", "1"}, {"a", "2"}})), ct, limits).ok());
+  CHECK(!FormData::ParseMultipart(AsBytes(Multipart({{"A-b", "1"}})), ct, limits).ok());
+  CHECK(!FormData::ParseMultipart(AsBytes(std::string("")), ct, limits).ok());
+  CHECK(!FormData::ParseMultipart(AsBytes(Multipart({{"a", "1"}}) + "junk"), ct, limits).ok());
+  auto url = FormData::ParseUrlEncoded(AsBytes(std::string("a=x+y%21&b=")), limits);
+  REQUIRE(url.ok());
+  CHECK(url->Text("a") == "x y!");
+  CHECK(url->Text("b") == "");
+  for (const char* bad : {"a", "a=1&", "a=1&a=2", "=1", "a=%2", "a=%g1", "A=1"}) {
+    CHECK(!FormData::ParseUrlEncoded(AsBytes(std::string(bad)), limits).ok());
+  }
+  CHECK(CleanFileName("../../etc/passwd") == "passwd");
+  CHECK(CleanFileName("C:\\x\\..") == "file");
+  CHECK(CleanFileName("a\x01\xe2\x80\xae" "b.txt") == "ab.txt");
+  CHECK(CleanFileName(std::string(300, 'n')).size() == 255);
+}
+
+}  // namespace
+}  // namespace dojava::nojs
