@@ -147,7 +147,11 @@ const std::vector<Key>& Keys() {
           {"global_burst", &RateLimit::global_burst},
           {"circuit_per_second", &RateLimit::circuit_per_second},
           {"circuit_burst", &RateLimit::circuit_burst}};
-      for (const auto& [suffix, field] : fields) {
+      // Plain variables, not a structured binding: clang before 16 cannot
+      // capture structured bindings in a lambda (the fuzz build uses clang 14).
+      for (const auto& entry : fields) {
+        const char* const suffix = entry.first;
+        double RateLimit::*const field = entry.second;
         k.push_back(
             Key{base + suffix,
                 [i, field](HttpConfig* c, std::string_view key, std::string_view v) -> Status {
