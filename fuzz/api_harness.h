@@ -10,14 +10,16 @@
 // the dictionary use them.
 //
 // Not thread-safe (libFuzzer runs one input at a time). The process keeps the
-// harness until it exits; the temporary directory is removed at exit (a crash
-// leaves it behind, under $TMPDIR or /dev/shm, named dojava-store-*).
+// harness until it exits; the store is closed and its temporary directory
+// removed at exit (a crash leaves it behind, under $TMPDIR or /dev/shm, named
+// dojava-store-*).
 // Inputs may change the store (new cases, uploads, messages): a crash found
 // this way may need the inputs before it; libFuzzer's -runs=1 on the
 // artefact alone tells.
 #ifndef DOJAVA_FUZZ_API_HARNESS_H_
 #define DOJAVA_FUZZ_API_HARNESS_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -31,6 +33,13 @@ inline constexpr std::string_view kTokenPlaceholder = "$TOKEN";    // a valid be
 inline constexpr std::string_view kLookupPlaceholder = "$LOOKUP";  // the case's lookup key (b64url)
 inline constexpr std::string_view kCasePlaceholder = "$CASE";      // the case id (b64url)
 inline constexpr std::string_view kReviewerPlaceholder = "$REVIEWER";  // the reviewer id (b64url)
+
+// The case's id is 16 bytes of kFuzzCaseIdByte (base64url "ysrKysrKysrKysrKysrKyg"),
+// its lookup key 32 bytes of kFuzzLookupKeyByte, the reviewer's id 16 bytes
+// of kFuzzReviewerIdByte: seeds may embed records of that case.
+inline constexpr uint8_t kFuzzCaseIdByte = 0xca;
+inline constexpr uint8_t kFuzzLookupKeyByte = 0x1c;
+inline constexpr uint8_t kFuzzReviewerIdByte = 0x5e;
 
 class ApiHarness {
  public:
@@ -64,7 +73,7 @@ class ApiHarness {
   void Login();
   void CreateCase();
   struct State;
-  State* state_;  // never freed: lives until exit
+  State* state_;  // freed by an exit handler (see the constructor)
   http::HttpConfig config_;
   const http::RequestHandler* handler_ = nullptr;
   std::string token_, lookup_key_, case_id_, reviewer_id_;
