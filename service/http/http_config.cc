@@ -269,6 +269,11 @@ Result<ListenAddress> ParseListenAddress(std::string_view text) {
     a.host.clear();
     return a;
   }
+  // inet_pton reads a C string: a NUL inside the host would hide whatever
+  // follows it ("127.0.0.1\0junk" parsed as 127.0.0.1 but kept the junk).
+  if (text.find('\0') != std::string_view::npos) {
+    return Result<ListenAddress>(Code::kInvalidArgument, "expected HOST:PORT or unix:/path");
+  }
   std::string_view host, port;
   if (!text.empty() && text[0] == '[') {
     size_t close = text.find(']');
