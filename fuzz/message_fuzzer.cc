@@ -47,8 +47,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Id signer_id;
   signer_id.fill(kSignerTag);
   const crypto::AuthorKeyLookup lookup = [&](const Id& id) -> std::optional<Ed25519Public> {
-    if (id == reviewer_id) return reviewer_public;
+    // The fixed signer first: an input whose reviewer id equals it must not
+    // replace the key of mode 2's honest signer (a harness bug found so).
     if (id == signer_id) return signer_key.public_key;
+    if (id == reviewer_id) return reviewer_public;
     return std::nullopt;
   };
   const crypto::CaseKeys keys{&case_key, &notes_key};
