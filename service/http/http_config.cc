@@ -153,7 +153,11 @@ const std::vector<Key>& Keys() {
           {"global_burst", &RateLimit::global_burst},
           {"circuit_per_second", &RateLimit::circuit_per_second},
           {"circuit_burst", &RateLimit::circuit_burst}};
-      for (const auto& [suffix, field] : fields) {
+      // Plain variables, not a structured binding: clang before 16 cannot
+      // capture structured bindings in a lambda (the fuzz build uses clang 14).
+      for (const auto& entry : fields) {
+        const char* const suffix = entry.first;
+        double RateLimit::*const field = entry.second;
         k.push_back(
             Key{base + suffix,
                 [i, field](HttpConfig* c, std::string_view key, std::string_view v) -> Status {
@@ -270,6 +274,11 @@ Result<ListenAddress> ParseListenAddress(std::string_view text) {
     a.unix_path = std::string(path);
     a.host.clear();
     return a;
+  }
+  // inet_pton reads a C string: a NUL inside the host would hide whatever
+  // follows it ("127.0.0.1\0junk" parsed as 127.0.0.1 but kept the junk).
+  if (text.find('\0') != std::string_view::npos) {
+    return Result<ListenAddress>(Code::kInvalidArgument, "expected HOST:PORT or unix:/path");
   }
   std::string_view host, port;
   if (!text.empty() && text[0] == '[') {

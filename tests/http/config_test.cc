@@ -3,6 +3,7 @@
 #include <catch2/catch_test_macros.hpp>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 namespace dojava::http {
 namespace {
@@ -69,6 +70,25 @@ TEST_CASE("Command-line overrides use the same keys and win over the file", "[co
   CHECK(c.idle_timeout_ms == 100);
   CHECK_FALSE(ApplyOverrides({"threads"}, &c).ok());
   CHECK_FALSE(ApplyOverrides({"nothing=1"}, &c).ok());
+}
+
+// Regression (found by fuzz/http_config_fuzzer.cc): inet_pton reads a C
+// string, so "127.0.0.1" NUL "junk:80" was accepted as 127.0.0.1 while the
+// stored host kept the junk, and the formatted address did not parse back.
+TEST_CASE("Listen addresses with a NUL byte are refused and accepted ones round-trip",
+          "[config]") {
+  using namespace std::string_view_literals;
+  for (std::string_view bad : {"127.0.0.1\0junk = [::1]:804"sv, "127.0.0.1\0:80"sv,
+                               "[::1\0x]:80"sv, "[::1]:8\0"sv}) {
+    CHECK_FALSE(ParseListenAddress(bad).ok());
+  }
+  HttpConfig c;
+  CHECK_FALSE(SetConfigValue(&c, "source.listen", "127.0.0.1\0evil:80"sv).ok());
+  for (std::string_view good : {"127.0.0.1:8080"sv, "[::1]:0"sv, "unix:/run/dojava/s.sock"sv}) {
+    auto a = ParseListenAddress(good);
+    REQUIRE(a.ok());
+    CHECK(FormatListenAddress(*a) == good);
+  }
 }
 
 TEST_CASE("Non-loopback listeners need the explicit flag", "[config]") {

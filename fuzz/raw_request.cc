@@ -1,0 +1,135 @@
+#include "fuzz/raw_request.h"
+
+#include <sodium.h>
+
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <cctype>
+#include <chrono>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "fuzz/api_harness.h"
+#include "fuzz/fuzz_input.h"
+#include "service/http/proxy_protocol.h"
+#include "service/http/request_handler.h"
+#include "service/http/request_head_check.h"
+
+namespace dojava::fuzz {
+namespace {
+
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using beast::error_code;
+
+// Requests read from one input at most (pipelining on one connection).
+constexpr int kMaxRequestsPerInput = 4;
+
+// As the session: one request from the front of `wire`. Returns the bytes
+// consumed, or 0 when the connection would be closed (error answered, or
+// the input ends inside the request).
+size_t OneRequest(http::ListenerKind listener, std::string_view wire,
+                  std::optional<uint32_t> circuit_id, uint64_t connection_id) {
+  const ApiHarness& h = ApiHarness::Get();
+  const http::HttpConfig& config = h.config();
+  const size_t end = wire.find("\r\n\r\n");
+  if (end == std::string_view::npos) return 0;  // 431 or timeout: no route reached
+  const size_t n = end + 4;
+  if (n > config.header_limit_bytes) return 0;  // 431
+  const std::string_view head = wire.substr(0, n);
+  if (!http::CheckRequestHead(head).ok()) return 0;  // 400
+
+  bhttp::request_parser<bhttp::string_body> parser;
+  parser.header_limit(config.header_limit_bytes);
+  parser.body_limit(std::numeric_limits<std::uint64_t>::max());
+  parser.eager(false);
+  error_code ec;
+  const size_t used = parser.put(boost::asio::buffer(head.data(), head.size()), ec);
+  if (ec || !parser.is_header_done() || used != n) return 0;  // 400 / 413 / 431
+  auto& req = parser.get();
+  if (req.version() != 11) return 0;  // 505
+  std::string_view path, query;
+  if (!http::SplitTarget(req.target(), &path, &query)) return 0;  // 400
+  const http::Method method = http::ParseMethod(req.method_string());
+  const http::ClientKey client{listener, circuit_id, connection_id};
+  http::RequestHandler::Plan plan = h.handler().Begin(listener, method, path, client,
+                                                      std::chrono::steady_clock::now());
+  size_t consumed = n;
+  if (!plan.early && !parser.is_done()) {
+    if (auto len = parser.content_length(); len && *len > plan.body_limit) return 0;  // 413
+    parser.body_limit(plan.body_limit);
+    parser.eager(true);
+    std::string_view rest = wire.substr(n);
+    while (!parser.is_done()) {
+      if (rest.empty()) return 0;  // the client stopped sending: timeout
+      const size_t got = parser.put(boost::asio::buffer(rest.data(), rest.size()), ec);
+      if (ec == bhttp::error::need_more) {
+        // Beast wants more than what is left (a chunk header cut short).
+        return 0;
+      }
+      if (ec) return 0;  // 400 / 413
+      rest.remove_prefix(got);
+      consumed += got;
+      if (got == 0) return 0;
+    }
+  }
+
+  http::HttpRequest request;
+  request.listener = listener;
+  request.method = method;
+  request.path = std::string(path);
+  request.query = std::string(query);
+  request.circuit_id = circuit_id;
+  if (plan.early) {
+    ApiHarness::CheckResponse(request, *plan.early);
+    return parser.is_done() ? consumed : 0;
+  }
+  for (const auto& field : req) {
+    if (http::IsForwardedHeader(field.name_string())) {
+      std::string name(field.name_string());
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      request.headers.emplace_back(std::move(name), SecretBytes::Copy(field.value()));
+    }
+  }
+  std::string& body = req.body();
+  if (!body.empty()) {
+    request.body = SecretBytes::Copy(std::string_view(body));
+    sodium_memzero(body.data(), body.size());
+  }
+  const bool keep_alive = req.keep_alive();
+  const http::HttpResponse response = h.handler().Finish(plan, request);
+  ApiHarness::CheckResponse(request, response);
+  return response.close || !keep_alive ? 0 : consumed;
+}
+
+}  // namespace
+
+void RunRawRequests(http::ListenerKind listener, const uint8_t* data, size_t size) {
+  ApiHarness& h = ApiHarness::Get();
+  h.BeginInput();
+  const std::string wire = h.Substitute(std::string_view(reinterpret_cast<const char*>(data), size));
+  std::string_view rest = wire;
+  std::optional<uint32_t> circuit_id;
+  // A listener with proxy_protocol on reads one PROXY v1 line first (tor's
+  // HiddenServiceExportCircuitID haproxy); an input that starts like one is
+  // read that way.
+  if (rest.starts_with("PROXY ")) {
+    const size_t eol = rest.find("\r\n");
+    if (eol == std::string_view::npos || eol + 2 > http::kProxyV1MaxLineBytes) return;
+    Result<uint32_t> id = http::ParseTorProxyV1(rest.substr(0, eol + 2));
+    if (!id.ok()) return;  // the session closes without an answer
+    circuit_id = id.value();
+    rest.remove_prefix(eol + 2);
+  }
+  static uint64_t connection_id = 0;
+  ++connection_id;
+  for (int i = 0; i < kMaxRequestsPerInput && !rest.empty(); ++i) {
+    const size_t used = OneRequest(listener, rest, circuit_id, connection_id);
+    if (used == 0) return;
+    rest.remove_prefix(used);
+  }
+}
+
+}  // namespace dojava::fuzz
