@@ -50,7 +50,9 @@ TEST_CASE("regression: a clock set back does not shorten retention or stamp the 
   // A restart while the clock is still wrong remembers the latest day.
   REQUIRE(t.Reopen().ok());
   REQUIRE(t.store->AppendMessage(later.case_id, RandomRecord(), {}).ok());
-  CHECK(t.store->GetCase(later.case_id)->last_activity_day == kToday);
+  auto reopened = t.store->GetCase(later.case_id);
+  REQUIRE(reopened.ok());
+  CHECK(reopened->last_activity_day == kToday);
 
   // The clock is right again: the cases live their full retention.
   t.clock->Set(kToday + 1);
