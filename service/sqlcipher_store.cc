@@ -301,11 +301,18 @@ Result<std::unique_ptr<SqlcipherStore>> SqlcipherStore::Finish(std::unique_ptr<S
   }
   DOJAVA_RETURN_IF_ERROR(SchemaMigrations::MigrateTo(*db, options.schema_version));
   // Every stored day is at most the latest activity or upload day (a
-  // message's day is its case's activity day).
+  // message's day is its case's activity day). Schema version 0 (tests of
+  // migrations only) has no tables.
   DOJAVA_ASSIGN_OR_RETURN(
-      const int64_t latest_day,
-      db->QueryInt("SELECT coalesce(max(d), 0) FROM (SELECT max(last_activity_day) AS d FROM cases "
-                   "UNION ALL SELECT max(created_day) FROM uploads)"));
+      const int64_t tables,
+      db->QueryInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN "
+                   "('cases', 'uploads')"));
+  int64_t latest_day = 0;
+  if (tables == 2) {
+    DOJAVA_ASSIGN_OR_RETURN(
+        latest_day, db->QueryInt("SELECT coalesce(max(d), 0) FROM (SELECT max(last_activity_day) "
+                                 "AS d FROM cases UNION ALL SELECT max(created_day) FROM uploads)"));
+  }
   auto writer = std::make_unique<GroupCommitWriter>(std::move(db), options.group_commit);
   auto readers =
       std::make_unique<ReaderPool>(path, SecretBytes::Copy(key.reveal()), options.max_idle_readers);
