@@ -176,7 +176,9 @@ TEST_CASE("abuse: floods of case creations, chunk uploads and logins get 429 and
     CHECK(count(answers, 429) >= 40);
     CHECK(count(answers, 400) + count(answers, 429) == 60);
     for (const auto& r : answers) {
-      if (r.status == 429) CheckApiError(r, 429, "rate_limited");
+      if (r.status != 429) continue;
+      CheckApiError(r, 429, "rate_limited");
+      CHECK(r.headers["retry-after"] == "1");  // 5 per second
     }
     // Nothing was created; once the bucket refills a real submission works.
     CHECK(CountCases(w, "ana") == 0);
@@ -237,6 +239,7 @@ TEST_CASE("abuse: floods of case creations, chunk uploads and logins get 429 and
     CHECK(same[0].status == 200);
     CHECK(same[1].status == 200);
     CheckApiError(same[2], 429, "rate_limited");
+    CHECK(same[2].headers["retry-after"] == "5");  // 0.2 per second per circuit
     std::this_thread::sleep_for(1500ms);
     auto login = w.As("ana", {"login"});
     INFO(login.err);
