@@ -124,6 +124,14 @@ std::vector<std::string> CaseIds(World& w) {
   return ids;
 }
 
+// ASan intercepts mlock and makes it a no-op, so an ASan build of dojavad
+// has no locked memory to show.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kMlockWorks = false;
+#else
+constexpr bool kMlockWorks = true;
+#endif
+
 // A value of /proc/<pid>/status ("VmLck:     123 kB" -> 123), -1 if absent.
 long StatusKb(pid_t pid, const std::string& field) {
   std::istringstream in(ReadAll("/proc/" + std::to_string(pid) + "/status"));
@@ -260,7 +268,7 @@ TEST_CASE("audit: after a scripted life the server keeps nothing that identifies
   INFO(login.err);
   REQUIRE(login.rc == 0);
   // Secrets live in locked memory (SecretBytes: sodium_malloc + mlock).
-  CHECK(StatusKb(pid, "VmLck") > 0);
+  if (kMlockWorks) CHECK(StatusKb(pid, "VmLck") > 0);
 
   auto reply = w.As("ana", {"reply", case_a, Text("REVIEWER-REPLY"), "--attach",
                             attach("reply-attachment-R5.txt", Text("REPLY-ATTACHMENT"))});
@@ -300,7 +308,7 @@ TEST_CASE("audit: after a scripted life the server keeps nothing that identifies
   CHECK(environ_text.find(key_hex) == std::string::npos);
   CHECK(std::regex_search(ReadAll(proc + "/limits"),
                           std::regex("Max core file size +0 +0 +bytes")));
-  CHECK(StatusKb(pid, "VmLck") > 0);
+  if (kMlockWorks) CHECK(StatusKb(pid, "VmLck") > 0);
   stop(server);
   auto purge = RunDojavad({"purge", "--data-dir", w.data_dir()});
   CHECK(purge.exit_code == 0);
