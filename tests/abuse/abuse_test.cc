@@ -91,16 +91,14 @@ int CountCases(World& w, const std::string& reviewer) {
 // serve_test.cc "Slow clients trickling bytes" covers slow-loris against an
 // upload; this adds clients that never read their response, and a whole
 // submission (the real CLI) completing while both kinds hold connections.
-TEST_CASE("abuse: slow-loris and never-reading clients do not stop a submission",
-          "[abuse][slow]") {
+TEST_CASE("abuse: slow-loris and never-reading clients do not stop a submission", "[abuse][slow]") {
   World w;
   TempDir site;
   constexpr size_t kBig = 12 << 20;  // far more than the socket buffers hold
   site.Write("index.html", "<!DOCTYPE html><title>t</title>");
   site.Write("big.js", std::string(kBig, 'x'));
   auto server = w.Serve({"static_dir=" + site.path(), "header_timeout_ms=20000",
-                         "write_timeout_ms=1000", "close_linger_ms=200",
-                         "shutdown_grace_ms=1000"});
+                         "write_timeout_ms=1000", "close_linger_ms=200", "shutdown_grace_ms=1000"});
   w.AddReviewer("ana");
 
   // 20 clients ask for the big file and never read.
@@ -138,7 +136,7 @@ TEST_CASE("abuse: slow-loris and never-reading clients do not stop a submission"
   std::this_thread::sleep_until(sent + 4s);
   for (const int fd : stalled) {
     const long got = DrainUntilClosed(fd, kBound);
-    CHECK(got >= 0);  // closed by the server
+    CHECK(got >= 0);                       // closed by the server
     CHECK(got < static_cast<long>(kBig));  // before the whole file
     ::close(fd);
   }
@@ -169,9 +167,9 @@ TEST_CASE("abuse: floods of case creations, chunk uploads and logins get 429 and
     // 60 creations, each on its own connection (its own "circuit"): only
     // the listener's global bucket can stop them.
     std::vector<RawResponse> answers;
-    const std::string body =
-        "{\"case_id\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"lookup_key\":\"" + std::string(43, 'A') +
-        "\",\"source_public_key\":\"" + std::string(43, 'A') + "\",\"keys\":[],\"message\":\"\"}";
+    const std::string body = "{\"case_id\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"lookup_key\":\"" +
+                             std::string(43, 'A') + "\",\"source_public_key\":\"" +
+                             std::string(43, 'A') + "\",\"keys\":[],\"message\":\"\"}";
     for (int i = 0; i < 60; ++i) {
       Conn c = Conn::Tcp(w.source_port());
       answers.push_back(Exchange(c, Post("/api/v1/cases", body)));
@@ -223,8 +221,8 @@ TEST_CASE("abuse: floods of case creations, chunk uploads and logins get 429 and
     std::vector<RawResponse> answers;
     for (int i = 0; i < 30; ++i) {
       Conn c = Conn::Tcp(w.reviewer_port());
-      answers.push_back(
-          Exchange(c, Post("/api/v1/login/challenge", "{\"reviewer_id\":\"AAAAAAAAAAAAAAAAAAAAAA\"}")));
+      answers.push_back(Exchange(
+          c, Post("/api/v1/login/challenge", "{\"reviewer_id\":\"AAAAAAAAAAAAAAAAAAAAAA\"}")));
     }
     CHECK(count(answers, 429) >= 10);  // at most 4 + 2 per second pass
     CHECK(count(answers, 200) + count(answers, 429) == 30);
@@ -234,8 +232,8 @@ TEST_CASE("abuse: floods of case creations, chunk uploads and logins get 429 and
     std::this_thread::sleep_for(1500ms);  // the global bucket refills
     std::vector<RawResponse> same;
     for (int i = 0; i < 4; ++i) {
-      same.push_back(Exchange(one, Post("/api/v1/login/challenge",
-                                        "{\"reviewer_id\":\"AAAAAAAAAAAAAAAAAAAAAA\"}")));
+      same.push_back(Exchange(
+          one, Post("/api/v1/login/challenge", "{\"reviewer_id\":\"AAAAAAAAAAAAAAAAAAAAAA\"}")));
       if (same.back().status == 429) break;
     }
     REQUIRE(same.size() == 3);
@@ -268,13 +266,17 @@ TEST_CASE("abuse: smuggling shapes and header injection are refused, nothing ref
   const std::string smuggled = "GET /api/v1/instance HTTP/1.1\r\nHost: x\r\n\r\n";
   const std::vector<std::string> refused = {
       "POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-      "Content-Length: 2\r\nContent-Length: 40\r\n\r\n{}" + smuggled,
+      "Content-Length: 2\r\nContent-Length: 40\r\n\r\n{}" +
+          smuggled,
       "POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-      "Content-Length: 2\r\ncontent-length: 2\r\n\r\n{}" + smuggled,
+      "Content-Length: 2\r\ncontent-length: 2\r\n\r\n{}" +
+          smuggled,
       "POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-      "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n" + smuggled,
+      "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n" +
+          smuggled,
       "POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-      "Transfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\n\r\n0\r\n\r\n" + smuggled,
+      "Transfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\n\r\n0\r\n\r\n" +
+          smuggled,
       "POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: \r\n chunked\r\n\r\n" +
           smuggled,
       "GET /api/v1/instance HTTP/1.1\r\nHost: x\r\nX-A: evil\r\n\tSet-Cookie: y\r\n\r\n",
@@ -322,11 +324,10 @@ TEST_CASE("abuse: smuggling shapes and header injection are refused, nothing ref
   }
   // CR LF injected through the target, percent-encoded or in a query: a
   // plain 404 or 400 with no injected header and nothing echoed.
-  for (const std::string& target :
-       {std::string("/api/v1/uploads/x%0d%0aSet-Cookie:%20evil=1"),
-        std::string("/api/v1/instance?x=%0d%0aSet-Cookie:evil"),
-        std::string("/%0d%0aLocation:%20http://evil/"),
-        std::string("/api/v1/source/case?after=1%0d%0aX-Evil:1")}) {
+  for (const std::string& target : {std::string("/api/v1/uploads/x%0d%0aSet-Cookie:%20evil=1"),
+                                    std::string("/api/v1/instance?x=%0d%0aSet-Cookie:evil"),
+                                    std::string("/%0d%0aLocation:%20http://evil/"),
+                                    std::string("/api/v1/source/case?after=1%0d%0aX-Evil:1")}) {
     INFO(target);
     Conn c = Conn::Tcp(w.source_port());
     RawResponse r = Exchange(c, Get(target));
@@ -366,16 +367,33 @@ TEST_CASE("abuse: traversal and encoded paths never leave the static directory",
   Conn m = Conn::Tcp(w.source_port());
   const RawResponse miss = Exchange(m, Get("/nothing.html"));
   REQUIRE(miss.status == 404);
-  for (const std::string& path : std::vector<std::string>{
-           "/" + rel + "/secret.txt", "/sub/../../" + rel.substr(3) + "/secret.txt",
-           "/%2e%2e/" + rel.substr(3) + "/secret.txt", "/%2E%2E%2F" + rel.substr(3) + "%2Fsecret.txt",
-           "/..%2f" + rel.substr(3) + "%2fsecret.txt", "/%252e%252e/" + rel.substr(3) + "/secret.txt",
-           "/%25252e%25252e%25252fsecret.txt", "/..\\" + rel.substr(3) + "\\secret.txt",
-           "/%5c..%5c" + rel.substr(3) + "%5csecret.txt", "/sub%2fpage.html", "/sub%5cpage.html",
-           "/app.js%00.html", "/app.js%2500", "/%c0%ae%c0%ae/" + rel.substr(3) + "/secret.txt",
-           "/%c0%af" + rel.substr(3) + "/secret.txt", "/%e0%80%ae%e0%80%ae/secret.txt",
-           "/link.txt", "/sub/./page.html", "//app.js", "/app.js/.", "/app.js/..", "/.%2fapp.js",
-           "/app.js;.html", "/sub/page.html%20", "/APP.JS", "/app.j%73"}) {
+  for (const std::string& path :
+       std::vector<std::string>{"/" + rel + "/secret.txt",
+                                "/sub/../../" + rel.substr(3) + "/secret.txt",
+                                "/%2e%2e/" + rel.substr(3) + "/secret.txt",
+                                "/%2E%2E%2F" + rel.substr(3) + "%2Fsecret.txt",
+                                "/..%2f" + rel.substr(3) + "%2fsecret.txt",
+                                "/%252e%252e/" + rel.substr(3) + "/secret.txt",
+                                "/%25252e%25252e%25252fsecret.txt",
+                                "/..\\" + rel.substr(3) + "\\secret.txt",
+                                "/%5c..%5c" + rel.substr(3) + "%5csecret.txt",
+                                "/sub%2fpage.html",
+                                "/sub%5cpage.html",
+                                "/app.js%00.html",
+                                "/app.js%2500",
+                                "/%c0%ae%c0%ae/" + rel.substr(3) + "/secret.txt",
+                                "/%c0%af" + rel.substr(3) + "/secret.txt",
+                                "/%e0%80%ae%e0%80%ae/secret.txt",
+                                "/link.txt",
+                                "/sub/./page.html",
+                                "//app.js",
+                                "/app.js/.",
+                                "/app.js/..",
+                                "/.%2fapp.js",
+                                "/app.js;.html",
+                                "/sub/page.html%20",
+                                "/APP.JS",
+                                "/app.j%73"}) {
     INFO(path);
     Conn c = Conn::Tcp(w.source_port());
     RawResponse r = Exchange(c, Get(path));
@@ -385,9 +403,9 @@ TEST_CASE("abuse: traversal and encoded paths never leave the static directory",
     if (r.status == 404) CHECK(r.body == miss.body);
   }
   // Raw bytes the request line may not hold: 400 and closed.
-  for (const std::string& raw : {std::string("/\xc0\xae\xc0\xae/secret.txt"),
-                                 std::string("/app.js\0.html", 13), std::string("/a\\..\\b"),
-                                 std::string("/caf\xc3\xa9.html"), std::string("/\x7f")}) {
+  for (const std::string& raw :
+       {std::string("/\xc0\xae\xc0\xae/secret.txt"), std::string("/app.js\0.html", 13),
+        std::string("/a\\..\\b"), std::string("/caf\xc3\xa9.html"), std::string("/\x7f")}) {
     INFO(raw);
     Conn d = Conn::Tcp(w.source_port());
     RawResponse r = Exchange(d, "GET " + raw + " HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -418,7 +436,7 @@ TEST_CASE("abuse: huge, deeply nested and malformed JSON is a 400 and creates no
         return s + "1" + std::string(s.size() / 5, '}');
       }(),
       std::string(kCap / 2 - 1, '[') + "1" + std::string(kCap / 2 - 1, ']'),
-      std::string(kCap - 10, '['),                                       // never closed
+      std::string(kCap - 10, '['),  // never closed
       "{\"file_id\":\"" + file.id + "\",\"chunks\":1,\"file_id\":\"" + file.id + "\"}",
       "{\"file_id\":\"" + file.id + "\",\"chunks\":1,\"chunks\":2}",
       "{\"file_id\":\"\xff\xfe" + file.id.substr(2) + "\",\"chunks\":1}",
@@ -436,7 +454,8 @@ TEST_CASE("abuse: huge, deeply nested and malformed JSON is a 400 and creates no
         for (int i = 0; s.size() + 100 < kCap; ++i) s += "\"k" + std::to_string(i) + "\":1,";
         return s + "\"file_id\":\"" + file.id + "\",\"chunks\":1}";
       }(),
-      "{\"file_id\":\"" + file.id + "\",\"chunks\":1,\"pad\":\"" + std::string(kCap - 100, 'a') + "\"}",
+      "{\"file_id\":\"" + file.id + "\",\"chunks\":1,\"pad\":\"" + std::string(kCap - 100, 'a') +
+          "\"}",
   };
   for (const std::string& body : bodies) {
     INFO(body.substr(0, 60) << " (" << body.size() << " bytes)");
@@ -642,8 +661,8 @@ struct Days {
 std::vector<Days> CaseDays(const std::string& data_dir) {
   auto key = service::DatabaseKey::LoadFile(data_dir + "/database.key");
   REQUIRE(key.ok());
-  auto db = service::SqliteDb::Open(data_dir + "/dojava.db", *key,
-                                    service::SqliteDb::Mode::kReadOnly);
+  auto db =
+      service::SqliteDb::Open(data_dir + "/dojava.db", *key, service::SqliteDb::Mode::kReadOnly);
   REQUIRE(db.ok());
   auto stmt = (*db)->Prepare(
       "SELECT created_day, last_activity_day, expiry_day FROM cases ORDER BY created_day");
@@ -661,8 +680,8 @@ std::vector<Days> CaseDays(const std::string& data_dir) {
 std::vector<int64_t> UploadDays(const std::string& data_dir) {
   auto key = service::DatabaseKey::LoadFile(data_dir + "/database.key");
   REQUIRE(key.ok());
-  auto db = service::SqliteDb::Open(data_dir + "/dojava.db", *key,
-                                    service::SqliteDb::Mode::kReadOnly);
+  auto db =
+      service::SqliteDb::Open(data_dir + "/dojava.db", *key, service::SqliteDb::Mode::kReadOnly);
   REQUIRE(db.ok());
   auto stmt = (*db)->Prepare("SELECT created_day FROM uploads");
   REQUIRE(stmt.ok());

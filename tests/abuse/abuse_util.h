@@ -237,8 +237,8 @@ class World {
   // A reviewer key made and added to the roster (the server must run).
   void AddReviewer(const std::string& name) {
     const std::string key = Path(name + ".key");
-    auto kg = Cli({"keygen", "--key-file", key, "--passphrase-file", Path("pass"),
-                   "--kdf-memory-mib", "8"});
+    auto kg = Cli(
+        {"keygen", "--key-file", key, "--passphrase-file", Path("pass"), "--kdf-memory-mib", "8"});
     INFO(kg.err);
     REQUIRE(kg.rc == 0);
     auto add = Cli({"roster", "add", "--server", ReviewerUrl(), "--state-dir", Path("state-admin"),
@@ -249,10 +249,9 @@ class World {
   }
 
   CliResult As(const std::string& name, std::vector<std::string> args) const {
-    for (const std::string& a :
-         {std::string("--server"), ReviewerUrl(), std::string("--key-file"), Path(name + ".key"),
-          std::string("--passphrase-file"), Path("pass"), std::string("--state-dir"),
-          Path("state-" + name)}) {
+    for (const std::string& a : {std::string("--server"), ReviewerUrl(), std::string("--key-file"),
+                                 Path(name + ".key"), std::string("--passphrase-file"),
+                                 Path("pass"), std::string("--state-dir"), Path("state-" + name)}) {
       args.push_back(a);
     }
     return Cli(std::move(args));
@@ -261,8 +260,8 @@ class World {
   // A source command: no state directory (nothing left on the device), the
   // admin fingerprint given as a source would have it from paper.
   CliResult AsSource(std::vector<std::string> args) const {
-    for (const std::string& a : {std::string("--server"), SourceUrl(),
-                                 std::string("--admin-fingerprint"), fingerprint_}) {
+    for (const std::string& a :
+         {std::string("--server"), SourceUrl(), std::string("--admin-fingerprint"), fingerprint_}) {
       args.push_back(a);
     }
     return Cli(std::move(args));
@@ -273,8 +272,8 @@ class World {
   std::string Submit(const std::string& text, const std::vector<std::string>& attach = {},
                      CliResult* failed = nullptr, const std::string& text_name = "") {
     static std::atomic<int> n{0};
-    const std::string file = Path(text_name.empty() ? "report-" + std::to_string(++n) + ".txt"
-                                                    : text_name);
+    const std::string file =
+        Path(text_name.empty() ? "report-" + std::to_string(++n) + ".txt" : text_name);
     WriteFile(file, text);
     std::vector<std::string> args = {"submit", "--text-file", file, "--json"};
     for (const auto& a : attach) {

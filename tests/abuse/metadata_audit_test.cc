@@ -72,12 +72,13 @@ Bytes LookupKey(const std::string& receipt, ByteView salt) {
 // the case exists: after its deletion or purge none may be left anywhere.
 void AddTraces(const std::string& data_dir, const SecretBytes& key, const Id& id, bool is_case,
                Needles* needles) {
-  auto db = service::SqliteDb::Open(data_dir + "/dojava.db", key,
-                                    service::SqliteDb::Mode::kReadOnly);
+  auto db =
+      service::SqliteDb::Open(data_dir + "/dojava.db", key, service::SqliteDb::Mode::kReadOnly);
   REQUIRE(db.ok());
   std::vector<std::string> queries;
   if (is_case) {
-    queries = {"SELECT id FROM cases WHERE id = ?1", "SELECT lookup_hash FROM cases WHERE id = ?1",
+    queries = {"SELECT id FROM cases WHERE id = ?1",
+               "SELECT lookup_hash FROM cases WHERE id = ?1",
                "SELECT source_public_key FROM cases WHERE id = ?1",
                "SELECT sealed FROM case_keys WHERE case_id = ?1",
                "SELECT record FROM messages WHERE case_id = ?1",
@@ -195,8 +196,8 @@ TEST_CASE("audit: after a scripted life the server keeps nothing that identifies
     ScopedEnv env(DayShiftEnv(-200));
     auto server = w.Serve();
     w.AddReviewer("ana");
-    receipt_c = w.Submit(Text("EXPIRED-CASE-C"), {attach("expired-evidence-E1.txt",
-                                                         Text("EXPIRED-ATTACHMENT"))});
+    receipt_c = w.Submit(Text("EXPIRED-CASE-C"),
+                         {attach("expired-evidence-E1.txt", Text("EXPIRED-ATTACHMENT"))});
     REQUIRE_FALSE(receipt_c.empty());
     Conn c = Conn::Tcp(w.source_port());
     REQUIRE(Exchange(c, Post("/api/v1/uploads", abandoned.CreateBody())).status == 201);
@@ -241,9 +242,9 @@ TEST_CASE("audit: after a scripted life the server keeps nothing that identifies
   CHECK(w.Inbox(receipt_c).rc == 6);  // purged: not found
 
   // Case B: submitted, then deleted by a reviewer.
-  const std::string receipt_b = w.Submit(
-      Text("DELETED-CASE-B"), {attach("to-be-deleted-W2.txt", Text("DELETED-ATTACHMENT"))}, nullptr,
-      "deleted-report-B8.txt");
+  const std::string receipt_b =
+      w.Submit(Text("DELETED-CASE-B"), {attach("to-be-deleted-W2.txt", Text("DELETED-ATTACHMENT"))},
+               nullptr, "deleted-report-B8.txt");
   REQUIRE_FALSE(receipt_b.empty());
   needles.Add("deleted-report-B8.txt");
   const std::vector<std::string> only_b = CaseIds(w);
@@ -306,8 +307,8 @@ TEST_CASE("audit: after a scripted life the server keeps nothing that identifies
   if (environ_readable) environ_text = ReadAll(proc + "/environ");
   if (::geteuid() != 0) CHECK_FALSE(environ_readable);  // only root reads a non-dumpable's
   CHECK(environ_text.find(key_hex) == std::string::npos);
-  CHECK(std::regex_search(ReadAll(proc + "/limits"),
-                          std::regex("Max core file size +0 +0 +bytes")));
+  CHECK(
+      std::regex_search(ReadAll(proc + "/limits"), std::regex("Max core file size +0 +0 +bytes")));
   if (kMlockWorks) CHECK(StatusKb(pid, "VmLck") > 0);
   stop(server);
   auto purge = RunDojavad({"purge", "--data-dir", w.data_dir()});
@@ -316,9 +317,9 @@ TEST_CASE("audit: after a scripted life the server keeps nothing that identifies
   CHECK(check.exit_code == 0);
   logs += purge.out + purge.err + check.out + check.err;
 
-  for (const char* t : {"LIVING-CASE-A", "DELETED-CASE-B", "ATTACHMENT-ONE",
-                               "ATTACHMENT-TWO", "DELETED-ATTACHMENT", "REVIEWER-REPLY",
-                               "REPLY-ATTACHMENT", "INTERNAL-NOTE", "SOURCE-FOLLOWUP"}) {
+  for (const char* t :
+       {"LIVING-CASE-A", "DELETED-CASE-B", "ATTACHMENT-ONE", "ATTACHMENT-TWO", "DELETED-ATTACHMENT",
+        "REVIEWER-REPLY", "REPLY-ATTACHMENT", "INTERNAL-NOTE", "SOURCE-FOLLOWUP"}) {
     needles.Add(Text(t));
     needles.Add(t);
   }
@@ -390,8 +391,8 @@ TEST_CASE("audit: after a scripted life the server keeps nothing that identifies
   std::error_code ec;
   const auto wal = std::filesystem::file_size(w.data_dir() + "/dojava.db-wal", ec);
   CHECK((ec || wal == 0));
-  auto pages = service::testing::DecryptPages(
-      ToBytes(ReadAll(w.data_dir() + "/dojava.db")), *db_key);
+  auto pages =
+      service::testing::DecryptPages(ToBytes(ReadAll(w.data_dir() + "/dojava.db")), *db_key);
   REQUIRE(pages.has_value());
   REQUIRE((*pages)[0] == 0x10);  // control: page 1 decrypted (page size 4096)
   CHECK_FALSE(Contains(*pages, AsBytes(std::string_view("127.0.0.1"))));
