@@ -5,6 +5,8 @@
 // Subcommands live in one table (kSubcommands). Exit status: 0 success
 // (also after a clean stop on SIGTERM/SIGINT), 1 failure, 2 usage error.
 // Output never contains keys or stored data.
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <boost/program_options.hpp>
@@ -384,6 +386,13 @@ void PrintUsage(std::ostream& out) {
 
 int main(int argc, char** argv) {
   ::umask(077);  // every file dojavad creates is private to the service user
+  // No core dumps and no ptrace by other processes of the same user: the
+  // process holds the database key, bearer tokens, lookup keys and request
+  // bodies. Not dumpable also makes /proc/<pid>/environ, mem and maps
+  // readable by root only.
+  rlimit no_core{0, 0};
+  ::setrlimit(RLIMIT_CORE, &no_core);
+  ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
   try {
     if (argc < 2) {
       PrintUsage(std::cerr);

@@ -264,12 +264,13 @@ Status IncrementalVacuum(SqliteDb& db) { return db.Exec("PRAGMA incremental_vacu
 
 SqlcipherStore::SqlcipherStore(std::string path, std::shared_ptr<const Clock> clock,
                                StoreOptions options, std::unique_ptr<GroupCommitWriter> writer,
-                               std::unique_ptr<ReaderPool> readers)
+                               std::unique_ptr<ReaderPool> readers, Day latest_day)
     : path_(std::move(path)),
       clock_(std::move(clock)),
       options_(std::move(options)),
       writer_(std::move(writer)),
-      readers_(std::move(readers)) {}
+      readers_(std::move(readers)),
+      latest_day_(latest_day) {}
 
 SqlcipherStore::~SqlcipherStore() = default;
 
@@ -299,11 +300,32 @@ Result<std::unique_ptr<SqlcipherStore>> SqlcipherStore::Finish(std::unique_ptr<S
     return Status(Code::kInvalidArgument, "max_batch_writes must be at least 1");
   }
   DOJAVA_RETURN_IF_ERROR(SchemaMigrations::MigrateTo(*db, options.schema_version));
+  // Every stored day is at most the latest activity or upload day (a
+  // message's day is its case's activity day). Schema version 0 (tests of
+  // migrations only) has no tables.
+  DOJAVA_ASSIGN_OR_RETURN(
+      const int64_t tables,
+      db->QueryInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN "
+                   "('cases', 'uploads')"));
+  int64_t latest_day = 0;
+  if (tables == 2) {
+    DOJAVA_ASSIGN_OR_RETURN(
+        latest_day, db->QueryInt("SELECT coalesce(max(d), 0) FROM (SELECT max(last_activity_day) "
+                                 "AS d FROM cases UNION ALL SELECT max(created_day) FROM uploads)"));
+  }
   auto writer = std::make_unique<GroupCommitWriter>(std::move(db), options.group_commit);
   auto readers =
       std::make_unique<ReaderPool>(path, SecretBytes::Copy(key.reveal()), options.max_idle_readers);
-  return std::unique_ptr<SqlcipherStore>(
-      new SqlcipherStore(path, std::move(clock), options, std::move(writer), std::move(readers)));
+  return std::unique_ptr<SqlcipherStore>(new SqlcipherStore(
+      path, std::move(clock), options, std::move(writer), std::move(readers), latest_day));
+}
+
+Day SqlcipherStore::Today() {
+  const Day now = clock_->Today();
+  Day seen = latest_day_.load();
+  while (now > seen && !latest_day_.compare_exchange_weak(seen, now)) {
+  }
+  return std::max(now, seen);
 }
 
 Status SqlcipherStore::CheckDiskReserve(uint64_t bytes) const {
@@ -442,7 +464,7 @@ Status SqlcipherStore::CreateCase(const NewCase& c) {
   if (!source_ck) return Invalid("the source's case key is missing");
   DOJAVA_RETURN_IF_ERROR(ValidateRecord(c.first_message));
   DOJAVA_RETURN_IF_ERROR(ValidateAttachments(c.attachments));
-  const Day today = clock_->Today();
+  const Day today = Today();
   return writer_->Submit(
       [&](SqliteDb& db) -> Status {
         DOJAVA_ASSIGN_OR_RETURN(Day expiry, ExpiryDay(db, today));
@@ -543,7 +565,7 @@ Result<uint64_t> SqlcipherStore::AppendMessage(const Id& case_id, const Bytes& r
                                                const std::vector<Id>& attachments) {
   DOJAVA_RETURN_IF_ERROR(ValidateRecord(record));
   DOJAVA_RETURN_IF_ERROR(ValidateAttachments(attachments));
-  const Day today = clock_->Today();
+  const Day today = Today();
   uint64_t seq = 0;
   DOJAVA_OUTER_RETURN_IF_ERROR(writer_->Submit(
       [&](SqliteDb& db) -> Status {
@@ -598,7 +620,7 @@ Result<std::vector<Message>> SqlcipherStore::ListMessages(const Id& case_id, uin
 
 Status SqlcipherStore::AddSealedKeys(const Id& case_id, const std::vector<SealedKey>& keys) {
   DOJAVA_RETURN_IF_ERROR(ValidateKeys(keys));
-  const Day today = clock_->Today();
+  const Day today = Today();
   return writer_->Submit(
       [&](SqliteDb& db) -> Status {
         DOJAVA_RETURN_IF_ERROR(Touch(db, case_id, today));
@@ -653,7 +675,7 @@ Status SqlcipherStore::CreateUpload(const Id& file_id, uint32_t chunk_count,
                                     const std::optional<Id>& case_id) {
   if (chunk_count == 0) return Invalid("an upload has at least one chunk");
   DOJAVA_RETURN_IF_ERROR(CheckDiskReserve(uint64_t{chunk_count} * kChunkRecordSize));
-  const Day today = clock_->Today();
+  const Day today = Today();
   return writer_->Submit(
       [&](SqliteDb& db) -> Status {
         DOJAVA_ASSIGN_OR_RETURN(Settings settings, ReadSettings(db));
@@ -786,7 +808,7 @@ Result<Bytes> SqlcipherStore::GetChunk(const Id& case_id, const Id& file_id, uin
 // --- retention -----------------------------------------------------------------
 
 Result<PurgeReport> SqlcipherStore::Purge() {
-  const Day today = clock_->Today();
+  const Day today = Today();
   PurgeReport report;
   DOJAVA_OUTER_RETURN_IF_ERROR(writer_->Submit(
       [&](SqliteDb& db) -> Status {

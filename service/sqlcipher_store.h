@@ -11,6 +11,7 @@
 #ifndef DOJAVA_SERVICE_SQLCIPHER_STORE_H_
 #define DOJAVA_SERVICE_SQLCIPHER_STORE_H_
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -87,7 +88,8 @@ class SqlcipherStore final : public Store {
 
  private:
   SqlcipherStore(std::string path, std::shared_ptr<const Clock> clock, StoreOptions options,
-                 std::unique_ptr<GroupCommitWriter> writer, std::unique_ptr<ReaderPool> readers);
+                 std::unique_ptr<GroupCommitWriter> writer, std::unique_ptr<ReaderPool> readers,
+                 Day latest_day);
   static Result<std::unique_ptr<SqlcipherStore>> Finish(std::unique_ptr<SqliteDb> db,
                                                         const std::string& path,
                                                         const SecretBytes& key,
@@ -98,12 +100,19 @@ class SqlcipherStore final : public Store {
   // Rewrites the WAL into the database and truncates it, so old page images
   // of deleted rows do not linger in the -wal file. Best effort.
   void CheckpointAndTruncate();
+  // The store's day: the clock's, but never earlier than a day the store has
+  // already used or written (latest_day_). A clock that goes backwards (a bad
+  // RTC, a wrong NTP answer) then stamps nothing in the past and shortens no
+  // retention: a case touched "on an earlier day" would otherwise be purged
+  // early once the clock is right again. Thread-safe.
+  Day Today();
 
   const std::string path_;
   const std::shared_ptr<const Clock> clock_;
   const StoreOptions options_;
   std::unique_ptr<GroupCommitWriter> writer_;
   std::unique_ptr<ReaderPool> readers_;
+  std::atomic<Day> latest_day_{0};
 };
 
 }  // namespace dojava::service

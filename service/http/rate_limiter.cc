@@ -1,6 +1,7 @@
 #include "service/http/rate_limiter.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace dojava::http {
 
@@ -14,6 +15,16 @@ uint64_t ClientKey::Packed() const {
 RateLimiter::RateLimiter(const HttpConfig& config)
     : table_size_(static_cast<size_t>(std::max(1, config.rate_circuit_table_size))) {
   std::copy(std::begin(config.rate), std::end(config.rate), std::begin(rate_));
+}
+
+int RateLimiter::RetryAfterSeconds(RateClass cls) const {
+  const RateLimit& r = rate_[static_cast<int>(cls)];
+  double slowest = 0;
+  for (const double rate : {r.global_per_second, r.circuit_per_second}) {
+    if (rate > 0 && (slowest == 0 || rate < slowest)) slowest = rate;
+  }
+  if (slowest == 0) return 1;
+  return std::max(1, static_cast<int>(std::ceil(1.0 / slowest)));
 }
 
 void RateLimiter::Refill(Bucket* b, double rate, double burst, Clock::time_point now) {

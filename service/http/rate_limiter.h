@@ -46,6 +46,10 @@ class RateLimiter {
   // (listener, cls). True if both had one; false leaves both untouched.
   bool Admit(RateClass cls, const ClientKey& client, Clock::time_point now);
 
+  // Seconds a refused client should wait (Retry-After): the time one token
+  // takes in the slowest enabled bucket of `cls`, rounded up, at least 1.
+  int RetryAfterSeconds(RateClass cls) const;
+
   // Number of per-circuit entries held (for tests).
   size_t TableSizeForTesting() const;
 

@@ -51,6 +51,8 @@ RequestHandler::Plan RequestHandler::Begin(ListenerKind listener, Method method,
     plan.static_file = nullptr;
     plan.early =
         ErrorFor(path, 429, "rate_limited", "Too many requests. Wait a little and try again.");
+    plan.early->headers.emplace_back("Retry-After",
+                                     std::to_string(limiter_.RetryAfterSeconds(rate_class)));
   }
   return plan;
 }

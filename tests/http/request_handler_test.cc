@@ -101,6 +101,28 @@ TEST_CASE("Rate limits answer 429 JSON per circuit, per route class", "[handler]
   CHECK(h.Handle(other).status == 200);
 }
 
+// Regression (issue 7): the limiter's 429 had no Retry-After although
+// API.md promises one, so clients retried after 1 s whatever the rate.
+TEST_CASE("regression: a 429 from the rate limiter says when to retry", "[handler]") {
+  HttpConfig c;
+  c.rate[static_cast<int>(RateClass::kCostly)] = {4, 1, 0.2, 1};  // slowest: 1 token per 5 s
+  c.rate[static_cast<int>(RateClass::kApi)] = {0, 0, 3, 1};       // 1 token per 1/3 s
+  RequestHandler h(c, TestRouter(), StaticFiles{});
+  HttpRequest q = Req(ListenerKind::kReviewer, Method::kGet, "/api/v1/cases");
+  q.circuit_id = 7;
+  CHECK(h.Handle(q).status == 200);
+  HttpResponse r = h.Handle(q);
+  REQUIRE(r.status == 429);
+  REQUIRE(r.headers.size() == 1);
+  CHECK(r.headers[0] == std::pair<std::string, std::string>{"Retry-After", "5"});
+  HttpRequest a = Req(ListenerKind::kSource, Method::kGet, "/api/v1/instance");
+  a.circuit_id = 7;
+  CHECK(h.Handle(a).status == 200);
+  r = h.Handle(a);
+  REQUIRE(r.status == 429);
+  CHECK(r.headers == std::vector<std::pair<std::string, std::string>>{{"Retry-After", "1"}});
+}
+
 TEST_CASE("HTTP message helpers: security headers, error shapes, header filters", "[handler]") {
   bool csp = false;
   for (const auto& [n, v] : SecurityHeaders()) {

@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -29,6 +30,8 @@ pid_t Spawn(const std::vector<std::string>& args, int* out_fd, const std::string
   argv.push_back(nullptr);
   const pid_t pid = ::fork();
   if (pid == 0) {
+    // Dies with the test: a test that crashes leaves no server running.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     sigset_t none;
     sigemptyset(&none);
     ::sigprocmask(SIG_SETMASK, &none, nullptr);
