@@ -157,14 +157,77 @@ void SendIdentifyingHeaders(const World& w) {
 }
 
 // ---------------------------------------------------------------------------
-// NO-JAVASCRIPT PATH (HTML forms; another helper is adding it). When it
-// lands, submit here a report, an attachment and a follow-up through its
-// forms (with the user agent and forwarded address of kUserAgent /
-// kForwardedFor), and add its plaintext, file names and server-generated
-// receipt to `needles`; the audit below then covers that path too.
-void NoJavaScriptSubmissions(World& w, Needles* needles) {
-  (void)w;
-  (void)needles;
+// The no-JavaScript path (service/nojs): a report with a file through the
+// plain HTML form, sent with a user agent and a forwarded address as a
+// browser behind a proxy would, then a return visit with the receipt and a
+// follow-up. The server sees this plaintext while it seals it (the page says
+// so); it must keep none of it. Returns the receipt the page showed.
+std::string NoJavaScriptSubmissions(World& w, Needles* needles) {
+  const std::string extra = std::string("User-Agent: ") + kUserAgent +
+                            "\r\nX-Forwarded-For: " + kForwardedFor +
+                            "\r\nAccept-Language: sr-Latn-RS\r\n";
+  const std::string boundary = "----auditboundary7";
+  auto part = [&](const std::string& name, const std::string& value,
+                  const std::string& filename = "") {
+    std::string b = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"";
+    if (!filename.empty()) b += "; filename=\"" + filename + "\"\r\nContent-Type: image/jpeg";
+    return b + "\r\n\r\n" + value + "\r\n";
+  };
+  const std::string body = part("lang", "sr-Latn") + part("country", "ME") +
+                           part("incident", "interception") + part("when", "2026-11") +
+                           part("responsible", "state") + part("title", "PLAIN-TITLE-M4") +
+                           part("text", Text("PLAIN-REPORT")) +
+                           part("files", Text("PLAIN-ATTACHMENT"), "plain-evidence-J5.jpg") +
+                           "--" + boundary + "--\r\n";
+  Conn c = Conn::Tcp(w.source_port());
+  const RawResponse submitted = Exchange(
+      c, "POST /plain/submit HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=" +
+             boundary + "\r\n" + extra + "Content-Length: " + std::to_string(body.size()) +
+             "\r\n\r\n" + body);
+  INFO(submitted.body.substr(0, 400));
+  REQUIRE(submitted.status == 201);
+  const std::string open = "id=\"receipt-value\" translate=\"no\">";
+  const size_t at = submitted.body.find(open);
+  REQUIRE(at != std::string::npos);
+  const size_t from = at + open.size();
+  const std::string receipt = submitted.body.substr(from, submitted.body.find('<', from) - from);
+  REQUIRE(receipt.size() == 34);
+
+  // The return visit: the receipt in a urlencoded form, then a follow-up
+  // in the session the page opened (its token in a hidden field).
+  Conn r = Conn::Tcp(w.source_port());
+  const std::string form = "lang=sr-Latn&receipt=" + receipt;
+  const RawResponse conversation = Exchange(
+      r, "POST /plain/return HTTP/1.1\r\nHost: x\r\nContent-Type: "
+         "application/x-www-form-urlencoded\r\n" + extra + "Content-Length: " +
+             std::to_string(form.size()) + "\r\n\r\n" + form);
+  REQUIRE(conversation.status == 200);
+  CHECK(conversation.body.find("PLAIN-REPORT") != std::string::npos);
+  const std::string token_open = "name=\"token\" value=\"";
+  const size_t t = conversation.body.find(token_open);
+  REQUIRE(t != std::string::npos);
+  {
+    const size_t tf = t + token_open.size();
+    const std::string token = conversation.body.substr(tf, conversation.body.find('"', tf) - tf);
+    needles->Add(token);
+    const std::string reply = part("lang", "sr-Latn") + part("token", token) +
+                              part("text", Text("PLAIN-FOLLOWUP")) + "--" + boundary + "--\r\n";
+    Conn f = Conn::Tcp(w.source_port());
+    const RawResponse followed = Exchange(
+        f, "POST /plain/reply HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=" +
+               boundary + "\r\n" + extra + "Content-Length: " + std::to_string(reply.size()) +
+               "\r\n\r\n" + reply);
+    INFO(followed.body.substr(0, 400));
+    CHECK(followed.status < 400);
+  }
+
+  for (const char* marker : {"PLAIN-REPORT", "PLAIN-ATTACHMENT", "PLAIN-FOLLOWUP"}) {
+    needles->Add(Text(marker));
+    needles->Add(marker);
+  }
+  needles->Add("PLAIN-TITLE-M4");
+  needles->Add("plain-evidence-J5.jpg");
+  return receipt;
 }
 // ---------------------------------------------------------------------------
 
@@ -227,7 +290,7 @@ TEST_CASE("audit: after a scripted life the server keeps nothing that identifies
   AddTraces(w.data_dir(), *db_key, DecodeId(abandoned.id), false, &needles);
 
   // Today: the purge at start removes both.
-  auto server = w.Serve();
+  auto server = w.Serve({"static_dir=" DOJAVA_SOURCE_DIR "/static/www"});
   const pid_t pid = server->pid();
   SendIdentifyingHeaders(w);
   Bytes salt;
@@ -292,7 +355,7 @@ TEST_CASE("audit: after a scripted life the server keeps nothing that identifies
   CHECK(bob.out.find(Text("SOURCE-FOLLOWUP")) != std::string::npos);
   CHECK(bob.out.find(Text("INTERNAL-NOTE")) != std::string::npos);
 
-  NoJavaScriptSubmissions(w, &needles);
+  const std::string receipt_plain = NoJavaScriptSubmissions(w, &needles);
 
   AddTraces(w.data_dir(), *db_key, DecodeId(case_b), true, &needles);
   auto deleted = w.As("bob", {"delete", case_b, "--yes"});
@@ -324,7 +387,7 @@ TEST_CASE("audit: after a scripted life the server keeps nothing that identifies
     needles.Add(t);
   }
   needles.Add("pegasuslbl");
-  for (const std::string& receipt : {receipt_a, receipt_b, receipt_c}) {
+  for (const std::string& receipt : {receipt_a, receipt_b, receipt_c, receipt_plain}) {
     needles.Add(receipt);
     std::string digits = receipt;
     digits.erase(std::remove(digits.begin(), digits.end(), '-'), digits.end());
@@ -382,8 +445,9 @@ TEST_CASE("audit: after a scripted life the server keeps nothing that identifies
       }
     }
     CHECK(values > 50);
-    // Deleted and purged: no rows of B or C, no upload left unbound.
-    CHECK(*(*db)->QueryInt("SELECT count(*) FROM cases") == 1);
+    // Deleted and purged: no rows of B or C (A and the no-JavaScript case
+    // live), no upload left unbound.
+    CHECK(*(*db)->QueryInt("SELECT count(*) FROM cases") == 2);
     CHECK(*(*db)->QueryInt("SELECT count(*) FROM uploads WHERE case_id IS NULL") == 0);
   }
 
