@@ -424,8 +424,10 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
       return Write(server_->handler.Finish(plan, request));
     }
     // The handler runs on the pool; its response comes back to this
-    // session's strand. Nothing else of the session runs meanwhile (no read
-    // is pending), and Stop() waits for the pool before stopping the io threads.
+    // session's executor (its strand, or the one I/O thread). Nothing else
+    // of the session runs meanwhile (no read is pending; its deadline was
+    // cleared in OnHead/OnBody), and Stop() waits for the pool before
+    // stopping the io threads.
     asio::post(*server_->handler_pool, [self = this->shared_from_this(), plan = std::move(plan),
                                         request = std::move(request)]() mutable {
       HttpResponse response = self->server_->handler.Finish(plan, request);
