@@ -207,7 +207,8 @@ HttpResponse ApiService::GetInstance(const HttpRequest& request, const RoutePara
     std::lock_guard<std::mutex> lock(roster_mu_);
     document = instance_document_;
   }
-  return http::JsonOk(*document);
+  // Public and immutable: shared with the response, not copied per request.
+  return http::JsonPublic(std::move(document));
 }
 
 std::shared_ptr<const std::string> ApiService::BuildInstanceDocument(

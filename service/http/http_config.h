@@ -58,7 +58,7 @@ struct HttpConfig {
   // Refuse TCP addresses outside 127.0.0.0/8 and ::1 unless set.
   bool allow_non_loopback = false;
 
-  int threads = 2;          // io_context worker threads
+  int threads = 1;          // I/O threads (service/CONFIG.md "I/O threads" says why 1)
   int handler_threads = 4;  // route handlers (they block on the store) run here
 
   uint32_t header_limit_bytes = 8 * 1024;             // request line + headers (431)

@@ -156,6 +156,86 @@ HttpResponse JsonOk(std::string json_text, int status) {
   return r;
 }
 
+HttpResponse JsonPublic(std::shared_ptr<const std::string> json_text) {
+  HttpResponse r;
+  r.content_type = "application/json";
+  r.public_body = std::move(json_text);
+  return r;
+}
+
+std::string_view ResponseBody(const HttpResponse& response) {
+  return response.public_body ? std::string_view(*response.public_body)
+                              : std::string_view(response.body);
+}
+
+bool StatusHasNoBody(int status) {
+  return (status >= 100 && status < 200) || status == 204 || status == 304;
+}
+
+namespace {
+
+// RFC 9110 token characters (header names).
+bool IsTokenText(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) == 0 && std::string_view("!#$%&'*+-.^_`|~").find(c) == std::string_view::npos) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A header value without CR, LF, NUL or other control characters (tab is
+// allowed), so nothing can be smuggled into the head.
+bool IsSafeHeaderValue(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\t') || u == 0x7f) return false;
+  }
+  return true;
+}
+
+// SecurityHeaders() as wire text, built once.
+const std::string& SecurityHeaderBlock() {
+  static const std::string kBlock = [] {
+    std::string b;
+    for (const auto& [name, value] : SecurityHeaders()) {
+      b.append(name).append(": ").append(value).append("\r\n");
+    }
+    return b;
+  }();
+  return kBlock;
+}
+
+}  // namespace
+
+void AppendResponseHead(const HttpResponse& response, size_t body_size, bool keep_alive,
+                        std::string* out) {
+  const int status = response.status >= 100 && response.status <= 999 ? response.status : 500;
+  out->append("HTTP/1.1 ");
+  out->append(std::to_string(status));
+  out->push_back(' ');
+  out->append(ReasonPhrase(status));
+  out->append("\r\n");
+  out->append(SecurityHeaderBlock());
+  if (IsSafeHeaderValue(response.content_type)) {
+    out->append("Content-Type: ").append(response.content_type).append("\r\n");
+  }
+  for (const auto& [name, value] : response.headers) {
+    if (IsReservedResponseHeader(name) || !IsTokenText(name) || !IsSafeHeaderValue(value)) {
+      continue;
+    }
+    out->append(name).append(": ").append(value).append("\r\n");
+  }
+  if (!StatusHasNoBody(status)) {
+    out->append("Content-Length: ").append(std::to_string(body_size)).append("\r\n");
+  }
+  if (!keep_alive) out->append("Connection: close\r\n");
+  out->append("\r\n");
+}
+
 std::string_view ReasonPhrase(int status) {
   switch (status) {
     case 200: return "OK";

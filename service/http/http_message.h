@@ -10,6 +10,7 @@
 #define DOJAVA_SERVICE_HTTP_HTTP_MESSAGE_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,7 +61,13 @@ struct HttpRequest {
 struct HttpResponse {
   int status = 200;
   std::string content_type;  // empty: no Content-Type (e.g. 204)
+  // The body. The session wipes it once written: it may carry a bearer token
+  // (login) or ciphertext a source asked for.
   std::string body;
+  // A public body shared without a copy (the cached instance document):
+  // immutable and never wiped, so it must never hold anything secret. When
+  // set, it is sent instead of `body`, which stays empty.
+  std::shared_ptr<const std::string> public_body;
   // Extra headers a route wants (e.g. Location). The session refuses to let
   // these override the security headers: names in SecurityHeaders() and
   // "server", "date", "etag", "content-length", "transfer-encoding",
@@ -92,6 +99,27 @@ HttpResponse ErrorFor(std::string_view path, int status, std::string_view code,
 
 // A 200 JSON response with an already-serialised body.
 HttpResponse JsonOk(std::string json_text, int status = 200);
+
+// A 200 JSON response whose body is shared, not copied (public_body): only
+// for public documents held in memory. `json_text` must not be null.
+HttpResponse JsonPublic(std::shared_ptr<const std::string> json_text);
+
+// The bytes a response sends as its body: *public_body if set, else body.
+std::string_view ResponseBody(const HttpResponse& response);
+
+// True for statuses that never carry a body or a Content-Length (1xx, 204,
+// 304, RFC 9110 section 6.4.1 and 8.6).
+bool StatusHasNoBody(int status);
+
+// Appends the wire form of `response`'s head to *out: the status line,
+// SecurityHeaders() (one block prepared once), Content-Type, the route's own
+// headers that are allowed (not reserved, token names, values without
+// control characters; others are dropped), Content-Length (except where
+// StatusHasNoBody), "Connection: close" unless keep_alive, and the blank
+// line. Never a Server, Date or ETag header. The session reuses one string
+// per connection, so a response costs no allocation here.
+void AppendResponseHead(const HttpResponse& response, size_t body_size, bool keep_alive,
+                        std::string* out);
 
 // Standard reason phrase ("Not Found"), "Unknown" for others.
 std::string_view ReasonPhrase(int status);

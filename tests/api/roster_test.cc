@@ -135,7 +135,7 @@ TEST_CASE("roster: a new Api over the same store serves the installed roster", "
   q.path = "/api/v1/instance";
   HttpResponse r = handler.Handle(q);
   REQUIRE(r.status == 200);
-  Json j(r.body);
+  Json j(std::string(http::ResponseBody(r)));
   CHECK(j.Int("roster_version") == 4);
   CHECK(Unb64(j.Str("roster")) == v4);
 }

@@ -155,3 +155,68 @@ TEST_CASE("HTTP message helpers: security headers, error shapes, header filters"
 
 }  // namespace
 }  // namespace dojava::http
+
+namespace dojava::http {
+namespace {
+
+// The session writes this head byte for byte (http_server.cc builds no other).
+TEST_CASE("Response heads: security headers, framing, and no smuggling through route headers",
+          "[http][head]") {
+  HttpResponse r = JsonOk("{}");
+  r.headers = {{"Location", "/a"},
+               {"X-Evil", "a\r\nSet-Cookie: s=1"},  // CR LF in a value: dropped
+               {"X-Bad Name", "v"},                 // not a token: dropped
+               {"Bad:Name", "v"},                   // not a token: dropped
+               {"Server", "dojavad"},               // reserved: dropped
+               {"Content-Length", "999"},           // reserved: dropped
+               {"X-Empty", ""}};                    // empty value: dropped
+  std::string head = "left over from the previous response";
+  head.clear();
+  AppendResponseHead(r, 2, true, &head);
+  CHECK(head.rfind("HTTP/1.1 200 OK\r\n", 0) == 0);
+  CHECK(head.size() >= 4);
+  CHECK(head.substr(head.size() - 4) == "\r\n\r\n");
+  CHECK(head.find("\r\n\r\n") == head.size() - 4);  // one blank line: the end
+  for (const auto& [name, value] : SecurityHeaders()) {
+    CHECK(head.find("\r\n" + std::string(name) + ": " + std::string(value) + "\r\n") !=
+          std::string::npos);
+  }
+  CHECK(head.find("\r\nContent-Type: application/json\r\n") != std::string::npos);
+  CHECK(head.find("\r\nContent-Length: 2\r\n") != std::string::npos);
+  CHECK(head.find("\r\nLocation: /a\r\n") != std::string::npos);
+  for (std::string_view absent : {"Set-Cookie", "X-Evil", "X-Bad", "Bad:", "Server", "999", "X-Empty",
+                                  "Date", "ETag", "Connection", "Transfer-Encoding"}) {
+    CHECK(head.find(absent) == std::string::npos);
+  }
+
+  head.clear();
+  AppendResponseHead(r, 2, false, &head);
+  CHECK(head.find("\r\nConnection: close\r\n") != std::string::npos);
+
+  HttpResponse none;
+  none.status = 204;
+  head.clear();
+  AppendResponseHead(none, 0, true, &head);
+  CHECK(head.rfind("HTTP/1.1 204 No Content\r\n", 0) == 0);
+  CHECK(head.find("Content-Length") == std::string::npos);
+  CHECK(head.find("\r\nContent-Type:") == std::string::npos);
+  CHECK(StatusHasNoBody(204));
+  CHECK(StatusHasNoBody(100));
+  CHECK_FALSE(StatusHasNoBody(200));
+  CHECK_FALSE(StatusHasNoBody(404));
+}
+
+TEST_CASE("A public body is shared, not copied, and is what the response sends", "[http][head]") {
+  auto doc = std::make_shared<const std::string>("{\"version\":1}");
+  HttpResponse r = JsonPublic(doc);
+  CHECK(r.status == 200);
+  CHECK(r.content_type == "application/json");
+  CHECK(r.body.empty());
+  CHECK(r.public_body.get() == doc.get());
+  CHECK(ResponseBody(r).data() == doc->data());
+  HttpResponse owned = JsonOk("{}");
+  CHECK(ResponseBody(owned) == "{}");
+}
+
+}  // namespace
+}  // namespace dojava::http
