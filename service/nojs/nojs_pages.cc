@@ -204,6 +204,19 @@ struct Entry {
   size_t bad_files = 0;
 };
 
+// Fetch Metadata (W3C): the browser says where a request comes from, and a
+// page cannot set the header. A form posted by another site's page
+// (cross-site, or same-site: another name under the same site) is refused:
+// posted to /plain/return with an attacker's receipt, it would open the
+// attacker's case in the source's browser, and whatever the source then
+// wrote there the attacker would read with that receipt. Tor Browser sends
+// it to onion services (secure contexts). Absent (an old browser, the CLI,
+// tests): allowed, as the token and the receipt protect everything else.
+bool PostedFromAnotherSite(const HttpRequest& request) {
+  const auto site = request.Header("sec-fetch-site");
+  return site && *site != "same-origin" && *site != "none";
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -322,6 +335,7 @@ Status NojsPagesImpl::AddRoutes(http::Router* router) {
   };
   for (const R& r : routes) {
     http::RouteOptions o = r.options;
+    http::Handler handler = bind(r.fn);
     if (r.method == http::Method::kPost) {
       // The HTTP layer's own refusals (413 over the form limit, 503 over the
       // in-flight budget, 408...) as a page in the source's language: the
@@ -330,8 +344,15 @@ Status NojsPagesImpl::AddRoutes(http::Router* router) {
       o.error_page = [self, back](int status, std::string_view query) {
         return self->LayerErrorPage(status, query, back);
       };
+      handler = [self, fn = r.fn, back](const HttpRequest& request, const RouteParams&) {
+        if (PostedFromAnotherSite(request)) {
+          const std::string lang = self->LangOfQuery(request);
+          return self->ErrorPage(lang, 403, self->cat_.Text(lang, "err_api_bad_request"), back);
+        }
+        return ((*self).*fn)(request);
+      };
     }
-    DOJAVA_RETURN_IF_ERROR(router->Add(S, r.method, r.path, o, bind(r.fn)));
+    DOJAVA_RETURN_IF_ERROR(router->Add(S, r.method, r.path, o, std::move(handler)));
   }
   return Status::Ok();
 }

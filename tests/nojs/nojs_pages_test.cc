@@ -546,6 +546,44 @@ TEST_CASE("regression: a FILEREF smaller than its chunks is refused before the d
   CHECK(file.body.find(content) == std::string::npos);
 }
 
+// Review finding: another site's page could post the forms from the
+// source's browser; posted to /plain/return with the attacker's receipt, it
+// opened the attacker's case there, and what the source then wrote in it
+// the attacker read. Forms a browser marks cross-site (or same-site) are
+// refused; same-origin ones and requests without the header work.
+TEST_CASE("regression: forms posted from another site are refused (Sec-Fetch-Site)") {
+  CHECK(http::IsForwardedHeader("Sec-Fetch-Site"));  // the session hands it to the pages
+  PlainHarness p;
+  HttpResponse submitted = p.Submit(ReportParts());
+  REQUIRE(submitted.status == 201);
+  const std::string receipt = PlainHarness::ReceiptOf(submitted);
+  auto from = [](const char* site, api::testing::Options o) {
+    o.headers.emplace_back("sec-fetch-site", site);
+    return o;
+  };
+  for (const char* site : {"cross-site", "same-site"}) {
+    HttpResponse opened = p.h().Post(kSource, "/plain/return?lang=sq", "lang=en&receipt=" + receipt,
+                                     from(site, UrlEncodedType()));
+    CHECK(opened.status == 403);
+    CHECK(opened.body.find("<html lang=\"sq\">") != std::string::npos);
+    CHECK(opened.body.find("name=\"token\"") == std::string::npos);
+    CHECK(p.pages().SessionCount() == 0);
+    HttpResponse sent = p.h().Post(kSource, "/plain/submit", Multipart(ReportParts()),
+                                   from(site, MultipartType()));
+    CHECK(sent.status == 403);
+    CHECK(p.CaseCount() == 1);
+  }
+  HttpResponse same = p.h().Post(kSource, "/plain/return", "lang=en&receipt=" + receipt,
+                                 from("same-origin", UrlEncodedType()));
+  CHECK(same.status == 200);
+  CHECK(p.pages().SessionCount() == 1);
+  HttpResponse follow = p.h().Post(
+      kSource, "/plain/reply",
+      Multipart({{"token", TokenOf(same)}, {"lang", "en"}, {"text", "planted"}}),
+      from("cross-site", MultipartType()));
+  CHECK(follow.status == 403);
+}
+
 TEST_CASE("every language renders the plain pages; an unknown one falls back to English") {
   PlainHarness p;
   for (const Language& l : Languages()) {
