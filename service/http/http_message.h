@@ -32,8 +32,11 @@ std::string_view MethodName(Method method);
 
 // Request headers handed to handlers (lower-case names); every other header is
 // dropped by the session. Headers named "x-dojava-*" are forwarded as well.
+// sec-fetch-site (Fetch Metadata: same-origin, same-site, cross-site, none)
+// identifies nobody; the no-JavaScript pages refuse forms posted from
+// another site with it.
 inline constexpr std::string_view kForwardedHeaders[] = {"content-type", "accept",
-                                                         "authorization"};
+                                                         "authorization", "sec-fetch-site"};
 inline constexpr std::string_view kForwardedHeaderPrefix = "x-dojava-";
 // True if the session hands a header of this (any-case) name to handlers.
 bool IsForwardedHeader(std::string_view name);

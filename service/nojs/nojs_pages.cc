@@ -115,7 +115,45 @@ class SecretBuffer {
 
 // ---------------------------------------------------------------------------
 // HTML.
-void Escape(std::string* out, std::string_view s) {
+
+// An allocator that wipes every block it frees. Pages are built by
+// appending, so their string reallocates as it grows: with a plain
+// std::string every outgrown block (already holding the receipt, decrypted
+// report text, file names or the session token) went back to the heap
+// readable. PageText wipes each one, and its last block on destruction.
+template <typename T>
+struct WipingAllocator {
+  using value_type = T;
+  WipingAllocator() = default;
+  template <typename U>
+  WipingAllocator(const WipingAllocator<U>&) {}  // NOLINT(google-explicit-constructor)
+  T* allocate(size_t n) { return std::allocator<T>().allocate(n); }
+  void deallocate(T* p, size_t n) {
+    sodium_memzero(p, n * sizeof(T));
+    std::allocator<T>().deallocate(p, n);
+  }
+  template <typename U>
+  bool operator==(const WipingAllocator<U>&) const {
+    return true;
+  }
+};
+using PageText = std::basic_string<char, std::char_traits<char>, WipingAllocator<char>>;
+
+// base64url (PROTOCOL.md §2) of a secret, in wiped memory:
+// Base64UrlEncode returns a std::string, which nobody wipes.
+SecretBytes Base64Secret(ByteView bytes) {
+  constexpr int kVariant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
+  SecretBytes out(sodium_base64_encoded_len(bytes.size(), kVariant));
+  sodium_bin2base64(reinterpret_cast<char*>(out.reveal_mut().data()), out.size(), bytes.data(),
+                    bytes.size(), kVariant);
+  out.Truncate(out.size() - 1);  // the terminating NUL
+  return out;
+}
+
+// HTML-escapes `s` onto `out` (a PageText, or a std::string for catalogue
+// text that holds nothing secret).
+template <typename Out>
+void Escape(Out* out, std::string_view s) {
   for (char c : s) {
     switch (c) {
       case '&': *out += "&amp;"; break;
@@ -166,6 +204,19 @@ struct Entry {
   size_t bad_files = 0;
 };
 
+// Fetch Metadata (W3C): the browser says where a request comes from, and a
+// page cannot set the header. A form posted by another site's page
+// (cross-site, or same-site: another name under the same site) is refused:
+// posted to /plain/return with an attacker's receipt, it would open the
+// attacker's case in the source's browser, and whatever the source then
+// wrote there the attacker would read with that receipt. Tor Browser sends
+// it to onion services (secure contexts). Absent (an old browser, the CLI,
+// tests): allowed, as the token and the receipt protect everything else.
+bool PostedFromAnotherSite(const HttpRequest& request) {
+  const auto site = request.Header("sec-fetch-site");
+  return site && *site != "same-origin" && *site != "none";
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -202,16 +253,18 @@ class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_thi
   std::string LangOfQuery(const HttpRequest& request) const { return LangOf(request.query); }
   std::string LangOf(std::string_view query) const;
   HttpResponse LayerErrorPage(int status, std::string_view query, const std::string& back) const;
-  void Begin(std::string* out, std::string_view lang, std::string_view title_key,
+  void Begin(PageText* out, std::string_view lang, std::string_view title_key,
              std::string_view self_path) const;
-  void End(std::string* out) const;
-  HttpResponse Page(std::string html, int status = 200) const;
+  void End(PageText* out) const;
+  // The response for a finished page: copied once into a body of exactly
+  // its size (no reallocation; the HTTP layer wipes it after writing).
+  HttpResponse Page(const PageText& html, int status = 200) const;
   HttpResponse ErrorPage(std::string_view lang, int status, std::string_view message,
                          std::string_view back_path) const;
   HttpResponse ConversationPage(std::string_view lang, const PlainSessions::Conversation& c,
                                 std::string_view token_text, std::string_view notice,
                                 int status = 200);
-  void SubmitForm(std::string* out, std::string_view lang) const;
+  void SubmitForm(PageText* out, std::string_view lang) const;
   // The multipart form of a report or a follow-up, within the limits; and
   // the page for a form that does not parse (400) or is over them (413).
   Result<FormData> ParseFileForm(const HttpRequest& request) const;
@@ -282,6 +335,7 @@ Status NojsPagesImpl::AddRoutes(http::Router* router) {
   };
   for (const R& r : routes) {
     http::RouteOptions o = r.options;
+    http::Handler handler = bind(r.fn);
     if (r.method == http::Method::kPost) {
       // The HTTP layer's own refusals (413 over the form limit, 503 over the
       // in-flight budget, 408...) as a page in the source's language: the
@@ -290,8 +344,15 @@ Status NojsPagesImpl::AddRoutes(http::Router* router) {
       o.error_page = [self, back](int status, std::string_view query) {
         return self->LayerErrorPage(status, query, back);
       };
+      handler = [self, fn = r.fn, back](const HttpRequest& request, const RouteParams&) {
+        if (PostedFromAnotherSite(request)) {
+          const std::string lang = self->LangOfQuery(request);
+          return self->ErrorPage(lang, 403, self->cat_.Text(lang, "err_api_bad_request"), back);
+        }
+        return ((*self).*fn)(request);
+      };
     }
-    DOJAVA_RETURN_IF_ERROR(router->Add(S, r.method, r.path, o, bind(r.fn)));
+    DOJAVA_RETURN_IF_ERROR(router->Add(S, r.method, r.path, o, std::move(handler)));
   }
   return Status::Ok();
 }
@@ -317,7 +378,7 @@ std::string NojsPagesImpl::LangOf(std::string_view q) const {
   return std::string(kDefaultLanguage);
 }
 
-void NojsPagesImpl::Begin(std::string* out, std::string_view lang, std::string_view title_key,
+void NojsPagesImpl::Begin(PageText* out, std::string_view lang, std::string_view title_key,
                           std::string_view self_path) const {
   const std::string l(lang);
   *out += "<!DOCTYPE html>\n<html lang=\"";
@@ -369,19 +430,20 @@ void NojsPagesImpl::Begin(std::string* out, std::string_view lang, std::string_v
   *out += "</a></p>\n</div>\n";
 }
 
-void NojsPagesImpl::End(std::string* out) const { *out += "</main>\n</body>\n</html>\n"; }
+void NojsPagesImpl::End(PageText* out) const { *out += "</main>\n</body>\n</html>\n"; }
 
-HttpResponse NojsPagesImpl::Page(std::string html, int status) const {
+HttpResponse NojsPagesImpl::Page(const PageText& html, int status) const {
   HttpResponse r;
   r.status = status;
   r.content_type = "text/html; charset=utf-8";
-  r.body = std::move(html);
+  r.body.reserve(html.size());
+  r.body.append(html.data(), html.size());
   return r;
 }
 
 HttpResponse NojsPagesImpl::ErrorPage(std::string_view lang, int status, std::string_view message,
                                       std::string_view back_path) const {
-  std::string out;
+  PageText out;
   Begin(&out, lang, "plain_title", "");
   out += "<div class=\"alert\" role=\"alert\" id=\"plain-error\"><p>";
   Escape(&out, message);
@@ -390,12 +452,12 @@ HttpResponse NojsPagesImpl::ErrorPage(std::string_view lang, int status, std::st
   Escape(&out, cat_.Text(lang, "plain_back"));
   out += "</a></p>\n";
   End(&out);
-  return Page(std::move(out), status);
+  return Page(out, status);
 }
 
 // --- GET /plain ----------------------------------------------------------------
 
-void NojsPagesImpl::SubmitForm(std::string* out, std::string_view lang) const {
+void NojsPagesImpl::SubmitForm(PageText* out, std::string_view lang) const {
   auto t = [&](std::string_view key) {
     std::string s;
     Escape(&s, cat_.Text(lang, key));
@@ -451,7 +513,7 @@ void NojsPagesImpl::SubmitForm(std::string* out, std::string_view lang) const {
 
 HttpResponse NojsPagesImpl::GetSubmitPage(const HttpRequest& request) {
   const std::string lang = LangOfQuery(request);
-  std::string out;
+  PageText out;
   Begin(&out, lang, "plain_title", "/plain");
   out += "<h1>";
   Escape(&out, cat_.Text(lang, "submit_title"));
@@ -464,12 +526,12 @@ HttpResponse NojsPagesImpl::GetSubmitPage(const HttpRequest& request) {
   out += "</li>\n</ul></div>\n";
   SubmitForm(&out, lang);
   End(&out);
-  return Page(std::move(out));
+  return Page(out);
 }
 
 HttpResponse NojsPagesImpl::GetReturnPage(const HttpRequest& request) {
   const std::string lang = LangOfQuery(request);
-  std::string out;
+  PageText out;
   Begin(&out, lang, "return_title", "/plain/return");
   out += "<h1>";
   Escape(&out, cat_.Text(lang, "return_title"));
@@ -489,7 +551,7 @@ HttpResponse NojsPagesImpl::GetReturnPage(const HttpRequest& request) {
   Escape(&out, cat_.Text(lang, "open_button"));
   out += "</button>\n</form>\n";
   End(&out);
-  return Page(std::move(out));
+  return Page(out);
 }
 
 // --- shared ------------------------------------------------------------------
@@ -550,7 +612,7 @@ void NojsPagesImpl::WriteFileRefs(SecretBuffer* b, const std::vector<PreparedFil
     const PreparedFile& f = files[i];
     if (i > 0) b->Append(",");
     b->Append("{\"id\":\"" + Base64UrlEncode(f.secrets.file_id()) + "\",\"key\":\"");
-    b->Append(Base64UrlEncode(f.secrets.file_key().reveal()));  // inside the sealed body only
+    b->Append(Base64Secret(f.secrets.file_key().reveal()).reveal_chars());  // sealed body only
     b->Append("\",\"prefix\":\"" + Base64UrlEncode(f.secrets.nonce_prefix()) +
               "\",\"chunks\":" + std::to_string(f.chunks) +
               ",\"size\":" + std::to_string(f.file->content.size()) + ",\"name\":");
@@ -721,7 +783,7 @@ HttpResponse NojsPagesImpl::PostSubmit(const HttpRequest& request) {
   // The POST /api/v1/cases request, handled by the API's own handler.
   SecretBuffer api;
   api.Append("{\"case_id\":" + JsonRequestString(Base64UrlEncode(case_id)) + ",\"lookup_key\":\"");
-  api.Append(Base64UrlEncode(rk->lookup_key.reveal()));
+  api.Append(Base64Secret(rk->lookup_key.reveal()).reveal_chars());
   api.Append("\",\"source_public_key\":" + JsonRequestString(Base64UrlEncode(rk->source_public)) +
              ",\"keys\":[{\"recipient\":\"source\",\"role\":\"case\",\"sealed\":" +
              JsonRequestString(Base64UrlEncode(*source_sealed)) + "}");
@@ -758,7 +820,7 @@ HttpResponse NojsPagesImpl::PostSubmit(const HttpRequest& request) {
 
   // The receipt page: shown once; nothing here is stored.
   const SecretBytes shown = receipt.Formatted();
-  std::string out;
+  PageText out;
   Begin(&out, lang, "receipt_title", "");
   auto t = [&](std::string_view key) {
     std::string s;
@@ -776,7 +838,7 @@ HttpResponse NojsPagesImpl::PostSubmit(const HttpRequest& request) {
   out += "</ul>\n</div>\n<p><a href=\"/plain/return?lang=" + lang + "\">" + t("nav_return") +
          "</a></p>\n</section>\n";
   End(&out);
-  return Page(std::move(out), 201);
+  return Page(out, 201);
 }
 
 // --- returning ---------------------------------------------------------------
@@ -910,12 +972,12 @@ HttpResponse NojsPagesImpl::ConversationPage(std::string_view lang,
     Escape(&s, cat_.Text(lang, key));
     return s;
   };
-  auto hidden = [&](std::string* out) {
+  auto hidden = [&](PageText* out) {
     *out += "<input type=\"hidden\" name=\"token\" value=\"";
     out->append(token_text);  // base64url
     *out += "\">\n<input type=\"hidden\" name=\"lang\" value=\"" + l + "\">\n";
   };
-  std::string out;
+  PageText out;
   Begin(&out, lang, "conversation_title", "");
   out += "<h1>" + t("conversation_title") + "</h1>\n";
   if (!notice.empty()) {
@@ -1012,7 +1074,7 @@ HttpResponse NojsPagesImpl::ConversationPage(std::string_view lang,
   hidden(&out);
   out += "<button type=\"submit\">" + t("leave_button") + "</button>\n</form>\n";
   End(&out);
-  return Page(std::move(out), status);
+  return Page(out, status);
 }
 
 HttpResponse NojsPagesImpl::PostReturn(const HttpRequest& request) {
@@ -1072,7 +1134,7 @@ HttpResponse NojsPagesImpl::PostReturn(const HttpRequest& request) {
   c->case_key = std::move(ck).value();
   c->lookup_key = std::move(rk->lookup_key);
   const SecretBytes token = sessions_.Open(c);
-  const SecretBytes token_text = SecretBytes::Copy(std::string_view(Base64UrlEncode(token.reveal())));
+  const SecretBytes token_text = Base64Secret(token.reveal());
   return ConversationPage(lang, *c, token_text.reveal_chars(), "");
 }
 
@@ -1160,9 +1222,7 @@ HttpResponse NojsPagesImpl::PostReply(const HttpRequest& request) {
   post.method = http::Method::kPost;
   post.path = "/api/v1/source/messages";
   post.headers.emplace_back("content-type", SecretBytes::Copy(std::string_view("application/json")));
-  post.headers.emplace_back(
-      "x-dojava-lookup-key",
-      SecretBytes::Copy(std::string_view(Base64UrlEncode(c->lookup_key.reveal()))));
+  post.headers.emplace_back("x-dojava-lookup-key", Base64Secret(c->lookup_key.reveal()));
   post.body = SecretBytes::Copy(std::string_view(api));
   HttpResponse posted = post_message_(post, RouteParams());
   if (posted.status != 201) return ApiFailurePage(lang, posted, "/plain/return");
@@ -1231,6 +1291,14 @@ HttpResponse NojsPagesImpl::PostFile(const HttpRequest& request) {
       return ConversationPage(lang, *c, token_text.reveal_chars(),
                               cat_.Text(lang, "err_crypto_decrypt_failed"), 500);
     }
+    if (plain->size() > ref->size - r.body.size()) {
+      // More bytes than the FILEREF says: refused before appending, since
+      // the body was reserved for exactly `size` and growing it would hand
+      // the outgrown block (decrypted file bytes) back to the heap unwiped.
+      sodium_memzero(r.body.data(), r.body.size());
+      return ConversationPage(lang, *c, token_text.reveal_chars(),
+                              cat_.Text(lang, "err_crypto_malformed"), 500);
+    }
     r.body.append(plain->reveal_chars());
   }
   if (r.body.size() != ref->size) {
@@ -1260,13 +1328,13 @@ HttpResponse NojsPagesImpl::PostLeave(const HttpRequest& request) {
     auto token = Base64UrlDecodeSecret(form->Text("token"));
     if (token.ok()) sessions_.Close(token->reveal());
   }
-  std::string out;
+  PageText out;
   Begin(&out, lang, "conversation_title", "");
   out += "<p class=\"ok\" id=\"plain-left\">";
   Escape(&out, cat_.Text(lang, "plain_left"));
   out += "</p>\n";
   End(&out);
-  return Page(std::move(out));
+  return Page(out);
 }
 
 // ---------------------------------------------------------------------------

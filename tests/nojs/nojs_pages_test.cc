@@ -507,6 +507,83 @@ TEST_CASE("a reviewer file over max_download_bytes is not served; the page says 
   CHECK(file.content_type == "text/html; charset=utf-8");
 }
 
+// Review finding: the download body is reserved for the FILEREF's size; a
+// reviewer's (or a server's) FILEREF claiming fewer bytes than its chunks
+// hold made the body grow past it, handing the outgrown block of decrypted
+// file bytes back to the heap unwiped. Now refused before appending.
+TEST_CASE("regression: a FILEREF smaller than its chunks is refused before the download grows") {
+  PlainHarness p;
+  HttpResponse submitted = p.Submit(ReportParts());
+  REQUIRE(submitted.status == 201);
+  const std::string receipt = PlainHarness::ReceiptOf(submitted);
+  const service::CaseInfo info = p.CaseOf(receipt);
+  const SecretBytes ck = p.ReviewerCaseKey(info.case_id);
+  const std::string content = RandomContent(1000);
+  crypto::FileSecrets fs = crypto::FileSecrets::Generate();
+  REQUIRE(p.h().store().CreateUpload(fs.file_id(), 1, std::nullopt).ok());
+  auto chunk = crypto::EncryptChunk(fs, 0, true, AsBytes(content));
+  REQUIRE(chunk.ok());
+  REQUIRE(p.h().store().PutChunk(fs.file_id(), 0, *chunk).ok());
+  const std::string body =  // size 10, one chunk: consistent on its face
+      "{\"type\":\"message\",\"text\":\"see file\",\"files\":[{\"id\":\"" + B64(fs.file_id()) +
+      "\",\"key\":\"" + B64(fs.file_key().reveal()) + "\",\"prefix\":\"" + B64(fs.nonce_prefix()) +
+      "\",\"chunks\":1,\"size\":10,\"name\":\"short.bin\",\"mime\":\"\"}]}";
+  const crypto::ReviewerSigner signer = p.ana().key.Signer(p.ana().id);
+  const Bytes reply = api::testing::Record(ck, protocol::kKindConversation, info.case_id, body, &signer);
+  const std::string login = p.h().Login(p.ana());
+  REQUIRE(p.h().Post(kReviewer, "/api/v1/cases/" + B64(info.case_id) + "/messages",
+                     "{\"message\":\"" + B64(reply) + "\",\"files\":[\"" + B64(fs.file_id()) + "\"]}",
+                     Harness::Bearer(login))
+              .status == 201);
+  HttpResponse page =
+      p.h().Post(kSource, "/plain/return", "lang=en&receipt=" + receipt, UrlEncodedType());
+  REQUIRE(page.status == 200);
+  HttpResponse file = p.h().Post(kSource, "/plain/file",
+                                 "lang=en&token=" + TokenOf(page) + "&seq=2&n=0", UrlEncodedType());
+  CHECK(file.status == 500);
+  CHECK(file.content_type == "text/html; charset=utf-8");
+  CHECK(file.body.find("Data from the server is not valid") != std::string::npos);
+  CHECK(file.body.find(content) == std::string::npos);
+}
+
+// Review finding: another site's page could post the forms from the
+// source's browser; posted to /plain/return with the attacker's receipt, it
+// opened the attacker's case there, and what the source then wrote in it
+// the attacker read. Forms a browser marks cross-site (or same-site) are
+// refused; same-origin ones and requests without the header work.
+TEST_CASE("regression: forms posted from another site are refused (Sec-Fetch-Site)") {
+  CHECK(http::IsForwardedHeader("Sec-Fetch-Site"));  // the session hands it to the pages
+  PlainHarness p;
+  HttpResponse submitted = p.Submit(ReportParts());
+  REQUIRE(submitted.status == 201);
+  const std::string receipt = PlainHarness::ReceiptOf(submitted);
+  auto from = [](const char* site, api::testing::Options o) {
+    o.headers.emplace_back("sec-fetch-site", site);
+    return o;
+  };
+  for (const char* site : {"cross-site", "same-site"}) {
+    HttpResponse opened = p.h().Post(kSource, "/plain/return?lang=sq", "lang=en&receipt=" + receipt,
+                                     from(site, UrlEncodedType()));
+    CHECK(opened.status == 403);
+    CHECK(opened.body.find("<html lang=\"sq\">") != std::string::npos);
+    CHECK(opened.body.find("name=\"token\"") == std::string::npos);
+    CHECK(p.pages().SessionCount() == 0);
+    HttpResponse sent = p.h().Post(kSource, "/plain/submit", Multipart(ReportParts()),
+                                   from(site, MultipartType()));
+    CHECK(sent.status == 403);
+    CHECK(p.CaseCount() == 1);
+  }
+  HttpResponse same = p.h().Post(kSource, "/plain/return", "lang=en&receipt=" + receipt,
+                                 from("same-origin", UrlEncodedType()));
+  CHECK(same.status == 200);
+  CHECK(p.pages().SessionCount() == 1);
+  HttpResponse follow = p.h().Post(
+      kSource, "/plain/reply",
+      Multipart({{"token", TokenOf(same)}, {"lang", "en"}, {"text", "planted"}}),
+      from("cross-site", MultipartType()));
+  CHECK(follow.status == 403);
+}
+
 TEST_CASE("every language renders the plain pages; an unknown one falls back to English") {
   PlainHarness p;
   for (const Language& l : Languages()) {
