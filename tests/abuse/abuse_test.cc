@@ -97,6 +97,8 @@ TEST_CASE("abuse: slow-loris and never-reading clients do not stop a submission"
   constexpr size_t kBig = 12 << 20;  // far more than the socket buffers hold
   site.Write("index.html", "<!DOCTYPE html><title>t</title>");
   site.Write("big.js", std::string(kBig, 'x'));
+  // The message catalogues the no-JavaScript pages load at start.
+  std::filesystem::copy(DOJAVA_SOURCE_DIR "/static/www/i18n", site.path() + "/i18n");
   auto server = w.Serve({"static_dir=" + site.path(), "header_timeout_ms=20000",
                          "write_timeout_ms=1000", "close_linger_ms=200", "shutdown_grace_ms=1000"});
   w.AddReviewer("ana");
@@ -361,6 +363,8 @@ TEST_CASE("abuse: traversal and encoded paths never leave the static directory",
   site.Write("index.html", "<!DOCTYPE html><title>t</title>");
   site.Write("app.js", "console.log(1);");
   site.Write("sub/page.html", "<!DOCTYPE html><p>sub</p>");
+  // The message catalogues the no-JavaScript pages load at start.
+  std::filesystem::copy(DOJAVA_SOURCE_DIR "/static/www/i18n", site.path() + "/i18n");
   std::filesystem::create_symlink(outside.path() + "/secret.txt", site.path() + "/link.txt");
   const std::string rel = "../" + std::filesystem::path(outside.path()).filename().string();
   auto server = w.Serve({"static_dir=" + site.path(), "max_requests_per_connection=1000"});

@@ -215,6 +215,8 @@ TEST_CASE("Security headers on every response; one 404 for unknown routes and wr
   REQUIRE(inst.init.exit_code == 0);
   TempDir site;
   site.Write("index.html", "<!DOCTYPE html><title>t</title>");
+  // The message catalogues the no-JavaScript pages load at start.
+  std::filesystem::copy(DOJAVA_SOURCE_DIR "/static/www/i18n", site.path() + "/i18n");
   DojavadServer server(inst.dir, {"static_dir=" + site.path()});
   REQUIRE(server.ok());
   const uint16_t port = server.source_port();
