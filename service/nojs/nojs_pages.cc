@@ -287,6 +287,11 @@ class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_thi
   std::vector<PreparedFile> PrepareFiles(const FormData& form);
   void WriteFileRefs(SecretBuffer* body, const std::vector<PreparedFile>& files) const;
   Status StoreFiles(const std::vector<PreparedFile>& files);
+  // The JSON array items of the files' ids, for the API request.
+  static std::string FileIdsJson(const std::vector<PreparedFile>& files);
+  // The page for a StoreFiles failure: 507 when the disk guard refused, else 500.
+  HttpResponse StoreFailurePage(std::string_view lang, const Status& stored,
+                                std::string_view back) const;
   // The error page for a failed API call (JSON error answer of a handler).
   HttpResponse ApiFailurePage(std::string_view lang, const HttpResponse& api,
                               std::string_view back) const;
@@ -641,7 +646,24 @@ Status NojsPagesImpl::StoreFiles(const std::vector<PreparedFile>& files) {
   return Status::Ok();
 }
 
+HttpResponse NojsPagesImpl::StoreFailurePage(std::string_view lang, const Status& stored,
+                                             std::string_view back) const {
+  const bool disk = stored.code() == Code::kResourceExhausted;
+  return ErrorPage(lang, disk ? 507 : 500,
+                   cat_.Text(lang, disk ? "err_api_insufficient_storage" : "err_api_internal"), back);
+}
+
 namespace {
+
+// Every file fits in the chunks a file may have on this instance.
+bool FilesFit(const FormData& form, const service::Settings& settings) {
+  for (const FormFile& f : form.files()) {
+    if (crypto::ChunkCount(f.content.size()) > static_cast<uint64_t>(settings.max_chunks_per_file)) {
+      return false;
+    }
+  }
+  return true;
+}
 
 // Normalises line ends as payload.js cleanText does (CRLF and CR -> LF).
 std::string_view NormaliseInto(std::string_view s, SecretBytes* storage) {
@@ -700,6 +722,14 @@ HttpResponse NojsPagesImpl::FormErrorPage(const HttpRequest& request, const Stat
                    back);
 }
 
+std::string NojsPagesImpl::FileIdsJson(const std::vector<PreparedFile>& files) {
+  std::string out;
+  for (size_t i = 0; i < files.size(); ++i) {
+    out += (i ? "," : "") + JsonRequestString(Base64UrlEncode(files[i].secrets.file_id()));
+  }
+  return out;
+}
+
 // --- POST /plain/submit --------------------------------------------------------
 
 HttpResponse NojsPagesImpl::PostSubmit(const HttpRequest& request) {
@@ -735,10 +765,8 @@ HttpResponse NojsPagesImpl::PostSubmit(const HttpRequest& request) {
   }
   auto settings = store_->GetSettings();
   if (!settings.ok()) return ErrorPage(lang, 500, cat_.Text(lang, "err_api_internal"), "/plain");
-  for (const FormFile& f : form->files()) {
-    if (crypto::ChunkCount(f.content.size()) > static_cast<uint64_t>(settings->max_chunks_per_file)) {
-      return ErrorPage(lang, 413, cat_.Text(lang, "err_too_large"), "/plain");
-    }
+  if (!FilesFit(*form, *settings)) {
+    return ErrorPage(lang, 413, cat_.Text(lang, "err_too_large"), "/plain");
   }
   auto roster = Roster();
   if (!roster.ok() || roster->entries().empty()) {
@@ -794,21 +822,12 @@ HttpResponse NojsPagesImpl::PostSubmit(const HttpRequest& request) {
                ",\"role\":\"case\",\"sealed\":" + JsonRequestString(Base64UrlEncode(*sealed)) +
                "}");
   }
-  api.Append("],\"message\":" + JsonRequestString(Base64UrlEncode(*record)) + ",\"files\":[");
-  for (size_t i = 0; i < files.size(); ++i) {
-    api.Append((i ? "," : "") + JsonRequestString(Base64UrlEncode(files[i].secrets.file_id())));
-  }
-  api.Append("]}");
+  api.Append("],\"message\":" + JsonRequestString(Base64UrlEncode(*record)) + ",\"files\":[" +
+             FileIdsJson(files) + "]}");
 
   // The files first: a case is only created with finished uploads.
   Status stored = StoreFiles(files);
-  if (!stored.ok()) {
-    return ErrorPage(lang, stored.code() == Code::kResourceExhausted ? 507 : 500,
-                     cat_.Text(lang, stored.code() == Code::kResourceExhausted
-                                         ? "err_api_insufficient_storage"
-                                         : "err_api_internal"),
-                     "/plain");
-  }
+  if (!stored.ok()) return StoreFailurePage(lang, stored, "/plain");
   HttpRequest create;
   create.listener = http::ListenerKind::kSource;
   create.method = http::Method::kPost;
@@ -1175,10 +1194,8 @@ HttpResponse NojsPagesImpl::PostReply(const HttpRequest& request) {
   }
   auto settings = store_->GetSettings();
   if (!settings.ok()) return ErrorPage(lang, 500, cat_.Text(lang, "err_api_internal"), "/plain/return");
-  for (const FormFile& f : form->files()) {
-    if (crypto::ChunkCount(f.content.size()) > static_cast<uint64_t>(settings->max_chunks_per_file)) {
-      return ErrorPage(lang, 413, cat_.Text(lang, "err_too_large"), "/plain/return");
-    }
+  if (!FilesFit(*form, *settings)) {
+    return ErrorPage(lang, 413, cat_.Text(lang, "err_too_large"), "/plain/return");
   }
   // As the CLI's CheckSafeToEncrypt: every message opens and #1 is the
   // source's report, or the case key may have been swapped by the server.
@@ -1204,19 +1221,10 @@ HttpResponse NojsPagesImpl::PostReply(const HttpRequest& request) {
                                        crypto::RandomId(), body_bytes.reveal(), nullptr);
   if (!record.ok()) return ErrorPage(lang, 500, cat_.Text(lang, "err_api_internal"), "/plain/return");
   Status stored = StoreFiles(files);
-  if (!stored.ok()) {
-    return ErrorPage(lang, stored.code() == Code::kResourceExhausted ? 507 : 500,
-                     cat_.Text(lang, stored.code() == Code::kResourceExhausted
-                                         ? "err_api_insufficient_storage"
-                                         : "err_api_internal"),
-                     "/plain/return");
-  }
+  if (!stored.ok()) return StoreFailurePage(lang, stored, "/plain/return");
   // POST /api/v1/source/messages through the API's own handler.
-  std::string api = "{\"message\":" + JsonRequestString(Base64UrlEncode(*record)) + ",\"files\":[";
-  for (size_t i = 0; i < files.size(); ++i) {
-    api += (i ? "," : "") + JsonRequestString(Base64UrlEncode(files[i].secrets.file_id()));
-  }
-  api += "]}";
+  const std::string api = "{\"message\":" + JsonRequestString(Base64UrlEncode(*record)) +
+                          ",\"files\":[" + FileIdsJson(files) + "]}";
   HttpRequest post;
   post.listener = http::ListenerKind::kSource;
   post.method = http::Method::kPost;
