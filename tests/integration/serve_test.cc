@@ -23,6 +23,7 @@
 #include "tests/http/test_client.h"
 #include "tests/http/test_dirs.h"
 #include "tests/integration/dojavad_process.h"
+#include "tests/integration/test_file.h"
 
 namespace dojava::testing {
 namespace {
@@ -92,27 +93,6 @@ struct Instance {
   }
 };
 
-// A file of `chunks` chunks encrypted as a client would (PROTOCOL.md §9).
-struct TestFile {
-  crypto::FileSecrets secrets = crypto::FileSecrets::Generate();
-  std::vector<Bytes> records;
-  std::string id;
-
-  explicit TestFile(uint32_t chunks) {
-    id = Base64UrlEncode(secrets.file_id());
-    for (uint32_t i = 0; i < chunks; ++i) {
-      const bool last = i + 1 == chunks;
-      SecretBytes plain(last ? 1000 : protocol::kChunkPlainSize);
-      for (size_t j = 0; j < plain.size(); ++j) plain.reveal_mut()[j] = static_cast<uint8_t>(i + j);
-      auto rec = crypto::EncryptChunk(secrets, i, last, plain.reveal());
-      REQUIRE(rec.ok());
-      records.push_back(std::move(rec).value());
-    }
-  }
-  std::string Record(uint32_t i) const {
-    return std::string(reinterpret_cast<const char*>(records[i].data()), records[i].size());
-  }
-};
 
 TEST_CASE("init + serve: GET /api/v1/instance shows the instance init created", "[integration]") {
   Instance inst;
