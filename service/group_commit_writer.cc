@@ -5,6 +5,7 @@
 
 #include <exception>
 #include <utility>
+#include <vector>
 
 namespace dojava::service {
 namespace {
@@ -37,21 +38,24 @@ GroupCommitWriter::~GroupCommitWriter() {
 }
 
 Status GroupCommitWriter::Submit(const Work& work, size_t payload_bytes) {
-  Request request{&work, payload_bytes, false, Status::Ok()};
+  Request request{&work, payload_bytes, false, Status::Ok(), {}};
   return Enqueue(&request);
 }
 
 Status GroupCommitWriter::RunOutsideTransaction(const Work& work) {
-  Request request{&work, 0, true, Status::Ok()};
+  Request request{&work, 0, true, Status::Ok(), {}};
   return Enqueue(&request);
 }
 
 Status GroupCommitWriter::Enqueue(Request* request) {
-  std::unique_lock<std::mutex> lock(mu_);
-  if (stop_) return Status(Code::kInternal, "the store is closing");
-  queue_.push_back(request);
+  std::future<void> done = request->done.get_future();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stop_) return Status(Code::kInternal, "the store is closing");
+    queue_.push_back(request);
+  }
   work_cv_.notify_one();
-  done_cv_.wait(lock, [request] { return request->done; });
+  done.wait();
   return std::move(request->result);
 }
 
@@ -83,10 +87,17 @@ void GroupCommitWriter::Loop() {
     RunBatch(batch);
     lock.lock();
     for (Request* r : batch) {
-      r->done = true;
       if (!r->outside_transaction && r->result.ok()) ++stats_.writes;
     }
-    done_cv_.notify_all();
+    // The writer takes the promises over (and so shares their state) before
+    // fulfilling any: once fulfilled, a request and its caller may be gone.
+    std::vector<std::promise<void>> done;
+    done.reserve(batch.size());
+    for (Request* r : batch) done.push_back(std::move(r->done));
+    lock.unlock();
+    for (auto& d : done) d.set_value();
+    done.clear();
+    lock.lock();
   }
 }
 
@@ -96,11 +107,11 @@ void GroupCommitWriter::RunBatch(std::deque<Request*>& batch) {
     batch.front()->result = RunGuarded(*batch.front()->work, db);
     return;
   }
-  Status failed = db.Exec("BEGIN IMMEDIATE");
+  Status failed = db.Run("BEGIN IMMEDIATE");
   size_t ran = 0;
   for (; ran < batch.size() && failed.ok(); ++ran) {
     Request* r = batch[ran];
-    Status s = db.Exec("SAVEPOINT w");
+    Status s = db.Run("SAVEPOINT w");
     if (s.ok()) {
       r->result = RunGuarded(*r->work, db);
       if (sqlite3_get_autocommit(db.raw()) != 0) {
@@ -110,12 +121,12 @@ void GroupCommitWriter::RunBatch(std::deque<Request*>& batch) {
             r->result.ok() ? Status(Code::kIoError, "the transaction was rolled back") : r->result;
         break;
       }
-      s = r->result.ok() ? Status::Ok() : db.Exec("ROLLBACK TO w");
-      if (s.ok()) s = db.Exec("RELEASE w");
+      s = r->result.ok() ? Status::Ok() : db.Run("ROLLBACK TO w");
+      if (s.ok()) s = db.Run("RELEASE w");
     }
     if (!s.ok()) failed = s;
   }
-  if (failed.ok()) failed = db.Exec("COMMIT");
+  if (failed.ok()) failed = db.Run("COMMIT");
   if (!failed.ok()) {
     if (sqlite3_get_autocommit(db.raw()) == 0) (void)db.Exec("ROLLBACK");
     for (Request* r : batch) {

@@ -148,26 +148,31 @@ Status ValidateKeys(const std::vector<SealedKey>& keys) {
 ByteView RecipientBytes(const SealedKey& k) { return k.reviewer ? View(*k.reviewer) : ByteView{}; }
 
 // Inserts keys; an identical existing key is a no-op, a different one for
-// the same (recipient, role) is kAlreadyExists.
-Status InsertKeys(SqliteDb& db, const Id& case_id, const std::vector<SealedKey>& keys) {
+// the same (recipient, role) is kAlreadyExists. new_case: the case row was
+// inserted by this same write, so no key of it can exist yet (foreign key)
+// and the look-ups are skipped; keys are distinct (ValidateKeys).
+Status InsertKeys(SqliteDb& db, const Id& case_id, const std::vector<SealedKey>& keys,
+                  bool new_case) {
   DOJAVA_ASSIGN_OR_RETURN(auto find, db.Prepare("SELECT sealed FROM case_keys WHERE case_id = ?1 "
                                                 "AND recipient = ?2 AND role = ?3"));
   DOJAVA_ASSIGN_OR_RETURN(auto insert,
                           db.Prepare("INSERT INTO case_keys (case_id, recipient, role, sealed) "
                                      "VALUES (?2, ?3, ?4, ?5)"));
   for (const auto& k : keys) {
-    find.Reset();
-    find.BindBlob(1, View(case_id));
-    find.BindBlob(2, RecipientBytes(k));
-    find.BindInt(3, static_cast<int64_t>(k.role));
-    DOJAVA_ASSIGN_OR_RETURN(bool exists, find.Step());
-    if (exists) {
-      const ByteView stored = find.ColumnBlob(0);
-      if (stored.size() == k.sealed.size() &&
-          std::equal(stored.begin(), stored.end(), k.sealed.begin())) {
-        continue;
+    if (!new_case) {
+      find.Reset();
+      find.BindBlob(1, View(case_id));
+      find.BindBlob(2, RecipientBytes(k));
+      find.BindInt(3, static_cast<int64_t>(k.role));
+      DOJAVA_ASSIGN_OR_RETURN(bool exists, find.Step());
+      if (exists) {
+        const ByteView stored = find.ColumnBlob(0);
+        if (stored.size() == k.sealed.size() &&
+            std::equal(stored.begin(), stored.end(), k.sealed.begin())) {
+          continue;
+        }
+        return Status(Code::kAlreadyExists, "that recipient already holds a different key");
       }
-      return Status(Code::kAlreadyExists, "that recipient already holds a different key");
     }
     insert.Reset();
     insert.BindBlob(2, View(case_id));
@@ -482,7 +487,7 @@ Status SqlcipherStore::CreateCase(const NewCase& c) {
           return Status(Code::kAlreadyExists, "a case with that id or lookup key exists");
         }
         DOJAVA_RETURN_IF_ERROR(s);
-        DOJAVA_RETURN_IF_ERROR(InsertKeys(db, c.case_id, c.keys));
+        DOJAVA_RETURN_IF_ERROR(InsertKeys(db, c.case_id, c.keys, /*new_case=*/true));
         DOJAVA_RETURN_IF_ERROR(InsertMessage(db, c.case_id, 1, today, c.first_message));
         return BindAttachments(db, c.case_id, c.attachments);
       },
@@ -632,7 +637,7 @@ Status SqlcipherStore::AddSealedKeys(const Id& case_id, const std::vector<Sealed
         if (static_cast<size_t>(count.ColumnInt(0)) + keys.size() > kMaxSealedKeysPerCase) {
           return Status(Code::kResourceExhausted, "the case holds the most keys allowed");
         }
-        return InsertKeys(db, case_id, keys);
+        return InsertKeys(db, case_id, keys, /*new_case=*/false);
       },
       keys.size() * protocol::kSealedKeySize);
 }

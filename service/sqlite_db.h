@@ -55,6 +55,10 @@ class SqliteDb {
 
   // Runs one or more statements without parameters.
   Status Exec(std::string_view sql);
+  // Runs one statement without parameters through the statement cache: for
+  // the statements of every write (BEGIN, SAVEPOINT, RELEASE, COMMIT), which
+  // Exec would compile each time.
+  Status Run(std::string_view sql);
   // A prepared statement for sql. Statements are cached per connection (up
   // to kStatementCacheSize): preparing is a large part of a small write's
   // cost. If the cached one is in use, a fresh one is prepared.

@@ -5,15 +5,16 @@
 //                                          commit vs one transaction per write
 //   store_bench attachment [--mib N]       one N MiB attachment written chunk by
 //                                          chunk: throughput and peak RSS
-//   store_bench all [--seconds S] [--mib N]
+//   store_bench all [--seconds S] [--mib N] [--writers 1,8,64]
 //
-// Defaults: --seconds 3, --mib 1024. TMPDIR chooses the disk. Goals (issue 3):
+// Defaults: --seconds 3, --mib 1024, --writers 1,8,64. TMPDIR chooses the disk. Goals (issue 3):
 // group commit >= 10x at 64 writers; peak RSS flat and under 64 MiB.
 #include <fcntl.h>
 #include <sodium.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -99,13 +100,29 @@ std::unique_ptr<SqlcipherStore> NewStore(const std::string& dir, size_t max_batc
   return std::move(store).value();
 }
 
+// Process CPU time (user + system, every thread) in seconds.
+double CpuSeconds() {
+  struct rusage ru {};
+  getrusage(RUSAGE_SELF, &ru);
+  return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+         static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+struct CommitRun {
+  double per_second = 0;        // acknowledged creations per wall-clock second
+  double cpu_ms_per_write = 0;  // process CPU (writer + callers) per creation
+  double writes_per_commit = 0;
+};
+
 // Case creations per second with `writers` threads for `seconds`.
-double CreationsPerSecond(int writers, size_t max_batch_writes, double seconds) {
+CommitRun CreationsPerSecond(int writers, size_t max_batch_writes, double seconds) {
   TempDir dir;
   auto store = NewStore(dir.path, max_batch_writes);
   std::atomic<bool> stop{false};
   std::atomic<uint64_t> done{0}, failed{0};
   std::vector<std::thread> threads;
+  const auto stats_before = store->writer_stats();
+  const double cpu_before = CpuSeconds();
   const auto start = Clock::now();
   for (int i = 0; i < writers; ++i) {
     threads.emplace_back([&] {
@@ -122,7 +139,10 @@ double CreationsPerSecond(int writers, size_t max_batch_writes, double seconds) 
   stop = true;
   for (auto& t : threads) t.join();
   const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-  const auto stats = store->writer_stats();
+  const double cpu = CpuSeconds() - cpu_before;
+  auto stats = store->writer_stats();
+  stats.writes -= stats_before.writes;
+  stats.commits -= stats_before.commits;
   if (std::getenv("DOJAVA_BENCH_VERBOSE")) {
     std::fprintf(stderr, "  writers %d batch<=%zu: %llu writes in %llu commits\n", writers,
                  max_batch_writes, (unsigned long long)stats.writes,
@@ -130,7 +150,13 @@ double CreationsPerSecond(int writers, size_t max_batch_writes, double seconds) 
   }
   if (failed.load() != 0)
     std::fprintf(stderr, "  %llu writes failed\n", (unsigned long long)failed.load());
-  return static_cast<double>(done.load()) / elapsed;
+  CommitRun run;
+  run.per_second = static_cast<double>(done.load()) / elapsed;
+  if (done.load() != 0) run.cpu_ms_per_write = 1000 * cpu / static_cast<double>(done.load());
+  if (stats.commits != 0) {
+    run.writes_per_commit = static_cast<double>(stats.writes) / static_cast<double>(stats.commits);
+  }
+  return run;
 }
 
 // Mean latency of a 4 KiB write + fdatasync on this disk: what group commit
@@ -154,17 +180,48 @@ double FsyncMillis() {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count() / kRounds;
 }
 
-void BenchCommit(double seconds) {
-  std::printf("fdatasync of one 4 KiB page on this disk: %.2f ms\n", FsyncMillis());
+double LoadAverage() {
+  double load[1] = {0};
+  return ::getloadavg(load, 1) == 1 ? load[0] : -1;
+}
+
+// Both columns run in the same process, one after the other, on the same
+// disk: "txn per write" is the same store with max_batch_writes = 1. CPU is
+// the whole process's (writer thread and the calling threads) per
+// acknowledged creation, so it shows what grouping cannot share.
+void BenchCommit(double seconds, const std::vector<int>& writer_counts) {
+  std::printf("fdatasync of one 4 KiB page on this disk: %.2f ms (load average %.2f)\n",
+              FsyncMillis(), LoadAverage());
   std::printf("durable case creations/s (WAL, synchronous=FULL, %.0f s each)\n", seconds);
-  std::printf("%8s %18s %18s %8s\n", "writers", "group commit", "txn per write", "ratio");
-  for (int writers : {1, 8, 64}) {
-    const double single = CreationsPerSecond(writers, 1, seconds);
-    const double grouped =
+  std::printf("%8s %13s %13s %7s %11s %11s %9s\n", "writers", "group commit", "txn per write",
+              "ratio", "cpu ms/w gc", "cpu ms/w 1", "w/commit");
+  for (int writers : writer_counts) {
+    const CommitRun single = CreationsPerSecond(writers, 1, seconds);
+    const CommitRun grouped =
         CreationsPerSecond(writers, GroupCommitOptions{}.max_batch_writes, seconds);
-    std::printf("%8d %18.0f %18.0f %7.1fx\n", writers, grouped, single, grouped / single);
+    std::printf("%8d %13.0f %13.0f %6.1fx %11.3f %11.3f %9.1f\n", writers, grouped.per_second,
+                single.per_second, grouped.per_second / single.per_second,
+                grouped.cpu_ms_per_write, single.cpu_ms_per_write, grouped.writes_per_commit);
     std::fflush(stdout);
   }
+  std::printf("fdatasync of one 4 KiB page after the runs: %.2f ms (load average %.2f)\n",
+              FsyncMillis(), LoadAverage());
+}
+
+// "1,8,64" -> {1, 8, 64}; empty on a malformed list.
+std::vector<int> ParseWriters(const std::string& list) {
+  std::vector<int> out;
+  size_t pos = 0;
+  while (pos <= list.size()) {
+    const size_t comma = std::min(list.find(',', pos), list.size());
+    const std::string item = list.substr(pos, comma - pos);
+    char* end = nullptr;
+    const long n = std::strtol(item.c_str(), &end, 10);
+    if (item.empty() || *end != '\0' || n < 1 || n > 1024) return {};
+    out.push_back(static_cast<int>(n));
+    pos = comma + 1;
+  }
+  return out;
 }
 
 long PeakRssKiB() {
@@ -213,23 +270,30 @@ int main(int argc, char** argv) {
   std::string mode = argc > 1 ? argv[1] : "all";
   double seconds = 3;
   uint64_t mib = 1024;
+  std::vector<int> writers = {1, 8, 64};
   for (int i = 2; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--seconds") {
       seconds = std::atof(argv[i + 1]);
     } else if (flag == "--mib") {
       mib = std::strtoull(argv[i + 1], nullptr, 10);
+    } else if (flag == "--writers") {
+      writers = ParseWriters(argv[i + 1]);
+      if (writers.empty()) {
+        std::fprintf(stderr, "--writers takes a list like 1,8,64\n");
+        return 2;
+      }
     } else {
       std::fprintf(stderr, "unknown flag %s\n", flag.c_str());
       return 2;
     }
   }
   if (mode != "commit" && mode != "attachment" && mode != "all") {
-    std::fprintf(stderr, "usage: store_bench [commit|attachment|all] [--seconds S] [--mib N]\n");
+    std::fprintf(stderr, "usage: store_bench [commit|attachment|all] [--seconds S] [--mib N] [--writers 1,8,64]\n");
     return 2;
   }
   // The attachment first: peak RSS is a high-water mark for the process.
   if (mode == "attachment" || mode == "all") BenchAttachment(mib);
-  if (mode == "commit" || mode == "all") BenchCommit(seconds);
+  if (mode == "commit" || mode == "all") BenchCommit(seconds, writers);
   return 0;
 }
