@@ -22,6 +22,9 @@ Status RunGuarded(const GroupCommitWriter::Work& work, SqliteDb& db) {
 
 GroupCommitWriter::GroupCommitWriter(std::unique_ptr<SqliteDb> db, GroupCommitOptions options)
     : db_(std::move(db)), options_(options) {
+  // Replaces SQLite's automatic checkpoint (which runs inside COMMIT, while
+  // every caller of the batch waits) with MaybeCheckpoint.
+  sqlite3_wal_hook(db_->raw(), &GroupCommitWriter::OnWalCommit, this);
   thread_ = std::thread([this] {
     pthread_setname_np(pthread_self(), "dojava-writer");
     Loop();
@@ -89,6 +92,9 @@ void GroupCommitWriter::Loop() {
     for (Request* r : batch) {
       if (!r->outside_transaction && r->result.ok()) ++stats_.writes;
     }
+    // Writes that arrived while this batch committed: the load is steady.
+    const bool writes_waiting = !queue_.empty();
+    stats_.wal_frames = wal_appended_;
     // The writer takes the promises over (and so shares their state) before
     // fulfilling any: once fulfilled, a request and its caller may be gone.
     std::vector<std::promise<void>> done;
@@ -97,7 +103,32 @@ void GroupCommitWriter::Loop() {
     lock.unlock();
     for (auto& d : done) d.set_value();
     done.clear();
+    MaybeCheckpoint(writes_waiting);
     lock.lock();
+  }
+}
+
+int GroupCommitWriter::OnWalCommit(void* self, sqlite3*, const char*, int frames) {
+  auto* writer = static_cast<GroupCommitWriter*>(self);
+  const size_t now = frames > 0 ? static_cast<size_t>(frames) : 0;
+  // A smaller WAL than at the last commit: it was restarted from the top.
+  writer->wal_appended_ += now >= writer->wal_mx_frame_ ? now - writer->wal_mx_frame_ : now;
+  writer->wal_mx_frame_ = now;
+  writer->wal_frames_ = now;
+  return SQLITE_OK;
+}
+
+void GroupCommitWriter::MaybeCheckpoint(bool writes_waiting) {
+  if (wal_frames_ < options_.idle_checkpoint_frames) return;
+  if (writes_waiting && wal_frames_ < options_.busy_checkpoint_frames) return;
+  // Best effort, as SQLite's automatic checkpoint: a failure (another
+  // process checkpointing) leaves the pages in the WAL for the next one.
+  const int rc =
+      sqlite3_wal_checkpoint_v2(db_->raw(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  wal_frames_ = 0;  // the next commit reports the WAL's size again
+  if (rc == SQLITE_OK) {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++stats_.checkpoints;
   }
 }
 

@@ -180,6 +180,11 @@ Status SqliteDb::Exec(std::string_view sql) {
   return Status::Ok();
 }
 
+Status SqliteDb::Run(std::string_view sql) {
+  DOJAVA_ASSIGN_OR_RETURN(SqliteStatement stmt, Prepare(sql));
+  return stmt.Run();
+}
+
 Result<SqliteStatement> SqliteDb::Prepare(std::string_view sql) {
   auto it = cache_.find(std::string(sql));
   if (it != cache_.end() && !it->second.in_use) {

@@ -112,6 +112,7 @@ struct CommitRun {
   double per_second = 0;        // acknowledged creations per wall-clock second
   double cpu_ms_per_write = 0;  // process CPU (writer + callers) per creation
   double writes_per_commit = 0;
+  double pages_per_write = 0;  // WAL frames (encrypted pages) written per creation
 };
 
 // Case creations per second with `writers` threads for `seconds`.
@@ -143,6 +144,7 @@ CommitRun CreationsPerSecond(int writers, size_t max_batch_writes, double second
   auto stats = store->writer_stats();
   stats.writes -= stats_before.writes;
   stats.commits -= stats_before.commits;
+  stats.wal_frames -= stats_before.wal_frames;
   if (std::getenv("DOJAVA_BENCH_VERBOSE")) {
     std::fprintf(stderr, "  writers %d batch<=%zu: %llu writes in %llu commits\n", writers,
                  max_batch_writes, (unsigned long long)stats.writes,
@@ -153,6 +155,9 @@ CommitRun CreationsPerSecond(int writers, size_t max_batch_writes, double second
   CommitRun run;
   run.per_second = static_cast<double>(done.load()) / elapsed;
   if (done.load() != 0) run.cpu_ms_per_write = 1000 * cpu / static_cast<double>(done.load());
+  if (stats.writes != 0) {
+    run.pages_per_write = static_cast<double>(stats.wal_frames) / static_cast<double>(stats.writes);
+  }
   if (stats.commits != 0) {
     run.writes_per_commit = static_cast<double>(stats.writes) / static_cast<double>(stats.commits);
   }
@@ -193,15 +198,17 @@ void BenchCommit(double seconds, const std::vector<int>& writer_counts) {
   std::printf("fdatasync of one 4 KiB page on this disk: %.2f ms (load average %.2f)\n",
               FsyncMillis(), LoadAverage());
   std::printf("durable case creations/s (WAL, synchronous=FULL, %.0f s each)\n", seconds);
-  std::printf("%8s %13s %13s %7s %11s %11s %9s\n", "writers", "group commit", "txn per write",
-              "ratio", "cpu ms/w gc", "cpu ms/w 1", "w/commit");
+  std::printf("%8s %13s %13s %7s %11s %11s %9s %11s %11s\n", "writers", "group commit",
+              "txn per write", "ratio", "cpu ms/w gc", "cpu ms/w 1", "w/commit", "pages/w gc",
+              "pages/w 1");
   for (int writers : writer_counts) {
     const CommitRun single = CreationsPerSecond(writers, 1, seconds);
     const CommitRun grouped =
         CreationsPerSecond(writers, GroupCommitOptions{}.max_batch_writes, seconds);
-    std::printf("%8d %13.0f %13.0f %6.1fx %11.3f %11.3f %9.1f\n", writers, grouped.per_second,
-                single.per_second, grouped.per_second / single.per_second,
-                grouped.cpu_ms_per_write, single.cpu_ms_per_write, grouped.writes_per_commit);
+    std::printf("%8d %13.0f %13.0f %6.1fx %11.3f %11.3f %9.1f %11.1f %11.1f\n", writers,
+                grouped.per_second, single.per_second, grouped.per_second / single.per_second,
+                grouped.cpu_ms_per_write, single.cpu_ms_per_write, grouped.writes_per_commit,
+                grouped.pages_per_write, single.pages_per_write);
     std::fflush(stdout);
   }
   std::printf("fdatasync of one 4 KiB page after the runs: %.2f ms (load average %.2f)\n",
