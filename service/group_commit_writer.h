@@ -48,8 +48,8 @@ struct GroupCommitOptions {
 };
 
 struct GroupCommitStats {
-  uint64_t commits = 0;  // transactions committed
-  uint64_t writes = 0;   // writes acknowledged as committed
+  uint64_t commits = 0;      // transactions committed
+  uint64_t writes = 0;       // writes acknowledged as committed
   uint64_t checkpoints = 0;  // WAL checkpoints run by the writer
   uint64_t wal_frames = 0;   // pages appended to the WAL by commits
 };

@@ -296,7 +296,9 @@ int main(int argc, char** argv) {
     }
   }
   if (mode != "commit" && mode != "attachment" && mode != "all") {
-    std::fprintf(stderr, "usage: store_bench [commit|attachment|all] [--seconds S] [--mib N] [--writers 1,8,64]\n");
+    std::fprintf(
+        stderr,
+        "usage: store_bench [commit|attachment|all] [--seconds S] [--mib N] [--writers 1,8,64]\n");
     return 2;
   }
   // The attachment first: peak RSS is a high-water mark for the process.

@@ -117,9 +117,10 @@ TEST_CASE("group commit: 64 concurrent writers share transactions", "[group_comm
   }
 }
 
-TEST_CASE("group commit: each of 64 concurrent callers gets its own answer; a failing write is "
-          "rolled back alone",
-          "[group_commit]") {
+TEST_CASE(
+    "group commit: each of 64 concurrent callers gets its own answer; a failing write is "
+    "rolled back alone",
+    "[group_commit]") {
   TestWriter t;
   constexpr int kThreads = 64, kPerThread = 24;
   // Per thread: keys acknowledged, keys refused by their own work, keys
