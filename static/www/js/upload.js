@@ -101,6 +101,7 @@ export async function uploadFile(api, blob, { onProgress, onState, signal, maxCh
     const cancel = new AbortController();
     const onAbort = () => cancel.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) cancel.abort();
     const inflight = new Map(); // index -> promise that settles (never rejects) when the PUT has ended
     let failure = null;
     const fail = (e) => {
