@@ -305,6 +305,21 @@ test('abort while waiting to retry stops at once; an aborted signal sends nothin
   assert.equal(api.st.puts.length, before);
 });
 
+test('a rate-limited PUT waits at least the Retry-After the server asked for', async () => {
+  const api = gatedApi();
+  const ctl = new AbortController();
+  const states = [];
+  const outcome = uploadFile(api, new Blob([crypto.randomBytes(10)]), { signal: ctl.signal, delays: [1, 1, 1], onState: (s) => states.push(s) }).then(() => 'done', (e) => e);
+  await until(() => api.st.pending.length === 1, 'one PUT in flight');
+  api.st.pending[0].reject(new ApiError('rate_limited', 429, 3600));
+  await until(() => states.length === 1, 'retrying');
+  await settle();
+  // The backoff of 1 ms would have asked again by now; the server said to wait an hour.
+  assert.equal(api.st.asked, 1);
+  ctl.abort();
+  assert.equal((await outcome).code, 'aborted');
+});
+
 test('§9.2 with several in flight: a chunk that changed on re-encryption cancels the upload', async () => {
   const data = crypto.randomBytes(5 * CH - 1);
   let readsOf3 = 0;
@@ -351,15 +366,15 @@ const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs in the page before its scripts: counts chunk PUTs in flight and records them. */
 function installFetchCounter() {
-  const net = (window.__net = { inflight: 0, peak: 0, puts: [], answers: [], failed: [], asked: [] });
+  const seen = (window.__net = { inflight: 0, peak: 0, puts: [], answers: [], failed: [], asked: [] });
   const orig = window.fetch;
   window.fetch = function (input, init) {
     if (init && init.method === 'POST' && /\/api\/v1\/uploads$/.test(String(input))) {
       // What the server said it lacks, and how many PUTs had started by then.
       return orig.apply(this, arguments).then((r) => {
         if (r.ok) {
-          const entry = { at: net.puts.length, missing: null };
-          net.asked.push(entry);
+          const entry = { at: seen.puts.length, missing: null };
+          seen.asked.push(entry);
           r.clone().json().then((j) => (entry.missing = j.missing));
         }
         return r;
@@ -368,18 +383,18 @@ function installFetchCounter() {
     const m = init && init.method === 'PUT' ? /\/chunks\/(\d+)$/.exec(String(input)) : null;
     if (!m) return orig.apply(this, arguments);
     const i = Number(m[1]);
-    net.inflight++;
-    net.peak = Math.max(net.peak, net.inflight);
-    net.puts.push(i);
+    seen.inflight++;
+    seen.peak = Math.max(seen.peak, seen.inflight);
+    seen.puts.push(i);
     return orig.apply(this, arguments).then(
       (r) => {
-        net.inflight--;
-        net.answers.push([i, r.status]);
+        seen.inflight--;
+        seen.answers.push([i, r.status]);
         return r;
       },
       (e) => {
-        net.inflight--;
-        net.failed.push(i);
+        seen.inflight--;
+        seen.failed.push(i);
         throw e;
       },
     );
@@ -537,7 +552,7 @@ describe('in the browser against dojavad', { skip }, () => {
         );
       }
 
-      const net = (page) => page.evaluate(() => ({ ...window.__net, reads: window.__t.reads, states: window.__t.states, progress: window.__t.progress }));
+      const observed = (page) => page.evaluate(() => ({ ...window.__net, reads: window.__t.reads, states: window.__t.states, progress: window.__t.progress }));
       const result = (page) => page.evaluate(() => window.__t.result);
 
       /** Uploads `file` with `parallel` PUTs at most; checks what went over the wire; returns the result. */
@@ -546,7 +561,7 @@ describe('in the browser against dojavad', { skip }, () => {
         await start(page, { parallel });
         const up = await result(page);
         assert.ok(!up.error, `upload failed: ${up.error}`);
-        const n = await net(page);
+        const n = await observed(page);
         assert.ok(n.peak >= 1 && n.peak <= parallel, `peak ${n.peak} PUTs in flight with parallel = ${parallel}`);
         assert.equal(n.inflight, 0);
         assert.deepEqual([...n.puts].sort((a, b) => a - b), [...Array(CHUNKS).keys()], 'every chunk sent once');
@@ -594,7 +609,7 @@ describe('in the browser against dojavad', { skip }, () => {
           await page.evaluate(() => window.__t.release());
           await page.waitForFunction(() => window.__net.inflight === 3, { timeout: SLOW });
           await pause(1500); // room for a faulty uploader to send or read more
-          const n = await net(page);
+          const n = await observed(page);
           assert.deepEqual(n.puts, [0, 1, 2], 'three PUTs, no more');
           assert.equal(n.inflight, 3);
           assert.deepEqual(n.reads, [0, 1, 2, 3], 'one chunk read and encrypted ahead, no more');
@@ -604,7 +619,7 @@ describe('in the browser against dojavad', { skip }, () => {
         }
         const up = await result(page);
         assert.ok(!up.error, `upload failed: ${up.error}`);
-        const n = await net(page);
+        const n = await observed(page);
         assert.equal(n.peak, 3);
         assert.deepEqual(n.reads, [...Array(CHUNKS).keys()], 'each chunk read once');
         await readBack(up, `stalled-${kind}.bin`);
@@ -628,7 +643,7 @@ describe('in the browser against dojavad', { skip }, () => {
         }
         assert.deepEqual(r, { error: 'aborted', inflight: 0, puts: 3 }, 'no request was left running when uploadFile returned');
         await pause(1500); // a stray request would show up now, with the server answering again
-        const n = await net(page);
+        const n = await observed(page);
         assert.deepEqual(n.puts, [0, 1, 2]);
         assert.deepEqual(n.failed.sort(), [0, 1, 2]);
         assert.equal(n.inflight, 0);
@@ -652,15 +667,15 @@ describe('in the browser against dojavad', { skip }, () => {
           const stopped = inst.stop();
           thaw();
           await stopped;
-          confirmedBefore = new Set((await net(page)).answers.filter(([, s]) => s === 204).map(([i]) => i));
-          const putsBefore = (await net(page)).puts.length;
+          confirmedBefore = new Set((await observed(page)).answers.filter(([, s]) => s === 204).map(([i]) => i));
+          const putsBefore = (await observed(page)).puts.length;
           await pause(2000);
           await inst.start();
           confirmedBefore.putsBefore = putsBefore;
         }
         const up = await result(page);
         assert.ok(!up.error, `upload failed: ${up.error}`);
-        const n = await net(page);
+        const n = await observed(page);
         console.log(`# ${kind} resume: confirmed before the drop ${[...confirmedBefore]}; PUTs ${n.puts}; states ${n.states}`);
         assert.ok(n.peak <= 3, `peak ${n.peak}`);
         assert.deepEqual(n.states.slice(0, 2), ['retrying', 'uploading']);
