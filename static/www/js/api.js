@@ -85,8 +85,9 @@ export class Api {
     return this.request('GET', '/api/v1/instance');
   }
 
-  createUpload(fileId, chunks) {
-    return this.request('POST', '/api/v1/uploads', { json: { file_id: fileId, chunks } });
+  /** `signal`: an AbortSignal that cancels the request and the waits between its retries. */
+  createUpload(fileId, chunks, signal) {
+    return this.request('POST', '/api/v1/uploads', { json: { file_id: fileId, chunks }, signal });
   }
 
   uploadStatus(fileId) {

@@ -1,8 +1,15 @@
 // Encrypted, chunked, resumable uploads of one file (PROTOCOL.md §9, API.md "Attachments").
 //
-// The file is read one chunk at a time with Blob.slice: at most one plaintext chunk and one record are
-// in memory, whatever the file's size. Each chunk is encrypted deterministically (§9.2), so after a
-// dropped connection the uploader asks the server which chunks it lacks and sends only those.
+// Over Tor a chunk's PUT costs a full round trip plus the server's durable commit, and encrypting a chunk
+// costs about 0.25 s at Tor Browser's "Safer" level (no JIT). Sending one chunk at a time leaves the
+// connection idle for all of that, so the uploader keeps up to `parallel` PUTs in flight (separate HTTP/1.1
+// connections; in Tor Browser separate streams on the same circuit) and encrypts the next chunk while they
+// travel. Memory stays bounded whatever the file's size: the file is read one chunk at a time with
+// Blob.slice, each plaintext is wiped as soon as it is encrypted (so one plaintext chunk at a time), and at
+// most `parallel` records in flight plus one prepared record are held.
+//
+// Each chunk is encrypted deterministically (§9.2), so after a dropped connection the uploader asks the
+// server which chunks it lacks and sends only those.
 // §9.2 MUST: a chunk encrypted a second time must have the same plaintext as the first time; its keyed
 // BLAKE2b digest is recorded on the first pass and compared on every later one. A file that changed on
 // disk meanwhile aborts the upload (UploadError 'file_changed'): the person picks the file again and a
@@ -21,6 +28,11 @@ import {
 import { blake2b } from '../lib/noble/hashes/blake2.js';
 import { ApiError, RETRY_DELAYS, sleep } from './api.js';
 
+/** Chunk PUTs kept in flight by default (browsers open up to 6 HTTP/1.1 connections per origin). */
+export const UPLOAD_PARALLEL = 3;
+/** The most PUTs in flight a caller may ask for: leave the browser's other connections to the page. */
+export const UPLOAD_PARALLEL_MAX = 4;
+
 export class UploadError extends Error {
   constructor(code) {
     super(`upload: ${code}`);
@@ -34,70 +46,135 @@ export function chunkDigest(fileKey, index, last, plain) {
   return blake2b(concatBytes(u32(index), Uint8Array.of(last ? 1 : 0), plain), { key: fileKey, dkLen: 32 });
 }
 
+const transient = (e) => e instanceof ApiError && e.transient;
+const aborted = () => new ApiError('aborted', 0);
+
 /**
- * Uploads `blob` (a File or a Blob of slices). `onProgress({ done, total, bytes })` after every chunk
- * the server confirmed; `onState('retrying' | 'uploading')` when the connection drops and comes back.
+ * Uploads `blob` (a File, a Blob of slices, or anything with `size` and `slice(start, end)` returning a
+ * Blob-like with `arrayBuffer()`). `onProgress({ done, total, bytes })` after every chunk the server
+ * confirmed (and once per answer of the server about what is missing); `onState('retrying' | 'uploading')`
+ * when the connection drops and comes back. `parallel`: chunk PUTs in flight at most (1 to
+ * UPLOAD_PARALLEL_MAX). `signal`: an AbortSignal; once it fires, every request in flight is cancelled and
+ * the promise rejects with ApiError 'aborted' after all of them have ended (no request of this upload is
+ * left running, and none starts afterwards).
  * Returns { fileId, fileKey, noncePrefix, chunks, size } for the FILEREF; the caller adds name and mime.
+ * Fails with UploadError 'too_large' | 'file_changed' | 'bad_answer' | 'network' (the connection did not
+ * come back within `delays`), or the ApiError of a refused request (e.g. 'insufficient_storage').
  * `maxChunks`: the instance's limit (API.md `max_chunks_per_file`).
  */
-export async function uploadFile(api, blob, { onProgress, onState, signal, maxChunks = 4096, delays = RETRY_DELAYS } = {}) {
+export async function uploadFile(api, blob, { onProgress, onState, signal, maxChunks = 4096, delays = RETRY_DELAYS, parallel = UPLOAD_PARALLEL } = {}) {
+  if (!Number.isInteger(parallel) || parallel < 1 || parallel > UPLOAD_PARALLEL_MAX) throw new RangeError(`upload: parallel must be 1..${UPLOAD_PARALLEL_MAX}`);
   const size = blob.size;
   const total = chunkCount(size);
   if (total > maxChunks) throw new UploadError('too_large');
+  if (signal?.aborted) throw aborted();
   const secrets = newFileSecrets();
   const fileId = base64urlEncode(secrets.fileId);
   const digests = new Array(total);
   const confirmed = new Set();
   const report = () => onProgress?.({ done: confirmed.size, total, bytes: Math.min(size, confirmed.size * CHUNK_PLAIN_BYTES) });
 
+  // Reads, checks (§9.2) and encrypts chunk i; the plaintext is wiped before this returns. Calls never
+  // overlap (one is prepared at a time), so the digests are recorded and compared in order.
   async function record(i) {
     const last = i === total - 1;
     const start = i * CHUNK_PLAIN_BYTES;
     const end = last ? size : start + CHUNK_PLAIN_BYTES;
     const plain = new Uint8Array(await blob.slice(start, end).arrayBuffer());
-    if (plain.length !== end - start) throw new UploadError('file_changed');
-    const d = chunkDigest(secrets.fileKey, i, last, plain);
-    if (digests[i] === undefined) digests[i] = d;
-    else if (!equalBytes(digests[i], d)) throw new UploadError('file_changed');
-    const rec = encryptChunk(secrets, i, plain, last);
-    wipe(plain);
-    return rec;
+    try {
+      if (plain.length !== end - start) throw new UploadError('file_changed');
+      const d = chunkDigest(secrets.fileKey, i, last, plain);
+      if (digests[i] === undefined) digests[i] = d;
+      else if (!equalBytes(digests[i], d)) throw new UploadError('file_changed');
+      return encryptChunk(secrets, i, plain, last);
+    } finally {
+      wipe(plain);
+    }
+  }
+
+  // One pass over `missing`: up to `parallel` PUTs in flight, the next record prepared meanwhile. On a
+  // transient failure no new PUT starts and the ones in flight are left to finish (they may still be
+  // stored); on any other failure, or when `signal` fires, the ones in flight are cancelled. Returns only
+  // once every request of the pass has ended and the prepared record is settled: null when every chunk was
+  // confirmed, the transient ApiError otherwise. Throws the first non-transient failure.
+  async function pass(missing) {
+    const cancel = new AbortController();
+    const onAbort = () => cancel.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) cancel.abort();
+    const inflight = new Map(); // index -> promise that settles (never rejects) when the PUT has ended
+    let failure = null;
+    const fail = (e) => {
+      if (failure === null || (transient(failure) && !transient(e))) failure = e;
+      if (!transient(e)) cancel.abort();
+    };
+    const send = (i, rec) => {
+      const p = api.putChunk(fileId, i, rec, cancel.signal).then(
+        () => {
+          confirmed.add(i);
+          failures = 0;
+          report();
+        },
+        (e) => fail(signal?.aborted ? aborted() : e),
+      ).catch(fail); // a throwing onProgress is a failure like any other, never a stray rejection
+      inflight.set(i, p.finally(() => inflight.delete(i)));
+    };
+    let pos = 0;
+    const prepare = () => {
+      if (pos >= missing.length) return null;
+      const i = missing[pos++];
+      const p = record(i).then((rec) => ({ i, rec }));
+      p.catch(() => {}); // handled where it is awaited; a pass that ends early still settles it below
+      return p;
+    };
+    let next = prepare();
+    try {
+      while (next !== null && failure === null) {
+        let item;
+        try {
+          item = await next;
+        } catch (e) {
+          fail(e);
+          break;
+        }
+        next = null;
+        while (inflight.size >= parallel && failure === null) await Promise.race(inflight.values());
+        if (signal?.aborted) fail(aborted());
+        if (failure !== null) break;
+        send(item.i, item.rec);
+        next = prepare(); // encrypted while the PUTs travel
+      }
+      if (next !== null) await next.then(() => {}, (e) => fail(e));
+      while (inflight.size > 0) await Promise.race(inflight.values());
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+    if (signal?.aborted) throw aborted();
+    if (failure !== null && !transient(failure)) throw failure;
+    return failure;
   }
 
   let failures = 0;
-  let status = await api.createUpload(fileId, total);
+  let status = await api.createUpload(fileId, total, signal);
   for (;;) {
     const missing = status.missing;
     if (!Array.isArray(missing) || missing.some((i) => !Number.isInteger(i) || i < 0 || i >= total)) throw new UploadError('bad_answer');
-    for (let i = 0; i < total; i++) if (!missing.includes(i)) confirmed.add(i);
+    const lacking = new Set(missing);
+    for (let i = 0; i < total; i++) if (!lacking.has(i)) confirmed.add(i);
     report();
     if (missing.length === 0) break;
-    let dropped = false;
-    for (const i of missing) {
-      try {
-        const rec = await record(i);
-        await api.putChunk(fileId, i, rec, signal);
-        confirmed.add(i);
-        failures = 0;
-        report();
-      } catch (e) {
-        if (e instanceof UploadError) throw e;
-        if (!(e instanceof ApiError) || !e.transient) throw e;
-        dropped = true;
-        break;
-      }
-    }
+    const dropped = await pass(missing);
     if (dropped) {
       if (failures >= delays.length) throw new UploadError('network');
       onState?.('retrying');
-      await sleep(delays[failures++], signal);
+      await sleep(Math.max(delays[failures++], dropped.retryAfter * 1000), signal);
     }
     // Ask the server what it still lacks (it may have stored a chunk whose answer was lost).
     try {
-      status = await api.createUpload(fileId, total);
+      status = await api.createUpload(fileId, total, signal);
       if (dropped) onState?.('uploading');
     } catch (e) {
-      if (!(e instanceof ApiError) || !e.transient) throw e;
+      if (!transient(e)) throw e;
       status = { missing: [...Array(total).keys()].filter((i) => !confirmed.has(i)) };
     }
   }
