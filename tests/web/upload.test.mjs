@@ -334,7 +334,7 @@ test('§9.2 with several in flight: a chunk that changed on re-encryption cancel
   const api = gatedApi();
   const outcome = uploadFile(api, blob, { delays: [1, 1, 1] }).then(() => 'done', (e) => e);
   await until(() => api.st.pending.length === 3, 'three PUTs in flight');
-  await settle(); // chunk 3 read and encrypted (first pass: its digest is recorded)
+  await settle(); // chunk 3 read and encrypted (first pass: its tag is recorded)
   api.st.pending.find((p) => p.i === 0).reject(new ApiError('network', 0));
   api.st.pending.find((p) => p.i === 1).resolve();
   api.st.pending.find((p) => p.i === 2).resolve();

@@ -10,22 +10,23 @@
 //
 // Each chunk is encrypted deterministically (§9.2), so after a dropped connection the uploader asks the
 // server which chunks it lacks and sends only those.
-// §9.2 MUST: a chunk encrypted a second time must have the same plaintext as the first time; its keyed
-// BLAKE2b digest is recorded on the first pass and compared on every later one. A file that changed on
-// disk meanwhile aborts the upload (UploadError 'file_changed'): the person picks the file again and a
-// new upload with new secrets starts.
+// §9.2 MUST: a chunk encrypted a second time must have the same plaintext as the first time. The record's
+// 16-byte Poly1305 tag is kept from the first pass and compared, before anything is sent, with the tag of
+// every later encryption of that chunk (same key and nonce: a different plaintext gives a different tag,
+// except with probability under 2^-88). A keyed BLAKE2b digest of the plaintext (the CLI's check) would
+// cost more than the encryption itself at "Safer", where the JIT is off; the tag costs nothing. A file
+// that changed on disk meanwhile aborts the upload (UploadError 'file_changed'): the record made from the
+// changed bytes is wiped unsent, and the person picks the file again and a new upload with new secrets
+// starts.
 import {
   CHUNK_PLAIN_BYTES,
   base64urlEncode,
   chunkCount,
-  concatBytes,
   encryptChunk,
   equalBytes,
   newFileSecrets,
-  u32,
   wipe,
 } from '../lib/protocol.js';
-import { blake2b } from '../lib/noble/hashes/blake2.js';
 import { ApiError, RETRY_DELAYS, sleep } from './api.js';
 
 /** Chunk PUTs kept in flight by default (browsers open up to 6 HTTP/1.1 connections per origin). */
@@ -41,9 +42,10 @@ export class UploadError extends Error {
   }
 }
 
-/** §9.2: BLAKE2b-256(key = file_key, u32(i) || last_i || plain_i), the local check before re-encrypting. */
-export function chunkDigest(fileKey, index, last, plain) {
-  return blake2b(concatBytes(u32(index), Uint8Array.of(last ? 1 : 0), plain), { key: fileKey, dkLen: 32 });
+/** The AEAD tag at the end of a chunk record (§3, §9.2): what the §9.2 check compares. */
+const TAG_BYTES = 16;
+export function chunkTag(record) {
+  return record.slice(record.length - TAG_BYTES);
 }
 
 const transient = (e) => e instanceof ApiError && e.transient;
@@ -70,12 +72,12 @@ export async function uploadFile(api, blob, { onProgress, onState, signal, maxCh
   if (signal?.aborted) throw aborted();
   const secrets = newFileSecrets();
   const fileId = base64urlEncode(secrets.fileId);
-  const digests = new Array(total);
+  const tags = new Array(total); // §9.2: each chunk's tag from its first encryption
   const confirmed = new Set();
   const report = () => onProgress?.({ done: confirmed.size, total, bytes: Math.min(size, confirmed.size * CHUNK_PLAIN_BYTES) });
 
   // Reads, checks (§9.2) and encrypts chunk i; the plaintext is wiped before this returns. Calls never
-  // overlap (one is prepared at a time), so the digests are recorded and compared in order.
+  // overlap (one is prepared at a time), so the tags are recorded and compared in order.
   async function record(i) {
     const last = i === total - 1;
     const start = i * CHUNK_PLAIN_BYTES;
@@ -83,10 +85,15 @@ export async function uploadFile(api, blob, { onProgress, onState, signal, maxCh
     const plain = new Uint8Array(await blob.slice(start, end).arrayBuffer());
     try {
       if (plain.length !== end - start) throw new UploadError('file_changed');
-      const d = chunkDigest(secrets.fileKey, i, last, plain);
-      if (digests[i] === undefined) digests[i] = d;
-      else if (!equalBytes(digests[i], d)) throw new UploadError('file_changed');
-      return encryptChunk(secrets, i, plain, last);
+      const rec = encryptChunk(secrets, i, plain, last);
+      const tag = chunkTag(rec);
+      if (tags[i] === undefined) {
+        tags[i] = tag;
+      } else if (!equalBytes(tags[i], tag)) {
+        wipe(rec); // made from changed bytes under a nonce already used: never sent
+        throw new UploadError('file_changed');
+      }
+      return rec;
     } finally {
       wipe(plain);
     }
