@@ -31,12 +31,21 @@ const sleep = (ms, signal) =>
 /** Retry policy: delays in ms between attempts (about 2.5 minutes in all), then give up. */
 export const RETRY_DELAYS = Object.freeze([500, 1000, 2000, 4000, 8000, 15000, 30000, 30000, 30000, 30000]);
 
+/**
+ * Deadline of one attempt, from sending the request to the end of the answer's body (ms). A stream that
+ * stalls silently (a Tor circuit that died without a reset) would otherwise hold the page, and with
+ * several uploads in flight the retry pass, until the browser gives up on its own. Generous: a 512 KiB
+ * chunk at 10 KB/s, a slow circuit, takes about 52 s. Past it the attempt fails as 'timeout' (transient).
+ */
+export const REQUEST_TIMEOUT_MS = 120000;
+
 export class Api {
   /** `base`: '' for the page's own origin. `onRetry(attempt, error)` is told about each retry. */
-  constructor({ base = '', onRetry = null, delays = RETRY_DELAYS } = {}) {
+  constructor({ base = '', onRetry = null, delays = RETRY_DELAYS, timeoutMs = REQUEST_TIMEOUT_MS } = {}) {
     this.base = base;
     this.onRetry = onRetry;
     this.delays = delays;
+    this.timeoutMs = timeoutMs;
     this.lookupKey = null; // base64url string while a returning source is signed in
   }
 
@@ -49,23 +58,50 @@ export class Api {
       headers['Content-Type'] = type || 'application/octet-stream';
     }
     if (this.lookupKey) headers['X-Dojava-Lookup-Key'] = this.lookupKey;
-    let r;
+    // One controller for the attempt: the caller's signal and the deadline both abort it.
+    const attempt = new AbortController();
+    let timedOut = false;
+    const onAbort = () => attempt.abort();
+    if (signal?.aborted) throw new ApiError('aborted', 0);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      attempt.abort();
+    }, this.timeoutMs);
+    const failed = () => {
+      if (signal?.aborted) return new ApiError('aborted', 0);
+      return new ApiError(timedOut ? 'timeout' : 'network', 0);
+    };
     try {
-      r = await fetch(this.base + path, { method, headers, body, credentials: 'omit', cache: 'no-store', redirect: 'error', referrerPolicy: 'no-referrer', signal });
-    } catch (e) {
-      if (signal?.aborted) throw new ApiError('aborted', 0);
-      throw new ApiError('network', 0);
+      let r;
+      try {
+        r = await fetch(this.base + path, { method, headers, body, credentials: 'omit', cache: 'no-store', redirect: 'error', referrerPolicy: 'no-referrer', signal: attempt.signal });
+      } catch {
+        throw failed();
+      }
+      if (r.status === 204) return null;
+      if (r.ok) {
+        try {
+          return binary ? new Uint8Array(await r.arrayBuffer()) : await r.json();
+        } catch (e) {
+          // Cut off while the body arrived: as if no answer came. Not JSON: the server is not ours.
+          if (attempt.signal.aborted || !(e instanceof SyntaxError)) throw failed();
+          throw new ApiError('bad_answer', r.status);
+        }
+      }
+      let code = 'http_' + r.status;
+      try {
+        const e = await r.json();
+        if (e && e.error && typeof e.error.code === 'string') code = e.error.code;
+      } catch {
+        if (attempt.signal.aborted) throw failed();
+        /* not JSON: keep http_NNN */
+      }
+      throw new ApiError(code, r.status, Number(r.headers.get('Retry-After')) || 0);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
     }
-    if (r.status === 204) return null;
-    if (r.ok) return binary ? new Uint8Array(await r.arrayBuffer()) : await r.json();
-    let code = 'http_' + r.status;
-    try {
-      const e = await r.json();
-      if (e && e.error && typeof e.error.code === 'string') code = e.error.code;
-    } catch {
-      /* not JSON: keep http_NNN */
-    }
-    throw new ApiError(code, r.status, Number(r.headers.get('Retry-After')) || 0);
   }
 
   /** One request, retried while the failure is transient. Idempotent requests only (all of API v1's). */

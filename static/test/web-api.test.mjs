@@ -1,0 +1,135 @@
+// The page's API client (www/js/api.js) against a real HTTP server on 127.0.0.1 that misbehaves on
+// purpose: every attempt has a deadline, a stalled answer is a transient 'timeout', a body cut off is
+// 'network', the caller's signal wins over both, and no timer or listener outlives the attempt.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+
+import { Api, ApiError } from '../www/js/api.js';
+
+// A server whose handler is chosen per test; every socket is destroyed at the end.
+async function withServer(handler, body) {
+  const sockets = new Set();
+  const server = http.createServer(handler);
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    return await body(`http://127.0.0.1:${server.address().port}`);
+  } finally {
+    for (const s of sockets) s.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+async function failure(promise) {
+  try {
+    await promise;
+  } catch (e) {
+    return e;
+  }
+  assert.fail('the request succeeded');
+}
+
+test('a server that never answers: the attempt ends as a transient timeout', async () => {
+  await withServer(
+    () => {}, // reads the request, never answers
+    async (base) => {
+      const api = new Api({ base, timeoutMs: 300 });
+      const e = await failure(api.putChunk('f', 0, new Uint8Array(1024)));
+      assert.ok(e instanceof ApiError, String(e));
+      assert.equal(e.code, 'timeout');
+      assert.equal(e.transient, true);
+    },
+  );
+});
+
+test('an answer whose body stalls half-way is a timeout too', async () => {
+  await withServer(
+    (req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100' });
+      res.write('{"missing":');
+    },
+    async (base) => {
+      const api = new Api({ base, timeoutMs: 300, delays: [] });
+      const e = await failure(api.instance());
+      assert.equal(e.code, 'timeout');
+    },
+  );
+});
+
+test('a body cut off by the server is network (transient), not a bad answer', async () => {
+  await withServer(
+    (req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100' });
+      res.write('{"missing":', () => req.socket.destroy());
+    },
+    async (base) => {
+      const api = new Api({ base, delays: [] });
+      const e = await failure(api.instance());
+      assert.equal(e.code, 'network');
+      assert.equal(e.transient, true);
+    },
+  );
+});
+
+test('a 200 that is not JSON is bad_answer, not retried', async () => {
+  let requests = 0;
+  await withServer(
+    (req, res) => {
+      requests++;
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end('<html>');
+    },
+    async (base) => {
+      const api = new Api({ base, delays: [1, 1, 1] });
+      const e = await failure(api.instance());
+      assert.equal(e.code, 'bad_answer');
+      assert.equal(e.transient, false);
+      assert.equal(requests, 1);
+    },
+  );
+});
+
+test("the caller's abort wins over the deadline, and stops the retries", async () => {
+  let requests = 0;
+  await withServer(
+    () => {
+      requests++;
+    },
+    async (base) => {
+      const api = new Api({ base, timeoutMs: 60000, delays: [1, 1, 1] });
+      const stop = new AbortController();
+      const pending = failure(api.createUpload('f', 1, stop.signal));
+      while (requests === 0) await new Promise((r) => setTimeout(r, 10));
+      stop.abort();
+      const e = await pending;
+      assert.equal(e.code, 'aborted');
+      assert.equal(requests, 1);
+      // Already aborted: no request at all.
+      const again = await failure(api.putChunk('f', 0, new Uint8Array(1), stop.signal));
+      assert.equal(again.code, 'aborted');
+      assert.equal(requests, 1);
+    },
+  );
+});
+
+test('a timed-out attempt is retried with the next attempt under its own deadline', async () => {
+  let requests = 0;
+  await withServer(
+    (req, res) => {
+      requests++;
+      if (requests < 3) return; // the first two stall
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{"name":"x"}');
+    },
+    async (base) => {
+      const retries = [];
+      const api = new Api({ base, timeoutMs: 300, delays: [1, 1, 1], onRetry: (n, e) => retries.push(e.code) });
+      assert.deepEqual(await api.instance(), { name: 'x' });
+      assert.deepEqual(retries, ['timeout', 'timeout']);
+    },
+  );
+});
