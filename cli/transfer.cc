@@ -248,17 +248,18 @@ Result<UploadedFile> UploadFile(ApiClient& api, const std::string& path, uint64_
   DOJAVA_RETURN_IF_ERROR(sender.Run(all, first_pass));
   progress.Done();
   // What the server still lacks: only ever re-encrypted from unchanged plaintext.
-  auto resend = [&](ApiClient& lane, uint64_t i, SecretBytes& plain, Bytes& /*record*/) -> Status {
+  auto resend = [&](ApiClient& lane, uint64_t i, SecretBytes& plain, Bytes& record) -> Status {
     const bool last = i + 1 == count;
     size_t len = 0;
     DOJAVA_RETURN_IF_ERROR(read_chunk(i, plain, &len));
-    auto record =
-        crypto::ReEncryptChunk(up.secrets, i, last, plain.reveal().first(len), digests[i]);
-    if (!record.ok()) {
+    auto again = crypto::ReEncryptChunk(up.secrets, i, last, plain.reveal().first(len), digests[i]);
+    if (!again.ok()) {
       return Status(Code::kAlreadyExists, path + " changed while uploading: start again");
     }
-    return sender.Put(lane, up.secrets.file_id(), i, count, *record);
+    record = std::move(again).value();  // still one record per worker
+    return sender.Put(lane, up.secrets.file_id(), i, count, record);
   };
+
   for (int round = 0; round < 3; ++round) {
     DOJAVA_ASSIGN_OR_RETURN(ApiUpload state, api.GetUpload(up.secrets.file_id()));
     if (state.missing.empty()) return up;
