@@ -191,6 +191,12 @@ Status StatusFromErrorResponse(int http_status, ByteView body) {
   return Status(k, text);
 }
 
+ApiClient ApiClient::WithConnection(HttpClient* http) const {
+  ApiClient other(http);
+  if (!token_.empty()) other.token_ = SecretBytes::Copy(token_.reveal());
+  return other;
+}
+
 Result<HttpResponse> ApiClient::Call(std::string_view method, const std::string& target,
                                      const std::string& json_body, bool auth, size_t max_body) {
   return Exchange(method, target, AsBytes(json_body),

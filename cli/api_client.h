@@ -11,7 +11,7 @@
 //   anything else -> kInternal; the message carries the server's code.
 // Transport failures are kIoError (from HttpClient).
 //
-// Not thread-safe.
+// Not thread-safe: one client per thread (WithConnection makes another).
 #ifndef DOJAVA_CLI_API_CLIENT_H_
 #define DOJAVA_CLI_API_CLIENT_H_
 
@@ -86,6 +86,16 @@ struct ApiUpload {
 class ApiClient {
  public:
   explicit ApiClient(HttpClient* http) : http_(http) {}
+
+  // The server, proxy and deadlines of this client's connection: another
+  // HttpClient made from them reaches the same server on its own connection
+  // (through SOCKS5, its own tor stream).
+  const HttpOptions& http_options() const { return http_->options(); }
+  // A client with this one's bearer token (copied into wiped memory) on
+  // another connection, which the caller keeps alive longer than the result.
+  // Not the lookup key: such clients only upload chunks, and uploads must
+  // not be linkable to a case. Used for parallel chunk uploads (transfer.h).
+  ApiClient WithConnection(HttpClient* http) const;
 
   // Credentials sent with later calls (copied into wiped memory).
   void SetToken(const SecretBytes& token_b64) { token_ = SecretBytes::Copy(token_b64.reveal()); }

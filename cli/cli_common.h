@@ -65,6 +65,9 @@ struct CommonOptions {
   std::string passphrase_file;
   bool json = false;
   int timeout_seconds = 120;
+  // Chunk PUTs in flight when uploading attachments (--upload-streams;
+  // cli/transfer.h kDefaultUploadStreams, checked there).
+  int upload_streams = 3;
   // Set by source commands (submit, inbox): no state on disk unless
   // --state-dir is given, never the `server` marker file, and no blind trust
   // on first contact (--admin-fingerprint, a key pinned in --state-dir, or a

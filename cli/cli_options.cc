@@ -4,6 +4,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/transfer.h"
+
 namespace dojava::cli {
 
 void AddCommonOptions(po::options_description* desc, unsigned set, CommonOptions* o) {
@@ -23,6 +25,17 @@ void AddCommonOptions(po::options_description* desc, unsigned set, CommonOptions
     desc->add_options()("key-file", po::value(&o->key_file)->value_name("FILE"), "your key file")(
         "passphrase-file", po::value(&o->passphrase_file)->value_name("FILE"),
         "read the passphrase from FILE (mode 0600) instead of the terminal");
+  }
+  if (set & kUploadOpt) {
+    desc->add_options()(
+        "upload-streams", po::value(&o->upload_streams)->value_name("N")->notifier([](int n) {
+          if (n < 1 || n > kMaxUploadStreams) {
+            Fail(Exit::kUsage, "--upload-streams must be 1.." + std::to_string(kMaxUploadStreams) +
+                                   " (default " + std::to_string(kDefaultUploadStreams) + ")");
+          }
+        }),
+        "attachment chunks sent at once, each on its own connection (tor stream), 1..8 "
+        "(default 3)");
   }
   if (set & kJsonOpt) {
     desc->add_options()("json", po::bool_switch(&o->json), "machine-readable JSON output");

@@ -18,6 +18,7 @@ enum OptionSet : unsigned {
   kServerOpts = 1,  // --server --socks5 --state-dir --timeout --admin-fingerprint
   kKeyOpts = 2,     // --key-file --passphrase-file
   kJsonOpt = 4,     // --json
+  kUploadOpt = 8,   // --upload-streams
 };
 
 // Adds the shared options selected by `set`, writing into `o`.

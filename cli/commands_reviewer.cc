@@ -429,7 +429,7 @@ int RunReply(const Args& args) {
   std::string case_arg, text, text_file;
   std::vector<std::string> attach;
   po::options_description d("reply");
-  AddCommonOptions(&d, kServerOpts | kKeyOpts | kJsonOpt, &o);
+  AddCommonOptions(&d, kServerOpts | kKeyOpts | kJsonOpt | kUploadOpt, &o);
   d.add_options()("case", po::value(&case_arg)->required(), "the case")(
       "text", po::value(&text), "the reply text")("text-file",
                                                   po::value(&text_file)->value_name("FILE"),
@@ -451,8 +451,9 @@ int RunReply(const Args& args) {
   json::array refs(WipingStorage());
   std::vector<crypto::Id> file_ids;
   for (const auto& path : attach) {
-    UploadedFile up = Unwrap(UploadFile(s.api(), path, s.inst.info.limits.max_chunks_per_file),
-                             "uploading " + path);
+    UploadedFile up =
+        Unwrap(UploadFile(s.api(), path, s.inst.info.limits.max_chunks_per_file, o.upload_streams),
+               "uploading " + path);
     file_ids.push_back(up.secrets.file_id());
     refs.emplace_back(FileRefJson(up));
   }

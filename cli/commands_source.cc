@@ -26,11 +26,11 @@ namespace json = boost::json;
 namespace {
 
 std::vector<crypto::Id> UploadAll(ApiClient& api, const std::vector<std::string>& paths,
-                                  const InstanceInfo& info, json::array* refs) {
+                                  const InstanceInfo& info, int streams, json::array* refs) {
   std::vector<crypto::Id> ids;
   for (const auto& path : paths) {
-    UploadedFile up =
-        Unwrap(UploadFile(api, path, info.limits.max_chunks_per_file), "uploading " + path);
+    UploadedFile up = Unwrap(UploadFile(api, path, info.limits.max_chunks_per_file, streams),
+                             "uploading " + path);
     ids.push_back(up.secrets.file_id());
     refs->emplace_back(FileRefJson(up));
   }
@@ -54,7 +54,7 @@ int RunSubmit(const Args& args) {
   std::string text_file;
   std::vector<std::string> form_fields, attach;
   po::options_description d("submit");
-  AddCommonOptions(&d, kServerOpts | kJsonOpt, &o);
+  AddCommonOptions(&d, kServerOpts | kJsonOpt | kUploadOpt, &o);
   d.add_options()("text-file", po::value(&text_file)->value_name("FILE"),
                   "read the report text from FILE ('-': stdin)")(
       "form", po::value(&form_fields)->value_name("KEY=VALUE"),
@@ -93,7 +93,8 @@ int RunSubmit(const Args& args) {
          Unwrap(crypto::SealKey(ck, protocol::kRoleCaseKey, case_id, e.x25519), "sealing")});
   }
   json::array refs(WipingStorage());
-  const std::vector<crypto::Id> file_ids = UploadAll(conn->api(), attach, inst.info, &refs);
+  const std::vector<crypto::Id> file_ids =
+      UploadAll(conn->api(), attach, inst.info, o.upload_streams, &refs);
   json::object body(WipingStorage());
   body["type"] = "report";
   body["form"] = std::move(form);
@@ -126,7 +127,7 @@ int RunInbox(const Args& args) {
   std::string receipt_file, reply_file, get, output;
   std::vector<std::string> attach;
   po::options_description d("inbox");
-  AddCommonOptions(&d, kServerOpts | kJsonOpt, &o);
+  AddCommonOptions(&d, kServerOpts | kJsonOpt | kUploadOpt, &o);
   d.add_options()("receipt-file", po::value(&receipt_file)->value_name("FILE"),
                   "read the receipt from FILE (mode 0600) instead of the terminal")(
       "reply-file", po::value(&reply_file)->value_name("FILE"),
@@ -161,8 +162,8 @@ int RunInbox(const Args& args) {
   Check(sc.status(), "reading");
   // Only a key wrapped with this receipt opens (§7.1): one the server made,
   // even sealed to source_pk, is refused before anything is read or sent.
-  auto ck = crypto::OpenSourceKey(sc->sealed_key, protocol::kRoleCaseKey, sc->case_id,
-                                  rk.source_wrap);
+  auto ck =
+      crypto::OpenSourceKey(sc->sealed_key, protocol::kRoleCaseKey, sc->case_id, rk.source_wrap);
   if (!ck.ok()) {
     Fail(Exit::kIntegrity,
          "your case key does not open with this receipt: it was altered or replaced on the "
@@ -205,7 +206,8 @@ int RunInbox(const Args& args) {
   if (wants_reply) {
     SecretBytes text = Unwrap(ReadMessageText("", reply_file, false), "follow-up");
     json::array refs(WipingStorage());
-    const std::vector<crypto::Id> ids = UploadAll(conn->api(), attach, inst.info, &refs);
+    const std::vector<crypto::Id> ids =
+        UploadAll(conn->api(), attach, inst.info, o.upload_streams, &refs);
     json::object body(WipingStorage());
     body["type"] = "message";
     body["text"] = text.reveal_chars();

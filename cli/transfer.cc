@@ -4,10 +4,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <iostream>
+#include <memory>
+#include <mutex>
+#include <system_error>
+#include <thread>
 #include <vector>
 
 #include "cli/fd_io.h"
@@ -59,6 +66,101 @@ std::string Human(uint64_t bytes) {
   return buf;
 }
 
+// The connections of one upload and the workers that use them: lane 0 is
+// the caller's ApiClient, driven by the calling thread; lanes 1..streams-1
+// are opened on first use (same options and credentials) and each driven by
+// one thread for the duration of Run. The lanes stay open across Runs (the
+// first pass and the rounds for missing chunks), and close with the sender.
+class ChunkSender {
+ public:
+  // The work for one chunk index on one lane, with that worker's buffers:
+  // a plaintext chunk (wiped memory) and a record of kChunkRecordSize bytes.
+  using Work =
+      std::function<Status(ApiClient& lane, uint64_t index, SecretBytes& plain, Bytes& record)>;
+
+  ChunkSender(ApiClient& api, int streams) : api_(api), streams_(static_cast<size_t>(streams)) {}
+
+  // Runs `work` for every index of `indexes`, roughly in order, on up to
+  // `streams` lanes at once. Returns the first error (then every worker
+  // stops after its current request); every thread is joined before it
+  // returns, whatever happens.
+  Status Run(const std::vector<uint64_t>& indexes, const Work& work) {
+    const size_t lanes = std::min(streams_, indexes.size());
+    if (lanes == 0) return Status::Ok();
+    while (extra_.size() + 1 < lanes) {
+      extra_.push_back(std::make_unique<Lane>(api_));
+    }
+    std::mutex mu;
+    size_t next = 0;     // GUARDED_BY(mu)
+    Status first_error;  // GUARDED_BY(mu)
+    stop_ = false;
+    auto fail = [&](Status s) {
+      std::lock_guard<std::mutex> lock(mu);
+      if (first_error.ok()) first_error = std::move(s);
+      stop_ = true;
+    };
+    // Never throws: an exception escaping a std::thread would end the process.
+    auto worker = [&](ApiClient& lane) noexcept {
+      try {
+        SecretBytes plain(kChunk);
+        Bytes record(protocol::kChunkRecordSize);
+        for (;;) {
+          uint64_t index = 0;
+          {
+            std::lock_guard<std::mutex> lock(mu);
+            if (stop_ || next == indexes.size()) return;
+            index = indexes[next++];
+          }
+          Status s = work(lane, index, plain, record);
+          if (!s.ok()) return fail(std::move(s));
+        }
+      } catch (const std::exception& e) {
+        fail(Status(Code::kInternal, std::string("upload worker: ") + e.what()));
+      } catch (...) {
+        fail(Status(Code::kInternal, "upload worker failed"));
+      }
+    };
+    std::vector<std::thread> threads;
+    try {
+      for (size_t k = 1; k < lanes; ++k) threads.emplace_back(worker, std::ref(extra_[k - 1]->api));
+    } catch (const std::system_error& e) {
+      fail(Status(Code::kInternal, std::string("cannot start an upload thread: ") + e.what()));
+    }
+    worker(api_);
+    for (auto& t : threads) t.join();
+    return first_error;
+  }
+
+  // PUTs chunk `index` (of `count`) on `lane`: kPutAttempts tries on
+  // transport errors, each with the same bytes (idempotent on the server),
+  // none once another worker failed. Errors name the chunk.
+  Status Put(ApiClient& lane, const crypto::Id& file_id, uint64_t index, uint64_t count,
+             ByteView record) {
+    Status s;
+    for (int attempt = 0; attempt < kPutAttempts; ++attempt) {
+      if (attempt > 0 && stop_) break;
+      s = lane.PutChunk(file_id, index, record);
+      if (s.ok() || s.code() != Code::kIoError) break;
+    }
+    if (s.ok()) return s;
+    return Status(s.code(), "chunk " + std::to_string(index + 1) + " of " + std::to_string(count) +
+                                ": " + s.message());
+  }
+
+ private:
+  struct Lane {
+    explicit Lane(const ApiClient& main)
+        : http(main.http_options()), api(main.WithConnection(&http)) {}
+    HttpClient http;
+    ApiClient api;
+  };
+
+  ApiClient& api_;
+  const size_t streams_;
+  std::vector<std::unique_ptr<Lane>> extra_;
+  std::atomic<bool> stop_{false};
+};
+
 }  // namespace
 
 Progress::Progress(std::string label, uint64_t total)
@@ -77,7 +179,12 @@ void Progress::Done() {
   if (tty_) std::cerr << "\n";
 }
 
-Result<UploadedFile> UploadFile(ApiClient& api, const std::string& path, uint64_t max_chunks) {
+Result<UploadedFile> UploadFile(ApiClient& api, const std::string& path, uint64_t max_chunks,
+                                int streams) {
+  if (streams < 1 || streams > kMaxUploadStreams) {
+    return Status(Code::kInvalidArgument,
+                  "upload streams must be 1.." + std::to_string(kMaxUploadStreams));
+  }
   UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (!fd.valid()) return Errno(path);
   struct stat st {};
@@ -93,11 +200,24 @@ Result<UploadedFile> UploadFile(ApiClient& api, const std::string& path, uint64_
   up.name = slash == std::string::npos ? path : path.substr(slash + 1);
 
   DOJAVA_ASSIGN_OR_RETURN(ApiUpload created, api.CreateUpload(up.secrets.file_id(), count));
+  std::vector<bool> missing_at_start(count, false);
+  for (uint64_t i : created.missing) {
+    if (i >= count) return Status(Code::kMalformed, "the server reports an impossible chunk");
+    missing_at_start[i] = true;
+  }
+  // Written by the workers, one element each; read after they are joined.
   std::vector<Bytes> digests(count);
-  SecretBytes plain(kChunk);
+  ChunkSender sender(api, streams);
+  std::mutex progress_mu;
   Progress progress("upload " + up.name, size);
-  // Reads chunk i; is_last and the data length follow from the size.
-  auto read_chunk = [&](uint64_t i, size_t* len) -> Status {
+  uint64_t done = 0;
+  auto acknowledged = [&](size_t len) {
+    std::lock_guard<std::mutex> lock(progress_mu);
+    done += len;
+    progress.Update(done);
+  };
+  // Reads chunk i into `plain`; is_last and the data length follow from the size.
+  auto read_chunk = [&](uint64_t i, SecretBytes& plain, size_t* len) -> Status {
     const bool last = i + 1 == count;
     const size_t want = last ? static_cast<size_t>(size - i * kChunk) : kChunk;
     DOJAVA_ASSIGN_OR_RETURN(size_t got,
@@ -108,46 +228,45 @@ Result<UploadedFile> UploadFile(ApiClient& api, const std::string& path, uint64_
     *len = want;
     return Status::Ok();
   };
-  auto put = [&](uint64_t i, const Bytes& record) -> Status {
-    Status s;
-    for (int attempt = 0; attempt < kPutAttempts; ++attempt) {
-      s = api.PutChunk(up.secrets.file_id(), i, record);  // same bytes on every retry
-      if (s.ok() || s.code() != Code::kIoError) return s;
-    }
-    return s;
-  };
+
   // First pass: every chunk, recording its digest (§9.2).
-  for (uint64_t i = 0; i < count; ++i) {
+  std::vector<uint64_t> all(count);
+  for (uint64_t i = 0; i < count; ++i) all[i] = i;
+  auto first_pass = [&](ApiClient& lane, uint64_t i, SecretBytes& plain, Bytes& record) -> Status {
     const bool last = i + 1 == count;
     size_t len = 0;
-    DOJAVA_RETURN_IF_ERROR(read_chunk(i, &len));
+    DOJAVA_RETURN_IF_ERROR(read_chunk(i, plain, &len));
     ByteView data = plain.reveal().first(len);
     DOJAVA_ASSIGN_OR_RETURN(digests[i], crypto::ChunkPlaintextDigest(up.secrets, i, last, data));
-    const bool missing =
-        std::find(created.missing.begin(), created.missing.end(), i) != created.missing.end();
-    if (missing) {
-      DOJAVA_ASSIGN_OR_RETURN(Bytes record, crypto::EncryptChunk(up.secrets, i, last, data));
-      DOJAVA_RETURN_IF_ERROR(put(i, record));
+    if (missing_at_start[i]) {
+      DOJAVA_RETURN_IF_ERROR(crypto::EncryptChunkInto(up.secrets, i, last, data, record));
+      DOJAVA_RETURN_IF_ERROR(sender.Put(lane, up.secrets.file_id(), i, count, record));
     }
-    progress.Update((i + 1) * kChunk > size ? size : (i + 1) * kChunk);
-  }
+    acknowledged(len);
+    return Status::Ok();
+  };
+  DOJAVA_RETURN_IF_ERROR(sender.Run(all, first_pass));
   progress.Done();
   // What the server still lacks: only ever re-encrypted from unchanged plaintext.
+  auto resend = [&](ApiClient& lane, uint64_t i, SecretBytes& plain, Bytes& record) -> Status {
+    const bool last = i + 1 == count;
+    size_t len = 0;
+    DOJAVA_RETURN_IF_ERROR(read_chunk(i, plain, &len));
+    auto again = crypto::ReEncryptChunk(up.secrets, i, last, plain.reveal().first(len), digests[i]);
+    if (!again.ok()) {
+      return Status(Code::kAlreadyExists, path + " changed while uploading: start again");
+    }
+    record = std::move(again).value();  // still one record per worker
+    return sender.Put(lane, up.secrets.file_id(), i, count, record);
+  };
+
   for (int round = 0; round < 3; ++round) {
     DOJAVA_ASSIGN_OR_RETURN(ApiUpload state, api.GetUpload(up.secrets.file_id()));
     if (state.missing.empty()) return up;
     for (uint64_t i : state.missing) {
       if (i >= count) return Status(Code::kMalformed, "the server reports an impossible chunk");
-      const bool last = i + 1 == count;
-      size_t len = 0;
-      DOJAVA_RETURN_IF_ERROR(read_chunk(i, &len));
-      auto record =
-          crypto::ReEncryptChunk(up.secrets, i, last, plain.reveal().first(len), digests[i]);
-      if (!record.ok()) {
-        return Status(Code::kAlreadyExists, path + " changed while uploading: start again");
-      }
-      DOJAVA_RETURN_IF_ERROR(put(i, *record));
     }
+    DOJAVA_RETURN_IF_ERROR(sender.Run(state.missing, resend));
   }
   return Status(Code::kInternal, "the server keeps reporting chunks missing");
 }

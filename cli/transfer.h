@@ -5,6 +5,17 @@
 // still reports missing afterwards are re-encrypted only through
 // ReEncryptChunk, which refuses if the file changed on disk meanwhile (a
 // changed chunk under the same nonce would leak the XOR of both).
+// Up to `streams` chunk PUTs are in flight at once, each on its own
+// keep-alive connection (through SOCKS5: its own tor stream of the same
+// circuit), so that neither a round trip nor the server's commit leaves the
+// circuit idle, and one stream's window (500 cells) does not cap the
+// circuit's (1000). Each connection has one worker thread that takes the next
+// chunk index from a shared list and holds one plaintext chunk (wiped
+// memory) and one record: memory stays at `streams` of each whatever the
+// file size. A PUT is retried with the same bytes (the server answers 204 to
+// the same bytes again, so a retry after a lost answer duplicates nothing).
+// The first error stops every worker after its current request; all are
+// joined before UploadFile returns.
 //
 // Download: chunk i is fetched and opened at its position with its `last`
 // flag known from the file reference, and appended to OUTPUT.part (0600).
@@ -39,6 +50,10 @@ class Progress {
   int last_percent_ = -1;
 };
 
+// Chunk PUTs in flight at once (`--upload-streams`, cli/README.md).
+inline constexpr int kDefaultUploadStreams = 3;
+inline constexpr int kMaxUploadStreams = 8;
+
 struct UploadedFile {
   crypto::FileSecrets secrets;
   uint64_t size = 0;
@@ -46,10 +61,15 @@ struct UploadedFile {
   std::string name;  // the base name of the path
 };
 
-// Encrypts and uploads the file at `path`. kIoError (local or network),
-// kAlreadyExists if the file changed while uploading, kResourceExhausted if
-// it is larger than `max_chunks` allows, server errors as ApiClient.
-Result<UploadedFile> UploadFile(ApiClient& api, const std::string& path, uint64_t max_chunks);
+// Encrypts and uploads the file at `path` with up to `streams` (1 to
+// kMaxUploadStreams) chunk PUTs in flight; `api`'s connection is one of
+// them, the others are opened with its options and credentials and closed
+// before returning. kIoError (local or network), kAlreadyExists if the file
+// changed while uploading, kResourceExhausted if it is larger than
+// `max_chunks` allows, kInvalidArgument for a bad `streams`, server errors
+// as ApiClient. Progress goes to stderr as chunks are acknowledged.
+Result<UploadedFile> UploadFile(ApiClient& api, const std::string& path, uint64_t max_chunks,
+                                int streams = kDefaultUploadStreams);
 
 // Fetches chunk `index` of the file (reviewer or source route).
 using ChunkFetcher = std::function<Result<Bytes>(uint64_t index)>;

@@ -2,22 +2,27 @@
 // `dojavad serve` on 127.0.0.1 ports (chosen by the kernel, read from the
 // server's "listening on" lines), and `dojava` run as a subprocess exactly as
 // a person or a script would, with passphrases and receipts in 0600 files.
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <boost/json.hpp>
 #include <catch2/catch_test_macros.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <mutex>
 #include <random>
 #include <sstream>
 #include <thread>
@@ -812,6 +817,290 @@ TEST_CASE("e2e: roster rollback refused, admin key pinned, clear failures", "[cl
   auto down = inst.As("ana", {"cases"});
   CHECK(down.rc == 3);
   CHECK(down.err.find("cannot reach") != std::string::npos);
+}
+
+// A loopback TCP proxy in front of a dojavad listener that breaks
+// connections the way a failing tor stream does, a bounded number of times:
+// on even connections it forwards a request only half-way through the
+// second chunk body and closes both sides (the server drops the partial
+// body, the client's write or read fails); on odd connections it lets the
+// second chunk through, then swallows the server's answer and closes (the
+// chunk is committed but the client never hears so, and sends the same bytes
+// again). After `max_cuts` of each kind it only forwards. With `dead_after`
+// > 0, once that many bytes went to the server (all connections together)
+// every connection is closed at once, as when the circuit dies.
+class CuttingProxy {
+ public:
+  CuttingProxy(const std::string& target, int max_cuts, size_t dead_after = 0)
+      : max_cuts_(max_cuts), dead_after_(dead_after) {
+    const size_t colon = target.rfind(':');
+    REQUIRE(colon != std::string::npos);
+    target_port_ = static_cast<uint16_t>(std::stoi(target.substr(colon + 1)));
+    listen_fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in a = Loopback(0);
+    REQUIRE(::bind(listen_fd_, reinterpret_cast<sockaddr*>(&a), sizeof(a)) == 0);
+    REQUIRE(::listen(listen_fd_, 16) == 0);
+    socklen_t len = sizeof(a);
+    ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&a), &len);
+    port_ = ntohs(a.sin_port);
+    acceptor_ = std::thread([this] { AcceptLoop(); });
+  }
+  ~CuttingProxy() {
+    stop_ = true;
+    acceptor_.join();
+    for (auto& t : connections_) t.join();
+    ::close(listen_fd_);
+  }
+
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  int requests_cut() const { return cuts_[0]; }
+  int answers_lost() const { return cuts_[1]; }
+  int connections() const { return connections_seen_; }
+  int peak_open() const { return peak_open_; }
+
+ private:
+  static constexpr size_t kRecord = 524305;  // PROTOCOL §9.2 chunk record
+
+  static sockaddr_in Loopback(uint16_t port) {
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = htons(port);
+    return a;
+  }
+
+  void AcceptLoop() {
+    for (int n = 0; !stop_;) {
+      pollfd p{listen_fd_, POLLIN, 0};
+      if (::poll(&p, 1, 100) <= 0) continue;
+      const int client = ::accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
+      if (client < 0) continue;
+      const int kind = n++ % 2;
+      connections_.emplace_back([this, client, kind] { Forward(client, kind); });
+    }
+  }
+
+  // Claims one cut of `kind` if any is left.
+  bool TakeCut(int kind) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (cuts_[kind] >= max_cuts_) return false;
+    ++cuts_[kind];
+    return true;
+  }
+
+  void Forward(int client, int kind) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      ++connections_seen_;
+      peak_open_ = std::max(peak_open_, ++open_);
+    }
+    ForwardOpen(client, kind);
+    std::lock_guard<std::mutex> lock(mu_);
+    --open_;
+  }
+
+  // True once the circuit is dead (dead_after_ bytes went to the server).
+  bool Dead(size_t more) {
+    if (dead_after_ == 0) return false;
+    std::lock_guard<std::mutex> lock(mu_);
+    total_up_ += more;
+    return total_up_ > dead_after_;
+  }
+
+  void ForwardOpen(int client, int kind) {
+    const int server = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in a = Loopback(target_port_);
+    if (::connect(server, reinterpret_cast<sockaddr*>(&a), sizeof(a)) != 0) {
+      ::close(server);
+      ::close(client);
+      return;
+    }
+    std::vector<char> buf(64 * 1024);
+    size_t up = 0;  // bytes forwarded to the server
+    while (!stop_) {
+      pollfd p[2] = {{client, POLLIN, 0}, {server, POLLIN, 0}};
+      if (::poll(p, 2, 100) <= 0) continue;
+      if (p[0].revents) {
+        const ssize_t n = ::recv(client, buf.data(), buf.size(), 0);
+        if (n <= 0 || Dead(static_cast<size_t>(n))) break;
+        size_t pass = static_cast<size_t>(n);
+        const size_t cut_at = kRecord + kRecord / 2;  // half-way through the second body
+        const bool cut = kind == 0 && up + pass > cut_at && TakeCut(0);
+        if (cut) pass = cut_at > up ? cut_at - up : 0;
+        if (pass > 0 &&
+            ::send(server, buf.data(), pass, MSG_NOSIGNAL) != static_cast<ssize_t>(pass))
+          break;
+        up += pass;
+        if (cut) break;
+      }
+      if (p[1].revents) {
+        const ssize_t n = ::recv(server, buf.data(), buf.size(), 0);
+        if (n <= 0) break;
+        // The answer to a second chunk: the server has committed it.
+        if (kind == 1 && up >= 2 * kRecord && TakeCut(1)) break;
+        if (::send(client, buf.data(), static_cast<size_t>(n), MSG_NOSIGNAL) != n) break;
+      }
+    }
+    ::close(server);
+    ::close(client);
+  }
+
+  const int max_cuts_;
+  const size_t dead_after_;
+  uint16_t target_port_ = 0;
+  uint16_t port_ = 0;
+  int listen_fd_ = -1;
+  std::atomic<bool> stop_{false};
+  std::thread acceptor_;
+  std::vector<std::thread> connections_;  // only the acceptor adds, joined after it
+  std::mutex mu_;
+  // GUARDED_BY(mu_) when written; read after the upload.
+  int cuts_[2] = {0, 0};
+  int connections_seen_ = 0, open_ = 0, peak_open_ = 0;
+  size_t total_up_ = 0;
+};
+
+std::vector<std::string> SubmitArgs(Instance& inst, const std::vector<std::string>& attach) {
+  WriteFile(inst.dir() / "report.txt", "Dokumenti iz ministarstva, u prilogu.");
+  std::vector<std::string> args = {"submit",
+                                   "--text-file",
+                                   inst.dir() / "report.txt",
+                                   "--json",
+                                   "--admin-fingerprint",
+                                   inst.fingerprint(),
+                                   "--state-dir",
+                                   inst.dir() / "state-source"};
+  for (const auto& a : attach) {
+    args.push_back("--attach");
+    args.push_back(a);
+  }
+  return args;
+}
+
+TEST_CASE("e2e: uploads on several streams reach the reviewer and the source byte for byte",
+          "[cli][e2e]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  // 9 chunks, the last one short; a one-chunk file; an empty one.
+  const std::string big = RandomBytes(8 * 524288 + 1234, 7);
+  const std::string one = RandomBytes(1000, 8);
+  WriteFile(inst.dir() / "big.bin", big);
+  WriteFile(inst.dir() / "one.bin", one);
+  WriteFile(inst.dir() / "empty.bin", "");
+  auto args =
+      SubmitArgs(inst, {inst.dir() / "big.bin", inst.dir() / "one.bin", inst.dir() / "empty.bin"});
+  RunResult submit;
+  {
+    // Counts the connections (it breaks none): 4 streams are 4 connections
+    // open together, the command's own one and three more, kept alive.
+    CuttingProxy proxy(inst.source_addr(), 0);
+    args.insert(args.end(), {"--upload-streams", "4", "--server", proxy.url()});
+    submit = inst.Dojava(args);
+    CHECK(proxy.peak_open() == 4);
+    CHECK(proxy.connections() == 4);
+  }
+  INFO(submit.err);
+  REQUIRE(submit.rc == 0);
+  const std::string receipt(Json(submit)["receipt"].as_string());
+
+  const std::string case_id = OnlyCase(inst, "ana");
+  auto get1 = inst.As("ana", {"get", case_id, "1", "-o", inst.dir() / "got-big"});
+  INFO(get1.err);
+  REQUIRE(get1.rc == 0);
+  CHECK(ReadAll(inst.dir() / "got-big") == big);
+  auto get2 = inst.As("ana", {"get", case_id, "2", "-o", inst.dir() / "got-one"});
+  REQUIRE(get2.rc == 0);
+  CHECK(ReadAll(inst.dir() / "got-one") == one);
+  auto get3 = inst.As("ana", {"get", case_id, "3", "-o", inst.dir() / "got-empty"});
+  REQUIRE(get3.rc == 0);
+  CHECK(ReadAll(inst.dir() / "got-empty").empty());
+
+  // The reviewer's reply path, with the most streams, back to the source.
+  const std::string answer = RandomBytes(3 * 524288, 9);  // 4 chunks, the last one empty
+  WriteFile(inst.dir() / "answer.bin", answer);
+  auto reply = inst.As("ana", {"reply", case_id, "Primljeno.", "--attach",
+                               inst.dir() / "answer.bin", "--upload-streams", "8"});
+  INFO(reply.err);
+  REQUIRE(reply.rc == 0);
+  WriteFile(inst.dir() / "receipt", receipt + "\n");
+  auto inbox =
+      inst.AsSource({"inbox", "--receipt-file", inst.dir() / "receipt", "--get", "4", "-o",
+                     inst.dir() / "got-answer", "--admin-fingerprint", inst.fingerprint()});
+  INFO(inbox.err);
+  REQUIRE(inbox.rc == 0);
+  CHECK(ReadAll(inst.dir() / "got-answer") == answer);
+}
+
+TEST_CASE("e2e: --upload-streams outside 1..8 is refused before anything is sent", "[cli][e2e]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  WriteFile(inst.dir() / "a.bin", "x");
+  for (const std::string bad : {"0", "9", "abc", "-1", "2.5", ""}) {
+    auto args = SubmitArgs(inst, {inst.dir() / "a.bin"});
+    args.insert(args.end(), {"--upload-streams", bad, "--server", inst.SourceUrl()});
+    auto r = inst.Dojava(args);
+    INFO("--upload-streams '" << bad << "': " << r.err);
+    CHECK(r.rc == 2);
+    CHECK(r.err.find("upload-streams") != std::string::npos);
+    CHECK(r.out.empty());
+  }
+  auto reply = inst.As("ana", {"reply", "AAAAAAAAAAAAAAAAAAAAAA", "text", "--upload-streams", "9"});
+  CHECK(reply.rc == 2);
+  CHECK(reply.err.find("--upload-streams must be 1..8") != std::string::npos);
+  // Nothing reached the server: no case was made.
+  auto cases = inst.As("ana", {"cases", "--json"});
+  REQUIRE(cases.rc == 0);
+  CHECK(Json(cases)["cases"].as_array().empty());
+}
+
+TEST_CASE("e2e: a multi-stream upload whose connections break mid-way loses and duplicates nothing",
+          "[cli][e2e]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  const std::string data = RandomBytes(20 * 524288 - 7, 11);  // 20 chunks
+  WriteFile(inst.dir() / "leak.bin", data);
+  int requests_cut = 0, answers_lost = 0;
+  {
+    CuttingProxy proxy(inst.source_addr(), 3);
+    auto args = SubmitArgs(inst, {inst.dir() / "leak.bin"});
+    args.insert(args.end(), {"--upload-streams", "3", "--server", proxy.url()});
+    auto submit = inst.Dojava(args);
+    INFO(submit.err);
+    REQUIRE(submit.rc == 0);
+    requests_cut = proxy.requests_cut();
+    answers_lost = proxy.answers_lost();
+  }
+  // The proxy did break connections both ways (else this tests nothing).
+  CHECK(requests_cut >= 1);
+  CHECK(answers_lost >= 1);
+  const std::string case_id = OnlyCase(inst, "ana");
+  auto get = inst.As("ana", {"get", case_id, "1", "-o", inst.dir() / "got"});
+  INFO(get.err);
+  REQUIRE(get.rc == 0);
+  CHECK(ReadAll(inst.dir() / "got") == data);
+}
+
+TEST_CASE("e2e: a multi-stream upload whose circuit dies ends with a clear error and no case",
+          "[cli][e2e]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  WriteFile(inst.dir() / "leak.bin", RandomBytes(12 * 524288, 12));
+  RunResult submit;
+  {
+    CuttingProxy proxy(inst.source_addr(), 0, 4 * 524305);
+    auto args = SubmitArgs(inst, {inst.dir() / "leak.bin"});
+    args.insert(args.end(), {"--upload-streams", "3", "--server", proxy.url()});
+    submit = inst.Dojava(args);
+  }
+  INFO(submit.err);
+  CHECK(submit.rc == 3);  // unreachable: the process ended, all its workers with it
+  CHECK(submit.err.find("uploading " + (inst.dir() / "leak.bin")) != std::string::npos);
+  CHECK(submit.err.find(" of 13: ") !=
+        std::string::npos);   // names the chunk (13: the last is short)
+  CHECK(submit.out.empty());  // no receipt
+  auto cases = inst.As("ana", {"cases", "--json"});
+  REQUIRE(cases.rc == 0);
+  CHECK(Json(cases)["cases"].as_array().empty());
 }
 
 }  // namespace
