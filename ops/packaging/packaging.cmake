@@ -10,6 +10,7 @@
 #   /lib/systemd/system/dojavad.service, dojavad-backup.{service,timer}
 #   /etc/tor/instances/dojava/torrc        conffile: tor@dojava.service's configuration
 #   /usr/share/dojava/static/              the submission page and its assets
+#                                          (static/www: the runbook's static_dir)
 #   /usr/share/doc/dojavad/                the operator runbook, SECURITY.md
 # Package `dojava` (once the CLI target exists):
 #   /usr/bin/dojava                        the CLI
@@ -35,12 +36,19 @@ install(FILES ${DOJAVA_OPS_DIR}/systemd/dojavad.service
               ${DOJAVA_OPS_DIR}/systemd/dojavad-backup.timer
         DESTINATION /lib/systemd/system COMPONENT server)
 install(FILES ${DOJAVA_OPS_DIR}/tor/torrc DESTINATION /etc/tor/instances/dojava COMPONENT server)
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/static/ DESTINATION share/dojava/static COMPONENT server
-        PATTERN node_modules EXCLUDE
-        PATTERN test EXCLUDE
-        PATTERN "package.json" EXCLUDE
-        PATTERN "package-lock.json" EXCLUDE
-        PATTERN "*.md" EXCLUDE)
+# Only the served directory (static/README.md): static/www with the files that
+# `node static/tools/build-www.mjs` generates (www/lib, the pages with their
+# integrity hashes). Without them dojavad would serve a page that cannot load
+# its modules, so packaging refuses to go on. (The whole of static/ was
+# installed before: dojavad with static_dir = /usr/share/dojava/static then
+# refused to start, "cannot read .../i18n/en.json" — found by ops/test-systemd.)
+install(CODE "
+  foreach(f index.html return.html lib/manifest.json i18n/en.json)
+    if(NOT EXISTS \"${PROJECT_SOURCE_DIR}/static/www/\${f}\")
+      message(FATAL_ERROR \"static/www/\${f} is missing: run node static/tools/build-www.mjs (ops/setup does) before packaging\")
+    endif()
+  endforeach()" COMPONENT server)
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/static/www/ DESTINATION share/dojava/static COMPONENT server)
 install(FILES ${DOJAVA_OPS_DIR}/README.md DESTINATION share/doc/dojavad RENAME README.ops.md
         COMPONENT server)
 install(FILES ${PROJECT_SOURCE_DIR}/SECURITY.md ${PROJECT_SOURCE_DIR}/README.md
