@@ -249,7 +249,9 @@ int RunRestore(int argc, char** argv) {
   const std::string dir = vm["data-dir"].as<std::string>();
   Status s = StoreMaintenance::Restore(vm["from"].as<std::string>(), *key, dir);
   if (!s.ok()) return Fail(s);
-  std::cout << "restored into " << dir << " (copy the key file there as database.key)\n";
+  std::cout << "restored into " << dir
+            << "; it opens with the key given here: database.key in the data directory,\n"
+               "or the systemd credential (ops/README.md, \"Restore onto a new machine\")\n";
   return kExitOk;
 }
 
