@@ -67,10 +67,14 @@ SecretBytes BodyBuffer::Take() {
   return out;
 }
 
-void BodyBuffer::Reset(BodyPool* pool) {
+void BodyBuffer::ReleaseBudget() {
   if (budget_ != nullptr && reserved_ > 0) budget_->Release(holder_, reserved_);
   budget_ = nullptr;
   reserved_ = 0;
+}
+
+void BodyBuffer::Reset(BodyPool* pool) {
+  ReleaseBudget();
   used_ = 0;
   max_length_ = 0;
   refused_ = false;

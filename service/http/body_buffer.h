@@ -69,6 +69,10 @@ class BodyBuffer {
   // larger; see BodyPool::Give). The reservation stays until Reset().
   SecretBytes Take();
 
+  // Releases the budget reservation now (the connection is closing; the
+  // storage goes when the session does, after any read into it is over).
+  void ReleaseBudget();
+
   // Releases the budget reservation and gives any storage still held to
   // `pool` (wiped there), or frees it if `pool` is null.
   void Reset(BodyPool* pool);

@@ -437,6 +437,7 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   }
 
   void ReadDirectBody() {
+    if (closed_) return;  // a completion queued before Close(): nothing more to read
     if (body_.size() == body_.max_length()) return OnBody({});
     // The deadline fired while a read completion was queued (nothing to cancel).
     if (timed_out_) return OnBody(asio::error::operation_aborted);
@@ -455,6 +456,7 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   }
 
   void ReadChunkedBody() {
+    if (closed_) return;
     if (timed_out_) return OnBody(asio::error::operation_aborted);
     bhttp::async_read_some(stream_, buffer_, *parser_,
                            [self = this->shared_from_this()](error_code ec, size_t) {
@@ -634,6 +636,10 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   }
 
   void Close() {
+    // A form cut short gives its budget back now, not when the last
+    // completion lets the session go: a client that sees the close can
+    // count on it.
+    body_.ReleaseBudget();
     closed_ = true;
     deadline_set_ = false;
     ++timer_epoch_;
