@@ -64,6 +64,9 @@ class BodyBuffer {
   bool refused() const { return refused_; }
   // Bytes of budget this body holds (0 without a budget).
   uint64_t reserved() const { return reserved_; }
+  // Holds neither memory nor budget (a request without a body): Take()
+  // and Reset() have nothing to do.
+  bool idle() const { return storage_.capacity() == 0 && budget_ == nullptr; }
 
   // The body: a SecretBytes of exactly size() bytes (its capacity may be
   // larger; see BodyPool::Give). The reservation stays until Reset().

@@ -520,7 +520,7 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
       }
     }
     // Handed over without a copy; BodyPool::Give() wipes it after the handler.
-    request.body = body_.Take();
+    if (!body_.idle()) request.body = body_.Take();
     keep_alive_ = req.keep_alive();
     parser_.reset();
     RequestHandler::Plan plan = std::move(*plan_);
@@ -528,7 +528,7 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     // Static files and routes that never block: from memory, answered inline.
     if (plan.route == nullptr || plan.route->options.runs_inline) {
       HttpResponse response = server_->handler.Finish(plan, request);
-      server_->body_pool.Give(std::move(request.body));
+      if (request.body.capacity() > 0) server_->body_pool.Give(std::move(request.body));
       return Write(std::move(response));
     }
     // The handler runs on the pool; its response comes back to this
@@ -539,7 +539,9 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     asio::post(*server_->handler_pool, [self = this->shared_from_this(), plan = std::move(plan),
                                         request = std::move(request)]() mutable {
       HttpResponse response = self->server_->handler.Finish(plan, request);
-      self->server_->body_pool.Give(std::move(request.body));  // wiped, reused
+      if (request.body.capacity() > 0) {
+        self->server_->body_pool.Give(std::move(request.body));  // wiped, reused
+      }
       asio::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
         self->Write(std::move(response));
       });
@@ -578,7 +580,7 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   void Write(HttpResponse response) {
     // The handler is done with the body: its budget is released and a body
     // cut short (413, 408, 503) is wiped and its buffer pooled.
-    body_.Reset(&server_->body_pool);
+    if (!body_.idle()) body_.Reset(&server_->body_pool);
     ++requests_;
     parser_.reset();
     plan_.reset();
