@@ -65,6 +65,12 @@ void SecretBytes::Truncate(size_t n) {
   size_ = n;
 }
 
+void SecretBytes::Resize(size_t n) {
+  if (n > capacity_) std::abort();  // a caller bug: never read past the allocation
+  if (n < size_) return Truncate(n);
+  size_ = n;
+}
+
 bool SecretBytes::Equals(ByteView other) const {
   if (other.size() != size_) return false;
   if (size_ == 0) return true;

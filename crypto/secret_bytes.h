@@ -50,6 +50,15 @@ class SecretBytes {
   // Shrinks the visible size to n <= size(); the bytes past n are wiped now.
   void Truncate(size_t n);
 
+  // Bytes allocated; size() <= capacity(). The bytes past size() are always
+  // zero: zero from the start, and wiped by Truncate() and Resize().
+  size_t capacity() const { return capacity_; }
+  // Sets the visible size to n <= capacity() (aborts beyond it). Growing
+  // exposes bytes past the old size, which are zero; shrinking wipes the
+  // bytes past n, as Truncate(). Lets a buffer be reused without a new
+  // sodium_malloc (the HTTP layer's request bodies, service/http/body_pool.h).
+  void Resize(size_t n);
+
   // Constant-time comparison (sodium_memcmp) when sizes are equal.
   [[nodiscard]] bool Equals(ByteView other) const;
   [[nodiscard]] bool Equals(const SecretBytes& other) const { return Equals(other.reveal()); }

@@ -1,7 +1,5 @@
 #include "fuzz/raw_request.h"
 
-#include <sodium.h>
-
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <cctype>
@@ -13,6 +11,10 @@
 
 #include "fuzz/api_harness.h"
 #include "fuzz/fuzz_input.h"
+#include "service/http/beast_body_buffer.h"
+#include "service/http/body_buffer.h"
+#include "service/http/body_pool.h"
+#include "service/http/form_budget.h"
 #include "service/http/proxy_protocol.h"
 #include "service/http/request_handler.h"
 #include "service/http/request_head_check.h"
@@ -26,6 +28,20 @@ using beast::error_code;
 
 // Requests read from one input at most (pipelining on one connection).
 constexpr int kMaxRequestsPerInput = 4;
+
+// The server-wide parts of the session's body handling: a pool of wiped body
+// buffers (reused across inputs, as across connections) and the form budget.
+struct BodyState {
+  http::BodyPool pool;
+  http::FormBudget budget;
+};
+
+BodyState& Bodies(const http::HttpConfig& config) {
+  static BodyState* state = new BodyState{
+      http::BodyPool(config.body_pool_bytes),
+      http::FormBudget(config.form_inflight_bytes, config.form_circuit_inflight_bytes)};
+  return *state;
+}
 
 // As the session: one request from the front of `wire`. Returns the bytes
 // consumed, or 0 when the connection would be closed (error answered, or
@@ -41,7 +57,7 @@ size_t OneRequest(http::ListenerKind listener, std::string_view wire,
   const std::string_view head = wire.substr(0, n);
   if (!http::CheckRequestHead(head).ok()) return 0;  // 400
 
-  bhttp::request_parser<bhttp::string_body> parser;
+  bhttp::request_parser<http::BeastBodyBuffer> parser;
   parser.header_limit(config.header_limit_bytes);
   parser.body_limit(std::numeric_limits<std::uint64_t>::max());
   parser.eager(false);
@@ -57,22 +73,48 @@ size_t OneRequest(http::ListenerKind listener, std::string_view wire,
   http::RequestHandler::Plan plan = h.handler().Begin(listener, method, path, client,
                                                       std::chrono::steady_clock::now());
   size_t consumed = n;
+  // The body, as the session reads it: into a BodyBuffer (pooled for a
+  // body with a Content-Length, budgeted for a form), directly for a
+  // Content-Length, through Beast's parser for a chunked body.
+  BodyState& bodies = Bodies(config);
+  http::BodyBuffer body;
   if (!plan.early && !parser.is_done()) {
-    if (auto len = parser.content_length(); len && *len > plan.body_limit) return 0;  // 413
-    parser.body_limit(plan.body_limit);
-    parser.eager(true);
+    const auto len = parser.content_length();
+    if (len && *len > plan.body_limit) return 0;  // 413
+    const bool form = plan.route != nullptr && plan.route->options.body == http::BodyClass::kForm;
+    const bool direct = len.has_value() && !parser.chunked();
+    const uint64_t max_length = len ? *len : plan.body_limit;
+    if (form) {
+      if (!len) return 0;  // 411
+      body.Start(SecretBytes(), max_length, &bodies.budget,
+                 http::FormBudget::Holder{listener, circuit_id});
+      if (!body.Prepare(1).ok()) return 0;  // 503
+    } else {
+      body.Start(direct ? bodies.pool.Take(max_length) : SecretBytes(), max_length, nullptr, {});
+    }
     std::string_view rest = wire.substr(n);
-    while (!parser.is_done()) {
-      if (rest.empty()) return 0;  // the client stopped sending: timeout
-      const size_t got = parser.put(boost::asio::buffer(rest.data(), rest.size()), ec);
-      if (ec == bhttp::error::need_more) {
-        // Beast wants more than what is left (a chunk header cut short).
-        return 0;
+    if (direct) {
+      if (rest.size() < max_length) return 0;  // the client stopped sending: timeout
+      if (!body.Append(reinterpret_cast<const uint8_t*>(rest.data()), max_length).ok()) {
+        return 0;  // 503
       }
-      if (ec) return 0;  // 400 / 413
-      rest.remove_prefix(got);
-      consumed += got;
-      if (got == 0) return 0;
+      consumed += max_length;
+    } else {
+      parser.get().body() = &body;
+      parser.body_limit(plan.body_limit);
+      parser.eager(true);
+      while (!parser.is_done()) {
+        if (rest.empty()) return 0;  // the client stopped sending: timeout
+        const size_t got = parser.put(boost::asio::buffer(rest.data(), rest.size()), ec);
+        if (ec == bhttp::error::need_more) {
+          // Beast wants more than what is left (a chunk header cut short).
+          return 0;
+        }
+        if (ec) return 0;  // 400 / 413 / 503
+        rest.remove_prefix(got);
+        consumed += got;
+        if (got == 0) return 0;
+      }
     }
   }
 
@@ -93,14 +135,12 @@ size_t OneRequest(http::ListenerKind listener, std::string_view wire,
       request.headers.emplace_back(std::move(name), SecretBytes::Copy(field.value()));
     }
   }
-  std::string& body = req.body();
-  if (!body.empty()) {
-    request.body = SecretBytes::Copy(std::string_view(body));
-    sodium_memzero(body.data(), body.size());
-  }
+  request.body = body.Take();
   const bool keep_alive = req.keep_alive();
   const http::HttpResponse response = h.handler().Finish(plan, request);
   ApiHarness::CheckResponse(request, response);
+  bodies.pool.Give(std::move(request.body));
+  body.Reset(&bodies.pool);
   return response.close || !keep_alive ? 0 : consumed;
 }
 

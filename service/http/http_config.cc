@@ -127,7 +127,18 @@ const std::vector<Key>& Keys() {
                                  "body of an HTML form (no-JavaScript pages); over it: 413"));
     k.push_back(IntKey<uint64_t>("form_inflight_bytes", &HttpConfig::form_inflight_bytes, 0,
                                  uint64_t{1} << 36,
-                                 "form bodies being read at once, server-wide; over it: 503"));
+                                 "form bodies held at once (grown as bytes arrive), server-wide; "
+                                 "over it: 503"));
+    k.push_back(IntKey<uint64_t>("form_circuit_inflight_bytes",
+                                 &HttpConfig::form_circuit_inflight_bytes, 0, uint64_t{1} << 36,
+                                 "form bodies held at once by one tor circuit; over it: 503"));
+    k.push_back(IntKey<uint64_t>("form_min_bytes_per_second",
+                                 &HttpConfig::form_min_bytes_per_second, 0, uint64_t{1} << 30,
+                                 "a form body slower than this after form_rate_grace_ms: 408; "
+                                 "0 disables"));
+    k.push_back(IntKey<uint64_t>("body_pool_bytes", &HttpConfig::body_pool_bytes, 0,
+                                 uint64_t{1} << 30,
+                                 "wiped request-body buffers kept for reuse, server-wide; 0 keeps none"));
     const int kMaxMs = 24 * 3600 * 1000;
     k.push_back(IntKey("proxy_header_timeout_ms", &HttpConfig::proxy_header_timeout_ms, 1, kMaxMs,
                        "PROXY v1 line after accept"));
@@ -135,6 +146,8 @@ const std::vector<Key>& Keys() {
                        "whole request head; over it: 408"));
     k.push_back(IntKey("body_timeout_ms", &HttpConfig::body_timeout_ms, 1, kMaxMs,
                        "whole request body; over it: 408"));
+    k.push_back(IntKey("form_rate_grace_ms", &HttpConfig::form_rate_grace_ms, 0, kMaxMs,
+                       "how far a form body may fall behind form_min_bytes_per_second"));
     k.push_back(IntKey("write_timeout_ms", &HttpConfig::write_timeout_ms, 1, kMaxMs,
                        "whole response; over it the connection is closed"));
     k.push_back(IntKey("idle_timeout_ms", &HttpConfig::idle_timeout_ms, 1, kMaxMs,
@@ -331,6 +344,12 @@ Status ValidateConfig(const HttpConfig& c) {
   }
   if (c.form_inflight_bytes < c.form_body_limit_bytes) {
     return Status(Code::kInvalidArgument, "form_inflight_bytes must be at least form_body_limit_bytes");
+  }
+  if (c.form_circuit_inflight_bytes < c.form_body_limit_bytes ||
+      c.form_circuit_inflight_bytes > c.form_inflight_bytes) {
+    return Status(Code::kInvalidArgument,
+                  "form_circuit_inflight_bytes must be between form_body_limit_bytes and "
+                  "form_inflight_bytes");
   }
   if (c.threads < 1) return Status(Code::kInvalidArgument, "threads must be at least 1");
   if (c.header_limit_bytes < 1024) {

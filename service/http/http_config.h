@@ -64,11 +64,20 @@ struct HttpConfig {
   uint32_t header_limit_bytes = 8 * 1024;             // request line + headers (431)
   uint64_t json_body_limit_bytes = 1024 * 1024;       // every non-chunk route (413)
   uint64_t chunk_body_limit_bytes = 2 * 1024 * 1024;  // chunk-upload routes (413)
-  // HTML form routes (the no-JavaScript pages): one form's body (413), and
-  // the bytes of every form body being read at once, server-wide, reserved
-  // from Content-Length before the body is read (503 when exhausted).
+  // HTML form routes (the no-JavaScript pages): one form's body (413); the
+  // memory of every form body held at once, server-wide and per tor
+  // circuit, reserved as the bodies grow with the bytes that arrive, never
+  // from a declared Content-Length (503 when exhausted; FormBudget); and a
+  // minimum rate: a form body that falls more than form_rate_grace_ms behind
+  // form_min_bytes_per_second gets 408 (0 disables).
   uint64_t form_body_limit_bytes = 32u * 1024 * 1024;
   uint64_t form_inflight_bytes = 128u * 1024 * 1024;
+  uint64_t form_circuit_inflight_bytes = 32u * 1024 * 1024;
+  uint64_t form_min_bytes_per_second = 4096;
+  int form_rate_grace_ms = 10'000;
+  // Request-body buffers (guarded memory) kept for reuse after their bytes
+  // are wiped, server-wide (BodyPool): chunk uploads then allocate nothing.
+  uint64_t body_pool_bytes = 4u * 1024 * 1024;
 
   int proxy_header_timeout_ms = 5'000;    // PROXY v1 line after accept (close)
   int header_timeout_ms = 10'000;         // whole request head, first request (408)

@@ -7,6 +7,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <boost/asio.hpp>
@@ -19,11 +20,16 @@
 #include <limits>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <thread>
 #include <unordered_map>
 #include <vector>
 
+#include "service/http/beast_body_buffer.h"
+#include "service/http/body_buffer.h"
+#include "service/http/body_pool.h"
+#include "service/http/form_budget.h"
 #include "service/http/log.h"
 #include "service/http/proxy_protocol.h"
 #include "service/http/request_handler.h"
@@ -64,6 +70,8 @@ struct HttpServer::Impl {
   Impl(const HttpConfig& c, Router router, StaticFiles files)
       : config(c),
         handler(c, std::move(router), std::move(files)),
+        form_budget(c.form_inflight_bytes, c.form_circuit_inflight_bytes),
+        body_pool(c.body_pool_bytes),
         // One I/O thread: Asio's single-thread hint (still locking, since the
         // handler pool and Stop() post from other threads).
         ioc(c.threads == 1 ? 1 : BOOST_ASIO_CONCURRENCY_HINT_DEFAULT) {}
@@ -77,9 +85,11 @@ struct HttpServer::Impl {
   std::unordered_map<uint64_t, std::weak_ptr<SessionBase>> sessions;  // GUARDED_BY(mu)
   std::atomic<bool> stopping{false};
   std::atomic<uint64_t> next_connection_id{1};
-  // Bytes of form bodies (BodyClass::kForm) being read or handled now,
-  // reserved from Content-Length; at most config.form_inflight_bytes.
-  std::atomic<uint64_t> form_inflight{0};
+  // Memory of form bodies (BodyClass::kForm) being read or handled now,
+  // reserved as they grow (form_inflight_bytes, form_circuit_inflight_bytes).
+  FormBudget form_budget;
+  // Wiped request-body buffers for reuse (body_pool_bytes).
+  BodyPool body_pool;
   bool running = false;  // only touched by the controlling thread
 
   // Declared after everything sessions touch in their destructors, so that
@@ -159,7 +169,7 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
         buffer_(server->config.header_limit_bytes) {}
 
   ~Session() override {
-    ReleaseFormBudget();
+    body_.Reset(&server_->body_pool);  // wipes a body cut short; releases its budget
     try {
       WipeBuffer(buffer_);
       ReleaseResponseBody();
@@ -229,8 +239,10 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     kClose,      // anything else: close the socket (pending and later operations fail)
   };
 
-  void SetDeadline(Ms timeout, Expiry what) {
-    deadline_ = Clock::now() + timeout;
+  void SetDeadline(Ms timeout, Expiry what) { SetDeadlineAt(Clock::now() + timeout, what); }
+
+  void SetDeadlineAt(Clock::time_point when, Expiry what) {
+    deadline_ = when;
     expiry_ = what;
     deadline_set_ = true;
     if (what == Expiry::kAnswer408) timed_out_ = false;
@@ -357,21 +369,32 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
       return Write(std::move(early));
     }
     if (parser_->is_done()) return Dispatch();
-    if (auto len = parser_->content_length(); len && *len > plan_->body_limit) {
+    const auto len = parser_->content_length();
+    if (len && *len > plan_->body_limit) {
       return SendRouteError(413, "body_too_large", "The request body is too large.");
     }
-    if (plan_->route != nullptr && plan_->route->options.body == BodyClass::kForm) {
-      // Many large forms at once must not exhaust memory: every form body
-      // is reserved from its Content-Length before a byte of it is read.
-      auto len = parser_->content_length();
+    // The body goes into guarded memory that grows only as bytes arrive
+    // (BodyBuffer), never sized from the declared length alone.
+    form_ = plan_->route != nullptr && plan_->route->options.body == BodyClass::kForm;
+    body_direct_ = len.has_value() && !parser_->chunked();
+    const uint64_t max_length = len ? *len : plan_->body_limit;
+    if (form_) {
       if (!len) {
         return SendRouteError(411, "length_required", "A form needs a Content-Length.");
       }
-      if (!ReserveFormBudget(*len)) {
-        return SendRouteError(503, "busy",
-                         "The server is receiving too many forms right now. Wait a minute and "
-                         "try again.");
-      }
+      // Many large forms at once must not exhaust memory: a form's buffer
+      // is reserved from the form budget (server-wide and per circuit) as it
+      // grows. Its first step (at most BodyBuffer::kMinGrowthBytes) now, so
+      // that a server at its budget answers before the body is sent.
+      body_.Start(SecretBytes(), max_length, &server_->form_budget,
+                  FormBudget::Holder{listener_, circuit_id_});
+      if (!body_.Prepare(1).ok()) return SendBusy();
+    } else {
+      // A chunk upload reuses a wiped buffer of the right size: no
+      // allocation, no page faults. A chunked (Beast-framed) body of
+      // unknown length starts empty.
+      body_.Start(body_direct_ ? server_->body_pool.Take(max_length) : SecretBytes(), max_length,
+                  nullptr, {});
     }
     parser_->body_limit(plan_->body_limit);
     // The route admits the request: a client waiting for "100 Continue" gets
@@ -389,16 +412,85 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     ReadBody();
   }
 
+  // ---- request body ----------------------------------------------------
+  // A body with a Content-Length is read by the session itself, straight
+  // into body_ (the bytes that came with the head first, then reads as large
+  // as the rest of the body); only a chunked body goes through Beast's
+  // parser (BeastBodyBuffer appends to body_). Either way the bytes are
+  // copied at most once, into guarded memory.
   void ReadBody() {
-    SetDeadline(Ms(config_.body_timeout_ms), Expiry::kAnswer408);
-    bhttp::async_read(
-        stream_, buffer_, *parser_,
-        [self = this->shared_from_this()](error_code bec, size_t) { self->OnBody(bec); });
+    body_start_ = Clock::now();
+    SetBodyDeadline();
+    if (!body_direct_) {
+      parser_->get().body() = &body_;
+      return ReadChunkedBody();
+    }
+    const size_t have =
+        static_cast<size_t>(std::min<uint64_t>(buffer_.size(), body_.max_length()));
+    if (have > 0) {
+      if (!body_.Append(static_cast<const uint8_t*>(buffer_.data().data()), have).ok()) {
+        return OnBody(make_error_code(boost::system::errc::value_too_large));
+      }
+      buffer_.consume(have);
+    }
+    ReadDirectBody();
+  }
+
+  void ReadDirectBody() {
+    if (closed_) return;  // a completion queued before Close(): nothing more to read
+    if (body_.size() == body_.max_length()) return OnBody({});
+    // The deadline fired while a read completion was queued (nothing to cancel).
+    if (timed_out_) return OnBody(asio::error::operation_aborted);
+    Result<std::span<uint8_t>> room = body_.Prepare(body_.max_length() - body_.size());
+    if (!room.ok()) return OnBody(make_error_code(boost::system::errc::value_too_large));
+    stream_.async_read_some(asio::buffer(room->data(), room->size()),
+                            [self = this->shared_from_this()](error_code ec, size_t got) {
+                              self->body_.Commit(got);
+                              if (ec) return self->OnBody(ec);
+                              if (self->timed_out_) {
+                                return self->OnBody(asio::error::operation_aborted);
+                              }
+                              if (self->form_) self->SetBodyDeadline();
+                              self->ReadDirectBody();
+                            });
+  }
+
+  void ReadChunkedBody() {
+    if (closed_) return;
+    if (timed_out_) return OnBody(asio::error::operation_aborted);
+    bhttp::async_read_some(stream_, buffer_, *parser_,
+                           [self = this->shared_from_this()](error_code ec, size_t) {
+                             if (ec) return self->OnBody(ec);
+                             if (self->timed_out_) {
+                               return self->OnBody(asio::error::operation_aborted);
+                             }
+                             if (self->parser_->is_done()) return self->OnBody({});
+                             if (self->form_) self->SetBodyDeadline();
+                             self->ReadChunkedBody();
+                           });
+  }
+
+  // body_timeout_ms for the whole body; a form body must also keep pace with
+  // form_min_bytes_per_second, falling at most form_rate_grace_ms behind
+  // (a client trickling a form cannot hold its connection and its budget
+  // for the whole body_timeout_ms). Re-armed lazily, so a later deadline
+  // per read costs no timer operation.
+  void SetBodyDeadline() {
+    Clock::time_point end = body_start_ + Ms(config_.body_timeout_ms);
+    if (form_ && config_.form_min_bytes_per_second > 0) {
+      const uint64_t behind_ms = body_.size() * 1000 / config_.form_min_bytes_per_second;
+      const Clock::time_point pace =
+          body_start_ + Ms(config_.form_rate_grace_ms) +
+          Ms(static_cast<int64_t>(std::min<uint64_t>(behind_ms, uint64_t{1} << 40)));
+      end = std::min(end, pace);
+    }
+    SetDeadlineAt(end, Expiry::kAnswer408);
   }
 
   void OnBody(error_code ec) {
     deadline_set_ = false;  // a handler on the pool has no deadline, as before
-    if (ec == bhttp::error::body_limit) {
+    if (body_.refused()) return SendBusy();
+    if (ec == bhttp::error::body_limit || ec == boost::system::errc::value_too_large) {
       return SendRouteError(413, "body_too_large", "The request body is too large.");
     }
     if (ec && timed_out_) return SendRouteError(408, "timeout", "The request took too long.");
@@ -427,18 +519,17 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
         request.headers.emplace_back(std::move(name), SecretBytes::Copy(field.value()));
       }
     }
-    std::string& body = req.body();
-    if (!body.empty()) {
-      request.body = SecretBytes::Copy(std::string_view(body));
-      sodium_memzero(body.data(), body.size());
-    }
+    // Handed over without a copy; BodyPool::Give() wipes it after the handler.
+    if (!body_.idle()) request.body = body_.Take();
     keep_alive_ = req.keep_alive();
     parser_.reset();
     RequestHandler::Plan plan = std::move(*plan_);
     plan_.reset();
     // Static files and routes that never block: from memory, answered inline.
     if (plan.route == nullptr || plan.route->options.runs_inline) {
-      return Write(server_->handler.Finish(plan, request));
+      HttpResponse response = server_->handler.Finish(plan, request);
+      if (request.body.capacity() > 0) server_->body_pool.Give(std::move(request.body));
+      return Write(std::move(response));
     }
     // The handler runs on the pool; its response comes back to this
     // session's executor (its strand, or the one I/O thread). Nothing else
@@ -448,6 +539,9 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     asio::post(*server_->handler_pool, [self = this->shared_from_this(), plan = std::move(plan),
                                         request = std::move(request)]() mutable {
       HttpResponse response = self->server_->handler.Finish(plan, request);
+      if (request.body.capacity() > 0) {
+        self->server_->body_pool.Give(std::move(request.body));  // wiped, reused
+      }
       asio::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
         self->Write(std::move(response));
       });
@@ -472,18 +566,11 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     Write(std::move(r));
   }
 
-  bool ReserveFormBudget(uint64_t bytes) {
-    uint64_t current = server_->form_inflight.load();
-    do {
-      if (current + bytes > config_.form_inflight_bytes) return false;
-    } while (!server_->form_inflight.compare_exchange_weak(current, current + bytes));
-    form_reserved_ = bytes;
-    return true;
-  }
-
-  void ReleaseFormBudget() {
-    if (form_reserved_ > 0) server_->form_inflight.fetch_sub(form_reserved_);
-    form_reserved_ = 0;
+  // The form budget (server-wide or this circuit's share) is used up.
+  void SendBusy() {
+    SendRouteError(503, "busy",
+                   "The server is receiving too many forms right now. Wait a minute and try "
+                   "again.");
   }
 
   // The head is built by hand into head_ (reused, so no allocation once it
@@ -491,7 +578,9 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   // ~10 Beast field allocations and Beast's serializer per response, which
   // were about half of the server's instructions per request.
   void Write(HttpResponse response) {
-    ReleaseFormBudget();  // the handler is done with the body
+    // The handler is done with the body: its budget is released and a body
+    // cut short (413, 408, 503) is wiped and its buffer pooled.
+    if (!body_.idle()) body_.Reset(&server_->body_pool);
     ++requests_;
     parser_.reset();
     plan_.reset();
@@ -549,6 +638,10 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   }
 
   void Close() {
+    // A form cut short gives its budget back now, not when the last
+    // completion lets the session go: a client that sees the close can
+    // count on it.
+    body_.ReleaseBudget();
     closed_ = true;
     deadline_set_ = false;
     ++timer_epoch_;
@@ -578,7 +671,11 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   beast::flat_buffer buffer_;  // max size: header_limit_bytes
   std::string proxy_line_;
   std::optional<uint32_t> circuit_id_;
-  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::optional<bhttp::request_parser<BeastBodyBuffer>> parser_;
+  BodyBuffer body_;  // the request body; holds memory only while a request has one
+  bool body_direct_ = false;  // Content-Length body, read without Beast
+  bool form_ = false;         // BodyClass::kForm: budget and minimum rate
+  Clock::time_point body_start_;
   std::optional<RequestHandler::Plan> plan_;
   std::string head_;                                // the response head being written
   std::string res_body_;                            // wiped after the write
@@ -589,7 +686,6 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   std::string path_, query_;
   Method method_ = Method::kOther;
   int requests_ = 0;
-  uint64_t form_reserved_ = 0;  // bytes of Impl::form_inflight this request holds
   bool keep_alive_ = true;
   bool close_after_write_ = false;
   bool idle_ = true;
@@ -816,6 +912,10 @@ int HttpServer::ActiveConnections() const {
   std::lock_guard<std::mutex> lock(impl_->mu);
   return impl_->active[0] + impl_->active[1];
 }
+
+uint64_t HttpServer::FormBytesInFlight() const { return impl_->form_budget.InFlight(); }
+
+uint64_t HttpServer::PooledBodyBytes() const { return impl_->body_pool.HeldBytes(); }
 
 void HttpServer::Stop() {
   Impl* impl = impl_.get();

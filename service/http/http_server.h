@@ -5,7 +5,9 @@
 // Per connection (a "session", kept alive by shared_from_this):
 //   [PROXY v1 line, when enabled] -> request head (header_limit, deadline)
 //   -> strict head checks -> route and rate limit (RequestHandler::Begin)
-//   -> body with the route's cap (deadline) -> handler -> response (deadline)
+//   -> body with the route's cap (deadline; BodyBuffer: guarded memory grown as
+//      bytes arrive, from BodyPool; form bodies within FormBudget and a
+//      minimum rate) -> handler -> body buffer wiped and pooled -> response (deadline)
 //   -> keep-alive (idle deadline, max requests) or close.
 // Over a limit: 400 / 408 / 413 / 431 / 505 and the connection is closed after
 // draining briefly, so the client reads the answer. Every response carries
@@ -53,6 +55,11 @@ class HttpServer {
 
   // Open connections right now (both listeners; for tests).
   int ActiveConnections() const;
+
+  // Bytes of form bodies held now (FormBudget, server-wide), and of wiped
+  // body buffers kept for reuse (BodyPool). For tests and benchmarks.
+  uint64_t FormBytesInFlight() const;
+  uint64_t PooledBodyBytes() const;
 
  public:
   struct Impl;  // opaque; defined in http_server.cc

@@ -423,6 +423,120 @@ TEST_CASE("abuse: traversal and encoded paths never leave the static directory",
   CHECK(server->Wait() == 0);
 }
 
+// The no-JavaScript forms' memory budget (security review finding, medium):
+// form bodies were reserved from their declared Content-Length, so four
+// connections declaring the largest form and trickling held the whole
+// budget for body_timeout_ms and every no-JS source got 503. Now a form
+// holds what it has received (service/http/CONFIG.md, "Request bodies");
+// tests/http/server_test.cc checks the accounting byte for byte in process,
+// this the real binary and a real submission.
+std::string PlainPart(const std::string& boundary, const std::string& name,
+                      const std::string& value, const std::string& filename = "") {
+  std::string b = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"";
+  if (!filename.empty()) b += "; filename=\"" + filename + "\"\r\nContent-Type: text/plain";
+  return b + "\r\n\r\n" + value + "\r\n";
+}
+
+// A POST /plain/submit (Albanian pages) whose body is exactly `body_size`
+// bytes if that is at least the form without a file, padded with a file.
+std::string PlainSubmission(const std::string& text, size_t body_size = 0) {
+  const std::string boundary = "----budgetboundary3";
+  const std::string fields = PlainPart(boundary, "lang", "sq") + PlainPart(boundary, "country", "ME") +
+                             PlainPart(boundary, "incident", "interception") +
+                             PlainPart(boundary, "when", "2026-11") +
+                             PlainPart(boundary, "responsible", "state") +
+                             PlainPart(boundary, "title", "budget") + PlainPart(boundary, "text", text);
+  const std::string end = "--" + boundary + "--\r\n";
+  std::string body = fields + end;
+  if (body_size > 0) {
+    const size_t file_overhead = PlainPart(boundary, "files", "", "evidence.txt").size();
+    REQUIRE(body_size >= body.size() + file_overhead);
+    const size_t file_size = body_size - body.size() - file_overhead;
+    body = fields + PlainPart(boundary, "files", std::string(file_size, 'e'), "evidence.txt") + end;
+    REQUIRE(body.size() == body_size);
+  }
+  return "POST /plain/submit?lang=sq HTTP/1.1\r\nHost: x\r\nSec-Fetch-Site: same-origin\r\n"
+         "Content-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " +
+         std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
+TEST_CASE("abuse: forms declared large and trickled do not block the no-JavaScript path",
+          "[abuse][form]") {
+  World w;
+  constexpr size_t kLimit = 4 << 20;  // form_body_limit_bytes = form_inflight_bytes here
+  auto server = w.Serve({"static_dir=" DOJAVA_SOURCE_DIR "/static/www",
+                         "form_body_limit_bytes=" + std::to_string(kLimit),
+                         "form_inflight_bytes=" + std::to_string(kLimit),
+                         "form_circuit_inflight_bytes=" + std::to_string(kLimit),
+                         "form_min_bytes_per_second=4096", "form_rate_grace_ms=3000",
+                         "close_linger_ms=200"});
+  w.AddReviewer("ana");
+  const std::string declared_max = "POST /plain/submit?lang=sq HTTP/1.1\r\nHost: x\r\n"
+                                   "Content-Type: multipart/form-data; boundary=x\r\n"
+                                   "Content-Length: " + std::to_string(kLimit) + "\r\n";
+
+  // Four connections declare the largest form and trickle. Their "100
+  // Continue" comes after the server reserved their first step: with the
+  // whole declared length reserved, the second would already get 503.
+  std::vector<Conn> tricklers;
+  for (int i = 0; i < 4; ++i) {
+    tricklers.push_back(Conn::Tcp(w.source_port()));
+    Conn& t = tricklers.back();
+    REQUIRE(t.Send(declared_max + "Expect: 100-continue\r\n\r\n"));
+    auto interim = t.Read(kBound);
+    REQUIRE(interim);
+    REQUIRE(interim->status == 100);
+    REQUIRE(t.Send("--x\r\n"));
+  }
+  // A source on the no-JavaScript page submits meanwhile.
+  {
+    Conn c = Conn::Tcp(w.source_port());
+    const RawResponse r = Exchange(c, PlainSubmission("submitted while four forms trickle"));
+    INFO(r.body.substr(0, 300));
+    CHECK(r.status == 201);
+    CHECK(r.body.find("receipt-value") != std::string::npos);
+  }
+  // Two clients send a quarter of the largest form each and go away.
+  for (int i = 0; i < 2; ++i) {
+    Conn gone = Conn::Tcp(w.source_port());
+    REQUIRE(gone.Send(declared_max + "\r\n" + std::string(kLimit / 4, 'g')));
+    gone.ShutdownWrite();
+    CHECK(gone.ClosedWithin(kBound));  // read all of it, then the end: closed
+  }
+  // The tricklers fall behind form_min_bytes_per_second: 408, as a page in
+  // their language, long before body_timeout_ms (60 s).
+  for (auto& t : tricklers) {
+    auto r = t.Read(kBound);
+    REQUIRE(r);
+    CHECK(r->status == 408);
+    CHECK(r->headers["content-type"].find("text/html") == 0);
+    CHECK(r->body.find("lang=\"sq\"") != std::string::npos);
+    CHECK(t.ClosedWithin(kBound));
+  }
+  // Every byte of the budget came back: a form of nearly the whole budget
+  // fits (64 KiB still held by anyone would refuse it).
+  {
+    Conn c = Conn::Tcp(w.source_port());
+    const RawResponse r = Exchange(c, PlainSubmission("nearly the largest form", kLimit - 16384));
+    INFO(r.body.substr(0, 300));
+    CHECK(r.status == 201);
+  }
+  // Over the limit: 413 at once, before a byte of the body is sent, as a page.
+  {
+    Conn c = Conn::Tcp(w.source_port());
+    REQUIRE(c.Send("POST /plain/submit?lang=sq HTTP/1.1\r\nHost: x\r\n"
+                   "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: " +
+                   std::to_string(kLimit + 1) + "\r\n\r\n"));
+    auto r = c.Read(kBound);
+    REQUIRE(r);
+    CHECK(r->status == 413);
+    CHECK(r->body.find("lang=\"sq\"") != std::string::npos);
+    CHECK(c.ClosedWithin(kBound));
+  }
+  server->Signal(SIGTERM);
+  CHECK(server->Wait() == 0);
+}
+
 // api/json_test.cc and errors_test.cc cover strict JSON on the Api object;
 // here the bodies are sent to the real binary at the size cap.
 TEST_CASE("abuse: huge, deeply nested and malformed JSON is a 400 and creates nothing",

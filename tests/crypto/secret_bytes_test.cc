@@ -37,3 +37,18 @@ TEST_CASE("SecretBytes::Truncate wipes the cut tail", "[secret]") {
   // The allocation is still ours; the cut bytes must now be zero.
   for (int i = 2; i < 6; ++i) CHECK(base[i] == 0);
 }
+
+TEST_CASE("SecretBytes::Resize: shrinking wipes, growing within the capacity shows only zeros",
+          "[secret]") {
+  SecretBytes s = SecretBytes::Copy(std::string_view("abcdef"));
+  CHECK(s.capacity() == 6);
+  s.Resize(2);
+  CHECK(s.reveal_chars() == "ab");
+  CHECK(s.capacity() == 6);
+  s.Resize(6);  // the cut bytes come back as zeros, never as "cdef"
+  CHECK(s.reveal_chars() == std::string_view("ab\0\0\0\0", 6));
+  s.Resize(0);
+  CHECK(s.empty());
+  s.Resize(6);
+  for (uint8_t b : s.reveal()) CHECK(b == 0);
+}

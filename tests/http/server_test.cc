@@ -9,11 +9,16 @@
 
 #include <atomic>
 #include <catch2/catch_test_macros.hpp>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <future>
+#include <optional>
 #include <thread>
+#include <vector>
 
+#include "service/http/body_buffer.h"
+#include "service/http/body_pool.h"
 #include "service/http/http_message.h"
 #include "service/http/http_server.h"
 #include "service/http/log.h"
@@ -618,12 +623,14 @@ namespace dojava::http {
 namespace {
 
 // The no-JavaScript pages' form routes (BodyClass::kForm): a per-form cap and
-// a server-wide budget of form bodies in flight, reserved from Content-Length
-// before the body is read, answered with the route's own page.
+// a server-wide budget of form bodies in flight, answered with the route's
+// own page. A form this small is reserved whole with its first step
+// (BodyBuffer::kMinGrowthBytes), before its "100 Continue".
 TEST_CASE("Form bodies: per-form cap, in-flight budget (503), Content-Length required (411), the route's page", "[server]") {
   HttpConfig cfg = TestConfig();
   cfg.form_body_limit_bytes = 1000;
   cfg.form_inflight_bytes = 1500;
+  cfg.form_circuit_inflight_bytes = 1000;
   cfg.body_timeout_ms = 5000;
   Router r = TestRouter();
   RouteOptions form(BodyClass::kForm, RateClass::kApi);
@@ -685,6 +692,234 @@ TEST_CASE("Form bodies: per-form cap, in-flight budget (503), Content-Length req
                         "3\r\nabc\r\n0\r\n\r\n",
                         411);
   }
+}
+
+}  // namespace
+}  // namespace dojava::http
+
+namespace dojava::http {
+namespace {
+
+// A form route that answers with the number of body bytes and their first
+// and last byte, and the route's own error page ("form page <query>").
+Router FormRouter(Router r = TestRouter()) {
+  RouteOptions form(BodyClass::kForm, RateClass::kApi);
+  form.error_page = [](int status, std::string_view query) {
+    return HtmlError(status, "Form", "form page " + std::string(query));
+  };
+  REQUIRE(r.Add(ListenerKind::kSource, Method::kPost, "/plain/form", form,
+                [](const HttpRequest& q, const RouteParams&) {
+                  HttpResponse resp;
+                  resp.content_type = "text/plain";
+                  const std::string_view b = q.body.reveal_chars();
+                  resp.body = std::to_string(b.size());
+                  if (!b.empty()) resp.body += std::string(" ") + b.front() + b.back();
+                  return resp;
+                })
+              .ok());
+  return r;
+}
+
+std::string FormHead(size_t length, const std::string& extra = "") {
+  return "POST /plain/form?lang=sq HTTP/1.1\r\nHost: x\r\n" + extra +
+         "Content-Length: " + std::to_string(length) + "\r\n\r\n";
+}
+
+// Waits (bounded) until the server holds exactly `bytes` of form budget.
+bool FormBytesBecome(const HttpServer& server, uint64_t bytes) {
+  for (int i = 0; i < 1000; ++i) {
+    if (server.FormBytesInFlight() == bytes) return true;
+    std::this_thread::sleep_for(10ms);
+  }
+  return server.FormBytesInFlight() == bytes;
+}
+
+// The security review's finding: four connections declaring the largest form
+// and trickling held the whole budget (reserved from Content-Length) for
+// body_timeout_ms, and every other form got 503. Now a form holds what it
+// has received (in steps), and gives it all back however it ends.
+TEST_CASE("Form budget follows the bytes received: declared-and-trickled forms block nobody",
+          "[server][form]") {
+  HttpConfig cfg = TestConfig();
+  cfg.form_body_limit_bytes = 1u << 20;
+  cfg.form_inflight_bytes = 3u << 19;  // one and a half of the largest form
+  cfg.form_circuit_inflight_bytes = 1u << 20;
+  cfg.body_timeout_ms = 20'000;
+  cfg.form_min_bytes_per_second = 0;  // this test is about the budget alone
+  cfg.source.max_connections = 16;
+  auto server = Start(cfg, FormRouter());
+  const uint16_t port = server->port(ListenerKind::kSource);
+  const uint64_t step = BodyPool::kMinPooledBytes;  // == BodyBuffer::kMinGrowthBytes
+  REQUIRE(step == BodyBuffer::kMinGrowthBytes);
+
+  std::vector<std::optional<Conn>> tricklers(4);
+  for (auto& t : tricklers) {
+    t.emplace(Conn::Tcp(port));
+    REQUIRE(t->Send(FormHead(1u << 20, "Expect: 100-continue\r\n")));
+    auto interim = t->Read(kBound);  // sent after the first step was reserved
+    REQUIRE(interim);
+    REQUIRE(interim->status == 100);
+    REQUIRE(t->Send("tr"));
+  }
+  CHECK(FormBytesBecome(*server, 4 * step));  // not 4 MiB
+
+  // A normal form gets through while they trickle.
+  {
+    Conn c = Conn::Tcp(port);
+    RawResponse ok = MustGet(c, FormHead(5000) + std::string(4999, 'n') + "N");
+    CHECK(ok.status == 200);
+    CHECK(ok.body == "5000 nN");
+  }
+  // A form that has sent most of itself holds what it sent (grown to its
+  // whole length): now a 400,000-byte form no longer fits next to it (it is
+  // refused as it grows past 256 KiB), and its client gets the route's page.
+  std::optional<Conn> big(Conn::Tcp(port));
+  REQUIRE(big->Send(FormHead(1u << 20) + std::string(600'000, 'b')));
+  CHECK(FormBytesBecome(*server, 4 * step + (1u << 20)));
+  {
+    Conn c = Conn::Tcp(port);
+    REQUIRE(c.Send(FormHead(400'000) + std::string(400'000, 'c')));
+    auto busy = c.Read(kBound);
+    REQUIRE(busy);
+    CHECK(busy->status == 503);
+    CHECK(busy->body.find("form page lang=sq") != std::string::npos);
+    CHECK(c.ClosedWithin(kBound));
+  }
+  // Clients gone mid-body give everything back...
+  big.reset();
+  CHECK(FormBytesBecome(*server, 4 * step));
+  for (auto& t : tricklers) t.reset();
+  CHECK(FormBytesBecome(*server, 0));
+  // ...so the largest form fits again (with the 4 x 1 MiB reserved from
+  // Content-Length as before, it never would have), and an answered form
+  // gives its bytes back too.
+  {
+    Conn c = Conn::Tcp(port);
+    RawResponse ok = MustGet(c, FormHead(1u << 20) + "L" + std::string((1u << 20) - 1, 'z'));
+    CHECK(ok.status == 200);
+    CHECK(ok.body == "1048576 Lz");
+  }
+  CHECK(FormBytesBecome(*server, 0));
+}
+
+// A circuit (tor's id from the PROXY v1 line) holds at most
+// form_circuit_inflight_bytes through all its connections.
+TEST_CASE("Form budget: one circuit cannot hold more than its share", "[server][form][proxy]") {
+  HttpConfig cfg = TestConfig();
+  cfg.source.proxy_protocol = true;
+  cfg.form_body_limit_bytes = 1u << 20;
+  cfg.form_inflight_bytes = 4u << 20;
+  cfg.form_circuit_inflight_bytes = 1u << 20;
+  cfg.body_timeout_ms = 20'000;
+  cfg.form_min_bytes_per_second = 0;
+  auto server = Start(cfg, FormRouter());
+  const uint16_t port = server->port(ListenerKind::kSource);
+  Conn a = Conn::Tcp(port);
+  REQUIRE(a.Send(ProxyLine(7) + FormHead(1u << 20) + std::string(600'000, 'a')));
+  REQUIRE(FormBytesBecome(*server, 1u << 20));
+  {
+    Conn same = Conn::Tcp(port);  // the same circuit, another connection
+    REQUIRE(same.Send(ProxyLine(7) + FormHead(1000) + std::string(1000, 's')));
+    auto busy = same.Read(kBound);
+    REQUIRE(busy);
+    CHECK(busy->status == 503);
+    CHECK(busy->body.find("form page lang=sq") != std::string::npos);
+  }
+  {
+    Conn other = Conn::Tcp(port);  // another circuit has its own share
+    RawResponse ok = MustGet(other, ProxyLine(8) + FormHead(1000) + std::string(1000, 'o'));
+    CHECK(ok.status == 200);
+    CHECK(ok.body == "1000 oo");
+  }
+  REQUIRE(a.Send(std::string((1u << 20) - 600'000, 'A')));
+  auto done = a.Read(kBound);
+  REQUIRE(done);
+  CHECK(done->body == "1048576 aA");
+  CHECK(FormBytesBecome(*server, 0));
+}
+
+// form_min_bytes_per_second: a form that falls more than form_rate_grace_ms
+// behind the minimum rate gets 408 (the route's page) long before
+// body_timeout_ms, and gives its budget back; a form that keeps pace is
+// served.
+TEST_CASE("Form bodies have a minimum rate", "[server][form]") {
+  HttpConfig cfg = TestConfig();
+  cfg.form_body_limit_bytes = 1u << 20;
+  cfg.form_inflight_bytes = 1u << 20;
+  cfg.form_circuit_inflight_bytes = 1u << 20;
+  cfg.body_timeout_ms = 600'000;  // far beyond the test's bound: only the rate can end it
+  cfg.form_min_bytes_per_second = 1000;
+  cfg.form_rate_grace_ms = 300;
+  auto server = Start(cfg, FormRouter());
+  const uint16_t port = server->port(ListenerKind::kSource);
+  Conn slow = Conn::Tcp(port);
+  REQUIRE(slow.Send(FormHead(100'000) + "only a few bytes"));
+  auto timeout = slow.Read(kBound);
+  REQUIRE(timeout);
+  CHECK(timeout->status == 408);
+  CHECK(timeout->body.find("form page lang=sq") != std::string::npos);
+  CHECK(slow.ClosedWithin(kBound));
+  CHECK(FormBytesBecome(*server, 0));
+  Conn fast = Conn::Tcp(port);
+  RawResponse ok = MustGet(fast, FormHead(100'000) + std::string(100'000, 'f'));
+  CHECK(ok.body == "100000 ff");
+}
+
+// Body buffers are reused across requests and connections (BodyPool): a
+// request sees exactly its own bytes, never a longer earlier body's tail,
+// whether its body has a Content-Length or is chunked; the pool stays
+// within body_pool_bytes; idle connections hold none of it.
+TEST_CASE("Reused body buffers show a request only its own bytes", "[server][body]") {
+  HttpConfig cfg = TestConfig();
+  cfg.chunk_body_limit_bytes = 1u << 20;
+  cfg.body_pool_bytes = 1u << 20;
+  cfg.max_requests_per_connection = 100;
+  Router r = TestRouter();
+  REQUIRE(r.Add(ListenerKind::kSource, Method::kPut, "/api/v1/blob",
+                {BodyClass::kChunk, RateClass::kUpload},
+                [](const HttpRequest& q, const RouteParams&) {
+                  HttpResponse resp;
+                  resp.content_type = "application/octet-stream";
+                  resp.body = std::string(q.body.reveal_chars());
+                  return resp;
+                })
+              .ok());
+  auto server = Start(cfg, std::move(r));
+  const uint16_t port = server->port(ListenerKind::kSource);
+  auto put = [](const std::string& body) {
+    return "PUT /api/v1/blob HTTP/1.1\r\nHost: x\r\nContent-Length: " +
+           std::to_string(body.size()) + "\r\n\r\n" + body;
+  };
+  Conn a = Conn::Tcp(port);
+  const std::string first(300'000, 'P');
+  CHECK(MustGet(a, put(first)).body == first);
+  CHECK(server->PooledBodyBytes() == 300'000);
+  // Shorter bodies reuse that buffer (up to twice their size plus a step),
+  // on the same connection and on another.
+  const std::string second = "S" + std::string(199'998, 's') + "S";
+  CHECK(MustGet(a, put(second)).body == second);
+  Conn b = Conn::Tcp(port);
+  const std::string third(120'000, 't');
+  CHECK(MustGet(b, put(third)).body == third);
+  // A chunked body, then a body with bytes that came with the head only.
+  const std::string chunked_body(70'000, 'c');
+  char size_hex[32];
+  std::snprintf(size_hex, sizeof(size_hex), "%zx", chunked_body.size());
+  RawResponse chunked =
+      MustGet(b, "PUT /api/v1/blob HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" +
+                     std::string(size_hex) + "\r\n" + chunked_body + "\r\n0\r\n\r\n");
+  CHECK(chunked.body == chunked_body);
+  CHECK(MustGet(b, put("tiny")).body == "tiny");
+  // Pipelined: the second request's bytes stay out of the first body.
+  REQUIRE(a.Send(put(std::string(100'000, '1')) + put("2")));
+  auto p1 = a.Read(kBound);
+  auto p2 = a.Read(kBound);
+  REQUIRE(p1);
+  REQUIRE(p2);
+  CHECK(p1->body == std::string(100'000, '1'));
+  CHECK(p2->body == "2");
+  CHECK(server->PooledBodyBytes() <= cfg.body_pool_bytes);
+  CHECK(server->PooledBodyBytes() > 0);
 }
 
 }  // namespace

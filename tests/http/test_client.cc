@@ -117,6 +117,10 @@ std::optional<RawResponse> Conn::Read(std::chrono::milliseconds timeout) {
   return r;
 }
 
+void Conn::ShutdownWrite() {
+  if (fd_ >= 0) ::shutdown(fd_, SHUT_WR);
+}
+
 bool Conn::ClosedWithin(std::chrono::milliseconds timeout, std::string* got) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   if (got) *got += pending_;

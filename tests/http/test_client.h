@@ -36,6 +36,9 @@ class Conn {
   // True if the peer closes (EOF or reset) within `timeout`, discarding
   // any bytes that arrive first (they are appended to *got if given).
   bool ClosedWithin(std::chrono::milliseconds timeout, std::string* got = nullptr);
+  // Half-closes: the peer reads the end of the stream (a client gone
+  // mid-request), this side can still read.
+  void ShutdownWrite();
 
  private:
   explicit Conn(int fd) : fd_(fd) {}

@@ -1,0 +1,61 @@
+// BeastBodyBuffer: a Beast Body (BodyReader only) whose bytes go straight
+// into a BodyBuffer that the session owns, for request bodies Beast frames
+// (Transfer-Encoding: chunked). A body with a Content-Length is read by the
+// session itself, directly into the BodyBuffer, without Beast.
+//
+// Includes Beast: only http_server.cc and its fuzz mirror
+// (fuzz/raw_request.cc) include this header.
+#ifndef DOJAVA_SERVICE_HTTP_BEAST_BODY_BUFFER_H_
+#define DOJAVA_SERVICE_HTTP_BEAST_BODY_BUFFER_H_
+
+#include <boost/beast/core/buffers_range.hpp>
+#include <boost/beast/core/error.hpp>
+#include <boost/beast/http/message.hpp>
+#include <boost/optional.hpp>
+#include <boost/system/errc.hpp>
+#include <cstdint>
+
+#include "service/http/body_buffer.h"
+
+namespace dojava::http {
+
+struct BeastBodyBuffer {
+  // Set by the session before the body is read; never owned.
+  using value_type = BodyBuffer*;
+
+  class reader {
+   public:
+    template <bool isRequest, class Fields>
+    reader(boost::beast::http::header<isRequest, Fields>&, value_type& body) : body_(body) {}
+
+    void init(const boost::optional<std::uint64_t>&, boost::beast::error_code& ec) {
+      ec = body_ == nullptr ? make_error_code(boost::system::errc::invalid_argument)
+                            : boost::beast::error_code();
+    }
+
+    // A refused growth (BodyBuffer::refused(): the form budget) or a body
+    // past its length fails the parse; the session tells the two apart.
+    template <class ConstBufferSequence>
+    std::size_t put(const ConstBufferSequence& buffers, boost::beast::error_code& ec) {
+      std::size_t n = 0;
+      for (const auto b : boost::beast::buffers_range_ref(buffers)) {
+        if (!body_->Append(static_cast<const uint8_t*>(b.data()), b.size()).ok()) {
+          ec = make_error_code(boost::system::errc::value_too_large);
+          return n;
+        }
+        n += b.size();
+      }
+      ec = {};
+      return n;
+    }
+
+    void finish(boost::beast::error_code& ec) { ec = {}; }
+
+   private:
+    value_type& body_;
+  };
+};
+
+}  // namespace dojava::http
+
+#endif  // DOJAVA_SERVICE_HTTP_BEAST_BODY_BUFFER_H_
