@@ -101,6 +101,7 @@ size_t OneRequest(http::ListenerKind listener, std::string_view wire,
       consumed += max_length;
     } else {
       parser.get().body() = &body;
+      const size_t head_fields = http::FieldCount(parser.get());
       parser.body_limit(plan.body_limit);
       parser.eager(true);
       while (!parser.is_done()) {
@@ -115,6 +116,7 @@ size_t OneRequest(http::ListenerKind listener, std::string_view wire,
         consumed += got;
         if (got == 0) return 0;
       }
+      if (http::FieldCount(parser.get()) != head_fields) return 0;  // a trailer: 400
     }
   }
 

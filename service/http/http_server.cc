@@ -423,6 +423,7 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     SetBodyDeadline();
     if (!body_direct_) {
       parser_->get().body() = &body_;
+      head_fields_ = FieldCount(parser_->get());
       return ReadChunkedBody();
     }
     const size_t have =
@@ -464,7 +465,13 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
                              if (self->timed_out_) {
                                return self->OnBody(asio::error::operation_aborted);
                              }
-                             if (self->parser_->is_done()) return self->OnBody({});
+                             if (self->parser_->is_done()) {
+                               // A trailer's fields would join the head's unchecked.
+                               if (FieldCount(self->parser_->get()) != self->head_fields_) {
+                                 return self->OnBody(bhttp::error::bad_field);
+                               }
+                               return self->OnBody({});
+                             }
                              if (self->form_) self->SetBodyDeadline();
                              self->ReadChunkedBody();
                            });
@@ -675,6 +682,7 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   BodyBuffer body_;  // the request body; holds memory only while a request has one
   bool body_direct_ = false;  // Content-Length body, read without Beast
   bool form_ = false;         // BodyClass::kForm: budget and minimum rate
+  size_t head_fields_ = 0;    // header fields before a chunked body (a trailer adds more)
   Clock::time_point body_start_;
   std::optional<RequestHandler::Plan> plan_;
   std::string head_;                                // the response head being written
