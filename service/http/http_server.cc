@@ -429,10 +429,13 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     const size_t have =
         static_cast<size_t>(std::min<uint64_t>(buffer_.size(), body_.max_length()));
     if (have > 0) {
-      if (!body_.Append(static_cast<const uint8_t*>(buffer_.data().data()), have).ok()) {
-        return OnBody(make_error_code(boost::system::errc::value_too_large));
-      }
+      const bool appended =
+          body_.Append(static_cast<const uint8_t*>(buffer_.data().data()), have).ok();
+      // The bytes are in guarded memory now (or refused): the plain read
+      // buffer, which lives as long as the connection, keeps none of them.
+      sodium_memzero(buffer_.data().data(), have);
       buffer_.consume(have);
+      if (!appended) return OnBody(make_error_code(boost::system::errc::value_too_large));
     }
     ReadDirectBody();
   }
