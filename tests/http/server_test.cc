@@ -313,9 +313,9 @@ TEST_CASE("A chunked body's trailer fields never reach a handler", "[server][bod
   const uint16_t port = server->port(ListenerKind::kSource);
   const std::string head =
       "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
-  for (const std::string& trailer : std::vector<std::string>{
-           "X-Dojava-Test: smuggled\r\n", "Authorization: Bearer t\r\n",
-           "X-Dojava-Test: a\r\n b\r\n", "Connection: close\r\n"}) {
+  for (const std::string& trailer :
+       std::vector<std::string>{"X-Dojava-Test: smuggled\r\n", "Authorization: Bearer t\r\n",
+                                "X-Dojava-Test: a\r\n b\r\n", "Connection: close\r\n"}) {
     INFO(trailer);
     Conn c = Conn::Tcp(port);
     RawResponse r = ExpectErrorAndClose(c, head + "3\r\nabc\r\n0\r\n" + trailer + "\r\n", 400);
