@@ -4,10 +4,12 @@
 #include <boost/beast/http.hpp>
 #include <cctype>
 #include <chrono>
+#include <cstdlib>
 #include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "fuzz/api_harness.h"
 #include "fuzz/fuzz_input.h"
@@ -90,7 +92,12 @@ size_t OneRequest(http::ListenerKind listener, std::string_view wire,
                  http::FormBudget::Holder{listener, circuit_id});
       if (!body.Prepare(1).ok()) return 0;  // 503
     } else {
-      body.Start(direct ? bodies.pool.Take(max_length) : SecretBytes(), max_length, nullptr, {});
+      SecretBytes pooled = direct ? bodies.pool.Take(max_length) : SecretBytes();
+      // A reused buffer shows nothing of an earlier request (BodyPool::Give wiped it).
+      for (uint8_t b : pooled.reveal()) {
+        if (b != 0) std::abort();
+      }
+      body.Start(std::move(pooled), max_length, nullptr, {});
     }
     std::string_view rest = wire.substr(n);
     if (direct) {
@@ -101,6 +108,7 @@ size_t OneRequest(http::ListenerKind listener, std::string_view wire,
       consumed += max_length;
     } else {
       parser.get().body() = &body;
+      const size_t head_fields = http::FieldCount(parser.get());
       parser.body_limit(plan.body_limit);
       parser.eager(true);
       while (!parser.is_done()) {
@@ -115,6 +123,7 @@ size_t OneRequest(http::ListenerKind listener, std::string_view wire,
         consumed += got;
         if (got == 0) return 0;
       }
+      if (http::FieldCount(parser.get()) != head_fields) return 0;  // a trailer: 400
     }
   }
 
@@ -167,9 +176,12 @@ void RunRawRequests(http::ListenerKind listener, const uint8_t* data, size_t siz
   ++connection_id;
   for (int i = 0; i < kMaxRequestsPerInput && !rest.empty(); ++i) {
     const size_t used = OneRequest(listener, rest, circuit_id, connection_id);
-    if (used == 0) return;
+    if (used == 0) break;
     rest.remove_prefix(used);
   }
+  // However a request ended (answered, refused, cut off), it gave its form
+  // budget back: a leak here would starve every later form.
+  if (Bodies(h.config()).budget.InFlight() != 0) std::abort();
 }
 
 }  // namespace dojava::fuzz

@@ -13,11 +13,23 @@
 #include <boost/beast/http/message.hpp>
 #include <boost/optional.hpp>
 #include <boost/system/errc.hpp>
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 
 #include "service/http/body_buffer.h"
 
 namespace dojava::http {
+
+// Header fields of a message. Beast adds the fields of a chunked body's
+// trailer to the same fields as the head's, after CheckRequestHead has
+// passed the head: a count that grew while the body was read means a
+// trailer, which the session refuses (400) so that no field reaches a
+// handler without the head's checks.
+template <class Fields>
+std::size_t FieldCount(const Fields& fields) {
+  return static_cast<std::size_t>(std::distance(fields.begin(), fields.end()));
+}
 
 struct BeastBodyBuffer {
   // Set by the session before the body is read; never owned.

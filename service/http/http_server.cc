@@ -423,15 +423,19 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     SetBodyDeadline();
     if (!body_direct_) {
       parser_->get().body() = &body_;
+      head_fields_ = FieldCount(parser_->get());
       return ReadChunkedBody();
     }
     const size_t have =
         static_cast<size_t>(std::min<uint64_t>(buffer_.size(), body_.max_length()));
     if (have > 0) {
-      if (!body_.Append(static_cast<const uint8_t*>(buffer_.data().data()), have).ok()) {
-        return OnBody(make_error_code(boost::system::errc::value_too_large));
-      }
+      const bool appended =
+          body_.Append(static_cast<const uint8_t*>(buffer_.data().data()), have).ok();
+      // The bytes are in guarded memory now (or refused): the plain read
+      // buffer, which lives as long as the connection, keeps none of them.
+      sodium_memzero(buffer_.data().data(), have);
       buffer_.consume(have);
+      if (!appended) return OnBody(make_error_code(boost::system::errc::value_too_large));
     }
     ReadDirectBody();
   }
@@ -464,7 +468,13 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
                              if (self->timed_out_) {
                                return self->OnBody(asio::error::operation_aborted);
                              }
-                             if (self->parser_->is_done()) return self->OnBody({});
+                             if (self->parser_->is_done()) {
+                               // A trailer's fields would join the head's unchecked.
+                               if (FieldCount(self->parser_->get()) != self->head_fields_) {
+                                 return self->OnBody(bhttp::error::bad_field);
+                               }
+                               return self->OnBody({});
+                             }
                              if (self->form_) self->SetBodyDeadline();
                              self->ReadChunkedBody();
                            });
@@ -675,6 +685,7 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   BodyBuffer body_;  // the request body; holds memory only while a request has one
   bool body_direct_ = false;  // Content-Length body, read without Beast
   bool form_ = false;         // BodyClass::kForm: budget and minimum rate
+  size_t head_fields_ = 0;    // header fields before a chunked body (a trailer adds more)
   Clock::time_point body_start_;
   std::optional<RequestHandler::Plan> plan_;
   std::string head_;                                // the response head being written

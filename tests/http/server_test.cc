@@ -2,6 +2,8 @@
 // unix socket in a temp dir; the tests speak raw HTTP/1.1 bytes to it.
 // Timing: the server gets short deadlines; the tests only assert that things
 // happen within generous bounds.
+#include <fcntl.h>
+#include <sodium.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -12,11 +14,13 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <future>
 #include <optional>
 #include <thread>
 #include <vector>
 
+#include "crypto/secret_bytes.h"
 #include "service/http/body_buffer.h"
 #include "service/http/body_pool.h"
 #include "service/http/http_message.h"
@@ -297,6 +301,34 @@ TEST_CASE("Smuggling shapes and non-HTTP/1.1 are refused with 400/505", "[server
   }
   Conn c = Conn::Tcp(port);
   ExpectErrorAndClose(c, "GET /api/v1/instance HTTP/1.0\r\nHost: x\r\n\r\n", 505);
+}
+
+// Regression (review of the body rewrite): Beast adds the fields of a chunked
+// body's trailer to the request's header fields, after CheckRequestHead has
+// passed the head, so "X-Dojava-*" or "Authorization" could reach a handler
+// without the head's strict checks (obs-fold, duplicates). A trailer with
+// fields is refused; chunk extensions are parsed and ignored.
+TEST_CASE("A chunked body's trailer fields never reach a handler", "[server][body]") {
+  auto server = Start(TestConfig());
+  const uint16_t port = server->port(ListenerKind::kSource);
+  const std::string head =
+      "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+  for (const std::string& trailer :
+       std::vector<std::string>{"X-Dojava-Test: smuggled\r\n", "Authorization: Bearer t\r\n",
+                                "X-Dojava-Test: a\r\n b\r\n", "Connection: close\r\n"}) {
+    INFO(trailer);
+    Conn c = Conn::Tcp(port);
+    RawResponse r = ExpectErrorAndClose(c, head + "3\r\nabc\r\n0\r\n" + trailer + "\r\n", 400);
+    CHECK(r.body.find("smuggled") == std::string::npos);
+  }
+  {  // the same field in the head is forwarded; extensions change nothing
+    Conn c = Conn::Tcp(port);
+    RawResponse r = MustGet(c,
+                            "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nX-Dojava-Test: inhead\r\n"
+                            "Transfer-Encoding: chunked\r\n\r\n3;ext=1\r\nabc\r\n0;last\r\n\r\n");
+    CHECK(r.body == "{\"n\":3,\"h\":\"inhead\",\"ua\":0}");
+    CHECK(MustGet(c, Get("/api/v1/instance")).status == 200);
+  }
 }
 
 TEST_CASE("Connections over the cap are closed at once; slots come back", "[server]") {
@@ -920,6 +952,75 @@ TEST_CASE("Reused body buffers show a request only its own bytes", "[server][bod
   CHECK(p2->body == "2");
   CHECK(server->PooledBodyBytes() <= cfg.body_pool_bytes);
   CHECK(server->PooledBodyBytes() > 0);
+}
+
+}  // namespace
+}  // namespace dojava::http
+
+namespace dojava::http {
+namespace {
+
+// Places in this process's writable memory that hold the bytes `masked`
+// XOR 0x5A (the plain bytes never exist in the caller's memory, so they
+// cannot find themselves). Read through /proc/self/mem, which sanitizers do
+// not instrument; regions of 256 MiB or more (sanitizer shadow,
+// reservations) are skipped.
+int CountInMemory(const std::vector<uint8_t>& masked) {
+  std::ifstream maps("/proc/self/maps");
+  const int mem = ::open("/proc/self/mem", O_RDONLY);
+  REQUIRE(mem >= 0);
+  int found = 0;
+  std::vector<uint8_t> block(1u << 20);
+  std::string line;
+  while (std::getline(maps, line)) {
+    unsigned long start = 0, end = 0;
+    char perms[5] = {};
+    if (std::sscanf(line.c_str(), "%lx-%lx %4s", &start, &end, perms) != 3) continue;
+    if (perms[0] != 'r' || perms[1] != 'w' || end - start >= (256ul << 20)) continue;
+    for (unsigned long at = start; at < end;) {
+      const size_t want = std::min<unsigned long>(block.size(), end - at);
+      const ssize_t got = ::pread(mem, block.data(), want, static_cast<off_t>(at));
+      if (got <= 0) break;
+      const size_t n = static_cast<size_t>(got);
+      for (size_t i = 0; i + masked.size() <= n; ++i) {
+        size_t k = 0;
+        while (k < masked.size() && (block[i + k] ^ 0x5A) == masked[k]) ++k;
+        if (k == masked.size()) ++found;
+      }
+      // Overlap so that a match across two blocks is seen once.
+      at += n > masked.size() ? n - masked.size() + 1 : n;
+    }
+  }
+  ::close(mem);
+  return found;
+}
+
+// Regression (review of the body rewrite): the body bytes that came with the
+// head were copied into guarded memory, but stayed in the session's plain
+// read buffer (consumed, not wiped) for as long as the keep-alive connection
+// lived; on the no-JavaScript path they are a plaintext report.
+TEST_CASE("Body bytes that came with the head do not stay in the read buffer", "[server][body]") {
+  HttpConfig cfg = TestConfig();
+  cfg.idle_timeout_ms = 60'000;  // the connection outlives the memory scan
+  auto server = Start(cfg);
+  Conn c = Conn::Tcp(server->port(ListenerKind::kSource));
+  const std::string head = "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2000\r\n\r\n";
+  std::string request(head.size() + 2000, '\0');
+  std::memcpy(request.data(), head.data(), head.size());
+  std::vector<uint8_t> masked(64);
+  {
+    SecretBytes body = SecretBytes::Random(2000);
+    std::memcpy(request.data() + head.size(), body.reveal().data(), 2000);
+    for (size_t i = 0; i < masked.size(); ++i) masked[i] = body.reveal()[100 + i] ^ 0x5A;
+  }
+  REQUIRE(c.Send(request));  // one write: the body arrives with the head
+  sodium_memzero(request.data(), request.size());
+  auto r = c.Read(kBound);
+  REQUIRE(r);
+  CHECK(r->body == "{\"n\":2000,\"h\":\"\",\"ua\":0}");
+  // The connection stays open (its session and read buffer live on).
+  CHECK(CountInMemory(masked) == 0);
+  CHECK(MustGet(c, Get("/api/v1/instance")).status == 200);
 }
 
 }  // namespace
