@@ -133,3 +133,46 @@ test('a timed-out attempt is retried with the next attempt under its own deadlin
     },
   );
 });
+
+// Regression: the page sent X-Dojava-Lookup-Key (the returning source's credential) on every request
+// while a source was signed in, also on the instance document and on the chunk PUTs of a follow-up's
+// attachments (up to 3 connections at once). API.md takes it on /api/v1/source/* only; the CLI sends it
+// nowhere else (cli/api_client.cc IsSourceTarget), so uploads stay unlinkable to the case until the
+// message binds them.
+test('the lookup key travels only on /api/v1/source/ routes', async () => {
+  const seen = [];
+  await withServer(
+    (req, res) => {
+      seen.push({ url: req.url, key: req.headers['x-dojava-lookup-key'] });
+      req.resume();
+      req.on('end', () => {
+        if (req.method === 'PUT') {
+          res.writeHead(204);
+          res.end();
+        } else {
+          res.writeHead(200, { 'Content-Type': 'application/json' });
+          res.end('{"missing":[]}');
+        }
+      });
+    },
+    async (base) => {
+      const api = new Api({ base, delays: [] });
+      api.lookupKey = 'k'.repeat(43);
+      await api.instance();
+      await api.createUpload('f', 1);
+      await api.uploadStatus('f');
+      await api.putChunk('f', 0, new Uint8Array(16));
+      await api.sourceCase();
+    },
+  );
+  assert.deepEqual(
+    seen.map((s) => [s.url, s.key ?? null]),
+    [
+      ['/api/v1/instance', null],
+      ['/api/v1/uploads', null],
+      ['/api/v1/uploads/f', null],
+      ['/api/v1/uploads/f/chunks/0', null],
+      ['/api/v1/source/case', 'k'.repeat(43)],
+    ],
+  );
+});

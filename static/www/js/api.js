@@ -1,7 +1,7 @@
 // The source listener's API v1 (service/API.md), same origin only, with automatic retry.
 //
 // No credentials: no cookie is sent (credentials: 'omit'), nothing is cached (cache: 'no-store'), no
-// referrer. The lookup key travels only in the X-Dojava-Lookup-Key header.
+// referrer. The lookup key travels only in the X-Dojava-Lookup-Key header, on /api/v1/source/* only.
 
 export class ApiError extends Error {
   /** `code`: the server's error code (API.md), or 'network' when no answer arrived. */
@@ -39,6 +39,9 @@ export const RETRY_DELAYS = Object.freeze([500, 1000, 2000, 4000, 8000, 15000, 3
  */
 export const REQUEST_TIMEOUT_MS = 120000;
 
+/** The returning source's routes: the only ones that take the lookup key (API.md). */
+const SOURCE_ROUTES = '/api/v1/source/';
+
 export class Api {
   /** `base`: '' for the page's own origin. `onRetry(attempt, error)` is told about each retry. */
   constructor({ base = '', onRetry = null, delays = RETRY_DELAYS, timeoutMs = REQUEST_TIMEOUT_MS } = {}) {
@@ -57,7 +60,9 @@ export class Api {
     } else if (body !== undefined) {
       headers['Content-Type'] = type || 'application/octet-stream';
     }
-    if (this.lookupKey) headers['X-Dojava-Lookup-Key'] = this.lookupKey;
+    // Only where API.md takes it: uploads and the instance document must not carry the case's credential
+    // (as the CLI: cli/api_client.cc IsSourceTarget).
+    if (this.lookupKey && path.startsWith(SOURCE_ROUTES)) headers['X-Dojava-Lookup-Key'] = this.lookupKey;
     // One controller for the attempt: the caller's signal and the deadline both abort it.
     const attempt = new AbortController();
     let timedOut = false;
