@@ -52,7 +52,7 @@ export class Api {
     this.lookupKey = null; // base64url string while a returning source is signed in
   }
 
-  async _once(method, path, { json, body, type, binary = false, signal } = {}) {
+  async _once(method, path, { json, body, type, binary = false, signal, timeoutMs = this.timeoutMs } = {}) {
     const headers = {};
     if (json !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -72,7 +72,7 @@ export class Api {
     const timer = setTimeout(() => {
       timedOut = true;
       attempt.abort();
-    }, this.timeoutMs);
+    }, timeoutMs);
     const failed = () => {
       if (signal?.aborted) return new ApiError('aborted', 0);
       return new ApiError(timedOut ? 'timeout' : 'network', 0);
@@ -135,9 +135,14 @@ export class Api {
     return this.request('GET', `/api/v1/uploads/${fileId}`);
   }
 
-  /** One attempt only: the uploader decides what to do after a failure (ask what is missing). */
-  putChunk(fileId, index, record, signal) {
-    return this._once('PUT', `/api/v1/uploads/${fileId}/chunks/${index}`, { body: record, signal });
+  /**
+   * One attempt only: the uploader decides what to do after a failure (ask what is missing). `streams`:
+   * the PUTs in flight together (upload.js `parallel`). They share one circuit, so each gets the deadline
+   * times `streams`: at the slow rate REQUEST_TIMEOUT_MS allows for one chunk, three together take three
+   * times as long, and a deadline of one would fail every one of them on every retry.
+   */
+  putChunk(fileId, index, record, signal, streams = 1) {
+    return this._once('PUT', `/api/v1/uploads/${fileId}/chunks/${index}`, { body: record, signal, timeoutMs: this.timeoutMs * streams });
   }
 
   createCase(body) {
