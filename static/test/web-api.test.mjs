@@ -176,3 +176,33 @@ test('the lookup key travels only on /api/v1/source/ routes', async () => {
     ],
   );
 });
+
+// Regression: the deadline sized for one 512 KiB chunk (REQUEST_TIMEOUT_MS) also bounded a page of the
+// returning source's conversation, up to about 8 MiB of records (11 MiB of JSON, API.md): on the slow
+// link the deadline allows for, such a page never arrived in time, and every retry started it over. Here
+// a page of two chunks' worth of JSON, sent at a rate that would bring one chunk in 3/4 of a deadline.
+test('a large conversation page gets the time its size needs at the rate a chunk is given', async () => {
+  const timeoutMs = 400;
+  const page = JSON.stringify({ case_id: 'c', sealed_key: 's', messages: [{ seq: 1, day: 1, record: 'A'.repeat(2 * 524305) }], more: false });
+  await withServer(
+    (req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(page.length) });
+      const step = Math.ceil(page.length / 12);
+      let sent = 0;
+      const more = () => {
+        if (res.destroyed) return;
+        res.write(page.slice(sent, sent + step));
+        sent += step;
+        if (sent < page.length) setTimeout(more, timeoutMs / 8);
+        else res.end();
+      };
+      more();
+    },
+    async (base) => {
+      const api = new Api({ base, timeoutMs, delays: [] });
+      api.lookupKey = 'k'.repeat(43);
+      const c = await api.sourceCase();
+      assert.equal(c.messages[0].record.length, 2 * 524305);
+    },
+  );
+});

@@ -39,6 +39,13 @@ export const RETRY_DELAYS = Object.freeze([500, 1000, 2000, 4000, 8000, 15000, 3
  */
 export const REQUEST_TIMEOUT_MS = 120000;
 
+/**
+ * A page of the returning source's conversation holds up to about 8 MiB of records (API.md), 4/3 of that
+ * as base64url JSON: as much as 22 chunk records. It gets 22 deadlines, so that it arrives at the rate a
+ * chunk is given (REQUEST_TIMEOUT_MS) instead of timing out, and starting over, on every retry.
+ */
+const SOURCE_PAGE_CHUNKS = Math.ceil(((8 << 20) * 4) / 3 / 524305);
+
 /** The returning source's routes: the only ones that take the lookup key (API.md). */
 const SOURCE_ROUTES = '/api/v1/source/';
 
@@ -149,8 +156,9 @@ export class Api {
     return this.request('POST', '/api/v1/cases', { json: body, noRetry: true });
   }
 
+  /** One page of the conversation: its deadline is that of the chunks its size is worth (SOURCE_PAGE_CHUNKS). */
   sourceCase(after = 0) {
-    return this.request('GET', `/api/v1/source/case${after ? '?after=' + after : ''}`);
+    return this.request('GET', `/api/v1/source/case${after ? '?after=' + after : ''}`, { timeoutMs: this.timeoutMs * SOURCE_PAGE_CHUNKS });
   }
 
   postSourceMessage(body) {
