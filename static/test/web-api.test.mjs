@@ -133,3 +133,76 @@ test('a timed-out attempt is retried with the next attempt under its own deadlin
     },
   );
 });
+
+// Regression: the page sent X-Dojava-Lookup-Key (the returning source's credential) on every request
+// while a source was signed in, also on the instance document and on the chunk PUTs of a follow-up's
+// attachments (up to 3 connections at once). API.md takes it on /api/v1/source/* only; the CLI sends it
+// nowhere else (cli/api_client.cc IsSourceTarget), so uploads stay unlinkable to the case until the
+// message binds them.
+test('the lookup key travels only on /api/v1/source/ routes', async () => {
+  const seen = [];
+  await withServer(
+    (req, res) => {
+      seen.push({ url: req.url, key: req.headers['x-dojava-lookup-key'] });
+      req.resume();
+      req.on('end', () => {
+        if (req.method === 'PUT') {
+          res.writeHead(204);
+          res.end();
+        } else {
+          res.writeHead(200, { 'Content-Type': 'application/json' });
+          res.end('{"missing":[]}');
+        }
+      });
+    },
+    async (base) => {
+      const api = new Api({ base, delays: [] });
+      api.lookupKey = 'k'.repeat(43);
+      await api.instance();
+      await api.createUpload('f', 1);
+      await api.uploadStatus('f');
+      await api.putChunk('f', 0, new Uint8Array(16));
+      await api.sourceCase();
+    },
+  );
+  assert.deepEqual(
+    seen.map((s) => [s.url, s.key ?? null]),
+    [
+      ['/api/v1/instance', null],
+      ['/api/v1/uploads', null],
+      ['/api/v1/uploads/f', null],
+      ['/api/v1/uploads/f/chunks/0', null],
+      ['/api/v1/source/case', 'k'.repeat(43)],
+    ],
+  );
+});
+
+// Regression: the deadline sized for one 512 KiB chunk (REQUEST_TIMEOUT_MS) also bounded a page of the
+// returning source's conversation, up to about 8 MiB of records (11 MiB of JSON, API.md): on the slow
+// link the deadline allows for, such a page never arrived in time, and every retry started it over. Here
+// a page of two chunks' worth of JSON, sent at a rate that would bring one chunk in 3/4 of a deadline.
+test('a large conversation page gets the time its size needs at the rate a chunk is given', async () => {
+  const timeoutMs = 400;
+  const page = JSON.stringify({ case_id: 'c', sealed_key: 's', messages: [{ seq: 1, day: 1, record: 'A'.repeat(2 * 524305) }], more: false });
+  await withServer(
+    (req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(page.length) });
+      const step = Math.ceil(page.length / 12);
+      let sent = 0;
+      const more = () => {
+        if (res.destroyed) return;
+        res.write(page.slice(sent, sent + step));
+        sent += step;
+        if (sent < page.length) setTimeout(more, timeoutMs / 8);
+        else res.end();
+      };
+      more();
+    },
+    async (base) => {
+      const api = new Api({ base, timeoutMs, delays: [] });
+      api.lookupKey = 'k'.repeat(43);
+      const c = await api.sourceCase();
+      assert.equal(c.messages[0].record.length, 2 * 524305);
+    },
+  );
+});

@@ -345,6 +345,51 @@ test('§9.2 with several in flight: a chunk that changed on re-encryption cancel
   assert.deepEqual(api.st.puts, [0, 1, 2, 0], 'nothing was sent from the changed bytes');
 });
 
+// Regression: the per-request deadline (api.js REQUEST_TIMEOUT_MS, "a 512 KiB chunk at 10 KB/s takes about
+// 52 s") was applied to each of the `parallel` PUTs in flight, which share one circuit: at 10 KB/s three
+// chunks take about 157 s together, so every PUT hit the 120 s deadline, was retried, hit it again, and
+// the upload ended as 'network' where one chunk at a time (no deadline before) got through. Here a real
+// Api against a server on 127.0.0.1 that takes each PUT's body 1.5 deadlines to arrive (three streams
+// sharing a link on which one alone would take half a deadline); an abandoned PUT stores nothing.
+test('parallel PUTs sharing one link: the deadline of each counts the others in flight', async () => {
+  const { Api } = await import('../../static/www/js/api.js');
+  const http = await import('node:http');
+  const timeoutMs = 500;
+  const stored = new Map();
+  let chunks = 0;
+  const server = http.createServer((req, res) => {
+    const parts = [];
+    req.on('data', (d) => parts.push(d));
+    req.on('end', () => {
+      if (req.method === 'POST') {
+        chunks = JSON.parse(Buffer.concat(parts)).chunks;
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ missing: [...Array(chunks).keys()].filter((i) => !stored.has(i)) }));
+        return;
+      }
+      const i = Number(req.url.split('/').pop());
+      // The body's last bytes "arrive" then: a PUT the client gave up on meanwhile stores nothing.
+      setTimeout(() => {
+        if (res.destroyed || req.socket.destroyed) return;
+        stored.set(i, new Uint8Array(Buffer.concat(parts)));
+        res.writeHead(204);
+        res.end();
+      }, 1.5 * timeoutMs);
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    const api = new Api({ base: `http://127.0.0.1:${server.address().port}`, timeoutMs, delays: [] });
+    const data = crypto.randomBytes(3 * CH - 7);
+    const ref = await uploadFile(api, new Blob([data]), { parallel: 3, delays: [1, 1] });
+    const records = [0, 1, 2].map((i) => stored.get(i));
+    assert.ok(Buffer.from(P.decryptChunks(ref, records, { chunks: 3, size: data.length })).equals(data));
+  } finally {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  }
+});
+
 test('parallel outside 1..UPLOAD_PARALLEL_MAX is refused', async () => {
   for (const parallel of [0, 5, 1.5]) await assert.rejects(uploadFile(gatedApi(), new Blob([Buffer.alloc(1)]), { parallel }), RangeError);
 });

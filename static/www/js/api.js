@@ -1,7 +1,7 @@
 // The source listener's API v1 (service/API.md), same origin only, with automatic retry.
 //
 // No credentials: no cookie is sent (credentials: 'omit'), nothing is cached (cache: 'no-store'), no
-// referrer. The lookup key travels only in the X-Dojava-Lookup-Key header.
+// referrer. The lookup key travels only in the X-Dojava-Lookup-Key header, on /api/v1/source/* only.
 
 export class ApiError extends Error {
   /** `code`: the server's error code (API.md), or 'network' when no answer arrived. */
@@ -39,6 +39,16 @@ export const RETRY_DELAYS = Object.freeze([500, 1000, 2000, 4000, 8000, 15000, 3
  */
 export const REQUEST_TIMEOUT_MS = 120000;
 
+/**
+ * A page of the returning source's conversation holds up to about 8 MiB of records (API.md), 4/3 of that
+ * as base64url JSON: as much as 22 chunk records. It gets 22 deadlines, so that it arrives at the rate a
+ * chunk is given (REQUEST_TIMEOUT_MS) instead of timing out, and starting over, on every retry.
+ */
+const SOURCE_PAGE_CHUNKS = Math.ceil(((8 << 20) * 4) / 3 / 524305);
+
+/** The returning source's routes: the only ones that take the lookup key (API.md). */
+const SOURCE_ROUTES = '/api/v1/source/';
+
 export class Api {
   /** `base`: '' for the page's own origin. `onRetry(attempt, error)` is told about each retry. */
   constructor({ base = '', onRetry = null, delays = RETRY_DELAYS, timeoutMs = REQUEST_TIMEOUT_MS } = {}) {
@@ -49,7 +59,7 @@ export class Api {
     this.lookupKey = null; // base64url string while a returning source is signed in
   }
 
-  async _once(method, path, { json, body, type, binary = false, signal } = {}) {
+  async _once(method, path, { json, body, type, binary = false, signal, timeoutMs = this.timeoutMs } = {}) {
     const headers = {};
     if (json !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -57,7 +67,9 @@ export class Api {
     } else if (body !== undefined) {
       headers['Content-Type'] = type || 'application/octet-stream';
     }
-    if (this.lookupKey) headers['X-Dojava-Lookup-Key'] = this.lookupKey;
+    // Only where API.md takes it: uploads and the instance document must not carry the case's credential
+    // (as the CLI: cli/api_client.cc IsSourceTarget).
+    if (this.lookupKey && path.startsWith(SOURCE_ROUTES)) headers['X-Dojava-Lookup-Key'] = this.lookupKey;
     // One controller for the attempt: the caller's signal and the deadline both abort it.
     const attempt = new AbortController();
     let timedOut = false;
@@ -67,7 +79,7 @@ export class Api {
     const timer = setTimeout(() => {
       timedOut = true;
       attempt.abort();
-    }, this.timeoutMs);
+    }, timeoutMs);
     const failed = () => {
       if (signal?.aborted) return new ApiError('aborted', 0);
       return new ApiError(timedOut ? 'timeout' : 'network', 0);
@@ -130,17 +142,23 @@ export class Api {
     return this.request('GET', `/api/v1/uploads/${fileId}`);
   }
 
-  /** One attempt only: the uploader decides what to do after a failure (ask what is missing). */
-  putChunk(fileId, index, record, signal) {
-    return this._once('PUT', `/api/v1/uploads/${fileId}/chunks/${index}`, { body: record, signal });
+  /**
+   * One attempt only: the uploader decides what to do after a failure (ask what is missing). `streams`:
+   * the PUTs in flight together (upload.js `parallel`). They share one circuit, so each gets the deadline
+   * times `streams`: at the slow rate REQUEST_TIMEOUT_MS allows for one chunk, three together take three
+   * times as long, and a deadline of one would fail every one of them on every retry.
+   */
+  putChunk(fileId, index, record, signal, streams = 1) {
+    return this._once('PUT', `/api/v1/uploads/${fileId}/chunks/${index}`, { body: record, signal, timeoutMs: this.timeoutMs * streams });
   }
 
   createCase(body) {
     return this.request('POST', '/api/v1/cases', { json: body, noRetry: true });
   }
 
+  /** One page of the conversation: its deadline is that of the chunks its size is worth (SOURCE_PAGE_CHUNKS). */
   sourceCase(after = 0) {
-    return this.request('GET', `/api/v1/source/case${after ? '?after=' + after : ''}`);
+    return this.request('GET', `/api/v1/source/case${after ? '?after=' + after : ''}`, { timeoutMs: this.timeoutMs * SOURCE_PAGE_CHUNKS });
   }
 
   postSourceMessage(body) {

@@ -116,7 +116,7 @@ export async function uploadFile(api, blob, { onProgress, onState, signal, maxCh
       if (!transient(e)) cancel.abort();
     };
     const send = (i, rec) => {
-      const p = api.putChunk(fileId, i, rec, cancel.signal).then(
+      const p = api.putChunk(fileId, i, rec, cancel.signal, parallel).then(
         () => {
           confirmed.add(i);
           failures = 0;
