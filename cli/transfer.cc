@@ -122,8 +122,9 @@ class ChunkSender {
     };
     std::vector<std::thread> threads;
     try {
+      threads.reserve(lanes);  // emplace_back then cannot throw after a thread started
       for (size_t k = 1; k < lanes; ++k) threads.emplace_back(worker, std::ref(extra_[k - 1]->api));
-    } catch (const std::system_error& e) {
+    } catch (const std::exception& e) {
       fail(Status(Code::kInternal, std::string("cannot start an upload thread: ") + e.what()));
     }
     worker(api_);

@@ -475,6 +475,7 @@ Result<Bytes> ChunkPlaintextDigest(const FileSecrets& secrets, uint64_t index, b
   }
   Bytes digest(32);
   crypto_generichash_final(&st, digest.data(), digest.size());
+  sodium_memzero(&st, sizeof st);  // keyed with the file key
   return digest;
 }
 
