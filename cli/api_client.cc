@@ -6,7 +6,7 @@
 #include <boost/json.hpp>
 #include <thread>
 
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/protocol_constants.h"
 
 namespace dojava::cli {

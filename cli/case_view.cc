@@ -8,7 +8,7 @@
 #include <map>
 #include <new>
 
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/sealed_key.h"
 

@@ -24,7 +24,7 @@
 #include "crypto/attachment.h"
 #include "crypto/message.h"
 #include "crypto/roster.h"
-#include "crypto/secret_bytes.h"
+#include "base/secret_bytes.h"
 
 namespace dojava::cli {
 

@@ -12,7 +12,7 @@
 
 #include "cli/secret_input.h"
 #include "crypto/admin_key.h"
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/key_file.h"
 #include "crypto/login.h"
 

@@ -20,7 +20,7 @@
 #include "crypto/primitives.h"
 #include "crypto/reviewer_key.h"
 #include "crypto/roster.h"
-#include "crypto/status.h"
+#include "base/status.h"
 
 namespace dojava::cli {
 

@@ -12,7 +12,7 @@
 #include "cli/public_key_line.h"
 #include "cli/secret_input.h"
 #include "crypto/admin_key.h"
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/key_file.h"
 #include "crypto/reviewer_key.h"
 

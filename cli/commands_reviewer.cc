@@ -20,10 +20,10 @@
 #include "cli/reviewer_session.h"
 #include "cli/text_input.h"
 #include "cli/transfer.h"
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/message.h"
 #include "crypto/sealed_key.h"
-#include "crypto/utf8.h"
+#include "base/utf8.h"
 
 extern char** environ;
 

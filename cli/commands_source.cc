@@ -13,12 +13,12 @@
 #include "cli/secret_input.h"
 #include "cli/text_input.h"
 #include "cli/transfer.h"
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/message.h"
 #include "crypto/receipt.h"
 #include "crypto/sealed_key.h"
 #include "crypto/source_key_wrap.h"
-#include "crypto/utf8.h"
+#include "base/utf8.h"
 
 namespace dojava::cli {
 namespace json = boost::json;

@@ -13,8 +13,8 @@
 #include <span>
 #include <string>
 
-#include "crypto/bytes.h"
-#include "crypto/status.h"
+#include "base/bytes.h"
+#include "base/status.h"
 
 namespace dojava::cli {
 

@@ -18,9 +18,9 @@
 
 #include "cli/fd_io.h"
 #include "cli/server_url.h"
-#include "crypto/bytes.h"
-#include "crypto/secret_bytes.h"
-#include "crypto/status.h"
+#include "base/bytes.h"
+#include "base/secret_bytes.h"
+#include "base/status.h"
 
 namespace dojava::cli {
 

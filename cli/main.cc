@@ -12,7 +12,7 @@
 
 #include "cli/cli_common.h"
 #include "cli/commands.h"
-#include "crypto/secret_bytes.h"
+#include "base/secret_bytes.h"
 
 namespace {
 

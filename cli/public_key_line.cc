@@ -1,6 +1,6 @@
 #include "cli/public_key_line.h"
 
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 
 namespace dojava::cli {
 

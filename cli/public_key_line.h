@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "crypto/primitives.h"
-#include "crypto/status.h"
+#include "base/status.h"
 
 namespace dojava::cli {
 

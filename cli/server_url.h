@@ -14,7 +14,7 @@
 #include <string>
 #include <string_view>
 
-#include "crypto/status.h"
+#include "base/status.h"
 
 namespace dojava::cli {
 

@@ -13,8 +13,8 @@
 #include <string_view>
 
 #include "cli/fd_io.h"
-#include "crypto/bytes.h"
-#include "crypto/status.h"
+#include "base/bytes.h"
+#include "base/status.h"
 
 namespace dojava::cli {
 

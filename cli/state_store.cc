@@ -10,7 +10,7 @@
 #include <cstring>
 #include <string_view>
 
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 
 namespace dojava::cli {
 namespace {

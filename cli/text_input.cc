@@ -11,7 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "crypto/utf8.h"
+#include "base/utf8.h"
 
 extern char** environ;
 

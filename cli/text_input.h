@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "crypto/secret_bytes.h"
-#include "crypto/status.h"
+#include "base/secret_bytes.h"
+#include "base/status.h"
 
 namespace dojava::cli {
 

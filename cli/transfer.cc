@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "cli/fd_io.h"
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/protocol_constants.h"
 
 namespace dojava::cli {

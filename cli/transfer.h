@@ -32,7 +32,7 @@
 
 #include "cli/api_client.h"
 #include "crypto/attachment.h"
-#include "crypto/status.h"
+#include "base/status.h"
 
 namespace dojava::cli {
 

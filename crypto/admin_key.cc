@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/testing/deterministic.h"
 

@@ -29,11 +29,11 @@
 #include <span>
 #include <utility>
 
-#include "crypto/bytes.h"
+#include "base/bytes.h"
 #include "crypto/primitives.h"
 #include "crypto/protocol_constants.h"
-#include "crypto/secret_bytes.h"
-#include "crypto/status.h"
+#include "base/secret_bytes.h"
+#include "base/status.h"
 
 namespace dojava::crypto {
 

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <utility>
 
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/primitives.h"
 #include "crypto/testing/deterministic.h"
 

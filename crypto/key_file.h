@@ -19,10 +19,10 @@
 #include <cstdint>
 #include <string>
 
-#include "crypto/bytes.h"
+#include "base/bytes.h"
 #include "crypto/protocol_constants.h"
-#include "crypto/secret_bytes.h"
-#include "crypto/status.h"
+#include "base/secret_bytes.h"
+#include "base/status.h"
 
 namespace dojava::crypto {
 

@@ -2,10 +2,10 @@
 #ifndef DOJAVA_CRYPTO_LOGIN_H_
 #define DOJAVA_CRYPTO_LOGIN_H_
 
-#include "crypto/bytes.h"
+#include "base/bytes.h"
 #include "crypto/primitives.h"
-#include "crypto/secret_bytes.h"
-#include "crypto/status.h"
+#include "base/secret_bytes.h"
+#include "base/status.h"
 
 namespace dojava::crypto {
 

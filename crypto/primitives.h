@@ -9,10 +9,10 @@
 #include <span>
 #include <string_view>
 
-#include "crypto/bytes.h"
+#include "base/bytes.h"
 #include "crypto/protocol_constants.h"
-#include "crypto/secret_bytes.h"
-#include "crypto/status.h"
+#include "base/secret_bytes.h"
+#include "base/status.h"
 
 namespace dojava::crypto {
 

@@ -10,11 +10,11 @@
 
 #include <string_view>
 
-#include "crypto/bytes.h"
+#include "base/bytes.h"
 #include "crypto/message.h"
 #include "crypto/primitives.h"
-#include "crypto/secret_bytes.h"
-#include "crypto/status.h"
+#include "base/secret_bytes.h"
+#include "base/status.h"
 
 namespace dojava::crypto {
 

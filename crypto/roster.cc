@@ -6,7 +6,7 @@
 #include <set>
 
 #include "crypto/protocol_constants.h"
-#include "crypto/utf8.h"
+#include "base/utf8.h"
 
 namespace dojava::crypto {
 namespace {

@@ -13,10 +13,10 @@
 #include <string>
 #include <vector>
 
-#include "crypto/bytes.h"
+#include "base/bytes.h"
 #include "crypto/primitives.h"
-#include "crypto/secret_bytes.h"
-#include "crypto/status.h"
+#include "base/secret_bytes.h"
+#include "base/status.h"
 
 namespace dojava::crypto {
 

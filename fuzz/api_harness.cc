@@ -11,7 +11,7 @@
 #include <utility>
 
 #include "crypto/admin_key.h"
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/receipt.h"
 #include "crypto/reviewer_key.h"
 #include "crypto/roster.h"

@@ -13,7 +13,7 @@
 #include <cstring>
 #include <string_view>
 
-#include "crypto/bytes.h"
+#include "base/bytes.h"
 
 namespace dojava::fuzz {
 

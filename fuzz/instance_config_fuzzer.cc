@@ -1,11 +1,11 @@
-// dojavad's instance configuration (service/instance_config.h: the HTTP keys
+// dojavad's instance configuration (service/daemon/instance_config.h: the HTTP keys
 // plus API, store, retention and maintenance keys). Invariant: a config that
 // parses serialises (InstanceConfigText) to text that parses back to the same
 // text.
 #include <string>
 
 #include "fuzz/fuzz_input.h"
-#include "service/instance_config.h"
+#include "service/daemon/instance_config.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace dojava;

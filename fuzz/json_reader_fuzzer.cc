@@ -7,7 +7,7 @@
 // ParseId accepts re-encodes to itself (canonical base64url).
 #include <string>
 
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "fuzz/fuzz_input.h"
 #include "service/api/json_reader.h"
 #include "service/api/request_parsing.h"

@@ -4,7 +4,7 @@
 // keep exec/s useful, Argon2id runs only for files at the smallest cost
 // (t = 1, m = 8 MiB): any other file is opened with an empty passphrase,
 // which stops right after the structural checks.
-#include "crypto/bytes.h"
+#include "base/bytes.h"
 #include "crypto/key_file.h"
 #include "crypto/protocol_constants.h"
 #include "fuzz/fuzz_input.h"

@@ -14,7 +14,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 build="$(cd "${1:-$root/build/default}" && pwd)"
 size_mib="${2:-1024}"
 dojava="$build/cli/dojava"
-dojavad="$build/service/dojavad"
+dojavad="$build/service/daemon/dojavad"
 [ -x "$dojava" ] && [ -x "$dojavad" ] || { echo "build dojava and dojavad first" >&2; exit 2; }
 command -v curl >/dev/null || { echo "curl is needed" >&2; exit 2; }
 

@@ -25,8 +25,8 @@
 #include <thread>
 #include <vector>
 
-#include "service/clock.h"
-#include "service/sqlcipher_store.h"
+#include "service/store/clock.h"
+#include "service/store/sqlcipher_store.h"
 
 namespace {
 

@@ -6,7 +6,7 @@
 #ifndef DOJAVA_SERVICE_API_API_ERROR_H_
 #define DOJAVA_SERVICE_API_API_ERROR_H_
 
-#include "crypto/status.h"
+#include "base/status.h"
 #include "service/http/http_message.h"
 
 namespace dojava::api {

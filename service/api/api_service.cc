@@ -7,10 +7,10 @@
 #include <utility>
 
 #include "crypto/admin_key.h"
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/login.h"
 #include "crypto/protocol_constants.h"
-#include "crypto/utf8.h"
+#include "base/utf8.h"
 #include "service/api/json_reader.h"
 #include "service/api/request_parsing.h"
 

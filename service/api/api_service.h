@@ -29,7 +29,7 @@
 #include "service/api/json_writer.h"
 #include "service/api/session_registry.h"
 #include "service/http/router.h"
-#include "service/store.h"
+#include "service/store/store.h"
 
 namespace dojava::api {
 

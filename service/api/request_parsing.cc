@@ -5,7 +5,7 @@
 #include <set>
 #include <utility>
 
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/protocol_constants.h"
 
 namespace dojava::api {

@@ -13,12 +13,12 @@
 #include <string_view>
 #include <vector>
 
-#include "crypto/bytes.h"
-#include "crypto/secret_bytes.h"
-#include "crypto/status.h"
+#include "base/bytes.h"
+#include "base/secret_bytes.h"
+#include "base/status.h"
 #include "service/api/json_reader.h"
 #include "service/http/http_message.h"
-#include "service/store.h"
+#include "service/store/store.h"
 
 namespace dojava::api {
 

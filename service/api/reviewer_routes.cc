@@ -3,7 +3,7 @@
 #include <limits>
 #include <set>
 
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/protocol_constants.h"
 #include "service/api/api_service.h"
 #include "service/api/json_reader.h"

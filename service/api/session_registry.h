@@ -29,10 +29,10 @@
 #include <optional>
 #include <set>
 
-#include "crypto/bytes.h"
+#include "base/bytes.h"
 #include "crypto/primitives.h"
-#include "crypto/secret_bytes.h"
-#include "crypto/status.h"
+#include "base/secret_bytes.h"
+#include "base/status.h"
 
 namespace dojava::api {
 

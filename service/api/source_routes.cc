@@ -4,7 +4,7 @@
 #include <limits>
 #include <set>
 
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/message.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/receipt.h"

@@ -2,7 +2,7 @@
 // both listeners (the reviewer's behind a token).
 #include <limits>
 
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/protocol_constants.h"
 #include "service/api/api_service.h"
 #include "service/api/json_reader.h"

@@ -25,8 +25,8 @@
 #include <cstdint>
 #include <span>
 
-#include "crypto/secret_bytes.h"
-#include "crypto/status.h"
+#include "base/secret_bytes.h"
+#include "base/status.h"
 #include "service/http/body_pool.h"
 #include "service/http/form_budget.h"
 

@@ -20,7 +20,7 @@
 #include <mutex>
 #include <vector>
 
-#include "crypto/secret_bytes.h"
+#include "base/secret_bytes.h"
 
 namespace dojava::http {
 

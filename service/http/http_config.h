@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#include "crypto/status.h"
+#include "base/status.h"
 
 namespace dojava::http {
 
@@ -128,7 +128,7 @@ Status ApplyOverrides(const std::vector<std::string>& overrides, HttpConfig* con
 std::string DefaultConfigText();
 
 // The number forms of the config format, shared by every config key table
-// (service/instance_config.cc too): a canonical non-negative decimal integer
+// (service/daemon/instance_config.cc too): a canonical non-negative decimal integer
 // (digits only, no leading zero), and a non-negative number with at most six
 // fraction digits and a whole part up to 1,000,000 ("0.5", "20").
 bool ParseConfigDecimal(std::string_view s, uint64_t* out);

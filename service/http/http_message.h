@@ -17,7 +17,7 @@
 #include <utility>
 #include <vector>
 
-#include "crypto/secret_bytes.h"
+#include "base/secret_bytes.h"
 
 namespace dojava::http {
 

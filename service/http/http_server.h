@@ -21,7 +21,7 @@
 #include <cstdint>
 #include <memory>
 
-#include "crypto/status.h"
+#include "base/status.h"
 #include "service/http/http_config.h"
 #include "service/http/router.h"
 

@@ -17,7 +17,7 @@
 
 #include <string_view>
 
-#include "crypto/status.h"
+#include "base/status.h"
 
 namespace dojava::http {
 

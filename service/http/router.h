@@ -22,7 +22,7 @@
 #include <utility>
 #include <vector>
 
-#include "crypto/status.h"
+#include "base/status.h"
 #include "service/http/http_config.h"
 #include "service/http/http_message.h"
 

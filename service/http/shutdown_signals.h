@@ -10,7 +10,7 @@
 #ifndef DOJAVA_SERVICE_HTTP_SHUTDOWN_SIGNALS_H_
 #define DOJAVA_SERVICE_HTTP_SHUTDOWN_SIGNALS_H_
 
-#include "crypto/status.h"
+#include "base/status.h"
 
 namespace dojava::http {
 

@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "crypto/status.h"
+#include "base/status.h"
 
 namespace dojava::nojs {
 

@@ -23,9 +23,9 @@
 #include <string_view>
 #include <vector>
 
-#include "crypto/bytes.h"
-#include "crypto/secret_bytes.h"
-#include "crypto/status.h"
+#include "base/bytes.h"
+#include "base/secret_bytes.h"
+#include "base/status.h"
 
 namespace dojava::nojs {
 

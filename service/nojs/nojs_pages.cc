@@ -12,14 +12,14 @@
 #include <vector>
 
 #include "crypto/attachment.h"
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/message.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/receipt.h"
 #include "crypto/roster.h"
 #include "crypto/sealed_key.h"
 #include "crypto/source_key_wrap.h"
-#include "crypto/utf8.h"
+#include "base/utf8.h"
 #include "service/nojs/catalogues.h"
 #include "service/nojs/form_data.h"
 #include "service/nojs/plain_sessions.h"

@@ -27,9 +27,9 @@
 #include <memory>
 #include <string>
 
-#include "crypto/status.h"
+#include "base/status.h"
 #include "service/http/router.h"
-#include "service/store.h"
+#include "service/store/store.h"
 
 namespace dojava::nojs {
 

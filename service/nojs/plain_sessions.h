@@ -25,7 +25,7 @@
 #include <optional>
 
 #include "crypto/primitives.h"
-#include "crypto/secret_bytes.h"
+#include "base/secret_bytes.h"
 
 namespace dojava::nojs {
 

@@ -16,8 +16,8 @@
 #include <set>
 #include <thread>
 
-#include "service/database_key.h"
-#include "service/sqlite_db.h"
+#include "service/store/database_key.h"
+#include "service/store/sqlite_db.h"
 #include "tests/abuse/abuse_util.h"
 
 namespace dojava::abuse {

@@ -26,7 +26,7 @@
 #include <vector>
 
 #include "crypto/attachment.h"
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/protocol_constants.h"
 #include "tests/http/test_client.h"
 #include "tests/http/test_dirs.h"

@@ -19,9 +19,9 @@
 #include <sstream>
 
 #include "crypto/receipt.h"
-#include "service/database_key.h"
-#include "service/sqlite_db.h"
-#include "service/sqlite_statement.h"
+#include "service/store/database_key.h"
+#include "service/store/sqlite_db.h"
+#include "service/store/sqlite_statement.h"
 #include "tests/abuse/abuse_util.h"
 #include "tests/service/page_decryptor.h"
 

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "crypto/admin_key.h"
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/login.h"
 #include "crypto/message.h"
 #include "crypto/protocol_constants.h"

@@ -7,7 +7,7 @@
 
 #include "cli/text_input.h"
 #include "crypto/admin_key.h"
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/reviewer_key.h"
 
 namespace dojava::cli {

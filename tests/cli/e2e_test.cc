@@ -28,12 +28,12 @@
 #include <thread>
 
 #include "cli/public_key_line.h"
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/message.h"
 #include "crypto/sealed_key.h"
-#include "service/database_key.h"
-#include "service/sqlite_db.h"
-#include "service/sqlite_statement.h"
+#include "service/store/database_key.h"
+#include "service/store/sqlite_db.h"
+#include "service/store/sqlite_statement.h"
 #include "tests/cli/test_util.h"
 
 extern char** environ;

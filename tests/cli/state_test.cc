@@ -11,7 +11,7 @@
 #include "cli/secret_input.h"
 #include "cli/state_store.h"
 #include "crypto/admin_key.h"
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "tests/cli/test_util.h"
 
 namespace dojava::cli {

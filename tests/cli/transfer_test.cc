@@ -15,7 +15,7 @@
 #include <map>
 #include <mutex>
 
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "tests/cli/test_util.h"
 
 namespace dojava::cli {

@@ -1,4 +1,4 @@
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 
 #include <catch2/catch_test_macros.hpp>
 #include <string>

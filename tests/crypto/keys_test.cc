@@ -5,7 +5,7 @@
 #include <string>
 
 #include "crypto/admin_key.h"
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/login.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/reviewer_key.h"

@@ -2,7 +2,7 @@
 
 #include <catch2/catch_test_macros.hpp>
 
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 
 using namespace dojava;
 using namespace dojava::crypto;

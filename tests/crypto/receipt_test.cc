@@ -8,7 +8,7 @@
 #include <set>
 #include <string>
 
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/protocol_constants.h"
 
 using namespace dojava;

@@ -1,4 +1,4 @@
-#include "crypto/secret_bytes.h"
+#include "base/secret_bytes.h"
 
 #include <catch2/catch_test_macros.hpp>
 #include <utility>

@@ -2,7 +2,7 @@
 
 #include <catch2/catch_test_macros.hpp>
 
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/sealed_key.h"
 #include "crypto/testing/deterministic.h"

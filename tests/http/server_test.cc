@@ -20,7 +20,7 @@
 #include <thread>
 #include <vector>
 
-#include "crypto/secret_bytes.h"
+#include "base/secret_bytes.h"
 #include "service/http/body_buffer.h"
 #include "service/http/body_pool.h"
 #include "service/http/http_message.h"

@@ -1,13 +1,13 @@
-// The instance config (service/instance_config.h): strict parsing, the text
+// The instance config (service/daemon/instance_config.h): strict parsing, the text
 // init writes parses back to the same values, and service/CONFIG.md names
 // every instance key.
-#include "service/instance_config.h"
+#include "service/daemon/instance_config.h"
 
 #include <catch2/catch_test_macros.hpp>
 #include <fstream>
 #include <sstream>
 
-#include "service/instance_init.h"
+#include "service/daemon/instance_init.h"
 
 namespace dojava::service {
 namespace {

@@ -15,9 +15,9 @@
 #include <string>
 
 #include "crypto/admin_key.h"
-#include "crypto/encoding.h"
-#include "service/database_key.h"
-#include "service/sqlite_db.h"
+#include "base/encoding.h"
+#include "service/store/database_key.h"
+#include "service/store/sqlite_db.h"
 #include "tests/http/test_client.h"
 #include "tests/http/test_dirs.h"
 #include "tests/integration/dojavad_process.h"

@@ -18,7 +18,7 @@
 
 #include "crypto/admin_key.h"
 #include "crypto/attachment.h"
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/protocol_constants.h"
 #include "tests/http/test_client.h"
 #include "tests/http/test_dirs.h"

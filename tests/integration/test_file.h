@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "crypto/attachment.h"
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 #include "crypto/protocol_constants.h"
-#include "crypto/secret_bytes.h"
+#include "base/secret_bytes.h"
 
 namespace dojava::testing {
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <thread>
 
-#include "service/group_commit_writer.h"
-#include "service/sqlite_db.h"
+#include "service/store/group_commit_writer.h"
+#include "service/store/sqlite_db.h"
 #include "tests/service/store_test_util.h"
 
 namespace dojava::service {

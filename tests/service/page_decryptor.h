@@ -10,8 +10,8 @@
 
 #include <optional>
 
-#include "crypto/bytes.h"
-#include "crypto/secret_bytes.h"
+#include "base/bytes.h"
+#include "base/secret_bytes.h"
 
 namespace dojava::service::testing {
 

@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <string_view>
 
-#include "service/schema_migrations.h"
-#include "service/sqlite_db.h"
+#include "service/store/schema_migrations.h"
+#include "service/store/sqlite_db.h"
 #include "tests/service/page_decryptor.h"
 #include "tests/service/store_dump.h"
 #include "tests/service/store_test_util.h"

@@ -8,8 +8,8 @@
 #include <fstream>
 #include <thread>
 
-#include "service/database_key.h"
-#include "service/store_maintenance.h"
+#include "service/store/database_key.h"
+#include "service/store/store_maintenance.h"
 #include "tests/service/store_dump.h"
 #include "tests/service/store_test_util.h"
 

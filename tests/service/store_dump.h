@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "service/schema_migrations.h"
-#include "service/sqlite_db.h"
+#include "service/store/schema_migrations.h"
+#include "service/store/sqlite_db.h"
 
 namespace dojava::service::testing {
 

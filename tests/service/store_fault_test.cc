@@ -13,8 +13,8 @@
 #include <cstring>
 #include <thread>
 
-#include "service/sqlite_db.h"
-#include "service/store_maintenance.h"
+#include "service/store/sqlite_db.h"
+#include "service/store/store_maintenance.h"
 #include "tests/service/store_test_util.h"
 
 namespace dojava::service {

@@ -1,8 +1,8 @@
 // Forward-only migrations, from every earlier schema version.
 #include <catch2/catch_test_macros.hpp>
 
-#include "service/schema_migrations.h"
-#include "service/sqlite_db.h"
+#include "service/store/schema_migrations.h"
+#include "service/store/sqlite_db.h"
 #include "tests/service/store_test_util.h"
 
 namespace dojava::service {

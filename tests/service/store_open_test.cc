@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "service/database_key.h"
-#include "service/sqlite_db.h"
+#include "service/store/database_key.h"
+#include "service/store/sqlite_db.h"
 #include "tests/service/store_test_util.h"
 
 namespace dojava::service {

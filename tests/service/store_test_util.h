@@ -12,10 +12,10 @@
 #include <memory>
 #include <string>
 
-#include "crypto/secret_bytes.h"
-#include "service/clock.h"
-#include "service/sqlcipher_store.h"
-#include "service/store.h"
+#include "base/secret_bytes.h"
+#include "service/store/clock.h"
+#include "service/store/sqlcipher_store.h"
+#include "service/store/store.h"
 
 namespace dojava::service::testing {
 

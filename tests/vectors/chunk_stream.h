@@ -6,7 +6,7 @@
 #include <boost/json.hpp>
 
 #include "crypto/attachment.h"
-#include "crypto/bytes.h"
+#include "base/bytes.h"
 
 namespace dojava::vectors {
 

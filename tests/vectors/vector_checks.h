@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "crypto/status.h"
+#include "base/status.h"
 
 namespace dojava::vectors {
 

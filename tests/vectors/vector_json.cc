@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "crypto/encoding.h"
+#include "base/encoding.h"
 
 namespace dojava::vectors {
 namespace {

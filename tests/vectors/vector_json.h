@@ -6,8 +6,8 @@
 #include <boost/json.hpp>
 #include <string>
 
-#include "crypto/bytes.h"
-#include "crypto/secret_bytes.h"
+#include "base/bytes.h"
+#include "base/secret_bytes.h"
 
 namespace dojava::vectors {
 

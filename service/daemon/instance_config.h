@@ -1,0 +1,76 @@
+// InstanceConfig: everything `dojavad serve` reads from an instance's one
+// config file (<data-dir>/dojavad.conf): the HTTP core's keys
+// (service/http/CONFIG.md) plus the API, store, retention and maintenance keys
+// below, each with its default beside it. service/CONFIG.md documents them.
+//
+// Format: the one of service/http/CONFIG.md (`key = value` lines, strict:
+// unknown or repeated keys and bad values are errors naming the line, never
+// the value). Command-line overrides `key=value` are applied after the file.
+//
+// Thread safety: a plain value; no shared state.
+#ifndef DOJAVA_SERVICE_DAEMON_INSTANCE_CONFIG_H_
+#define DOJAVA_SERVICE_DAEMON_INSTANCE_CONFIG_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "service/api/api.h"
+#include "service/http/http_config.h"
+#include "service/nojs/nojs_pages.h"
+#include "service/store/sqlcipher_store.h"
+#include "service/store/store.h"
+
+namespace dojava::service {
+
+// The config file inside a data directory.
+inline constexpr const char* kConfigFileName = "dojavad.conf";
+// Instance names shown to sources: 1..kMaxInstanceNameBytes printable UTF-8
+// bytes, no space at either end.
+inline constexpr size_t kMaxInstanceNameBytes = 100;
+
+struct InstanceConfig {
+  http::HttpConfig http;
+  // api.instance_name is the `instance_name` key; api.json_body_limit_bytes
+  // follows http.json_body_limit_bytes (one key, enforced by the HTTP core).
+  api::ApiOptions api;
+  StoreOptions store;
+  // The no-JavaScript pages (`nojs.*` keys); their instance name, message
+  // length, form limit and static_dir follow the keys above at serve time.
+  nojs::NojsOptions nojs;
+  // Written into the database's Settings when serve starts (they are the
+  // retention rules Store::Purge applies and clients see in /api/v1/instance).
+  int64_t retention_days = 90;
+  int64_t retention_spread_days = 7;
+  int64_t upload_ttl_days = 1;
+  int64_t max_chunks_per_file = 4096;
+  // Store::Purge and expired-session sweeping: once at start, then this often.
+  int purge_interval_seconds = 3600;
+};
+
+// kInvalidArgument unless `name` is a usable instance name (see above).
+Status ValidateInstanceName(std::string_view name);
+
+// Sets one key (instance or HTTP). Errors name the key, not the value.
+Status SetInstanceConfigValue(InstanceConfig* config, std::string_view key, std::string_view value);
+
+// Parses a config file's text over `config`. On error `config` may be partly
+// updated; discard it.
+Status ParseInstanceConfigText(std::string_view text, InstanceConfig* config);
+Status LoadInstanceConfigFile(const std::string& path, InstanceConfig* config);
+
+// "key=value" arguments, applied in order after the file.
+Status ApplyInstanceOverrides(const std::vector<std::string>& overrides, InstanceConfig* config);
+
+// Cross-field checks (HTTP rules included).
+Status ValidateInstanceConfig(const InstanceConfig& config);
+
+// Every key with `config`'s value (a complete config file; parses back to
+// `config`).
+std::string InstanceConfigText(const InstanceConfig& config);
+
+}  // namespace dojava::service
+
+#endif  // DOJAVA_SERVICE_DAEMON_INSTANCE_CONFIG_H_

@@ -1,0 +1,212 @@
+// Store: the one storage interface of dojavad. The HTTP layer talks to this
+// interface only, so a replicated store can replace SQLCipher later
+// (service/store/STORE.md). The SQLCipher implementation is SqlcipherStore.
+//
+// What is stored is exactly the list of shared/BRIEF.md ("What the server
+// stores"): random ids, hashes, public keys, sealed keys, ciphertext and days.
+// Nothing here accepts an address, a time of day, a name or plaintext.
+//
+// Contract common to every method:
+// - Errors are values. Codes used: kInvalidArgument (a length, count or range
+//   is wrong), kNotFound (unknown case, upload, chunk, or instance not
+//   initialised), kAlreadyExists (duplicate id / conflicting bytes),
+//   kRollback (roster version not newer), kResourceExhausted (disk full or
+//   under the configured reserve, over a limit), kIoError / kInternal.
+//   Messages never contain request data.
+// - A write method returns only after the transaction holding its write is
+//   durable on disk (WAL, synchronous=FULL). A failed write changed nothing.
+// - Thread safety: every method may be called from any number of threads at
+//   once.
+// - Days are days since the Unix epoch (UTC), from the store's Clock.
+#ifndef DOJAVA_SERVICE_STORE_STORE_H_
+#define DOJAVA_SERVICE_STORE_STORE_H_
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "base/bytes.h"
+#include "crypto/protocol_constants.h"
+#include "base/status.h"
+
+namespace dojava::service {
+
+using Day = int64_t;  // days since 1970-01-01 (UTC)
+using Id = std::array<uint8_t, protocol::kIdSize>;
+inline constexpr size_t kLookupHashSize =
+    32;  // a hash of the receipt's lookup key (PROTOCOL.md §4)
+using LookupHash = std::array<uint8_t, kLookupHashSize>;
+using PublicKey = std::array<uint8_t, protocol::kX25519Size>;
+using SealedKeyBytes = std::array<uint8_t, protocol::kSealedKeySize>;
+
+// Smallest and largest message record (PROTOCOL.md §8): header, smallest
+// padding bucket, tag .. header, largest bucket, tag.
+inline constexpr size_t kMinMessageRecordSize =
+    protocol::kMessageHeaderSize + protocol::kMinPaddedSize + protocol::kAeadTagSize;
+inline constexpr size_t kMaxMessageRecordSize = protocol::kMaxMessageRecordSize;
+// A signed roster of kRosterMaxReviewers entries fits well under this.
+inline constexpr size_t kMaxRosterBytes = 1024 * 1024;
+// Sealed keys per case: CK and NK for every reviewer on a full roster + the source's CK.
+inline constexpr size_t kMaxSealedKeysPerCase = 2 * protocol::kRosterMaxReviewers + 1;
+// Attachments bound by one create-case or append-message call.
+inline constexpr size_t kMaxAttachmentsPerMessage = 64;
+
+// Instance settings: written by `dojavad init`, read by everyone.
+struct Settings {
+  Id instance_id{};
+  std::array<uint8_t, protocol::kSaltSize> salt{};
+  std::array<uint8_t, protocol::kEd25519PublicSize> admin_public_key{};
+  // Retention: a case expires retention_days after its last activity, plus a
+  // uniformly random 0..retention_spread_days so expiry does not date activity.
+  int64_t retention_days = 90;
+  int64_t retention_spread_days = 7;
+  // An unfinished upload is purged once more than upload_ttl_days whole days
+  // have passed since the day it was created (so it lives at least 24 h).
+  int64_t upload_ttl_days = 1;
+  // Attachment size cap in chunks: 4096 x 512 KiB = 2 GiB (BRIEF "Limits").
+  int64_t max_chunks_per_file = 4096;
+
+  bool operator==(const Settings&) const = default;
+};
+// Allowed ranges, checked by PutSettings.
+inline constexpr int64_t kMaxRetentionDays = 3650;
+inline constexpr int64_t kMaxRetentionSpreadDays = 60;
+inline constexpr int64_t kMaxUploadTtlDays = 30;
+
+struct Roster {
+  uint64_t version = 0;
+  Bytes signed_bytes;  // admin-signed roster, opaque to the store
+};
+
+enum class Role : uint8_t {
+  kCaseKey = protocol::kRoleCaseKey,
+  kNotesKey = protocol::kRoleNotesKey
+};
+
+// One sealed CK or NK. reviewer == nullopt means "the source"; the source
+// only ever receives a CK.
+struct SealedKey {
+  std::optional<Id> reviewer;
+  Role role = Role::kCaseKey;
+  SealedKeyBytes sealed{};
+
+  bool operator==(const SealedKey&) const = default;
+};
+
+struct NewCase {
+  Id case_id{};  // chosen by the client (random)
+  LookupHash lookup_hash{};
+  PublicKey source_public_key{};
+  // Must contain exactly one CK for the source; at most one key per
+  // (recipient, role); at most kMaxSealedKeysPerCase.
+  std::vector<SealedKey> keys;
+  Bytes first_message;          // message record, becomes sequence number 1
+  std::vector<Id> attachments;  // finished uploads to bind to the case
+};
+
+struct CaseInfo {
+  Id case_id{};
+  PublicKey source_public_key{};
+  Day created_day = 0;
+  Day last_activity_day = 0;
+  Day expiry_day = 0;
+};
+
+struct Message {
+  uint64_t seq = 0;
+  Day day = 0;
+  Bytes record;
+};
+
+// Position in the list of changed cases, for paging.
+struct CaseCursor {
+  Day last_activity_day = 0;
+  Id case_id{};
+};
+
+struct UploadStatus {
+  uint32_t chunk_count = 0;
+  std::vector<uint32_t> missing;  // ascending chunk indexes not yet stored
+};
+
+struct PurgeReport {
+  uint64_t cases_deleted = 0;
+  uint64_t uploads_deleted = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // --- settings and roster -------------------------------------------------
+  // Writes the settings. The first call sets the identity (instance id, salt,
+  // admin key); later calls may change limits and retention only: a different
+  // identity is kAlreadyExists. Out-of-range limits: kInvalidArgument.
+  virtual Status PutSettings(const Settings& settings) = 0;
+  // kNotFound before `dojavad init`.
+  virtual Result<Settings> GetSettings() = 0;
+
+  // Stores the signed roster if its version is higher than the stored one.
+  // The same version with the same bytes is a no-op (retries are safe); the
+  // same version with other bytes is kAlreadyExists; a lower one kRollback.
+  // The store does not verify the signature: the caller must have.
+  virtual Status PutRoster(const Roster& roster) = 0;
+  virtual Result<Roster> GetRoster() = 0;  // kNotFound if none yet
+
+  // --- cases ---------------------------------------------------------------
+  // Creates the case with its sealed keys, first message (seq 1) and bound
+  // attachments, in one transaction. Duplicate case id or lookup hash:
+  // kAlreadyExists. Unknown or unfinished attachment: kNotFound /
+  // kInvalidArgument. Nothing is written on any failure.
+  virtual Status CreateCase(const NewCase& new_case) = 0;
+  virtual Result<CaseInfo> GetCase(const Id& case_id) = 0;
+  virtual Result<CaseInfo> FindCaseByLookupHash(const LookupHash& hash) = 0;
+  // Cases whose last activity day is >= since, ordered by (day, id), at most
+  // limit of them, starting after `after` if given.
+  virtual Result<std::vector<CaseInfo>> ListCasesChangedSince(
+      Day since, const std::optional<CaseCursor>& after, size_t limit) = 0;
+  // Deletes the case, its keys, messages, uploads and chunks; reclaims space.
+  virtual Status DeleteCase(const Id& case_id) = 0;
+
+  // Appends a message record and binds attachments; returns its sequence
+  // number (1, 2, ...). Updates the case's last activity and expiry.
+  virtual Result<uint64_t> AppendMessage(const Id& case_id, const Bytes& record,
+                                         const std::vector<Id>& attachments) = 0;
+  // Messages with seq > after_seq, ascending, at most max_count and at most
+  // about max_bytes of records (always at least one if any).
+  virtual Result<std::vector<Message>> ListMessages(const Id& case_id, uint64_t after_seq,
+                                                    size_t max_count, size_t max_bytes) = 0;
+
+  // Adds sealed keys (a grant). A key equal to a stored one is a no-op; a
+  // different key for a (recipient, role) that already has one is
+  // kAlreadyExists (so a notes key, once set, is never replaced). All or none.
+  virtual Status AddSealedKeys(const Id& case_id, const std::vector<SealedKey>& keys) = 0;
+  virtual Result<std::vector<SealedKey>> GetSealedKeys(const Id& case_id) = 0;
+
+  // --- attachments -------------------------------------------------------
+  // Starts an upload of chunk_count chunks (1..max_chunks_per_file), unbound
+  // or bound to an existing case. Repeating the same call is a no-op; the
+  // same file id with other parameters is kAlreadyExists. Refused with
+  // kResourceExhausted when the whole file would take free disk space under
+  // the configured reserve.
+  virtual Status CreateUpload(const Id& file_id, uint32_t chunk_count,
+                              const std::optional<Id>& case_id) = 0;
+  // Stores chunk `index` (exactly protocol::kChunkRecordSize bytes) of an
+  // unfinished upload. The same bytes again: no-op; other bytes: kAlreadyExists.
+  virtual Status PutChunk(const Id& file_id, uint32_t index, ByteView record) = 0;
+  virtual Result<UploadStatus> GetUploadStatus(const Id& file_id) = 0;
+  // Chunk of a finished file bound to case_id by CreateCase/AppendMessage
+  // (kNotFound otherwise, also while its upload is unfinished).
+  virtual Result<Bytes> GetChunk(const Id& case_id, const Id& file_id, uint32_t index) = 0;
+
+  // --- retention ---------------------------------------------------------
+  // Deletes expired cases (expiry day before today) and unfinished uploads
+  // older than the upload TTL, then reclaims the space.
+  virtual Result<PurgeReport> Purge() = 0;
+};
+
+}  // namespace dojava::service
+
+#endif  // DOJAVA_SERVICE_STORE_STORE_H_
