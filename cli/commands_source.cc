@@ -10,6 +10,7 @@
 #include "base/utf8.h"
 #include "cli/cli_options.h"
 #include "cli/commands.h"
+#include "cli/local_files.h"
 #include "cli/progress.h"
 #include "cli/secret_input.h"
 #include "cli/session.h"
@@ -73,7 +74,7 @@ int RunSubmit(const Args& args) {
             "dojava submit --server URL [--socks5 HOST:PORT] [--form KEY=VALUE]... "
             "--admin-fingerprint FP --text-file FILE [--attach PATH]...");
   if (text_file.empty()) Fail(Exit::kUsage, "--text-file FILE (or '-' for stdin) is required");
-  SecretBytes report_text = Unwrap(ReadMessageText("", text_file, false), "report");
+  SecretBytes report_text = ReadMessageTextOrFail("", false, text_file, false, "report");
   json::object form(WipingStorage());
   for (const auto& kv : form_fields) {
     const size_t eq = kv.find('=');
@@ -203,6 +204,7 @@ int RunInbox(const Args& args) {
     const FileRef& f = *files[n - 1];
     auto secrets = Unwrap(crypto::FileSecrets::FromBytes(f.key.reveal(), f.prefix, f.id), "file");
     got_path = output.empty() ? f.name : output;
+    FailIfExists(got_path, "-o");
     ApiClient& api = conn->api();
     const crypto::Id fid = f.id;
     Progress progress(f.name);
@@ -213,7 +215,7 @@ int RunInbox(const Args& args) {
 
   uint64_t sent_seq = 0;
   if (wants_reply) {
-    SecretBytes text = Unwrap(ReadMessageText("", reply_file, false), "follow-up");
+    SecretBytes text = ReadMessageTextOrFail("", false, reply_file, false, "follow-up");
     json::array refs(WipingStorage());
     const std::vector<crypto::Id> ids = UploadAll(conn->api(), attach, inst.info, o, &refs);
     json::object body(WipingStorage());

@@ -24,6 +24,11 @@ Status CheckAdminKey(Connection& conn, const TrustOptions& o, const crypto::Ed25
                      bool* pinned_now) {
   const std::string served_fp = crypto::AdminKey::FingerprintText(served);
   DOJAVA_ASSIGN_OR_RETURN(auto pinned, conn.state().PinnedAdminKey());
+  // A fingerprint given is checked whatever else is pinned.
+  if (!o.admin_fingerprint.empty() && !SameFingerprint(o.admin_fingerprint, served_fp)) {
+    return Untrusted("the server's admin key fingerprint " + served_fp +
+                     " does not match --admin-fingerprint (or the onboarding file)");
+  }
   if (o.own_admin != nullptr) {
     if (*o.own_admin != served) {
       return Untrusted("this server's admin key (fingerprint " + served_fp +
@@ -41,10 +46,7 @@ Status CheckAdminKey(Connection& conn, const TrustOptions& o, const crypto::Ed25
     }
     return Status::Ok();
   } else if (!o.admin_fingerprint.empty()) {
-    if (!SameFingerprint(o.admin_fingerprint, served_fp)) {
-      return Untrusted("the server's admin key fingerprint " + served_fp +
-                       " does not match --admin-fingerprint");
-    }
+    // Checked above: pin it.
   } else if (o.first_contact == FirstContact::kConfirm) {
     if (!o.confirm || !o.confirm(served_fp)) {
       return Untrusted(

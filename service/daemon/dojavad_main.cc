@@ -19,13 +19,13 @@
 #include <string_view>
 #include <vector>
 
-#include "service/store/clock.h"
-#include "service/store/database_key.h"
 #include "service/daemon/instance_config.h"
 #include "service/daemon/instance_init.h"
+#include "service/daemon/serve_command.h"
+#include "service/store/clock.h"
+#include "service/store/database_key.h"
 #include "service/store/instance_lock.h"
 #include "service/store/schema_migrations.h"
-#include "service/daemon/serve_command.h"
 #include "service/store/sqlcipher_store.h"
 #include "service/store/store_maintenance.h"
 
@@ -403,6 +403,10 @@ int main(int argc, char** argv) {
     const std::string_view name = argv[1];
     if (name == "--help" || name == "-h" || name == "help") {
       PrintUsage(std::cout);
+      return kExitOk;
+    }
+    if (name == "--version") {
+      std::cout << "dojavad " DOJAVA_VERSION " (protocol v1, API v1)\n";
       return kExitOk;
     }
     for (const auto& c : kSubcommands) {

@@ -240,7 +240,8 @@ class Instance {
   RunResult As(const std::string& name, std::vector<std::string> args) {
     const std::vector<std::string> common = {
         "--server",          ReviewerUrl(), "--key-file",  dir_ / (name + ".key"),
-        "--passphrase-file", dir_ / "pass", "--state-dir", dir_ / ("state-" + name)};
+        "--passphrase-file", dir_ / "pass", "--state-dir", dir_ / ("state-" + name),
+        "--admin-fingerprint", fingerprint_};
     args.insert(args.end(), common.begin(), common.end());
     return Dojava(std::move(args));
   }
