@@ -101,6 +101,10 @@ std::vector<SetupCheck> CheckSetup(const ConnectionOptions& connection, const Tr
   }
   const ServerUrl url = (*conn)->url();
   out.push_back(CheckTor(url, connection));
+  if (out.back().outcome == Outcome::kFail) {
+    out.push_back(Skipped("onion reachable", "tor is not reachable"));
+    return out;
+  }
   ReviewerSession s;
   s.conn = std::move(conn).value();
   auto inst = FetchTrustedInstance(*s.conn, trust);
