@@ -7,7 +7,10 @@
 # configuration name them):
 #   /usr/sbin/dojavad                      the server
 #   /usr/sbin/dojava-reviewer-access       reviewer client authorization (operator)
+#   /usr/sbin/dojava-org                   many organisations on one host (operator)
 #   /lib/systemd/system/dojavad.service, dojavad-backup.{service,timer}
+#   /lib/systemd/system/dojavad@.service, dojavad-backup@.{service,timer}
+#   /usr/share/dojava/tor/{orgs-torrc,org.conf}  what dojava-org writes for tor
 #   /etc/tor/instances/dojava/torrc        conffile: tor@dojava.service's configuration
 #   /usr/share/dojava/static/              the submission page and its assets
 #                                          (static/www: the runbook's static_dir)
@@ -31,10 +34,20 @@ if(TARGET dojavad)
 endif()
 install(PROGRAMS ${DOJAVA_OPS_DIR}/tor/reviewer-access DESTINATION sbin
         RENAME dojava-reviewer-access COMPONENT server)
+install(PROGRAMS ${DOJAVA_OPS_DIR}/dojava-org DESTINATION sbin COMPONENT server)
 install(FILES ${DOJAVA_OPS_DIR}/systemd/dojavad.service
               ${DOJAVA_OPS_DIR}/systemd/dojavad-backup.service
               ${DOJAVA_OPS_DIR}/systemd/dojavad-backup.timer
+              ${DOJAVA_OPS_DIR}/systemd/dojavad@.service
+              ${DOJAVA_OPS_DIR}/systemd/dojavad-backup@.service
+              ${DOJAVA_OPS_DIR}/systemd/dojavad-backup@.timer
         DESTINATION /lib/systemd/system COMPONENT server)
+# Many organisations on one host: dojava-org writes the organisations' tor
+# configuration from these (not conffiles: /etc/tor/instances/dojavaorgs
+# exists only once an organisation does, so Debian's tor generator starts no
+# tor for it before).
+install(FILES ${DOJAVA_OPS_DIR}/tor/orgs-torrc ${DOJAVA_OPS_DIR}/tor/org.conf
+        DESTINATION share/dojava/tor COMPONENT server)
 install(FILES ${DOJAVA_OPS_DIR}/tor/torrc DESTINATION /etc/tor/instances/dojava COMPONENT server)
 # Only the served directory (static/README.md): static/www with the files that
 # `node static/tools/build-www.mjs` generates (www/lib, the pages with their
