@@ -8,6 +8,7 @@
 #   /usr/sbin/dojavad                      the server
 #   /usr/sbin/dojava-reviewer-access       reviewer client authorization (operator)
 #   /usr/sbin/dojava-org                   many organisations on one host (operator)
+#   /usr/sbin/dojava-monitor               monitoring checks (dojava-monitor.{service,timer})
 #   /lib/systemd/system/dojavad.service, dojavad-backup.{service,timer}
 #   /lib/systemd/system/dojavad@.service, dojavad-backup@.{service,timer}
 #   /usr/share/dojava/tor/{orgs-torrc,org.conf}  what dojava-org writes for tor
@@ -35,12 +36,15 @@ endif()
 install(PROGRAMS ${DOJAVA_OPS_DIR}/tor/reviewer-access DESTINATION sbin
         RENAME dojava-reviewer-access COMPONENT server)
 install(PROGRAMS ${DOJAVA_OPS_DIR}/dojava-org DESTINATION sbin COMPONENT server)
+install(PROGRAMS ${DOJAVA_OPS_DIR}/monitor DESTINATION sbin RENAME dojava-monitor COMPONENT server)
 install(FILES ${DOJAVA_OPS_DIR}/systemd/dojavad.service
               ${DOJAVA_OPS_DIR}/systemd/dojavad-backup.service
               ${DOJAVA_OPS_DIR}/systemd/dojavad-backup.timer
               ${DOJAVA_OPS_DIR}/systemd/dojavad@.service
               ${DOJAVA_OPS_DIR}/systemd/dojavad-backup@.service
               ${DOJAVA_OPS_DIR}/systemd/dojavad-backup@.timer
+              ${DOJAVA_OPS_DIR}/systemd/dojava-monitor.service
+              ${DOJAVA_OPS_DIR}/systemd/dojava-monitor.timer
         DESTINATION /lib/systemd/system COMPONENT server)
 # Many organisations on one host: dojava-org writes the organisations' tor
 # configuration from these (not conffiles: /etc/tor/instances/dojavaorgs

@@ -137,6 +137,58 @@ std::string ProxyUrl(const std::string& socks5) {
   return "socks5h://" + socks5;
 }
 
+void InitCurl() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+// One SMTP transaction. `cancel` aborts it (checked about once a second).
+Status SendMessage(const NotifyOptions& o, const SecretBytes& password, std::string_view message,
+                   const std::atomic<bool>* cancel) {
+  CURL* curl = curl_easy_init();
+  if (curl == nullptr) return Status(Code::kInternal, "curl_easy_init failed");
+  Upload upload{message};
+  const std::string url = o.smtp_url + "/" + kEhloName;
+  const std::string from = "<" + o.from + ">";
+  curl_slist* rcpt = nullptr;
+  for (const std::string& r : SplitRecipients(o.to)) {
+    rcpt = curl_slist_append(rcpt, ("<" + r + ">").c_str());
+  }
+  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+  curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));  // TLS or nothing
+  curl_easy_setopt(curl, CURLOPT_MAIL_FROM, from.c_str());
+  curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, rcpt);
+  curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+  curl_easy_setopt(curl, CURLOPT_READFUNCTION, ReadCallback);
+  curl_easy_setopt(curl, CURLOPT_READDATA, &upload);
+  curl_easy_setopt(curl, CURLOPT_INFILESIZE, static_cast<long>(message.size()));
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT, static_cast<long>(o.timeout_seconds));
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT,
+                   static_cast<long>(o.timeout_seconds) / kConnectTimeoutFraction);
+  curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, ProgressCallback);
+  curl_easy_setopt(curl, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(cancel));
+  if (!o.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, o.ca_file.c_str());
+  if (!o.socks5.empty()) {
+    curl_easy_setopt(curl, CURLOPT_PROXY, ProxyUrl(o.socks5).c_str());
+  }
+  if (!o.smtp_user.empty()) {
+    curl_easy_setopt(curl, CURLOPT_USERNAME, o.smtp_user.c_str());
+    // libcurl copies the string (CURLOPT_PASSWORD); the NUL-terminated copy
+    // made here is wiped at once.
+    SecretBytes z(password.size() + 1);
+    std::memcpy(z.reveal_mut().data(), password.reveal().data(), password.size());
+    curl_easy_setopt(curl, CURLOPT_PASSWORD, reinterpret_cast<const char*>(z.reveal().data()));
+  }
+  const CURLcode rc = curl_easy_perform(curl);
+  curl_slist_free_all(rcpt);
+  curl_easy_cleanup(curl);
+  if (rc != CURLE_OK) return Status(Code::kIoError, curl_easy_strerror(rc));
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status ValidateNotifyOptions(const NotifyOptions& o) {
@@ -164,16 +216,37 @@ Status ValidateNotifyOptions(const NotifyOptions& o) {
   return Status::Ok();
 }
 
-std::string ComposeMessage(const NotifyOptions& o, std::string_view label) {
+std::string ActivityLine(std::string_view label) {
+  return "There is new activity in " + std::string(label) + ".";
+}
+
+std::string ComposeMessage(const NotifyOptions& o, std::string_view line, bool activity) {
   std::string to;
   for (const std::string& r : SplitRecipients(o.to)) to += (to.empty() ? "" : ", ") + r;
-  const std::string text = "There is new activity in " + std::string(label) + ".";
+  const std::string text(line);
   return "From: " + o.from + "\r\nTo: " + to + "\r\nSubject: " + HeaderText(text) +
          "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
          "Content-Transfer-Encoding: 8bit\r\n\r\n" +
-         text +
-         "\r\n\r\nThis message says nothing else, by design. Open your reviewer client\r\n"
-         "(through Tor) to see what is new.\r\n";
+         text + "\r\n\r\nThis message says nothing else, by design." +
+         (activity ? " Open your reviewer client\r\n(through Tor) to see what is new.\r\n"
+                   : "\r\n");
+}
+
+Status SendNow(const NotifyOptions& options, std::string_view line, std::string_view to) {
+  NotifyOptions o = options;
+  if (!to.empty()) o.to = std::string(to);
+  DOJAVA_RETURN_IF_ERROR(ValidateNotifyOptions(o));
+  if (o.smtp_url.empty()) return Status(Code::kInvalidArgument, "notify.smtp_url is not set");
+  if (line.find_first_of("\r\n") != std::string_view::npos) {
+    return Status(Code::kInvalidArgument, "the alert must be one line");
+  }
+  SecretBytes password;
+  if (!o.smtp_password_file.empty()) {
+    DOJAVA_ASSIGN_OR_RETURN(password, ReadPassword(o.smtp_password_file));
+  }
+  InitCurl();
+  const std::atomic<bool> never{false};
+  return SendMessage(o, password, ComposeMessage(o, line, false), &never);
 }
 
 Result<std::unique_ptr<Notifier>> Notifier::Start(const NotifyOptions& options,
@@ -185,8 +258,7 @@ Result<std::unique_ptr<Notifier>> Notifier::Start(const NotifyOptions& options,
     DOJAVA_ASSIGN_OR_RETURN(password, ReadPassword(options.smtp_password_file));
   }
   if (sodium_init() < 0) return Status(Code::kInternal, "sodium_init failed");  // the random delay
-  static std::once_flag curl_init;
-  std::call_once(curl_init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  InitCurl();
   std::string label = options.label.empty() ? std::string(instance_name) : options.label;
   return std::unique_ptr<Notifier>(new Notifier(options, std::move(label), std::move(password)));
 }
@@ -233,7 +305,8 @@ void Notifier::Loop() {
     if (!WaitUntil(lock, Clock::now() + delay)) return;
     pending_ = false;  // activity from now on needs the next message
     lock.unlock();
-    const Status sent = Send();
+    const Status sent = SendMessage(options_, password_,
+                                    ComposeMessage(options_, ActivityLine(label_), true), &stop_);
     lock.lock();
     next_allowed = Clock::now() + std::chrono::seconds(options_.min_period_seconds);
     if (!sent.ok()) {
@@ -243,52 +316,6 @@ void Notifier::Loop() {
                 "notification not sent (retried in notify.min_period_seconds): " + sent.message());
     }
   }
-}
-
-Status Notifier::Send() {
-  CURL* curl = curl_easy_init();
-  if (curl == nullptr) return Status(Code::kInternal, "curl_easy_init failed");
-  const std::string message = ComposeMessage(options_, label_);
-  Upload upload{message};
-  const std::string url = options_.smtp_url + "/" + kEhloName;
-  const std::string from = "<" + options_.from + ">";
-  curl_slist* rcpt = nullptr;
-  for (const std::string& r : SplitRecipients(options_.to)) {
-    rcpt = curl_slist_append(rcpt, ("<" + r + ">").c_str());
-  }
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
-  curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));  // TLS or nothing
-  curl_easy_setopt(curl, CURLOPT_MAIL_FROM, from.c_str());
-  curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, rcpt);
-  curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
-  curl_easy_setopt(curl, CURLOPT_READFUNCTION, ReadCallback);
-  curl_easy_setopt(curl, CURLOPT_READDATA, &upload);
-  curl_easy_setopt(curl, CURLOPT_INFILESIZE, static_cast<long>(message.size()));
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT, static_cast<long>(options_.timeout_seconds));
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT,
-                   static_cast<long>(options_.timeout_seconds) / kConnectTimeoutFraction);
-  curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, ProgressCallback);
-  curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &stop_);
-  if (!options_.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, options_.ca_file.c_str());
-  if (!options_.socks5.empty()) {
-    curl_easy_setopt(curl, CURLOPT_PROXY, ProxyUrl(options_.socks5).c_str());
-  }
-  if (!options_.smtp_user.empty()) {
-    curl_easy_setopt(curl, CURLOPT_USERNAME, options_.smtp_user.c_str());
-    // libcurl copies the string (CURLOPT_PASSWORD); the NUL-terminated copy
-    // made here is wiped at once.
-    SecretBytes z(password_.size() + 1);
-    std::memcpy(z.reveal_mut().data(), password_.reveal().data(), password_.size());
-    curl_easy_setopt(curl, CURLOPT_PASSWORD, reinterpret_cast<const char*>(z.reveal().data()));
-  }
-  const CURLcode rc = curl_easy_perform(curl);
-  curl_slist_free_all(rcpt);
-  curl_easy_cleanup(curl);
-  if (rc != CURLE_OK) return Status(Code::kIoError, curl_easy_strerror(rc));
-  return Status::Ok();
 }
 
 }  // namespace dojava::notify

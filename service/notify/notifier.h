@@ -60,8 +60,18 @@ struct NotifyOptions {
 // path in the URL, header-breaking characters in an address, ...).
 Status ValidateNotifyOptions(const NotifyOptions& options);
 
-// The whole message, headers and body, CRLF line ends.
-std::string ComposeMessage(const NotifyOptions& options, std::string_view label);
+// "There is new activity in LABEL."
+std::string ActivityLine(std::string_view label);
+
+// The whole message, headers and body, CRLF line ends: `line` as the subject
+// and the first line of the body, then fixed text (`activity`: the activity
+// notice's, else the alert's).
+std::string ComposeMessage(const NotifyOptions& options, std::string_view line, bool activity);
+
+// One message now, synchronously, with `line` (the monitoring alerts of
+// `dojavad alert`: ops/monitor). `to`, when not empty, replaces options.to.
+// Reads the password as Start() does. kIoError when the relay fails.
+Status SendNow(const NotifyOptions& options, std::string_view line, std::string_view to);
 
 class Notifier {
  public:
@@ -83,7 +93,6 @@ class Notifier {
   void Loop();
   // Waits until `until` or Stop; false when stopping. Holds `lock`.
   bool WaitUntil(std::unique_lock<std::mutex>& lock, std::chrono::steady_clock::time_point until);
-  Status Send();
 
   const NotifyOptions options_;
   const std::string label_;

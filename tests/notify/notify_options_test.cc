@@ -60,11 +60,11 @@ TEST_CASE("notify: nothing can break a header or an envelope", "[notify]") {
 }
 
 TEST_CASE("notify: the message is the fixed text; a non-ASCII label is encoded", "[notify]") {
-  const std::string m = ComposeMessage(Good(), "Истраживачи Đ");
+  const std::string m = ComposeMessage(Good(), dojava::notify::ActivityLine("Истраживачи Đ"), true);
   CHECK(m.find("Subject: =?UTF-8?B?") != std::string::npos);
   CHECK(m.find("To: desk@example.org, editor@example.org\r\n") != std::string::npos);
   CHECK(m.find("\r\n\r\nThere is new activity in Истраживачи Đ.\r\n") != std::string::npos);
-  const std::string plain = ComposeMessage(Good(), "Newsroom");
+  const std::string plain = ComposeMessage(Good(), dojava::notify::ActivityLine("Newsroom"), true);
   CHECK(plain.find("Subject: There is new activity in Newsroom.\r\n") != std::string::npos);
   CHECK(plain.find("Date:") == std::string::npos);  // no time from this host
 }
