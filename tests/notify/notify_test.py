@@ -8,7 +8,8 @@ the real dojava CLI:
      STARTTLS, authenticated with the password from the file, to both
      recipients, saying "There is new activity in <instance>" and nothing it
      must not (no case id, receipt, report text, count or time); the password
-     is on no command line.
+     is on no command line. `dojavad alert` (the monitoring checks' channel)
+     sends its one line to the operator through the same relay.
   2. a relay without STARTTLS: nothing is sent in the clear, a warning is
      logged, the report is stored.
   3. a relay that is down: the submission answers as fast as without
@@ -191,6 +192,32 @@ with tempfile.TemporaryDirectory(prefix="dojava-notify-") as work:
     with open("/proc/%d/cmdline" % a.proc.pid, "rb") as f:
         check(PASSWORD.encode() not in f.read(), "the password is on no command line")
     check(PASSWORD not in a.logged(), "the password is not logged")
+    # dojavad alert (the monitoring checks' channel): the relay of the
+    # instance's config file, another recipient, the given line; the password
+    # from a file given by option.
+    conf = a.dir + "/data/dojavad.conf"
+    keys = dict(base, smtp_url="smtp://localhost:%d" % relay.port, smtp_user="newsroom")
+    with open(conf) as f:
+        lines = [l for l in f.read().splitlines()
+                 if l.split(" = ")[0] not in ["notify." + k for k in keys]]
+    with open(conf, "w") as f:
+        f.write("\n".join(lines + ["notify.%s = %s" % kv for kv in keys.items()]) + "\n")
+    out = subprocess.run([DOJAVAD, "alert", "--data-dir", a.dir + "/data", "--to", "ops@example.org",
+                          "--password-file", work + "/smtp.pass", "--message",
+                          "Dojava monitor: 1 problem(s): alpha: no backup yet"],
+                         capture_output=True, text=True)
+    check(out.returncode == 0, "dojavad alert exits 0 " + out.stderr.strip())
+    check(wait_for(lambda: len(relay.messages) == 2, 10), "the alert arrives")
+    if len(relay.messages) == 2:
+        alert = relay.messages[1]
+        check(alert["rcpt"] == ["ops@example.org"] and alert["tls"], "  ... to the operator, over TLS")
+        check("Subject: Dojava monitor: 1 problem(s): alpha: no backup yet" in alert["content"],
+              "  ... with the given line")
+    bad = subprocess.run([DOJAVAD, "alert", "--data-dir", a.dir + "/data", "--message", "x\nBcc: y@z"],
+                         capture_output=True, text=True)
+    check(bad.returncode != 0, "dojavad alert refuses a message of two lines")
+    version = subprocess.run([DOJAVAD, "--version"], capture_output=True, text=True).stdout
+    check(re.fullmatch(r"dojavad \d+\.\d+\.\d+\n", version) is not None, "dojavad --version")
     rc, _ = a.stop()
     relay.stop()
 
