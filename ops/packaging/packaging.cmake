@@ -9,6 +9,7 @@
 #   /usr/sbin/dojava-reviewer-access       reviewer client authorization (operator)
 #   /usr/sbin/dojava-org                   many organisations on one host (operator)
 #   /usr/sbin/dojava-monitor               monitoring checks (dojava-monitor.{service,timer})
+#   /usr/sbin/dojava-offsite               off-host copies with restic (dojava-offsite*.{service,timer})
 #   /lib/systemd/system/dojavad.service, dojavad-backup.{service,timer}
 #   /lib/systemd/system/dojavad@.service, dojavad-backup@.{service,timer}
 #   /usr/share/dojava/tor/{orgs-torrc,org.conf}  what dojava-org writes for tor
@@ -37,6 +38,7 @@ install(PROGRAMS ${DOJAVA_OPS_DIR}/tor/reviewer-access DESTINATION sbin
         RENAME dojava-reviewer-access COMPONENT server)
 install(PROGRAMS ${DOJAVA_OPS_DIR}/dojava-org DESTINATION sbin COMPONENT server)
 install(PROGRAMS ${DOJAVA_OPS_DIR}/monitor DESTINATION sbin RENAME dojava-monitor COMPONENT server)
+install(PROGRAMS ${DOJAVA_OPS_DIR}/offsite DESTINATION sbin RENAME dojava-offsite COMPONENT server)
 install(FILES ${DOJAVA_OPS_DIR}/systemd/dojavad.service
               ${DOJAVA_OPS_DIR}/systemd/dojavad-backup.service
               ${DOJAVA_OPS_DIR}/systemd/dojavad-backup.timer
@@ -45,6 +47,10 @@ install(FILES ${DOJAVA_OPS_DIR}/systemd/dojavad.service
               ${DOJAVA_OPS_DIR}/systemd/dojavad-backup@.timer
               ${DOJAVA_OPS_DIR}/systemd/dojava-monitor.service
               ${DOJAVA_OPS_DIR}/systemd/dojava-monitor.timer
+              ${DOJAVA_OPS_DIR}/systemd/dojava-offsite.service
+              ${DOJAVA_OPS_DIR}/systemd/dojava-offsite.timer
+              ${DOJAVA_OPS_DIR}/systemd/dojava-offsite-drill.service
+              ${DOJAVA_OPS_DIR}/systemd/dojava-offsite-drill.timer
         DESTINATION /lib/systemd/system COMPONENT server)
 # Many organisations on one host: dojava-org writes the organisations' tor
 # configuration from these (not conffiles: /etc/tor/instances/dojavaorgs
@@ -105,6 +111,8 @@ set(CPACK_COMPONENT_SERVER_DESCRIPTION
     "secure whistleblowing server run as a Tor onion service\ndojavad receives end-to-end encrypted reports over a Tor onion service and keeps\nas little metadata as it can. Includes the tor configuration, the hardened\nsystemd units and the operator runbook (/usr/share/doc/dojavad/README.ops.md).")
 # SQLCipher 4.5 or newer (Debian 12: bookworm-backports); shlibdeps alone would accept 3.4.
 set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "tor (>= 0.4.8), adduser, openssl, coreutils, libsqlcipher1 (>= 4.5)")
+# dojava-offsite needs restic, dojava-monitor's onion check curl; both optional.
+set(CPACK_DEBIAN_SERVER_PACKAGE_RECOMMENDS "restic, curl")
 set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA
     ${DOJAVA_OPS_DIR}/packaging/deb/postinst
     ${DOJAVA_OPS_DIR}/packaging/deb/prerm
