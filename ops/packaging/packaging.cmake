@@ -51,6 +51,7 @@ install(FILES ${DOJAVA_OPS_DIR}/systemd/dojavad.service
               ${DOJAVA_OPS_DIR}/systemd/dojava-offsite.timer
               ${DOJAVA_OPS_DIR}/systemd/dojava-offsite-drill.service
               ${DOJAVA_OPS_DIR}/systemd/dojava-offsite-drill.timer
+              ${DOJAVA_OPS_DIR}/systemd/dojava-vanguards@.service
         DESTINATION /lib/systemd/system COMPONENT server)
 # Many organisations on one host: dojava-org writes the organisations' tor
 # configuration from these (not conffiles: /etc/tor/instances/dojavaorgs
@@ -111,8 +112,9 @@ set(CPACK_COMPONENT_SERVER_DESCRIPTION
     "secure whistleblowing server run as a Tor onion service\ndojavad receives end-to-end encrypted reports over a Tor onion service and keeps\nas little metadata as it can. Includes the tor configuration, the hardened\nsystemd units and the operator runbook (/usr/share/doc/dojavad/README.ops.md).")
 # SQLCipher 4.5 or newer (Debian 12: bookworm-backports); shlibdeps alone would accept 3.4.
 set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "tor (>= 0.4.8), adduser, openssl, coreutils, libsqlcipher1 (>= 4.5)")
-# dojava-offsite needs restic, dojava-monitor's onion check curl; both optional.
-set(CPACK_DEBIAN_SERVER_PACKAGE_RECOMMENDS "restic, curl")
+# dojava-vanguards@ needs vanguards, dojava-offsite restic, dojava-monitor's
+# onion check curl; each is optional.
+set(CPACK_DEBIAN_SERVER_PACKAGE_RECOMMENDS "vanguards, restic, curl")
 set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA
     ${DOJAVA_OPS_DIR}/packaging/deb/postinst
     ${DOJAVA_OPS_DIR}/packaging/deb/prerm
