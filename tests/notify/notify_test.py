@@ -15,6 +15,8 @@ the real dojava CLI:
   3. a relay that is down: the submission answers as fast as without
      notifications, the source reads its case back, dojavad keeps serving and
      stops at once on SIGTERM.
+  4. through a SOCKS5 proxy on a unix socket (tor's `SocksPort unix:PATH`):
+     the relay's name goes to the proxy (remote resolution), TLS still holds.
 
   tests/notify/notify_test.py DOJAVAD DOJAVA
 Uses Debian's /usr/bin/python3 (python3-aiosmtpd, ops/setup installs it).
@@ -28,6 +30,7 @@ import ssl
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 from aiosmtpd.controller import Controller
@@ -77,6 +80,67 @@ class Relay:
 
     def stop(self):
         self.controller.stop()
+
+
+class UnixSocks5:
+    """A SOCKS5 proxy on a unix socket, as tor's `SocksPort unix:PATH`: records
+    each request (address type, host, port) and connects it on 127.0.0.1."""
+
+    def __init__(self, path):
+        self.requests = []
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.bind(path)
+        self.sock.listen(8)
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    @staticmethod
+    def exact(c, n):
+        b = b""
+        while len(b) < n:
+            part = c.recv(n - len(b))
+            if not part:
+                raise EOFError
+            b += part
+        return b
+
+    def accept(self):
+        while True:
+            c, _ = self.sock.accept()
+            threading.Thread(target=self.serve, args=(c,), daemon=True).start()
+
+    def serve(self, c):
+        try:
+            _, n = self.exact(c, 2)
+            self.exact(c, n)
+            c.sendall(b"\x05\x00")
+            _, cmd, _, atyp = self.exact(c, 4)
+            host = (self.exact(c, self.exact(c, 1)[0]).decode() if atyp == 3
+                    else socket.inet_ntoa(self.exact(c, 4)))
+            port = int.from_bytes(self.exact(c, 2), "big")
+            self.requests.append((atyp, host, port))
+            up = socket.create_connection(("127.0.0.1", port), timeout=30)
+            c.sendall(b"\x05\x00\x00\x01" + bytes(6))
+            for a, b in ((c, up), (up, c)):
+                threading.Thread(target=self.pipe, args=(a, b), daemon=True).start()
+        except (EOFError, OSError):
+            c.close()
+
+    @staticmethod
+    def pipe(a, b):
+        try:
+            while True:
+                d = a.recv(65536)
+                if not d:
+                    break
+                b.sendall(d)
+        except OSError:
+            pass
+        finally:
+            for s in (a, b):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
 
 
 def run(*args, **kw):
@@ -232,6 +296,21 @@ with tempfile.TemporaryDirectory(prefix="dojava-notify-") as work:
     check(b.proc.poll() is None, "dojavad keeps serving")
     b.stop()
     plain.stop()
+
+    print("== 4. through tor's SOCKS port on a unix socket (notify.socks5 = unix:PATH)", flush=True)
+    relay = Relay(ctx)
+    socks = UnixSocks5(work + "/socks")
+    e = Node(work, "e", dict(base, smtp_url="smtp://localhost:%d" % relay.port, smtp_user="newsroom",
+                             smtp_password_file=work + "/smtp.pass", socks5="unix:" + work + "/socks",
+                             max_delay_seconds="0"))
+    e.submit("A report whose notice goes through tor")
+    check(wait_for(lambda: relay.messages, 20), "the message arrives through the SOCKS proxy")
+    check(socks.requests == [(3, "localhost", relay.port)],
+          "  ... the relay's NAME was sent to the proxy (resolved by tor, no DNS here): %r"
+          % socks.requests)
+    check(bool(relay.messages) and relay.messages[0]["tls"], "  ... and STARTTLS still required")
+    e.stop()
+    relay.stop()
 
     print("== 3. a relay that is down: no case lost, nothing blocked", flush=True)
     c = Node(work, "c", dict(base, smtp_url="smtp://127.0.0.1:%d" % free_port(),
