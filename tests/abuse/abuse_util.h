@@ -25,8 +25,8 @@
 #include <string>
 #include <vector>
 
-#include "crypto/attachment.h"
 #include "base/encoding.h"
+#include "crypto/attachment.h"
 #include "crypto/protocol_constants.h"
 #include "tests/http/test_client.h"
 #include "tests/http/test_dirs.h"
