@@ -23,7 +23,7 @@ constexpr std::string_view kRequiredKeys[] = {
     "leave_button", "conversation_title", "reply_title", "m_text", "reply_sent", "msg_from_you",
     "msg_from_reviewer", "err_receipt_unknown", "err_receipt_format", "err_receipt_checksum",
     "err_api_not_found", "err_api_rate_limited", "err_api_internal", "err_api_bad_request",
-    "err_api_body_too_large", "err_api_timeout"};
+    "err_api_body_too_large", "err_api_timeout", "nav_submit"};
 // clang-format on
 
 Result<std::string> ReadFile(const std::string& path) {

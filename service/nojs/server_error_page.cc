@@ -66,7 +66,13 @@ http::HttpResponse ServerErrorPage(const Catalogues& cat, int status, std::strin
     out += l.code;
     out += "\">";
     Escape(&out, cat.Text(l.code, ServerErrorKey(status)));
-    out += "</p>\n";
+    // A way on: the start page in this language (without JavaScript its
+    // <noscript> box leads to /plain).
+    out += " <a href=\"/index.html#lang=";
+    out += l.code;
+    out += "\">";
+    Escape(&out, cat.Text(l.code, "nav_submit"));
+    out += "</a></p>\n";
   }
   out += "</div>\n</main>\n</body>\n</html>\n";
   http::HttpResponse r;

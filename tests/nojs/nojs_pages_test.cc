@@ -684,7 +684,8 @@ TEST_CASE("the server's own error pages are translated: 404 in the query's langu
   for (const Language& l : Languages()) {
     CAPTURE(l.code);
     CHECK(all.body.find("<p lang=\"" + std::string(l.code) + "\">" +
-                        cat->Text(l.code, "err_api_not_found") + "</p>") != std::string::npos);
+                        cat->Text(l.code, "err_api_not_found") + " <a href=\"/index.html#lang=" +
+                        std::string(l.code) + "\">") != std::string::npos);
   }
   // The query names a language: that one only.
   HttpResponse mk = p.h().Get(kSource, "/plain/no-such-page?lang=mk");

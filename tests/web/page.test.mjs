@@ -91,6 +91,31 @@ for (const kind of BROWSERS) {
       await page.close();
     });
 
+    test('before the catalogues load: the start-up error in the fragment\'s language, from the page itself', async () => {
+      // A catalogue that is not JSON: Catalogues.load fails, so the page has no catalogue to speak from.
+      const broken = await startStaticServer(REPO, www, { tamper: { '/i18n/sq.json': () => Buffer.from('{ not json') } });
+      try {
+        const page = await browser.newPage();
+        for (const code of LANGS) {
+          await page.goto(`${broken.url}/index.html#lang=${code}`);
+          await page.reload(); // a new fragment alone does not reload the page
+          await page.waitForSelector('#fatal:not([hidden])');
+          const got = await page.evaluate(() => ({
+            visible: [...document.querySelectorAll('#fatal p')].filter((p) => !p.hidden).map((p) => ({ text: p.textContent, langs: p.dataset.langs })),
+            loading: document.getElementById('loading').hidden,
+          }));
+          assert.equal(got.visible.length, 1, code);
+          assert.equal(got.visible[0].text, cat(code).err_start, code);
+          assert.ok(got.visible[0].langs.split(' ').includes(code), code);
+          assert.equal(got.loading, true, code);
+          await screenshot(page, `${kind}-start-error-${code}`);
+        }
+        await page.close();
+      } finally {
+        broken.close();
+      }
+    });
+
     // Subresource Integrity: the entry module carries `integrity`, and every module it reaches has a
     // `<link rel="modulepreload" integrity>`. Firefox (Tor Browser) then refuses any changed module;
     // Chromium 156 refetches a module whose preload failed its check and runs it, so there only the
