@@ -97,10 +97,8 @@ HttpResponse RequestHandler::Handle(const HttpRequest& request, uint64_t connect
   Plan plan = Begin(request.listener, request.method, request.path, client,
                     RateLimiter::Clock::now(), request.query);
   if (!plan.early && request.body.size() > plan.body_limit) {
-    HttpResponse r =
-        plan.route != nullptr && plan.route->options.error_page
-            ? plan.route->options.error_page(413, request.query)
-            : ErrorFor(request.path, 413, "body_too_large", "The request body is too large.");
+    HttpResponse r = ErrorOn(plan.route, request.path, request.query, 413, "body_too_large",
+                             "The request body is too large.");
     r.close = true;
     return r;
   }

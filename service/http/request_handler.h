@@ -3,8 +3,10 @@
 // whether the rate limit admits the request; (2) after: the response. No
 // socket I/O, so all of it is tested without sockets.
 //
-// Unknown paths and known paths with the wrong method get the same 404; the
-// error shape (JSON for /api/, HTML otherwise) comes from ErrorFor().
+// Unknown paths and known paths with the wrong method get the same 404. Errors
+// under /api/ are ErrorFor()'s JSON; HTML errors (404, 413, 429, 500) are the
+// route's error page, else the router's (Router::SetPageErrors: the server's
+// pages in the source's language), else ErrorFor()'s generic page.
 //
 // Thread safety: Begin()/Finish()/Handle() may be called concurrently once
 // constructed (the router is read-only, the rate limiter locks).

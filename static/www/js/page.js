@@ -271,6 +271,8 @@ export function showFatal(i18n, e) {
     box.textContent = i18n.t(key);
   } else {
     showEarly(box, earlyLanguage());
+    // Without catalogues the header's links and language selector would stay English and empty.
+    for (const e of document.querySelectorAll('.top nav, .top .lang, .skip')) e.hidden = true;
   }
   show(box);
 }
