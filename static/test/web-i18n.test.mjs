@@ -114,6 +114,15 @@ test('the terms check fails when a catalogue mixes the listed terms', () => {
   }
 });
 
+test('the publication kit (ops/publication/texts.json) uses the same terms and scripts as the page', () => {
+  const kit = JSON.parse(fs.readFileSync(new URL('../../ops/publication/texts.json', import.meta.url), 'utf8'));
+  const cats = Object.fromEntries(LANGUAGES.map(({ code }) => [code, kit[code]]));
+  for (const { code } of LANGUAGES) assert.ok(cats[code], `the kit has ${code}`);
+  // Only the "avoid" half: the kit's few sentences need not use every term.
+  assert.deepEqual(checkTerms(cats).filter((p) => !p.includes('is never used')), []);
+  assert.deepEqual(checkScripts(cats), []);
+});
+
 test('no ekavian word in the ijekavian catalogues (bs, cnr)', () => {
   const re = new RegExp(`(?<!\\p{L})(?:${TERMS.ekavian.words.join('|')})`.replace(/\\b/g, LETTER_EDGE), 'iu');
   for (const code of TERMS.ekavian.languages) {
