@@ -13,7 +13,7 @@ export const b64 = P.base64urlEncode;
 export const b64d = P.base64urlDecode;
 
 export function dojavadPath() {
-  return process.env.DOJAVAD || path.join(REPO, 'build', 'default', 'service', 'dojavad');
+  return process.env.DOJAVAD || path.join(REPO, 'build', 'default', 'service', 'daemon', 'dojavad');
 }
 
 function freePort() {
