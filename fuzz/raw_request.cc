@@ -13,7 +13,7 @@
 
 #include "fuzz/api_harness.h"
 #include "fuzz/fuzz_input.h"
-#include "service/http/beast_body_buffer.h"
+#include "service/http/internal/beast_body_buffer.h"
 #include "service/http/body_buffer.h"
 #include "service/http/body_pool.h"
 #include "service/http/form_budget.h"
@@ -59,7 +59,7 @@ size_t OneRequest(http::ListenerKind listener, std::string_view wire,
   const std::string_view head = wire.substr(0, n);
   if (!http::CheckRequestHead(head).ok()) return 0;  // 400
 
-  bhttp::request_parser<http::BeastBodyBuffer> parser;
+  bhttp::request_parser<http::internal::BeastBodyBuffer> parser;
   parser.header_limit(config.header_limit_bytes);
   parser.body_limit(std::numeric_limits<std::uint64_t>::max());
   parser.eager(false);
@@ -108,7 +108,7 @@ size_t OneRequest(http::ListenerKind listener, std::string_view wire,
       consumed += max_length;
     } else {
       parser.get().body() = &body;
-      const size_t head_fields = http::FieldCount(parser.get());
+      const size_t head_fields = http::internal::FieldCount(parser.get());
       parser.body_limit(plan.body_limit);
       parser.eager(true);
       while (!parser.is_done()) {
@@ -123,7 +123,7 @@ size_t OneRequest(http::ListenerKind listener, std::string_view wire,
         consumed += got;
         if (got == 0) return 0;
       }
-      if (http::FieldCount(parser.get()) != head_fields) return 0;  // a trailer: 400
+      if (http::internal::FieldCount(parser.get()) != head_fields) return 0;  // a trailer: 400
     }
   }
 
