@@ -167,5 +167,21 @@ TEST_CASE("Reader: 100-continue only when the route admits the body", "[reader]"
   CHECK(Body(f.reader.TakeRequest().request) == "ok");
 }
 
+// Regression (issue 15): the route layer's early 404 kept the connection
+// open although the client asked to close.
+TEST_CASE("Reader: an early answer closes when the client asked to", "[reader]") {
+  for (const bool close : {false, true}) {
+    Fixture f;
+    REQUIRE(f.reader.Begin(Clock::now()) == ReadStep::kReadInput);
+    const std::string wire = std::string("GET /api/v1/nothing HTTP/1.1\r\nHost: x\r\n") +
+                             (close ? "Connection: close\r\n" : "") + "\r\n";
+    size_t used = 0;
+    REQUIRE(f.Feed(wire, wire.size(), &used) == ReadStep::kRespond);
+    const HttpResponse r = f.reader.TakeResponse();
+    CHECK(r.status == 404);
+    CHECK(r.close == close);
+  }
+}
+
 }  // namespace
 }  // namespace dojava::http::internal

@@ -147,8 +147,10 @@ ReadStep RequestReader::Route(Clock::time_point now) {
                                   ClientKey{listener_, circuit_id_, connection_id_}, now);
   if (p.plan.early) {
     response_ = std::move(*p.plan.early);
-    // A body we will not read makes the connection unusable.
-    if (!p.parser.is_done()) response_.close = true;
+    // A body we will not read makes the connection unusable; a client that
+    // asked to close gets its close, as after a routed answer (RFC 9112
+    // section 9.6).
+    if (!p.parser.is_done() || !p.parser.get().keep_alive()) response_.close = true;
     phase_ = ReadPhase::kDone;
     return ReadStep::kRespond;
   }

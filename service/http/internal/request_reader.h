@@ -49,7 +49,8 @@ enum class ReadStep {
   kReadInput,     // read at most InputRoom() bytes, then InputReceived()
   kReadBody,      // read at most BodyRoom() bytes, then BodyReceived()
   kSendContinue,  // write kContinueResponse, then ContinueSent()
-  kRespond,       // write TakeResponse(); it says whether the connection closes after it
+  kRespond,       // write TakeResponse(); its `close` says whether the connection closes after
+                  // it (an error, a body left unread, or the client's Connection: close)
   kDispatch,      // the request is complete: TakeRequest()
   kClose,         // close without an answer (a bad PROXY line, a client gone or silent)
 };

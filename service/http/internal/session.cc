@@ -140,31 +140,38 @@ void Session::SendContinue() {
 
 // ---- handler and response --------------------------------------------------
 
+namespace {
+
+// The route's handler, then the body buffer back to the pool (wiped there).
+// A client that asked to close gets its close (RFC 9112 section 9.6).
+HttpResponse Handle(HttpServer::Impl* server, ReadyRequest& ready) {
+  HttpResponse response = server->handler.Finish(ready.plan, ready.request);
+  if (ready.request.body.capacity() > 0) server->body_pool.Give(std::move(ready.request.body));
+  response.close = response.close || !ready.keep_alive;
+  return response;
+}
+
+}  // namespace
+
 void Session::Dispatch() {
   deadline_.Clear();  // a handler on the pool has no deadline
   deadline_phase_ = ReadPhase::kDone;
   ReadyRequest ready = reader_.TakeRequest();
-  keep_alive_ = ready.keep_alive;
   // Static files and routes that never block: from memory, answered inline.
   if (ready.plan.route == nullptr || ready.plan.route->options.runs_inline) {
-    HttpResponse response = server_->handler.Finish(ready.plan, ready.request);
-    if (ready.request.body.capacity() > 0) server_->body_pool.Give(std::move(ready.request.body));
-    return Write(std::move(response));
+    return Write(Handle(server_, ready));
   }
   // The handler runs on the pool; its response comes back to this session's
   // executor (its strand, or the one I/O thread). Nothing else of the
   // session runs meanwhile (no read is pending, no deadline is set), and
   // Stop() waits for the pool before stopping the io threads.
-  asio::post(
-      *server_->handler_pool, [self = shared_from_this(), ready = std::move(ready)]() mutable {
-        HttpResponse response = self->server_->handler.Finish(ready.plan, ready.request);
-        if (ready.request.body.capacity() > 0) {
-          self->server_->body_pool.Give(std::move(ready.request.body));  // wiped, reused
-        }
-        asio::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
-          self->Write(std::move(response));
-        });
-      });
+  asio::post(*server_->handler_pool,
+             [self = shared_from_this(), ready = std::move(ready)]() mutable {
+               asio::post(self->stream_.get_executor(),
+                          [self, response = Handle(self->server_, ready)]() mutable {
+                            self->Write(std::move(response));
+                          });
+             });
 }
 
 // The head is built by hand into head_ (reused, so no allocation once it has
@@ -176,8 +183,10 @@ void Session::Write(HttpResponse response) {
   // cut short (413, 408, 503) is wiped and its buffer pooled.
   reader_.RequestDone();
   ++requests_;
-  const bool keep = !response.close && keep_alive_ && !server_->stopping &&
-                    requests_ < config_.max_requests_per_connection;
+  // response.close: an error, or the client asked to close (the reader and
+  // Handle() set it).
+  const bool keep =
+      !response.close && !server_->stopping && requests_ < config_.max_requests_per_connection;
   res_body_ = std::move(response.body);
   public_body_ = std::move(response.public_body);
   std::string_view body = public_body_ ? std::string_view(*public_body_) : res_body_;
@@ -206,7 +215,6 @@ void Session::OnWrite(error_code ec) {
   ReleaseResponseBody();
   if (ec) return Close();
   if (close_after_write_) return Linger();
-  keep_alive_ = true;
   NextRequest();
 }
 

@@ -86,7 +86,6 @@ class Session : public std::enable_shared_from_this<Session> {
   std::array<char, 4096> drain_{};
 
   int requests_ = 0;
-  bool keep_alive_ = true;
   bool close_after_write_ = false;
   bool closed_ = false;
 };
