@@ -120,6 +120,15 @@ void RemoveUnixFiles(HttpServer::Impl* impl) {
   impl->unix_files.clear();
 }
 
+void ScheduleIdleRelease(HttpServer::Impl* impl) {
+  impl->idle_release->expires_after(Ms(BodyPool::kIdleReleaseMs));
+  impl->idle_release->async_wait([impl](error_code ec) {
+    if (ec || impl->stopping) return;
+    impl->body_pool.ReleaseIfIdle();
+    ScheduleIdleRelease(impl);
+  });
+}
+
 }  // namespace
 
 Result<std::unique_ptr<HttpServer>> HttpServer::Create(const HttpConfig& config, Router router) {
@@ -160,6 +169,8 @@ Status HttpServer::Start() {
   }
   impl->work.emplace(asio::make_work_guard(impl->ioc));
   impl->handler_pool.emplace(static_cast<size_t>(impl->config.handler_threads));
+  impl->idle_release.emplace(asio::make_strand(impl->ioc));
+  ScheduleIdleRelease(impl);
   for (int i = 0; i < impl->config.threads; ++i) {
     impl->threads.emplace_back([impl] {
       for (;;) {
@@ -217,6 +228,7 @@ void HttpServer::Stop() {
   impl->ioc.stop();
   for (auto& t : impl->threads) t.join();
   impl->threads.clear();
+  impl->idle_release.reset();  // its wait ended with the io_context
   for (auto& l : impl->listeners) l.reset();
   for (auto& close : impl->close_listeners) close = nullptr;
   RemoveUnixFiles(impl);

@@ -130,6 +130,12 @@ class RequestReader {
   // form_rate_grace_ms behind).
   Clock::time_point BodyDeadline() const;
 
+  // Between requests with nothing buffered: the input buffer is wiped and
+  // freed (InputRoom() allocates it again).
+  void ReleaseIdleMemory() {
+    if (input_.size() == 0) input_.Release();
+  }
+
   // The bytes read and not yet used (pipelined requests, a lingering client).
   const InputBuffer& input() const { return input_; }
   InputBuffer& mutable_input() { return input_; }

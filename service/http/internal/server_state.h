@@ -10,6 +10,7 @@
 #include <atomic>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <chrono>
 #include <condition_variable>
@@ -73,6 +74,9 @@ struct HttpServer::Impl {
   // request per open connection (a session reads nothing while its request
   // is in the pool), so it is bounded by the connection caps.
   std::optional<boost::asio::thread_pool> handler_pool;
+  // Every BodyPool::kIdleReleaseMs, on a strand: an idle body pool's buffers
+  // go back to the system (BodyPool::ReleaseIfIdle). Created by Start().
+  std::optional<boost::asio::steady_timer> idle_release;
   std::shared_ptr<void> listeners[2];
   std::function<void()> close_listeners[2];
   uint16_t ports[2] = {0, 0};

@@ -51,6 +51,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void Advance(ReadStep step);
   void ArmReadDeadline();
   void ReadInput();
+  void WaitReadable();
+  void OnReadable(error_code ec);
   void ReadBody();
   void OnRead(error_code ec, size_t n, bool body);
   void SendContinue();
@@ -80,10 +82,12 @@ class Session : public std::enable_shared_from_this<Session> {
   const uint64_t id_;
   RequestReader reader_;
 
+  // Room for a typical response head, so that building it allocates once.
+  static constexpr size_t kResponseHeadReserve = 1024;
+
   std::string head_;                                // the response head being written
   std::string res_body_;                            // wiped after the write
   std::shared_ptr<const std::string> public_body_;  // shared, immutable, public
-  std::array<char, 4096> drain_{};
 
   int requests_ = 0;
   bool close_after_write_ = false;
