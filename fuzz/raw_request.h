@@ -1,16 +1,12 @@
-// Raw bytes -> one HTTP request through the real route layer, the way the
-// session of service/http/http_server.cc reads it: CheckRequestHead on the
-// head, Beast's request_parser with the configured header limit, HTTP/1.1
-// only, SplitTarget, RequestHandler::Begin (route, body cap), the body with
-// the route's cap into a BodyBuffer (a pooled buffer for a Content-Length
-// body, the form budget for a form, Beast's parser for a chunked body), then
-// RequestHandler::Finish with the forwarded headers only, and the body's
-// buffer wiped back into the pool. No socket: what the session adds is I/O
-// and deadlines.
-//
-// The session's code is private to http_server.cc; this mirror of it lives
-// in the fuzz tree so that production code gets no test-only seam. Keep the
-// two in step when the session's parsing changes.
+// Raw bytes -> the requests of one connection, through the session's own
+// request reader (service/http/internal/request_reader.h: PROXY v1 line,
+// head checks, Beast's parser, route, body caps, form budget, body pool,
+// chunked bodies, 100-continue), the real route layer
+// (RequestHandler::Finish) and the response checks of ApiHarness. What the
+// session adds to the reader is only I/O: this driver hands the reader the
+// input as reads would (as much as it has room for), answers "100
+// Continue" at once, and treats the end of the input as a client gone
+// silent (the deadline passes).
 #ifndef DOJAVA_FUZZ_RAW_REQUEST_H_
 #define DOJAVA_FUZZ_RAW_REQUEST_H_
 
@@ -21,9 +17,11 @@
 
 namespace dojava::fuzz {
 
-// Runs `data` (placeholders of ApiHarness substituted) as a request on
-// `listener`, possibly followed by pipelined requests on the same
-// connection. Aborts if a response breaks ApiHarness::CheckResponse.
+// Runs `data` (placeholders of ApiHarness substituted) as the bytes of one
+// connection on `listener` (with the PROXY v1 line expected when the input
+// starts with "PROXY "), up to kMaxRequestsPerInput requests. Aborts if a
+// response breaks ApiHarness::CheckResponse, an error answer leaves the
+// connection open, or a form's budget outlives its connection.
 void RunRawRequests(http::ListenerKind listener, const uint8_t* data, size_t size);
 
 }  // namespace dojava::fuzz

@@ -6,6 +6,7 @@ namespace dojava::http {
 
 SecretBytes BodyPool::Take(uint64_t want) {
   std::lock_guard<std::mutex> lock(mu_);
+  used_ = true;
   size_t best = free_.size();
   for (size_t i = 0; i < free_.size(); ++i) {
     const uint64_t cap = free_[i].capacity();
@@ -26,9 +27,26 @@ void BodyPool::Give(SecretBytes buffer) {
   const uint64_t cap = buffer.capacity();
   if (cap < kMinPooledBytes) return;
   std::lock_guard<std::mutex> lock(mu_);
+  used_ = true;
   if (free_.size() >= kMaxPooledBuffers || cap > max_bytes_ - held_) return;
   held_ += cap;
   free_.push_back(std::move(buffer));
+}
+
+uint64_t BodyPool::ReleaseIfIdle() {
+  std::vector<SecretBytes> freed;  // freed (sodium_free) outside the lock
+  uint64_t bytes = 0;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (used_) {
+      used_ = false;
+      return 0;
+    }
+    freed.swap(free_);
+    bytes = held_;
+    held_ = 0;
+  }
+  return bytes;
 }
 
 uint64_t BodyPool::HeldBytes() const {

@@ -8,7 +8,8 @@
 // connection, another client): no request ever sees another's bytes. What
 // the pool holds is bounded in bytes (body_pool_bytes) and in count; idle
 // connections hold nothing (a session has a buffer only while a request
-// with a body is read or handled).
+// with a body is read or handled), and an idle server holds nothing either
+// (ReleaseIfIdle()).
 //
 // Thread safety: all methods may be called concurrently (one mutex): the I/O
 // threads take, the handler threads give back.
@@ -46,6 +47,13 @@ class BodyPool {
   // count; otherwise frees it (sodium_free wipes all of it).
   void Give(SecretBytes buffer);
 
+  // Frees every pooled buffer if none was taken or given back since the
+  // last call (the server calls it every kIdleReleaseMs): an upload's
+  // buffers are kept while it runs and given back to the system once it is
+  // over. Returns the bytes freed.
+  static constexpr int kIdleReleaseMs = 2000;
+  uint64_t ReleaseIfIdle();
+
   // Capacity of the buffers held now, and how many (tests, benchmarks).
   uint64_t HeldBytes() const;
   size_t HeldBuffers() const;
@@ -55,6 +63,7 @@ class BodyPool {
   mutable std::mutex mu_;
   std::vector<SecretBytes> free_;  // GUARDED_BY(mu_); size() 0, all bytes zero
   uint64_t held_ = 0;              // GUARDED_BY(mu_); sum of their capacities
+  bool used_ = false;              // GUARDED_BY(mu_); a Take() or Give() since ReleaseIfIdle()
 };
 
 }  // namespace dojava::http

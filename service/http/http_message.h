@@ -1,8 +1,9 @@
 // HttpRequest and HttpResponse: the plain values the route layer sees.
 //
 // No Beast or Asio type appears here, so route handlers and their tests do not
-// pay Beast's compile cost. The session (http_server.cc) converts between the
-// wire and these structs; handlers are pure functions of an HttpRequest.
+// pay Beast's compile cost. The request reader (internal/request_reader.cc)
+// and the session convert between the wire and these structs; handlers are
+// pure functions of an HttpRequest.
 //
 // What a request carries is deliberately small: no address, no port, no user
 // agent, only the headers in kForwardedHeaders. Nothing here is ever logged.

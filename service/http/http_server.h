@@ -1,6 +1,8 @@
 // HttpServer: the two listeners (source, reviewer) of dojavad, their
 // connections, and the thread pool that runs them. Beast and Asio stay inside
-// http_server.cc; this header is cheap to include.
+// the .cc files (internal/ holds their private headers: listener.h,
+// session.h for one connection's I/O, request_reader.h for the socket-free
+// parsing, deadline.h, server_state.h); this header is cheap to include.
 //
 // Per connection (a "session", kept alive by shared_from_this):
 //   [PROXY v1 line, when enabled] -> request head (header_limit, deadline)
@@ -62,7 +64,7 @@ class HttpServer {
   uint64_t PooledBodyBytes() const;
 
  public:
-  struct Impl;  // opaque; defined in http_server.cc
+  struct Impl;  // opaque; defined in internal/server_state.h
 
  private:
   explicit HttpServer(std::unique_ptr<Impl> impl);

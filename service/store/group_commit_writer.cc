@@ -1,8 +1,10 @@
 #include "service/store/group_commit_writer.h"
 
+#include <malloc.h>
 #include <pthread.h>
 #include <sqlite3.h>
 
+#include <chrono>
 #include <exception>
 #include <utility>
 #include <vector>
@@ -70,8 +72,9 @@ GroupCommitStats GroupCommitWriter::stats() const {
 void GroupCommitWriter::Loop() {
   std::unique_lock<std::mutex> lock(mu_);
   while (true) {
-    work_cv_.wait(lock, [this] { return stop_ || !queue_.empty(); });
+    WaitForWork(lock);
     if (queue_.empty()) return;  // stop_ and drained
+    cache_used_ = true;
     std::deque<Request*> batch;
     if (queue_.front()->outside_transaction) {
       batch.push_back(queue_.front());
@@ -106,6 +109,29 @@ void GroupCommitWriter::Loop() {
     MaybeCheckpoint(writes_waiting);
     lock.lock();
   }
+}
+
+void GroupCommitWriter::WaitForWork(std::unique_lock<std::mutex>& lock) {
+  const auto ready = [this] { return stop_ || !queue_.empty(); };
+  if (cache_used_ && options_.idle_release_ms > 0 &&
+      !work_cv_.wait_for(lock, std::chrono::milliseconds(options_.idle_release_ms), ready)) {
+    lock.unlock();
+    ReleaseIdleMemory();
+    lock.lock();
+  }
+  work_cv_.wait(lock, ready);
+}
+
+// An upload's pages fill the write connection's page cache (kPageCacheKiB)
+// and stay there: without this, a server that took one large attachment
+// keeps that much more memory for good. The next write reads the few pages
+// it needs again (from the OS's cache, decrypted by SQLCipher).
+void GroupCommitWriter::ReleaseIdleMemory() {
+  cache_used_ = false;
+  sqlite3_db_release_memory(db_->raw());
+  // The cache's pages were freed into this thread's malloc arena, in the
+  // middle of it: only malloc_trim() gives them back to the system.
+  malloc_trim(0);
 }
 
 int GroupCommitWriter::OnWalCommit(void* self, sqlite3*, const char*, int frames) {

@@ -45,6 +45,10 @@ struct GroupCommitOptions {
   // readers.
   size_t idle_checkpoint_frames = 1000;
   size_t busy_checkpoint_frames = 8192;
+  // Once no write has come for this long, the write connection's page cache
+  // (up to kPageCacheKiB, filled by a large upload's pages) is given back
+  // and the freed heap returned to the system (malloc_trim). 0: never.
+  int idle_release_ms = 1000;
 };
 
 struct GroupCommitStats {
@@ -93,11 +97,16 @@ class GroupCommitWriter {
   // A PASSIVE checkpoint when the WAL is large enough (see
   // GroupCommitOptions); writes_waiting: a write is queued.
   void MaybeCheckpoint(bool writes_waiting);
+  // Waits for work; after idle_release_ms without any, releases the page
+  // cache once (ReleaseIdleMemory). Returns with mu_ held (in `lock`).
+  void WaitForWork(std::unique_lock<std::mutex>& lock);
+  void ReleaseIdleMemory();
 
   std::unique_ptr<SqliteDb> db_;  // used by thread_ only
   size_t wal_frames_ = 0;         // pages in the WAL (0 after a checkpoint); thread_ only
   size_t wal_mx_frame_ = 0;       // the WAL's size at the last commit; thread_ only
   uint64_t wal_appended_ = 0;     // pages appended by all commits; thread_ only
+  bool cache_used_ = false;       // a batch ran since the last ReleaseIdleMemory; thread_ only
   const GroupCommitOptions options_;
 
   mutable std::mutex mu_;

@@ -3,11 +3,12 @@
 // the FormBudget before each growth; BodyPool hands out only wiped buffers
 // and stays bounded; FormBudget enforces its total and per-circuit caps and
 // forgets circuits that hold nothing.
+#include "service/http/body_buffer.h"
+
 #include <catch2/catch_test_macros.hpp>
 #include <string>
 #include <vector>
 
-#include "service/http/body_buffer.h"
 #include "service/http/body_pool.h"
 #include "service/http/form_budget.h"
 
@@ -32,8 +33,8 @@ bool AllZero(const SecretBytes& s) {
 TEST_CASE("FormBudget: the total and the per-circuit caps, released in full", "[body]") {
   FormBudget b(1000, 600);
   CHECK(b.TryReserve(kCircuit7, 600));
-  CHECK_FALSE(b.TryReserve(kCircuit7, 1));  // the circuit's share is used up
-  CHECK(b.TryReserve(kCircuit8, 300));      // another circuit still fits
+  CHECK_FALSE(b.TryReserve(kCircuit7, 1));     // the circuit's share is used up
+  CHECK(b.TryReserve(kCircuit8, 300));         // another circuit still fits
   CHECK_FALSE(b.TryReserve(kNoCircuit, 101));  // the total: 900 of 1000
   CHECK(b.TryReserve(kNoCircuit, 100));
   CHECK(b.InFlight() == 1000);
@@ -139,6 +140,28 @@ TEST_CASE("BodyPool: buffers come back wiped, and the pool stays bounded", "[bod
   BodyPool none(0);
   none.Give(std::move(again));
   CHECK(none.HeldBuffers() == 0);
+}
+
+TEST_CASE("BodyPool: an idle pool gives its buffers back, a busy one keeps them", "[body]") {
+  BodyPool pool(4 * 524'305);
+  pool.Give(SecretBytes(524'305));
+  pool.Give(SecretBytes(524'305));
+  // Used since the last check (an upload is running): kept.
+  CHECK(pool.ReleaseIfIdle() == 0);
+  CHECK(pool.HeldBuffers() == 2);
+  SecretBytes taken = pool.Take(524'305);
+  CHECK(pool.ReleaseIfIdle() == 0);
+  pool.Give(std::move(taken));
+  CHECK(pool.ReleaseIfIdle() == 0);
+  CHECK(pool.HeldBuffers() == 2);
+  // Nothing taken or given since: freed.
+  CHECK(pool.ReleaseIfIdle() == 2 * 524'305);
+  CHECK(pool.HeldBuffers() == 0);
+  CHECK(pool.HeldBytes() == 0);
+  CHECK(pool.Take(524'305).capacity() == 0);
+  // And it fills again for the next upload.
+  pool.Give(SecretBytes(524'305));
+  CHECK(pool.HeldBuffers() == 1);
 }
 
 }  // namespace

@@ -210,7 +210,7 @@ TEST_CASE("HTTP message helpers: security headers, error shapes, header filters"
 namespace dojava::http {
 namespace {
 
-// The session writes this head byte for byte (http_server.cc builds no other).
+// The session writes this head byte for byte (internal/session.cc builds no other).
 TEST_CASE("Response heads: security headers, framing, and no smuggling through route headers",
           "[http][head]") {
   HttpResponse r = JsonOk("{}");

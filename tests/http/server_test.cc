@@ -200,6 +200,61 @@ TEST_CASE("Unknown routes, wrong methods and the other listener's routes: one 40
   CHECK(a.body == R"({"error":{"code":"not_found","message":"Not found."}})");
 }
 
+// Regression (issue 15): an early answer (the route layer's 404 or a
+// bodiless 429, given before any body is read) ignored the client's
+// "Connection: close": the connection stayed open until idle_timeout_ms and
+// held a slot of the listener's cap. RFC 9112 section 9.6: the server closes
+// after the response to a request with "close".
+TEST_CASE("Early answers (404, 429) honour the client's Connection: close", "[server]") {
+  HttpConfig cfg = TestConfig();
+  cfg.idle_timeout_ms = 60'000;  // an open connection would outlive every bound below
+  cfg.max_requests_per_connection = 100;
+  // Without PROXY v1 every connection is its own circuit: a burst of 1.
+  cfg.rate[static_cast<int>(RateClass::kCostly)] = {1000, 1000, 0.001, 1};
+  auto server = Start(cfg);
+  const uint16_t source = server->port(ListenerKind::kSource);
+  const uint16_t reviewer = server->port(ListenerKind::kReviewer);
+  const std::string close = "Connection: close\r\n";
+  const std::string costly = "POST /api/v1/costly HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n";
+  struct Case {
+    const char* what;
+    uint16_t port;
+    std::string before;  // a request answered first on the same connection
+    std::string request;
+    int status;
+  };
+  const std::vector<Case> cases = {
+      {"unknown path", source, "", Get("/api/v1/nothing", close), 404},
+      {"unknown method", source, "",
+       "BREW /api/v1/instance HTTP/1.1\r\nHost: x\r\n" + close + "\r\n", 404},
+      {"wrong method", source, "",
+       "DELETE /api/v1/instance HTTP/1.1\r\nHost: x\r\n" + close + "\r\n", 404},
+      {"the reviewer's route on the source listener", source, "", Get("/api/v1/cases", close), 404},
+      {"the source's route on the reviewer listener", reviewer, "", Get("/api/v1/instance", close),
+       404},
+      {"rate limited, no body", source, costly + "\r\n", costly + close + "\r\n", 429},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    Conn conn = Conn::Tcp(c.port);
+    if (!c.before.empty()) REQUIRE(MustGet(conn, c.before).status == 200);
+    RawResponse r = MustGet(conn, c.request);
+    CHECK(r.status == c.status);
+    CHECK(r.headers["connection"] == "close");
+    CHECK(conn.ClosedWithin(kBound));
+  }
+  // No connection holds a slot of the cap afterwards.
+  const auto until = std::chrono::steady_clock::now() + kBound;
+  while (server->ActiveConnections() > 0 && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(10ms);
+  }
+  CHECK(server->ActiveConnections() == 0);
+  // Without "close" the same answers keep the connection open.
+  Conn keep = Conn::Tcp(source);
+  CHECK(MustGet(keep, Get("/api/v1/nothing")).status == 404);
+  CHECK(MustGet(keep, Get("/api/v1/instance")).status == 200);
+}
+
 TEST_CASE("Bodies over the route's cap get 413 and a clean close", "[server]") {
   auto server = Start(TestConfig());
   const uint16_t port = server->port(ListenerKind::kSource);
@@ -658,7 +713,10 @@ namespace {
 // a server-wide budget of form bodies in flight, answered with the route's
 // own page. A form this small is reserved whole with its first step
 // (BodyBuffer::kMinGrowthBytes), before its "100 Continue".
-TEST_CASE("Form bodies: per-form cap, in-flight budget (503), Content-Length required (411), the route's page", "[server]") {
+TEST_CASE(
+    "Form bodies: per-form cap, in-flight budget (503), Content-Length required (411), the route's "
+    "page",
+    "[server]") {
   HttpConfig cfg = TestConfig();
   cfg.form_body_limit_bytes = 1000;
   cfg.form_inflight_bytes = 1500;
@@ -687,8 +745,9 @@ TEST_CASE("Form bodies: per-form cap, in-flight budget (503), Content-Length req
   // `a` holds 1000 of the 1500 until it is answered: its "100 Continue"
   // comes after the reservation, so the order below is certain.
   Conn a = Conn::Tcp(port);
-  REQUIRE(a.Send("POST /plain/form?lang=sq HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
-                 "Content-Length: 1000\r\n\r\n"));
+  REQUIRE(
+      a.Send("POST /plain/form?lang=sq HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+             "Content-Length: 1000\r\n\r\n"));
   auto interim = a.Read(kBound);
   REQUIRE(interim);
   REQUIRE(interim->status == 100);

@@ -1,12 +1,11 @@
 // BeastBodyBuffer: a Beast Body (BodyReader only) whose bytes go straight
-// into a BodyBuffer that the session owns, for request bodies Beast frames
+// into a BodyBuffer that the RequestReader owns, for request bodies Beast frames
 // (Transfer-Encoding: chunked). A body with a Content-Length is read by the
-// session itself, directly into the BodyBuffer, without Beast.
+// reader itself, directly into the BodyBuffer, without Beast.
 //
-// Includes Beast: only http_server.cc and its fuzz mirror
-// (fuzz/raw_request.cc) include this header.
-#ifndef DOJAVA_SERVICE_HTTP_BEAST_BODY_BUFFER_H_
-#define DOJAVA_SERVICE_HTTP_BEAST_BODY_BUFFER_H_
+// Includes Beast: only request_reader.cc includes this header.
+#ifndef DOJAVA_SERVICE_HTTP_INTERNAL_BEAST_BODY_BUFFER_H_
+#define DOJAVA_SERVICE_HTTP_INTERNAL_BEAST_BODY_BUFFER_H_
 
 #include <boost/beast/core/buffers_range.hpp>
 #include <boost/beast/core/error.hpp>
@@ -19,12 +18,12 @@
 
 #include "service/http/body_buffer.h"
 
-namespace dojava::http {
+namespace dojava::http::internal {
 
 // Header fields of a message. Beast adds the fields of a chunked body's
 // trailer to the same fields as the head's, after CheckRequestHead has
 // passed the head: a count that grew while the body was read means a
-// trailer, which the session refuses (400) so that no field reaches a
+// trailer, which the reader refuses (400) so that no field reaches a
 // handler without the head's checks.
 template <class Fields>
 std::size_t FieldCount(const Fields& fields) {
@@ -32,7 +31,7 @@ std::size_t FieldCount(const Fields& fields) {
 }
 
 struct BeastBodyBuffer {
-  // Set by the session before the body is read; never owned.
+  // Set by the reader before the body is read; never owned.
   using value_type = BodyBuffer*;
 
   class reader {
@@ -46,7 +45,7 @@ struct BeastBodyBuffer {
     }
 
     // A refused growth (BodyBuffer::refused(): the form budget) or a body
-    // past its length fails the parse; the session tells the two apart.
+    // past its length fails the parse; the reader tells the two apart.
     template <class ConstBufferSequence>
     std::size_t put(const ConstBufferSequence& buffers, boost::beast::error_code& ec) {
       std::size_t n = 0;
@@ -68,6 +67,6 @@ struct BeastBodyBuffer {
   };
 };
 
-}  // namespace dojava::http
+}  // namespace dojava::http::internal
 
-#endif  // DOJAVA_SERVICE_HTTP_BEAST_BODY_BUFFER_H_
+#endif  // DOJAVA_SERVICE_HTTP_INTERNAL_BEAST_BODY_BUFFER_H_
