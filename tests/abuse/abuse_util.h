@@ -1,6 +1,6 @@
 // Helpers for the abuse, fault and audit tests: an instance made and driven
 // with the real binaries (`dojava` for the admin, reviewers and sources,
-// `dojavad` for the server, started by tests/integration/dojavad_process.h),
+// `dojavad` for the server, started by tests/support/dojavad_process.h),
 // raw HTTP for what no client would send, and an environment guard to run
 // the server under the day-shift shim (day_shift.cc).
 #ifndef DOJAVA_TESTS_ABUSE_ABUSE_UTIL_H_
@@ -28,10 +28,10 @@
 #include "crypto/attachment.h"
 #include "base/encoding.h"
 #include "crypto/protocol_constants.h"
-#include "tests/http/test_client.h"
-#include "tests/http/test_dirs.h"
-#include "tests/integration/dojavad_process.h"
-#include "tests/integration/test_file.h"
+#include "tests/support/raw_http.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/dojavad_process.h"
+#include "tests/support/test_file.h"
 
 extern char** environ;
 

@@ -23,7 +23,7 @@
 #include "service/store/sqlite_db.h"
 #include "service/store/sqlite_statement.h"
 #include "tests/abuse/abuse_util.h"
-#include "tests/service/page_decryptor.h"
+#include "tests/support/page_decryptor.h"
 
 namespace dojava::abuse {
 namespace {

@@ -5,7 +5,7 @@
 
 #include "crypto/attachment.h"
 #include "crypto/source_key_wrap.h"
-#include "tests/api/api_test_util.h"
+#include "tests/support/api_harness.h"
 
 namespace dojava::api::testing {
 namespace {

@@ -3,7 +3,7 @@
 // anywhere but in that reviewer's own login answer.
 #include <catch2/catch_test_macros.hpp>
 
-#include "tests/api/api_test_util.h"
+#include "tests/support/api_harness.h"
 
 namespace dojava::api::testing {
 namespace {

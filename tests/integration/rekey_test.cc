@@ -18,9 +18,9 @@
 #include "base/encoding.h"
 #include "service/store/database_key.h"
 #include "service/store/sqlite_db.h"
-#include "tests/http/test_client.h"
-#include "tests/http/test_dirs.h"
-#include "tests/integration/dojavad_process.h"
+#include "tests/support/raw_http.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/dojavad_process.h"
 
 namespace dojava::testing {
 namespace {

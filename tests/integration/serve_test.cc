@@ -1,6 +1,6 @@
 // Integration: the real dojavad binary (init, serve, check) on a real
 // SQLCipher database in a temp dir, listening on 127.0.0.1 ephemeral ports,
-// driven by a raw HTTP/1.1 client (tests/http/test_client.h). Chunk records
+// driven by a raw HTTP/1.1 client (tests/support/raw_http.h). Chunk records
 // are built with the crypto library, as a client would.
 #include <signal.h>
 #include <sys/stat.h>
@@ -20,10 +20,10 @@
 #include "crypto/attachment.h"
 #include "base/encoding.h"
 #include "crypto/protocol_constants.h"
-#include "tests/http/test_client.h"
-#include "tests/http/test_dirs.h"
-#include "tests/integration/dojavad_process.h"
-#include "tests/integration/test_file.h"
+#include "tests/support/raw_http.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/dojavad_process.h"
+#include "tests/support/test_file.h"
 
 namespace dojava::testing {
 namespace {
@@ -41,8 +41,8 @@ using http::testing::TempDir;
 
 constexpr auto kBound = 10s;
 
-// The headers of shared/BRIEF.md "Responses" (service/http/http_message.cc
-// has the full list; these are the ones the brief names).
+// The security headers service/API.md lists under "Conventions"
+// (service/http/http_message.cc has the full list).
 void CheckSecurityHeaders(const RawResponse& r) {
   INFO("status " << r.status);
   CHECK(r.headers["cache-control"] == "no-store");

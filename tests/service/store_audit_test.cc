@@ -1,5 +1,5 @@
 // Metadata audit: after a scripted life of several cases, the file holds only
-// what shared/BRIEF.md lists — ids, hashes, keys, ciphertext, counts and days —
+// what service/store/STORE.md lists — ids, hashes, keys, ciphertext, counts and days —
 // and nothing of deleted or purged cases, even in free pages.
 #include <sodium.h>
 
@@ -9,9 +9,9 @@
 
 #include "service/store/schema_migrations.h"
 #include "service/store/sqlite_db.h"
-#include "tests/service/page_decryptor.h"
+#include "tests/support/page_decryptor.h"
 #include "tests/service/store_dump.h"
-#include "tests/service/store_test_util.h"
+#include "tests/support/store_test_util.h"
 
 namespace dojava::service {
 namespace {

@@ -11,7 +11,7 @@
 #include "service/store/database_key.h"
 #include "service/store/store_maintenance.h"
 #include "tests/service/store_dump.h"
-#include "tests/service/store_test_util.h"
+#include "tests/support/store_test_util.h"
 
 namespace dojava::service {
 namespace {

@@ -1,4 +1,4 @@
-#include "tests/integration/dojavad_process.h"
+#include "tests/support/dojavad_process.h"
 
 #include <fcntl.h>
 #include <poll.h>

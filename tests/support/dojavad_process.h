@@ -6,8 +6,8 @@
 //
 // DOJAVAD_PATH comes from CMake ($<TARGET_FILE:dojavad>). Listeners bind
 // 127.0.0.1 port 0; the ports are read from serve's "listening on" lines.
-#ifndef DOJAVA_TESTS_INTEGRATION_DOJAVAD_PROCESS_H_
-#define DOJAVA_TESTS_INTEGRATION_DOJAVAD_PROCESS_H_
+#ifndef DOJAVA_TESTS_SUPPORT_DOJAVAD_PROCESS_H_
+#define DOJAVA_TESTS_SUPPORT_DOJAVAD_PROCESS_H_
 
 #include <sys/types.h>
 
@@ -63,4 +63,4 @@ class DojavadServer {
 
 }  // namespace dojava::testing
 
-#endif  // DOJAVA_TESTS_INTEGRATION_DOJAVAD_PROCESS_H_
+#endif  // DOJAVA_TESTS_SUPPORT_DOJAVAD_PROCESS_H_

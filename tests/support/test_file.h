@@ -1,8 +1,8 @@
 // A file encrypted as a client would (PROTOCOL.md §9), for tests that drive
 // the chunk upload routes of the real dojavad: tests/integration and
 // tests/abuse.
-#ifndef DOJAVA_TESTS_INTEGRATION_TEST_FILE_H_
-#define DOJAVA_TESTS_INTEGRATION_TEST_FILE_H_
+#ifndef DOJAVA_TESTS_SUPPORT_TEST_FILE_H_
+#define DOJAVA_TESTS_SUPPORT_TEST_FILE_H_
 
 #include <catch2/catch_test_macros.hpp>
 #include <cstdint>
@@ -43,4 +43,4 @@ struct TestFile {
 
 }  // namespace dojava::testing
 
-#endif  // DOJAVA_TESTS_INTEGRATION_TEST_FILE_H_
+#endif  // DOJAVA_TESTS_SUPPORT_TEST_FILE_H_
