@@ -84,7 +84,7 @@ std::set<uint32_t> Missing(Conn& c, const std::string& file_id) {
 int CountCases(World& w, const std::string& reviewer) {
   auto r = w.As(reviewer, {"cases", "--json"});
   INFO(r.err);
-  REQUIRE(r.rc == 0);
+  REQUIRE(r.exit_code == 0);
   return static_cast<int>(JsonOut(r)["cases"].as_array().size());
 }
 
@@ -246,7 +246,7 @@ TEST_CASE("abuse: floods of case creations, chunk uploads and logins get 429 and
     std::this_thread::sleep_for(1500ms);
     auto login = w.As("ana", {"login"});
     INFO(login.err);
-    CHECK(login.rc == 0);
+    CHECK(login.exit_code == 0);
   }
 
   // Responsive throughout: the instance document is served.
@@ -432,9 +432,7 @@ TEST_CASE("abuse: traversal and encoded paths never leave the static directory",
 // this the real binary and a real submission.
 std::string PlainPart(const std::string& boundary, const std::string& name,
                       const std::string& value, const std::string& filename = "") {
-  std::string b = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"";
-  if (!filename.empty()) b += "; filename=\"" + filename + "\"\r\nContent-Type: text/plain";
-  return b + "\r\n\r\n" + value + "\r\n";
+  return FormPart(boundary, name, value, filename);
 }
 
 // A POST /plain/submit (Albanian pages) whose body is exactly `body_size`
@@ -756,7 +754,7 @@ TEST_CASE("abuse: SIGKILL during concurrent submissions loses no acknowledged ca
   for (const auto& [receipt, text] : acked) {
     INFO(text);
     auto r = w.Inbox(receipt);
-    CHECK(r.rc == 0);
+    CHECK(r.exit_code == 0);
     CHECK(r.out.find(text) != std::string::npos);
   }
   CHECK(CountCases(w, "ana") >= static_cast<int>(acked.size()));
@@ -859,13 +857,13 @@ TEST_CASE("abuse: the clock set back: no crash, no day in the past, nothing purg
     server = w.Serve();
     auto follow = w.Inbox(receipt, "written while the clock was wrong");
     INFO(follow.err);
-    CHECK(follow.rc == 0);
+    CHECK(follow.exit_code == 0);
     auto cases = w.As("ana", {"cases", "--json"});
     INFO(cases.err);
-    REQUIRE(cases.rc == 0);
+    REQUIRE(cases.exit_code == 0);
     const std::string case_id(
         JsonOut(cases)["cases"].as_array()[0].as_object()["case_id"].as_string());
-    CHECK(w.As("ana", {"reply", case_id, "reply on a wrong day"}).rc == 0);
+    CHECK(w.As("ana", {"reply", case_id, "reply on a wrong day"}).exit_code == 0);
     late_receipt = w.Submit("a new case while the clock was wrong");
     CHECK_FALSE(late_receipt.empty());
     server->Signal(SIGTERM);
@@ -879,10 +877,10 @@ TEST_CASE("abuse: the clock set back: no crash, no day in the past, nothing purg
   // The clock is right again; the purge at start deletes nothing.
   server = w.Serve();
   auto first = w.Inbox(receipt);
-  CHECK(first.rc == 0);
+  CHECK(first.exit_code == 0);
   CHECK(first.out.find("written while the clock was wrong") != std::string::npos);
   CHECK(first.out.find("reply on a wrong day") != std::string::npos);
-  CHECK(w.Inbox(late_receipt).rc == 0);
+  CHECK(w.Inbox(late_receipt).exit_code == 0);
   server->Signal(SIGTERM);
   CHECK(server->Wait() == 0);
   CHECK(server->Stderr().find("purged") == std::string::npos);

@@ -10,6 +10,7 @@
 //
 // tests/service/store_audit_test.cc audits the store alone, in process; this
 // one runs the whole system.
+#include <signal.h>
 #include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -116,7 +117,7 @@ Id DecodeId(std::string_view b64) {
 std::vector<std::string> CaseIds(World& w) {
   auto r = w.As("ana", {"cases", "--json"});
   INFO(r.err);
-  REQUIRE(r.rc == 0);
+  REQUIRE(r.exit_code == 0);
   std::vector<std::string> ids;
   const boost::json::object listing = JsonOut(r);
   for (const auto& c : listing.at("cases").as_array()) {
@@ -169,9 +170,7 @@ std::string NoJavaScriptSubmissions(World& w, Needles* needles) {
   const std::string boundary = "----auditboundary7";
   auto part = [&](const std::string& name, const std::string& value,
                   const std::string& filename = "") {
-    std::string b = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"";
-    if (!filename.empty()) b += "; filename=\"" + filename + "\"\r\nContent-Type: image/jpeg";
-    return b + "\r\n\r\n" + value + "\r\n";
+    return FormPart(boundary, name, value, filename, "image/jpeg");
   };
   const std::string body = part("lang", "sr-Latn") + part("country", "ME") +
                            part("incident", "interception") + part("when", "2026-11") +
@@ -302,7 +301,7 @@ TEST_CASE("audit: after a scripted life the server keeps nothing that identifies
     REQUIRE(s.ok());
     salt.assign(s->begin(), s->end());
   }
-  CHECK(w.Inbox(receipt_c).rc == 6);  // purged: not found
+  CHECK(w.Inbox(receipt_c).exit_code == 6);  // purged: not found
 
   // Case B: submitted, then deleted by a reviewer.
   const std::string receipt_b =
@@ -330,28 +329,28 @@ TEST_CASE("audit: after a scripted life the server keeps nothing that identifies
 
   auto login = w.As("ana", {"login"});
   INFO(login.err);
-  REQUIRE(login.rc == 0);
+  REQUIRE(login.exit_code == 0);
   // Secrets live in locked memory (SecretBytes: sodium_malloc + mlock).
   if (kMlockWorks) CHECK(StatusKb(pid, "VmLck") > 0);
 
   auto reply = w.As("ana", {"reply", case_a, Text("REVIEWER-REPLY"), "--attach",
                             attach("reply-attachment-R5.txt", Text("REPLY-ATTACHMENT"))});
   INFO(reply.err);
-  REQUIRE(reply.rc == 0);
-  REQUIRE(w.As("ana", {"status", case_a, "triage"}).rc == 0);
-  REQUIRE(w.As("ana", {"label", case_a, "--add", "pegasuslbl"}).rc == 0);
-  REQUIRE(w.As("ana", {"note", case_a, Text("INTERNAL-NOTE")}).rc == 0);
+  REQUIRE(reply.exit_code == 0);
+  REQUIRE(w.As("ana", {"status", case_a, "triage"}).exit_code == 0);
+  REQUIRE(w.As("ana", {"label", case_a, "--add", "pegasuslbl"}).exit_code == 0);
+  REQUIRE(w.As("ana", {"note", case_a, Text("INTERNAL-NOTE")}).exit_code == 0);
   auto followup = w.Inbox(receipt_a, Text("SOURCE-FOLLOWUP"));
   INFO(followup.err);
-  REQUIRE(followup.rc == 0);
+  REQUIRE(followup.exit_code == 0);
   CHECK(followup.out.find(Text("REVIEWER-REPLY")) != std::string::npos);
   w.AddReviewer("bob");
   auto grant = w.As("ana", {"grant", case_a, "bob"});
   INFO(grant.err);
-  REQUIRE(grant.rc == 0);
+  REQUIRE(grant.exit_code == 0);
   auto bob = w.As("bob", {"show", case_a});
   INFO(bob.err);
-  REQUIRE(bob.rc == 0);
+  REQUIRE(bob.exit_code == 0);
   CHECK(bob.out.find(Text("SOURCE-FOLLOWUP")) != std::string::npos);
   CHECK(bob.out.find(Text("INTERNAL-NOTE")) != std::string::npos);
 
@@ -360,8 +359,8 @@ TEST_CASE("audit: after a scripted life the server keeps nothing that identifies
   AddTraces(w.data_dir(), *db_key, DecodeId(case_b), true, &needles);
   auto deleted = w.As("bob", {"delete", case_b, "--yes"});
   INFO(deleted.err);
-  REQUIRE(deleted.rc == 0);
-  CHECK(w.Inbox(receipt_b).rc == 6);
+  REQUIRE(deleted.exit_code == 0);
+  CHECK(w.Inbox(receipt_b).exit_code == 6);
 
   // The process: no key in its environment, no core dumps, not dumpable.
   const std::string proc = "/proc/" + std::to_string(pid);
