@@ -271,15 +271,10 @@ TEST_CASE("abuse: floods of case creations, chunk uploads and logins get 429 and
   CHECK(RunDojavad({"check", "--data-dir", w.data_dir()}).exit_code == 0);
 }
 
-// serve_test.cc and server_test.cc cover CL+TE, obs-fold, bare LF and NUL
-// in the request line; here the rest, on the real binary, and that nothing
-// smuggled behind a refused request is ever answered.
-TEST_CASE("abuse: smuggling shapes and header injection are refused, nothing reflected",
-          "[abuse][smuggling]") {
-  World w;
-  auto server = w.Serve({"close_linger_ms=200", "header_timeout_ms=1500"});
-  const std::string smuggled = "GET /api/v1/instance HTTP/1.1\r\nHost: x\r\n\r\n";
-  const std::vector<std::string> refused = {
+// Requests every one of which is refused with 400; `smuggled` rides behind
+// those with a body.
+std::vector<std::string> SmugglingShapes(const std::string& smuggled) {
+  return {
       "POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
       "Content-Length: 2\r\nContent-Length: 40\r\n\r\n{}" +
           smuggled,
@@ -305,7 +300,12 @@ TEST_CASE("abuse: smuggling shapes and header injection are refused, nothing ref
       "GET /api/v1/instance HTTP/1.1 \r\nHost: x\r\n\r\n",
       "GET  /api/v1/instance HTTP/1.1\r\nHost: x\r\n\r\n",
   };
-  for (const std::string& req : refused) {
+}
+
+// Each refused: 400, the connection closed, nothing reflected, the smuggled
+// request never answered.
+void CheckRefused(const World& w, const std::string& smuggled) {
+  for (const std::string& req : SmugglingShapes(smuggled)) {
     INFO(req);
     Conn c = Conn::Tcp(w.source_port());
     RawResponse r = Exchange(c, req);
@@ -317,6 +317,9 @@ TEST_CASE("abuse: smuggling shapes and header injection are refused, nothing ref
     CHECK(c.ClosedWithin(kBound, &rest));
     CHECK(rest.find("HTTP/1.1") == std::string::npos);  // the smuggled request got no answer
   }
+}
+
+void CheckBareLineFeeds(const World& w, const std::string& smuggled) {
   // Bare LF line ends only: the head never ends (no CR LF CR LF), so it is
   // a slow head: 408 at header_timeout_ms, closed, never answered as a request.
   // With a CR LF request behind it, the whole is one head with bare LFs: 400.
@@ -337,6 +340,9 @@ TEST_CASE("abuse: smuggling shapes and header injection are refused, nothing ref
     CHECK(c.ClosedWithin(kBound, &rest));
     CHECK(rest.find("HTTP/1.1") == std::string::npos);
   }
+}
+
+void CheckInjectionThroughTargets(const World& w) {
   // CR LF injected through the target, percent-encoded or in a query: a
   // plain 404 or 400 with no injected header and nothing echoed.
   for (const std::string& target : {std::string("/api/v1/uploads/x%0d%0aSet-Cookie:%20evil=1"),
@@ -359,6 +365,19 @@ TEST_CASE("abuse: smuggling shapes and header injection are refused, nothing ref
       Exchange(k, Get("/api/v1/source/case", "X-Dojava-Lookup-Key: evil\xff\x01value\r\n"));
   CHECK((r.status == 404 || r.status == 400));
   CHECK(r.body.find("evil") == std::string::npos);
+}
+
+// serve_test.cc and server_test.cc cover CL+TE, obs-fold, bare LF and NUL
+// in the request line; here the rest, on the real binary, and that nothing
+// smuggled behind a refused request is ever answered.
+TEST_CASE("abuse: smuggling shapes and header injection are refused, nothing reflected",
+          "[abuse][smuggling]") {
+  World w;
+  auto server = w.Serve({"close_linger_ms=200", "header_timeout_ms=1500"});
+  const std::string smuggled = "GET /api/v1/instance HTTP/1.1\r\nHost: x\r\n\r\n";
+  CheckRefused(w, smuggled);
+  CheckBareLineFeeds(w, smuggled);
+  CheckInjectionThroughTargets(w);
   Conn ok = Conn::Tcp(w.source_port());
   CHECK(Exchange(ok, Get("/api/v1/instance")).status == 200);
   server->Signal(SIGTERM);
