@@ -52,7 +52,13 @@ const std::vector<Layer>& Table() {
       // dojavad composes every part of the service.
       {"service/daemon", false, false, {DOJAVA_CORE, DOJAVA_SERVICE}, {}},
       // The front ends never include the server's code.
-      {"client", false, true, {DOJAVA_CORE}, {kSqlite, kSqlcipher}},
+      // client/ serves any front end: no terminal, no Qt (tests/client/layering_test.cc
+      // checks that it never prints either).
+      {"client",
+       false,
+       true,
+       {DOJAVA_CORE},
+       {kSqlite, kSqlcipher, "<Q", "<iostream>", "<termios.h>"}},
       {"cli", false, false, {DOJAVA_CORE, "client"}, {kSqlite, kSqlcipher}},
       {"desk", false, true, {DOJAVA_CORE, "client"}, {kSqlite, kSqlcipher}},
       // The shared test harness (a real dojavad, the CLI, typed requests).
