@@ -14,8 +14,8 @@
 #include <utility>
 #include <vector>
 
-#include "crypto/admin_key.h"
 #include "base/encoding.h"
+#include "crypto/admin_key.h"
 #include "crypto/login.h"
 #include "crypto/message.h"
 #include "crypto/protocol_constants.h"

@@ -21,7 +21,7 @@ struct RawResponse {
 
 class Conn {
  public:
-  static Conn Tcp(uint16_t port);           // 127.0.0.1
+  static Conn Tcp(uint16_t port);  // 127.0.0.1
   static Conn Unix(const std::string& path);
   Conn(Conn&& o) noexcept : fd_(o.fd_) { o.fd_ = -1; }
   Conn& operator=(Conn&&) = delete;

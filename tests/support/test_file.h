@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "crypto/attachment.h"
 #include "base/encoding.h"
-#include "crypto/protocol_constants.h"
 #include "base/secret_bytes.h"
+#include "crypto/attachment.h"
+#include "crypto/protocol_constants.h"
 #include "tests/support/api_requests.h"
 
 namespace dojava::testing {
