@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# ops/apt-lock.sh — sourced by ops/setup, ops/setup-browsers and ops/setup-tor.
+# ops/apt-lock.sh — sourced by ops/setup, ops/setup-browsers, ops/setup-tor and ops/bench.
 #
 # On a fresh machine another apt run (unattended-upgrades at boot, a
 # provisioning script) often holds the dpkg lock; apt-get then fails at once
