@@ -93,6 +93,9 @@ TEST_CASE("the table keeps the layers that matter apart", "[layering]") {
   }
   CHECK_FALSE(allows("service/store", "service/http"));
   CHECK_FALSE(allows("service/api", "service/nojs"));
+  for (const char* part : {"service/store", "service/api", "service/nojs"}) {
+    CHECK_FALSE(allows("service/notify", part));
+  }
   CHECK(allows("service/nojs", "service/api"));
   for (const char* part : {"service/http", "service/store", "service/api", "service/nojs"}) {
     CHECK(allows("service/daemon", part));

@@ -12,7 +12,7 @@ constexpr std::string_view kSqlcipher = "sqlcipher";
 // Everything the service may build on below itself.
 #define DOJAVA_CORE "base", "crypto", "payload"
 #define DOJAVA_SERVICE \
-  "service/http", "service/store", "service/api", "service/nojs", "service/daemon"
+  "service/http", "service/store", "service/api", "service/nojs", "service/notify", "service/daemon"
 #define DOJAVA_FRONT_ENDS "client", "cli", "desk"
 #define DOJAVA_PRODUCTION DOJAVA_CORE, DOJAVA_SERVICE, DOJAVA_FRONT_ENDS
 
@@ -37,6 +37,8 @@ const std::vector<Layer>& Table() {
       {"service/http/internal", false, true, {"base", "service/http"}, {kSqlite, kSqlcipher}},
       // The store knows no HTTP and no JSON.
       {"service/store", false, false, {"base", "crypto"}, {kBoost, kJson}},
+      // Content-free notifications: they know nothing of cases, the store or the API.
+      {"service/notify", false, false, {"base", "service/http"}, {kSqlite, kSqlcipher}},
       // The API never includes the no-JS pages; only the store opens SQLCipher.
       {"service/api",
        false,
