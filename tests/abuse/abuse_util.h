@@ -109,8 +109,8 @@ inline boost::json::object JsonOut(const ProcessResult& r) {
 class World : public testing::DojavadInstance {
  public:
   World()
-      : DojavadInstance({.name = "Abuse Test Newsroom", .admin_key_by_cli = true,
-                         .rate_limits_off = true}) {}
+      : DojavadInstance(
+            {.name = "Abuse Test Newsroom", .admin_key_by_cli = true, .rate_limits_off = true}) {}
 };
 
 }  // namespace dojava::abuse

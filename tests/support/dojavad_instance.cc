@@ -105,6 +105,12 @@ ProcessResult DojavadInstance::As(const std::string& name, std::vector<std::stri
                                std::string("--state-dir"), Path("state-" + name)}) {
     args.push_back(a);
   }
+  // The admin fingerprint as the reviewer has it from the admin (reviewers
+  // never trust a first contact blindly).
+  if (!fingerprint_.empty()) {
+    args.push_back("--admin-fingerprint");
+    args.push_back(fingerprint_);
+  }
   return Cli(args);
 }
 

@@ -49,7 +49,8 @@ class DojavadInstance {
   // `dojava roster add` (REQUIRE; the server must run and the admin key be
   // the CLI's). Returns the key file.
   std::string AddReviewer(const std::string& name);
-  // The CLI as reviewer `name` (its key, the passphrase, its state dir).
+  // The CLI as reviewer `name` (its key, the passphrase, its state dir, the
+  // admin fingerprint when the CLI made the admin key).
   ProcessResult As(const std::string& name, std::vector<std::string> args) const;
   // The CLI as a source: no state directory (nothing left on the device),
   // the admin fingerprint given as a source would have it from paper.
