@@ -21,7 +21,7 @@ SecretBytes::SecretBytes(size_t n) {
   EnsureSodium();
   if (n == 0) return;
   data_ = static_cast<uint8_t*>(sodium_malloc(n));
-  // No exception crosses a module boundary (STYLE.md): failing to allocate
+  // No exception crosses a module boundary: failing to allocate
   // guarded memory for a secret is not recoverable.
   if (data_ == nullptr) std::abort();
   sodium_memzero(data_, n);

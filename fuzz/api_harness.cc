@@ -19,7 +19,7 @@
 #include "service/api/api.h"
 #include "service/api/json_reader.h"
 #include "service/api/testing.h"
-#include "tests/service/store_test_util.h"
+#include "tests/support/store_test_util.h"
 
 namespace dojava::fuzz {
 namespace {

@@ -1,5 +1,5 @@
 // The database key: 32 random bytes the operator gives dojavad, never derived
-// from anything on the disk (shared/BRIEF.md "Keys").
+// from anything on the disk (SECURITY.md "Key lifecycle").
 //
 // Key file format: exactly 64 lower-case hex characters, optionally followed
 // by one "\n". The file must not be readable, writable or executable by group

@@ -6,7 +6,7 @@
 namespace dojava::service {
 namespace {
 
-// Version 1: the tables of shared/BRIEF.md "What the server stores", plus
+// Version 1: the tables of service/store/STORE.md "What is stored", plus
 // upload sessions. Nothing on disk records the order in which rows arrived
 // across the instance: small tables are WITHOUT ROWID, clustered by their
 // random ids; the tables of large rows (messages, chunks) have no INTEGER

@@ -2,8 +2,8 @@
 // interface only, so a replicated store can replace SQLCipher later
 // (service/store/STORE.md). The SQLCipher implementation is SqlcipherStore.
 //
-// What is stored is exactly the list of shared/BRIEF.md ("What the server
-// stores"): random ids, hashes, public keys, sealed keys, ciphertext and days.
+// What is stored is exactly the list of service/store/STORE.md ("What is
+// stored"): random ids, hashes, public keys, sealed keys, ciphertext and days.
 // Nothing here accepts an address, a time of day, a name or plaintext.
 //
 // Contract common to every method:
@@ -65,7 +65,7 @@ struct Settings {
   // An unfinished upload is purged once more than upload_ttl_days whole days
   // have passed since the day it was created (so it lives at least 24 h).
   int64_t upload_ttl_days = 1;
-  // Attachment size cap in chunks: 4096 x 512 KiB = 2 GiB (BRIEF "Limits").
+  // Attachment size cap in chunks: 4096 x 512 KiB = 2 GiB (service/CONFIG.md).
   int64_t max_chunks_per_file = 4096;
 
   bool operator==(const Settings&) const = default;

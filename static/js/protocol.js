@@ -5,7 +5,7 @@
 //
 // Browser-compatible ES module: no Node APIs. Randomness comes from crypto.getRandomValues only.
 // Primitives come from the audited pure-JavaScript @noble libraries, which stay usable in Tor Browser's
-// "Safer" level (no JIT, no WebAssembly; see shared/FACTS.md). In the page they are resolved by an
+// "Safer" level (no JIT, no WebAssembly; measured in PROTOCOL.md §4.4). In the page they are resolved by an
 // import map; under Node by static/node_modules.
 
 import { blake2b } from '@noble/hashes/blake2.js';

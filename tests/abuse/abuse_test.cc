@@ -84,7 +84,7 @@ std::set<uint32_t> Missing(Conn& c, const std::string& file_id) {
 int CountCases(World& w, const std::string& reviewer) {
   auto r = w.As(reviewer, {"cases", "--json"});
   INFO(r.err);
-  REQUIRE(r.rc == 0);
+  REQUIRE(r.exit_code == 0);
   return static_cast<int>(JsonOut(r)["cases"].as_array().size());
 }
 
@@ -148,6 +148,100 @@ TEST_CASE("abuse: slow-loris and never-reading clients do not stop a submission"
   CHECK(server->Wait() == 0);
 }
 
+// How many of `rs` have `status`.
+long CountStatus(const std::vector<RawResponse>& rs, int status) {
+  return std::count_if(rs.begin(), rs.end(), [&](const auto& r) { return r.status == status; });
+}
+
+// 60 creations, each on its own connection (its own "circuit"): only
+// the listener's global bucket can stop them. Nothing is created; once the
+// bucket refills a real submission works.
+void FloodCaseCreations(World& w) {
+  std::vector<RawResponse> answers;
+  const std::string body = "{\"case_id\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"lookup_key\":\"" +
+                           std::string(43, 'A') + "\",\"source_public_key\":\"" +
+                           std::string(43, 'A') + "\",\"keys\":[],\"message\":\"\"}";
+  for (int i = 0; i < 60; ++i) {
+    Conn c = Conn::Tcp(w.source_port());
+    answers.push_back(Exchange(c, Post("/api/v1/cases", body)));
+  }
+  CHECK(CountStatus(answers, 429) >= 20);  // at most 10 + 5 per second pass
+  CHECK(CountStatus(answers, 400) + CountStatus(answers, 429) == 60);
+  for (const auto& r : answers) {
+    if (r.status != 429) continue;
+    CheckApiError(r, 429, "rate_limited");
+    CHECK(r.headers["retry-after"] == "1");  // 5 per second
+  }
+  // Nothing was created; once the bucket refills a real submission works.
+  CHECK(CountCases(w, "ana") == 0);
+  std::this_thread::sleep_for(1s);
+  CHECK_FALSE(w.Submit("after the flood").empty());
+}
+
+// The same chunk again and again on one connection (one circuit); it is
+// stored as sent, nothing else.
+void FloodChunkUploads(World& w) {
+  TestFile file(3);
+  Conn c = Conn::Tcp(w.source_port());
+  REQUIRE(Exchange(c, Post("/api/v1/uploads", file.CreateBody())).status == 201);
+  // The same chunk again and again on one connection (one circuit).
+  int accepted = 0, limited = 0;
+  for (int i = 0; i < 30 && limited == 0; ++i) {
+    RawResponse r = Exchange(c, PutChunkHead(file.id, 0) + file.Record(0));
+    if (r.status == 204) ++accepted;
+    if (r.status == 429) {
+      ++limited;
+      CheckApiError(r, 429, "rate_limited");
+    }
+    REQUIRE((r.status == 204 || r.status == 429));
+  }
+  CHECK(limited == 1);
+  CHECK(accepted >= 5);
+  CHECK(accepted < 30);
+  // Stored as sent, nothing else: other bytes for chunk 0 are refused, the
+  // rest is still missing, and the upload completes.
+  Conn d = Conn::Tcp(w.source_port());
+  CHECK(UploadStatus(d, file.id) == "[1,2]");
+  TestFile other(3);
+  CHECK(Exchange(d, PutChunkHead(file.id, 0) + other.Record(0)).status == 409);
+  for (uint32_t i : {1u, 2u}) {
+    CHECK(Exchange(d, PutChunkHead(file.id, i) + file.Record(i)).status == 204);
+  }
+  CHECK(UploadStatus(d, file.id) == "[]");
+}
+
+// Login challenges from many connections (the global bucket), then from
+// one (its circuit bucket); a real login works afterwards.
+void FloodLogins(World& w) {
+  std::vector<RawResponse> answers;
+  for (int i = 0; i < 30; ++i) {
+    Conn c = Conn::Tcp(w.reviewer_port());
+    answers.push_back(Exchange(
+        c, Post("/api/v1/login/challenge", "{\"reviewer_id\":\"AAAAAAAAAAAAAAAAAAAAAA\"}")));
+  }
+  CHECK(CountStatus(answers, 429) >= 10);  // at most 4 + 2 per second pass
+  CHECK(CountStatus(answers, 200) + CountStatus(answers, 429) == 30);
+  // One connection's circuit bucket: 2, then 429 (and the connection is
+  // closed: the body was never read).
+  Conn one = Conn::Tcp(w.reviewer_port());
+  std::this_thread::sleep_for(1500ms);  // the global bucket refills
+  std::vector<RawResponse> same;
+  for (int i = 0; i < 4; ++i) {
+    same.push_back(Exchange(
+        one, Post("/api/v1/login/challenge", "{\"reviewer_id\":\"AAAAAAAAAAAAAAAAAAAAAA\"}")));
+    if (same.back().status == 429) break;
+  }
+  REQUIRE(same.size() == 3);
+  CHECK(same[0].status == 200);
+  CHECK(same[1].status == 200);
+  CheckApiError(same[2], 429, "rate_limited");
+  CHECK(same[2].headers["retry-after"] == "5");  // 0.2 per second per circuit
+  std::this_thread::sleep_for(1500ms);
+  auto login = w.As("ana", {"login"});
+  INFO(login.err);
+  CHECK(login.exit_code == 0);
+}
+
 // request_handler_test.cc checks the limiter in process; here the real
 // binary, bounded floods, and what the flood leaves behind.
 TEST_CASE("abuse: floods of case creations, chunk uploads and logins get 429 and change nothing",
@@ -161,93 +255,12 @@ TEST_CASE("abuse: floods of case creations, chunk uploads and logins get 429 and
                     "rate.upload.circuit_per_second=1", "rate.upload.circuit_burst=5",
                     "rate.costly.global_per_second=2", "rate.costly.global_burst=4",
                     "rate.costly.circuit_per_second=0.2", "rate.costly.circuit_burst=2"});
-  auto count = [](const std::vector<RawResponse>& rs, int status) {
-    return std::count_if(rs.begin(), rs.end(), [&](const auto& r) { return r.status == status; });
-  };
 
-  SECTION("case creations") {
-    // 60 creations, each on its own connection (its own "circuit"): only
-    // the listener's global bucket can stop them.
-    std::vector<RawResponse> answers;
-    const std::string body = "{\"case_id\":\"AAAAAAAAAAAAAAAAAAAAAA\",\"lookup_key\":\"" +
-                             std::string(43, 'A') + "\",\"source_public_key\":\"" +
-                             std::string(43, 'A') + "\",\"keys\":[],\"message\":\"\"}";
-    for (int i = 0; i < 60; ++i) {
-      Conn c = Conn::Tcp(w.source_port());
-      answers.push_back(Exchange(c, Post("/api/v1/cases", body)));
-    }
-    CHECK(count(answers, 429) >= 20);  // at most 10 + 5 per second pass
-    CHECK(count(answers, 400) + count(answers, 429) == 60);
-    for (const auto& r : answers) {
-      if (r.status != 429) continue;
-      CheckApiError(r, 429, "rate_limited");
-      CHECK(r.headers["retry-after"] == "1");  // 5 per second
-    }
-    // Nothing was created; once the bucket refills a real submission works.
-    CHECK(CountCases(w, "ana") == 0);
-    std::this_thread::sleep_for(1s);
-    CHECK_FALSE(w.Submit("after the flood").empty());
-  }
+  SECTION("case creations") { FloodCaseCreations(w); }
 
-  SECTION("chunk uploads") {
-    TestFile file(3);
-    Conn c = Conn::Tcp(w.source_port());
-    REQUIRE(Exchange(c, Post("/api/v1/uploads", file.CreateBody())).status == 201);
-    // The same chunk again and again on one connection (one circuit).
-    int accepted = 0, limited = 0;
-    for (int i = 0; i < 30 && limited == 0; ++i) {
-      RawResponse r = Exchange(c, PutChunkHead(file.id, 0) + file.Record(0));
-      if (r.status == 204) ++accepted;
-      if (r.status == 429) {
-        ++limited;
-        CheckApiError(r, 429, "rate_limited");
-      }
-      REQUIRE((r.status == 204 || r.status == 429));
-    }
-    CHECK(limited == 1);
-    CHECK(accepted >= 5);
-    CHECK(accepted < 30);
-    // Stored as sent, nothing else: other bytes for chunk 0 are refused, the
-    // rest is still missing, and the upload completes.
-    Conn d = Conn::Tcp(w.source_port());
-    CHECK(UploadStatus(d, file.id) == "[1,2]");
-    TestFile other(3);
-    CHECK(Exchange(d, PutChunkHead(file.id, 0) + other.Record(0)).status == 409);
-    for (uint32_t i : {1u, 2u}) {
-      CHECK(Exchange(d, PutChunkHead(file.id, i) + file.Record(i)).status == 204);
-    }
-    CHECK(UploadStatus(d, file.id) == "[]");
-  }
+  SECTION("chunk uploads") { FloodChunkUploads(w); }
 
-  SECTION("logins") {
-    std::vector<RawResponse> answers;
-    for (int i = 0; i < 30; ++i) {
-      Conn c = Conn::Tcp(w.reviewer_port());
-      answers.push_back(Exchange(
-          c, Post("/api/v1/login/challenge", "{\"reviewer_id\":\"AAAAAAAAAAAAAAAAAAAAAA\"}")));
-    }
-    CHECK(count(answers, 429) >= 10);  // at most 4 + 2 per second pass
-    CHECK(count(answers, 200) + count(answers, 429) == 30);
-    // One connection's circuit bucket: 2, then 429 (and the connection is
-    // closed: the body was never read).
-    Conn one = Conn::Tcp(w.reviewer_port());
-    std::this_thread::sleep_for(1500ms);  // the global bucket refills
-    std::vector<RawResponse> same;
-    for (int i = 0; i < 4; ++i) {
-      same.push_back(Exchange(
-          one, Post("/api/v1/login/challenge", "{\"reviewer_id\":\"AAAAAAAAAAAAAAAAAAAAAA\"}")));
-      if (same.back().status == 429) break;
-    }
-    REQUIRE(same.size() == 3);
-    CHECK(same[0].status == 200);
-    CHECK(same[1].status == 200);
-    CheckApiError(same[2], 429, "rate_limited");
-    CHECK(same[2].headers["retry-after"] == "5");  // 0.2 per second per circuit
-    std::this_thread::sleep_for(1500ms);
-    auto login = w.As("ana", {"login"});
-    INFO(login.err);
-    CHECK(login.rc == 0);
-  }
+  SECTION("logins") { FloodLogins(w); }
 
   // Responsive throughout: the instance document is served.
   Conn c = Conn::Tcp(w.source_port());
@@ -258,15 +271,10 @@ TEST_CASE("abuse: floods of case creations, chunk uploads and logins get 429 and
   CHECK(RunDojavad({"check", "--data-dir", w.data_dir()}).exit_code == 0);
 }
 
-// serve_test.cc and server_test.cc cover CL+TE, obs-fold, bare LF and NUL
-// in the request line; here the rest, on the real binary, and that nothing
-// smuggled behind a refused request is ever answered.
-TEST_CASE("abuse: smuggling shapes and header injection are refused, nothing reflected",
-          "[abuse][smuggling]") {
-  World w;
-  auto server = w.Serve({"close_linger_ms=200", "header_timeout_ms=1500"});
-  const std::string smuggled = "GET /api/v1/instance HTTP/1.1\r\nHost: x\r\n\r\n";
-  const std::vector<std::string> refused = {
+// Requests every one of which is refused with 400; `smuggled` rides behind
+// those with a body.
+std::vector<std::string> SmugglingShapes(const std::string& smuggled) {
+  return {
       "POST /api/v1/uploads HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
       "Content-Length: 2\r\nContent-Length: 40\r\n\r\n{}" +
           smuggled,
@@ -292,7 +300,12 @@ TEST_CASE("abuse: smuggling shapes and header injection are refused, nothing ref
       "GET /api/v1/instance HTTP/1.1 \r\nHost: x\r\n\r\n",
       "GET  /api/v1/instance HTTP/1.1\r\nHost: x\r\n\r\n",
   };
-  for (const std::string& req : refused) {
+}
+
+// Each refused: 400, the connection closed, nothing reflected, the smuggled
+// request never answered.
+void CheckRefused(const World& w, const std::string& smuggled) {
+  for (const std::string& req : SmugglingShapes(smuggled)) {
     INFO(req);
     Conn c = Conn::Tcp(w.source_port());
     RawResponse r = Exchange(c, req);
@@ -304,6 +317,9 @@ TEST_CASE("abuse: smuggling shapes and header injection are refused, nothing ref
     CHECK(c.ClosedWithin(kBound, &rest));
     CHECK(rest.find("HTTP/1.1") == std::string::npos);  // the smuggled request got no answer
   }
+}
+
+void CheckBareLineFeeds(const World& w, const std::string& smuggled) {
   // Bare LF line ends only: the head never ends (no CR LF CR LF), so it is
   // a slow head: 408 at header_timeout_ms, closed, never answered as a request.
   // With a CR LF request behind it, the whole is one head with bare LFs: 400.
@@ -324,6 +340,9 @@ TEST_CASE("abuse: smuggling shapes and header injection are refused, nothing ref
     CHECK(c.ClosedWithin(kBound, &rest));
     CHECK(rest.find("HTTP/1.1") == std::string::npos);
   }
+}
+
+void CheckInjectionThroughTargets(const World& w) {
   // CR LF injected through the target, percent-encoded or in a query: a
   // plain 404 or 400 with no injected header and nothing echoed.
   for (const std::string& target : {std::string("/api/v1/uploads/x%0d%0aSet-Cookie:%20evil=1"),
@@ -346,6 +365,19 @@ TEST_CASE("abuse: smuggling shapes and header injection are refused, nothing ref
       Exchange(k, Get("/api/v1/source/case", "X-Dojava-Lookup-Key: evil\xff\x01value\r\n"));
   CHECK((r.status == 404 || r.status == 400));
   CHECK(r.body.find("evil") == std::string::npos);
+}
+
+// serve_test.cc and server_test.cc cover CL+TE, obs-fold, bare LF and NUL
+// in the request line; here the rest, on the real binary, and that nothing
+// smuggled behind a refused request is ever answered.
+TEST_CASE("abuse: smuggling shapes and header injection are refused, nothing reflected",
+          "[abuse][smuggling]") {
+  World w;
+  auto server = w.Serve({"close_linger_ms=200", "header_timeout_ms=1500"});
+  const std::string smuggled = "GET /api/v1/instance HTTP/1.1\r\nHost: x\r\n\r\n";
+  CheckRefused(w, smuggled);
+  CheckBareLineFeeds(w, smuggled);
+  CheckInjectionThroughTargets(w);
   Conn ok = Conn::Tcp(w.source_port());
   CHECK(Exchange(ok, Get("/api/v1/instance")).status == 200);
   server->Signal(SIGTERM);
@@ -432,20 +464,18 @@ TEST_CASE("abuse: traversal and encoded paths never leave the static directory",
 // this the real binary and a real submission.
 std::string PlainPart(const std::string& boundary, const std::string& name,
                       const std::string& value, const std::string& filename = "") {
-  std::string b = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"";
-  if (!filename.empty()) b += "; filename=\"" + filename + "\"\r\nContent-Type: text/plain";
-  return b + "\r\n\r\n" + value + "\r\n";
+  return FormPart(boundary, name, value, filename);
 }
 
 // A POST /plain/submit (Albanian pages) whose body is exactly `body_size`
 // bytes if that is at least the form without a file, padded with a file.
 std::string PlainSubmission(const std::string& text, size_t body_size = 0) {
   const std::string boundary = "----budgetboundary3";
-  const std::string fields = PlainPart(boundary, "lang", "sq") + PlainPart(boundary, "country", "ME") +
-                             PlainPart(boundary, "incident", "interception") +
-                             PlainPart(boundary, "when", "2026-11") +
-                             PlainPart(boundary, "responsible", "state") +
-                             PlainPart(boundary, "title", "budget") + PlainPart(boundary, "text", text);
+  const std::string fields =
+      PlainPart(boundary, "lang", "sq") + PlainPart(boundary, "country", "ME") +
+      PlainPart(boundary, "incident", "interception") + PlainPart(boundary, "when", "2026-11") +
+      PlainPart(boundary, "responsible", "state") + PlainPart(boundary, "title", "budget") +
+      PlainPart(boundary, "text", text);
   const std::string end = "--" + boundary + "--\r\n";
   std::string body = fields + end;
   if (body_size > 0) {
@@ -456,24 +486,26 @@ std::string PlainSubmission(const std::string& text, size_t body_size = 0) {
     REQUIRE(body.size() == body_size);
   }
   return "POST /plain/submit?lang=sq HTTP/1.1\r\nHost: x\r\nSec-Fetch-Site: same-origin\r\n"
-         "Content-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " +
-         std::to_string(body.size()) + "\r\n\r\n" + body;
+         "Content-Type: multipart/form-data; boundary=" +
+         boundary + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
 }
 
 TEST_CASE("abuse: forms declared large and trickled do not block the no-JavaScript path",
           "[abuse][form]") {
   World w;
   constexpr size_t kLimit = 4 << 20;  // form_body_limit_bytes = form_inflight_bytes here
-  auto server = w.Serve({"static_dir=" DOJAVA_SOURCE_DIR "/static/www",
-                         "form_body_limit_bytes=" + std::to_string(kLimit),
-                         "form_inflight_bytes=" + std::to_string(kLimit),
-                         "form_circuit_inflight_bytes=" + std::to_string(kLimit),
-                         "form_min_bytes_per_second=4096", "form_rate_grace_ms=3000",
-                         "close_linger_ms=200"});
+  auto server =
+      w.Serve({"static_dir=" DOJAVA_SOURCE_DIR "/static/www",
+               "form_body_limit_bytes=" + std::to_string(kLimit),
+               "form_inflight_bytes=" + std::to_string(kLimit),
+               "form_circuit_inflight_bytes=" + std::to_string(kLimit),
+               "form_min_bytes_per_second=4096", "form_rate_grace_ms=3000", "close_linger_ms=200"});
   w.AddReviewer("ana");
-  const std::string declared_max = "POST /plain/submit?lang=sq HTTP/1.1\r\nHost: x\r\n"
-                                   "Content-Type: multipart/form-data; boundary=x\r\n"
-                                   "Content-Length: " + std::to_string(kLimit) + "\r\n";
+  const std::string declared_max =
+      "POST /plain/submit?lang=sq HTTP/1.1\r\nHost: x\r\n"
+      "Content-Type: multipart/form-data; boundary=x\r\n"
+      "Content-Length: " +
+      std::to_string(kLimit) + "\r\n";
 
   // Four connections declare the largest form and trickle. Their "100
   // Continue" comes after the server reserved their first step: with the
@@ -524,9 +556,10 @@ TEST_CASE("abuse: forms declared large and trickled do not block the no-JavaScri
   // Over the limit: 413 at once, before a byte of the body is sent, as a page.
   {
     Conn c = Conn::Tcp(w.source_port());
-    REQUIRE(c.Send("POST /plain/submit?lang=sq HTTP/1.1\r\nHost: x\r\n"
-                   "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: " +
-                   std::to_string(kLimit + 1) + "\r\n\r\n"));
+    REQUIRE(
+        c.Send("POST /plain/submit?lang=sq HTTP/1.1\r\nHost: x\r\n"
+               "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: " +
+               std::to_string(kLimit + 1) + "\r\n\r\n"));
     auto r = c.Read(kBound);
     REQUIRE(r);
     CHECK(r->status == 413);
@@ -756,7 +789,7 @@ TEST_CASE("abuse: SIGKILL during concurrent submissions loses no acknowledged ca
   for (const auto& [receipt, text] : acked) {
     INFO(text);
     auto r = w.Inbox(receipt);
-    CHECK(r.rc == 0);
+    CHECK(r.exit_code == 0);
     CHECK(r.out.find(text) != std::string::npos);
   }
   CHECK(CountCases(w, "ana") >= static_cast<int>(acked.size()));
@@ -859,13 +892,13 @@ TEST_CASE("abuse: the clock set back: no crash, no day in the past, nothing purg
     server = w.Serve();
     auto follow = w.Inbox(receipt, "written while the clock was wrong");
     INFO(follow.err);
-    CHECK(follow.rc == 0);
+    CHECK(follow.exit_code == 0);
     auto cases = w.As("ana", {"cases", "--json"});
     INFO(cases.err);
-    REQUIRE(cases.rc == 0);
+    REQUIRE(cases.exit_code == 0);
     const std::string case_id(
         JsonOut(cases)["cases"].as_array()[0].as_object()["case_id"].as_string());
-    CHECK(w.As("ana", {"reply", case_id, "reply on a wrong day"}).rc == 0);
+    CHECK(w.As("ana", {"reply", case_id, "reply on a wrong day"}).exit_code == 0);
     late_receipt = w.Submit("a new case while the clock was wrong");
     CHECK_FALSE(late_receipt.empty());
     server->Signal(SIGTERM);
@@ -879,10 +912,10 @@ TEST_CASE("abuse: the clock set back: no crash, no day in the past, nothing purg
   // The clock is right again; the purge at start deletes nothing.
   server = w.Serve();
   auto first = w.Inbox(receipt);
-  CHECK(first.rc == 0);
+  CHECK(first.exit_code == 0);
   CHECK(first.out.find("written while the clock was wrong") != std::string::npos);
   CHECK(first.out.find("reply on a wrong day") != std::string::npos);
-  CHECK(w.Inbox(late_receipt).rc == 0);
+  CHECK(w.Inbox(late_receipt).exit_code == 0);
   server->Signal(SIGTERM);
   CHECK(server->Wait() == 0);
   CHECK(server->Stderr().find("purged") == std::string::npos);

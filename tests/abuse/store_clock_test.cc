@@ -2,7 +2,7 @@
 // (the real binary's clock is moved by day_shift.cc in abuse_test.cc).
 #include <catch2/catch_test_macros.hpp>
 
-#include "tests/service/store_test_util.h"
+#include "tests/support/store_test_util.h"
 
 namespace dojava::service {
 namespace {

@@ -5,7 +5,7 @@
 #include <tuple>
 
 #include "crypto/attachment.h"
-#include "tests/api/api_test_util.h"
+#include "tests/support/api_harness.h"
 
 namespace dojava::api::testing {
 namespace {

@@ -4,7 +4,7 @@
 #include <catch2/catch_test_macros.hpp>
 #include <thread>
 
-#include "tests/api/api_test_util.h"
+#include "tests/support/api_harness.h"
 
 namespace dojava::api::testing {
 namespace {

@@ -2,7 +2,7 @@
 // cache that GET /api/v1/instance serves.
 #include <catch2/catch_test_macros.hpp>
 
-#include "tests/api/api_test_util.h"
+#include "tests/support/api_harness.h"
 
 namespace dojava::api::testing {
 namespace {

@@ -34,7 +34,9 @@
 #include "service/store/database_key.h"
 #include "service/store/sqlite_db.h"
 #include "service/store/sqlite_statement.h"
-#include "tests/client/test_util.h"
+#include "tests/support/client_test_util.h"
+#include "tests/support/dojavad_process.h"
+#include "tests/support/process.h"
 
 extern char** environ;
 
@@ -66,34 +68,15 @@ struct RunResult {
   std::string out, err;
 };
 
-// Runs `argv` with stdout/stderr captured in files of `dir`, no stdin.
-RunResult Run(const std::string& dir, std::vector<std::string> argv) {
-  static int n = 0;
-  const std::string out = dir + "/out." + std::to_string(++n);
-  const std::string err = out + ".err";
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&fa, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_addopen(&fa, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  std::vector<char*> args;
-  for (auto& a : argv) args.push_back(a.data());
-  args.push_back(nullptr);
-  pid_t pid;
-  RunResult r;
-  if (posix_spawn(&pid, args[0], &fa, nullptr, args.data(), environ) == 0) {
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  }
-  posix_spawn_file_actions_destroy(&fa);
-  r.out = ReadAll(out);
-  r.err = ReadAll(err);
-  return r;
+// Runs `argv` (tests/support/process.h), no stdin; rc is -1 if it died
+// from a signal.
+RunResult Run(const std::vector<std::string>& argv) {
+  testing::ProcessResult p = testing::RunProcess(argv);
+  return RunResult{p.exit_code, std::move(p.out), std::move(p.err)};
 }
 
 // Runs `argv` in a new session whose stdin and controlling terminal is a
-// pseudo-terminal fed `input`; stdout/stderr captured as in Run(). `tty`
+// pseudo-terminal fed `input`; stdout/stderr captured in files of `dir`. `tty`
 // receives what was written to the terminal (prompts, echo).
 RunResult RunWithTty(const std::string& dir, std::vector<std::string> argv,
                      const std::string& input, std::string* tty) {
@@ -152,7 +135,7 @@ class Instance {
     json::object o = json::parse(admin.out).as_object();
     admin_public_ = std::string(o["admin_public_key"].as_string());
     fingerprint_ = std::string(o["fingerprint"].as_string());
-    auto init = Run(dir_.path(), {DOJAVAD_BINARY, "init", "--data-dir", dir_ / "data",
+    auto init = Run({DOJAVAD_BINARY, "init", "--data-dir", dir_ / "data",
                                   "--admin-public-key", admin_public_, "--name", "Test Newsroom"});
     INFO(init.err);
     REQUIRE(init.rc == 0);
@@ -160,66 +143,33 @@ class Instance {
   }
   ~Instance() { Stop(); }
 
+  // `dojavad serve` of `data` on the given addresses (port 0: the kernel
+  // chooses), every rate limit off; waits until both listen.
   void Start(const std::string& source, const std::string& reviewer, const std::string& data) {
-    const std::string log = dir_ / "serve.out";
-    ::unlink(log.c_str());
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&fa, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_addopen(&fa, 2, (log + ".err").c_str(), O_WRONLY | O_CREAT | O_APPEND,
-                                     0600);
-    std::vector<std::string> argv = {DOJAVAD_BINARY,
-                                     "serve",
-                                     "--data-dir",
-                                     data,
-                                     "source.listen=" + source,
-                                     "reviewer.listen=" + reviewer};
+    std::vector<std::string> overrides = {"source.listen=" + source, "reviewer.listen=" + reviewer};
     for (const char* cls : {"static", "api", "upload", "costly"}) {
-      argv.push_back(std::string("rate.") + cls + ".global_per_second=0");
-      argv.push_back(std::string("rate.") + cls + ".circuit_per_second=0");
+      overrides.push_back(std::string("rate.") + cls + ".global_per_second=0");
+      overrides.push_back(std::string("rate.") + cls + ".circuit_per_second=0");
     }
-    std::vector<char*> args;
-    for (auto& a : argv) args.push_back(a.data());
-    args.push_back(nullptr);
-    REQUIRE(posix_spawn(&pid_, args[0], &fa, nullptr, args.data(), environ) == 0);
-    posix_spawn_file_actions_destroy(&fa);
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    source_.clear();
-    reviewer_.clear();
-    while (std::chrono::steady_clock::now() < deadline && (source_.empty() || reviewer_.empty())) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      // Complete lines only: dojavad may be half-way through writing one,
-      // and a port cut short ("127.0.0.1:4") would send the test elsewhere.
-      std::string text = ReadAll(log);
-      const size_t last_newline = text.rfind('\n');
-      text.resize(last_newline == std::string::npos ? 0 : last_newline + 1);
-      std::istringstream in(text);
-      for (std::string line; std::getline(in, line);) {
-        const size_t at = line.find(" listening on ");
-        if (at == std::string::npos) continue;
-        const std::string addr = line.substr(at + 14);
-        if (line.find("source") != std::string::npos) source_ = addr;
-        if (line.find("reviewer") != std::string::npos) reviewer_ = addr;
-      }
-    }
-    INFO(ReadAll(log + ".err"));
-    REQUIRE(!source_.empty());
-    REQUIRE(!reviewer_.empty());
+    server_ = std::make_unique<testing::DojavadServer>(data, overrides);
+    INFO(server_->Stderr());
+    REQUIRE(server_->ok());
+    source_ = "127.0.0.1:" + std::to_string(server_->source_port());
+    reviewer_ = "127.0.0.1:" + std::to_string(server_->reviewer_port());
   }
 
+  // SIGTERM, and waits for dojavad to finish.
   void Stop() {
-    if (pid_ > 0) {
-      ::kill(pid_, SIGTERM);
-      int status;
-      ::waitpid(pid_, &status, 0);
-      pid_ = -1;
+    if (server_) {
+      server_->Signal(SIGTERM);
+      server_->Wait();
+      server_.reset();
     }
   }
 
   RunResult Dojava(std::vector<std::string> args) {
     args.insert(args.begin(), DOJAVA_CLI_BINARY);
-    return Run(dir_.path(), std::move(args));
+    return Run(args);
   }
 
   // A reviewer: key file made, added to the roster by the admin.
@@ -269,7 +219,7 @@ class Instance {
 
  private:
   TempDir dir_;
-  pid_t pid_ = -1;
+  std::unique_ptr<testing::DojavadServer> server_;
   std::string admin_public_, fingerprint_, source_, reviewer_;
 };
 
@@ -642,10 +592,10 @@ TEST_CASE("e2e: source commands leave no trace on disk and never trust a key bli
   auto again = source({"inbox", "--receipt-file", inst.dir() / "receipt", "--state-dir", state});
   INFO(again.err);
   CHECK(again.rc == 0);
-  auto listing = Run(inst.dir().path(), {"/bin/sh", "-c", "find '" + state + "' -type f"});
+  auto listing = Run({"/bin/sh", "-c", "find '" + state + "' -type f"});
   CHECK(listing.out.find("admin_public_key") != std::string::npos);
   CHECK(listing.out.find("/server\n") == std::string::npos);
-  auto grep = Run(inst.dir().path(),
+  auto grep = Run(
                   {"/bin/sh", "-c", "grep -rl '" + inst.source_addr() + "' '" + state + "'"});
   CHECK(grep.out.empty());
   ::unsetenv("XDG_DATA_HOME");
@@ -797,7 +747,7 @@ TEST_CASE("e2e: roster rollback refused, admin key pinned, clear failures", "[cl
   REQUIRE(other_admin.rc == 0);
   const std::string other_pub(Json(other_admin)["admin_public_key"].as_string());
   auto other_init =
-      Run(inst.dir().path(), {DOJAVAD_BINARY, "init", "--data-dir", inst.dir() / "data-other",
+      Run({DOJAVAD_BINARY, "init", "--data-dir", inst.dir() / "data-other",
                               "--admin-public-key", other_pub, "--name", "Impostor"});
   INFO(other_init.err);
   REQUIRE(other_init.rc == 0);
@@ -1350,7 +1300,7 @@ TEST_CASE("e2e (issue 16): errors point the right way, with an exit code per kin
   auto v1 = inst.Dojava({"--version"});
   CHECK(v1.rc == 0);
   CHECK(v1.out.rfind("dojava 0.", 0) == 0);
-  auto v2 = Run(inst.dir().path(), {DOJAVAD_BINARY, "--version"});
+  auto v2 = Run({DOJAVAD_BINARY, "--version"});
   CHECK(v2.rc == 0);
   CHECK(v2.out.rfind("dojavad 0.", 0) == 0);
 }
@@ -1453,7 +1403,7 @@ TEST_CASE("e2e (F16): keygen and admin init offer a passphrase and refuse short 
   WriteFile(dir / "short", "summer2026\n");
   auto run = [&](std::vector<std::string> args) {
     args.insert(args.begin(), DOJAVA_CLI_BINARY);
-    return Run(dir.path(), args);
+    return Run(args);
   };
   auto refused = run({"keygen", "--key-file", dir / "r.key", "--passphrase-file", dir / "short",
                       "--kdf-memory-mib", "8"});

@@ -8,7 +8,7 @@
 
 #include "cli/secret_input.h"
 #include "cli/text_input.h"
-#include "tests/client/test_util.h"
+#include "tests/support/client_test_util.h"
 
 namespace dojava::cli {
 namespace {

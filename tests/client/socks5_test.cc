@@ -5,7 +5,7 @@
 #include <catch2/catch_test_macros.hpp>
 
 #include "client/http_client.h"
-#include "tests/client/test_util.h"
+#include "tests/support/client_test_util.h"
 
 namespace dojava::client {
 namespace {

@@ -11,7 +11,7 @@
 #include "client/public_key_line.h"
 #include "client/state_store.h"
 #include "crypto/admin_key.h"
-#include "tests/client/test_util.h"
+#include "tests/support/client_test_util.h"
 
 namespace dojava::client {
 namespace {

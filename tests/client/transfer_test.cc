@@ -16,7 +16,7 @@
 #include <mutex>
 
 #include "base/encoding.h"
-#include "tests/client/test_util.h"
+#include "tests/support/client_test_util.h"
 
 namespace dojava::client {
 namespace {

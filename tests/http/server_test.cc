@@ -26,8 +26,8 @@
 #include "service/http/http_message.h"
 #include "service/http/http_server.h"
 #include "service/http/log.h"
-#include "tests/http/test_client.h"
-#include "tests/http/test_dirs.h"
+#include "tests/support/raw_http.h"
+#include "tests/support/temp_dir.h"
 
 namespace dojava::http {
 namespace {

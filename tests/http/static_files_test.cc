@@ -3,7 +3,7 @@
 #include <catch2/catch_test_macros.hpp>
 #include <filesystem>
 
-#include "tests/http/test_dirs.h"
+#include "tests/support/temp_dir.h"
 
 namespace dojava::http {
 namespace {

@@ -14,13 +14,12 @@
 #include <iterator>
 #include <string>
 
-#include "crypto/admin_key.h"
-#include "base/encoding.h"
 #include "service/store/database_key.h"
 #include "service/store/sqlite_db.h"
-#include "tests/http/test_client.h"
-#include "tests/http/test_dirs.h"
-#include "tests/integration/dojavad_process.h"
+#include "tests/support/raw_http.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/dojavad_instance.h"
+#include "tests/support/dojavad_process.h"
 
 namespace dojava::testing {
 namespace {
@@ -49,27 +48,17 @@ std::string WriteKey(const TempDir& dir, const std::string& name, const std::str
   return path;
 }
 
-// A fresh instance whose key file lives in keys/ (as /etc/dojava/database.key
-// does beside /var/lib/dojava), plus the instance id init printed.
+// A fresh instance (tests/support) whose key file lives in keys/ (as
+// /etc/dojava/database.key does beside /var/lib/dojava).
 struct Instance {
-  TempDir tmp;
-  std::string dir;
-  std::string keys;
-  std::string key_file;
-  std::string instance_id;
+  DojavadInstance instance{{.name = "Rekey Test"}};
+  std::string dir = instance.data_dir();
+  std::string keys = instance.Path("keys");
+  std::string key_file = keys + "/database.key";
+  std::string instance_id = instance.instance_id();
 
   Instance() {
-    const crypto::AdminKey admin = crypto::AdminKey::Generate();
-    dir = tmp.path() + "/instance";
-    keys = tmp.path() + "/keys";
-    RunResult init = RunDojavad({"init", "--data-dir", dir, "--admin-public-key",
-                                 Base64UrlEncode(admin.public_key()), "--name", "Rekey Test"});
-    REQUIRE(init.exit_code == 0);
-    const size_t at = init.out.find("instance id: ");
-    REQUIRE(at != std::string::npos);
-    instance_id = init.out.substr(at + 13, 22);
     fs::create_directory(keys);
-    key_file = keys + "/database.key";
     fs::rename(dir + "/database.key", key_file);
   }
   RunResult Rekey(std::vector<std::string> extra = {}) const {
@@ -249,7 +238,7 @@ TEST_CASE("A rekey that fails before the key file is replaced leaves the old key
 
   // The optional copy of the old key cannot be written: also before any
   // change, also nothing changed.
-  RunResult no_copy = inst.Rekey({"--keep-old-key", inst.tmp.path() + "/no/such/dir/old.key"});
+  RunResult no_copy = inst.Rekey({"--keep-old-key", inst.instance.Path("no/such/dir/old.key")});
   CHECK(no_copy.exit_code == 1);
   CHECK(ReadText(inst.key_file) == old_text);
   CHECK_FALSE(fs::exists(inst.key_file + ".rekey-new"));

@@ -1,6 +1,6 @@
 // Integration: the real dojavad binary (init, serve, check) on a real
 // SQLCipher database in a temp dir, listening on 127.0.0.1 ephemeral ports,
-// driven by a raw HTTP/1.1 client (tests/http/test_client.h). Chunk records
+// driven by a raw HTTP/1.1 client (tests/support/raw_http.h). Chunk records
 // are built with the crypto library, as a client would.
 #include <signal.h>
 #include <sys/stat.h>
@@ -20,10 +20,13 @@
 #include "crypto/attachment.h"
 #include "base/encoding.h"
 #include "crypto/protocol_constants.h"
-#include "tests/http/test_client.h"
-#include "tests/http/test_dirs.h"
-#include "tests/integration/dojavad_process.h"
-#include "tests/integration/test_file.h"
+#include "tests/support/raw_http.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/api_requests.h"
+#include "tests/support/dojavad_instance.h"
+#include "tests/support/dojavad_process.h"
+#include "tests/support/raw_requests.h"
+#include "tests/support/test_file.h"
 
 namespace dojava::testing {
 namespace {
@@ -34,15 +37,10 @@ std::string ReadFileText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
-using http::testing::Conn;
-using http::testing::Get;
-using http::testing::RawResponse;
 using http::testing::TempDir;
 
-constexpr auto kBound = 10s;
-
-// The headers of shared/BRIEF.md "Responses" (service/http/http_message.cc
-// has the full list; these are the ones the brief names).
+// The security headers service/API.md lists under "Conventions"
+// (service/http/http_message.cc has the full list).
 void CheckSecurityHeaders(const RawResponse& r) {
   INFO("status " << r.status);
   CHECK(r.headers["cache-control"] == "no-store");
@@ -58,65 +56,29 @@ void CheckSecurityHeaders(const RawResponse& r) {
   CHECK(r.headers.count("set-cookie") == 0);
 }
 
-RawResponse Exchange(Conn& c, const std::string& request) {
-  REQUIRE(c.ok());
-  REQUIRE(c.Send(request));
-  auto r = c.Read(kBound);
-  REQUIRE(r);
-  return *r;
-}
-
-std::string Post(const std::string& path, const std::string& json) {
-  return "POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" +
-         "Content-Length: " + std::to_string(json.size()) + "\r\n\r\n" + json;
-}
-
-std::string PutChunkHead(const std::string& file_id, uint32_t index) {
-  return "PUT /api/v1/uploads/" + file_id + "/chunks/" + std::to_string(index) +
-         " HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\nContent-Length: " +
-         std::to_string(protocol::kChunkRecordSize) + "\r\n\r\n";
-}
-
-// A fresh instance in a temp dir (dojavad init through the binary).
-struct Instance {
-  TempDir tmp;
-  std::string dir;
-  std::string admin_b64;
-  RunResult init;
-
-  Instance() {
-    const crypto::AdminKey admin = crypto::AdminKey::Generate();
-    admin_b64 = Base64UrlEncode(admin.public_key());
-    dir = tmp.path() + "/instance";
-    init = RunDojavad(
-        {"init", "--data-dir", dir, "--admin-public-key", admin_b64, "--name", "Test Newsroom"});
-  }
-};
-
 
 TEST_CASE("init + serve: GET /api/v1/instance shows the instance init created", "[integration]") {
-  Instance inst;
-  REQUIRE(inst.init.exit_code == 0);
-  INFO(inst.init.out << inst.init.err);
-  CHECK(inst.init.out.find("admin key fingerprint: ") != std::string::npos);
-  CHECK(inst.init.out.find("instance id: ") != std::string::npos);
+  DojavadInstance inst;
+  REQUIRE(inst.init().exit_code == 0);
+  INFO(inst.init().out << inst.init().err);
+  CHECK(inst.init().out.find("admin key fingerprint: ") != std::string::npos);
+  CHECK(inst.init().out.find("instance id: ") != std::string::npos);
   struct stat st {};
-  REQUIRE(::stat(inst.dir.c_str(), &st) == 0);
+  REQUIRE(::stat(inst.data_dir().c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0700);
-  REQUIRE(::stat((inst.dir + "/database.key").c_str(), &st) == 0);
+  REQUIRE(::stat((inst.data_dir() + "/database.key").c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0600);
-  CHECK_FALSE(std::filesystem::exists(inst.dir + "/.init-partial"));
+  CHECK_FALSE(std::filesystem::exists(inst.data_dir() + "/.init-partial"));
 
-  DojavadServer server(inst.dir);
+  DojavadServer server(inst.data_dir());
   REQUIRE(server.ok());
   Conn c = Conn::Tcp(server.source_port());
   RawResponse r = Exchange(c, Get("/api/v1/instance"));
   CHECK(r.status == 200);
   CHECK(r.headers["content-type"] == "application/json");
   CHECK(r.body.find("\"name\":\"Test Newsroom\"") != std::string::npos);
-  CHECK(r.body.find("\"admin_public_key\":\"" + inst.admin_b64 + "\"") != std::string::npos);
-  const size_t id_at = inst.init.out.find("instance id: ");
-  const std::string id = inst.init.out.substr(id_at + 13, 22);
+  CHECK(r.body.find("\"admin_public_key\":\"" + inst.admin_public_key() + "\"") != std::string::npos);
+  const std::string id = inst.instance_id();
   CHECK(r.body.find("\"instance_id\":\"" + id + "\"") != std::string::npos);
   CheckSecurityHeaders(r);
   // The reviewer listener serves it too.
@@ -131,23 +93,23 @@ TEST_CASE("init + serve: GET /api/v1/instance shows the instance init created", 
 }
 
 TEST_CASE("init refuses bad input and never overwrites an instance", "[integration][init]") {
-  Instance inst;
-  REQUIRE(inst.init.exit_code == 0);
+  DojavadInstance inst;
+  REQUIRE(inst.init().exit_code == 0);
   const std::string key_before = [&] {
-    std::ifstream in(inst.dir + "/database.key");
+    std::ifstream in(inst.data_dir() + "/database.key");
     return std::string(std::istreambuf_iterator<char>(in), {});
   }();
   RunResult again = RunDojavad(
-      {"init", "--data-dir", inst.dir, "--admin-public-key", inst.admin_b64, "--name", "Other"});
+      {"init", "--data-dir", inst.data_dir(), "--admin-public-key", inst.admin_public_key(), "--name", "Other"});
   CHECK(again.exit_code == 1);
-  std::ifstream in(inst.dir + "/database.key");
+  std::ifstream in(inst.data_dir() + "/database.key");
   CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == key_before);
 
   TempDir tmp;
   const std::string dir = tmp.path() + "/new";
   for (const std::string& key :
        {std::string("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),  // small order
-        std::string("not base64"), inst.admin_b64 + "A", inst.admin_b64.substr(0, 42)}) {
+        std::string("not base64"), inst.admin_public_key() + "A", inst.admin_public_key().substr(0, 42)}) {
     INFO(key);
     RunResult bad =
         RunDojavad({"init", "--data-dir", dir, "--admin-public-key", key, "--name", "X"});
@@ -155,7 +117,7 @@ TEST_CASE("init refuses bad input and never overwrites an instance", "[integrati
     CHECK_FALSE(std::filesystem::exists(dir));  // nothing written for bad input
   }
   RunResult bad_name = RunDojavad(
-      {"init", "--data-dir", dir, "--admin-public-key", inst.admin_b64, "--name", " padded"});
+      {"init", "--data-dir", dir, "--admin-public-key", inst.admin_public_key(), "--name", " padded"});
   CHECK(bad_name.exit_code == 1);
   CHECK_FALSE(std::filesystem::exists(dir));
   CHECK(RunDojavad({"init", "--data-dir", dir}).exit_code == 2);  // usage
@@ -166,7 +128,7 @@ TEST_CASE("init refuses bad input and never overwrites an instance", "[integrati
   { std::ofstream(dir + "/database.key") << "0000"; }
   CHECK(RunDojavad({"serve", "--data-dir", dir}).exit_code == 1);
   RunResult rerun = RunDojavad(
-      {"init", "--data-dir", dir, "--admin-public-key", inst.admin_b64, "--name", "Rerun"});
+      {"init", "--data-dir", dir, "--admin-public-key", inst.admin_public_key(), "--name", "Rerun"});
   CHECK(rerun.exit_code == 0);
   CHECK_FALSE(std::filesystem::exists(dir + "/.init-partial"));
   CHECK(RunDojavad({"check", "--data-dir", dir}).exit_code == 0);
@@ -178,7 +140,7 @@ TEST_CASE("init refuses bad input and never overwrites an instance", "[integrati
   std::filesystem::create_directories(dir + "/.init-partial");
   const std::string live_key = ReadFileText(dir + "/database.key");
   RunResult over = RunDojavad(
-      {"init", "--data-dir", dir, "--admin-public-key", inst.admin_b64, "--name", "Again"});
+      {"init", "--data-dir", dir, "--admin-public-key", inst.admin_public_key(), "--name", "Again"});
   CHECK(over.exit_code == 1);
   CHECK(over.err.find("remove that directory by hand") != std::string::npos);
   RunResult refused = RunDojavad({"serve", "--data-dir", dir});
@@ -191,13 +153,13 @@ TEST_CASE("init refuses bad input and never overwrites an instance", "[integrati
 
 TEST_CASE("Security headers on every response; one 404 for unknown routes and wrong methods",
           "[integration]") {
-  Instance inst;
-  REQUIRE(inst.init.exit_code == 0);
+  DojavadInstance inst;
+  REQUIRE(inst.init().exit_code == 0);
   TempDir site;
   site.Write("index.html", "<!DOCTYPE html><title>t</title>");
   // The message catalogues the no-JavaScript pages load at start.
   std::filesystem::copy(DOJAVA_SOURCE_DIR "/static/www/i18n", site.path() + "/i18n");
-  DojavadServer server(inst.dir, {"static_dir=" + site.path()});
+  DojavadServer server(inst.data_dir(), {"static_dir=" + site.path()});
   REQUIRE(server.ok());
   const uint16_t port = server.source_port();
   Conn c = Conn::Tcp(port);
@@ -242,9 +204,9 @@ TEST_CASE("Security headers on every response; one 404 for unknown routes and wr
 }
 
 TEST_CASE("Oversized and malformed requests: 431, 413, 400, 505, closed cleanly", "[integration]") {
-  Instance inst;
-  REQUIRE(inst.init.exit_code == 0);
-  DojavadServer server(inst.dir, {"close_linger_ms=200"});
+  DojavadInstance inst;
+  REQUIRE(inst.init().exit_code == 0);
+  DojavadServer server(inst.data_dir(), {"close_linger_ms=200"});
   REQUIRE(server.ok());
   const uint16_t port = server.source_port();
   auto expect_close = [&](const std::string& request, int status) {
@@ -304,9 +266,9 @@ TEST_CASE("Oversized and malformed requests: 431, 413, 400, 505, closed cleanly"
 }
 
 TEST_CASE("Slow clients trickling bytes do not stop a normal client", "[integration][slow]") {
-  Instance inst;
-  REQUIRE(inst.init.exit_code == 0);
-  DojavadServer server(inst.dir, {"header_timeout_ms=20000", "body_timeout_ms=20000"});
+  DojavadInstance inst;
+  REQUIRE(inst.init().exit_code == 0);
+  DojavadServer server(inst.data_dir(), {"header_timeout_ms=20000", "body_timeout_ms=20000"});
   REQUIRE(server.ok());
   const uint16_t port = server.source_port();
   constexpr int kSlow = 100;  // well under source.max_connections (256)
@@ -331,7 +293,7 @@ TEST_CASE("Slow clients trickling bytes do not stop a normal client", "[integrat
   const auto t0 = std::chrono::steady_clock::now();
   for (int i = 0; i < 10; ++i) CHECK(Exchange(c, Get("/api/v1/instance")).status == 200);
   RawResponse created =
-      Exchange(c, Post("/api/v1/uploads", "{\"file_id\":\"" + file.id + "\",\"chunks\":1}"));
+      Exchange(c, Post("/api/v1/uploads", UploadRequest(file.secrets.file_id(), 1)));
   CHECK(created.status == 201);
   CHECK(Exchange(c, PutChunkHead(file.id, 0) + file.Record(0)).status == 204);
   RawResponse status = Exchange(c, Get("/api/v1/uploads/" + file.id));
@@ -348,17 +310,17 @@ TEST_CASE(
     "SIGTERM with an upload in flight: the request finishes, nothing acknowledged is "
     "lost, the upload resumes after restart",
     "[integration][shutdown]") {
-  Instance inst;
-  REQUIRE(inst.init.exit_code == 0);
+  DojavadInstance inst;
+  REQUIRE(inst.init().exit_code == 0);
   constexpr uint32_t kChunks = 5;
   TestFile file(kChunks);
   std::set<uint32_t> acknowledged;
   {
-    DojavadServer server(inst.dir, {"shutdown_grace_ms=10000"});
+    DojavadServer server(inst.data_dir(), {"shutdown_grace_ms=10000"});
     REQUIRE(server.ok());
     Conn c = Conn::Tcp(server.source_port());
     RawResponse created =
-        Exchange(c, Post("/api/v1/uploads", "{\"file_id\":\"" + file.id + "\",\"chunks\":5}"));
+        Exchange(c, Post("/api/v1/uploads", UploadRequest(file.secrets.file_id(), 5)));
     REQUIRE(created.status == 201);
     CHECK(created.body.find("\"missing\":[0,1,2,3,4]") != std::string::npos);
     for (uint32_t i : {0u, 1u}) {
@@ -385,11 +347,11 @@ TEST_CASE(
     const bool answered = late.ok() && late.Send(Get("/api/v1/instance")) && late.Read(1s);
     CHECK_FALSE(answered);
   }
-  RunResult check = RunDojavad({"check", "--data-dir", inst.dir});
+  RunResult check = RunDojavad({"check", "--data-dir", inst.data_dir()});
   CHECK(check.exit_code == 0);
   CHECK(check.out.find("ok") != std::string::npos);
 
-  DojavadServer again(inst.dir);
+  DojavadServer again(inst.data_dir());
   REQUIRE(again.ok());
   Conn c = Conn::Tcp(again.source_port());
   RawResponse status = Exchange(c, Get("/api/v1/uploads/" + file.id));
@@ -407,15 +369,15 @@ TEST_CASE(
   CHECK(Exchange(c, PutChunkHead(file.id, 0) + other.Record(0)).status == 409);
   again.Signal(SIGINT);
   CHECK(again.Wait() == 0);
-  CHECK(RunDojavad({"check", "--data-dir", inst.dir}).exit_code == 0);
+  CHECK(RunDojavad({"check", "--data-dir", inst.data_dir()}).exit_code == 0);
 }
 
 TEST_CASE("serve reads --config FILE, and key=value arguments win over it",
           "[integration][config]") {
-  Instance inst;
-  REQUIRE(inst.init.exit_code == 0);
+  DojavadInstance inst;
+  REQUIRE(inst.init().exit_code == 0);
   std::string conf = [&] {
-    std::ifstream in(inst.dir + "/dojavad.conf");
+    std::ifstream in(inst.data_dir() + "/dojavad.conf");
     return std::string(std::istreambuf_iterator<char>(in), {});
   }();
   const size_t at = conf.find("instance_name = Test Newsroom\n");
@@ -424,7 +386,7 @@ TEST_CASE("serve reads --config FILE, and key=value arguments win over it",
   TempDir other;
   const std::string path = other.Write("other.conf", conf);
   {
-    DojavadServer server(inst.dir, {"--config", path});
+    DojavadServer server(inst.data_dir(), {"--config", path});
     REQUIRE(server.ok());
     Conn c = Conn::Tcp(server.source_port());
     CHECK(Exchange(c, Get("/api/v1/instance")).body.find("\"name\":\"From The File\"") !=
@@ -433,7 +395,7 @@ TEST_CASE("serve reads --config FILE, and key=value arguments win over it",
     CHECK(server.Wait() == 0);
   }
   {
-    DojavadServer server(inst.dir, {"--config", path, "instance_name=From Argv"});
+    DojavadServer server(inst.data_dir(), {"--config", path, "instance_name=From Argv"});
     REQUIRE(server.ok());
     Conn c = Conn::Tcp(server.source_port());
     CHECK(Exchange(c, Get("/api/v1/instance")).body.find("\"name\":\"From Argv\"") !=
@@ -445,12 +407,12 @@ TEST_CASE("serve reads --config FILE, and key=value arguments win over it",
 
 TEST_CASE("serve refuses a bad config and a wrong key; --help lists every key",
           "[integration][config]") {
-  Instance inst;
-  REQUIRE(inst.init.exit_code == 0);
-  RunResult bad_key = RunDojavad({"serve", "--data-dir", inst.dir, "no_such_key=1"});
+  DojavadInstance inst;
+  REQUIRE(inst.init().exit_code == 0);
+  RunResult bad_key = RunDojavad({"serve", "--data-dir", inst.data_dir(), "no_such_key=1"});
   CHECK(bad_key.exit_code == 1);
   CHECK(bad_key.err.find("no_such_key") != std::string::npos);
-  RunResult bad_value = RunDojavad({"serve", "--data-dir", inst.dir, "threads=0"});
+  RunResult bad_value = RunDojavad({"serve", "--data-dir", inst.data_dir(), "threads=0"});
   CHECK(bad_value.exit_code == 1);
   RunResult help = RunDojavad({"serve", "--help"});
   CHECK(help.exit_code == 0);
@@ -473,9 +435,9 @@ TEST_CASE("serve refuses a bad config and a wrong key; --help lists every key",
   TempDir keys;
   const std::string wrong = keys.Write("wrong.key", std::string(64, 'a') + "\n");
   ::chmod(wrong.c_str(), 0600);
-  RunResult wrong_key = RunDojavad({"serve", "--data-dir", inst.dir, "--key-file", wrong});
+  RunResult wrong_key = RunDojavad({"serve", "--data-dir", inst.data_dir(), "--key-file", wrong});
   CHECK(wrong_key.exit_code == 1);
-  CHECK(RunDojavad({"check", "--data-dir", inst.dir}).exit_code == 0);
+  CHECK(RunDojavad({"check", "--data-dir", inst.data_dir()}).exit_code == 0);
 }
 
 }  // namespace

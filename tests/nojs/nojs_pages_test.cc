@@ -12,7 +12,7 @@
 #include "service/nojs/catalogues.h"
 #include "service/nojs/form_data.h"
 #include "service/nojs/nojs_pages.h"
-#include "tests/api/api_test_util.h"
+#include "tests/support/api_harness.h"
 
 namespace dojava::nojs {
 namespace {

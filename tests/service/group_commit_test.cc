@@ -12,7 +12,7 @@
 
 #include "service/store/group_commit_writer.h"
 #include "service/store/sqlite_db.h"
-#include "tests/service/store_test_util.h"
+#include "tests/support/store_test_util.h"
 
 namespace dojava::service {
 namespace {

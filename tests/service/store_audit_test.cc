@@ -1,5 +1,5 @@
 // Metadata audit: after a scripted life of several cases, the file holds only
-// what shared/BRIEF.md lists — ids, hashes, keys, ciphertext, counts and days —
+// what service/store/STORE.md lists — ids, hashes, keys, ciphertext, counts and days —
 // and nothing of deleted or purged cases, even in free pages.
 #include <sodium.h>
 
@@ -9,9 +9,9 @@
 
 #include "service/store/schema_migrations.h"
 #include "service/store/sqlite_db.h"
-#include "tests/service/page_decryptor.h"
 #include "tests/service/store_dump.h"
-#include "tests/service/store_test_util.h"
+#include "tests/support/page_decryptor.h"
+#include "tests/support/store_test_util.h"
 
 namespace dojava::service {
 namespace {
@@ -90,23 +90,27 @@ struct Traces {
   }
 };
 
-TEST_CASE("metadata audit: only the listed data, nothing of deleted cases", "[audit]") {
+// A store's life: case A lives, B is deleted, C expires, upload D is abandoned.
+struct StoreLife {
   TestStore t;
-  t.settings.retention_days = 30;
-  t.settings.retention_spread_days = 5;
-  REQUIRE(t.Create().ok());
   uint8_t ck[32];
-  randombytes_buf(ck, sizeof(ck));
   const std::string text = Plaintext();
-  REQUIRE(t.store->PutRoster(Roster{1, testing::RandomBytes(700)}).ok());
+  NewCase a = RandomCase();
+  Bytes chunk_a0;
+  Traces gone;  // what B, C and D leave to look for
+};
 
-  // Case A lives: attachment, follow-ups, replies, a grant, a reply attachment.
+// Case A lives: attachment, follow-ups, replies, a grant, a reply attachment.
+void LiveCaseA(StoreLife& life) {
+  TestStore& t = life.t;
+  const std::string& text = life.text;
+  const uint8_t* ck = life.ck;
+  NewCase& a = life.a;
   const Id file_a = RandomId();
   REQUIRE(t.store->CreateUpload(file_a, 2, std::nullopt).ok());
-  const Bytes chunk_a0 = SealChunk(text, 0);
-  REQUIRE(t.store->PutChunk(file_a, 0, chunk_a0).ok());
+  life.chunk_a0 = SealChunk(text, 0);
+  REQUIRE(t.store->PutChunk(file_a, 0, life.chunk_a0).ok());
   REQUIRE(t.store->PutChunk(file_a, 1, SealChunk(text, 1)).ok());
-  NewCase a = RandomCase();
   a.first_message = SealRecord(text, 512, ck);
   a.attachments = {file_a};
   REQUIRE(t.store->CreateCase(a).ok());
@@ -120,9 +124,15 @@ TEST_CASE("metadata audit: only the listed data, nothing of deleted cases", "[au
   REQUIRE(t.store->CreateUpload(reply_file, 1, a.case_id).ok());
   REQUIRE(t.store->PutChunk(reply_file, 0, SealChunk(text, 0)).ok());
   REQUIRE(t.store->AppendMessage(a.case_id, SealRecord(text, 512, ck), {reply_file}).ok());
+}
 
-  // Case B is deleted by a reviewer; case C expires; upload D is abandoned.
-  Traces gone;
+// Case B is deleted by a reviewer; case C expires; upload D is abandoned.
+// Returns B's id.
+Id AddCasesThatGo(StoreLife& life) {
+  TestStore& t = life.t;
+  const std::string& text = life.text;
+  const uint8_t* ck = life.ck;
+  Traces& gone = life.gone;
   NewCase b = RandomCase();
   b.first_message = SealRecord(text, 2048, ck);
   const Id file_b = RandomId();
@@ -150,7 +160,16 @@ TEST_CASE("metadata audit: only the listed data, nothing of deleted cases", "[au
   gone.Add({file_d.data(), file_d.size()});
   gone.Add(ByteView(chunk_d).subspan(300'000));
 
-  REQUIRE(t.store->DeleteCase(b.case_id).ok());
+  return b.case_id;
+}
+
+// B deleted; A kept active past C's expiry; then the purge.
+void DeleteAndPurge(StoreLife& life, const Id& case_b) {
+  TestStore& t = life.t;
+  const std::string& text = life.text;
+  const uint8_t* ck = life.ck;
+  const NewCase& a = life.a;
+  REQUIRE(t.store->DeleteCase(case_b).ok());
   // Keep A active past C's expiry, then purge.
   for (int i = 0; i < 40; ++i) {
     t.clock->Advance(1);
@@ -163,7 +182,10 @@ TEST_CASE("metadata audit: only the listed data, nothing of deleted cases", "[au
   CHECK(purged->cases_deleted == 1);
   CHECK(purged->uploads_deleted == 1);
   t.store.reset();
+}
 
+// 1. Exactly the documented tables and columns; 2. no text, no floats.
+void CheckTablesAndColumns(const TestStore& t) {
   // 1. Exactly the documented tables and columns.
   auto db = SqliteDb::Open(t.db_path(), t.key, SqliteDb::Mode::kReadOnly);
   REQUIRE(db.ok());
@@ -186,9 +208,11 @@ TEST_CASE("metadata audit: only the listed data, nothing of deleted cases", "[au
     }
   }
   CHECK(*tables == expected_tables);
+}
 
-  // 3. Every integer is a small count/enum or a day near today: never a
-  // timestamp in seconds, milliseconds or finer.
+// 3. Every integer is a small count/enum or a day near today: never a
+// timestamp in seconds, milliseconds or finer. No rows of the cases gone.
+void CheckIntegersAndRows(const TestStore& t) {
   const auto dump = testing::DumpStore(t.db_path(), t.key);
   const Day today = t.clock->Today();
   for (const auto& [table, rows] : dump) {
@@ -218,9 +242,15 @@ TEST_CASE("metadata audit: only the listed data, nothing of deleted cases", "[au
   CHECK(dump.at("chunks").size() == 3);
   CHECK(dump.at("uploads").empty());
   CHECK(dump.at("case_keys").size() == 4);
+}
 
-  // 4. The whole file, decrypted page by page (free pages included): none of
-  // the typed secrets, no byte of the deleted cases; the WAL was truncated.
+// 4. The whole file, decrypted page by page (free pages included): none of
+// the typed secrets, no byte of the deleted cases; the WAL was truncated.
+void CheckPages(const StoreLife& life) {
+  const TestStore& t = life.t;
+  const NewCase& a = life.a;
+  const Bytes& chunk_a0 = life.chunk_a0;
+  const Traces& gone = life.gone;
   std::error_code ec;
   const auto wal_size = std::filesystem::file_size(t.db_path() + "-wal", ec);
   CHECK((ec || wal_size == 0));
@@ -243,6 +273,22 @@ TEST_CASE("metadata audit: only the listed data, nothing of deleted cases", "[au
     INFO("trace " << i);
     CHECK_FALSE(Contains(*pages, gone.slices[i]));
   }
+}
+
+TEST_CASE("metadata audit: only the listed data, nothing of deleted cases", "[audit]") {
+  StoreLife life;
+  TestStore& t = life.t;
+  t.settings.retention_days = 30;
+  t.settings.retention_spread_days = 5;
+  REQUIRE(t.Create().ok());
+  randombytes_buf(life.ck, sizeof(life.ck));
+  REQUIRE(t.store->PutRoster(Roster{1, testing::RandomBytes(700)}).ok());
+  LiveCaseA(life);
+  const Id case_b = AddCasesThatGo(life);
+  DeleteAndPurge(life, case_b);
+  CheckTablesAndColumns(t);
+  CheckIntegersAndRows(t);
+  CheckPages(life);
 }
 
 }  // namespace

@@ -11,7 +11,7 @@
 #include "service/store/database_key.h"
 #include "service/store/store_maintenance.h"
 #include "tests/service/store_dump.h"
-#include "tests/service/store_test_util.h"
+#include "tests/support/store_test_util.h"
 
 namespace dojava::service {
 namespace {
@@ -42,13 +42,10 @@ void Populate(Store& store, int cases) {
   }
 }
 
-TEST_CASE("backup: a snapshot taken while writers run restores byte-identical", "[backup]") {
-  TestStore t;
-  REQUIRE(t.Create().ok());
-  Populate(*t.store, 20);
-
-  // Writers: each case is created with one message, then a second message is
-  // appended; a consistent snapshot never holds a message 3 without 2.
+// Backs the store up to `backup` while writers run: each case is created
+// with one message, then more are appended; a consistent snapshot never
+// holds a message 3 without 2.
+Status BackupWhileWriting(TestStore& t, const std::string& backup) {
   std::atomic<bool> stop{false};
   std::atomic<int> written{0};
   std::vector<std::thread> writers;
@@ -62,14 +59,15 @@ TEST_CASE("backup: a snapshot taken while writers run restores byte-identical", 
       }
     });
   }
-  TempDir out;
-  const std::string backup = out.File("backup.db");
   while (written.load() < 10) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   Status s = StoreMaintenance::Backup(t.db_path(), t.key, backup);
   stop = true;
   for (auto& th : writers) th.join();
-  REQUIRE(s.ok());
+  return s;
+}
 
+// The backup file: private, encrypted, checked under its key only.
+void CheckBackupFile(const TestStore& t, const std::string& backup) {
   struct stat st {};
   REQUIRE(::stat(backup.c_str(), &st) == 0);
   CHECK((st.st_mode & 077) == 0);
@@ -78,8 +76,12 @@ TEST_CASE("backup: a snapshot taken while writers run restores byte-identical", 
   CHECK(std::string(head.begin(), head.begin() + 15) != "SQLite format 3");
   CHECK(StoreMaintenance::Check(backup, t.key)->ok());
   CHECK(StoreMaintenance::Check(backup, SecretBytes::Random(32)).code() == Code::kPermissionDenied);
+}
 
-  const std::string restored_dir = out.File("restored");
+// Restored to `restored_dir`, every record is byte-identical to the live one
+// and the sequence numbers have no gaps.
+void CheckRestoredMatchesLive(const TestStore& t, const std::string& backup,
+                              const std::string& restored_dir) {
   REQUIRE(StoreMaintenance::Restore(backup, t.key, restored_dir).ok());
   const std::string restored = restored_dir + "/" + kDatabaseFileName;
   const auto live = DumpStore(t.db_path(), t.key);
@@ -111,6 +113,18 @@ TEST_CASE("backup: a snapshot taken while writers run restores byte-identical", 
     for (size_t i = 0; i < list.size(); ++i) CHECK(list[i] == static_cast<int64_t>(i + 1));
   }
   CHECK(copy.at("chunks").size() == 2);
+}
+
+TEST_CASE("backup: a snapshot taken while writers run restores byte-identical", "[backup]") {
+  TestStore t;
+  REQUIRE(t.Create().ok());
+  Populate(*t.store, 20);
+  TempDir out;
+  const std::string backup = out.File("backup.db");
+  REQUIRE(BackupWhileWriting(t, backup).ok());
+  CheckBackupFile(t, backup);
+  const std::string restored_dir = out.File("restored");
+  CheckRestoredMatchesLive(t, backup, restored_dir);
 
   // With the writers stopped, a second backup is a full, identical copy, and
   // the restored store opens and works.

@@ -15,7 +15,7 @@
 
 #include "service/store/sqlite_db.h"
 #include "service/store/store_maintenance.h"
-#include "tests/service/store_test_util.h"
+#include "tests/support/store_test_util.h"
 
 namespace dojava::service {
 namespace {

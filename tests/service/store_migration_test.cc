@@ -3,7 +3,7 @@
 
 #include "service/store/schema_migrations.h"
 #include "service/store/sqlite_db.h"
-#include "tests/service/store_test_util.h"
+#include "tests/support/store_test_util.h"
 
 namespace dojava::service {
 namespace {

@@ -9,7 +9,7 @@
 
 #include "service/store/database_key.h"
 #include "service/store/sqlite_db.h"
-#include "tests/service/store_test_util.h"
+#include "tests/support/store_test_util.h"
 
 namespace dojava::service {
 namespace {

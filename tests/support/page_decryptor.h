@@ -3,8 +3,8 @@
 // 64-byte HMAC; AES-256-CBC with the raw key; page 1 starts with the 16-byte
 // salt). Used by the metadata audit to look at everything the file holds —
 // including free and deleted space — as an attacker with the key would.
-#ifndef DOJAVA_TESTS_SERVICE_PAGE_DECRYPTOR_H_
-#define DOJAVA_TESTS_SERVICE_PAGE_DECRYPTOR_H_
+#ifndef DOJAVA_TESTS_SUPPORT_PAGE_DECRYPTOR_H_
+#define DOJAVA_TESTS_SUPPORT_PAGE_DECRYPTOR_H_
 
 #include <openssl/evp.h>
 
@@ -47,4 +47,4 @@ inline std::optional<Bytes> DecryptPages(const Bytes& file, const SecretBytes& k
 
 }  // namespace dojava::service::testing
 
-#endif  // DOJAVA_TESTS_SERVICE_PAGE_DECRYPTOR_H_
+#endif  // DOJAVA_TESTS_SUPPORT_PAGE_DECRYPTOR_H_

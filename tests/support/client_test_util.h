@@ -1,7 +1,7 @@
-// Helpers for the CLI tests: temporary directories and a tiny loopback
+// Helpers for the client and CLI tests: temporary directories and a tiny loopback
 // server that runs a scripted exchange on one accepted connection.
-#ifndef DOJAVA_TESTS_CLIENT_TEST_UTIL_H_
-#define DOJAVA_TESTS_CLIENT_TEST_UTIL_H_
+#ifndef DOJAVA_TESTS_SUPPORT_CLIENT_TEST_UTIL_H_
+#define DOJAVA_TESTS_SUPPORT_CLIENT_TEST_UTIL_H_
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -102,4 +102,4 @@ inline void SendAll(int fd, const std::string& s) {
 
 }  // namespace dojava::client::testing
 
-#endif  // DOJAVA_TESTS_CLIENT_TEST_UTIL_H_
+#endif  // DOJAVA_TESTS_SUPPORT_CLIENT_TEST_UTIL_H_

@@ -1,7 +1,7 @@
 // Helpers for the store tests: temporary directories, keys, ids and records.
 // Every test runs against real SQLCipher files; nothing here fakes the store.
-#ifndef DOJAVA_TESTS_SERVICE_STORE_TEST_UTIL_H_
-#define DOJAVA_TESTS_SERVICE_STORE_TEST_UTIL_H_
+#ifndef DOJAVA_TESTS_SUPPORT_STORE_TEST_UTIL_H_
+#define DOJAVA_TESTS_SUPPORT_STORE_TEST_UTIL_H_
 
 #include <sodium.h>
 #include <stdlib.h>
@@ -123,4 +123,4 @@ struct TestStore {
 
 }  // namespace dojava::service::testing
 
-#endif  // DOJAVA_TESTS_SERVICE_STORE_TEST_UTIL_H_
+#endif  // DOJAVA_TESTS_SUPPORT_STORE_TEST_UTIL_H_

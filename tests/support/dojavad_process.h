@@ -1,13 +1,13 @@
-// The real dojavad binary as a child process, for the integration tests.
+// The real dojavad binary serving, as a child process.
 //
-//   auto r = RunDojavad({"init", "--data-dir", dir, ...});   // waits, captures stdout
+//   auto r = RunDojavad({"init", "--data-dir", dir, ...});   // process.h: waits, captures
 //   DojavadServer s(dir, {"header_timeout_ms=2000"});        // `serve`, ports from stdout
 //   s.Signal(SIGTERM); int code = s.Wait();
 //
 // DOJAVAD_PATH comes from CMake ($<TARGET_FILE:dojavad>). Listeners bind
 // 127.0.0.1 port 0; the ports are read from serve's "listening on" lines.
-#ifndef DOJAVA_TESTS_INTEGRATION_DOJAVAD_PROCESS_H_
-#define DOJAVA_TESTS_INTEGRATION_DOJAVAD_PROCESS_H_
+#ifndef DOJAVA_TESTS_SUPPORT_DOJAVAD_PROCESS_H_
+#define DOJAVA_TESTS_SUPPORT_DOJAVAD_PROCESS_H_
 
 #include <sys/types.h>
 
@@ -16,17 +16,12 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/process.h"
+
 namespace dojava::testing {
 
-struct RunResult {
-  int exit_code = -1;  // -1: killed by a signal or could not run
-  std::string out;     // stdout
-  std::string err;     // stderr
-};
-
-// Runs dojavad with `args` to completion (killed after `timeout`).
-RunResult RunDojavad(const std::vector<std::string>& args,
-                     std::chrono::milliseconds timeout = std::chrono::seconds(60));
+// The result of RunDojavad (process.h).
+using RunResult = ProcessResult;
 
 class DojavadServer {
  public:
@@ -63,4 +58,4 @@ class DojavadServer {
 
 }  // namespace dojava::testing
 
-#endif  // DOJAVA_TESTS_INTEGRATION_DOJAVAD_PROCESS_H_
+#endif  // DOJAVA_TESTS_SUPPORT_DOJAVAD_PROCESS_H_

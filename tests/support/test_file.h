@@ -1,18 +1,19 @@
 // A file encrypted as a client would (PROTOCOL.md §9), for tests that drive
-// the chunk upload routes of the real dojavad: tests/integration and
-// tests/abuse.
-#ifndef DOJAVA_TESTS_INTEGRATION_TEST_FILE_H_
-#define DOJAVA_TESTS_INTEGRATION_TEST_FILE_H_
+// the chunk upload routes of the real dojavad (tests/integration,
+// tests/abuse).
+#ifndef DOJAVA_TESTS_SUPPORT_TEST_FILE_H_
+#define DOJAVA_TESTS_SUPPORT_TEST_FILE_H_
 
 #include <catch2/catch_test_macros.hpp>
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "crypto/attachment.h"
 #include "base/encoding.h"
-#include "crypto/protocol_constants.h"
 #include "base/secret_bytes.h"
+#include "crypto/attachment.h"
+#include "crypto/protocol_constants.h"
+#include "tests/support/api_requests.h"
 
 namespace dojava::testing {
 
@@ -36,11 +37,10 @@ struct TestFile {
   std::string Record(uint32_t i) const {
     return std::string(reinterpret_cast<const char*>(records[i].data()), records[i].size());
   }
-  std::string CreateBody() const {
-    return "{\"file_id\":\"" + id + "\",\"chunks\":" + std::to_string(records.size()) + "}";
-  }
+  // The body of POST /api/v1/uploads for this file.
+  std::string CreateBody() const { return UploadRequest(secrets.file_id(), records.size()); }
 };
 
 }  // namespace dojava::testing
 
-#endif  // DOJAVA_TESTS_INTEGRATION_TEST_FILE_H_
+#endif  // DOJAVA_TESTS_SUPPORT_TEST_FILE_H_

@@ -2,8 +2,8 @@
 // of AddApiRoutesForTesting behind a real http::RequestHandler (pure, no
 // sockets), a manual monotonic clock, and the client side done with the
 // crypto library exactly as a client would.
-#ifndef DOJAVA_TESTS_API_API_TEST_UTIL_H_
-#define DOJAVA_TESTS_API_API_TEST_UTIL_H_
+#ifndef DOJAVA_TESTS_SUPPORT_API_HARNESS_H_
+#define DOJAVA_TESTS_SUPPORT_API_HARNESS_H_
 
 #include <atomic>
 #include <catch2/catch_test_macros.hpp>
@@ -14,8 +14,8 @@
 #include <utility>
 #include <vector>
 
-#include "crypto/admin_key.h"
 #include "base/encoding.h"
+#include "crypto/admin_key.h"
 #include "crypto/login.h"
 #include "crypto/message.h"
 #include "crypto/protocol_constants.h"
@@ -27,7 +27,7 @@
 #include "service/api/json_reader.h"
 #include "service/api/testing.h"
 #include "service/http/request_handler.h"
-#include "tests/service/store_test_util.h"
+#include "tests/support/store_test_util.h"
 
 namespace dojava::api::testing {
 
@@ -267,4 +267,4 @@ inline Bytes Seal(const SecretBytes& key, uint8_t role, const Id& case_id,
 
 }  // namespace dojava::api::testing
 
-#endif  // DOJAVA_TESTS_API_API_TEST_UTIL_H_
+#endif  // DOJAVA_TESTS_SUPPORT_API_HARNESS_H_

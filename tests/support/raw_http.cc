@@ -1,4 +1,4 @@
-#include "tests/http/test_client.h"
+#include "tests/support/raw_http.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

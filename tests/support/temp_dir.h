@@ -1,6 +1,6 @@
 // A temporary directory removed (recursively) at the end of a test.
-#ifndef DOJAVA_TESTS_HTTP_TEST_DIRS_H_
-#define DOJAVA_TESTS_HTTP_TEST_DIRS_H_
+#ifndef DOJAVA_TESTS_SUPPORT_TEMP_DIR_H_
+#define DOJAVA_TESTS_SUPPORT_TEMP_DIR_H_
 
 #include <stdlib.h>
 
@@ -34,4 +34,4 @@ class TempDir {
 
 }  // namespace dojava::http::testing
 
-#endif  // DOJAVA_TESTS_HTTP_TEST_DIRS_H_
+#endif  // DOJAVA_TESTS_SUPPORT_TEMP_DIR_H_

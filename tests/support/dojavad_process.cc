@@ -1,45 +1,28 @@
-#include "tests/integration/dojavad_process.h"
+#include "tests/support/dojavad_process.h"
 
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <fstream>
 #include <sstream>
-#include <thread>
 
 namespace dojava::testing {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// fork + exec DOJAVAD_PATH args; stdout to a pipe (returned in *out_fd),
-// stderr to err_path. SIGTERM/SIGINT unblocked in the child.
+// dojavad `args`, stdout to a pipe (returned in *out_fd), stderr to err_path.
 pid_t Spawn(const std::vector<std::string>& args, int* out_fd, const std::string& err_path) {
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0) return -1;
   const int err_fd = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  std::vector<std::string> argv_s = {DOJAVAD_PATH};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : argv_s) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    // Dies with the test: a test that crashes leaves no server running.
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    sigset_t none;
-    sigemptyset(&none);
-    ::sigprocmask(SIG_SETMASK, &none, nullptr);
-    ::dup2(fds[1], 1);
-    if (err_fd >= 0) ::dup2(err_fd, 2);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-  }
+  std::vector<std::string> argv = {DOJAVAD_PATH};
+  argv.insert(argv.end(), args.begin(), args.end());
+  const pid_t pid = SpawnProcess(argv, -1, fds[1], err_fd);
   ::close(fds[1]);
   if (err_fd >= 0) ::close(err_fd);
   *out_fd = fds[0];
@@ -55,23 +38,6 @@ bool ReadSome(int fd, std::chrono::milliseconds timeout, std::string* out) {
   if (n <= 0) return false;
   out->append(buf, static_cast<size_t>(n));
   return true;
-}
-
-int WaitPid(pid_t pid, std::chrono::milliseconds timeout) {
-  const auto deadline = Clock::now() + timeout;
-  int status = 0;
-  for (;;) {
-    const pid_t r = ::waitpid(pid, &status, WNOHANG);
-    if (r == pid) break;
-    if (r < 0) return -1;
-    if (Clock::now() > deadline) {
-      ::kill(pid, SIGKILL);
-      ::waitpid(pid, &status, 0);
-      return -1;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 std::string TempFile() {
@@ -99,22 +65,6 @@ uint16_t PortAfter(const std::string& out, const std::string& prefix) {
 }
 
 }  // namespace
-
-RunResult RunDojavad(const std::vector<std::string>& args, std::chrono::milliseconds timeout) {
-  RunResult r;
-  const std::string err_path = TempFile();
-  int out_fd = -1;
-  const pid_t pid = Spawn(args, &out_fd, err_path);
-  if (pid < 0) return r;
-  const auto deadline = Clock::now() + timeout;
-  while (Clock::now() < deadline && ReadSome(out_fd, std::chrono::milliseconds(100), &r.out)) {
-  }
-  ::close(out_fd);
-  r.exit_code = WaitPid(pid, std::chrono::seconds(5));
-  r.err = ReadFile(err_path);
-  ::unlink(err_path.c_str());
-  return r;
-}
 
 DojavadServer::DojavadServer(const std::string& data_dir, const std::vector<std::string>& overrides)
     : err_path_(TempFile()) {
@@ -147,7 +97,7 @@ void DojavadServer::Signal(int sig) {
 
 int DojavadServer::Wait(std::chrono::milliseconds timeout) {
   if (pid_ <= 0) return -1;
-  const int code = WaitPid(pid_, timeout);
+  const int code = WaitProcess(pid_, timeout);
   pid_ = -1;
   Drain(std::chrono::milliseconds(0));
   return code;

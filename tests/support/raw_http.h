@@ -1,7 +1,7 @@
 // A raw HTTP/1.1 client over POSIX sockets for the server tests: bytes in,
 // bytes out, no HTTP library that could paper over what the server sends.
-#ifndef DOJAVA_TESTS_HTTP_TEST_CLIENT_H_
-#define DOJAVA_TESTS_HTTP_TEST_CLIENT_H_
+#ifndef DOJAVA_TESTS_SUPPORT_RAW_HTTP_H_
+#define DOJAVA_TESTS_SUPPORT_RAW_HTTP_H_
 
 #include <chrono>
 #include <cstdint>
@@ -21,7 +21,7 @@ struct RawResponse {
 
 class Conn {
  public:
-  static Conn Tcp(uint16_t port);           // 127.0.0.1
+  static Conn Tcp(uint16_t port);  // 127.0.0.1
   static Conn Unix(const std::string& path);
   Conn(Conn&& o) noexcept : fd_(o.fd_) { o.fd_ = -1; }
   Conn& operator=(Conn&&) = delete;
@@ -51,4 +51,4 @@ std::string Get(const std::string& path, const std::string& extra = "");
 
 }  // namespace dojava::http::testing
 
-#endif  // DOJAVA_TESTS_HTTP_TEST_CLIENT_H_
+#endif  // DOJAVA_TESTS_SUPPORT_RAW_HTTP_H_
