@@ -140,7 +140,7 @@ void MainWindow::ConnectBackend() {
       QMessageBox box(QMessageBox::Warning, what, message, QMessageBox::Ok, this);
       box.setObjectName(QStringLiteral("errorBox"));
       box.setAccessibleName(what);
-      if (!qEnvironmentVariableIsSet("DOJAVA_DESK_NO_DIALOGS")) box.exec();
+      if (show_dialogs_) box.exec();
     }
     Finish(false, what + QStringLiteral(": ") + message);
   });

@@ -34,6 +34,8 @@ class MainWindow : public QMainWindow {
 
   // Where downloads go without asking (tests, screenshots); empty: ask.
   void SetDownloadFolder(const QString& folder) { download_folder_ = folder; }
+  // Errors after unlocking open a dialog; off: the status bar only (tests).
+  void SetShowDialogs(bool show) { show_dialogs_ = show; }
   bool busy() const { return busy_; }
   bool unlocked() const { return unlocked_; }
 
@@ -73,6 +75,7 @@ class MainWindow : public QMainWindow {
   QTimer idle_;
   QString download_folder_;
   QString me_;
+  bool show_dialogs_ = true;
   bool busy_ = false;
   bool unlocked_ = false;
 };
