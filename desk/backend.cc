@@ -89,6 +89,7 @@ CaseDetail Describe(const client::ReviewerSession& s, const client::CaseView& v)
       }
     }
     r.search_text += item.text + QLatin1Char('\n');
+    d.items.push_back(std::move(item));
   }
   r.files = static_cast<int>(d.files.size());
   for (const auto& [k, val] : d.form) {

@@ -59,7 +59,7 @@ MainWindow::MainWindow(const QString& settings_path, QWidget* parent)
   idle_.setInterval(settings_.idle_lock_seconds() * 1000);
   connect(&idle_, &QTimer::timeout, this, &MainWindow::Lock);
   qApp->installEventFilter(this);
-  resize(1200, 760);
+  resize(1360, 800);
   ShowStart();
 }
 
@@ -79,6 +79,7 @@ void MainWindow::BuildWorkPage() {
   split->addWidget(panel_);
   split->setStretchFactor(0, 2);
   split->setStretchFactor(1, 3);
+  split->setSizes({560, 720});
   auto* layout = new QVBoxLayout(work_);
   layout->setContentsMargins(4, 4, 4, 4);
   layout->addWidget(split);

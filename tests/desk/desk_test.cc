@@ -264,11 +264,14 @@ void DeskTest::openReplyNoteStatus() {
   QVERIFY(table->model()->index(0, CaseList::kUnread).data().toString().isEmpty());  // read now
   auto* conversation = Find<QTextBrowser>("conversation");
   auto* notes = Find<QTextBrowser>("notes");
-  QVERIFY(conversation->toPlainText().contains(QStringLiteral("Pegasus na telefonu novinarke")));
-  QCOMPARE(Find<QListWidget>("files")->count(), 2);
   Shot(QStringLiteral("5-case-view"));
+  QVERIFY2(conversation->toPlainText().contains(QStringLiteral("Pegasus na telefonu novinarke")),
+           qPrintable(conversation->toPlainText()));
+  QCOMPARE(Find<QListWidget>("files")->count(), 2);
 
-  QTest::keyClicks(Find<QPlainTextEdit>("replyText"), QStringLiteral("Hvala, javićemo se."));
+  // QTest types ASCII only; the rest of the reply is inserted as an input method would.
+  QTest::keyClicks(Find<QPlainTextEdit>("replyText"), QStringLiteral("Hvala, javi"));
+  Find<QPlainTextEdit>("replyText")->insertPlainText(QStringLiteral("ćemo se."));
   QTest::mouseClick(Find<QPushButton>("sendReply"), Qt::LeftButton);
   r = Wait(spy);
   QVERIFY2(r.first, qPrintable(r.second));
