@@ -64,8 +64,7 @@ CaseList::CaseList(QWidget* parent) : QWidget(parent) {
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   table_->verticalHeader()->hide();
-  table_->horizontalHeader()->setStretchLastSection(false);
-  table_->horizontalHeader()->setSectionResizeMode(kTitle, QHeaderView::Stretch);
+  table_->horizontalHeader()->setStretchLastSection(true);
   table_->sortByColumn(kLast, Qt::DescendingOrder);
   connect(search_, &QLineEdit::textChanged, proxy_, &CaseFilterModel::SetSearch);
   connect(status_, &QComboBox::currentIndexChanged, this,
@@ -117,7 +116,23 @@ void CaseList::SetRows(const QList<CaseRow>& rows) {
     model_->appendRow(items);
   }
   table_->resizeColumnsToContents();
-  table_->horizontalHeader()->setSectionResizeMode(kTitle, QHeaderView::Stretch);
+  table_->setColumnWidth(kTitle, qBound(160, table_->columnWidth(kTitle), 320));
+}
+
+void CaseList::UpdateRow(const CaseRow& r) {
+  for (int i = 0; i < model_->rowCount(); ++i) {
+    if (model_->item(i, kUnread)->data(kIdRole).toString() != r.id) continue;
+    auto set = [&](int col, const QString& text, const QVariant& sort) {
+      model_->item(i, col)->setText(text);
+      model_->item(i, col)->setData(sort, kSortRole);
+    };
+    const QString labels = r.labels.join(QStringLiteral(", "));
+    set(kStatus, r.status, r.status);
+    set(kLabels, labels, labels);
+    set(kAssignee, r.assignee, r.assignee);
+    set(kLast, DayText(r.last_day), r.last_day);
+    model_->item(i, kUnread)->setData(r.search_text, kSearchRole);
+  }
 }
 
 void CaseList::MarkRead(const QString& id) {

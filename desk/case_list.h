@@ -40,6 +40,8 @@ class CaseList : public QWidget {
 
   explicit CaseList(QWidget* parent = nullptr);
   void SetRows(const QList<CaseRow>& rows);
+  // Updates the row of `r.id` (status, labels, assignee, last activity, text).
+  void UpdateRow(const CaseRow& r);
   // Marks case `id` read (after opening it).
   void MarkRead(const QString& id);
   void Clear();

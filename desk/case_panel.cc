@@ -35,7 +35,9 @@ QString ItemHtml(const CaseItem& it) {
                               : (it.from_source ? QStringLiteral("#eef3fb") : QStringLiteral("#e9f6ec"));
   html += QStringLiteral("<table width='100%' cellpadding='6' style='background:%1'><tr><td>%2")
               .arg(bg, it.text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
-  for (const QString& f : it.files) html += QStringLiteral("<br>📎 ") + f.toHtmlEscaped();
+  for (const QString& f : it.files) {
+    html += QStringLiteral("<br><i>%1</i> ").arg(QObject::tr("Attachment:")) + f.toHtmlEscaped();
+  }
   return html + QStringLiteral("</td></tr></table>");
 }
 

@@ -167,6 +167,7 @@ void MainWindow::ConnectBackend() {
   connect(backend_, &Backend::caseOpened, this, [this](CaseDetail d) {
     if (!unlocked_) return Finish(true, tr("Locked."));
     settings_.SetSeenMessages(d.row.id, d.row.messages);
+    list_->UpdateRow(d.row);
     list_->MarkRead(d.row.id);
     panel_->Show(d);
     Finish(true, tr("Case opened."));

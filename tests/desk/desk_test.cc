@@ -289,6 +289,8 @@ void DeskTest::openReplyNoteStatus() {
   QTest::mouseClick(Find<QPushButton>("setStatus"), Qt::LeftButton);
   r = Wait(spy);
   QVERIFY2(r.first, qPrintable(r.second));
+  QCOMPARE(table->model()->index(0, CaseList::kStatus).data().toString(),
+           QStringLiteral("investigating"));
   Shot(QStringLiteral("6-case-after-reply-note-status"));
 
   // What the CLI sees on the server: the same reply, note and status.
