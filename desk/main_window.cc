@@ -86,6 +86,7 @@ void MainWindow::BuildWorkPage() {
   stack_->addWidget(work_);
 
   auto* bar = addToolBar(tr("Main"));
+  toolbar_ = bar;
   bar->setObjectName(QStringLiteral("toolbar"));
   auto* refresh = bar->addAction(tr("&Refresh"), this, &MainWindow::Refresh);
   refresh->setShortcut(QKeySequence::Refresh);
@@ -152,6 +153,7 @@ void MainWindow::ConnectBackend() {
     panel_->SetColleagues(name, colleagues);
     setWindowTitle(tr("Dojava Desk — %1").arg(name));
     stack_->setCurrentWidget(work_);
+    toolbar_->show();
     idle_.start();
     Finish(true, tr("Unlocked as %1.").arg(name));
     Refresh();
@@ -225,6 +227,7 @@ void MainWindow::Lock() {
 }
 
 void MainWindow::ShowStart() {
+  toolbar_->hide();
   if (!settings_.configured()) {
     setup_->Fill(settings_.server());
     stack_->setCurrentWidget(setup_);

@@ -16,6 +16,7 @@
 #include <QStackedWidget>
 #include <QThread>
 #include <QTimer>
+#include <QToolBar>
 
 #include "desk/backend.h"
 #include "desk/case_list.h"
@@ -69,6 +70,7 @@ class MainWindow : public QMainWindow {
   QWidget* work_;
   CaseList* list_;
   CasePanel* panel_;
+  QToolBar* toolbar_;  // Refresh, Lock: shown while unlocked
   QProgressBar* progress_;
   QPushButton* cancel_;
   QLabel* status_;

@@ -28,6 +28,18 @@ QLineEdit* Edit(QWidget* parent, const char* name, const QString& accessible,
   return e;
 }
 
+// A column of at most kPageWidth pixels, centred in `page`.
+constexpr int kPageWidth = 680;
+QVBoxLayout* CentredColumn(QWidget* page) {
+  auto* inner = new QWidget(page);
+  inner->setMaximumWidth(kPageWidth);
+  auto* outer = new QHBoxLayout(page);
+  outer->addStretch(1);
+  outer->addWidget(inner, 10);
+  outer->addStretch(1);
+  return new QVBoxLayout(inner);
+}
+
 }  // namespace
 
 SetupPage::SetupPage(QWidget* parent) : QWidget(parent) {
@@ -63,7 +75,7 @@ SetupPage::SetupPage(QWidget* parent) : QWidget(parent) {
   connect(save, &QPushButton::clicked, this, &SetupPage::Save);
   connect(fingerprint_, &QLineEdit::returnPressed, this, &SetupPage::Save);
   error_ = ErrorLabel(this);
-  auto* v = new QVBoxLayout(this);
+  auto* v = CentredColumn(this);
   v->addWidget(title);
   v->addLayout(form);
   v->addWidget(error_);
@@ -123,7 +135,7 @@ UnlockPage::UnlockPage(QWidget* parent) : QWidget(parent) {
   buttons->addWidget(settings);
   buttons->addStretch();
   buttons->addWidget(unlock_);
-  auto* v = new QVBoxLayout(this);
+  auto* v = CentredColumn(this);
   v->addWidget(title);
   v->addWidget(server_);
   v->addLayout(form);
