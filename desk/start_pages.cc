@@ -64,7 +64,9 @@ SetupPage::SetupPage(QWidget* parent) : QWidget(parent) {
   socks5_ = Edit(this, "socks5", tr("Tor SOCKS port"), tr("127.0.0.1:9050 (for an onion address)"));
   fingerprint_ = Edit(this, "fingerprint", tr("Admin fingerprint"), tr("as your admin wrote it"));
   auto* form = new QFormLayout;
-  form->addRow(tr("&Key file:"), key_row);
+  auto* key_label = new QLabel(tr("&Key file:"), this);
+  key_label->setBuddy(key_file_);
+  form->addRow(key_label, key_row);
   form->addRow(tr("&Server address:"), server_);
   form->addRow(tr("&Tor SOCKS port:"), socks5_);
   form->addRow(tr("Admin &fingerprint:"), fingerprint_);

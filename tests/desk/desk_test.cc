@@ -77,6 +77,7 @@ class DeskTest : public QObject {
   void downloadCancelledThenResumed();
   void locksOnDemandAndForgetsCases();
   void locksAfterIdle();
+  void includesNeitherServiceNorCli();
 
  private:
   QString P(const QString& name) const { return dir_.filePath(name); }
@@ -357,6 +358,22 @@ void DeskTest::locksAfterIdle() {
   QTRY_VERIFY_WITH_TIMEOUT(!window_->unlocked(), 10000);
   QVERIFY(Find<QLineEdit>("passphrase")->isVisible());
   QCOMPARE(Find<QTableView>("cases")->model()->rowCount(), 0);
+}
+
+// desk/ is a front end over client/ (desk/README.md): never the server's
+// code nor the CLI's.
+void DeskTest::includesNeitherServiceNorCli() {
+  const QDir desk(QStringLiteral(DOJAVA_SOURCE_DIR "/desk"));
+  const QStringList files = desk.entryList({QStringLiteral("*.h"), QStringLiteral("*.cc")});
+  QVERIFY(files.size() >= 10);
+  for (const QString& f : files) {
+    const QByteArray text = ReadFile(desk.filePath(f));
+    for (const QByteArray& line : text.split('\n')) {
+      if (!line.startsWith("#include")) continue;
+      QVERIFY2(!line.contains("\"service/") && !line.contains("\"cli/"),
+               qPrintable(f + QStringLiteral(": ") + QString::fromUtf8(line)));
+    }
+  }
 }
 
 }  // namespace dojava::desk
