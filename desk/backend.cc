@@ -14,7 +14,9 @@ namespace dojava::desk {
 namespace json = boost::json;
 namespace {
 
-QString Q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+QString Q(std::string_view s) {
+  return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
 
 QString Field(const json::value& body, std::string_view name) {
   if (!body.is_object()) return {};
@@ -315,9 +317,8 @@ void Backend::Download(QString id, int number, QString folder) {
   if (cancel_requested_) token.Cancel();
   client::ApiClient& api = session_->api();
   const crypto::Id file_id = ref.id;
-  Status st = client::DownloadFile(
-      [&](uint64_t i) { return api.GetChunk(*case_id, file_id, i); }, *secrets, ref.chunks,
-      ref.size, output, ref.name, control);
+  Status st = client::DownloadFile([&](uint64_t i) { return api.GetChunk(*case_id, file_id, i); },
+                                   *secrets, ref.chunks, ref.size, output, ref.name, control);
   if (!st.ok()) return ReportFailure(tr("Download"), st);
   emit downloaded(QString::fromStdString(output));
 }

@@ -8,12 +8,10 @@
 namespace dojava::desk {
 namespace {
 
-const char* const kStatuses[] = {"new", "triage", "investigating", "verified", "published",
-                                 "closed"};
+const char* const kStatuses[] = {"new",      "triage",    "investigating",
+                                 "verified", "published", "closed"};
 
-QString DayText(qint64 day) {
-  return QDate(1970, 1, 1).addDays(day).toString(Qt::ISODate);
-}
+QString DayText(qint64 day) { return QDate(1970, 1, 1).addDays(day).toString(Qt::ISODate); }
 
 }  // namespace
 
@@ -133,6 +131,7 @@ void CaseList::UpdateRow(const CaseRow& r) {
     set(kLast, DayText(r.last_day), r.last_day);
     model_->item(i, kUnread)->setData(r.search_text, kSearchRole);
   }
+  for (int col : {kStatus, kLabels, kAssignee}) table_->resizeColumnToContents(col);
 }
 
 void CaseList::MarkRead(const QString& id) {

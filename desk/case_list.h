@@ -33,7 +33,18 @@ class CaseFilterModel : public QSortFilterProxyModel {
 class CaseList : public QWidget {
   Q_OBJECT
  public:
-  enum Column { kUnread, kTitle, kCountry, kKind, kStatus, kLabels, kAssignee, kLast, kFiles, kCount };
+  enum Column {
+    kUnread,
+    kTitle,
+    kCountry,
+    kKind,
+    kStatus,
+    kLabels,
+    kAssignee,
+    kLast,
+    kFiles,
+    kCount
+  };
   static constexpr int kIdRole = Qt::UserRole + 1;
   static constexpr int kSearchRole = Qt::UserRole + 2;
   static constexpr int kSortRole = Qt::UserRole + 3;

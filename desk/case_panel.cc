@@ -9,8 +9,8 @@
 namespace dojava::desk {
 namespace {
 
-const char* const kStatuses[] = {"new", "triage", "investigating", "verified", "published",
-                                 "closed"};
+const char* const kStatuses[] = {"new",      "triage",    "investigating",
+                                 "verified", "published", "closed"};
 
 std::shared_ptr<SecretBytes> TakeText(QPlainTextEdit* edit) {
   QByteArray utf8 = edit->toPlainText().trimmed().toUtf8();
@@ -31,8 +31,9 @@ QString ItemHtml(const CaseItem& it) {
                       .arg(QObject::tr("This message failed verification and is not shown:"),
                            it.error.toHtmlEscaped());
   }
-  const QString bg = it.notes ? QStringLiteral("#fff6d6")
-                              : (it.from_source ? QStringLiteral("#eef3fb") : QStringLiteral("#e9f6ec"));
+  const QString bg = it.notes
+                         ? QStringLiteral("#fff6d6")
+                         : (it.from_source ? QStringLiteral("#eef3fb") : QStringLiteral("#e9f6ec"));
   html += QStringLiteral("<table width='100%' cellpadding='6' style='background:%1'><tr><td>%2")
               .arg(bg, it.text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
   for (const QString& f : it.files) {
@@ -127,8 +128,9 @@ QWidget* CasePanel::BuildActions() {
   status_->setAccessibleName(tr("Status"));
   for (const char* s : kStatuses) status_->addItem(QLatin1String(s));
   auto* set_status = Button(box, tr("Set s&tatus"), "setStatus", tr("Set the status"));
-  connect(set_status, &QPushButton::clicked, this,
-          [this] { if (!id_.isEmpty()) emit statusRequested(id_, status_->currentText()); });
+  connect(set_status, &QPushButton::clicked, this, [this] {
+    if (!id_.isEmpty()) emit statusRequested(id_, status_->currentText());
+  });
   label_ = new QLineEdit(box);
   label_->setObjectName(QStringLiteral("label"));
   label_->setAccessibleName(tr("New label"));
@@ -152,7 +154,8 @@ QWidget* CasePanel::BuildActions() {
   files_->setMaximumHeight(60);
   auto* download = Button(box, tr("&Download…"), "download", tr("Download the chosen attachment"));
   connect(download, &QPushButton::clicked, this, [this] {
-    if (!id_.isEmpty() && files_->currentRow() >= 0) emit downloadRequested(id_, files_->currentRow() + 1);
+    if (!id_.isEmpty() && files_->currentRow() >= 0)
+      emit downloadRequested(id_, files_->currentRow() + 1);
   });
   auto* g = new QGridLayout(box);
   g->addWidget(status_, 0, 0);
@@ -178,14 +181,18 @@ void CasePanel::Show(const CaseDetail& d) {
   setEnabled(true);
   heading_->setText(QStringLiteral("<h3>%1</h3><span style='color:#555'>%2 · %3 · %4</span>")
                         .arg(d.row.title.toHtmlEscaped(), tr("status: %1").arg(d.row.status),
-                             d.row.labels.isEmpty() ? tr("no labels")
-                                                    : d.row.labels.join(QStringLiteral(", ")).toHtmlEscaped(),
-                             d.row.assignee.isEmpty() ? tr("unassigned")
-                                                      : tr("assigned to %1").arg(d.row.assignee.toHtmlEscaped())));
+                             d.row.labels.isEmpty()
+                                 ? tr("no labels")
+                                 : d.row.labels.join(QStringLiteral(", ")).toHtmlEscaped(),
+                             d.row.assignee.isEmpty()
+                                 ? tr("unassigned")
+                                 : tr("assigned to %1").arg(d.row.assignee.toHtmlEscaped())));
   QString warn = d.safety_problem;
   if (d.row.failures > 0) {
     warn = tr("%n message(s) of this case failed verification: they were changed or damaged on "
-              "the server and are not shown. ", nullptr, d.row.failures) + warn;
+              "the server and are not shown. ",
+              nullptr, d.row.failures) +
+           warn;
   }
   warning_->setText(warn);
   warning_->setVisible(!warn.isEmpty());

@@ -47,7 +47,7 @@ struct CaseDetail {
   QList<QPair<QString, QString>> form;  // the report's fields
   QString report_text;
   QList<CaseItem> items;
-  QList<FileItem> files;  // numbered from 1 in this order (client::Attachments)
+  QList<FileItem> files;   // numbered from 1 in this order (client::Attachments)
   QString safety_problem;  // non-empty: replying or notes would be unsafe
 };
 

@@ -111,9 +111,8 @@ void MainWindow::BuildWorkPage() {
   connect(panel_, &CasePanel::statusRequested, this, [this](QString id, QString st) {
     Queue([b = backend_, id, st] { b->SetStatus(id, st); });
   });
-  connect(panel_, &CasePanel::labelRequested, this, [this](QString id, QString l) {
-    Queue([b = backend_, id, l] { b->AddLabel(id, l); });
-  });
+  connect(panel_, &CasePanel::labelRequested, this,
+          [this](QString id, QString l) { Queue([b = backend_, id, l] { b->AddLabel(id, l); }); });
   connect(panel_, &CasePanel::assignRequested, this, [this](QString id, QString who) {
     Queue([b = backend_, id, who] { b->Assign(id, who); });
   });
@@ -163,7 +162,8 @@ void MainWindow::ConnectBackend() {
     for (CaseRow& r : rows) r.unread = settings_.SeenMessages(r.id) < r.messages;
     list_->SetRows(rows);
     QString msg = tr("%n case(s).", nullptr, static_cast<int>(rows.size()));
-    if (not_granted > 0) msg += QLatin1Char(' ') + tr("%n not shared with you.", nullptr, not_granted);
+    if (not_granted > 0)
+      msg += QLatin1Char(' ') + tr("%n not shared with you.", nullptr, not_granted);
     Finish(true, msg);
   });
   connect(backend_, &Backend::caseOpened, this, [this](CaseDetail d) {
@@ -176,8 +176,9 @@ void MainWindow::ConnectBackend() {
   });
   connect(backend_, &Backend::done, this, [this](QString m) { status_->setText(m); });
   connect(backend_, &Backend::downloaded, this, [this](QString path) {
-    Finish(true, tr("Saved and verified: %1. Open it on a computer without network if you can.")
-                     .arg(path));
+    Finish(
+        true,
+        tr("Saved and verified: %1. Open it on a computer without network if you can.").arg(path));
   });
 }
 
@@ -218,7 +219,8 @@ void MainWindow::Lock() {
   unlocked_ = false;
   backend_->Cancel();
   // Queued after whatever runs now; the window forgets the decrypted text at once.
-  QMetaObject::invokeMethod(backend_, [b = backend_] { b->Lock(); }, Qt::QueuedConnection);
+  QMetaObject::invokeMethod(
+      backend_, [b = backend_] { b->Lock(); }, Qt::QueuedConnection);
   list_->Clear();
   panel_->Clear();
   setWindowTitle(tr("Dojava Desk"));

@@ -38,10 +38,11 @@ const char* Explain(Code code) {
                                "The server cannot be reached. Check the address, that tor is "
                                "running (for an onion address) and your network, then try again.");
     case Code::kPermissionDenied:
-      return QT_TRANSLATE_NOOP("PlainError",
-                               "Not allowed: your key is not on the reviewer list, this case was "
-                               "not shared with you, or a file has unsafe permissions. Send your "
-                               "public key line to the admin, or ask a colleague to grant the case.");
+      return QT_TRANSLATE_NOOP(
+          "PlainError",
+          "Not allowed: your key is not on the reviewer list, this case was "
+          "not shared with you, or a file has unsafe permissions. Send your "
+          "public key line to the admin, or ask a colleague to grant the case.");
     case Code::kNotFound:
       return QT_TRANSLATE_NOOP("PlainError",
                                "Not found: the case or file no longer exists, or the address is "

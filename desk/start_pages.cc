@@ -107,8 +107,9 @@ void SetupPage::Save() {
     return ShowError(tr("Fill in the key file, the server address and the admin fingerprint."));
   }
   if (s.server.contains(QLatin1String(".onion")) && s.socks5.isEmpty()) {
-    return ShowError(tr("An onion address is reached through tor: give tor's SOCKS port "
-                        "(usually 127.0.0.1:9050, or 127.0.0.1:9150 with Tor Browser)."));
+    return ShowError(
+        tr("An onion address is reached through tor: give tor's SOCKS port "
+           "(usually 127.0.0.1:9050, or 127.0.0.1:9150 with Tor Browser)."));
   }
   ShowError({});
   emit saved(s);

@@ -104,13 +104,15 @@ class DeskTest : public QObject {
 Ran DeskTest::AsAna(QStringList args) {
   args << QStringLiteral("--server") << reviewer_url_ << QStringLiteral("--key-file")
        << P(QStringLiteral("ana.key")) << QStringLiteral("--passphrase-file")
-       << P(QStringLiteral("pass")) << QStringLiteral("--state-dir") << P(QStringLiteral("state-cli"));
+       << P(QStringLiteral("pass")) << QStringLiteral("--state-dir")
+       << P(QStringLiteral("state-cli")) << QStringLiteral("--admin-fingerprint") << fingerprint_;
   return Cli(args);
 }
 
 void DeskTest::AddReviewer(const QString& name) {
   const QString key = P(name + QStringLiteral(".key"));
-  Ran kg = Cli({"keygen", "--key-file", key, "--passphrase-file", P("pass"), "--kdf-memory-mib", "8"});
+  Ran kg =
+      Cli({"keygen", "--key-file", key, "--passphrase-file", P("pass"), "--kdf-memory-mib", "8"});
   QCOMPARE(kg.rc, 0);
   Ran add = Cli({"roster", "add", "--server", reviewer_url_, "--state-dir", P("state-admin"),
                  "--admin-key", P("admin.key"), "--passphrase-file", P("pass"), "--name", name,
@@ -128,9 +130,10 @@ void DeskTest::initTestCase() {
   QVERIFY2(admin.rc == 0, admin.err.constData());
   const QJsonObject a = QJsonDocument::fromJson(admin.out).object();
   fingerprint_ = a[QStringLiteral("fingerprint")].toString();
-  Ran init = RunProgram(QStringLiteral(DOJAVAD_BINARY),
-                        {"init", "--data-dir", P("data"), "--admin-public-key",
-                         a[QStringLiteral("admin_public_key")].toString(), "--name", "Test Newsroom"});
+  Ran init =
+      RunProgram(QStringLiteral(DOJAVAD_BINARY),
+                 {"init", "--data-dir", P("data"), "--admin-public-key",
+                  a[QStringLiteral("admin_public_key")].toString(), "--name", "Test Newsroom"});
   QVERIFY2(init.rc == 0, init.err.constData());
   QStringList serve = {"serve", "--data-dir", P("data"), "source.listen=127.0.0.1:0",
                        "reviewer.listen=127.0.0.1:0"};
@@ -161,10 +164,25 @@ void DeskTest::initTestCase() {
   WriteFile(P("evidence.bin"), big_);
   WriteFile(P("notes.txt"), small_);
   WriteFile(P("report.txt"), QStringLiteral("Pegasus na telefonu novinarke — 2026-10").toUtf8());
-  Ran submit = Cli({"submit", "--form", "country=RS", "--form", "incident=spyware", "--form",
-                    "title=Spyware on a journalist's phone", "--text-file", P("report.txt"),
-                    "--attach", P("evidence.bin"), "--attach", P("notes.txt"), "--json",
-                    "--admin-fingerprint", fingerprint_, "--server", source_url_, "--state-dir",
+  Ran submit = Cli({"submit",
+                    "--form",
+                    "country=RS",
+                    "--form",
+                    "incident=spyware",
+                    "--form",
+                    "title=Spyware on a journalist's phone",
+                    "--text-file",
+                    P("report.txt"),
+                    "--attach",
+                    P("evidence.bin"),
+                    "--attach",
+                    P("notes.txt"),
+                    "--json",
+                    "--admin-fingerprint",
+                    fingerprint_,
+                    "--server",
+                    source_url_,
+                    "--state-dir",
                     P("state-source")});
   QVERIFY2(submit.rc == 0, submit.err.constData());
 }
@@ -215,7 +233,9 @@ void DeskTest::firstRunThenWrongPassphraseThenUnlock() {
   auto r = Wait(spy);
   QVERIFY(!r.first);
   QVERIFY2(r.second.contains(QLatin1String("passphrase does not open")), qPrintable(r.second));
-  auto* error = window_->findChild<QWidget*>(QStringLiteral("passphrase"))->parentWidget()->findChild<QLabel*>(QStringLiteral("error"));
+  auto* error = window_->findChild<QWidget*>(QStringLiteral("passphrase"))
+                    ->parentWidget()
+                    ->findChild<QLabel*>(QStringLiteral("error"));
   QVERIFY(error->isVisible());
   Shot(QStringLiteral("3-unlock-wrong-passphrase"));
 
@@ -295,7 +315,9 @@ void DeskTest::openReplyNoteStatus() {
   Shot(QStringLiteral("6-case-after-reply-note-status"));
 
   // What the CLI sees on the server: the same reply, note and status.
-  Ran show = AsAna({"show", Find<QTableView>("cases")->model()->index(0, 0).data(CaseList::kIdRole).toString(), "--json"});
+  Ran show = AsAna(
+      {"show", Find<QTableView>("cases")->model()->index(0, 0).data(CaseList::kIdRole).toString(),
+       "--json"});
   QVERIFY2(show.rc == 0, show.err.constData());
   const QJsonObject shown = QJsonDocument::fromJson(show.out).object();
   QCOMPARE(shown[QStringLiteral("status")].toString(), QStringLiteral("investigating"));
