@@ -6,6 +6,9 @@
 // resumed and byte-identical), the lock after idle.
 //
 // With DOJAVA_DESK_SCREENSHOTS=DIR each screen is also saved as a PNG.
+#include <signal.h>
+#include <sys/prctl.h>
+
 #include <QComboBox>
 #include <QFile>
 #include <QJsonDocument>
@@ -142,6 +145,8 @@ void DeskTest::initTestCase() {
           << QStringLiteral("rate.%1.circuit_per_second=0").arg(QLatin1String(cls));
   }
   server_.setStandardInputFile(QProcess::nullDevice());
+  // If the test dies (a Qt fatal error aborts), the server goes with it.
+  server_.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
   server_.start(QStringLiteral(DOJAVAD_BINARY), serve);
   QVERIFY(server_.waitForStarted());
   QTRY_VERIFY_WITH_TIMEOUT(
