@@ -1,0 +1,326 @@
+#include "desk/backend.h"
+
+#include <boost/json.hpp>
+#include <set>
+
+#include "client/case_view.h"
+#include "client/format.h"
+#include "client/keys.h"
+#include "client/reviewer_actions.h"
+#include "crypto/protocol_constants.h"
+#include "desk/plain_error.h"
+
+namespace dojava::desk {
+namespace json = boost::json;
+namespace {
+
+QString Q(std::string_view s) {
+  return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+QString Field(const json::value& body, std::string_view name) {
+  if (!body.is_object()) return {};
+  auto it = body.as_object().find(name);
+  if (it == body.as_object().end() || !it->value().is_string()) return {};
+  return Q(it->value().as_string());
+}
+
+// The first line of `text`, at most 80 characters.
+QString FirstLine(const QString& text) {
+  QString line = text.section(QLatin1Char('\n'), 0, 0).trimmed();
+  if (line.size() > 80) line = line.left(79) + QChar(0x2026);
+  return line;
+}
+
+QString ItemText(const client::ReviewerSession& s, const client::CaseEntry& e) {
+  if (e.type == "report" || e.type == "message" || e.type == "note") return Field(e.body, "text");
+  if (e.type == "status") return QObject::tr("Status set to %1").arg(Field(e.body, "status"));
+  if (e.type == "labels") {
+    QStringList add, remove;
+    const json::object& o = e.body.as_object();
+    for (const char* k : {"add", "remove"}) {
+      auto it = o.find(k);
+      if (it == o.end() || !it->value().is_array()) continue;
+      for (const auto& l : it->value().as_array()) {
+        if (l.is_string()) (k[0] == 'a' ? add : remove) << Q(l.as_string());
+      }
+    }
+    return QObject::tr("Labels: +%1 -%2").arg(add.join(", "), remove.join(", "));
+  }
+  if (e.type == "assign") {
+    const QString who = Field(e.body, "reviewer");
+    if (who.isEmpty()) return QObject::tr("Unassigned");
+    auto id = client::ParseId(who.toStdString(), "reviewer");
+    return QObject::tr("Assigned to %1")
+        .arg(id.ok() ? Q(client::ReviewerName(s.roster(), *id)) : QStringLiteral("?"));
+  }
+  return QObject::tr("(a message of a kind this version does not show: %1)").arg(Q(e.type));
+}
+
+CaseDetail Describe(const client::ReviewerSession& s, const client::CaseView& v) {
+  CaseDetail d;
+  CaseRow& r = d.row;
+  r.id = Q(client::IdText(v.info.case_id));
+  r.status = Q(v.state.status);
+  for (const auto& l : v.state.labels) r.labels << Q(l);
+  if (v.state.assignee) r.assignee = Q(client::ReviewerName(s.roster(), *v.state.assignee));
+  r.last_day = v.info.last_activity_day;
+  r.messages = static_cast<int>(v.entries.size());
+  r.failures = static_cast<int>(v.failures);
+  for (const auto& e : v.entries) {
+    CaseItem item;
+    item.seq = static_cast<qint64>(e.seq);
+    item.day = Q(client::DayText(e.day));
+    item.notes = e.kind == protocol::kKindNotes;
+    item.from_source = e.from_source;
+    item.author = Q(e.author);
+    item.type = Q(e.type);
+    item.error = Q(e.error);
+    if (e.error.empty()) item.text = ItemText(s, e);
+    for (const auto& f : e.files) {
+      item.files << QStringLiteral("%1 (%2 bytes)").arg(Q(f.name)).arg(f.size);
+      d.files.push_back({Q(f.name), Q(f.mime), static_cast<qint64>(f.size)});
+    }
+    if (e.error.empty() && e.type == "report" && d.report_text.isEmpty()) {
+      d.report_text = item.text;
+      auto it = e.body.as_object().find("form");
+      if (it != e.body.as_object().end() && it->value().is_object()) {
+        for (const auto& kv : it->value().as_object()) {
+          if (kv.value().is_string()) d.form.push_back({Q(kv.key()), Q(kv.value().as_string())});
+        }
+      }
+    }
+    r.search_text += item.text + QLatin1Char('\n');
+    d.items.push_back(std::move(item));
+  }
+  r.files = static_cast<int>(d.files.size());
+  for (const auto& [k, val] : d.form) {
+    if (k == QLatin1String("title")) r.title = val;
+    if (k == QLatin1String("country")) r.country = val;
+    if (k == QLatin1String("incident") || k == QLatin1String("kind")) r.kind = val;
+    r.search_text += val + QLatin1Char('\n');
+  }
+  if (r.title.isEmpty()) r.title = FirstLine(d.report_text);
+  Status safe = client::CheckSafeToEncrypt(v.entries);
+  if (!safe.ok()) d.safety_problem = PlainError(safe);
+  return d;
+}
+
+}  // namespace
+
+Backend::Backend(QObject* parent) : QObject(parent) {
+  qRegisterMetaType<CaseRow>();
+  qRegisterMetaType<CaseDetail>();
+  qRegisterMetaType<QList<CaseRow>>();
+}
+
+Backend::~Backend() = default;
+
+void Backend::Cancel() { cancel_requested_.store(true); }
+
+bool Backend::RequireSession() {
+  if (session_) return true;
+  emit failed(tr("Locked"), tr("Dojava Desk is locked. Unlock it with your passphrase."));
+  return false;
+}
+
+void Backend::ReportFailure(const QString& what, const Status& st) {
+  emit failed(what, PlainError(st));
+}
+
+void Backend::Unlock(ServerSettings settings, std::shared_ptr<SecretBytes> passphrase) {
+  cancel_requested_ = false;
+  emit busy(tr("Unlocking and checking the server…"));
+  session_.reset();
+  client::ConnectionOptions conn;
+  conn.server = settings.server.toStdString();
+  conn.socks5 = settings.socks5.toStdString();
+  conn.state_dir = settings.state_dir.toStdString();
+  client::TrustOptions trust;
+  trust.admin_fingerprint = settings.admin_fingerprint.toStdString();
+  const std::string key_file = settings.key_file.toStdString();
+  auto key_source = [&]() -> Result<crypto::ReviewerKey> {
+    auto bytes = client::ReadKeyFileAt(key_file);
+    if (!bytes.ok()) return bytes.status();
+    auto seed = client::OpenKeySeed(*bytes, *passphrase, protocol::kKeyKindReviewer, key_file);
+    if (!seed.ok()) return seed.status();
+    return crypto::ReviewerKey::FromSeed(*seed);
+  };
+  auto s = client::StartReviewerSession(conn, trust, key_source);
+  *passphrase = SecretBytes();
+  if (!s.ok()) return ReportFailure(tr("Unlock"), s.status());
+  session_.emplace(std::move(s).value());
+  QStringList colleagues;
+  for (const auto& e : session_->roster().entries()) {
+    if (e.reviewer_id != session_->me->id) colleagues << Q(e.name);
+  }
+  emit unlocked(Q(session_->me->name), colleagues);
+}
+
+void Backend::Lock() {
+  session_.reset();  // wipes the key, the token and the connection's secrets
+  emit locked();
+}
+
+void Backend::ListCases() {
+  if (!RequireSession()) return;
+  cancel_requested_ = false;
+  emit busy(tr("Opening your cases…"));
+  auto list = session_->api().ListCases(0);
+  if (!list.ok()) return ReportFailure(tr("Case list"), list.status());
+  QList<CaseRow> rows;
+  int not_granted = 0;
+  const qint64 total = static_cast<qint64>(list->size());
+  for (qint64 i = 0; i < total; ++i) {
+    if (cancel_requested_) return ReportFailure(tr("Case list"), Status(Code::kCancelled, ""));
+    emit progress(i, total);
+    auto v = client::OpenCase(*session_, (*list)[static_cast<size_t>(i)].case_id);
+    if (v.code() == Code::kPermissionDenied) {
+      ++not_granted;
+      continue;
+    }
+    if (v.code() == Code::kNotFound) continue;  // deleted meanwhile
+    if (!v.ok()) return ReportFailure(tr("Case list"), v.status());
+    rows.push_back(Describe(*session_, *v).row);
+  }
+  emit progress(total, total);
+  emit casesListed(rows, not_granted);
+}
+
+void Backend::Reopen(const QString& id) {
+  auto case_id = client::ParseId(id.toStdString(), "case");
+  if (!case_id.ok()) return ReportFailure(tr("Open case"), case_id.status());
+  auto v = client::OpenCase(*session_, *case_id);
+  if (!v.ok()) return ReportFailure(tr("Open case"), v.status());
+  emit caseOpened(Describe(*session_, *v));
+}
+
+void Backend::OpenCase(QString id) {
+  if (!RequireSession()) return;
+  emit busy(tr("Opening the case…"));
+  Reopen(id);
+}
+
+namespace {
+
+Status PostEventTo(client::ReviewerSession& s, const QString& id, const json::object& event) {
+  auto case_id = client::ParseId(id.toStdString(), "case");
+  if (!case_id.ok()) return case_id.status();
+  auto seq = client::PostNotesEvent(s, *case_id, event);
+  return seq.ok() ? Status() : seq.status();
+}
+
+}  // namespace
+
+void Backend::Reply(QString id, std::shared_ptr<SecretBytes> text) {
+  if (!RequireSession()) return;
+  emit busy(tr("Sending the reply…"));
+  auto case_id = client::ParseId(id.toStdString(), "case");
+  if (!case_id.ok()) return ReportFailure(tr("Reply"), case_id.status());
+  auto v = client::OpenCase(*session_, *case_id);
+  if (!v.ok()) return ReportFailure(tr("Reply"), v.status());
+  auto seq = client::PostReply(*session_, *v, *text, {});
+  *text = SecretBytes();
+  if (!seq.ok()) return ReportFailure(tr("Reply"), seq.status());
+  emit done(tr("Reply sent."));
+  Reopen(id);
+}
+
+void Backend::AddNote(QString id, std::shared_ptr<SecretBytes> text) {
+  if (!RequireSession()) return;
+  emit busy(tr("Adding the note…"));
+  json::object ev(client::WipingStorage());
+  ev["type"] = "note";
+  ev["text"] = text->reveal_chars();
+  *text = SecretBytes();
+  Status st = PostEventTo(*session_, id, ev);
+  if (!st.ok()) return ReportFailure(tr("Note"), st);
+  emit done(tr("Note added (only your team sees it)."));
+  Reopen(id);
+}
+
+void Backend::SetStatus(QString id, QString status) {
+  if (!RequireSession()) return;
+  if (!client::IsKnownStatus(status.toStdString())) {
+    return ReportFailure(tr("Status"), Status(Code::kInvalidArgument, "unknown status"));
+  }
+  emit busy(tr("Changing the status…"));
+  json::object ev(client::WipingStorage());
+  ev["type"] = "status";
+  ev["status"] = status.toStdString();
+  Status st = PostEventTo(*session_, id, ev);
+  if (!st.ok()) return ReportFailure(tr("Status"), st);
+  emit done(tr("Status set to %1.").arg(status));
+  Reopen(id);
+}
+
+void Backend::AddLabel(QString id, QString label) {
+  if (!RequireSession()) return;
+  const std::string l = label.trimmed().toStdString();
+  if (l.empty() || l.size() > 64) {
+    return ReportFailure(tr("Label"), Status(Code::kInvalidArgument, "1 to 64 bytes"));
+  }
+  emit busy(tr("Adding the label…"));
+  json::object ev(client::WipingStorage());
+  ev["type"] = "labels";
+  json::array add(client::WipingStorage());
+  add.emplace_back(l);
+  ev["add"] = std::move(add);
+  ev["remove"] = json::array(client::WipingStorage());
+  Status st = PostEventTo(*session_, id, ev);
+  if (!st.ok()) return ReportFailure(tr("Label"), st);
+  emit done(tr("Label added."));
+  Reopen(id);
+}
+
+void Backend::Assign(QString id, QString who) {
+  if (!RequireSession()) return;
+  emit busy(tr("Assigning…"));
+  json::object ev(client::WipingStorage());
+  ev["type"] = "assign";
+  if (who.isEmpty()) {
+    ev["reviewer"] = nullptr;
+  } else {
+    auto e = client::FindReviewer(*session_, who.toStdString());
+    if (!e.ok()) return ReportFailure(tr("Assign"), e.status());
+    ev["reviewer"] = client::IdText((*e)->reviewer_id);
+  }
+  Status st = PostEventTo(*session_, id, ev);
+  if (!st.ok()) return ReportFailure(tr("Assign"), st);
+  emit done(who.isEmpty() ? tr("Unassigned.") : tr("Assigned to %1.").arg(who));
+  Reopen(id);
+}
+
+void Backend::Download(QString id, int number, QString folder) {
+  if (!RequireSession()) return;
+  cancel_requested_ = false;
+  emit busy(tr("Downloading…"));
+  auto case_id = client::ParseId(id.toStdString(), "case");
+  if (!case_id.ok()) return ReportFailure(tr("Download"), case_id.status());
+  auto v = client::OpenCase(*session_, *case_id);
+  if (!v.ok()) return ReportFailure(tr("Download"), v.status());
+  const auto files = client::Attachments(*v);
+  if (number < 1 || static_cast<size_t>(number) > files.size()) {
+    return ReportFailure(tr("Download"), Status(Code::kNotFound, "no such attachment"));
+  }
+  const client::FileRef& ref = *files[static_cast<size_t>(number - 1)].second;
+  const std::string output = (folder + QLatin1Char('/')).toStdString() + ref.name;
+  auto secrets = crypto::FileSecrets::FromBytes(ref.key.reveal(), ref.prefix, ref.id);
+  if (!secrets.ok()) return ReportFailure(tr("Download"), secrets.status());
+  client::CancelToken token;
+  client::TransferControl control;
+  control.cancel = &token;
+  control.progress = [&](uint64_t done_bytes, uint64_t total) {
+    emit progress(static_cast<qint64>(done_bytes), static_cast<qint64>(total));
+    if (cancel_requested_) token.Cancel();
+  };
+  if (cancel_requested_) token.Cancel();
+  client::ApiClient& api = session_->api();
+  const crypto::Id file_id = ref.id;
+  Status st = client::DownloadFile([&](uint64_t i) { return api.GetChunk(*case_id, file_id, i); },
+                                   *secrets, ref.chunks, ref.size, output, ref.name, control);
+  if (!st.ok()) return ReportFailure(tr("Download"), st);
+  emit downloaded(QString::fromStdString(output));
+}
+
+}  // namespace dojava::desk

@@ -1,0 +1,88 @@
+// The desk's worker: owns the reviewer's session (connection, trusted
+// instance, unlocked key) and runs every network and crypto call on its own
+// thread, never the GUI's. The GUI calls the slots through queued
+// connections (QMetaObject::invokeMethod) and learns results only from the
+// signals. One request runs at a time, in order.
+//
+// Long operations (listing and opening every case, downloads) report
+// progress(done, total) and stop early when Cancel() is called from any
+// thread; they then fail with "cancelled". Lock() wipes the key, the token in
+// memory and every decrypted case the worker holds.
+#ifndef DOJAVA_DESK_BACKEND_H_
+#define DOJAVA_DESK_BACKEND_H_
+
+#include <QObject>
+#include <QString>
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "base/secret_bytes.h"
+#include "client/reviewer_session.h"
+#include "client/transfer.h"
+#include "desk/desk_types.h"
+
+namespace dojava::desk {
+
+// Where the reviewer's server and key are (the first-run page fills it).
+struct ServerSettings {
+  QString key_file;
+  QString server;  // http://127.0.0.1:PORT, http://NAME.onion or unix:/PATH
+  QString socks5;  // tor's SocksPort HOST:PORT; empty: direct
+  QString admin_fingerprint;
+  QString state_dir;  // empty: the XDG default (client/state_store.h)
+};
+
+class Backend : public QObject {
+  Q_OBJECT
+ public:
+  explicit Backend(QObject* parent = nullptr);
+  ~Backend() override;
+
+  // Thread-safe: stops the running long operation before its next step.
+  void Cancel();
+
+ public slots:
+  // Opens the key file with `passphrase` (wiped after use), connects,
+  // verifies the instance and roster against the admin fingerprint and logs
+  // in. unlocked(name) or failed().
+  void Unlock(dojava::desk::ServerSettings settings, std::shared_ptr<SecretBytes> passphrase);
+  void Lock();
+  // Lists and opens every case granted to this reviewer. casesListed().
+  void ListCases();
+  void OpenCase(QString id);
+  void Reply(QString id, std::shared_ptr<SecretBytes> text);
+  void AddNote(QString id, std::shared_ptr<SecretBytes> text);
+  void SetStatus(QString id, QString status);
+  void AddLabel(QString id, QString label);
+  // `who`: a roster name, or empty to unassign.
+  void Assign(QString id, QString who);
+  // Downloads attachment `number` (from 1) of case `id` into `folder`.
+  void Download(QString id, int number, QString folder);
+
+ signals:
+  void busy(QString what);
+  void progress(qint64 done, qint64 total);
+  void unlocked(QString name, QStringList colleagues);
+  void locked();
+  void casesListed(QList<dojava::desk::CaseRow> rows, int not_granted);
+  void caseOpened(dojava::desk::CaseDetail detail);
+  void downloaded(QString path);
+  void done(QString message);
+  void failed(QString what, QString message);
+
+ private:
+  bool RequireSession();
+  void ReportFailure(const QString& what, const Status& st);
+  // Opens case `id` again and emits caseOpened (after a change).
+  void Reopen(const QString& id);
+
+  std::optional<client::ReviewerSession> session_;
+  // Set by Cancel(), cleared when the next operation starts.
+  std::atomic<bool> cancel_requested_{false};
+};
+
+}  // namespace dojava::desk
+
+#endif  // DOJAVA_DESK_BACKEND_H_

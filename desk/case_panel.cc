@@ -1,0 +1,234 @@
+#include "desk/case_panel.h"
+
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace dojava::desk {
+namespace {
+
+const char* const kStatuses[] = {"new",      "triage",    "investigating",
+                                 "verified", "published", "closed"};
+
+std::shared_ptr<SecretBytes> TakeText(QPlainTextEdit* edit) {
+  QByteArray utf8 = edit->toPlainText().trimmed().toUtf8();
+  auto s = std::make_shared<SecretBytes>(
+      SecretBytes::Copy(std::string_view(utf8.constData(), static_cast<size_t>(utf8.size()))));
+  utf8.fill('\0');
+  return s;
+}
+
+// One entry as HTML; every server-supplied text is escaped.
+QString ItemHtml(const CaseItem& it) {
+  const QString who = it.from_source ? QObject::tr("Source") : it.author.toHtmlEscaped();
+  QString html = QStringLiteral("<p style='margin:6px 0 0 0; color:#555'><b>%1</b> · %2 · #%3</p>")
+                     .arg(who, it.day)
+                     .arg(it.seq);
+  if (!it.error.isEmpty()) {
+    return html + QStringLiteral("<p style='color:#a00000'><b>%1</b> %2</p>")
+                      .arg(QObject::tr("This message failed verification and is not shown:"),
+                           it.error.toHtmlEscaped());
+  }
+  const QString bg = it.notes
+                         ? QStringLiteral("#fff6d6")
+                         : (it.from_source ? QStringLiteral("#eef3fb") : QStringLiteral("#e9f6ec"));
+  html += QStringLiteral("<table width='100%' cellpadding='6' style='background:%1'><tr><td>%2")
+              .arg(bg, it.text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+  for (const QString& f : it.files) {
+    html += QStringLiteral("<br><i>%1</i> ").arg(QObject::tr("Attachment:")) + f.toHtmlEscaped();
+  }
+  return html + QStringLiteral("</td></tr></table>");
+}
+
+QPushButton* Button(QWidget* parent, const QString& text, const char* name, const QString& acc) {
+  auto* b = new QPushButton(text, parent);
+  b->setObjectName(QLatin1String(name));
+  b->setAccessibleName(acc);
+  return b;
+}
+
+}  // namespace
+
+CasePanel::CasePanel(QWidget* parent) : QWidget(parent) {
+  heading_ = new QLabel(this);
+  heading_->setObjectName(QStringLiteral("caseHeading"));
+  heading_->setWordWrap(true);
+  warning_ = new QLabel(this);
+  warning_->setObjectName(QStringLiteral("caseWarning"));
+  warning_->setWordWrap(true);
+  warning_->setStyleSheet(QStringLiteral("background:#fde2e1; color:#7a0000; padding:6px;"));
+  warning_->setAccessibleName(tr("Verification warning"));
+  warning_->hide();
+  auto* report_box = new QGroupBox(tr("Report"), this);
+  report_ = new QFormLayout(report_box);
+  conversation_ = new QTextBrowser(this);
+  conversation_->setObjectName(QStringLiteral("conversation"));
+  conversation_->setAccessibleName(tr("Conversation with the source"));
+  conversation_->setOpenLinks(false);
+  notes_ = new QTextBrowser(this);
+  notes_->setObjectName(QStringLiteral("notes"));
+  notes_->setAccessibleName(tr("Internal notes, not seen by the source"));
+  notes_->setOpenLinks(false);
+  reply_ = new QPlainTextEdit(this);
+  reply_->setObjectName(QStringLiteral("replyText"));
+  reply_->setAccessibleName(tr("Reply to the source"));
+  reply_->setPlaceholderText(tr("Reply to the source (the source will read this)"));
+  reply_->setTabChangesFocus(true);
+  note_ = new QPlainTextEdit(this);
+  note_->setObjectName(QStringLiteral("noteText"));
+  note_->setAccessibleName(tr("Internal note"));
+  note_->setPlaceholderText(tr("Internal note (only your team sees this)"));
+  note_->setTabChangesFocus(true);
+  auto* send = Button(this, tr("Send &reply"), "sendReply", tr("Send the reply to the source"));
+  auto* add_note = Button(this, tr("Add &note"), "addNote", tr("Add the internal note"));
+  connect(send, &QPushButton::clicked, this, [this] {
+    if (id_.isEmpty() || reply_->toPlainText().trimmed().isEmpty()) return;
+    emit replyRequested(id_, TakeText(reply_));
+    reply_->clear();
+  });
+  connect(add_note, &QPushButton::clicked, this, [this] {
+    if (id_.isEmpty() || note_->toPlainText().trimmed().isEmpty()) return;
+    emit noteRequested(id_, TakeText(note_));
+    note_->clear();
+  });
+
+  auto* conv_box = new QGroupBox(tr("Conversation with the source"), this);
+  auto* cv = new QVBoxLayout(conv_box);
+  cv->addWidget(conversation_, 1);
+  cv->addWidget(reply_);
+  cv->addWidget(send, 0, Qt::AlignRight);
+  reply_->setMaximumHeight(90);
+  auto* notes_box = new QGroupBox(tr("Internal notes — the source never sees these"), this);
+  notes_box->setStyleSheet(QStringLiteral("QGroupBox { background: #fffbea; }"));
+  auto* nv = new QVBoxLayout(notes_box);
+  nv->addWidget(notes_, 1);
+  nv->addWidget(note_);
+  nv->addWidget(add_note, 0, Qt::AlignRight);
+  note_->setMaximumHeight(70);
+
+  auto* split = new QSplitter(Qt::Horizontal, this);
+  split->addWidget(conv_box);
+  split->addWidget(notes_box);
+  split->setChildrenCollapsible(false);
+  auto* v = new QVBoxLayout(this);
+  v->addWidget(heading_);
+  v->addWidget(warning_);
+  v->addWidget(report_box);
+  v->addWidget(BuildActions());
+  v->addWidget(split, 1);
+  Clear();
+}
+
+QWidget* CasePanel::BuildActions() {
+  auto* box = new QGroupBox(tr("Case"), this);
+  status_ = new QComboBox(box);
+  status_->setObjectName(QStringLiteral("status"));
+  status_->setAccessibleName(tr("Status"));
+  for (const char* s : kStatuses) status_->addItem(QLatin1String(s));
+  auto* set_status = Button(box, tr("Set s&tatus"), "setStatus", tr("Set the status"));
+  connect(set_status, &QPushButton::clicked, this, [this] {
+    if (!id_.isEmpty()) emit statusRequested(id_, status_->currentText());
+  });
+  label_ = new QLineEdit(box);
+  label_->setObjectName(QStringLiteral("label"));
+  label_->setAccessibleName(tr("New label"));
+  label_->setPlaceholderText(tr("label"));
+  auto* add_label = Button(box, tr("Add &label"), "addLabel", tr("Add the label"));
+  connect(add_label, &QPushButton::clicked, this, [this] {
+    if (id_.isEmpty() || label_->text().trimmed().isEmpty()) return;
+    emit labelRequested(id_, label_->text().trimmed());
+    label_->clear();
+  });
+  assignee_ = new QComboBox(box);
+  assignee_->setObjectName(QStringLiteral("assignee"));
+  assignee_->setAccessibleName(tr("Assignee"));
+  auto* assign = Button(box, tr("&Assign"), "assign", tr("Assign the case"));
+  connect(assign, &QPushButton::clicked, this, [this] {
+    if (!id_.isEmpty()) emit assignRequested(id_, assignee_->currentData().toString());
+  });
+  files_ = new QListWidget(box);
+  files_->setObjectName(QStringLiteral("files"));
+  files_->setAccessibleName(tr("Attachments"));
+  files_->setMaximumHeight(60);
+  auto* download = Button(box, tr("&Download…"), "download", tr("Download the chosen attachment"));
+  connect(download, &QPushButton::clicked, this, [this] {
+    if (!id_.isEmpty() && files_->currentRow() >= 0)
+      emit downloadRequested(id_, files_->currentRow() + 1);
+  });
+  auto* g = new QGridLayout(box);
+  g->addWidget(status_, 0, 0);
+  g->addWidget(set_status, 0, 1);
+  g->addWidget(label_, 0, 2);
+  g->addWidget(add_label, 0, 3);
+  g->addWidget(assignee_, 0, 4);
+  g->addWidget(assign, 0, 5);
+  g->addWidget(files_, 1, 0, 1, 5);
+  g->addWidget(download, 1, 5, Qt::AlignTop);
+  return box;
+}
+
+void CasePanel::SetColleagues(const QString& me, const QStringList& names) {
+  assignee_->clear();
+  assignee_->addItem(tr("nobody"), QString());
+  assignee_->addItem(tr("me (%1)").arg(me), me);
+  for (const QString& n : names) assignee_->addItem(n, n);
+}
+
+void CasePanel::Show(const CaseDetail& d) {
+  id_ = d.row.id;
+  setEnabled(true);
+  heading_->setText(QStringLiteral("<h3>%1</h3><span style='color:#555'>%2 · %3 · %4</span>")
+                        .arg(d.row.title.toHtmlEscaped(), tr("status: %1").arg(d.row.status),
+                             d.row.labels.isEmpty()
+                                 ? tr("no labels")
+                                 : d.row.labels.join(QStringLiteral(", ")).toHtmlEscaped(),
+                             d.row.assignee.isEmpty()
+                                 ? tr("unassigned")
+                                 : tr("assigned to %1").arg(d.row.assignee.toHtmlEscaped())));
+  QString warn = d.safety_problem;
+  if (d.row.failures > 0) {
+    warn = tr("%n message(s) of this case failed verification: they were changed or damaged on "
+              "the server and are not shown. ",
+              nullptr, d.row.failures) +
+           warn;
+  }
+  warning_->setText(warn);
+  warning_->setVisible(!warn.isEmpty());
+  while (report_->rowCount() > 0) report_->removeRow(0);
+  for (const auto& [k, v] : d.form) {
+    auto* value = new QLabel(v.toHtmlEscaped());
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    report_->addRow(k.toHtmlEscaped() + QLatin1Char(':'), value);
+  }
+  QString conv, notes;
+  for (const CaseItem& it : d.items) (it.notes ? notes : conv) += ItemHtml(it);
+  conversation_->setHtml(conv);
+  notes_->setHtml(notes.isEmpty() ? tr("<p style='color:#777'>No notes yet.</p>") : notes);
+  status_->setCurrentText(d.row.status);
+  files_->clear();
+  for (int i = 0; i < d.files.size(); ++i) {
+    files_->addItem(QStringLiteral("%1. %2  (%3 bytes, %4)")
+                        .arg(i + 1)
+                        .arg(d.files[i].name)
+                        .arg(d.files[i].size)
+                        .arg(d.files[i].mime));
+  }
+  if (!d.files.isEmpty()) files_->setCurrentRow(0);
+}
+
+void CasePanel::Clear() {
+  id_.clear();
+  heading_->setText(tr("<h3>No case open</h3>Choose a case from the list."));
+  warning_->hide();
+  while (report_->rowCount() > 0) report_->removeRow(0);
+  conversation_->clear();
+  notes_->clear();
+  reply_->clear();
+  note_->clear();
+  files_->clear();
+  setEnabled(false);
+}
+
+}  // namespace dojava::desk

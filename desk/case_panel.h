@@ -1,0 +1,59 @@
+// One case: the report's fields, the conversation with the source and,
+// visibly apart, the team's internal notes; reply, note, status, label,
+// assignee and the attachments. It shows what the Backend decrypted and asks
+// for changes through signals; it never talks to the network itself.
+#ifndef DOJAVA_DESK_CASE_PANEL_H_
+#define DOJAVA_DESK_CASE_PANEL_H_
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QWidget>
+#include <memory>
+
+#include "base/secret_bytes.h"
+#include "desk/desk_types.h"
+
+namespace dojava::desk {
+
+class CasePanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit CasePanel(QWidget* parent = nullptr);
+  void Show(const CaseDetail& d);
+  void SetColleagues(const QString& me, const QStringList& names);
+  void Clear();
+  const QString& case_id() const { return id_; }
+
+ signals:
+  void replyRequested(QString id, std::shared_ptr<SecretBytes> text);
+  void noteRequested(QString id, std::shared_ptr<SecretBytes> text);
+  void statusRequested(QString id, QString status);
+  void labelRequested(QString id, QString label);
+  void assignRequested(QString id, QString who);
+  void downloadRequested(QString id, int number);
+
+ private:
+  QWidget* BuildActions();
+  QString id_;
+  QLabel* heading_;
+  QLabel* warning_;
+  QFormLayout* report_;
+  QTextBrowser* conversation_;
+  QTextBrowser* notes_;
+  QPlainTextEdit* reply_;
+  QPlainTextEdit* note_;
+  QComboBox* status_;
+  QLineEdit* label_;
+  QComboBox* assignee_;
+  QListWidget* files_;
+};
+
+}  // namespace dojava::desk
+
+#endif  // DOJAVA_DESK_CASE_PANEL_H_

@@ -1,0 +1,60 @@
+// The values the desk's worker hands to the GUI thread: what a reviewer sees
+// of a case, copied out of the client library's wiped JSON into Qt strings
+// for display. They live in this process's memory only (never on disk);
+// Locking the window drops every one of them (MainWindow::Lock).
+#ifndef DOJAVA_DESK_DESK_TYPES_H_
+#define DOJAVA_DESK_DESK_TYPES_H_
+
+#include <QList>
+#include <QMetaType>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+namespace dojava::desk {
+
+// One row of the case list.
+struct CaseRow {
+  QString id;  // 22 characters, base64url
+  QString title, country, kind, status, assignee;
+  QStringList labels;
+  qint64 last_day = 0;  // days since 1970-01-01 (UTC)
+  int files = 0;
+  int messages = 0;     // entries in the case: compared with what was seen
+  bool unread = false;  // set by the GUI from what this reviewer has opened
+  int failures = 0;     // entries that did not decrypt or verify
+  QString search_text;  // every decrypted text of the case, for search
+};
+
+// One message or notes event of a case.
+struct CaseItem {
+  qint64 seq = 0;
+  QString day;
+  bool notes = false;  // internal: the source never sees it
+  bool from_source = false;
+  QString author, type, text;
+  QStringList files;  // "name (N bytes)"
+  QString error;      // non-empty: this message could not be opened
+};
+
+struct FileItem {
+  QString name, mime;
+  qint64 size = 0;
+};
+
+struct CaseDetail {
+  CaseRow row;
+  QList<QPair<QString, QString>> form;  // the report's fields
+  QString report_text;
+  QList<CaseItem> items;
+  QList<FileItem> files;   // numbered from 1 in this order (client::Attachments)
+  QString safety_problem;  // non-empty: replying or notes would be unsafe
+};
+
+}  // namespace dojava::desk
+
+Q_DECLARE_METATYPE(dojava::desk::CaseRow)
+Q_DECLARE_METATYPE(dojava::desk::CaseDetail)
+Q_DECLARE_METATYPE(QList<dojava::desk::CaseRow>)
+
+#endif  // DOJAVA_DESK_DESK_TYPES_H_

@@ -1,0 +1,256 @@
+#include "desk/main_window.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QEvent>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace dojava::desk {
+
+MainWindow::MainWindow(const QString& settings_path, QWidget* parent)
+    : QMainWindow(parent), settings_(settings_path), backend_(new Backend) {
+  setWindowTitle(tr("Dojava Desk"));
+  backend_->moveToThread(&thread_);
+  connect(&thread_, &QThread::finished, backend_, &QObject::deleteLater);
+  thread_.start();
+  stack_ = new QStackedWidget(this);
+  setup_ = new SetupPage(stack_);
+  unlock_ = new UnlockPage(stack_);
+  stack_->addWidget(setup_);
+  stack_->addWidget(unlock_);
+  BuildWorkPage();
+  setCentralWidget(stack_);
+
+  progress_ = new QProgressBar(this);
+  progress_->setAccessibleName(tr("Progress"));
+  progress_->setMaximumWidth(240);
+  cancel_ = new QPushButton(tr("Cancel"), this);
+  cancel_->setObjectName(QStringLiteral("cancel"));
+  cancel_->setAccessibleName(tr("Cancel the running operation"));
+  status_ = new QLabel(this);
+  status_->setObjectName(QStringLiteral("statusText"));
+  statusBar()->addWidget(status_, 1);
+  statusBar()->addPermanentWidget(progress_);
+  statusBar()->addPermanentWidget(cancel_);
+  progress_->hide();
+  cancel_->hide();
+  connect(cancel_, &QPushButton::clicked, this, &MainWindow::CancelRunning);
+
+  connect(setup_, &SetupPage::saved, this, [this](const ServerSettings& s) {
+    settings_.SetServer(s);
+    ShowStart();
+  });
+  connect(unlock_, &UnlockPage::changeSettings, this, [this] {
+    setup_->Fill(settings_.server());
+    stack_->setCurrentWidget(setup_);
+  });
+  connect(unlock_, &UnlockPage::unlockRequested, this, [this](std::shared_ptr<SecretBytes> pass) {
+    unlock_->SetBusy(true);
+    const ServerSettings s = settings_.server();
+    Queue([b = backend_, s, pass] { b->Unlock(s, pass); });
+  });
+  ConnectBackend();
+
+  idle_.setSingleShot(true);
+  idle_.setInterval(settings_.idle_lock_seconds() * 1000);
+  connect(&idle_, &QTimer::timeout, this, &MainWindow::Lock);
+  qApp->installEventFilter(this);
+  resize(1360, 800);
+  ShowStart();
+}
+
+MainWindow::~MainWindow() {
+  qApp->removeEventFilter(this);
+  backend_->Cancel();
+  thread_.quit();
+  thread_.wait();
+}
+
+void MainWindow::BuildWorkPage() {
+  work_ = new QWidget(stack_);
+  list_ = new CaseList(work_);
+  panel_ = new CasePanel(work_);
+  auto* split = new QSplitter(Qt::Horizontal, work_);
+  split->addWidget(list_);
+  split->addWidget(panel_);
+  split->setStretchFactor(0, 2);
+  split->setStretchFactor(1, 3);
+  split->setSizes({560, 720});
+  auto* layout = new QVBoxLayout(work_);
+  layout->setContentsMargins(4, 4, 4, 4);
+  layout->addWidget(split);
+  stack_->addWidget(work_);
+
+  auto* bar = addToolBar(tr("Main"));
+  toolbar_ = bar;
+  bar->setObjectName(QStringLiteral("toolbar"));
+  auto* refresh = bar->addAction(tr("&Refresh"), this, &MainWindow::Refresh);
+  refresh->setShortcut(QKeySequence::Refresh);
+  refresh->setObjectName(QStringLiteral("refresh"));
+  auto* lock = bar->addAction(tr("&Lock"), this, &MainWindow::Lock);
+  lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+  lock->setObjectName(QStringLiteral("lock"));
+  auto* find = new QAction(this);
+  find->setShortcut(QKeySequence::Find);
+  connect(find, &QAction::triggered, this,
+          [this] { list_->findChild<QLineEdit*>(QStringLiteral("search"))->setFocus(); });
+  addAction(find);
+
+  connect(list_, &CaseList::caseChosen, this,
+          [this](QString id) { Queue([b = backend_, id] { b->OpenCase(id); }); });
+  connect(panel_, &CasePanel::replyRequested, this, [this](QString id, auto text) {
+    Queue([b = backend_, id, text] { b->Reply(id, text); });
+  });
+  connect(panel_, &CasePanel::noteRequested, this, [this](QString id, auto text) {
+    Queue([b = backend_, id, text] { b->AddNote(id, text); });
+  });
+  connect(panel_, &CasePanel::statusRequested, this, [this](QString id, QString st) {
+    Queue([b = backend_, id, st] { b->SetStatus(id, st); });
+  });
+  connect(panel_, &CasePanel::labelRequested, this,
+          [this](QString id, QString l) { Queue([b = backend_, id, l] { b->AddLabel(id, l); }); });
+  connect(panel_, &CasePanel::assignRequested, this, [this](QString id, QString who) {
+    Queue([b = backend_, id, who] { b->Assign(id, who); });
+  });
+  connect(panel_, &CasePanel::downloadRequested, this, [this](QString id, int n) {
+    QString folder = download_folder_;
+    if (folder.isEmpty()) {
+      folder = QFileDialog::getExistingDirectory(this, tr("Save the attachment in"));
+      if (folder.isEmpty()) return;
+    }
+    Queue([b = backend_, id, n, folder] { b->Download(id, n, folder); });
+  });
+}
+
+void MainWindow::ConnectBackend() {
+  connect(backend_, &Backend::busy, this, &MainWindow::SetBusy);
+  connect(backend_, &Backend::progress, this, [this](qint64 done, qint64 total) {
+    // Scaled to int: QProgressBar takes ints and files may exceed 2 GiB.
+    progress_->setRange(0, 1000);
+    progress_->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 0);
+  });
+  connect(backend_, &Backend::failed, this, [this](QString what, QString message) {
+    if (stack_->currentWidget() == unlock_) {
+      unlock_->ShowError(message);
+      unlock_->SetBusy(false);
+    } else if (unlocked_) {
+      QMessageBox box(QMessageBox::Warning, what, message, QMessageBox::Ok, this);
+      box.setObjectName(QStringLiteral("errorBox"));
+      box.setAccessibleName(what);
+      if (show_dialogs_) box.exec();
+    }
+    Finish(false, what + QStringLiteral(": ") + message);
+  });
+  connect(backend_, &Backend::unlocked, this, [this](QString name, QStringList colleagues) {
+    unlocked_ = true;
+    me_ = name;
+    unlock_->SetBusy(false);
+    panel_->SetColleagues(name, colleagues);
+    setWindowTitle(tr("Dojava Desk — %1").arg(name));
+    stack_->setCurrentWidget(work_);
+    toolbar_->show();
+    idle_.start();
+    Finish(true, tr("Unlocked as %1.").arg(name));
+    Refresh();
+  });
+  connect(backend_, &Backend::casesListed, this, [this](QList<CaseRow> rows, int not_granted) {
+    if (!unlocked_) return Finish(true, tr("Locked."));  // arrived after Lock()
+    for (CaseRow& r : rows) r.unread = settings_.SeenMessages(r.id) < r.messages;
+    list_->SetRows(rows);
+    QString msg = tr("%n case(s).", nullptr, static_cast<int>(rows.size()));
+    if (not_granted > 0)
+      msg += QLatin1Char(' ') + tr("%n not shared with you.", nullptr, not_granted);
+    Finish(true, msg);
+  });
+  connect(backend_, &Backend::caseOpened, this, [this](CaseDetail d) {
+    if (!unlocked_) return Finish(true, tr("Locked."));
+    settings_.SetSeenMessages(d.row.id, d.row.messages);
+    list_->UpdateRow(d.row);
+    list_->MarkRead(d.row.id);
+    panel_->Show(d);
+    Finish(true, tr("Case opened."));
+  });
+  connect(backend_, &Backend::done, this, [this](QString m) { status_->setText(m); });
+  connect(backend_, &Backend::downloaded, this, [this](QString path) {
+    Finish(
+        true,
+        tr("Saved and verified: %1. Open it on a computer without network if you can.").arg(path));
+  });
+}
+
+template <typename F>
+void MainWindow::Queue(F call) {
+  if (busy_) {
+    status_->setText(tr("Please wait: another operation is running (or Cancel it)."));
+    return;
+  }
+  busy_ = true;
+  QMetaObject::invokeMethod(backend_, std::move(call), Qt::QueuedConnection);
+}
+
+void MainWindow::SetBusy(const QString& what) {
+  status_->setText(what);
+  progress_->setRange(0, 0);  // busy indicator until the first progress report
+  progress_->show();
+  cancel_->show();
+}
+
+void MainWindow::Finish(bool ok, const QString& message) {
+  busy_ = false;
+  progress_->hide();
+  cancel_->hide();
+  status_->setText(message);
+  emit requestFinished(ok, message);
+}
+
+void MainWindow::CancelRunning() { backend_->Cancel(); }
+
+void MainWindow::Refresh() {
+  if (unlocked_) Queue([b = backend_] { b->ListCases(); });
+}
+
+void MainWindow::Lock() {
+  idle_.stop();
+  if (!unlocked_) return;
+  unlocked_ = false;
+  backend_->Cancel();
+  // Queued after whatever runs now; the window forgets the decrypted text at once.
+  QMetaObject::invokeMethod(
+      backend_, [b = backend_] { b->Lock(); }, Qt::QueuedConnection);
+  list_->Clear();
+  panel_->Clear();
+  setWindowTitle(tr("Dojava Desk"));
+  ShowStart();
+  status_->setText(tr("Locked."));
+}
+
+void MainWindow::ShowStart() {
+  toolbar_->hide();
+  if (!settings_.configured()) {
+    setup_->Fill(settings_.server());
+    stack_->setCurrentWidget(setup_);
+    return;
+  }
+  unlock_->SetServer(settings_.server().server);
+  unlock_->SetBusy(false);
+  stack_->setCurrentWidget(unlock_);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+  switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::Wheel:
+      if (unlocked_) idle_.start();
+      break;
+    default:
+      break;
+  }
+  return QMainWindow::eventFilter(watched, event);
+}
+
+}  // namespace dojava::desk

@@ -1,0 +1,19 @@
+// Every failure the reviewer can meet, in plain words: what happened, what
+// it means and what to do. Verification failures (a bad signature, a roster
+// rolled back, a message that does not decrypt) say that the server may have
+// been tampered with.
+#ifndef DOJAVA_DESK_PLAIN_ERROR_H_
+#define DOJAVA_DESK_PLAIN_ERROR_H_
+
+#include <QString>
+
+#include "base/status.h"
+
+namespace dojava::desk {
+
+// "<explanation>\n\nDetails: <the library's message>".
+QString PlainError(const Status& st);
+
+}  // namespace dojava::desk
+
+#endif  // DOJAVA_DESK_PLAIN_ERROR_H_

@@ -1,0 +1,179 @@
+#include "desk/start_pages.h"
+
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QVBoxLayout>
+
+namespace dojava::desk {
+namespace {
+
+QLabel* ErrorLabel(QWidget* parent) {
+  auto* l = new QLabel(parent);
+  l->setObjectName(QStringLiteral("error"));
+  l->setWordWrap(true);
+  l->setStyleSheet(QStringLiteral("color: #a00000; font-weight: bold;"));
+  l->setAccessibleName(QObject::tr("Error"));
+  l->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+  l->hide();
+  return l;
+}
+
+QLineEdit* Edit(QWidget* parent, const char* name, const QString& accessible,
+                const QString& placeholder) {
+  auto* e = new QLineEdit(parent);
+  e->setObjectName(QLatin1String(name));
+  e->setAccessibleName(accessible);
+  e->setPlaceholderText(placeholder);
+  return e;
+}
+
+// A column of at most kPageWidth pixels, centred in `page`.
+constexpr int kPageWidth = 680;
+QVBoxLayout* CentredColumn(QWidget* page) {
+  auto* inner = new QWidget(page);
+  inner->setMaximumWidth(kPageWidth);
+  auto* outer = new QHBoxLayout(page);
+  outer->addStretch(1);
+  outer->addWidget(inner, 10);
+  outer->addStretch(1);
+  return new QVBoxLayout(inner);
+}
+
+}  // namespace
+
+SetupPage::SetupPage(QWidget* parent) : QWidget(parent) {
+  auto* title = new QLabel(tr("<h2>Welcome to Dojava Desk</h2>"
+                              "<p>Tell the app where your reviewer key is and how to reach your "
+                              "organisation's Dojava server. Your admin gave you the address and "
+                              "the admin fingerprint.</p>"),
+                           this);
+  title->setWordWrap(true);
+  key_file_ = Edit(this, "keyFile", tr("Key file"), tr("/home/you/dojava-reviewer.key"));
+  auto* browse = new QPushButton(tr("&Browse…"), this);
+  browse->setAccessibleName(tr("Choose the key file"));
+  connect(browse, &QPushButton::clicked, this, [this] {
+    const QString f = QFileDialog::getOpenFileName(this, tr("Your reviewer key file"));
+    if (!f.isEmpty()) key_file_->setText(f);
+  });
+  auto* key_row = new QHBoxLayout;
+  key_row->addWidget(key_file_);
+  key_row->addWidget(browse);
+  server_ = Edit(this, "server", tr("Server address"),
+                 tr("http://….onion, http://127.0.0.1:PORT or unix:/path"));
+  socks5_ = Edit(this, "socks5", tr("Tor SOCKS port"), tr("127.0.0.1:9050 (for an onion address)"));
+  fingerprint_ = Edit(this, "fingerprint", tr("Admin fingerprint"), tr("as your admin wrote it"));
+  auto* form = new QFormLayout;
+  auto* key_label = new QLabel(tr("&Key file:"), this);
+  key_label->setBuddy(key_file_);
+  form->addRow(key_label, key_row);
+  form->addRow(tr("&Server address:"), server_);
+  form->addRow(tr("&Tor SOCKS port:"), socks5_);
+  form->addRow(tr("Admin &fingerprint:"), fingerprint_);
+  auto* save = new QPushButton(tr("&Continue"), this);
+  save->setObjectName(QStringLiteral("continue"));
+  save->setAccessibleName(tr("Save these settings and continue"));
+  save->setDefault(true);
+  connect(save, &QPushButton::clicked, this, &SetupPage::Save);
+  connect(fingerprint_, &QLineEdit::returnPressed, this, &SetupPage::Save);
+  error_ = ErrorLabel(this);
+  auto* v = CentredColumn(this);
+  v->addWidget(title);
+  v->addLayout(form);
+  v->addWidget(error_);
+  v->addWidget(save, 0, Qt::AlignRight);
+  v->addStretch();
+}
+
+void SetupPage::Fill(const ServerSettings& s) {
+  key_file_->setText(s.key_file);
+  server_->setText(s.server);
+  socks5_->setText(s.socks5);
+  fingerprint_->setText(s.admin_fingerprint);
+}
+
+void SetupPage::ShowError(const QString& text) {
+  error_->setText(text);
+  error_->setVisible(!text.isEmpty());
+}
+
+void SetupPage::Save() {
+  ServerSettings s;
+  s.key_file = key_file_->text().trimmed();
+  s.server = server_->text().trimmed();
+  s.socks5 = socks5_->text().trimmed();
+  s.admin_fingerprint = fingerprint_->text().trimmed();
+  if (s.key_file.isEmpty() || s.server.isEmpty() || s.admin_fingerprint.isEmpty()) {
+    return ShowError(tr("Fill in the key file, the server address and the admin fingerprint."));
+  }
+  if (s.server.contains(QLatin1String(".onion")) && s.socks5.isEmpty()) {
+    return ShowError(
+        tr("An onion address is reached through tor: give tor's SOCKS port "
+           "(usually 127.0.0.1:9050, or 127.0.0.1:9150 with Tor Browser)."));
+  }
+  ShowError({});
+  emit saved(s);
+}
+
+UnlockPage::UnlockPage(QWidget* parent) : QWidget(parent) {
+  auto* title = new QLabel(tr("<h2>Unlock Dojava Desk</h2>"), this);
+  server_ = new QLabel(this);
+  server_->setWordWrap(true);
+  passphrase_ = Edit(this, "passphrase", tr("Passphrase"), tr("the passphrase of your key file"));
+  passphrase_->setEchoMode(QLineEdit::Password);
+  unlock_ = new QPushButton(tr("&Unlock"), this);
+  unlock_->setObjectName(QStringLiteral("unlock"));
+  unlock_->setAccessibleName(tr("Unlock"));
+  unlock_->setDefault(true);
+  auto* settings = new QPushButton(tr("Change &settings…"), this);
+  settings->setObjectName(QStringLiteral("settings"));
+  settings->setAccessibleName(tr("Change the server settings"));
+  connect(unlock_, &QPushButton::clicked, this, &UnlockPage::Submit);
+  connect(passphrase_, &QLineEdit::returnPressed, this, &UnlockPage::Submit);
+  connect(settings, &QPushButton::clicked, this, &UnlockPage::changeSettings);
+  error_ = ErrorLabel(this);
+  auto* form = new QFormLayout;
+  form->addRow(tr("&Passphrase:"), passphrase_);
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(settings);
+  buttons->addStretch();
+  buttons->addWidget(unlock_);
+  auto* v = CentredColumn(this);
+  v->addWidget(title);
+  v->addWidget(server_);
+  v->addLayout(form);
+  v->addWidget(error_);
+  v->addLayout(buttons);
+  v->addStretch();
+}
+
+void UnlockPage::SetServer(const QString& server) {
+  server_->setText(tr("Server: %1\nYour key stays on this computer; it is unlocked in memory "
+                      "only and locked again when you leave the app idle.")
+                       .arg(server));
+}
+
+void UnlockPage::ShowError(const QString& text) {
+  error_->setText(text);
+  error_->setVisible(!text.isEmpty());
+}
+
+void UnlockPage::SetBusy(bool busy) {
+  unlock_->setEnabled(!busy);
+  passphrase_->setEnabled(!busy);
+  if (!busy) passphrase_->setFocus();
+}
+
+void UnlockPage::Submit() {
+  if (passphrase_->text().isEmpty()) return ShowError(tr("Type your passphrase."));
+  QByteArray utf8 = passphrase_->text().toUtf8();
+  auto pass = std::make_shared<SecretBytes>(
+      SecretBytes::Copy(std::string_view(utf8.constData(), static_cast<size_t>(utf8.size()))));
+  utf8.fill('\0');
+  // Qt keeps its own copies of typed text; clearing the field is what we can do.
+  passphrase_->clear();
+  ShowError({});
+  emit unlockRequested(pass);
+}
+
+}  // namespace dojava::desk

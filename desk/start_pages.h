@@ -1,0 +1,60 @@
+// The two pages before the cases: first run (key file, server address, SOCKS
+// port, admin fingerprint) and unlock (the passphrase, once per session).
+// They only collect input; MainWindow hands it to the Backend.
+#ifndef DOJAVA_DESK_START_PAGES_H_
+#define DOJAVA_DESK_START_PAGES_H_
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QWidget>
+#include <memory>
+
+#include "base/secret_bytes.h"
+#include "desk/backend.h"
+
+namespace dojava::desk {
+
+class SetupPage : public QWidget {
+  Q_OBJECT
+ public:
+  explicit SetupPage(QWidget* parent = nullptr);
+  void Fill(const ServerSettings& s);
+  void ShowError(const QString& text);
+
+ signals:
+  void saved(dojava::desk::ServerSettings settings);
+
+ private:
+  void Save();
+  QLineEdit* key_file_;
+  QLineEdit* server_;
+  QLineEdit* socks5_;
+  QLineEdit* fingerprint_;
+  QLabel* error_;
+};
+
+class UnlockPage : public QWidget {
+  Q_OBJECT
+ public:
+  explicit UnlockPage(QWidget* parent = nullptr);
+  void SetServer(const QString& server);
+  void ShowError(const QString& text);
+  void SetBusy(bool busy);
+
+ signals:
+  // The passphrase in wiped memory; the field is cleared.
+  void unlockRequested(std::shared_ptr<SecretBytes> passphrase);
+  void changeSettings();
+
+ private:
+  void Submit();
+  QLabel* server_;
+  QLineEdit* passphrase_;
+  QPushButton* unlock_;
+  QLabel* error_;
+};
+
+}  // namespace dojava::desk
+
+#endif  // DOJAVA_DESK_START_PAGES_H_
