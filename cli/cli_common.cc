@@ -10,9 +10,9 @@
 #include <ctime>
 #include <iostream>
 
+#include "base/encoding.h"
 #include "cli/secret_input.h"
 #include "crypto/admin_key.h"
-#include "base/encoding.h"
 #include "crypto/key_file.h"
 #include "crypto/login.h"
 
@@ -30,6 +30,10 @@ Exit ExitFor(const Status& s) {
       return Exit::kPassphrase;
     case Code::kBadSignature:
     case Code::kRollback:
+    case Code::kExpired:
+    case Code::kBrokenChain:
+    case Code::kWrongKey:
+    case Code::kRetiredAuthor:
       return Exit::kTrust;
     case Code::kNotFound:
       return Exit::kNotFound;
@@ -39,6 +43,7 @@ Exit ExitFor(const Status& s) {
     case Code::kTruncated:
     case Code::kExtended:
     case Code::kUnknownAuthor:
+    case Code::kReordered:
       return Exit::kIntegrity;
     case Code::kPermissionDenied:
       return Exit::kAuth;

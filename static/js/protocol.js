@@ -87,6 +87,32 @@ export {
   VERSION,
   WRAPPED_KEY_BYTES,
   X25519_BYTES,
+  VERSION_2,
+  LABEL_RECEIPT_ED25519,
+  LABEL_ROSTER_V2,
+  LABEL_ROSTER_DIGEST_V2,
+  LABEL_NOTES_GENESIS,
+  LABEL_NOTES_GENESIS_CK,
+  LABEL_REKEY,
+  LABEL_MESSAGE_V2,
+  LABEL_MESSAGE_KEY_V2,
+  LABEL_MESSAGE_COMMIT_V2,
+  LABEL_MESSAGE_SIGNATURE_V2,
+  LABEL_EVENT,
+  LABEL_CK_ANCHOR,
+  KEY_FILE_KIND_ENCRYPTION,
+  DIGEST_BYTES,
+  COMMIT_BYTES,
+  ROSTER_MAX_VALIDITY_DAYS,
+  ROSTER_DEFAULT_VALIDITY_DAYS,
+  MESSAGE_HEADER_BYTES_V2,
+  SOURCE_INNER_FIXED_V2,
+  REVIEWER_INNER_FIXED_V2,
+  MAX_BODY_SOURCE_V2,
+  MAX_BODY_REVIEWER_V2,
+  CK_ANCHOR_BYTES,
+  REKEY_BYTES,
+  GENESIS_FIXED_BYTES,
 } from './protocol/constants.js';
 export {
   concatBytes,
@@ -185,3 +211,39 @@ export {
   signLogin,
   verifyLogin,
 } from './protocol/login.js';
+// Protocol version 2 (PROTOCOL.md §16); the v1 roster and message above stay until every caller switched.
+export {
+  checkRosterChain,
+  checkRosterFloor,
+  entryActiveAt,
+  findRosterEntry,
+  parseRosterV2,
+  rosterDigestV2,
+  signRosterV2,
+  verifyRosterV2,
+} from './protocol/roster_v2.js';
+export {
+  decryptMessageV2,
+  encryptMessageV2,
+  eventHash,
+  keyCommitment,
+  maxBodySizeV2,
+  parseMessageHeaderV2,
+} from './protocol/message_v2.js';
+export {
+  checkNotesGenesis,
+  makeNotesGenesis,
+} from './protocol/notes_genesis.js';
+export {
+  checkRekey,
+  checkRekeyNewKey,
+  makeRekey,
+  openRekeyForSource,
+} from './protocol/rekey.js';
+export {
+  checkCaseOrder,
+} from './protocol/case_order.js';
+export {
+  checkCaseKeyAnchor,
+  makeCaseKeyAnchor,
+} from './protocol/case_key_anchor.js';

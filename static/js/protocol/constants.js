@@ -113,3 +113,37 @@ export const RECEIPT_INPUT_MAX_BYTES = 256;
 /** §11 MaxBodySize: the largest body that fits the largest bucket (524288 − 4 − 1, and − 16 − 64 more signed). */
 export const MAX_BODY_SOURCE = BUCKET_MAX - 4 - 1; // 524283
 export const MAX_BODY_REVIEWER = BUCKET_MAX - 4 - 1 - ID_BYTES - SIGNATURE_BYTES; // 524203
+
+// ---------------------------------------------------------------------------------------------------
+// Protocol version 2 (§16): the formats that changed carry version byte 2; the others keep VERSION (1).
+export const VERSION_2 = 2;
+export const LABEL_RECEIPT_ED25519 = 'dojava/v2/receipt/ed25519';
+export const LABEL_ROSTER_V2 = 'dojava/v2/roster';
+export const LABEL_ROSTER_DIGEST_V2 = 'dojava/v2/roster/digest';
+export const LABEL_NOTES_GENESIS = 'dojava/v2/notes-genesis';
+export const LABEL_NOTES_GENESIS_CK = 'dojava/v2/notes-genesis/ck';
+export const LABEL_REKEY = 'dojava/v2/rekey';
+export const LABEL_MESSAGE_V2 = 'dojava/v2/message';
+export const LABEL_MESSAGE_KEY_V2 = 'dojava/v2/message/key';
+export const LABEL_MESSAGE_COMMIT_V2 = 'dojava/v2/message/commit';
+export const LABEL_MESSAGE_SIGNATURE_V2 = 'dojava/v2/message/signature';
+export const LABEL_EVENT = 'dojava/v2/event';
+export const LABEL_CK_ANCHOR = 'dojava/v2/ck-anchor';
+/** §5.3 key file kind 3: the X25519 secret of a reviewer's key epoch ≥ 2. */
+export const KEY_FILE_KIND_ENCRYPTION = 3;
+export const DIGEST_BYTES = 32;
+export const COMMIT_BYTES = 32;
+/** §6: writers set expires_day at most this many days ahead (the admin tool's default is 30). */
+export const ROSTER_MAX_VALIDITY_DAYS = 90;
+export const ROSTER_DEFAULT_VALIDITY_DAYS = 30;
+/** §8.1 v2 header: version, kind, case id, message id, kc, nonce. */
+export const MESSAGE_HEADER_BYTES_V2 = 1 + 1 + ID_BYTES + ID_BYTES + COMMIT_BYTES + NONCE_BYTES; // 90
+/** §8.3 the fixed part of an inner plaintext before the body. */
+export const SOURCE_INNER_FIXED_V2 = 1 + 32 + 8 + 4 + DIGEST_BYTES + SIGNATURE_BYTES; // 141
+export const REVIEWER_INNER_FIXED_V2 = 1 + ID_BYTES + 8 + 4 + DIGEST_BYTES + SIGNATURE_BYTES; // 125
+export const MAX_BODY_SOURCE_V2 = BUCKET_MAX - 4 - SOURCE_INNER_FIXED_V2; // 524143
+export const MAX_BODY_REVIEWER_V2 = BUCKET_MAX - 4 - REVIEWER_INNER_FIXED_V2; // 524159
+/** §7.2, §7.3, §8.5 sizes. */
+export const CK_ANCHOR_BYTES = 1 + ID_BYTES + ID_BYTES + COMMIT_BYTES + SIGNATURE_BYTES; // 129
+export const REKEY_BYTES = 1 + ID_BYTES + ID_BYTES + 2 * COMMIT_BYTES + SEALED_KEY_BYTES + 8 + SIGNATURE_BYTES; // 251
+export const GENESIS_FIXED_BYTES = 1 + ID_BYTES + ID_BYTES + 2 * COMMIT_BYTES + 8 + 2 + SIGNATURE_BYTES;

@@ -14,6 +14,13 @@ export const OUTCOMES = Object.freeze([
   'bad_checksum',
   'wrong_passphrase',
   'unknown_author',
+  'permission_denied',
+  // Protocol version 2 (§13).
+  'expired',
+  'broken_chain',
+  'wrong_key',
+  'retired_author',
+  'reordered',
 ]);
 
 /** Every rejection throws this; `.code` is one of OUTCOMES. Messages never contain secret data. */

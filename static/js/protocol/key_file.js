@@ -4,13 +4,13 @@
 // ../protocol.js. Section numbers (§n) refer to PROTOCOL.md.
 
 import { DojavaError, fail } from './errors.js';
-import { KEY_FILE_BYTES, KEY_FILE_HEADER_BYTES, KEY_FILE_KDF_ARGON2ID13, KEY_FILE_KIND_ADMIN, KEY_FILE_KIND_REVIEWER, KEY_FILE_MAGIC, KEY_FILE_M_MAX, KEY_FILE_M_MIN, KEY_FILE_T_MAX, KEY_FILE_T_MIN, KEY_FILE_WRITE_M, KEY_FILE_WRITE_T, LABEL_KEY_FILE, NONCE_BYTES, SALT_BYTES, VERSION } from './constants.js';
+import { KEY_FILE_BYTES, KEY_FILE_HEADER_BYTES, KEY_FILE_KDF_ARGON2ID13, KEY_FILE_KIND_ADMIN, KEY_FILE_KIND_ENCRYPTION, KEY_FILE_KIND_REVIEWER, KEY_FILE_MAGIC, KEY_FILE_M_MAX, KEY_FILE_M_MIN, KEY_FILE_T_MAX, KEY_FILE_T_MIN, KEY_FILE_WRITE_M, KEY_FILE_WRITE_T, LABEL_KEY_FILE, NONCE_BYTES, SALT_BYTES, VERSION } from './constants.js';
 import { concatBytes, randomBytes, readU32, requireBytes, u32, utf8, wipe } from './bytes.js';
 import { L, aeadDecrypt, aeadEncrypt, argon2 } from './primitives.js';
 
 /**
  * Parse and check a key file's header without running Argon2id, in §5.3's order: size 104, magic,
- * version (`unsupported_version`), kdf = 1, reserved = 0, bounds of t and m, kind ∈ {1, 2}; every failure
+ * version (`unsupported_version`), kdf = 1, reserved = 0, bounds of t and m, kind ∈ {1, 2, 3}; every failure
  * but the version is `malformed` (the bounds stop a crafted file demanding unbounded work).
  */
 export function parseKeyFileHeader(file) {
@@ -25,7 +25,7 @@ export function parseKeyFileHeader(file) {
   if (t < KEY_FILE_T_MIN || t > KEY_FILE_T_MAX) fail('malformed', 'key file: t');
   if (m < KEY_FILE_M_MIN || m > KEY_FILE_M_MAX) fail('malformed', 'key file: m');
   const kind = file[5];
-  if (kind !== KEY_FILE_KIND_REVIEWER && kind !== KEY_FILE_KIND_ADMIN) fail('malformed', 'key file: kind');
+  if (kind !== KEY_FILE_KIND_REVIEWER && kind !== KEY_FILE_KIND_ADMIN && kind !== KEY_FILE_KIND_ENCRYPTION) fail('malformed', 'key file: kind');
   return { kind, t, m, salt: file.slice(16, 32), nonce: file.slice(32, 56) };
 }
 
@@ -68,7 +68,7 @@ export function sealKeyFile(seed, passphrase, { kind = KEY_FILE_KIND_REVIEWER, t
   requireBytes(seed, 32, 'seed');
   const pw = keyFilePassphrase(passphrase);
   if (pw.length === 0) fail('malformed', 'empty passphrase');
-  if (kind !== KEY_FILE_KIND_REVIEWER && kind !== KEY_FILE_KIND_ADMIN) fail('malformed', 'key file: kind');
+  if (kind !== KEY_FILE_KIND_REVIEWER && kind !== KEY_FILE_KIND_ADMIN && kind !== KEY_FILE_KIND_ENCRYPTION) fail('malformed', 'key file: kind');
   if (!(t >= KEY_FILE_T_MIN && t <= KEY_FILE_T_MAX) || !(m >= KEY_FILE_M_MIN && m <= KEY_FILE_M_MAX)) fail('malformed', 'key file: bounds');
   salt = salt === undefined ? randomBytes(SALT_BYTES) : requireBytes(salt, SALT_BYTES, 'salt');
   nonce = nonce === undefined ? randomBytes(NONCE_BYTES) : requireBytes(nonce, NONCE_BYTES, 'nonce');

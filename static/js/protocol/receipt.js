@@ -4,9 +4,9 @@
 // ../protocol.js. Section numbers (§n) refer to PROTOCOL.md.
 
 import { fail } from './errors.js';
-import { DAMM_TABLE, LABEL_LOOKUP_HASH, LABEL_RECEIPT_LOOKUP, LABEL_RECEIPT_WRAP, LABEL_RECEIPT_X25519, RECEIPT_ARGON2_M_KIB, RECEIPT_ARGON2_T, RECEIPT_DIGITS, RECEIPT_GROUP, RECEIPT_INPUT_MAX_BYTES, RECEIPT_RANDOM_DIGITS, SALT_BYTES } from './constants.js';
+import { DAMM_TABLE, LABEL_LOOKUP_HASH, LABEL_RECEIPT_ED25519, LABEL_RECEIPT_LOOKUP, LABEL_RECEIPT_WRAP, LABEL_RECEIPT_X25519, RECEIPT_ARGON2_M_KIB, RECEIPT_ARGON2_T, RECEIPT_DIGITS, RECEIPT_GROUP, RECEIPT_INPUT_MAX_BYTES, RECEIPT_RANDOM_DIGITS, SALT_BYTES } from './constants.js';
 import { decodeUtf8, isBytes, requireBytes, utf8, wipe } from './bytes.js';
-import { argon2, argon2Async, kdf, labeledHash, x25519Public } from './primitives.js';
+import { argon2, argon2Async, ed25519Public, kdf, labeledHash, x25519Public } from './primitives.js';
 
 /** Damm interim after processing `digits` (an array or string of ASCII digits). */
 export function dammInterim(digits) {
@@ -94,8 +94,12 @@ function receiptKeysFromR(R) {
   // §7.1: wraps the source's copy of CK; only a receipt holder can derive it, never sent.
   const sourceWrap = kdf(R, LABEL_RECEIPT_WRAP);
   const lookupHash = labeledHash(32, LABEL_LOOKUP_HASH, lookupKey);
+  // §4.3 (protocol 2): the seed of the source's Ed25519 signing key (§8.3); its public half travels only
+  // inside encrypted records.
+  const sourceSignSeed = kdf(R, LABEL_RECEIPT_ED25519);
+  const sourceSignPublic = ed25519Public(sourceSignSeed);
   wipe(R);
-  return { lookupKey, sourceSecret, sourcePublic, sourceWrap, lookupHash };
+  return { lookupKey, sourceSecret, sourcePublic, sourceWrap, lookupHash, sourceSignSeed, sourceSignPublic };
 }
 
 function checkReceiptInputs(canonical, salt) {

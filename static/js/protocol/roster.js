@@ -77,7 +77,7 @@ export const ROSTER_NAME_FORBIDDEN = Object.freeze([
   [0xe0000, 0xe0fff],
 ].map((r) => Object.freeze(r)));
 
-function hasForbiddenNameChar(name) {
+export function hasForbiddenNameChar(name) {
   for (const ch of name) {
     const c = ch.codePointAt(0);
     for (const [lo, hi] of ROSTER_NAME_FORBIDDEN) if (c >= lo && c <= hi) return true;
