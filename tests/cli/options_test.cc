@@ -73,22 +73,27 @@ TEST_CASE("exit codes for each kind of failure", "[cli][args]") {
   CHECK(ExitFor(Status(Code::kDecryptFailed, "")) == Exit::kIntegrity);
   CHECK(ExitFor(Status(Code::kPermissionDenied, "")) == Exit::kAuth);
   CHECK(ExitFor(Status(Code::kAlreadyExists, "")) == Exit::kRefused);
+  // Protocol v2 outcomes: a key or roster the reader must not trust, or a case out of order.
+  for (Code c : {Code::kExpired, Code::kBrokenChain, Code::kWrongKey, Code::kRetiredAuthor}) {
+    CHECK(ExitFor(Status(c, "")) == Exit::kTrust);
+  }
+  CHECK(ExitFor(Status(Code::kReordered, "")) == Exit::kIntegrity);
   CHECK(static_cast<int>(Exit::kUnreachable) == 3);
   CHECK(static_cast<int>(Exit::kAuth) == 9);
 }
 
-TEST_CASE("Connection::Open rejects bad --server and --socks5 as usage errors", "[cli][args]") {
+TEST_CASE("OpenConnection rejects bad --server and --socks5 as usage errors", "[cli][args]") {
   CommonOptions o;
   o.state_dir = "/nonexistent-state";
   o.server = "https://x.onion";
-  CHECK(ExitOf([&] { Connection::Open(o); }) == Exit::kUsage);
+  CHECK(ExitOf([&] { OpenConnection(o); }) == Exit::kUsage);
   o.server = "http://x.onion";
   o.socks5 = "127.0.0.1";
-  CHECK(ExitOf([&] { Connection::Open(o); }) == Exit::kUsage);
+  CHECK(ExitOf([&] { OpenConnection(o); }) == Exit::kUsage);
   o.socks5 = "127.0.0.1:9050";
-  CHECK(ExitOf([&] { Connection::Open(o); }) == Exit::kOk);
+  CHECK(ExitOf([&] { OpenConnection(o); }) == Exit::kOk);
   o.server = "unix:/tmp/x.sock";
-  CHECK(ExitOf([&] { Connection::Open(o); }) == Exit::kUsage);  // socks5 with unix
+  CHECK(ExitOf([&] { OpenConnection(o); }) == Exit::kUsage);  // socks5 with unix
 }
 
 }  // namespace
