@@ -28,6 +28,16 @@ std::string_view CodeName(Code code) {
       return "wrong_passphrase";
     case Code::kUnknownAuthor:
       return "unknown_author";
+    case Code::kExpired:
+      return "expired";
+    case Code::kBrokenChain:
+      return "broken_chain";
+    case Code::kWrongKey:
+      return "wrong_key";
+    case Code::kRetiredAuthor:
+      return "retired_author";
+    case Code::kReordered:
+      return "reordered";
     case Code::kNotFound:
       return "not_found";
     case Code::kAlreadyExists:

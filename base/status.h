@@ -29,6 +29,11 @@ enum class Code {
   kBadChecksum,         // a receipt's check digit does not match
   kWrongPassphrase,     // a key file did not open with the given passphrase
   kUnknownAuthor,       // a signed message names a reviewer not on the roster
+  kExpired,             // a roster past its expiry day (PROTOCOL.md §6)
+  kBrokenChain,         // a roster that does not continue the one already seen (§6 chain rule)
+  kWrongKey,            // a key commitment differs from the key held (§7.2, §7.3, §8.1, §8.5)
+  kRetiredAuthor,       // an event signed by a reviewer after their retirement (§8.3, §8.4)
+  kReordered,           // a case listing out of the order its writers saw (§8.4)
   kNotFound,
   kAlreadyExists,
   kPermissionDenied,  // e.g. a key file readable by group or others

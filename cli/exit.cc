@@ -14,6 +14,10 @@ Exit ExitFor(const Status& s) {
       return Exit::kPassphrase;
     case Code::kBadSignature:
     case Code::kRollback:
+    case Code::kExpired:
+    case Code::kBrokenChain:
+    case Code::kWrongKey:
+    case Code::kRetiredAuthor:
       return Exit::kTrust;
     case Code::kNotFound:
       return Exit::kNotFound;
@@ -23,6 +27,7 @@ Exit ExitFor(const Status& s) {
     case Code::kTruncated:
     case Code::kExtended:
     case Code::kUnknownAuthor:
+    case Code::kReordered:
       return Exit::kIntegrity;
     case Code::kPermissionDenied:
       return Exit::kAuth;

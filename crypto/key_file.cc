@@ -30,7 +30,8 @@ bool ParamsInBounds(uint32_t ops, uint32_t mem_kib) {
 }
 
 bool KnownKind(uint8_t kind) {
-  return kind == protocol::kKeyKindReviewer || kind == protocol::kKeyKindAdmin;
+  return kind == protocol::kKeyKindReviewer || kind == protocol::kKeyKindAdmin ||
+         kind == protocol::kKeyKindEncryption;
 }
 
 // L("dojava/v1/key-file") || header.

@@ -20,15 +20,17 @@
 #include <string>
 
 #include "base/bytes.h"
-#include "crypto/protocol_constants.h"
 #include "base/secret_bytes.h"
 #include "base/status.h"
+#include "crypto/protocol_constants.h"
 
 namespace dojava::crypto {
 
 enum class KeyKind : uint8_t {
   kReviewer = protocol::kKeyKindReviewer,
   kAdmin = protocol::kKeyKindAdmin,
+  // §5.1: the X25519 secret of a reviewer's key epoch >= 2, used as is.
+  kEncryption = protocol::kKeyKindEncryption,
 };
 
 // Argon2id cost written into a new key file. The defaults are what §5.3 says

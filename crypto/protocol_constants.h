@@ -1,4 +1,5 @@
-// Every constant of the Dojava protocol, v1. Normative source:
+// Every constant of the Dojava protocol (version 2; the v1 formats of
+// Appendix A while callers switch). Normative source:
 // crypto/PROTOCOL.md; the section of each constant is cited beside it.
 // Changing any value here is a protocol change and needs a new version.
 #ifndef DOJAVA_CRYPTO_PROTOCOL_CONSTANTS_H_
@@ -90,6 +91,52 @@ inline constexpr size_t kChunkPlainSize = 512 * 1024;  // every chunk, padded
 inline constexpr size_t kChunkNoncePrefixSize = 20;    // + u32 index = 24
 inline constexpr size_t kChunkRecordSize = 1 + kChunkPlainSize + kAeadTagSize;  // 524305
 inline constexpr uint64_t kMaxChunksPerFile = 1u << 20;  // index fits u32 with room
+
+// ---------------------------------------------------------------------------
+// Protocol version 2 (PROTOCOL.md §16): the formats that changed carry version
+// byte 2; the others keep kVersion (1).
+inline constexpr uint8_t kVersion2 = 2;
+
+// §3 Labels added by version 2.
+inline constexpr std::string_view kLabelReceiptEd25519 = "dojava/v2/receipt/ed25519";
+inline constexpr std::string_view kLabelRosterV2 = "dojava/v2/roster";
+inline constexpr std::string_view kLabelRosterDigestV2 = "dojava/v2/roster/digest";
+inline constexpr std::string_view kLabelNotesGenesis = "dojava/v2/notes-genesis";
+inline constexpr std::string_view kLabelNotesGenesisCk = "dojava/v2/notes-genesis/ck";
+inline constexpr std::string_view kLabelRekey = "dojava/v2/rekey";
+inline constexpr std::string_view kLabelMessageV2 = "dojava/v2/message";
+inline constexpr std::string_view kLabelMessageKeyV2 = "dojava/v2/message/key";
+inline constexpr std::string_view kLabelMessageCommitV2 = "dojava/v2/message/commit";
+inline constexpr std::string_view kLabelMessageSignatureV2 = "dojava/v2/message/signature";
+inline constexpr std::string_view kLabelEvent = "dojava/v2/event";
+inline constexpr std::string_view kLabelCkAnchor = "dojava/v2/ck-anchor";
+
+// §5.3 Key file kind 3: the X25519 secret of a reviewer's key epoch >= 2.
+inline constexpr uint8_t kKeyKindEncryption = 3;
+
+// §6 Roster v2
+inline constexpr size_t kDigestSize = 32;
+inline constexpr uint32_t kRosterMaxValidityDays = 90;      // writers: expires_day <= today + 90
+inline constexpr uint32_t kRosterDefaultValidityDays = 30;  // the admin tool's default
+
+// §8 Messages v2
+inline constexpr size_t kCommitSize = 32;
+inline constexpr size_t kMessageHeaderSizeV2 =
+    1 + 1 + kIdSize + kIdSize + kCommitSize + kAeadNonceSize;  // 90
+inline constexpr size_t kSourceInnerFixedV2 =
+    1 + kEd25519PublicSize + 8 + 4 + kDigestSize + kSignatureSize;  // 141
+inline constexpr size_t kReviewerInnerFixedV2 =
+    1 + kIdSize + 8 + 4 + kDigestSize + kSignatureSize;  // 125
+inline constexpr size_t kMaxMessageRecordSizeV2 =
+    kMessageHeaderSizeV2 + kMaxPaddedSize + kAeadTagSize;
+
+// §7.2, §7.3, §8.5 case records
+inline constexpr size_t kCkAnchorSize =
+    1 + kIdSize + kIdSize + kCommitSize + kSignatureSize;  // 129
+inline constexpr size_t kRekeySize =
+    1 + kIdSize + kIdSize + 2 * kCommitSize + kSealedKeySize + 8 + kSignatureSize;  // 251
+inline constexpr size_t kGenesisFixedSize =
+    1 + kIdSize + kIdSize + 2 * kCommitSize + 8 + 2 + kSignatureSize;  // + 16 n
 
 }  // namespace dojava::protocol
 

@@ -142,6 +142,7 @@ Result<ReceiptKeys> DeriveReceiptKeys(const Receipt& receipt, ByteView salt16) {
   keys.source_secret = Kdf(r.reveal(), protocol::kLabelReceiptX25519);
   keys.source_public = X25519Base(keys.source_secret.reveal());
   keys.source_wrap = Kdf(r.reveal(), protocol::kLabelReceiptWrap);
+  keys.source_sign_seed = Kdf(r.reveal(), protocol::kLabelReceiptEd25519);
   return keys;
 }
 

@@ -15,9 +15,9 @@
 #include <string_view>
 
 #include "base/bytes.h"
-#include "crypto/primitives.h"
 #include "base/secret_bytes.h"
 #include "base/status.h"
+#include "crypto/primitives.h"
 
 namespace dojava::crypto {
 
@@ -63,12 +63,15 @@ class Receipt {
 // What a receipt unlocks (§4.3). lookup_key, source_secret and source_wrap
 // are 32 bytes.
 struct ReceiptKeys {
-  SecretBytes lookup_key;     // sent to the server in a header, never stored
-  SecretBytes source_secret;  // X25519 secret; never leaves the client
-  X25519Public source_public{};  // stored by the server; nothing is sealed to it (§15)
+  SecretBytes lookup_key;        // sent to the server in a header, never stored
+  SecretBytes source_secret;     // X25519 secret; never leaves the client
+  X25519Public source_public{};  // stored by the server; only a signed re-key (§7.3) seals to it
   // Wraps and opens the source's copy of the case key (§7.1, source_key_wrap.h).
   // Only a receipt holder can derive it; never leaves the client.
   SecretBytes source_wrap;
+  // Seed of the source's Ed25519 signing key (§4.3, protocol v2): signs every
+  // record the source writes (§8.3); its public half travels only inside them.
+  SecretBytes source_sign_seed;
 };
 
 // §4.3 with the fixed v1 parameters (Argon2id t = 2, m = 8 MiB; not

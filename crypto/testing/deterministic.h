@@ -10,6 +10,7 @@
 #include "crypto/admin_key.h"
 #include "crypto/key_file.h"
 #include "crypto/message.h"
+#include "crypto/message_v2.h"
 #include "crypto/reviewer_key.h"
 #include "crypto/sealed_key.h"
 #include "crypto/source_key_wrap.h"
@@ -43,5 +44,14 @@ Signature SignAnyLabelForTesting(const ReviewerKey& key, std::string_view label,
 Signature SignAnyLabelForTesting(const AdminKey& key, std::string_view label, ByteView message);
 
 }  // namespace dojava::crypto
+
+namespace dojava::crypto::v2 {
+
+// v2::EncryptMessage with a caller-chosen nonce: only for test vectors.
+Result<Bytes> EncryptMessageWithNonce(const SecretBytes& key, uint8_t kind, const Id& case_id,
+                                      const Id& message_id, ByteView body, const Signer& signer,
+                                      const EventContext& context, ByteView nonce24);
+
+}  // namespace dojava::crypto::v2
 
 #endif  // DOJAVA_CRYPTO_TESTING_DETERMINISTIC_H_

@@ -365,7 +365,7 @@ test('key file: header checks happen before Argon2id', () => {
   throwsCode(() => P.openKeyFile(P.concatBytes(f, Uint8Array.of(0)), 'pw'), 'malformed');
   throwsCode(() => P.openKeyFile(set(0, 0x64), 'pw'), 'malformed');
   throwsCode(() => P.openKeyFile(set(4, 2), 'pw'), 'unsupported_version');
-  throwsCode(() => P.openKeyFile(set(5, 3), 'pw'), 'malformed');
+  throwsCode(() => P.openKeyFile(set(5, 4), 'pw'), 'malformed'); // kinds are 1, 2, 3
   throwsCode(() => P.openKeyFile(set(6, 2), 'pw'), 'malformed');
   throwsCode(() => P.openKeyFile(set(7, 1), 'pw'), 'malformed');
   const withTM = (t, m) => P.concatBytes(f.subarray(0, 8), P.u32(t), P.u32(m), f.subarray(16));
@@ -403,7 +403,7 @@ test('key file: §5.3 check order — size, magic, version, kdf, reserved, t/m, 
   throwsCode(() => P.openKeyFile(edit([[0, 0x45], [4, 2]]), 'pw'), 'malformed'); // magic before version
   throwsCode(() => P.openKeyFile(edit([[4, 2], [6, 2]]), 'pw'), 'unsupported_version'); // version before kdf
   throwsCode(() => P.openKeyFile(edit([[4, 2], [7, 1]]), 'pw'), 'unsupported_version'); // … reserved
-  throwsCode(() => P.openKeyFile(edit([[4, 2], [5, 3]]), 'pw'), 'unsupported_version'); // … kind
+  throwsCode(() => P.openKeyFile(edit([[4, 2], [5, 4]]), 'pw'), 'unsupported_version'); // … kind
   throwsCode(() => P.openKeyFile(edit([[4, 2], [8, 0xff]]), 'pw'), 'unsupported_version'); // … t
   // The rest are all `malformed`; the message names the first failing check.
   const msg = (edits) => {
@@ -414,11 +414,11 @@ test('key file: §5.3 check order — size, magic, version, kdf, reserved, t/m, 
     }
     return 'success';
   };
-  assert.match(msg([[6, 2], [7, 1], [5, 3]]), /kdf/);
-  assert.match(msg([[7, 1], [5, 3], [11, 0]]), /reserved/);
-  assert.match(msg([[11, 0], [5, 3]]), /: t$/);
-  assert.match(msg([[14, 0], [5, 3]]), /: m$/);
-  assert.match(msg([[5, 3]]), /kind/);
+  assert.match(msg([[6, 2], [7, 1], [5, 4]]), /kdf/);
+  assert.match(msg([[7, 1], [5, 4], [11, 0]]), /reserved/);
+  assert.match(msg([[11, 0], [5, 4]]), /: t$/);
+  assert.match(msg([[14, 0], [5, 4]]), /: m$/);
+  assert.match(msg([[5, 4]]), /kind/);
   assert.match(msg([[5, 0]]), /kind/);
 });
 

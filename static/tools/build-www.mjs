@@ -5,7 +5,8 @@
 //    become relative paths (browsers cannot resolve bare specifiers without an import map, and an import
 //    map is an inline script, which the server's CSP forbids), and `//# sourceMappingURL=` lines are
 //    dropped (the maps are not served);
-//  - static/js/protocol.js, with the same specifier rewrite.
+//  - static/js/protocol.js and the modules it imports (static/js/protocol/*.js), with the same
+//    specifier rewrite; they keep their paths under js/ (lib/protocol.js, lib/protocol/roster.js, ...).
 // Then www/lib/manifest.json lists every file with its SHA-384 (Subresource Integrity form), and the
 // pages (static/pages/*.html → www/*.html) get, in place of their `<!-- build-www: … -->` markers, the
 // stylesheet and entry module with `integrity`, and one `<link rel="modulepreload" integrity>` for every
@@ -60,7 +61,8 @@ const SPEC = /(\bfrom\s*|\bimport\s*)(['"])([^'"]+)\2/g;
 
 // Output path (relative to lib/) of a source file.
 function outName(abs) {
-  if (abs === path.join(staticDir, 'js', ENTRY)) return ENTRY;
+  const jsRoot = path.join(staticDir, 'js') + path.sep;
+  if (abs.startsWith(jsRoot)) return abs.slice(jsRoot.length).split(path.sep).join('/');
   for (const pkg of PACKAGES) {
     const root = path.join(nodeModules, pkg) + path.sep;
     if (abs.startsWith(root)) return path.posix.join('noble', pkg.slice('@noble/'.length), abs.slice(root.length).split(path.sep).join('/'));

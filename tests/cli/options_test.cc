@@ -73,6 +73,11 @@ TEST_CASE("exit codes for each kind of failure", "[cli][args]") {
   CHECK(ExitFor(Status(Code::kDecryptFailed, "")) == Exit::kIntegrity);
   CHECK(ExitFor(Status(Code::kPermissionDenied, "")) == Exit::kAuth);
   CHECK(ExitFor(Status(Code::kAlreadyExists, "")) == Exit::kRefused);
+  // Protocol v2 outcomes: a key or roster the reader must not trust, or a case out of order.
+  for (Code c : {Code::kExpired, Code::kBrokenChain, Code::kWrongKey, Code::kRetiredAuthor}) {
+    CHECK(ExitFor(Status(c, "")) == Exit::kTrust);
+  }
+  CHECK(ExitFor(Status(Code::kReordered, "")) == Exit::kIntegrity);
   CHECK(static_cast<int>(Exit::kUnreachable) == 3);
   CHECK(static_cast<int>(Exit::kAuth) == 9);
 }

@@ -154,7 +154,8 @@ TEST_CASE("Sealing refuses bad arguments", "[key_file]") {
         Code::kInvalidArgument);
   CHECK(SealKeyFile(KeyKind::kReviewer, SecretBytes::Random(33), Pass("p"), kFast).code() ==
         Code::kInvalidArgument);
-  CHECK(SealKeyFile(KeyKind(3), seed, Pass("p"), kFast).code() == Code::kInvalidArgument);
+  CHECK(SealKeyFile(KeyKind(4), seed, Pass("p"), kFast).code() ==
+        Code::kInvalidArgument);  // kinds 1-3
   for (KeyFileParams p : {KeyFileParams{0, 8192}, KeyFileParams{17, 8192}, KeyFileParams{1, 8191},
                           KeyFileParams{1, 1048577}}) {
     CHECK(SealKeyFile(KeyKind::kReviewer, seed, Pass("p"), p).code() == Code::kInvalidArgument);

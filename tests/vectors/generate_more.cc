@@ -61,6 +61,8 @@ void Receipts(VectorWriter& w) {
     out["source_secret"] = HexOf(k.source_secret.reveal());
     out["source_public"] = HexOf(k.source_public);
     out["source_wrap"] = HexOf(k.source_wrap.reveal());
+    out["source_sign_public"] =
+        HexOf(crypto::Ed25519FromSeed(k.source_sign_seed.reveal()).public_key);
     w.Write(scenario, "receipt", desc, input(typed), "success", std::move(out));
   };
   const std::string a = DetReceipt("receipt/a");
@@ -92,6 +94,54 @@ void Receipts(VectorWriter& w) {
       "malformed");
   bad("receipt-fullwidth-digit", "A fullwidth digit (U+FF13) in place of the last digit.",
       a.substr(0, 27) + "\xef\xbc\x93", "malformed");
+  // Section 4.2: every separator, the 256-byte limit, and characters that are not separators.
+  const std::string seps[] = {" ",
+                              "\t",
+                              "\r",
+                              "\n",
+                              "-",
+                              ".",
+                              "\xc2\xa0",
+                              "\xe2\x80\x89",
+                              "\xe2\x80\x90",
+                              "\xe2\x80\x91",
+                              "\xe2\x80\x92",
+                              "\xe2\x80\x93",
+                              "\xe2\x80\x94",
+                              "\xe2\x80\x95",
+                              "\xe2\x80\xaf",
+                              "\xe2\x88\x92"};
+  std::string every;
+  for (size_t k = 0; k < a.size(); ++k) {
+    every += a[k];
+    if (k < std::size(seps)) every += seps[k];
+  }
+  ok("receipt-every-separator",
+     "One of each separator of section 4.2 between the digits: space, tab, CR, LF, '-', '.', "
+     "U+00A0, U+2009, U+2010 to U+2015, U+202F, U+2212.",
+     every);
+  std::string padded256 = a;
+  padded256.resize(256, ' ');
+  ok("receipt-256-bytes", "28 digits and 228 spaces: exactly the 256-byte limit.", padded256);
+  bad("receipt-257-bytes",
+      "28 digits and 229 spaces: one byte over the limit, refused before separators are removed.",
+      padded256 + " ", "malformed");
+  bad("receipt-figure-space", "U+2007 (figure space) between groups: not a separator.",
+      a.substr(0, 4) + "\xe2\x80\x87" + a.substr(4), "malformed");
+  bad("receipt-ideographic-space", "U+3000 (ideographic space) between groups: not a separator.",
+      a.substr(0, 4) + "\xe3\x80\x80" + a.substr(4), "malformed");
+  bad("receipt-fullwidth-hyphen", "U+FF0D (fullwidth hyphen-minus) between groups.",
+      a.substr(0, 4) + "\xef\xbc\x8d" + a.substr(4), "malformed");
+  {
+    // Not UTF-8 at all: one 0xff byte between two groups (no typed_text: it has no text form).
+    const std::string typed = a.substr(0, 4) + "\xff" + a.substr(4);
+    json::object in = input(a);
+    in["typed"] = HexOf(AsBytes(typed));
+    in.erase("typed_text");
+    w.Write("receipt-not-utf8", "receipt",
+            "A byte 0xff between two groups: not UTF-8, so neither a digit nor a separator.",
+            std::move(in), "malformed");
+  }
 }
 
 // The source's wrapped case key (§7.1). Every vector names the receipt and
@@ -141,8 +191,8 @@ void SourceKeys(VectorWriter& w) {
   {
     auto in = input(rec, p::kRoleCaseKey, receipt_a, a);
     in["case_id"] = HexOf(DetId("source-key/other-case"));
-    w.Write("source-key-wrong-case", "source_key", "A wrapped key moved to another case by the server.",
-            std::move(in), "decrypt_failed");
+    w.Write("source-key-wrong-case", "source_key",
+            "A wrapped key moved to another case by the server.", std::move(in), "decrypt_failed");
   }
   bad("source-key-wrong-role", "A CK record presented where an NK is expected.", rec, "malformed",
       p::kRoleNotesKey);
@@ -233,7 +283,8 @@ void KeyFiles(VectorWriter& w) {
     return in;
   };
   for (auto [name, kind] : {std::pair{"reviewer", crypto::KeyKind::kReviewer},
-                            std::pair{"admin", crypto::KeyKind::kAdmin}}) {
+                            std::pair{"admin", crypto::KeyKind::kAdmin},
+                            std::pair{"encryption", crypto::KeyKind::kEncryption}}) {
     auto [file, seed] = make(std::string("keyfile/") + name, kind);
     json::object in = input(file, passphrase);
     json::object seal;
@@ -246,7 +297,8 @@ void KeyFiles(VectorWriter& w) {
     out["kind"] = int(kind);
     out["seed"] = HexOf(seed.reveal());
     w.Write(std::string("key-file-") + name, "key_file",
-            std::string("A ") + name + " key file with a non-ASCII passphrase (its UTF-8 bytes).",
+            std::string("A key file of kind ") + name +
+                " with a non-ASCII passphrase (its UTF-8 bytes).",
             std::move(in), "success", std::move(out));
   }
   const Bytes good = make("keyfile/reviewer", crypto::KeyKind::kReviewer).first;
@@ -267,8 +319,27 @@ void KeyFiles(VectorWriter& w) {
     return b;
   };
   bad("key-file-bad-magic", "The magic is DJKG.", with(3, 'G'), "malformed");
+  // Section 5.3's order: the magic before the version, the version before the other fields, the
+  // structure before the empty-passphrase check.
+  {
+    Bytes b = with(3, 'G');
+    b[4] = 2;
+    bad("key-file-bad-magic-and-version", "Magic DJKG and version 2: the magic is checked first.",
+        b, "malformed");
+    Bytes c = with(4, 2);
+    c[6] = 2;
+    c[5] = 9;
+    bad("key-file-version-before-fields",
+        "Version 2 with KDF 2 and kind 9: the version is checked before them.", c,
+        "unsupported_version");
+    bad("key-file-bad-kdf-empty-passphrase",
+        "KDF byte 2 and an empty passphrase: the structure is checked first.", with(6, 2),
+        "malformed", &empty);
+    bad("key-file-short-empty-passphrase", "103 bytes and an empty passphrase.",
+        ByteView(good).first(good.size() - 1), "malformed", &empty);
+  }
   bad("key-file-unknown-version", "Version byte 2.", with(4, 2), "unsupported_version");
-  bad("key-file-unknown-kind", "Kind byte 3.", with(5, 3), "malformed");
+  bad("key-file-unknown-kind", "Kind byte 4 (the kinds are 1, 2 and 3).", with(5, 4), "malformed");
   bad("key-file-unknown-kdf", "KDF byte 2.", with(6, 2), "malformed");
   bad("key-file-reserved-set", "Reserved byte 1.", with(7, 1), "malformed");
   bad("key-file-t-too-large", "t = 17, above the bound of 16: refused before Argon2id.",

@@ -668,6 +668,38 @@ void Logins(VectorWriter& w) {
         "verification refuses the small-order key.",
         std::move(o), "bad_signature");
   }
+  {
+    // A small-order key with a valid (prime-order) R: R = [r]B and S = r satisfy the equation for
+    // every message because [k]A is the identity. Only the small-order-A check refuses it (the
+    // vector above also has a small-order R, which a verifier refuses for that reason alone).
+    const Bytes wide = Det("login/valid-r", 64);
+    uint8_t r[32], big_r[32];
+    crypto_core_ed25519_scalar_reduce(r, wide.data());
+    if (crypto_scalarmult_ed25519_base_noclamp(big_r, r) != 0) std::abort();
+    Bytes forged(big_r, big_r + 32);
+    forged.insert(forged.end(), r, r + 32);
+    json::object o;
+    o["ed25519_public"] = HexOf(identity);
+    o["instance_id"] = HexOf(instance);
+    o["reviewer_id"] = HexOf(reviewer);
+    o["challenge"] = HexOf(challenge);
+    o["signature"] = HexOf(forged);
+    w.Write("login-small-order-key-valid-r", "login",
+            "The public key is the identity (small order), R = [r]B is a valid point and S = r: "
+            "the equation holds for every message; only the small-order check on A refuses it.",
+            o, "bad_signature");
+    // The same with the identity's non-canonical encoding y = p + 1.
+    Bytes noncanonical(32, 0xff);
+    noncanonical[0] = 0xee;
+    noncanonical[31] = 0x7f;
+    o["ed25519_public"] = HexOf(noncanonical);
+    w.Write("login-noncanonical-key", "login",
+            "The public key is the non-canonical encoding y = p + 1 of the identity, R = [r]B and "
+            "S = r. A verifier that reduces y modulo p and compares small-order points by their "
+            "canonical bytes accepts; the canonical-A check refuses it. (A non-canonical key whose "
+            "point has large order cannot sign anything: nobody knows its discrete logarithm.)",
+            std::move(o), "bad_signature");
+  }
 }
 
 }  // namespace
@@ -684,6 +716,7 @@ int main(int argc, char** argv) {
   Messages(w);
   Logins(w);
   for (const auto& section : ExtraSections()) section(w);
+  for (const auto& section : V2Sections()) section(w);
   std::printf("%zu vector files written to %s\n", w.count(), argv[1]);
   return 0;
 }

@@ -15,6 +15,8 @@ namespace dojava::vectors {
 using Checker = std::function<std::string(const boost::json::object&)>;
 // Returns the outcome name ("success" or a CodeName) of one vector.
 std::map<std::string, Checker> ExtraCheckers();
+// The protocol-2 kinds (vectors_v2_test.cc).
+std::map<std::string, Checker> V2Checkers();
 std::string Outcome(Code code);
 std::vector<boost::json::object> LoadVectors();
 

@@ -34,6 +34,8 @@ class VectorWriter {
 // Sections defined in other files of the generator (receipts, key files,
 // attachments).
 std::vector<std::function<void(VectorWriter&)>> ExtraSections();
+// Protocol-2 sections (generate_v2.cc, generate_v2_case.cc).
+std::vector<std::function<void(VectorWriter&)>> V2Sections();
 
 }  // namespace dojava::vectors
 

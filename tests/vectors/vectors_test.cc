@@ -164,6 +164,7 @@ const std::map<std::string, std::function<std::string(const json::object&)>>& Ch
         {"message", CheckMessage},
         {"login", CheckLogin}};
     for (auto& [k, f] : ExtraCheckers()) (*all)[k] = f;
+    for (auto& [k, f] : V2Checkers()) (*all)[k] = f;
     return all;
   }();
   return *checkers;
