@@ -158,7 +158,7 @@ HttpResponse ApiService::PostCaseMessage(const HttpRequest& request, const Route
     for (const auto& k : *keys) has_notes_key |= k.role == service::Role::kNotesKey;
     if (!has_notes_key) return ErrorResponse(ApiError::kConflict);
   }
-  return Append(*case_id, *record, post->files);
+  return SeqResponse(Append(*case_id, *record, post->files));
 }
 
 HttpResponse ApiService::PostCaseKeys(const HttpRequest& request, const RouteParams& params) {

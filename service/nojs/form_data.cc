@@ -125,6 +125,56 @@ uint32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) {
   return cp;
 }
 
+// The header block of one multipart part (RFC 7578 §4.2, §4.4).
+struct PartHead {
+  std::string name, filename, mime;
+  bool has_filename = false;
+};
+
+Status ParseDisposition(std::string_view hvalue, PartHead* part) {
+  const size_t s = hvalue.find(';');
+  if (!EqualsNoCase(Trim(hvalue.substr(0, s)), "form-data") || s == std::string_view::npos) {
+    return kBad;
+  }
+  const bool ok = ForEachParam(hvalue.substr(s), [&](std::string_view n, std::string v) {
+    if (EqualsNoCase(n, "name") && part->name.empty()) {
+      part->name = std::move(v);
+    } else if (EqualsNoCase(n, "filename") && !part->has_filename) {
+      part->has_filename = true;
+      part->filename = std::move(v);
+    } else {
+      return false;
+    }
+    return true;
+  });
+  return ok ? Status::Ok() : kBad;
+}
+
+Status ParsePartHead(std::string_view head, PartHead* part) {
+  bool has_disposition = false;
+  while (!head.empty()) {
+    const size_t eol = head.find("\r\n");
+    const std::string_view line = head.substr(0, eol);
+    head = eol == std::string_view::npos ? std::string_view() : head.substr(eol + 2);
+    const size_t colon = line.find(':');
+    if (colon == std::string_view::npos) return kBad;
+    const std::string_view hname = line.substr(0, colon);
+    const std::string_view hvalue = Trim(line.substr(colon + 1));
+    if (EqualsNoCase(hname, "content-disposition")) {
+      if (has_disposition) return kBad;
+      has_disposition = true;
+      DOJAVA_RETURN_IF_ERROR(ParseDisposition(hvalue, part));
+    } else if (EqualsNoCase(hname, "content-type")) {
+      if (!part->mime.empty()) return kBad;
+      part->mime = std::string(hvalue);
+      if (part->mime.empty()) return kBad;
+    } else {
+      return kBad;
+    }
+  }
+  return has_disposition ? Status::Ok() : kBad;
+}
+
 }  // namespace
 
 std::string MediaType(std::string_view content_type) {
@@ -154,8 +204,10 @@ std::string CleanFileName(std::string_view name) {
     i += len;
   }
   std::string_view t = out;
-  while (!t.empty() && (t.front() == ' ' || t.front() == '\t' || t.front() == '\n')) t.remove_prefix(1);
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\n')) t.remove_suffix(1);
+  while (!t.empty() && (t.front() == ' ' || t.front() == '\t' || t.front() == '\n'))
+    t.remove_prefix(1);
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\n'))
+    t.remove_suffix(1);
   if (t.empty() || t == "." || t == "..") return "file";
   return std::string(t);
 }
@@ -212,11 +264,12 @@ Result<FormData> FormData::ParseMultipart(ByteView body, std::string_view conten
   std::string boundary;
   const size_t semi = content_type.find(';');
   if (semi == std::string_view::npos) return kBad;
-  const bool params_ok = ForEachParam(content_type.substr(semi), [&](std::string_view n, std::string v) {
-    if (!EqualsNoCase(n, "boundary") || !boundary.empty()) return false;
-    boundary = std::move(v);
-    return true;
-  });
+  const bool params_ok =
+      ForEachParam(content_type.substr(semi), [&](std::string_view n, std::string v) {
+        if (!EqualsNoCase(n, "boundary") || !boundary.empty()) return false;
+        boundary = std::move(v);
+        return true;
+      });
   // RFC 2046 §5.1.1: 1..70 characters.
   if (!params_ok || boundary.empty() || boundary.size() > 70) return kBad;
 
@@ -234,44 +287,13 @@ Result<FormData> FormData::ParseMultipart(ByteView body, std::string_view conten
     if (head_end == std::string_view::npos) return kBad;
     if (head_end - pos > limits.max_part_header_bytes) return kTooMany;
     std::string_view head = data.substr(pos, head_end - pos);
-    std::string name, filename, mime;
-    bool has_filename = false, has_disposition = false;
-    while (!head.empty()) {
-      const size_t eol = head.find("\r\n");
-      const std::string_view line = head.substr(0, eol);
-      head = eol == std::string_view::npos ? std::string_view() : head.substr(eol + 2);
-      const size_t colon = line.find(':');
-      if (colon == std::string_view::npos) return kBad;
-      const std::string_view hname = line.substr(0, colon);
-      const std::string_view hvalue = Trim(line.substr(colon + 1));
-      if (EqualsNoCase(hname, "content-disposition")) {
-        if (has_disposition) return kBad;
-        has_disposition = true;
-        const size_t s = hvalue.find(';');
-        if (!EqualsNoCase(Trim(hvalue.substr(0, s)), "form-data") || s == std::string_view::npos) {
-          return kBad;
-        }
-        const bool ok = ForEachParam(hvalue.substr(s), [&](std::string_view n, std::string v) {
-          if (EqualsNoCase(n, "name") && name.empty()) {
-            name = std::move(v);
-          } else if (EqualsNoCase(n, "filename") && !has_filename) {
-            has_filename = true;
-            filename = std::move(v);
-          } else {
-            return false;
-          }
-          return true;
-        });
-        if (!ok) return kBad;
-      } else if (EqualsNoCase(hname, "content-type")) {
-        if (!mime.empty()) return kBad;
-        mime = std::string(hvalue);
-        if (mime.empty()) return kBad;
-      } else {
-        return kBad;
-      }
-    }
-    if (!has_disposition || !IsFieldName(name)) return kBad;
+    PartHead part;
+    DOJAVA_RETURN_IF_ERROR(ParsePartHead(head, &part));
+    const std::string& name = part.name;
+    const std::string& filename = part.filename;
+    const std::string& mime = part.mime;
+    const bool has_filename = part.has_filename;
+    if (!IsFieldName(name)) return kBad;
     // The content, up to the next delimiter.
     const size_t content_start = head_end + 4;
     const size_t end = data.find(delimiter, content_start);

@@ -30,10 +30,10 @@
 namespace dojava::nojs {
 
 struct FormLimits {
-  size_t max_parts = 80;                  // fields and files together
-  size_t max_files = 64;                  // file parts with content (kMaxAttachmentsPerMessage)
-  size_t max_part_header_bytes = 2048;    // one part's header block
-  size_t max_field_bytes = 512 * 1024;    // one text field (UTF-8 bytes)
+  size_t max_parts = 80;                // fields and files together
+  size_t max_files = 64;                // file parts with content (kMaxAttachmentsPerMessage)
+  size_t max_part_header_bytes = 2048;  // one part's header block
+  size_t max_field_bytes = 512 * 1024;  // one text field (UTF-8 bytes)
 };
 
 struct FormFile {

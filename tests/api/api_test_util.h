@@ -111,8 +111,9 @@ struct Options {
 class Harness {
  public:
   // Routes added after the API's (the no-JavaScript pages), on the same
-  // router and store.
-  using ExtraRoutes = std::function<void(http::Router*, service::Store*)>;
+  // router and store, with the API's typed intake.
+  using ExtraRoutes =
+      std::function<void(http::Router*, service::Store*, std::shared_ptr<CaseIntake>)>;
 
   // `disk_reserve_bytes` > 0 reopens the store with that reserve (to make
   // uploads run out of space).
@@ -135,7 +136,7 @@ class Harness {
     });
     REQUIRE(api.ok());
     api_ = std::move(api).value();
-    if (extra_routes) extra_routes(&router, store_.store.get());
+    if (extra_routes) extra_routes(&router, store_.store.get(), api_->Intake());
     http::HttpConfig config;
     for (auto& r : config.rate) r = http::RateLimit{0, 0, 0, 0};  // the HTTP layer's own limits
     handler_ =

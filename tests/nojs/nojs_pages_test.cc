@@ -79,13 +79,14 @@ std::string Between(const std::string& html, const std::string& open) {
 class PlainHarness {
  public:
   explicit PlainHarness(NojsOptions options = {})
-      : h_({}, 0, [this, options](http::Router* router, service::Store* store) mutable {
+      : h_({}, 0, [this, options](http::Router* router, service::Store* store,
+                                      std::shared_ptr<api::CaseIntake> intake) mutable {
           options.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
           auto clock = clock_ns_;
           options.now = [clock] {
             return std::chrono::steady_clock::time_point(std::chrono::nanoseconds(clock->load()));
           };
-          auto added = AddNojsRoutes(router, store, options);
+          auto added = AddNojsRoutes(router, store, std::move(intake), options);
           REQUIRE(added.ok());
           pages_ = std::move(added).value();
         }) {
@@ -374,9 +375,10 @@ TEST_CASE("bad plain forms get readable pages and change nothing") {
 
 TEST_CASE("no roster yet: the plain form says the organisation is not ready") {
   NojsOptions o;
-  Harness h({}, 0, [&o](http::Router* router, service::Store* store) {
+  Harness h({}, 0, [&o](http::Router* router, service::Store* store,
+                        std::shared_ptr<api::CaseIntake> intake) {
     o.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
-    REQUIRE(AddNojsRoutes(router, store, o).ok());
+    REQUIRE(AddNojsRoutes(router, store, std::move(intake), o).ok());
   });
   HttpResponse r = h.Post(kSource, "/plain/submit", Multipart(ReportParts()), MultipartType());
   CHECK(r.status == 503);
