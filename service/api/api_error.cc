@@ -65,6 +65,7 @@ ApiError ErrorFromStore(const Status& status) {
     case Code::kNotFound:
       return ApiError::kNotFound;
     case Code::kAlreadyExists:
+    case Code::kLimitReached:
       return ApiError::kConflict;
     case Code::kRollback:
       return ApiError::kRollback;

@@ -37,7 +37,7 @@ int ErrorStatus(ApiError error);
 std::string_view ErrorCodeName(ApiError error);
 
 // The API error for a failed Store call (store.h codes): kNotFound ->
-// not_found, kAlreadyExists -> conflict, kRollback -> rollback,
+// not_found, kAlreadyExists / kLimitReached -> conflict, kRollback -> rollback,
 // kInvalidArgument / kMalformed -> bad_request, kResourceExhausted ->
 // insufficient_storage, anything else -> internal.
 ApiError ErrorFromStore(const Status& status);

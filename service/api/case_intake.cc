@@ -76,7 +76,6 @@ IntakeResult ApiService::Append(const service::Id& case_id, const Bytes& record,
     if (seq.code() == Code::kInvalidArgument && !files.empty()) {
       return IntakeResult{ApiError::kConflict, 0};
     }
-    if (seq.code() == Code::kResourceExhausted) return IntakeResult{ApiError::kConflict, 0};
     return IntakeResult{ErrorFromStore(seq.status()), 0};
   }
   return IntakeResult{std::nullopt, *seq};

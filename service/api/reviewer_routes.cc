@@ -186,10 +186,7 @@ HttpResponse ApiService::PostCaseKeys(const HttpRequest& request, const RoutePar
     }
   }
   Status s = store_->AddSealedKeys(*case_id, *keys);
-  if (!s.ok()) {
-    if (s.code() == Code::kResourceExhausted) return ErrorResponse(ApiError::kConflict);
-    return ErrorResponse(ErrorFromStore(s));
-  }
+  if (!s.ok()) return ErrorResponse(ErrorFromStore(s));
   return NoContent();
 }
 

@@ -493,6 +493,38 @@ TEST_CASE("returning: verified replies shown, follow-ups with files, downloads, 
   }
 }
 
+// Regression (issue 15): on a full disk a plain follow-up answered 409 with
+// "The server refused this because of a conflict" instead of saying the
+// server has no room, as the plain submission already did.
+TEST_CASE("regression: a plain reply on a full disk says the server has no room (507)") {
+  PlainHarness p;
+  HttpResponse submitted = p.Submit(ReportParts());
+  REQUIRE(submitted.status == 201);
+  HttpResponse page = p.h().Post(kSource, "/plain/return",
+                                 "lang=en&receipt=" + PlainHarness::ReceiptOf(submitted),
+                                 UrlEncodedType());
+  REQUIRE(page.status == 200);
+  const std::string session = TokenOf(page);
+  const service::CaseInfo info = p.CaseOf(PlainHarness::ReceiptOf(submitted));
+  p.h().SetDiskFull(true);
+  for (bool with_file : {false, true}) {
+    INFO("with a file: " << with_file);
+    std::vector<Part> parts = {{"token", session}, {"lang", "en"}, {"text", "More detail"}};
+    if (with_file) parts.push_back({"files", RandomContent(100), true, "a.txt", "text/plain"});
+    HttpResponse sent = p.h().Post(kSource, "/plain/reply", Multipart(parts), MultipartType());
+    CHECK(sent.status == 507);
+    CHECK(sent.body.find("The server has no room") != std::string::npos);
+    CHECK(sent.body.find("conflict") == std::string::npos);
+  }
+  HttpResponse again = p.Submit(ReportParts());
+  CHECK(again.status == 507);
+  CHECK(again.body.find("The server has no room") != std::string::npos);
+  p.h().SetDiskFull(false);
+  auto messages = p.h().store().ListMessages(info.case_id, 0, 100, 1 << 24);
+  REQUIRE(messages.ok());
+  CHECK(messages->size() == 1);  // nothing was added
+}
+
 TEST_CASE("a reviewer file over max_download_bytes is not served; the page says why") {
   NojsOptions o;
   o.max_download_bytes = 100;
