@@ -47,7 +47,9 @@ std::vector<Entry> NojsPagesImpl::OpenEntries(const PlainSessions::Conversation&
       if (!e.from_source && roster.ok()) {
         if (const crypto::RosterEntry* r = roster->Find(opened->reviewer_id)) e.author = r->name;
       }
-      e.body = ParsePlainBody(opened->body.reveal());
+      auto body = payload::ParseBody(opened->body.reveal());
+      e.unsupported = !body.ok();
+      if (body.ok()) e.body = std::move(body).value();
       entries.push_back(std::move(e));
     }
   }
@@ -65,10 +67,10 @@ void NojsPagesImpl::HiddenFields(PageText* out, std::string_view lang,
 void NojsPagesImpl::EntryHtml(PageText* out, std::string_view lang, const Entry& e,
                               std::string_view token_text) const {
   auto t = [&](std::string_view key) { return html_.T(lang, key); };
-  const PlainBody& b = e.body;
+  const payload::Body& b = e.body;
   *out += "<li class=\"message";
   if (e.from_source) *out += " mine";
-  if (e.undecryptable || e.unverified || b.unsupported) *out += " bad";
+  if (e.undecryptable || e.unverified || e.unsupported) *out += " bad";
   *out += "\" id=\"m" + std::to_string(e.seq) + "\">\n<p class=\"meta\">#" + std::to_string(e.seq) +
           " · ";
   if (e.undecryptable || e.unverified) {
@@ -81,19 +83,25 @@ void NojsPagesImpl::EntryHtml(PageText* out, std::string_view lang, const Entry&
     Escape(out, cat_.Text(lang, "msg_from_reviewer", {{"name", e.author}}));
   }
   *out += "</p>\n";
-  if (b.unsupported) {
+  if (e.unsupported) {
     *out += "<p>" + t("msg_unsupported") + "</p>\n</li>\n";
     return;
   }
-  if (!b.form.empty()) {
+  if (b.type == "report") {
+    const payload::ReportForm& f = b.form;
+    const std::pair<std::string, const SecretBytes*> fields[] = {{"title", &f.title},
+                                                                 {"country", &f.country},
+                                                                 {"incident", &f.incident},
+                                                                 {"when", &f.when},
+                                                                 {"responsible", &f.responsible}};
     *out += "<dl class=\"form-summary\">\n";
-    for (const auto& [key, v] : b.form) {
+    for (const auto& [key, v] : fields) {
       const bool choice = key == "country" || key == "incident" || key == "responsible";
       *out += "<dt>" + t("f_" + key) + "</dt><dd>";
       if (choice) {
-        Escape(out, cat_.Text(lang, key + "_" + std::string(v.reveal_chars())));
+        Escape(out, cat_.Text(lang, key + "_" + std::string(v->reveal_chars())));
       } else {
-        Escape(out, v.reveal_chars());
+        Escape(out, v->reveal_chars());
       }
       *out += "</dd>\n";
     }
@@ -104,7 +112,7 @@ void NojsPagesImpl::EntryHtml(PageText* out, std::string_view lang, const Entry&
   *out += "</p>\n";
   if (b.bad_files > 0) *out += "<p class=\"warn\">" + t("msg_bad_files") + "</p>\n";
   for (size_t i = 0; i < b.files.size(); ++i) {
-    const PlainFileRef& f = b.files[i];
+    const payload::FileRef& f = b.files[i];
     const std::string size = SizeText(cat_, lang, f.size);
     if (f.size > options_.max_download_bytes) {
       *out += "<p class=\"file\">";

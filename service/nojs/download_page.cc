@@ -51,7 +51,7 @@ http::HttpResponse NojsPagesImpl::PostFile(const HttpRequest& request) {
   const int64_t n = SmallNumber(form->Text("n"));
   Status st;
   std::vector<Entry> entries = OpenEntries(*c, &st);
-  const PlainFileRef* ref = nullptr;
+  const payload::FileRef* ref = nullptr;
   for (const Entry& e : entries) {
     if (static_cast<int64_t>(e.seq) == seq && n >= 0 &&
         static_cast<size_t>(n) < e.body.files.size()) {

@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "payload/body.h"
+
 namespace dojava::nojs {
 namespace {
 
@@ -64,13 +66,6 @@ bool ForEachParam(std::string_view rest, F each) {
   }
 }
 
-bool PrintableAscii(std::string_view s) {
-  for (char c : s) {
-    if (c < 0x21 || c > 0x7e) return false;
-  }
-  return true;
-}
-
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -99,30 +94,6 @@ Result<SecretBytes> DecodeUrlComponent(std::string_view s) {
   }
   out.Truncate(n);
   return out;
-}
-
-// One UTF-8 code point at s[i]: its value and length, or length 0 if invalid.
-uint32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) {
-  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  const unsigned char c = b(0);
-  *len = 0;
-  if (c < 0x80) {
-    *len = 1;
-    return c;
-  }
-  size_t n = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  uint32_t cp = c & (n == 2 ? 0x1f : n == 3 ? 0x0f : 0x07);
-  for (size_t k = 1; k < n; ++k) {
-    if ((b(k) & 0xc0) != 0x80) return 0;
-    cp = (cp << 6) | (b(k) & 0x3f);
-  }
-  if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-      (cp >= 0xd800 && cp <= 0xdfff)) {
-    return 0;
-  }
-  *len = n;
-  return cp;
 }
 
 // The header block of one multipart part (RFC 7578 §4.2, §4.4).
@@ -181,35 +152,6 @@ std::string MediaType(std::string_view content_type) {
   std::string out(Trim(content_type.substr(0, content_type.find(';'))));
   for (char& c : out) c = Lower(c);
   return out;
-}
-
-std::string CleanFileName(std::string_view name) {
-  const size_t slash = name.find_last_of("/\\");
-  if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
-  std::string out;
-  size_t chars = 0;
-  for (size_t i = 0; i < name.size() && chars < 255;) {
-    size_t len = 0;
-    const uint32_t cp = DecodeUtf8(name, i, &len);
-    if (len == 0) {
-      ++i;
-      continue;
-    }
-    const bool drop = cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
-                      (cp >= 0x2066 && cp <= 0x2069);
-    if (!drop) {
-      out.append(name.substr(i, len));
-      ++chars;
-    }
-    i += len;
-  }
-  std::string_view t = out;
-  while (!t.empty() && (t.front() == ' ' || t.front() == '\t' || t.front() == '\n'))
-    t.remove_prefix(1);
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\n'))
-    t.remove_suffix(1);
-  if (t.empty() || t == "." || t == "..") return "file";
-  return std::string(t);
 }
 
 Status FormData::AddField(std::string name, SecretBytes value, const FormLimits& limits) {
@@ -303,8 +245,8 @@ Result<FormData> FormData::ParseMultipart(ByteView body, std::string_view conten
       if (!(filename.empty() && content.empty())) {
         if (form.files_.size() >= limits.max_files) return kTooMany;
         FormFile f;
-        f.name = CleanFileName(filename);
-        f.mime = mime.size() <= 255 && PrintableAscii(mime) ? mime : "";
+        f.name = payload::CleanFileName(filename);
+        f.mime = payload::CleanMime(mime);
         f.content = ByteView(reinterpret_cast<const uint8_t*>(content.data()), content.size());
         form.files_.push_back(std::move(f));
       }

@@ -21,11 +21,11 @@
 #include "crypto/attachment.h"
 #include "crypto/receipt.h"
 #include "crypto/roster.h"
+#include "payload/body.h"
 #include "service/api/case_intake.h"
 #include "service/nojs/catalogues.h"
 #include "service/nojs/form_data.h"
 #include "service/nojs/nojs_pages.h"
-#include "service/nojs/plain_body.h"
 #include "service/nojs/plain_html.h"
 #include "service/nojs/plain_sessions.h"
 
@@ -39,8 +39,22 @@ struct Entry {
   std::string author;  // the reviewer's roster name
   bool undecryptable = false;
   bool unverified = false;
-  PlainBody body;  // unsupported: the body did not parse
+  bool unsupported = false;  // decrypted, but not a §11 body this version reads
+  payload::Body body;
 };
+
+// A form file with the fresh secrets it is encrypted under.
+struct PreparedFile {
+  crypto::FileSecrets secrets;
+  uint64_t chunks;
+  const FormFile* file;
+};
+
+// The §11 FILEREF inputs of `files` (pointing into them).
+std::vector<payload::NewFile> NewFiles(const std::vector<PreparedFile>& files);
+// Normalises line ends as payload.js cleanText does (CRLF and CR -> LF),
+// into `storage` (wiped memory); returns a view of it.
+std::string_view NormaliseInto(std::string_view s, SecretBytes* storage);
 
 class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_this<NojsPagesImpl> {
  public:

@@ -8,6 +8,30 @@
 
 namespace dojava::nojs {
 
+std::vector<payload::NewFile> NewFiles(const std::vector<PreparedFile>& files) {
+  std::vector<payload::NewFile> out;
+  for (const PreparedFile& f : files) {
+    out.push_back(payload::NewFile{&f.secrets, f.file->content.size(), f.file->name, f.file->mime});
+  }
+  return out;
+}
+
+std::string_view NormaliseInto(std::string_view s, SecretBytes* storage) {
+  *storage = SecretBytes(s.size());
+  auto dst = storage->reveal_mut();
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r') {
+      dst[n++] = '\n';
+      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    } else {
+      dst[n++] = static_cast<uint8_t>(s[i]);
+    }
+  }
+  storage->Truncate(n);
+  return storage->reveal_chars();
+}
+
 bool NojsPagesImpl::AcquireKdf() {
   std::unique_lock<std::mutex> lock(kdf_mu_);
   if (!kdf_cv_.wait_for(lock, std::chrono::milliseconds(options_.kdf_wait_ms),

@@ -95,42 +95,40 @@ http::HttpResponse NojsPagesImpl::PostReply(const HttpRequest& request) {
   SecretBytes token_text;
   auto c = SessionOf(*form, &token_text);
   if (!c) return SessionExpiredPage(lang);
-  SecretBytes text_store;
-  const std::string_view text = NormaliseInto(form->Text("text"), &text_store);
-  auto field_error = [&](const char* code) {
-    return ConversationPage(
-        lang, *c, token_text.reveal_chars(),
-        cat_.Text(lang, std::string("err_payload_") + code, {{"field", cat_.Text(lang, "m_text")}}),
-        400);
-  };
-  if (!IsValidUtf8(AsBytes(text))) return field_error("bad_text");
-  if (form->files().empty() && TrimWhite(text).empty()) return field_error("required");
-  if (CharCount(text) > static_cast<size_t>(options_.message_characters)) {
-    return field_error("too_long");
-  }
   auto settings = store_->GetSettings();
   if (!settings.ok()) return InternalErrorPage(lang, "/plain/return");
   if (!FilesFit(*form, *settings)) {
     return html_.ErrorPage(lang, 413, cat_.Text(lang, "err_too_large"), "/plain/return");
   }
-  // As the CLI's CheckSafeToEncrypt: every message opens and #1 is the
-  // source's report, or the case key may have been swapped by the server.
+  // PROTOCOL.md §11.4: every message opens and #1 is the source's report,
+  // or the case key may have been swapped by the server.
   Status st;
   std::vector<Entry> entries = OpenEntries(*c, &st);
-  bool safe = st.ok() && !entries.empty() && entries.front().seq == 1 &&
-              entries.front().from_source && entries.front().body.type == "report";
-  for (const Entry& e : entries) safe = safe && !e.undecryptable;
-  if (!safe) {
+  std::vector<payload::OpenedMessage> opened;
+  for (const Entry& e : entries) {
+    opened.push_back(payload::OpenedMessage{e.seq, true, e.undecryptable, e.from_source,
+                                            !e.unsupported && e.body.type == "report"});
+  }
+  if (!st.ok() || !payload::CheckSafeToEncrypt(opened).ok()) {
     return html_.ErrorPage(lang, 409, cat_.Text(lang, "err_crypto_decrypt_failed"),
                            "/plain/return");
   }
 
+  SecretBytes text_store;
+  const std::string_view text = NormaliseInto(form->Text("text"), &text_store);
   const std::vector<PreparedFile> files = PrepareFiles(*form);
-  const SecretBytes body = MessageBodyJson(text, files);
-  if (body.size() > crypto::MaxBodySize(false)) return field_error("too_long");
+  payload::FieldError error;
+  auto body =
+      payload::BuildMessage(text, NewFiles(files), static_cast<size_t>(options_.message_characters),
+                            crypto::MaxBodySize(false), &error);
+  if (!body.ok()) {
+    return ConversationPage(
+        lang, *c, token_text.reveal_chars(),
+        cat_.Text(lang, "err_payload_" + error.code, {{"field", cat_.Text(lang, "m_text")}}), 400);
+  }
   api::FollowUpRequest post;
   auto record = crypto::EncryptMessage(c->case_key, protocol::kKindConversation, c->case_id,
-                                       crypto::RandomId(), body.reveal(), nullptr);
+                                       crypto::RandomId(), body->reveal(), nullptr);
   if (!record.ok()) return InternalErrorPage(lang, "/plain/return");
   Status stored = StoreFiles(files);
   if (!stored.ok()) return StoreFailurePage(lang, stored, "/plain/return");

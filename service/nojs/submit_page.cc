@@ -7,6 +7,7 @@
 #include "crypto/receipt.h"
 #include "crypto/sealed_key.h"
 #include "crypto/source_key_wrap.h"
+#include "payload/payload_constants.h"
 #include "service/nojs/nojs_pages_impl.h"
 
 namespace dojava::nojs {
@@ -30,16 +31,16 @@ void NojsPagesImpl::SubmitForm(PageText* out, std::string_view lang) const {
   *out += "<input type=\"hidden\" name=\"lang\" value=\"" + std::string(lang) + "\">\n";
   *out +=
       "<h2>" + t("form_title") + "</h2>\n<p class=\"note\">" + t("form_required_note") + "</p>\n";
-  select("f-country", "country", "f_country", "country_", kCountries);
-  select("f-incident", "incident", "f_incident", "incident_", kIncidents);
+  select("f-country", "country", "f_country", "country_", payload::kCountries);
+  select("f-incident", "incident", "f_incident", "incident_", payload::kIncidents);
   *out += "<div class=\"field\">\n<label for=\"f-when\">" + t("f_when") +
           "</label>\n<input id=\"f-when\" name=\"when\" type=\"text\" maxlength=\"" +
-          std::to_string(kWhenMaxChars) +
+          std::to_string(payload::kWhenMaxChars) +
           "\" autocomplete=\"off\" aria-describedby=\"f-when-hint\">\n<p class=\"hint\" "
           "id=\"f-when-hint\">" +
           t("f_when_hint") + "</p>\n</div>\n";
   *out += "<fieldset class=\"field\">\n<legend>" + t("f_responsible") + "</legend>\n";
-  for (std::string_view v : kResponsible) {
+  for (std::string_view v : payload::kResponsible) {
     *out += "<label class=\"choice\"><input type=\"radio\" name=\"responsible\" value=\"" +
             std::string(v) + "\"" + (v == "unknown" ? " checked" : "") + "> <span>" +
             t("responsible_" + std::string(v)) + "</span></label>\n";
@@ -47,7 +48,7 @@ void NojsPagesImpl::SubmitForm(PageText* out, std::string_view lang) const {
   *out += "</fieldset>\n";
   *out += "<div class=\"field\">\n<label for=\"f-title\">" + t("f_title") +
           "</label>\n<input id=\"f-title\" name=\"title\" type=\"text\" maxlength=\"" +
-          std::to_string(kTitleMaxChars) + "\" required autocomplete=\"off\">\n</div>\n";
+          std::to_string(payload::kTitleMaxChars) + "\" required autocomplete=\"off\">\n</div>\n";
   *out += "<div class=\"field\">\n<label for=\"f-text\">" + t("f_text") +
           "</label>\n<textarea id=\"f-text\" name=\"text\" rows=\"10\" required maxlength=\"" +
           std::to_string(options_.message_characters) +
@@ -77,39 +78,25 @@ http::HttpResponse NojsPagesImpl::GetSubmitPage(const HttpRequest& request) {
 Result<SecretBytes> NojsPagesImpl::ReportBody(const FormData& form, std::string_view lang,
                                               const std::vector<PreparedFile>& files,
                                               HttpResponse* refusal) const {
-  const Status refused(Code::kInvalidArgument, "report form");
-  auto field_error = [&](const char* code, const char* label_key) {
-    *refusal = html_.ErrorPage(lang, 400,
-                               cat_.Text(lang, std::string("err_payload_") + code,
-                                         {{"field", cat_.Text(lang, label_key)}}),
-                               "/plain");
-    return refused;
-  };
-  // §11 report fields, checked as payload.js buildReport does.
-  ReportFields r;
+  SecretBytes when_store, title_store, text_store;
+  payload::ReportFields r;
   r.country = form.Text("country");
   r.incident = form.Text("incident");
   r.responsible = form.Text("responsible");
-  if (!OneOf(r.country, kCountries)) return field_error("bad_choice", "f_country");
-  if (!OneOf(r.incident, kIncidents)) return field_error("bad_choice", "f_incident");
-  if (!OneOf(r.responsible, kResponsible)) return field_error("bad_choice", "f_responsible");
-  SecretBytes when_store, title_store, text_store;
-  r.when = TrimWhite(NormaliseInto(form.Text("when"), &when_store));
-  r.title = TrimWhite(NormaliseInto(form.Text("title"), &title_store));
+  r.when = NormaliseInto(form.Text("when"), &when_store);
+  r.title = NormaliseInto(form.Text("title"), &title_store);
   r.text = NormaliseInto(form.Text("text"), &text_store);
-  for (auto [value, key] :
-       {std::pair{r.when, "f_when"}, {r.title, "f_title"}, {r.text, "f_text"}}) {
-    if (!IsValidUtf8(AsBytes(value))) return field_error("bad_text", key);
+  payload::FieldError error;
+  auto body =
+      payload::BuildReport(r, NewFiles(files), static_cast<size_t>(options_.message_characters),
+                           crypto::MaxBodySize(false), &error);
+  if (!body.ok()) {
+    const std::string label = "f_" + (error.field == "body" ? std::string("text") : error.field);
+    *refusal = html_.ErrorPage(
+        lang, 400,
+        cat_.Text(lang, "err_payload_" + error.code, {{"field", cat_.Text(lang, label)}}),
+        "/plain");
   }
-  if (CharCount(r.when) > kWhenMaxChars) return field_error("too_long", "f_when");
-  if (r.title.empty()) return field_error("required", "f_title");
-  if (CharCount(r.title) > kTitleMaxChars) return field_error("too_long", "f_title");
-  if (TrimWhite(r.text).empty()) return field_error("required", "f_text");
-  if (CharCount(r.text) > static_cast<size_t>(options_.message_characters)) {
-    return field_error("too_long", "f_text");
-  }
-  SecretBytes body = ReportBodyJson(r, files);
-  if (body.size() > crypto::MaxBodySize(false)) return field_error("too_long", "f_text");
   return body;
 }
 

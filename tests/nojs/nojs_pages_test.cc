@@ -10,6 +10,7 @@
 #include "crypto/sealed_key.h"
 #include "crypto/source_key_wrap.h"
 #include "service/nojs/catalogues.h"
+#include "payload/body.h"
 #include "service/nojs/form_data.h"
 #include "service/nojs/nojs_pages.h"
 #include "tests/api/api_test_util.h"
@@ -654,10 +655,10 @@ TEST_CASE("FormData: strict multipart and urlencoded parsing") {
   for (const char* bad : {"a", "a=1&", "a=1&a=2", "=1", "a=%2", "a=%g1", "A=1"}) {
     CHECK(!FormData::ParseUrlEncoded(AsBytes(std::string(bad)), limits).ok());
   }
-  CHECK(CleanFileName("../../etc/passwd") == "passwd");
-  CHECK(CleanFileName("C:\\x\\..") == "file");
-  CHECK(CleanFileName("a\x01\xe2\x80\xae" "b.txt") == "ab.txt");
-  CHECK(CleanFileName(std::string(300, 'n')).size() == 255);
+  CHECK(payload::CleanFileName("../../etc/passwd") == "passwd");
+  CHECK(payload::CleanFileName("C:\\x\\..") == "file");
+  CHECK(payload::CleanFileName("a\x01\xe2\x80\xae" "b.txt") == "ab.txt");
+  CHECK(payload::CleanFileName(std::string(300, 'n')).size() == 255);
 }
 
 }  // namespace

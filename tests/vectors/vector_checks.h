@@ -17,6 +17,8 @@ using Checker = std::function<std::string(const boost::json::object&)>;
 std::map<std::string, Checker> ExtraCheckers();
 std::string Outcome(Code code);
 std::vector<boost::json::object> LoadVectors();
+// The `payload` kind (vectors_payload_test.cc): "success", "malformed" or "unsupported".
+std::string CheckPayload(const boost::json::object& v);
 
 }  // namespace dojava::vectors
 

@@ -34,6 +34,8 @@ class VectorWriter {
 // Sections defined in other files of the generator (receipts, key files,
 // attachments).
 std::vector<std::function<void(VectorWriter&)>> ExtraSections();
+// The `payload` vectors (generate_payload.cc).
+void PayloadVectors(VectorWriter& w);
 
 }  // namespace dojava::vectors
 
