@@ -42,6 +42,8 @@ std::string_view CodeName(Code code) {
       return "limit_reached";
     case Code::kInternal:
       return "internal";
+    case Code::kCancelled:
+      return "cancelled";
   }
   return "internal";
 }

@@ -36,6 +36,7 @@ enum class Code {
   kResourceExhausted,  // disk full (or under the configured reserve); a size over a buffer
   kLimitReached,       // a configured count is reached (a case holds the most messages allowed)
   kInternal,
+  kCancelled,  // the caller asked an operation to stop (client transfers)
 };
 
 // Stable lower-case name of a code ("decrypt_failed"), used in vector files.

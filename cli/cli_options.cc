@@ -4,7 +4,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "cli/transfer.h"
+#include "client/transfer.h"
 
 namespace dojava::cli {
 
@@ -17,7 +17,9 @@ void AddCommonOptions(po::options_description* desc, unsigned set, CommonOptions
         "state-dir", po::value(&o->state_dir)->value_name("DIR"),
         "local state (default $XDG_DATA_HOME/dojava or ~/.local/share/dojava)")(
         "admin-fingerprint", po::value(&o->admin_fingerprint)->value_name("FP"),
-        "expected admin key fingerprint on first contact (instead of trust on first use)")(
+        "the admin key fingerprint your organisation gave you (required on first contact)")(
+        "onboarding", po::value(&o->onboarding)->value_name("FILE"),
+        "the onboarding file from your admin: the server and admin fingerprint in one")(
         "timeout", po::value(&o->timeout_seconds)->value_name("SECONDS"),
         "deadline for each request (default 120)");
   }
@@ -29,9 +31,10 @@ void AddCommonOptions(po::options_description* desc, unsigned set, CommonOptions
   if (set & kUploadOpt) {
     desc->add_options()(
         "upload-streams", po::value(&o->upload_streams)->value_name("N")->notifier([](int n) {
-          if (n < 1 || n > kMaxUploadStreams) {
-            Fail(Exit::kUsage, "--upload-streams must be 1.." + std::to_string(kMaxUploadStreams) +
-                                   " (default " + std::to_string(kDefaultUploadStreams) + ")");
+          if (n < 1 || n > client::kMaxUploadStreams) {
+            Fail(Exit::kUsage, "--upload-streams must be 1.." +
+                                   std::to_string(client::kMaxUploadStreams) + " (default " +
+                                   std::to_string(client::kDefaultUploadStreams) + ")");
           }
         }),
         "attachment chunks sent at once, each on its own connection (tor stream), 1..8 "

@@ -1,6 +1,6 @@
 // The `dojava` commands. Each takes the words after its name, prints its
 // result (human text, or JSON with --json) and returns the exit code; on
-// failure it raises Failure (cli_common.h), which main() reports.
+// failure it raises Failure (cli/exit.h), which main() reports.
 #ifndef DOJAVA_CLI_COMMANDS_H_
 #define DOJAVA_CLI_COMMANDS_H_
 
@@ -13,6 +13,7 @@ using Args = std::vector<std::string>;
 
 // commands_admin.cc
 int RunAdminInit(const Args& args);
+int RunAdminOnboarding(const Args& args);
 int RunKeygen(const Args& args);
 int RunRosterAdd(const Args& args);
 int RunRosterRemove(const Args& args);
@@ -36,6 +37,11 @@ int RunExport(const Args& args);
 // commands_source.cc
 int RunSubmit(const Args& args);
 int RunInbox(const Args& args);
+
+// commands_shell.cc, commands_watch.cc, commands_doctor.cc
+int RunShell(const Args& args);
+int RunWatch(const Args& args);
+int RunDoctor(const Args& args);
 
 }  // namespace dojava::cli
 

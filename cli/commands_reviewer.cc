@@ -1,307 +1,38 @@
-// Reviewer commands: login, logout, cases, show, reply, get, status, label,
-// assign, note, grant, delete, export.
+// Reviewer commands that read: login, logout, cases, show, get, export.
 #include <sodium.h>
-#include <spawn.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <boost/json.hpp>
-#include <cstring>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
-#include <sstream>
 
-#include "cli/case_view.h"
-#include "cli/cli_common.h"
+#include "base/utf8.h"
+#include "cli/case_output.h"
 #include "cli/cli_options.h"
 #include "cli/commands.h"
-#include "cli/reviewer_session.h"
+#include "cli/local_files.h"
+#include "cli/progress.h"
+#include "cli/session.h"
 #include "cli/text_input.h"
-#include "cli/transfer.h"
-#include "base/encoding.h"
-#include "crypto/message.h"
-#include "crypto/sealed_key.h"
-#include "base/utf8.h"
-
-extern char** environ;
+#include "client/case_summary.h"
+#include "client/case_view.h"
+#include "client/reviewer_actions.h"
+#include "client/transfer.h"
+#include "crypto/protocol_constants.h"
 
 namespace dojava::cli {
 namespace json = boost::json;
-
-namespace {
-
-// Pins the hashes of the case key and notes key on first open; a different
-// key later is a trust failure (the server swapped it).
-void PinCaseKeys(ReviewerSession& s, const CaseView& v) {
-  if (v.case_key.empty()) return;
-  Check(s.conn->state().CheckAndPinCaseKeys(v.info.case_id, v.case_key, v.notes_key),
-        "case " + IdText(v.info.case_id));
-}
-
-CaseView OpenCaseOrFail(ReviewerSession& s, const crypto::Id& id) {
-  auto v = OpenReviewerCase(s.api(), id, s.me->id, s.me->key.x25519_secret(),
-                            s.me->key.x25519_public(), s.roster());
-  if (!v.ok()) {
-    if (v.code() == Code::kNotFound) Fail(Exit::kNotFound, "case not found: " + IdText(id));
-    Check(v.status(), "case " + IdText(id));
-  }
-  PinCaseKeys(s, *v);
-  return std::move(v).value();
-}
-
-// Refuses to encrypt anything new for `v` unless it opened cleanly with its
-// first report (a swapped case key would be the server's own).
-void RequireSafeToEncrypt(const CaseView& v) {
-  Check(CheckSafeToEncrypt(v.entries), "case " + IdText(v.info.case_id));
-}
-
-std::string ReviewerName(const crypto::VerifiedRoster& roster, const crypto::Id& id) {
-  const crypto::RosterEntry* e = roster.Find(id);
-  return e ? e->name : "(removed reviewer " + IdText(id).substr(0, 8) + ")";
-}
-
-// A reviewer argument: "me", a roster name or a reviewer id.
-const crypto::RosterEntry& FindReviewerArg(ReviewerSession& s, const std::string& who) {
-  const crypto::Roster& r = s.roster().roster();
-  const crypto::RosterEntry* e = nullptr;
-  if (who == "me") e = r.Find(s.me->id);
-  if (!e) e = r.FindByName(who);
-  if (!e && who.size() == 22) {
-    auto id = Base64UrlDecodeFixed<16>(who);
-    if (id.ok()) e = r.Find(*id);
-  }
-  if (!e) Fail(Exit::kNotFound, "no reviewer '" + who + "' on the roster");
-  return *e;
-}
-
-std::string LabelsText(const CaseState& st) {
-  std::string r;
-  for (const auto& l : st.labels) r += (r.empty() ? "" : ",") + l;
-  return r.empty() ? "-" : r;
-}
-
-json::object StateJson(const ReviewerSession& s, const CaseState& st) {
-  json::object o(WipingStorage());
-  o["status"] = st.status;
-  json::array labels(WipingStorage());
-  for (const auto& l : st.labels) labels.emplace_back(l);
-  o["labels"] = std::move(labels);
-  if (st.assignee) {
-    o["assignee"] = IdText(*st.assignee);
-    o["assignee_name"] = ReviewerName(s.roster(), *st.assignee);
-  } else {
-    o["assignee"] = nullptr;
-  }
-  return o;
-}
-
-json::object EntryJson(const CaseEntry& e) {
-  json::object o(WipingStorage());
-  o["seq"] = e.seq;
-  o["day"] = e.day;
-  o["date"] = DayText(e.day);
-  o["kind"] = e.kind == protocol::kKindNotes ? "notes" : "conversation";
-  if (!e.error.empty()) {
-    o["error"] = e.error;
-    return o;
-  }
-  o["author"] = e.author;
-  if (!e.from_source) o["reviewer_id"] = IdText(e.reviewer_id);
-  o["body"] = BodyForOutput(e);
-  return o;
-}
-
-// The attachments of a case, numbered from 1 in the order `show` lists them.
-std::vector<std::pair<const CaseEntry*, const FileRef*>> Attachments(const CaseView& v) {
-  std::vector<std::pair<const CaseEntry*, const FileRef*>> out;
-  for (const auto& e : v.entries) {
-    for (const auto& f : e.files) out.emplace_back(&e, &f);
-  }
-  return out;
-}
-
-std::string BodyText(const json::value& body, std::string_view field) {
-  if (!body.is_object()) return "";
-  auto it = body.as_object().find(field);
-  if (it == body.as_object().end() || !it->value().is_string()) return "";
-  return std::string(it->value().as_string());
-}
-
-void PrintEntry(const ReviewerSession* s, const CaseEntry& e, size_t* file_no) {
-  std::cout << "--- #" << e.seq << "  " << DayText(e.day) << "  ";
-  if (!e.error.empty()) {
-    std::cout << "[cannot open] " << e.error << "\n";
-    return;
-  }
-  std::cout << TerminalSafe(e.author) << (e.kind == protocol::kKindNotes ? "  (notes)" : "")
-            << "\n";
-  const json::object& o = e.body.as_object();
-  if (e.type == "report") {
-    if (auto it = o.find("form"); it != o.end() && it->value().is_object()) {
-      for (const auto& kv : it->value().as_object()) {
-        if (kv.value().is_string()) {
-          std::cout << "  " << TerminalSafe(kv.key()) << ": "
-                    << TerminalSafe(kv.value().as_string()) << "\n";
-        }
-      }
-    }
-    std::cout << TerminalSafe(BodyText(e.body, "text")) << "\n";
-  } else if (e.type == "message" || e.type == "note") {
-    std::cout << (e.type == "note" ? "note: " : "") << TerminalSafe(BodyText(e.body, "text"))
-              << "\n";
-  } else if (e.type == "status") {
-    std::cout << "status -> " << TerminalSafe(BodyText(e.body, "status")) << "\n";
-  } else if (e.type == "labels") {
-    std::cout << "labels " << TerminalSafe(json::serialize(e.body)) << "\n";
-  } else if (e.type == "assign") {
-    auto it = o.find("reviewer");
-    std::string who = "nobody";
-    if (it != o.end() && it->value().is_string() && s != nullptr) {
-      auto id = Base64UrlDecodeFixed<16>(std::string_view(it->value().as_string()));
-      who = id.ok() ? ReviewerName(s->roster(), *id) : "?";
-    }
-    std::cout << "assigned to " << TerminalSafe(who) << "\n";
-  } else {
-    std::cout << "(unsupported message type '" << TerminalSafe(e.type) << "')\n";
-  }
-  for (const auto& f : e.files) {
-    std::cout << "  [" << ++*file_no << "] " << TerminalSafe(f.name) << "  " << f.size << " bytes  "
-              << TerminalSafe(f.mime) << "\n";
-  }
-}
-
-// Opens the notes key of `v`, creating it (sealed to every reviewer on the
-// roster) if no reviewer has one yet (§12.4: the first NK set wins).
-SecretBytes EnsureNotesKey(ReviewerSession& s, CaseView& v) {
-  if (!v.notes_key.empty()) return SecretBytes::Copy(v.notes_key.reveal());
-  if (v.notes_key_exists) {
-    Fail(Exit::kAuth,
-         "this case's notes key is not sealed to you; ask a colleague to run "
-         "`dojava grant`");
-  }
-  SecretBytes nk = SecretBytes::Random(protocol::kKeySize);
-  std::vector<ApiSealedKey> keys;
-  for (const auto& e : s.roster().entries()) {
-    keys.push_back({IdText(e.reviewer_id), protocol::kRoleNotesKey,
-                    Unwrap(crypto::SealKey(nk, protocol::kRoleNotesKey, v.info.case_id, e.x25519),
-                           "sealing the notes key")});
-  }
-  Status posted = s.api().PostKeys(v.info.case_id, keys);
-  if (posted.ok()) {
-    Check(s.conn->state().CheckAndPinCaseKeys(v.info.case_id, v.case_key, nk),
-          "case " + IdText(v.info.case_id));
-    return nk;
-  }
-  if (posted.code() != Code::kAlreadyExists) Check(posted, "creating the notes key");
-  // Another reviewer created it first (or the roster changed): use theirs.
-  CaseView again = OpenCaseOrFail(s, v.info.case_id);
-  if (again.notes_key.empty()) Check(posted, "creating the notes key");
-  return SecretBytes::Copy(again.notes_key.reveal());
-}
-
-uint64_t PostSigned(ReviewerSession& s, const crypto::Id& case_id, const SecretBytes& key,
-                    uint8_t kind, const json::value& body, const std::vector<crypto::Id>& files) {
-  SecretBytes bytes = Unwrap(SerializeBody(body, crypto::MaxBodySize(true)), "the message");
-  const crypto::ReviewerSigner signer = s.me->key.Signer(s.me->id);
-  const Bytes record = Unwrap(
-      crypto::EncryptMessage(key, kind, case_id, crypto::RandomId(), bytes.reveal(), &signer),
-      "encrypting");
-  return Unwrap(s.api().PostMessage(case_id, record, files), "sending");
-}
-
-void PostNotesEvent(ReviewerSession& s, const std::string& case_arg, json::object event,
-                    const std::string& done) {
-  const crypto::Id id = ResolveCaseArg(s, case_arg);
-  CaseView v = OpenCaseOrFail(s, id);
-  RequireSafeToEncrypt(v);
-  SecretBytes nk = EnsureNotesKey(s, v);
-  const uint64_t seq = PostSigned(s, id, nk, protocol::kKindNotes, event, {});
-  if (s.options.json) {
-    PrintJson(json::object{{"case_id", IdText(id)}, {"seq", seq}});
-  } else {
-    std::cout << done << " (case " << IdText(id) << ", #" << seq << ")\n";
-  }
-}
-
-// Parses YYYY-MM-DD into days since 1970-01-01 (Howard Hinnant's algorithm).
-int64_t ParseDate(const std::string& s) {
-  int y, m, d;
-  char c1, c2;
-  std::istringstream in(s);
-  if (!(in >> y >> c1 >> m >> c2 >> d) || c1 != '-' || c2 != '-' || m < 1 || m > 12 || d < 1 ||
-      d > 31 || !in.eof()) {
-    Fail(Exit::kUsage, "dates are YYYY-MM-DD: " + s);
-  }
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-struct CaseFilter {
-  std::string status, label, assignee, since;
-  void Add(po::options_description* d) {
-    d->add_options()("status", po::value(&status)->value_name("STATUS"),
-                     "only cases with this status")("label", po::value(&label)->value_name("LABEL"),
-                                                    "only cases with this label")(
-        "assignee", po::value(&assignee)->value_name("WHO"),
-        "only cases assigned to WHO (a name, an id, 'me' or 'none')")(
-        "since", po::value(&since)->value_name("YYYY-MM-DD"), "only cases active since");
-  }
-  bool Matches(ReviewerSession& s, const CaseState& st) const {
-    if (!status.empty() && st.status != status) return false;
-    if (!label.empty() && !st.labels.count(label)) return false;
-    if (assignee == "none") return !st.assignee;
-    if (!assignee.empty()) {
-      const crypto::RosterEntry& e = FindReviewerArg(s, assignee);
-      return st.assignee && *st.assignee == e.reviewer_id;
-    }
-    return true;
-  }
-};
-
-// Every case the filter accepts, opened. Cases not granted to this reviewer
-// are skipped with a count.
-std::vector<CaseView> MatchingCases(ReviewerSession& s, const CaseFilter& f, size_t* not_granted) {
-  const int64_t since = f.since.empty() ? 0 : ParseDate(f.since);
-  if (!f.status.empty() && !IsKnownStatus(f.status))
-    Fail(Exit::kUsage, "unknown status " + f.status);
-  auto cases = Unwrap(s.api().ListCases(since), "listing cases");
-  std::vector<CaseView> out;
-  for (const auto& c : cases) {
-    auto v = OpenReviewerCase(s.api(), c.case_id, s.me->id, s.me->key.x25519_secret(),
-                              s.me->key.x25519_public(), s.roster());
-    if (!v.ok() && v.code() == Code::kPermissionDenied) {
-      ++*not_granted;
-      continue;
-    }
-    if (!v.ok() && v.code() == Code::kNotFound) continue;  // deleted meanwhile
-    if (!v.ok()) Check(v.status(), "case " + IdText(c.case_id));
-    PinCaseKeys(s, *v);
-    if (f.Matches(s, v->state)) out.push_back(std::move(v).value());
-  }
-  return out;
-}
-
-}  // namespace
 
 int RunLogin(const Args& args) {
   CommonOptions o;
   po::options_description d("login");
   AddCommonOptions(&d, kServerOpts | kKeyOpts | kJsonOpt, &o);
   ParseArgs(args, d, {}, "dojava login --server URL --key-file FILE [--passphrase-file FILE]");
-  auto conn = Connection::Open(o);
-  TrustedInstance inst = FetchTrustedInstance(*conn, o, nullptr);
-  ReviewerIdentity me = LoadReviewer(o, RequireRoster(inst));
-  LoginAndSave(*conn, inst, me);
+  ReviewerSession s = OpenReviewer(o);
+  Check(client::LoginAndSave(s), "");
   if (o.json) {
-    PrintJson(json::object{{"reviewer_id", IdText(me.id)}, {"name", me.name}});
+    PrintJson(json::object{{"reviewer_id", IdText(s.me->id)}, {"name", s.me->name}});
   } else {
-    std::cout << "logged in to " << inst.info.name << " as " << me.name << "\n";
+    std::cout << "logged in to " << s.inst.info.name << " as " << s.me->name << "\n";
   }
   return 0;
 }
@@ -312,7 +43,7 @@ int RunLogout(const Args& args) {
   // --key-file is accepted (and unused) so scripts can pass the same options everywhere.
   AddCommonOptions(&d, kServerOpts | kKeyOpts | kJsonOpt, &o);
   ParseArgs(args, d, {}, "dojava logout --server URL");
-  auto conn = Connection::Open(o);
+  auto conn = OpenConnection(o);
   auto token = Unwrap(conn->state().Token(), "local state");
   bool told_server = false;
   if (token) {
@@ -333,9 +64,50 @@ int RunLogout(const Args& args) {
   return 0;
 }
 
+namespace {
+
+// At most `width` characters (code points) of `text`, "…" marking a cut.
+std::string Fit(const std::string& text, size_t width) {
+  size_t points = 0, i = 0;
+  for (; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++points > width) break;
+  }
+  return i < text.size() ? text.substr(0, i) + "…" : text;
+}
+
+void PrintCaseTable(const ReviewerSession& s, const std::vector<CaseView>& cases,
+                    const std::vector<client::CaseSummary>& summaries) {
+  std::cout << std::left << "  " << std::setw(24) << "CASE" << std::setw(12) << "ACTIVE"
+            << std::setw(15) << "STATUS" << std::setw(9) << "COUNTRY" << std::setw(16) << "KIND"
+            << "TITLE\n";
+  size_t unread = 0;
+  for (size_t i = 0; i < cases.size(); ++i) {
+    const CaseView& v = cases[i];
+    const client::CaseSummary& c = summaries[i];
+    unread += c.unread ? 1 : 0;
+    std::cout << (c.unread ? "* " : "  ") << std::setw(24) << IdText(v.info.case_id)
+              << std::setw(12) << DayText(v.info.last_activity_day) << std::setw(15)
+              << v.state.status << std::setw(9)
+              << TerminalSafe(Fit(c.country.empty() ? "-" : c.country, 7)) << std::setw(16)
+              << TerminalSafe(Fit(c.incident.empty() ? "-" : c.incident, 14))
+              << TerminalSafe(Fit(c.title.empty() ? "(no title)" : c.title, 60)) << "\n";
+    std::string extra;
+    if (!v.state.labels.empty()) extra += "labels: " + LabelsText(v.state) + "  ";
+    if (v.state.assignee)
+      extra += "assignee: " + ReviewerName(s.roster(), *v.state.assignee) + "  ";
+    if (c.files > 0) extra += std::to_string(c.files) + " file(s)  ";
+    if (v.failures) extra += std::to_string(v.failures) + " unreadable";
+    if (!extra.empty()) std::cout << "    " << TerminalSafe(extra) << "\n";
+  }
+  if (unread > 0)
+    std::cout << "* " << unread << " case(s) with messages you have not read (dojava show CASE)\n";
+}
+
+}  // namespace
+
 int RunCases(const Args& args) {
   CommonOptions o;
-  CaseFilter f;
+  CaseFilterArgs f;
   po::options_description d("cases");
   AddCommonOptions(&d, kServerOpts | kKeyOpts | kJsonOpt, &o);
   f.Add(&d);
@@ -343,9 +115,15 @@ int RunCases(const Args& args) {
   ReviewerSession s = StartReviewerSession(o);
   size_t not_granted = 0;
   std::vector<CaseView> cases = MatchingCases(s, f, &not_granted);
+  std::vector<client::CaseSummary> summaries;
+  for (const auto& v : cases) {
+    const uint64_t seen = Unwrap(s.conn->state().LastSeen(v.info.case_id), "local state");
+    summaries.push_back(client::Summarize(v, seen));
+  }
   if (o.json) {
     json::array a(WipingStorage());
-    for (const auto& v : cases) {
+    for (size_t i = 0; i < cases.size(); ++i) {
+      const CaseView& v = cases[i];
       json::object c = StateJson(s, v.state);
       c["case_id"] = IdText(v.info.case_id);
       c["created_day"] = v.info.created_day;
@@ -353,23 +131,17 @@ int RunCases(const Args& args) {
       c["expiry_day"] = v.info.expiry_day;
       c["messages"] = v.entries.size();
       c["unreadable"] = v.failures;
+      c["title"] = summaries[i].title;
+      c["country"] = summaries[i].country;
+      c["incident"] = summaries[i].incident;
+      c["files"] = summaries[i].files;
+      c["unread"] = summaries[i].unread;
       a.emplace_back(std::move(c));
     }
     PrintJson(json::object{{"cases", std::move(a)}, {"not_granted", not_granted}});
     return 0;
   }
-  std::cout << std::left << std::setw(24) << "CASE" << std::setw(12) << "CREATED" << std::setw(12)
-            << "ACTIVE" << std::setw(15) << "STATUS" << std::setw(20) << "LABELS"
-            << "ASSIGNEE\n";
-  for (const auto& v : cases) {
-    std::cout << std::setw(24) << IdText(v.info.case_id) << std::setw(12)
-              << DayText(v.info.created_day) << std::setw(12) << DayText(v.info.last_activity_day)
-              << std::setw(15) << v.state.status << std::setw(20)
-              << TerminalSafe(LabelsText(v.state))
-              << (v.state.assignee ? TerminalSafe(ReviewerName(s.roster(), *v.state.assignee))
-                                   : "-")
-              << (v.failures ? "  (" + std::to_string(v.failures) + " unreadable)" : "") << "\n";
-  }
+  PrintCaseTable(s, cases, summaries);
   if (not_granted) std::cout << not_granted << " case(s) not granted to you\n";
   return 0;
 }
@@ -417,52 +189,10 @@ int RunShow(const Args& args) {
     size_t file_no = 0;
     for (const auto& e : v.entries) PrintEntry(&s, e, &file_no);
   }
+  Check(client::MarkRead(s, v), "local state");
   if (v.failures > 0) {
     std::cerr << "dojava: " << v.failures << " message(s) of this case could not be opened\n";
     return static_cast<int>(Exit::kIntegrity);
-  }
-  return 0;
-}
-
-int RunReply(const Args& args) {
-  CommonOptions o;
-  std::string case_arg, text, text_file;
-  std::vector<std::string> attach;
-  po::options_description d("reply");
-  AddCommonOptions(&d, kServerOpts | kKeyOpts | kJsonOpt | kUploadOpt, &o);
-  d.add_options()("case", po::value(&case_arg)->required(), "the case")(
-      "text", po::value(&text), "the reply text")("text-file",
-                                                  po::value(&text_file)->value_name("FILE"),
-                                                  "read the text from FILE ('-': stdin)")(
-      "attach", po::value(&attach)->value_name("PATH"), "attach a file (repeatable)");
-  po::positional_options_description p;
-  p.add("case", 1).add("text", 1);
-  ParseArgs(args, d, p,
-            "dojava reply CASE [TEXT] [--text-file FILE] [--attach PATH]... --server URL "
-            "--key-file FILE   (no TEXT and no --text-file: $EDITOR)");
-  SecretBytes body_text = Unwrap(ReadMessageText(text, text_file, true), "reply");
-  ReviewerSession s = StartReviewerSession(o);
-  const crypto::Id id = ResolveCaseArg(s, case_arg);
-  CaseView v = OpenCaseOrFail(s, id);
-  RequireSafeToEncrypt(v);
-  json::object body(WipingStorage());
-  body["type"] = "message";
-  body["text"] = body_text.reveal_chars();
-  json::array refs(WipingStorage());
-  std::vector<crypto::Id> file_ids;
-  for (const auto& path : attach) {
-    UploadedFile up =
-        Unwrap(UploadFile(s.api(), path, s.inst.info.limits.max_chunks_per_file, o.upload_streams),
-               "uploading " + path);
-    file_ids.push_back(up.secrets.file_id());
-    refs.emplace_back(FileRefJson(up));
-  }
-  body["files"] = std::move(refs);
-  const uint64_t seq = PostSigned(s, id, v.case_key, protocol::kKindConversation, body, file_ids);
-  if (o.json) {
-    PrintJson(json::object{{"case_id", IdText(id)}, {"seq", seq}});
-  } else {
-    std::cout << "reply sent (case " << IdText(id) << ", #" << seq << ")\n";
   }
   return 0;
 }
@@ -495,31 +225,22 @@ int RunGet(const Args& args) {
   }
   if (!ref) Fail(Exit::kNotFound, "no attachment '" + file_arg + "' in case " + IdText(id));
   if (output.empty()) output = ref->name;
+  FailIfExists(output, "-o");
   auto secrets = Unwrap(crypto::FileSecrets::FromBytes(ref->key.reveal(), ref->prefix, ref->id),
                         "file reference");
   const crypto::Id file_id = ref->id;
   ApiClient& api = s.api();
-  Check(DownloadFile([&](uint64_t i) { return api.GetChunk(id, file_id, i); }, secrets, ref->chunks,
-                     ref->size, output, ref->name),
+  Progress progress(ref->name);
+  Check(client::DownloadFile([&](uint64_t i) { return api.GetChunk(id, file_id, i); }, secrets,
+                             ref->chunks, ref->size, output, ref->name, progress.Control()),
         "download");
-  std::string cleaned;
+  std::string cleaned, clean_error;
   if (clean) {
-    char* argv[] = {const_cast<char*>("mat2"), const_cast<char*>("--"),
-                    const_cast<char*>(output.c_str()), nullptr};
-    pid_t pid;
-    int status = 0;
-    if (::posix_spawnp(&pid, "mat2", nullptr, nullptr, argv, environ) != 0) {
-      std::cerr << "dojava: mat2 is not installed (apt install mat2); kept only " << output << "\n";
+    auto c = CleanWithMat2(output);
+    if (c.ok()) {
+      cleaned = *c;
     } else {
-      ::waitpid(pid, &status, 0);
-      const size_t dot = output.rfind('.');
-      cleaned = dot == std::string::npos || dot < output.rfind('/') + 1
-                    ? output + ".cleaned"
-                    : output.substr(0, dot) + ".cleaned" + output.substr(dot);
-      if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        std::cerr << "dojava: mat2 could not clean " << output << " (format not supported?)\n";
-        cleaned.clear();
-      }
+      clean_error = c.status().message();
     }
   }
   if (o.json) {
@@ -530,175 +251,15 @@ int RunGet(const Args& args) {
     std::cout << "saved " << output << " (" << ref->size << " bytes, verified)\n";
     if (!cleaned.empty()) std::cout << "metadata-stripped copy: " << cleaned << "\n";
   }
-  return 0;
-}
-
-int RunStatus(const Args& args) {
-  CommonOptions o;
-  std::string case_arg, status;
-  po::options_description d("status");
-  AddCommonOptions(&d, kServerOpts | kKeyOpts | kJsonOpt, &o);
-  d.add_options()("case", po::value(&case_arg)->required(), "the case")(
-      "status", po::value(&status)->required(),
-      "new, triage, investigating, verified, published or closed");
-  po::positional_options_description p;
-  p.add("case", 1).add("status", 1);
-  ParseArgs(args, d, p, "dojava status CASE STATUS --server URL --key-file FILE");
-  if (!IsKnownStatus(status)) Fail(Exit::kUsage, "unknown status '" + status + "'");
-  ReviewerSession s = StartReviewerSession(o);
-  json::object ev(WipingStorage());
-  ev["type"] = "status";
-  ev["status"] = status;
-  PostNotesEvent(s, case_arg, std::move(ev), "status set to " + status);
-  return 0;
-}
-
-int RunLabel(const Args& args) {
-  CommonOptions o;
-  std::string case_arg;
-  std::vector<std::string> add, remove;
-  po::options_description d("label");
-  AddCommonOptions(&d, kServerOpts | kKeyOpts | kJsonOpt, &o);
-  d.add_options()("case", po::value(&case_arg)->required(), "the case")(
-      "add", po::value(&add)->value_name("LABEL"), "add a label (repeatable)")(
-      "remove", po::value(&remove)->value_name("LABEL"), "remove a label (repeatable)");
-  po::positional_options_description p;
-  p.add("case", 1);
-  ParseArgs(args, d, p, "dojava label CASE [--add L]... [--remove L]... --server URL --key-file F");
-  if (add.empty() && remove.empty()) Fail(Exit::kUsage, "give --add or --remove");
-  for (const auto& l : add) {
-    if (l.empty() || l.size() > 64 || !IsValidUtf8(AsBytes(l))) Fail(Exit::kUsage, "bad label");
-  }
-  ReviewerSession s = StartReviewerSession(o);
-  json::object ev(WipingStorage());
-  ev["type"] = "labels";
-  json::array a(WipingStorage()), r(WipingStorage());
-  for (const auto& l : add) a.emplace_back(l);
-  for (const auto& l : remove) r.emplace_back(l);
-  ev["add"] = std::move(a);
-  ev["remove"] = std::move(r);
-  PostNotesEvent(s, case_arg, std::move(ev), "labels updated");
-  return 0;
-}
-
-int RunAssign(const Args& args) {
-  CommonOptions o;
-  std::string case_arg, who;
-  po::options_description d("assign");
-  AddCommonOptions(&d, kServerOpts | kKeyOpts | kJsonOpt, &o);
-  d.add_options()("case", po::value(&case_arg)->required(), "the case")(
-      "who", po::value(&who)->required(), "a reviewer name or id, 'me' or 'none'");
-  po::positional_options_description p;
-  p.add("case", 1).add("who", 1);
-  ParseArgs(args, d, p, "dojava assign CASE WHO --server URL --key-file FILE");
-  ReviewerSession s = StartReviewerSession(o);
-  json::object ev(WipingStorage());
-  ev["type"] = "assign";
-  std::string done = "unassigned";
-  if (who == "none") {
-    ev["reviewer"] = nullptr;
-  } else {
-    const crypto::RosterEntry& e = FindReviewerArg(s, who);
-    ev["reviewer"] = IdText(e.reviewer_id);
-    done = "assigned to " + e.name;
-  }
-  PostNotesEvent(s, case_arg, std::move(ev), done);
-  return 0;
-}
-
-int RunNote(const Args& args) {
-  CommonOptions o;
-  std::string case_arg, text, text_file;
-  po::options_description d("note");
-  AddCommonOptions(&d, kServerOpts | kKeyOpts | kJsonOpt, &o);
-  d.add_options()("case", po::value(&case_arg)->required(), "the case")(
-      "text", po::value(&text), "the note")("text-file", po::value(&text_file)->value_name("FILE"),
-                                            "read the note from FILE ('-': stdin)");
-  po::positional_options_description p;
-  p.add("case", 1).add("text", 1);
-  ParseArgs(args, d, p, "dojava note CASE [TEXT | --text-file FILE] --server URL --key-file F");
-  SecretBytes note = Unwrap(ReadMessageText(text, text_file, true), "note");
-  ReviewerSession s = StartReviewerSession(o);
-  json::object ev(WipingStorage());
-  ev["type"] = "note";
-  ev["text"] = note.reveal_chars();
-  PostNotesEvent(s, case_arg, std::move(ev), "note added");
-  return 0;
-}
-
-int RunGrant(const Args& args) {
-  CommonOptions o;
-  std::string case_arg, who;
-  po::options_description d("grant");
-  AddCommonOptions(&d, kServerOpts | kKeyOpts | kJsonOpt, &o);
-  d.add_options()("case", po::value(&case_arg)->required(), "the case")(
-      "reviewer", po::value(&who)->required(), "the colleague: a roster name or id");
-  po::positional_options_description p;
-  p.add("case", 1).add("reviewer", 1);
-  ParseArgs(args, d, p, "dojava grant CASE REVIEWER --server URL --key-file FILE");
-  ReviewerSession s = StartReviewerSession(o);
-  const crypto::Id id = ResolveCaseArg(s, case_arg);
-  const crypto::RosterEntry& target = FindReviewerArg(s, who);
-  CaseView v = OpenCaseOrFail(s, id);
-  RequireSafeToEncrypt(v);
-  const std::string target_id = IdText(target.reviewer_id);
-  auto holds = [&](uint8_t role) {
-    for (const auto& k : v.keys) {
-      if (k.recipient == target_id && k.role == role) return true;
-    }
-    return false;
-  };
-  std::vector<ApiSealedKey> keys;
-  if (!holds(protocol::kRoleCaseKey)) {
-    keys.push_back({target_id, protocol::kRoleCaseKey,
-                    Unwrap(crypto::SealKey(v.case_key, protocol::kRoleCaseKey, id, target.x25519),
-                           "sealing")});
-  }
-  if (!v.notes_key.empty() && !holds(protocol::kRoleNotesKey)) {
-    keys.push_back({target_id, protocol::kRoleNotesKey,
-                    Unwrap(crypto::SealKey(v.notes_key, protocol::kRoleNotesKey, id, target.x25519),
-                           "sealing")});
-  }
-  if (!keys.empty()) Check(s.api().PostKeys(id, keys), "granting");
-  if (o.json) {
-    PrintJson(json::object{
-        {"case_id", IdText(id)}, {"reviewer_id", target_id}, {"keys_added", keys.size()}});
-  } else if (keys.empty()) {
-    std::cout << target.name << " already has access to case " << IdText(id) << "\n";
-  } else {
-    std::cout << "granted case " << IdText(id) << " to " << target.name << "\n";
-  }
-  return 0;
-}
-
-int RunDelete(const Args& args) {
-  CommonOptions o;
-  std::string case_arg;
-  bool yes = false;
-  po::options_description d("delete");
-  AddCommonOptions(&d, kServerOpts | kKeyOpts | kJsonOpt, &o);
-  d.add_options()("case", po::value(&case_arg)->required(), "the case")(
-      "yes", po::bool_switch(&yes), "confirm: the case is deleted for good");
-  po::positional_options_description p;
-  p.add("case", 1);
-  ParseArgs(args, d, p, "dojava delete CASE --yes --server URL --key-file FILE");
-  if (!yes) Fail(Exit::kUsage, "deleting a case cannot be undone: add --yes");
-  ReviewerSession s = StartReviewerSession(o);
-  const crypto::Id id = ResolveCaseArg(s, case_arg);
-  Status st = s.api().DeleteCase(id);
-  if (st.code() == Code::kNotFound) Fail(Exit::kNotFound, "case not found: " + IdText(id));
-  Check(st, "delete");
-  if (o.json) {
-    PrintJson(json::object{{"deleted", IdText(id)}});
-  } else {
-    std::cout << "deleted case " << IdText(id) << "\n";
+  if (!clean_error.empty()) {
+    Fail(Exit::kCleaning, clean_error + "; " + output + " is saved as it came, with its metadata");
   }
   return 0;
 }
 
 int RunExport(const Args& args) {
   CommonOptions o;
-  CaseFilter f;
+  CaseFilterArgs f;
   std::string format = "json", output;
   po::options_description d("export");
   AddCommonOptions(&d, kServerOpts | kKeyOpts, &o);
@@ -762,7 +323,7 @@ int RunExport(const Args& args) {
   if (output.empty()) {
     std::cout << out;
   } else {
-    Check(WriteFileAtomic(output, AsBytes(out), false), output);
+    WriteNewFile(output, AsBytes(out), "-o");
     std::cerr << "dojava: exported " << cases.size() << " case(s) to " << output << "\n";
   }
   if (!out.empty()) sodium_memzero(out.data(), out.size());

@@ -6,39 +6,49 @@
 #include <boost/json.hpp>
 #include <iostream>
 
-#include "cli/case_view.h"
-#include "cli/cli_common.h"
+#include "base/encoding.h"
+#include "base/utf8.h"
 #include "cli/cli_options.h"
 #include "cli/commands.h"
+#include "cli/local_files.h"
+#include "cli/progress.h"
 #include "cli/secret_input.h"
+#include "cli/session.h"
 #include "cli/text_input.h"
-#include "cli/transfer.h"
-#include "base/encoding.h"
+#include "client/case_view.h"
+#include "client/transfer.h"
 #include "crypto/message.h"
+#include "crypto/protocol_constants.h"
 #include "crypto/receipt.h"
 #include "crypto/sealed_key.h"
 #include "crypto/source_key_wrap.h"
-#include "base/utf8.h"
 
 namespace dojava::cli {
 namespace json = boost::json;
 
 namespace {
 
+using client::ApiClient;
+using client::ApiSealedKey;
+using client::CaseEntry;
+using client::FileRef;
+using client::WipingStorage;
+
 std::vector<crypto::Id> UploadAll(ApiClient& api, const std::vector<std::string>& paths,
-                                  const InstanceInfo& info, int streams, json::array* refs) {
+                                  const client::InstanceInfo& info, const CommonOptions& o,
+                                  json::array* refs) {
   std::vector<crypto::Id> ids;
   for (const auto& path : paths) {
-    UploadedFile up = Unwrap(UploadFile(api, path, info.limits.max_chunks_per_file, streams),
-                             "uploading " + path);
+    client::UploadedFile up = UploadOrFail(api, path, info, o);
     ids.push_back(up.secrets.file_id());
-    refs->emplace_back(FileRefJson(up));
+    refs->emplace_back(client::FileRefJson(up));
   }
   return ids;
 }
 
 Bytes EncryptSourceBody(const SecretBytes& ck, const crypto::Id& case_id, const json::value& body) {
-  SecretBytes bytes = Unwrap(SerializeBody(body, crypto::MaxBodySize(false)), "the message");
+  SecretBytes bytes =
+      Unwrap(client::SerializeBody(body, crypto::MaxBodySize(false)), "the message");
   return Unwrap(crypto::EncryptMessage(ck, protocol::kKindConversation, case_id, crypto::RandomId(),
                                        bytes.reveal(), nullptr),
                 "encrypting");
@@ -64,7 +74,7 @@ int RunSubmit(const Args& args) {
             "dojava submit --server URL [--socks5 HOST:PORT] [--form KEY=VALUE]... "
             "--admin-fingerprint FP --text-file FILE [--attach PATH]...");
   if (text_file.empty()) Fail(Exit::kUsage, "--text-file FILE (or '-' for stdin) is required");
-  SecretBytes report_text = Unwrap(ReadMessageText("", text_file, false), "report");
+  SecretBytes report_text = ReadMessageTextOrFail("", false, text_file, false, "report");
   json::object form(WipingStorage());
   for (const auto& kv : form_fields) {
     const size_t eq = kv.find('=');
@@ -72,8 +82,8 @@ int RunSubmit(const Args& args) {
     if (!IsValidUtf8(AsBytes(kv))) Fail(Exit::kUsage, "--form: not UTF-8");
     form[kv.substr(0, eq)] = kv.substr(eq + 1);
   }
-  auto conn = Connection::Open(o);
-  const TrustedInstance inst = FetchTrustedInstance(*conn, o, nullptr);
+  auto conn = OpenConnection(o);
+  const TrustedInstance inst = FetchTrusted(*conn, o, nullptr);
   const crypto::VerifiedRoster& roster = RequireRoster(inst);
   if (roster.entries().empty()) Fail(Exit::kRefused, "the roster lists no reviewer yet");
 
@@ -93,8 +103,7 @@ int RunSubmit(const Args& args) {
          Unwrap(crypto::SealKey(ck, protocol::kRoleCaseKey, case_id, e.x25519), "sealing")});
   }
   json::array refs(WipingStorage());
-  const std::vector<crypto::Id> file_ids =
-      UploadAll(conn->api(), attach, inst.info, o.upload_streams, &refs);
+  const std::vector<crypto::Id> file_ids = UploadAll(conn->api(), attach, inst.info, o, &refs);
   json::object body(WipingStorage());
   body["type"] = "report";
   body["form"] = std::move(form);
@@ -121,104 +130,47 @@ int RunSubmit(const Args& args) {
   return 0;
 }
 
-int RunInbox(const Args& args) {
-  CommonOptions o;
-  o.source = true;
-  std::string receipt_file, reply_file, get, output;
-  std::vector<std::string> attach;
-  po::options_description d("inbox");
-  AddCommonOptions(&d, kServerOpts | kJsonOpt | kUploadOpt, &o);
-  d.add_options()("receipt-file", po::value(&receipt_file)->value_name("FILE"),
-                  "read the receipt from FILE (mode 0600) instead of the terminal")(
-      "reply-file", po::value(&reply_file)->value_name("FILE"),
-      "follow-up text from FILE ('-': stdin)")("attach", po::value(&attach)->value_name("PATH"),
-                                               "attach a file to the follow-up")(
-      "get", po::value(&get)->value_name("N"), "download attachment number N")(
-      "output,o", po::value(&output)->value_name("PATH"), "where --get writes");
-  ParseArgs(args, d, {},
-            "dojava inbox --server URL --admin-fingerprint FP [--receipt-file FILE] "
-            "[--reply-file FILE [--attach PATH]...] [--get N [-o PATH]]");
-  SecretBytes typed = Unwrap(
-      receipt_file.empty() ? ReadSecretFromTerminal("Receipt: ") : ReadSecretFile(receipt_file),
-      "receipt");
-  auto receipt = crypto::Receipt::Parse(typed.reveal_chars());
-  if (!receipt.ok()) {
-    Fail(Exit::kUsage, receipt.code() == Code::kBadChecksum
-                           ? "that receipt has a typo (its check digit does not match)"
-                           : "that is not a receipt (28 digits)");
-  }
-  auto conn = Connection::Open(o);
-  const TrustedInstance inst = FetchTrustedInstance(*conn, o, nullptr);
-  crypto::ReceiptKeys rk = Unwrap(crypto::DeriveReceiptKeys(*receipt, inst.info.salt), "receipt");
-  SecretBytes lookup_text =
-      SecretBytes::Copy(std::string_view(Base64UrlEncode(rk.lookup_key.reveal())));
-  conn->api().SetLookupKey(lookup_text);
-  auto sc = conn->api().GetSourceCase(0);
-  if (sc.code() == Code::kNotFound) {
-    Fail(Exit::kNotFound,
-         "no case for this receipt on this server (deleted, expired, or a "
-         "different server)");
-  }
-  Check(sc.status(), "reading");
-  // Only a key wrapped with this receipt opens (§7.1): one the server made,
-  // even sealed to source_pk, is refused before anything is read or sent.
-  auto ck =
-      crypto::OpenSourceKey(sc->sealed_key, protocol::kRoleCaseKey, sc->case_id, rk.source_wrap);
-  if (!ck.ok()) {
-    Fail(Exit::kIntegrity,
-         "your case key does not open with this receipt: it was altered or replaced on the "
-         "server. Nothing was read or sent; do not send anything more to this server");
-  }
-  std::vector<const crypto::VerifiedRoster*> rosters;
-  if (inst.roster) rosters.push_back(&*inst.roster);
-  crypto::CaseKeys keys{&*ck, nullptr};
-  std::vector<CaseEntry> entries = DecryptEntries(sc->messages, sc->case_id, keys, rosters);
-  size_t failures = 0;
-  std::vector<const FileRef*> files;
-  for (const auto& e : entries) {
-    failures += e.error.empty() ? 0 : 1;
-    for (const auto& f : e.files) files.push_back(&f);
-  }
-  const bool wants_reply = !reply_file.empty();
-  if (wants_reply) {
-    // Before reading the text or uploading anything: a case key the server
-    // swapped would let it read the follow-up.
-    Check(CheckSafeToEncrypt(entries), "not sending the follow-up");
-  }
+namespace {
 
-  std::string got_path;
-  if (!get.empty()) {
-    size_t n = 0;
-    if (get.find_first_not_of("0123456789") == std::string::npos && get.size() < 6)
-      n = std::stoul(get);
-    if (n < 1 || n > files.size()) Fail(Exit::kNotFound, "no attachment number " + get);
-    const FileRef& f = *files[n - 1];
-    auto secrets = Unwrap(crypto::FileSecrets::FromBytes(f.key.reveal(), f.prefix, f.id), "file");
-    got_path = output.empty() ? f.name : output;
-    ApiClient& api = conn->api();
-    const crypto::Id fid = f.id;
-    Check(DownloadFile([&](uint64_t i) { return api.GetSourceChunk(fid, i); }, secrets, f.chunks,
-                       f.size, got_path, f.name),
-          "download");
-  }
+// Downloads attachment number `number` (as listed) to `output` (default: its name).
+std::string SaveAttachment(ApiClient& api, const std::vector<const FileRef*>& files,
+                           const std::string& number, const std::string& output) {
+  size_t n = 0;
+  if (number.find_first_not_of("0123456789") == std::string::npos && number.size() < 6)
+    n = std::stoul(number);
+  if (n < 1 || n > files.size()) Fail(Exit::kNotFound, "no attachment number " + number);
+  const FileRef& f = *files[n - 1];
+  auto secrets = Unwrap(crypto::FileSecrets::FromBytes(f.key.reveal(), f.prefix, f.id), "file");
+  const std::string path = output.empty() ? f.name : output;
+  FailIfExists(path, "-o");
+  const crypto::Id fid = f.id;
+  Progress progress(f.name);
+  Check(client::DownloadFile([&](uint64_t i) { return api.GetSourceChunk(fid, i); }, secrets,
+                             f.chunks, f.size, path, f.name, progress.Control()),
+        "download");
+  return path;
+}
 
-  uint64_t sent_seq = 0;
-  if (wants_reply) {
-    SecretBytes text = Unwrap(ReadMessageText("", reply_file, false), "follow-up");
-    json::array refs(WipingStorage());
-    const std::vector<crypto::Id> ids =
-        UploadAll(conn->api(), attach, inst.info, o.upload_streams, &refs);
-    json::object body(WipingStorage());
-    body["type"] = "message";
-    body["text"] = text.reveal_chars();
-    body["files"] = std::move(refs);
-    const Bytes record = EncryptSourceBody(*ck, sc->case_id, body);
-    sent_seq = Unwrap(conn->api().PostSourceMessage(record, ids), "sending");
-  } else if (!attach.empty()) {
-    Fail(Exit::kUsage, "--attach needs --reply-file");
-  }
+// Sends the source's follow-up (text from `file`, `attach` uploaded) under `ck`.
+uint64_t SendFollowUp(ApiClient& api, const client::InstanceInfo& info, const CommonOptions& o,
+                      const SecretBytes& ck, const crypto::Id& case_id, const std::string& file,
+                      const std::vector<std::string>& attach) {
+  SecretBytes text = ReadMessageTextOrFail("", false, file, false, "follow-up");
+  json::array refs(WipingStorage());
+  const std::vector<crypto::Id> ids = UploadAll(api, attach, info, o, &refs);
+  json::object body(WipingStorage());
+  body["type"] = "message";
+  body["text"] = text.reveal_chars();
+  body["files"] = std::move(refs);
+  const Bytes record = EncryptSourceBody(ck, case_id, body);
+  return Unwrap(api.PostSourceMessage(record, ids), "sending");
+}
 
-  if (o.json) {
+// The source's view of the conversation (human text or --json), and what
+// this run did: the follow-up sent, the file saved.
+void PrintInbox(const std::vector<CaseEntry>& entries, uint64_t sent_seq,
+                const std::string& got_path, bool as_json) {
+  if (as_json) {
     json::object r(WipingStorage());
     json::array msgs(WipingStorage());
     for (const auto& e : entries) {
@@ -229,7 +181,7 @@ int RunInbox(const Args& args) {
         m["error"] = e.error;
       } else {
         m["author"] = e.from_source ? "you" : "reviewer";
-        m["body"] = BodyForOutput(e);
+        m["body"] = client::BodyForOutput(e);
       }
       msgs.emplace_back(std::move(m));
     }
@@ -259,6 +211,84 @@ int RunInbox(const Args& args) {
     if (sent_seq) std::cout << "follow-up sent (#" << sent_seq << ")\n";
     if (!got_path.empty()) std::cout << "saved " << got_path << " (verified)\n";
   }
+}
+
+}  // namespace
+
+int RunInbox(const Args& args) {
+  CommonOptions o;
+  o.source = true;
+  std::string receipt_file, reply_file, get, output;
+  std::vector<std::string> attach;
+  po::options_description d("inbox");
+  AddCommonOptions(&d, kServerOpts | kJsonOpt | kUploadOpt, &o);
+  d.add_options()("receipt-file", po::value(&receipt_file)->value_name("FILE"),
+                  "read the receipt from FILE (mode 0600) instead of the terminal")(
+      "reply-file", po::value(&reply_file)->value_name("FILE"),
+      "follow-up text from FILE ('-': stdin)")("attach", po::value(&attach)->value_name("PATH"),
+                                               "attach a file to the follow-up")(
+      "get", po::value(&get)->value_name("N"), "download attachment number N")(
+      "output,o", po::value(&output)->value_name("PATH"), "where --get writes");
+  ParseArgs(args, d, {},
+            "dojava inbox --server URL --admin-fingerprint FP [--receipt-file FILE] "
+            "[--reply-file FILE [--attach PATH]...] [--get N [-o PATH]]");
+  SecretBytes typed = Unwrap(
+      receipt_file.empty() ? ReadSecretFromTerminal("Receipt: ") : ReadSecretFile(receipt_file),
+      "receipt");
+  auto receipt = crypto::Receipt::Parse(typed.reveal_chars());
+  if (!receipt.ok()) {
+    Fail(Exit::kUsage, receipt.code() == Code::kBadChecksum
+                           ? "that receipt has a typo (its check digit does not match)"
+                           : "that is not a receipt (28 digits)");
+  }
+  auto conn = OpenConnection(o);
+  const TrustedInstance inst = FetchTrusted(*conn, o, nullptr);
+  crypto::ReceiptKeys rk = Unwrap(crypto::DeriveReceiptKeys(*receipt, inst.info.salt), "receipt");
+  SecretBytes lookup_text =
+      SecretBytes::Copy(std::string_view(Base64UrlEncode(rk.lookup_key.reveal())));
+  conn->api().SetLookupKey(lookup_text);
+  auto sc = conn->api().GetSourceCase(0);
+  if (sc.code() == Code::kNotFound) {
+    Fail(Exit::kNotFound,
+         "no case for this receipt on this server (deleted, expired, or a "
+         "different server)");
+  }
+  Check(sc.status(), "reading");
+  // Only a key wrapped with this receipt opens (§7.1): one the server made,
+  // even sealed to source_pk, is refused before anything is read or sent.
+  auto ck =
+      crypto::OpenSourceKey(sc->sealed_key, protocol::kRoleCaseKey, sc->case_id, rk.source_wrap);
+  if (!ck.ok()) {
+    Fail(Exit::kIntegrity,
+         "your case key does not open with this receipt: it was altered or replaced on the "
+         "server. Nothing was read or sent; do not send anything more to this server");
+  }
+  std::vector<const crypto::VerifiedRoster*> rosters;
+  if (inst.roster) rosters.push_back(&*inst.roster);
+  crypto::CaseKeys keys{&*ck, nullptr};
+  std::vector<CaseEntry> entries = client::DecryptEntries(sc->messages, sc->case_id, keys, rosters);
+  size_t failures = 0;
+  std::vector<const FileRef*> files;
+  for (const auto& e : entries) {
+    failures += e.error.empty() ? 0 : 1;
+    for (const auto& f : e.files) files.push_back(&f);
+  }
+  const bool wants_reply = !reply_file.empty();
+  if (wants_reply) {
+    // Before reading the text or uploading anything: a case key the server
+    // swapped would let it read the follow-up.
+    Check(client::CheckSafeToEncrypt(entries), "not sending the follow-up");
+  }
+
+  const std::string got_path = get.empty() ? "" : SaveAttachment(conn->api(), files, get, output);
+  uint64_t sent_seq = 0;
+  if (wants_reply) {
+    sent_seq = SendFollowUp(conn->api(), inst.info, o, *ck, sc->case_id, reply_file, attach);
+  } else if (!attach.empty()) {
+    Fail(Exit::kUsage, "--attach needs --reply-file");
+  }
+
+  PrintInbox(entries, sent_seq, got_path, o.json);
   if (failures) {
     std::cerr << "dojava: " << failures << " message(s) could not be opened\n";
     return static_cast<int>(Exit::kIntegrity);

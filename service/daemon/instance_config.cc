@@ -61,6 +61,16 @@ Key RateKey(std::string name, std::function<double&(InstanceConfig&)> field, std
              std::move(help)};
 }
 
+// A string key; `notify::ValidateNotifyOptions` checks the notify.* ones.
+Key NotifyStr(std::string name, std::string notify::NotifyOptions::*field, std::string help) {
+  return Key{"notify." + name,
+             [field](InstanceConfig* c, std::string_view, std::string_view v) -> Status {
+               c->notify.*field = std::string(v);
+               return Status::Ok();
+             },
+             [field](const InstanceConfig& c) { return c.notify.*field; }, std::move(help)};
+}
+
 const std::vector<Key>& Keys() {
   static const std::vector<Key> kKeys = [] {
     std::vector<Key> k;
@@ -114,8 +124,8 @@ const std::vector<Key>& Keys() {
         [](InstanceConfig& c) -> int& { return c.api.default_cases_per_page; }, 1, 100'000,
         "cases per listing page when the client does not say"));
     k.push_back(IntKey<int>(
-        "nojs.kdf_concurrency", [](InstanceConfig& c) -> int& { return c.nojs.kdf_concurrency; },
-        1, 64, "no-JavaScript pages: receipts derived (Argon2id, 8 MiB) at once"));
+        "nojs.kdf_concurrency", [](InstanceConfig& c) -> int& { return c.nojs.kdf_concurrency; }, 1,
+        64, "no-JavaScript pages: receipts derived (Argon2id, 8 MiB) at once"));
     k.push_back(IntKey<int>(
         "nojs.kdf_wait_ms", [](InstanceConfig& c) -> int& { return c.nojs.kdf_wait_ms; }, 0,
         600'000, "no-JavaScript pages: wait for a free slot, then a \"busy\" page (503)"));
@@ -169,6 +179,34 @@ const std::vector<Key>& Keys() {
         "purge_interval_seconds",
         [](InstanceConfig& c) -> int& { return c.purge_interval_seconds; }, 60, 7 * kDay,
         "expired cases and uploads are purged at start and then this often"));
+    using N = notify::NotifyOptions;
+    k.push_back(NotifyStr("smtp_url", &N::smtp_url,
+                          "notifications: smtps://HOST[:PORT] or "
+                          "smtp://HOST[:PORT] (STARTTLS required); empty: off"));
+    k.push_back(NotifyStr("from", &N::from, "notifications: the sender address"));
+    k.push_back(NotifyStr("to", &N::to, "notifications: recipients, separated by commas"));
+    k.push_back(NotifyStr("label", &N::label,
+                          "notifications: \"new activity in LABEL\" "
+                          "(empty: instance_name)"));
+    k.push_back(NotifyStr("smtp_user", &N::smtp_user, "notifications: SMTP login (empty: none)"));
+    k.push_back(NotifyStr("smtp_password_file", &N::smtp_password_file,
+                          "notifications: password file (0600) or credential:NAME (systemd)"));
+    k.push_back(NotifyStr("socks5", &N::socks5,
+                          "notifications: through tor, HOST:PORT or "
+                          "unix:/PATH (empty: direct)"));
+    k.push_back(NotifyStr("ca_file", &N::ca_file, "notifications: extra CA file for the relay"));
+    k.push_back(IntKey<int>(
+        "notify.min_period_seconds",
+        [](InstanceConfig& c) -> int& { return c.notify.min_period_seconds; }, 60, 30 * kDay,
+        "notifications: at most one per period"));
+    k.push_back(IntKey<int>(
+        "notify.max_delay_seconds",
+        [](InstanceConfig& c) -> int& { return c.notify.max_delay_seconds; }, 0, 30 * kDay,
+        "notifications: random delay before sending"));
+    k.push_back(IntKey<int>(
+        "notify.timeout_seconds",
+        [](InstanceConfig& c) -> int& { return c.notify.timeout_seconds; }, 5, 600,
+        "notifications: one attempt's deadline"));
     return k;
   }();
   return kKeys;
@@ -221,6 +259,7 @@ Status ApplyInstanceOverrides(const std::vector<std::string>& overrides, Instanc
 Status ValidateInstanceConfig(const InstanceConfig& config) {
   DOJAVA_RETURN_IF_ERROR(http::ValidateConfig(config.http));
   DOJAVA_RETURN_IF_ERROR(ValidateInstanceName(config.api.instance_name));
+  DOJAVA_RETURN_IF_ERROR(notify::ValidateNotifyOptions(config.notify));
   if (config.api.default_cases_per_page > config.api.max_cases_per_page) {
     return Status(Code::kInvalidArgument,
                   "api.default_cases_per_page must not exceed api.max_cases_per_page");

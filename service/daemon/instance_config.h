@@ -20,6 +20,7 @@
 #include "service/api/api.h"
 #include "service/http/http_config.h"
 #include "service/nojs/nojs_pages.h"
+#include "service/notify/notifier.h"
 #include "service/store/sqlcipher_store.h"
 #include "service/store/store.h"
 
@@ -48,6 +49,9 @@ struct InstanceConfig {
   int64_t max_chunks_per_file = 4096;
   // Store::Purge and expired-session sweeping: once at start, then this often.
   int purge_interval_seconds = 3600;
+  // Content-free e-mail on new activity (`notify.*` keys); off while
+  // notify.smtp_url is empty.
+  notify::NotifyOptions notify;
 };
 
 // kInvalidArgument unless `name` is a usable instance name (see above).

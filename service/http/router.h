@@ -94,10 +94,25 @@ class Router {
   // The route for exactly this listener, method and path, or nullopt.
   std::optional<Match> Find(ListenerKind listener, Method method, std::string_view path) const;
 
+  // Replaces the handler of the route added with exactly this listener,
+  // method and pattern by wrap(old handler) (e.g. to observe its responses).
+  // kNotFound if there is no such route. Before the server starts only.
+  Status Wrap(ListenerKind listener, Method method, std::string_view pattern,
+              const std::function<Handler(Handler)>& wrap);
+
   size_t size() const { return routes_.size(); }
+
+  // Optional: the page for the HTML errors (paths outside /api/) that no
+  // route's error_page answers: 404, 429, 500 (RequestHandler). The same
+  // shape as RouteOptions::error_page; it must answer from memory. Empty:
+  // ErrorFor()'s generic page.
+  using ErrorPage = std::function<HttpResponse(int status, std::string_view query)>;
+  void SetPageErrors(ErrorPage page) { page_errors_ = std::move(page); }
+  const ErrorPage& page_errors() const { return page_errors_; }
 
  private:
   std::vector<Route> routes_;
+  ErrorPage page_errors_;
 };
 
 }  // namespace dojava::http

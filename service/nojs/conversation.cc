@@ -174,8 +174,9 @@ http::HttpResponse NojsPagesImpl::ConversationPage(std::string_view lang,
     out += "</p>\n";
   }
   out += "<p class=\"note\">";
-  Escape(&out, cat_.Text(lang, "plain_session_note",
-                         {{"minutes", std::to_string(options_.session_idle_seconds / 60)}}));
+  const int minutes = options_.session_idle_seconds / 60;
+  Escape(&out,
+         cat_.Plural(lang, "plain_session_note", minutes, {{"minutes", std::to_string(minutes)}}));
   out += "</p>\n<ol class=\"messages\" id=\"plain-messages\">\n";
   for (const Entry& e : entries) EntryHtml(&out, lang, e, token_text);
   out += "</ol>\n";

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "service/nojs/nojs_pages_impl.h"
+#include "service/nojs/server_error_page.h"
 
 namespace dojava::nojs {
 namespace {
@@ -65,14 +66,16 @@ Status NojsPagesImpl::AddRoutes(http::Router* router) {
                                               const http::RouteParams&) {
       return ((*self).*fn)(request);
     };
+    // The HTTP layer's own refusals (429 over a rate, 413 over the form
+    // limit, 503 over the in-flight budget, 408...) as a page in the
+    // source's language: the links and forms carry "?lang=CODE" for this.
+    const std::string_view path(r.path);
+    const std::string back =
+        path == "/plain" || path == "/plain/submit" ? "/plain" : "/plain/return";
+    o.error_page = [self, back](int status, std::string_view query) {
+      return self->html_.LayerErrorPage(status, query, back);
+    };
     if (r.method == http::Method::kPost) {
-      // The HTTP layer's own refusals as a page in the source's language:
-      // the forms post to "...?lang=CODE" for this.
-      const std::string back =
-          std::string_view(r.path) == "/plain/submit" ? "/plain" : "/plain/return";
-      o.error_page = [self, back](int status, std::string_view query) {
-        return self->html_.LayerErrorPage(status, query, back);
-      };
       handler = [self, fn = r.fn, back](const HttpRequest& request, const http::RouteParams&) {
         if (PostedFromAnotherSite(request)) {
           const std::string lang = self->html_.LangOf(request.query);
@@ -84,6 +87,11 @@ Status NojsPagesImpl::AddRoutes(http::Router* router) {
     }
     DOJAVA_RETURN_IF_ERROR(router->Add(S, r.method, r.path, o, std::move(handler)));
   }
+  // Every other HTML error of the server (404, 429, 500 on the static
+  // pages...): in the language the query names, else in all of them.
+  router->SetPageErrors([self](int status, std::string_view query) {
+    return ServerErrorPage(self->cat_, status, query);
+  });
   return Status::Ok();
 }
 

@@ -136,10 +136,10 @@ http::HttpResponse NojsPagesImpl::InternalErrorPage(std::string_view lang,
 }
 
 http::HttpResponse NojsPagesImpl::SessionExpiredPage(std::string_view lang) const {
+  const int minutes = options_.session_idle_seconds / 60;
   return html_.ErrorPage(
       lang, 403,
-      cat_.Text(lang, "plain_err_session",
-                {{"minutes", std::to_string(options_.session_idle_seconds / 60)}}),
+      cat_.Plural(lang, "plain_err_session", minutes, {{"minutes", std::to_string(minutes)}}),
       "/plain/return");
 }
 

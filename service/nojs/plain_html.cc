@@ -105,6 +105,8 @@ http::HttpResponse PlainHtml::LayerErrorPage(int status, std::string_view query,
   if (status == 413) key = "plain_err_too_large";
   if (status == 503) key = "plain_err_busy";
   if (status == 408) key = "err_api_timeout";
+  if (status == 429) key = "err_api_rate_limited";
+  if (status == 500) key = "err_api_internal";
   return ErrorPage(lang, status, cat_->Text(lang, key, {{"max", FormLimitText(lang)}}), back_path);
 }
 
