@@ -741,10 +741,12 @@ TEST_CASE("the server's own error pages are translated: 404 in the query's langu
 TEST_CASE("429 on the plain pages is the page in the source's language, not the generic one") {
   std::shared_ptr<http::Router> routes = std::make_shared<http::Router>();
   std::shared_ptr<NojsPages> pages;
-  Harness h({}, 0, [&](http::Router* router, service::Store* store) {
+  Harness h({}, 0,
+            [&](http::Router* router, service::Store* store,
+                std::shared_ptr<api::CaseIntake> intake) {
     NojsOptions o;
     o.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
-    auto added = AddNojsRoutes(router, store, o);
+    auto added = AddNojsRoutes(router, store, std::move(intake), o);
     REQUIRE(added.ok());
     pages = std::move(added).value();
     *routes = *router;  // the same routes, for a handler with real rate limits
