@@ -57,6 +57,14 @@ Result<Bytes> Base64UrlDecode(std::string_view text) {
   return out;
 }
 
+SecretBytes Base64UrlEncodeSecret(ByteView bytes) {
+  SecretBytes out(sodium_base64_encoded_len(bytes.size(), kVariant));
+  sodium_bin2base64(reinterpret_cast<char*>(out.reveal_mut().data()), out.size(), bytes.data(),
+                    bytes.size(), kVariant);
+  out.Truncate(out.size() - 1);  // the terminating NUL
+  return out;
+}
+
 Result<SecretBytes> Base64UrlDecodeSecret(std::string_view text) {
   SecretBytes out(text.size() * 3 / 4 + 1);
   auto len = DecodeInto(text, out.reveal_mut().data(), out.size());

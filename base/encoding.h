@@ -22,6 +22,8 @@ std::string Base64UrlEncode(ByteView bytes);
 Result<Bytes> Base64UrlDecode(std::string_view text);
 // Same, into wiped memory; for receipts, keys and other secrets.
 Result<SecretBytes> Base64UrlDecodeSecret(std::string_view text);
+// The base64url text of a secret, in wiped memory (a std::string would not be).
+SecretBytes Base64UrlEncodeSecret(ByteView bytes);
 
 std::string HexEncode(ByteView bytes);
 // Lower-case only, even length; kMalformed otherwise.

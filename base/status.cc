@@ -48,6 +48,8 @@ std::string_view CodeName(Code code) {
       return "io_error";
     case Code::kResourceExhausted:
       return "resource_exhausted";
+    case Code::kLimitReached:
+      return "limit_reached";
     case Code::kInternal:
       return "internal";
     case Code::kCancelled:

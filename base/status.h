@@ -38,7 +38,8 @@ enum class Code {
   kAlreadyExists,
   kPermissionDenied,  // e.g. a key file readable by group or others
   kIoError,
-  kResourceExhausted,  // disk full, over a limit
+  kResourceExhausted,  // disk full (or under the configured reserve); a size over a buffer
+  kLimitReached,       // a configured count is reached (a case holds the most messages allowed)
   kInternal,
   kCancelled,  // the caller asked an operation to stop (client transfers)
 };

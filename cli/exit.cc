@@ -33,6 +33,7 @@ Exit ExitFor(const Status& s) {
       return Exit::kAuth;
     case Code::kAlreadyExists:
     case Code::kResourceExhausted:
+    case Code::kLimitReached:
     case Code::kInternal:
       return Exit::kRefused;
     case Code::kInvalidArgument:

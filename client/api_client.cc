@@ -173,6 +173,9 @@ Status StatusFromErrorResponse(int http_status, ByteView body) {
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
   }
   std::string text = "the server refused: " + code + (message.empty() ? "" : " (" + message + ")");
+  if (code == "insufficient_storage") {
+    text = "the server's disk is full: nothing was stored; try again later (insufficient_storage)";
+  }
   Code k = Code::kInternal;
   if (code == "not_found")
     k = Code::kNotFound;

@@ -54,14 +54,6 @@ std::optional<std::string_view> GetStr(const json::object& o, std::string_view k
   return std::string_view(v->as_string());
 }
 
-std::optional<uint64_t> GetU64(const json::object& o, std::string_view k) {
-  const json::value* v = Get(o, k);
-  if (!v) return std::nullopt;
-  if (v->is_uint64()) return v->as_uint64();
-  if (v->is_int64() && v->as_int64() >= 0) return static_cast<uint64_t>(v->as_int64());
-  return std::nullopt;
-}
-
 std::string SeqText(uint64_t seq) { return "message #" + std::to_string(seq); }
 
 }  // namespace
@@ -69,50 +61,6 @@ std::string SeqText(uint64_t seq) { return "message #" + std::to_string(seq); }
 json::storage_ptr WipingStorage() {
   static json::storage_ptr sp = json::make_shared_resource<WipingResource>();
   return sp;
-}
-
-std::string SafeFileName(std::string_view name) {
-  const size_t slash = name.find_last_of("/\\");
-  if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
-  std::string r;
-  for (char c : name) {
-    const auto u = static_cast<unsigned char>(c);
-    r.push_back(u < 0x20 || u == 0x7f ? '_' : c);
-  }
-  if (r.size() > 200) r.resize(200);
-  if (r.empty() || r == "." || r == "..") r = "attachment";
-  if (r[0] == '.' || r[0] == '-') r.insert(0, "_");
-  return r;
-}
-
-Result<FileRef> ParseFileRef(const json::value& v) {
-  const Status bad(Code::kMalformed, "invalid file reference");
-  if (!v.is_object()) return bad;
-  const json::object& o = v.as_object();
-  auto id = GetStr(o, "id");
-  auto key = GetStr(o, "key");
-  auto prefix = GetStr(o, "prefix");
-  auto chunks = GetU64(o, "chunks");
-  auto size = GetU64(o, "size");
-  if (!id || !key || !prefix || !chunks || !size) return bad;
-  auto id_b = Base64UrlDecodeFixed<16>(*id);
-  auto key_b = Base64UrlDecodeSecret(*key);
-  auto prefix_b = Base64UrlDecodeFixed<protocol::kChunkNoncePrefixSize>(*prefix);
-  if (!id_b.ok() || !key_b.ok() || key_b->size() != 32 || !prefix_b.ok()) return bad;
-  if (*size > crypto::kMaxAttachmentSize || *chunks != crypto::ChunkCount(*size)) return bad;
-  FileRef f;
-  f.id = *id_b;
-  f.key = std::move(key_b).value();
-  f.prefix = *prefix_b;
-  f.chunks = *chunks;
-  f.size = *size;
-  f.name = SafeFileName(GetStr(o, "name").value_or("attachment"));
-  std::string mime(GetStr(o, "mime").value_or(""));
-  for (char& c : mime) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '_';
-  }
-  f.mime = mime;
-  return f;
 }
 
 bool IsKnownStatus(std::string_view s) {
@@ -153,28 +101,13 @@ void ApplyNotesEvent(const json::value& body, CaseState* state) {
 }
 
 Status CheckSafeToEncrypt(const std::vector<CaseEntry>& entries) {
-  // Only decryption failures count: a reviewer's message whose author was
-  // removed from the roster since (unknown_author) decrypted under this key,
-  // and must not freeze every case that reviewer ever answered.
-  size_t failures = 0;
-  for (const auto& e : entries) failures += e.undecryptable ? 1 : 0;
-  if (failures > 0) {
-    return Status(Code::kDecryptFailed,
-                  std::to_string(failures) +
-                      " message(s) of this case could not be decrypted, so its key may have been "
-                      "swapped by the server; refusing to encrypt anything new under it");
-  }
+  std::vector<payload::OpenedMessage> opened;
   for (const auto& e : entries) {
-    if (e.seq != 1) continue;
-    if (e.kind == protocol::kKindConversation && e.from_source && e.type == "report") {
-      return Status::Ok();
-    }
-    break;
+    opened.push_back(payload::OpenedMessage{e.seq, e.kind == protocol::kKindConversation,
+                                            e.undecryptable, e.from_source,
+                                            e.error.empty() && e.type == "report"});
   }
-  return Status(Code::kDecryptFailed,
-                "message #1 of this case does not open as the source's report under this case "
-                "key, so the key may have been swapped by the server; refusing to encrypt "
-                "anything new under it");
+  return payload::CheckSafeToEncrypt(opened);
 }
 
 CaseState ComputeState(const std::vector<CaseEntry>& entries) {
@@ -249,14 +182,15 @@ std::vector<CaseEntry> DecryptEntries(const std::vector<ApiMessage>& messages,
     }
     const json::object& o = e.body.as_object();
     e.type = std::string(GetStr(o, "type").value_or(""));
-    if (const json::value* files = Get(o, "files"); files && files->is_array()) {
-      for (const auto& f : files->as_array()) {
-        auto ref = ParseFileRef(f);
-        if (!ref.ok()) {
-          e.error = SeqText(m.seq) + ": invalid file reference";
-          break;
-        }
-        e.files.push_back(std::move(ref).value());
+    if (e.kind == protocol::kKindConversation) {
+      // §11: the body's rules and its FILEREFs, read by payload/.
+      auto body = payload::ParseBody(opened->body.reveal());
+      if (!body.ok() && body.code() == Code::kMalformed) {
+        e.error =
+            SeqText(m.seq) + ": the body breaks PROTOCOL.md §11 (" + body.status().message() + ")";
+      } else if (body.ok()) {
+        if (body->bad_files > 0) e.error = SeqText(m.seq) + ": invalid file reference";
+        e.files = std::move(body->files);
       }
     }
     out.push_back(std::move(e));
@@ -329,15 +263,12 @@ Result<SecretBytes> SerializeBody(const json::value& body, size_t max) {
 }
 
 json::object FileRefJson(const UploadedFile& f) {
-  json::object o(WipingStorage());
-  o["id"] = Base64UrlEncode(f.secrets.file_id());
-  o["key"] = Base64UrlEncode(f.secrets.file_key().reveal());
-  o["prefix"] = Base64UrlEncode(f.secrets.nonce_prefix());
-  o["chunks"] = f.chunks;
-  o["size"] = f.size;
-  o["name"] = f.name;
-  o["mime"] = "application/octet-stream";
-  return o;
+  // The mime of a file the CLI did not type is "" (unknown, §11.3).
+  const SecretBytes text =
+      payload::FileRefJson(payload::NewFile{&f.secrets, f.size, f.name, std::string_view()});
+  json::error_code ec;
+  json::value v = json::parse(text.reveal_chars(), ec, WipingStorage());
+  return ec || !v.is_object() ? json::object(WipingStorage()) : std::move(v.as_object());
 }
 
 std::string CsvField(std::string_view s) {

@@ -25,29 +25,16 @@
 #include "crypto/attachment.h"
 #include "crypto/message.h"
 #include "crypto/roster.h"
+#include "payload/body.h"
 
 namespace dojava::client {
 
 // A JSON storage whose freed memory is wiped (sodium_memzero).
 boost::json::storage_ptr WipingStorage();
 
-// A file reference (§11 FILEREF), validated: sizes exact, chunks ==
-// ChunkCount(size).
-struct FileRef {
-  crypto::Id id{};
-  SecretBytes key;
-  crypto::NoncePrefix prefix{};
-  uint64_t chunks = 0;
-  uint64_t size = 0;
-  std::string name;  // sanitised for display and for a file name
-  std::string mime;
-};
-
-// Parses a FILEREF object. kMalformed if anything is missing or inconsistent.
-Result<FileRef> ParseFileRef(const boost::json::value& v);
-// A safe local file name from an untrusted one: the last path component,
-// control characters and '/' replaced, never "", "." or "..".
-std::string SafeFileName(std::string_view name);
+// A file reference (§11.3 FILEREF), validated by payload::ParseBody; its
+// name cleaned by the file-name rule (safe for display and as a file name).
+using FileRef = payload::FileRef;
 
 struct CaseEntry {
   uint64_t seq = 0;
@@ -97,11 +84,9 @@ std::vector<CaseEntry> DecryptEntries(const std::vector<ApiMessage>& messages,
                                       const crypto::Id& case_id, const crypto::CaseKeys& keys,
                                       const std::vector<const crypto::VerifiedRoster*>& rosters);
 
-// Whether it is safe to encrypt something new for this case: every entry
-// opened (no decryption or verification failure) and message #1 opened as
-// the source's first report. Otherwise a server could have served a case key
-// of its own making (sealed keys are anonymous) and would read what is
-// encrypted next. kDecryptFailed naming the reason.
+// Whether it is safe to encrypt something new for this case
+// (payload::CheckSafeToEncrypt, PROTOCOL.md §11.4). kDecryptFailed naming
+// the reason.
 Status CheckSafeToEncrypt(const std::vector<CaseEntry>& entries);
 
 // The state after applying the notes entries in order.

@@ -22,6 +22,10 @@ inline constexpr size_t kSignatureSize = 64;
 inline constexpr size_t kAeadNonceSize = 24;  // XChaCha20-Poly1305
 inline constexpr size_t kAeadTagSize = 16;
 
+// §2 Encodings: unpadded base64url of n bytes has this many characters.
+inline constexpr size_t Base64UrlLength(size_t n) { return (4 * n + 2) / 3; }
+inline constexpr size_t kKeyBase64Length = Base64UrlLength(kKeySize);  // 43
+
 // §3 Labels (domain separation). Each is used with a trailing 0x00 byte.
 inline constexpr std::string_view kLabelReceiptLookup = "dojava/v1/receipt/lookup";
 inline constexpr std::string_view kLabelReceiptX25519 = "dojava/v1/receipt/x25519";

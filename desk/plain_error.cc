@@ -22,6 +22,19 @@ const char* Explain(Code code) {
                                "Verification failed: the server shows an older list of reviewers "
                                "than this computer saw before. Someone may be replaying old data. "
                                "Tell your admin.");
+    case Code::kExpired:
+    case Code::kBrokenChain:
+      return QT_TRANSLATE_NOOP("PlainError",
+                               "Verification failed: the list of reviewers the server shows has "
+                               "expired or does not continue the one this computer saw before. "
+                               "Someone may be replaying old data. Tell your admin.");
+    case Code::kWrongKey:
+    case Code::kRetiredAuthor:
+    case Code::kReordered:
+      return QT_TRANSLATE_NOOP("PlainError",
+                               "Verification failed: the case's records were changed, reordered "
+                               "or signed by someone no longer on the team. Do not rely on this "
+                               "data; tell your admin before you go on.");
     case Code::kDecryptFailed:
     case Code::kMalformed:
     case Code::kUnsupportedVersion:
@@ -53,8 +66,12 @@ const char* Explain(Code code) {
                                "meanwhile. Choose another name or try again.");
     case Code::kResourceExhausted:
       return QT_TRANSLATE_NOOP("PlainError",
-                               "Too large or too many requests: the server or disk refused. Wait "
-                               "a moment, or make it smaller.");
+                               "The server's disk is full or it is busy: nothing was stored. "
+                               "Try again later; tell the operator if it lasts.");
+    case Code::kLimitReached:
+      return QT_TRANSLATE_NOOP("PlainError",
+                               "The server's limit for this case is reached (too many messages, "
+                               "keys or file chunks). Nothing more can be added to it.");
     case Code::kInvalidArgument:
       return QT_TRANSLATE_NOOP("PlainError", "This setting or input cannot be used.");
     case Code::kCancelled:

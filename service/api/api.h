@@ -18,6 +18,7 @@
 #include <string>
 
 #include "base/status.h"
+#include "service/api/case_intake.h"
 #include "service/http/router.h"
 #include "service/store/store.h"
 
@@ -46,6 +47,9 @@ class Api {
   virtual void SweepExpired() = 0;
   // Logged-in tokens right now (tests, diagnostics).
   virtual size_t SessionCount() const = 0;
+  // The typed entry of case creation and source follow-ups, for the
+  // no-JavaScript pages; it shares this Api's state (roster, store).
+  virtual std::shared_ptr<CaseIntake> Intake() = 0;
 };
 
 // Registers the routes of both listeners on `router`. `store` must hold the

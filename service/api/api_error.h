@@ -6,6 +6,8 @@
 #ifndef DOJAVA_SERVICE_API_API_ERROR_H_
 #define DOJAVA_SERVICE_API_API_ERROR_H_
 
+#include <string_view>
+
 #include "base/status.h"
 #include "service/http/http_message.h"
 
@@ -30,9 +32,12 @@ enum class ApiError {
 // The JSON error response for `error`. For kRateLimited, `retry_after_seconds`
 // (>= 1) becomes the Retry-After header.
 http::HttpResponse ErrorResponse(ApiError error, int retry_after_seconds = 1);
+// The HTTP status and the stable code ("insufficient_storage") of `error`.
+int ErrorStatus(ApiError error);
+std::string_view ErrorCodeName(ApiError error);
 
 // The API error for a failed Store call (store.h codes): kNotFound ->
-// not_found, kAlreadyExists -> conflict, kRollback -> rollback,
+// not_found, kAlreadyExists / kLimitReached -> conflict, kRollback -> rollback,
 // kInvalidArgument / kMalformed -> bad_request, kResourceExhausted ->
 // insufficient_storage, anything else -> internal.
 ApiError ErrorFromStore(const Status& status);

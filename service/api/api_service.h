@@ -8,7 +8,7 @@
 //
 // The definitions are split by listener role: api_service.cc (construction,
 // routes, instance, roster, login), source_routes.cc, reviewer_routes.cc,
-// upload_routes.cc.
+// upload_routes.cc, case_intake.cc (the typed source writes of CaseIntake).
 //
 // Thread safety: handlers run concurrently; the roster cache is guarded by
 // roster_mu_, installs are serialised by install_mu_, sessions lock inside
@@ -26,6 +26,7 @@
 #include "crypto/roster.h"
 #include "service/api/api.h"
 #include "service/api/api_error.h"
+#include "service/api/case_intake.h"
 #include "service/api/json_writer.h"
 #include "service/api/session_registry.h"
 #include "service/http/router.h"
@@ -33,7 +34,9 @@
 
 namespace dojava::api {
 
-class ApiService final : public Api, public std::enable_shared_from_this<ApiService> {
+class ApiService final : public Api,
+                         public CaseIntake,
+                         public std::enable_shared_from_this<ApiService> {
  public:
   // Reads the settings and the installed roster from `store` and verifies the
   // roster. kNotFound before `dojavad init`; kInvalidArgument for bad
@@ -47,6 +50,11 @@ class ApiService final : public Api, public std::enable_shared_from_this<ApiServ
 
   void SweepExpired() override { sessions_.SweepExpired(); }
   size_t SessionCount() const override { return sessions_.SessionCount(); }
+  std::shared_ptr<CaseIntake> Intake() override { return shared_from_this(); }
+
+  // CaseIntake (case_intake.cc).
+  IntakeResult CreateCase(const NewCaseRequest& request) override;
+  IntakeResult PostFollowUp(const FollowUpRequest& request) override;
 
  private:
   struct InstalledRoster {
@@ -80,6 +88,8 @@ class ApiService final : public Api, public std::enable_shared_from_this<ApiServ
   HttpResponse GetSourceChunk(const HttpRequest& request, const RouteParams& params);
   // The case of the lookup key in X-Dojava-Lookup-Key, or kNotFound.
   Result<service::CaseInfo> CaseOfLookupKey(const HttpRequest& request);
+  // The case of `lookup_key`, or kNotFound.
+  Result<service::CaseInfo> CaseOfLookupKey(const SecretBytes& lookup_key);
 
   // --- reviewer listener, token (reviewer_routes.cc)
   HttpResponse ListCases(const HttpRequest& request, const RouteParams& params);
@@ -107,12 +117,17 @@ class ApiService final : public Api, public std::enable_shared_from_this<ApiServ
   // is one of `kinds` (PROTOCOL.md §8.1 header checks; nothing decrypted).
   Result<Bytes> ParseRecord(std::string_view text, const service::Id& case_id,
                             std::initializer_list<uint8_t> kinds, uint8_t* kind_out);
+  // The same header checks on a decoded record.
+  static Status CheckRecord(ByteView record, const service::Id& case_id,
+                            std::initializer_list<uint8_t> kinds, uint8_t* kind_out);
   // Every file is a finished upload not yet bound: kNotFound / kAlreadyExists
   // (unfinished), as an ApiError, or nullopt if all are bindable.
   std::optional<ApiError> CheckFilesBindable(const std::vector<service::Id>& files);
-  // Appends `record` with `files` and answers 201 {"seq": n}.
-  HttpResponse Append(const service::Id& case_id, const Bytes& record,
+  // Appends `record` with `files`: the new sequence number or the error.
+  IntakeResult Append(const service::Id& case_id, const Bytes& record,
                       const std::vector<service::Id>& files);
+  // 201 {"seq": n} for a done intake, else its error response.
+  static HttpResponse SeqResponse(const IntakeResult& result);
   // Writes {"messages": [...], "more": b} members for seq > after; notes
   // are skipped when `source_view`. Returns an error response on failure.
   std::optional<HttpResponse> WriteMessages(const service::Id& case_id, uint64_t after,

@@ -158,7 +158,7 @@ HttpResponse ApiService::PostCaseMessage(const HttpRequest& request, const Route
     for (const auto& k : *keys) has_notes_key |= k.role == service::Role::kNotesKey;
     if (!has_notes_key) return ErrorResponse(ApiError::kConflict);
   }
-  return Append(*case_id, *record, post->files);
+  return SeqResponse(Append(*case_id, *record, post->files));
 }
 
 HttpResponse ApiService::PostCaseKeys(const HttpRequest& request, const RouteParams& params) {
@@ -186,10 +186,7 @@ HttpResponse ApiService::PostCaseKeys(const HttpRequest& request, const RoutePar
     }
   }
   Status s = store_->AddSealedKeys(*case_id, *keys);
-  if (!s.ok()) {
-    if (s.code() == Code::kResourceExhausted) return ErrorResponse(ApiError::kConflict);
-    return ErrorResponse(ErrorFromStore(s));
-  }
+  if (!s.ok()) return ErrorResponse(ErrorFromStore(s));
   return NoContent();
 }
 

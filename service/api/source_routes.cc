@@ -2,7 +2,6 @@
 // and the checks shared with the reviewer routes (records, files, paging).
 #include <algorithm>
 #include <limits>
-#include <set>
 
 #include "base/encoding.h"
 #include "crypto/message.h"
@@ -35,9 +34,8 @@ HttpResponse Octets(Bytes bytes) {
 
 // --- shared checks -------------------------------------------------------------
 
-Result<Bytes> ApiService::ParseRecord(std::string_view text, const service::Id& case_id,
-                                      std::initializer_list<uint8_t> kinds, uint8_t* kind_out) {
-  DOJAVA_ASSIGN_OR_RETURN(Bytes record, ParseBytes(text, service::kMaxMessageRecordSize));
+Status ApiService::CheckRecord(ByteView record, const service::Id& case_id,
+                               std::initializer_list<uint8_t> kinds, uint8_t* kind_out) {
   auto header = crypto::ParseMessageHeader(record);
   if (!header.ok()) return Status(Code::kMalformed, "not a message record");
   if (header->case_id != case_id) return Status(Code::kMalformed, "record of another case");
@@ -45,6 +43,13 @@ Result<Bytes> ApiService::ParseRecord(std::string_view text, const service::Id& 
     return Status(Code::kMalformed, "wrong record kind");
   }
   if (kind_out != nullptr) *kind_out = header->kind;
+  return Status::Ok();
+}
+
+Result<Bytes> ApiService::ParseRecord(std::string_view text, const service::Id& case_id,
+                                      std::initializer_list<uint8_t> kinds, uint8_t* kind_out) {
+  DOJAVA_ASSIGN_OR_RETURN(Bytes record, ParseBytes(text, service::kMaxMessageRecordSize));
+  DOJAVA_RETURN_IF_ERROR(CheckRecord(record, case_id, kinds, kind_out));
   return record;
 }
 
@@ -57,24 +62,12 @@ std::optional<ApiError> ApiService::CheckFilesBindable(const std::vector<service
   return std::nullopt;
 }
 
-HttpResponse ApiService::Append(const service::Id& case_id, const Bytes& record,
-                                const std::vector<service::Id>& files) {
-  if (auto error = CheckFilesBindable(files)) return ErrorResponse(*error);
-  auto seq = store_->AppendMessage(case_id, record, files);
-  if (!seq.ok()) {
-    // An upload that became unfinished between the check and the write
-    // cannot happen (chunks are never removed from an upload), but the
-    // store's answer for it is kInvalidArgument: still a conflict.
-    if (seq.code() == Code::kInvalidArgument && !files.empty()) {
-      return ErrorResponse(ApiError::kConflict);
-    }
-    if (seq.code() == Code::kResourceExhausted) return ErrorResponse(ApiError::kConflict);
-    return ErrorResponse(ErrorFromStore(seq.status()));
-  }
+HttpResponse ApiService::SeqResponse(const IntakeResult& result) {
+  if (!result.ok()) return ErrorResponse(*result.error);
   JsonWriter w;
   w.BeginObject();
   w.Key("seq");
-  w.Uint(*seq);
+  w.Uint(result.seq);
   w.EndObject();
   return http::JsonOk(w.Take(), 201);
 }
@@ -149,63 +142,38 @@ HttpResponse ApiService::PostCase(const HttpRequest& request, const RouteParams&
       !message_text.ok() || !files_json.ok() || !object->Finish().ok()) {
     return ErrorResponse(ApiError::kBadRequest);
   }
-  service::NewCase c;
+  NewCaseRequest c;
   auto case_id = ParseId(*case_text);
   if (!case_id.ok()) return ErrorResponse(ApiError::kBadRequest);
   c.case_id = *case_id;
   // The lookup key lives in wiped memory and only its hash goes further.
-  if (lookup_text->size() != 43) return ErrorResponse(ApiError::kBadRequest);
+  if (lookup_text->size() != protocol::kKeyBase64Length) {
+    return ErrorResponse(ApiError::kBadRequest);
+  }
   auto lookup_key = Base64UrlDecodeSecret(*lookup_text);
-  if (!lookup_key.ok() || lookup_key->size() != 32) return ErrorResponse(ApiError::kBadRequest);
+  if (!lookup_key.ok()) return ErrorResponse(ApiError::kBadRequest);
+  c.lookup_key = std::move(lookup_key).value();
   auto source_public = ParseFixed<protocol::kX25519Size>(*source_text);
   if (!source_public.ok()) return ErrorResponse(ApiError::kBadRequest);
   c.source_public_key = *source_public;
   auto keys = ParseSealedKeys(**keys_json);
   if (!keys.ok()) return ErrorResponse(ApiError::kBadRequest);
-  auto record = ParseRecord(*message_text, c.case_id, {protocol::kKindConversation}, nullptr);
+  c.keys = std::move(keys).value();
+  auto record = ParseBytes(*message_text, service::kMaxMessageRecordSize);
   if (!record.ok()) return ErrorResponse(ApiError::kBadRequest);
+  c.first_message = std::move(record).value();
   auto files = ParseFileIds(**files_json);
   if (!files.ok()) return ErrorResponse(ApiError::kBadRequest);
+  c.files = std::move(files).value();
 
-  // Keys: one CK for the source, one CK for every reviewer of the roster,
-  // nothing else. A notes key here is a client error, not a roster change.
-  bool source_key = false;
-  std::set<crypto::Id> reviewers;
-  for (const service::SealedKey& k : *keys) {
-    if (k.role != service::Role::kCaseKey) return ErrorResponse(ApiError::kBadRequest);
-    if (k.reviewer) {
-      reviewers.insert(*k.reviewer);
-    } else {
-      source_key = true;
-    }
-  }
-  if (!source_key) return ErrorResponse(ApiError::kBadRequest);
-  std::shared_lock<std::shared_mutex> roster_stable(install_mu_);  // until written
-  std::shared_ptr<const InstalledRoster> roster = CurrentRoster();
-  if (!roster) return ErrorResponse(ApiError::kNotReady);
-  std::set<crypto::Id> expected;
-  for (const auto& e : roster->roster.entries()) expected.insert(e.reviewer_id);
-  if (reviewers != expected) return ErrorResponse(ApiError::kRosterChanged);
-  if (auto error = CheckFilesBindable(*files)) return ErrorResponse(*error);
-
-  const Bytes hash = crypto::LookupHash(lookup_key->reveal());
-  std::copy(hash.begin(), hash.end(), c.lookup_hash.begin());
-  c.keys = std::move(keys).value();
-  c.first_message = std::move(record).value();
-  c.attachments = std::move(files).value();
-  Status s = store_->CreateCase(c);
-  if (!s.ok()) {
-    if (s.code() == Code::kInvalidArgument && !c.attachments.empty()) {
-      return ErrorResponse(ApiError::kConflict);
-    }
-    return ErrorResponse(ErrorFromStore(s));
-  }
+  const IntakeResult created = CreateCase(c);
+  if (!created.ok()) return ErrorResponse(*created.error);
   JsonWriter w;
   w.BeginObject();
   w.Key("case_id");
   w.String(Base64UrlEncode(c.case_id));
   w.Key("seq");
-  w.Int(1);
+  w.Uint(created.seq);
   w.EndObject();
   return http::JsonOk(w.Take(), 201);
 }
@@ -215,7 +183,12 @@ HttpResponse ApiService::PostCase(const HttpRequest& request, const RouteParams&
 Result<service::CaseInfo> ApiService::CaseOfLookupKey(const HttpRequest& request) {
   auto key = ParseSecretHeader(request, kLookupKeyHeader);
   if (!key.ok()) return Status(Code::kNotFound, "unknown case");
-  const Bytes hash = crypto::LookupHash(key->reveal());
+  return CaseOfLookupKey(*key);
+}
+
+Result<service::CaseInfo> ApiService::CaseOfLookupKey(const SecretBytes& lookup_key) {
+  if (lookup_key.size() != protocol::kKeySize) return Status(Code::kNotFound, "unknown case");
+  const Bytes hash = crypto::LookupHash(lookup_key.reveal());
   service::LookupHash lookup{};
   std::copy(hash.begin(), hash.end(), lookup.begin());
   return store_->FindCaseByLookupHash(lookup);
@@ -270,12 +243,15 @@ HttpResponse ApiService::PostSourceMessage(const HttpRequest& request, const Rou
   ApiError error;
   auto post = ParseMessagePost(request, &error);
   if (!post.ok()) return ErrorResponse(error);
-  auto info = CaseOfLookupKey(request);
-  if (!info.ok()) return ErrorResponse(ErrorFromStore(info.status()));
-  auto record =
-      ParseRecord(post->record_text, info->case_id, {protocol::kKindConversation}, nullptr);
-  if (!record.ok()) return ErrorResponse(ApiError::kBadRequest);
-  return Append(info->case_id, *record, post->files);
+  auto key = ParseSecretHeader(request, kLookupKeyHeader);
+  if (!key.ok()) return ErrorResponse(ApiError::kNotFound);
+  FollowUpRequest f;
+  f.lookup_key = std::move(key).value();
+  // A record that does not decode stays empty: refused after the case lookup.
+  auto record = ParseBytes(post->record_text, service::kMaxMessageRecordSize);
+  if (record.ok()) f.record = std::move(record).value();
+  f.files = std::move(post->files);
+  return SeqResponse(PostFollowUp(f));
 }
 
 HttpResponse ApiService::GetSourceChunk(const HttpRequest& request, const RouteParams& params) {

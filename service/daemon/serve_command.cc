@@ -193,7 +193,7 @@ Status ServeCommand::Run(const std::string& data_dir, const InstanceConfig& conf
     o.message_characters = config.api.message_characters;
     o.form_body_limit_bytes = config.http.form_body_limit_bytes;
     o.static_dir = config.http.static_dir;
-    auto added = nojs::AddNojsRoutes(&router, store.get(), o);
+    auto added = nojs::AddNojsRoutes(&router, store.get(), (*api)->Intake(), o);
     if (!added.ok()) return added.status();
     plain = std::move(added).value();
   }

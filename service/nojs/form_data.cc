@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "payload/body.h"
+
 namespace dojava::nojs {
 namespace {
 
@@ -64,13 +66,6 @@ bool ForEachParam(std::string_view rest, F each) {
   }
 }
 
-bool PrintableAscii(std::string_view s) {
-  for (char c : s) {
-    if (c < 0x21 || c > 0x7e) return false;
-  }
-  return true;
-}
-
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -101,28 +96,54 @@ Result<SecretBytes> DecodeUrlComponent(std::string_view s) {
   return out;
 }
 
-// One UTF-8 code point at s[i]: its value and length, or length 0 if invalid.
-uint32_t DecodeUtf8(std::string_view s, size_t i, size_t* len) {
-  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  const unsigned char c = b(0);
-  *len = 0;
-  if (c < 0x80) {
-    *len = 1;
-    return c;
+// The header block of one multipart part (RFC 7578 §4.2, §4.4).
+struct PartHead {
+  std::string name, filename, mime;
+  bool has_filename = false;
+};
+
+Status ParseDisposition(std::string_view hvalue, PartHead* part) {
+  const size_t s = hvalue.find(';');
+  if (!EqualsNoCase(Trim(hvalue.substr(0, s)), "form-data") || s == std::string_view::npos) {
+    return kBad;
   }
-  size_t n = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  uint32_t cp = c & (n == 2 ? 0x1f : n == 3 ? 0x0f : 0x07);
-  for (size_t k = 1; k < n; ++k) {
-    if ((b(k) & 0xc0) != 0x80) return 0;
-    cp = (cp << 6) | (b(k) & 0x3f);
+  const bool ok = ForEachParam(hvalue.substr(s), [&](std::string_view n, std::string v) {
+    if (EqualsNoCase(n, "name") && part->name.empty()) {
+      part->name = std::move(v);
+    } else if (EqualsNoCase(n, "filename") && !part->has_filename) {
+      part->has_filename = true;
+      part->filename = std::move(v);
+    } else {
+      return false;
+    }
+    return true;
+  });
+  return ok ? Status::Ok() : kBad;
+}
+
+Status ParsePartHead(std::string_view head, PartHead* part) {
+  bool has_disposition = false;
+  while (!head.empty()) {
+    const size_t eol = head.find("\r\n");
+    const std::string_view line = head.substr(0, eol);
+    head = eol == std::string_view::npos ? std::string_view() : head.substr(eol + 2);
+    const size_t colon = line.find(':');
+    if (colon == std::string_view::npos) return kBad;
+    const std::string_view hname = line.substr(0, colon);
+    const std::string_view hvalue = Trim(line.substr(colon + 1));
+    if (EqualsNoCase(hname, "content-disposition")) {
+      if (has_disposition) return kBad;
+      has_disposition = true;
+      DOJAVA_RETURN_IF_ERROR(ParseDisposition(hvalue, part));
+    } else if (EqualsNoCase(hname, "content-type")) {
+      if (!part->mime.empty()) return kBad;
+      part->mime = std::string(hvalue);
+      if (part->mime.empty()) return kBad;
+    } else {
+      return kBad;
+    }
   }
-  if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-      (cp >= 0xd800 && cp <= 0xdfff)) {
-    return 0;
-  }
-  *len = n;
-  return cp;
+  return has_disposition ? Status::Ok() : kBad;
 }
 
 }  // namespace
@@ -131,33 +152,6 @@ std::string MediaType(std::string_view content_type) {
   std::string out(Trim(content_type.substr(0, content_type.find(';'))));
   for (char& c : out) c = Lower(c);
   return out;
-}
-
-std::string CleanFileName(std::string_view name) {
-  const size_t slash = name.find_last_of("/\\");
-  if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
-  std::string out;
-  size_t chars = 0;
-  for (size_t i = 0; i < name.size() && chars < 255;) {
-    size_t len = 0;
-    const uint32_t cp = DecodeUtf8(name, i, &len);
-    if (len == 0) {
-      ++i;
-      continue;
-    }
-    const bool drop = cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
-                      (cp >= 0x2066 && cp <= 0x2069);
-    if (!drop) {
-      out.append(name.substr(i, len));
-      ++chars;
-    }
-    i += len;
-  }
-  std::string_view t = out;
-  while (!t.empty() && (t.front() == ' ' || t.front() == '\t' || t.front() == '\n')) t.remove_prefix(1);
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\n')) t.remove_suffix(1);
-  if (t.empty() || t == "." || t == "..") return "file";
-  return std::string(t);
 }
 
 Status FormData::AddField(std::string name, SecretBytes value, const FormLimits& limits) {
@@ -212,11 +206,12 @@ Result<FormData> FormData::ParseMultipart(ByteView body, std::string_view conten
   std::string boundary;
   const size_t semi = content_type.find(';');
   if (semi == std::string_view::npos) return kBad;
-  const bool params_ok = ForEachParam(content_type.substr(semi), [&](std::string_view n, std::string v) {
-    if (!EqualsNoCase(n, "boundary") || !boundary.empty()) return false;
-    boundary = std::move(v);
-    return true;
-  });
+  const bool params_ok =
+      ForEachParam(content_type.substr(semi), [&](std::string_view n, std::string v) {
+        if (!EqualsNoCase(n, "boundary") || !boundary.empty()) return false;
+        boundary = std::move(v);
+        return true;
+      });
   // RFC 2046 §5.1.1: 1..70 characters.
   if (!params_ok || boundary.empty() || boundary.size() > 70) return kBad;
 
@@ -234,44 +229,13 @@ Result<FormData> FormData::ParseMultipart(ByteView body, std::string_view conten
     if (head_end == std::string_view::npos) return kBad;
     if (head_end - pos > limits.max_part_header_bytes) return kTooMany;
     std::string_view head = data.substr(pos, head_end - pos);
-    std::string name, filename, mime;
-    bool has_filename = false, has_disposition = false;
-    while (!head.empty()) {
-      const size_t eol = head.find("\r\n");
-      const std::string_view line = head.substr(0, eol);
-      head = eol == std::string_view::npos ? std::string_view() : head.substr(eol + 2);
-      const size_t colon = line.find(':');
-      if (colon == std::string_view::npos) return kBad;
-      const std::string_view hname = line.substr(0, colon);
-      const std::string_view hvalue = Trim(line.substr(colon + 1));
-      if (EqualsNoCase(hname, "content-disposition")) {
-        if (has_disposition) return kBad;
-        has_disposition = true;
-        const size_t s = hvalue.find(';');
-        if (!EqualsNoCase(Trim(hvalue.substr(0, s)), "form-data") || s == std::string_view::npos) {
-          return kBad;
-        }
-        const bool ok = ForEachParam(hvalue.substr(s), [&](std::string_view n, std::string v) {
-          if (EqualsNoCase(n, "name") && name.empty()) {
-            name = std::move(v);
-          } else if (EqualsNoCase(n, "filename") && !has_filename) {
-            has_filename = true;
-            filename = std::move(v);
-          } else {
-            return false;
-          }
-          return true;
-        });
-        if (!ok) return kBad;
-      } else if (EqualsNoCase(hname, "content-type")) {
-        if (!mime.empty()) return kBad;
-        mime = std::string(hvalue);
-        if (mime.empty()) return kBad;
-      } else {
-        return kBad;
-      }
-    }
-    if (!has_disposition || !IsFieldName(name)) return kBad;
+    PartHead part;
+    DOJAVA_RETURN_IF_ERROR(ParsePartHead(head, &part));
+    const std::string& name = part.name;
+    const std::string& filename = part.filename;
+    const std::string& mime = part.mime;
+    const bool has_filename = part.has_filename;
+    if (!IsFieldName(name)) return kBad;
     // The content, up to the next delimiter.
     const size_t content_start = head_end + 4;
     const size_t end = data.find(delimiter, content_start);
@@ -281,8 +245,8 @@ Result<FormData> FormData::ParseMultipart(ByteView body, std::string_view conten
       if (!(filename.empty() && content.empty())) {
         if (form.files_.size() >= limits.max_files) return kTooMany;
         FormFile f;
-        f.name = CleanFileName(filename);
-        f.mime = mime.size() <= 255 && PrintableAscii(mime) ? mime : "";
+        f.name = payload::CleanFileName(filename);
+        f.mime = payload::CleanMime(mime);
         f.content = ByteView(reinterpret_cast<const uint8_t*>(content.data()), content.size());
         form.files_.push_back(std::move(f));
       }

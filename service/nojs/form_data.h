@@ -8,7 +8,8 @@
 // parts. Field names must be short [a-z0-9_] tokens; a repeated name is an
 // error except for file parts (several files under one name). Only the
 // Content-Disposition and Content-Type part headers are accepted. A file
-// part's filename is cleaned (CleanFileName) and never used as a path.
+// part's filename is cleaned (payload::CleanFileName, PROTOCOL.md §11.3) and
+// never used as a path.
 //
 // Text values are copied into SecretBytes (they are report text or a
 // receipt); file contents are views into the request body, which the caller
@@ -30,10 +31,10 @@
 namespace dojava::nojs {
 
 struct FormLimits {
-  size_t max_parts = 80;                  // fields and files together
-  size_t max_files = 64;                  // file parts with content (kMaxAttachmentsPerMessage)
-  size_t max_part_header_bytes = 2048;    // one part's header block
-  size_t max_field_bytes = 512 * 1024;    // one text field (UTF-8 bytes)
+  size_t max_parts = 80;                // fields and files together
+  size_t max_files = 64;                // file parts with content (kMaxAttachmentsPerMessage)
+  size_t max_part_header_bytes = 2048;  // one part's header block
+  size_t max_field_bytes = 512 * 1024;  // one text field (UTF-8 bytes)
 };
 
 struct FormFile {
@@ -71,12 +72,6 @@ class FormData {
 
 // The media type of a Content-Type value, lower-case, without parameters.
 std::string MediaType(std::string_view content_type);
-
-// A file name as the JavaScript page cleans it (static/www/js/payload.js
-// cleanFileName): the last path component, control and bidi-override
-// characters removed, at most 255 characters, never "", "." or "..".
-// Invalid UTF-8 bytes are dropped.
-std::string CleanFileName(std::string_view name);
 
 }  // namespace dojava::nojs
 

@@ -582,7 +582,7 @@ Result<uint64_t> SqlcipherStore::AppendMessage(const Id& case_id, const Bytes& r
         DOJAVA_ASSIGN_OR_RETURN(bool row, last.Step());
         if (!row) return Status(Code::kInternal, "count returned no row");
         if (static_cast<uint64_t>(last.ColumnInt(0)) >= options_.max_messages_per_case) {
-          return Status(Code::kResourceExhausted, "the case holds the most messages allowed");
+          return Status(Code::kLimitReached, "the case holds the most messages allowed");
         }
         seq = static_cast<uint64_t>(last.ColumnInt(1)) + 1;
         DOJAVA_RETURN_IF_ERROR(InsertMessage(db, case_id, seq, today, record));
@@ -635,7 +635,7 @@ Status SqlcipherStore::AddSealedKeys(const Id& case_id, const std::vector<Sealed
         DOJAVA_ASSIGN_OR_RETURN(bool row, count.Step());
         if (!row) return Status(Code::kInternal, "count returned no row");
         if (static_cast<size_t>(count.ColumnInt(0)) + keys.size() > kMaxSealedKeysPerCase) {
-          return Status(Code::kResourceExhausted, "the case holds the most keys allowed");
+          return Status(Code::kLimitReached, "the case holds the most keys allowed");
         }
         return InsertKeys(db, case_id, keys, /*new_case=*/false);
       },
@@ -685,7 +685,7 @@ Status SqlcipherStore::CreateUpload(const Id& file_id, uint32_t chunk_count,
       [&](SqliteDb& db) -> Status {
         DOJAVA_ASSIGN_OR_RETURN(Settings settings, ReadSettings(db));
         if (chunk_count > settings.max_chunks_per_file) {
-          return Status(Code::kResourceExhausted, "the attachment is larger than allowed");
+          return Status(Code::kLimitReached, "the attachment is larger than allowed");
         }
         DOJAVA_ASSIGN_OR_RETURN(
             auto find, db.Prepare("SELECT case_id, chunk_count FROM uploads WHERE file_id = ?1"));

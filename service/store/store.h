@@ -10,8 +10,10 @@
 // - Errors are values. Codes used: kInvalidArgument (a length, count or range
 //   is wrong), kNotFound (unknown case, upload, chunk, or instance not
 //   initialised), kAlreadyExists (duplicate id / conflicting bytes),
-//   kRollback (roster version not newer), kResourceExhausted (disk full or
-//   under the configured reserve, over a limit), kIoError / kInternal.
+//   kRollback (roster version not newer), kResourceExhausted (the disk is
+//   full, or an upload would leave less than the configured reserve: only
+//   ever about disk space), kLimitReached (a configured count is reached: a
+//   case's messages or keys, a file's chunks), kIoError / kInternal.
 //   Messages never contain request data.
 // - A write method returns only after the transaction holding its write is
 //   durable on disk (WAL, synchronous=FULL). A failed write changed nothing.
@@ -186,7 +188,8 @@ class Store {
   virtual Result<std::vector<SealedKey>> GetSealedKeys(const Id& case_id) = 0;
 
   // --- attachments -------------------------------------------------------
-  // Starts an upload of chunk_count chunks (1..max_chunks_per_file), unbound
+  // Starts an upload of chunk_count chunks (1..max_chunks_per_file; more:
+  // kLimitReached), unbound
   // or bound to an existing case. Repeating the same call is a no-op; the
   // same file id with other parameters is kAlreadyExists. Refused with
   // kResourceExhausted when the whole file would take free disk space under

@@ -11,10 +11,12 @@ import { blake2b } from '@noble/hashes/blake2.js';
 
 import * as P from '../js/protocol.js';
 import { V2_HANDLERS } from './vectors-v2.mjs';
+import { parseBody } from '../www/js/payload.js';
 
 // DOJAVA_VECTOR_DIR lets a developer point the runner at a scratch directory; the default is the repo's.
 const VECTOR_DIR = process.env.DOJAVA_VECTOR_DIR || join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tests', 'vectors');
-const OUTCOMES = new Set(['success', ...P.OUTCOMES]);
+// `unsupported`: the payload kind's outcome for a body type this version does not know (§11.4).
+const OUTCOMES = new Set(['success', 'unsupported', ...P.OUTCOMES]);
 
 const hex = (s) => P.hexDecode(s);
 const toHex = (b) => P.hexEncode(b);
@@ -232,6 +234,37 @@ const HANDLERS = {
         const sig = P.sign(r.reviewer.edSeed, 'dojava/v1/test', new Uint8Array(0));
         assert.equal(toHex(sig), o.signature_of_empty_under_label_test);
         assert.ok(P.verify(r.reviewer.edPublic, 'dojava/v1/test', new Uint8Array(0), hex(o.signature_of_empty_under_label_test)));
+      },
+    };
+  },
+
+  payload(v) {
+    const i = v.input;
+    const body = hex(need(i, 'body', 'input'));
+    return {
+      run() {
+        if (has(i, 'body_text')) assert.equal(toHex(P.utf8(i.body_text)), toHex(body), 'body_text is not the UTF-8 of body');
+        const r = parseBody(body, (s) => P.base64urlDecode(s));
+        if (r.outcome !== 'success') throw new P.DojavaError(r.outcome, 'payload');
+        return r;
+      },
+      check(r) {
+        const o = v.output;
+        exactFields(o, o.type === 'report' ? ['type', 'text', 'form', 'files', 'bad_files'] : ['type', 'text', 'files', 'bad_files'], 'output');
+        assert.equal(r.type, o.type);
+        assert.equal(r.text, o.text);
+        assert.equal(r.badFiles, o.bad_files);
+        if (o.form) assert.deepEqual(r.form, o.form);
+        assert.equal(r.files.length, o.files.length);
+        r.files.forEach((f, n) => {
+          const want = o.files[n];
+          exactFields(want, ['id', 'chunks', 'size', 'name', 'mime'], 'output.files[]');
+          assert.equal(toHex(f.fileId), want.id);
+          assert.equal(f.chunks, want.chunks);
+          assert.equal(f.size, want.size);
+          assert.equal(f.name, want.name);
+          assert.equal(f.mime, want.mime);
+        });
       },
     };
   },

@@ -72,6 +72,8 @@ test('a follow-up may have no text only when it carries files', () => {
 test('file names lose directories and control or bidi characters; types are printable ASCII', () => {
   assert.equal(cleanFileName('/home/ana/evidence.pdf'), 'evidence.pdf');
   assert.equal(cleanFileName('fdp.exe\u202Egnp.pdf'), 'fdp.exegnp.pdf');
+  assert.equal(cleanFileName('a\u200Eb\u200F\u061Cc.txt'), 'abc.txt'); // bidi marks too (issue 14)
+  assert.equal(cleanFileName('.bashrc'), '_.bashrc');
   assert.equal(cleanFileName('a\nb\u0000c'), 'abc');
   assert.equal(cleanFileName(''), 'file');
   assert.equal(cleanFileName('..'), 'file');
@@ -89,9 +91,9 @@ test('parseBody reads what buildReport wrote, ignores unknown fields, and marks 
   assert.deepEqual(r.files[0].fileId, up.fileId);
   assert.equal(r.files[0].chunks, 2);
   assert.equal(r.badFiles, 0);
-  assert.deepEqual(parseBody(new TextEncoder().encode('{"type":"poll"}'), b64d), { type: 'unsupported' });
-  assert.deepEqual(parseBody(new TextEncoder().encode('[1]'), b64d), { type: 'unsupported' });
-  assert.deepEqual(parseBody(Uint8Array.of(0xff), b64d), { type: 'unsupported' });
+  assert.deepEqual(parseBody(new TextEncoder().encode('{"type":"poll"}'), b64d), { type: 'unsupported', outcome: 'unsupported' });
+  assert.deepEqual(parseBody(new TextEncoder().encode('[1]'), b64d), { type: 'unsupported', outcome: 'malformed' });
+  assert.deepEqual(parseBody(Uint8Array.of(0xff), b64d), { type: 'unsupported', outcome: 'malformed' });
 });
 
 test('parseBody refuses a FILEREF whose chunk count does not match its size, or with wrong lengths', () => {

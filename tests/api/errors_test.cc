@@ -390,6 +390,54 @@ TEST_CASE("errors: body_too_large and insufficient_storage", "[api][errors]") {
       507, "insufficient_storage");
 }
 
+// Regression (issue 15): on a full disk a source follow-up, a reviewer reply
+// and a first notes key answered 409 conflict ("This conflicts with what is
+// stored") while case creation and uploads answered 507.
+TEST_CASE("regression: every write answers 507 insufficient_storage on a full disk",
+          "[api][errors][disk]") {
+  World w;
+  w.h.SetDiskFull(true);
+  const std::string case_path = "/api/v1/cases/" + B64(w.case_id);
+  const crypto::ReviewerSigner alice = w.alice.key.Signer(w.alice.id);
+  EXPECT_REFUSED(w,
+                 w.h.Post(kSource, "/api/v1/source/messages",
+                          Obj({{"message", Q(B64(Record(w.ck, 1, w.case_id, "follow-up")))}}),
+                          Harness::LookupKey(w.lookup_key)),
+                 507, "insufficient_storage");
+  EXPECT_REFUSED(w,
+                 w.h.Post(kReviewer, case_path + "/messages",
+                          Obj({{"message", Q(B64(Record(w.ck, 1, w.case_id, "reply",
+                                                        &alice)))}}),
+                          w.auth),
+                 507, "insufficient_storage");
+  const SecretBytes nk = SecretBytes::Random(32);
+  EXPECT_REFUSED(
+      w,
+      w.h.Post(kReviewer, case_path + "/keys",
+               Obj({{"keys", "[" + SealedKeyJson(B64(w.alice.id), "notes",
+                                                 Seal(nk, protocol::kRoleNotesKey, w.case_id,
+                                                      w.alice.key.x25519_public())) +
+                                 "]"}}),
+               w.auth),
+      507, "insufficient_storage");
+  const Id other = service::testing::RandomId();
+  EXPECT_REFUSED(w,
+                 w.h.Post(kSource, "/api/v1/cases",
+                          Obj(w.CaseFields(other, B64(SecretBytes::Random(32).reveal())))),
+                 507, "insufficient_storage");
+  EXPECT_REFUSED(
+      w,
+      w.h.Post(kSource, "/api/v1/uploads",
+               Obj({{"file_id", Q(B64(service::testing::RandomId()))}, {"chunks", "1"}})),
+      507, "insufficient_storage");
+  // Space is back: the same follow-up is stored.
+  w.h.SetDiskFull(false);
+  CHECK(w.h.Post(kSource, "/api/v1/source/messages",
+                 Obj({{"message", Q(B64(Record(w.ck, 1, w.case_id, "follow-up")))}}),
+                 Harness::LookupKey(w.lookup_key))
+            .status == 201);
+}
+
 TEST_CASE("errors: strict JSON on create-case", "[api][errors][json]") {
   World w;
   const Id id = service::testing::RandomId();

@@ -6,6 +6,7 @@
 #include <catch2/catch_test_macros.hpp>
 
 #include "base/encoding.h"
+#include "base/utf8.h"
 #include "crypto/admin_key.h"
 #include "crypto/reviewer_key.h"
 
@@ -134,19 +135,32 @@ TEST_CASE("file references: strict, and names made safe for the file system", "[
   const std::string key = Base64UrlEncode(SecretBytes::Random(32).reveal());
   const std::string prefix = Base64UrlEncode(Bytes(20, 7));
   const std::string id = Base64UrlEncode(Bytes(16, 1));
-  auto ref = [&](uint64_t chunks, uint64_t size, const std::string& name) {
-    return json::value{{"id", id},     {"key", key},   {"prefix", prefix},    {"chunks", chunks},
+  auto body = [&](uint64_t chunks, uint64_t size, const std::string& name) {
+    json::value ref = {{"id", id},     {"key", key},   {"prefix", prefix},    {"chunks", chunks},
                        {"size", size}, {"name", name}, {"mime", "text/plain"}};
+    json::value v = {{"type", "message"}, {"text", "t"}, {"files", json::array{ref}}};
+    return payload::ParseBody(AsBytes(json::serialize(v)));
   };
-  auto ok = ParseFileRef(ref(1, 10, "../../etc/passwd"));
+  auto ok = body(1, 10, "../../etc/passwd");
   REQUIRE(ok.ok());
-  CHECK(ok->name == "passwd");
-  CHECK(ParseFileRef(ref(2, 10, "a")).code() == Code::kMalformed);  // chunks != ChunkCount(size)
-  CHECK(ParseFileRef(ref(2, 524288, "a")).ok());
-  CHECK(SafeFileName("..") == "attachment");
-  CHECK(SafeFileName(".bashrc") == "_.bashrc");
-  CHECK(SafeFileName("-rf") == "_-rf");
-  CHECK(SafeFileName("a\x1b[2Jb") == "a_[2Jb");
+  REQUIRE(ok->files.size() == 1);
+  CHECK(ok->files[0].name == "passwd");
+  CHECK(body(2, 10, "a")->bad_files == 1);  // chunks != ChunkCount(size)
+  CHECK(body(2, 524288, "a")->files.size() == 1);
+  CHECK(payload::CleanFileName("..") == "file");
+  CHECK(payload::CleanFileName(".bashrc") == "_.bashrc");
+  CHECK(payload::CleanFileName("-rf") == "_-rf");
+  CHECK(payload::CleanFileName("a\x1b[2Jb") == "a[2Jb");
+  // Regression (issue 14): the CLI's own cleaner kept U+202E, which turns
+  // invoice<RLO>fdp.exe into a name that reads invoiceexe.pdf, and cut a
+  // two-byte letter in half at byte 200; that name became the reviewer's file.
+  CHECK(payload::CleanFileName("invoice\u202efdp.exe") == "invoicefdp.exe");
+  std::string long_name;
+  for (int i = 0; i < 150; ++i) long_name += "\xc3\xa9";  // é
+  long_name = "x" + long_name;                            // a letter straddles byte 200
+  const std::string cleaned = payload::CleanFileName(long_name);
+  CHECK(cleaned == long_name);  // 151 code points: under the limit, nothing cut
+  CHECK(IsValidUtf8(AsBytes(cleaned)));
 }
 
 TEST_CASE("output never carries file keys", "[cli][case]") {

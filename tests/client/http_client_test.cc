@@ -138,6 +138,11 @@ TEST_CASE("API error codes map to what the CLI acts on", "[cli][api]") {
   CHECK(err(409, "conflict") == Code::kAlreadyExists);
   CHECK(err(409, "roster_changed") == Code::kAlreadyExists);
   CHECK(err(500, "internal") == Code::kInternal);
+  // Regression (issue 15): a full disk is named as such, not as a refusal.
+  CHECK(err(507, "insufficient_storage") == Code::kResourceExhausted);
+  const std::string full = "{\"error\":{\"code\":\"insufficient_storage\",\"message\":\"m\"}}";
+  CHECK(StatusFromErrorResponse(507, AsBytes(full)).message().find("disk is full") !=
+        std::string::npos);
   // Not JSON at all: still an error, named by the HTTP status.
   Status s = StatusFromErrorResponse(502, AsBytes(std::string_view("<html>")));
   CHECK(s.code() == Code::kInternal);

@@ -10,6 +10,7 @@
 #include "crypto/sealed_key.h"
 #include "crypto/source_key_wrap.h"
 #include "service/nojs/catalogues.h"
+#include "payload/body.h"
 #include "service/nojs/form_data.h"
 #include "service/nojs/nojs_pages.h"
 #include "tests/support/api_harness.h"
@@ -79,13 +80,14 @@ std::string Between(const std::string& html, const std::string& open) {
 class PlainHarness {
  public:
   explicit PlainHarness(NojsOptions options = {})
-      : h_({}, 0, [this, options](http::Router* router, service::Store* store) mutable {
+      : h_({}, 0, [this, options](http::Router* router, service::Store* store,
+                                      std::shared_ptr<api::CaseIntake> intake) mutable {
           options.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
           auto clock = clock_ns_;
           options.now = [clock] {
             return std::chrono::steady_clock::time_point(std::chrono::nanoseconds(clock->load()));
           };
-          auto added = AddNojsRoutes(router, store, options);
+          auto added = AddNojsRoutes(router, store, std::move(intake), options);
           REQUIRE(added.ok());
           pages_ = std::move(added).value();
         }) {
@@ -374,9 +376,10 @@ TEST_CASE("bad plain forms get readable pages and change nothing") {
 
 TEST_CASE("no roster yet: the plain form says the organisation is not ready") {
   NojsOptions o;
-  Harness h({}, 0, [&o](http::Router* router, service::Store* store) {
+  Harness h({}, 0, [&o](http::Router* router, service::Store* store,
+                        std::shared_ptr<api::CaseIntake> intake) {
     o.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
-    REQUIRE(AddNojsRoutes(router, store, o).ok());
+    REQUIRE(AddNojsRoutes(router, store, std::move(intake), o).ok());
   });
   HttpResponse r = h.Post(kSource, "/plain/submit", Multipart(ReportParts()), MultipartType());
   CHECK(r.status == 503);
@@ -489,6 +492,38 @@ TEST_CASE("returning: verified replies shown, follow-ups with files, downloads, 
                                    UrlEncodedType());
     CHECK(none.status == 404);
   }
+}
+
+// Regression (issue 15): on a full disk a plain follow-up answered 409 with
+// "The server refused this because of a conflict" instead of saying the
+// server has no room, as the plain submission already did.
+TEST_CASE("regression: a plain reply on a full disk says the server has no room (507)") {
+  PlainHarness p;
+  HttpResponse submitted = p.Submit(ReportParts());
+  REQUIRE(submitted.status == 201);
+  HttpResponse page = p.h().Post(kSource, "/plain/return",
+                                 "lang=en&receipt=" + PlainHarness::ReceiptOf(submitted),
+                                 UrlEncodedType());
+  REQUIRE(page.status == 200);
+  const std::string session = TokenOf(page);
+  const service::CaseInfo info = p.CaseOf(PlainHarness::ReceiptOf(submitted));
+  p.h().SetDiskFull(true);
+  for (bool with_file : {false, true}) {
+    INFO("with a file: " << with_file);
+    std::vector<Part> parts = {{"token", session}, {"lang", "en"}, {"text", "More detail"}};
+    if (with_file) parts.push_back({"files", RandomContent(100), true, "a.txt", "text/plain"});
+    HttpResponse sent = p.h().Post(kSource, "/plain/reply", Multipart(parts), MultipartType());
+    CHECK(sent.status == 507);
+    CHECK(sent.body.find("The server has no room") != std::string::npos);
+    CHECK(sent.body.find("conflict") == std::string::npos);
+  }
+  HttpResponse again = p.Submit(ReportParts());
+  CHECK(again.status == 507);
+  CHECK(again.body.find("The server has no room") != std::string::npos);
+  p.h().SetDiskFull(false);
+  auto messages = p.h().store().ListMessages(info.case_id, 0, 100, 1 << 24);
+  REQUIRE(messages.ok());
+  CHECK(messages->size() == 1);  // nothing was added
 }
 
 TEST_CASE("a reviewer file over max_download_bytes is not served; the page says why") {
@@ -620,10 +655,10 @@ TEST_CASE("FormData: strict multipart and urlencoded parsing") {
   for (const char* bad : {"a", "a=1&", "a=1&a=2", "=1", "a=%2", "a=%g1", "A=1"}) {
     CHECK(!FormData::ParseUrlEncoded(AsBytes(std::string(bad)), limits).ok());
   }
-  CHECK(CleanFileName("../../etc/passwd") == "passwd");
-  CHECK(CleanFileName("C:\\x\\..") == "file");
-  CHECK(CleanFileName("a\x01\xe2\x80\xae" "b.txt") == "ab.txt");
-  CHECK(CleanFileName(std::string(300, 'n')).size() == 255);
+  CHECK(payload::CleanFileName("../../etc/passwd") == "passwd");
+  CHECK(payload::CleanFileName("C:\\x\\..") == "file");
+  CHECK(payload::CleanFileName("a\x01\xe2\x80\xae" "b.txt") == "ab.txt");
+  CHECK(payload::CleanFileName(std::string(300, 'n')).size() == 255);
 }
 
 TEST_CASE("plural forms: CLDR rules for whole numbers, and the session texts use them") {
@@ -706,10 +741,12 @@ TEST_CASE("the server's own error pages are translated: 404 in the query's langu
 TEST_CASE("429 on the plain pages is the page in the source's language, not the generic one") {
   std::shared_ptr<http::Router> routes = std::make_shared<http::Router>();
   std::shared_ptr<NojsPages> pages;
-  Harness h({}, 0, [&](http::Router* router, service::Store* store) {
+  Harness h({}, 0,
+            [&](http::Router* router, service::Store* store,
+                std::shared_ptr<api::CaseIntake> intake) {
     NojsOptions o;
     o.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
-    auto added = AddNojsRoutes(router, store, o);
+    auto added = AddNojsRoutes(router, store, std::move(intake), o);
     REQUIRE(added.ok());
     pages = std::move(added).value();
     *routes = *router;  // the same routes, for a handler with real rate limits

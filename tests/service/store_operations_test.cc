@@ -181,7 +181,7 @@ TEST_CASE("messages: sequence numbers, paging, activity and limits", "[store]") 
     REQUIRE(seq.ok());
     CHECK(*seq == want);
   }
-  CHECK(t.store->AppendMessage(c.case_id, RandomRecord(), {}).code() == Code::kResourceExhausted);
+  CHECK(t.store->AppendMessage(c.case_id, RandomRecord(), {}).code() == Code::kLimitReached);
   auto info = t.store->GetCase(c.case_id);
   CHECK(info->created_day == testing::kToday);
   CHECK(info->last_activity_day == testing::kToday + 4);
@@ -339,7 +339,7 @@ TEST_CASE("uploads: create, put chunks, resume, bind, read", "[store]") {
 
   CHECK(t.store->CreateUpload(RandomId(), 0, std::nullopt).code() == Code::kInvalidArgument);
   CHECK(t.store->CreateUpload(RandomId(), 5000, std::nullopt).code() ==
-        Code::kResourceExhausted);  // over max_chunks_per_file (4096)
+        Code::kLimitReached);  // over max_chunks_per_file (4096)
   CHECK(t.store->CreateUpload(RandomId(), 1, RandomId()).code() == Code::kNotFound);
 
   // Deleting the case deletes its chunks.

@@ -27,6 +27,7 @@
 #include "service/api/json_reader.h"
 #include "service/api/testing.h"
 #include "service/http/request_handler.h"
+#include "tests/support/disk_full_store.h"
 #include "tests/support/store_test_util.h"
 
 namespace dojava::api::testing {
@@ -111,8 +112,9 @@ struct Options {
 class Harness {
  public:
   // Routes added after the API's (the no-JavaScript pages), on the same
-  // router and store.
-  using ExtraRoutes = std::function<void(http::Router*, service::Store*)>;
+  // router and store, with the API's typed intake.
+  using ExtraRoutes =
+      std::function<void(http::Router*, service::Store*, std::shared_ptr<CaseIntake>)>;
 
   // `disk_reserve_bytes` > 0 reopens the store with that reserve (to make
   // uploads run out of space).
@@ -128,21 +130,24 @@ class Harness {
       REQUIRE(reopened.ok());
       store_.store = std::move(reopened).value();
     }
+    store_under_test_ = std::make_unique<service::testing::DiskFullStore>(store_.store.get());
     http::Router router;
     auto clock = clock_ns_;
-    auto api = AddApiRoutesForTesting(&router, store_.store.get(), options, [clock] {
+    auto api = AddApiRoutesForTesting(&router, store_under_test_.get(), options, [clock] {
       return std::chrono::steady_clock::time_point(std::chrono::nanoseconds(clock->load()));
     });
     REQUIRE(api.ok());
     api_ = std::move(api).value();
-    if (extra_routes) extra_routes(&router, store_.store.get());
+    if (extra_routes) extra_routes(&router, store_under_test_.get(), api_->Intake());
     http::HttpConfig config;
     for (auto& r : config.rate) r = http::RateLimit{0, 0, 0, 0};  // the HTTP layer's own limits
     handler_ =
         std::make_unique<http::RequestHandler>(config, std::move(router), http::StaticFiles{});
   }
 
-  service::Store& store() { return *store_.store; }
+  service::Store& store() { return *store_under_test_; }
+  // From now on every write fails as on a full disk (reads still work).
+  void SetDiskFull(bool full) { store_under_test_->SetFull(full); }
   Api& api() { return *api_; }
   const service::Settings& settings() const { return store_.settings; }
   const Id& instance_id() const { return store_.settings.instance_id; }
@@ -238,6 +243,7 @@ class Harness {
  private:
   crypto::AdminKey admin_ = crypto::AdminKey::Generate();
   service::testing::TestStore store_;
+  std::unique_ptr<service::testing::DiskFullStore> store_under_test_;
   std::shared_ptr<std::atomic<int64_t>> clock_ns_ =
       std::make_shared<std::atomic<int64_t>>(int64_t{1'000'000} * 1'000'000'000);
   std::shared_ptr<Api> api_;

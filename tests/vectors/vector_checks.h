@@ -19,6 +19,8 @@ std::map<std::string, Checker> ExtraCheckers();
 std::map<std::string, Checker> V2Checkers();
 std::string Outcome(Code code);
 std::vector<boost::json::object> LoadVectors();
+// The `payload` kind (vectors_payload_test.cc): "success", "malformed" or "unsupported".
+std::string CheckPayload(const boost::json::object& v);
 
 }  // namespace dojava::vectors
 

@@ -36,6 +36,8 @@ class VectorWriter {
 std::vector<std::function<void(VectorWriter&)>> ExtraSections();
 // Protocol-2 sections (generate_v2.cc, generate_v2_case.cc).
 std::vector<std::function<void(VectorWriter&)>> V2Sections();
+// The `payload` vectors (generate_payload.cc).
+void PayloadVectors(VectorWriter& w);
 
 }  // namespace dojava::vectors
 

@@ -158,7 +158,8 @@ std::map<std::string, Checker> ExtraCheckers() {
           {"receipt", CheckReceipt},
           {"source_key", CheckSourceKey},
           {"keys", CheckKeys},
-          {"key_file", CheckKeyFile}};
+          {"key_file", CheckKeyFile},
+          {"payload", CheckPayload}};
 }
 
 }  // namespace dojava::vectors

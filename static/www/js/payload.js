@@ -3,7 +3,10 @@
 // Pure (no DOM, no network). Binary values are base64url (PROTOCOL.md §2); the encoder is passed in so
 // this module has no dependency and can be tested alone.
 
-/** The report form's choices. Values are stable protocol strings; labels live in the catalogues. */
+/**
+ * The report form's choices (PROTOCOL.md §11.1; payload/payload_constants.h in C++). Values are stable
+ * protocol strings; labels live in the catalogues.
+ */
 export const COUNTRIES = Object.freeze(['AL', 'BA', 'XK', 'ME', 'MK', 'RS', 'other']);
 export const INCIDENTS = Object.freeze([
   'spyware',
@@ -28,6 +31,8 @@ export const TEXT_MAX_CHARS = 100000;
 export const MAX_BODY_SOURCE = 524283;
 export const NAME_MAX_CHARS = 255;
 export const MIME_MAX_CHARS = 255;
+/** §9 / §11.3: the largest file a FILEREF may describe, 2^20 chunks of 512 KiB minus one byte. */
+export const MAX_FILE_SIZE = 2 ** 39 - 1;
 
 export class PayloadError extends Error {
   /** `code`: a catalogue key suffix the page shows ("too_long", "bad_choice", "bad_text", "required"). */
@@ -72,23 +77,38 @@ export function fileRef(f, b64) {
     throw new PayloadError('bad_file', 'files');
   }
   const name = cleanFileName(f.name);
-  const mime = typeof f.mime === 'string' && f.mime.length <= MIME_MAX_CHARS && /^[\x21-\x7e]*$/.test(f.mime) ? f.mime : '';
+  const mime = cleanMime(f.mime);
   return { id: b64(f.fileId), key: b64(f.fileKey), prefix: b64(f.noncePrefix), chunks: f.chunks, size: f.size, name, mime };
 }
 
+/** §11.3: code points removed from file names: C0, DEL, C1, and every bidi control or mark. */
+function removedFromName(cp) {
+  return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0x061c || cp === 0x200e || cp === 0x200f ||
+    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || (cp >= 0xd800 && cp <= 0xdfff);
+}
+
 /**
- * A file name as it travels (encrypted): no directory part, no control characters, at most 255
- * characters. Names can identify people ("IMG_20261001_Ana.jpg"); the page shows the name and lets the
- * person rename the file before sending.
+ * The file-name rule of PROTOCOL.md §11.3 (payload/ CleanFileName in C++; the `payload` vectors pin
+ * both): the last path component; control, bidi and lone-surrogate characters removed; spaces trimmed;
+ * "", "." and ".." become "file"; a leading "." or "-" gets "_"; at most 255 code points. Names can
+ * identify people ("IMG_20261001_Ana.jpg"); the page shows the name and lets the person rename the file
+ * before sending.
  */
 export function cleanFileName(name) {
   let s = typeof name === 'string' ? name : '';
-  s = s.replace(/^.*[\\/]/, '');
-  // eslint-disable-next-line no-control-regex
-  s = s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
-  if (hasLoneSurrogate(s)) s = s.replace(/[\uD800-\uDFFF]/g, '');
-  s = [...s].slice(0, NAME_MAX_CHARS).join('').trim();
-  return s === '' || s === '.' || s === '..' ? 'file' : s;
+  s = s.replace(/^[\s\S]*[\\/]/, '');
+  s = [...s].filter((c) => !removedFromName(c.codePointAt(0))).join('');
+  s = s.replace(/^ +| +$/g, '');
+  if (s === '' || s === '.' || s === '..') return 'file';
+  if (s[0] === '.' || s[0] === '-') s = '_' + s;
+  const chars = [...s];
+  if (chars.length > NAME_MAX_CHARS) s = chars.slice(0, NAME_MAX_CHARS).join('').replace(/ +$/, '');
+  return s;
+}
+
+/** §11.3 `mime` as read or written: printable ASCII of at most 255 characters, else "" (unknown). */
+export function cleanMime(mime) {
+  return typeof mime === 'string' && mime.length <= MIME_MAX_CHARS && /^[\x21-\x7e]*$/.test(mime) ? mime : '';
 }
 
 /**
@@ -125,47 +145,81 @@ export function encodeBody(payload, maxBytes = MAX_BODY_SOURCE) {
   return bytes;
 }
 
+/** True if any string in the JSON value holds a lone surrogate (a "\ud800" escape): not Unicode text. */
+function hasLoneSurrogateDeep(v) {
+  if (typeof v === 'string') return hasLoneSurrogate(v);
+  if (Array.isArray(v)) return v.some(hasLoneSurrogateDeep);
+  if (v && typeof v === 'object') return Object.entries(v).some(([k, x]) => hasLoneSurrogate(k) || hasLoneSurrogateDeep(x));
+  return false;
+}
+
+const isStr = (v) => typeof v === 'string';
+
 /**
- * Reads a decrypted body. Returns { type, text, files, form } with unknown fields ignored; a body that
- * is not a JSON object, or a type this page does not know, comes back as { type: 'unsupported' } so the
- * page shows it as such instead of failing the whole case (§11). `b64d` decodes base64url.
+ * §11.1 as a reader applies it: the form is an object whose five members, when present, are strings (else
+ * null: malformed). Values outside the lists or limits are kept as sent and shown escaped.
  */
-export function parseBody(bytes, b64d) {
-  let obj;
-  try {
-    obj = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    return { type: 'unsupported' };
-  }
-  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return { type: 'unsupported' };
-  if (obj.type !== 'report' && obj.type !== 'message') return { type: 'unsupported' };
-  const text = typeof obj.text === 'string' ? obj.text : '';
-  const files = [];
-  let badFiles = 0;
-  for (const r of Array.isArray(obj.files) ? obj.files : []) {
-    try {
-      files.push(readFileRef(r, b64d));
-    } catch {
-      badFiles++;
+function readForm(form) {
+  if (!form || typeof form !== 'object' || Array.isArray(form)) return null;
+  const out = {};
+  for (const k of ['country', 'incident', 'when', 'responsible', 'title']) {
+    if (form[k] === undefined) {
+      out[k] = '';
+    } else if (isStr(form[k])) {
+      out[k] = form[k];
+    } else {
+      return null;
     }
-  }
-  const out = { type: obj.type, text, files, badFiles };
-  if (obj.type === 'report' && obj.form && typeof obj.form === 'object') {
-    const s = (v) => (typeof v === 'string' ? v : '');
-    out.form = { country: s(obj.form.country), incident: s(obj.form.incident), when: s(obj.form.when), responsible: s(obj.form.responsible), title: s(obj.form.title) };
   }
   return out;
 }
 
-/** A FILEREF as received: exact lengths, integers in range; throws on anything else. */
+/**
+ * Reads a decrypted body (PROTOCOL.md §11). Returns { outcome: 'success', type, text, files, badFiles,
+ * form? } with unknown fields ignored; a body that is not a §11 JSON object comes back as
+ * { type: 'unsupported', outcome: 'malformed' }, one of a type this page does not know as
+ * { type: 'unsupported', outcome: 'unsupported' }, so the page shows it as such instead of failing the
+ * whole case. `b64d` decodes base64url.
+ */
+export function parseBody(bytes, b64d) {
+  const malformed = { type: 'unsupported', outcome: 'malformed' };
+  let obj;
+  try {
+    obj = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return malformed;
+  }
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj) || hasLoneSurrogateDeep(obj)) return malformed;
+  if (!isStr(obj.type)) return malformed;
+  if (obj.type !== 'report' && obj.type !== 'message') return { type: 'unsupported', outcome: 'unsupported' };
+  const out = { outcome: 'success', type: obj.type, text: '', files: [], badFiles: 0 };
+  if (obj.type === 'report') {
+    out.form = readForm(obj.form);
+    if (!out.form) return malformed;
+  }
+  if (!isStr(obj.text)) return malformed;
+  out.text = obj.text;
+  if (obj.files !== undefined && !Array.isArray(obj.files)) return malformed;
+  for (const r of obj.files ?? []) {
+    try {
+      out.files.push(readFileRef(r, b64d));
+    } catch {
+      out.badFiles++;
+    }
+  }
+  return out;
+}
+
+/** A FILEREF as received (§11.3): exact lengths, integers in range, name and mime strings; throws otherwise. */
 export function readFileRef(r, b64d) {
-  if (!r || typeof r !== 'object') throw new PayloadError('bad_file', 'files');
+  if (!r || typeof r !== 'object' || Array.isArray(r)) throw new PayloadError('bad_file', 'files');
+  if (![r.id, r.key, r.prefix, r.name, r.mime].every(isStr)) throw new PayloadError('bad_file', 'files');
   const fileId = b64d(r.id);
   const fileKey = b64d(r.key);
   const noncePrefix = b64d(r.prefix);
   if (fileId.length !== 16 || fileKey.length !== 32 || noncePrefix.length !== 20) throw new PayloadError('bad_file', 'files');
   const { chunks, size } = r;
-  if (!Number.isSafeInteger(chunks) || chunks < 1 || chunks > 2 ** 20 || !Number.isSafeInteger(size) || size < 0) throw new PayloadError('bad_file', 'files');
+  if (!Number.isSafeInteger(chunks) || chunks < 1 || chunks > 2 ** 20 || !Number.isSafeInteger(size) || size < 0 || size > MAX_FILE_SIZE) throw new PayloadError('bad_file', 'files');
   if (Math.floor(size / 524288) + 1 !== chunks) throw new PayloadError('bad_file', 'files');
-  return { fileId, fileKey, noncePrefix, chunks, size, name: cleanFileName(r.name), mime: typeof r.mime === 'string' ? r.mime : '' };
+  return { fileId, fileKey, noncePrefix, chunks, size, name: cleanFileName(r.name), mime: cleanMime(r.mime) };
 }

@@ -1,0 +1,188 @@
+// Opening a returning source's conversation and its page (nojs_pages_impl.h).
+#include <set>
+
+#include "crypto/message.h"
+#include "crypto/protocol_constants.h"
+#include "service/nojs/nojs_pages_impl.h"
+
+namespace dojava::nojs {
+
+std::vector<Entry> NojsPagesImpl::OpenEntries(const PlainSessions::Conversation& c,
+                                              Status* status) {
+  std::vector<Entry> entries;
+  auto roster = Roster();
+  auto author_key = [&](const crypto::Id& id) -> std::optional<crypto::Ed25519Public> {
+    if (!roster.ok()) return std::nullopt;
+    const crypto::RosterEntry* r = roster->Find(id);
+    if (r == nullptr) return std::nullopt;
+    return r->ed25519;
+  };
+  std::set<crypto::Id> seen_ids;
+  uint64_t after = 0;
+  while (true) {
+    auto page = store_->ListMessages(c.case_id, after, 100, 8u << 20);
+    if (!page.ok()) {
+      *status = page.status();
+      return entries;
+    }
+    if (page->empty()) break;
+    for (const service::Message& m : *page) {
+      after = m.seq;
+      auto header = crypto::ParseMessageHeader(m.record);
+      if (!header.ok() || header->kind != protocol::kKindConversation) continue;
+      Entry e;
+      e.seq = m.seq;
+      e.day = m.day;
+      crypto::CaseKeys keys{&c.case_key, nullptr};
+      auto opened = crypto::DecryptMessage(m.record, c.case_id, keys, author_key);
+      if (!opened.ok()) {
+        e.undecryptable =
+            opened.code() == Code::kDecryptFailed || opened.code() == Code::kMalformed;
+        e.unverified = !e.undecryptable;
+        entries.push_back(std::move(e));
+        continue;
+      }
+      if (!seen_ids.insert(opened->message_id).second) continue;  // a replay
+      e.from_source = opened->author == protocol::kAuthorSource;
+      if (!e.from_source && roster.ok()) {
+        if (const crypto::RosterEntry* r = roster->Find(opened->reviewer_id)) e.author = r->name;
+      }
+      auto body = payload::ParseBody(opened->body.reveal());
+      e.unsupported = !body.ok();
+      if (body.ok()) e.body = std::move(body).value();
+      entries.push_back(std::move(e));
+    }
+  }
+  *status = Status::Ok();
+  return entries;
+}
+
+void NojsPagesImpl::HiddenFields(PageText* out, std::string_view lang,
+                                 std::string_view token_text) const {
+  *out += "<input type=\"hidden\" name=\"token\" value=\"";
+  out->append(token_text);  // base64url
+  *out += "\">\n<input type=\"hidden\" name=\"lang\" value=\"" + std::string(lang) + "\">\n";
+}
+
+void NojsPagesImpl::EntryHtml(PageText* out, std::string_view lang, const Entry& e,
+                              std::string_view token_text) const {
+  auto t = [&](std::string_view key) { return html_.T(lang, key); };
+  const payload::Body& b = e.body;
+  *out += "<li class=\"message";
+  if (e.from_source) *out += " mine";
+  if (e.undecryptable || e.unverified || e.unsupported) *out += " bad";
+  *out += "\" id=\"m" + std::to_string(e.seq) + "\">\n<p class=\"meta\">#" + std::to_string(e.seq) +
+          " · ";
+  if (e.undecryptable || e.unverified) {
+    *out += t(e.undecryptable ? "msg_unreadable" : "msg_unverified") + "</p>\n</li>\n";
+    return;
+  }
+  if (e.from_source) {
+    *out += t("msg_from_you");
+  } else {
+    Escape(out, cat_.Text(lang, "msg_from_reviewer", {{"name", e.author}}));
+  }
+  *out += "</p>\n";
+  if (e.unsupported) {
+    *out += "<p>" + t("msg_unsupported") + "</p>\n</li>\n";
+    return;
+  }
+  if (b.type == "report") {
+    const payload::ReportForm& f = b.form;
+    const std::pair<std::string, const SecretBytes*> fields[] = {{"title", &f.title},
+                                                                 {"country", &f.country},
+                                                                 {"incident", &f.incident},
+                                                                 {"when", &f.when},
+                                                                 {"responsible", &f.responsible}};
+    *out += "<dl class=\"form-summary\">\n";
+    for (const auto& [key, v] : fields) {
+      const bool choice = key == "country" || key == "incident" || key == "responsible";
+      *out += "<dt>" + t("f_" + key) + "</dt><dd>";
+      if (choice) {
+        Escape(out, cat_.Text(lang, key + "_" + std::string(v->reveal_chars())));
+      } else {
+        Escape(out, v->reveal_chars());
+      }
+      *out += "</dd>\n";
+    }
+    *out += "</dl>\n";
+  }
+  *out += "<p class=\"text\">";
+  Escape(out, b.text.reveal_chars());
+  *out += "</p>\n";
+  if (b.bad_files > 0) *out += "<p class=\"warn\">" + t("msg_bad_files") + "</p>\n";
+  for (size_t i = 0; i < b.files.size(); ++i) {
+    const payload::FileRef& f = b.files[i];
+    const std::string size = SizeText(cat_, lang, f.size);
+    if (f.size > options_.max_download_bytes) {
+      *out += "<p class=\"file\">";
+      Escape(out, f.name);
+      *out += " — ";
+      Escape(out, cat_.Text(lang, "plain_file_too_large", {{"size", size}}));
+      *out += "</p>\n";
+      continue;
+    }
+    *out += "<form class=\"file\" method=\"post\" action=\"/plain/file?lang=" + std::string(lang) +
+            "\">\n";
+    HiddenFields(out, lang, token_text);
+    *out += "<input type=\"hidden\" name=\"seq\" value=\"" + std::to_string(e.seq) +
+            "\">\n<input type=\"hidden\" name=\"n\" value=\"" + std::to_string(i) +
+            "\">\n<button type=\"submit\" class=\"link\">";
+    Escape(out, cat_.Text(lang, "file_download", {{"name", f.name}, {"size", size}}));
+    *out += "</button>\n</form>\n";
+  }
+  *out += "</li>\n";
+}
+
+void NojsPagesImpl::ReplyForms(PageText* out, std::string_view lang,
+                               std::string_view token_text) const {
+  auto t = [&](std::string_view key) { return html_.T(lang, key); };
+  const std::string l(lang);
+  *out += "<form id=\"plain-reply\" method=\"post\" action=\"/plain/reply?lang=" + l +
+          "\" "
+          "enctype=\"multipart/form-data\" accept-charset=\"utf-8\">\n<h2>" +
+          t("reply_title") + "</h2>\n";
+  HiddenFields(out, lang, token_text);
+  *out += "<div class=\"field\">\n<label for=\"m-text\">" + t("m_text") +
+          "</label>\n<textarea id=\"m-text\" name=\"text\" rows=\"6\" maxlength=\"" +
+          std::to_string(options_.message_characters) + "\"></textarea>\n</div>\n";
+  *out += "<div class=\"field\">\n<label for=\"m-files\">" + t("f_files") +
+          "</label>\n<input id=\"m-files\" name=\"files\" type=\"file\" multiple "
+          "aria-describedby=\"m-files-hint\">\n<p class=\"hint\" id=\"m-files-hint\">";
+  Escape(out, cat_.Text(lang, "plain_files_limit", {{"max", html_.FormLimitText(lang)}}));
+  *out += "</p>\n<p class=\"hint warn\">" + t("plain_metadata") +
+          "</p>\n</div>\n<button type=\"submit\" class=\"primary\">" + t("plain_submit_button") +
+          "</button>\n</form>\n";
+  *out += "<form id=\"plain-leave\" method=\"post\" action=\"/plain/leave?lang=" + l + "\">\n";
+  HiddenFields(out, lang, token_text);
+  *out += "<button type=\"submit\">" + t("leave_button") + "</button>\n</form>\n";
+}
+
+http::HttpResponse NojsPagesImpl::ConversationPage(std::string_view lang,
+                                                   const PlainSessions::Conversation& c,
+                                                   std::string_view token_text,
+                                                   std::string_view notice, int status) {
+  Status st;
+  std::vector<Entry> entries = OpenEntries(c, &st);
+  if (!st.ok()) return InternalErrorPage(lang, "/plain/return");
+  PageText out;
+  html_.Begin(&out, lang, "conversation_title", "");
+  out += "<h1>" + html_.T(lang, "conversation_title") + "</h1>\n";
+  if (!notice.empty()) {
+    out += "<p class=\"ok\" role=\"status\" id=\"plain-notice\">";
+    Escape(&out, notice);
+    out += "</p>\n";
+  }
+  out += "<p class=\"note\">";
+  const int minutes = options_.session_idle_seconds / 60;
+  Escape(&out,
+         cat_.Plural(lang, "plain_session_note", minutes, {{"minutes", std::to_string(minutes)}}));
+  out += "</p>\n<ol class=\"messages\" id=\"plain-messages\">\n";
+  for (const Entry& e : entries) EntryHtml(&out, lang, e, token_text);
+  out += "</ol>\n";
+  ReplyForms(&out, lang, token_text);
+  html_.End(&out);
+  return html_.Page(out, status);
+}
+
+}  // namespace dojava::nojs

@@ -1,0 +1,148 @@
+// NojsPagesImpl: the state and routes behind AddNojsRoutes (nojs_pages.h).
+// Private to service/nojs. The definitions are split by page:
+// nojs_pages.cc (construction, the route table), submit_page.cc (GET /plain,
+// POST /plain/submit), return_page.cc (GET and POST /plain/return,
+// /plain/reply, /plain/leave), conversation.cc (opening a conversation and
+// its page), download_page.cc (POST /plain/file), page_support.cc (what
+// several pages share: the KDF slots, files, forms, error pages).
+//
+// Thread safety: handlers run concurrently; the KDF slots lock kdf_mu_,
+// PlainSessions locks inside, the Store and the CaseIntake are thread-safe.
+#ifndef DOJAVA_SERVICE_NOJS_NOJS_PAGES_IMPL_H_
+#define DOJAVA_SERVICE_NOJS_NOJS_PAGES_IMPL_H_
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "crypto/attachment.h"
+#include "crypto/receipt.h"
+#include "crypto/roster.h"
+#include "payload/body.h"
+#include "service/api/case_intake.h"
+#include "service/nojs/catalogues.h"
+#include "service/nojs/form_data.h"
+#include "service/nojs/nojs_pages.h"
+#include "service/nojs/plain_html.h"
+#include "service/nojs/plain_sessions.h"
+
+namespace dojava::nojs {
+
+// One opened message of the conversation.
+struct Entry {
+  uint64_t seq = 0;
+  int64_t day = 0;
+  bool from_source = false;
+  std::string author;  // the reviewer's roster name
+  bool undecryptable = false;
+  bool unverified = false;
+  bool unsupported = false;  // decrypted, but not a §11 body this version reads
+  payload::Body body;
+};
+
+// A form file with the fresh secrets it is encrypted under.
+struct PreparedFile {
+  crypto::FileSecrets secrets;
+  uint64_t chunks;
+  const FormFile* file;
+};
+
+// The §11 FILEREF inputs of `files` (pointing into them).
+std::vector<payload::NewFile> NewFiles(const std::vector<PreparedFile>& files);
+// Normalises line ends as payload.js cleanText does (CRLF and CR -> LF),
+// into `storage` (wiped memory); returns a view of it.
+std::string_view NormaliseInto(std::string_view s, SecretBytes* storage);
+
+class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_this<NojsPagesImpl> {
+ public:
+  NojsPagesImpl(service::Store* store, std::shared_ptr<api::CaseIntake> intake, NojsOptions options,
+                Catalogues catalogues);
+
+  void SweepExpired() override { sessions_.SweepExpired(); }
+  size_t SessionCount() const override { return sessions_.size(); }
+
+  Status AddRoutes(http::Router* router);
+
+ private:
+  using HttpRequest = http::HttpRequest;
+  using HttpResponse = http::HttpResponse;
+  using Fn = HttpResponse (NojsPagesImpl::*)(const HttpRequest&);
+
+  // --- routes
+  HttpResponse GetSubmitPage(const HttpRequest& request);
+  HttpResponse GetReturnPage(const HttpRequest& request);
+  HttpResponse PostSubmit(const HttpRequest& request);
+  HttpResponse PostReturn(const HttpRequest& request);
+  HttpResponse PostReply(const HttpRequest& request);
+  HttpResponse PostFile(const HttpRequest& request);
+  HttpResponse PostLeave(const HttpRequest& request);
+
+  // --- submit_page.cc
+  void SubmitForm(PageText* out, std::string_view lang) const;
+  // The §11 report of a submitted form, or the page naming the bad field.
+  Result<SecretBytes> ReportBody(const FormData& form, std::string_view lang,
+                                 const std::vector<PreparedFile>& files,
+                                 HttpResponse* refusal) const;
+  // Seals `body` into a new case (receipt, keys, record) and creates it
+  // through the intake; the receipt on success, else the error page.
+  Result<crypto::Receipt> SealNewCase(const SecretBytes& body, const service::Settings& settings,
+                                      const crypto::VerifiedRoster& roster,
+                                      const std::vector<PreparedFile>& files, std::string_view lang,
+                                      HttpResponse* refusal);
+  HttpResponse ReceiptPage(std::string_view lang, const crypto::Receipt& receipt) const;
+
+  // --- conversation.cc
+  std::vector<Entry> OpenEntries(const PlainSessions::Conversation& c, Status* status);
+  HttpResponse ConversationPage(std::string_view lang, const PlainSessions::Conversation& c,
+                                std::string_view token_text, std::string_view notice,
+                                int status = 200);
+  void EntryHtml(PageText* out, std::string_view lang, const Entry& e,
+                 std::string_view token_text) const;
+  void ReplyForms(PageText* out, std::string_view lang, std::string_view token_text) const;
+  void HiddenFields(PageText* out, std::string_view lang, std::string_view token_text) const;
+
+  // --- page_support.cc
+  // Waits for an Argon2id slot; false after kdf_wait_ms.
+  bool AcquireKdf();
+  void ReleaseKdf();
+  Result<crypto::VerifiedRoster> Roster();
+  // Fresh secrets for every file of the form.
+  std::vector<PreparedFile> PrepareFiles(const FormData& form) const;
+  // Every file fits in the chunks a file may have on this instance.
+  static bool FilesFit(const FormData& form, const service::Settings& settings);
+  // Encrypts the files to chunks and stores them as finished uploads.
+  Status StoreFiles(const std::vector<PreparedFile>& files);
+  // The multipart form of a report or a follow-up, within the limits; and
+  // the page for a form that does not parse (400) or is over them (413).
+  Result<FormData> ParseFileForm(const HttpRequest& request) const;
+  HttpResponse FormErrorPage(const HttpRequest& request, const Status& status,
+                             std::string_view back) const;
+  // The page for a StoreFiles failure: 507 when the disk is full, else 500.
+  HttpResponse StoreFailurePage(std::string_view lang, const Status& stored,
+                                std::string_view back) const;
+  // The page for a refused intake call (the JS page's err_api_* words).
+  HttpResponse IntakeFailurePage(std::string_view lang, api::ApiError error,
+                                 std::string_view back) const;
+  HttpResponse InternalErrorPage(std::string_view lang, std::string_view back) const;
+  HttpResponse SessionExpiredPage(std::string_view lang) const;
+  std::shared_ptr<const PlainSessions::Conversation> SessionOf(const FormData& form,
+                                                               SecretBytes* token_text);
+
+  service::Store* const store_;
+  const std::shared_ptr<api::CaseIntake> intake_;
+  const NojsOptions options_;
+  const Catalogues cat_;
+  const PlainHtml html_;
+  PlainSessions sessions_;
+
+  std::mutex kdf_mu_;
+  std::condition_variable kdf_cv_;
+  int kdf_in_use_ = 0;  // GUARDED_BY(kdf_mu_)
+};
+
+}  // namespace dojava::nojs
+
+#endif  // DOJAVA_SERVICE_NOJS_NOJS_PAGES_IMPL_H_
