@@ -219,18 +219,28 @@ bool PostedFromAnotherSite(const HttpRequest& request) {
 
 }  // namespace
 
+// The pages' own options with what they show of the API's and the HTTP
+// core's (AddNojsRoutes copies them in).
+struct PageOptions : NojsOptions {
+  std::string instance_name;
+  int message_characters = 0;
+  uint64_t form_body_limit_bytes = 0;
+  std::string static_dir;
+};
+
 // ---------------------------------------------------------------------------
 class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_this<NojsPagesImpl> {
  public:
-  NojsPagesImpl(service::Store* store, NojsOptions options, Catalogues catalogues,
+  NojsPagesImpl(service::Store* store, PageOptions options, Catalogues catalogues,
                 http::Handler create_case, http::Handler post_message)
       : store_(store),
         options_(std::move(options)),
         cat_(std::move(catalogues)),
         create_case_(std::move(create_case)),
         post_message_(std::move(post_message)),
-        sessions_(std::chrono::seconds(options_.session_idle_seconds), options_.max_sessions,
-                  options_.now ? options_.now : [] { return std::chrono::steady_clock::now(); }) {}
+        sessions_(
+            std::chrono::seconds(options_.session_idle_seconds), options_.max_sessions,
+            options_.now ? options_.now : [] { return std::chrono::steady_clock::now(); }) {}
 
   void SweepExpired() override { sessions_.SweepExpired(); }
   size_t SessionCount() const override { return sessions_.size(); }
@@ -299,7 +309,7 @@ class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_thi
                                                                SecretBytes* token_text);
 
   service::Store* const store_;
-  const NojsOptions options_;
+  const PageOptions options_;
   const Catalogues cat_;
   const http::Handler create_case_;   // POST /api/v1/cases
   const http::Handler post_message_;  // POST /api/v1/source/messages
@@ -1348,19 +1358,24 @@ HttpResponse NojsPagesImpl::PostLeave(const HttpRequest& request) {
 // ---------------------------------------------------------------------------
 
 Result<std::shared_ptr<NojsPages>> AddNojsRoutes(http::Router* router, service::Store* store,
-                                                 const NojsOptions& options) {
+                                                 const NojsOptions& nojs,
+                                                 const api::ApiOptions& api,
+                                                 const http::HttpConfig& http) {
   if (router == nullptr || store == nullptr) return Status(Code::kInvalidArgument, "no router");
-  if (options.kdf_concurrency < 1 || options.kdf_wait_ms < 0 || options.session_idle_seconds < 60 ||
-      options.max_sessions < 1) {
-    return Status(Code::kInvalidArgument, "nojs options");
-  }
+  DOJAVA_RETURN_IF_ERROR(NojsOptions::Keys().Check(nojs));
+  PageOptions options;
+  static_cast<NojsOptions&>(options) = nojs;
+  options.instance_name = api.instance_name;
+  options.message_characters = api.message_characters;
+  options.form_body_limit_bytes = http.form_body_limit_bytes;
+  options.static_dir = http.static_dir;
   auto create = router->Find(http::ListenerKind::kSource, http::Method::kPost, "/api/v1/cases");
   auto post =
       router->Find(http::ListenerKind::kSource, http::Method::kPost, "/api/v1/source/messages");
   if (!create || !post) return Status(Code::kInvalidArgument, "the API routes are not added yet");
   DOJAVA_RETURN_IF_ERROR(store->GetSettings().status());
   DOJAVA_ASSIGN_OR_RETURN(Catalogues catalogues, Catalogues::Load(options.static_dir));
-  auto pages = std::make_shared<NojsPagesImpl>(store, options, std::move(catalogues),
+  auto pages = std::make_shared<NojsPagesImpl>(store, std::move(options), std::move(catalogues),
                                                create->route->handler, post->route->handler);
   DOJAVA_RETURN_IF_ERROR(pages->AddRoutes(router));
   return std::shared_ptr<NojsPages>(pages);

@@ -24,6 +24,7 @@
 #include <mutex>
 #include <thread>
 
+#include "base/config_keys.h"
 #include "base/status.h"
 #include "service/store/sqlite_db.h"
 
@@ -45,7 +46,21 @@ struct GroupCommitOptions {
   // readers.
   size_t idle_checkpoint_frames = 1000;
   size_t busy_checkpoint_frames = 8192;
+
+  // The batch limits as config keys (the instance config names them
+  // `store.group_commit_*`).
+  static const config::KeyTable<GroupCommitOptions>& Keys();
 };
+
+inline const config::KeyTable<GroupCommitOptions>& GroupCommitOptions::Keys() {
+  static const config::KeyTable<GroupCommitOptions> keys =
+      std::move(config::KeyTable<GroupCommitOptions>()
+                    .Int("max_writes", &GroupCommitOptions::max_batch_writes, 1, 100'000,
+                         "most writes grouped in one transaction (1: one transaction per write)")
+                    .Int("max_bytes", &GroupCommitOptions::max_batch_bytes, 1 << 20, 1u << 30,
+                         "most payload bytes in one transaction"));
+  return keys;
+}
 
 struct GroupCommitStats {
   uint64_t commits = 0;      // transactions committed

@@ -80,12 +80,13 @@ class PlainHarness {
  public:
   explicit PlainHarness(NojsOptions options = {})
       : h_({}, 0, [this, options](http::Router* router, service::Store* store) mutable {
-          options.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
+          http::HttpConfig http;
+          http.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
           auto clock = clock_ns_;
           options.now = [clock] {
             return std::chrono::steady_clock::time_point(std::chrono::nanoseconds(clock->load()));
           };
-          auto added = AddNojsRoutes(router, store, options);
+          auto added = AddNojsRoutes(router, store, options, api::ApiOptions{}, http);
           REQUIRE(added.ok());
           pages_ = std::move(added).value();
         }) {
@@ -373,10 +374,10 @@ TEST_CASE("bad plain forms get readable pages and change nothing") {
 }
 
 TEST_CASE("no roster yet: the plain form says the organisation is not ready") {
-  NojsOptions o;
-  Harness h({}, 0, [&o](http::Router* router, service::Store* store) {
-    o.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
-    REQUIRE(AddNojsRoutes(router, store, o).ok());
+  Harness h({}, 0, [](http::Router* router, service::Store* store) {
+    http::HttpConfig http;
+    http.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
+    REQUIRE(AddNojsRoutes(router, store, NojsOptions{}, api::ApiOptions{}, http).ok());
   });
   HttpResponse r = h.Post(kSource, "/plain/submit", Multipart(ReportParts()), MultipartType());
   CHECK(r.status == 503);
