@@ -203,7 +203,7 @@ inline const config::KeyTable<HttpConfig>& HttpConfig::Keys() {
              "client sees the answer instead of a reset");
     constexpr const char* kUsedBy[kRateClassCount] = {
         "the page and its assets", "JSON reads and writes", "attachment chunks",
-        "server-side Argon2id (no-JavaScript path), login"};
+        "server-side Argon2id on the no-JavaScript path, login"};
     for (int i = 0; i < kRateClassCount; ++i) {
       const std::string name(RateClassName(static_cast<RateClass>(i)));
       k.Add("rate." + name + ".", &HttpConfig::rate, i, RateLimit::Keys(),
