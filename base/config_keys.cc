@@ -152,6 +152,11 @@ Status ParseAbsolutePath(std::string_view text, std::string* out) {
   return Status::Ok();
 }
 
+Status ParseAnyText(std::string_view text, std::string* out) {
+  *out = std::string(text);
+  return Status::Ok();
+}
+
 std::string FormatText(const std::string& value) { return value; }
 
 std::string CommentLines(std::string_view text) {

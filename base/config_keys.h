@@ -100,11 +100,14 @@ struct TextCodec {
   bool empty_is_unset = false;  // an empty formatted value passes Check (and is not written)
 };
 
-// Plain text fields: any non-empty absolute path (starts with '/').
+// Plain text fields: an absolute path (starts with '/').
 Status ParseAbsolutePath(std::string_view text, std::string* out);
 std::string FormatText(const std::string& value);
 inline constexpr TextCodec<std::string> kAbsolutePath{&ParseAbsolutePath, &FormatText,
                                                       "an absolute path", true};
+// Any text, empty included (the options' own validation judges it).
+Status ParseAnyText(std::string_view text, std::string* out);
+inline constexpr TextCodec<std::string> kAnyText{&ParseAnyText, &FormatText, "text", true};
 
 namespace internal {
 
@@ -345,10 +348,13 @@ class KeyTable {
   }
 
   // OK if every key's value in `config` is one its key accepts; else the
-  // first that is not, as Set would name it.
-  Status Check(const Config& config) const {
+  // first that is not, as Set would name it (after `prefix`, the one this
+  // table is composed under: "api.").
+  Status Check(const Config& config, std::string_view prefix = "") const {
     for (const Key& k : keys_) {
-      if (Status s = k.field->Check(config); !s.ok()) return KeyError(k.name, s.message());
+      if (Status s = k.field->Check(config); !s.ok()) {
+        return KeyError(std::string(prefix) + k.name, s.message());
+      }
     }
     return Status::Ok();
   }

@@ -40,6 +40,8 @@ std::string_view CodeName(Code code) {
       return "resource_exhausted";
     case Code::kInternal:
       return "internal";
+    case Code::kCancelled:
+      return "cancelled";
   }
   return "internal";
 }

@@ -35,6 +35,7 @@ enum class Code {
   kIoError,
   kResourceExhausted,  // disk full, over a limit
   kInternal,
+  kCancelled,  // the caller asked an operation to stop (client transfers)
 };
 
 // Stable lower-case name of a code ("decrypt_failed"), used in vector files.

@@ -4,7 +4,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "cli/transfer.h"
+#include "client/transfer.h"
 
 namespace dojava::cli {
 
@@ -29,9 +29,10 @@ void AddCommonOptions(po::options_description* desc, unsigned set, CommonOptions
   if (set & kUploadOpt) {
     desc->add_options()(
         "upload-streams", po::value(&o->upload_streams)->value_name("N")->notifier([](int n) {
-          if (n < 1 || n > kMaxUploadStreams) {
-            Fail(Exit::kUsage, "--upload-streams must be 1.." + std::to_string(kMaxUploadStreams) +
-                                   " (default " + std::to_string(kDefaultUploadStreams) + ")");
+          if (n < 1 || n > client::kMaxUploadStreams) {
+            Fail(Exit::kUsage, "--upload-streams must be 1.." +
+                                   std::to_string(client::kMaxUploadStreams) + " (default " +
+                                   std::to_string(client::kDefaultUploadStreams) + ")");
           }
         }),
         "attachment chunks sent at once, each on its own connection (tor stream), 1..8 "

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/cli_common.h"
+#include "cli/session.h"
 
 namespace dojava::cli {
 

@@ -1,6 +1,6 @@
 // The `dojava` commands. Each takes the words after its name, prints its
 // result (human text, or JSON with --json) and returns the exit code; on
-// failure it raises Failure (cli_common.h), which main() reports.
+// failure it raises Failure (cli/exit.h), which main() reports.
 #ifndef DOJAVA_CLI_COMMANDS_H_
 #define DOJAVA_CLI_COMMANDS_H_
 

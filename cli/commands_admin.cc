@@ -6,20 +6,27 @@
 #include <iostream>
 #include <sstream>
 
-#include "cli/cli_common.h"
+#include "base/encoding.h"
 #include "cli/cli_options.h"
 #include "cli/commands.h"
-#include "cli/public_key_line.h"
 #include "cli/secret_input.h"
+#include "cli/session.h"
+#include "client/public_key_line.h"
+#include "client/state_store.h"
 #include "crypto/admin_key.h"
-#include "base/encoding.h"
 #include "crypto/key_file.h"
+#include "crypto/protocol_constants.h"
 #include "crypto/reviewer_key.h"
 
 namespace dojava::cli {
 namespace json = boost::json;
 
 namespace {
+
+using client::FormatPublicKeyLine;
+using client::kPublicKeyLinePrefix;
+using client::ParsePublicKeyLine;
+using client::ReviewerPublicKeys;
 
 // The Argon2id memory of a new key file, in MiB (default 256, §5.3).
 void AddKdfOption(po::options_description* d, uint32_t* mib) {
@@ -136,7 +143,7 @@ int RunKeygen(const Args& args) {
   WriteNewKeyFile(o.key_file, o.passphrase_file, crypto::KeyKind::kReviewer, key.seed(), mib);
   const std::string line = FormatPublicKeyLine({key.ed25519_public(), key.x25519_public()});
   const std::string text = line + "\n";
-  Check(WriteFileAtomic(pub_path, AsBytes(text), false), pub_path);
+  Check(client::WriteFileAtomic(pub_path, AsBytes(text), false), pub_path);
   ::chmod(pub_path.c_str(), 0644);  // public: meant to be handed over
   if (o.json) {
     PrintJson(json::object{{"public_key_line", line}, {"public_key_file", pub_path}});
@@ -167,8 +174,8 @@ int RunRosterAdd(const Args& args) {
   }
   const ReviewerPublicKeys pub = ReadReviewerPublic(pub_arg);
   crypto::AdminKey admin = OpenAdmin(o.key_file, o.passphrase_file);
-  auto conn = Connection::Open(o);
-  const TrustedInstance inst = FetchTrustedInstance(*conn, o, &admin.public_key());
+  auto conn = OpenConnection(o);
+  const TrustedInstance inst = FetchTrusted(*conn, o, &admin.public_key());
   crypto::Roster roster = CurrentRoster(inst);
   if (roster.FindByEd25519(pub.ed25519) != nullptr) {
     Fail(Exit::kUsage, "this reviewer key is already on the roster");
@@ -212,8 +219,8 @@ int RunRosterRemove(const Args& args) {
     Fail(Exit::kUsage, "--admin-key and one of --name / --reviewer-id are required");
   }
   crypto::AdminKey admin = OpenAdmin(o.key_file, o.passphrase_file);
-  auto conn = Connection::Open(o);
-  const TrustedInstance inst = FetchTrustedInstance(*conn, o, &admin.public_key());
+  auto conn = OpenConnection(o);
+  const TrustedInstance inst = FetchTrusted(*conn, o, &admin.public_key());
   crypto::Roster roster = CurrentRoster(inst);
   const crypto::RosterEntry* e =
       name.empty() ? roster.Find(ParseIdArg(id_text, "--reviewer-id")) : roster.FindByName(name);
@@ -240,8 +247,8 @@ int RunRosterShow(const Args& args) {
   po::options_description d("roster show");
   AddCommonOptions(&d, kServerOpts | kJsonOpt, &o);
   ParseArgs(args, d, {}, "dojava roster show --server URL [--json]");
-  auto conn = Connection::Open(o);
-  const TrustedInstance inst = FetchTrustedInstance(*conn, o, nullptr);
+  auto conn = OpenConnection(o);
+  const TrustedInstance inst = FetchTrusted(*conn, o, nullptr);
   const std::string fp = crypto::AdminKey::FingerprintText(inst.info.admin_public);
   if (o.json) {
     json::array entries;

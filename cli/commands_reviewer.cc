@@ -13,17 +13,18 @@
 #include <iostream>
 #include <sstream>
 
-#include "cli/case_view.h"
-#include "cli/cli_common.h"
+#include "base/encoding.h"
+#include "base/utf8.h"
 #include "cli/cli_options.h"
 #include "cli/commands.h"
-#include "cli/reviewer_session.h"
+#include "cli/progress.h"
+#include "cli/session.h"
 #include "cli/text_input.h"
-#include "cli/transfer.h"
-#include "base/encoding.h"
-#include "crypto/message.h"
-#include "crypto/sealed_key.h"
-#include "base/utf8.h"
+#include "client/case_view.h"
+#include "client/reviewer_actions.h"
+#include "client/state_store.h"
+#include "client/transfer.h"
+#include "crypto/protocol_constants.h"
 
 extern char** environ;
 
@@ -32,48 +33,25 @@ namespace json = boost::json;
 
 namespace {
 
-// Pins the hashes of the case key and notes key on first open; a different
-// key later is a trust failure (the server swapped it).
-void PinCaseKeys(ReviewerSession& s, const CaseView& v) {
-  if (v.case_key.empty()) return;
-  Check(s.conn->state().CheckAndPinCaseKeys(v.info.case_id, v.case_key, v.notes_key),
-        "case " + IdText(v.info.case_id));
-}
+using client::ApiClient;
+using client::Attachments;
+using client::BodyForOutput;
+using client::CaseEntry;
+using client::CaseState;
+using client::CaseView;
+using client::CsvField;
+using client::FileRef;
+using client::IsKnownStatus;
+using client::ReviewerName;
+using client::WipingStorage;
+using client::WriteFileAtomic;
 
 CaseView OpenCaseOrFail(ReviewerSession& s, const crypto::Id& id) {
-  auto v = OpenReviewerCase(s.api(), id, s.me->id, s.me->key.x25519_secret(),
-                            s.me->key.x25519_public(), s.roster());
-  if (!v.ok()) {
-    if (v.code() == Code::kNotFound) Fail(Exit::kNotFound, "case not found: " + IdText(id));
-    Check(v.status(), "case " + IdText(id));
-  }
-  PinCaseKeys(s, *v);
-  return std::move(v).value();
+  return Unwrap(client::OpenCase(s, id), "");
 }
 
-// Refuses to encrypt anything new for `v` unless it opened cleanly with its
-// first report (a swapped case key would be the server's own).
-void RequireSafeToEncrypt(const CaseView& v) {
-  Check(CheckSafeToEncrypt(v.entries), "case " + IdText(v.info.case_id));
-}
-
-std::string ReviewerName(const crypto::VerifiedRoster& roster, const crypto::Id& id) {
-  const crypto::RosterEntry* e = roster.Find(id);
-  return e ? e->name : "(removed reviewer " + IdText(id).substr(0, 8) + ")";
-}
-
-// A reviewer argument: "me", a roster name or a reviewer id.
 const crypto::RosterEntry& FindReviewerArg(ReviewerSession& s, const std::string& who) {
-  const crypto::Roster& r = s.roster().roster();
-  const crypto::RosterEntry* e = nullptr;
-  if (who == "me") e = r.Find(s.me->id);
-  if (!e) e = r.FindByName(who);
-  if (!e && who.size() == 22) {
-    auto id = Base64UrlDecodeFixed<16>(who);
-    if (id.ok()) e = r.Find(*id);
-  }
-  if (!e) Fail(Exit::kNotFound, "no reviewer '" + who + "' on the roster");
-  return *e;
+  return *Unwrap(client::FindReviewer(s, who), "");
 }
 
 std::string LabelsText(const CaseState& st) {
@@ -111,15 +89,6 @@ json::object EntryJson(const CaseEntry& e) {
   if (!e.from_source) o["reviewer_id"] = IdText(e.reviewer_id);
   o["body"] = BodyForOutput(e);
   return o;
-}
-
-// The attachments of a case, numbered from 1 in the order `show` lists them.
-std::vector<std::pair<const CaseEntry*, const FileRef*>> Attachments(const CaseView& v) {
-  std::vector<std::pair<const CaseEntry*, const FileRef*>> out;
-  for (const auto& e : v.entries) {
-    for (const auto& f : e.files) out.emplace_back(&e, &f);
-  }
-  return out;
 }
 
 std::string BodyText(const json::value& body, std::string_view field) {
@@ -172,77 +141,18 @@ void PrintEntry(const ReviewerSession* s, const CaseEntry& e, size_t* file_no) {
   }
 }
 
-// Opens the notes key of `v`, creating it (sealed to every reviewer on the
-// roster) if no reviewer has one yet (§12.4: the first NK set wins).
-SecretBytes EnsureNotesKey(ReviewerSession& s, CaseView& v) {
-  if (!v.notes_key.empty()) return SecretBytes::Copy(v.notes_key.reveal());
-  if (v.notes_key_exists) {
-    Fail(Exit::kAuth,
-         "this case's notes key is not sealed to you; ask a colleague to run "
-         "`dojava grant`");
-  }
-  SecretBytes nk = SecretBytes::Random(protocol::kKeySize);
-  std::vector<ApiSealedKey> keys;
-  for (const auto& e : s.roster().entries()) {
-    keys.push_back({IdText(e.reviewer_id), protocol::kRoleNotesKey,
-                    Unwrap(crypto::SealKey(nk, protocol::kRoleNotesKey, v.info.case_id, e.x25519),
-                           "sealing the notes key")});
-  }
-  Status posted = s.api().PostKeys(v.info.case_id, keys);
-  if (posted.ok()) {
-    Check(s.conn->state().CheckAndPinCaseKeys(v.info.case_id, v.case_key, nk),
-          "case " + IdText(v.info.case_id));
-    return nk;
-  }
-  if (posted.code() != Code::kAlreadyExists) Check(posted, "creating the notes key");
-  // Another reviewer created it first (or the roster changed): use theirs.
-  CaseView again = OpenCaseOrFail(s, v.info.case_id);
-  if (again.notes_key.empty()) Check(posted, "creating the notes key");
-  return SecretBytes::Copy(again.notes_key.reveal());
-}
-
-uint64_t PostSigned(ReviewerSession& s, const crypto::Id& case_id, const SecretBytes& key,
-                    uint8_t kind, const json::value& body, const std::vector<crypto::Id>& files) {
-  SecretBytes bytes = Unwrap(SerializeBody(body, crypto::MaxBodySize(true)), "the message");
-  const crypto::ReviewerSigner signer = s.me->key.Signer(s.me->id);
-  const Bytes record = Unwrap(
-      crypto::EncryptMessage(key, kind, case_id, crypto::RandomId(), bytes.reveal(), &signer),
-      "encrypting");
-  return Unwrap(s.api().PostMessage(case_id, record, files), "sending");
-}
-
-void PostNotesEvent(ReviewerSession& s, const std::string& case_arg, json::object event,
-                    const std::string& done) {
+void PostNotesEvent(ReviewerSession& s, const CommonOptions& o, const std::string& case_arg,
+                    const json::object& event, const std::string& done) {
   const crypto::Id id = ResolveCaseArg(s, case_arg);
-  CaseView v = OpenCaseOrFail(s, id);
-  RequireSafeToEncrypt(v);
-  SecretBytes nk = EnsureNotesKey(s, v);
-  const uint64_t seq = PostSigned(s, id, nk, protocol::kKindNotes, event, {});
-  if (s.options.json) {
+  const uint64_t seq = Unwrap(client::PostNotesEvent(s, id, event), "");
+  if (o.json) {
     PrintJson(json::object{{"case_id", IdText(id)}, {"seq", seq}});
   } else {
     std::cout << done << " (case " << IdText(id) << ", #" << seq << ")\n";
   }
 }
 
-// Parses YYYY-MM-DD into days since 1970-01-01 (Howard Hinnant's algorithm).
-int64_t ParseDate(const std::string& s) {
-  int y, m, d;
-  char c1, c2;
-  std::istringstream in(s);
-  if (!(in >> y >> c1 >> m >> c2 >> d) || c1 != '-' || c2 != '-' || m < 1 || m > 12 || d < 1 ||
-      d > 31 || !in.eof()) {
-    Fail(Exit::kUsage, "dates are YYYY-MM-DD: " + s);
-  }
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-struct CaseFilter {
+struct CaseFilterArgs {
   std::string status, label, assignee, since;
   void Add(po::options_description* d) {
     d->add_options()("status", po::value(&status)->value_name("STATUS"),
@@ -252,39 +162,18 @@ struct CaseFilter {
         "only cases assigned to WHO (a name, an id, 'me' or 'none')")(
         "since", po::value(&since)->value_name("YYYY-MM-DD"), "only cases active since");
   }
-  bool Matches(ReviewerSession& s, const CaseState& st) const {
-    if (!status.empty() && st.status != status) return false;
-    if (!label.empty() && !st.labels.count(label)) return false;
-    if (assignee == "none") return !st.assignee;
-    if (!assignee.empty()) {
-      const crypto::RosterEntry& e = FindReviewerArg(s, assignee);
-      return st.assignee && *st.assignee == e.reviewer_id;
-    }
-    return true;
-  }
 };
 
 // Every case the filter accepts, opened. Cases not granted to this reviewer
 // are skipped with a count.
-std::vector<CaseView> MatchingCases(ReviewerSession& s, const CaseFilter& f, size_t* not_granted) {
-  const int64_t since = f.since.empty() ? 0 : ParseDate(f.since);
-  if (!f.status.empty() && !IsKnownStatus(f.status))
-    Fail(Exit::kUsage, "unknown status " + f.status);
-  auto cases = Unwrap(s.api().ListCases(since), "listing cases");
-  std::vector<CaseView> out;
-  for (const auto& c : cases) {
-    auto v = OpenReviewerCase(s.api(), c.case_id, s.me->id, s.me->key.x25519_secret(),
-                              s.me->key.x25519_public(), s.roster());
-    if (!v.ok() && v.code() == Code::kPermissionDenied) {
-      ++*not_granted;
-      continue;
-    }
-    if (!v.ok() && v.code() == Code::kNotFound) continue;  // deleted meanwhile
-    if (!v.ok()) Check(v.status(), "case " + IdText(c.case_id));
-    PinCaseKeys(s, *v);
-    if (f.Matches(s, v->state)) out.push_back(std::move(v).value());
-  }
-  return out;
+std::vector<CaseView> MatchingCases(ReviewerSession& s, const CaseFilterArgs& a,
+                                    size_t* not_granted) {
+  client::CaseFilter f;
+  f.status = a.status;
+  f.label = a.label;
+  f.assignee = a.assignee;
+  if (!a.since.empty()) f.since_day = Unwrap(client::ParseDay(a.since), "--since");
+  return Unwrap(client::OpenCases(s, f, not_granted), "");
 }
 
 }  // namespace
@@ -294,14 +183,12 @@ int RunLogin(const Args& args) {
   po::options_description d("login");
   AddCommonOptions(&d, kServerOpts | kKeyOpts | kJsonOpt, &o);
   ParseArgs(args, d, {}, "dojava login --server URL --key-file FILE [--passphrase-file FILE]");
-  auto conn = Connection::Open(o);
-  TrustedInstance inst = FetchTrustedInstance(*conn, o, nullptr);
-  ReviewerIdentity me = LoadReviewer(o, RequireRoster(inst));
-  LoginAndSave(*conn, inst, me);
+  ReviewerSession s = OpenReviewer(o);
+  Check(client::LoginAndSave(s), "");
   if (o.json) {
-    PrintJson(json::object{{"reviewer_id", IdText(me.id)}, {"name", me.name}});
+    PrintJson(json::object{{"reviewer_id", IdText(s.me->id)}, {"name", s.me->name}});
   } else {
-    std::cout << "logged in to " << inst.info.name << " as " << me.name << "\n";
+    std::cout << "logged in to " << s.inst.info.name << " as " << s.me->name << "\n";
   }
   return 0;
 }
@@ -312,7 +199,7 @@ int RunLogout(const Args& args) {
   // --key-file is accepted (and unused) so scripts can pass the same options everywhere.
   AddCommonOptions(&d, kServerOpts | kKeyOpts | kJsonOpt, &o);
   ParseArgs(args, d, {}, "dojava logout --server URL");
-  auto conn = Connection::Open(o);
+  auto conn = OpenConnection(o);
   auto token = Unwrap(conn->state().Token(), "local state");
   bool told_server = false;
   if (token) {
@@ -335,7 +222,7 @@ int RunLogout(const Args& args) {
 
 int RunCases(const Args& args) {
   CommonOptions o;
-  CaseFilter f;
+  CaseFilterArgs f;
   po::options_description d("cases");
   AddCommonOptions(&d, kServerOpts | kKeyOpts | kJsonOpt, &o);
   f.Add(&d);
@@ -444,21 +331,11 @@ int RunReply(const Args& args) {
   ReviewerSession s = StartReviewerSession(o);
   const crypto::Id id = ResolveCaseArg(s, case_arg);
   CaseView v = OpenCaseOrFail(s, id);
-  RequireSafeToEncrypt(v);
-  json::object body(WipingStorage());
-  body["type"] = "message";
-  body["text"] = body_text.reveal_chars();
-  json::array refs(WipingStorage());
-  std::vector<crypto::Id> file_ids;
-  for (const auto& path : attach) {
-    UploadedFile up =
-        Unwrap(UploadFile(s.api(), path, s.inst.info.limits.max_chunks_per_file, o.upload_streams),
-               "uploading " + path);
-    file_ids.push_back(up.secrets.file_id());
-    refs.emplace_back(FileRefJson(up));
-  }
-  body["files"] = std::move(refs);
-  const uint64_t seq = PostSigned(s, id, v.case_key, protocol::kKindConversation, body, file_ids);
+  // Before uploading anything: a swapped case key would make the files the server's.
+  Check(client::CheckSafeToEncrypt(v.entries), "case " + IdText(id));
+  std::vector<client::UploadedFile> files;
+  for (const auto& path : attach) files.push_back(UploadOrFail(s.api(), path, s.inst.info, o));
+  const uint64_t seq = Unwrap(client::PostReply(s, v, body_text, files), "");
   if (o.json) {
     PrintJson(json::object{{"case_id", IdText(id)}, {"seq", seq}});
   } else {
@@ -499,8 +376,9 @@ int RunGet(const Args& args) {
                         "file reference");
   const crypto::Id file_id = ref->id;
   ApiClient& api = s.api();
-  Check(DownloadFile([&](uint64_t i) { return api.GetChunk(id, file_id, i); }, secrets, ref->chunks,
-                     ref->size, output, ref->name),
+  Progress progress(ref->name);
+  Check(client::DownloadFile([&](uint64_t i) { return api.GetChunk(id, file_id, i); }, secrets,
+                             ref->chunks, ref->size, output, ref->name, progress.Control()),
         "download");
   std::string cleaned;
   if (clean) {
@@ -549,7 +427,7 @@ int RunStatus(const Args& args) {
   json::object ev(WipingStorage());
   ev["type"] = "status";
   ev["status"] = status;
-  PostNotesEvent(s, case_arg, std::move(ev), "status set to " + status);
+  PostNotesEvent(s, o, case_arg, ev, "status set to " + status);
   return 0;
 }
 
@@ -577,7 +455,7 @@ int RunLabel(const Args& args) {
   for (const auto& l : remove) r.emplace_back(l);
   ev["add"] = std::move(a);
   ev["remove"] = std::move(r);
-  PostNotesEvent(s, case_arg, std::move(ev), "labels updated");
+  PostNotesEvent(s, o, case_arg, ev, "labels updated");
   return 0;
 }
 
@@ -602,7 +480,7 @@ int RunAssign(const Args& args) {
     ev["reviewer"] = IdText(e.reviewer_id);
     done = "assigned to " + e.name;
   }
-  PostNotesEvent(s, case_arg, std::move(ev), done);
+  PostNotesEvent(s, o, case_arg, ev, done);
   return 0;
 }
 
@@ -622,7 +500,7 @@ int RunNote(const Args& args) {
   json::object ev(WipingStorage());
   ev["type"] = "note";
   ev["text"] = note.reveal_chars();
-  PostNotesEvent(s, case_arg, std::move(ev), "note added");
+  PostNotesEvent(s, o, case_arg, ev, "note added");
   return 0;
 }
 
@@ -640,30 +518,12 @@ int RunGrant(const Args& args) {
   const crypto::Id id = ResolveCaseArg(s, case_arg);
   const crypto::RosterEntry& target = FindReviewerArg(s, who);
   CaseView v = OpenCaseOrFail(s, id);
-  RequireSafeToEncrypt(v);
+  const size_t added = Unwrap(client::GrantCase(s, v, target), "");
   const std::string target_id = IdText(target.reviewer_id);
-  auto holds = [&](uint8_t role) {
-    for (const auto& k : v.keys) {
-      if (k.recipient == target_id && k.role == role) return true;
-    }
-    return false;
-  };
-  std::vector<ApiSealedKey> keys;
-  if (!holds(protocol::kRoleCaseKey)) {
-    keys.push_back({target_id, protocol::kRoleCaseKey,
-                    Unwrap(crypto::SealKey(v.case_key, protocol::kRoleCaseKey, id, target.x25519),
-                           "sealing")});
-  }
-  if (!v.notes_key.empty() && !holds(protocol::kRoleNotesKey)) {
-    keys.push_back({target_id, protocol::kRoleNotesKey,
-                    Unwrap(crypto::SealKey(v.notes_key, protocol::kRoleNotesKey, id, target.x25519),
-                           "sealing")});
-  }
-  if (!keys.empty()) Check(s.api().PostKeys(id, keys), "granting");
   if (o.json) {
-    PrintJson(json::object{
-        {"case_id", IdText(id)}, {"reviewer_id", target_id}, {"keys_added", keys.size()}});
-  } else if (keys.empty()) {
+    PrintJson(
+        json::object{{"case_id", IdText(id)}, {"reviewer_id", target_id}, {"keys_added", added}});
+  } else if (added == 0) {
     std::cout << target.name << " already has access to case " << IdText(id) << "\n";
   } else {
     std::cout << "granted case " << IdText(id) << " to " << target.name << "\n";
@@ -698,7 +558,7 @@ int RunDelete(const Args& args) {
 
 int RunExport(const Args& args) {
   CommonOptions o;
-  CaseFilter f;
+  CaseFilterArgs f;
   std::string format = "json", output;
   po::options_description d("export");
   AddCommonOptions(&d, kServerOpts | kKeyOpts, &o);

@@ -6,39 +6,48 @@
 #include <boost/json.hpp>
 #include <iostream>
 
-#include "cli/case_view.h"
-#include "cli/cli_common.h"
+#include "base/encoding.h"
+#include "base/utf8.h"
 #include "cli/cli_options.h"
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "cli/secret_input.h"
+#include "cli/session.h"
 #include "cli/text_input.h"
-#include "cli/transfer.h"
-#include "base/encoding.h"
+#include "client/case_view.h"
+#include "client/transfer.h"
 #include "crypto/message.h"
+#include "crypto/protocol_constants.h"
 #include "crypto/receipt.h"
 #include "crypto/sealed_key.h"
 #include "crypto/source_key_wrap.h"
-#include "base/utf8.h"
 
 namespace dojava::cli {
 namespace json = boost::json;
 
 namespace {
 
+using client::ApiClient;
+using client::ApiSealedKey;
+using client::CaseEntry;
+using client::FileRef;
+using client::WipingStorage;
+
 std::vector<crypto::Id> UploadAll(ApiClient& api, const std::vector<std::string>& paths,
-                                  const InstanceInfo& info, int streams, json::array* refs) {
+                                  const client::InstanceInfo& info, const CommonOptions& o,
+                                  json::array* refs) {
   std::vector<crypto::Id> ids;
   for (const auto& path : paths) {
-    UploadedFile up = Unwrap(UploadFile(api, path, info.limits.max_chunks_per_file, streams),
-                             "uploading " + path);
+    client::UploadedFile up = UploadOrFail(api, path, info, o);
     ids.push_back(up.secrets.file_id());
-    refs->emplace_back(FileRefJson(up));
+    refs->emplace_back(client::FileRefJson(up));
   }
   return ids;
 }
 
 Bytes EncryptSourceBody(const SecretBytes& ck, const crypto::Id& case_id, const json::value& body) {
-  SecretBytes bytes = Unwrap(SerializeBody(body, crypto::MaxBodySize(false)), "the message");
+  SecretBytes bytes =
+      Unwrap(client::SerializeBody(body, crypto::MaxBodySize(false)), "the message");
   return Unwrap(crypto::EncryptMessage(ck, protocol::kKindConversation, case_id, crypto::RandomId(),
                                        bytes.reveal(), nullptr),
                 "encrypting");
@@ -72,8 +81,8 @@ int RunSubmit(const Args& args) {
     if (!IsValidUtf8(AsBytes(kv))) Fail(Exit::kUsage, "--form: not UTF-8");
     form[kv.substr(0, eq)] = kv.substr(eq + 1);
   }
-  auto conn = Connection::Open(o);
-  const TrustedInstance inst = FetchTrustedInstance(*conn, o, nullptr);
+  auto conn = OpenConnection(o);
+  const TrustedInstance inst = FetchTrusted(*conn, o, nullptr);
   const crypto::VerifiedRoster& roster = RequireRoster(inst);
   if (roster.entries().empty()) Fail(Exit::kRefused, "the roster lists no reviewer yet");
 
@@ -93,8 +102,7 @@ int RunSubmit(const Args& args) {
          Unwrap(crypto::SealKey(ck, protocol::kRoleCaseKey, case_id, e.x25519), "sealing")});
   }
   json::array refs(WipingStorage());
-  const std::vector<crypto::Id> file_ids =
-      UploadAll(conn->api(), attach, inst.info, o.upload_streams, &refs);
+  const std::vector<crypto::Id> file_ids = UploadAll(conn->api(), attach, inst.info, o, &refs);
   json::object body(WipingStorage());
   body["type"] = "report";
   body["form"] = std::move(form);
@@ -147,8 +155,8 @@ int RunInbox(const Args& args) {
                            ? "that receipt has a typo (its check digit does not match)"
                            : "that is not a receipt (28 digits)");
   }
-  auto conn = Connection::Open(o);
-  const TrustedInstance inst = FetchTrustedInstance(*conn, o, nullptr);
+  auto conn = OpenConnection(o);
+  const TrustedInstance inst = FetchTrusted(*conn, o, nullptr);
   crypto::ReceiptKeys rk = Unwrap(crypto::DeriveReceiptKeys(*receipt, inst.info.salt), "receipt");
   SecretBytes lookup_text =
       SecretBytes::Copy(std::string_view(Base64UrlEncode(rk.lookup_key.reveal())));
@@ -172,7 +180,7 @@ int RunInbox(const Args& args) {
   std::vector<const crypto::VerifiedRoster*> rosters;
   if (inst.roster) rosters.push_back(&*inst.roster);
   crypto::CaseKeys keys{&*ck, nullptr};
-  std::vector<CaseEntry> entries = DecryptEntries(sc->messages, sc->case_id, keys, rosters);
+  std::vector<CaseEntry> entries = client::DecryptEntries(sc->messages, sc->case_id, keys, rosters);
   size_t failures = 0;
   std::vector<const FileRef*> files;
   for (const auto& e : entries) {
@@ -183,7 +191,7 @@ int RunInbox(const Args& args) {
   if (wants_reply) {
     // Before reading the text or uploading anything: a case key the server
     // swapped would let it read the follow-up.
-    Check(CheckSafeToEncrypt(entries), "not sending the follow-up");
+    Check(client::CheckSafeToEncrypt(entries), "not sending the follow-up");
   }
 
   std::string got_path;
@@ -197,8 +205,9 @@ int RunInbox(const Args& args) {
     got_path = output.empty() ? f.name : output;
     ApiClient& api = conn->api();
     const crypto::Id fid = f.id;
-    Check(DownloadFile([&](uint64_t i) { return api.GetSourceChunk(fid, i); }, secrets, f.chunks,
-                       f.size, got_path, f.name),
+    Progress progress(f.name);
+    Check(client::DownloadFile([&](uint64_t i) { return api.GetSourceChunk(fid, i); }, secrets,
+                               f.chunks, f.size, got_path, f.name, progress.Control()),
           "download");
   }
 
@@ -206,8 +215,7 @@ int RunInbox(const Args& args) {
   if (wants_reply) {
     SecretBytes text = Unwrap(ReadMessageText("", reply_file, false), "follow-up");
     json::array refs(WipingStorage());
-    const std::vector<crypto::Id> ids =
-        UploadAll(conn->api(), attach, inst.info, o.upload_streams, &refs);
+    const std::vector<crypto::Id> ids = UploadAll(conn->api(), attach, inst.info, o, &refs);
     json::object body(WipingStorage());
     body["type"] = "message";
     body["text"] = text.reveal_chars();
@@ -229,7 +237,7 @@ int RunInbox(const Args& args) {
         m["error"] = e.error;
       } else {
         m["author"] = e.from_source ? "you" : "reviewer";
-        m["body"] = BodyForOutput(e);
+        m["body"] = client::BodyForOutput(e);
       }
       msgs.emplace_back(std::move(m));
     }

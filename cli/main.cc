@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "cli/cli_common.h"
-#include "cli/commands.h"
 #include "base/secret_bytes.h"
+#include "cli/commands.h"
+#include "cli/exit.h"
 
 namespace {
 

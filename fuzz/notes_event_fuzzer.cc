@@ -1,5 +1,5 @@
 // Reviewer events and message bodies as the CLI reads a case
-// (cli/case_view.h, PROTOCOL.md §8 and §11): the rest of the input after one
+// (client/case_view.h, PROTOCOL.md §8 and §11): the rest of the input after one
 // flags byte is split at NUL bytes into up to 8 bodies; body 0 is sealed as
 // the source's report, body i > 0 as a notes event signed by a reviewer on a
 // verified roster when bit i of the flags is set, else as that reviewer's
@@ -11,7 +11,7 @@
 #include <boost/json.hpp>
 #include <vector>
 
-#include "cli/case_view.h"
+#include "client/case_view.h"
 #include "crypto/message.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/roster.h"
@@ -67,30 +67,30 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     rest.remove_prefix(nul + 1);
   }
   const crypto::ReviewerSigner signer{f.reviewer_id, &fuzz::FixedEd25519(0x33).secret_key};
-  std::vector<cli::ApiMessage> messages;
+  std::vector<client::ApiMessage> messages;
   for (size_t i = 0; i < bodies.size(); ++i) {
     const bool notes = i > 0 && (flags >> i & 1);
     crypto::Id message_id{};
     message_id[0] = uint8_t(i + 1);
-    auto record = crypto::EncryptMessage(notes ? f.notes_key : f.case_key,
-                                         notes ? p::kKindNotes : p::kKindConversation, f.case_id,
-                                         message_id, AsBytes(bodies[i]), i == 0 ? nullptr : &signer);
+    auto record = crypto::EncryptMessage(
+        notes ? f.notes_key : f.case_key, notes ? p::kKindNotes : p::kKindConversation, f.case_id,
+        message_id, AsBytes(bodies[i]), i == 0 ? nullptr : &signer);
     if (!record.ok()) return 0;  // too large for the largest bucket
-    messages.push_back(cli::ApiMessage{i + 1, 20'000, std::move(record).value()});
+    messages.push_back(client::ApiMessage{i + 1, 20'000, std::move(record).value()});
   }
   const crypto::CaseKeys keys{&f.case_key, &f.notes_key};
-  const std::vector<cli::CaseEntry> entries =
-      cli::DecryptEntries(messages, f.case_id, keys, {&*f.roster});
+  const std::vector<client::CaseEntry> entries =
+      client::DecryptEntries(messages, f.case_id, keys, {&*f.roster});
   DOJAVA_FUZZ_CHECK(entries.size() == messages.size());
   for (size_t i = 0; i < entries.size(); ++i) {
     DOJAVA_FUZZ_CHECK(entries[i].seq == i + 1);
     DOJAVA_FUZZ_CHECK(!entries[i].undecryptable);
     if (!entries[i].error.empty()) continue;
-    const boost::json::value out = cli::BodyForOutput(entries[i]);
-    (void)cli::SerializeBody(out, 1 << 20);
+    const boost::json::value out = client::BodyForOutput(entries[i]);
+    (void)client::SerializeBody(out, 1 << 20);
   }
-  const cli::CaseState state = cli::ComputeState(entries);
-  DOJAVA_FUZZ_CHECK(cli::IsKnownStatus(state.status));
-  (void)cli::CheckSafeToEncrypt(entries);
+  const client::CaseState state = client::ComputeState(entries);
+  DOJAVA_FUZZ_CHECK(client::IsKnownStatus(state.status));
+  (void)client::CheckSafeToEncrypt(entries);
   return 0;
 }

@@ -7,7 +7,12 @@
 # configuration name them):
 #   /usr/sbin/dojavad                      the server
 #   /usr/sbin/dojava-reviewer-access       reviewer client authorization (operator)
+#   /usr/sbin/dojava-org                   many organisations on one host (operator)
+#   /usr/sbin/dojava-monitor               monitoring checks (dojava-monitor.{service,timer})
+#   /usr/sbin/dojava-offsite               off-host copies with restic (dojava-offsite*.{service,timer})
 #   /lib/systemd/system/dojavad.service, dojavad-backup.{service,timer}
+#   /lib/systemd/system/dojavad@.service, dojavad-backup@.{service,timer}
+#   /usr/share/dojava/tor/{orgs-torrc,org.conf}  what dojava-org writes for tor
 #   /etc/tor/instances/dojava/torrc        conffile: tor@dojava.service's configuration
 #   /usr/share/dojava/static/              the submission page and its assets
 #                                          (static/www: the runbook's static_dir)
@@ -31,10 +36,29 @@ if(TARGET dojavad)
 endif()
 install(PROGRAMS ${DOJAVA_OPS_DIR}/tor/reviewer-access DESTINATION sbin
         RENAME dojava-reviewer-access COMPONENT server)
+install(PROGRAMS ${DOJAVA_OPS_DIR}/dojava-org DESTINATION sbin COMPONENT server)
+install(PROGRAMS ${DOJAVA_OPS_DIR}/monitor DESTINATION sbin RENAME dojava-monitor COMPONENT server)
+install(PROGRAMS ${DOJAVA_OPS_DIR}/offsite DESTINATION sbin RENAME dojava-offsite COMPONENT server)
 install(FILES ${DOJAVA_OPS_DIR}/systemd/dojavad.service
               ${DOJAVA_OPS_DIR}/systemd/dojavad-backup.service
               ${DOJAVA_OPS_DIR}/systemd/dojavad-backup.timer
+              ${DOJAVA_OPS_DIR}/systemd/dojavad@.service
+              ${DOJAVA_OPS_DIR}/systemd/dojavad-backup@.service
+              ${DOJAVA_OPS_DIR}/systemd/dojavad-backup@.timer
+              ${DOJAVA_OPS_DIR}/systemd/dojava-monitor.service
+              ${DOJAVA_OPS_DIR}/systemd/dojava-monitor.timer
+              ${DOJAVA_OPS_DIR}/systemd/dojava-offsite.service
+              ${DOJAVA_OPS_DIR}/systemd/dojava-offsite.timer
+              ${DOJAVA_OPS_DIR}/systemd/dojava-offsite-drill.service
+              ${DOJAVA_OPS_DIR}/systemd/dojava-offsite-drill.timer
+              ${DOJAVA_OPS_DIR}/systemd/dojava-vanguards@.service
         DESTINATION /lib/systemd/system COMPONENT server)
+# Many organisations on one host: dojava-org writes the organisations' tor
+# configuration from these (not conffiles: /etc/tor/instances/dojavaorgs
+# exists only once an organisation does, so Debian's tor generator starts no
+# tor for it before).
+install(FILES ${DOJAVA_OPS_DIR}/tor/orgs-torrc ${DOJAVA_OPS_DIR}/tor/org.conf
+        DESTINATION share/dojava/tor COMPONENT server)
 install(FILES ${DOJAVA_OPS_DIR}/tor/torrc DESTINATION /etc/tor/instances/dojava COMPONENT server)
 # Only the served directory (static/README.md): static/www with the files that
 # `node static/tools/build-www.mjs` generates (www/lib, the pages with their
@@ -88,6 +112,9 @@ set(CPACK_COMPONENT_SERVER_DESCRIPTION
     "secure whistleblowing server run as a Tor onion service\ndojavad receives end-to-end encrypted reports over a Tor onion service and keeps\nas little metadata as it can. Includes the tor configuration, the hardened\nsystemd units and the operator runbook (/usr/share/doc/dojavad/README.ops.md).")
 # SQLCipher 4.5 or newer (Debian 12: bookworm-backports); shlibdeps alone would accept 3.4.
 set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "tor (>= 0.4.8), adduser, openssl, coreutils, libsqlcipher1 (>= 4.5)")
+# dojava-vanguards@ needs vanguards, dojava-offsite restic, dojava-monitor's
+# onion check curl; each is optional.
+set(CPACK_DEBIAN_SERVER_PACKAGE_RECOMMENDS "vanguards, restic, curl")
 set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA
     ${DOJAVA_OPS_DIR}/packaging/deb/postinst
     ${DOJAVA_OPS_DIR}/packaging/deb/prerm

@@ -43,7 +43,7 @@ SessionRegistry::Options SessionOptions(const ApiOptions& o) {
 
 Status ValidateOptions(const ApiOptions& o) {
   DOJAVA_RETURN_IF_ERROR(ApiOptions::NameKeys().Check(o));
-  DOJAVA_RETURN_IF_ERROR(ApiOptions::Keys().Check(o));
+  DOJAVA_RETURN_IF_ERROR(ApiOptions::Keys().Check(o, "api."));
   if (o.default_cases_per_page > o.max_cases_per_page) {
     return Status(Code::kInvalidArgument,
                   "api.default_cases_per_page must not exceed api.max_cases_per_page");

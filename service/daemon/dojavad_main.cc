@@ -19,13 +19,13 @@
 #include <string_view>
 #include <vector>
 
-#include "service/store/clock.h"
-#include "service/store/database_key.h"
 #include "service/daemon/instance_config.h"
 #include "service/daemon/instance_init.h"
+#include "service/daemon/serve_command.h"
+#include "service/store/clock.h"
+#include "service/store/database_key.h"
 #include "service/store/instance_lock.h"
 #include "service/store/schema_migrations.h"
-#include "service/daemon/serve_command.h"
 #include "service/store/sqlcipher_store.h"
 #include "service/store/store_maintenance.h"
 
@@ -363,6 +363,41 @@ int RunRekey(int argc, char** argv) {
   return kExitOk;
 }
 
+int RunAlert(int argc, char** argv) {
+  po::options_description desc("Options");
+  desc.add_options()("help", "show this help")("data-dir", po::value<std::string>()->required(),
+                                               "the instance whose notify.* settings are used")(
+      "config", po::value<std::string>(), "config file (default: <data-dir>/dojavad.conf)")(
+      "message", po::value<std::string>()->required(), "one line: the subject and the text")(
+      "to", po::value<std::string>(), "recipients, separated by commas (default: notify.to)")(
+      "password-file", po::value<std::string>(),
+      "the relay password file (default: notify.smtp_password_file)");
+  po::variables_map vm;
+  const int p = Parse(argc, argv, desc,
+                      "Usage: dojavad alert --data-dir DIR --message TEXT [--to ADDRS]\n\n"
+                      "Sends one message now through the instance's notification relay (the\n"
+                      "notify.* keys of its config): the monitoring checks' alerts (ops/monitor).\n"
+                      "Reads no database. Exit 0 once the relay accepted the message.\n",
+                      &vm);
+  if (p != kExitOk) return p < 0 ? kExitOk : p;
+  const std::string dir = vm["data-dir"].as<std::string>();
+  InstanceConfig config;
+  const std::string path = vm.count("config")
+                               ? vm["config"].as<std::string>()
+                               : (std::filesystem::path(dir) / kConfigFileName).string();
+  if (Status s = LoadInstanceConfigFile(path, &config); !s.ok()) return Fail(s);
+  if (vm.count("password-file")) {
+    config.notify.smtp_password_file = vm["password-file"].as<std::string>();
+  }
+  const std::string to = vm.count("to") ? vm["to"].as<std::string>() : "";
+  if (Status s = ::dojava::notify::SendNow(config.notify, vm["message"].as<std::string>(), to);
+      !s.ok()) {
+    return Fail(s);
+  }
+  std::cout << "alert sent\n";
+  return kExitOk;
+}
+
 constexpr Subcommand kSubcommands[] = {
     {"init", "create a new instance (data directory, key, database, config)", RunInit},
     {"serve", "run the server (source and reviewer listeners)", RunServe},
@@ -371,6 +406,7 @@ constexpr Subcommand kSubcommands[] = {
     {"purge", "delete expired cases and unfinished uploads", RunPurge},
     {"check", "verify the integrity of a database or backup", RunCheck},
     {"rekey", "change the database key (server stopped)", RunRekey},
+    {"alert", "send one monitoring alert through the notification relay", RunAlert},
 };
 
 void PrintUsage(std::ostream& out) {
@@ -401,6 +437,10 @@ int main(int argc, char** argv) {
       return kExitUsage;
     }
     const std::string_view name = argv[1];
+    if (name == "--version") {
+      std::cout << "dojavad " << DOJAVA_VERSION << "\n";
+      return kExitOk;
+    }
     if (name == "--help" || name == "-h" || name == "help") {
       PrintUsage(std::cout);
       return kExitOk;

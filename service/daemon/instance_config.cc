@@ -14,7 +14,8 @@ const config::KeyTable<InstanceConfig>& InstanceConfig::OwnKeys() {
           .Add("", &InstanceConfig::retention, Settings::RetentionKeys())
           .Int("purge_interval_seconds", &InstanceConfig::purge_interval_seconds, 60, 7 * 24 * 3600,
                "expired cases and uploads are purged at start and then this often; expired login "
-               "challenges and tokens are swept at the same time"));
+               "challenges and tokens are swept at the same time")
+          .Add("notify.", &InstanceConfig::notify, notify::NotifyOptions::Keys()));
   return keys;
 }
 
@@ -52,6 +53,7 @@ Status ApplyInstanceOverrides(const std::vector<std::string>& overrides, Instanc
 Status ValidateInstanceConfig(const InstanceConfig& config) {
   DOJAVA_RETURN_IF_ERROR(http::ValidateConfig(config.http));
   DOJAVA_RETURN_IF_ERROR(InstanceConfig::OwnKeys().Check(config));
+  DOJAVA_RETURN_IF_ERROR(notify::ValidateNotifyOptions(config.notify));
   if (config.api.default_cases_per_page > config.api.max_cases_per_page) {
     return Status(Code::kInvalidArgument,
                   "api.default_cases_per_page must not exceed api.max_cases_per_page");

@@ -21,6 +21,7 @@
 #include "service/api/api.h"
 #include "service/http/http_config.h"
 #include "service/nojs/nojs_pages.h"
+#include "service/notify/notifier.h"
 #include "service/store/sqlcipher_store.h"
 #include "service/store/store.h"
 
@@ -45,6 +46,9 @@ struct InstanceConfig {
   Settings retention;
   // Store::Purge and expired-session sweeping: once at start, then this often.
   int purge_interval_seconds = 3600;
+  // Content-free e-mail on new activity (`notify.*` keys); off while
+  // notify.smtp_url is empty.
+  notify::NotifyOptions notify;
 
   // Every instance key, the HTTP keys last (service/CONFIG.md and
   // service/http/CONFIG.md are generated from these tables).

@@ -11,12 +11,13 @@
 #include <mutex>
 #include <thread>
 
-#include "service/store/clock.h"
+#include "service/daemon/instance_init.h"
 #include "service/http/http_server.h"
 #include "service/http/log.h"
 #include "service/http/shutdown_signals.h"
-#include "service/daemon/instance_init.h"
 #include "service/nojs/nojs_pages.h"
+#include "service/notify/notifier.h"
+#include "service/store/clock.h"
 #include "service/store/sqlcipher_store.h"
 
 namespace dojava::service {
@@ -38,8 +39,8 @@ class Maintenance {
  public:
   static constexpr std::chrono::seconds kSessionSweep{30};
 
-  Maintenance(Store* store, std::shared_ptr<api::Api> api,
-              std::shared_ptr<nojs::NojsPages> plain, std::chrono::seconds interval)
+  Maintenance(Store* store, std::shared_ptr<api::Api> api, std::shared_ptr<nojs::NojsPages> plain,
+              std::chrono::seconds interval)
       : store_(store), api_(std::move(api)), plain_(std::move(plain)), interval_(interval) {
     thread_ = std::thread([this] { Loop(); });
   }
@@ -115,6 +116,35 @@ void PrintListening(const http::HttpServer& server, const http::HttpConfig& conf
   std::fflush(stdout);
 }
 
+// `inner`, and after a 2xx answer (the source's case or message is stored)
+// notifier->Signal(), which never blocks.
+http::Handler SignalOnSuccess(std::shared_ptr<notify::Notifier> notifier, http::Handler inner) {
+  return [notifier = std::move(notifier), inner = std::move(inner)](
+             const http::HttpRequest& request, const http::RouteParams& params) {
+    http::HttpResponse response = inner(request, params);
+    if (response.status >= 200 && response.status < 300) notifier->Signal();
+    return response;
+  };
+}
+
+// Content-free notifications (service/notify) on a source's new case or
+// follow-up. Null while notify.smtp_url is empty.
+Result<std::shared_ptr<notify::Notifier>> StartNotifier(const InstanceConfig& config,
+                                                        http::Router* router) {
+  if (config.notify.smtp_url.empty()) return std::shared_ptr<notify::Notifier>();
+  auto started = notify::Notifier::Start(config.notify, config.api.instance_name);
+  if (!started.ok()) return started.status();
+  std::shared_ptr<notify::Notifier> notifier = std::move(started).value();
+  for (const char* path : {"/api/v1/cases", "/api/v1/source/messages"}) {
+    DOJAVA_RETURN_IF_ERROR(router->Wrap(
+        http::ListenerKind::kSource, http::Method::kPost, path,
+        [&notifier](http::Handler inner) { return SignalOnSuccess(notifier, std::move(inner)); }));
+  }
+  Log(LogLevel::kInfo, "notifications on (content-free, at most one per " +
+                           std::to_string(config.notify.min_period_seconds) + " s)");
+  return notifier;
+}
+
 }  // namespace
 
 Status ServeCommand::PrepareProcess() { return http::BlockTerminationSignals(); }
@@ -152,6 +182,9 @@ Status ServeCommand::Run(const std::string& data_dir, const InstanceConfig& conf
   http::Router router;
   auto api = api::AddApiRoutes(&router, store.get(), config.api);
   if (!api.ok()) return api.status();
+  // Before the no-JavaScript pages copy these two handlers: both paths notify.
+  auto notifier = StartNotifier(config, &router);
+  if (!notifier.ok()) return notifier.status();
   // The no-JavaScript pages need the page's catalogues (static_dir).
   std::shared_ptr<nojs::NojsPages> plain;
   if (!config.http.static_dir.empty()) {
@@ -176,8 +209,9 @@ Status ServeCommand::Run(const std::string& data_dir, const InstanceConfig& conf
   }
   server.reset();
   api->reset();
-  plain.reset();  // wipes the open conversations
-  store.reset();  // the writer drains its queue, then the database is closed
+  plain.reset();      // wipes the open conversations
+  notifier->reset();  // a send in progress is aborted
+  store.reset();      // the writer drains its queue, then the database is closed
   Log(LogLevel::kInfo, "database closed");
   return sig < 0 ? Status(Code::kInternal, "waiting for a signal failed") : Status::Ok();
 }

@@ -67,7 +67,8 @@ Status Router::Add(ListenerKind listener, Method method, std::string_view patter
     route.segments.emplace_back(seg);
   }
   for (const Route& r : routes_) {
-    if (r.listener != listener || r.method != method || r.segments.size() != route.segments.size()) {
+    if (r.listener != listener || r.method != method ||
+        r.segments.size() != route.segments.size()) {
       continue;
     }
     bool overlap = true;
@@ -79,6 +80,17 @@ Status Router::Add(ListenerKind listener, Method method, std::string_view patter
   }
   routes_.push_back(std::move(route));
   return Status::Ok();
+}
+
+Status Router::Wrap(ListenerKind listener, Method method, std::string_view pattern,
+                    const std::function<Handler(Handler)>& wrap) {
+  for (Route& r : routes_) {
+    if (r.listener == listener && r.method == method && r.pattern == pattern) {
+      r.handler = wrap(std::move(r.handler));
+      return Status::Ok();
+    }
+  }
+  return Status(Code::kNotFound, "no route " + std::string(pattern));
 }
 
 std::optional<Router::Match> Router::Find(ListenerKind listener, Method method,

@@ -94,6 +94,12 @@ class Router {
   // The route for exactly this listener, method and path, or nullopt.
   std::optional<Match> Find(ListenerKind listener, Method method, std::string_view path) const;
 
+  // Replaces the handler of the route added with exactly this listener,
+  // method and pattern by wrap(old handler) (e.g. to observe its responses).
+  // kNotFound if there is no such route. Before the server starts only.
+  Status Wrap(ListenerKind listener, Method method, std::string_view pattern,
+              const std::function<Handler(Handler)>& wrap);
+
   size_t size() const { return routes_.size(); }
 
  private:

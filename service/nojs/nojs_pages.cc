@@ -1362,7 +1362,7 @@ Result<std::shared_ptr<NojsPages>> AddNojsRoutes(http::Router* router, service::
                                                  const api::ApiOptions& api,
                                                  const http::HttpConfig& http) {
   if (router == nullptr || store == nullptr) return Status(Code::kInvalidArgument, "no router");
-  DOJAVA_RETURN_IF_ERROR(NojsOptions::Keys().Check(nojs));
+  DOJAVA_RETURN_IF_ERROR(NojsOptions::Keys().Check(nojs, "nojs."));
   PageOptions options;
   static_cast<NojsOptions&>(options) = nojs;
   options.instance_name = api.instance_name;

@@ -27,14 +27,14 @@
 #include <sstream>
 #include <thread>
 
-#include "cli/public_key_line.h"
 #include "base/encoding.h"
+#include "client/public_key_line.h"
 #include "crypto/message.h"
 #include "crypto/sealed_key.h"
 #include "service/store/database_key.h"
 #include "service/store/sqlite_db.h"
 #include "service/store/sqlite_statement.h"
-#include "tests/cli/test_util.h"
+#include "tests/client/test_util.h"
 
 extern char** environ;
 
@@ -42,7 +42,7 @@ namespace dojava::cli {
 namespace {
 namespace json = boost::json;
 
-using testing::TempDir;
+using client::testing::TempDir;
 
 std::string ReadAll(const std::string& p) {
   std::ifstream in(p, std::ios::binary);
@@ -467,7 +467,7 @@ TEST_CASE("e2e: a case key swapped by the server is refused before anything is e
   inst.Stop();
   std::string line = ReadAll(ana_key + ".pub");
   while (!line.empty() && line.back() == '\n') line.pop_back();
-  auto pub = ParsePublicKeyLine(line);
+  auto pub = client::ParsePublicKeyLine(line);
   REQUIRE(pub.ok());
   auto cid = Base64UrlDecodeFixed<16>(case_id);
   REQUIRE(cid.ok());

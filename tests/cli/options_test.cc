@@ -77,18 +77,18 @@ TEST_CASE("exit codes for each kind of failure", "[cli][args]") {
   CHECK(static_cast<int>(Exit::kAuth) == 9);
 }
 
-TEST_CASE("Connection::Open rejects bad --server and --socks5 as usage errors", "[cli][args]") {
+TEST_CASE("OpenConnection rejects bad --server and --socks5 as usage errors", "[cli][args]") {
   CommonOptions o;
   o.state_dir = "/nonexistent-state";
   o.server = "https://x.onion";
-  CHECK(ExitOf([&] { Connection::Open(o); }) == Exit::kUsage);
+  CHECK(ExitOf([&] { OpenConnection(o); }) == Exit::kUsage);
   o.server = "http://x.onion";
   o.socks5 = "127.0.0.1";
-  CHECK(ExitOf([&] { Connection::Open(o); }) == Exit::kUsage);
+  CHECK(ExitOf([&] { OpenConnection(o); }) == Exit::kUsage);
   o.socks5 = "127.0.0.1:9050";
-  CHECK(ExitOf([&] { Connection::Open(o); }) == Exit::kOk);
+  CHECK(ExitOf([&] { OpenConnection(o); }) == Exit::kOk);
   o.server = "unix:/tmp/x.sock";
-  CHECK(ExitOf([&] { Connection::Open(o); }) == Exit::kUsage);  // socks5 with unix
+  CHECK(ExitOf([&] { OpenConnection(o); }) == Exit::kUsage);  // socks5 with unix
 }
 
 }  // namespace

@@ -24,6 +24,7 @@ TEST_CASE("crypto/ includes no Boost, JSON or SQL header", "[layering]") {
       CHECK(line.find("sqlcipher") == std::string::npos);
       CHECK(line.find("service/") == std::string::npos);
       CHECK(line.find("cli/") == std::string::npos);
+      CHECK(line.find("client/") == std::string::npos);
     }
   }
   CHECK(files >= 4);
@@ -33,7 +34,7 @@ TEST_CASE("crypto/ includes no Boost, JSON or SQL header", "[layering]") {
 // for test vectors only (crypto/testing/deterministic.h).
 TEST_CASE("production code never includes the test-only crypto entry points", "[layering]") {
   namespace fs = std::filesystem;
-  for (const char* dir : {"service", "cli", "static"}) {
+  for (const char* dir : {"service", "client", "cli", "static"}) {
     const fs::path root = fs::path(DOJAVA_SOURCE_DIR) / dir;
     if (!fs::exists(root)) continue;
     for (const auto& entry : fs::recursive_directory_iterator(root)) {

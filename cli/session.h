@@ -1,0 +1,92 @@
+// The start of every `dojava` command that talks to a server, over client/:
+// the options all commands share, the connection, the trust checks (with the
+// first-contact confirmation typed on the terminal), the key opened with a
+// passphrase read from a file or the terminal, and the reviewer session.
+// Every failure is a Failure with the exit code of cli/exit.h.
+//
+// Commands run on one thread.
+#ifndef DOJAVA_CLI_SESSION_H_
+#define DOJAVA_CLI_SESSION_H_
+
+#include <boost/json/fwd.hpp>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "base/secret_bytes.h"
+#include "cli/exit.h"
+#include "client/connection.h"
+#include "client/format.h"
+#include "client/reviewer_session.h"
+#include "client/transfer.h"
+#include "client/trust.h"
+#include "crypto/primitives.h"
+#include "crypto/roster.h"
+
+namespace dojava::cli {
+
+using client::Connection;
+using client::DayText;
+using client::IdText;
+using client::ReviewerSession;
+using client::TrustedInstance;
+
+struct CommonOptions {
+  std::string server;
+  std::string socks5;
+  std::string state_dir;
+  std::string admin_fingerprint;
+  std::string key_file;
+  std::string passphrase_file;
+  bool json = false;
+  int timeout_seconds = 120;
+  // Chunk PUTs in flight when uploading attachments (--upload-streams;
+  // client/transfer.h kDefaultUploadStreams, checked there).
+  int upload_streams = 3;
+  // Set by source commands (submit, inbox): no state on disk unless
+  // --state-dir is given, never the `server` marker file, and no blind trust
+  // on first contact (--admin-fingerprint, a key pinned in --state-dir, or a
+  // confirmation typed on the terminal).
+  bool source = false;
+};
+
+// Connection::Open with kUsage for bad options.
+std::unique_ptr<Connection> OpenConnection(const CommonOptions& options);
+
+// FetchTrustedInstance (client/trust.h). Sources confirm a first contact on
+// the terminal; reviewers and admins pin it with a notice on stderr.
+// `own_admin`: admin commands, the key of the admin's key file (may be null).
+TrustedInstance FetchTrusted(Connection& conn, const CommonOptions& options,
+                             const crypto::Ed25519Public* own_admin);
+
+// Reads a passphrase (file or terminal) and opens a key file of `kind`.
+// kPassphrase for a wrong passphrase; kUsage for a public key line or a key
+// of the other kind; kError for a missing or unsafe file.
+SecretBytes OpenKeySeed(const std::string& key_file, const std::string& passphrase_file,
+                        uint8_t kind);
+
+// The roster, or Fail(kRefused, "no roster yet").
+const crypto::VerifiedRoster& RequireRoster(const TrustedInstance& inst);
+
+// Connect, trust, open the reviewer's key and find it on the roster.
+ReviewerSession OpenReviewer(const CommonOptions& options);
+// OpenReviewer, then log in unless the saved token still works.
+ReviewerSession StartReviewerSession(const CommonOptions& options);
+
+// A case id from an argument (client::ResolveCaseId).
+crypto::Id ResolveCaseArg(ReviewerSession& s, const std::string& arg);
+// A full id from an argument; kUsage naming `what` otherwise.
+crypto::Id ParseIdArg(const std::string& text, const std::string& what);
+
+// Encrypts and uploads the file at `path` (client::UploadFile) with progress
+// on the terminal; failures name the path.
+client::UploadedFile UploadOrFail(client::ApiClient& api, const std::string& path,
+                                  const client::InstanceInfo& info, const CommonOptions& options);
+
+// Prints `v` as one line of JSON (--json output); the serialised copy is
+// wiped afterwards, since it may hold decrypted text.
+void PrintJson(const boost::json::value& v);
+
+}  // namespace dojava::cli
+
+#endif  // DOJAVA_CLI_SESSION_H_

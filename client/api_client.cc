@@ -1,0 +1,495 @@
+#include "client/api_client.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <thread>
+
+#include "base/encoding.h"
+#include "crypto/protocol_constants.h"
+
+namespace dojava::client {
+namespace json = boost::json;
+
+namespace {
+
+// Message pages are "about 8 MiB of records", base64url-encoded in JSON.
+constexpr size_t kMaxJsonResponse = 32u << 20;
+constexpr size_t kMaxSourceCaseBytes = 64u << 20;  // all pages of GetSourceCase together
+constexpr size_t kMaxChunkResponse = protocol::kChunkRecordSize;
+constexpr std::string_view kJson = "application/json";
+// 429 answers are retried after the server's Retry-After (capped), a few times.
+constexpr int kRateLimitRetries = 8;
+constexpr int kMaxRetryAfterSeconds = 30;
+
+void WaitRetryAfter(const std::string& header) {
+  int seconds = 1;
+  if (!header.empty() && header.size() < 6 &&
+      header.find_first_not_of("0123456789") == std::string::npos) {
+    seconds = std::clamp(std::stoi(header), 1, kMaxRetryAfterSeconds);
+  }
+  std::this_thread::sleep_for(std::chrono::seconds(seconds));
+}
+
+Status Unexpected(std::string_view what) {
+  return Status(Code::kMalformed, "unexpected answer from the server (" + std::string(what) + ")");
+}
+
+Result<json::object> ParseObject(const Bytes& body) {
+  json::error_code ec;
+  json::value v = json::parse(std::string_view(AsChars(body)), ec);
+  if (ec || !v.is_object()) return Unexpected("not a JSON object");
+  return std::move(v.as_object());
+}
+
+const json::value* Field(const json::object& o, std::string_view name) {
+  auto it = o.find(name);
+  return it == o.end() ? nullptr : &it->value();
+}
+
+Result<std::string> Str(const json::object& o, std::string_view name) {
+  const json::value* v = Field(o, name);
+  if (v == nullptr || !v->is_string()) return Unexpected(name);
+  return std::string(v->as_string());
+}
+
+Result<int64_t> Int(const json::object& o, std::string_view name) {
+  const json::value* v = Field(o, name);
+  if (v == nullptr) return Unexpected(name);
+  if (v->is_int64()) return v->as_int64();
+  if (v->is_uint64() && v->as_uint64() <= INT64_MAX) return static_cast<int64_t>(v->as_uint64());
+  return Unexpected(name);
+}
+
+Result<uint64_t> UInt(const json::object& o, std::string_view name) {
+  DOJAVA_ASSIGN_OR_RETURN(int64_t v, Int(o, name));
+  if (v < 0) return Unexpected(name);
+  return static_cast<uint64_t>(v);
+}
+
+Result<Bytes> B64(const json::object& o, std::string_view name) {
+  DOJAVA_ASSIGN_OR_RETURN(std::string s, Str(o, name));
+  auto b = Base64UrlDecode(s);
+  if (!b.ok()) return Unexpected(name);
+  return std::move(b).value();
+}
+
+template <size_t N>
+Result<std::array<uint8_t, N>> B64Fixed(const json::object& o, std::string_view name) {
+  DOJAVA_ASSIGN_OR_RETURN(std::string s, Str(o, name));
+  auto b = Base64UrlDecodeFixed<N>(s);
+  if (!b.ok()) return Unexpected(name);
+  return *b;
+}
+
+const json::object* Obj(const json::value* v) {
+  return v && v->is_object() ? &v->as_object() : nullptr;
+}
+
+Result<ApiMessage> ParseMessage(const json::value& v) {
+  const json::object* o = Obj(&v);
+  if (!o) return Unexpected("message");
+  ApiMessage m;
+  DOJAVA_ASSIGN_OR_RETURN(m.seq, UInt(*o, "seq"));
+  DOJAVA_ASSIGN_OR_RETURN(m.day, Int(*o, "day"));
+  DOJAVA_ASSIGN_OR_RETURN(m.record, B64(*o, "record"));
+  return m;
+}
+
+Result<ApiCase> ParseCase(const json::value& v) {
+  const json::object* o = Obj(&v);
+  if (!o) return Unexpected("case");
+  ApiCase c;
+  DOJAVA_ASSIGN_OR_RETURN(c.case_id, B64Fixed<16>(*o, "case_id"));
+  DOJAVA_ASSIGN_OR_RETURN(c.created_day, Int(*o, "created_day"));
+  DOJAVA_ASSIGN_OR_RETURN(c.last_activity_day, Int(*o, "last_activity_day"));
+  DOJAVA_ASSIGN_OR_RETURN(c.expiry_day, Int(*o, "expiry_day"));
+  return c;
+}
+
+Result<ApiUpload> ParseUpload(const Bytes& body) {
+  DOJAVA_ASSIGN_OR_RETURN(json::object o, ParseObject(body));
+  ApiUpload u;
+  DOJAVA_ASSIGN_OR_RETURN(u.chunks, UInt(o, "chunks"));
+  const json::value* m = Field(o, "missing");
+  if (!m || !m->is_array()) return Unexpected("missing");
+  for (const auto& x : m->as_array()) {
+    if (x.is_int64() && x.as_int64() >= 0) {
+      u.missing.push_back(static_cast<uint64_t>(x.as_int64()));
+    } else if (x.is_uint64()) {
+      u.missing.push_back(x.as_uint64());
+    } else {
+      return Unexpected("missing");
+    }
+  }
+  return u;
+}
+
+json::array IdArray(const std::vector<crypto::Id>& ids) {
+  json::array a;
+  for (const auto& id : ids) a.emplace_back(Base64UrlEncode(id));
+  return a;
+}
+
+json::array KeyArray(const std::vector<ApiSealedKey>& keys) {
+  json::array a;
+  for (const auto& k : keys) {
+    a.emplace_back(json::object{{"recipient", k.recipient},
+                                {"role", k.role == protocol::kRoleNotesKey ? "notes" : "case"},
+                                {"sealed", Base64UrlEncode(k.sealed)}});
+  }
+  return a;
+}
+
+// The lookup key goes only to the source's own routes: uploads and the
+// instance document must not be linkable to the case.
+bool IsSourceTarget(std::string_view target) { return target.rfind("/api/v1/source/", 0) == 0; }
+
+// Wipes a std::string that held a secret (a JSON body with the lookup key).
+void Wipe(std::string* s) {
+  if (!s->empty()) sodium_memzero(s->data(), s->size());
+}
+
+std::string IdText(const crypto::Id& id) { return Base64UrlEncode(id); }
+
+}  // namespace
+
+Status StatusFromErrorResponse(int http_status, ByteView body) {
+  std::string code;
+  std::string message;
+  json::error_code ec;
+  json::value v = json::parse(std::string_view(AsChars(body)), ec);
+  if (!ec && v.is_object()) {
+    if (const json::object* e = Obj(Field(v.as_object(), "error"))) {
+      if (auto c = Str(*e, "code"); c.ok()) code = *c;
+      if (auto m = Str(*e, "message"); m.ok()) message = *m;
+    }
+  }
+  if (code.empty()) code = "http_" + std::to_string(http_status);
+  // Server text is untrusted: keep it short and printable.
+  if (message.size() > 200) message.resize(200);
+  for (char& c : message) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  }
+  std::string text = "the server refused: " + code + (message.empty() ? "" : " (" + message + ")");
+  Code k = Code::kInternal;
+  if (code == "not_found")
+    k = Code::kNotFound;
+  else if (code == "unauthorized" || code == "login_failed")
+    k = Code::kPermissionDenied;
+  else if (code == "bad_signature")
+    k = Code::kBadSignature;
+  else if (code == "rollback")
+    k = Code::kRollback;
+  else if (code == "conflict" || code == "roster_changed")
+    k = Code::kAlreadyExists;
+  else if (code == "rate_limited" || code == "insufficient_storage" || code == "body_too_large")
+    k = Code::kResourceExhausted;
+  else if (code == "bad_request")
+    k = Code::kInvalidArgument;
+  return Status(k, text);
+}
+
+ApiClient ApiClient::WithConnection(HttpClient* http) const {
+  ApiClient other(http);
+  if (!token_.empty()) other.token_ = SecretBytes::Copy(token_.reveal());
+  return other;
+}
+
+Result<HttpResponse> ApiClient::Call(std::string_view method, const std::string& target,
+                                     const std::string& json_body, bool auth, size_t max_body) {
+  return Exchange(method, target, AsBytes(json_body),
+                  json_body.empty() ? std::string_view() : kJson, auth, max_body);
+}
+
+Result<HttpResponse> ApiClient::CallBinary(std::string_view method, const std::string& target,
+                                           ByteView body, bool auth, size_t max_body) {
+  return Exchange(method, target, body,
+                  body.empty() ? std::string_view() : "application/octet-stream", auth, max_body);
+}
+
+Result<HttpResponse> ApiClient::Exchange(std::string_view method, const std::string& target,
+                                         ByteView body, std::string_view content_type, bool auth,
+                                         size_t max_body) {
+  std::vector<HttpHeader> headers;
+  SecretBytes bearer;
+  if (auth && !token_.empty()) {
+    bearer = SecretBytes(7 + token_.size());
+    std::memcpy(bearer.reveal_mut().data(), "Bearer ", 7);
+    std::memcpy(bearer.reveal_mut().data() + 7, token_.reveal().data(), token_.size());
+    headers.push_back({"Authorization", &bearer, {}});
+  }
+  if (!lookup_.empty() && IsSourceTarget(target)) {
+    headers.push_back({"X-Dojava-Lookup-Key", &lookup_, {}});
+  }
+  for (int attempt = 0;; ++attempt) {
+    DOJAVA_ASSIGN_OR_RETURN(HttpResponse r,
+                            http_->Send(method, target, headers, body, content_type, max_body));
+    if (r.status == 429 && attempt < kRateLimitRetries) {
+      WaitRetryAfter(r.retry_after);
+      continue;
+    }
+    if (r.status >= 400) return StatusFromErrorResponse(r.status, r.body);
+    return r;
+  }
+}
+
+Result<InstanceInfo> ApiClient::GetInstance() {
+  DOJAVA_ASSIGN_OR_RETURN(HttpResponse r, Call("GET", "/api/v1/instance", "", false, 4u << 20));
+  DOJAVA_ASSIGN_OR_RETURN(json::object o, ParseObject(r.body));
+  InstanceInfo info;
+  DOJAVA_ASSIGN_OR_RETURN(int64_t version, Int(o, "version"));
+  if (version != 1) return Unexpected("API version");
+  DOJAVA_ASSIGN_OR_RETURN(info.name, Str(o, "name"));
+  DOJAVA_ASSIGN_OR_RETURN(info.instance_id, B64Fixed<16>(o, "instance_id"));
+  DOJAVA_ASSIGN_OR_RETURN(info.admin_public, B64Fixed<32>(o, "admin_public_key"));
+  DOJAVA_ASSIGN_OR_RETURN(info.admin_fingerprint, Str(o, "admin_fingerprint"));
+  DOJAVA_ASSIGN_OR_RETURN(auto salt, B64Fixed<16>(o, "salt"));
+  info.salt.assign(salt.begin(), salt.end());
+  const json::value* roster = Field(o, "roster");
+  if (roster == nullptr) return Unexpected("roster");
+  if (!roster->is_null()) {
+    DOJAVA_ASSIGN_OR_RETURN(Bytes b, B64(o, "roster"));
+    info.roster = std::move(b);
+  }
+  DOJAVA_ASSIGN_OR_RETURN(info.roster_version, UInt(o, "roster_version"));
+  if (const json::object* l = Obj(Field(o, "limits"))) {
+    if (auto v = UInt(*l, "chunk_plain_bytes"); v.ok()) info.limits.chunk_plain_bytes = *v;
+    if (auto v = UInt(*l, "max_chunks_per_file"); v.ok()) info.limits.max_chunks_per_file = *v;
+    if (auto v = UInt(*l, "max_files_per_message"); v.ok()) info.limits.max_files_per_message = *v;
+    if (auto v = UInt(*l, "message_characters"); v.ok()) info.limits.message_characters = *v;
+  }
+  return info;
+}
+
+Status ApiClient::PutRoster(ByteView signed_roster) {
+  const std::string body =
+      json::serialize(json::object{{"roster", Base64UrlEncode(signed_roster)}});
+  return Call("PUT", "/api/v1/roster", body, false, 64 * 1024).status();
+}
+
+Result<Bytes> ApiClient::LoginChallenge(const crypto::Id& reviewer_id) {
+  const std::string body = json::serialize(json::object{{"reviewer_id", IdText(reviewer_id)}});
+  DOJAVA_ASSIGN_OR_RETURN(HttpResponse r,
+                          Call("POST", "/api/v1/login/challenge", body, false, 64 * 1024));
+  DOJAVA_ASSIGN_OR_RETURN(json::object o, ParseObject(r.body));
+  DOJAVA_ASSIGN_OR_RETURN(auto c, B64Fixed<32>(o, "challenge"));
+  return Bytes(c.begin(), c.end());
+}
+
+Result<SecretBytes> ApiClient::Login(const crypto::Id& reviewer_id, ByteView challenge,
+                                     ByteView signature) {
+  const std::string body = json::serialize(json::object{{"reviewer_id", IdText(reviewer_id)},
+                                                        {"challenge", Base64UrlEncode(challenge)},
+                                                        {"signature", Base64UrlEncode(signature)}});
+  DOJAVA_ASSIGN_OR_RETURN(HttpResponse r, Call("POST", "/api/v1/login", body, false, 64 * 1024));
+  json::error_code ec;
+  json::value v = json::parse(std::string_view(AsChars(r.body)), ec);
+  sodium_memzero(r.body.data(), r.body.size());
+  if (ec || !v.is_object()) return Unexpected("login");
+  const json::value* t = Field(v.as_object(), "token");
+  if (!t || !t->is_string()) return Unexpected("token");
+  json::string& s = v.as_object()["token"].as_string();
+  auto decoded = Base64UrlDecodeSecret(std::string_view(s));
+  SecretBytes token = SecretBytes::Copy(std::string_view(s));
+  sodium_memzero(s.data(), s.size());
+  if (!decoded.ok() || decoded->size() != 32) return Unexpected("token");
+  return token;
+}
+
+Status ApiClient::Logout() { return Call("POST", "/api/v1/logout", "", true, 64 * 1024).status(); }
+
+Result<std::vector<ApiCase>> ApiClient::ListCases(int64_t since_day) {
+  std::vector<ApiCase> out;
+  std::string page;
+  for (int guard = 0; guard < 100000; ++guard) {
+    const std::string target =
+        "/api/v1/cases?since=" + std::to_string(since_day) + page + "&limit=500";
+    DOJAVA_ASSIGN_OR_RETURN(HttpResponse r, Call("GET", target, "", true, kMaxJsonResponse));
+    DOJAVA_ASSIGN_OR_RETURN(json::object o, ParseObject(r.body));
+    const json::value* cases = Field(o, "cases");
+    if (!cases || !cases->is_array()) return Unexpected("cases");
+    for (const auto& c : cases->as_array()) {
+      DOJAVA_ASSIGN_OR_RETURN(ApiCase ac, ParseCase(c));
+      out.push_back(ac);
+    }
+    const json::value* next = Field(o, "next");
+    if (!next || next->is_null()) return out;
+    const json::object* n = Obj(next);
+    if (!n) return Unexpected("next");
+    DOJAVA_ASSIGN_OR_RETURN(int64_t day, Int(*n, "after_day"));
+    DOJAVA_ASSIGN_OR_RETURN(auto id, B64Fixed<16>(*n, "after_case"));
+    page = "&after_day=" + std::to_string(day) + "&after_case=" + IdText(id);
+  }
+  return Unexpected("endless case list");
+}
+
+Result<ApiCaseDetail> ApiClient::GetCase(const crypto::Id& case_id) {
+  DOJAVA_ASSIGN_OR_RETURN(
+      HttpResponse r, Call("GET", "/api/v1/cases/" + IdText(case_id), "", true, kMaxJsonResponse));
+  DOJAVA_ASSIGN_OR_RETURN(json::object o, ParseObject(r.body));
+  ApiCaseDetail d;
+  const json::value* c = Field(o, "case");
+  if (!c) return Unexpected("case");
+  DOJAVA_ASSIGN_OR_RETURN(d.info, ParseCase(*c));
+  const json::value* keys = Field(o, "keys");
+  if (!keys || !keys->is_array()) return Unexpected("keys");
+  for (const auto& k : keys->as_array()) {
+    const json::object* ko = Obj(&k);
+    if (!ko) return Unexpected("keys");
+    ApiSealedKey sk;
+    DOJAVA_ASSIGN_OR_RETURN(sk.recipient, Str(*ko, "recipient"));
+    DOJAVA_ASSIGN_OR_RETURN(std::string role, Str(*ko, "role"));
+    if (role == "case")
+      sk.role = protocol::kRoleCaseKey;
+    else if (role == "notes")
+      sk.role = protocol::kRoleNotesKey;
+    else
+      return Unexpected("role");
+    DOJAVA_ASSIGN_OR_RETURN(sk.sealed, B64(*ko, "sealed"));
+    d.keys.push_back(std::move(sk));
+  }
+  return d;
+}
+
+Result<std::vector<ApiMessage>> ApiClient::GetMessages(const crypto::Id& case_id, uint64_t after) {
+  std::vector<ApiMessage> out;
+  for (int guard = 0; guard < 100000; ++guard) {
+    const std::string target =
+        "/api/v1/cases/" + IdText(case_id) + "/messages?after=" + std::to_string(after);
+    DOJAVA_ASSIGN_OR_RETURN(HttpResponse r, Call("GET", target, "", true, kMaxJsonResponse));
+    DOJAVA_ASSIGN_OR_RETURN(json::object o, ParseObject(r.body));
+    const json::value* msgs = Field(o, "messages");
+    if (!msgs || !msgs->is_array()) return Unexpected("messages");
+    for (const auto& m : msgs->as_array()) {
+      DOJAVA_ASSIGN_OR_RETURN(ApiMessage am, ParseMessage(m));
+      if (am.seq <= after) return Unexpected("message order");
+      after = am.seq;
+      out.push_back(std::move(am));
+    }
+    const json::value* more = Field(o, "more");
+    if (!more || !more->is_bool()) return Unexpected("more");
+    if (!more->as_bool()) return out;
+    if (msgs->as_array().empty()) return Unexpected("empty page with more");
+  }
+  return Unexpected("endless message list");
+}
+
+Result<uint64_t> ApiClient::PostMessage(const crypto::Id& case_id, ByteView record,
+                                        const std::vector<crypto::Id>& files) {
+  const std::string body = json::serialize(
+      json::object{{"message", Base64UrlEncode(record)}, {"files", IdArray(files)}});
+  DOJAVA_ASSIGN_OR_RETURN(
+      HttpResponse r,
+      Call("POST", "/api/v1/cases/" + IdText(case_id) + "/messages", body, true, 64 * 1024));
+  DOJAVA_ASSIGN_OR_RETURN(json::object o, ParseObject(r.body));
+  return UInt(o, "seq");
+}
+
+Status ApiClient::PostKeys(const crypto::Id& case_id, const std::vector<ApiSealedKey>& keys) {
+  const std::string body = json::serialize(json::object{{"keys", KeyArray(keys)}});
+  return Call("POST", "/api/v1/cases/" + IdText(case_id) + "/keys", body, true, 64 * 1024).status();
+}
+
+Status ApiClient::DeleteCase(const crypto::Id& case_id) {
+  return Call("DELETE", "/api/v1/cases/" + IdText(case_id), "", true, 64 * 1024).status();
+}
+
+Result<Bytes> ApiClient::GetChunk(const crypto::Id& case_id, const crypto::Id& file_id,
+                                  uint64_t index) {
+  DOJAVA_ASSIGN_OR_RETURN(
+      HttpResponse r, CallBinary("GET",
+                                 "/api/v1/cases/" + IdText(case_id) + "/files/" + IdText(file_id) +
+                                     "/chunks/" + std::to_string(index),
+                                 {}, true, kMaxChunkResponse));
+  return std::move(r.body);
+}
+
+Result<ApiUpload> ApiClient::CreateUpload(const crypto::Id& file_id, uint64_t chunks) {
+  const std::string body =
+      json::serialize(json::object{{"file_id", IdText(file_id)}, {"chunks", chunks}});
+  DOJAVA_ASSIGN_OR_RETURN(HttpResponse r, Call("POST", "/api/v1/uploads", body, true, 4u << 20));
+  return ParseUpload(r.body);
+}
+
+Result<ApiUpload> ApiClient::GetUpload(const crypto::Id& file_id) {
+  DOJAVA_ASSIGN_OR_RETURN(HttpResponse r,
+                          Call("GET", "/api/v1/uploads/" + IdText(file_id), "", true, 4u << 20));
+  return ParseUpload(r.body);
+}
+
+Status ApiClient::PutChunk(const crypto::Id& file_id, uint64_t index, ByteView record) {
+  return CallBinary("PUT",
+                    "/api/v1/uploads/" + IdText(file_id) + "/chunks/" + std::to_string(index),
+                    record, true, 64 * 1024)
+      .status();
+}
+
+Status ApiClient::CreateCase(const crypto::Id& case_id, const SecretBytes& lookup_key,
+                             const crypto::X25519Public& source_public,
+                             const std::vector<ApiSealedKey>& keys, ByteView message,
+                             const std::vector<crypto::Id>& files) {
+  std::string body =
+      json::serialize(json::object{{"case_id", IdText(case_id)},
+                                   {"lookup_key", Base64UrlEncode(lookup_key.reveal())},
+                                   {"source_public_key", Base64UrlEncode(source_public)},
+                                   {"keys", KeyArray(keys)},
+                                   {"message", Base64UrlEncode(message)},
+                                   {"files", IdArray(files)}});
+  auto r = Call("POST", "/api/v1/cases", body, false, 64 * 1024);
+  Wipe(&body);
+  return r.status();
+}
+
+Result<ApiSourceCase> ApiClient::GetSourceCase(uint64_t after) {
+  ApiSourceCase out;
+  size_t total = 0;  // bytes of every page: a server cannot make us hold more than this
+  for (int guard = 0; guard < 100000; ++guard) {
+    DOJAVA_ASSIGN_OR_RETURN(
+        HttpResponse r, Call("GET", "/api/v1/source/case?after=" + std::to_string(after), "", false,
+                             kMaxJsonResponse));
+    total += r.body.size();
+    if (total > kMaxSourceCaseBytes) {
+      return Status(Code::kResourceExhausted, "the server's message list is larger than " +
+                                                  std::to_string(kMaxSourceCaseBytes >> 20) +
+                                                  " MiB");
+    }
+    DOJAVA_ASSIGN_OR_RETURN(json::object o, ParseObject(r.body));
+    DOJAVA_ASSIGN_OR_RETURN(out.case_id, B64Fixed<16>(o, "case_id"));
+    DOJAVA_ASSIGN_OR_RETURN(out.sealed_key, B64(o, "sealed_key"));
+    const json::value* msgs = Field(o, "messages");
+    if (!msgs || !msgs->is_array()) return Unexpected("messages");
+    for (const auto& m : msgs->as_array()) {
+      DOJAVA_ASSIGN_OR_RETURN(ApiMessage am, ParseMessage(m));
+      if (am.seq <= after) return Unexpected("message order");
+      after = am.seq;
+      out.messages.push_back(std::move(am));
+    }
+    const json::value* more = Field(o, "more");
+    if (!more || !more->is_bool()) return Unexpected("more");
+    if (!more->as_bool()) return out;
+    if (msgs->as_array().empty()) return Unexpected("empty page with more");
+  }
+  return Unexpected("endless message list");
+}
+
+Result<uint64_t> ApiClient::PostSourceMessage(ByteView record,
+                                              const std::vector<crypto::Id>& files) {
+  const std::string body = json::serialize(
+      json::object{{"message", Base64UrlEncode(record)}, {"files", IdArray(files)}});
+  DOJAVA_ASSIGN_OR_RETURN(HttpResponse r,
+                          Call("POST", "/api/v1/source/messages", body, false, 64 * 1024));
+  DOJAVA_ASSIGN_OR_RETURN(json::object o, ParseObject(r.body));
+  return UInt(o, "seq");
+}
+
+Result<Bytes> ApiClient::GetSourceChunk(const crypto::Id& file_id, uint64_t index) {
+  DOJAVA_ASSIGN_OR_RETURN(HttpResponse r, CallBinary("GET",
+                                                     "/api/v1/source/files/" + IdText(file_id) +
+                                                         "/chunks/" + std::to_string(index),
+                                                     {}, false, kMaxChunkResponse));
+  return std::move(r.body);
+}
+
+}  // namespace dojava::client

@@ -1,0 +1,49 @@
+// Opening key files (PROTOCOL §5) and finding the reviewer a key belongs to
+// on the verified roster. Reading the passphrase is the front end's job
+// (a terminal, a file, a dialog): this file never prompts.
+//
+// Thread safety: no shared state.
+#ifndef DOJAVA_CLIENT_KEYS_H_
+#define DOJAVA_CLIENT_KEYS_H_
+
+#include <cstdint>
+#include <string>
+
+#include "base/bytes.h"
+#include "base/secret_bytes.h"
+#include "base/status.h"
+#include "crypto/primitives.h"
+#include "crypto/reviewer_key.h"
+#include "crypto/roster.h"
+
+namespace dojava::client {
+
+// Reads the key file at `path` (crypto::ReadKeyFile: no symlink, owner-only
+// mode, bounded size). A public key line (what keygen writes to F.pub) is
+// kInvalidArgument saying that the private key file is needed, before any
+// check of its mode. Errors name the path.
+Result<Bytes> ReadKeyFileAt(const std::string& path);
+
+// Opens the key file bytes `file` (read from `path`, for messages) with
+// `passphrase`. kWrongPassphrase for a wrong passphrase or a damaged file,
+// kMalformed for a file that is no key file, kInvalidArgument if its kind is
+// not `kind` (protocol::kKeyKindAdmin / kKeyKindReviewer).
+Result<SecretBytes> OpenKeySeed(ByteView file, const SecretBytes& passphrase, uint8_t kind,
+                                const std::string& path);
+
+// A reviewer: the key and the id under which the verified roster lists it.
+struct ReviewerIdentity {
+  crypto::ReviewerKey key;
+  crypto::Id id{};
+  std::string name;
+};
+
+// Finds `key` on `roster`. kPermissionDenied if it is not listed (give the
+// public key line to the admin), kBadSignature if the roster lists its
+// signing key with another encryption key.
+Result<ReviewerIdentity> IdentifyReviewer(crypto::ReviewerKey key,
+                                          const crypto::VerifiedRoster& roster);
+
+}  // namespace dojava::client
+
+#endif  // DOJAVA_CLIENT_KEYS_H_

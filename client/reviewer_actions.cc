@@ -1,0 +1,195 @@
+#include "client/reviewer_actions.h"
+
+#include <boost/json.hpp>
+
+#include "base/encoding.h"
+#include "client/format.h"
+#include "crypto/message.h"
+#include "crypto/protocol_constants.h"
+#include "crypto/sealed_key.h"
+
+namespace dojava::client {
+namespace json = boost::json;
+
+namespace {
+
+Status InCase(const crypto::Id& id, const Status& s) {
+  return Status(s.code(), "case " + IdText(id) + ": " + s.message());
+}
+
+// Refuses to encrypt anything new for `v` unless it opened cleanly with its
+// first report (a swapped case key would be the server's own).
+Status SafeToEncrypt(const CaseView& v) {
+  Status s = CheckSafeToEncrypt(v.entries);
+  return s.ok() ? s : InCase(v.info.case_id, s);
+}
+
+}  // namespace
+
+Result<CaseView> OpenCase(ReviewerSession& s, const crypto::Id& id) {
+  auto v = OpenReviewerCase(s.api(), id, s.me->id, s.me->key.x25519_secret(),
+                            s.me->key.x25519_public(), s.roster());
+  if (!v.ok()) {
+    if (v.code() == Code::kNotFound)
+      return Status(Code::kNotFound, "case not found: " + IdText(id));
+    return InCase(id, v.status());
+  }
+  if (!v->case_key.empty()) {
+    Status pinned = s.conn->state().CheckAndPinCaseKeys(id, v->case_key, v->notes_key);
+    if (!pinned.ok()) return InCase(id, pinned);
+  }
+  return v;
+}
+
+std::string ReviewerName(const crypto::VerifiedRoster& roster, const crypto::Id& id) {
+  const crypto::RosterEntry* e = roster.Find(id);
+  return e ? e->name : "(removed reviewer " + IdText(id).substr(0, 8) + ")";
+}
+
+Result<const crypto::RosterEntry*> FindReviewer(const ReviewerSession& s, const std::string& who) {
+  const crypto::Roster& r = s.roster().roster();
+  const crypto::RosterEntry* e = nullptr;
+  if (who == "me") e = r.Find(s.me->id);
+  if (!e) e = r.FindByName(who);
+  if (!e && who.size() == kIdTextSize) {
+    auto id = Base64UrlDecodeFixed<16>(who);
+    if (id.ok()) e = r.Find(*id);
+  }
+  if (!e) return Status(Code::kNotFound, "no reviewer '" + who + "' on the roster");
+  return e;
+}
+
+std::vector<std::pair<const CaseEntry*, const FileRef*>> Attachments(const CaseView& v) {
+  std::vector<std::pair<const CaseEntry*, const FileRef*>> out;
+  for (const auto& e : v.entries) {
+    for (const auto& f : e.files) out.emplace_back(&e, &f);
+  }
+  return out;
+}
+
+Result<std::vector<CaseView>> OpenCases(ReviewerSession& s, const CaseFilter& f,
+                                        size_t* not_granted) {
+  if (!f.status.empty() && !IsKnownStatus(f.status)) {
+    return Status(Code::kInvalidArgument, "unknown status " + f.status);
+  }
+  std::optional<crypto::Id> assignee;
+  if (!f.assignee.empty() && f.assignee != "none") {
+    DOJAVA_ASSIGN_OR_RETURN(const crypto::RosterEntry* e, FindReviewer(s, f.assignee));
+    assignee = e->reviewer_id;
+  }
+  auto cases = s.api().ListCases(f.since_day);
+  if (!cases.ok()) return Status(cases.code(), "listing cases: " + cases.status().message());
+  std::vector<CaseView> out;
+  for (const auto& c : *cases) {
+    auto v = OpenCase(s, c.case_id);
+    if (!v.ok() && v.code() == Code::kPermissionDenied) {
+      ++*not_granted;
+      continue;
+    }
+    if (!v.ok() && v.code() == Code::kNotFound) continue;  // deleted meanwhile
+    if (!v.ok()) return v.status();
+    const CaseState& st = v->state;
+    if (!f.status.empty() && st.status != f.status) continue;
+    if (!f.label.empty() && !st.labels.count(f.label)) continue;
+    if (f.assignee == "none" && st.assignee) continue;
+    if (assignee && st.assignee != assignee) continue;
+    out.push_back(std::move(v).value());
+  }
+  return out;
+}
+
+Result<SecretBytes> EnsureNotesKey(ReviewerSession& s, const CaseView& v) {
+  if (!v.notes_key.empty()) return SecretBytes::Copy(v.notes_key.reveal());
+  if (v.notes_key_exists) {
+    return Status(Code::kPermissionDenied,
+                  "this case's notes key is not sealed to you; ask a colleague to run "
+                  "`dojava grant`");
+  }
+  SecretBytes nk = SecretBytes::Random(protocol::kKeySize);
+  std::vector<ApiSealedKey> keys;
+  for (const auto& e : s.roster().entries()) {
+    auto sealed = crypto::SealKey(nk, protocol::kRoleNotesKey, v.info.case_id, e.x25519);
+    if (!sealed.ok())
+      return Status(sealed.code(), "sealing the notes key: " + sealed.status().message());
+    keys.push_back({IdText(e.reviewer_id), protocol::kRoleNotesKey, std::move(sealed).value()});
+  }
+  Status posted = s.api().PostKeys(v.info.case_id, keys);
+  if (posted.ok()) {
+    Status pinned = s.conn->state().CheckAndPinCaseKeys(v.info.case_id, v.case_key, nk);
+    if (!pinned.ok()) return InCase(v.info.case_id, pinned);
+    return nk;
+  }
+  const Status failed(posted.code(), "creating the notes key: " + posted.message());
+  if (posted.code() != Code::kAlreadyExists) return failed;
+  // Another reviewer created it first (or the roster changed): use theirs.
+  DOJAVA_ASSIGN_OR_RETURN(CaseView again, OpenCase(s, v.info.case_id));
+  if (again.notes_key.empty()) return failed;
+  return SecretBytes::Copy(again.notes_key.reveal());
+}
+
+Result<uint64_t> PostSigned(ReviewerSession& s, const crypto::Id& case_id, const SecretBytes& key,
+                            uint8_t kind, const json::value& body,
+                            const std::vector<crypto::Id>& files) {
+  auto bytes = SerializeBody(body, crypto::MaxBodySize(true));
+  if (!bytes.ok()) return Status(bytes.code(), "the message: " + bytes.status().message());
+  const crypto::ReviewerSigner signer = s.me->key.Signer(s.me->id);
+  auto record =
+      crypto::EncryptMessage(key, kind, case_id, crypto::RandomId(), bytes->reveal(), &signer);
+  if (!record.ok()) return Status(record.code(), "encrypting: " + record.status().message());
+  auto seq = s.api().PostMessage(case_id, *record, files);
+  if (!seq.ok()) return Status(seq.code(), "sending: " + seq.status().message());
+  return seq;
+}
+
+Result<uint64_t> PostNotesEvent(ReviewerSession& s, const crypto::Id& id,
+                                const json::object& event) {
+  DOJAVA_ASSIGN_OR_RETURN(CaseView v, OpenCase(s, id));
+  DOJAVA_RETURN_IF_ERROR(SafeToEncrypt(v));
+  DOJAVA_ASSIGN_OR_RETURN(SecretBytes nk, EnsureNotesKey(s, v));
+  return PostSigned(s, id, nk, protocol::kKindNotes, event, {});
+}
+
+Result<uint64_t> PostReply(ReviewerSession& s, const CaseView& v, const SecretBytes& text,
+                           const std::vector<UploadedFile>& files) {
+  DOJAVA_RETURN_IF_ERROR(SafeToEncrypt(v));
+  json::object body(WipingStorage());
+  body["type"] = "message";
+  body["text"] = text.reveal_chars();
+  json::array refs(WipingStorage());
+  std::vector<crypto::Id> file_ids;
+  for (const auto& f : files) {
+    file_ids.push_back(f.secrets.file_id());
+    refs.emplace_back(FileRefJson(f));
+  }
+  body["files"] = std::move(refs);
+  return PostSigned(s, v.info.case_id, v.case_key, protocol::kKindConversation, body, file_ids);
+}
+
+Result<size_t> GrantCase(ReviewerSession& s, const CaseView& v, const crypto::RosterEntry& target) {
+  DOJAVA_RETURN_IF_ERROR(SafeToEncrypt(v));
+  const crypto::Id& id = v.info.case_id;
+  const std::string target_id = IdText(target.reviewer_id);
+  auto holds = [&](uint8_t role) {
+    for (const auto& k : v.keys) {
+      if (k.recipient == target_id && k.role == role) return true;
+    }
+    return false;
+  };
+  std::vector<ApiSealedKey> keys;
+  auto seal = [&](const SecretBytes& key, uint8_t role) -> Status {
+    DOJAVA_ASSIGN_OR_RETURN(Bytes sealed, crypto::SealKey(key, role, id, target.x25519));
+    keys.push_back({target_id, role, std::move(sealed)});
+    return Status::Ok();
+  };
+  if (!holds(protocol::kRoleCaseKey))
+    DOJAVA_RETURN_IF_ERROR(seal(v.case_key, protocol::kRoleCaseKey));
+  if (!v.notes_key.empty() && !holds(protocol::kRoleNotesKey)) {
+    DOJAVA_RETURN_IF_ERROR(seal(v.notes_key, protocol::kRoleNotesKey));
+  }
+  if (keys.empty()) return size_t{0};
+  Status posted = s.api().PostKeys(id, keys);
+  if (!posted.ok()) return Status(posted.code(), "granting: " + posted.message());
+  return keys.size();
+}
+
+}  // namespace dojava::client

@@ -1,0 +1,90 @@
+// What a reviewer does to cases (PROTOCOL §12.4): open a case and pin its
+// keys, list the cases granted to them, post signed notes events and
+// replies, grant a case to a colleague. Every new encryption first checks
+// that the case opened cleanly (CheckSafeToEncrypt), so a case key swapped
+// by the server is never used.
+//
+// Include only from files that already use Boost.JSON. Not thread-safe: one
+// session per thread.
+#ifndef DOJAVA_CLIENT_REVIEWER_ACTIONS_H_
+#define DOJAVA_CLIENT_REVIEWER_ACTIONS_H_
+
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/secret_bytes.h"
+#include "base/status.h"
+#include "client/case_view.h"
+#include "client/reviewer_session.h"
+#include "client/transfer.h"
+
+namespace dojava::client {
+
+// Opens case `id` (fetch, open the keys sealed to this reviewer, decrypt,
+// compute the state) and pins the hashes of its case and notes keys on
+// first open; a different key later is kBadSignature (the server swapped
+// it). kNotFound "case not found", kPermissionDenied "not granted", the
+// errors of OpenReviewerCase.
+Result<CaseView> OpenCase(ReviewerSession& s, const crypto::Id& id);
+
+// A reviewer's roster name, or "(removed reviewer XXXXXXXX)".
+std::string ReviewerName(const crypto::VerifiedRoster& roster, const crypto::Id& id);
+
+// A reviewer named by a person: "me", a roster name or a reviewer id.
+// kNotFound "no reviewer 'WHO' on the roster".
+Result<const crypto::RosterEntry*> FindReviewer(const ReviewerSession& s, const std::string& who);
+
+// The attachments of a case, numbered from 1 in this order.
+std::vector<std::pair<const CaseEntry*, const FileRef*>> Attachments(const CaseView& v);
+
+// Which cases to list; empty fields match everything. `assignee` is a name,
+// an id, "me" or "none".
+struct CaseFilter {
+  std::string status;
+  std::string label;
+  std::string assignee;
+  int64_t since_day = 0;
+};
+
+// Every case active since `filter.since_day` that `filter` accepts, opened
+// (keys pinned). Cases not granted to this reviewer are skipped and counted
+// in `*not_granted`; cases deleted meanwhile are skipped. kInvalidArgument
+// for an unknown status, kNotFound for an unknown assignee, the errors of
+// OpenCase otherwise.
+Result<std::vector<CaseView>> OpenCases(ReviewerSession& s, const CaseFilter& filter,
+                                        size_t* not_granted);
+
+// The notes key of `v`, creating it (sealed to every reviewer on the roster)
+// if no reviewer has one yet (§12.4: the first NK set wins, so a lost race
+// uses the winner's). kPermissionDenied if one exists but not for this
+// reviewer.
+Result<SecretBytes> EnsureNotesKey(ReviewerSession& s, const CaseView& v);
+
+// Encrypts `body` (§11) under `key` as a message of `kind`, signed by this
+// reviewer, and posts it with `files`. The sequence number.
+Result<uint64_t> PostSigned(ReviewerSession& s, const crypto::Id& case_id, const SecretBytes& key,
+                            uint8_t kind, const boost::json::value& body,
+                            const std::vector<crypto::Id>& files);
+
+// Opens case `id`, checks it is safe to encrypt for, and posts `event` (a
+// notes body: status, labels, assign, note) under its notes key.
+Result<uint64_t> PostNotesEvent(ReviewerSession& s, const crypto::Id& id,
+                                const boost::json::object& event);
+
+// Replies to the source of `v` with `text` and the already uploaded `files`
+// (UploadFile). kDecryptFailed if the case is not safe to encrypt for.
+Result<uint64_t> PostReply(ReviewerSession& s, const CaseView& v, const SecretBytes& text,
+                           const std::vector<UploadedFile>& files);
+
+// Seals the case key (and the notes key, if this reviewer holds it) of `v`
+// to `target` unless it already holds them. How many keys were added (0:
+// it had access already). kDecryptFailed if the case is not safe to
+// encrypt for.
+Result<size_t> GrantCase(ReviewerSession& s, const CaseView& v, const crypto::RosterEntry& target);
+
+}  // namespace dojava::client
+
+#endif  // DOJAVA_CLIENT_REVIEWER_ACTIONS_H_

@@ -1,0 +1,87 @@
+#include "client/reviewer_session.h"
+
+#include "client/format.h"
+
+namespace dojava::client {
+
+Result<ReviewerSession> StartReviewerSession(const ConnectionOptions& connection,
+                                             const TrustOptions& trust,
+                                             const ReviewerKeySource& key_source) {
+  ReviewerSession s;
+  DOJAVA_ASSIGN_OR_RETURN(s.conn, Connection::Open(connection));
+  DOJAVA_ASSIGN_OR_RETURN(s.inst, FetchTrustedInstance(*s.conn, trust));
+  if (!s.inst.roster) {
+    return Status(Code::kNotFound,
+                  "the server has no roster yet: the admin must run `dojava roster add` first");
+  }
+  DOJAVA_ASSIGN_OR_RETURN(crypto::ReviewerKey key, key_source());
+  DOJAVA_ASSIGN_OR_RETURN(ReviewerIdentity me, IdentifyReviewer(std::move(key), s.roster()));
+  s.me.emplace(std::move(me));
+  DOJAVA_RETURN_IF_ERROR(EnsureLoggedIn(s));
+  return s;
+}
+
+Status LoginAndSave(ReviewerSession& s) {
+  const ReviewerIdentity& me = *s.me;
+  auto challenge = s.api().LoginChallenge(me.id);
+  if (!challenge.ok()) {
+    if (challenge.code() == Code::kNotFound) {
+      return Status(Code::kNotFound,
+                    "login: " + s.conn->url().canonical +
+                        " does not answer the reviewer API; is it the source listener? Use "
+                        "the reviewer address your operator gave you");
+    }
+    return Status(challenge.code(), "login: " + challenge.status().message());
+  }
+  DOJAVA_ASSIGN_OR_RETURN(crypto::Signature sig,
+                          me.key.SignLogin(s.inst.info.instance_id, me.id, *challenge));
+  auto token = s.api().Login(me.id, *challenge, sig);
+  if (!token.ok()) {
+    if (token.code() == Code::kPermissionDenied) {
+      return Status(Code::kPermissionDenied,
+                    "login failed: the server did not accept your signature (is its roster the "
+                    "one this machine verified?)");
+    }
+    return Status(token.code(), "login: " + token.status().message());
+  }
+  Status saved = s.conn->state().SaveToken(*token);
+  if (!saved.ok()) return Status(saved.code(), "saving the session token: " + saved.message());
+  s.api().SetToken(*token);
+  return Status::Ok();
+}
+
+Status EnsureLoggedIn(ReviewerSession& s) {
+  DOJAVA_ASSIGN_OR_RETURN(auto token, s.conn->state().Token());
+  if (!token || token->empty()) return LoginAndSave(s);
+  s.api().SetToken(*token);
+  // A cheap authenticated probe: an unknown upload is not_found with a valid
+  // token, unauthorized without one (expired, server restarted).
+  auto probe = s.api().GetUpload(crypto::RandomId());
+  if (probe.code() == Code::kPermissionDenied) return LoginAndSave(s);
+  if (!probe.ok() && probe.code() != Code::kNotFound) return probe.status();
+  return Status::Ok();
+}
+
+Result<crypto::Id> ResolveCaseId(ApiClient& api, const std::string& arg) {
+  if (arg.size() == kIdTextSize) return ParseId(arg, "CASE");
+  if (arg.size() < kMinCasePrefix || arg.size() > kIdTextSize) {
+    return Status(Code::kInvalidArgument, "CASE must be a case id or a prefix of at least " +
+                                              std::to_string(kMinCasePrefix) + " characters");
+  }
+  auto cases = api.ListCases(0);
+  if (!cases.ok()) return Status(cases.code(), "listing cases: " + cases.status().message());
+  std::optional<crypto::Id> found;
+  for (const auto& c : *cases) {
+    if (IdText(c.case_id).rfind(arg, 0) == 0) {
+      if (found) {
+        return Status(Code::kInvalidArgument,
+                      "'" + arg + "' matches more than one case; give more of it");
+      }
+      found = c.case_id;
+    }
+  }
+  if (!found) return Status(Code::kNotFound, "case not found: " + arg);
+  return *found;
+}
+
+}  // namespace dojava::client

@@ -1,0 +1,61 @@
+// A reviewer's working session with one server: the connection, the
+// instance and roster verified against the pinned admin key, the reviewer's
+// key and roster entry, and a bearer token that works (logging in again if
+// the saved one expired).
+//
+// Not thread-safe: one session per thread.
+#ifndef DOJAVA_CLIENT_REVIEWER_SESSION_H_
+#define DOJAVA_CLIENT_REVIEWER_SESSION_H_
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "base/status.h"
+#include "client/connection.h"
+#include "client/keys.h"
+#include "client/trust.h"
+
+namespace dojava::client {
+
+struct ReviewerSession {
+  std::unique_ptr<Connection> conn;
+  TrustedInstance inst;
+  std::optional<ReviewerIdentity> me;
+
+  const crypto::VerifiedRoster& roster() const { return *inst.roster; }
+  ApiClient& api() { return conn->api(); }
+};
+
+// Opens the reviewer's key; called once the server and its roster are
+// trusted (a front end asks for the passphrase, or takes the key from its
+// unlocked memory).
+using ReviewerKeySource = std::function<Result<crypto::ReviewerKey>()>;
+
+// Connects, fetches the trusted instance (kNotFound if it has no roster
+// yet), opens the key with `key_source`, identifies the reviewer and makes
+// sure the session token works. Errors as Connection::Open,
+// FetchTrustedInstance, `key_source`, IdentifyReviewer and EnsureLoggedIn.
+Result<ReviewerSession> StartReviewerSession(const ConnectionOptions& connection,
+                                             const TrustOptions& trust,
+                                             const ReviewerKeySource& key_source);
+
+// Logs in (challenge, signature, token) and saves the token (0600).
+// kPermissionDenied if the server does not accept the signature; kNotFound
+// if the address does not answer the reviewer API (the source listener?).
+Status LoginAndSave(ReviewerSession& s);
+
+// Uses the saved token, logging in first if there is none or if the server
+// no longer accepts it (expired, server restarted).
+Status EnsureLoggedIn(ReviewerSession& s);
+
+// A case id from what a person typed: the full 22-character id, or a unique
+// prefix of at least kMinCasePrefix characters among the cases listed by the
+// server. kInvalidArgument (too short, ambiguous), kNotFound.
+inline constexpr size_t kMinCasePrefix = 4;
+Result<crypto::Id> ResolveCaseId(ApiClient& api, const std::string& arg);
+
+}  // namespace dojava::client
+
+#endif  // DOJAVA_CLIENT_REVIEWER_SESSION_H_

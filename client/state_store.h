@@ -1,0 +1,100 @@
+// Local state of `dojava`, one directory per server address, under the XDG
+// data directory ($XDG_DATA_HOME/dojava, else ~/.local/share/dojava; or
+// --state-dir):
+//
+//   servers/<hash of the address>/
+//     server             the address, for people reading the directory
+//     admin_public_key   the pinned admin key (PROTOCOL §6), base64url
+//     roster_state       "version N\ndigest HEX\n": the last accepted roster
+//     roster             the bytes of that roster (to verify authors offline)
+//     token              the bearer token after `login` (removed by `logout`)
+//     case-key-pin-<hex>  reviewers: hashes of a case's CK and NK, first open
+//
+// Directories are created 0700, files 0600, every file replaced atomically
+// (temporary file, fsync, rename). Nothing here is a secret except the token,
+// which is read into SecretBytes.
+//
+// Not thread-safe; two `dojava` processes racing on one server directory
+// each write whole files, so a reader sees one or the other.
+#ifndef DOJAVA_CLIENT_STATE_STORE_H_
+#define DOJAVA_CLIENT_STATE_STORE_H_
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "base/bytes.h"
+#include "base/secret_bytes.h"
+#include "base/status.h"
+#include "crypto/primitives.h"
+#include "crypto/roster.h"
+
+namespace dojava::client {
+
+// The base directory: `override_dir` if not empty, else $XDG_DATA_HOME/dojava,
+// else $HOME/.local/share/dojava. kInvalidArgument if none can be found.
+Result<std::string> DefaultStateDir(const std::string& override_dir);
+
+class StateStore {
+ public:
+  // The directory of `server_canonical` under `base` (created on first write).
+  // With !write_marker (source commands) no `server` file naming the address
+  // is ever written.
+  static StateStore ForServer(const std::string& base, const std::string& server_canonical,
+                              bool write_marker = true);
+  // State kept in this process's memory only, never written to disk (source
+  // commands without --state-dir: no trace of the contact on the computer).
+  static StateStore InMemory();
+
+  bool in_memory() const { return in_memory_; }
+
+  const std::string& dir() const { return dir_; }
+
+  // nullopt if nothing is pinned yet. kMalformed for a damaged file.
+  Result<std::optional<crypto::Ed25519Public>> PinnedAdminKey() const;
+  Status PinAdminKey(const crypto::Ed25519Public& key);
+
+  // {0, {}} if no roster was accepted yet.
+  Result<crypto::RosterState> LastRoster() const;
+  // The signed bytes of the last accepted roster, if kept.
+  Result<std::optional<Bytes>> LastRosterBytes() const;
+  Status SaveRoster(const crypto::RosterState& state, ByteView signed_roster);
+
+  // Reviewers: the keyed hashes (label "dojava/v1/cli/key-pin") of a case's
+  // case key and notes key, pinned in `case-key-pin-<hex case id>` on the
+  // first successful open. A later key that differs is kBadSignature (the
+  // server swapped it); a notes key seen for the first time is added. An
+  // empty `nk` (none, or not sealed to this reviewer) pins nothing.
+  Status CheckAndPinCaseKeys(const crypto::Id& case_id, const SecretBytes& ck,
+                             const SecretBytes& nk);
+
+  Result<std::optional<SecretBytes>> Token() const;
+  Status SaveToken(const SecretBytes& token);
+  // OK if there was none.
+  Status RemoveToken();
+
+ private:
+  StateStore(std::string dir, std::string server, bool write_marker, bool in_memory)
+      : dir_(std::move(dir)),
+        server_(std::move(server)),
+        write_marker_(write_marker),
+        in_memory_(in_memory) {}
+  Status EnsureDir() const;
+  Status WriteFile(const std::string& name, ByteView bytes) const;
+  Result<std::optional<Bytes>> ReadFile(const std::string& name, size_t max) const;
+
+  std::string dir_;
+  std::string server_;
+  bool write_marker_ = true;
+  bool in_memory_ = false;
+  mutable std::map<std::string, Bytes> memory_;  // in_memory_: the "files"
+};
+
+// Writes `bytes` to `path` atomically with mode 0600 (temporary file in the
+// same directory, fsync, rename, directory fsync). With !overwrite an
+// existing path is kAlreadyExists.
+Status WriteFileAtomic(const std::string& path, ByteView bytes, bool overwrite);
+
+}  // namespace dojava::client
+
+#endif  // DOJAVA_CLIENT_STATE_STORE_H_

@@ -1,0 +1,66 @@
+// Whom this machine trusts for one server (PROTOCOL §6, §12.1): the admin key
+// pinned on first contact (from a fingerprint the person was given, a typed
+// confirmation, or the admin's own key), and the roster verified against it
+// and never rolled back.
+//
+// Not thread-safe (one Connection per thread).
+#ifndef DOJAVA_CLIENT_TRUST_H_
+#define DOJAVA_CLIENT_TRUST_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+#include "client/api_client.h"
+#include "client/connection.h"
+#include "crypto/primitives.h"
+#include "crypto/roster.h"
+
+namespace dojava::client {
+
+// What to do at first contact, when no admin key is pinned yet and no
+// fingerprint was given.
+enum class FirstContact {
+  kRequireFingerprint,  // refuse (kBadSignature naming the served fingerprint)
+  kConfirm,             // ask TrustOptions::confirm; refuse unless it says yes
+  kTrustOnFirstUse,     // pin the served key (TrustedInstance::pinned_now tells)
+};
+
+struct TrustOptions {
+  // The fingerprint the person was given (on paper, an onboarding file);
+  // spaces, colons, dashes and case are ignored. Empty: none given.
+  std::string admin_fingerprint;
+  // Admin commands: the key of the admin's own key file, which the server's
+  // key must equal. Not owned; may be null.
+  const crypto::Ed25519Public* own_admin = nullptr;
+  FirstContact first_contact = FirstContact::kRequireFingerprint;
+  // For kConfirm: shows the fingerprint, true if the person confirmed it.
+  std::function<bool(const std::string& fingerprint)> confirm;
+};
+
+// The instance as fetched, with its roster verified against the pinned key.
+struct TrustedInstance {
+  InstanceInfo info;
+  std::optional<crypto::VerifiedRoster> roster;  // nullopt: no roster installed yet
+  // The admin key was pinned by this call (first contact).
+  bool pinned_now = false;
+};
+
+// GET /api/v1/instance, then: the served admin key must equal `own_admin`,
+// else the pinned key, else the fingerprint, else first contact is handled
+// as `first_contact` says; the roster must verify against that key and not
+// roll back from what this machine accepted before, and is then remembered.
+// Errors: the instance fetch's (kIoError, server errors) prefixed
+// "cannot read the instance"; kBadSignature for any key or signature
+// mismatch, an invalid roster or a refused first contact; kRollback;
+// local state errors.
+Result<TrustedInstance> FetchTrustedInstance(Connection& conn, const TrustOptions& options);
+
+// True if two fingerprint texts name the same key (separators and case ignored).
+bool SameFingerprint(std::string_view a, std::string_view b);
+
+}  // namespace dojava::client
+
+#endif  // DOJAVA_CLIENT_TRUST_H_
