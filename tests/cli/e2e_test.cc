@@ -27,8 +27,8 @@
 #include <sstream>
 #include <thread>
 
-#include "base/encoding.h"
 #include "client/public_key_line.h"
+#include "base/encoding.h"
 #include "crypto/message.h"
 #include "crypto/sealed_key.h"
 #include "service/store/database_key.h"
