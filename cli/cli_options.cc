@@ -17,7 +17,9 @@ void AddCommonOptions(po::options_description* desc, unsigned set, CommonOptions
         "state-dir", po::value(&o->state_dir)->value_name("DIR"),
         "local state (default $XDG_DATA_HOME/dojava or ~/.local/share/dojava)")(
         "admin-fingerprint", po::value(&o->admin_fingerprint)->value_name("FP"),
-        "expected admin key fingerprint on first contact (instead of trust on first use)")(
+        "the admin key fingerprint your organisation gave you (required on first contact)")(
+        "onboarding", po::value(&o->onboarding)->value_name("FILE"),
+        "the onboarding file from your admin: the server and admin fingerprint in one")(
         "timeout", po::value(&o->timeout_seconds)->value_name("SECONDS"),
         "deadline for each request (default 120)");
   }

@@ -13,6 +13,7 @@ using Args = std::vector<std::string>;
 
 // commands_admin.cc
 int RunAdminInit(const Args& args);
+int RunAdminOnboarding(const Args& args);
 int RunKeygen(const Args& args);
 int RunRosterAdd(const Args& args);
 int RunRosterRemove(const Args& args);
@@ -36,6 +37,11 @@ int RunExport(const Args& args);
 // commands_source.cc
 int RunSubmit(const Args& args);
 int RunInbox(const Args& args);
+
+// commands_shell.cc, commands_watch.cc, commands_doctor.cc
+int RunShell(const Args& args);
+int RunWatch(const Args& args);
+int RunDoctor(const Args& args);
 
 }  // namespace dojava::cli
 

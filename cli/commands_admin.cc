@@ -9,9 +9,12 @@
 #include "base/encoding.h"
 #include "cli/cli_options.h"
 #include "cli/commands.h"
+#include "cli/local_files.h"
 #include "cli/secret_input.h"
 #include "cli/session.h"
+#include "client/onboarding.h"
 #include "client/public_key_line.h"
+#include "client/server_url.h"
 #include "client/state_store.h"
 #include "crypto/admin_key.h"
 #include "crypto/key_file.h"
@@ -28,11 +31,19 @@ using client::kPublicKeyLinePrefix;
 using client::ParsePublicKeyLine;
 using client::ReviewerPublicKeys;
 
-// The Argon2id memory of a new key file, in MiB (default 256, §5.3).
-void AddKdfOption(po::options_description* d, uint32_t* mib) {
-  d->add_options()("kdf-memory-mib", po::value(mib)->default_value(256)->value_name("MIB"),
+// The Argon2id memory of a new key file, in MiB (default 256, §5.3), and
+// whether a short passphrase is accepted.
+struct NewKeyOptions {
+  uint32_t mib = 256;
+  bool allow_short = false;
+};
+
+void AddNewKeyOptions(po::options_description* d, NewKeyOptions* k) {
+  d->add_options()("kdf-memory-mib", po::value(&k->mib)->default_value(256)->value_name("MIB"),
                    "Argon2id memory for the new key file (8..1024; lower only on small machines "
-                   "or in tests)");
+                   "or in tests)")(
+      "allow-short-passphrase", po::bool_switch(&k->allow_short),
+      "accept a passphrase shorter than 12 characters (not recommended)");
 }
 
 crypto::KeyFileParams KdfParams(uint32_t mib) {
@@ -44,20 +55,20 @@ crypto::KeyFileParams KdfParams(uint32_t mib) {
 
 // Seals `seed` under a new passphrase and writes it (0600, never overwrites).
 void WriteNewKeyFile(const std::string& path, const std::string& passphrase_file,
-                     crypto::KeyKind kind, const SecretBytes& seed, uint32_t mib) {
+                     crypto::KeyKind kind, const SecretBytes& seed, const NewKeyOptions& k) {
   struct stat st {};
   if (::lstat(path.c_str(), &st) == 0) {
-    Fail(Exit::kError, path + " already exists; refusing to overwrite a key file");
+    Fail(Exit::kLocalFile, path + " already exists; refusing to overwrite a key file");
   }
-  auto pass = ReadPassphrase(passphrase_file, true);
+  auto pass = ReadNewPassphrase(passphrase_file, k.allow_short);
   if (!pass.ok()) {
     Fail(pass.code() == Code::kInvalidArgument ? Exit::kUsage : Exit::kError,
          "passphrase: " + pass.status().message());
   }
-  const Bytes file = Unwrap(crypto::SealKeyFile(kind, seed, *pass, KdfParams(mib)), "key file");
+  const Bytes file = Unwrap(crypto::SealKeyFile(kind, seed, *pass, KdfParams(k.mib)), "key file");
   const Status w = crypto::WriteKeyFile(path, file, false);
   if (w.code() == Code::kAlreadyExists) {
-    Fail(Exit::kError, path + " already exists; refusing to overwrite a key file");
+    Fail(Exit::kLocalFile, path + " already exists; refusing to overwrite a key file");
   }
   if (!w.ok()) Fail(Exit::kError, path + ": " + w.message());
 }
@@ -108,14 +119,14 @@ ReviewerPublicKeys ReadReviewerPublic(const std::string& file_or_line) {
 
 int RunAdminInit(const Args& args) {
   CommonOptions o;
-  uint32_t mib = 256;
+  NewKeyOptions k;
   po::options_description d("admin init");
   AddCommonOptions(&d, kKeyOpts | kJsonOpt, &o);
-  AddKdfOption(&d, &mib);
+  AddNewKeyOptions(&d, &k);
   ParseArgs(args, d, {}, "dojava admin init --key-file FILE [--passphrase-file FILE] [--json]");
   if (o.key_file.empty()) Fail(Exit::kUsage, "--key-file is required");
   crypto::AdminKey admin = crypto::AdminKey::Generate();
-  WriteNewKeyFile(o.key_file, o.passphrase_file, crypto::KeyKind::kAdmin, admin.seed(), mib);
+  WriteNewKeyFile(o.key_file, o.passphrase_file, crypto::KeyKind::kAdmin, admin.seed(), k);
   const std::string pub = Base64UrlEncode(admin.public_key());
   const std::string fp = crypto::AdminKey::FingerprintText(admin.public_key());
   if (o.json) {
@@ -128,22 +139,22 @@ int RunAdminInit(const Args& args) {
 
 int RunKeygen(const Args& args) {
   CommonOptions o;
-  uint32_t mib = 256;
+  NewKeyOptions k;
   po::options_description d("keygen");
   AddCommonOptions(&d, kKeyOpts | kJsonOpt, &o);
-  AddKdfOption(&d, &mib);
+  AddNewKeyOptions(&d, &k);
   ParseArgs(args, d, {}, "dojava keygen --key-file FILE [--passphrase-file FILE] [--json]");
   if (o.key_file.empty()) Fail(Exit::kUsage, "--key-file is required");
   const std::string pub_path = o.key_file + ".pub";
   struct stat st {};
   if (::lstat(pub_path.c_str(), &st) == 0) {
-    Fail(Exit::kError, pub_path + " already exists; refusing to overwrite");
+    Fail(Exit::kLocalFile, pub_path + " already exists; refusing to overwrite");
   }
   crypto::ReviewerKey key = crypto::ReviewerKey::Generate();
-  WriteNewKeyFile(o.key_file, o.passphrase_file, crypto::KeyKind::kReviewer, key.seed(), mib);
+  WriteNewKeyFile(o.key_file, o.passphrase_file, crypto::KeyKind::kReviewer, key.seed(), k);
   const std::string line = FormatPublicKeyLine({key.ed25519_public(), key.x25519_public()});
   const std::string text = line + "\n";
-  Check(client::WriteFileAtomic(pub_path, AsBytes(text), false), pub_path);
+  WriteNewFile(pub_path, AsBytes(text), "--key-file");
   ::chmod(pub_path.c_str(), 0644);  // public: meant to be handed over
   if (o.json) {
     PrintJson(json::object{{"public_key_line", line}, {"public_key_file", pub_path}});
@@ -238,6 +249,37 @@ int RunRosterRemove(const Args& args) {
     std::cout << "removed " << removed << " (reviewer id " << IdText(removed_id)
               << "); roster version " << version
               << "\nnote: keys of cases they already opened cannot be taken back.\n";
+  }
+  return 0;
+}
+
+int RunAdminOnboarding(const Args& args) {
+  CommonOptions o;
+  std::string name, output;
+  po::options_description d("admin onboarding");
+  AddCommonOptions(&d, kJsonOpt, &o);
+  d.add_options()("admin-key", po::value(&o.key_file)->value_name("FILE"), "the admin key file")(
+      "passphrase-file", po::value(&o.passphrase_file)->value_name("FILE"),
+      "read the passphrase from FILE (mode 0600)")(
+      "server", po::value(&o.server)->value_name("URL"), "the reviewer listener's address")(
+      "name", po::value(&name)->value_name("NAME"), "the organisation's name (optional)")(
+      "output,o", po::value(&output)->value_name("FILE"), "the file to write (never overwritten)");
+  ParseArgs(args, d, {},
+            "dojava admin onboarding --admin-key FILE --server REVIEWER_URL [--name NAME] -o FILE");
+  if (o.key_file.empty() || o.server.empty() || output.empty()) {
+    Fail(Exit::kUsage, "--admin-key, --server and -o are required");
+  }
+  Unwrap(client::ParseServerUrl(o.server), "--server");
+  crypto::AdminKey admin = OpenAdmin(o.key_file, o.passphrase_file);
+  client::Onboarding file{name, o.server, crypto::AdminKey::FingerprintText(admin.public_key())};
+  const std::string text = client::FormatOnboarding(file);
+  Unwrap(client::ParseOnboarding(text), "the onboarding file");  // what readers will accept
+  WriteNewFile(output, AsBytes(text), "-o");
+  if (o.json) {
+    PrintJson(json::object{{"path", output}, {"admin_fingerprint", file.admin_fingerprint}});
+  } else {
+    std::cout << "wrote " << output << ": give it to the new reviewer (dojava ... --onboarding "
+              << output << ")\n";
   }
   return 0;
 }

@@ -10,6 +10,7 @@
 #include "base/utf8.h"
 #include "cli/cli_options.h"
 #include "cli/commands.h"
+#include "cli/local_files.h"
 #include "cli/progress.h"
 #include "cli/secret_input.h"
 #include "cli/session.h"
@@ -73,7 +74,7 @@ int RunSubmit(const Args& args) {
             "dojava submit --server URL [--socks5 HOST:PORT] [--form KEY=VALUE]... "
             "--admin-fingerprint FP --text-file FILE [--attach PATH]...");
   if (text_file.empty()) Fail(Exit::kUsage, "--text-file FILE (or '-' for stdin) is required");
-  SecretBytes report_text = Unwrap(ReadMessageText("", text_file, false), "report");
+  SecretBytes report_text = ReadMessageTextOrFail("", false, text_file, false, "report");
   json::object form(WipingStorage());
   for (const auto& kv : form_fields) {
     const size_t eq = kv.find('=');
@@ -128,6 +129,91 @@ int RunSubmit(const Args& args) {
   }
   return 0;
 }
+
+namespace {
+
+// Downloads attachment number `number` (as listed) to `output` (default: its name).
+std::string SaveAttachment(ApiClient& api, const std::vector<const FileRef*>& files,
+                           const std::string& number, const std::string& output) {
+  size_t n = 0;
+  if (number.find_first_not_of("0123456789") == std::string::npos && number.size() < 6)
+    n = std::stoul(number);
+  if (n < 1 || n > files.size()) Fail(Exit::kNotFound, "no attachment number " + number);
+  const FileRef& f = *files[n - 1];
+  auto secrets = Unwrap(crypto::FileSecrets::FromBytes(f.key.reveal(), f.prefix, f.id), "file");
+  const std::string path = output.empty() ? f.name : output;
+  FailIfExists(path, "-o");
+  const crypto::Id fid = f.id;
+  Progress progress(f.name);
+  Check(client::DownloadFile([&](uint64_t i) { return api.GetSourceChunk(fid, i); }, secrets,
+                             f.chunks, f.size, path, f.name, progress.Control()),
+        "download");
+  return path;
+}
+
+// Sends the source's follow-up (text from `file`, `attach` uploaded) under `ck`.
+uint64_t SendFollowUp(ApiClient& api, const client::InstanceInfo& info, const CommonOptions& o,
+                      const SecretBytes& ck, const crypto::Id& case_id, const std::string& file,
+                      const std::vector<std::string>& attach) {
+  SecretBytes text = ReadMessageTextOrFail("", false, file, false, "follow-up");
+  json::array refs(WipingStorage());
+  const std::vector<crypto::Id> ids = UploadAll(api, attach, info, o, &refs);
+  json::object body(WipingStorage());
+  body["type"] = "message";
+  body["text"] = text.reveal_chars();
+  body["files"] = std::move(refs);
+  const Bytes record = EncryptSourceBody(ck, case_id, body);
+  return Unwrap(api.PostSourceMessage(record, ids), "sending");
+}
+
+// The source's view of the conversation (human text or --json), and what
+// this run did: the follow-up sent, the file saved.
+void PrintInbox(const std::vector<CaseEntry>& entries, uint64_t sent_seq,
+                const std::string& got_path, bool as_json) {
+  if (as_json) {
+    json::object r(WipingStorage());
+    json::array msgs(WipingStorage());
+    for (const auto& e : entries) {
+      json::object m(WipingStorage());
+      m["seq"] = e.seq;
+      m["date"] = DayText(e.day);
+      if (!e.error.empty()) {
+        m["error"] = e.error;
+      } else {
+        m["author"] = e.from_source ? "you" : "reviewer";
+        m["body"] = client::BodyForOutput(e);
+      }
+      msgs.emplace_back(std::move(m));
+    }
+    r["messages"] = std::move(msgs);
+    if (sent_seq) r["sent_seq"] = sent_seq;
+    if (!got_path.empty()) r["saved"] = got_path;
+    PrintJson(r);
+  } else {
+    size_t file_no = 0;
+    for (const auto& e : entries) {
+      std::cout << "--- #" << e.seq << "  " << DayText(e.day) << "  ";
+      if (!e.error.empty()) {
+        std::cout << "[cannot open] " << e.error << "\n";
+        continue;
+      }
+      // Sources see "reviewer", not names: the organisation chooses what to reveal.
+      std::cout << (e.from_source ? "you" : "reviewer") << "\n";
+      const json::object& b = e.body.as_object();
+      if (auto it = b.find("text"); it != b.end() && it->value().is_string()) {
+        std::cout << TerminalSafe(it->value().as_string()) << "\n";
+      }
+      for (const auto& f : e.files) {
+        std::cout << "  [" << ++file_no << "] " << TerminalSafe(f.name) << "  " << f.size
+                  << " bytes\n";
+      }
+    }
+    if (sent_seq) std::cout << "follow-up sent (#" << sent_seq << ")\n";
+    if (!got_path.empty()) std::cout << "saved " << got_path << " (verified)\n";
+  }
+}
+
+}  // namespace
 
 int RunInbox(const Args& args) {
   CommonOptions o;
@@ -194,79 +280,15 @@ int RunInbox(const Args& args) {
     Check(client::CheckSafeToEncrypt(entries), "not sending the follow-up");
   }
 
-  std::string got_path;
-  if (!get.empty()) {
-    size_t n = 0;
-    if (get.find_first_not_of("0123456789") == std::string::npos && get.size() < 6)
-      n = std::stoul(get);
-    if (n < 1 || n > files.size()) Fail(Exit::kNotFound, "no attachment number " + get);
-    const FileRef& f = *files[n - 1];
-    auto secrets = Unwrap(crypto::FileSecrets::FromBytes(f.key.reveal(), f.prefix, f.id), "file");
-    got_path = output.empty() ? f.name : output;
-    ApiClient& api = conn->api();
-    const crypto::Id fid = f.id;
-    Progress progress(f.name);
-    Check(client::DownloadFile([&](uint64_t i) { return api.GetSourceChunk(fid, i); }, secrets,
-                               f.chunks, f.size, got_path, f.name, progress.Control()),
-          "download");
-  }
-
+  const std::string got_path = get.empty() ? "" : SaveAttachment(conn->api(), files, get, output);
   uint64_t sent_seq = 0;
   if (wants_reply) {
-    SecretBytes text = Unwrap(ReadMessageText("", reply_file, false), "follow-up");
-    json::array refs(WipingStorage());
-    const std::vector<crypto::Id> ids = UploadAll(conn->api(), attach, inst.info, o, &refs);
-    json::object body(WipingStorage());
-    body["type"] = "message";
-    body["text"] = text.reveal_chars();
-    body["files"] = std::move(refs);
-    const Bytes record = EncryptSourceBody(*ck, sc->case_id, body);
-    sent_seq = Unwrap(conn->api().PostSourceMessage(record, ids), "sending");
+    sent_seq = SendFollowUp(conn->api(), inst.info, o, *ck, sc->case_id, reply_file, attach);
   } else if (!attach.empty()) {
     Fail(Exit::kUsage, "--attach needs --reply-file");
   }
 
-  if (o.json) {
-    json::object r(WipingStorage());
-    json::array msgs(WipingStorage());
-    for (const auto& e : entries) {
-      json::object m(WipingStorage());
-      m["seq"] = e.seq;
-      m["date"] = DayText(e.day);
-      if (!e.error.empty()) {
-        m["error"] = e.error;
-      } else {
-        m["author"] = e.from_source ? "you" : "reviewer";
-        m["body"] = client::BodyForOutput(e);
-      }
-      msgs.emplace_back(std::move(m));
-    }
-    r["messages"] = std::move(msgs);
-    if (sent_seq) r["sent_seq"] = sent_seq;
-    if (!got_path.empty()) r["saved"] = got_path;
-    PrintJson(r);
-  } else {
-    size_t file_no = 0;
-    for (const auto& e : entries) {
-      std::cout << "--- #" << e.seq << "  " << DayText(e.day) << "  ";
-      if (!e.error.empty()) {
-        std::cout << "[cannot open] " << e.error << "\n";
-        continue;
-      }
-      // Sources see "reviewer", not names: the organisation chooses what to reveal.
-      std::cout << (e.from_source ? "you" : "reviewer") << "\n";
-      const json::object& b = e.body.as_object();
-      if (auto it = b.find("text"); it != b.end() && it->value().is_string()) {
-        std::cout << TerminalSafe(it->value().as_string()) << "\n";
-      }
-      for (const auto& f : e.files) {
-        std::cout << "  [" << ++file_no << "] " << TerminalSafe(f.name) << "  " << f.size
-                  << " bytes\n";
-      }
-    }
-    if (sent_seq) std::cout << "follow-up sent (#" << sent_seq << ")\n";
-    if (!got_path.empty()) std::cout << "saved " << got_path << " (verified)\n";
-  }
+  PrintInbox(entries, sent_seq, got_path, o.json);
   if (failures) {
     std::cerr << "dojava: " << failures << " message(s) could not be opened\n";
     return static_cast<int>(Exit::kIntegrity);

@@ -14,7 +14,7 @@ namespace dojava::cli {
 // Documented in cli/README.md ("Exit codes"); scripts depend on them.
 enum class Exit : int {
   kOk = 0,
-  kError = 1,        // anything not listed below
+  kError = 1,        // anything not listed below (local files that cannot be read...)
   kUsage = 2,        // bad command line
   kUnreachable = 3,  // server or proxy unreachable, connection lost, timeout
   kPassphrase = 4,   // wrong passphrase or damaged key file
@@ -23,6 +23,9 @@ enum class Exit : int {
   kIntegrity = 7,    // decryption or authentication failure of server data
   kRefused = 8,      // the server refused the request
   kAuth = 9,         // not logged in, login failed, not on the roster, not granted
+  kLocalFile = 10,   // a local file exists (never overwritten), or cannot be written
+  kEditor = 11,      // the text needed $EDITOR, but there is no terminal or it failed
+  kCleaning = 12,    // get --clean: mat2 is missing or failed (the download is kept)
 };
 
 struct Failure {

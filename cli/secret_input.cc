@@ -1,6 +1,7 @@
 #include "cli/secret_input.h"
 
 #include <fcntl.h>
+#include <sodium.h>
 #include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
@@ -63,7 +64,7 @@ Result<SecretBytes> ReadSecretFile(const std::string& path) {
   return buf;
 }
 
-Result<SecretBytes> ReadSecretFromTerminal(const std::string& prompt) {
+Result<SecretBytes> ReadSecretFromTerminal(const std::string& prompt, bool allow_empty) {
   const int fd = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) {
     return Status(Code::kIoError,
@@ -103,7 +104,7 @@ Result<SecretBytes> ReadSecretFromTerminal(const std::string& prompt) {
   (void)!::write(fd, "\n", 1);
   buf.Truncate(got);
   if (got > 0 && buf.reveal()[got - 1] == '\r') buf.Truncate(got - 1);
-  if (buf.empty()) return Status(Code::kInvalidArgument, "nothing was entered");
+  if (buf.empty() && !allow_empty) return Status(Code::kInvalidArgument, "nothing was entered");
   return buf;
 }
 
@@ -115,6 +116,69 @@ Result<SecretBytes> ReadPassphrase(const std::string& file, bool confirm) {
     if (!first.Equals(again)) return Status(Code::kInvalidArgument, "the passphrases differ");
   }
   return first;
+}
+
+}  // namespace dojava::cli
+
+namespace dojava::cli {
+namespace {
+
+size_t CodePoints(ByteView text) {
+  size_t n = 0;
+  for (uint8_t b : text) n += (b & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+// Shows `text` on the terminal (not stdout: that may be a file or a pipe).
+bool ShowOnTerminal(std::string_view text) {
+  const int fd = ::open("/dev/tty", O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  ::close(fd);
+  return ok;
+}
+
+}  // namespace
+
+SecretBytes GeneratePassphrase() {
+  // 32 symbols without look-alikes (0/o, 1/l): 5 bits each.
+  static constexpr char kAlphabet[] = "abcdefghijkmnpqrstuvwxyz23456789";
+  SecretBytes out(kGeneratedPassphraseGroups * 5 - 1);
+  auto bytes = out.reveal_mut();
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    bytes[i] = i % 5 == 4 ? '-' : static_cast<uint8_t>(kAlphabet[randombytes_uniform(32)]);
+  }
+  return out;
+}
+
+Result<SecretBytes> ReadNewPassphrase(const std::string& file, bool allow_short) {
+  SecretBytes pass;
+  if (!file.empty()) {
+    DOJAVA_ASSIGN_OR_RETURN(pass, ReadSecretFile(file));
+  } else {
+    SecretBytes suggested = GeneratePassphrase();
+    std::string offer =
+        "A passphrase made for you (write it down, keep it apart from the key):\n  ";
+    offer += suggested.reveal_chars();
+    offer += "\nPress Enter to use it, or type your own (at least " +
+             std::to_string(kMinPassphraseChars) + " characters).\n";
+    if (!ShowOnTerminal(offer)) {
+      return Status(Code::kIoError, "no terminal to read a passphrase from; use --passphrase-file");
+    }
+    sodium_memzero(offer.data(), offer.size());
+    DOJAVA_ASSIGN_OR_RETURN(pass, ReadSecretFromTerminal("New passphrase: ", true));
+    if (pass.empty()) return suggested;
+    DOJAVA_ASSIGN_OR_RETURN(SecretBytes again, ReadSecretFromTerminal("Passphrase again: "));
+    if (!pass.Equals(again)) return Status(Code::kInvalidArgument, "the passphrases differ");
+  }
+  if (!allow_short && CodePoints(pass.reveal()) < kMinPassphraseChars) {
+    return Status(
+        Code::kInvalidArgument,
+        "the passphrase is shorter than " + std::to_string(kMinPassphraseChars) +
+            " characters: it is all that protects the key if the file is copied. Use a "
+            "longer one (or the one offered on the terminal), or --allow-short-passphrase");
+  }
+  return pass;
 }
 
 }  // namespace dojava::cli

@@ -24,12 +24,29 @@ Result<SecretBytes> ReadSecretFile(const std::string& path);
 
 // Prompts on /dev/tty (to stderr's terminal) and reads one line with echo
 // off, restoring the terminal on every path. kIoError if there is no
-// terminal (then --passphrase-file / --receipt-file is the way).
-Result<SecretBytes> ReadSecretFromTerminal(const std::string& prompt);
+// terminal (then --passphrase-file / --receipt-file is the way). An empty
+// line is kInvalidArgument unless `allow_empty`.
+Result<SecretBytes> ReadSecretFromTerminal(const std::string& prompt, bool allow_empty = false);
 
 // A passphrase: from `file` if not empty, else from the terminal. With
 // `confirm` (a new key file), the terminal asks twice and the two must match.
 Result<SecretBytes> ReadPassphrase(const std::string& file, bool confirm);
+
+// A new key file's passphrase must have at least this many characters
+// unless forced (F16): it is all that protects a copied key file.
+inline constexpr size_t kMinPassphraseChars = 12;
+// Groups of 4 characters in a generated passphrase (5 bits each: 120 bits).
+inline constexpr size_t kGeneratedPassphraseGroups = 6;
+
+// A random passphrase "abcd-efgh-…" (kGeneratedPassphraseGroups groups of 4
+// from 32 symbols without look-alikes).
+SecretBytes GeneratePassphrase();
+
+// The passphrase of a new key file: from `file`, or on the terminal, which
+// first shows a generated passphrase that Enter accepts (else the typed one
+// is asked twice). Shorter than kMinPassphraseChars is kInvalidArgument
+// unless `allow_short`.
+Result<SecretBytes> ReadNewPassphrase(const std::string& file, bool allow_short);
 
 }  // namespace dojava::cli
 

@@ -11,12 +11,35 @@
 #include "cli/progress.h"
 #include "cli/secret_input.h"
 #include "client/keys.h"
+#include "client/onboarding.h"
 #include "crypto/protocol_constants.h"
 
 namespace dojava::cli {
 namespace {
 
-client::ConnectionOptions ConnectionOptionsOf(const CommonOptions& o) {
+// `o` with the server and fingerprint of its onboarding file, if any; a
+// --server or --admin-fingerprint that contradicts the file is kUsage.
+CommonOptions WithOnboarding(const CommonOptions& given) {
+  CommonOptions o = given;
+  if (o.onboarding.empty()) return o;
+  const client::Onboarding file = Unwrap(client::ReadOnboardingFile(o.onboarding), "--onboarding");
+  if (!o.server.empty() && o.server != file.server) {
+    Fail(Exit::kUsage, "--server " + o.server + " differs from the onboarding file's " +
+                           file.server + "; give one of them");
+  }
+  if (!o.admin_fingerprint.empty() &&
+      !client::SameFingerprint(o.admin_fingerprint, file.admin_fingerprint)) {
+    Fail(Exit::kUsage, "--admin-fingerprint differs from the onboarding file's");
+  }
+  o.server = file.server;
+  o.admin_fingerprint = file.admin_fingerprint;
+  return o;
+}
+
+}  // namespace
+
+client::ConnectionOptions ConnectionOptionsFor(const CommonOptions& given) {
+  const CommonOptions o = WithOnboarding(given);
   client::ConnectionOptions c;
   c.server = o.server;
   c.socks5 = o.socks5;
@@ -25,6 +48,8 @@ client::ConnectionOptions ConnectionOptionsOf(const CommonOptions& o) {
   c.source = o.source;
   return c;
 }
+
+namespace {
 
 // Shows the fingerprint on the terminal and asks the person to confirm it.
 // False unless stdin is a terminal and "yes" is typed on /dev/tty.
@@ -47,7 +72,10 @@ bool ConfirmFingerprintOnTerminal(const std::string& fp) {
   return answer == "yes";
 }
 
-client::TrustOptions TrustOptionsOf(const CommonOptions& o, const crypto::Ed25519Public* own) {
+}  // namespace
+
+client::TrustOptions TrustOptionsFor(const CommonOptions& given, const crypto::Ed25519Public* own) {
+  const CommonOptions o = WithOnboarding(given);
   client::TrustOptions t;
   t.admin_fingerprint = o.admin_fingerprint;
   t.own_admin = own;
@@ -55,36 +83,76 @@ client::TrustOptions TrustOptionsOf(const CommonOptions& o, const crypto::Ed2551
     t.first_contact = client::FirstContact::kConfirm;
     t.confirm = ConfirmFingerprintOnTerminal;
   } else {
-    t.first_contact = client::FirstContact::kTrustOnFirstUse;
+    // Reviewers, like sources, never trust a served admin key blindly (F11).
+    t.first_contact = client::FirstContact::kRequireFingerprint;
   }
   return t;
 }
 
-void NoticeFirstContact(const Connection& conn, const TrustedInstance& inst) {
-  if (!inst.pinned_now) return;
-  std::cerr << "dojava: first contact with " << conn.url().canonical
-            << ": pinned its admin key, fingerprint\n  " << inst.info.admin_fingerprint
-            << "\n  Compare it with the fingerprint your organisation published.\n";
+namespace {
+
+// The reviewer key kept by EnableKeyCache (one thread: commands run in turn).
+struct KeyCache {
+  bool enabled = false;
+  std::chrono::seconds idle{0};
+  std::string path;
+  SecretBytes seed;
+  std::chrono::steady_clock::time_point last_use;
+};
+
+KeyCache& Cache() {
+  static KeyCache* cache = new KeyCache();  // never destroyed: no exit-time order issues
+  return *cache;
 }
 
 }  // namespace
 
+void EnableKeyCache(std::chrono::seconds idle) {
+  Cache().enabled = true;
+  Cache().idle = idle;
+}
+
+void LockKeyCache() {
+  Cache().seed = SecretBytes();
+  Cache().path.clear();
+}
+
 std::unique_ptr<Connection> OpenConnection(const CommonOptions& o) {
-  return Unwrap(Connection::Open(ConnectionOptionsOf(o)), "");
+  return Unwrap(Connection::Open(ConnectionOptionsFor(o)), "");
 }
 
 TrustedInstance FetchTrusted(Connection& conn, const CommonOptions& options,
                              const crypto::Ed25519Public* own_admin) {
-  TrustedInstance t =
-      Unwrap(client::FetchTrustedInstance(conn, TrustOptionsOf(options, own_admin)), "");
-  if (own_admin == nullptr && !options.source && options.admin_fingerprint.empty()) {
-    NoticeFirstContact(conn, t);
-  }
-  return t;
+  return Unwrap(client::FetchTrustedInstance(conn, TrustOptionsFor(options, own_admin)), "");
 }
 
 SecretBytes OpenKeySeed(const std::string& key_file, const std::string& passphrase_file,
                         uint8_t kind) {
+  KeyCache& cache = Cache();
+  const auto now = std::chrono::steady_clock::now();
+  const bool cacheable = cache.enabled && kind == protocol::kKeyKindReviewer;
+  if (cacheable && !cache.seed.empty()) {
+    if (cache.path == key_file && now - cache.last_use < cache.idle) {
+      cache.last_use = now;
+      return SecretBytes::Copy(cache.seed.reveal());
+    }
+    if (cache.path == key_file) std::cerr << "dojava: locked after idle time\n";
+    LockKeyCache();
+  }
+  SecretBytes seed = OpenKeySeedNow(key_file, passphrase_file, kind);
+  if (cacheable) {
+    cache.seed = SecretBytes::Copy(seed.reveal());
+    cache.path = key_file;
+    cache.last_use = now;
+    std::cerr << "dojava: key unlocked; it locks after "
+              << std::chrono::duration_cast<std::chrono::minutes>(cache.idle).count()
+              << " min without use, or now with `lock`\n";
+  }
+  return seed;
+}
+
+SecretBytes OpenKeySeedNow(const std::string& key_file, const std::string& passphrase_file,
+                           uint8_t kind) {
   auto bytes = client::ReadKeyFileAt(key_file);
   if (!bytes.ok()) {
     Fail(bytes.code() == Code::kInvalidArgument ? Exit::kUsage : Exit::kError,

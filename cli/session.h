@@ -9,6 +9,7 @@
 #define DOJAVA_CLI_SESSION_H_
 
 #include <boost/json/fwd.hpp>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -36,6 +37,9 @@ struct CommonOptions {
   std::string socks5;
   std::string state_dir;
   std::string admin_fingerprint;
+  // --onboarding FILE: the server and admin fingerprint from the admin's
+  // onboarding file (client/onboarding.h).
+  std::string onboarding;
   std::string key_file;
   std::string passphrase_file;
   bool json = false;
@@ -49,6 +53,14 @@ struct CommonOptions {
   // confirmation typed on the terminal).
   bool source = false;
 };
+
+// The client's options from the command line's (--onboarding resolved:
+// kUsage if it contradicts --server or --admin-fingerprint). Reviewers and
+// admins must give the fingerprint on first contact; sources may confirm it
+// on the terminal instead.
+client::ConnectionOptions ConnectionOptionsFor(const CommonOptions& options);
+client::TrustOptions TrustOptionsFor(const CommonOptions& options,
+                                     const crypto::Ed25519Public* own_admin);
 
 // Connection::Open with kUsage for bad options.
 std::unique_ptr<Connection> OpenConnection(const CommonOptions& options);
@@ -64,6 +76,17 @@ TrustedInstance FetchTrusted(Connection& conn, const CommonOptions& options,
 // of the other kind; kError for a missing or unsafe file.
 SecretBytes OpenKeySeed(const std::string& key_file, const std::string& passphrase_file,
                         uint8_t kind);
+// The same, never from the key cache below.
+SecretBytes OpenKeySeedNow(const std::string& key_file, const std::string& passphrase_file,
+                           uint8_t kind);
+
+// Unlock once (`dojava shell`, `dojava watch`): from now on OpenKeySeed
+// keeps the reviewer key's seed of the file it opened in this process's
+// guarded memory and hands out copies, asking again only after `idle`
+// without use, or after LockKeyCache. Announces each unlock on stderr.
+void EnableKeyCache(std::chrono::seconds idle);
+// Wipes the kept seed; the next OpenKeySeed asks for the passphrase.
+void LockKeyCache();
 
 // The roster, or Fail(kRefused, "no roster yet").
 const crypto::VerifiedRoster& RequireRoster(const TrustedInstance& inst);

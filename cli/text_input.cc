@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "base/utf8.h"
+#include "cli/exit.h"
 
 extern char** environ;
 
@@ -59,7 +60,10 @@ Result<SecretBytes> FromEditor() {
   int status = 0;
   const int rc = ::posix_spawnp(&pid, "sh", nullptr, nullptr, argv, environ);
   if (rc == 0) ::waitpid(pid, &status, 0);
-  Result<SecretBytes> text = Status(Code::kIoError, "the editor failed");
+  Result<SecretBytes> text =
+      rc != 0 ? Status(Code::kIoError, std::string("the editor could not start: ") + editor)
+              : Status(Code::kIoError,
+                       std::string("the editor (") + editor + ") failed; nothing was sent");
   if (rc == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
     const int rfd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (rfd >= 0) {
@@ -85,10 +89,12 @@ Result<SecretBytes> FromEditor() {
 
 }  // namespace
 
-Result<SecretBytes> ReadMessageText(const std::string& arg, const std::string& file,
+bool EditorUsable() { return ::isatty(STDIN_FILENO) == 1 && ::isatty(STDOUT_FILENO) == 1; }
+
+Result<SecretBytes> ReadMessageText(const std::string& arg, bool arg_given, const std::string& file,
                                     bool allow_editor) {
   Result<SecretBytes> text = Status(Code::kInvalidArgument, "no text given");
-  if (!arg.empty()) {
+  if (arg_given) {
     text = SecretBytes::Copy(std::string_view(arg));
   } else if (file == "-") {
     text = ReadAllFd(STDIN_FILENO, "standard input");
@@ -98,6 +104,11 @@ Result<SecretBytes> ReadMessageText(const std::string& arg, const std::string& f
     text = ReadAllFd(fd, file);
     ::close(fd);
   } else if (allow_editor) {
+    if (!EditorUsable()) {
+      return Status(Code::kInvalidArgument,
+                    "no text given, and no terminal for an editor: give the text as an argument, "
+                    "--text-file FILE, or --text-file - to read standard input");
+    }
     text = FromEditor();
   }
   if (!text.ok()) return text;
@@ -108,6 +119,19 @@ Result<SecretBytes> ReadMessageText(const std::string& arg, const std::string& f
   if (text->empty()) return Status(Code::kInvalidArgument, "the message is empty");
   if (!IsValidUtf8(text->reveal())) return Status(Code::kInvalidArgument, "the text is not UTF-8");
   return text;
+}
+
+SecretBytes ReadMessageTextOrFail(const std::string& arg, bool arg_given, const std::string& file,
+                                  bool allow_editor, const std::string& what) {
+  const bool editor = !arg_given && file.empty() && allow_editor;
+  auto text = ReadMessageText(arg, arg_given, file, allow_editor);
+  if (!text.ok()) {
+    const bool editor_failed = editor && text.status().message().rfind("the editor", 0) == 0;
+    const bool no_terminal = editor && !EditorUsable();
+    if (editor_failed || no_terminal) Fail(Exit::kEditor, what + ": " + text.status().message());
+    Check(text.status(), what);
+  }
+  return std::move(text).value();
 }
 
 std::string TerminalSafe(std::string_view t) {

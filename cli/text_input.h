@@ -15,12 +15,21 @@ namespace dojava::cli {
 
 inline constexpr size_t kMaxTextBytes = 512 * 1024;
 
-// Exactly one source is used: `arg` if not empty, else `file` if not empty,
-// else $EDITOR (or vi) on a temporary file in a private directory, removed
-// afterwards. kInvalidArgument for empty text or invalid UTF-8, kIoError,
-// kResourceExhausted above kMaxTextBytes.
-Result<SecretBytes> ReadMessageText(const std::string& arg, const std::string& file,
+// Exactly one source is used: `arg` if given (even empty: then the message
+// is empty), else `file` if not empty, else $EDITOR (or vi) on a temporary
+// file in a private directory, removed afterwards — only when standard input
+// and output are a terminal (kInvalidArgument otherwise: an editor without a
+// terminal would wait forever). kInvalidArgument for empty text or invalid
+// UTF-8, kIoError ("the editor …" when it fails), kResourceExhausted above
+// kMaxTextBytes.
+Result<SecretBytes> ReadMessageText(const std::string& arg, bool arg_given, const std::string& file,
                                     bool allow_editor);
+
+// ReadMessageText, failing with Exit::kEditor when the editor was needed but
+// there is no terminal or it failed, else with ExitFor; `what` prefixes the
+// message ("reply").
+SecretBytes ReadMessageTextOrFail(const std::string& arg, bool arg_given, const std::string& file,
+                                  bool allow_editor, const std::string& what);
 
 // Replaces C0/C1 control characters (except newline and tab) and DEL with
 // '?', so decrypted text cannot move the cursor or rewrite the screen.

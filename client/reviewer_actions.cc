@@ -1,8 +1,10 @@
 #include "client/reviewer_actions.h"
 
 #include <boost/json.hpp>
+#include <cctype>
 
 #include "base/encoding.h"
+#include "client/case_summary.h"
 #include "client/format.h"
 #include "crypto/message.h"
 #include "crypto/protocol_constants.h"
@@ -22,6 +24,13 @@ Status InCase(const crypto::Id& id, const Status& s) {
 Status SafeToEncrypt(const CaseView& v) {
   Status s = CheckSafeToEncrypt(v.entries);
   return s.ok() ? s : InCase(v.info.case_id, s);
+}
+
+// One's own message is not news: if everything before it was read, so is it.
+Status KeepReadIfCaughtUp(ReviewerSession& s, const CaseView& v, uint64_t posted) {
+  DOJAVA_ASSIGN_OR_RETURN(uint64_t seen, s.conn->state().LastSeen(v.info.case_id));
+  if (seen < LastSeq(v)) return Status::Ok();
+  return s.conn->state().MarkSeen(v.info.case_id, posted);
 }
 
 }  // namespace
@@ -55,8 +64,24 @@ Result<const crypto::RosterEntry*> FindReviewer(const ReviewerSession& s, const 
     auto id = Base64UrlDecodeFixed<16>(who);
     if (id.ok()) e = r.Find(*id);
   }
-  if (!e) return Status(Code::kNotFound, "no reviewer '" + who + "' on the roster");
-  return e;
+  if (e) return e;
+  auto lower = [](std::string t) {
+    for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return t;
+  };
+  const std::string want = lower(who);
+  std::vector<const crypto::RosterEntry*> starts;
+  std::string names;
+  for (const auto& entry : s.roster().entries()) {
+    names += (names.empty() ? "" : ", ") + entry.name;
+    if (!want.empty() && lower(entry.name).rfind(want, 0) == 0) starts.push_back(&entry);
+  }
+  if (starts.size() == 1) return starts[0];
+  if (starts.size() > 1) {
+    return Status(Code::kInvalidArgument,
+                  "'" + who + "' fits several reviewers; give more of the name");
+  }
+  return Status(Code::kNotFound, "no reviewer '" + who + "' on the roster (on it: " + names + ")");
 }
 
 std::vector<std::pair<const CaseEntry*, const FileRef*>> Attachments(const CaseView& v) {
@@ -141,12 +166,18 @@ Result<uint64_t> PostSigned(ReviewerSession& s, const crypto::Id& case_id, const
   return seq;
 }
 
+Status MarkRead(ReviewerSession& s, const CaseView& v) {
+  return s.conn->state().MarkSeen(v.info.case_id, LastSeq(v));
+}
+
 Result<uint64_t> PostNotesEvent(ReviewerSession& s, const crypto::Id& id,
                                 const json::object& event) {
   DOJAVA_ASSIGN_OR_RETURN(CaseView v, OpenCase(s, id));
   DOJAVA_RETURN_IF_ERROR(SafeToEncrypt(v));
   DOJAVA_ASSIGN_OR_RETURN(SecretBytes nk, EnsureNotesKey(s, v));
-  return PostSigned(s, id, nk, protocol::kKindNotes, event, {});
+  DOJAVA_ASSIGN_OR_RETURN(uint64_t seq, PostSigned(s, id, nk, protocol::kKindNotes, event, {}));
+  DOJAVA_RETURN_IF_ERROR(KeepReadIfCaughtUp(s, v, seq));
+  return seq;
 }
 
 Result<uint64_t> PostReply(ReviewerSession& s, const CaseView& v, const SecretBytes& text,
@@ -162,7 +193,10 @@ Result<uint64_t> PostReply(ReviewerSession& s, const CaseView& v, const SecretBy
     refs.emplace_back(FileRefJson(f));
   }
   body["files"] = std::move(refs);
-  return PostSigned(s, v.info.case_id, v.case_key, protocol::kKindConversation, body, file_ids);
+  DOJAVA_ASSIGN_OR_RETURN(uint64_t seq, PostSigned(s, v.info.case_id, v.case_key,
+                                                   protocol::kKindConversation, body, file_ids));
+  DOJAVA_RETURN_IF_ERROR(KeepReadIfCaughtUp(s, v, seq));
+  return seq;
 }
 
 Result<size_t> GrantCase(ReviewerSession& s, const CaseView& v, const crypto::RosterEntry& target) {
@@ -190,6 +224,35 @@ Result<size_t> GrantCase(ReviewerSession& s, const CaseView& v, const crypto::Ro
   Status posted = s.api().PostKeys(id, keys);
   if (!posted.ok()) return Status(posted.code(), "granting: " + posted.message());
   return keys.size();
+}
+
+}  // namespace dojava::client
+
+namespace dojava::client {
+
+Result<GrantAllReport> GrantAll(ReviewerSession& s, const crypto::RosterEntry& target) {
+  auto cases = s.api().ListCases(0);
+  if (!cases.ok()) return Status(cases.code(), "listing cases: " + cases.status().message());
+  GrantAllReport r;
+  for (const auto& c : *cases) {
+    auto v = OpenCase(s, c.case_id);
+    if (!v.ok() && v.code() == Code::kPermissionDenied) {
+      ++r.not_yours;
+      continue;
+    }
+    if (!v.ok() && v.code() == Code::kNotFound) continue;  // deleted meanwhile
+    if (!v.ok()) {
+      r.refused.push_back(v.status().message());
+      continue;
+    }
+    auto added = GrantCase(s, *v, target);
+    if (!added.ok()) {
+      r.refused.push_back(added.status().message());
+    } else {
+      ++(*added > 0 ? r.granted : r.already);
+    }
+  }
+  return r;
 }
 
 }  // namespace dojava::client

@@ -30,11 +30,17 @@ namespace dojava::client {
 // errors of OpenReviewerCase.
 Result<CaseView> OpenCase(ReviewerSession& s, const crypto::Id& id);
 
+// Records that this reviewer has read every message of `v` (unread marks,
+// client/case_summary.h).
+Status MarkRead(ReviewerSession& s, const CaseView& v);
+
 // A reviewer's roster name, or "(removed reviewer XXXXXXXX)".
 std::string ReviewerName(const crypto::VerifiedRoster& roster, const crypto::Id& id);
 
-// A reviewer named by a person: "me", a roster name or a reviewer id.
-// kNotFound "no reviewer 'WHO' on the roster".
+// A reviewer named by a person: "me", a roster name, the unique start of
+// one (letters compared without case, so "marko" finds "Marko Petrović"),
+// or a reviewer id. kNotFound "no reviewer 'WHO' on the roster" listing the
+// names; kInvalidArgument if the start fits several.
 Result<const crypto::RosterEntry*> FindReviewer(const ReviewerSession& s, const std::string& who);
 
 // The attachments of a case, numbered from 1 in this order.
@@ -84,6 +90,19 @@ Result<uint64_t> PostReply(ReviewerSession& s, const CaseView& v, const SecretBy
 // it had access already). kDecryptFailed if the case is not safe to
 // encrypt for.
 Result<size_t> GrantCase(ReviewerSession& s, const CaseView& v, const crypto::RosterEntry& target);
+
+// What GrantAll did, case by case.
+struct GrantAllReport {
+  size_t granted = 0;                // keys sealed to the colleague now
+  size_t already = 0;                // the colleague had access already
+  size_t not_yours = 0;              // not granted to this reviewer: cannot pass it on
+  std::vector<std::string> refused;  // "case X: why" (did not open cleanly, server refused)
+};
+
+// Grants every case this reviewer holds to `target` (a colleague joining).
+// One case failing does not stop the others; it is listed in `refused`.
+// Errors only for the listing itself.
+Result<GrantAllReport> GrantAll(ReviewerSession& s, const crypto::RosterEntry& target);
 
 }  // namespace dojava::client
 

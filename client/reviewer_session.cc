@@ -4,6 +4,8 @@
 
 namespace dojava::client {
 
+constexpr int64_t kProbeDaysAhead = 365 * 100;
+
 Result<ReviewerSession> StartReviewerSession(const ConnectionOptions& connection,
                                              const TrustOptions& trust,
                                              const ReviewerKeySource& key_source) {
@@ -21,16 +23,24 @@ Result<ReviewerSession> StartReviewerSession(const ConnectionOptions& connection
   return s;
 }
 
+namespace {
+
+// The reviewer API answers not_found for no route on the source listener.
+Status WrongListener(const ReviewerSession& s) {
+  return Status(Code::kInvalidArgument,
+                s.conn->url().canonical +
+                    " answers as the source listener, not the reviewer listener: use the "
+                    "reviewer address your operator gave you (the onion address with client "
+                    "authorization)");
+}
+
+}  // namespace
+
 Status LoginAndSave(ReviewerSession& s) {
   const ReviewerIdentity& me = *s.me;
   auto challenge = s.api().LoginChallenge(me.id);
   if (!challenge.ok()) {
-    if (challenge.code() == Code::kNotFound) {
-      return Status(Code::kNotFound,
-                    "login: " + s.conn->url().canonical +
-                        " does not answer the reviewer API; is it the source listener? Use "
-                        "the reviewer address your operator gave you");
-    }
+    if (challenge.code() == Code::kNotFound) return WrongListener(s);
     return Status(challenge.code(), "login: " + challenge.status().message());
   }
   DOJAVA_ASSIGN_OR_RETURN(crypto::Signature sig,
@@ -54,12 +64,14 @@ Status EnsureLoggedIn(ReviewerSession& s) {
   DOJAVA_ASSIGN_OR_RETURN(auto token, s.conn->state().Token());
   if (!token || token->empty()) return LoginAndSave(s);
   s.api().SetToken(*token);
-  // A cheap authenticated probe: an unknown upload is not_found with a valid
-  // token, unauthorized without one (expired, server restarted).
-  auto probe = s.api().GetUpload(crypto::RandomId());
+  // A cheap authenticated probe of a reviewer-only route: no case is active
+  // after a day this far ahead, so a valid token gets an empty list; without
+  // one (expired, server restarted) it is unauthorized; the source listener
+  // has no such route.
+  auto probe = s.api().ListCases(TodayDay() + kProbeDaysAhead);
   if (probe.code() == Code::kPermissionDenied) return LoginAndSave(s);
-  if (!probe.ok() && probe.code() != Code::kNotFound) return probe.status();
-  return Status::Ok();
+  if (probe.code() == Code::kNotFound) return WrongListener(s);
+  return probe.status();
 }
 
 Result<crypto::Id> ResolveCaseId(ApiClient& api, const std::string& arg) {

@@ -42,12 +42,13 @@ Result<ReviewerSession> StartReviewerSession(const ConnectionOptions& connection
                                              const ReviewerKeySource& key_source);
 
 // Logs in (challenge, signature, token) and saves the token (0600).
-// kPermissionDenied if the server does not accept the signature; kNotFound
-// if the address does not answer the reviewer API (the source listener?).
+// kPermissionDenied if the server does not accept the signature;
+// kInvalidArgument if the address is the source listener (no reviewer API).
 Status LoginAndSave(ReviewerSession& s);
 
 // Uses the saved token, logging in first if there is none or if the server
-// no longer accepts it (expired, server restarted).
+// no longer accepts it (expired, server restarted). kInvalidArgument for
+// the source listener, as LoginAndSave.
 Status EnsureLoggedIn(ReviewerSession& s);
 
 // A case id from what a person typed: the full 22-character id, or a unique

@@ -258,6 +258,26 @@ Status StateStore::CheckAndPinCaseKeys(const crypto::Id& case_id, const SecretBy
   return Status::Ok();
 }
 
+Result<uint64_t> StateStore::LastSeen(const crypto::Id& case_id) const {
+  const std::string name = "seen-" + HexEncode(case_id);
+  DOJAVA_ASSIGN_OR_RETURN(auto bytes, ReadFile(name, 64));
+  if (!bytes) return uint64_t{0};
+  std::string text(AsChars(*bytes));
+  if (!text.empty() && text.back() == '\n') text.pop_back();
+  if (text.empty() || text.size() > 19 ||
+      text.find_first_not_of("0123456789") != std::string::npos) {
+    return Status(Code::kMalformed, dir_ + "/" + name + " is damaged");
+  }
+  return std::stoull(text);
+}
+
+Status StateStore::MarkSeen(const crypto::Id& case_id, uint64_t seq) {
+  DOJAVA_ASSIGN_OR_RETURN(uint64_t seen, LastSeen(case_id));
+  if (seq <= seen) return Status::Ok();
+  const std::string text = std::to_string(seq) + "\n";
+  return WriteFile("seen-" + HexEncode(case_id), AsBytes(text));
+}
+
 Result<std::optional<SecretBytes>> StateStore::Token() const {
   const std::string path = dir_ + "/token";
   struct stat st {};

@@ -9,6 +9,7 @@
 //     roster             the bytes of that roster (to verify authors offline)
 //     token              the bearer token after `login` (removed by `logout`)
 //     case-key-pin-<hex>  reviewers: hashes of a case's CK and NK, first open
+//     seen-<hex>      reviewers: the last message of the case they read (unread marks)
 //
 // Directories are created 0700, files 0600, every file replaced atomically
 // (temporary file, fsync, rename). Nothing here is a secret except the token,
@@ -67,6 +68,13 @@ class StateStore {
   // empty `nk` (none, or not sealed to this reviewer) pins nothing.
   Status CheckAndPinCaseKeys(const crypto::Id& case_id, const SecretBytes& ck,
                              const SecretBytes& nk);
+
+  // Reviewers: the highest message sequence number of a case this reviewer
+  // has read (`seen-<hex case id>`, never sent to the server); 0 if never.
+  // Messages after it are unread. kMalformed for a damaged file.
+  Result<uint64_t> LastSeen(const crypto::Id& case_id) const;
+  // Records `seq` as read (a lower value than the recorded one is ignored).
+  Status MarkSeen(const crypto::Id& case_id, uint64_t seq);
 
   Result<std::optional<SecretBytes>> Token() const;
   Status SaveToken(const SecretBytes& token);

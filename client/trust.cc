@@ -24,40 +24,39 @@ Status CheckAdminKey(Connection& conn, const TrustOptions& o, const crypto::Ed25
                      bool* pinned_now) {
   const std::string served_fp = crypto::AdminKey::FingerprintText(served);
   DOJAVA_ASSIGN_OR_RETURN(auto pinned, conn.state().PinnedAdminKey());
-  if (o.own_admin != nullptr) {
-    if (*o.own_admin != served) {
-      return Untrusted("this server's admin key (fingerprint " + served_fp +
-                       ") is not the key in your admin key file");
-    }
-    if (pinned) return Status::Ok();
-  } else if (pinned) {
-    if (*pinned != served) {
-      return Untrusted(
-          "the server's admin key changed (now fingerprint " + served_fp + ", pinned " +
-          crypto::AdminKey::FingerprintText(*pinned) +
-          "). Refusing: this may be an impostor. If the organisation really changed its key, "
-          "remove " +
-          conn.state().dir() + " and check the new fingerprint on paper.");
-    }
-    return Status::Ok();
-  } else if (!o.admin_fingerprint.empty()) {
-    if (!SameFingerprint(o.admin_fingerprint, served_fp)) {
-      return Untrusted("the server's admin key fingerprint " + served_fp +
-                       " does not match --admin-fingerprint");
-    }
-  } else if (o.first_contact == FirstContact::kConfirm) {
-    if (!o.confirm || !o.confirm(served_fp)) {
+  if (o.own_admin != nullptr && *o.own_admin != served) {
+    return Untrusted("this server's admin key (fingerprint " + served_fp +
+                     ") is not the key in your admin key file");
+  }
+  if (o.own_admin == nullptr && pinned && *pinned != served) {
+    return Untrusted(
+        "the server's admin key changed (now fingerprint " + served_fp + ", pinned " +
+        crypto::AdminKey::FingerprintText(*pinned) +
+        "). Refusing: this may be an impostor. If the organisation really changed its key, "
+        "remove " +
+        conn.state().dir() + " and check the new fingerprint on paper.");
+  }
+  // A fingerprint given is checked whatever else is pinned.
+  if (!o.admin_fingerprint.empty() && !SameFingerprint(o.admin_fingerprint, served_fp)) {
+    return Untrusted("the server's admin key fingerprint " + served_fp +
+                     " does not match --admin-fingerprint (or the onboarding file)");
+  }
+  if (pinned) return Status::Ok();
+  if (o.own_admin == nullptr && o.admin_fingerprint.empty()) {
+    if (o.first_contact == FirstContact::kConfirm) {
+      if (!o.confirm || !o.confirm(served_fp)) {
+        return Untrusted(
+            "first contact with this server: its admin key fingerprint is\n  " + served_fp +
+            "\nCompare it with the fingerprint your organisation published (on paper, from a "
+            "trusted source) and run the command again with --admin-fingerprint \"" +
+            served_fp + "\"");
+      }
+    } else if (o.first_contact == FirstContact::kRequireFingerprint) {
       return Untrusted(
           "first contact with this server: its admin key fingerprint is\n  " + served_fp +
-          "\nCompare it with the fingerprint your organisation published (on paper, from a "
-          "trusted source) and run the command again with --admin-fingerprint \"" +
-          served_fp + "\"");
+          "\nAsk your admin for the fingerprint (or an onboarding file) and run the command "
+          "again with --admin-fingerprint \"FINGERPRINT\" (or --onboarding FILE)");
     }
-  } else if (o.first_contact == FirstContact::kRequireFingerprint) {
-    return Untrusted(
-        "first contact with this server: its admin key fingerprint is\n  " + served_fp +
-        "\nAsk your admin for the fingerprint (or an onboarding file) and run the command again "
-        "with --admin-fingerprint \"FINGERPRINT\" (or --onboarding FILE)");
   }
   DOJAVA_RETURN_IF_ERROR(conn.state().PinAdminKey(served));
   *pinned_now = true;

@@ -48,8 +48,9 @@ struct TrustedInstance {
   bool pinned_now = false;
 };
 
-// GET /api/v1/instance, then: the served admin key must equal `own_admin`,
-// else the pinned key, else the fingerprint, else first contact is handled
+// GET /api/v1/instance, then: the served admin key must match the
+// fingerprint if one is given, and equal `own_admin`, else the pinned key;
+// with neither, a given fingerprint pins it, else first contact is handled
 // as `first_contact` says; the roster must verify against that key and not
 // roll back from what this machine accepted before, and is then remembered.
 // Errors: the instance fetch's (kIoError, server errors) prefixed

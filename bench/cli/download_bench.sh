@@ -48,7 +48,7 @@ echo "uploading ${size_mib} MiB..." >&2
 printf 'bench\n' > tip.txt
 "$dojava" submit --server "$src" --admin-fingerprint "$fp" --text-file tip.txt --attach big.bin --json >/dev/null
 
-R=(--server "$rev" --key-file r.key --passphrase-file pass --state-dir st-r)
+R=(--server "$rev" --key-file r.key --passphrase-file pass --state-dir st-r --admin-fingerprint "$fp")
 case_id="$("$dojava" cases "${R[@]}" --json | sed 's/.*"case_id":"\([^"]*\)".*/\1/')"
 show="$("$dojava" show "$case_id" "${R[@]}" --json)"
 file_id="$(printf '%s' "$show" | sed 's/.*"file_id":"\([^"]*\)".*/\1/')"

@@ -437,12 +437,12 @@ int main(int argc, char** argv) {
       return kExitUsage;
     }
     const std::string_view name = argv[1];
-    if (name == "--version") {
-      std::cout << "dojavad " << DOJAVA_VERSION << "\n";
-      return kExitOk;
-    }
     if (name == "--help" || name == "-h" || name == "help") {
       PrintUsage(std::cout);
+      return kExitOk;
+    }
+    if (name == "--version") {
+      std::cout << "dojavad " DOJAVA_VERSION " (protocol v1, API v1)\n";
       return kExitOk;
     }
     for (const auto& c : kSubcommands) {

@@ -361,7 +361,7 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     method_ = ParseMethod(req.method_string());
     plan_ =
         server_->handler.Begin(listener_, method_, path_, ClientKey{listener_, circuit_id_, id_},
-                               std::chrono::steady_clock::now());
+                               std::chrono::steady_clock::now(), query_);
     if (plan_->early) {
       HttpResponse early = *plan_->early;
       // A body we will not read makes the connection unusable.

@@ -18,9 +18,20 @@ RequestHandler::RequestHandler(const HttpConfig& config, Router router, StaticFi
       static_(std::move(source_static)),
       limiter_(config) {}
 
+HttpResponse RequestHandler::ErrorOn(const Route* route, std::string_view path,
+                                     std::string_view query, int status, std::string_view code,
+                                     std::string_view message) const {
+  if (path.empty() || IsApiPath(path)) return ErrorFor(path, status, code, message);
+  if (route != nullptr && route->options.error_page)
+    return route->options.error_page(status, query);
+  if (router_.page_errors()) return router_.page_errors()(status, query);
+  return ErrorFor(path, status, code, message);
+}
+
 RequestHandler::Plan RequestHandler::Begin(ListenerKind listener, Method method,
                                            std::string_view path, const ClientKey& client,
-                                           RateLimiter::Clock::time_point now) const {
+                                           RateLimiter::Clock::time_point now,
+                                           std::string_view query) const {
   Plan plan;
   RateClass rate_class = RateClass::kApi;
   if (auto match = router_.Find(listener, method, path)) {
@@ -43,14 +54,16 @@ RequestHandler::Plan RequestHandler::Begin(ListenerKind listener, Method method,
     rate_class = RateClass::kStatic;
     plan.body_limit = 0;
   } else {
-    plan.early = NotFoundFor(path);
+    plan.early = ErrorOn(nullptr, path, query, 404, "not_found", "Not found.");
     return plan;
   }
   if (!limiter_.Admit(rate_class, client, now)) {
+    // The route's own page (the no-JavaScript pages answer in the source's
+    // language), else the router's.
+    plan.early = ErrorOn(plan.route, path, query, 429, "rate_limited",
+                         "Too many requests. Wait a little and try again.");
     plan.route = nullptr;
     plan.static_file = nullptr;
-    plan.early =
-        ErrorFor(path, 429, "rate_limited", "Too many requests. Wait a little and try again.");
     plan.early->headers.emplace_back("Retry-After",
                                      std::to_string(limiter_.RetryAfterSeconds(rate_class)));
   }
@@ -65,7 +78,9 @@ HttpResponse RequestHandler::Finish(const Plan& plan, const HttpRequest& request
     r.body = plan.static_file->body;
     return r;
   }
-  if (plan.route == nullptr) return NotFoundFor(request.path);
+  if (plan.route == nullptr) {
+    return ErrorOn(nullptr, request.path, request.query, 404, "not_found", "Not found.");
+  }
   try {
     return plan.route->handler(request, plan.params);
   } catch (const std::exception&) {
@@ -73,19 +88,17 @@ HttpResponse RequestHandler::Finish(const Plan& plan, const HttpRequest& request
   } catch (...) {
     Log(LogLevel::kError, "a route handler threw a non-standard exception");
   }
-  HttpResponse r = ErrorFor(request.path, 500, "internal", "Something went wrong on our side.");
-  return r;
+  return ErrorOn(plan.route, request.path, request.query, 500, "internal",
+                 "Something went wrong on our side.");
 }
 
 HttpResponse RequestHandler::Handle(const HttpRequest& request, uint64_t connection_id) const {
   ClientKey client{request.listener, request.circuit_id, connection_id};
-  Plan plan =
-      Begin(request.listener, request.method, request.path, client, RateLimiter::Clock::now());
+  Plan plan = Begin(request.listener, request.method, request.path, client,
+                    RateLimiter::Clock::now(), request.query);
   if (!plan.early && request.body.size() > plan.body_limit) {
-    HttpResponse r = plan.route != nullptr && plan.route->options.error_page
-                         ? plan.route->options.error_page(413, request.query)
-                         : ErrorFor(request.path, 413, "body_too_large",
-                                    "The request body is too large.");
+    HttpResponse r = ErrorOn(plan.route, request.path, request.query, 413, "body_too_large",
+                             "The request body is too large.");
     r.close = true;
     return r;
   }

@@ -3,8 +3,10 @@
 // whether the rate limit admits the request; (2) after: the response. No
 // socket I/O, so all of it is tested without sockets.
 //
-// Unknown paths and known paths with the wrong method get the same 404; the
-// error shape (JSON for /api/, HTML otherwise) comes from ErrorFor().
+// Unknown paths and known paths with the wrong method get the same 404. Errors
+// under /api/ are ErrorFor()'s JSON; HTML errors (404, 413, 429, 500) are the
+// route's error page, else the router's (Router::SetPageErrors: the server's
+// pages in the source's language), else ErrorFor()'s generic page.
 //
 // Thread safety: Begin()/Finish()/Handle() may be called concurrently once
 // constructed (the router is read-only, the rate limiter locks).
@@ -41,9 +43,11 @@ class RequestHandler {
     const StaticFile* static_file = nullptr;
   };
 
-  // Step 1, after the header: route lookup, body cap, rate limit.
+  // Step 1, after the header: route lookup, body cap, rate limit. `query`
+  // (the raw query, e.g. "lang=sq") only chooses the language of an HTML
+  // error page.
   Plan Begin(ListenerKind listener, Method method, std::string_view path, const ClientKey& client,
-             RateLimiter::Clock::time_point now) const;
+             RateLimiter::Clock::time_point now, std::string_view query = {}) const;
 
   // Step 2, after the body: the response for a Plan without `early`.
   // A handler's exception becomes a generic 500 (logged without request data).
@@ -54,6 +58,11 @@ class RequestHandler {
   HttpResponse Handle(const HttpRequest& request, uint64_t connection_id = 0) const;
 
  private:
+  // An error on `path`: JSON under /api/; otherwise the route's error page,
+  // else the router's page for errors, else ErrorFor()'s generic page.
+  HttpResponse ErrorOn(const Route* route, std::string_view path, std::string_view query,
+                       int status, std::string_view code, std::string_view message) const;
+
   HttpConfig config_;
   Router router_;
   StaticFiles static_;

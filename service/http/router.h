@@ -102,8 +102,17 @@ class Router {
 
   size_t size() const { return routes_.size(); }
 
+  // Optional: the page for the HTML errors (paths outside /api/) that no
+  // route's error_page answers: 404, 429, 500 (RequestHandler). The same
+  // shape as RouteOptions::error_page; it must answer from memory. Empty:
+  // ErrorFor()'s generic page.
+  using ErrorPage = std::function<HttpResponse(int status, std::string_view query)>;
+  void SetPageErrors(ErrorPage page) { page_errors_ = std::move(page); }
+  const ErrorPage& page_errors() const { return page_errors_; }
+
  private:
   std::vector<Route> routes_;
+  ErrorPage page_errors_;
 };
 
 }  // namespace dojava::http

@@ -6,6 +6,7 @@
 #ifndef DOJAVA_SERVICE_NOJS_CATALOGUES_H_
 #define DOJAVA_SERVICE_NOJS_CATALOGUES_H_
 
+#include <cstdint>
 #include <initializer_list>
 #include <map>
 #include <string>
@@ -25,6 +26,16 @@ struct Language {
 const std::vector<Language>& Languages();
 inline constexpr std::string_view kDefaultLanguage = "en";
 
+// The CLDR plural category ("one", "few" or "other") of the whole number
+// `n` in `lang`: the rules the page gets from Intl.PluralRules
+// (static/www/js/i18n.js pluralCategory; Montenegrin as Serbian). A catalogue
+// key "x" with plural forms is stored as "x_one", "x_few", "x_other".
+std::string_view PluralForm(std::string_view lang, uint64_t n);
+
+// The language a query names ("lang=CODE", exactly that), or empty if it
+// names none of Languages(). Never echoes input.
+std::string_view LanguageOfQuery(std::string_view query);
+
 class Catalogues {
  public:
   // Reads <static_dir>/i18n/<code>.json for every language: a JSON object of
@@ -39,9 +50,16 @@ class Catalogues {
   // `values` (unknown placeholders stay visible). Unescaped text. A missing
   // key gives the key itself (Load guarantees English has every key the
   // server asks for: see kRequiredKeys in catalogues.cc).
-  std::string Text(std::string_view lang, std::string_view key,
-                   std::initializer_list<std::pair<std::string_view, std::string_view>> values =
-                       {}) const;
+  std::string Text(
+      std::string_view lang, std::string_view key,
+      std::initializer_list<std::pair<std::string_view, std::string_view>> values = {}) const;
+
+  // Text() of the plural form of `key` for the number `n` (key + "_" +
+  // PluralForm(lang, n)), or of key + "_other" if the language lacks that
+  // form.
+  std::string Plural(
+      std::string_view lang, std::string_view key, uint64_t n,
+      std::initializer_list<std::pair<std::string_view, std::string_view>> values = {}) const;
 
  private:
   std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> texts_;

@@ -23,6 +23,7 @@
 #include "service/nojs/catalogues.h"
 #include "service/nojs/form_data.h"
 #include "service/nojs/plain_sessions.h"
+#include "service/nojs/server_error_page.h"
 
 namespace dojava::nojs {
 namespace {
@@ -351,14 +352,16 @@ Status NojsPagesImpl::AddRoutes(http::Router* router) {
   for (const R& r : routes) {
     http::RouteOptions o = r.options;
     http::Handler handler = bind(r.fn);
+    // The HTTP layer's own refusals (429 over a rate, 413 over the form
+    // limit, 503 over the in-flight budget, 408...) as a page in the
+    // source's language: the links and forms carry "?lang=CODE" for this.
+    const std::string_view path(r.path);
+    const std::string back =
+        path == "/plain" || path == "/plain/submit" ? "/plain" : "/plain/return";
+    o.error_page = [self, back](int status, std::string_view query) {
+      return self->LayerErrorPage(status, query, back);
+    };
     if (r.method == http::Method::kPost) {
-      // The HTTP layer's own refusals (413 over the form limit, 503 over the
-      // in-flight budget, 408...) as a page in the source's language: the
-      // forms post to "...?lang=CODE" for this.
-      const std::string back = std::string_view(r.path) == "/plain/submit" ? "/plain" : "/plain/return";
-      o.error_page = [self, back](int status, std::string_view query) {
-        return self->LayerErrorPage(status, query, back);
-      };
       handler = [self, fn = r.fn, back](const HttpRequest& request, const RouteParams&) {
         if (PostedFromAnotherSite(request)) {
           const std::string lang = self->LangOfQuery(request);
@@ -369,6 +372,11 @@ Status NojsPagesImpl::AddRoutes(http::Router* router) {
     }
     DOJAVA_RETURN_IF_ERROR(router->Add(S, r.method, r.path, o, std::move(handler)));
   }
+  // Every other HTML error of the server (404, 429, 500 on the static
+  // pages...): in the language the query names, else in all of them.
+  router->SetPageErrors([self](int status, std::string_view query) {
+    return ServerErrorPage(self->cat_, status, query);
+  });
   return Status::Ok();
 }
 
@@ -381,6 +389,8 @@ HttpResponse NojsPagesImpl::LayerErrorPage(int status, std::string_view query,
   if (status == 413) key = "plain_err_too_large";
   if (status == 503) key = "plain_err_busy";
   if (status == 408) key = "err_api_timeout";
+  if (status == 429) key = "err_api_rate_limited";
+  if (status == 500) key = "err_api_internal";
   return ErrorPage(lang, status,
                    cat_.Text(lang, key,
                              {{"max", SizeText(cat_, lang, options_.form_body_limit_bytes)}}),
@@ -1015,8 +1025,9 @@ HttpResponse NojsPagesImpl::ConversationPage(std::string_view lang,
     out += "</p>\n";
   }
   out += "<p class=\"note\">";
-  Escape(&out, cat_.Text(lang, "plain_session_note",
-                         {{"minutes", std::to_string(options_.session_idle_seconds / 60)}}));
+  const int minutes = options_.session_idle_seconds / 60;
+  Escape(&out,
+         cat_.Plural(lang, "plain_session_note", minutes, {{"minutes", std::to_string(minutes)}}));
   out += "</p>\n<ol class=\"messages\" id=\"plain-messages\">\n";
   for (const Entry& e : entries) {
     out += "<li class=\"message";
@@ -1184,10 +1195,11 @@ HttpResponse NojsPagesImpl::PostReply(const HttpRequest& request) {
   SecretBytes token_text;
   auto c = SessionOf(*form, &token_text);
   if (!c) {
-    return ErrorPage(lang, 403,
-                     cat_.Text(lang, "plain_err_session",
-                               {{"minutes", std::to_string(options_.session_idle_seconds / 60)}}),
-                     "/plain/return");
+    const int minutes = options_.session_idle_seconds / 60;
+    return ErrorPage(
+        lang, 403,
+        cat_.Plural(lang, "plain_err_session", minutes, {{"minutes", std::to_string(minutes)}}),
+        "/plain/return");
   }
   SecretBytes text_store;
   const std::string_view text = NormaliseInto(form->Text("text"), &text_store);
@@ -1261,10 +1273,11 @@ HttpResponse NojsPagesImpl::PostFile(const HttpRequest& request) {
   SecretBytes token_text;
   auto c = SessionOf(*form, &token_text);
   if (!c) {
-    return ErrorPage(lang, 403,
-                     cat_.Text(lang, "plain_err_session",
-                               {{"minutes", std::to_string(options_.session_idle_seconds / 60)}}),
-                     "/plain/return");
+    const int minutes = options_.session_idle_seconds / 60;
+    return ErrorPage(
+        lang, 403,
+        cat_.Plural(lang, "plain_err_session", minutes, {{"minutes", std::to_string(minutes)}}),
+        "/plain/return");
   }
   auto number = [](std::string_view s) -> int64_t {
     if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string_view::npos) {

@@ -12,6 +12,14 @@
 // module the entry reaches: the browser fetches each module once, through the preload, and refuses it
 // if its hash differs (Subresource Integrity for the whole module graph, without an import map).
 //
+// The pages also get, from the catalogues (www/i18n/*.json), what a person sees before the script has
+// chosen a language or without any script at all: the <noscript> box (each language's sentence, in
+// its own `lang`, next to the link to the page without JavaScript in that language), "Loading…" and
+// the start-up error in every language (one element per distinct text, data-langs listing the
+// languages: the script keeps the fragment's one), and in <head> a <noscript> stylesheet,
+// css/nojs.css, that hides what cannot work without the script (the empty language selector,
+// "Loading…", the links that need the script).
+//
 // Deterministic: the same lockfile and sources give the same bytes. Refuses to run when an installed
 // @noble package's version differs from the lockfile.
 //
@@ -128,10 +136,41 @@ function moduleGraph(entry) {
   return order; // dependencies first, the entry last
 }
 
+// --- texts in every language, from the catalogues ---
+const { LANGUAGES } = await import(new URL('../www/js/i18n.js', import.meta.url));
+const catalogues = Object.fromEntries(LANGUAGES.map(({ code }) => [code, JSON.parse(fs.readFileSync(path.join(wwwDir, 'i18n', `${code}.json`), 'utf8'))]));
+const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+function text(code, key) {
+  const t = catalogues[code][key];
+  if (typeof t !== 'string' || !t) die(`i18n/${code}.json lacks ${key}`);
+  return t;
+}
+
+// The <noscript> box: each language's sentence and its link to the plain page, in that language.
+function noscriptBox(key, target) {
+  const rows = LANGUAGES.map(({ code, lang, name }) => `<p lang="${lang}">${esc(text(code, key))} <a href="${target}?lang=${code}" hreflang="${lang}">${esc(name)}</a></p>`);
+  return `<noscript><div class="alert" id="noscript-plain">\n${rows.join('\n')}\n</div></noscript>`;
+}
+
+// One element per distinct text of `key`, with the languages that use it; `tag` and `hidden` as given.
+function everyLanguage(key, tag, hidden) {
+  const byText = new Map();
+  for (const { code } of LANGUAGES) {
+    const t = text(code, key);
+    if (!byText.has(t)) byText.set(t, []);
+    byText.get(t).push(code);
+  }
+  const lang = (code) => LANGUAGES.find((l) => l.code === code).lang;
+  return [...byText].map(([t, codes]) => `<${tag} data-langs="${codes.join(' ')}" lang="${lang(codes[0])}"${hidden ? ' hidden' : ''}>${esc(t)}</${tag}>`).join('');
+}
+
 const pages = new Map(); // file name -> bytes
 for (const f of fs.readdirSync(pagesDir).filter((f) => f.endsWith('.html')).sort()) {
   let html = fs.readFileSync(path.join(pagesDir, f), 'utf8');
-  html = html.replace('<!-- build-www: styles -->', () => `<link rel="stylesheet" href="css/dojava.css" integrity="${sri(servedBytes('css/dojava.css'))}">`);
+  html = html.replace('<!-- build-www: styles -->', () => `<link rel="stylesheet" href="css/dojava.css" integrity="${sri(servedBytes('css/dojava.css'))}">\n<noscript><link rel="stylesheet" href="css/nojs.css" integrity="${sri(servedBytes('css/nojs.css'))}"></noscript>`);
+  html = html.replace(/<!-- build-www: noscript (\w+) (\S+) -->/, (m, key, target) => noscriptBox(key, target));
+  html = html.replace('<!-- build-www: every-language loading -->', () => everyLanguage('loading', 'span', false));
+  html = html.replace('<!-- build-www: every-language err_start -->', () => everyLanguage('err_start', 'p', true));
   html = html.replace(/<!-- build-www: modules (\S+) -->/, (m, entry) => {
     const graph = moduleGraph(entry);
     const lines = graph.slice(0, -1).map((rel) => `<link rel="modulepreload" href="${rel}" integrity="${sri(servedBytes(rel))}">`);

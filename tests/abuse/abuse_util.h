@@ -25,8 +25,8 @@
 #include <string>
 #include <vector>
 
-#include "crypto/attachment.h"
 #include "base/encoding.h"
+#include "crypto/attachment.h"
 #include "crypto/protocol_constants.h"
 #include "tests/http/test_client.h"
 #include "tests/http/test_dirs.h"
@@ -226,10 +226,13 @@ class World {
     REQUIRE(add.rc == 0);
   }
 
+  // A reviewer command; the admin fingerprint given as the reviewer would
+  // have it from the admin (reviewers never trust a first contact blindly).
   CliResult As(const std::string& name, std::vector<std::string> args) const {
-    for (const std::string& a : {std::string("--server"), ReviewerUrl(), std::string("--key-file"),
-                                 Path(name + ".key"), std::string("--passphrase-file"),
-                                 Path("pass"), std::string("--state-dir"), Path("state-" + name)}) {
+    for (const std::string& a :
+         {std::string("--server"), ReviewerUrl(), std::string("--key-file"), Path(name + ".key"),
+          std::string("--passphrase-file"), Path("pass"), std::string("--state-dir"),
+          Path("state-" + name), std::string("--admin-fingerprint"), fingerprint_}) {
       args.push_back(a);
     }
     return Cli(std::move(args));

@@ -27,8 +27,8 @@
 #include <sstream>
 #include <thread>
 
-#include "client/public_key_line.h"
 #include "base/encoding.h"
+#include "client/public_key_line.h"
 #include "crypto/message.h"
 #include "crypto/sealed_key.h"
 #include "service/store/database_key.h"
@@ -238,9 +238,16 @@ class Instance {
 
   // dojava COMMAND ... as reviewer `name`, with its own state dir.
   RunResult As(const std::string& name, std::vector<std::string> args) {
-    const std::vector<std::string> common = {
-        "--server",          ReviewerUrl(), "--key-file",  dir_ / (name + ".key"),
-        "--passphrase-file", dir_ / "pass", "--state-dir", dir_ / ("state-" + name)};
+    const std::vector<std::string> common = {"--server",
+                                             ReviewerUrl(),
+                                             "--key-file",
+                                             dir_ / (name + ".key"),
+                                             "--passphrase-file",
+                                             dir_ / "pass",
+                                             "--state-dir",
+                                             dir_ / ("state-" + name),
+                                             "--admin-fingerprint",
+                                             fingerprint_};
     args.insert(args.end(), common.begin(), common.end());
     return Dojava(std::move(args));
   }
@@ -485,9 +492,10 @@ TEST_CASE("e2e: a case key swapped by the server is refused before anything is e
   CHECK(inst.As("ana", {"status", case_id, "triage"}).rc == 5);
   // Without the pin (a fresh state dir): the report does not open under CK',
   // so nothing is encrypted under it either.
-  auto fresh = inst.Dojava({"reply", case_id, "the name of our contact", "--server",
-                            inst.ReviewerUrl(), "--key-file", ana_key, "--passphrase-file",
-                            inst.dir() / "pass", "--state-dir", inst.dir() / "state-fresh"});
+  auto fresh =
+      inst.Dojava({"reply", case_id, "the name of our contact", "--server", inst.ReviewerUrl(),
+                   "--key-file", ana_key, "--passphrase-file", inst.dir() / "pass", "--state-dir",
+                   inst.dir() / "state-fresh", "--admin-fingerprint", inst.fingerprint()});
   INFO(fresh.err);
   CHECK(fresh.rc == 7);
   CHECK(fresh.err.find("refusing to encrypt") != std::string::npos);
@@ -1101,6 +1109,528 @@ TEST_CASE("e2e: a multi-stream upload whose circuit dies ends with a clear error
   auto cases = inst.As("ana", {"cases", "--json"});
   REQUIRE(cases.rc == 0);
   CHECK(Json(cases)["cases"].as_array().empty());
+}
+
+// ---- issue 16 and F11/F16: the CLI where a new reviewer tripped ----------
+
+// Runs `argv` as Run() does, with stdin read from `input` (a file).
+RunResult RunWithStdin(const std::string& dir, std::vector<std::string> argv,
+                       const std::string& input) {
+  static int n = 0;
+  const std::string out = dir + "/in-out." + std::to_string(++n);
+  const std::string err = out + ".err";
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, 0, input.c_str(), O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&fa, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&fa, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  std::vector<char*> args;
+  for (auto& a : argv) args.push_back(a.data());
+  args.push_back(nullptr);
+  pid_t pid;
+  RunResult r;
+  if (posix_spawn(&pid, args[0], &fa, nullptr, args.data(), environ) == 0) {
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+  posix_spawn_file_actions_destroy(&fa);
+  r.out = ReadAll(out);
+  r.err = ReadAll(err);
+  return r;
+}
+
+// Runs `argv` on a pseudo-terminal as RunWithTty(), answering each prompt of
+// `answers` (in order) once it appears on the terminal: a prompt that turns
+// echo off flushes what was typed before it, as a real terminal does.
+RunResult RunAnsweringTty(const std::string& dir, std::vector<std::string> argv,
+                          const std::vector<std::pair<std::string, std::string>>& answers,
+                          std::string* tty) {
+  const int master = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+  REQUIRE(master >= 0);
+  REQUIRE(::grantpt(master) == 0);
+  REQUIRE(::unlockpt(master) == 0);
+  const std::string slave = ::ptsname(master);
+  const std::string out = dir + "/atty-out", err = out + ".err";
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, 0, slave.c_str(), O_RDWR, 0);
+  posix_spawn_file_actions_addopen(&fa, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&fa, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID);
+  std::vector<char*> args;
+  for (auto& a : argv) args.push_back(a.data());
+  args.push_back(nullptr);
+  pid_t pid;
+  REQUIRE(posix_spawn(&pid, args[0], &fa, &attr, args.data(), environ) == 0);
+  size_t next = 0, searched = 0;
+  int status = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  for (;;) {
+    pollfd p{master, POLLIN, 0};
+    if (::poll(&p, 1, 50) > 0 && (p.revents & POLLIN)) {
+      char buf[4096];
+      const ssize_t got = ::read(master, buf, sizeof(buf));
+      if (got > 0) tty->append(buf, static_cast<size_t>(got));
+    }
+    if (next < answers.size()) {
+      const size_t at = tty->find(answers[next].first, searched);
+      if (at != std::string::npos) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));  // let it set the terminal
+        const std::string& a = answers[next].second;
+        REQUIRE(::write(master, a.data(), a.size()) == static_cast<ssize_t>(a.size()));
+        searched = at + answers[next].first.size();
+        ++next;
+      }
+    }
+    if (::waitpid(pid, &status, WNOHANG) == pid) break;
+    if (std::chrono::steady_clock::now() > deadline) {
+      ::kill(pid, SIGKILL);
+      ::waitpid(pid, &status, 0);
+      break;
+    }
+  }
+  RunResult r;
+  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  ::close(master);
+  posix_spawnattr_destroy(&attr);
+  posix_spawn_file_actions_destroy(&fa);
+  r.out = ReadAll(out);
+  r.err = ReadAll(err);
+  return r;
+}
+
+std::string SubmitTitled(Instance& inst, const std::string& title,
+                         const std::vector<std::string>& attach = {}) {
+  WriteFile(inst.dir() / "titled.txt", "Details of: " + title);
+  std::vector<std::string> args = {"submit",
+                                   "--form",
+                                   "country=ME",
+                                   "--form",
+                                   "incident=blocking",
+                                   "--form",
+                                   "title=" + title,
+                                   "--text-file",
+                                   inst.dir() / "titled.txt",
+                                   "--json",
+                                   "--admin-fingerprint",
+                                   inst.fingerprint()};
+  for (const auto& a : attach) args.insert(args.end(), {"--attach", a});
+  auto r = inst.AsSource(args);
+  INFO(r.err);
+  REQUIRE(r.rc == 0);
+  return std::string(Json(r)["receipt"].as_string());
+}
+
+size_t Count(const std::string& text, const std::string& part) {
+  size_t n = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+TEST_CASE("e2e (issue 16): cases shows title, country, kind and an unread mark kept locally",
+          "[cli][e2e]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  WriteFile(inst.dir() / "photo.bin", "not really a photo");
+  const std::string receipt =
+      SubmitTitled(inst, "Sajt portala blokiran", {inst.dir() / "photo.bin"});
+  auto listed = inst.As("ana", {"cases", "--json"});
+  INFO(listed.err);
+  REQUIRE(listed.rc == 0);
+  json::object c = Json(listed)["cases"].as_array().at(0).as_object();
+  CHECK(c["title"].as_string() == "Sajt portala blokiran");
+  CHECK(c["country"].as_string() == "ME");
+  CHECK(c["incident"].as_string() == "blocking");
+  CHECK(c["files"].as_int64() == 1);
+  CHECK(c["unread"].as_bool());
+  const std::string case_id(c["case_id"].as_string());
+  auto table = inst.As("ana", {"cases"});
+  REQUIRE(table.rc == 0);
+  CHECK(table.out.find("* " + case_id) != std::string::npos);
+  CHECK(table.out.find("Sajt portala blokiran") != std::string::npos);
+  CHECK(table.out.find("ME") != std::string::npos);
+  CHECK(table.out.find("blocking") != std::string::npos);
+
+  // Reading it clears the mark; one's own note is not news.
+  REQUIRE(inst.As("ana", {"show", case_id}).rc == 0);
+  CHECK_FALSE(Json(inst.As("ana", {"cases", "--json"}))["cases"]
+                  .as_array()[0]
+                  .as_object()["unread"]
+                  .as_bool());
+  REQUIRE(inst.As("ana", {"note", case_id, "checked with the ISP"}).rc == 0);
+  CHECK_FALSE(Json(inst.As("ana", {"cases", "--json"}))["cases"]
+                  .as_array()[0]
+                  .as_object()["unread"]
+                  .as_bool());
+  // The mark lives in the local state, not on the server: a second state dir
+  // of the same reviewer sees the case as unread.
+  auto other =
+      inst.Dojava({"cases", "--json", "--server", inst.ReviewerUrl(), "--key-file",
+                   inst.dir() / "ana.key", "--passphrase-file", inst.dir() / "pass", "--state-dir",
+                   inst.dir() / "state-ana-2", "--admin-fingerprint", inst.fingerprint()});
+  REQUIRE(other.rc == 0);
+  CHECK(Json(other)["cases"].as_array()[0].as_object()["unread"].as_bool());
+  // The source writes again: unread.
+  WriteFile(inst.dir() / "receipt", receipt + "\n");
+  WriteFile(inst.dir() / "more.txt", "one more thing");
+  REQUIRE(inst.AsSource({"inbox", "--receipt-file", inst.dir() / "receipt", "--reply-file",
+                         inst.dir() / "more.txt", "--admin-fingerprint", inst.fingerprint()})
+              .rc == 0);
+  CHECK(Json(inst.As("ana", {"cases", "--json"}))["cases"]
+            .as_array()[0]
+            .as_object()["unread"]
+            .as_bool());
+}
+
+TEST_CASE("e2e (issue 16): errors point the right way, with an exit code per kind", "[cli][e2e]") {
+  Instance inst;
+  const std::string ana_key = inst.AddReviewer("ana");
+  WriteFile(inst.dir() / "a.bin", "attachment");
+  SubmitTitled(inst, "Prisluškivanje", {inst.dir() / "a.bin"});
+  const std::string case_id = OnlyCase(inst, "ana");
+  auto with = [&](const std::string& server, const std::string& key,
+                  std::vector<std::string> args) {
+    args.insert(args.end(),
+                {"--server", server, "--key-file", key, "--passphrase-file", inst.dir() / "pass",
+                 "--state-dir", inst.dir() / "state-x", "--admin-fingerprint", inst.fingerprint()});
+    return inst.Dojava(args);
+  };
+  // The source listener given to a reviewer command.
+  auto wrong = with(inst.SourceUrl(), ana_key, {"cases"});
+  CHECK(wrong.rc == 2);
+  CHECK(wrong.err.find("source listener") != std::string::npos);
+  // The public key line given as the key file.
+  auto pub = with(inst.ReviewerUrl(), ana_key + ".pub", {"cases"});
+  CHECK(pub.rc == 2);
+  CHECK(pub.err.find("public key line") != std::string::npos);
+  CHECK(pub.err.find("chmod") == std::string::npos);
+  // An existing local file is never overwritten: exit 10, before downloading.
+  WriteFile(inst.dir() / "taken", "mine");
+  auto taken = inst.As("ana", {"get", case_id, "1", "-o", inst.dir() / "taken"});
+  CHECK(taken.rc == 10);
+  CHECK(taken.err.find("exists") != std::string::npos);
+  CHECK(ReadAll(inst.dir() / "taken") == "mine");
+  CHECK(inst.As("ana", {"export", "-o", inst.dir() / "taken"}).rc == 10);
+  // An empty TEXT is an empty message, not a reason to start an editor.
+  auto empty = inst.As("ana", {"reply", case_id, ""});
+  CHECK(empty.rc == 2);
+  CHECK(empty.err.find("empty") != std::string::npos);
+  // No TEXT and no terminal: a clear error instead of an editor that waits forever.
+  auto no_tty = inst.As("ana", {"reply", case_id});
+  CHECK(no_tty.rc == 11);
+  CHECK(no_tty.err.find("no terminal") != std::string::npos);
+  // On a terminal, an editor that fails: exit 11, nothing sent.
+  REQUIRE(::setenv("VISUAL", "false", 1) == 0);
+  std::string tty;
+  auto editor =
+      RunWithTty(inst.dir().path(),
+                 {DOJAVA_CLI_BINARY, "reply", case_id, "--server", inst.ReviewerUrl(), "--key-file",
+                  ana_key, "--passphrase-file", inst.dir() / "pass", "--state-dir",
+                  inst.dir() / "state-ana", "--admin-fingerprint", inst.fingerprint()},
+                 "", &tty);
+  ::unsetenv("VISUAL");
+  CHECK(editor.rc == 11);
+  CHECK(editor.err.find("editor") != std::string::npos);
+  auto shown = Json(inst.As("ana", {"show", case_id, "--json"}));
+  CHECK(shown["messages"].as_array().size() == 1);
+  // Typos.
+  auto typo = inst.Dojava({"shwo", case_id});
+  CHECK(typo.rc == 2);
+  CHECK(typo.err.find("did you mean 'show'") != std::string::npos);
+  auto group = inst.Dojava({"roster", "--help"});
+  CHECK(group.rc == 0);
+  CHECK(group.out.find("roster add") != std::string::npos);
+  auto closed = inst.As("ana", {"status", case_id, "Closed"});
+  CHECK(closed.rc == 2);
+  CHECK(closed.err.find("investigating") != std::string::npos);
+  // Versions.
+  auto v1 = inst.Dojava({"--version"});
+  CHECK(v1.rc == 0);
+  CHECK(v1.out.rfind("dojava 0.", 0) == 0);
+  auto v2 = Run(inst.dir().path(), {DOJAVAD_BINARY, "--version"});
+  CHECK(v2.rc == 0);
+  CHECK(v2.out.rfind("dojavad 0.", 0) == 0);
+}
+
+TEST_CASE("e2e (issue 16): get --clean fails when mat2 fails or is missing; the file is kept",
+          "[cli][e2e]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  const std::string blob = RandomBytes(4000, 7);
+  WriteFile(inst.dir() / "blob.bin", blob);
+  SubmitTitled(inst, "Datoteka", {inst.dir() / "blob.bin"});
+  const std::string case_id = OnlyCase(inst, "ana");
+  if (::access("/usr/bin/mat2", X_OK) == 0) {
+    // A format mat2 does not support: it fails, and so does the command.
+    auto failed = inst.As("ana", {"get", case_id, "1", "-o", inst.dir() / "got1.bin", "--clean"});
+    CHECK(failed.rc == 12);
+    CHECK(failed.err.find("mat2 could not clean") != std::string::npos);
+    CHECK(ReadAll(inst.dir() / "got1.bin") == blob);
+  }
+  // No mat2 on PATH.
+  const std::string path = std::getenv("PATH");
+  REQUIRE(::setenv("PATH", (inst.dir() / "empty-path").c_str(), 1) == 0);
+  auto missing = inst.As("ana", {"get", case_id, "1", "-o", inst.dir() / "got2.bin", "--clean"});
+  ::setenv("PATH", path.c_str(), 1);
+  CHECK(missing.rc == 12);
+  CHECK(missing.err.find("not installed") != std::string::npos);
+  CHECK(ReadAll(inst.dir() / "got2.bin") == blob);
+}
+
+TEST_CASE("e2e (issue 16): grant --all gives a colleague who joins every case at once",
+          "[cli][e2e]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  SubmitTitled(inst, "Prvi");
+  SubmitTitled(inst, "Drugi");
+  inst.AddReviewer("Bojana Petrović");
+  auto before = inst.As("Bojana Petrović", {"cases", "--json"});
+  REQUIRE(before.rc == 0);
+  CHECK(Json(before)["not_granted"].as_int64() == 2);
+  // The start of the name, in any case, is enough.
+  auto all = inst.As("ana", {"grant", "--all", "bojana", "--json"});
+  INFO(all.err);
+  REQUIRE(all.rc == 0);
+  CHECK(Json(all)["granted"].as_int64() == 2);
+  auto after = inst.As("Bojana Petrović", {"cases", "--json"});
+  REQUIRE(after.rc == 0);
+  CHECK(Json(after)["cases"].as_array().size() == 2);
+  CHECK(Json(after)["not_granted"].as_int64() == 0);
+  auto again = inst.As("ana", {"grant", "--all", "Bojana Petrović", "--json"});
+  REQUIRE(again.rc == 0);
+  CHECK(Json(again)["already"].as_int64() == 2);
+  CHECK(inst.As("ana", {"grant", "--all", "nobody"}).rc == 6);
+}
+
+TEST_CASE("e2e (F11): reviewers give the admin fingerprint or an onboarding file on first contact",
+          "[cli][e2e]") {
+  Instance inst;
+  const std::string key = inst.AddReviewer("ana");
+  auto common = [&](const std::string& state) {
+    return std::vector<std::string>{"--key-file",        key,           "--passphrase-file",
+                                    inst.dir() / "pass", "--state-dir", inst.dir() / state};
+  };
+  std::vector<std::string> blind = {"cases", "--server", inst.ReviewerUrl()};
+  for (auto& a : common("state-blind")) blind.push_back(a);
+  auto refused = inst.Dojava(blind);
+  CHECK(refused.rc == 5);
+  CHECK(refused.err.find(inst.fingerprint()) != std::string::npos);
+  CHECK(refused.err.find("--onboarding") != std::string::npos);
+  // Nothing was pinned: the same refusal again.
+  CHECK(inst.Dojava(blind).rc == 5);
+
+  auto written =
+      inst.Dojava({"admin", "onboarding", "--admin-key", inst.dir() / "admin.key",
+                   "--passphrase-file", inst.dir() / "pass", "--server", inst.ReviewerUrl(),
+                   "--name", "Test Newsroom", "-o", inst.dir() / "onboarding.txt"});
+  INFO(written.err);
+  REQUIRE(written.rc == 0);
+  const std::string text = ReadAll(inst.dir() / "onboarding.txt");
+  CHECK(text.rfind("dojava-onboarding-v1\n", 0) == 0);
+  CHECK(text.find(inst.fingerprint()) != std::string::npos);
+  std::vector<std::string> onboarded = {"cases", "--json", "--onboarding",
+                                        inst.dir() / "onboarding.txt"};
+  for (auto& a : common("state-onboarded")) onboarded.push_back(a);
+  auto ok = inst.Dojava(onboarded);
+  INFO(ok.err);
+  CHECK(ok.rc == 0);
+  // A file naming another key is refused.
+  std::string forged = text;
+  const size_t at = forged.find(inst.fingerprint());
+  forged[at] = forged[at] == '0' ? '1' : '0';
+  WriteFile(inst.dir() / "forged.txt", forged);
+  std::vector<std::string> with_forged = {"cases", "--onboarding", inst.dir() / "forged.txt"};
+  for (auto& a : common("state-forged")) with_forged.push_back(a);
+  CHECK(inst.Dojava(with_forged).rc == 5);
+}
+
+TEST_CASE("e2e (F16): keygen and admin init offer a passphrase and refuse short ones",
+          "[cli][e2e]") {
+  TempDir dir;
+  WriteFile(dir / "short", "summer2026\n");
+  auto run = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), DOJAVA_CLI_BINARY);
+    return Run(dir.path(), args);
+  };
+  auto refused = run({"keygen", "--key-file", dir / "r.key", "--passphrase-file", dir / "short",
+                      "--kdf-memory-mib", "8"});
+  CHECK(refused.rc == 2);
+  CHECK(refused.err.find("shorter than 12") != std::string::npos);
+  CHECK(::access((dir / "r.key").c_str(), F_OK) != 0);
+  CHECK(run({"keygen", "--key-file", dir / "r.key", "--passphrase-file", dir / "short",
+             "--kdf-memory-mib", "8", "--allow-short-passphrase"})
+            .rc == 0);
+  // On a terminal the offered passphrase is taken with Enter, and opens the key.
+  std::string tty;
+  auto offered = RunAnsweringTty(dir.path(),
+                                 {DOJAVA_CLI_BINARY, "admin", "init", "--key-file",
+                                  dir / "admin.key", "--kdf-memory-mib", "8", "--json"},
+                                 {{"New passphrase: ", "\n"}}, &tty);
+  INFO(tty << offered.err);
+  REQUIRE(offered.rc == 0);
+  const size_t at = tty.find("A passphrase made for you");
+  REQUIRE(at != std::string::npos);
+  std::istringstream lines(tty.substr(at));
+  std::string line, suggested;
+  std::getline(lines, line);
+  std::getline(lines, suggested);
+  while (!suggested.empty() && (suggested.back() == '\r' || suggested.front() == ' ')) {
+    if (suggested.back() == '\r') suggested.pop_back();
+    if (!suggested.empty() && suggested.front() == ' ') suggested.erase(0, 1);
+  }
+  CHECK(suggested.size() == 29);  // 6 groups of 4, 5 dashes
+  WriteFile(dir / "suggested", suggested + "\n");
+  auto opened = run({"admin", "onboarding", "--admin-key", dir / "admin.key", "--passphrase-file",
+                     dir / "suggested", "--server", "http://127.0.0.1:1", "-o", dir / "o.txt"});
+  INFO(opened.err);
+  CHECK(opened.rc == 0);
+}
+
+TEST_CASE("e2e (issue 16): dojava shell unlocks the key once for several commands", "[cli][e2e]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  SubmitTitled(inst, "Jedan");
+  const std::string case_id = OnlyCase(inst, "ana");
+  WriteFile(inst.dir() / "script", "cases --json\nshow " + case_id + "\nstatus " + case_id +
+                                       " triage\nlock\nshow " + case_id + " --json\nexit\n");
+  std::vector<std::string> argv = {DOJAVA_CLI_BINARY, "shell"};
+  for (const std::string& a : std::vector<std::string>{
+           "--server", inst.ReviewerUrl(), "--key-file", inst.dir() / "ana.key",
+           "--passphrase-file", inst.dir() / "pass", "--state-dir", inst.dir() / "state-ana",
+           "--admin-fingerprint", inst.fingerprint()}) {
+    argv.push_back(a);
+  }
+  auto shell = RunWithStdin(inst.dir().path(), argv, inst.dir() / "script");
+  INFO(shell.out << shell.err);
+  CHECK(shell.rc == 0);
+  // Unlocked at the start, and once more after `lock`: not once per command.
+  CHECK(Count(shell.err, "key unlocked") == 2);
+  CHECK(shell.out.find("Jedan") != std::string::npos);
+  CHECK(shell.out.find("status set to triage") != std::string::npos);
+  CHECK(shell.out.find("\"status\":\"triage\"") != std::string::npos);
+}
+
+TEST_CASE("e2e (issue 16): dojava watch prints a content-free line when something arrives",
+          "[cli][e2e]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  auto once = [&] { return inst.As("ana", {"watch", "--once"}); };
+  auto quiet = once();
+  INFO(quiet.err);
+  REQUIRE(quiet.rc == 0);
+  CHECK(quiet.out.find("no new activity") != std::string::npos);
+  SubmitTitled(inst, "Tajna tema");
+  auto news = once();
+  REQUIRE(news.rc == 0);
+  CHECK(news.out.find("new activity: 1 case(s)") != std::string::npos);
+  const std::string case_id = OnlyCase(inst, "ana");
+  CHECK(news.out.find("Tajna") == std::string::npos);  // content-free
+  CHECK(news.out.find(case_id) == std::string::npos);
+  REQUIRE(inst.As("ana", {"show", case_id}).rc == 0);
+  CHECK(once().out.find("no new activity") != std::string::npos);
+
+  // Running: a case that arrives while it watches is announced at the next check.
+  const std::string out = inst.dir() / "watch.out";
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&fa, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&fa, 2, (out + ".err").c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0600);
+  std::vector<std::string> argv = {DOJAVA_CLI_BINARY,
+                                   "watch",
+                                   "--interval",
+                                   "10",
+                                   "--server",
+                                   inst.ReviewerUrl(),
+                                   "--key-file",
+                                   inst.dir() / "ana.key",
+                                   "--passphrase-file",
+                                   inst.dir() / "pass",
+                                   "--state-dir",
+                                   inst.dir() / "state-ana",
+                                   "--admin-fingerprint",
+                                   inst.fingerprint()};
+  std::vector<char*> args;
+  for (auto& a : argv) args.push_back(a.data());
+  args.push_back(nullptr);
+  pid_t pid;
+  REQUIRE(posix_spawn(&pid, args[0], &fa, nullptr, args.data(), environ) == 0);
+  posix_spawn_file_actions_destroy(&fa);
+  std::this_thread::sleep_for(std::chrono::seconds(2));  // its first check: nothing new
+  SubmitTitled(inst, "Druga tema");
+  bool announced = false;
+  for (int i = 0; i < 300 && !announced; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    announced = ReadAll(out).find("new activity: 1 case(s)") != std::string::npos;
+  }
+  ::kill(pid, SIGTERM);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  INFO(ReadAll(out) << ReadAll(out + ".err"));
+  CHECK(announced);
+  CHECK(ReadAll(out).find("Druga") == std::string::npos);
+}
+
+TEST_CASE("e2e (issue 16): dojava doctor checks each step and names the fix", "[cli][e2e]") {
+  Instance inst;
+  const std::string key = inst.AddReviewer("ana");
+  auto doctor = [&](const std::string& server, const std::string& key_file,
+                    std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"doctor",
+                                     "--server",
+                                     server,
+                                     "--key-file",
+                                     key_file,
+                                     "--passphrase-file",
+                                     inst.dir() / "pass",
+                                     "--state-dir",
+                                     inst.dir() / "state-doc",
+                                     "--admin-fingerprint",
+                                     inst.fingerprint()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return inst.Dojava(args);
+  };
+  auto good = doctor(inst.ReviewerUrl(), key);
+  INFO(good.out << good.err);
+  CHECK(good.rc == 0);
+  for (const char* line : {"ok    key file", "ok    tor reachable", "ok    onion reachable",
+                           "skip  client authorization", "ok    admin key",
+                           "ok    listed in the roster", "ok    login", "ok    clock"}) {
+    CHECK(good.out.find(line) != std::string::npos);
+  }
+  // The wrong listener.
+  auto source = doctor(inst.SourceUrl(), key);
+  CHECK(source.rc == 1);
+  CHECK(source.out.find("FAIL  login") != std::string::npos);
+  CHECK(source.out.find("reviewer address") != std::string::npos);
+  // A key file others can read.
+  ::chmod(key.c_str(), 0644);
+  auto loose = doctor(inst.ReviewerUrl(), key);
+  ::chmod(key.c_str(), 0600);
+  CHECK(loose.rc == 1);
+  CHECK(loose.out.find("FAIL  key file") != std::string::npos);
+  CHECK(loose.out.find("fix: chmod 600") != std::string::npos);
+  // A key the admin never added.
+  REQUIRE(inst.Dojava({"keygen", "--key-file", inst.dir() / "stranger.key", "--passphrase-file",
+                       inst.dir() / "pass", "--kdf-memory-mib", "8"})
+              .rc == 0);
+  auto stranger = doctor(inst.ReviewerUrl(), inst.dir() / "stranger.key");
+  CHECK(stranger.rc == 1);
+  CHECK(stranger.out.find("FAIL  listed in the roster") != std::string::npos);
+  CHECK(stranger.out.find("stranger.key.pub") != std::string::npos);
+  // An onion address without tor, and tor that is not running.
+  const std::string onion = "http://" + std::string(56, 'a') + ".onion";
+  auto no_socks = doctor(onion, key);
+  CHECK(no_socks.out.find("FAIL  tor reachable") != std::string::npos);
+  CHECK(no_socks.out.find("--socks5 127.0.0.1:9050") != std::string::npos);
+  auto dead_tor = doctor(onion, key, {"--socks5", "127.0.0.1:1", "--timeout", "5"});
+  CHECK(dead_tor.rc == 1);
+  CHECK(dead_tor.out.find("FAIL  tor reachable") != std::string::npos);
+  CHECK(dead_tor.out.find("start tor") != std::string::npos);
 }
 
 }  // namespace

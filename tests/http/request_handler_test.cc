@@ -56,6 +56,57 @@ TEST_CASE("Unknown paths, wrong methods and other listeners' routes get the same
   CHECK(e.body.find("nothing.html") == std::string::npos);  // request data never echoed
 }
 
+TEST_CASE("HTML errors go to the route's page, else the router's page, with the query",
+          "[handler]") {
+  Router r = TestRouter();
+  RouteOptions page_route(BodyClass::kJson, RateClass::kStatic);
+  page_route.error_page = [](int status, std::string_view query) {
+    return HtmlError(status, "route",
+                     "route page " + std::to_string(status) + " " + std::string(query));
+  };
+  REQUIRE(r.Add(ListenerKind::kSource, Method::kGet, "/page", page_route,
+                [](const HttpRequest&, const RouteParams&) -> HttpResponse {
+                  throw std::runtime_error("boom");
+                })
+              .ok());
+  r.SetPageErrors([](int status, std::string_view query) {
+    return HtmlError(status, "router",
+                     "router page " + std::to_string(status) + " " + std::string(query));
+  });
+  HttpConfig c;
+  for (auto& rate : c.rate) rate = RateLimit{0, 0, 0, 0};
+  c.rate[static_cast<int>(RateClass::kStatic)] = RateLimit{0, 0, 0.001, 1};
+  RequestHandler h(c, std::move(r), StaticFiles{});
+  auto get = [&](std::string path, std::string query, uint32_t circuit) {
+    HttpRequest q = Req(ListenerKind::kSource, Method::kGet, std::move(path));
+    q.query = std::move(query);
+    q.circuit_id = circuit;
+    return h.Handle(q);
+  };
+  // An unknown non-API path: the router's page, told the query.
+  HttpResponse nf = get("/nothing.html", "lang=sq", 1);
+  CHECK(nf.status == 404);
+  CHECK(nf.body.find("router page 404 lang=sq") != std::string::npos);
+  // A throwing handler: the route's own page.
+  HttpResponse boom = get("/page", "lang=mk", 2);
+  CHECK(boom.status == 500);
+  CHECK(boom.body.find("route page 500 lang=mk") != std::string::npos);
+  // Over the rate: the route's page too, with Retry-After.
+  HttpResponse limited = get("/page", "lang=bs", 2);
+  CHECK(limited.status == 429);
+  CHECK(limited.body.find("route page 429 lang=bs") != std::string::npos);
+  bool retry_after = false;
+  for (const auto& [name, value] : limited.headers) retry_after |= name == "Retry-After";
+  CHECK(retry_after);
+  // The API keeps its JSON, whatever the pages.
+  HttpResponse api = get("/api/v1/nothing", "lang=sq", 3);
+  CHECK(api.status == 404);
+  CHECK(api.content_type == "application/json");
+  HttpResponse api_boom = get("/api/v1/boom", "", 3);
+  CHECK(api_boom.status == 500);
+  CHECK(api_boom.content_type == "application/json");
+}
+
 TEST_CASE("Body caps are chosen per route before the body is read", "[handler]") {
   HttpConfig c;
   c.json_body_limit_bytes = 100;

@@ -627,5 +627,116 @@ TEST_CASE("FormData: strict multipart and urlencoded parsing") {
   CHECK(CleanFileName(std::string(300, 'n')).size() == 255);
 }
 
+TEST_CASE("plural forms: CLDR rules for whole numbers, and the session texts use them") {
+  // The page's rules (Intl.PluralRules; static/test/web-i18n.test.mjs checks the same table).
+  struct Want {
+    const char* lang;
+    uint64_t n;
+    const char* form;
+  };
+  for (const Want& w :
+       {Want{"en", 1, "one"}, Want{"en", 0, "other"}, Want{"en", 21, "other"}, Want{"sq", 1, "one"},
+        Want{"sq", 2, "other"}, Want{"mk", 1, "one"}, Want{"mk", 21, "one"},
+        Want{"mk", 11, "other"}, Want{"mk", 2, "other"}, Want{"sr-Latn", 1, "one"},
+        Want{"sr-Cyrl", 21, "one"}, Want{"bs", 2, "few"}, Want{"cnr", 24, "few"},
+        Want{"bs", 12, "other"}, Want{"sr-Latn", 111, "other"}, Want{"sr-Latn", 5, "other"},
+        Want{"cnr", 0, "other"}, Want{"bs", 102, "few"}}) {
+    CAPTURE(w.lang, w.n);
+    CHECK(PluralForm(w.lang, w.n) == w.form);
+  }
+  auto cat = Catalogues::Load(std::string(DOJAVA_SOURCE_DIR) + "/static/www");
+  REQUIRE(cat.ok());
+  CHECK(cat->Plural("en", "plain_err_session", 1, {{"minutes", "1"}})
+            .find("after 1 minute without") != std::string::npos);
+  CHECK(cat->Plural("en", "plain_err_session", 5, {{"minutes", "5"}})
+            .find("after 5 minutes without") != std::string::npos);
+  // Albanian has no "few": the "other" form.
+  CHECK(cat->Plural("sq", "plain_session_note", 3, {{"minutes", "3"}}).find("3 minuta") !=
+        std::string::npos);
+
+  // A conversation page with a one-minute session: "1 minute", "1 minut", "1 minutu".
+  NojsOptions o;
+  o.session_idle_seconds = 60;
+  PlainHarness p(o);
+  HttpResponse sent = p.Submit(ReportParts());
+  REQUIRE(sent.status == 201);
+  const std::string receipt = PlainHarness::ReceiptOf(sent);
+  for (const auto& [lang, want] : {std::pair<std::string, std::string>{"en", "open for 1 minute "},
+                                   {"sr-Latn", "otvoren 1 minut "},
+                                   {"bs", "otvoren 1 minutu "},
+                                   {"mk", "отворен 1 минута "}}) {
+    CAPTURE(lang);
+    HttpResponse page = p.h().Post(kSource, "/plain/return?lang=" + lang,
+                                   "lang=" + lang + "&receipt=" + receipt, UrlEncodedType());
+    REQUIRE(page.status == 200);
+    CHECK(page.body.find(want) != std::string::npos);
+  }
+}
+
+TEST_CASE("the server's own error pages are translated: 404 in the query's language or in all") {
+  PlainHarness p;
+  auto cat = Catalogues::Load(std::string(DOJAVA_SOURCE_DIR) + "/static/www");
+  REQUIRE(cat.ok());
+  // A static path the server does not have: the language is in the page's
+  // fragment, which the server never sees, so every language is there.
+  HttpResponse all = p.h().Get(kSource, "/no-such-page.html");
+  CHECK(all.status == 404);
+  CHECK(all.content_type == "text/html; charset=utf-8");
+  for (const Language& l : Languages()) {
+    CAPTURE(l.code);
+    CHECK(all.body.find("<p lang=\"" + std::string(l.code) + "\">" +
+                        cat->Text(l.code, "err_api_not_found") + " <a href=\"/index.html#lang=" +
+                        std::string(l.code) + "\">") != std::string::npos);
+  }
+  // The query names a language: that one only.
+  HttpResponse mk = p.h().Get(kSource, "/plain/no-such-page?lang=mk");
+  CHECK(mk.status == 404);
+  CHECK(mk.body.find("<html lang=\"mk\">") != std::string::npos);
+  CHECK(mk.body.find(cat->Text("mk", "err_api_not_found")) != std::string::npos);
+  CHECK(mk.body.find(cat->Text("en", "err_api_not_found")) == std::string::npos);
+  // An unknown language is never echoed.
+  HttpResponse odd = p.h().Get(kSource, "/x?lang=%3Cb%3E");
+  CHECK(odd.body.find("%3Cb") == std::string::npos);
+  CHECK(odd.body.find("<p lang=\"sq\">") != std::string::npos);
+  // The API keeps its JSON errors.
+  HttpResponse api = p.h().Get(kSource, "/api/v1/no-such-route");
+  CHECK(api.status == 404);
+  CHECK(api.content_type == "application/json");
+}
+
+TEST_CASE("429 on the plain pages is the page in the source's language, not the generic one") {
+  std::shared_ptr<http::Router> routes = std::make_shared<http::Router>();
+  std::shared_ptr<NojsPages> pages;
+  Harness h({}, 0, [&](http::Router* router, service::Store* store) {
+    NojsOptions o;
+    o.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
+    auto added = AddNojsRoutes(router, store, o);
+    REQUIRE(added.ok());
+    pages = std::move(added).value();
+    *routes = *router;  // the same routes, for a handler with real rate limits
+  });
+  http::HttpConfig config;
+  for (auto& r : config.rate) r = http::RateLimit{0, 0, 0, 0};
+  config.rate[static_cast<int>(http::RateClass::kStatic)] = http::RateLimit{0, 0, 0.001, 1};
+  http::RequestHandler handler(config, *routes, http::StaticFiles{});
+  auto cat = Catalogues::Load(std::string(DOJAVA_SOURCE_DIR) + "/static/www");
+  REQUIRE(cat.ok());
+  http::HttpRequest q;
+  q.listener = kSource;
+  q.method = http::Method::kGet;
+  q.path = "/plain";
+  q.query = "lang=sr-Cyrl";
+  q.circuit_id = 7;
+  CHECK(handler.Handle(q).status == 200);
+  HttpResponse limited = handler.Handle(q);
+  CHECK(limited.status == 429);
+  CHECK(limited.body.find("<html lang=\"sr-Cyrl\">") != std::string::npos);
+  CHECK(limited.body.find(cat->Text("sr-Cyrl", "err_api_rate_limited")) != std::string::npos);
+  CHECK(limited.body.find("/plain?lang=sr-Cyrl") != std::string::npos);  // the way back
+  bool retry_after = false;
+  for (const auto& [name, value] : limited.headers) retry_after |= name == "Retry-After";
+  CHECK(retry_after);
+}
+
 }  // namespace
 }  // namespace dojava::nojs

@@ -281,7 +281,7 @@ with tempfile.TemporaryDirectory(prefix="dojava-notify-") as work:
                          capture_output=True, text=True)
     check(bad.returncode != 0, "dojavad alert refuses a message of two lines")
     version = subprocess.run([DOJAVAD, "--version"], capture_output=True, text=True).stdout
-    check(re.fullmatch(r"dojavad \d+\.\d+\.\d+\n", version) is not None, "dojavad --version")
+    check(re.fullmatch(r"dojavad \d+\.\d+\.\d+ \(protocol v\d+, API v\d+\)\n", version) is not None, "dojavad --version")
     rc, _ = a.stop()
     relay.stop()
 

@@ -13,7 +13,7 @@ export const b64 = P.base64urlEncode;
 export const b64d = P.base64urlDecode;
 
 export function dojavadPath() {
-  return process.env.DOJAVAD || path.join(REPO, 'build', 'default', 'service', 'dojavad');
+  return process.env.DOJAVAD || path.join(REPO, 'build', 'default', 'service', 'daemon', 'dojavad');
 }
 
 function freePort() {
@@ -196,7 +196,8 @@ export function dojavaCliPath() {
 /**
  * Runs the reviewer CLI (`dojava`, cli/README.md) with `rev`'s seed in a key file written by
  * protocol.js (§5.3, smallest allowed Argon2id cost so the test stays fast), its own state directory,
- * against the reviewer listener. Returns stdout.
+ * against the reviewer listener, giving the admin key's fingerprint as a reviewer does on first
+ * contact. Returns stdout.
  */
 export async function runCli(inst, rev, args) {
   const dir = tmpDir('dojava-cli-');
@@ -205,7 +206,8 @@ export async function runCli(inst, rev, args) {
     const passFile = path.join(dir, 'pass');
     fs.writeFileSync(passFile, 'correct horse battery staple', { mode: 0o600 });
     fs.writeFileSync(keyFile, P.sealKeyFile(rev.seed, P.utf8('correct horse battery staple'), { t: 1, m: 8192 }), { mode: 0o600 });
-    return await run(dojavaCliPath(), [args[0], '--server', inst.reviewer, '--key-file', keyFile, '--passphrase-file', passFile, '--state-dir', path.join(dir, 'state'), ...args.slice(1)]);
+    return await run(dojavaCliPath(), [args[0], '--server', inst.reviewer, '--key-file', keyFile, '--passphrase-file', passFile, '--state-dir', path.join(dir, 'state'),
+      '--admin-fingerprint', P.formatFingerprint(P.adminFingerprint(inst.admin.edPublic)), ...args.slice(1)]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -149,11 +149,26 @@ describe('web client against dojavad', { skip }, () => {
         // The JPEG is announced as cleaned, the other file gets the plain warning.
         const notes = await page.$$eval('#file-list > li p', (ps) => ps.map((p) => p.className));
         assert.deepEqual(notes, ['ok', 'warn']);
+        // Sizes in the language's own number format: "1.3 MB" in English, "1,3 MB" in Bosnian.
+        const sizes = async () => page.$$eval('#file-list > li > .hint', (h) => h.map((e) => e.textContent));
+        assert.ok((await sizes()).every((t) => /^\d+(\.\d)? (KB|MB)$/.test(t)), (await sizes()).join());
+        await page.select('#lang-select', 'bs');
+        assert.ok((await sizes()).every((t) => /^\d+(,\d)? (KB|MB)$/.test(t)), (await sizes()).join());
+        await page.select('#lang-select', 'en');
         await screenshot(page, `${kind}-submit-filled`);
         receipt = await submitAndReadReceipt(page);
         assert.match(receipt, /^\d{4}(-\d{4}){6}$/);
         assert.equal(P.parseReceipt(receipt).length, 28);
         await screenshot(page, `${kind}-receipt`);
+        // The receipt view in every language (the selector re-renders in place; nothing is sent).
+        for (const code of LANGS) {
+          await page.select('#lang-select', code);
+          const c = cat(code);
+          const shown = await page.evaluate(() => ({ title: document.getElementById('receipt-heading').textContent, items: [...document.querySelectorAll('#receipt li')].map((li) => li.textContent), lang: document.documentElement.lang }));
+          assert.deepEqual(shown, { title: c.receipt_title, items: ['write', 'secret', 'lost', 'return', 'close'].map((k) => c[`receipt_advice_${k}`]), lang: code });
+          await screenshot(page, `${kind}-receipt-${code}`);
+        }
+        await page.select('#lang-select', 'en');
         await page.click('#receipt-saved');
         await page.click('#receipt-done');
         await page.waitForSelector('#finished:not([hidden])');

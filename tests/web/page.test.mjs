@@ -91,6 +91,63 @@ for (const kind of BROWSERS) {
       await page.close();
     });
 
+    test('the browser\'s plural rules are CLDR\'s for every language; sizes get the language\'s decimal separator', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/index.html`);
+      await page.waitForSelector('#fatal:not([hidden])');
+      const got = await page.evaluate(async (langs) => {
+        const I = await import('/js/i18n.js');
+        const { formatSize } = await import('/js/page.js');
+        const out = {};
+        for (const code of langs) {
+          const c = new I.Catalogues({ [code]: { size_kib: '{n} KB', size_mib: '{n} MB', size_bytes: '{n} B' } });
+          c.setLanguage(code);
+          out[code] = { forms: Array.from({ length: 201 }, (_, n) => I.pluralCategory(code, n)).join(), size: formatSize(c, 1536) };
+        }
+        return out;
+      }, LANGS);
+      const cldr = (code, n) => {
+        const d = n % 10;
+        const h = n % 100;
+        if (code === 'en' || code === 'sq') return n === 1 ? 'one' : 'other';
+        if (code === 'mk') return d === 1 && h !== 11 ? 'one' : 'other';
+        if (d === 1 && h !== 11) return 'one';
+        return d >= 2 && d <= 4 && (h < 12 || h > 14) ? 'few' : 'other';
+      };
+      for (const code of LANGS) {
+        assert.equal(got[code].forms, Array.from({ length: 201 }, (_, n) => cldr(code, n)).join(), code);
+        assert.equal(got[code].size, code === 'en' ? '1.5 KB' : '1,5 KB', code);
+      }
+      await page.close();
+    });
+
+    test('before the catalogues load: the start-up error in the fragment\'s language, from the page itself', async () => {
+      // A catalogue that is not JSON: Catalogues.load fails, so the page has no catalogue to speak from.
+      const broken = await startStaticServer(REPO, www, { tamper: { '/i18n/sq.json': () => Buffer.from('{ not json') } });
+      try {
+        const page = await browser.newPage();
+        for (const code of LANGS) {
+          await page.goto(`${broken.url}/index.html#lang=${code}`);
+          await page.reload(); // a new fragment alone does not reload the page
+          await page.waitForSelector('#fatal:not([hidden])');
+          const got = await page.evaluate(() => ({
+            visible: [...document.querySelectorAll('#fatal p')].filter((p) => !p.hidden).map((p) => ({ text: p.textContent, langs: p.dataset.langs })),
+            loading: document.getElementById('loading').hidden,
+            header: ['.top nav', '.top .lang'].map((q) => getComputedStyle(document.querySelector(q)).display),
+          }));
+          assert.equal(got.visible.length, 1, code);
+          assert.equal(got.visible[0].text, cat(code).err_start, code);
+          assert.ok(got.visible[0].langs.split(' ').includes(code), code);
+          assert.equal(got.loading, true, code);
+          assert.deepEqual(got.header, ['none', 'none'], 'no English-only header without catalogues');
+          await screenshot(page, `${kind}-start-error-${code}`);
+        }
+        await page.close();
+      } finally {
+        broken.close();
+      }
+    });
+
     // Subresource Integrity: the entry module carries `integrity`, and every module it reaches has a
     // `<link rel="modulepreload" integrity>`. Firefox (Tor Browser) then refuses any changed module;
     // Chromium 156 refetches a module whose preload failed its check and runs it, so there only the

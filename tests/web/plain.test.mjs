@@ -89,8 +89,52 @@ describe('the pages without JavaScript, against dojavad', { skip }, () => {
           const links = await page.$eval('#noscript-plain', (d) => [...d.querySelectorAll('a')].map((a) => a.getAttribute('href')));
           assert.deepEqual(links, LANGS.map((l) => `${target}?lang=${l}`));
           assert.equal(await page.$eval('#report, #receipt-form', (e) => e.hidden), true, 'the JS form never appeared');
+          // Each language's sentence in its own lang, and nothing in English only: no "Loading…" that
+          // never ends, no empty language selector, no header link that needs the script.
+          const key = file === 'index.html' ? 'plain_noscript' : 'plain_noscript_return';
+          const rows = await page.$eval('#noscript-plain', (d) => [...d.querySelectorAll('p')].map((p) => ({ lang: p.lang, text: p.firstChild.textContent.trim() })));
+          assert.deepEqual(rows, LANGS.map((l) => ({ lang: l, text: cat(l)[key] })));
+          const shown = await page.evaluate(() => ['#loading', '.top .lang', '.top nav', '.skip'].map((s) => getComputedStyle(document.querySelector(s)).display));
+          assert.deepEqual(shown, ['none', 'none', 'none', 'none']);
           await screenshot(page, `${kind}-plain-noscript-${file.replace('.html', '')}`);
         }
+        await w.assertClean(assert);
+        await page.close();
+      });
+
+      test('the receipt page and the error pages in every language', { timeout: SLOW * 2 }, async () => {
+        const page = await newPage(browser, kind);
+        const w = await watch(page, inst.source);
+        for (const code of LANGS) {
+          const c = cat(code);
+          await page.goto(`${inst.source}/plain?lang=${code}`);
+          await page.select('#f-country', 'MK');
+          await page.select('#f-incident', 'intimidation');
+          await page.type('#f-title', `Receipt ${code}`);
+          await page.type('#f-text', 'What happened.');
+          await submit(page, '#plain-report button[type="submit"]');
+          assert.equal(await page.$eval('html', (e) => e.lang), code);
+          assert.match(await page.$eval('#receipt-value', (e) => e.textContent), /^\d{4}(-\d{4}){6}$/);
+          assert.equal(await page.$eval('h1', (e) => e.textContent), c.receipt_title);
+          await screenshot(page, `${kind}-plain-receipt-${code}`);
+          // A receipt with a typo: the page's own error, in the language.
+          await page.goto(`${inst.source}/plain/return?lang=${code}`);
+          await page.type('#r-receipt', '1111-1111-1111-1111-1111-1111-1111');
+          await submit(page, '#plain-open button[type="submit"]');
+          assert.equal(await page.$eval('#plain-error p', (e) => e.textContent), c.err_receipt_checksum);
+          await screenshot(page, `${kind}-plain-error-${code}`);
+          // The server's own 404 under /plain, in the language of the query.
+          await page.goto(`${inst.source}/plain/no-such-page?lang=${code}`);
+          assert.equal(await page.$eval('html', (e) => e.lang), code);
+          assert.equal(await page.$eval('#server-error p', (e) => e.firstChild.textContent.trim()), c.err_api_not_found);
+          assert.equal(await page.$eval('#server-error p a', (e) => e.getAttribute('href')), `/index.html#lang=${code}`);
+          await screenshot(page, `${kind}-server-404-${code}`);
+        }
+        // Without a language in the query: every language, each in its own lang.
+        await page.goto(`${inst.source}/no-such-page.html`);
+        const rows = await page.$eval('#server-error', (d) => [...d.querySelectorAll('p')].map((p) => ({ lang: p.lang, text: p.firstChild.textContent.trim() })));
+        assert.deepEqual(rows, LANGS.map((l) => ({ lang: l, text: cat(l).err_api_not_found })));
+        await screenshot(page, `${kind}-server-404-all`);
         await w.assertClean(assert);
         await page.close();
       });

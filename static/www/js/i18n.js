@@ -4,16 +4,69 @@
 // the server which language a person reads. The choice is kept in the URL fragment (#lang=sq), which is
 // never sent to the server, and nowhere else (no cookie, no storage).
 
-/** code → { name in its own language, html lang attribute }. The first is the default. */
+/**
+ * code → { name in its own language, html lang attribute, locale for Intl.PluralRules, decimal
+ * separator }. The first is the default. Montenegrin has no CLDR data of its own; its rules are those
+ * of Serbian in Latin script as written in Montenegro. The separator is written here, not asked of
+ * Intl.NumberFormat: Chromium's trimmed ICU data formats Albanian, Bosnian and Macedonian numbers
+ * the English way.
+ */
 export const LANGUAGES = Object.freeze([
-  { code: 'en', name: 'English', lang: 'en' },
-  { code: 'sq', name: 'Shqip', lang: 'sq' },
-  { code: 'sr-Latn', name: 'Srpski (latinica)', lang: 'sr-Latn' },
-  { code: 'sr-Cyrl', name: 'Српски (ћирилица)', lang: 'sr-Cyrl' },
-  { code: 'bs', name: 'Bosanski', lang: 'bs' },
-  { code: 'cnr', name: 'Crnogorski', lang: 'cnr' },
-  { code: 'mk', name: 'Македонски', lang: 'mk' },
+  { code: 'en', name: 'English', lang: 'en', intl: 'en', decimal: '.' },
+  { code: 'sq', name: 'Shqip', lang: 'sq', intl: 'sq', decimal: ',' },
+  { code: 'sr-Latn', name: 'Srpski (latinica)', lang: 'sr-Latn', intl: 'sr-Latn', decimal: ',' },
+  { code: 'sr-Cyrl', name: 'Српски (ћирилица)', lang: 'sr-Cyrl', intl: 'sr-Cyrl', decimal: ',' },
+  { code: 'bs', name: 'Bosanski', lang: 'bs', intl: 'bs', decimal: ',' },
+  { code: 'cnr', name: 'Crnogorski', lang: 'cnr', intl: 'sr-Latn-ME', decimal: ',' },
+  { code: 'mk', name: 'Македонски', lang: 'mk', intl: 'mk', decimal: ',' },
 ]);
+
+/** The plural categories (CLDR: zero, one, two, few, many, other) a catalogue key can end with. */
+export const PLURAL_FORMS = Object.freeze(['zero', 'one', 'two', 'few', 'many', 'other']);
+const PLURAL_KEY = new RegExp(`^(.+)_(${PLURAL_FORMS.join('|')})$`);
+
+function languageOf(code) {
+  return LANGUAGES.find((l) => l.code === code) || LANGUAGES[0];
+}
+const intlOf = (code) => languageOf(code).intl;
+
+/** The plural category of the whole number `n` in language `code` (Intl.PluralRules, CLDR). */
+export function pluralCategory(code, n) {
+  return new Intl.PluralRules(intlOf(code)).select(n);
+}
+
+/**
+ * The categories whole numbers take in `code` (decimals never follow a noun in the catalogues), e.g.
+ * ['one', 'other'] for English, ['few', 'one', 'other'] for Serbian: the forms a plural key must have.
+ */
+export function integerPluralForms(code) {
+  const rules = new Intl.PluralRules(intlOf(code));
+  const forms = new Set();
+  for (let n = 0; n <= 1000; n++) forms.add(rules.select(n));
+  return [...forms].sort();
+}
+
+/** A decimal number with one digit after the separator, in the language's own form ("1,5"). */
+export function formatDecimal(code, x) {
+  return x.toFixed(1).replace('.', languageOf(code).decimal);
+}
+
+/**
+ * The plural groups of a catalogue: base key → the forms it has ("files_too_many" → ['one', 'other']).
+ * A group has "_other" and at least one more form ("country_other" alone is an ordinary key).
+ */
+export function pluralGroups(cat) {
+  const groups = {};
+  for (const key of Object.keys(cat)) {
+    const m = PLURAL_KEY.exec(key);
+    if (m && `${m[1]}_other` in cat) (groups[m[1]] ||= []).push(m[2]);
+  }
+  for (const [base, g] of Object.entries(groups)) {
+    if (g.length < 2) delete groups[base];
+    else g.sort();
+  }
+  return groups;
+}
 
 export const DEFAULT_LANGUAGE = 'en';
 
@@ -29,23 +82,34 @@ export function placeholders(template) {
 
 /**
  * Checks catalogues against the reference (English): every key present, a non-empty string, the same
- * placeholders, no extra keys. Returns a list of problems (empty when complete).
+ * placeholders, no extra keys; a plural key ("x_one", "x_few", "x_other") has exactly the forms its
+ * language's plural rules give whole numbers, each with the placeholders of the reference's "x_other".
+ * Returns a list of problems (empty when complete).
  */
 export function checkCatalogues(catalogues, reference = DEFAULT_LANGUAGE) {
   const problems = [];
   const ref = catalogues[reference];
+  const refGroups = pluralGroups(ref);
+  const inGroup = (key, groups) => Object.entries(groups).some(([base, forms]) => forms.some((f) => `${base}_${f}` === key));
   for (const { code } of LANGUAGES) {
     const cat = catalogues[code];
     if (!cat) {
       problems.push(`${code}: catalogue missing`);
       continue;
     }
-    for (const key of Object.keys(ref)) {
+    const expect = (key, refKey) => {
       if (!(key in cat)) problems.push(`${code}: missing key ${key}`);
       else if (typeof cat[key] !== 'string' || cat[key].trim() === '') problems.push(`${code}: empty ${key}`);
-      else if (placeholders(cat[key]).join() !== placeholders(ref[key]).join()) problems.push(`${code}: placeholders differ in ${key}`);
+      else if (placeholders(cat[key]).join() !== placeholders(ref[refKey]).join()) problems.push(`${code}: placeholders differ in ${key}`);
+    };
+    for (const key of Object.keys(ref)) if (!inGroup(key, refGroups)) expect(key, key);
+    const forms = integerPluralForms(code);
+    for (const base of Object.keys(refGroups)) for (const f of forms) expect(`${base}_${f}`, `${base}_other`);
+    for (const key of Object.keys(cat)) {
+      const m = PLURAL_KEY.exec(key);
+      const known = m && m[1] in refGroups ? forms.includes(m[2]) : key in ref && !inGroup(key, refGroups);
+      if (!known) problems.push(`${code}: unknown key ${key}`);
     }
-    for (const key of Object.keys(cat)) if (!(key in ref)) problems.push(`${code}: unknown key ${key}`);
   }
   return problems;
 }
@@ -84,6 +148,18 @@ export class Catalogues {
     const en = this._cats[DEFAULT_LANGUAGE] || {};
     const s = cat[key] ?? en[key] ?? key;
     return format(s, vars);
+  }
+
+  /** The plural form of `key` for the whole number `n` (key_one, key_few, key_other…), filled with `vars`. */
+  plural(key, n, vars) {
+    const form = `${key}_${pluralCategory(this.code, n)}`;
+    const cat = this._cats[this.code] || {};
+    return this.t(form in cat ? form : `${key}_other`, vars);
+  }
+
+  /** A number with one decimal in the current language ("1.5" in English, "1,5" in the others). */
+  decimal(x) {
+    return formatDecimal(this.code, x);
   }
 
   /**

@@ -7,7 +7,7 @@ import {
   formatFingerprint,
   verifyRoster,
 } from '../lib/protocol.js';
-import { Catalogues, LANGUAGES, languageFromHash } from './i18n.js';
+import { Catalogues, DEFAULT_LANGUAGE, LANGUAGES, languageFromHash } from './i18n.js';
 import { Api, ApiError } from './api.js';
 import { blobReader, planClean } from './metadata.js';
 
@@ -29,11 +29,11 @@ export function el(tag, attrs = {}, ...children) {
   return e;
 }
 
-/** Human sizes with the page's language for the unit words. */
+/** Human sizes with the page's language for the units and its decimal separator ("1,5 MB"). */
 export function formatSize(i18n, bytes) {
   if (bytes < 1024) return i18n.t('size_bytes', { n: bytes });
-  if (bytes < 1024 * 1024) return i18n.t('size_kib', { n: (bytes / 1024).toFixed(1) });
-  return i18n.t('size_mib', { n: (bytes / 1048576).toFixed(1) });
+  if (bytes < 1024 * 1024) return i18n.t('size_kib', { n: i18n.decimal(bytes / 1024) });
+  return i18n.t('size_mib', { n: i18n.decimal(bytes / 1048576) });
 }
 
 /** A protocol day (days since 1970-01-01 UTC) as YYYY-MM-DD. */
@@ -62,6 +62,7 @@ export function errorText(i18n, e) {
  * instance with loadInstance (so that its errors are shown in the chosen language).
  */
 export async function boot({ onLanguage } = {}) {
+  showEarly($('loading'), earlyLanguage());
   const i18n = await Catalogues.load('i18n/');
   const select = $('lang-select');
   for (const l of LANGUAGES) select.append(el('option', { value: l.code, lang: l.lang, text: l.name }));
@@ -237,13 +238,28 @@ export class FilePicker {
         return li;
       }),
     );
-    if (this.tooMany) this.list.append(el('li', { class: 'warn', role: 'alert', text: t('files_too_many', { max: this.maxFiles }) }));
+    if (this.tooMany) this.list.append(el('li', { class: 'warn', role: 'alert', text: this.i18n.plural('files_too_many', this.maxFiles, { max: this.maxFiles }) }));
   }
+}
+
+/** The language before the catalogues have loaded: the fragment's, else the default. */
+function earlyLanguage() {
+  const code = languageFromHash(location.hash);
+  return LANGUAGES.some((l) => l.code === code) ? code : DEFAULT_LANGUAGE;
+}
+
+/**
+ * The pages carry a few texts in every language (tools/build-www.mjs: "Loading…" and the start-up
+ * error), one child per distinct text with data-langs="en sq …": this leaves only `code`'s.
+ */
+export function showEarly(box, code) {
+  for (const c of box.querySelectorAll('[data-langs]')) c.hidden = !c.dataset.langs.split(' ').includes(code);
 }
 
 /**
  * Shows an error that stops the page, in the current language and again after a language change
- * (the key is kept in data-i18n). Before the catalogues load there is no language: plain English.
+ * (the key is kept in data-i18n). Before the catalogues load: the page's own copy of the start-up
+ * error in the fragment's language.
  */
 export function showFatal(i18n, e) {
   const box = $('fatal');
@@ -254,7 +270,9 @@ export function showFatal(i18n, e) {
     box.dataset.i18n = key;
     box.textContent = i18n.t(key);
   } else {
-    box.textContent = 'The page could not start. Reload it, or try again later.';
+    showEarly(box, earlyLanguage());
+    // Without catalogues the header's links and language selector would stay English and empty.
+    for (const e of document.querySelectorAll('.top nav, .top .lang, .skip')) e.hidden = true;
   }
   show(box);
 }
