@@ -708,9 +708,9 @@ TEST_CASE("429 on the plain pages is the page in the source's language, not the 
   std::shared_ptr<http::Router> routes = std::make_shared<http::Router>();
   std::shared_ptr<NojsPages> pages;
   Harness h({}, 0, [&](http::Router* router, service::Store* store) {
-    NojsOptions o;
-    o.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
-    auto added = AddNojsRoutes(router, store, o);
+    http::HttpConfig pages_http;
+    pages_http.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
+    auto added = AddNojsRoutes(router, store, NojsOptions{}, api::ApiOptions{}, pages_http);
     REQUIRE(added.ok());
     pages = std::move(added).value();
     *routes = *router;  // the same routes, for a handler with real rate limits
