@@ -96,12 +96,17 @@ ApiHarness::ApiHarness() {
   if (!state.store.Create().ok()) SetupFailed("store");
 
   api::ApiOptions options;
-  // One token serves every input: no rate limit or expiry may end it.
-  options.token_requests_per_second = 1e12;
-  options.token_burst = 1e12;
+  // One token serves every input: no rate limit or expiry may end it. The
+  // clock moves 1 us per reading, which refills the largest bucket a config
+  // allows (1,000,000 a second) by a request each time; the token's idle
+  // timeout is 1.8e9 readings away.
+  options.token_requests_per_second = 1'000'000;
+  options.token_burst = 1'000'000;
   http::Router router;
   auto api = api::AddApiRoutesForTesting(&router, state.store.store.get(), options, [] {
-    return std::chrono::steady_clock::time_point(std::chrono::seconds(1'000'000));
+    static std::atomic<int64_t> ticks{0};
+    return std::chrono::steady_clock::time_point(std::chrono::seconds(1'000'000) +
+                                                 std::chrono::microseconds(++ticks));
   });
   if (!api.ok()) SetupFailed("routes");
   state.api = std::move(api).value();

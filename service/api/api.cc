@@ -2,10 +2,28 @@
 
 #include <chrono>
 
+#include "base/bytes.h"
+#include "base/utf8.h"
 #include "service/api/api_service.h"
 #include "service/api/testing.h"
 
 namespace dojava::api {
+
+Status ValidateInstanceName(std::string_view name) {
+  if (name.empty() || name.size() > kMaxInstanceNameBytes || !IsPrintableUtf8(AsBytes(name)) ||
+      name.front() == ' ' || name.back() == ' ' || name.find('\t') != std::string_view::npos) {
+    return Status(Code::kInvalidArgument, "the instance name must be 1.." +
+                                              std::to_string(kMaxInstanceNameBytes) +
+                                              " printable UTF-8 bytes, no space at either end");
+  }
+  return Status::Ok();
+}
+
+Status ParseInstanceName(std::string_view text, std::string* out) {
+  DOJAVA_RETURN_IF_ERROR(ValidateInstanceName(text));
+  *out = std::string(text);
+  return Status::Ok();
+}
 
 Result<std::shared_ptr<Api>> AddApiRoutesForTesting(
     http::Router* router, service::Store* store, const ApiOptions& options,

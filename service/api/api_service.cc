@@ -42,24 +42,11 @@ SessionRegistry::Options SessionOptions(const ApiOptions& o) {
 }
 
 Status ValidateOptions(const ApiOptions& o) {
-  auto bad = [](const char* what) { return Status(Code::kInvalidArgument, what); };
-  if (o.instance_name.empty() || o.instance_name.size() > 100) return bad("instance_name length");
-  if (!IsValidUtf8(AsBytes(o.instance_name))) return bad("instance_name is not UTF-8");
-  for (char c : o.instance_name) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return bad("instance_name character");
-  }
-  if (o.challenge_ttl_seconds < 1 || o.challenge_ttl_seconds > 3600) return bad("challenge ttl");
-  if (o.max_pending_challenges < 1) return bad("max_pending_challenges");
-  if (o.token_idle_seconds < 1 || o.token_idle_seconds > 24 * 3600) return bad("token idle");
-  if (o.max_sessions < 1) return bad("max_sessions");
-  if (!(o.token_requests_per_second > 0) || !(o.token_burst >= 1)) return bad("token rate");
-  if (o.max_response_record_bytes < service::kMaxMessageRecordSize) {
-    return bad("max_response_record_bytes");
-  }
-  if (o.message_characters < 1) return bad("message_characters");
-  if (o.max_cases_per_page < 1 || o.max_cases_per_page > 1000) return bad("max_cases_per_page");
-  if (o.default_cases_per_page < 1 || o.default_cases_per_page > o.max_cases_per_page) {
-    return bad("default_cases_per_page");
+  DOJAVA_RETURN_IF_ERROR(ApiOptions::NameKeys().Check(o));
+  DOJAVA_RETURN_IF_ERROR(ApiOptions::Keys().Check(o, "api."));
+  if (o.default_cases_per_page > o.max_cases_per_page) {
+    return Status(Code::kInvalidArgument,
+                  "api.default_cases_per_page must not exceed api.max_cases_per_page");
   }
   return Status::Ok();
 }

@@ -9,20 +9,14 @@
 namespace dojava::api {
 
 SessionRegistry::SessionRegistry(const Options& options, NowFn now)
-    : options_(options), now_(std::move(now)) {
-  EnsureSodium();
-}
-
-SessionRegistry::Index SessionRegistry::IndexOf(ByteView secret) {
-  Index out{};
-  crypto_generichash(out.data(), out.size(), secret.data(), secret.size(), nullptr, 0);
-  return out;
-}
+    : options_(options),
+      now_(std::move(now)),
+      sessions_({options.token_idle, options.token_lifetime, options.max_sessions, true}) {}
 
 Bytes SessionRegistry::IssueChallenge(const crypto::Id& reviewer_id) {
   Bytes challenge(kChallengeSize);
   randombytes_buf(challenge.data(), challenge.size());
-  const Index index = IndexOf(challenge);
+  const TokenHash index = HashToken(challenge);
   std::lock_guard<std::mutex> lock(mu_);
   const TimePoint now = now_();
   SweepLocked(now);
@@ -37,7 +31,7 @@ Bytes SessionRegistry::IssueChallenge(const crypto::Id& reviewer_id) {
 
 std::optional<crypto::Id> SessionRegistry::ConsumeChallenge(ByteView challenge) {
   if (challenge.size() != kChallengeSize) return std::nullopt;
-  const Index index = IndexOf(challenge);
+  const TokenHash index = HashToken(challenge);
   std::lock_guard<std::mutex> lock(mu_);
   auto it = challenges_.find(index);
   if (it == challenges_.end()) return std::nullopt;
@@ -49,78 +43,44 @@ std::optional<crypto::Id> SessionRegistry::ConsumeChallenge(ByteView challenge) 
 
 SecretBytes SessionRegistry::IssueToken(const crypto::Id& reviewer_id,
                                         const crypto::Ed25519Public& login_key) {
-  SecretBytes token = SecretBytes::Random(kTokenSize);
-  const Index index = IndexOf(token.reveal());
   std::lock_guard<std::mutex> lock(mu_);
   const TimePoint now = now_();
   SweepLocked(now);
-  while (sessions_.size() >= options_.max_sessions && !sessions_.empty()) {
-    auto oldest = std::min_element(sessions_.begin(), sessions_.end(), [](auto& a, auto& b) {
-      return a.second.last_used < b.second.last_used;
-    });
-    sessions_.erase(oldest);
-  }
-  Session s;
-  s.token = SecretBytes::Copy(token.reveal());
-  s.reviewer_id = reviewer_id;
-  s.login_key = login_key;
-  s.created = now;
-  s.last_used = now;
-  s.bucket = options_.burst;
-  s.bucket_time = now;
-  sessions_[index] = std::move(s);
-  return token;
+  return sessions_.Issue(Session{reviewer_id, login_key, options_.burst, now}, now);
 }
 
 Result<SessionRegistry::Authenticated> SessionRegistry::Authenticate(ByteView token,
                                                                      int* retry_after_seconds) {
-  if (token.size() != kTokenSize) return Status(Code::kNotFound, "unknown token");
-  const Index index = IndexOf(token);
   std::lock_guard<std::mutex> lock(mu_);
   const TimePoint now = now_();
-  auto it = sessions_.find(index);
-  if (it == sessions_.end() || !it->second.token.Equals(token)) {
-    return Status(Code::kNotFound, "unknown token");
-  }
-  Session& s = it->second;
-  if (now - s.last_used >= options_.token_idle || now - s.created >= options_.token_lifetime) {
-    sessions_.erase(it);
-    return Status(Code::kNotFound, "unknown token");
-  }
+  Session* s = sessions_.Use(token, now);
+  if (s == nullptr) return Status(Code::kNotFound, "unknown token");
   // Token bucket: refill, then charge one request.
-  const double elapsed = std::chrono::duration<double>(now - s.bucket_time).count();
-  s.bucket = std::min(options_.burst, s.bucket + elapsed * options_.requests_per_second);
-  s.bucket_time = now;
-  s.last_used = now;
-  if (s.bucket < 1.0) {
+  const double elapsed = std::chrono::duration<double>(now - s->bucket_time).count();
+  s->bucket = std::min(options_.burst, s->bucket + elapsed * options_.requests_per_second);
+  s->bucket_time = now;
+  if (s->bucket < 1.0) {
     if (retry_after_seconds != nullptr) {
-      const double wait =
-          options_.requests_per_second > 0 ? (1.0 - s.bucket) / options_.requests_per_second : 60.0;
+      const double wait = options_.requests_per_second > 0
+                              ? (1.0 - s->bucket) / options_.requests_per_second
+                              : 60.0;
       *retry_after_seconds = std::max(1, static_cast<int>(std::ceil(wait)));
     }
     return Status(Code::kResourceExhausted, "over the token's rate limit");
   }
-  s.bucket -= 1.0;
-  return Authenticated{s.reviewer_id, s.login_key};
+  s->bucket -= 1.0;
+  return Authenticated{s->reviewer_id, s->login_key};
 }
 
 void SessionRegistry::Logout(ByteView token) {
-  if (token.size() != kTokenSize) return;
-  const Index index = IndexOf(token);
   std::lock_guard<std::mutex> lock(mu_);
-  auto it = sessions_.find(index);
-  if (it != sessions_.end() && it->second.token.Equals(token)) sessions_.erase(it);
+  sessions_.Remove(token);
 }
 
 void SessionRegistry::RetainReviewers(const std::set<crypto::Id>& reviewers) {
   std::lock_guard<std::mutex> lock(mu_);
-  for (auto it = sessions_.begin(); it != sessions_.end();) {
-    if (reviewers.count(it->second.reviewer_id) == 0) {
-      it = sessions_.erase(it);
-    } else {
-      ++it;
-    }
-  }
+  sessions_.RemoveIf(
+      [&reviewers](const Session& s) { return reviewers.count(s.reviewer_id) == 0; });
 }
 
 void SessionRegistry::SweepExpired() {
@@ -137,11 +97,7 @@ void SessionRegistry::SweepLocked(TimePoint now) {
   while (!challenge_order_.empty() && challenges_.count(challenge_order_.front()) == 0) {
     challenge_order_.pop_front();
   }
-  for (auto it = sessions_.begin(); it != sessions_.end();) {
-    const bool expired = now - it->second.last_used >= options_.token_idle ||
-                         now - it->second.created >= options_.token_lifetime;
-    it = expired ? sessions_.erase(it) : std::next(it);
-  }
+  sessions_.SweepExpired(now);
 }
 
 size_t SessionRegistry::SessionCount() const {

@@ -5,10 +5,10 @@
 // single use (consumed by any attempt, right or wrong), expire after
 // challenge_ttl; at most max_challenges pending (the oldest is dropped).
 //
-// Tokens: 32 random bytes. The registry keeps each token in SecretBytes,
-// indexed by BLAKE2b-256(token) so a lookup never compares a secret with a
-// data-dependent early exit; the stored token is then compared with
-// sodium_memcmp. A token expires after token_idle without use, stops at
+// Tokens: 32 random bytes, in a TokenTable (base/token_table.h) that keeps
+// each token in SecretBytes, indexed by BLAKE2b-256(token) so a lookup never
+// compares a secret with a data-dependent early exit; the stored token is
+// then compared with sodium_memcmp. A token expires after token_idle without use, stops at
 // Logout, and is dropped when the reviewer leaves the roster
 // (RetainReviewers). At most max_sessions tokens (the longest idle one is
 // dropped). Each token has a token-bucket rate limit.
@@ -18,7 +18,6 @@
 #ifndef DOJAVA_SERVICE_API_SESSION_REGISTRY_H_
 #define DOJAVA_SERVICE_API_SESSION_REGISTRY_H_
 
-#include <array>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -30,14 +29,15 @@
 #include <set>
 
 #include "base/bytes.h"
-#include "crypto/primitives.h"
 #include "base/secret_bytes.h"
 #include "base/status.h"
+#include "base/token_table.h"
+#include "crypto/primitives.h"
 
 namespace dojava::api {
 
 inline constexpr size_t kChallengeSize = 32;
-inline constexpr size_t kTokenSize = 32;
+inline constexpr size_t kTokenSize = kTokenBytes;
 
 class SessionRegistry {
  public:
@@ -92,30 +92,25 @@ class SessionRegistry {
   size_t PendingChallengeCount() const;
 
  private:
-  using Index = std::array<uint8_t, 32>;
   struct Challenge {
     crypto::Id reviewer_id{};
     TimePoint expires;
   };
   struct Session {
-    SecretBytes token;
     crypto::Id reviewer_id{};
     crypto::Ed25519Public login_key{};
-    TimePoint created;
-    TimePoint last_used;
     double bucket = 0;  // requests available now
     TimePoint bucket_time;
   };
 
-  static Index IndexOf(ByteView secret);
   void SweepLocked(TimePoint now);
 
   const Options options_;
   const NowFn now_;
   mutable std::mutex mu_;
-  std::map<Index, Challenge> challenges_;  // GUARDED_BY(mu_)
-  std::deque<Index> challenge_order_;      // GUARDED_BY(mu_), oldest first (may hold stale)
-  std::map<Index, Session> sessions_;      // GUARDED_BY(mu_)
+  std::map<TokenHash, Challenge> challenges_;  // GUARDED_BY(mu_)
+  std::deque<TokenHash> challenge_order_;      // GUARDED_BY(mu_), oldest first (may hold stale)
+  TokenTable<Session> sessions_;               // GUARDED_BY(mu_)
 };
 
 }  // namespace dojava::api

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/config_keys.h"
 #include "base/status.h"
 #include "service/api/api.h"
 #include "service/http/http_config.h"
@@ -28,34 +29,33 @@ namespace dojava::service {
 
 // The config file inside a data directory.
 inline constexpr const char* kConfigFileName = "dojavad.conf";
-// Instance names shown to sources: 1..kMaxInstanceNameBytes printable UTF-8
-// bytes, no space at either end.
-inline constexpr size_t kMaxInstanceNameBytes = 100;
 
+// The options of every part, each with its defaults and keys (declared
+// beside its fields), composed here under today's key names.
 struct InstanceConfig {
   http::HttpConfig http;
   // api.instance_name is the `instance_name` key; api.json_body_limit_bytes
   // follows http.json_body_limit_bytes (one key, enforced by the HTTP core).
   api::ApiOptions api;
   StoreOptions store;
-  // The no-JavaScript pages (`nojs.*` keys); their instance name, message
-  // length, form limit and static_dir follow the keys above at serve time.
+  // The no-JavaScript pages (`nojs.*`); they exist when http.static_dir is set.
   nojs::NojsOptions nojs;
-  // Written into the database's Settings when serve starts (they are the
-  // retention rules Store::Purge applies and clients see in /api/v1/instance).
-  int64_t retention_days = 90;
-  int64_t retention_spread_days = 7;
-  int64_t upload_ttl_days = 1;
-  int64_t max_chunks_per_file = 4096;
+  // Only the four retention fields are keys (Settings::RetentionKeys). serve
+  // writes them into the database's Settings (they are the rules Store::Purge
+  // applies and clients see in /api/v1/instance).
+  Settings retention;
   // Store::Purge and expired-session sweeping: once at start, then this often.
   int purge_interval_seconds = 3600;
   // Content-free e-mail on new activity (`notify.*` keys); off while
   // notify.smtp_url is empty.
   notify::NotifyOptions notify;
-};
 
-// kInvalidArgument unless `name` is a usable instance name (see above).
-Status ValidateInstanceName(std::string_view name);
+  // Every instance key, the HTTP keys last (service/CONFIG.md and
+  // service/http/CONFIG.md are generated from these tables).
+  static const config::KeyTable<InstanceConfig>& Keys();
+  // The same without the HTTP keys.
+  static const config::KeyTable<InstanceConfig>& OwnKeys();
+};
 
 // Sets one key (instance or HTTP). Errors name the key, not the value.
 Status SetInstanceConfigValue(InstanceConfig* config, std::string_view key, std::string_view value);

@@ -138,7 +138,7 @@ Result<InitResult> InstanceInit::Create(const InitOptions& options) {
   if (options.data_dir.empty()) return Status(Code::kInvalidArgument, "give --data-dir");
   auto admin = ParseAdminPublicKey(options.admin_public_key_b64);
   if (!admin.ok()) return admin.status();
-  DOJAVA_RETURN_IF_ERROR(ValidateInstanceName(options.instance_name));
+  DOJAVA_RETURN_IF_ERROR(api::ValidateInstanceName(options.instance_name));
   const fs::path dir = fs::absolute(options.data_dir).lexically_normal();
   DOJAVA_RETURN_IF_ERROR(PrepareDataDir(dir));
   const std::string dir_name = dir.string();
@@ -165,12 +165,8 @@ Result<InitResult> InstanceInit::Stage(const std::string& dir_name, const Public
   randombytes_buf(settings.instance_id.data(), settings.instance_id.size());
   randombytes_buf(settings.salt.data(), settings.salt.size());
   settings.admin_public_key = admin;
-  InstanceConfig config;
+  InstanceConfig config;  // the retention rules: Settings' defaults, as in `settings`
   config.api.instance_name = instance_name;
-  settings.retention_days = config.retention_days;
-  settings.retention_spread_days = config.retention_spread_days;
-  settings.upload_ttl_days = config.upload_ttl_days;
-  settings.max_chunks_per_file = config.max_chunks_per_file;
   {
     const SecretBytes key = SecretBytes::Random(kDatabaseKeySize);
     const SecretBytes key_text = DatabaseKey::Format(key);

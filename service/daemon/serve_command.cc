@@ -98,10 +98,10 @@ class Maintenance {
 Status SyncSettings(Store* store, const InstanceConfig& config) {
   DOJAVA_ASSIGN_OR_RETURN(Settings settings, store->GetSettings());
   Settings wanted = settings;
-  wanted.retention_days = config.retention_days;
-  wanted.retention_spread_days = config.retention_spread_days;
-  wanted.upload_ttl_days = config.upload_ttl_days;
-  wanted.max_chunks_per_file = config.max_chunks_per_file;
+  wanted.retention_days = config.retention.retention_days;
+  wanted.retention_spread_days = config.retention.retention_spread_days;
+  wanted.upload_ttl_days = config.retention.upload_ttl_days;
+  wanted.max_chunks_per_file = config.retention.max_chunks_per_file;
   if (wanted == settings) return Status::Ok();
   return store->PutSettings(wanted);
 }
@@ -188,12 +188,8 @@ Status ServeCommand::Run(const std::string& data_dir, const InstanceConfig& conf
   // The no-JavaScript pages need the page's catalogues (static_dir).
   std::shared_ptr<nojs::NojsPages> plain;
   if (!config.http.static_dir.empty()) {
-    nojs::NojsOptions o = config.nojs;
-    o.instance_name = config.api.instance_name;
-    o.message_characters = config.api.message_characters;
-    o.form_body_limit_bytes = config.http.form_body_limit_bytes;
-    o.static_dir = config.http.static_dir;
-    auto added = nojs::AddNojsRoutes(&router, store.get(), (*api)->Intake(), o);
+    auto added = nojs::AddNojsRoutes(&router, store.get(), (*api)->Intake(), config.nojs,
+                                     config.api, config.http);
     if (!added.ok()) return added.status();
     plain = std::move(added).value();
   }

@@ -1,20 +1,17 @@
 // HttpConfig: every limit and timeout of the HTTP core, each a named field
-// with its default beside it, and a strict parser for the config file format
-// documented in service/http/CONFIG.md.
-//
-// Format: one `key = value` per line; `#` starts a comment line; blank lines
-// are ignored. Unknown keys, repeated keys, malformed values and out-of-range
-// numbers are errors that name the line number (never the value: a config
-// line could hold a path the operator would rather not see in a log).
+// with its default beside it and its key in HttpConfig::Keys() right below
+// (base/config_keys.h: the format, strict parsing, errors that name the line
+// and the key but never the value). service/http/CONFIG.md's key table is
+// generated from Keys().
 #ifndef DOJAVA_SERVICE_HTTP_HTTP_CONFIG_H_
 #define DOJAVA_SERVICE_HTTP_HTTP_CONFIG_H_
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "base/config_keys.h"
 #include "base/status.h"
 
 namespace dojava::http {
@@ -30,14 +27,33 @@ struct ListenAddress {
 // Parses "127.0.0.1:8080", "[::1]:8080" or "unix:/run/dojava/source.sock".
 Result<ListenAddress> ParseListenAddress(std::string_view text);
 std::string FormatListenAddress(const ListenAddress& address);
+// ParseListenAddress as a config value.
+Status ParseListenKey(std::string_view text, ListenAddress* out);
+inline constexpr config::TextCodec<ListenAddress> kListenAddress{
+    &ParseListenKey, &FormatListenAddress,
+    "`HOST:PORT` (numeric IPv4), `[IPv6]:PORT` or `unix:/absolute/path` (at most 100 bytes)"};
 
 struct ListenerConfig {
   ListenAddress address;
-  // Expect tor's PROXY v1 line (HiddenServiceExportCircuitID haproxy) first
-  // on every connection; connections without it are closed.
   bool proxy_protocol = false;
-  int max_connections = 256;  // concurrent; excess connections are closed at once
+  int max_connections = 256;
+
+  static const config::KeyTable<ListenerConfig>& Keys();
 };
+
+inline const config::KeyTable<ListenerConfig>& ListenerConfig::Keys() {
+  static const config::KeyTable<ListenerConfig> keys = std::move(
+      config::KeyTable<ListenerConfig>()
+          .Text("listen", &ListenerConfig::address, kListenAddress,
+                "where it listens; TCP addresses must be loopback (`127.0.0.0/8`, `::1`) unless "
+                "`allow_non_loopback`")
+          .Bool("proxy_protocol", &ListenerConfig::proxy_protocol,
+                "expect tor's PROXY v1 line first (`HiddenServiceExportCircuitID haproxy`); "
+                "connections without a valid line are closed without an answer")
+          .Int("max_connections", &ListenerConfig::max_connections, 1, 100'000,
+               "concurrent connections; further ones are closed at once"));
+  return keys;
+}
 
 // Token bucket parameters. rate 0 disables that bucket.
 struct RateLimit {
@@ -45,48 +61,62 @@ struct RateLimit {
   double global_burst = 0;
   double circuit_per_second = 0;
   double circuit_burst = 0;
+
+  static const config::KeyTable<RateLimit>& Keys();
 };
+
+inline const config::KeyTable<RateLimit>& RateLimit::Keys() {
+  static const config::KeyTable<RateLimit> keys =
+      std::move(config::KeyTable<RateLimit>()
+                    .Number("global_per_second", &RateLimit::global_per_second, 0,
+                            "tokens per second for the whole listener; 0 disables this bucket")
+                    .Number("global_burst", &RateLimit::global_burst, 0,
+                            "the listener's bucket size in requests (values below 1 count as 1)")
+                    .Number("circuit_per_second", &RateLimit::circuit_per_second, 0,
+                            "tokens per second for one circuit; 0 disables this bucket")
+                    .Number("circuit_burst", &RateLimit::circuit_burst, 0,
+                            "a circuit's bucket size in requests (values below 1 count as 1)"));
+  return keys;
+}
 
 // Route classes share one set of buckets each.
 enum class RateClass { kStatic = 0, kApi = 1, kUpload = 2, kCostly = 3 };
 inline constexpr int kRateClassCount = 4;
 std::string_view RateClassName(RateClass c);
 
+inline constexpr uint64_t kDefaultJsonBodyLimitBytes = 1024 * 1024;
+
+// Every limit and timeout of the HTTP core. Each field's initializer is its
+// default; its key, range and meaning are in Keys() below
+// (service/http/CONFIG.md is generated from it).
 struct HttpConfig {
   ListenerConfig source{{false, "127.0.0.1", 8080, ""}, false, 256};
   ListenerConfig reviewer{{false, "127.0.0.1", 8081, ""}, false, 64};
-  // Refuse TCP addresses outside 127.0.0.0/8 and ::1 unless set.
   bool allow_non_loopback = false;
 
-  int threads = 1;          // I/O threads (service/CONFIG.md "I/O threads" says why 1)
-  int handler_threads = 4;  // route handlers (they block on the store) run here
+  int threads = 1;  // service/CONFIG.md "I/O threads" says why 1
+  int handler_threads = 4;
 
-  uint32_t header_limit_bytes = 8 * 1024;             // request line + headers (431)
-  uint64_t json_body_limit_bytes = 1024 * 1024;       // every non-chunk route (413)
-  uint64_t chunk_body_limit_bytes = 2 * 1024 * 1024;  // chunk-upload routes (413)
-  // HTML form routes (the no-JavaScript pages): one form's body (413); the
-  // memory of every form body held at once, server-wide and per tor
-  // circuit, reserved as the bodies grow with the bytes that arrive, never
-  // from a declared Content-Length (503 when exhausted; FormBudget); and a
-  // minimum rate: a form body that falls more than form_rate_grace_ms behind
-  // form_min_bytes_per_second gets 408 (0 disables).
+  uint32_t header_limit_bytes = 8 * 1024;
+  uint64_t json_body_limit_bytes = kDefaultJsonBodyLimitBytes;
+  uint64_t chunk_body_limit_bytes = 2 * 1024 * 1024;
+  // The HTML form routes (the no-JavaScript pages): FormBudget holds the
+  // in-flight caps; the minimum rate is the session's lazy deadline.
   uint64_t form_body_limit_bytes = 32u * 1024 * 1024;
   uint64_t form_inflight_bytes = 128u * 1024 * 1024;
   uint64_t form_circuit_inflight_bytes = 32u * 1024 * 1024;
   uint64_t form_min_bytes_per_second = 4096;
   int form_rate_grace_ms = 10'000;
-  // Request-body buffers (guarded memory) kept for reuse after their bytes
-  // are wiped, server-wide (BodyPool): chunk uploads then allocate nothing.
-  uint64_t body_pool_bytes = 4u * 1024 * 1024;
+  uint64_t body_pool_bytes = 4u * 1024 * 1024;  // BodyPool
 
-  int proxy_header_timeout_ms = 5'000;    // PROXY v1 line after accept (close)
-  int header_timeout_ms = 10'000;         // whole request head, first request (408)
-  int body_timeout_ms = 60'000;           // whole request body (408)
-  int write_timeout_ms = 30'000;          // whole response (close)
-  int idle_timeout_ms = 30'000;           // keep-alive wait for the next request (close)
-  int max_requests_per_connection = 100;  // then Connection: close
-  int shutdown_grace_ms = 10'000;         // Stop(): requests in flight may finish
-  int close_linger_ms = 2'000;            // after an error response, drain input before close
+  int proxy_header_timeout_ms = 5'000;
+  int header_timeout_ms = 10'000;
+  int body_timeout_ms = 60'000;
+  int write_timeout_ms = 30'000;
+  int idle_timeout_ms = 30'000;
+  int max_requests_per_connection = 100;
+  int shutdown_grace_ms = 10'000;
+  int close_linger_ms = 2'000;
 
   // Rate limits per route class (requests per second, burst size).
   RateLimit rate[kRateClassCount] = {
@@ -95,25 +125,106 @@ struct HttpConfig {
       {100, 200, 20, 40},  // upload: attachment chunks
       {4, 8, 0.2, 2},      // costly: server-side Argon2id, login
   };
-  int rate_circuit_table_size = 10'000;  // per-circuit buckets kept (LRU eviction)
+  int rate_circuit_table_size = 10'000;
 
   std::string static_dir;  // empty: no static files (source listener only)
+
+  static const config::KeyTable<HttpConfig>& Keys();
 };
 
-// Checks cross-field rules (positive timeouts, loopback...). OK or the first
-// problem found.
+inline const config::KeyTable<HttpConfig>& HttpConfig::Keys() {
+  static const config::KeyTable<HttpConfig> keys = [] {
+    constexpr uint64_t kMaxMs = 24 * 3600 * 1000;
+    config::KeyTable<HttpConfig> k;
+    k.Add("source.", &HttpConfig::source, ListenerConfig::Keys(),
+          "source listener (the public onion service)")
+        .Add("reviewer.", &HttpConfig::reviewer, ListenerConfig::Keys(),
+             "reviewer listener (an onion service with client authorization)")
+        .Bool("allow_non_loopback", &HttpConfig::allow_non_loopback,
+              "allow TCP listeners outside loopback (never needed behind tor)")
+        .Int("threads", &HttpConfig::threads, 1, 64,
+             "I/O threads: sockets, parsing, static files and the routes that answer from memory. "
+             "Why 1: `service/CONFIG.md`, \"I/O threads\"")
+        .Int("handler_threads", &HttpConfig::handler_threads, 1, 256,
+             "route handler threads. API handlers block on the database (a durable commit waits "
+             "for an fsync), so they run here, off the I/O threads; each response is posted back "
+             "to its connection. At most one request per open connection waits for this pool")
+        .Int("header_limit_bytes", &HttpConfig::header_limit_bytes, 1024, 1024 * 1024,
+             "request line + header fields; over it: 431")
+        .Int("json_body_limit_bytes", &HttpConfig::json_body_limit_bytes, 0, uint64_t{1} << 32,
+             "body cap for every route except chunk uploads and forms; over it: 413")
+        .Int("chunk_body_limit_bytes", &HttpConfig::chunk_body_limit_bytes, 0, uint64_t{1} << 32,
+             "body cap for chunk-upload routes (`BodyClass::kChunk`); over it: 413")
+        .Int("form_body_limit_bytes", &HttpConfig::form_body_limit_bytes, 0, uint64_t{1} << 32,
+             "body cap for HTML form routes (`BodyClass::kForm`, the no-JavaScript pages); over "
+             "it: 413")
+        .Int("form_inflight_bytes", &HttpConfig::form_inflight_bytes, 0, uint64_t{1} << 36,
+             "memory of the form bodies held at once, server-wide (at least "
+             "`form_body_limit_bytes`). A form body is reserved as it grows, never from its "
+             "declared Content-Length, and released when its response is written or its "
+             "connection ends; a form that cannot grow: 503 (at once if not even its first 64 KiB "
+             "fit). A form without Content-Length: 411")
+        .Int("form_circuit_inflight_bytes", &HttpConfig::form_circuit_inflight_bytes, 0,
+             uint64_t{1} << 36,
+             "the same, per tor circuit (between `form_body_limit_bytes` and "
+             "`form_inflight_bytes`): one circuit cannot hold more than one largest form's memory "
+             "through several connections; over it: 503. Applies when the listener has "
+             "`proxy_protocol = true` (without it each connection is its own circuit and carries "
+             "one form at a time)")
+        .Int("form_min_bytes_per_second", &HttpConfig::form_min_bytes_per_second, 0,
+             uint64_t{1} << 30,
+             "a form body must keep arriving at this average rate, falling at most "
+             "`form_rate_grace_ms` behind it; otherwise 408 (the page of `body_timeout_ms`). 0 "
+             "disables")
+        .Int("body_pool_bytes", &HttpConfig::body_pool_bytes, 0, uint64_t{1} << 30,
+             "wiped request-body buffers kept for reuse, server-wide (at most 16 buffers of 64 KiB "
+             "or more; 0 keeps none). A chunk upload then reuses a buffer instead of allocating, "
+             "faulting in and unmapping half a megabyte of locked memory per chunk")
+        .Int("proxy_header_timeout_ms", &HttpConfig::proxy_header_timeout_ms, 1, kMaxMs,
+             "time for the PROXY v1 line after accept; then the connection is closed")
+        .Int("header_timeout_ms", &HttpConfig::header_timeout_ms, 1, kMaxMs,
+             "time for the whole first request head; over it: 408")
+        .Int("body_timeout_ms", &HttpConfig::body_timeout_ms, 1, kMaxMs,
+             "time for a whole request body; over it: 408")
+        .Int("form_rate_grace_ms", &HttpConfig::form_rate_grace_ms, 0, kMaxMs,
+             "how far a form body may fall behind `form_min_bytes_per_second` (with the defaults "
+             "the first 10 s of a form are free, then 4 KiB/s on average)")
+        .Int("write_timeout_ms", &HttpConfig::write_timeout_ms, 1, kMaxMs,
+             "time for a whole response; over it the connection is closed")
+        .Int("idle_timeout_ms", &HttpConfig::idle_timeout_ms, 1, kMaxMs,
+             "keep-alive: time for the next request head (closed silently if nothing arrived, 408 "
+             "if a partial head did)")
+        .Int("max_requests_per_connection", &HttpConfig::max_requests_per_connection, 1, 1'000'000,
+             "the last response says `Connection: close`")
+        .Int("shutdown_grace_ms", &HttpConfig::shutdown_grace_ms, 0, kMaxMs,
+             "on stop, requests in flight may finish within this; then connections are cut")
+        .Int("close_linger_ms", &HttpConfig::close_linger_ms, 0, 60'000,
+             "after a closing response, unread input is read and discarded this long so the "
+             "client sees the answer instead of a reset");
+    constexpr const char* kUsedBy[kRateClassCount] = {
+        "the page and its assets", "JSON reads and writes", "attachment chunks",
+        "server-side Argon2id on the no-JavaScript path, login"};
+    for (int i = 0; i < kRateClassCount; ++i) {
+      const std::string name(RateClassName(static_cast<RateClass>(i)));
+      k.Add("rate." + name + ".", &HttpConfig::rate, i, RateLimit::Keys(),
+            "route class " + name + " (" + kUsedBy[i] + ")");
+    }
+    k.Int("rate_circuit_table_size", &HttpConfig::rate_circuit_table_size, 1, 10'000'000,
+          "per-circuit buckets kept; the least recently used are evicted")
+        .Text("static_dir", &HttpConfig::static_dir, config::kAbsolutePath,
+              "scanned once at startup for the source listener's page and assets; empty: none "
+              "(and no no-JavaScript pages)");
+    return k;
+  }();
+  return keys;
+}
+
+// Checks every key's range (as the config text would) and the cross-field
+// rules (loopback, form budgets). OK or the first problem found.
 Status ValidateConfig(const HttpConfig& config);
 
 // Sets one key. Errors name the key but not the value.
 Status SetConfigValue(HttpConfig* config, std::string_view key, std::string_view value);
-
-// Splits config text into `key = value` lines (format above) and calls
-// `set(key, value)` for each; the first error stops, prefixed with the line
-// number. Repeated keys are an error. Shared by every config that uses this
-// format (dojavad's instance config adds keys of its own).
-Status ParseConfigLines(
-    std::string_view text,
-    const std::function<Status(std::string_view key, std::string_view value)>& set);
 
 // Parses a whole config file's text over `config` (which holds the defaults or
 // earlier values). On error `config` may be partly updated; discard it.
@@ -124,21 +235,10 @@ Status LoadConfigFile(const std::string& path, HttpConfig* config);
 // the file). Applied after the file, so they win.
 Status ApplyOverrides(const std::vector<std::string>& overrides, HttpConfig* config);
 
-// Every key with its default, as a config file (for --help and CONFIG.md).
+// Every key with its default, as a config file (for --help).
 std::string DefaultConfigText();
-
-// The number forms of the config format, shared by every config key table
-// (service/daemon/instance_config.cc too): a canonical non-negative decimal integer
-// (digits only, no leading zero), and a non-negative number with at most six
-// fraction digits and a whole part up to 1,000,000 ("0.5", "20").
-bool ParseConfigDecimal(std::string_view s, uint64_t* out);
-bool ParseConfigNumber(std::string_view s, double* out);
-// The same for `config`'s current values (dojavad init writes this).
+// The same for `config`'s current values.
 std::string ConfigText(const HttpConfig& config);
-
-// Reads a whole (small) text file; kIoError if it cannot be read,
-// kInvalidArgument over 1 MiB.
-Result<std::string> ReadConfigFile(const std::string& path);
 
 }  // namespace dojava::http
 

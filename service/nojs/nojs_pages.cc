@@ -27,7 +27,7 @@ bool PostedFromAnotherSite(const http::HttpRequest& request) {
 }  // namespace
 
 NojsPagesImpl::NojsPagesImpl(service::Store* store, std::shared_ptr<api::CaseIntake> intake,
-                             NojsOptions options, Catalogues catalogues)
+                             PageOptions options, Catalogues catalogues)
     : store_(store),
       intake_(std::move(intake)),
       options_(std::move(options)),
@@ -97,18 +97,23 @@ Status NojsPagesImpl::AddRoutes(http::Router* router) {
 
 Result<std::shared_ptr<NojsPages>> AddNojsRoutes(http::Router* router, service::Store* store,
                                                  std::shared_ptr<api::CaseIntake> intake,
-                                                 const NojsOptions& options) {
+                                                 const NojsOptions& nojs,
+                                                 const api::ApiOptions& api,
+                                                 const http::HttpConfig& http) {
   if (router == nullptr || store == nullptr || intake == nullptr) {
     return Status(Code::kInvalidArgument, "no router, store or intake");
   }
-  if (options.kdf_concurrency < 1 || options.kdf_wait_ms < 0 || options.session_idle_seconds < 60 ||
-      options.max_sessions < 1) {
-    return Status(Code::kInvalidArgument, "nojs options");
-  }
+  DOJAVA_RETURN_IF_ERROR(NojsOptions::Keys().Check(nojs, "nojs."));
+  PageOptions options;
+  static_cast<NojsOptions&>(options) = nojs;
+  options.instance_name = api.instance_name;
+  options.message_characters = api.message_characters;
+  options.form_body_limit_bytes = http.form_body_limit_bytes;
+  options.static_dir = http.static_dir;
   DOJAVA_RETURN_IF_ERROR(store->GetSettings().status());
   DOJAVA_ASSIGN_OR_RETURN(Catalogues catalogues, Catalogues::Load(options.static_dir));
-  auto pages =
-      std::make_shared<NojsPagesImpl>(store, std::move(intake), options, std::move(catalogues));
+  auto pages = std::make_shared<NojsPagesImpl>(store, std::move(intake), std::move(options),
+                                               std::move(catalogues));
   DOJAVA_RETURN_IF_ERROR(pages->AddRoutes(router));
   return std::shared_ptr<NojsPages>(pages);
 }

@@ -56,9 +56,18 @@ std::vector<payload::NewFile> NewFiles(const std::vector<PreparedFile>& files);
 // into `storage` (wiped memory); returns a view of it.
 std::string_view NormaliseInto(std::string_view s, SecretBytes* storage);
 
+// The pages' own options with what they show of the API's and the HTTP
+// core's (AddNojsRoutes copies them in; each default lives with its owner).
+struct PageOptions : NojsOptions {
+  std::string instance_name;
+  int message_characters = 0;
+  uint64_t form_body_limit_bytes = 0;  // shown on the page (the HTTP layer enforces)
+  std::string static_dir;              // the catalogues are read from <static_dir>/i18n
+};
+
 class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_this<NojsPagesImpl> {
  public:
-  NojsPagesImpl(service::Store* store, std::shared_ptr<api::CaseIntake> intake, NojsOptions options,
+  NojsPagesImpl(service::Store* store, std::shared_ptr<api::CaseIntake> intake, PageOptions options,
                 Catalogues catalogues);
 
   void SweepExpired() override { sessions_.SweepExpired(); }
@@ -133,7 +142,7 @@ class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_thi
 
   service::Store* const store_;
   const std::shared_ptr<api::CaseIntake> intake_;
-  const NojsOptions options_;
+  const PageOptions options_;
   const Catalogues cat_;
   const PlainHtml html_;
   PlainSessions sessions_;

@@ -9,27 +9,26 @@
 // one is dropped when `max_sessions` are open. The secrets are SecretBytes:
 // wiped when the session ends, whichever way.
 //
-// Tokens are looked up by their BLAKE2b hash (the map never holds a token,
-// and a lookup's timing depends on the hash only).
+// The sessions are a TokenTable (base/token_table.h): tokens are looked up by
+// their BLAKE2b hash (the map never holds a token, and a lookup's timing
+// depends on the hash only).
 //
 // Thread safety: every method locks; safe from any thread.
 #ifndef DOJAVA_SERVICE_NOJS_PLAIN_SESSIONS_H_
 #define DOJAVA_SERVICE_NOJS_PLAIN_SESSIONS_H_
 
-#include <array>
 #include <chrono>
 #include <functional>
-#include <map>
 #include <memory>
 #include <mutex>
-#include <optional>
 
-#include "crypto/primitives.h"
 #include "base/secret_bytes.h"
+#include "base/token_table.h"
+#include "crypto/primitives.h"
 
 namespace dojava::nojs {
 
-inline constexpr size_t kPlainTokenSize = 32;
+inline constexpr size_t kPlainTokenSize = kTokenBytes;
 
 class PlainSessions {
  public:
@@ -58,19 +57,9 @@ class PlainSessions {
   size_t size() const;
 
  private:
-  using Index = std::array<uint8_t, 32>;
-  struct Entry {
-    std::shared_ptr<const Conversation> conversation;
-    TimePoint last_used;
-  };
-  static Index IndexOf(ByteView token);
-  void SweepLocked(TimePoint now);
-
-  const std::chrono::seconds idle_;
-  const size_t max_sessions_;
   const NowFn now_;
   mutable std::mutex mu_;
-  std::map<Index, Entry> sessions_;  // GUARDED_BY(mu_)
+  TokenTable<std::shared_ptr<const Conversation>> sessions_;  // GUARDED_BY(mu_)
 };
 
 }  // namespace dojava::nojs

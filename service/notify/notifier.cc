@@ -208,11 +208,10 @@ Status ValidateNotifyOptions(const NotifyOptions& o) {
   if (o.socks5.find_first_of(" \r\n@/") != std::string::npos && o.socks5.rfind("unix:/", 0) != 0) {
     return Bad("socks5", "expected HOST:PORT or unix:/PATH");
   }
-  if (o.min_period_seconds < 60) return Bad("min_period_seconds", "at least 60");
-  if (o.max_delay_seconds < 0 || o.max_delay_seconds > o.min_period_seconds) {
+  DOJAVA_RETURN_IF_ERROR(NotifyOptions::Keys().Check(o, "notify."));  // the numbers' ranges
+  if (o.max_delay_seconds > o.min_period_seconds) {
     return Bad("max_delay_seconds", "0 .. notify.min_period_seconds");
   }
-  if (o.timeout_seconds < 5 || o.timeout_seconds > 600) return Bad("timeout_seconds", "5 .. 600");
   return Status::Ok();
 }
 

@@ -24,6 +24,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -31,30 +32,65 @@
 #include <thread>
 #include <vector>
 
+#include "base/config_keys.h"
 #include "base/secret_bytes.h"
 #include "base/status.h"
 
 namespace dojava::notify {
 
+// Each field's initializer is its default; its key and meaning are in
+// Keys() below (service/CONFIG.md `notify.*`). ValidateNotifyOptions judges
+// the text fields.
 struct NotifyOptions {
-  // smtps://HOST[:PORT] or smtp://HOST[:PORT] (STARTTLS required). Empty:
-  // notifications are off (the default).
-  std::string smtp_url;
-  std::string from;       // one address
-  std::string to;         // addresses separated by commas
-  std::string label;      // empty: the instance name
-  std::string smtp_user;  // empty: no authentication
-  // The password: a file path (mode 0600, the service user's), or
-  // "credential:NAME" for $CREDENTIALS_DIRECTORY/NAME (systemd LoadCredential=).
+  std::string smtp_url;  // empty: notifications are off (the default)
+  std::string from;
+  std::string to;
+  std::string label;
+  std::string smtp_user;
   std::string smtp_password_file;
-  // tor's SOCKS port: HOST:PORT or unix:/PATH; names are resolved by tor.
-  // Empty: a direct connection.
   std::string socks5;
-  std::string ca_file;  // extra trusted CA (PEM) for the relay; empty: the system's
+  std::string ca_file;
   int min_period_seconds = 3600;
   int max_delay_seconds = 900;
   int timeout_seconds = 60;
+
+  // The `notify.*` keys (the instance config adds the prefix).
+  static const config::KeyTable<NotifyOptions>& Keys();
 };
+
+inline const config::KeyTable<NotifyOptions>& NotifyOptions::Keys() {
+  constexpr uint64_t kDay = 24 * 3600;
+  using config::kAnyText;
+  static const config::KeyTable<NotifyOptions> keys = std::move(
+      config::KeyTable<NotifyOptions>()
+          .Text("smtp_url", &NotifyOptions::smtp_url, kAnyText,
+                "content-free notifications (\"Notifications\" below): `smtps://HOST[:PORT]` or "
+                "`smtp://HOST[:PORT]` with STARTTLS, which must succeed; empty: off")
+          .Text("from", &NotifyOptions::from, kAnyText, "the sender address")
+          .Text("to", &NotifyOptions::to, kAnyText, "recipients, separated by commas")
+          .Text("label", &NotifyOptions::label, kAnyText,
+                "the message says \"There is new activity in LABEL\"; empty: `instance_name`")
+          .Text("smtp_user", &NotifyOptions::smtp_user, kAnyText,
+                "the relay login; empty: no authentication")
+          .Text("smtp_password_file", &NotifyOptions::smtp_password_file, kAnyText,
+                "the relay password: a file of the service user, mode 0600, or `credential:NAME` "
+                "for a systemd credential (`$CREDENTIALS_DIRECTORY/NAME`); never a command-line "
+                "argument")
+          .Text("socks5", &NotifyOptions::socks5, kAnyText,
+                "through tor: `HOST:PORT` or `unix:/PATH` of tor's SOCKS port (names resolved by "
+                "tor); empty: a direct connection")
+          .Text("ca_file", &NotifyOptions::ca_file, kAnyText,
+                "an extra CA certificate (PEM) for a relay with a private CA; empty: the system's "
+                "CAs")
+          .Int("min_period_seconds", &NotifyOptions::min_period_seconds, 60, 30 * kDay,
+               "at most one message per period")
+          .Int("max_delay_seconds", &NotifyOptions::max_delay_seconds, 0, 30 * kDay,
+               "each message waits a random 0..this many seconds (at most "
+               "`notify.min_period_seconds`)")
+          .Int("timeout_seconds", &NotifyOptions::timeout_seconds, 5, 600,
+               "one attempt's deadline; a failed attempt is retried one period later"));
+  return keys;
+}
 
 // kInvalidArgument naming the key when the options cannot work (scheme, a
 // path in the URL, header-breaking characters in an address, ...).

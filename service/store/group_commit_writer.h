@@ -24,6 +24,7 @@
 #include <mutex>
 #include <thread>
 
+#include "base/config_keys.h"
 #include "base/status.h"
 #include "service/store/sqlite_db.h"
 
@@ -49,7 +50,21 @@ struct GroupCommitOptions {
   // (up to kPageCacheKiB, filled by a large upload's pages) is given back
   // and the freed heap returned to the system (malloc_trim). 0: never.
   int idle_release_ms = 1000;
+
+  // The batch limits as config keys (the instance config names them
+  // `store.group_commit_*`).
+  static const config::KeyTable<GroupCommitOptions>& Keys();
 };
+
+inline const config::KeyTable<GroupCommitOptions>& GroupCommitOptions::Keys() {
+  static const config::KeyTable<GroupCommitOptions> keys =
+      std::move(config::KeyTable<GroupCommitOptions>()
+                    .Int("max_writes", &GroupCommitOptions::max_batch_writes, 1, 100'000,
+                         "most writes grouped in one transaction (1: one transaction per write)")
+                    .Int("max_bytes", &GroupCommitOptions::max_batch_bytes, 1 << 20, 1u << 30,
+                         "most payload bytes in one transaction"));
+  return keys;
+}
 
 struct GroupCommitStats {
   uint64_t commits = 0;      // transactions committed

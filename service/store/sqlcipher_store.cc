@@ -69,22 +69,8 @@ int64_t RandomRowid() {
 
 Status Invalid(const char* what) { return Status(Code::kInvalidArgument, what); }
 
-Status ValidateSettings(const Settings& s) {
-  if (s.retention_days < 1 || s.retention_days > kMaxRetentionDays) {
-    return Invalid("retention_days must be between 1 and 3650");
-  }
-  if (s.retention_spread_days < 0 || s.retention_spread_days > kMaxRetentionSpreadDays) {
-    return Invalid("retention_spread_days must be between 0 and 60");
-  }
-  if (s.upload_ttl_days < 1 || s.upload_ttl_days > kMaxUploadTtlDays) {
-    return Invalid("upload_ttl_days must be between 1 and 30");
-  }
-  if (s.max_chunks_per_file < 1 ||
-      s.max_chunks_per_file > static_cast<int64_t>(protocol::kMaxChunksPerFile)) {
-    return Invalid("max_chunks_per_file is out of range");
-  }
-  return Status::Ok();
-}
+// The ranges of the retention keys (store.h).
+Status ValidateSettings(const Settings& s) { return Settings::RetentionKeys().Check(s); }
 
 Result<Settings> ReadSettings(SqliteDb& db) {
   DOJAVA_ASSIGN_OR_RETURN(auto stmt,

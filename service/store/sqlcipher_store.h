@@ -41,7 +41,23 @@ struct StoreOptions {
   // Schema version to migrate to. Only tests set a lower one, to build
   // databases of earlier versions.
   int schema_version = SchemaMigrations::kLatestVersion;
+
+  // The `store.*` keys (the instance config adds the prefix).
+  static const config::KeyTable<StoreOptions>& Keys();
 };
+
+inline const config::KeyTable<StoreOptions>& StoreOptions::Keys() {
+  static const config::KeyTable<StoreOptions> keys = std::move(
+      config::KeyTable<StoreOptions>()
+          .Int("disk_reserve_bytes", &StoreOptions::disk_reserve_bytes, 0, uint64_t{1} << 50,
+               "uploads are refused (507) when they would leave less free disk")
+          .Int("max_messages_per_case", &StoreOptions::max_messages_per_case, 1, 10'000'000,
+               "most messages one case may hold")
+          .Int("max_idle_readers", &StoreOptions::max_idle_readers, 1, 1024,
+               "idle read-only database connections kept open")
+          .Add("group_commit_", &StoreOptions::group_commit, GroupCommitOptions::Keys()));
+  return keys;
+}
 
 class SqlcipherStore final : public Store {
  public:

@@ -30,8 +30,9 @@
 #include <vector>
 
 #include "base/bytes.h"
-#include "crypto/protocol_constants.h"
+#include "base/config_keys.h"
 #include "base/status.h"
+#include "crypto/protocol_constants.h"
 
 namespace dojava::service {
 
@@ -71,11 +72,31 @@ struct Settings {
   int64_t max_chunks_per_file = 4096;
 
   bool operator==(const Settings&) const = default;
+
+  // The four retention fields as config keys (the instance config's
+  // `retention_days`, ... keys; `serve` writes them into the database).
+  static const config::KeyTable<Settings>& RetentionKeys();
 };
 // Allowed ranges, checked by PutSettings.
 inline constexpr int64_t kMaxRetentionDays = 3650;
 inline constexpr int64_t kMaxRetentionSpreadDays = 60;
 inline constexpr int64_t kMaxUploadTtlDays = 30;
+
+inline const config::KeyTable<Settings>& Settings::RetentionKeys() {
+  static const config::KeyTable<Settings> keys = std::move(
+      config::KeyTable<Settings>()
+          .Int("retention_days", &Settings::retention_days, 1, kMaxRetentionDays,
+               "a case is deleted this many days after its last activity")
+          .Int("retention_spread_days", &Settings::retention_spread_days, 0,
+               kMaxRetentionSpreadDays,
+               "plus a random 0..this many days, so the expiry does not date the activity")
+          .Int("upload_ttl_days", &Settings::upload_ttl_days, 1, kMaxUploadTtlDays,
+               "an upload never bound to a case is deleted after this many whole days")
+          .Int("max_chunks_per_file", &Settings::max_chunks_per_file, 1,
+               protocol::kMaxChunksPerFile,
+               "attachment size cap in 512 KiB chunks (4096 = 2 GiB)"));
+  return keys;
+}
 
 struct Roster {
   uint64_t version = 0;

@@ -24,7 +24,7 @@ TEST_CASE("The config text parses back to the values it was written from", "[con
   c.api.instance_name = "Prijava — Novinari";
   c.api.token_idle_seconds = 600;
   c.store.disk_reserve_bytes = 12345;
-  c.retention_days = 30;
+  c.retention.retention_days = 30;
   c.http.handler_threads = 8;
   c.http.json_body_limit_bytes = 4096;
   const std::string text = InstanceConfigText(c);
@@ -33,7 +33,7 @@ TEST_CASE("The config text parses back to the values it was written from", "[con
   CHECK(back.api.instance_name == c.api.instance_name);
   CHECK(back.api.token_idle_seconds == 600);
   CHECK(back.store.disk_reserve_bytes == 12345);
-  CHECK(back.retention_days == 30);
+  CHECK(back.retention.retention_days == 30);
   CHECK(back.http.handler_threads == 8);
   CHECK(back.api.json_body_limit_bytes == 4096);  // follows the HTTP key
   CHECK(InstanceConfigText(back) == text);
@@ -65,16 +65,16 @@ TEST_CASE("Unknown, repeated and bad keys are errors naming the line, not the va
 }
 
 TEST_CASE("Instance names: printable UTF-8, 1..100 bytes, no space at either end", "[config]") {
-  CHECK(ValidateInstanceName("Example Newsroom").ok());
-  CHECK(ValidateInstanceName("Đurđevak – Истраживачи").ok());
-  CHECK(ValidateInstanceName(std::string(100, 'a')).ok());
-  CHECK_FALSE(ValidateInstanceName(std::string(101, 'a')).ok());
-  CHECK_FALSE(ValidateInstanceName("").ok());
-  CHECK_FALSE(ValidateInstanceName(" a").ok());
-  CHECK_FALSE(ValidateInstanceName("a ").ok());
-  CHECK_FALSE(ValidateInstanceName("a\tb").ok());
-  CHECK_FALSE(ValidateInstanceName("a\nb").ok());
-  CHECK_FALSE(ValidateInstanceName("\xff").ok());
+  CHECK(api::ValidateInstanceName("Example Newsroom").ok());
+  CHECK(api::ValidateInstanceName("Đurđevak – Истраживачи").ok());
+  CHECK(api::ValidateInstanceName(std::string(100, 'a')).ok());
+  CHECK_FALSE(api::ValidateInstanceName(std::string(101, 'a')).ok());
+  CHECK_FALSE(api::ValidateInstanceName("").ok());
+  CHECK_FALSE(api::ValidateInstanceName(" a").ok());
+  CHECK_FALSE(api::ValidateInstanceName("a ").ok());
+  CHECK_FALSE(api::ValidateInstanceName("a\tb").ok());
+  CHECK_FALSE(api::ValidateInstanceName("a\nb").ok());
+  CHECK_FALSE(api::ValidateInstanceName("\xff").ok());
 }
 
 TEST_CASE("service/CONFIG.md documents every instance key", "[config]") {

@@ -82,12 +82,14 @@ class PlainHarness {
   explicit PlainHarness(NojsOptions options = {})
       : h_({}, 0, [this, options](http::Router* router, service::Store* store,
                                       std::shared_ptr<api::CaseIntake> intake) mutable {
-          options.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
+          http::HttpConfig http;
+          http.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
           auto clock = clock_ns_;
           options.now = [clock] {
             return std::chrono::steady_clock::time_point(std::chrono::nanoseconds(clock->load()));
           };
-          auto added = AddNojsRoutes(router, store, std::move(intake), options);
+          auto added =
+              AddNojsRoutes(router, store, std::move(intake), options, api::ApiOptions{}, http);
           REQUIRE(added.ok());
           pages_ = std::move(added).value();
         }) {
@@ -375,11 +377,12 @@ TEST_CASE("bad plain forms get readable pages and change nothing") {
 }
 
 TEST_CASE("no roster yet: the plain form says the organisation is not ready") {
-  NojsOptions o;
-  Harness h({}, 0, [&o](http::Router* router, service::Store* store,
-                        std::shared_ptr<api::CaseIntake> intake) {
-    o.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
-    REQUIRE(AddNojsRoutes(router, store, std::move(intake), o).ok());
+  Harness h({}, 0, [](http::Router* router, service::Store* store,
+                      std::shared_ptr<api::CaseIntake> intake) {
+    http::HttpConfig http;
+    http.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
+    REQUIRE(AddNojsRoutes(router, store, std::move(intake), NojsOptions{}, api::ApiOptions{}, http)
+                .ok());
   });
   HttpResponse r = h.Post(kSource, "/plain/submit", Multipart(ReportParts()), MultipartType());
   CHECK(r.status == 503);
@@ -744,9 +747,10 @@ TEST_CASE("429 on the plain pages is the page in the source's language, not the 
   Harness h({}, 0,
             [&](http::Router* router, service::Store* store,
                 std::shared_ptr<api::CaseIntake> intake) {
-    NojsOptions o;
-    o.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
-    auto added = AddNojsRoutes(router, store, std::move(intake), o);
+    http::HttpConfig pages_http;
+    pages_http.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
+    auto added = AddNojsRoutes(router, store, std::move(intake), NojsOptions{}, api::ApiOptions{},
+                               pages_http);
     REQUIRE(added.ok());
     pages = std::move(added).value();
     *routes = *router;  // the same routes, for a handler with real rate limits
