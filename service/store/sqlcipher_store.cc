@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <utility>
 
-#include "service/store/internal/sqlcipher_rows.h"
+#include "service/store/sqlcipher_rows.h"
 
 // The construction, settings, roster and retention of SqlcipherStore; cases,
 // messages and keys are in sqlcipher_store_cases.cc, uploads and chunks in

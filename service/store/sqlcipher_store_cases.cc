@@ -6,7 +6,7 @@
 #include <set>
 #include <utility>
 
-#include "service/store/internal/sqlcipher_rows.h"
+#include "service/store/sqlcipher_rows.h"
 #include "service/store/sqlcipher_store.h"
 
 namespace dojava::service {

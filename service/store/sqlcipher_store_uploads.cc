@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "service/store/internal/sqlcipher_rows.h"
+#include "service/store/sqlcipher_rows.h"
 #include "service/store/sqlcipher_store.h"
 
 namespace dojava::service {

@@ -5,8 +5,8 @@
 //
 // Thread safety: RandomU64 and what calls it (RandomBelow, RandomRowid,
 // ExpiryDay) keep a per-thread buffer; the rest is stateless.
-#ifndef DOJAVA_SERVICE_STORE_INTERNAL_SQLCIPHER_ROWS_H_
-#define DOJAVA_SERVICE_STORE_INTERNAL_SQLCIPHER_ROWS_H_
+#ifndef DOJAVA_SERVICE_STORE_SQLCIPHER_ROWS_H_
+#define DOJAVA_SERVICE_STORE_SQLCIPHER_ROWS_H_
 
 #include <algorithm>
 #include <array>
@@ -61,4 +61,4 @@ inline Status IncrementalVacuum(SqliteDb& db) { return db.Exec("PRAGMA increment
 
 }  // namespace dojava::service::internal
 
-#endif  // DOJAVA_SERVICE_STORE_INTERNAL_SQLCIPHER_ROWS_H_
+#endif  // DOJAVA_SERVICE_STORE_SQLCIPHER_ROWS_H_

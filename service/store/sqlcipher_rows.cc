@@ -1,4 +1,4 @@
-#include "service/store/internal/sqlcipher_rows.h"
+#include "service/store/sqlcipher_rows.h"
 
 #include <sodium.h>
 
