@@ -97,6 +97,26 @@ Result<ApiMessage> ParseMessage(const json::value& v) {
   return m;
 }
 
+// Appends the messages of one page (its array "messages") to *out, each
+// after *after in order (*after moves to the last); true if the server has
+// more ("more"). kMalformed if the page is wrong.
+Result<bool> AppendMessagePage(const json::object& o, uint64_t* after,
+                               std::vector<ApiMessage>* out) {
+  const json::value* msgs = Field(o, "messages");
+  if (!msgs || !msgs->is_array()) return Unexpected("messages");
+  for (const auto& m : msgs->as_array()) {
+    DOJAVA_ASSIGN_OR_RETURN(ApiMessage am, ParseMessage(m));
+    if (am.seq <= *after) return Unexpected("message order");
+    *after = am.seq;
+    out->push_back(std::move(am));
+  }
+  const json::value* more = Field(o, "more");
+  if (!more || !more->is_bool()) return Unexpected("more");
+  if (!more->as_bool()) return false;
+  if (msgs->as_array().empty()) return Unexpected("empty page with more");
+  return true;
+}
+
 Result<ApiCase> ParseCase(const json::value& v) {
   const json::object* o = Obj(&v);
   if (!o) return Unexpected("case");
@@ -363,18 +383,8 @@ Result<std::vector<ApiMessage>> ApiClient::GetMessages(const crypto::Id& case_id
         "/api/v1/cases/" + IdText(case_id) + "/messages?after=" + std::to_string(after);
     DOJAVA_ASSIGN_OR_RETURN(HttpResponse r, Call("GET", target, "", true, kMaxJsonResponse));
     DOJAVA_ASSIGN_OR_RETURN(json::object o, ParseObject(r.body));
-    const json::value* msgs = Field(o, "messages");
-    if (!msgs || !msgs->is_array()) return Unexpected("messages");
-    for (const auto& m : msgs->as_array()) {
-      DOJAVA_ASSIGN_OR_RETURN(ApiMessage am, ParseMessage(m));
-      if (am.seq <= after) return Unexpected("message order");
-      after = am.seq;
-      out.push_back(std::move(am));
-    }
-    const json::value* more = Field(o, "more");
-    if (!more || !more->is_bool()) return Unexpected("more");
-    if (!more->as_bool()) return out;
-    if (msgs->as_array().empty()) return Unexpected("empty page with more");
+    DOJAVA_ASSIGN_OR_RETURN(bool more, AppendMessagePage(o, &after, &out));
+    if (!more) return out;
   }
   return Unexpected("endless message list");
 }
@@ -461,18 +471,8 @@ Result<ApiSourceCase> ApiClient::GetSourceCase(uint64_t after) {
     DOJAVA_ASSIGN_OR_RETURN(json::object o, ParseObject(r.body));
     DOJAVA_ASSIGN_OR_RETURN(out.case_id, B64Fixed<16>(o, "case_id"));
     DOJAVA_ASSIGN_OR_RETURN(out.sealed_key, B64(o, "sealed_key"));
-    const json::value* msgs = Field(o, "messages");
-    if (!msgs || !msgs->is_array()) return Unexpected("messages");
-    for (const auto& m : msgs->as_array()) {
-      DOJAVA_ASSIGN_OR_RETURN(ApiMessage am, ParseMessage(m));
-      if (am.seq <= after) return Unexpected("message order");
-      after = am.seq;
-      out.messages.push_back(std::move(am));
-    }
-    const json::value* more = Field(o, "more");
-    if (!more || !more->is_bool()) return Unexpected("more");
-    if (!more->as_bool()) return out;
-    if (msgs->as_array().empty()) return Unexpected("empty page with more");
+    DOJAVA_ASSIGN_OR_RETURN(bool more, AppendMessagePage(o, &after, &out.messages));
+    if (!more) return out;
   }
   return Unexpected("endless message list");
 }

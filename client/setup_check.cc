@@ -85,6 +85,26 @@ void CheckOnion(const ServerUrl& url, const Status& fetched, std::vector<SetupCh
   out->push_back(Skipped("client authorization", "the server was not reached"));
 }
 
+// This computer's date: sane, and not before any activity the server has
+// (asks the server for cases active after today).
+SetupCheck CheckClock(ApiClient& api) {
+  const int64_t today = TodayDay();
+  auto ahead = api.ListCases(today + 1);
+  if (today < kEarliestSaneDay) {
+    return Failed("clock", "this computer's date is " + DayText(today),
+                  "set the date and time (enable automatic time)");
+  }
+  if (ahead.ok() && !ahead->empty()) {
+    return Failed("clock",
+                  "the server has activity on " + DayText(ahead->back().last_activity_day) +
+                      ", after this computer's date " + DayText(today),
+                  "set the date and time (enable automatic time)");
+  }
+  return Ok("clock", "today is " + DayText(today) +
+                         " here, none of the server's "
+                         "activity is later");
+}
+
 }  // namespace
 
 std::vector<SetupCheck> CheckSetup(const ConnectionOptions& connection, const TrustOptions& trust,
@@ -152,21 +172,7 @@ std::vector<SetupCheck> CheckSetup(const ConnectionOptions& connection, const Tr
     return out;
   }
   out.push_back(Ok("login", "accepted"));
-  const int64_t today = TodayDay();
-  auto ahead = s.api().ListCases(today + 1);
-  if (today < kEarliestSaneDay) {
-    out.push_back(Failed("clock", "this computer's date is " + DayText(today),
-                         "set the date and time (enable automatic time)"));
-  } else if (ahead.ok() && !ahead->empty()) {
-    out.push_back(Failed("clock",
-                         "the server has activity on " + DayText(ahead->back().last_activity_day) +
-                             ", after this computer's date " + DayText(today),
-                         "set the date and time (enable automatic time)"));
-  } else {
-    out.push_back(Ok("clock", "today is " + DayText(today) +
-                                  " here, none of the server's "
-                                  "activity is later"));
-  }
+  out.push_back(CheckClock(s.api()));
   return out;
 }
 

@@ -154,32 +154,76 @@ class ChunkSender {
 
 Status Cancelled(const std::string& what) { return Status(Code::kCancelled, what + ": cancelled"); }
 
+namespace {
+
+// The file being uploaded: open, a regular file, its size and chunk count
+// known; chunks are read by index (each worker into its own buffer).
+struct UploadSource {
+  std::string path;
+  UniqueFd fd;
+  uint64_t size = 0;
+  uint64_t count = 0;
+
+  // Reads chunk i into `plain`; is_last and the data length follow from the
+  // size. kAlreadyExists if the file has shrunk since it was opened.
+  Status Read(uint64_t i, SecretBytes& plain, size_t* len) const {
+    const bool last = i + 1 == count;
+    const size_t want = last ? static_cast<size_t>(size - i * kChunk) : kChunk;
+    DOJAVA_ASSIGN_OR_RETURN(size_t got,
+                            ReadAt(fd.get(), plain.reveal_mut().first(want), i * kChunk));
+    if (got != want) return Changed();
+    *len = want;
+    return Status::Ok();
+  }
+
+  Status Changed() const {
+    return Status(Code::kAlreadyExists, path + " changed while uploading: start again");
+  }
+};
+
+// Opens `path` for upload: a regular file no larger than the server accepts
+// (max_chunks 0: no limit from the server).
+Result<UploadSource> OpenUploadSource(const std::string& path, uint64_t max_chunks) {
+  UploadSource src{path, UniqueFd(::open(path.c_str(), O_RDONLY | O_CLOEXEC))};
+  if (!src.fd.valid()) return Errno(path);
+  struct stat st {};
+  if (::fstat(src.fd.get(), &st) != 0) return Errno(path);
+  if (!S_ISREG(st.st_mode)) return Status(Code::kIoError, path + ": not a regular file");
+  src.size = static_cast<uint64_t>(st.st_size);
+  src.count = crypto::ChunkCount(src.size);
+  if (src.size > crypto::kMaxAttachmentSize || (max_chunks > 0 && src.count > max_chunks)) {
+    return Status(Code::kResourceExhausted, path + ": larger than the server accepts");
+  }
+  return src;
+}
+
+// kMalformed if the server lists a chunk index the file does not have.
+Status CheckReportedIndexes(const std::vector<uint64_t>& missing, uint64_t count) {
+  for (uint64_t i : missing) {
+    if (i >= count) return Status(Code::kMalformed, "the server reports an impossible chunk");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<UploadedFile> UploadFile(ApiClient& api, const std::string& path, uint64_t max_chunks,
                                 int streams, const TransferControl& control) {
   if (streams < 1 || streams > kMaxUploadStreams) {
     return Status(Code::kInvalidArgument,
                   "upload streams must be 1.." + std::to_string(kMaxUploadStreams));
   }
-  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (!fd.valid()) return Errno(path);
-  struct stat st {};
-  if (::fstat(fd.get(), &st) != 0) return Errno(path);
-  if (!S_ISREG(st.st_mode)) return Status(Code::kIoError, path + ": not a regular file");
-  const uint64_t size = static_cast<uint64_t>(st.st_size);
-  const uint64_t count = crypto::ChunkCount(size);
-  if (size > crypto::kMaxAttachmentSize || (max_chunks > 0 && count > max_chunks)) {
-    return Status(Code::kResourceExhausted, path + ": larger than the server accepts");
-  }
+  DOJAVA_ASSIGN_OR_RETURN(const UploadSource src, OpenUploadSource(path, max_chunks));
+  const uint64_t size = src.size;
+  const uint64_t count = src.count;
   UploadedFile up{crypto::FileSecrets::Generate(), size, count, {}};
   const size_t slash = path.rfind('/');
   up.name = slash == std::string::npos ? path : path.substr(slash + 1);
 
   DOJAVA_ASSIGN_OR_RETURN(ApiUpload created, api.CreateUpload(up.secrets.file_id(), count));
+  DOJAVA_RETURN_IF_ERROR(CheckReportedIndexes(created.missing, count));
   std::vector<bool> missing_at_start(count, false);
-  for (uint64_t i : created.missing) {
-    if (i >= count) return Status(Code::kMalformed, "the server reports an impossible chunk");
-    missing_at_start[i] = true;
-  }
+  for (uint64_t i : created.missing) missing_at_start[i] = true;
   // Written by the workers, one element each; read after they are joined.
   std::vector<Bytes> digests(count);
   ChunkSender sender(api, streams);
@@ -191,18 +235,6 @@ Result<UploadedFile> UploadFile(ApiClient& api, const std::string& path, uint64_
     if (control.progress) control.progress(done, size);
   };
   auto cancelled = [&] { return control.cancel != nullptr && control.cancel->cancelled(); };
-  // Reads chunk i into `plain`; is_last and the data length follow from the size.
-  auto read_chunk = [&](uint64_t i, SecretBytes& plain, size_t* len) -> Status {
-    const bool last = i + 1 == count;
-    const size_t want = last ? static_cast<size_t>(size - i * kChunk) : kChunk;
-    DOJAVA_ASSIGN_OR_RETURN(size_t got,
-                            ReadAt(fd.get(), plain.reveal_mut().first(want), i * kChunk));
-    if (got != want) {
-      return Status(Code::kAlreadyExists, path + " changed while uploading: start again");
-    }
-    *len = want;
-    return Status::Ok();
-  };
 
   // First pass: every chunk, recording its digest (§9.2).
   std::vector<uint64_t> all(count);
@@ -211,7 +243,7 @@ Result<UploadedFile> UploadFile(ApiClient& api, const std::string& path, uint64_
     if (cancelled()) return Cancelled("upload " + up.name);
     const bool last = i + 1 == count;
     size_t len = 0;
-    DOJAVA_RETURN_IF_ERROR(read_chunk(i, plain, &len));
+    DOJAVA_RETURN_IF_ERROR(src.Read(i, plain, &len));
     ByteView data = plain.reveal().first(len);
     DOJAVA_ASSIGN_OR_RETURN(digests[i], crypto::ChunkPlaintextDigest(up.secrets, i, last, data));
     if (missing_at_start[i]) {
@@ -227,11 +259,9 @@ Result<UploadedFile> UploadFile(ApiClient& api, const std::string& path, uint64_
     if (cancelled()) return Cancelled("upload " + up.name);
     const bool last = i + 1 == count;
     size_t len = 0;
-    DOJAVA_RETURN_IF_ERROR(read_chunk(i, plain, &len));
+    DOJAVA_RETURN_IF_ERROR(src.Read(i, plain, &len));
     auto again = crypto::ReEncryptChunk(up.secrets, i, last, plain.reveal().first(len), digests[i]);
-    if (!again.ok()) {
-      return Status(Code::kAlreadyExists, path + " changed while uploading: start again");
-    }
+    if (!again.ok()) return src.Changed();
     record = std::move(again).value();  // still one record per worker
     return sender.Put(lane, up.secrets.file_id(), i, count, record);
   };
@@ -239,9 +269,7 @@ Result<UploadedFile> UploadFile(ApiClient& api, const std::string& path, uint64_
   for (int round = 0; round < 3; ++round) {
     DOJAVA_ASSIGN_OR_RETURN(ApiUpload state, api.GetUpload(up.secrets.file_id()));
     if (state.missing.empty()) return up;
-    for (uint64_t i : state.missing) {
-      if (i >= count) return Status(Code::kMalformed, "the server reports an impossible chunk");
-    }
+    DOJAVA_RETURN_IF_ERROR(CheckReportedIndexes(state.missing, count));
     DOJAVA_RETURN_IF_ERROR(sender.Run(state.missing, resend));
   }
   return Status(Code::kInternal, "the server keeps reporting chunks missing");

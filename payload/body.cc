@@ -14,34 +14,11 @@
 #include "base/utf8.h"
 #include "crypto/protocol_constants.h"
 #include "payload/payload_constants.h"
+#include "payload/wiping_json.h"
 
 namespace dojava::payload {
 namespace json = boost::json;
 namespace {
-
-// Heap memory wiped before it is freed. The alignment passed on is
-// max(align, max_align_t), as Boost.JSON 1.81 frees some blocks with another
-// alignment than it allocated them with (boostorg/json#1181).
-class WipingResource final : public json::memory_resource {
-  static std::align_val_t Alignment(std::size_t align) {
-    return std::align_val_t(std::max(align, alignof(std::max_align_t)));
-  }
-  void* do_allocate(std::size_t n, std::size_t align) override {
-    return ::operator new(n, Alignment(align));
-  }
-  void do_deallocate(void* p, std::size_t n, std::size_t align) override {
-    sodium_memzero(p, n);
-    ::operator delete(p, Alignment(align));
-  }
-  bool do_is_equal(const json::memory_resource& other) const noexcept override {
-    return this == &other;
-  }
-};
-
-json::storage_ptr Wiping() {
-  static json::storage_ptr sp = json::make_shared_resource<WipingResource>();
-  return sp;
-}
 
 // A growing buffer in wiped memory for the JSON text of a body.
 class SecretBuffer {
@@ -236,8 +213,10 @@ Status ReadForm(const json::object& o, Body* body) {
   if (form == nullptr || !form->is_object()) return bad;
   const json::object& f = form->as_object();
   const std::pair<std::string_view, SecretBytes*> fields[] = {
-      {"country", &body->form.country},         {"incident", &body->form.incident},
-      {"when", &body->form.when},               {"responsible", &body->form.responsible},
+      {"country", &body->form.country},
+      {"incident", &body->form.incident},
+      {"when", &body->form.when},
+      {"responsible", &body->form.responsible},
       {"title", &body->form.title}};
   for (const auto& [name, out] : fields) {
     const json::value* v = Member(f, name);
@@ -254,8 +233,9 @@ Result<Body> ParseBody(ByteView bytes) {
   const Status bad(Code::kMalformed, "the body is not a §11 JSON object");
   if (!IsValidUtf8(bytes)) return bad;
   json::error_code ec;
-  const json::value v = json::parse(
-      std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()), ec, Wiping());
+  const json::value v =
+      json::parse(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()), ec,
+                  WipingJsonStorage());
   if (ec || !v.is_object()) return bad;
   const json::object& o = v.as_object();
   const json::string* type = StringMember(o, "type");

@@ -80,6 +80,30 @@ std::string DatabasePath(const std::string& data_dir) {
   return (std::filesystem::path(data_dir) / kDatabaseFileName).string();
 }
 
+// --help and the required --data-dir, which the subcommands on an existing
+// instance start with.
+po::options_description InstanceOptions() {
+  po::options_description desc("Options");
+  desc.add_options()("help", "show this help")("data-dir", po::value<std::string>()->required(),
+                                               "the instance's data directory");
+  return desc;
+}
+
+// The shared instance lock on a data directory (`dojavad rekey` refuses to
+// run while it is held) and the database key, for the subcommands that open
+// the database beside a running server.
+struct OpenedInstance {
+  InstanceLock lock;
+  SecretBytes key;
+};
+
+Result<OpenedInstance> LockAndLoadKey(const po::variables_map& vm, const std::string& dir) {
+  DOJAVA_ASSIGN_OR_RETURN(InstanceLock lock,
+                          InstanceLock::Acquire(dir, InstanceLock::Mode::kShared));
+  DOJAVA_ASSIGN_OR_RETURN(SecretBytes key, LoadKey(vm, dir));
+  return OpenedInstance{std::move(lock), std::move(key)};
+}
+
 // Parses argv (argv[0] is the subcommand). Returns kExitOk to continue,
 // anything else to exit with it (after --help or a usage error).
 int Parse(int argc, char** argv, const po::options_description& desc, std::string_view usage,
@@ -139,10 +163,9 @@ int RunInit(int argc, char** argv) {
 }
 
 int RunServe(int argc, char** argv) {
-  po::options_description desc("Options");
-  desc.add_options()("help", "show this help")("data-dir", po::value<std::string>()->required(),
-                                               "the instance's data directory")(
-      "config", po::value<std::string>(), "config file (default: <data-dir>/dojavad.conf)");
+  po::options_description desc = InstanceOptions();
+  desc.add_options()("config", po::value<std::string>(),
+                     "config file (default: <data-dir>/dojavad.conf)");
   AddKeyOptions(desc);
   po::options_description hidden;
   hidden.add_options()("set", po::value<std::vector<std::string>>(), "key=value overrides");
@@ -192,21 +215,18 @@ int RunServe(int argc, char** argv) {
     }
   }
   if (Status s = ValidateInstanceConfig(config); !s.ok()) return Fail(s);
-  // Held until serve returns: `dojavad rekey` refuses to run meanwhile.
-  auto lock = InstanceLock::Acquire(dir, InstanceLock::Mode::kShared);
-  if (!lock.ok()) return Fail(lock.status());
-  auto key = LoadKey(vm, dir);
-  if (!key.ok()) return Fail(key.status());
-  Status s = ServeCommand::Run(dir, config, *key);
+  // The lock is held until serve returns: `dojavad rekey` refuses to run meanwhile.
+  auto instance = LockAndLoadKey(vm, dir);
+  if (!instance.ok()) return Fail(instance.status());
+  Status s = ServeCommand::Run(dir, config, instance->key);
   if (!s.ok()) return Fail(s);
   return kExitOk;
 }
 
 int RunBackup(int argc, char** argv) {
-  po::options_description desc("Options");
-  desc.add_options()("help", "show this help")("data-dir", po::value<std::string>()->required(),
-                                               "the instance's data directory")(
-      "out", po::value<std::string>()->required(), "backup file to write (must not exist)");
+  po::options_description desc = InstanceOptions();
+  desc.add_options()("out", po::value<std::string>()->required(),
+                     "backup file to write (must not exist)");
   AddKeyOptions(desc);
   po::variables_map vm;
   const int p = Parse(argc, argv, desc,
@@ -217,11 +237,10 @@ int RunBackup(int argc, char** argv) {
                       &vm);
   if (p != kExitOk) return p < 0 ? kExitOk : p;
   const std::string dir = vm["data-dir"].as<std::string>();
-  auto lock = InstanceLock::Acquire(dir, InstanceLock::Mode::kShared);
-  if (!lock.ok()) return Fail(lock.status());
-  auto key = LoadKey(vm, dir);
-  if (!key.ok()) return Fail(key.status());
-  Status s = StoreMaintenance::Backup(DatabasePath(dir), *key, vm["out"].as<std::string>());
+  auto instance = LockAndLoadKey(vm, dir);
+  if (!instance.ok()) return Fail(instance.status());
+  Status s =
+      StoreMaintenance::Backup(DatabasePath(dir), instance->key, vm["out"].as<std::string>());
   if (!s.ok()) return Fail(s);
   std::cout << "backup written and checked: " << vm["out"].as<std::string>() << "\n";
   return kExitOk;
@@ -256,9 +275,7 @@ int RunRestore(int argc, char** argv) {
 }
 
 int RunPurge(int argc, char** argv) {
-  po::options_description desc("Options");
-  desc.add_options()("help", "show this help")("data-dir", po::value<std::string>()->required(),
-                                               "the instance's data directory");
+  po::options_description desc = InstanceOptions();
   AddKeyOptions(desc);
   po::variables_map vm;
   const int p = Parse(argc, argv, desc,
@@ -269,11 +286,10 @@ int RunPurge(int argc, char** argv) {
                       &vm);
   if (p != kExitOk) return p < 0 ? kExitOk : p;
   const std::string dir = vm["data-dir"].as<std::string>();
-  auto lock = InstanceLock::Acquire(dir, InstanceLock::Mode::kShared);
-  if (!lock.ok()) return Fail(lock.status());
-  auto key = LoadKey(vm, dir);
-  if (!key.ok()) return Fail(key.status());
-  auto store = SqlcipherStore::Open(DatabasePath(dir), *key, std::make_shared<SystemClock>());
+  auto instance = LockAndLoadKey(vm, dir);
+  if (!instance.ok()) return Fail(instance.status());
+  auto store =
+      SqlcipherStore::Open(DatabasePath(dir), instance->key, std::make_shared<SystemClock>());
   if (!store.ok()) return Fail(store.status());
   auto report = (*store)->Purge();
   if (!report.ok()) return Fail(report.status());
@@ -311,9 +327,8 @@ int RunCheck(int argc, char** argv) {
 }
 
 int RunRekey(int argc, char** argv) {
-  po::options_description desc("Options");
-  desc.add_options()("help", "show this help")("data-dir", po::value<std::string>()->required(),
-                                               "the instance's data directory")(
+  po::options_description desc = InstanceOptions();
+  desc.add_options()(
       "key-file", po::value<std::string>(),
       "the current key file, replaced by the new key (default: <data-dir>/database.key; "
       "with systemd: the file LoadCredential= points at, e.g. /etc/dojava/database.key)")(

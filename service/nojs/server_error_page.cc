@@ -2,31 +2,9 @@
 
 #include <string>
 
+#include "service/nojs/plain_html.h"
+
 namespace dojava::nojs {
-namespace {
-
-void Escape(std::string* out, std::string_view s) {
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        *out += "&amp;";
-        break;
-      case '<':
-        *out += "&lt;";
-        break;
-      case '>':
-        *out += "&gt;";
-        break;
-      case '"':
-        *out += "&quot;";
-        break;
-      default:
-        *out += c;
-    }
-  }
-}
-
-}  // namespace
 
 std::string_view ServerErrorKey(int status) {
   switch (status) {

@@ -213,6 +213,77 @@ Status VerifyRekeyed(const std::string& db_path, const SecretBytes& key, const S
   return KeyOpens(db_path, key);
 }
 
+// Removes the staged new key (a rekey that did not take) and returns s.
+Status UnstageKey(const std::string& pending, Status s) {
+  ::unlink(pending.c_str());
+  return s;
+}
+
+// A staged key left by an earlier run (Rekey step 2). If the old key still
+// opens the database, that run stopped before its commit: the staged key
+// never protected anything and is dropped. If only the staged key opens it,
+// that run committed and stopped before the rename: finish it. True if this
+// finished an earlier run, false if there is nothing (left) staged.
+Result<bool> ResolveStagedKey(const std::string& db_path, const std::string& key_file,
+                              const std::string& pending, const SecretBytes& old_key) {
+  struct stat pending_stat {};
+  if (::lstat(pending.c_str(), &pending_stat) != 0) return false;
+  const Status old_opens = KeyOpens(db_path, old_key);
+  if (old_opens.ok()) {
+    if (::unlink(pending.c_str()) != 0) return Status(Code::kIoError, "cannot remove " + pending);
+    return false;
+  }
+  if (old_opens.code() != Code::kPermissionDenied) return old_opens;
+  DOJAVA_ASSIGN_OR_RETURN(SecretBytes staged, DatabaseKey::LoadFile(pending));
+  DOJAVA_RETURN_IF_ERROR(VerifyRekeyed(db_path, staged, old_key));
+  DOJAVA_RETURN_IF_ERROR(RenameDurably(pending, key_file));
+  return true;
+}
+
+// The new key: generated if new_key_file is empty, else read from it; never
+// the current key.
+Result<SecretBytes> NewKey(const std::string& new_key_file, const SecretBytes& old_key) {
+  SecretBytes new_key;
+  if (new_key_file.empty()) {
+    new_key = SecretBytes::Random(kDatabaseKeySize);
+  } else {
+    DOJAVA_ASSIGN_OR_RETURN(new_key, DatabaseKey::LoadFile(new_key_file));
+  }
+  if (new_key.Equals(old_key)) {
+    return Status(Code::kInvalidArgument, "the new key is the current key");
+  }
+  return new_key;
+}
+
+// After the rekey's commit: verifies the database under new_key, then
+// renames the staged key over the key file and wipes the replaced one.
+Status PublishNewKey(const std::string& db_path, const std::string& key_file,
+                     const std::string& pending, const SecretBytes& new_key,
+                     const SecretBytes& old_key) {
+  Status s = VerifyRekeyed(db_path, new_key, old_key);
+  if (s.ok()) {
+    const int old_fd = ::open(key_file.c_str(), O_RDWR | O_CLOEXEC | O_NOFOLLOW);
+    s = RenameDurably(pending, key_file);
+    if (s.ok()) WipeReplacedKeyFile(old_fd);
+    if (old_fd >= 0) ::close(old_fd);
+  }
+  return s;
+}
+
+// Failed after the commit (s): rekey back, so that the key file (unchanged)
+// matches the database again; if even that fails, say where the new key is.
+Status RollBackAfterCommit(const Status& s, const std::string& db_path, const std::string& key_file,
+                           const std::string& pending, const SecretBytes& new_key,
+                           const SecretBytes& old_key) {
+  if (KeyOpens(db_path, old_key).ok()) return UnstageKey(pending, s);  // the rekey did not take
+  if (RekeyOnce(db_path, new_key, old_key).ok() && VerifyRekeyed(db_path, old_key, new_key).ok()) {
+    return UnstageKey(pending,
+                      Status(s.code(), s.message() + " (the database is back under the old key)"));
+  }
+  return Status(s.code(), s.message() + "; the database is under the new key, which is in " +
+                              pending + " (the old key is still in " + key_file + ")");
+}
+
 }  // namespace
 
 Status StoreMaintenance::Backup(const std::string& db_path, const SecretBytes& key,
@@ -288,36 +359,13 @@ Result<RekeyReport> StoreMaintenance::Rekey(const RekeyOptions& options) {
   }
   RekeyReport report;
 
-  // 2. A staged key left by an earlier run. If the old key still opens the
-  // database, that run stopped before its commit: the staged key never
-  // protected anything and is dropped. If only the staged key opens it, that
-  // run committed and stopped before the rename: finish it.
-  struct stat pending_stat {};
-  if (::lstat(pending.c_str(), &pending_stat) == 0) {
-    const Status old_opens = KeyOpens(db_path, old_key);
-    if (old_opens.ok()) {
-      if (::unlink(pending.c_str()) != 0) return Status(Code::kIoError, "cannot remove " + pending);
-    } else if (old_opens.code() != Code::kPermissionDenied) {
-      return old_opens;
-    } else {
-      DOJAVA_ASSIGN_OR_RETURN(SecretBytes staged, DatabaseKey::LoadFile(pending));
-      DOJAVA_RETURN_IF_ERROR(VerifyRekeyed(db_path, staged, old_key));
-      DOJAVA_RETURN_IF_ERROR(RenameDurably(pending, key_file));
-      report.finished_interrupted = true;
-      return report;
-    }
-  }
+  // 2. A staged key left by an earlier run: dropped, or its rekey finished.
+  DOJAVA_ASSIGN_OR_RETURN(report.finished_interrupted,
+                          ResolveStagedKey(db_path, key_file, pending, old_key));
+  if (report.finished_interrupted) return report;
 
   // 3. The new key: generated here, or read from the operator's file.
-  SecretBytes new_key;
-  if (options.new_key_file.empty()) {
-    new_key = SecretBytes::Random(kDatabaseKeySize);
-  } else {
-    DOJAVA_ASSIGN_OR_RETURN(new_key, DatabaseKey::LoadFile(options.new_key_file));
-  }
-  if (new_key.Equals(old_key)) {
-    return Status(Code::kInvalidArgument, "the new key is the current key");
-  }
+  DOJAVA_ASSIGN_OR_RETURN(SecretBytes new_key, NewKey(options.new_key_file, old_key));
 
   // 4. Everything that can fail on the file system happens before the
   // database changes: the old key opens it (and is checked), the new key is
@@ -326,13 +374,9 @@ Result<RekeyReport> StoreMaintenance::Rekey(const RekeyOptions& options) {
   DOJAVA_RETURN_IF_ERROR(KeyOpens(db_path, old_key));  // rolls back a hot journal, if any
   DOJAVA_RETURN_IF_ERROR(RequireSound(db_path, old_key, "the database"));
   DOJAVA_RETURN_IF_ERROR(WriteKeyFile(pending, new_key, key_stat));
-  auto undo_stage = [&](Status s) -> Status {
-    ::unlink(pending.c_str());
-    return s;
-  };
   if (!options.keep_old_key_file.empty()) {
     if (Status s = WriteKeyFile(options.keep_old_key_file, old_key, key_stat); !s.ok()) {
-      return undo_stage(s);
+      return UnstageKey(pending, s);
     }
   }
 
@@ -340,7 +384,7 @@ Result<RekeyReport> StoreMaintenance::Rekey(const RekeyOptions& options) {
   // which the database needs the new key (kept in `pending` since step 4).
   if (Status s = RekeyOnce(db_path, old_key, new_key); !s.ok()) {
     // Before the commit: the old key still works (verified, not assumed).
-    if (KeyOpens(db_path, old_key).ok()) return undo_stage(s);
+    if (KeyOpens(db_path, old_key).ok()) return UnstageKey(pending, s);
     return Status(s.code(), s.message() +
                                 "; the database no longer opens with the old key: the "
                                 "new key is in " +
@@ -348,23 +392,9 @@ Result<RekeyReport> StoreMaintenance::Rekey(const RekeyOptions& options) {
   }
 
   // 6. Verify, and 7. publish the new key by renaming it over the key file.
-  Status s = VerifyRekeyed(db_path, new_key, old_key);
-  if (s.ok()) {
-    const int old_fd = ::open(key_file.c_str(), O_RDWR | O_CLOEXEC | O_NOFOLLOW);
-    s = RenameDurably(pending, key_file);
-    if (s.ok()) WipeReplacedKeyFile(old_fd);
-    if (old_fd >= 0) ::close(old_fd);
-  }
+  Status s = PublishNewKey(db_path, key_file, pending, new_key, old_key);
   if (s.ok()) return report;
-
-  // Failed after the commit: rekey back, so that the key file (unchanged)
-  // matches the database again.
-  if (KeyOpens(db_path, old_key).ok()) return undo_stage(s);  // the rekey did not take
-  if (RekeyOnce(db_path, new_key, old_key).ok() && VerifyRekeyed(db_path, old_key, new_key).ok()) {
-    return undo_stage(Status(s.code(), s.message() + " (the database is back under the old key)"));
-  }
-  return Status(s.code(), s.message() + "; the database is under the new key, which is in " +
-                              pending + " (the old key is still in " + key_file + ")");
+  return RollBackAfterCommit(s, db_path, key_file, pending, new_key, old_key);
 }
 
 Result<CheckReport> StoreMaintenance::Check(const std::string& db_path, const SecretBytes& key) {
