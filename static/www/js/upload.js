@@ -51,6 +51,92 @@ export function chunkTag(record) {
 const transient = (e) => e instanceof ApiError && e.transient;
 const aborted = () => new ApiError('aborted', 0);
 
+// The encrypter of `blob`'s chunks under `secrets` (`total` chunks of a file of `size` bytes): record(i)
+// reads, checks (§9.2) and encrypts chunk i; the plaintext is wiped before it returns. Calls never overlap
+// (one is prepared at a time), so the tags are recorded and compared in order.
+function chunkRecorder(blob, secrets, size, total) {
+  const tags = new Array(total); // §9.2: each chunk's tag from its first encryption
+  return async function record(i) {
+    const last = i === total - 1;
+    const start = i * CHUNK_PLAIN_BYTES;
+    const end = last ? size : start + CHUNK_PLAIN_BYTES;
+    const plain = new Uint8Array(await blob.slice(start, end).arrayBuffer());
+    try {
+      if (plain.length !== end - start) throw new UploadError('file_changed');
+      const rec = encryptChunk(secrets, i, plain, last);
+      const tag = chunkTag(rec);
+      if (tags[i] === undefined) {
+        tags[i] = tag;
+      } else if (!equalBytes(tags[i], tag)) {
+        wipe(rec); // made from changed bytes under a nonce already used: never sent
+        throw new UploadError('file_changed');
+      }
+      return rec;
+    } finally {
+      wipe(plain);
+    }
+  };
+}
+
+// One pass over `missing`: up to `parallel` PUTs in flight, the next record prepared meanwhile. On a
+// transient failure no new PUT starts and the ones in flight are left to finish (they may still be
+// stored); on any other failure, or when `signal` fires, the ones in flight are cancelled. Returns only
+// once every request of the pass has ended and the prepared record is settled: null when every chunk was
+// confirmed, the transient ApiError otherwise. Throws the first non-transient failure. onConfirmed(i) runs
+// when the server confirmed chunk i (a throw from it is a failure like any other).
+async function sendPass({ api, fileId, missing, record, parallel, signal, onConfirmed }) {
+  const cancel = new AbortController();
+  const onAbort = () => cancel.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) cancel.abort();
+  const inflight = new Map(); // index -> promise that settles (never rejects) when the PUT has ended
+  let failure = null;
+  const fail = (e) => {
+    if (failure === null || (transient(failure) && !transient(e))) failure = e;
+    if (!transient(e)) cancel.abort();
+  };
+  const send = (i, rec) => {
+    const p = api.putChunk(fileId, i, rec, cancel.signal, parallel).then(
+      () => onConfirmed(i),
+      (e) => fail(signal?.aborted ? aborted() : e),
+    ).catch(fail); // a throwing onProgress is a failure like any other, never a stray rejection
+    inflight.set(i, p.finally(() => inflight.delete(i)));
+  };
+  let pos = 0;
+  const prepare = () => {
+    if (pos >= missing.length) return null;
+    const i = missing[pos++];
+    const p = record(i).then((rec) => ({ i, rec }));
+    p.catch(() => {}); // handled where it is awaited; a pass that ends early still settles it below
+    return p;
+  };
+  let next = prepare();
+  try {
+    while (next !== null && failure === null) {
+      let item;
+      try {
+        item = await next;
+      } catch (e) {
+        fail(e);
+        break;
+      }
+      next = null;
+      while (inflight.size >= parallel && failure === null) await Promise.race(inflight.values());
+      if (signal?.aborted) fail(aborted());
+      if (failure !== null) break;
+      send(item.i, item.rec);
+      next = prepare(); // encrypted while the PUTs travel
+    }
+    if (next !== null) await next.then(() => {}, (e) => fail(e));
+    while (inflight.size > 0) await Promise.race(inflight.values());
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+  if (signal?.aborted) throw aborted();
+  if (failure !== null && !transient(failure)) throw failure;
+  return failure;
+}
+
 /**
  * Uploads `blob` (a File, a Blob of slices, or anything with `size` and `slice(start, end)` returning a
  * Blob-like with `arrayBuffer()`). `onProgress({ done, total, bytes })` after every chunk the server
@@ -72,96 +158,15 @@ export async function uploadFile(api, blob, { onProgress, onState, signal, maxCh
   if (signal?.aborted) throw aborted();
   const secrets = newFileSecrets();
   const fileId = base64urlEncode(secrets.fileId);
-  const tags = new Array(total); // §9.2: each chunk's tag from its first encryption
+  const record = chunkRecorder(blob, secrets, size, total);
   const confirmed = new Set();
   const report = () => onProgress?.({ done: confirmed.size, total, bytes: Math.min(size, confirmed.size * CHUNK_PLAIN_BYTES) });
-
-  // Reads, checks (§9.2) and encrypts chunk i; the plaintext is wiped before this returns. Calls never
-  // overlap (one is prepared at a time), so the tags are recorded and compared in order.
-  async function record(i) {
-    const last = i === total - 1;
-    const start = i * CHUNK_PLAIN_BYTES;
-    const end = last ? size : start + CHUNK_PLAIN_BYTES;
-    const plain = new Uint8Array(await blob.slice(start, end).arrayBuffer());
-    try {
-      if (plain.length !== end - start) throw new UploadError('file_changed');
-      const rec = encryptChunk(secrets, i, plain, last);
-      const tag = chunkTag(rec);
-      if (tags[i] === undefined) {
-        tags[i] = tag;
-      } else if (!equalBytes(tags[i], tag)) {
-        wipe(rec); // made from changed bytes under a nonce already used: never sent
-        throw new UploadError('file_changed');
-      }
-      return rec;
-    } finally {
-      wipe(plain);
-    }
-  }
-
-  // One pass over `missing`: up to `parallel` PUTs in flight, the next record prepared meanwhile. On a
-  // transient failure no new PUT starts and the ones in flight are left to finish (they may still be
-  // stored); on any other failure, or when `signal` fires, the ones in flight are cancelled. Returns only
-  // once every request of the pass has ended and the prepared record is settled: null when every chunk was
-  // confirmed, the transient ApiError otherwise. Throws the first non-transient failure.
-  async function pass(missing) {
-    const cancel = new AbortController();
-    const onAbort = () => cancel.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    if (signal?.aborted) cancel.abort();
-    const inflight = new Map(); // index -> promise that settles (never rejects) when the PUT has ended
-    let failure = null;
-    const fail = (e) => {
-      if (failure === null || (transient(failure) && !transient(e))) failure = e;
-      if (!transient(e)) cancel.abort();
-    };
-    const send = (i, rec) => {
-      const p = api.putChunk(fileId, i, rec, cancel.signal, parallel).then(
-        () => {
-          confirmed.add(i);
-          failures = 0;
-          report();
-        },
-        (e) => fail(signal?.aborted ? aborted() : e),
-      ).catch(fail); // a throwing onProgress is a failure like any other, never a stray rejection
-      inflight.set(i, p.finally(() => inflight.delete(i)));
-    };
-    let pos = 0;
-    const prepare = () => {
-      if (pos >= missing.length) return null;
-      const i = missing[pos++];
-      const p = record(i).then((rec) => ({ i, rec }));
-      p.catch(() => {}); // handled where it is awaited; a pass that ends early still settles it below
-      return p;
-    };
-    let next = prepare();
-    try {
-      while (next !== null && failure === null) {
-        let item;
-        try {
-          item = await next;
-        } catch (e) {
-          fail(e);
-          break;
-        }
-        next = null;
-        while (inflight.size >= parallel && failure === null) await Promise.race(inflight.values());
-        if (signal?.aborted) fail(aborted());
-        if (failure !== null) break;
-        send(item.i, item.rec);
-        next = prepare(); // encrypted while the PUTs travel
-      }
-      if (next !== null) await next.then(() => {}, (e) => fail(e));
-      while (inflight.size > 0) await Promise.race(inflight.values());
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-    }
-    if (signal?.aborted) throw aborted();
-    if (failure !== null && !transient(failure)) throw failure;
-    return failure;
-  }
-
   let failures = 0;
+  const onConfirmed = (i) => {
+    confirmed.add(i);
+    failures = 0;
+    report();
+  };
   let status = await api.createUpload(fileId, total, signal);
   for (;;) {
     const missing = status.missing;
@@ -170,7 +175,7 @@ export async function uploadFile(api, blob, { onProgress, onState, signal, maxCh
     for (let i = 0; i < total; i++) if (!lacking.has(i)) confirmed.add(i);
     report();
     if (missing.length === 0) break;
-    const dropped = await pass(missing);
+    const dropped = await sendPass({ api, fileId, missing, record, parallel, signal, onConfirmed });
     if (dropped) {
       if (failures >= delays.length) throw new UploadError('network');
       onState?.('retrying');
