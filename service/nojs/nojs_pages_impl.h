@@ -19,13 +19,14 @@
 #include <vector>
 
 #include "crypto/attachment.h"
+#include "crypto/case_order.h"
 #include "crypto/receipt.h"
-#include "crypto/roster.h"
 #include "payload/body.h"
 #include "service/api/case_intake.h"
 #include "service/nojs/catalogues.h"
 #include "service/nojs/form_data.h"
 #include "service/nojs/nojs_pages.h"
+#include "service/nojs/page_roster.h"
 #include "service/nojs/plain_html.h"
 #include "service/nojs/plain_sessions.h"
 
@@ -40,7 +41,29 @@ struct Entry {
   bool undecryptable = false;
   bool unverified = false;
   bool unsupported = false;  // decrypted, but not a §11 body this version reads
+  std::string_view outcome;  // why it is not shown (CodeName: "wrong_key", "reordered"...)
+  crypto::Id message_id{};
   payload::Body body;
+};
+
+// The case keys a reader holds, by their commitment (PROTOCOL.md §8.1): CK,
+// then CK' of each checked re-key statement (§7.3), oldest first.
+struct HeldKeys {
+  std::vector<std::pair<crypto::v2::Digest, SecretBytes>> keys;
+  void Add(const SecretBytes& key);
+  const SecretBytes* For(const crypto::v2::Digest& commitment) const;
+};
+
+// A case as the source reads it (conversation_reader.cc).
+struct CaseReading {
+  std::vector<Entry> entries;  // its conversation records, in the server's order
+  Status status;               // the store's error if the case could not be listed
+  // Ok, or why nothing may be encrypted into the case (§8.4 message #1 and
+  // order, §11.4); records that merely did not open never set it in a v2 case.
+  Status trust;
+  bool v2 = false;                 // message #1 is a version-2 record
+  crypto::v2::Digest last_hash{};  // the last record accepted: `prev` of the next (§8.4)
+  HeldKeys held;
 };
 
 // A form file with the fresh secrets it is encrypted under.
@@ -98,18 +121,22 @@ class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_thi
   // Seals `body` into a new case (receipt, keys, record) and creates it
   // through the intake; the receipt on success, else the error page.
   Result<crypto::Receipt> SealNewCase(const SecretBytes& body, const service::Settings& settings,
-                                      const crypto::VerifiedRoster& roster,
+                                      const PageRoster& roster,
                                       const std::vector<PreparedFile>& files, std::string_view lang,
                                       HttpResponse* refusal);
   HttpResponse ReceiptPage(std::string_view lang, const crypto::Receipt& receipt) const;
 
-  // --- conversation.cc
+  // --- conversation_reader.cc
+  CaseReading ReadCase(const PlainSessions::Conversation& c);
   std::vector<Entry> OpenEntries(const PlainSessions::Conversation& c, Status* status);
+
+  // --- conversation.cc
   HttpResponse ConversationPage(std::string_view lang, const PlainSessions::Conversation& c,
                                 std::string_view token_text, std::string_view notice,
                                 int status = 200);
   void EntryHtml(PageText* out, std::string_view lang, const Entry& e,
                  std::string_view token_text) const;
+  void UntrustedNotice(PageText* out, std::string_view lang, const Status& trust) const;
   void ReplyForms(PageText* out, std::string_view lang, std::string_view token_text) const;
   void HiddenFields(PageText* out, std::string_view lang, std::string_view token_text) const;
 
@@ -117,7 +144,8 @@ class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_thi
   // Waits for an Argon2id slot; false after kdf_wait_ms.
   bool AcquireKdf();
   void ReleaseKdf();
-  Result<crypto::VerifiedRoster> Roster();
+  // The installed roster, verified for sealing (a v2 one also not expired).
+  Result<PageRoster> Roster();
   // Fresh secrets for every file of the form.
   std::vector<PreparedFile> PrepareFiles(const FormData& form) const;
   // Every file fits in the chunks a file may have on this instance.

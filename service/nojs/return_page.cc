@@ -83,6 +83,9 @@ http::HttpResponse NojsPagesImpl::PostReturn(const HttpRequest& request) {
   c->case_id = info->case_id;
   c->case_key = std::move(ck).value();
   c->lookup_key = std::move(rk->lookup_key);
+  crypto::Ed25519KeyPair sign = crypto::Ed25519FromSeed(rk->source_sign_seed.reveal());
+  c->source_sign_public = sign.public_key;
+  c->source_sign_secret = std::move(sign.secret_key);
   const SecretBytes token = sessions_.Open(c);
   const SecretBytes token_text = Base64UrlEncodeSecret(token.reveal());
   return ConversationPage(lang, *c, token_text.reveal_chars(), "");
@@ -100,16 +103,10 @@ http::HttpResponse NojsPagesImpl::PostReply(const HttpRequest& request) {
   if (!FilesFit(*form, *settings)) {
     return html_.ErrorPage(lang, 413, cat_.Text(lang, "err_too_large"), "/plain/return");
   }
-  // PROTOCOL.md §11.4: every message opens and #1 is the source's report,
-  // or the case key may have been swapped by the server.
-  Status st;
-  std::vector<Entry> entries = OpenEntries(*c, &st);
-  std::vector<payload::OpenedMessage> opened;
-  for (const Entry& e : entries) {
-    opened.push_back(payload::OpenedMessage{e.seq, true, e.undecryptable, e.from_source,
-                                            !e.unsupported && e.body.type == "report"});
-  }
-  if (!st.ok() || !payload::CheckSafeToEncrypt(opened).ok()) {
+  // PROTOCOL.md §8.4, §11.4: message #1 is this receipt's report (and, in a
+  // v1 case, every message opens), or the case key may be the server's.
+  const CaseReading reading = ReadCase(*c);
+  if (!reading.status.ok() || !reading.trust.ok()) {
     return html_.ErrorPage(lang, 409, cat_.Text(lang, "err_crypto_decrypt_failed"),
                            "/plain/return");
   }

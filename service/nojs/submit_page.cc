@@ -102,7 +102,7 @@ Result<SecretBytes> NojsPagesImpl::ReportBody(const FormData& form, std::string_
 
 Result<crypto::Receipt> NojsPagesImpl::SealNewCase(const SecretBytes& body,
                                                    const service::Settings& settings,
-                                                   const crypto::VerifiedRoster& roster,
+                                                   const PageRoster& roster,
                                                    const std::vector<PreparedFile>& files,
                                                    std::string_view lang, HttpResponse* refusal) {
   const Status refused(Code::kInternal, "not sealed");

@@ -1,0 +1,330 @@
+// The no-JavaScript pages and protocol version 2 (crypto/PROTOCOL.md §6,
+// §8, §12.5): the return page reads v2 cases — reviewers' replies verified
+// against the roster (retired entries included), the source's records
+// against the receipt's signing key, the order of crypto::v2 CheckCaseOrder
+// — names every record that does not open or verify, and refuses to write
+// into a case whose message #1 is not this receipt's report. Rosters of
+// either version are verified before sealing; an expired v2 roster is not
+// sealed to. The reviewer side is built with crypto::v2 as a client would.
+#include <catch2/catch_test_macros.hpp>
+#include <regex>
+
+#include "crypto/case_order.h"
+#include "crypto/message_v2.h"
+#include "crypto/roster_v2.h"
+#include "crypto/sealed_key.h"
+#include "crypto/source_key_wrap.h"
+#include "service/nojs/nojs_pages.h"
+#include "service/nojs/page_roster.h"
+#include "tests/support/api_harness.h"
+
+namespace dojava::nojs {
+namespace {
+
+namespace v2 = crypto::v2;
+using api::testing::Harness;
+using api::testing::kSource;
+using api::testing::Reviewer;
+using http::HttpResponse;
+
+constexpr const char* kBoundary = "----dojavaV2Boundary";
+
+std::string Multipart(const std::vector<std::pair<std::string, std::string>>& fields) {
+  std::string b;
+  for (const auto& [name, value] : fields) {
+    b += std::string("--") + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + name +
+         "\"\r\n\r\n" + value + "\r\n";
+  }
+  return b + "--" + kBoundary + "--\r\n";
+}
+
+api::testing::Options ContentType(const std::string& type) {
+  api::testing::Options o;
+  o.content_type = type;
+  return o;
+}
+
+const std::string kReport =
+    "{\"type\":\"report\",\"form\":{\"country\":\"RS\",\"incident\":\"spyware\",\"when\":\"\","
+    "\"responsible\":\"state\",\"title\":\"Phone infected\"},\"text\":\"It started in May.\","
+    "\"files\":[]}";
+
+std::string Message(const std::string& text) {
+  return "{\"type\":\"message\",\"text\":\"" + text + "\",\"files\":[]}";
+}
+
+// A source's case as a v2 client (the JS page, `dojava submit`) makes it.
+struct SourceCase {
+  std::string receipt;
+  crypto::Id case_id{};
+  SecretBytes ck;
+  crypto::ReceiptKeys keys;
+  crypto::Ed25519KeyPair sign;
+};
+
+class V2Harness {
+ public:
+  V2Harness()
+      : h_({}, 0,
+           [this](http::Router* router, service::Store* store,
+                  std::shared_ptr<api::CaseIntake> intake) {
+             http::HttpConfig http;
+             http.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
+             auto added = AddNojsRoutes(router, store, std::move(intake), NojsOptions{},
+                                        api::ApiOptions{}, http);
+             REQUIRE(added.ok());
+             pages_ = std::move(added).value();
+           }) {
+    ana_.name = "Ana";
+    bob_.name = "Bob";
+    InstallRoster(1, 0);
+  }
+
+  Harness& h() { return h_; }
+  const Reviewer& ana() const { return ana_; }
+  const Reviewer& bob() const { return bob_; }
+  uint64_t roster_version() const { return roster_version_; }
+
+  // Signs roster `version` of Ana and Bob (Bob retired from `bob_retired_at`
+  // if not 0), chained to the previous one, and installs it.
+  void InstallRoster(uint64_t version, uint64_t bob_retired_at, int64_t expires_in_days = 30) {
+    v2::Roster r;
+    r.instance_id = h_.instance_id();
+    r.version = version;
+    r.expires_day = static_cast<uint32_t>(static_cast<int64_t>(Today()) + expires_in_days);
+    r.prev_digest = prev_digest_;
+    for (const Reviewer* who : {&ana_, &bob_}) {
+      v2::RosterEntry e;
+      e.reviewer_id = who->id;
+      e.retired_at = who == &bob_ ? bob_retired_at : 0;
+      e.ed25519 = who->key.ed25519_public();
+      e.x25519 = who->key.x25519_public();
+      e.name = who->name;
+      r.entries.push_back(e);
+    }
+    // §5.1: the admin's Ed25519 key pair from its seed.
+    const SecretBytes ed_seed =
+        crypto::Kdf(h_.admin().seed().reveal(), protocol::kLabelAdminEd25519);
+    const crypto::Ed25519KeyPair admin = crypto::Ed25519FromSeed(ed_seed.reveal());
+    auto signed_roster = v2::SignRoster(r, admin.secret_key, h_.admin().public_key());
+    REQUIRE(signed_roster.ok());
+    // Into the store as PUT /api/v1/roster installs it.
+    REQUIRE(h_.store().PutRoster(service::Roster{version, *signed_roster}).ok());
+    prev_digest_ = v2::RosterDigest(*signed_roster);
+    roster_version_ = version;
+  }
+
+  // A case whose report is signed with the receipt's key, or with `as`.
+  SourceCase NewCase(const std::string& report = kReport,
+                     const crypto::Ed25519KeyPair* as = nullptr) {
+    SourceCase c;
+    crypto::Receipt receipt = crypto::Receipt::Generate();
+    c.receipt = std::string(receipt.Formatted().reveal_chars());
+    auto rk = crypto::DeriveReceiptKeys(receipt, h_.settings().salt);
+    REQUIRE(rk.ok());
+    c.keys = std::move(rk).value();
+    c.sign = crypto::Ed25519FromSeed(c.keys.source_sign_seed.reveal());
+    c.case_id = crypto::RandomId();
+    c.ck = SecretBytes::Random(protocol::kKeySize);
+    service::NewCase n;
+    n.case_id = c.case_id;
+    const Bytes hash = crypto::LookupHash(c.keys.lookup_key.reveal());
+    std::copy(hash.begin(), hash.end(), n.lookup_hash.begin());
+    n.source_public_key = c.keys.source_public;
+    auto wrapped =
+        crypto::WrapSourceKey(c.ck, protocol::kRoleCaseKey, c.case_id, c.keys.source_wrap);
+    REQUIRE(wrapped.ok());
+    service::SealedKey source{std::nullopt, service::Role::kCaseKey, {}};
+    std::copy(wrapped->begin(), wrapped->end(), source.sealed.begin());
+    n.keys.push_back(source);
+    for (const Reviewer* who : {&ana_, &bob_}) {
+      auto sealed =
+          crypto::SealKey(c.ck, protocol::kRoleCaseKey, c.case_id, who->key.x25519_public());
+      REQUIRE(sealed.ok());
+      service::SealedKey k{who->id, service::Role::kCaseKey, {}};
+      std::copy(sealed->begin(), sealed->end(), k.sealed.begin());
+      n.keys.push_back(k);
+    }
+    n.first_message = SourceRecord(c, report, v2::Digest{}, as);
+    REQUIRE(h_.store().CreateCase(n).ok());
+    return c;
+  }
+
+  Bytes SourceRecord(const SourceCase& c, const std::string& body, const v2::Digest& prev,
+                     const crypto::Ed25519KeyPair* as = nullptr) {
+    const crypto::Ed25519KeyPair& key = as ? *as : c.sign;
+    v2::Signer signer;
+    signer.author = protocol::kAuthorSource;
+    signer.source_public = key.public_key;
+    signer.secret_key = &key.secret_key;
+    auto record =
+        v2::EncryptMessage(c.ck, protocol::kKindConversation, c.case_id, crypto::RandomId(),
+                           AsBytes(body), signer, v2::EventContext{roster_version_, Today(), prev});
+    REQUIRE(record.ok());
+    return std::move(record).value();
+  }
+
+  Bytes ReviewerRecord(const Reviewer& who, const SecretBytes& key, const crypto::Id& case_id,
+                       const std::string& body, const v2::Digest& prev, uint64_t roster_version) {
+    const crypto::ReviewerSigner rs = who.key.Signer(who.id);
+    v2::Signer signer;
+    signer.author = protocol::kAuthorReviewer;
+    signer.reviewer_id = who.id;
+    signer.secret_key = rs.ed25519_secret;
+    auto record =
+        v2::EncryptMessage(key, protocol::kKindConversation, case_id, crypto::RandomId(),
+                           AsBytes(body), signer, v2::EventContext{roster_version, Today(), prev});
+    REQUIRE(record.ok());
+    return std::move(record).value();
+  }
+
+  // Appends a record as the API stores it; its event hash.
+  v2::Digest Append(const crypto::Id& case_id, const Bytes& record) {
+    REQUIRE(h_.store().AppendMessage(case_id, record, {}).ok());
+    return v2::EventHash(record);
+  }
+
+  // The event hash of message #1 of the case.
+  v2::Digest ReportHash(const SourceCase& c) {
+    auto first = h_.store().ListMessages(c.case_id, 0, 1, 1 << 20);
+    REQUIRE(first.ok());
+    REQUIRE(first->size() == 1);
+    return v2::EventHash(first->front().record);
+  }
+
+  HttpResponse Open(const std::string& receipt) {
+    return h_.Post(kSource, "/plain/return", "lang=en&receipt=" + receipt,
+                   ContentType("application/x-www-form-urlencoded"));
+  }
+
+ private:
+  std::shared_ptr<NojsPages> pages_;
+  Reviewer ana_;
+  Reviewer bob_;
+  v2::Digest prev_digest_{};
+  uint64_t roster_version_ = 0;
+  Harness h_;
+};
+
+std::string TokenOf(const HttpResponse& r) {
+  std::smatch m;
+  static const std::regex kToken("name=\"token\" value=\"([A-Za-z0-9_-]{43})\"");
+  REQUIRE(std::regex_search(r.body, m, kToken));
+  return m[1];
+}
+
+// The outcome a page names for message `seq`, "" if the message is shown.
+std::string OutcomeOf(const HttpResponse& page, uint64_t seq) {
+  std::smatch m;
+  const std::regex item("<li class=\"message[^\"]*\" id=\"m" + std::to_string(seq) +
+                        "\"( data-outcome=\"([a-z_]+)\")?>");
+  REQUIRE(std::regex_search(page.body, m, item));
+  return m[2];
+}
+
+HttpResponse Reply(V2Harness& p, const HttpResponse& page, const std::string& text) {
+  return p.h().Post(kSource, "/plain/reply",
+                    Multipart({{"token", TokenOf(page)}, {"lang", "en"}, {"text", text}}),
+                    ContentType(std::string("multipart/form-data; boundary=") + kBoundary));
+}
+
+TEST_CASE("v2 return page: a reviewer's v2 reply is shown, verified against the roster") {
+  V2Harness p;
+  const SourceCase c = p.NewCase();
+  const v2::Digest report = p.ReportHash(c);
+  p.Append(c.case_id, p.ReviewerRecord(p.ana(), c.ck, c.case_id,
+                                       Message("Thank you <b>for</b> this"), report, 1));
+  HttpResponse page = p.Open(c.receipt);
+  REQUIRE(page.status == 200);
+  CHECK(OutcomeOf(page, 1).empty());
+  CHECK(OutcomeOf(page, 2).empty());
+  CHECK(page.body.find("Phone infected") != std::string::npos);
+  CHECK(page.body.find("Reviewer: Ana") != std::string::npos);
+  CHECK(page.body.find("Thank you &lt;b&gt;for&lt;/b&gt; this") != std::string::npos);
+  CHECK(page.body.find("id=\"plain-untrusted\"") == std::string::npos);
+}
+
+TEST_CASE("v2 return page: reordered, wrong-key, foreign-source and back-dated records are named") {
+  V2Harness p;
+  const SourceCase c = p.NewCase();
+  const v2::Digest report = p.ReportHash(c);
+  // #2: names a record that is not listed before it (the server moved it
+  // up, or withholds what its writer saw).
+  v2::Digest unseen{};
+  unseen.fill(7);
+  p.Append(c.case_id, p.ReviewerRecord(p.ana(), c.ck, c.case_id, Message("moved"), unseen, 1));
+  // #3: written under another case key.
+  const SecretBytes other = SecretBytes::Random(protocol::kKeySize);
+  p.Append(c.case_id, p.ReviewerRecord(p.ana(), other, c.case_id, Message("other key"), report, 1));
+  // #4: "from the source", but signed with a key this receipt does not give.
+  const crypto::Ed25519KeyPair stranger = crypto::Ed25519FromSeed(SecretBytes::Random(32).reveal());
+  p.Append(c.case_id, p.SourceRecord(c, Message("not me"), report, &stranger));
+  // Bob is retired from roster 2 on; Ana writes under roster 2 (#5), then
+  // Bob back-dates an event to roster 1 (#6).
+  p.InstallRoster(2, 2);
+  const v2::Digest five = p.Append(
+      c.case_id, p.ReviewerRecord(p.ana(), c.ck, c.case_id, Message("still here"), report, 2));
+  p.Append(c.case_id, p.ReviewerRecord(p.bob(), c.ck, c.case_id, Message("back-dated"), five, 1));
+
+  HttpResponse page = p.Open(c.receipt);
+  REQUIRE(page.status == 200);
+  CHECK(OutcomeOf(page, 1).empty());
+  CHECK(OutcomeOf(page, 2) == "reordered");
+  CHECK(OutcomeOf(page, 3) == "wrong_key");
+  CHECK(OutcomeOf(page, 4) == "unknown_author");
+  CHECK(OutcomeOf(page, 5).empty());
+  CHECK(OutcomeOf(page, 6) == "retired_author");
+  for (const char* hidden : {"moved", "other key", "not me", "back-dated"}) {
+    CHECK(page.body.find(hidden) == std::string::npos);
+  }
+  CHECK(page.body.find("still here") != std::string::npos);
+  CHECK(page.body.find("id=\"plain-untrusted\"") == std::string::npos);
+}
+
+TEST_CASE(
+    "v2 return page: a case whose message #1 is not this receipt's report is not written to") {
+  V2Harness p;
+  SECTION("#1 signed by another source key") {
+    const crypto::Ed25519KeyPair stranger =
+        crypto::Ed25519FromSeed(SecretBytes::Random(32).reveal());
+    const SourceCase c = p.NewCase(kReport, &stranger);
+    HttpResponse page = p.Open(c.receipt);
+    REQUIRE(page.status == 200);
+    CHECK(OutcomeOf(page, 1) == "unknown_author");
+    CHECK(page.body.find("id=\"plain-untrusted\"") != std::string::npos);
+    HttpResponse sent = Reply(p, page, "More detail");
+    CHECK(sent.status == 409);
+    CHECK(p.h().store().ListMessages(c.case_id, 0, 10, 1 << 20)->size() == 1);
+  }
+  SECTION("#1 a message, not a report") {
+    const SourceCase c = p.NewCase(Message("hello"));
+    HttpResponse page = p.Open(c.receipt);
+    REQUIRE(page.status == 200);
+    CHECK(page.body.find("id=\"plain-untrusted\" data-outcome=\"malformed\"") != std::string::npos);
+    CHECK(Reply(p, page, "More detail").status == 409);
+  }
+}
+
+TEST_CASE("v2 rosters: verified before sealing; an expired one is not sealed to but still reads") {
+  V2Harness p;
+  const SourceCase c = p.NewCase();
+  p.InstallRoster(2, 0, -1);  // expired yesterday
+  const std::string form = Multipart({{"lang", "en"},
+                                      {"country", "RS"},
+                                      {"incident", "spyware"},
+                                      {"when", ""},
+                                      {"responsible", "state"},
+                                      {"title", "t"},
+                                      {"text", "x"}});
+  HttpResponse sent =
+      p.h().Post(kSource, "/plain/submit", form,
+                 ContentType(std::string("multipart/form-data; boundary=") + kBoundary));
+  CHECK(sent.status == 503);
+  HttpResponse page = p.Open(c.receipt);
+  REQUIRE(page.status == 200);
+  CHECK(OutcomeOf(page, 1).empty());
+  CHECK(page.body.find("Phone infected") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace dojava::nojs
