@@ -134,6 +134,7 @@ void CheckV2Order(const PageRoster* roster, const std::vector<v2::ListedRecord>&
   }
   const v2::CaseOrderReport report = v2::CheckCaseOrder(listing, *roster->v2(), {});
   out->trust = report.case_status;
+  out->last_hash = v2::Digest{};
   const size_t first = entry_of.front();
   if (out->trust.ok() && (first == kNoEntry || out->entries[first].unsupported ||
                           out->entries[first].body.type != "report")) {
@@ -200,6 +201,7 @@ CaseReading NojsPagesImpl::ReadCase(const PlainSessions::Conversation& c) {
     if (!shown) continue;
     if (opened.size() > opened_before) listing.back().opened = &opened.back();
     if (e.outcome.empty() && !seen_ids.insert(e.message_id).second) continue;  // a replay
+    if (e.outcome.empty()) out.last_hash = listing.back().event_hash;  // v2: CheckV2Order
     entry_of.back() = out.entries.size();
     out.entries.push_back(std::move(e));
   }

@@ -88,6 +88,23 @@ struct PageOptions : NojsOptions {
   std::string static_dir;              // the catalogues are read from <static_dir>/i18n
 };
 
+// The receipt's signing key (PROTOCOL.md §4.3); not owned.
+struct SourceSigner {
+  const crypto::Ed25519Public& public_key;
+  const SecretBytes& secret_key;  // 64 bytes
+};
+// A record the source writes into `case_id` under `key` (source_record.cc):
+// v2 under a v2 roster (signed, `prev` and the roster's version in it), v1
+// under a v1 roster.
+Result<Bytes> SourceRecord(const SecretBytes& key, const crypto::Id& case_id, ByteView body,
+                           const PageRoster& roster, const SourceSigner& signer,
+                           const crypto::v2::Digest& prev);
+// A returning source's follow-up (§12.3) to the case it read as `reading`.
+Result<Bytes> FollowUpRecord(const PlainSessions::Conversation& c, const CaseReading& reading,
+                             const PageRoster& roster, ByteView body);
+// The largest §11 body a source may send (the v2 limit, §8.3, which v1 fits).
+size_t SourceMaxBody();
+
 class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_this<NojsPagesImpl> {
  public:
   NojsPagesImpl(service::Store* store, std::shared_ptr<api::CaseIntake> intake, PageOptions options,

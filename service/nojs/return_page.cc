@@ -2,7 +2,6 @@
 // returning source opens the conversation with the receipt, answers, leaves.
 #include "base/encoding.h"
 #include "base/utf8.h"
-#include "crypto/message.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/receipt.h"
 #include "crypto/source_key_wrap.h"
@@ -110,6 +109,10 @@ http::HttpResponse NojsPagesImpl::PostReply(const HttpRequest& request) {
     return html_.ErrorPage(lang, 409, cat_.Text(lang, "err_crypto_decrypt_failed"),
                            "/plain/return");
   }
+  auto roster = Roster();  // §6: nothing is signed on top of an expired roster
+  if (!roster.ok()) {
+    return html_.ErrorPage(lang, 503, cat_.Text(lang, "err_api_not_ready"), "/plain/return");
+  }
 
   SecretBytes text_store;
   const std::string_view text = NormaliseInto(form->Text("text"), &text_store);
@@ -117,15 +120,14 @@ http::HttpResponse NojsPagesImpl::PostReply(const HttpRequest& request) {
   payload::FieldError error;
   auto body =
       payload::BuildMessage(text, NewFiles(files), static_cast<size_t>(options_.message_characters),
-                            crypto::MaxBodySize(false), &error);
+                            SourceMaxBody(), &error);
   if (!body.ok()) {
     return ConversationPage(
         lang, *c, token_text.reveal_chars(),
         cat_.Text(lang, "err_payload_" + error.code, {{"field", cat_.Text(lang, "m_text")}}), 400);
   }
   api::FollowUpRequest post;
-  auto record = crypto::EncryptMessage(c->case_key, protocol::kKindConversation, c->case_id,
-                                       crypto::RandomId(), body->reveal(), nullptr);
+  auto record = FollowUpRecord(*c, reading, *roster, body->reveal());
   if (!record.ok()) return InternalErrorPage(lang, "/plain/return");
   Status stored = StoreFiles(files);
   if (!stored.ok()) return StoreFailurePage(lang, stored, "/plain/return");

@@ -305,6 +305,151 @@ TEST_CASE(
   }
 }
 
+const std::string kForm = Multipart({{"lang", "en"},
+                                     {"country", "RS"},
+                                     {"incident", "spyware"},
+                                     {"when", ""},
+                                     {"responsible", "state"},
+                                     {"title", "Phone infected"},
+                                     {"text", "It started in May."}});
+
+HttpResponse Submit(V2Harness& p) {
+  return p.h().Post(kSource, "/plain/submit", kForm,
+                    ContentType(std::string("multipart/form-data; boundary=") + kBoundary));
+}
+
+// The case of a receipt shown on a receipt page, found as a client would.
+struct Found {
+  std::string receipt;
+  crypto::Id case_id{};
+  crypto::Ed25519Public source_sign{};
+};
+Found FindCase(V2Harness& p, const HttpResponse& receipt_page) {
+  std::smatch m;
+  static const std::regex kReceipt("id=\"receipt-value\" translate=\"no\">([0-9-]{34})<");
+  REQUIRE(std::regex_search(receipt_page.body, m, kReceipt));
+  Found f;
+  f.receipt = m[1];
+  auto parsed = crypto::Receipt::Parse(f.receipt);
+  REQUIRE(parsed.ok());
+  auto rk = crypto::DeriveReceiptKeys(*parsed, p.h().settings().salt);
+  REQUIRE(rk.ok());
+  f.source_sign = crypto::Ed25519FromSeed(rk->source_sign_seed.reveal()).public_key;
+  const Bytes hash = crypto::LookupHash(rk->lookup_key.reveal());
+  service::LookupHash lookup{};
+  std::copy(hash.begin(), hash.end(), lookup.begin());
+  auto info = p.h().store().FindCaseByLookupHash(lookup);
+  REQUIRE(info.ok());
+  f.case_id = info->case_id;
+  return f;
+}
+
+// Reviewer `who` reads the case as a v2 client: opens its CK, every record
+// with crypto::v2, and the order of the listing.
+struct ReviewerView {
+  SecretBytes ck;
+  std::vector<v2::OpenedMessage> opened;
+  v2::CaseOrderReport order;
+};
+ReviewerView ReadAsReviewer(V2Harness& p, const Reviewer& who, const crypto::Id& case_id,
+                            const v2::VerifiedRoster& roster) {
+  ReviewerView view;
+  auto keys = p.h().store().GetSealedKeys(case_id);
+  REQUIRE(keys.ok());
+  for (const auto& k : *keys) {
+    if (k.reviewer && *k.reviewer == who.id) {
+      auto ck = crypto::OpenSealedKey(k.sealed, protocol::kRoleCaseKey, case_id,
+                                      who.key.x25519_secret(), who.key.x25519_public());
+      REQUIRE(ck.ok());
+      view.ck = std::move(ck).value();
+    }
+  }
+  REQUIRE(view.ck.size() == protocol::kKeySize);
+  auto records = p.h().store().ListMessages(case_id, 0, 100, 1 << 24);
+  REQUIRE(records.ok());
+  view.opened.reserve(records->size());
+  std::vector<v2::ListedRecord> listing;
+  for (const service::Message& m : *records) {
+    auto opened = v2::DecryptMessage(m.record, case_id, v2::CaseKeys{&view.ck, nullptr}, roster);
+    INFO(opened.status().ToString());
+    REQUIRE(opened.ok());
+    view.opened.push_back(std::move(opened).value());
+    listing.push_back(v2::ListedRecord{v2::EventHash(m.record), &view.opened.back()});
+  }
+  view.order = v2::CheckCaseOrder(listing, roster, {});
+  return view;
+}
+
+TEST_CASE("v2 no-JS submit and follow-up: signed v2 records a v2 reviewer reads, sealed to active reviewers only") {
+  V2Harness p;
+  p.InstallRoster(2, 2);  // Bob retired
+  HttpResponse sent = Submit(p);
+  REQUIRE(sent.status == 201);
+  const Found f = FindCase(p, sent);
+  auto keys = p.h().store().GetSealedKeys(f.case_id);
+  REQUIRE(keys.ok());
+  CHECK(keys->size() == 2);  // the source's and Ana's: never the retired Bob's
+  for (const auto& k : *keys) CHECK((!k.reviewer || *k.reviewer == p.ana().id));
+
+  auto roster = PageRoster::Load(&p.h().store(), Today());
+  REQUIRE(roster.ok());
+  REQUIRE(roster->v2() != nullptr);
+  {
+    ReviewerView ana = ReadAsReviewer(p, p.ana(), f.case_id, *roster->v2());
+    REQUIRE(ana.opened.size() == 1);
+    const v2::OpenedMessage& report = ana.opened[0];
+    CHECK(report.author == protocol::kAuthorSource);
+    CHECK(report.source_public == f.source_sign);  // the receipt's key (§4.3)
+    CHECK(report.context.roster_version == 2);
+    CHECK(report.context.day == Today());
+    CHECK(report.context.prev == v2::Digest{});
+    CHECK(ana.order.case_status.ok());
+    CHECK(std::string(report.body.reveal_chars()).find("\"type\":\"report\"") != std::string::npos);
+  }
+  // The source comes back, reads its report, and follows up.
+  HttpResponse page = p.Open(f.receipt);
+  REQUIRE(page.status == 200);
+  CHECK(OutcomeOf(page, 1).empty());
+  CHECK(page.body.find("Phone infected") != std::string::npos);
+  HttpResponse followed = Reply(p, page, "More detail");
+  REQUIRE(followed.status == 200);
+  CHECK(OutcomeOf(followed, 2).empty());
+  CHECK(followed.body.find("More detail") != std::string::npos);
+  ReviewerView ana = ReadAsReviewer(p, p.ana(), f.case_id, *roster->v2());
+  REQUIRE(ana.opened.size() == 2);
+  CHECK(ana.opened[1].source_public == f.source_sign);
+  CHECK(ana.opened[1].context.prev == ana.opened[0].event_hash);
+  CHECK(ana.order.case_status.ok());
+  for (const Status& s : ana.order.records) CHECK(s.ok());
+}
+
+TEST_CASE("v2: a record that does not open is named and does not block a reply") {
+  V2Harness p;
+  const SourceCase c = p.NewCase();
+  const v2::Digest report = p.ReportHash(c);
+  const v2::Digest two =
+      p.Append(c.case_id, p.ReviewerRecord(p.ana(), c.ck, c.case_id, Message("hello"), report, 1));
+  const SecretBytes other = SecretBytes::Random(protocol::kKeySize);
+  p.Append(c.case_id, p.ReviewerRecord(p.ana(), other, c.case_id, Message("junk"), two, 1));
+  HttpResponse page = p.Open(c.receipt);
+  REQUIRE(page.status == 200);
+  CHECK(OutcomeOf(page, 3) == "wrong_key");
+  HttpResponse followed = Reply(p, page, "Still here");
+  REQUIRE(followed.status == 200);
+  CHECK(OutcomeOf(followed, 4).empty());
+  // The follow-up names the last record the source accepted, not the junk.
+  auto records = p.h().store().ListMessages(c.case_id, 3, 1, 1 << 20);
+  REQUIRE(records.ok());
+  REQUIRE(records->size() == 1);
+  auto roster = PageRoster::Load(&p.h().store(), Today());
+  REQUIRE(roster.ok());
+  auto opened = v2::DecryptMessage(records->front().record, c.case_id,
+                                   v2::CaseKeys{&c.ck, nullptr}, *roster->v2());
+  REQUIRE(opened.ok());
+  CHECK(opened->context.prev == two);
+  CHECK(opened->source_public == c.sign.public_key);
+}
+
 TEST_CASE("v2 rosters: verified before sealing; an expired one is not sealed to but still reads") {
   V2Harness p;
   const SourceCase c = p.NewCase();
