@@ -45,18 +45,6 @@ void TakeBody(const SecretBytes& body, Entry* e) {
   if (parsed.ok()) e->body = std::move(parsed).value();
 }
 
-Result<std::vector<service::Message>> ListAll(service::Store* store, const crypto::Id& case_id) {
-  std::vector<service::Message> all;
-  uint64_t after = 0;
-  while (true) {
-    DOJAVA_ASSIGN_OR_RETURN(std::vector<service::Message> page,
-                            store->ListMessages(case_id, after, kListPageRecords, kListPageBytes));
-    if (page.empty()) return all;
-    after = page.back().seq;
-    for (service::Message& m : page) all.push_back(std::move(m));
-  }
-}
-
 uint8_t VersionOf(const Bytes& record) { return record.empty() ? 0 : record[0]; }
 
 // A v1 record (Appendix A) into `e`; false if it is not a conversation record.
@@ -120,6 +108,7 @@ bool OpenV2(const Bytes& record, const crypto::Id& case_id,
     if (const std::string* name = roster->NameOf(m->reviewer_id)) e->author = *name;
   }
   TakeBody(m->body, e);
+  m->body = SecretBytes();  // the entry holds the parsed body; the order check needs none
   opened->push_back(std::move(m).value());
   return true;
 }
@@ -153,6 +142,40 @@ void CheckV2Order(const PageRoster* roster, const std::vector<v2::ListedRecord>&
   }
 }
 
+// The records of a case as listed so far (ReadCase).
+struct Listing {
+  std::deque<v2::OpenedMessage> opened;  // stable addresses for `records`
+  std::vector<v2::ListedRecord> records;
+  std::vector<size_t> entry_of;  // the entry of each listed record, or kNoEntry
+  std::set<crypto::Id> seen_ids;
+};
+
+void AddRecord(const service::Message& m, const PlainSessions::Conversation& c,
+               const PageRoster* roster, Listing* l, CaseReading* out) {
+  l->records.push_back(v2::ListedRecord{v2::EventHash(m.record), nullptr});
+  l->entry_of.push_back(kNoEntry);
+  Entry e;
+  e.seq = m.seq;
+  e.day = m.day;
+  const size_t opened_before = l->opened.size();
+  bool shown = false;
+  if (VersionOf(m.record) == 2) {
+    shown = OpenV2(m.record, c.case_id, c.source_sign_public, out->held, roster, &e, &l->opened);
+  } else if (out->v2) {  // unsigned in a signed case: never shown
+    auto header = crypto::ParseMessageHeader(m.record);
+    shown = !header.ok() || header->kind == protocol::kKindConversation;
+    Refuse(&e, Code::kUnsupportedVersion);
+  } else {
+    shown = OpenV1(m.record, c.case_id, c.case_key, roster, &e);
+  }
+  if (!shown) return;
+  if (l->opened.size() > opened_before) l->records.back().opened = &l->opened.back();
+  if (e.outcome.empty() && !l->seen_ids.insert(e.message_id).second) return;  // a replay
+  if (e.outcome.empty()) out->last_hash = l->records.back().event_hash;       // v2: CheckV2Order
+  l->entry_of.back() = out->entries.size();
+  out->entries.push_back(std::move(e));
+}
+
 }  // namespace
 
 const SecretBytes* HeldKeys::For(const crypto::v2::Digest& commitment) const {
@@ -169,44 +192,23 @@ void HeldKeys::Add(const SecretBytes& key) {
 CaseReading NojsPagesImpl::ReadCase(const PlainSessions::Conversation& c) {
   CaseReading out;
   out.held.Add(c.case_key);
-  auto records = ListAll(store_, c.case_id);
-  if (!records.ok()) {
-    out.status = records.status();
-    return out;
-  }
   auto roster = PageRoster::Load(store_, std::nullopt);  // authors of records already written
   const PageRoster* r = roster.ok() ? &*roster : nullptr;
-  out.v2 = !records->empty() && VersionOf(records->front().record) == 2;
-  std::deque<v2::OpenedMessage> opened;  // stable addresses for the listing
-  std::vector<v2::ListedRecord> listing;
-  std::vector<size_t> entry_of;  // the entry of each listed record, or kNoEntry
-  std::set<crypto::Id> seen_ids;
-  for (const service::Message& m : *records) {
-    listing.push_back(v2::ListedRecord{v2::EventHash(m.record), nullptr});
-    entry_of.push_back(kNoEntry);
-    Entry e;
-    e.seq = m.seq;
-    e.day = m.day;
-    const size_t opened_before = opened.size();
-    bool shown = false;
-    if (VersionOf(m.record) == 2) {
-      shown = OpenV2(m.record, c.case_id, c.source_sign_public, out.held, r, &e, &opened);
-    } else if (out.v2) {  // unsigned in a signed case: never shown
-      auto header = crypto::ParseMessageHeader(m.record);
-      shown = !header.ok() || header->kind == protocol::kKindConversation;
-      Refuse(&e, Code::kUnsupportedVersion);
-    } else {
-      shown = OpenV1(m.record, c.case_id, c.case_key, r, &e);
+  Listing listing;
+  uint64_t after = 0;
+  while (true) {
+    auto page = store_->ListMessages(c.case_id, after, kListPageRecords, kListPageBytes);
+    if (!page.ok()) {
+      out.status = page.status();
+      return out;
     }
-    if (!shown) continue;
-    if (opened.size() > opened_before) listing.back().opened = &opened.back();
-    if (e.outcome.empty() && !seen_ids.insert(e.message_id).second) continue;  // a replay
-    if (e.outcome.empty()) out.last_hash = listing.back().event_hash;  // v2: CheckV2Order
-    entry_of.back() = out.entries.size();
-    out.entries.push_back(std::move(e));
+    if (page->empty()) break;
+    if (after == 0) out.v2 = VersionOf(page->front().record) == 2;
+    after = page->back().seq;
+    for (const service::Message& m : *page) AddRecord(m, c, r, &listing, &out);
   }
   if (out.v2) {
-    CheckV2Order(r, listing, entry_of, &out);
+    CheckV2Order(r, listing.records, listing.entry_of, &out);
   } else {
     std::vector<payload::OpenedMessage> v1;
     for (const Entry& e : out.entries) {
