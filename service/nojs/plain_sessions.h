@@ -46,6 +46,10 @@ class PlainSessions {
     // source's follow-ups (§8.3).
     crypto::Ed25519Public source_sign_public{};
     SecretBytes source_sign_secret;
+    // The receipt's X25519 key pair: opens the CK' a signed re-key seals to
+    // the source (§7.3).
+    crypto::X25519Public source_public{};
+    SecretBytes source_secret;
   };
 
   PlainSessions(std::chrono::seconds idle, size_t max_sessions, NowFn now);

@@ -85,6 +85,8 @@ http::HttpResponse NojsPagesImpl::PostReturn(const HttpRequest& request) {
   crypto::Ed25519KeyPair sign = crypto::Ed25519FromSeed(rk->source_sign_seed.reveal());
   c->source_sign_public = sign.public_key;
   c->source_sign_secret = std::move(sign.secret_key);
+  c->source_public = rk->source_public;
+  c->source_secret = std::move(rk->source_secret);
   const SecretBytes token = sessions_.Open(c);
   const SecretBytes token_text = Base64UrlEncodeSecret(token.reveal());
   return ConversationPage(lang, *c, token_text.reveal_chars(), "");
