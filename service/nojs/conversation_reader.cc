@@ -8,7 +8,8 @@
 // the verified roster, retired entries included, and by the source with the
 // source_sign_pk this receipt gives), then the listing goes through
 // crypto::v2 CheckCaseOrder. A v1 record in it is unsupported_version (it
-// would be unsigned). A case whose message #1 is v1 keeps the v1 rule.
+// would be unsigned). Signed re-key statements (§7.3) add the keys they move
+// the case to. A case whose message #1 is v1 keeps the v1 rule.
 #include <sodium.h>
 
 #include <deque>
@@ -17,6 +18,7 @@
 #include "crypto/message.h"
 #include "crypto/message_v2.h"
 #include "crypto/protocol_constants.h"
+#include "crypto/rekey.h"
 #include "service/nojs/nojs_pages_impl.h"
 
 namespace dojava::nojs {
@@ -142,6 +144,25 @@ void CheckV2Order(const PageRoster* roster, const std::vector<v2::ListedRecord>&
   }
 }
 
+// §7.3: the case's re-key statements, oldest first, each checked against
+// the newest key held and opened with the receipt's X25519 key; CK' joins
+// the held keys. The first that fails ends the chain (its records then show
+// as wrong_key, and the source goes on writing under the last key it could
+// check).
+void ApplyRekeys(service::Store* store, const PlainSessions::Conversation& c,
+                 const PageRoster* roster, HeldKeys* held) {
+  if (roster == nullptr || roster->v2() == nullptr) return;
+  auto statements = store->GetCaseStatements(c.case_id);
+  if (!statements.ok()) return;
+  for (const auto& [generation, statement] : statements->rekeys) {
+    auto checked = v2::CheckRekey(statement, c.case_id, held->keys.back().second, *roster->v2());
+    if (!checked.ok()) return;
+    auto next = v2::OpenRekeyForSource(*checked, c.source_secret, c.source_public);
+    if (!next.ok()) return;
+    held->Add(*next);
+  }
+}
+
 // The records of a case as listed so far (ReadCase).
 struct Listing {
   std::deque<v2::OpenedMessage> opened;  // stable addresses for `records`
@@ -192,8 +213,9 @@ void HeldKeys::Add(const SecretBytes& key) {
 CaseReading NojsPagesImpl::ReadCase(const PlainSessions::Conversation& c) {
   CaseReading out;
   out.held.Add(c.case_key);
-  auto roster = PageRoster::Load(store_, std::nullopt);  // authors of records already written
+  auto roster = PageRoster::Load(store_, false);  // authors of records already written
   const PageRoster* r = roster.ok() ? &*roster : nullptr;
+  ApplyRekeys(store_, c, r, &out.held);
   Listing listing;
   uint64_t after = 0;
   while (true) {

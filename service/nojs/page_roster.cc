@@ -1,15 +1,19 @@
 #include "service/nojs/page_roster.h"
 
 #include "crypto/protocol_constants.h"
-#include "service/store/clock.h"
 
 namespace dojava::nojs {
 
-Result<PageRoster> PageRoster::Load(service::Store* store, std::optional<uint32_t> today) {
+Result<PageRoster> PageRoster::Load(service::Store* store, bool for_writing) {
   DOJAVA_ASSIGN_OR_RETURN(service::Settings settings, store->GetSettings());
-  DOJAVA_ASSIGN_OR_RETURN(service::Roster stored, store->GetRoster());
-  const Bytes& bytes = stored.signed_bytes;
+  auto stored = store->GetRoster();
+  if (!stored.ok()) return stored.status();
+  const Bytes& bytes = stored->signed_bytes;
   PageRoster out;
+  const service::Day day = store->Today();
+  out.today_ = day < 0 ? 0 : day > UINT32_MAX ? UINT32_MAX : static_cast<uint32_t>(day);
+  std::optional<uint32_t> today;
+  if (for_writing) today = out.today_;
   if (!bytes.empty() && bytes[0] == 1) {
     DOJAVA_ASSIGN_OR_RETURN(
         crypto::VerifiedRoster v1,
@@ -52,7 +56,5 @@ std::optional<crypto::Ed25519Public> PageRoster::Ed25519Of(const crypto::Id& rev
   if (e == nullptr) return std::nullopt;
   return e->ed25519;
 }
-
-uint32_t Today() { return static_cast<uint32_t>(service::SystemClock().Today()); }
 
 }  // namespace dojava::nojs

@@ -29,13 +29,16 @@ class PageRoster {
   };
 
   // The store's roster, verified (kNotFound if none is installed; the
-  // verifier's outcome otherwise). A version-2 roster is also checked
-  // against `today` (§6 step 5, kExpired) unless `today` is nullopt, which
-  // only reading may pass: an expired roster still names the authors of
-  // records already written, but nothing is sealed or signed on top of it.
-  static Result<PageRoster> Load(service::Store* store, std::optional<uint32_t> today);
+  // verifier's outcome otherwise). `for_writing`: a version-2 roster is also
+  // checked against the store's day (§6 step 5, kExpired), the day the
+  // server's API checks too. Reading passes false: an expired roster still
+  // names the authors of records already written, but nothing is sealed or
+  // signed on top of it.
+  static Result<PageRoster> Load(service::Store* store, bool for_writing);
 
   uint64_t version() const;
+  // The store's day when loaded for writing (the `day` of new records, §8.3).
+  uint32_t today() const { return today_; }
   // Whom a new case key is sealed to: every entry of a v1 roster, only the
   // active entries of a v2 one (never a retired entry).
   const std::vector<Recipient>& entries() const { return recipients_; }
@@ -51,10 +54,8 @@ class PageRoster {
   std::optional<crypto::VerifiedRoster> v1_;
   std::optional<crypto::v2::VerifiedRoster> v2_;
   std::vector<Recipient> recipients_;
+  uint32_t today_ = 0;
 };
-
-// Today's day number (§1), from the system's UTC calendar.
-uint32_t Today();
 
 }  // namespace dojava::nojs
 

@@ -50,7 +50,7 @@ void NojsPagesImpl::ReleaseKdf() {
   kdf_cv_.notify_one();
 }
 
-Result<PageRoster> NojsPagesImpl::Roster() { return PageRoster::Load(store_, Today()); }
+Result<PageRoster> NojsPagesImpl::Roster() { return PageRoster::Load(store_, true); }
 
 std::vector<PreparedFile> NojsPagesImpl::PrepareFiles(const FormData& form) const {
   std::vector<PreparedFile> out;

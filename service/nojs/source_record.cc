@@ -19,18 +19,18 @@ Result<Bytes> SourceRecord(const SecretBytes& key, const crypto::Id& case_id, By
   s.author = protocol::kAuthorSource;
   s.source_public = signer.public_key;
   s.secret_key = &signer.secret_key;
-  return crypto::v2::EncryptMessage(key, protocol::kKindConversation, case_id, crypto::RandomId(),
-                                    body, s,
-                                    crypto::v2::EventContext{roster.version(), Today(), prev});
+  return crypto::v2::EncryptMessage(
+      key, protocol::kKindConversation, case_id, crypto::RandomId(), body, s,
+      crypto::v2::EventContext{roster.version(), roster.today(), prev});
 }
 
 Result<Bytes> FollowUpRecord(const PlainSessions::Conversation& c, const CaseReading& reading,
                              const PageRoster& roster, ByteView body) {
   // §7.3: the newest case key held (CK' of the last checked re-key); §8.4:
   // prev names the last record this reader accepted.
-  const SecretBytes& key =
-      roster.v2() != nullptr && !reading.held.keys.empty() ? reading.held.keys.back().second
-                                                           : c.case_key;
+  const SecretBytes& key = roster.v2() != nullptr && !reading.held.keys.empty()
+                               ? reading.held.keys.back().second
+                               : c.case_key;
   return SourceRecord(key, c.case_id, body, roster,
                       SourceSigner{c.source_sign_public, c.source_sign_secret}, reading.last_hash);
 }

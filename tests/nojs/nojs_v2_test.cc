@@ -11,6 +11,7 @@
 
 #include "crypto/case_order.h"
 #include "crypto/message_v2.h"
+#include "crypto/rekey.h"
 #include "crypto/roster_v2.h"
 #include "crypto/sealed_key.h"
 #include "crypto/source_key_wrap.h"
@@ -86,33 +87,18 @@ class V2Harness {
   uint64_t roster_version() const { return roster_version_; }
 
   // Signs roster `version` of Ana and Bob (Bob retired from `bob_retired_at`
-  // if not 0), chained to the previous one, and installs it.
-  void InstallRoster(uint64_t version, uint64_t bob_retired_at, int64_t expires_in_days = 30) {
-    v2::Roster r;
-    r.instance_id = h_.instance_id();
-    r.version = version;
-    r.expires_day = static_cast<uint32_t>(static_cast<int64_t>(Today()) + expires_in_days);
-    r.prev_digest = prev_digest_;
-    for (const Reviewer* who : {&ana_, &bob_}) {
-      v2::RosterEntry e;
-      e.reviewer_id = who->id;
-      e.retired_at = who == &bob_ ? bob_retired_at : 0;
-      e.ed25519 = who->key.ed25519_public();
-      e.x25519 = who->key.x25519_public();
-      e.name = who->name;
-      r.entries.push_back(e);
-    }
-    // §5.1: the admin's Ed25519 key pair from its seed.
-    const SecretBytes ed_seed =
-        crypto::Kdf(h_.admin().seed().reveal(), protocol::kLabelAdminEd25519);
-    const crypto::Ed25519KeyPair admin = crypto::Ed25519FromSeed(ed_seed.reveal());
-    auto signed_roster = v2::SignRoster(r, admin.secret_key, h_.admin().public_key());
-    REQUIRE(signed_roster.ok());
-    // Into the store as PUT /api/v1/roster installs it.
-    REQUIRE(h_.store().PutRoster(service::Roster{version, *signed_roster}).ok());
-    prev_digest_ = v2::RosterDigest(*signed_roster);
+  // if not 0), chained to the previous one, and installs it with
+  // PUT /api/v1/roster.
+  void InstallRoster(uint64_t version, uint64_t bob_retired_at) {
+    const Bytes roster =
+        h_.SignRosterV2({ana_.EntryV2(), bob_.EntryV2(bob_retired_at)}, version, previous_roster_);
+    REQUIRE(h_.PutRoster(roster).status == 204);
+    previous_roster_ = roster;
     roster_version_ = version;
   }
+
+  // The store's day: the server's, as the pages and the API see it.
+  uint32_t Today() { return static_cast<uint32_t>(h_.day_clock().Today()); }
 
   // A case whose report is signed with the receipt's key, or with `as`.
   SourceCase NewCase(const std::string& report = kReport,
@@ -178,9 +164,21 @@ class V2Harness {
     return std::move(record).value();
   }
 
-  // Appends a record as the API stores it; its event hash.
+  // Appends a record straight into the store (a server writing what it
+  // likes); its event hash.
   v2::Digest Append(const crypto::Id& case_id, const Bytes& record) {
     REQUIRE(h_.store().AppendMessage(case_id, record, {}).ok());
+    return v2::EventHash(record);
+  }
+
+  // Posts a reviewer's record through POST /api/v1/cases/{id}/messages with
+  // their token; its event hash.
+  v2::Digest Post(const Reviewer& who, const crypto::Id& case_id, const Bytes& record) {
+    const std::string token = h_.Login(who);
+    HttpResponse r = h_.Post(
+        api::testing::kReviewer, "/api/v1/cases/" + api::testing::B64(case_id) + "/messages",
+        "{\"message\":\"" + api::testing::B64(record) + "\"}", Harness::Bearer(token));
+    REQUIRE(r.status == 201);
     return v2::EventHash(record);
   }
 
@@ -201,7 +199,7 @@ class V2Harness {
   std::shared_ptr<NojsPages> pages_;
   Reviewer ana_;
   Reviewer bob_;
-  v2::Digest prev_digest_{};
+  Bytes previous_roster_;
   uint64_t roster_version_ = 0;
   Harness h_;
 };
@@ -232,8 +230,9 @@ TEST_CASE("v2 return page: a reviewer's v2 reply is shown, verified against the 
   V2Harness p;
   const SourceCase c = p.NewCase();
   const v2::Digest report = p.ReportHash(c);
-  p.Append(c.case_id, p.ReviewerRecord(p.ana(), c.ck, c.case_id,
-                                       Message("Thank you <b>for</b> this"), report, 1));
+  p.Post(
+      p.ana(), c.case_id,
+      p.ReviewerRecord(p.ana(), c.ck, c.case_id, Message("Thank you <b>for</b> this"), report, 1));
   HttpResponse page = p.Open(c.receipt);
   REQUIRE(page.status == 200);
   CHECK(OutcomeOf(page, 1).empty());
@@ -252,18 +251,21 @@ TEST_CASE("v2 return page: reordered, wrong-key, foreign-source and back-dated r
   // up, or withholds what its writer saw).
   v2::Digest unseen{};
   unseen.fill(7);
-  p.Append(c.case_id, p.ReviewerRecord(p.ana(), c.ck, c.case_id, Message("moved"), unseen, 1));
+  p.Post(p.ana(), c.case_id,
+         p.ReviewerRecord(p.ana(), c.ck, c.case_id, Message("moved"), unseen, 1));
   // #3: written under another case key.
   const SecretBytes other = SecretBytes::Random(protocol::kKeySize);
-  p.Append(c.case_id, p.ReviewerRecord(p.ana(), other, c.case_id, Message("other key"), report, 1));
+  p.Post(p.ana(), c.case_id,
+         p.ReviewerRecord(p.ana(), other, c.case_id, Message("other key"), report, 1));
   // #4: "from the source", but signed with a key this receipt does not give.
   const crypto::Ed25519KeyPair stranger = crypto::Ed25519FromSeed(SecretBytes::Random(32).reveal());
   p.Append(c.case_id, p.SourceRecord(c, Message("not me"), report, &stranger));
   // Bob is retired from roster 2 on; Ana writes under roster 2 (#5), then
   // Bob back-dates an event to roster 1 (#6).
   p.InstallRoster(2, 2);
-  const v2::Digest five = p.Append(
-      c.case_id, p.ReviewerRecord(p.ana(), c.ck, c.case_id, Message("still here"), report, 2));
+  const v2::Digest five =
+      p.Post(p.ana(), c.case_id,
+             p.ReviewerRecord(p.ana(), c.ck, c.case_id, Message("still here"), report, 2));
   p.Append(c.case_id, p.ReviewerRecord(p.bob(), c.ck, c.case_id, Message("back-dated"), five, 1));
 
   HttpResponse page = p.Open(c.receipt);
@@ -380,7 +382,9 @@ ReviewerView ReadAsReviewer(V2Harness& p, const Reviewer& who, const crypto::Id&
   return view;
 }
 
-TEST_CASE("v2 no-JS submit and follow-up: signed v2 records a v2 reviewer reads, sealed to active reviewers only") {
+TEST_CASE(
+    "v2 no-JS submit and follow-up: signed v2 records a v2 reviewer reads, sealed to active "
+    "reviewers only") {
   V2Harness p;
   p.InstallRoster(2, 2);  // Bob retired
   HttpResponse sent = Submit(p);
@@ -391,7 +395,7 @@ TEST_CASE("v2 no-JS submit and follow-up: signed v2 records a v2 reviewer reads,
   CHECK(keys->size() == 2);  // the source's and Ana's: never the retired Bob's
   for (const auto& k : *keys) CHECK((!k.reviewer || *k.reviewer == p.ana().id));
 
-  auto roster = PageRoster::Load(&p.h().store(), Today());
+  auto roster = PageRoster::Load(&p.h().store(), true);
   REQUIRE(roster.ok());
   REQUIRE(roster->v2() != nullptr);
   {
@@ -401,7 +405,7 @@ TEST_CASE("v2 no-JS submit and follow-up: signed v2 records a v2 reviewer reads,
     CHECK(report.author == protocol::kAuthorSource);
     CHECK(report.source_public == f.source_sign);  // the receipt's key (§4.3)
     CHECK(report.context.roster_version == 2);
-    CHECK(report.context.day == Today());
+    CHECK(report.context.day == p.Today());
     CHECK(report.context.prev == v2::Digest{});
     CHECK(ana.order.case_status.ok());
     CHECK(std::string(report.body.reveal_chars()).find("\"type\":\"report\"") != std::string::npos);
@@ -427,10 +431,10 @@ TEST_CASE("v2: a record that does not open is named and does not block a reply")
   V2Harness p;
   const SourceCase c = p.NewCase();
   const v2::Digest report = p.ReportHash(c);
-  const v2::Digest two =
-      p.Append(c.case_id, p.ReviewerRecord(p.ana(), c.ck, c.case_id, Message("hello"), report, 1));
+  const v2::Digest two = p.Post(
+      p.ana(), c.case_id, p.ReviewerRecord(p.ana(), c.ck, c.case_id, Message("hello"), report, 1));
   const SecretBytes other = SecretBytes::Random(protocol::kKeySize);
-  p.Append(c.case_id, p.ReviewerRecord(p.ana(), other, c.case_id, Message("junk"), two, 1));
+  p.Post(p.ana(), c.case_id, p.ReviewerRecord(p.ana(), other, c.case_id, Message("junk"), two, 1));
   HttpResponse page = p.Open(c.receipt);
   REQUIRE(page.status == 200);
   CHECK(OutcomeOf(page, 3) == "wrong_key");
@@ -441,19 +445,76 @@ TEST_CASE("v2: a record that does not open is named and does not block a reply")
   auto records = p.h().store().ListMessages(c.case_id, 3, 1, 1 << 20);
   REQUIRE(records.ok());
   REQUIRE(records->size() == 1);
-  auto roster = PageRoster::Load(&p.h().store(), Today());
+  auto roster = PageRoster::Load(&p.h().store(), true);
   REQUIRE(roster.ok());
-  auto opened = v2::DecryptMessage(records->front().record, c.case_id,
-                                   v2::CaseKeys{&c.ck, nullptr}, *roster->v2());
+  auto opened = v2::DecryptMessage(records->front().record, c.case_id, v2::CaseKeys{&c.ck, nullptr},
+                                   *roster->v2());
   REQUIRE(opened.ok());
   CHECK(opened->context.prev == two);
   CHECK(opened->source_public == c.sign.public_key);
 }
 
+TEST_CASE(
+    "v2: a signed re-key moves the source to CK'; an unsigned key for the source is not used") {
+  V2Harness p;
+  const SourceCase c = p.NewCase();
+  const v2::Digest report = p.ReportHash(c);
+  // Ana re-keys the case (§7.3): CK' sealed to the stored source_pk, and to
+  // her, with her signed statement.
+  const SecretBytes ck2 = SecretBytes::Random(protocol::kKeySize);
+  auto source_seal = crypto::SealKey(ck2, protocol::kRoleCaseKey, c.case_id, c.keys.source_public);
+  REQUIRE(source_seal.ok());
+  const crypto::ReviewerSigner ana = p.ana().key.Signer(p.ana().id);
+  auto statement =
+      v2::MakeRekey(c.case_id, p.ana().id, c.ck, ck2, *source_seal, 1, *ana.ed25519_secret);
+  REQUIRE(statement.ok());
+  auto sealed =
+      crypto::SealKey(ck2, protocol::kRoleCaseKey, c.case_id, p.ana().key.x25519_public());
+  REQUIRE(sealed.ok());
+  service::SealedKey ana_key{p.ana().id, service::Role::kCaseKey, {}};
+  std::copy(sealed->begin(), sealed->end(), ana_key.sealed.begin());
+  SECTION("signed: records under CK' open, and the follow-up is written under CK'") {
+    REQUIRE(p.h().store().AddRekey(c.case_id, *statement, {ana_key}).ok());
+    p.Post(p.ana(), c.case_id,
+           p.ReviewerRecord(p.ana(), ck2, c.case_id, Message("under the new key"), report, 1));
+    HttpResponse page = p.Open(c.receipt);
+    REQUIRE(page.status == 200);
+    CHECK(OutcomeOf(page, 2).empty());
+    CHECK(page.body.find("under the new key") != std::string::npos);
+    REQUIRE(Reply(p, page, "After the re-key").status == 200);
+    auto records = p.h().store().ListMessages(c.case_id, 2, 1, 1 << 20);
+    REQUIRE(records.ok());
+    REQUIRE(records->size() == 1);
+    auto header = v2::ParseMessageHeader(records->front().record);
+    REQUIRE(header.ok());
+    CHECK(header->key_commitment == v2::KeyCommitment(ck2));
+  }
+  SECTION("a statement signed by nobody on the roster: CK' is not taken") {
+    Reviewer stranger;
+    stranger.name = "Mallory";
+    const crypto::ReviewerSigner m = stranger.key.Signer(stranger.id);
+    auto forged =
+        v2::MakeRekey(c.case_id, stranger.id, c.ck, ck2, *source_seal, 1, *m.ed25519_secret);
+    REQUIRE(forged.ok());
+    REQUIRE(p.h().store().AddRekey(c.case_id, *forged, {ana_key}).ok());
+    p.Post(p.ana(), c.case_id,
+           p.ReviewerRecord(p.ana(), ck2, c.case_id, Message("under the new key"), report, 1));
+    HttpResponse page = p.Open(c.receipt);
+    REQUIRE(page.status == 200);
+    CHECK(OutcomeOf(page, 2) == "wrong_key");
+    REQUIRE(Reply(p, page, "Still under CK").status == 200);
+    auto records = p.h().store().ListMessages(c.case_id, 2, 1, 1 << 20);
+    REQUIRE(records.ok());
+    auto header = v2::ParseMessageHeader(records->front().record);
+    REQUIRE(header.ok());
+    CHECK(header->key_commitment == v2::KeyCommitment(c.ck));
+  }
+}
+
 TEST_CASE("v2 rosters: verified before sealing; an expired one is not sealed to but still reads") {
   V2Harness p;
   const SourceCase c = p.NewCase();
-  p.InstallRoster(2, 0, -1);  // expired yesterday
+  p.h().day_clock().Advance(31);  // the roster expired yesterday
   const std::string form = Multipart({{"lang", "en"},
                                       {"country", "RS"},
                                       {"incident", "spyware"},
