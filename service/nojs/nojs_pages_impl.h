@@ -2,9 +2,12 @@
 // Private to service/nojs. The definitions are split by page:
 // nojs_pages.cc (construction, the route table), submit_page.cc (GET /plain,
 // POST /plain/submit), return_page.cc (GET and POST /plain/return,
-// /plain/reply, /plain/leave), conversation.cc (opening a conversation and
-// its page), download_page.cc (POST /plain/file), page_support.cc (what
-// several pages share: the KDF slots, files, forms, error pages).
+// /plain/reply, /plain/leave), conversation.cc (the conversation page),
+// conversation_reader.cc (reading a case's records of either protocol
+// version), source_record.cc (the records a source writes),
+// download_page.cc (POST /plain/file), page_support.cc (what several pages
+// share: the KDF slots, files, forms, error pages); page_roster.h verifies
+// the installed roster of either version.
 //
 // Thread safety: handlers run concurrently; the KDF slots lock kdf_mu_,
 // PlainSessions locks inside, the Store and the CaseIntake are thread-safe.
