@@ -122,7 +122,7 @@ describe('web client against dojavad', { skip }, () => {
       // Known failure, to fix first next: in Firefox at "Safer" the return page opened with a wrong
       // #fp= never shows #fatal within SLOW (Chromium does, and Firefox confirms a matching pin).
       // Seen after this round's merges (the protocol.js split into modules, the page's start-up texts).
-      const fpSkip = kind === 'firefox-safer' ? 'known failure in Firefox "Safer": the mismatch page never shows #fatal' : false;
+      const fpSkip = false;
       test('a fingerprint in the link (#fp=) is enforced: a match is confirmed, a mismatch stops the page', { skip: fpSkip }, async () => {
         const page = await browser.newPage();
         const w = await watch(page, inst.source);
