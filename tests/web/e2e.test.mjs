@@ -200,6 +200,12 @@ describe('web client against dojavad', { skip }, () => {
         assert.throws(() => P.openSealedKey(sourceEntry, keys.sourceSecret, P.ROLE_CK, c.caseId), (e) => e.code === 'decrypt_failed');
         const report = c.messages[0].body;
         assert.equal(c.messages[0].author, P.AUTHOR_SOURCE);
+        // Protocol v2 (§8, §12.2): message #1 signed with the receipt's source_sign key, naming the roster it
+        // was sealed to, first in the case's order.
+        assert.equal(c.messages[0].version, 2);
+        assert.deepEqual(c.messages[0].sourcePublic, keys.sourceSignPublic);
+        assert.equal(c.messages[0].rosterVersion, inst.roster.version);
+        assert.equal(c.order.caseError, null);
         assert.deepEqual(report.form, { country: 'ME', incident: 'spyware', when: '2026-10', responsible: 'non_state', title });
         assert.equal(report.type, 'report');
         assert.equal(report.text, text);
@@ -286,6 +292,12 @@ describe('web client against dojavad', { skip }, () => {
         const c = await inst.readCase(reviewers[1], token, caseIdB64);
         const last = c.messages.at(-1);
         assert.equal(last.author, P.AUTHOR_SOURCE);
+        // The follow-up (§8.3, §8.4): v2, signed with the report's key, naming the reviewer's reply it answers.
+        assert.equal(last.version, 2);
+        assert.deepEqual(last.sourcePublic, c.messages[0].sourcePublic);
+        assert.deepEqual(last.prev, c.messages.at(-2).eventHash);
+        assert.equal(c.order.caseError, null);
+        assert.deepEqual(c.order.records, [null, null, null]);
         assert.equal(last.body.type, 'message');
         assert.equal(last.body.text, 'Još nešto — one more thing.');
         const bytes = await inst.readFile(token, caseIdB64, last.body.files[0]);

@@ -8,6 +8,7 @@ import {
   ChunkStreamDecryptor,
   DojavaError,
   KIND_CONVERSATION,
+  MAX_BODY_SOURCE_V2,
   ROLE_CK,
   SourceCaseReader,
   base64urlDecode as b64d,
@@ -267,7 +268,7 @@ async function onReply(ev) {
       refs.push(fileRef({ ...up, name: files[i].name, mime: files[i].mime }, b64));
     }
     $('reply-status').textContent = i18n.t('step_send');
-    const body = encodeBody(buildMessage(text, refs, { maxChars: ctx.instance.maxChars }));
+    const body = encodeBody(buildMessage(text, refs, { maxChars: ctx.instance.maxChars }), MAX_BODY_SOURCE_V2); // §8.3
     const record = followUpRecord(body);
     wipe(body);
     await api.postSourceMessage({ message: b64(record), files: refs.map((r) => r.id) });

@@ -1,13 +1,16 @@
 // The submission page: report form → receipt → keys → encrypted uploads → case → receipt shown once.
 // PROTOCOL.md §12.2; API.md "POST /api/v1/cases".
 import {
+  AUTHOR_SOURCE,
   DojavaError,
   KIND_CONVERSATION,
+  MAX_BODY_SOURCE_V2,
   ROLE_CK,
   activeEntries,
   base64urlEncode as b64,
+  dayOf,
   deriveReceiptKeysAsync,
-  encryptMessage,
+  encryptMessageV2,
   formatReceipt,
   generateReceipt,
   randomBytes,
@@ -86,7 +89,10 @@ class Submission {
     this.receipt = null;
     this.keys = null;
     this.caseId = randomBytes(16);
+    this.messageId = randomBytes(16);
     this.ck = randomBytes(32);
+    this.message = null; // the report record, for the roster version it names
+    this.messageRoster = null;
     this.done = false;
   }
 
@@ -118,7 +124,7 @@ class Submission {
     step('step_send');
     bar(null);
     const payload = buildReport(this.values.form, this.values.text, this.refs, { maxChars: ctx.instance.maxChars });
-    const body = encodeBody(payload);
+    const body = encodeBody(payload, MAX_BODY_SOURCE_V2); // §8.3: a signed v2 record holds less body
     try {
       await this.send(body);
     } finally {
@@ -164,7 +170,20 @@ class Submission {
     // receipt can make a key that the returning page will open.
     const keys = [{ recipient: 'source', role: 'case', sealed: b64(wrapSourceKey(this.ck, this.keys.sourceWrap, ROLE_CK, this.caseId)) }];
     for (const r of activeEntries(roster)) keys.push({ recipient: b64(r.reviewerId), role: 'case', sealed: b64(sealKey(this.ck, r.x25519, ROLE_CK, this.caseId)) });
-    this.message ??= encryptMessage({ kind: KIND_CONVERSATION, caseId: this.caseId, key: this.ck, body });
+    // The report (§8, §12.2): message #1, signed with the receipt's source_sign key, naming the roster it
+    // was sealed to; made again only if that roster changed.
+    if (this.messageRoster !== roster.version) {
+      this.message = encryptMessageV2({
+        kind: KIND_CONVERSATION,
+        caseId: this.caseId,
+        key: this.ck,
+        body,
+        signer: { author: AUTHOR_SOURCE, edSeed: this.keys.sourceSignSeed },
+        context: { rosterVersion: roster.version, day: dayOf(Date.now()), prev: new Uint8Array(32) },
+        messageId: this.messageId,
+      });
+      this.messageRoster = roster.version;
+    }
     return {
       case_id: b64(this.caseId),
       lookup_key: b64(this.keys.lookupKey),
