@@ -1,11 +1,16 @@
 // The submission page: report form → receipt → keys → encrypted uploads → case → receipt shown once.
 // PROTOCOL.md §12.2; API.md "POST /api/v1/cases".
 import {
+  AUTHOR_SOURCE,
+  DojavaError,
   KIND_CONVERSATION,
+  MAX_BODY_SOURCE_V2,
   ROLE_CK,
+  activeEntries,
   base64urlEncode as b64,
+  dayOf,
   deriveReceiptKeysAsync,
-  encryptMessage,
+  encryptMessageV2,
   formatReceipt,
   generateReceipt,
   randomBytes,
@@ -14,7 +19,7 @@ import {
   wrapSourceKey,
 } from '../lib/protocol.js';
 import { ApiError, sleep } from './api.js';
-import { $, FilePicker, boot, showFatal, errorText, formatSize, loadInstance, show, showError, showInstance } from './page.js';
+import { $, FilePicker, boot, showFatal, errorText, formatSize, loadInstance, reviewerList, show, showError, showInstance } from './page.js';
 import { PayloadError, buildReport, charCount, encodeBody, fileRef } from './payload.js';
 import { uploadFile } from './upload.js';
 
@@ -84,7 +89,10 @@ class Submission {
     this.receipt = null;
     this.keys = null;
     this.caseId = randomBytes(16);
+    this.messageId = randomBytes(16);
     this.ck = randomBytes(32);
+    this.message = null; // the report record, for the roster version it names
+    this.messageRoster = null;
     this.done = false;
   }
 
@@ -109,36 +117,35 @@ class Submission {
       this.refs.push(fileRef({ ...up, name: f.name, mime: f.mime }, b64));
       wipe(up.fileKey, up.noncePrefix);
     }
-    // 3. The report, encrypted under the case key; the case key wrapped for the source and sealed to every reviewer
-    //    of the verified roster (§7). A changed roster (409 roster_changed) is fetched, verified, and the
-    //    keys sealed again.
+    // 3. The report, encrypted under the case key; the case key wrapped for the source and sealed to every
+    //    active reviewer of the verified roster (§7). A changed roster (409 roster_changed) is fetched under
+    //    this load's pin (§12.1: same admin key, instance and salt; rollback and chain rule); when the
+    //    active reviewers changed, the new list is shown and the person asked again before sealing.
     step('step_send');
     bar(null);
     const payload = buildReport(this.values.form, this.values.text, this.refs, { maxChars: ctx.instance.maxChars });
-    const body = encodeBody(payload);
-    const message = encryptMessage({ kind: KIND_CONVERSATION, caseId: this.caseId, key: this.ck, body });
-    wipe(body);
+    const body = encodeBody(payload, MAX_BODY_SOURCE_V2); // §8.3: a signed v2 record holds less body
+    try {
+      await this.send(body);
+    } finally {
+      wipe(body);
+    }
+    this.done = true;
+  }
+
+  async send(body) {
+    const { api } = ctx;
     for (let attempt = 0; ; attempt++) {
-      const roster = ctx.instance.roster;
-      if (!roster) throw new ApiError('not_ready', 503);
-      // The source's copy is wrapped under source_wrap (§7.1), not sealed to the public source_pk: only this
-      // receipt can make a key that the returning page will open.
-      const keys = [{ recipient: 'source', role: 'case', sealed: b64(wrapSourceKey(this.ck, this.keys.sourceWrap, ROLE_CK, this.caseId)) }];
-      for (const r of roster.entries) keys.push({ recipient: b64(r.reviewerId), role: 'case', sealed: b64(sealKey(this.ck, r.x25519, ROLE_CK, this.caseId)) });
-      const req = {
-        case_id: b64(this.caseId),
-        lookup_key: b64(this.keys.lookupKey),
-        source_public_key: b64(this.keys.sourcePublic),
-        keys,
-        message: b64(message),
-        files: this.refs.map((r) => r.id),
-      };
+      const req = this.request(body);
       try {
         await api.createCase(req);
-        break;
+        return;
       } catch (e) {
         if (e instanceof ApiError && e.code === 'roster_changed' && attempt < 2) {
           ctx.instance = await loadInstance(api);
+          showInstance(ctx.i18n, ctx.instance);
+          if (ctx.instance.activeChanged) await confirmRoster(ctx.instance.roster);
+          step('step_send');
           continue;
         }
         if (e instanceof ApiError && e.transient && attempt < 8) {
@@ -148,11 +155,43 @@ class Submission {
           await sleep(2000 * (attempt + 1));
           continue;
         }
-        if (e instanceof ApiError && e.code === 'conflict' && attempt > 0 && (await this.stored())) break;
+        if (e instanceof ApiError && e.code === 'conflict' && attempt > 0 && (await this.stored())) return;
         throw e;
       }
     }
-    this.done = true;
+  }
+
+  /** The POST /api/v1/cases body for the current roster: never an expired one (§6 step 5), active entries only. */
+  request(body) {
+    const roster = ctx.instance.roster;
+    if (!roster || activeEntries(roster).length === 0) throw new ApiError('not_ready', 503);
+    if (roster.expired) throw new DojavaError('expired', 'roster: expired');
+    // The source's copy is wrapped under source_wrap (§7.1), not sealed to the public source_pk: only this
+    // receipt can make a key that the returning page will open.
+    const keys = [{ recipient: 'source', role: 'case', sealed: b64(wrapSourceKey(this.ck, this.keys.sourceWrap, ROLE_CK, this.caseId)) }];
+    for (const r of activeEntries(roster)) keys.push({ recipient: b64(r.reviewerId), role: 'case', sealed: b64(sealKey(this.ck, r.x25519, ROLE_CK, this.caseId)) });
+    // The report (§8, §12.2): message #1, signed with the receipt's source_sign key, naming the roster it
+    // was sealed to; made again only if that roster changed.
+    if (this.messageRoster !== roster.version) {
+      this.message = encryptMessageV2({
+        kind: KIND_CONVERSATION,
+        caseId: this.caseId,
+        key: this.ck,
+        body,
+        signer: { author: AUTHOR_SOURCE, edSeed: this.keys.sourceSignSeed },
+        context: { rosterVersion: roster.version, day: dayOf(Date.now()), prev: new Uint8Array(32) },
+        messageId: this.messageId,
+      });
+      this.messageRoster = roster.version;
+    }
+    return {
+      case_id: b64(this.caseId),
+      lookup_key: b64(this.keys.lookupKey),
+      source_public_key: b64(this.keys.sourcePublic),
+      keys,
+      message: b64(this.message),
+      files: this.refs.map((r) => r.id),
+    };
   }
 
   /** True if the server holds this case under our lookup key (a retry after a lost answer). */
@@ -170,13 +209,35 @@ class Submission {
   }
 
   wipe() {
-    if (this.keys) wipe(this.keys.lookupKey, this.keys.sourceSecret, this.keys.sourceWrap, this.keys.lookupHash);
+    if (this.keys) wipe(this.keys.lookupKey, this.keys.sourceSecret, this.keys.sourceWrap, this.keys.lookupHash, this.keys.sourceSignSeed);
     wipe(this.ck);
     this.receipt = null;
     this.values = null;
     this.files = null;
     this.refs = [];
   }
+}
+
+/**
+ * §12.1: the active reviewers changed since the list the person saw. Shows the new list and waits: resolves
+ * on "send to these reviewers", throws ApiError('aborted') on "do not send" (nothing is sealed).
+ */
+function confirmRoster(roster) {
+  const box = $('roster-confirm');
+  $('roster-confirm-list').replaceChildren(...reviewerList(roster));
+  show(box);
+  $('roster-confirm-title').focus();
+  return new Promise((resolve, reject) => {
+    const done = (ok) => {
+      show(box, false);
+      $('roster-confirm-send').onclick = null;
+      $('roster-confirm-cancel').onclick = null;
+      if (ok) resolve();
+      else reject(new ApiError('aborted', 0));
+    };
+    $('roster-confirm-send').onclick = () => done(true);
+    $('roster-confirm-cancel').onclick = () => done(false);
+  });
 }
 
 async function go() {
@@ -213,7 +274,8 @@ async function onSubmit(ev) {
   const values = formValues();
   try {
     buildReport(values.form, values.text, [], { maxChars: ctx.instance.maxChars });
-    if (!ctx.instance.roster || ctx.instance.roster.entries.length === 0) throw new ApiError('not_ready', 503);
+    if (!ctx.instance.roster || activeEntries(ctx.instance.roster).length === 0) throw new ApiError('not_ready', 503);
+    if (ctx.instance.roster.expired) throw new DojavaError('expired', 'roster: expired');
   } catch (e) {
     formError(e);
     return;
@@ -271,8 +333,12 @@ async function main() {
   showInstance(ctx.i18n, ctx.instance);
   updateCount();
   show('loading', false);
-  if (!ctx.instance.roster || ctx.instance.roster.entries.length === 0) {
+  if (!ctx.instance.roster || activeEntries(ctx.instance.roster).length === 0) {
     showFatal(ctx.i18n, { code: 'api_not_ready' });
+    return;
+  }
+  if (ctx.instance.roster.expired) {
+    showFatal(ctx.i18n, new DojavaError('expired', 'roster: expired'));
     return;
   }
   show('intro');
