@@ -22,12 +22,12 @@ import {
   CHUNK_PLAIN_BYTES,
   base64urlEncode,
   chunkCount,
-  encryptChunk,
   equalBytes,
   newFileSecrets,
   wipe,
 } from '../lib/protocol.js';
 import { ApiError, RETRY_DELAYS, sleep } from './api.js';
+import { EncryptError, mainThreadEncrypter } from './encrypter.js';
 
 /** Chunk PUTs kept in flight by default (browsers open up to 6 HTTP/1.1 connections per origin). */
 export const UPLOAD_PARALLEL = 3;
@@ -52,29 +52,33 @@ const transient = (e) => e instanceof ApiError && e.transient;
 const aborted = () => new ApiError('aborted', 0);
 
 // The encrypter of `blob`'s chunks under `secrets` (`total` chunks of a file of `size` bytes): record(i)
-// reads, checks (§9.2) and encrypts chunk i; the plaintext is wiped before it returns. Calls never overlap
-// (one is prepared at a time), so the tags are recorded and compared in order.
-function chunkRecorder(blob, secrets, size, total) {
+// has chunk i read and encrypted by `encrypter` (encrypter.js: on the main thread or in a worker, the
+// plaintext wiped there) and checks it (§9.2). Calls never overlap (one is prepared at a time), so the
+// tags are recorded and compared in order. A worker that fails is left for the main thread, once.
+function chunkRecorder(blob, secrets, size, total, encrypter) {
   const tags = new Array(total); // §9.2: each chunk's tag from its first encryption
+  let enc = encrypter;
   return async function record(i) {
     const last = i === total - 1;
     const start = i * CHUNK_PLAIN_BYTES;
     const end = last ? size : start + CHUNK_PLAIN_BYTES;
-    const plain = new Uint8Array(await blob.slice(start, end).arrayBuffer());
+    let rec;
     try {
-      if (plain.length !== end - start) throw new UploadError('file_changed');
-      const rec = encryptChunk(secrets, i, plain, last);
-      const tag = chunkTag(rec);
-      if (tags[i] === undefined) {
-        tags[i] = tag;
-      } else if (!equalBytes(tags[i], tag)) {
-        wipe(rec); // made from changed bytes under a nonce already used: never sent
-        throw new UploadError('file_changed');
-      }
-      return rec;
-    } finally {
-      wipe(plain);
+      rec = await enc.encrypt(secrets, i, blob.slice(start, end), end - start, last);
+    } catch (e) {
+      if (e instanceof EncryptError && e.code === 'file_changed') throw new UploadError('file_changed');
+      if (!(e instanceof EncryptError) || enc === mainThreadEncrypter) throw e;
+      enc = mainThreadEncrypter;
+      return record(i);
     }
+    const tag = chunkTag(rec);
+    if (tags[i] === undefined) {
+      tags[i] = tag;
+    } else if (!equalBytes(tags[i], tag)) {
+      wipe(rec); // made from changed bytes under a nonce already used: never sent
+      throw new UploadError('file_changed');
+    }
+    return rec;
   };
 }
 
@@ -148,9 +152,10 @@ async function sendPass({ api, fileId, missing, record, parallel, signal, onConf
  * Returns { fileId, fileKey, noncePrefix, chunks, size } for the FILEREF; the caller adds name and mime.
  * Fails with UploadError 'too_large' | 'file_changed' | 'bad_answer' | 'network' (the connection did not
  * come back within `delays`), or the ApiError of a refused request (e.g. 'insufficient_storage').
- * `maxChunks`: the instance's limit (API.md `max_chunks_per_file`).
+ * `maxChunks`: the instance's limit (API.md `max_chunks_per_file`). `encrypter`: where chunks are
+ * encrypted (encrypter.js; the main thread by default, a ChunkWorker for large files).
  */
-export async function uploadFile(api, blob, { onProgress, onState, signal, maxChunks = 4096, delays = RETRY_DELAYS, parallel = UPLOAD_PARALLEL } = {}) {
+export async function uploadFile(api, blob, { onProgress, onState, signal, maxChunks = 4096, delays = RETRY_DELAYS, parallel = UPLOAD_PARALLEL, encrypter = mainThreadEncrypter } = {}) {
   if (!Number.isInteger(parallel) || parallel < 1 || parallel > UPLOAD_PARALLEL_MAX) throw new RangeError(`upload: parallel must be 1..${UPLOAD_PARALLEL_MAX}`);
   const size = blob.size;
   const total = chunkCount(size);
@@ -158,7 +163,7 @@ export async function uploadFile(api, blob, { onProgress, onState, signal, maxCh
   if (signal?.aborted) throw aborted();
   const secrets = newFileSecrets();
   const fileId = base64urlEncode(secrets.fileId);
-  const record = chunkRecorder(blob, secrets, size, total);
+  const record = chunkRecorder(blob, secrets, size, total, encrypter);
   const confirmed = new Set();
   const report = () => onProgress?.({ done: confirmed.size, total, bytes: Math.min(size, confirmed.size * CHUNK_PLAIN_BYTES) });
   let failures = 0;
