@@ -1,5 +1,6 @@
 // Where the chunks of an upload are encrypted: on the page's main thread (mainThreadEncrypter) or in a
-// Web Worker (ChunkWorker, js/chunk-worker.js). Both have one method,
+// Web Worker (ChunkWorker, js/chunk-worker.js). Both have `ahead` (how many records upload.js prepares
+// ahead) and one method,
 //   encrypt(secrets, index, slice, length, last) -> Promise<Uint8Array record>,
 // read `slice` (a Blob of `length` bytes, else UploadError 'file_changed'), encrypt it (§9.2) and wipe
 // the plaintext; the records are byte for byte the same (tests/web/upload.test.mjs, the §9.2 vectors).
@@ -25,6 +26,7 @@ export class EncryptError extends Error {
 /** Encrypts on the calling thread. */
 export const mainThreadEncrypter = Object.freeze({
   kind: 'main',
+  ahead: 1, // records upload.js prepares ahead: one, encrypted while the PUTs travel
   async encrypt(secrets, index, slice, length, last) {
     const plain = new Uint8Array(await slice.arrayBuffer());
     try {
@@ -53,6 +55,8 @@ export function workerManifest(doc = document) {
 export class ChunkWorker {
   constructor(worker) {
     this.kind = 'worker';
+    // Two records prepared ahead: the worker reads one chunk from the file while it encrypts the other.
+    this.ahead = 2;
     this.worker = worker;
     this.pending = new Map(); // id -> { resolve, reject }
     this.nextId = 1;

@@ -53,8 +53,8 @@ const aborted = () => new ApiError('aborted', 0);
 
 // The encrypter of `blob`'s chunks under `secrets` (`total` chunks of a file of `size` bytes): record(i)
 // has chunk i read and encrypted by `encrypter` (encrypter.js: on the main thread or in a worker, the
-// plaintext wiped there) and checks it (§9.2). Calls never overlap (one is prepared at a time), so the
-// tags are recorded and compared in order. A worker that fails is left for the main thread, once.
+// plaintext wiped there) and checks it (§9.2): each index has its own tag slot, so calls for different
+// chunks may overlap. A worker that fails is left for the main thread, once.
 function chunkRecorder(blob, secrets, size, total, encrypter) {
   const tags = new Array(total); // §9.2: each chunk's tag from its first encryption
   let enc = encrypter;
@@ -82,13 +82,14 @@ function chunkRecorder(blob, secrets, size, total, encrypter) {
   };
 }
 
-// One pass over `missing`: up to `parallel` PUTs in flight, the next record prepared meanwhile. On a
+// One pass over `missing`: up to `parallel` PUTs in flight, the next `ahead` records prepared meanwhile
+// (1 on the main thread; 2 with the worker, so that it reads one chunk while it encrypts another). On a
 // transient failure no new PUT starts and the ones in flight are left to finish (they may still be
 // stored); on any other failure, or when `signal` fires, the ones in flight are cancelled. Returns only
-// once every request of the pass has ended and the prepared record is settled: null when every chunk was
+// once every request of the pass has ended and the prepared records are settled: null when every chunk was
 // confirmed, the transient ApiError otherwise. Throws the first non-transient failure. onConfirmed(i) runs
 // when the server confirmed chunk i (a throw from it is a failure like any other).
-async function sendPass({ api, fileId, missing, record, parallel, signal, onConfirmed }) {
+async function sendPass({ api, fileId, missing, record, parallel, ahead, signal, onConfirmed }) {
   const cancel = new AbortController();
   const onAbort = () => cancel.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
@@ -114,24 +115,28 @@ async function sendPass({ api, fileId, missing, record, parallel, signal, onConf
     p.catch(() => {}); // handled where it is awaited; a pass that ends early still settles it below
     return p;
   };
-  let next = prepare();
+  const prepared = []; // promises of { i, rec }, in the order of `missing`
+  const fill = () => {
+    while (prepared.length < ahead && pos < missing.length) prepared.push(prepare());
+  };
+  fill();
   try {
-    while (next !== null && failure === null) {
+    while (prepared.length > 0 && failure === null) {
       let item;
       try {
-        item = await next;
+        item = await prepared[0];
       } catch (e) {
         fail(e);
         break;
       }
-      next = null;
+      prepared.shift();
       while (inflight.size >= parallel && failure === null) await Promise.race(inflight.values());
       if (signal?.aborted) fail(aborted());
       if (failure !== null) break;
       send(item.i, item.rec);
-      next = prepare(); // encrypted while the PUTs travel
+      fill(); // encrypted while the PUTs travel
     }
-    if (next !== null) await next.then(() => {}, (e) => fail(e));
+    for (const p of prepared) await p.then(() => {}, (e) => fail(e));
     while (inflight.size > 0) await Promise.race(inflight.values());
   } finally {
     signal?.removeEventListener('abort', onAbort);
@@ -156,6 +161,7 @@ async function sendPass({ api, fileId, missing, record, parallel, signal, onConf
  * encrypted (encrypter.js; the main thread by default, a ChunkWorker for large files).
  */
 export async function uploadFile(api, blob, { onProgress, onState, signal, maxChunks = 4096, delays = RETRY_DELAYS, parallel = UPLOAD_PARALLEL, encrypter = mainThreadEncrypter } = {}) {
+  const ahead = encrypter.ahead ?? 1;
   if (!Number.isInteger(parallel) || parallel < 1 || parallel > UPLOAD_PARALLEL_MAX) throw new RangeError(`upload: parallel must be 1..${UPLOAD_PARALLEL_MAX}`);
   const size = blob.size;
   const total = chunkCount(size);
@@ -180,7 +186,7 @@ export async function uploadFile(api, blob, { onProgress, onState, signal, maxCh
     for (let i = 0; i < total; i++) if (!lacking.has(i)) confirmed.add(i);
     report();
     if (missing.length === 0) break;
-    const dropped = await sendPass({ api, fileId, missing, record, parallel, signal, onConfirmed });
+    const dropped = await sendPass({ api, fileId, missing, record, parallel, ahead, signal, onConfirmed });
     if (dropped) {
       if (failures >= delays.length) throw new UploadError('network');
       onState?.('retrying');
