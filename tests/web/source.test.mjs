@@ -276,8 +276,12 @@ describe('the chunk worker', () => {
             const start = i * 524288;
             const end = Math.min(size, start + 524288);
             const last = i === count - 1;
-            out.inWorker.push(hashOf(await worker.encrypt(secrets, i, blob.slice(start, end), end - start, last)));
-            out.onMain.push(hashOf(await E.mainThreadEncrypter.encrypt(secrets, i, blob.slice(start, end), end - start, last)));
+            const w = await worker.encrypt(secrets, i, blob.slice(start, end), end - start, last);
+            const m = await E.mainThreadEncrypter.encrypt(secrets, i, blob.slice(start, end), end - start, last);
+            const wBytes = new Uint8Array(await w.body.arrayBuffer());
+            out.inWorker.push(hashOf(wBytes));
+            out.onMain.push(hashOf(m.body));
+            out.tagsAgree = (out.tagsAgree ?? true) && w.body instanceof Blob && [...w.tag].join() === [...wBytes.slice(-16)].join() && [...m.tag].join() === [...m.body.slice(-16)].join();
           }
           // A slice shorter than announced (the file changed): refused in the worker too.
           out.changed = await worker.encrypt(secrets, 0, blob.slice(0, 10), 524288, false).then(() => 'accepted', (e) => e.code);
@@ -296,6 +300,7 @@ describe('the chunk worker', () => {
         assert.deepEqual(got.inWorker, vector.input.record_hashes);
         assert.deepEqual(got.onMain, vector.input.record_hashes);
         assert.equal(got.changed, 'file_changed');
+        assert.equal(got.tagsAgree, true, 'each tag is its record\'s last 16 bytes; the worker gives a Blob');
         await w.assertClean(assert);
         await page.close();
       });

@@ -5,9 +5,10 @@
 // §9.2 tag comparison) exactly as it checks its own.
 //
 // Messages in: { id, secrets: { fileKey, noncePrefix, fileId }, index, last, slice: Blob, length }.
-// Messages out: { ready: true } once the imports loaded; { id, record } (its buffer transferred) or
-// { id, error: 'file_changed' | 'encrypt_failed' }. The plaintext and this copy of the secrets are
-// wiped before the answer leaves (best effort in JavaScript).
+// Messages out: { ready: true } once the imports loaded; { id, body, tag }: the record as a Blob (the
+// page sends it as the PUT's body without copying it on its own thread) and its last 16 bytes (the AEAD
+// tag, for the page's §9.2 check); or { id, error: 'file_changed' | 'encrypt_failed' }. The plaintext
+// and this copy of the secrets are wiped before the answer leaves (best effort in JavaScript).
 import { encryptChunk, wipe } from '../lib/protocol.js';
 
 self.addEventListener('message', async (ev) => {
@@ -19,9 +20,9 @@ self.addEventListener('message', async (ev) => {
       self.postMessage({ id, error: 'file_changed' });
       return;
     }
-    let record = encryptChunk(secrets, index, plain, last);
-    if (record.byteOffset !== 0 || record.byteLength !== record.buffer.byteLength) record = record.slice();
-    self.postMessage({ id, record }, [record.buffer]);
+    const record = encryptChunk(secrets, index, plain, last);
+    const tag = record.slice(record.length - 16);
+    self.postMessage({ id, body: new Blob([record], { type: 'application/octet-stream' }), tag });
   } catch {
     self.postMessage({ id, error: 'encrypt_failed' });
   } finally {

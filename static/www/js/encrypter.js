@@ -1,9 +1,12 @@
 // Where the chunks of an upload are encrypted: on the page's main thread (mainThreadEncrypter) or in a
 // Web Worker (ChunkWorker, js/chunk-worker.js). Both have `ahead` (how many records upload.js prepares
 // ahead) and one method,
-//   encrypt(secrets, index, slice, length, last) -> Promise<Uint8Array record>,
-// read `slice` (a Blob of `length` bytes, else UploadError 'file_changed'), encrypt it (§9.2) and wipe
-// the plaintext; the records are byte for byte the same (tests/web/upload.test.mjs, the §9.2 vectors).
+//   encrypt(secrets, index, slice, length, last) -> Promise<{ body, tag }>,
+// read `slice` (a Blob of `length` bytes, else EncryptError 'file_changed'), encrypt it (§9.2) and wipe
+// the plaintext; `body` is the record (a Uint8Array on the main thread; a Blob from the worker, which
+// fetch sends without the page's thread copying it: in Chromium a Uint8Array body costs the main
+// thread tens of milliseconds per chunk on a busy machine), `tag` its last 16 bytes, for upload.js's
+// §9.2 check. The records are byte for byte the same (tests/web/source.test.mjs, the §9.2 vectors).
 //
 // Integrity of the worker's code: a module worker's imports cannot carry `integrity` (no browser takes
 // it there, and an import map is an inline script, which the CSP forbids). The page carries, from
@@ -14,6 +17,9 @@
 // again (the server sends no-store), and a server that serves other bytes the second time could change
 // them, as it could change the page itself.
 import { encryptChunk, wipe } from '../lib/protocol.js';
+
+/** The AEAD tag at the end of a chunk record (§3, §9.2): what upload.js's §9.2 check compares. */
+export const TAG_BYTES = 16;
 
 export class EncryptError extends Error {
   constructor(code) {
@@ -31,7 +37,8 @@ export const mainThreadEncrypter = Object.freeze({
     const plain = new Uint8Array(await slice.arrayBuffer());
     try {
       if (plain.length !== length) throw new EncryptError('file_changed');
-      return encryptChunk(secrets, index, plain, last);
+      const body = encryptChunk(secrets, index, plain, last);
+      return { body, tag: body.slice(body.length - TAG_BYTES) };
     } finally {
       wipe(plain);
     }
@@ -62,12 +69,13 @@ export class ChunkWorker {
     this.nextId = 1;
     this.broken = null;
     worker.addEventListener('message', (ev) => {
-      const { id, record, error } = ev.data || {};
+      const { id, body, tag, error } = ev.data || {};
       const p = this.pending.get(id);
       if (!p) return;
       this.pending.delete(id);
       if (error) p.reject(new EncryptError(error));
-      else p.resolve(record);
+      else if (!(body instanceof Blob) || !(tag instanceof Uint8Array) || tag.length !== TAG_BYTES) p.reject(new EncryptError('worker_failed'));
+      else p.resolve({ body, tag });
     });
     worker.addEventListener('error', (ev) => {
       ev.preventDefault?.();

@@ -42,19 +42,14 @@ export class UploadError extends Error {
   }
 }
 
-/** The AEAD tag at the end of a chunk record (§3, §9.2): what the §9.2 check compares. */
-const TAG_BYTES = 16;
-export function chunkTag(record) {
-  return record.slice(record.length - TAG_BYTES);
-}
-
 const transient = (e) => e instanceof ApiError && e.transient;
 const aborted = () => new ApiError('aborted', 0);
 
 // The encrypter of `blob`'s chunks under `secrets` (`total` chunks of a file of `size` bytes): record(i)
 // has chunk i read and encrypted by `encrypter` (encrypter.js: on the main thread or in a worker, the
-// plaintext wiped there) and checks it (§9.2): each index has its own tag slot, so calls for different
-// chunks may overlap. A worker that fails is left for the main thread, once.
+// plaintext wiped there), checks its tag (§9.2) and returns the record as the PUT's body (a Uint8Array,
+// or from the worker a Blob: the page's thread never copies it). Each index has its own tag slot, so
+// calls for different chunks may overlap. A worker that fails is left for the main thread, once.
 function chunkRecorder(blob, secrets, size, total, encrypter) {
   const tags = new Array(total); // §9.2: each chunk's tag from its first encryption
   let enc = encrypter;
@@ -62,23 +57,23 @@ function chunkRecorder(blob, secrets, size, total, encrypter) {
     const last = i === total - 1;
     const start = i * CHUNK_PLAIN_BYTES;
     const end = last ? size : start + CHUNK_PLAIN_BYTES;
-    let rec;
+    let out;
     try {
-      rec = await enc.encrypt(secrets, i, blob.slice(start, end), end - start, last);
+      out = await enc.encrypt(secrets, i, blob.slice(start, end), end - start, last);
     } catch (e) {
       if (e instanceof EncryptError && e.code === 'file_changed') throw new UploadError('file_changed');
       if (!(e instanceof EncryptError) || enc === mainThreadEncrypter) throw e;
       enc = mainThreadEncrypter;
       return record(i);
     }
-    const tag = chunkTag(rec);
+    const { body, tag } = out;
     if (tags[i] === undefined) {
       tags[i] = tag;
     } else if (!equalBytes(tags[i], tag)) {
-      wipe(rec); // made from changed bytes under a nonce already used: never sent
+      if (body instanceof Uint8Array) wipe(body); // made from changed bytes under a nonce already used: never sent
       throw new UploadError('file_changed');
     }
-    return rec;
+    return body;
   };
 }
 
