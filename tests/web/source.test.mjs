@@ -9,7 +9,8 @@
 //  - Cancel during an upload (the PUTs held in the page) ends it: the form is back as it was, no
 //    request is left running, the server holds no finished upload and no case;
 //  - the chunk worker starts under the CSP with its modules' integrity checked (a changed module keeps
-//    it from starting), and encrypts the §9.2 vectors to the same records as the main thread.
+//    it from starting), encrypts the §9.2 vectors to the same records as the main thread, and derives
+//    the same receipt keys.
 // Skipped, with the reason, when there is no dojavad binary (set DOJAVAD or build the default preset).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -283,6 +284,15 @@ describe('the chunk worker', () => {
             out.onMain.push(hashOf(m.body));
             out.tagsAgree = (out.tagsAgree ?? true) && w.body instanceof Blob && [...w.tag].join() === [...wBytes.slice(-16)].join() && [...m.tag].join() === [...m.body.slice(-16)].join();
           }
+          // The receipt's keys derived in the worker are those of the main thread.
+          const P = await import('/lib/protocol.js');
+          const receipt = P.generateReceipt();
+          const salt = new Uint8Array(16).fill(9);
+          const hexOf = (k) => Object.keys(k).sort().map((n) => `${n}=${[...k[n]].join('.')}`).join(' ');
+          const progress = [];
+          const inWorker = await worker.deriveReceiptKeys(receipt, salt, (p) => progress.push(p));
+          out.keysAgree = hexOf(inWorker) === hexOf(await P.deriveReceiptKeysAsync(receipt, salt)) && Object.keys(inWorker).length === 7;
+          out.progress = progress.length > 0 && progress.every((p) => p >= 0 && p <= 1);
           // A slice shorter than announced (the file changed): refused in the worker too.
           out.changed = await worker.encrypt(secrets, 0, blob.slice(0, 10), 524288, false).then(() => 'accepted', (e) => e.code);
           worker.close();
@@ -290,7 +300,7 @@ describe('the chunk worker', () => {
         })();
       };
 
-      test('encrypts the §9.2 vectors to the same records as the main thread, under the CSP', async () => {
+      test('encrypts the §9.2 vectors to the same records as the main thread and derives the same receipt keys, under the CSP', async () => {
         const page = await browser.newPage();
         const w = await watch(page, server.url);
         await page.goto(`${server.url}/index.html`);
@@ -300,6 +310,8 @@ describe('the chunk worker', () => {
         assert.deepEqual(got.inWorker, vector.input.record_hashes);
         assert.deepEqual(got.onMain, vector.input.record_hashes);
         assert.equal(got.changed, 'file_changed');
+        assert.equal(got.keysAgree, true, 'the receipt\'s keys from the worker are the main thread\'s');
+        assert.equal(got.progress, true, 'the derivation reports its progress');
         assert.equal(got.tagsAgree, true, 'each tag is its record\'s last 16 bytes; the worker gives a Blob');
         await w.assertClean(assert);
         await page.close();

@@ -1,4 +1,4 @@
-// The chunk encrypter in a Web Worker (module worker, same origin: the CSP's script-src 'self' covers
+// The chunk encrypter (and the receipt's key derivation) in a Web Worker (module worker, same origin: the CSP's script-src 'self' covers
 // it). It does one thing: §9.2 encryption of one chunk, read from the Blob slice it is given, so that a
 // large upload does not hold the page's main thread (at Tor Browser's "Safer" level, without the JIT,
 // a chunk takes about a quarter of a second). The page checks the records it gets back (upload.js: the
@@ -9,9 +9,28 @@
 // page sends it as the PUT's body without copying it on its own thread) and its last 16 bytes (the AEAD
 // tag, for the page's §9.2 check); or { id, error: 'file_changed' | 'encrypt_failed' }. The plaintext
 // and this copy of the secrets are wiped before the answer leaves (best effort in JavaScript).
-import { encryptChunk, wipe } from '../lib/protocol.js';
+import { deriveReceiptKeysAsync, encryptChunk, wipe } from '../lib/protocol.js';
+
+// { id, op: 'receipt', receipt, salt }: the receipt's keys (§4.3, Argon2id), which block the page's
+// thread for seconds at "Safer" (Firefox runs no timer or input meanwhile). Answers { id, progress }
+// while it runs, then { id, keys } (copied into the message; this copy is wiped) or { id, error }.
+async function receiptKeys({ id, receipt, salt }) {
+  let keys = null;
+  try {
+    keys = await deriveReceiptKeysAsync(receipt, salt, (progress) => self.postMessage({ id, progress }));
+    self.postMessage({ id, keys });
+  } catch {
+    self.postMessage({ id, error: 'derive_failed' });
+  } finally {
+    if (keys) wipe(...Object.values(keys));
+  }
+}
 
 self.addEventListener('message', async (ev) => {
+  if (ev.data?.op === 'receipt') {
+    await receiptKeys(ev.data);
+    return;
+  }
   const { id, secrets, index, last, slice, length } = ev.data || {};
   let plain = null;
   try {

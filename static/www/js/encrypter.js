@@ -69,10 +69,19 @@ export class ChunkWorker {
     this.nextId = 1;
     this.broken = null;
     worker.addEventListener('message', (ev) => {
-      const { id, body, tag, error } = ev.data || {};
+      const { id, body, tag, error, progress, keys } = ev.data || {};
       const p = this.pending.get(id);
       if (!p) return;
+      if (progress !== undefined) {
+        p.onProgress?.(progress);
+        return;
+      }
       this.pending.delete(id);
+      if (p.keys) {
+        if (error || !keys) p.reject(new EncryptError(error || 'worker_failed'));
+        else p.resolve(keys);
+        return;
+      }
       if (error) p.reject(new EncryptError(error));
       else if (!(body instanceof Blob) || !(tag instanceof Uint8Array) || tag.length !== TAG_BYTES) p.reject(new EncryptError('worker_failed'));
       else p.resolve({ body, tag });
@@ -142,6 +151,20 @@ export class ChunkWorker {
       this.pending.set(id, { resolve, reject });
       // The secrets are copied into the message (structured clone); the worker wipes its copy.
       this.worker.postMessage({ id, secrets: { fileKey: secrets.fileKey, noncePrefix: secrets.noncePrefix, fileId: secrets.fileId }, index, last, slice, length });
+    });
+  }
+
+  /**
+   * The receipt's keys (protocol.js deriveReceiptKeysAsync, §4.3) computed in the worker, so the page
+   * stays responsive; `onProgress(0..1)` as it runs. Rejects with EncryptError when the worker fails (the
+   * caller then derives them itself).
+   */
+  deriveReceiptKeys(receipt, salt, onProgress) {
+    if (this.broken) return Promise.reject(this.broken);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onProgress, keys: true });
+      this.worker.postMessage({ id, op: 'receipt', receipt, salt });
     });
   }
 

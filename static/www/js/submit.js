@@ -169,13 +169,16 @@ class Submission {
   async run() {
     const { i18n, api } = ctx;
     const signal = this.cancel.signal;
-    if (this.files.length > 0) this.startEncrypter();
-    // 1. Receipt and the keys derived from it (§4): a few seconds at Tor Browser's "Safer" level.
+    // 1. Receipt and the keys derived from it (§4): a few seconds at Tor Browser's "Safer" level, in the
+    //    worker when there is one (Firefox runs no timer or input on the page's thread meanwhile).
     if (!this.keys) {
       step('step_receipt');
       bar(0);
       this.receipt = generateReceipt();
-      this.keys = await deriveReceiptKeysAsync(this.receipt, ctx.instance.salt, (p) => bar(p));
+      const worker = this.files.length > 0 ? await this.startEncrypter() : null;
+      if (signal.aborted) throw new ApiError('aborted', 0);
+      this.keys = await worker?.deriveReceiptKeys?.(this.receipt, ctx.instance.salt, (p) => bar(p)).catch(() => null);
+      this.keys ||= await deriveReceiptKeysAsync(this.receipt, ctx.instance.salt, (p) => bar(p));
     }
     // 2. Files: encrypted in the browser (in a worker when large), uploaded chunk by chunk, resumed after
     //    a dropped connection; Cancel stops them (upload.js: no request left running).
