@@ -60,14 +60,14 @@ function runCli(args) {
 function lagMeter() {
   window.__lag = { max: 0, over200: 0, longMax: 0, longSum: 0 };
   // Chromium: the main thread's long tasks (>= 50 ms) themselves, apart from waiting for a core.
-  try {
+  if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
     new PerformanceObserver((l) => {
       for (const e of l.getEntries()) {
         window.__lag.longSum += e.duration;
         if (e.duration > window.__lag.longMax) window.__lag.longMax = e.duration;
       }
     }).observe({ type: 'longtask' });
-  } catch {
+  } else {
     window.__lag.longMax = null; // not in Firefox
   }
   let last = performance.now();
