@@ -56,6 +56,7 @@ describe('the source page without dead ends', { skip }, () => {
   let inst;
   let tmp;
   let big;
+  let edge;
   let small;
   let large;
   let casesBefore;
@@ -64,7 +65,9 @@ describe('the source page without dead ends', { skip }, () => {
     await inst.installRoster(['Legal adviser']);
     tmp = tmpDir('dojava-web-source-');
     big = path.join(tmp, 'too-big-video.bin');
-    fs.writeFileSync(big, crypto.randomBytes(MAX_CHUNKS * CH));
+    fs.writeFileSync(big, crypto.randomBytes(MAX_CHUNKS * CH + CH)); // 2.5 MB
+    edge = path.join(tmp, 'edge.bin');
+    fs.writeFileSync(edge, crypto.randomBytes(MAX_CHUNKS * CH));
     small = path.join(tmp, 'small-note.bin');
     fs.writeFileSync(small, crypto.randomBytes(3000));
     large = path.join(tmp, 'large-archive.bin'); // exactly at the limit
@@ -128,14 +131,19 @@ describe('the source page without dead ends', { skip }, () => {
           refused: [...document.querySelectorAll('#file-list .file-refused')].map((e) => e.textContent),
         }));
         assert.deepEqual(got.files, ['small-note.bin']);
-        assert.deepEqual(got.refused, [fill(cat('en').file_too_large, { name: 'too-big-video.bin', size: '2.0 MB', max: '2.0 MB' })]);
+        assert.deepEqual(got.refused, [fill(cat('en').file_too_large, { name: 'too-big-video.bin', size: '2.5 MB', max: '2.0 MB' })]);
         assert.deepEqual(await formState(page), typed);
         await screenshot(page, `${kind}-source-file-too-large`);
         // The language changes the refusal too, in place.
         await page.select('#lang-select', 'sr-Cyrl');
-        assert.equal(await page.$eval('#file-list .file-refused', (e) => e.textContent), fill(cat('sr-Cyrl').file_too_large, { name: 'too-big-video.bin', size: '2,0 MB', max: '2,0 MB' }));
+        assert.equal(await page.$eval('#file-list .file-refused', (e) => e.textContent), fill(cat('sr-Cyrl').file_too_large, { name: 'too-big-video.bin', size: '2,5 MB', max: '2,0 MB' }));
         await screenshot(page, `${kind}-source-file-too-large-sr-Cyrl`);
         await page.select('#lang-select', 'en');
+        // One byte over the limit: both sizes would read "2.0 MB", so the exact bytes are given.
+        await (await page.$('#f-files')).uploadFile(edge);
+        await page.waitForFunction(() => document.querySelector('#file-list .file-refused')?.textContent.includes('edge'));
+        assert.equal(await page.$eval('#file-list .file-refused', (e) => e.textContent), fill(cat('en').file_too_large, { name: 'edge.bin', size: `${MAX_CHUNKS * CH} B`, max: `${MAX_CHUNKS * CH - 1} B` }));
+        assert.deepEqual(await formState(page), typed);
         const before = await caseCount();
         await page.click('#submit');
         await page.waitForSelector('#receipt:not([hidden])', { timeout: SLOW });

@@ -259,9 +259,13 @@ export class FilePicker {
         return li;
       }),
     );
-    const max = formatSize(this.i18n, maxFileBytes(this.maxChunks));
+    const limit = maxFileBytes(this.maxChunks);
     for (const r of this.refused) {
-      this.list.append(el('li', { class: 'warn file-refused', role: 'alert', text: t('file_too_large', { name: r.name, size: formatSize(this.i18n, r.size), max }) }));
+      let size = formatSize(this.i18n, r.size);
+      let max = formatSize(this.i18n, limit);
+      // Just over the limit, both round to the same figure: then the exact bytes.
+      if (size === max) [size, max] = [r.size, limit].map((n) => this.i18n.t('size_bytes', { n }));
+      this.list.append(el('li', { class: 'warn file-refused', role: 'alert', text: t('file_too_large', { name: r.name, size, max }) }));
     }
     if (this.tooMany) this.list.append(el('li', { class: 'warn file-refused', role: 'alert', text: this.i18n.plural('files_too_many', this.maxFiles, { max: this.maxFiles }) }));
   }
