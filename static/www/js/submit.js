@@ -166,23 +166,26 @@ class Submission {
     return ctx.i18n.plural('eta_minutes', n, { n });
   }
 
-  async run() {
-    const { i18n, api } = ctx;
-    const signal = this.cancel.signal;
-    // 1. Receipt and the keys derived from it (§4): a few seconds at Tor Browser's "Safer" level, in the
-    //    worker when there is one (Firefox runs no timer or input on the page's thread meanwhile).
-    if (!this.keys) {
-      step('step_receipt');
-      bar(0);
-      this.receipt = generateReceipt();
-      const worker = this.files.length > 0 ? await this.startEncrypter() : null;
-      if (signal.aborted) throw new ApiError('aborted', 0);
-      this.keys = await worker?.deriveReceiptKeys?.(this.receipt, ctx.instance.salt, (p) => bar(p)).catch(() => null);
-      this.keys ||= await deriveReceiptKeysAsync(this.receipt, ctx.instance.salt, (p) => bar(p));
-    }
-    // 2. Files: encrypted in the browser (in a worker when large), uploaded chunk by chunk, resumed after
-    //    a dropped connection; Cancel stops them (upload.js: no request left running).
+  /**
+   * 1. The receipt and the keys derived from it (§4): a few seconds at Tor Browser's "Safer" level, in the
+   *    worker when there is one (Firefox runs no timer or input on the page's thread meanwhile).
+   */
+  async deriveKeys(signal) {
+    step('step_receipt');
+    bar(0);
+    this.receipt = generateReceipt();
+    const worker = this.files.length > 0 ? await this.startEncrypter() : null;
     if (signal.aborted) throw new ApiError('aborted', 0);
+    this.keys = await worker?.deriveReceiptKeys?.(this.receipt, ctx.instance.salt, (p) => bar(p)).catch(() => null);
+    this.keys ||= await deriveReceiptKeysAsync(this.receipt, ctx.instance.salt, (p) => bar(p));
+  }
+
+  /**
+   * 2. The files not sent yet: encrypted in the browser (in a worker when large), uploaded chunk by chunk,
+   *    resumed after a dropped connection; Cancel stops them (upload.js: no request left running).
+   */
+  async uploadFiles(signal) {
+    const { i18n, api } = ctx;
     const encrypter = this.files.length > this.refs.length ? await this.startEncrypter() : mainThreadEncrypter;
     let before = this.files.slice(0, this.refs.length).reduce((n, f) => n + f.blob.size, 0);
     this.uploadStart = performance.now();
@@ -204,6 +207,14 @@ class Submission {
       wipe(up.fileKey, up.noncePrefix);
       before += f.blob.size;
     }
+  }
+
+  async run() {
+    const { api } = ctx;
+    const signal = this.cancel.signal;
+    if (!this.keys) await this.deriveKeys(signal);
+    if (signal.aborted) throw new ApiError('aborted', 0);
+    await this.uploadFiles(signal);
     this.closeEncrypter();
     $('progress-eta').textContent = '';
     if (signal.aborted) throw new ApiError('aborted', 0);
