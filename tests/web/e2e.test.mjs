@@ -173,7 +173,10 @@ describe('web client against dojavad', { skip }, () => {
           await page.select('#lang-select', code);
           const c = cat(code);
           const shown = await page.evaluate(() => ({ title: document.getElementById('receipt-heading').textContent, items: [...document.querySelectorAll('#receipt li')].map((li) => li.textContent), lang: document.documentElement.lang }));
-          assert.deepEqual(shown, { title: c.receipt_title, items: ['write', 'secret', 'lost', 'return', 'close'].map((k) => c[`receipt_advice_${k}`]), lang: code });
+          // The retention line: the instance document's retention_days (90 by default; 90 takes "other" in every language).
+          const items = ['write', 'secret', 'lost', 'return', 'close'].map((k) => c[`receipt_advice_${k}`]);
+          items.splice(4, 0, c.receipt_retention_other.replace('{n}', '90'));
+          assert.deepEqual(shown, { title: c.receipt_title, items, lang: code });
           await screenshot(page, `${kind}-receipt-${code}`);
         }
         await page.select('#lang-select', 'en');

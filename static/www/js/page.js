@@ -1,15 +1,17 @@
 // What both pages share: languages, the instance and its verified roster, file selection with metadata
 // cleaning, and small DOM helpers. Text always goes through textContent, never innerHTML.
 import {
+  CHUNK_PLAIN_BYTES,
   DojavaError,
   InstancePin,
   activeEntries,
   adminFingerprint,
+  chunkCount,
   base64urlDecode,
   formatFingerprint,
   parseAddressFragment,
 } from '../lib/protocol.js';
-import { Catalogues, DEFAULT_LANGUAGE, LANGUAGES, languageFromHash } from './i18n.js';
+import { Catalogues, DEFAULT_LANGUAGE, LANGUAGES, languageFromHash, languageFromPreferences } from './i18n.js';
 import { Api, ApiError } from './api.js';
 import { blobReader, planClean } from './metadata.js';
 
@@ -35,7 +37,8 @@ export function el(tag, attrs = {}, ...children) {
 export function formatSize(i18n, bytes) {
   if (bytes < 1024) return i18n.t('size_bytes', { n: bytes });
   if (bytes < 1024 * 1024) return i18n.t('size_kib', { n: i18n.decimal(bytes / 1024) });
-  return i18n.t('size_mib', { n: i18n.decimal(bytes / 1048576) });
+  if (bytes < 1024 * 1024 * 1024) return i18n.t('size_mib', { n: i18n.decimal(bytes / 1048576) });
+  return i18n.t('size_gib', { n: i18n.decimal(bytes / 1073741824) });
 }
 
 /** A protocol day (days since 1970-01-01 UTC) as YYYY-MM-DD. */
@@ -84,7 +87,7 @@ export async function boot({ onLanguage } = {}) {
     history.replaceState(null, '', `#lang=${select.value}` + addressPins(location.hash));
     setLang(select.value);
   });
-  setLang(languageFromHash(location.hash) || 'en');
+  setLang(languageFromHash(location.hash) || browserLanguage() || DEFAULT_LANGUAGE);
   // A link with another #lang= on the same page changes the language without a reload.
   window.addEventListener('hashchange', () => {
     const code = languageFromHash(location.hash);
@@ -140,6 +143,8 @@ export async function loadInstance(api) {
     maxChunks: Number.isSafeInteger(limits.max_chunks_per_file) ? limits.max_chunks_per_file : 4096,
     maxFiles: Number.isSafeInteger(limits.max_files_per_message) ? limits.max_files_per_message : 64,
     maxChars: Number.isSafeInteger(limits.message_characters) ? limits.message_characters : 100000,
+    // API.md `retention_days`: a case is deleted this many days after its last activity (0: unknown).
+    retentionDays: Number.isSafeInteger(limits.retention_days) && limits.retention_days > 0 ? limits.retention_days : 0,
   };
 }
 
@@ -164,17 +169,27 @@ export function showInstance(i18n, inst) {
 // ---------------------------------------------------------------------------------------------------
 // File selection with metadata cleaning
 
+/** The largest file `maxChunks` chunks hold (§9.2: count = floor(size / 524288) + 1). */
+export function maxFileBytes(maxChunks) {
+  return maxChunks * CHUNK_PLAIN_BYTES - 1;
+}
+
 /**
  * Manages the list of chosen files for one form. Each item: { file, plan, keepOriginal, id }.
- * JPEG and PNG files are cleaned by default; `keepOriginal` sends the file as it is.
+ * JPEG and PNG files are cleaned by default; `keepOriginal` sends the file as it is. Files are checked
+ * when chosen, against the instance's limits: one larger than `maxChunks` chunks is not added, nor one
+ * past `maxFiles`; the list then says which file and which limit, and nothing else of the form changes.
  */
 export class FilePicker {
-  constructor(i18n, input, list, { maxFiles = 64 } = {}) {
+  constructor(i18n, input, list, { maxFiles = 64, maxChunks = 4096 } = {}) {
     this.i18n = i18n;
     this.input = input;
     this.list = list;
     this.maxFiles = maxFiles;
+    this.maxChunks = maxChunks;
     this.items = [];
+    this.refused = []; // { name, size } of files not added for their size, until the next change
+    this.tooMany = false;
     this.busy = Promise.resolve();
     input.addEventListener('change', () => {
       const files = [...input.files];
@@ -185,10 +200,15 @@ export class FilePicker {
 
   async add(files) {
     this.tooMany = false;
+    this.refused = [];
     for (const file of files) {
+      if (chunkCount(file.size) > this.maxChunks) {
+        this.refused.push({ name: file.name, size: file.size });
+        continue;
+      }
       if (this.items.length >= this.maxFiles) {
         this.tooMany = true;
-        break;
+        continue;
       }
       let plan;
       try {
@@ -241,20 +261,34 @@ export class FilePicker {
         rm.addEventListener('click', () => {
           this.items.splice(idx, 1);
           this.tooMany = false;
+          this.refused = [];
           this.render();
         });
         li.append(rm);
         return li;
       }),
     );
-    if (this.tooMany) this.list.append(el('li', { class: 'warn', role: 'alert', text: this.i18n.plural('files_too_many', this.maxFiles, { max: this.maxFiles }) }));
+    const limit = maxFileBytes(this.maxChunks);
+    for (const r of this.refused) {
+      let size = formatSize(this.i18n, r.size);
+      let max = formatSize(this.i18n, limit);
+      // Just over the limit, both round to the same figure: then the exact bytes.
+      if (size === max) [size, max] = [r.size, limit].map((n) => this.i18n.t('size_bytes', { n }));
+      this.list.append(el('li', { class: 'warn file-refused', role: 'alert', text: t('file_too_large', { name: r.name, size, max }) }));
+    }
+    if (this.tooMany) this.list.append(el('li', { class: 'warn file-refused', role: 'alert', text: this.i18n.plural('files_too_many', this.maxFiles, { max: this.maxFiles }) }));
   }
 }
 
-/** The language before the catalogues have loaded: the fragment's, else the default. */
+/** The browser's preferred language among the page's, or null (i18n.js languageFromPreferences). */
+function browserLanguage() {
+  return languageFromPreferences(navigator.languages?.length ? [...navigator.languages] : [navigator.language]);
+}
+
+/** The language before the catalogues have loaded: the fragment's, else the browser's, else the default. */
 function earlyLanguage() {
   const code = languageFromHash(location.hash);
-  return LANGUAGES.some((l) => l.code === code) ? code : DEFAULT_LANGUAGE;
+  return LANGUAGES.some((l) => l.code === code) ? code : browserLanguage() || DEFAULT_LANGUAGE;
 }
 
 /**
