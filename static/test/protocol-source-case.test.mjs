@@ -68,8 +68,10 @@ test('records of a v2 case: another key, a moved record, a retired reviewer, an 
   const s = setup();
   const report = v2(s);
   const foreign = v2(s, { key: P.randomBytes(32), author: 'reviewer', prev: P.eventHash(report) });
-  const moved = v2(s, { author: 'reviewer', prev: P.randomBytes(32) });
   const retired = v2(s, { author: 'reviewer', reviewer: s.ben, rosterVersion: 3, prev: P.eventHash(report) });
+  // Moved before the record its writer had seen (listed after it). A prev naming a record the source is
+  // never listed (a notes record) is accepted for the source (§8.4, "A source's view").
+  const moved = v2(s, { author: 'reviewer', prev: P.eventHash(retired) });
   const other = v2(s, { signSeed: P.randomBytes(32), body: json({ type: 'message', text: 'x', files: [] }), prev: P.eventHash(report) });
   const v1source = P.encryptMessage({ kind: P.KIND_CONVERSATION, caseId: s.caseId, key: s.ck, body: json({ type: 'message', text: 'v1', files: [] }) });
   const v1reply = P.encryptMessage({ kind: P.KIND_CONVERSATION, caseId: s.caseId, key: s.ck, body: json({ type: 'message', text: 'v1 reply', files: [] }), author: { reviewerId: s.ana.id, edSeed: s.ana.seed } });

@@ -115,7 +115,8 @@ export class SourceCaseReader {
   #checkOrder(roster) {
     this.caseError = null;
     if (this.format !== VERSION_2) return;
-    const order = checkCaseOrder(this.listing.map((x) => ({ eventHash: x.eventHash, opened: x.error ? null : x.opened })), roster, this.mark);
+    // The source is listed conversation records only (§8.4): a reviewer's prev may name a notes record.
+    const order = checkCaseOrder(this.listing.map((x) => ({ eventHash: x.eventHash, opened: x.error ? null : x.opened })), roster, this.mark, { conversationOnly: true });
     order.records.forEach((e, i) => {
       if (e && !this.listing[i].error) this.listing[i].error = e.code;
     });
