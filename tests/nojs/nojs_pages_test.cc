@@ -75,72 +75,75 @@ TEST_CASE("a plain submission is a case the reviewer opens to the JS page's payl
   CHECK(p.ReviewerFile(info.case_id, ref) == evidence);
 }
 
-TEST_CASE("bad plain forms get readable pages and change nothing") {
+// A refused form's page: readable HTML with `words`, no script.
+void ExpectPage(const HttpResponse& r, int status, const std::string& words) {
+  CHECK(r.status == status);
+  CHECK(r.content_type == "text/html; charset=utf-8");
+  CHECK(r.body.find(words) != std::string::npos);
+  CHECK(r.body.find("<script") == std::string::npos);
+}
+
+// Nothing was created, and nothing half-written waits to be purged.
+void ExpectNothingStored(PlainHarness& p) {
+  CHECK(p.CaseCount() == 0);
+  auto uploads = p.h().store().Purge();
+  REQUIRE(uploads.ok());
+}
+
+TEST_CASE("bad plain forms: a bad field gets a readable page and changes nothing") {
   PlainHarness p;
-  auto expect_page = [&](const HttpResponse& r, int status, const std::string& words) {
-    CHECK(r.status == status);
-    CHECK(r.content_type == "text/html; charset=utf-8");
-    CHECK(r.body.find(words) != std::string::npos);
-    CHECK(r.body.find("<script") == std::string::npos);
-  };
   SECTION("missing title") {
     auto parts = ReportParts();
     parts[5].value = "   ";
-    expect_page(p.Submit(parts), 400, "Please fill in: Title.");
-  }
-  SECTION("a choice outside the list") {
+    ExpectPage(p.Submit(parts), 400, "Please fill in: Title.");
+  }  SECTION("a choice outside the list") {
     auto parts = ReportParts();
     parts[1].value = "XX";
-    expect_page(p.Submit(parts), 400, "Please choose: Country.");
-  }
-  SECTION("a title too long") {
+    ExpectPage(p.Submit(parts), 400, "Please choose: Country.");
+  }  SECTION("a title too long") {
     auto parts = ReportParts();
     parts[5].value = std::string(201, 'a');
-    expect_page(p.Submit(parts), 400, "Too long: Title.");
-  }
-  SECTION("text that is not UTF-8") {
+    ExpectPage(p.Submit(parts), 400, "Too long: Title.");
+  }  SECTION("text that is not UTF-8") {
     auto parts = ReportParts();
     parts[6].value = "bad \xff byte";
-    expect_page(p.Submit(parts), 400, "cannot be sent");
-  }
+    ExpectPage(p.Submit(parts), 400, "cannot be sent");
+  }  ExpectNothingStored(p);
+}
+
+TEST_CASE("bad plain forms: a form that does not parse or is over a limit changes nothing") {
+  PlainHarness p;
   SECTION("broken multipart: no closing delimiter") {
     std::string body = Multipart(ReportParts());
     body.resize(body.size() - 10);
-    expect_page(p.h().Post(kSource, "/plain/submit", body, MultipartType()), 400,
+    ExpectPage(p.h().Post(kSource, "/plain/submit", body, MultipartType()), 400,
                 "The form could not be read.");
-  }
-  SECTION("an unreadable form still answers in the language of the action URL") {
+  }  SECTION("an unreadable form still answers in the language of the action URL") {
     std::string body = Multipart(ReportParts());
     body.resize(body.size() - 10);
     HttpResponse r = p.h().Post(kSource, "/plain/submit?lang=mk", body, MultipartType());
-    expect_page(r, 400, "<html lang=\"mk\">");
-  }
-  SECTION("a part header that is not allowed") {
+    ExpectPage(r, 400, "<html lang=\"mk\">");
+  }  SECTION("a part header that is not allowed") {
     std::string body = Multipart(ReportParts());
     body.insert(body.find("\r\n\r\n"), "\r\nX-Other: 1");
-    expect_page(p.h().Post(kSource, "/plain/submit", body, MultipartType()), 400,
+    ExpectPage(p.h().Post(kSource, "/plain/submit", body, MultipartType()), 400,
                 "The form could not be read.");
-  }
-  SECTION("another boundary than announced") {
-    expect_page(p.h().Post(kSource, "/plain/submit", Multipart(ReportParts(), "other"),
+  }  SECTION("another boundary than announced") {
+    ExpectPage(p.h().Post(kSource, "/plain/submit", Multipart(ReportParts(), "other"),
                            MultipartType()),
                 400, "The form could not be read.");
-  }
-  SECTION("not multipart") {
-    expect_page(p.h().Post(kSource, "/plain/submit", "title=x", UrlEncodedType()), 400,
+  }  SECTION("not multipart") {
+    ExpectPage(p.h().Post(kSource, "/plain/submit", "title=x", UrlEncodedType()), 400,
                 "The form could not be read.");
-  }
-  SECTION("too many parts") {
+  }  SECTION("too many parts") {
     auto parts = ReportParts();
     for (int i = 0; i < 100; ++i) parts.push_back({"x" + std::to_string(i), "y"});
-    expect_page(p.Submit(parts), 413, "too large for this page");
-  }
-  SECTION("too many files") {
+    ExpectPage(p.Submit(parts), 413, "too large for this page");
+  }  SECTION("too many files") {
     std::vector<Part> files;
     for (int i = 0; i < 65; ++i) files.push_back({"files", "z", true, "f.txt"});
-    expect_page(p.Submit(ReportParts(files)), 413, "too large for this page");
-  }
-  SECTION("a body over form_body_limit_bytes: 413 from the HTTP layer") {
+    ExpectPage(p.Submit(ReportParts(files)), 413, "too large for this page");
+  }  SECTION("a body over form_body_limit_bytes: 413 from the HTTP layer") {
     const std::string big = std::string(33u * 1024 * 1024, 'a');
     HttpResponse r = p.h().Post(kSource, "/plain/submit?lang=sq",
                                 Multipart(ReportParts({{"files", big, true, "big.bin"}})),
@@ -151,41 +154,40 @@ TEST_CASE("bad plain forms get readable pages and change nothing") {
     // The route's own page, in the language of the form's action URL.
     CHECK(r.body.find("<html lang=\"sq\">") != std::string::npos);
     CHECK(r.body.find("32 MB") != std::string::npos);
-  }
+  }  ExpectNothingStored(p);
+}
+
+TEST_CASE("bad plain forms: receipts and sessions that do not open change nothing") {
+  PlainHarness p;
   SECTION("a mistyped receipt") {
-    expect_page(p.h().Post(kSource, "/plain/return", "lang=en&receipt=1234", UrlEncodedType()), 400,
+    ExpectPage(p.h().Post(kSource, "/plain/return", "lang=en&receipt=1234", UrlEncodedType()), 400,
                 "A receipt has 28 digits.");
-  }
-  SECTION("an unknown receipt") {
+  }  SECTION("an unknown receipt") {
     crypto::Receipt other = crypto::Receipt::Generate();
     const SecretBytes shown = other.Formatted();
-    expect_page(p.h().Post(kSource, "/plain/return",
+    ExpectPage(p.h().Post(kSource, "/plain/return",
                            "lang=en&receipt=" + std::string(shown.reveal_chars()), UrlEncodedType()),
                 404, "No conversation was found for this receipt.");
-  }
-  SECTION("a receipt with a typo") {
-    HttpResponse ok = p.Submit(ReportParts());
-    REQUIRE(ok.status == 200);
-    std::string receipt = PlainHarness::ReceiptOf(ok);
-    receipt[0] = receipt[0] == '9' ? '0' : static_cast<char>(receipt[0] + 1);
-    expect_page(p.h().Post(kSource, "/plain/return", "lang=en&receipt=" + receipt, UrlEncodedType()),
-                400, "This receipt has a typo");
-    CHECK(p.CaseCount() == 1);
-    return;
-  }
-  SECTION("a broken percent escape") {
-    expect_page(p.h().Post(kSource, "/plain/return", "lang=en&receipt=%zz", UrlEncodedType()), 400,
+  }  SECTION("a broken percent escape") {
+    ExpectPage(p.h().Post(kSource, "/plain/return", "lang=en&receipt=%zz", UrlEncodedType()), 400,
                 "The form could not be read.");
-  }
-  SECTION("a follow-up with no session") {
-    expect_page(p.h().Post(kSource, "/plain/reply",
+  }  SECTION("a follow-up with no session") {
+    ExpectPage(p.h().Post(kSource, "/plain/reply",
                            Multipart({{"lang", "en"}, {"token", std::string(43, 'A')}, {"text", "x"}}),
                            MultipartType()),
                 403, "This conversation is closed");
-  }
-  CHECK(p.CaseCount() == 0);
-  auto uploads = p.h().store().Purge();  // nothing half-written to purge either
-  REQUIRE(uploads.ok());
+  }  ExpectNothingStored(p);
+}
+
+TEST_CASE("bad plain forms: a receipt with a typo opens nothing") {
+  PlainHarness p;
+  HttpResponse ok = p.Submit(ReportParts());
+  REQUIRE(ok.status == 200);
+  std::string receipt = PlainHarness::ReceiptOf(ok);
+  receipt[0] = receipt[0] == '9' ? '0' : static_cast<char>(receipt[0] + 1);
+  ExpectPage(p.h().Post(kSource, "/plain/return", "lang=en&receipt=" + receipt, UrlEncodedType()),
+              400, "This receipt has a typo");
+  CHECK(p.CaseCount() == 1);
 }
 
 TEST_CASE("no roster yet: the plain form says the organisation is not ready") {
@@ -204,19 +206,30 @@ TEST_CASE("no roster yet: the plain form says the organisation is not ready") {
 }
 
 
-TEST_CASE("returning: verified replies shown, follow-ups with files, downloads, expiry and leaving") {
+// A case with a verified reply carrying a file and a message forged by
+// the server, opened by its source on the plain return page.
+struct Returning {
   PlainHarness p;
+  std::string receipt;
+  service::CaseInfo info;
+  std::string reply_file;
+  HttpResponse page;
+  std::string session;
+};
+
+void OpenReturning(Returning* r) {
+  PlainHarness& p = r->p;
   HttpResponse submitted = p.Submit(ReportParts());
   REQUIRE(submitted.status == 200);
-  const std::string receipt = PlainHarness::ReceiptOf(submitted);
-  const service::CaseInfo info = p.CaseOf(receipt);
-  const SecretBytes ck = p.ReviewerCaseKey(info.case_id);
+  r->receipt = PlainHarness::ReceiptOf(submitted);
+  r->info = p.CaseOf(r->receipt);
+  const SecretBytes ck = p.ReviewerCaseKey(r->info.case_id);
 
   // Ana replies with a file (as the CLI does: chunks, then the message).
-  const std::string reply_file = RandomContent(1000);
+  r->reply_file = RandomContent(1000);
   crypto::FileSecrets fs = crypto::FileSecrets::Generate();
   REQUIRE(p.h().store().CreateUpload(fs.file_id(), 1, std::nullopt).ok());
-  auto chunk = crypto::EncryptChunk(fs, 0, true, AsBytes(reply_file));
+  auto chunk = crypto::EncryptChunk(fs, 0, true, AsBytes(r->reply_file));
   REQUIRE(chunk.ok());
   REQUIRE(p.h().store().PutChunk(fs.file_id(), 0, *chunk).ok());
   const std::string reply_body =
@@ -224,58 +237,71 @@ TEST_CASE("returning: verified replies shown, follow-ups with files, downloads, 
       B64(fs.file_id()) + "\",\"key\":\"" + B64(fs.file_key().reveal()) + "\",\"prefix\":\"" +
       B64(fs.nonce_prefix()) + "\",\"chunks\":1,\"size\":1000,\"name\":\"form.pdf\",\"mime\":\"\"}]}";
   const crypto::ReviewerSigner signer = p.ana().key.Signer(p.ana().id);
-  const Bytes reply = api::testing::Record(ck, protocol::kKindConversation, info.case_id, reply_body, &signer);
+  const Bytes reply = api::testing::Record(ck, protocol::kKindConversation, r->info.case_id, reply_body, &signer);
   const std::string token = p.h().Login(p.ana());
   HttpResponse posted = p.h().Post(
-      kReviewer, "/api/v1/cases/" + B64(info.case_id) + "/messages",
+      kReviewer, "/api/v1/cases/" + B64(r->info.case_id) + "/messages",
       "{\"message\":\"" + B64(reply) + "\",\"files\":[\"" + B64(fs.file_id()) + "\"]}",
       Harness::Bearer(token));
   REQUIRE(posted.status == 201);
   // A message signed by someone not on the roster (the server forging one).
   Reviewer mallory;
   const crypto::ReviewerSigner forged = mallory.key.Signer(mallory.id);
-  const Bytes fake = api::testing::Record(ck, protocol::kKindConversation, info.case_id,
+  const Bytes fake = api::testing::Record(ck, protocol::kKindConversation, r->info.case_id,
                                           "{\"type\":\"message\",\"text\":\"FORGED\",\"files\":[]}", &forged);
-  REQUIRE(p.h().store().AppendMessage(info.case_id, fake, {}).ok());
+  REQUIRE(p.h().store().AppendMessage(r->info.case_id, fake, {}).ok());
 
-  HttpResponse page = p.h().Post(kSource, "/plain/return", "lang=en&receipt=" + receipt, UrlEncodedType());
-  REQUIRE(page.status == 200);
-  CHECK(page.body.find("Reviewer: Ana") != std::string::npos);
-  CHECK(page.body.find("Thank you &lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
-  CHECK(page.body.find("<script") == std::string::npos);
-  CHECK(page.body.find("FORGED") == std::string::npos);
-  CHECK(page.body.find("whose sender could not be verified") != std::string::npos);
-  CHECK(page.body.find("Phone infected") != std::string::npos);
-  CHECK(page.body.find(receipt) == std::string::npos);  // never echoed
-  CHECK(p.pages().SessionCount() == 1);
-  const std::string session = TokenOf(page);
+  r->page = p.h().Post(kSource, "/plain/return", "lang=en&receipt=" + r->receipt, UrlEncodedType());
+  REQUIRE(r->page.status == 200);
+  r->session = TokenOf(r->page);
+}
 
-  // Download the reviewer's file.
-  HttpResponse file = p.h().Post(kSource, "/plain/file",
-                                 "lang=en&token=" + session + "&seq=2&n=0", UrlEncodedType());
-  REQUIRE(file.status == 200);
-  CHECK(file.content_type == "application/octet-stream");
-  CHECK(file.body == reply_file);
+TEST_CASE("returning: verified replies shown, follow-ups with files, downloads, expiry and leaving") {
+  Returning r;
+  OpenReturning(&r);
+  PlainHarness& p = r.p;
+  const HttpResponse& page = r.page;
+  const std::string& receipt = r.receipt;
+  const std::string& session = r.session;
+  const service::CaseInfo& info = r.info;
 
-  // A follow-up with a file, without typing the receipt again.
-  const std::string more = RandomContent(5000);
-  HttpResponse sent = p.h().Post(
-      kSource, "/plain/reply",
-      Multipart({{"token", session}, {"lang", "sq"}, {"text", "More\r\ndetail"},
-                 {"files", more, true, "/tmp/x/notes.txt", "text/plain"}}),
-      MultipartType());
-  REQUIRE(sent.status == 200);
-  CHECK(sent.body.find("lang=\"sq\"") != std::string::npos);
-  const std::string follow = p.ReviewerBody(info.case_id, 4);
-  const std::string follow_start = "{\"type\":\"message\",\"text\":\"More\\ndetail\",\"files\":[{\"id\":\"";
-  CHECK(follow.substr(0, follow_start.size()) == follow_start);
-  auto parsed = api::JsonObject::Parse(follow);
-  REQUIRE(parsed.ok());
-  const api::JsonValue& ref = api::testing::Json::At(parsed->value(), "files").array()[0];
-  CHECK(api::testing::Json::At(ref, "name").string_value() == "notes.txt");
-  CHECK(p.ReviewerFile(info.case_id, ref) == more);
+  SECTION("the page shows the verified reply, escaped, and never the receipt") {
+    CHECK(page.body.find("Reviewer: Ana") != std::string::npos);
+    CHECK(page.body.find("Thank you &lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+    CHECK(page.body.find("<script") == std::string::npos);
+    CHECK(page.body.find("FORGED") == std::string::npos);
+    CHECK(page.body.find("whose sender could not be verified") != std::string::npos);
+    CHECK(page.body.find("Phone infected") != std::string::npos);
+    CHECK(page.body.find(receipt) == std::string::npos);  // never echoed
+    CHECK(p.pages().SessionCount() == 1);
+  }
+  SECTION("the reviewer's file downloads") {
+    // Download the reviewer's file.
+    HttpResponse file = p.h().Post(kSource, "/plain/file",
+                                   "lang=en&token=" + session + "&seq=2&n=0", UrlEncodedType());
+    REQUIRE(file.status == 200);
+    CHECK(file.content_type == "application/octet-stream");
+    CHECK(file.body == r.reply_file);
+  }
+  SECTION("a follow-up with a file, then the session expires after the idle time") {
+    // A follow-up with a file, without typing the receipt again.
+    const std::string more = RandomContent(5000);
+    HttpResponse sent = p.h().Post(
+        kSource, "/plain/reply",
+        Multipart({{"token", session}, {"lang", "sq"}, {"text", "More\r\ndetail"},
+                   {"files", more, true, "/tmp/x/notes.txt", "text/plain"}}),
+        MultipartType());
+    REQUIRE(sent.status == 200);
+    CHECK(sent.body.find("lang=\"sq\"") != std::string::npos);
+    const std::string follow = p.ReviewerBody(info.case_id, 4);
+    const std::string follow_start = "{\"type\":\"message\",\"text\":\"More\\ndetail\",\"files\":[{\"id\":\"";
+    CHECK(follow.substr(0, follow_start.size()) == follow_start);
+    auto parsed = api::JsonObject::Parse(follow);
+    REQUIRE(parsed.ok());
+    const api::JsonValue& ref = api::testing::Json::At(parsed->value(), "files").array()[0];
+    CHECK(api::testing::Json::At(ref, "name").string_value() == "notes.txt");
+    CHECK(p.ReviewerFile(info.case_id, ref) == more);
 
-  SECTION("the session expires after the idle time, and is dropped") {
     p.AdvanceSeconds(601);
     HttpResponse late = p.h().Post(kSource, "/plain/reply",
                                    Multipart({{"token", session}, {"lang", "en"}, {"text", "late"}}),
