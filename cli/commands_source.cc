@@ -56,7 +56,8 @@ std::vector<crypto::Id> UploadAll(ApiClient& api, const std::vector<std::string>
     if (cleaned) {
       up.name = path.substr(path.rfind('/') + 1);
       std::string what;
-      for (std::string_view r : cleaned->removed()) what += (what.empty() ? "" : ", ") + std::string(r);
+      for (std::string_view r : cleaned->removed())
+        what += (what.empty() ? "" : ", ") + std::string(r);
       std::cerr << "dojava: removed hidden data (" << what << ") from " << up.name << "\n";
     }
     ids.push_back(up.secrets.file_id());
@@ -126,7 +127,8 @@ int RunSubmit(const Args& args) {
          Unwrap(crypto::SealKey(ck, protocol::kRoleCaseKey, case_id, e.x25519), "sealing")});
   }
   json::array refs(WipingStorage());
-  const std::vector<crypto::Id> file_ids = UploadAll(conn->api(), attach, inst.info, o, &refs, keep_metadata);
+  const std::vector<crypto::Id> file_ids =
+      UploadAll(conn->api(), attach, inst.info, o, &refs, keep_metadata);
   json::object body(WipingStorage());
   body["type"] = "report";
   body["form"] = std::move(form);

@@ -52,9 +52,8 @@ Result<std::unique_ptr<CleanedImage>> CleanedImage::Make(const std::string& path
   if (in < 0) return Status(Code::kIoError, "cannot open " + path);
   struct stat st {};
   std::array<uint8_t, 8> head{};
-  const ssize_t got = ::fstat(in, &st) == 0 && S_ISREG(st.st_mode)
-                          ? ::pread(in, head.data(), head.size(), 0)
-                          : -1;
+  const ssize_t got =
+      ::fstat(in, &st) == 0 && S_ISREG(st.st_mode) ? ::pread(in, head.data(), head.size(), 0) : -1;
   if (got < 0) {
     ::close(in);
     return Status(Code::kIoError, "cannot read " + path);
@@ -72,8 +71,7 @@ Result<std::unique_ptr<CleanedImage>> CleanedImage::Make(const std::string& path
   const Mapping map(::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, in, 0), size);
   ::close(in);
   if (!map.ok()) return Status(Code::kIoError, "cannot read " + path);
-  DOJAVA_ASSIGN_OR_RETURN(payload::MetadataPlan plan,
-                          payload::PlanMetadataRemoval(map.bytes()));
+  DOJAVA_ASSIGN_OR_RETURN(payload::MetadataPlan plan, payload::PlanMetadataRemoval(map.bytes()));
   if (plan.removed.empty()) return std::unique_ptr<CleanedImage>();
   const int fd = ::memfd_create("dojava-cleaned", MFD_CLOEXEC);
   if (fd < 0) return Status(Code::kIoError, "cannot make a copy in memory");

@@ -41,7 +41,9 @@ class PlanBuilder {
 };
 
 // Markers without a 2-byte length: SOI, EOI, RSTn, TEM.
-bool HasLength(uint8_t m) { return !(m == 0xd8 || m == 0xd9 || (m >= 0xd0 && m <= 0xd7) || m == 0x01); }
+bool HasLength(uint8_t m) {
+  return !(m == 0xd8 || m == 0xd9 || (m >= 0xd0 && m <= 0xd7) || m == 0x01);
+}
 
 // Why a JPEG segment is dropped, or "" to keep it.
 std::string_view DropJpegSegment(uint8_t marker, ByteView payload_head) {

@@ -65,7 +65,6 @@ class RequestHandler {
                        int status, std::string_view code, std::string_view message) const;
 
  private:
-
   HttpConfig config_;
   Router router_;
   StaticFiles static_;

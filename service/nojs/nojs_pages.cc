@@ -75,10 +75,10 @@ Status NojsPagesImpl::AddRoutes(http::Router* router) {
     // limit, 503 over the in-flight budget, 408...) as a page in the
     // source's language: the links and forms carry "?lang=CODE" for this.
     const std::string_view path(r.path);
-    const std::string back = path == "/plain" || path == "/plain/submit" ||
-                                     path.starts_with("/plain/receipt/")
-                                 ? "/plain"
-                                 : "/plain/return";
+    const std::string back =
+        path == "/plain" || path == "/plain/submit" || path.starts_with("/plain/receipt/")
+            ? "/plain"
+            : "/plain/return";
     o.error_page = [self, back](int status, std::string_view query) {
       return self->html_.LayerErrorPage(status, query, back);
     };

@@ -67,7 +67,7 @@ struct Refusal {
 // memory, never stored), a message next to each field that needs one (form
 // order; the first gets the focus), a notice at the top.
 struct FormView {
-  const FormData* kept = nullptr;  // null: an empty form
+  const FormData* kept = nullptr;                                 // null: an empty form
   std::vector<std::pair<std::string, std::string>> field_errors;  // field name, message
   std::string notice;
 };
@@ -126,7 +126,8 @@ class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_thi
 
   // --- submit_page.cc
   // The §11 report of a submitted form (ReportErrors() found nothing).
-  Result<SecretBytes> ReportBody(const FormData& form, const std::vector<PreparedFile>& files) const;
+  Result<SecretBytes> ReportBody(const FormData& form,
+                                 const std::vector<PreparedFile>& files) const;
   // A claimed form token's report: sealed, or the form again with the refusal.
   HttpResponse SendReport(const FormData& form, std::string_view lang, ByteView token,
                           std::string_view token_text);
@@ -154,10 +155,13 @@ class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_thi
   std::vector<Entry> OpenEntries(const PlainSessions::Conversation& c, Status* status);
   HttpResponse ConversationPage(std::string_view lang, const PlainSessions::Conversation& c,
                                 std::string_view token_text, std::string_view notice,
-                                int status = 200);
+                                int status = 200, std::string_view kept_text = {});
   void EntryHtml(PageText* out, std::string_view lang, const Entry& e,
                  std::string_view token_text) const;
-  void ReplyForms(PageText* out, std::string_view lang, std::string_view token_text) const;
+  // The follow-up and leave forms; `kept_text` is the follow-up as typed
+  // when it was refused.
+  void ReplyForms(PageText* out, std::string_view lang, std::string_view token_text,
+                  std::string_view kept_text = {}) const;
   void HiddenFields(PageText* out, std::string_view lang, std::string_view token_text) const;
 
   // --- page_support.cc
@@ -181,12 +185,8 @@ class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_thi
                              std::string_view back) const;
   // A StoreFiles failure: 507 when the disk is full, else 500.
   Refusal StoreRefusal(std::string_view lang, const Status& stored) const;
-  HttpResponse StoreFailurePage(std::string_view lang, const Status& stored,
-                                std::string_view back) const;
   // A refused intake call (the JS page's err_api_* words).
   Refusal IntakeRefusal(std::string_view lang, api::ApiError error) const;
-  HttpResponse IntakeFailurePage(std::string_view lang, api::ApiError error,
-                                 std::string_view back) const;
   HttpResponse InternalErrorPage(std::string_view lang, std::string_view back) const;
   HttpResponse SessionExpiredPage(std::string_view lang) const;
   std::shared_ptr<const PlainSessions::Conversation> SessionOf(const FormData& form,

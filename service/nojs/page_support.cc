@@ -132,12 +132,6 @@ Refusal NojsPagesImpl::StoreRefusal(std::string_view lang, const Status& stored)
           cat_.Text(lang, disk ? "err_api_insufficient_storage" : "err_api_internal")};
 }
 
-http::HttpResponse NojsPagesImpl::StoreFailurePage(std::string_view lang, const Status& stored,
-                                                   std::string_view back) const {
-  const Refusal r = StoreRefusal(lang, stored);
-  return html_.ErrorPage(lang, r.status, r.message, back);
-}
-
 Refusal NojsPagesImpl::IntakeRefusal(std::string_view lang, api::ApiError error) const {
   // The API's error code decides the words (the JS page's err_api_* keys).
   std::string key = "err_api_internal";
@@ -147,12 +141,6 @@ Refusal NojsPagesImpl::IntakeRefusal(std::string_view lang, api::ApiError error)
     if (code == known) key = "err_api_" + std::string(code);
   }
   return {api::ErrorStatus(error), cat_.Text(lang, key)};
-}
-
-http::HttpResponse NojsPagesImpl::IntakeFailurePage(std::string_view lang, api::ApiError error,
-                                                    std::string_view back) const {
-  const Refusal r = IntakeRefusal(lang, error);
-  return html_.ErrorPage(lang, r.status, r.message, back);
 }
 
 http::HttpResponse NojsPagesImpl::InternalErrorPage(std::string_view lang,

@@ -16,8 +16,8 @@ http::HttpResponse NojsPagesImpl::RedirectToReceipt(std::string_view lang,
   http::HttpResponse r;
   r.status = 303;
   r.content_type = "text/plain; charset=utf-8";
-  r.headers.emplace_back("Location", "/plain/receipt/" + std::string(token_text) +
-                                         "?lang=" + std::string(lang));
+  r.headers.emplace_back(
+      "Location", "/plain/receipt/" + std::string(token_text) + "?lang=" + std::string(lang));
   return r;
 }
 

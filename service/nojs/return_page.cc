@@ -25,7 +25,8 @@ http::HttpResponse NojsPagesImpl::ReturnPage(std::string_view lang, std::string_
   const std::string l(lang);
   PageText out;
   html_.Begin(&out, lang, "return_title", error.empty() ? "/plain/return" : "");
-  out += "<h1>" + html_.T(lang, "return_title") + "</h1>\n<p>" + html_.T(lang, "plain_return_lead") +
+  out += "<h1>" + html_.T(lang, "return_title") + "</h1>\n<p>" +
+         html_.T(lang, "plain_return_lead") +
          "</p>\n<form id=\"plain-open\" method=\"post\" action=\"/plain/return?lang=" + l +
          "\" accept-charset=\"utf-8\">\n<input type=\"hidden\" name=\"lang\" value=\"" + l +
          "\">\n<div class=\"field\">\n<label for=\"r-receipt\">" + html_.T(lang, "r_receipt") +
@@ -109,9 +110,12 @@ http::HttpResponse NojsPagesImpl::PostReply(const HttpRequest& request) {
   if (!c) return SessionExpiredPage(lang);
   auto settings = store_->GetSettings();
   if (!settings.ok()) return InternalErrorPage(lang, "/plain/return");
-  if (!FilesFit(*form, *settings)) {
-    return html_.ErrorPage(lang, 413, cat_.Text(lang, "err_too_large"), "/plain/return");
-  }
+  // A refusal shows the conversation again with the follow-up as typed.
+  auto again = [&](int status, const std::string& message) {
+    return ConversationPage(lang, *c, token_text.reveal_chars(), message, status,
+                            form->Text("text"));
+  };
+  if (!FilesFit(*form, *settings)) return again(413, cat_.Text(lang, "err_too_large"));
   // PROTOCOL.md §11.4: every message opens and #1 is the source's report,
   // or the case key may have been swapped by the server.
   Status st;
@@ -131,8 +135,7 @@ http::HttpResponse NojsPagesImpl::PostReply(const HttpRequest& request) {
   std::string bad_image;
   auto prepared = PrepareFiles(*form, form->Text("keep_metadata") == "1", &bad_image);
   if (!prepared.ok()) {
-    return ConversationPage(lang, *c, token_text.reveal_chars(),
-                            cat_.Text(lang, "plain_err_image", {{"name", bad_image}}), 400);
+    return again(400, cat_.Text(lang, "plain_err_image", {{"name", bad_image}}));
   }
   const std::vector<PreparedFile> files = std::move(prepared).value();
   payload::FieldError error;
@@ -140,21 +143,26 @@ http::HttpResponse NojsPagesImpl::PostReply(const HttpRequest& request) {
       payload::BuildMessage(text, NewFiles(files), static_cast<size_t>(options_.message_characters),
                             crypto::MaxBodySize(false), &error);
   if (!body.ok()) {
-    return ConversationPage(
-        lang, *c, token_text.reveal_chars(),
-        cat_.Text(lang, "err_payload_" + error.code, {{"field", cat_.Text(lang, "m_text")}}), 400);
+    return again(
+        400, cat_.Text(lang, "err_payload_" + error.code, {{"field", cat_.Text(lang, "m_text")}}));
   }
   api::FollowUpRequest post;
   auto record = crypto::EncryptMessage(c->case_key, protocol::kKindConversation, c->case_id,
                                        crypto::RandomId(), body->reveal(), nullptr);
-  if (!record.ok()) return InternalErrorPage(lang, "/plain/return");
+  if (!record.ok()) return again(500, cat_.Text(lang, "err_api_internal"));
   Status stored = StoreFiles(files);
-  if (!stored.ok()) return StoreFailurePage(lang, stored, "/plain/return");
+  if (!stored.ok()) {
+    const Refusal r = StoreRefusal(lang, stored);
+    return again(r.status, r.message);
+  }
   post.lookup_key = SecretBytes::Copy(c->lookup_key.reveal());
   post.record = std::move(record).value();
   for (const PreparedFile& f : files) post.files.push_back(f.secrets.file_id());
   const api::IntakeResult posted = intake_->PostFollowUp(post);
-  if (!posted.ok()) return IntakeFailurePage(lang, *posted.error, "/plain/return");
+  if (!posted.ok()) {
+    const Refusal r = IntakeRefusal(lang, *posted.error);
+    return again(r.status, r.message);
+  }
   return ConversationPage(lang, *c, token_text.reveal_chars(), cat_.Text(lang, "reply_sent"));
 }
 

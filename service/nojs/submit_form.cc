@@ -132,11 +132,11 @@ class FormWriter {
 void NojsPagesImpl::SubmitForm(PageText* out, std::string_view lang, std::string_view form_token,
                                const FormView& view) const {
   FormWriter w(out, html_, lang, view);
-  *out += "<form id=\"plain-report\" method=\"post\" action=\"/plain/submit?lang=" +
-          std::string(lang) +
-          "\" enctype=\"multipart/form-data\" accept-charset=\"utf-8\">\n"
-          "<input type=\"hidden\" name=\"lang\" value=\"" +
-          std::string(lang) + "\">\n<input type=\"hidden\" name=\"form_token\" value=\"";
+  *out +=
+      "<form id=\"plain-report\" method=\"post\" action=\"/plain/submit?lang=" + std::string(lang) +
+      "\" enctype=\"multipart/form-data\" accept-charset=\"utf-8\">\n"
+      "<input type=\"hidden\" name=\"lang\" value=\"" +
+      std::string(lang) + "\">\n<input type=\"hidden\" name=\"form_token\" value=\"";
   out->append(form_token);  // base64url only
   *out += "\">\n<h2>" + w.T("form_title") + "</h2>\n<p class=\"note\">" +
           w.T("plain_required_note") + "</p>\n";
@@ -195,17 +195,24 @@ std::vector<std::pair<std::string, std::string>> NojsPagesImpl::ReportErrors(
     const std::string field = whole ? "text" : error.field;
     found.emplace_back(field, cat_.Text(lang, "err_payload_" + error.code,
                                         {{"field", cat_.Text(lang, "f_" + field)}}));
-    if (field == "country") r.country = "other";
-    else if (field == "incident") r.incident = "other";
-    else if (field == "responsible") r.responsible = "unknown";
-    else if (field == "when") r.when = "";
-    else if (field == "title") r.title = "-";
-    else if (field == "text" && !whole) r.text = "-";
-    else break;  // the whole body is too long: nothing further to ask
+    if (field == "country")
+      r.country = "other";
+    else if (field == "incident")
+      r.incident = "other";
+    else if (field == "responsible")
+      r.responsible = "unknown";
+    else if (field == "when")
+      r.when = "";
+    else if (field == "title")
+      r.title = "-";
+    else if (field == "text" && !whole)
+      r.text = "-";
+    else
+      break;  // the whole body is too long: nothing further to ask
   }
   // Form order, so the first message is the first field.
-  static constexpr std::string_view kOrder[] = {"country", "incident", "when",
-                                                "responsible", "title", "text"};
+  static constexpr std::string_view kOrder[] = {"country",     "incident", "when",
+                                                "responsible", "title",    "text"};
   auto rank = [](const std::string& f) {
     return std::find(std::begin(kOrder), std::end(kOrder), f) - std::begin(kOrder);
   };

@@ -102,7 +102,8 @@ http::HttpResponse NojsPagesImpl::SendReport(const FormData& form, std::string_v
   std::string bad_image;
   auto files = PrepareFiles(form, form.Text("keep_metadata") == "1", &bad_image);
   if (!files.ok()) {
-    view.field_errors.emplace_back("files", cat_.Text(lang, "plain_err_image", {{"name", bad_image}}));
+    view.field_errors.emplace_back("files",
+                                   cat_.Text(lang, "plain_err_image", {{"name", bad_image}}));
   }
   const std::vector<PreparedFile> none;
   for (auto& e : ReportErrors(form, lang, files.ok() ? *files : none)) {

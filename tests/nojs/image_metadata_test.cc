@@ -32,9 +32,12 @@ std::string Clean(const std::string& file, MetadataPlan* plan_out = nullptr) {
   return std::string(out.reveal_chars());
 }
 
-bool Has(const std::string& bytes, const std::string& s) { return bytes.find(s) != std::string::npos; }
+bool Has(const std::string& bytes, const std::string& s) {
+  return bytes.find(s) != std::string::npos;
+}
 
-TEST_CASE("JPEG with GPS EXIF: EXIF, XMP, MPF, comment and trailer go; the image stays byte for byte") {
+TEST_CASE(
+    "JPEG with GPS EXIF: EXIF, XMP, MPF, comment and trailer go; the image stays byte for byte") {
   const std::string dirty = Fixture("photo-gps.jpg");
   REQUIRE(Has(dirty, "Exif"));
   REQUIRE(Has(dirty, "DojavaCam"));
@@ -82,7 +85,8 @@ TEST_CASE("images without metadata and other files are kept whole") {
 
 TEST_CASE("JPEG: an ICC profile is kept; an APP2 that is not one is dropped") {
   const std::string jpg = Fixture("photo-clean.jpg");
-  const std::string icc = std::string("\xff\xe2\x00\x14", 4) + std::string("ICC_PROFILE\0\x01\x01", 14) + "abcd";
+  const std::string icc =
+      std::string("\xff\xe2\x00\x14", 4) + std::string("ICC_PROFILE\0\x01\x01", 14) + "abcd";
   const std::string with_icc = jpg.substr(0, 2) + icc + jpg.substr(2);
   CHECK(Clean(with_icc) == with_icc);
   const std::string mpf = std::string("\xff\xe2\x00\x08", 4) + std::string("MPF\0ab", 6);

@@ -28,9 +28,13 @@ std::string Fixture(const std::string& name) {
   return s.str();
 }
 
-bool Has(const HttpResponse& r, const std::string& s) { return r.body.find(s) != std::string::npos; }
+bool Has(const HttpResponse& r, const std::string& s) {
+  return r.body.find(s) != std::string::npos;
+}
 
-TEST_CASE("no-JS idempotence: reload, resubmission and double posts create one case and show one receipt") {
+TEST_CASE(
+    "no-JS idempotence: reload, resubmission and double posts create one case and show one "
+    "receipt") {
   PlainHarness p;
   const std::string token = p.FormToken();
   HttpResponse posted = p.PostForm(ReportParts(), token);
@@ -75,7 +79,8 @@ TEST_CASE("no-JS idempotence: reload, resubmission and double posts create one c
   }
 }
 
-TEST_CASE("no-JS idempotence: two posts of one form at the same time (double click) make one case") {
+TEST_CASE(
+    "no-JS idempotence: two posts of one form at the same time (double click) make one case") {
   PlainHarness p;
   const std::string token = p.FormToken();
   HttpResponse first, second;
@@ -109,7 +114,8 @@ TEST_CASE("no-JS: a form without a valid token sends nothing and comes back with
   CHECK(p.CaseCount() == 1);
 }
 
-TEST_CASE("no-JS refusals keep what was typed, name every missing field beside it, focus the first") {
+TEST_CASE(
+    "no-JS refusals keep what was typed, name every missing field beside it, focus the first") {
   PlainHarness p;
   SECTION("the note says which fields are required") {
     HttpResponse form = p.h().Get(kSource, "/plain?lang=en");
@@ -154,8 +160,8 @@ TEST_CASE("no-JS refusals keep what was typed, name every missing field beside i
     CHECK(p.CaseCount() == 1);
   }
   SECTION("a mistyped receipt stays in the field with the error beside it") {
-    HttpResponse r = p.h().Post(kSource, "/plain/return", "lang=en&receipt=1234-5678",
-                                UrlEncodedType());
+    HttpResponse r =
+        p.h().Post(kSource, "/plain/return", "lang=en&receipt=1234-5678", UrlEncodedType());
     CHECK(r.status == 400);
     CHECK(Has(r, "value=\"1234-5678\""));
     CHECK(Has(r, "aria-invalid=\"true\" autofocus"));
@@ -181,8 +187,9 @@ TEST_CASE("no-JS photos lose GPS EXIF and text chunks as on the JavaScript page,
     return out;
   };
   SECTION("stripped by default") {
-    auto files = reviewer_files(p.Submit(ReportParts({{"files", gps, true, "IMG_1.jpg", "image/jpeg"},
-                                                      {"files", png, true, "s.png", "image/png"}})));
+    auto files =
+        reviewer_files(p.Submit(ReportParts({{"files", gps, true, "IMG_1.jpg", "image/jpeg"},
+                                             {"files", png, true, "s.png", "image/png"}})));
     REQUIRE(files.size() == 2);
     CHECK(files[0] == Fixture("photo-clean.jpg"));
     CHECK(files[1] == Fixture("photo-clean.png"));
@@ -193,6 +200,24 @@ TEST_CASE("no-JS photos lose GPS EXIF and text chunks as on the JavaScript page,
     auto files = reviewer_files(p.Submit(parts));
     REQUIRE(files.size() == 1);
     CHECK(files[0] == gps);
+  }
+  SECTION("a follow-up with a photo that does not parse: refused, the follow-up kept as typed") {
+    HttpResponse sent = p.Submit(ReportParts());
+    REQUIRE(sent.status == 200);
+    HttpResponse page =
+        p.h().Post(kSource, "/plain/return", "lang=en&receipt=" + PlainHarness::ReceiptOf(sent),
+                   UrlEncodedType());
+    REQUIRE(page.status == 200);
+    HttpResponse r =
+        p.h().Post(kSource, "/plain/reply",
+                   Multipart({{"token", TokenOf(page)},
+                              {"lang", "en"},
+                              {"text", "More <detail>"},
+                              {"files", gps.substr(0, 300), true, "cut.jpg", "image/jpeg"}}),
+                   MultipartType());
+    CHECK(r.status == 400);
+    CHECK(Has(r, "cut.jpg looks like a photo"));
+    CHECK(Has(r, ">More &lt;detail&gt;</textarea>"));
   }
   SECTION("a photo that does not parse is refused by name, the text kept") {
     HttpResponse r =

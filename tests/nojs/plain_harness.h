@@ -34,7 +34,10 @@ struct Part {
   Part(std::string n, std::string v) : name(std::move(n)), value(std::move(v)) {}
   Part(std::string n, std::string v, bool file, std::string fname,
        std::string type = "application/octet-stream")
-      : name(std::move(n)), value(std::move(v)), is_file(file), filename(std::move(fname)),
+      : name(std::move(n)),
+        value(std::move(v)),
+        is_file(file),
+        filename(std::move(fname)),
         mime(std::move(type)) {}
   std::string name;
   std::string value;
@@ -43,7 +46,8 @@ struct Part {
   std::string mime = "application/octet-stream";
 };
 
-inline std::string Multipart(const std::vector<Part>& parts, const std::string& boundary = kBoundary) {
+inline std::string Multipart(const std::vector<Part>& parts,
+                             const std::string& boundary = kBoundary) {
   std::string b;
   for (const Part& p : parts) {
     b += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.name + "\"";
@@ -62,8 +66,9 @@ inline api::testing::Options FormType(const std::string& type) {
 inline api::testing::Options MultipartType() {
   return FormType(std::string("multipart/form-data; boundary=") + kBoundary);
 }
-inline api::testing::Options UrlEncodedType() { return FormType("application/x-www-form-urlencoded"); }
-
+inline api::testing::Options UrlEncodedType() {
+  return FormType("application/x-www-form-urlencoded");
+}
 
 inline std::string RandomContent(size_t n) {
   std::string s(n, '\0');
@@ -98,19 +103,21 @@ inline std::string LocationOf(const HttpResponse& r) {
 class PlainHarness {
  public:
   explicit PlainHarness(NojsOptions options = {})
-      : h_({}, 0, [this, options](http::Router* router, service::Store* store,
-                                      std::shared_ptr<api::CaseIntake> intake) mutable {
-          http::HttpConfig http;
-          http.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
-          auto clock = clock_ns_;
-          options.now = [clock] {
-            return std::chrono::steady_clock::time_point(std::chrono::nanoseconds(clock->load()));
-          };
-          auto added =
-              AddNojsRoutes(router, store, std::move(intake), options, api::ApiOptions{}, http);
-          REQUIRE(added.ok());
-          pages_ = std::move(added).value();
-        }) {
+      : h_({}, 0,
+           [this, options](http::Router* router, service::Store* store,
+                           std::shared_ptr<api::CaseIntake> intake) mutable {
+             http::HttpConfig http;
+             http.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
+             auto clock = clock_ns_;
+             options.now = [clock] {
+               return std::chrono::steady_clock::time_point(
+                   std::chrono::nanoseconds(clock->load()));
+             };
+             auto added =
+                 AddNojsRoutes(router, store, std::move(intake), options, api::ApiOptions{}, http);
+             REQUIRE(added.ok());
+             pages_ = std::move(added).value();
+           }) {
     ana_.name = "Ana";
     h_.InstallRoster({&ana_}, 1);
   }
@@ -218,7 +225,8 @@ class PlainHarness {
     for (int64_t i = 0; i < chunks; ++i) {
       auto record = h_.store().GetChunk(case_id, fid, static_cast<uint32_t>(i));
       REQUIRE(record.ok());
-      auto plain = crypto::DecryptChunk(*secrets, static_cast<uint64_t>(i), i + 1 == chunks, *record);
+      auto plain =
+          crypto::DecryptChunk(*secrets, static_cast<uint64_t>(i), i + 1 == chunks, *record);
       REQUIRE(plain.ok());
       out += plain->reveal_chars();
     }
@@ -244,7 +252,6 @@ inline std::vector<Part> ReportParts(std::vector<Part> files = {}) {
   for (auto& f : files) parts.push_back(std::move(f));
   return parts;
 }
-
 
 // The session token of a conversation page.
 inline std::string TokenOf(const HttpResponse& r) {
