@@ -173,8 +173,10 @@ int RunRosterAdd(const Args& args) {
   AddCommonOptions(&d, kServerOpts | kJsonOpt, &o);
   d.add_options()("admin-key", po::value(&o.key_file)->value_name("FILE"), "the admin key file")(
       "passphrase-file", po::value(&o.passphrase_file)->value_name("FILE"),
-      "read the passphrase from FILE (mode 0600)")("name", po::value(&name)->value_name("NAME"),
-                                                   "the reviewer's display name")(
+      "read the passphrase from FILE (mode 0600)")(
+      "name", po::value(&name)->value_name("NAME"),
+      "the reviewer's name on the roster: PUBLIC. Every visitor of the onion sees it and sources "
+      "see it on replies, so give a role (\"Editor\", \"Legal team\"), not a person's name")(
       "reviewer-public", po::value(&pub_arg)->value_name("FILE_OR_LINE"),
       "the reviewer's public key line, or the .pub file holding it");
   ParseArgs(args, d, {},
@@ -209,7 +211,10 @@ int RunRosterAdd(const Args& args) {
         json::object{{"reviewer_id", IdText(new_id)}, {"name", name}, {"roster_version", version}});
   } else {
     std::cout << "added " << name << " (reviewer id " << IdText(new_id) << "); roster version "
-              << version << "\n";
+              << version << "\n"
+              << "note: '" << name << "' is public: every visitor of the onion sees it and sources "
+              << "see it on replies. Use a role (\"Editor\"), not a person's name; to change it, "
+              << "roster remove and add the key again.\n";
   }
   return 0;
 }

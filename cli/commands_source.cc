@@ -10,6 +10,7 @@
 #include "base/utf8.h"
 #include "cli/cli_options.h"
 #include "cli/commands.h"
+#include "cli/image_cleaning.h"
 #include "cli/local_files.h"
 #include "cli/progress.h"
 #include "cli/secret_input.h"
@@ -34,12 +35,31 @@ using client::CaseEntry;
 using client::FileRef;
 using client::WipingStorage;
 
+// Uploads each file; a JPEG or PNG with metadata is sent as a cleaned copy
+// (image_cleaning.h) unless `keep_metadata`, under its own name.
 std::vector<crypto::Id> UploadAll(ApiClient& api, const std::vector<std::string>& paths,
                                   const client::InstanceInfo& info, const CommonOptions& o,
-                                  json::array* refs) {
+                                  json::array* refs, bool keep_metadata = false) {
   std::vector<crypto::Id> ids;
   for (const auto& path : paths) {
-    client::UploadedFile up = UploadOrFail(api, path, info, o);
+    std::unique_ptr<CleanedImage> cleaned;
+    if (!keep_metadata) {
+      auto made = CleanedImage::Make(path);
+      if (!made.ok() && made.code() == Code::kMalformed) {
+        Fail(Exit::kUsage, path + " looks like a JPEG or PNG but does not parse, so its hidden " +
+                               "data (location, camera) cannot be removed; check it and send it " +
+                               "with --keep-metadata, or leave it out");
+      }
+      cleaned = Unwrap(std::move(made), "removing metadata from " + path);
+    }
+    client::UploadedFile up = UploadOrFail(api, cleaned ? cleaned->path() : path, info, o);
+    if (cleaned) {
+      up.name = path.substr(path.rfind('/') + 1);
+      std::string what;
+      for (std::string_view r : cleaned->removed())
+        what += (what.empty() ? "" : ", ") + std::string(r);
+      std::cerr << "dojava: removed hidden data (" << what << ") from " << up.name << "\n";
+    }
     ids.push_back(up.secrets.file_id());
     refs->emplace_back(client::FileRefJson(up));
   }
@@ -63,16 +83,20 @@ int RunSubmit(const Args& args) {
   // every local user in the process list.
   std::string text_file;
   std::vector<std::string> form_fields, attach;
+  bool keep_metadata = false;
   po::options_description d("submit");
   AddCommonOptions(&d, kServerOpts | kJsonOpt | kUploadOpt, &o);
   d.add_options()("text-file", po::value(&text_file)->value_name("FILE"),
                   "read the report text from FILE ('-': stdin)")(
       "form", po::value(&form_fields)->value_name("KEY=VALUE"),
       "a form field: country, incident, when, responsible, title (repeatable)")(
-      "attach", po::value(&attach)->value_name("PATH"), "attach a file (repeatable)");
+      "attach", po::value(&attach)->value_name("PATH"), "attach a file (repeatable)")(
+      "keep-metadata", po::bool_switch(&keep_metadata),
+      "send JPEG and PNG files as they are; by default their hidden data (GPS location, camera, "
+      "comments, text) is removed first, as the web page does");
   ParseArgs(args, d, {},
             "dojava submit --server URL [--socks5 HOST:PORT] [--form KEY=VALUE]... "
-            "--admin-fingerprint FP --text-file FILE [--attach PATH]...");
+            "--admin-fingerprint FP --text-file FILE [--attach PATH]... [--keep-metadata]");
   if (text_file.empty()) Fail(Exit::kUsage, "--text-file FILE (or '-' for stdin) is required");
   SecretBytes report_text = ReadMessageTextOrFail("", false, text_file, false, "report");
   json::object form(WipingStorage());
@@ -103,7 +127,8 @@ int RunSubmit(const Args& args) {
          Unwrap(crypto::SealKey(ck, protocol::kRoleCaseKey, case_id, e.x25519), "sealing")});
   }
   json::array refs(WipingStorage());
-  const std::vector<crypto::Id> file_ids = UploadAll(conn->api(), attach, inst.info, o, &refs);
+  const std::vector<crypto::Id> file_ids =
+      UploadAll(conn->api(), attach, inst.info, o, &refs, keep_metadata);
   json::object body(WipingStorage());
   body["type"] = "report";
   body["form"] = std::move(form);
@@ -181,6 +206,7 @@ void PrintInbox(const std::vector<CaseEntry>& entries, uint64_t sent_seq,
         m["error"] = e.error;
       } else {
         m["author"] = e.from_source ? "you" : "reviewer";
+        if (!e.from_source) m["reviewer"] = e.author;  // the roster name: a role (roster add)
         m["body"] = client::BodyForOutput(e);
       }
       msgs.emplace_back(std::move(m));
@@ -197,8 +223,9 @@ void PrintInbox(const std::vector<CaseEntry>& entries, uint64_t sent_seq,
         std::cout << "[cannot open] " << e.error << "\n";
         continue;
       }
-      // Sources see "reviewer", not names: the organisation chooses what to reveal.
-      std::cout << (e.from_source ? "you" : "reviewer") << "\n";
+      // Sources see the roster name, as on the web pages: the admin gives
+      // roles there, not people's names (roster add, ops/RUNBOOK.md).
+      std::cout << (e.from_source ? "you" : "reviewer: " + TerminalSafe(e.author)) << "\n";
       const json::object& b = e.body.as_object();
       if (auto it = b.find("text"); it != b.end() && it->value().is_string()) {
         std::cout << TerminalSafe(it->value().as_string()) << "\n";

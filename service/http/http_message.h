@@ -35,9 +35,10 @@ std::string_view MethodName(Method method);
 // dropped by the session. Headers named "x-dojava-*" are forwarded as well.
 // sec-fetch-site (Fetch Metadata: same-origin, same-site, cross-site, none)
 // identifies nobody; the no-JavaScript pages refuse forms posted from
-// another site with it.
-inline constexpr std::string_view kForwardedHeaders[] = {"content-type", "accept",
-                                                         "authorization", "sec-fetch-site"};
+// another site with it. accept-language picks the no-JavaScript pages'
+// language when the link names none (never logged or stored).
+inline constexpr std::string_view kForwardedHeaders[] = {
+    "content-type", "accept", "authorization", "sec-fetch-site", "accept-language"};
 inline constexpr std::string_view kForwardedHeaderPrefix = "x-dojava-";
 // True if the session hands a header of this (any-case) name to handlers.
 bool IsForwardedHeader(std::string_view name);

@@ -57,12 +57,14 @@ class RequestHandler {
   // Answers 413 if the body exceeds the plan's cap.
   HttpResponse Handle(const HttpRequest& request, uint64_t connection_id = 0) const;
 
- private:
-  // An error on `path`: JSON under /api/; otherwise the route's error page,
-  // else the router's page for errors, else ErrorFor()'s generic page.
+  // An error on `path`: JSON under /api/ (and when no path is known);
+  // otherwise the route's error page, else the router's page for errors
+  // (Router::SetPageErrors: translated), else ErrorFor()'s generic page.
+  // Also the answer of the request reader's own refusals (400, 408, 431...).
   HttpResponse ErrorOn(const Route* route, std::string_view path, std::string_view query,
                        int status, std::string_view code, std::string_view message) const;
 
+ private:
   HttpConfig config_;
   Router router_;
   StaticFiles static_;

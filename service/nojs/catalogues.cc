@@ -36,7 +36,99 @@ Result<std::string> ReadFile(const std::string& path) {
   return text;
 }
 
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return out;
+}
+
+std::string_view TrimOws(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// RFC 9110 qvalue as thousandths: "0", "0.5", "1", "1.000"; -1 if malformed.
+int ParseQ(std::string_view q) {
+  if (q.empty() || q.size() > 5 || (q[0] != '0' && q[0] != '1')) return -1;
+  int value = (q[0] - '0') * 1000;
+  if (q.size() == 1) return value;
+  if (q[1] != '.') return -1;
+  int scale = 100;
+  for (char c : q.substr(2)) {
+    if (c < '0' || c > '9') return -1;
+    value += (c - '0') * scale;
+    scale /= 10;
+  }
+  return value > 1000 ? -1 : value;
+}
+
+// "*" or 1*8ALPHA *("-" 1*8alphanum), lower-cased; empty if malformed.
+std::string LanguageRange(std::string_view r) {
+  if (r == "*") return "*";
+  size_t part = 0;
+  for (size_t i = 0; i < r.size(); ++i) {
+    const char c = r[i];
+    const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    const bool digit = c >= '0' && c <= '9';
+    if (c == '-') {
+      if (part == 0) return {};
+      part = 0;
+    } else if ((alpha || (digit && i > r.find('-'))) && ++part <= 8) {
+      continue;
+    } else {
+      return {};
+    }
+  }
+  return r.empty() || part == 0 ? std::string() : Lower(r);
+}
+
+// The catalogue a lower-cased language range reads, or empty.
+std::string_view CatalogueOfRange(std::string_view range) {
+  const std::string_view primary = range.substr(0, range.find('-'));
+  if (primary == "sr") {
+    return range.find("-latn") != std::string_view::npos ? "sr-Latn" : "sr-Cyrl";
+  }
+  if (primary == "hr") return "bs";
+  if (primary == "sh") return "sr-Latn";
+  for (const Language& l : Languages()) {
+    if (l.code == primary) return l.code;
+  }
+  return {};
+}
+
 }  // namespace
+
+std::string_view LanguageOfAcceptLanguage(std::string_view header) {
+  if (header.size() > kMaxAcceptLanguageBytes) return {};
+  std::string_view best;
+  int best_q = 0;
+  size_t ranges = 0;
+  while (!header.empty()) {
+    const size_t comma = header.find(',');
+    std::string_view item = TrimOws(header.substr(0, comma));
+    header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
+    if (item.empty()) continue;  // RFC 9110 §5.6.1: empty list elements are ignored
+    if (++ranges > kMaxAcceptLanguageRanges) return {};
+    int q = 1000;
+    const size_t semi = item.find(';');
+    if (semi != std::string_view::npos) {
+      const std::string_view param = TrimOws(item.substr(semi + 1));
+      if (param.size() < 2 || (param[0] != 'q' && param[0] != 'Q') || param[1] != '=') return {};
+      q = ParseQ(param.substr(2));
+      if (q < 0) return {};
+      item = TrimOws(item.substr(0, semi));
+    }
+    const std::string range = LanguageRange(item);
+    if (range.empty()) return {};
+    const std::string_view code = CatalogueOfRange(range);
+    if (!code.empty() && q > best_q) {
+      best = code;
+      best_q = q;
+    }
+  }
+  return best;
+}
 
 const std::vector<Language>& Languages() {
   // clang-format off

@@ -36,6 +36,18 @@ std::string_view PluralForm(std::string_view lang, uint64_t n);
 // names none of Languages(). Never echoes input.
 std::string_view LanguageOfQuery(std::string_view query);
 
+// The language an Accept-Language header value prefers (RFC 9110 §12.5.4):
+// the first of the highest-q ranges that names one of Languages() by its
+// primary subtag (sr: Cyrillic unless a Latn subtag says otherwise; hr and
+// sh read the closest catalogue, bs and sr-Latn). Empty if none does, if a
+// range has q=0 only, or if the value is longer than
+// kMaxAcceptLanguageBytes, has more than kMaxAcceptLanguageRanges ranges or
+// does not parse (strict: language ranges and q only). Never echoes input;
+// the caller neither logs nor stores the value.
+inline constexpr size_t kMaxAcceptLanguageBytes = 512;
+inline constexpr size_t kMaxAcceptLanguageRanges = 32;
+std::string_view LanguageOfAcceptLanguage(std::string_view header);
+
 class Catalogues {
  public:
   // Reads <static_dir>/i18n/<code>.json for every language: a JSON object of

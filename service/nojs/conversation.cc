@@ -91,8 +91,8 @@ void NojsPagesImpl::EntryHtml(PageText* out, std::string_view lang, const Entry&
   *out += "</li>\n";
 }
 
-void NojsPagesImpl::ReplyForms(PageText* out, std::string_view lang,
-                               std::string_view token_text) const {
+void NojsPagesImpl::ReplyForms(PageText* out, std::string_view lang, std::string_view token_text,
+                               std::string_view kept_text) const {
   auto t = [&](std::string_view key) { return html_.T(lang, key); };
   const std::string l(lang);
   *out += "<form id=\"plain-reply\" method=\"post\" action=\"/plain/reply?lang=" + l +
@@ -102,14 +102,19 @@ void NojsPagesImpl::ReplyForms(PageText* out, std::string_view lang,
   HiddenFields(out, lang, token_text);
   *out += "<div class=\"field\">\n<label for=\"m-text\">" + t("m_text") +
           "</label>\n<textarea id=\"m-text\" name=\"text\" rows=\"6\" maxlength=\"" +
-          std::to_string(options_.message_characters) + "\"></textarea>\n</div>\n";
+          std::to_string(options_.message_characters) + "\">";
+  Escape(out, kept_text);  // a refused follow-up, as typed (wiped memory only)
+  *out += "</textarea>\n</div>\n";
   *out += "<div class=\"field\">\n<label for=\"m-files\">" + t("f_files") +
           "</label>\n<input id=\"m-files\" name=\"files\" type=\"file\" multiple "
           "aria-describedby=\"m-files-hint\">\n<p class=\"hint\" id=\"m-files-hint\">";
   Escape(out, cat_.Text(lang, "plain_files_limit", {{"max", html_.FormLimitText(lang)}}));
   *out += "</p>\n<p class=\"hint warn\">" + t("plain_metadata") +
-          "</p>\n</div>\n<button type=\"submit\" class=\"primary\">" + t("plain_submit_button") +
-          "</button>\n</form>\n";
+          "</p>\n<label class=\"choice\"><input type=\"checkbox\" name=\"keep_metadata\" "
+          "value=\"1\"> <span>" +
+          t("plain_keep_metadata") +
+          "</span></label>\n</div>\n<button type=\"submit\" class=\"primary\">" +
+          t("plain_submit_button") + "</button>\n</form>\n";
   *out += "<form id=\"plain-leave\" method=\"post\" action=\"/plain/leave?lang=" + l + "\">\n";
   HiddenFields(out, lang, token_text);
   *out += "<button type=\"submit\">" + t("leave_button") + "</button>\n</form>\n";
@@ -118,7 +123,8 @@ void NojsPagesImpl::ReplyForms(PageText* out, std::string_view lang,
 http::HttpResponse NojsPagesImpl::ConversationPage(std::string_view lang,
                                                    const PlainSessions::Conversation& c,
                                                    std::string_view token_text,
-                                                   std::string_view notice, int status) {
+                                                   std::string_view notice, int status,
+                                                   std::string_view kept_text) {
   const CaseReading reading = ReadCase(c);
   if (!reading.status.ok()) return InternalErrorPage(lang, "/plain/return");
   PageText out;
@@ -137,7 +143,7 @@ http::HttpResponse NojsPagesImpl::ConversationPage(std::string_view lang,
   out += "</p>\n<ol class=\"messages\" id=\"plain-messages\">\n";
   for (const Entry& e : reading.entries) EntryHtml(&out, lang, e, token_text);
   out += "</ol>\n";
-  ReplyForms(&out, lang, token_text);
+  ReplyForms(&out, lang, token_text, kept_text);
   html_.End(&out);
   return html_.Page(out, status);
 }

@@ -35,6 +35,10 @@ NojsPagesImpl::NojsPagesImpl(service::Store* store, std::shared_ptr<api::CaseInt
       html_(&cat_, options_.instance_name, options_.form_body_limit_bytes),
       sessions_(
           std::chrono::seconds(options_.session_idle_seconds), options_.max_sessions,
+          options_.now ? options_.now : [] { return std::chrono::steady_clock::now(); }),
+      form_tokens_(
+          std::chrono::seconds(options_.form_token_seconds),
+          std::chrono::seconds(options_.receipt_hold_seconds), options_.max_form_tokens,
           options_.now ? options_.now : [] { return std::chrono::steady_clock::now(); }) {}
 
 Status NojsPagesImpl::AddRoutes(http::Router* router) {
@@ -54,6 +58,7 @@ Status NojsPagesImpl::AddRoutes(http::Router* router) {
   const R routes[] = {
       {http::Method::kGet, "/plain", page, &NojsPagesImpl::GetSubmitPage},
       {http::Method::kGet, "/plain/return", page, &NojsPagesImpl::GetReturnPage},
+      {http::Method::kGet, "/plain/receipt/{token}", page, &NojsPagesImpl::GetReceiptPage},
       {http::Method::kPost, "/plain/submit", costly_form, &NojsPagesImpl::PostSubmit},
       {http::Method::kPost, "/plain/return", costly, &NojsPagesImpl::PostReturn},
       {http::Method::kPost, "/plain/reply", form, &NojsPagesImpl::PostReply},
@@ -71,7 +76,9 @@ Status NojsPagesImpl::AddRoutes(http::Router* router) {
     // source's language: the links and forms carry "?lang=CODE" for this.
     const std::string_view path(r.path);
     const std::string back =
-        path == "/plain" || path == "/plain/submit" ? "/plain" : "/plain/return";
+        path == "/plain" || path == "/plain/submit" || path.starts_with("/plain/receipt/")
+            ? "/plain"
+            : "/plain/return";
     o.error_page = [self, back](int status, std::string_view query) {
       return self->html_.LayerErrorPage(status, query, back);
     };

@@ -49,6 +49,9 @@ struct NojsOptions {
   int session_idle_seconds = 600;  // an open conversation closes after this without use
   size_t max_sessions = 1'000;     // open conversations at once (oldest idle dropped)
   uint64_t max_download_bytes = 16u * 1024 * 1024;  // larger reviewer files: use the JS page or CLI
+  int form_token_seconds = 6 * 3600;  // a report form may stay open this long without use
+  int receipt_hold_seconds = 900;     // an unshown receipt is held at most this long
+  size_t max_form_tokens = 10'000;    // report forms open at once (least recently used dropped)
   // The clock of session expiry (tests inject one); steady_clock if empty.
   std::function<std::chrono::steady_clock::time_point()> now;
 
@@ -72,7 +75,17 @@ inline const config::KeyTable<NojsOptions>& NojsOptions::Keys() {
                "no-JavaScript pages: open conversations at once; the longest idle is dropped")
           .Int("max_download_bytes", &NojsOptions::max_download_bytes, 0, uint64_t{1} << 31,
                "no-JavaScript pages: largest reviewer file served decrypted; larger ones are "
-               "left to the JavaScript page and the CLI"));
+               "left to the JavaScript page and the CLI")
+          .Int("form_token_seconds", &NojsOptions::form_token_seconds, 60, 7 * 24 * 3600,
+               "no-JavaScript pages: how long a report form's one-time token (which makes sending "
+               "twice create one case) stays valid without use; later the form comes back with "
+               "the text kept")
+          .Int("receipt_hold_seconds", &NojsOptions::receipt_hold_seconds, 30, 24 * 3600,
+               "no-JavaScript pages: how long a new case's receipt is held in memory for its "
+               "receipt page (shown once after the redirect), then wiped")
+          .Int("max_form_tokens", &NojsOptions::max_form_tokens, 1, 1'000'000,
+               "no-JavaScript pages: report forms open at once; the least recently used token is "
+               "dropped (that form then comes back with the text kept)"));
   return keys;
 }
 

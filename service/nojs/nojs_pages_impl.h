@@ -1,10 +1,12 @@
 // NojsPagesImpl: the state and routes behind AddNojsRoutes (nojs_pages.h).
 // Private to service/nojs. The definitions are split by page:
-// nojs_pages.cc (construction, the route table), submit_page.cc (GET /plain,
-// POST /plain/submit), return_page.cc (GET and POST /plain/return,
-// /plain/reply, /plain/leave), conversation.cc (the conversation page),
-// conversation_reader.cc (reading a case's records of either protocol
-// version), source_record.cc (the records a source writes),
+// nojs_pages.cc (construction, the route table), submit_form.cc (the report
+// form, shown again with the text kept), submit_page.cc (GET /plain, POST
+// /plain/submit), receipt_page.cc (GET /plain/receipt/TOKEN, shown once
+// after the redirect), return_page.cc (GET and POST /plain/return,
+// /plain/reply, /plain/leave), conversation.cc (opening a conversation and
+// its page), conversation_reader.cc (reading a case's records of either
+// protocol version), source_record.cc (the records a source writes),
 // download_page.cc (POST /plain/file), page_support.cc (what several pages
 // share: the KDF slots, files, forms, error pages); page_roster.h verifies
 // the installed roster of either version.
@@ -28,6 +30,7 @@
 #include "service/api/case_intake.h"
 #include "service/nojs/catalogues.h"
 #include "service/nojs/form_data.h"
+#include "service/nojs/form_tokens.h"
 #include "service/nojs/nojs_pages.h"
 #include "service/nojs/page_roster.h"
 #include "service/nojs/plain_html.h"
@@ -69,11 +72,30 @@ struct CaseReading {
   HeldKeys held;
 };
 
-// A form file with the fresh secrets it is encrypted under.
+// A form file with the fresh secrets it is encrypted under. `content` is
+// the bytes sent: the form's own, or `cleaned` (JPEG/PNG metadata removed,
+// payload/image_metadata.h).
 struct PreparedFile {
   crypto::FileSecrets secrets;
   uint64_t chunks;
   const FormFile* file;
+  ByteView content;
+  std::shared_ptr<SecretBytes> cleaned;
+};
+
+// Why a page refuses: the status and the message (unescaped catalogue text).
+struct Refusal {
+  int status = 500;
+  std::string message;
+};
+
+// A report form shown again: the text as typed (the FormData's wiped
+// memory, never stored), a message next to each field that needs one (form
+// order; the first gets the focus), a notice at the top.
+struct FormView {
+  const FormData* kept = nullptr;                                 // null: an empty form
+  std::vector<std::pair<std::string, std::string>> field_errors;  // field name, message
+  std::string notice;
 };
 
 // The §11 FILEREF inputs of `files` (pointing into them).
@@ -131,20 +153,46 @@ class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_thi
   HttpResponse PostReply(const HttpRequest& request);
   HttpResponse PostFile(const HttpRequest& request);
   HttpResponse PostLeave(const HttpRequest& request);
+  HttpResponse GetReceiptPage(const HttpRequest& request);
+
+  // --- submit_form.cc
+  // The report form under `form_token`, as `view` says.
+  void SubmitForm(PageText* out, std::string_view lang, std::string_view form_token,
+                  const FormView& view) const;
+  HttpResponse SubmitPage(std::string_view lang, std::string_view form_token, const FormView& view,
+                          int status) const;
+  // Every field of `form` that breaks §11.1, each with its message, at once
+  // (payload::BuildReport's rules, asked again with each bad field set
+  // aside).
+  std::vector<std::pair<std::string, std::string>> ReportErrors(
+      const FormData& form, std::string_view lang, const std::vector<PreparedFile>& files) const;
 
   // --- submit_page.cc
-  void SubmitForm(PageText* out, std::string_view lang) const;
-  // The §11 report of a submitted form, or the page naming the bad field.
-  Result<SecretBytes> ReportBody(const FormData& form, std::string_view lang,
-                                 const std::vector<PreparedFile>& files,
-                                 HttpResponse* refusal) const;
+  // The §11 report of a submitted form (ReportErrors() found nothing).
+  Result<SecretBytes> ReportBody(const FormData& form,
+                                 const std::vector<PreparedFile>& files) const;
+  // A claimed form token's report: sealed, or the form again with the refusal.
+  HttpResponse SendReport(const FormData& form, std::string_view lang, ByteView token,
+                          std::string_view token_text);
   // Seals `body` into a new case (receipt, keys, record) and creates it
-  // through the intake; the receipt on success, else the error page.
+  // through the intake; the receipt on success, else why not.
   Result<crypto::Receipt> SealNewCase(const SecretBytes& body, const service::Settings& settings,
                                       const PageRoster& roster,
                                       const std::vector<PreparedFile>& files, std::string_view lang,
-                                      HttpResponse* refusal);
-  HttpResponse ReceiptPage(std::string_view lang, const crypto::Receipt& receipt) const;
+                                      Refusal* refusal);
+
+  // --- receipt_page.cc
+  // 303 to the receipt page of `token_text`.
+  HttpResponse RedirectToReceipt(std::string_view lang, std::string_view token_text) const;
+  HttpResponse ReceiptPage(std::string_view lang, const SecretBytes& formatted) const;
+  // The receipt was shown already, or the link is not (or no longer) valid.
+  HttpResponse ReceiptGonePage(std::string_view lang, int status) const;
+
+  // --- return_page.cc
+  // The receipt form; after a refusal with the receipt as typed (`kept`)
+  // and `error` next to it.
+  HttpResponse ReturnPage(std::string_view lang, std::string_view kept, std::string_view error,
+                          int status) const;
 
   // --- conversation_reader.cc
   CaseReading ReadCase(const PlainSessions::Conversation& c);
@@ -153,11 +201,14 @@ class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_thi
   // --- conversation.cc
   HttpResponse ConversationPage(std::string_view lang, const PlainSessions::Conversation& c,
                                 std::string_view token_text, std::string_view notice,
-                                int status = 200);
+                                int status = 200, std::string_view kept_text = {});
   void EntryHtml(PageText* out, std::string_view lang, const Entry& e,
                  std::string_view token_text) const;
   void UntrustedNotice(PageText* out, std::string_view lang, const Status& trust) const;
-  void ReplyForms(PageText* out, std::string_view lang, std::string_view token_text) const;
+  // The follow-up and leave forms; `kept_text` is the follow-up as typed
+  // when it was refused.
+  void ReplyForms(PageText* out, std::string_view lang, std::string_view token_text,
+                  std::string_view kept_text = {}) const;
   void HiddenFields(PageText* out, std::string_view lang, std::string_view token_text) const;
 
   // --- page_support.cc
@@ -166,8 +217,11 @@ class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_thi
   void ReleaseKdf();
   // The installed roster, verified for sealing (a v2 one also not expired).
   Result<PageRoster> Roster();
-  // Fresh secrets for every file of the form.
-  std::vector<PreparedFile> PrepareFiles(const FormData& form) const;
+  // Fresh secrets for every file of the form; JPEG/PNG metadata removed
+  // unless `keep_metadata`. An image that does not parse: kMalformed, its
+  // cleaned name in *bad_image.
+  Result<std::vector<PreparedFile>> PrepareFiles(const FormData& form, bool keep_metadata,
+                                                 std::string* bad_image) const;
   // Every file fits in the chunks a file may have on this instance.
   static bool FilesFit(const FormData& form, const service::Settings& settings);
   // Encrypts the files to chunks and stores them as finished uploads.
@@ -177,12 +231,10 @@ class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_thi
   Result<FormData> ParseFileForm(const HttpRequest& request) const;
   HttpResponse FormErrorPage(const HttpRequest& request, const Status& status,
                              std::string_view back) const;
-  // The page for a StoreFiles failure: 507 when the disk is full, else 500.
-  HttpResponse StoreFailurePage(std::string_view lang, const Status& stored,
-                                std::string_view back) const;
-  // The page for a refused intake call (the JS page's err_api_* words).
-  HttpResponse IntakeFailurePage(std::string_view lang, api::ApiError error,
-                                 std::string_view back) const;
+  // A StoreFiles failure: 507 when the disk is full, else 500.
+  Refusal StoreRefusal(std::string_view lang, const Status& stored) const;
+  // A refused intake call (the JS page's err_api_* words).
+  Refusal IntakeRefusal(std::string_view lang, api::ApiError error) const;
   HttpResponse InternalErrorPage(std::string_view lang, std::string_view back) const;
   HttpResponse SessionExpiredPage(std::string_view lang) const;
   std::shared_ptr<const PlainSessions::Conversation> SessionOf(const FormData& form,
@@ -194,6 +246,7 @@ class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_thi
   const Catalogues cat_;
   const PlainHtml html_;
   PlainSessions sessions_;
+  FormTokens form_tokens_;
 
   std::mutex kdf_mu_;
   std::condition_variable kdf_cv_;

@@ -4,6 +4,7 @@
 
 #include "base/encoding.h"
 #include "crypto/protocol_constants.h"
+#include "payload/image_metadata.h"
 #include "service/nojs/nojs_pages_impl.h"
 
 namespace dojava::nojs {
@@ -11,7 +12,7 @@ namespace dojava::nojs {
 std::vector<payload::NewFile> NewFiles(const std::vector<PreparedFile>& files) {
   std::vector<payload::NewFile> out;
   for (const PreparedFile& f : files) {
-    out.push_back(payload::NewFile{&f.secrets, f.file->content.size(), f.file->name, f.file->mime});
+    out.push_back(payload::NewFile{&f.secrets, f.content.size(), f.file->name, f.file->mime});
   }
   return out;
 }
@@ -52,11 +53,26 @@ void NojsPagesImpl::ReleaseKdf() {
 
 Result<PageRoster> NojsPagesImpl::Roster() { return PageRoster::Load(store_, true); }
 
-std::vector<PreparedFile> NojsPagesImpl::PrepareFiles(const FormData& form) const {
+Result<std::vector<PreparedFile>> NojsPagesImpl::PrepareFiles(const FormData& form,
+                                                              bool keep_metadata,
+                                                              std::string* bad_image) const {
   std::vector<PreparedFile> out;
   for (const FormFile& f : form.files()) {
-    out.push_back(
-        PreparedFile{crypto::FileSecrets::Generate(), crypto::ChunkCount(f.content.size()), &f});
+    PreparedFile p{crypto::FileSecrets::Generate(), 0, &f, f.content, nullptr};
+    if (!keep_metadata) {
+      // The same rules as the JavaScript page (static/www/js/metadata.js).
+      auto plan = payload::PlanMetadataRemoval(f.content);
+      if (!plan.ok()) {
+        *bad_image = f.name;
+        return plan.status();
+      }
+      if (!plan->removed.empty()) {
+        p.cleaned = std::make_shared<SecretBytes>(payload::ApplyMetadataPlan(f.content, *plan));
+        p.content = p.cleaned->reveal();
+      }
+    }
+    p.chunks = crypto::ChunkCount(p.content.size());
+    out.push_back(std::move(p));
   }
   return out;
 }
@@ -75,7 +91,7 @@ Status NojsPagesImpl::StoreFiles(const std::vector<PreparedFile>& files) {
   for (const PreparedFile& f : files) {
     const crypto::Id& id = f.secrets.file_id();
     DOJAVA_RETURN_IF_ERROR(store_->CreateUpload(id, static_cast<uint32_t>(f.chunks), std::nullopt));
-    const ByteView content = f.file->content;
+    const ByteView content = f.content;
     for (uint64_t i = 0; i < f.chunks; ++i) {
       const bool last = i + 1 == f.chunks;
       const size_t from = static_cast<size_t>(i * protocol::kChunkPlainSize);
@@ -106,16 +122,13 @@ http::HttpResponse NojsPagesImpl::FormErrorPage(const HttpRequest& request, cons
                          back);
 }
 
-http::HttpResponse NojsPagesImpl::StoreFailurePage(std::string_view lang, const Status& stored,
-                                                   std::string_view back) const {
+Refusal NojsPagesImpl::StoreRefusal(std::string_view lang, const Status& stored) const {
   const bool disk = stored.code() == Code::kResourceExhausted;
-  return html_.ErrorPage(
-      lang, disk ? 507 : 500,
-      cat_.Text(lang, disk ? "err_api_insufficient_storage" : "err_api_internal"), back);
+  return {disk ? 507 : 500,
+          cat_.Text(lang, disk ? "err_api_insufficient_storage" : "err_api_internal")};
 }
 
-http::HttpResponse NojsPagesImpl::IntakeFailurePage(std::string_view lang, api::ApiError error,
-                                                    std::string_view back) const {
+Refusal NojsPagesImpl::IntakeRefusal(std::string_view lang, api::ApiError error) const {
   // The API's error code decides the words (the JS page's err_api_* keys).
   std::string key = "err_api_internal";
   const std::string_view code = api::ErrorCodeName(error);
@@ -123,7 +136,7 @@ http::HttpResponse NojsPagesImpl::IntakeFailurePage(std::string_view lang, api::
                                  "rate_limited", "not_found", "bad_request"}) {
     if (code == known) key = "err_api_" + std::string(code);
   }
-  return html_.ErrorPage(lang, api::ErrorStatus(error), cat_.Text(lang, key), back);
+  return {api::ErrorStatus(error), cat_.Text(lang, key)};
 }
 
 http::HttpResponse NojsPagesImpl::InternalErrorPage(std::string_view lang,

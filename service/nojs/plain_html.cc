@@ -14,6 +14,13 @@ std::string PlainHtml::LangOf(std::string_view q) const {
   return std::string(kDefaultLanguage);
 }
 
+std::string PlainHtml::LangOf(const http::HttpRequest& request) const {
+  if (!LanguageOfQuery(request.query).empty()) return LangOf(request.query);
+  const auto accept = request.Header("accept-language");
+  const std::string_view preferred = accept ? LanguageOfAcceptLanguage(*accept) : "";
+  return std::string(preferred.empty() ? kDefaultLanguage : preferred);
+}
+
 std::string PlainHtml::T(std::string_view lang, std::string_view key) const {
   std::string s;
   Escape(&s, cat_->Text(lang, key));

@@ -83,6 +83,9 @@ class PlainHtml {
   // The language of a query "lang=CODE"; anything else gives the default
   // (never echoed).
   std::string LangOf(std::string_view query) const;
+  // The language of a GET page: the query's, else the browser's preferred
+  // one (Accept-Language, LanguageOfAcceptLanguage), else the default.
+  std::string LangOf(const http::HttpRequest& request) const;
   // The escaped catalogue text of `key`.
   std::string T(std::string_view lang, std::string_view key) const;
 

@@ -16,23 +16,35 @@ constexpr size_t kMaxSmallFieldBytes = 100;  // token, lang
 }  // namespace
 
 http::HttpResponse NojsPagesImpl::GetReturnPage(const HttpRequest& request) {
-  const std::string lang = html_.LangOf(request.query);
+  return ReturnPage(html_.LangOf(request), "", "", 200);
+}
+
+http::HttpResponse NojsPagesImpl::ReturnPage(std::string_view lang, std::string_view kept,
+                                             std::string_view error, int status) const {
+  const std::string l(lang);
   PageText out;
-  html_.Begin(&out, lang, "return_title", "/plain/return");
-  out +=
-      "<h1>" + html_.T(lang, "return_title") + "</h1>\n<p>" + html_.T(lang, "plain_return_lead") +
-      "</p>\n<form id=\"plain-open\" method=\"post\" action=\"/plain/return?lang=" + lang +
-      "\" "
-      "accept-charset=\"utf-8\">\n<input type=\"hidden\" name=\"lang\" value=\"" +
-      lang + "\">\n<div class=\"field\">\n<label for=\"r-receipt\">" + html_.T(lang, "r_receipt") +
-      "</label>\n<input id=\"r-receipt\" name=\"receipt\" type=\"text\" "
-      "class=\"receipt-input\" inputmode=\"numeric\" autocomplete=\"off\" "
-      "spellcheck=\"false\" required maxlength=\"60\" "
-      "aria-describedby=\"r-receipt-hint\">\n<p class=\"hint\" id=\"r-receipt-hint\">" +
-      html_.T(lang, "r_receipt_hint") + "</p>\n</div>\n<button type=\"submit\" class=\"primary\">" +
-      html_.T(lang, "open_button") + "</button>\n</form>\n";
+  html_.Begin(&out, lang, "return_title", error.empty() ? "/plain/return" : "");
+  out += "<h1>" + html_.T(lang, "return_title") + "</h1>\n<p>" +
+         html_.T(lang, "plain_return_lead") +
+         "</p>\n<form id=\"plain-open\" method=\"post\" action=\"/plain/return?lang=" + l +
+         "\" accept-charset=\"utf-8\">\n<input type=\"hidden\" name=\"lang\" value=\"" + l +
+         "\">\n<div class=\"field\">\n<label for=\"r-receipt\">" + html_.T(lang, "r_receipt") +
+         "</label>\n<input id=\"r-receipt\" name=\"receipt\" type=\"text\" "
+         "class=\"receipt-input\" inputmode=\"numeric\" autocomplete=\"off\" "
+         "spellcheck=\"false\" required maxlength=\"60\" value=\"";
+  Escape(&out, kept);  // as typed, so a typo is corrected, not typed again
+  out += "\" aria-describedby=\"r-receipt-hint";
+  out += error.empty() ? "\">\n" : " r-receipt-error\" aria-invalid=\"true\" autofocus>\n";
+  out += "<p class=\"hint\" id=\"r-receipt-hint\">" + html_.T(lang, "r_receipt_hint") + "</p>\n";
+  if (!error.empty()) {
+    out += "<p class=\"alert field-error\" role=\"alert\" id=\"r-receipt-error\">";
+    Escape(&out, error);
+    out += "</p>\n";
+  }
+  out += "</div>\n<button type=\"submit\" class=\"primary\">" + html_.T(lang, "open_button") +
+         "</button>\n</form>\n";
   html_.End(&out);
-  return html_.Page(out);
+  return html_.Page(out, status);
 }
 
 http::HttpResponse NojsPagesImpl::PostReturn(const HttpRequest& request) {
@@ -45,8 +57,9 @@ http::HttpResponse NojsPagesImpl::PostReturn(const HttpRequest& request) {
     return html_.ErrorPage(lang, 400, cat_.Text(lang, "plain_err_form"), "/plain/return");
   }
   const std::string lang(cat_.Choose(form->Text("lang")));
+  // Every refusal shows the form again with the receipt as typed.
   auto page = [&](int status, const char* key) {
-    return html_.ErrorPage(lang, status, cat_.Text(lang, key), "/plain/return");
+    return ReturnPage(lang, form->Text("receipt"), cat_.Text(lang, key), status);
   };
   auto receipt = crypto::Receipt::Parse(form->Text("receipt"));
   if (!receipt.ok()) {
@@ -101,9 +114,12 @@ http::HttpResponse NojsPagesImpl::PostReply(const HttpRequest& request) {
   if (!c) return SessionExpiredPage(lang);
   auto settings = store_->GetSettings();
   if (!settings.ok()) return InternalErrorPage(lang, "/plain/return");
-  if (!FilesFit(*form, *settings)) {
-    return html_.ErrorPage(lang, 413, cat_.Text(lang, "err_too_large"), "/plain/return");
-  }
+  // A refusal shows the conversation again with the follow-up as typed.
+  auto again = [&](int status, const std::string& message) {
+    return ConversationPage(lang, *c, token_text.reveal_chars(), message, status,
+                            form->Text("text"));
+  };
+  if (!FilesFit(*form, *settings)) return again(413, cat_.Text(lang, "err_too_large"));
   // PROTOCOL.md §8.4, §11.4: message #1 is this receipt's report (and, in a
   // v1 case, every message opens), or the case key may be the server's.
   const CaseReading reading = ReadCase(*c);
@@ -112,32 +128,40 @@ http::HttpResponse NojsPagesImpl::PostReply(const HttpRequest& request) {
                            "/plain/return");
   }
   auto roster = Roster();  // §6: nothing is signed on top of an expired roster
-  if (!roster.ok()) {
-    return html_.ErrorPage(lang, 503, cat_.Text(lang, "err_api_not_ready"), "/plain/return");
-  }
+  if (!roster.ok()) return again(503, cat_.Text(lang, "err_api_not_ready"));
 
   SecretBytes text_store;
   const std::string_view text = NormaliseInto(form->Text("text"), &text_store);
-  const std::vector<PreparedFile> files = PrepareFiles(*form);
+  std::string bad_image;
+  auto prepared = PrepareFiles(*form, form->Text("keep_metadata") == "1", &bad_image);
+  if (!prepared.ok()) {
+    return again(400, cat_.Text(lang, "plain_err_image", {{"name", bad_image}}));
+  }
+  const std::vector<PreparedFile> files = std::move(prepared).value();
   payload::FieldError error;
   auto body =
       payload::BuildMessage(text, NewFiles(files), static_cast<size_t>(options_.message_characters),
                             SourceMaxBody(), &error);
   if (!body.ok()) {
-    return ConversationPage(
-        lang, *c, token_text.reveal_chars(),
-        cat_.Text(lang, "err_payload_" + error.code, {{"field", cat_.Text(lang, "m_text")}}), 400);
+    return again(
+        400, cat_.Text(lang, "err_payload_" + error.code, {{"field", cat_.Text(lang, "m_text")}}));
   }
   api::FollowUpRequest post;
   auto record = FollowUpRecord(*c, reading, *roster, body->reveal());
-  if (!record.ok()) return InternalErrorPage(lang, "/plain/return");
+  if (!record.ok()) return again(500, cat_.Text(lang, "err_api_internal"));
   Status stored = StoreFiles(files);
-  if (!stored.ok()) return StoreFailurePage(lang, stored, "/plain/return");
+  if (!stored.ok()) {
+    const Refusal r = StoreRefusal(lang, stored);
+    return again(r.status, r.message);
+  }
   post.lookup_key = SecretBytes::Copy(c->lookup_key.reveal());
   post.record = std::move(record).value();
   for (const PreparedFile& f : files) post.files.push_back(f.secrets.file_id());
   const api::IntakeResult posted = intake_->PostFollowUp(post);
-  if (!posted.ok()) return IntakeFailurePage(lang, *posted.error, "/plain/return");
+  if (!posted.ok()) {
+    const Refusal r = IntakeRefusal(lang, *posted.error);
+    return again(r.status, r.message);
+  }
   return ConversationPage(lang, *c, token_text.reveal_chars(), cat_.Text(lang, "reply_sent"));
 }
 

@@ -16,6 +16,8 @@ std::string_view ServerErrorKey(int status) {
       return "err_api_timeout";
     case 413:
       return "err_api_body_too_large";
+    case 431:  // a request head over the limit
+      return "err_api_bad_request";
     case 429:
       return "err_api_rate_limited";
     case 503:

@@ -469,10 +469,11 @@ std::string PlainPart(const std::string& boundary, const std::string& name,
 
 // A POST /plain/submit (Albanian pages) whose body is exactly `body_size`
 // bytes if that is at least the form without a file, padded with a file.
-std::string PlainSubmission(const std::string& text, size_t body_size = 0) {
+std::string PlainSubmission(const std::string& text, const std::string& form_token,
+                            size_t body_size = 0) {
   const std::string boundary = "----budgetboundary3";
   const std::string fields =
-      PlainPart(boundary, "lang", "sq") + PlainPart(boundary, "country", "ME") +
+      PlainPart(boundary, "lang", "sq") + PlainPart(boundary, "form_token", form_token) + PlainPart(boundary, "country", "ME") +
       PlainPart(boundary, "incident", "interception") + PlainPart(boundary, "when", "2026-11") +
       PlainPart(boundary, "responsible", "state") + PlainPart(boundary, "title", "budget") +
       PlainPart(boundary, "text", text);
@@ -523,9 +524,13 @@ TEST_CASE("abuse: forms declared large and trickled do not block the no-JavaScri
   // A source on the no-JavaScript page submits meanwhile.
   {
     Conn c = Conn::Tcp(w.source_port());
-    const RawResponse r = Exchange(c, PlainSubmission("submitted while four forms trickle"));
-    INFO(r.body.substr(0, 300));
-    CHECK(r.status == 201);
+    const std::string token = PlainFormToken(w.source_port());
+    const RawResponse sent =
+        Exchange(c, PlainSubmission("submitted while four forms trickle", token));
+    INFO(sent.body.substr(0, 300));
+    CHECK(sent.status == 303);
+    const RawResponse r = FollowSubmission(w.source_port(), sent);
+    CHECK(r.status == 200);
     CHECK(r.body.find("receipt-value") != std::string::npos);
   }
   // Two clients send a quarter of the largest form each and go away.
@@ -549,9 +554,11 @@ TEST_CASE("abuse: forms declared large and trickled do not block the no-JavaScri
   // fits (64 KiB still held by anyone would refuse it).
   {
     Conn c = Conn::Tcp(w.source_port());
-    const RawResponse r = Exchange(c, PlainSubmission("nearly the largest form", kLimit - 16384));
+    const std::string token = PlainFormToken(w.source_port());
+    const RawResponse r =
+        Exchange(c, PlainSubmission("nearly the largest form", token, kLimit - 16384));
     INFO(r.body.substr(0, 300));
-    CHECK(r.status == 201);
+    CHECK(r.status == 303);
   }
   // Over the limit: 413 at once, before a byte of the body is sent, as a page.
   {

@@ -23,6 +23,7 @@
 #include <fstream>
 #include <iterator>
 #include <mutex>
+#include <tuple>
 #include <random>
 #include <sstream>
 #include <thread>
@@ -231,7 +232,8 @@ json::object Json(const RunResult& r) {
   return v.as_object();
 }
 
-std::string SubmitReport(Instance& inst, const std::vector<std::string>& attach) {
+std::string SubmitReport(Instance& inst, const std::vector<std::string>& attach,
+                         const std::vector<std::string>& extra = {}) {
   WriteFile(inst.dir() / "report.txt", "Pegasus na telefonu novinarke — 2026-10");
   std::vector<std::string> args = {"submit",
                                    "--form",
@@ -247,6 +249,7 @@ std::string SubmitReport(Instance& inst, const std::vector<std::string>& attach)
     args.push_back("--attach");
     args.push_back(a);
   }
+  args.insert(args.end(), extra.begin(), extra.end());
   auto r = inst.AsSource(args);
   INFO(r.err);
   REQUIRE(r.rc == 0);
@@ -395,7 +398,7 @@ TEST_CASE("e2e: get --clean keeps the original and writes a copy without metadat
   const std::string photo = ReadAll((repo / "static/test/fixtures/photo-gps.jpg").string());
   REQUIRE(photo.find("Exif") != std::string::npos);
   WriteFile(inst.dir() / "photo.jpg", photo);
-  SubmitReport(inst, {inst.dir() / "photo.jpg"});
+  SubmitReport(inst, {inst.dir() / "photo.jpg"}, {"--keep-metadata"});
   const std::string case_id = OnlyCase(inst, "ana");
 
   auto got = inst.As("ana", {"get", case_id, "1", "-o", inst.dir() / "got.jpg", "--clean"});
@@ -407,6 +410,36 @@ TEST_CASE("e2e: get --clean keeps the original and writes a copy without metadat
   CHECK(cleaned.substr(0, 2) == "\xFF\xD8");         // still a JPEG
   CHECK(cleaned.find("Exif") == std::string::npos);  // without its EXIF (GPS) block
   CHECK(got.out.find("metadata-stripped copy") != std::string::npos);
+}
+
+// Issue 17: `dojava submit` kept the GPS position of photos that the web
+// page removes. Now it removes it by the page's rules unless asked not to.
+TEST_CASE("e2e: submit removes GPS EXIF and PNG text by default; --keep-metadata sends as is",
+          "[cli][e2e]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  const std::filesystem::path fixtures = std::filesystem::path(DOJAVA_SOURCE_DIR) / "static/test/fixtures";
+  WriteFile(inst.dir() / "photo.jpg", ReadAll((fixtures / "photo-gps.jpg").string()));
+  WriteFile(inst.dir() / "shot.png", ReadAll((fixtures / "photo-text.png").string()));
+  SubmitReport(inst, {inst.dir() / "photo.jpg", inst.dir() / "shot.png"});
+  const std::string case_id = OnlyCase(inst, "ana");
+  for (const auto& [n, out, clean] :
+       {std::tuple{"1", "got.jpg", "photo-clean.jpg"}, std::tuple{"2", "got.png", "photo-clean.png"}}) {
+    auto got = inst.As("ana", {"get", case_id, n, "-o", inst.dir() / out});
+    INFO(got.out << got.err);
+    REQUIRE(got.rc == 0);
+    CHECK(ReadAll(inst.dir() / out) == ReadAll((fixtures / clean).string()));
+  }
+  auto show = inst.As("ana", {"show", case_id});
+  CHECK(show.out.find("photo.jpg") != std::string::npos);  // the original name, not /proc/...
+
+  // A photo that claims to be a JPEG but is cut short: refused, nothing sent.
+  WriteFile(inst.dir() / "cut.jpg", ReadAll((fixtures / "photo-gps.jpg").string()).substr(0, 300));
+  WriteFile(inst.dir() / "report.txt", "x");
+  auto cut = inst.AsSource({"submit", "--text-file", inst.dir() / "report.txt", "--attach",
+                            inst.dir() / "cut.jpg", "--admin-fingerprint", inst.fingerprint()});
+  CHECK(cut.rc == 2);
+  CHECK(cut.err.find("--keep-metadata") != std::string::npos);
 }
 
 TEST_CASE("e2e: a case key swapped by the server is refused before anything is encrypted",

@@ -136,6 +136,55 @@ TEST_CASE("Reader: errors are answered and close the connection", "[reader]") {
   }
 }
 
+// Leftover of the translations review: the reader's own refusals (431, 400,
+// 408) on a page's path were English-only pages or JSON; they now get the
+// server's page for errors (the no-JavaScript pages' translated one), chosen
+// by the query's language, and API paths keep JSON.
+TEST_CASE("Reader: refusals on a page's path get the server's page for errors", "[reader]") {
+  Router router = EchoRouter();
+  std::vector<std::pair<int, std::string>> asked;
+  router.SetPageErrors([&asked](int status, std::string_view query) {
+    asked.emplace_back(status, std::string(query));
+    HttpResponse r;
+    r.status = status;
+    r.content_type = "text/html; charset=utf-8";
+    r.body = "page";
+    return r;
+  });
+  HttpConfig config;
+  config.header_limit_bytes = 1024;
+  RequestHandler handler(config, router, StaticFiles{});
+  FormBudget budget(config.form_inflight_bytes, config.form_circuit_inflight_bytes);
+  BodyPool pool(config.body_pool_bytes);
+  auto answer = [&](const std::string& bytes) {
+    RequestReader reader(RequestReader::Shared{&config, &handler, &budget, &pool},
+                         ListenerKind::kSource, 1, false);
+    ReadStep step = ReadStep::kReadInput;
+    for (size_t used = 0; used < bytes.size() && step == ReadStep::kReadInput;) {
+      std::span<char> room = reader.InputRoom();
+      const size_t n = std::min(room.size(), bytes.size() - used);
+      std::memcpy(room.data(), bytes.data() + used, n);
+      used += n;
+      step = reader.InputReceived(n, Clock::now());
+    }
+    REQUIRE(step == ReadStep::kRespond);
+    return reader.TakeResponse();
+  };
+  const std::string big = "X-Big: " + std::string(2000, 'b') + "\r\n";
+  HttpResponse head = answer("GET /plain?lang=mk HTTP/1.1\r\nHost: x\r\n" + big + "\r\n");
+  CHECK(head.status == 431);
+  CHECK(head.content_type == "text/html; charset=utf-8");
+  HttpResponse bad = answer("GET /index.html?lang=sq HTTP/1.1\r\nHost x\r\n\r\n");
+  CHECK(bad.status == 400);
+  CHECK(bad.content_type == "text/html; charset=utf-8");
+  CHECK(asked == std::vector<std::pair<int, std::string>>{{431, "lang=mk"}, {400, "lang=sq"}});
+  HttpResponse api = answer("GET /api/v1/instance HTTP/1.1\r\nHost: x\r\n" + big + "\r\n");
+  CHECK(api.status == 431);
+  CHECK(api.content_type == "application/json");
+  HttpResponse garbage = answer(std::string(1100, 'z'));
+  CHECK(garbage.content_type == "application/json");  // no path known: the API's form
+}
+
 TEST_CASE("Reader: a deadline answers 408 only once a request has begun", "[reader]") {
   Fixture f;
   REQUIRE(f.reader.Begin(Clock::now()) == ReadStep::kReadInput);

@@ -6,214 +6,26 @@
 #include <catch2/catch_test_macros.hpp>
 #include <regex>
 
-#include "crypto/attachment.h"
 #include "crypto/sealed_key.h"
 #include "crypto/source_key_wrap.h"
-#include "service/nojs/catalogues.h"
 #include "payload/body.h"
+#include "service/nojs/catalogues.h"
 #include "service/nojs/form_data.h"
 #include "service/nojs/nojs_pages.h"
-#include "tests/support/api_harness.h"
+#include "tests/nojs/plain_harness.h"
 
 namespace dojava::nojs {
 namespace {
 
 using api::testing::B64;
-using api::testing::Harness;
 using api::testing::kReviewer;
-using api::testing::kSource;
-using api::testing::Reviewer;
-using api::testing::Unb64;
-using http::HttpResponse;
-
-constexpr const char* kBoundary = "----dojavaTestBoundary7MA4YWxk";
-
-struct Part {
-  Part(std::string n, std::string v) : name(std::move(n)), value(std::move(v)) {}
-  Part(std::string n, std::string v, bool file, std::string fname,
-       std::string type = "application/octet-stream")
-      : name(std::move(n)), value(std::move(v)), is_file(file), filename(std::move(fname)),
-        mime(std::move(type)) {}
-  std::string name;
-  std::string value;
-  bool is_file = false;
-  std::string filename;
-  std::string mime = "application/octet-stream";
-};
-
-std::string Multipart(const std::vector<Part>& parts, const std::string& boundary = kBoundary) {
-  std::string b;
-  for (const Part& p : parts) {
-    b += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.name + "\"";
-    if (p.is_file) b += "; filename=\"" + p.filename + "\"\r\nContent-Type: " + p.mime;
-    b += "\r\n\r\n" + p.value + "\r\n";
-  }
-  b += "--" + boundary + "--\r\n";
-  return b;
-}
-
-api::testing::Options FormType(const std::string& type) {
-  api::testing::Options o;
-  o.content_type = type;
-  return o;
-}
-api::testing::Options MultipartType() {
-  return FormType(std::string("multipart/form-data; boundary=") + kBoundary);
-}
-api::testing::Options UrlEncodedType() { return FormType("application/x-www-form-urlencoded"); }
-
-
-std::string RandomContent(size_t n) {
-  std::string s(n, '\0');
-  randombytes_buf(s.data(), s.size());
-  return s;
-}
-
-// The text between `open` and the next '<' in `html`, or "".
-std::string Between(const std::string& html, const std::string& open) {
-  const size_t at = html.find(open);
-  if (at == std::string::npos) return "";
-  const size_t from = at + open.size();
-  return html.substr(from, html.find('<', from) - from);
-}
-
-class PlainHarness {
- public:
-  explicit PlainHarness(NojsOptions options = {})
-      : h_({}, 0, [this, options](http::Router* router, service::Store* store,
-                                      std::shared_ptr<api::CaseIntake> intake) mutable {
-          http::HttpConfig http;
-          http.static_dir = std::string(DOJAVA_SOURCE_DIR) + "/static/www";
-          auto clock = clock_ns_;
-          options.now = [clock] {
-            return std::chrono::steady_clock::time_point(std::chrono::nanoseconds(clock->load()));
-          };
-          auto added =
-              AddNojsRoutes(router, store, std::move(intake), options, api::ApiOptions{}, http);
-          REQUIRE(added.ok());
-          pages_ = std::move(added).value();
-        }) {
-    ana_.name = "Ana";
-    h_.InstallRoster({&ana_}, 1);
-  }
-
-  Harness& h() { return h_; }
-  NojsPages& pages() { return *pages_; }
-  const Reviewer& ana() const { return ana_; }
-  void AdvanceSeconds(int64_t s) { clock_ns_->fetch_add(s * 1'000'000'000); }
-
-  HttpResponse Submit(const std::vector<Part>& parts) {
-    return h_.Post(kSource, "/plain/submit", Multipart(parts), MultipartType());
-  }
-
-  size_t CaseCount() {
-    auto cases = h_.store().ListCasesChangedSince(0, std::nullopt, 1000);
-    REQUIRE(cases.ok());
-    return cases->size();
-  }
-
-  // The receipt shown on a receipt page.
-  static std::string ReceiptOf(const HttpResponse& r) {
-    return Between(r.body, "id=\"receipt-value\" translate=\"no\">");
-  }
-
-  // The case of `receipt`, found as a client would (§4.3).
-  service::CaseInfo CaseOf(const std::string& receipt, crypto::ReceiptKeys* keys_out = nullptr) {
-    auto parsed = crypto::Receipt::Parse(receipt);
-    REQUIRE(parsed.ok());
-    auto rk = crypto::DeriveReceiptKeys(*parsed, h_.settings().salt);
-    REQUIRE(rk.ok());
-    const Bytes hash = crypto::LookupHash(rk->lookup_key.reveal());
-    service::LookupHash lookup{};
-    std::copy(hash.begin(), hash.end(), lookup.begin());
-    auto info = h_.store().FindCaseByLookupHash(lookup);
-    REQUIRE(info.ok());
-    if (keys_out) *keys_out = std::move(rk).value();
-    return *info;
-  }
-
-  // The case key as reviewer Ana opens it.
-  SecretBytes ReviewerCaseKey(const service::Id& case_id) {
-    auto keys = h_.store().GetSealedKeys(case_id);
-    REQUIRE(keys.ok());
-    for (const auto& k : *keys) {
-      if (k.reviewer && *k.reviewer == ana_.id && k.role == service::Role::kCaseKey) {
-        auto ck = crypto::OpenSealedKey(k.sealed, protocol::kRoleCaseKey, case_id,
-                                        ana_.key.x25519_secret(), ana_.key.x25519_public());
-        REQUIRE(ck.ok());
-        return std::move(ck).value();
-      }
-    }
-    FAIL("no case key for the reviewer");
-    return {};
-  }
-
-  // Message `seq` of the case decrypted by the reviewer: the §11 body.
-  std::string ReviewerBody(const service::Id& case_id, uint64_t seq) {
-    const SecretBytes ck = ReviewerCaseKey(case_id);
-    auto msgs = h_.store().ListMessages(case_id, seq - 1, 1, 1 << 24);
-    REQUIRE(msgs.ok());
-    REQUIRE(msgs->size() == 1);
-    crypto::CaseKeys keys{&ck, nullptr};
-    auto opened = crypto::DecryptMessage((*msgs)[0].record, case_id, keys,
-                                         [](const crypto::Id&) { return std::nullopt; });
-    REQUIRE(opened.ok());
-    CHECK(opened->author == protocol::kAuthorSource);
-    return std::string(opened->body.reveal_chars());
-  }
-
-  // The plaintext of an attachment given its FILEREF fields, as a reviewer
-  // downloads and decrypts it.
-  std::string ReviewerFile(const service::Id& case_id, const api::JsonValue& ref) {
-    auto obj = api::JsonObject::Of(ref);
-    REQUIRE(obj.ok());
-    const Bytes id = Unb64(*obj->String("id"));
-    const Bytes key = Unb64(*obj->String("key"));
-    const Bytes prefix = Unb64(*obj->String("prefix"));
-    const int64_t chunks = *obj->Int("chunks", 1, 1 << 20);
-    const int64_t size = *obj->Int("size", 0, int64_t{1} << 40);
-    CHECK(static_cast<uint64_t>(chunks) == crypto::ChunkCount(static_cast<uint64_t>(size)));
-    auto secrets = crypto::FileSecrets::FromBytes(key, prefix, id);
-    REQUIRE(secrets.ok());
-    service::Id fid{};
-    std::copy(id.begin(), id.end(), fid.begin());
-    std::string out;
-    for (int64_t i = 0; i < chunks; ++i) {
-      auto record = h_.store().GetChunk(case_id, fid, static_cast<uint32_t>(i));
-      REQUIRE(record.ok());
-      auto plain = crypto::DecryptChunk(*secrets, static_cast<uint64_t>(i), i + 1 == chunks, *record);
-      REQUIRE(plain.ok());
-      out += plain->reveal_chars();
-    }
-    return out;
-  }
-
- private:
-  std::shared_ptr<std::atomic<int64_t>> clock_ns_ =
-      std::make_shared<std::atomic<int64_t>>(int64_t{5'000} * 1'000'000'000);
-  std::shared_ptr<NojsPages> pages_;
-  Reviewer ana_;
-  Harness h_;
-};
-
-std::vector<Part> ReportParts(std::vector<Part> files = {}) {
-  std::vector<Part> parts = {{"lang", "en"},
-                             {"country", "RS"},
-                             {"incident", "spyware"},
-                             {"when", " 2026-10 "},
-                             {"responsible", "state"},
-                             {"title", "Phone infected"},
-                             {"text", "Line one\r\nLine \"two\" <b>\\ \xc5\xa1\t\x01"}};
-  for (auto& f : files) parts.push_back(std::move(f));
-  return parts;
-}
 
 TEST_CASE("a plain submission is a case the reviewer opens to the JS page's payload and the same file bytes") {
   PlainHarness p;
   const std::string evidence = RandomContent(700'000);  // two chunks
   HttpResponse r = p.Submit(ReportParts({{"files", evidence, true, "C:\\Users\\ana\\IMG_1.jpg", "image/jpeg"},
                                          {"files", "", true, "", "application/octet-stream"}}));
-  REQUIRE(r.status == 201);
+  REQUIRE(r.status == 200);
   CHECK(r.content_type == "text/html; charset=utf-8");
   CHECK(r.body.find("<script") == std::string::npos);
   const std::string receipt = PlainHarness::ReceiptOf(r);
@@ -263,72 +75,75 @@ TEST_CASE("a plain submission is a case the reviewer opens to the JS page's payl
   CHECK(p.ReviewerFile(info.case_id, ref) == evidence);
 }
 
-TEST_CASE("bad plain forms get readable pages and change nothing") {
+// A refused form's page: readable HTML with `words`, no script.
+void ExpectPage(const HttpResponse& r, int status, const std::string& words) {
+  CHECK(r.status == status);
+  CHECK(r.content_type == "text/html; charset=utf-8");
+  CHECK(r.body.find(words) != std::string::npos);
+  CHECK(r.body.find("<script") == std::string::npos);
+}
+
+// Nothing was created, and nothing half-written waits to be purged.
+void ExpectNothingStored(PlainHarness& p) {
+  CHECK(p.CaseCount() == 0);
+  auto uploads = p.h().store().Purge();
+  REQUIRE(uploads.ok());
+}
+
+TEST_CASE("bad plain forms: a bad field gets a readable page and changes nothing") {
   PlainHarness p;
-  auto expect_page = [&](const HttpResponse& r, int status, const std::string& words) {
-    CHECK(r.status == status);
-    CHECK(r.content_type == "text/html; charset=utf-8");
-    CHECK(r.body.find(words) != std::string::npos);
-    CHECK(r.body.find("<script") == std::string::npos);
-  };
   SECTION("missing title") {
     auto parts = ReportParts();
     parts[5].value = "   ";
-    expect_page(p.Submit(parts), 400, "Please fill in: Title.");
-  }
-  SECTION("a choice outside the list") {
+    ExpectPage(p.Submit(parts), 400, "Please fill in: Title.");
+  }  SECTION("a choice outside the list") {
     auto parts = ReportParts();
     parts[1].value = "XX";
-    expect_page(p.Submit(parts), 400, "Please choose: Country.");
-  }
-  SECTION("a title too long") {
+    ExpectPage(p.Submit(parts), 400, "Please choose: Country.");
+  }  SECTION("a title too long") {
     auto parts = ReportParts();
     parts[5].value = std::string(201, 'a');
-    expect_page(p.Submit(parts), 400, "Too long: Title.");
-  }
-  SECTION("text that is not UTF-8") {
+    ExpectPage(p.Submit(parts), 400, "Too long: Title.");
+  }  SECTION("text that is not UTF-8") {
     auto parts = ReportParts();
     parts[6].value = "bad \xff byte";
-    expect_page(p.Submit(parts), 400, "cannot be sent");
-  }
+    ExpectPage(p.Submit(parts), 400, "cannot be sent");
+  }  ExpectNothingStored(p);
+}
+
+TEST_CASE("bad plain forms: a form that does not parse or is over a limit changes nothing") {
+  PlainHarness p;
   SECTION("broken multipart: no closing delimiter") {
     std::string body = Multipart(ReportParts());
     body.resize(body.size() - 10);
-    expect_page(p.h().Post(kSource, "/plain/submit", body, MultipartType()), 400,
+    ExpectPage(p.h().Post(kSource, "/plain/submit", body, MultipartType()), 400,
                 "The form could not be read.");
-  }
-  SECTION("an unreadable form still answers in the language of the action URL") {
+  }  SECTION("an unreadable form still answers in the language of the action URL") {
     std::string body = Multipart(ReportParts());
     body.resize(body.size() - 10);
     HttpResponse r = p.h().Post(kSource, "/plain/submit?lang=mk", body, MultipartType());
-    expect_page(r, 400, "<html lang=\"mk\">");
-  }
-  SECTION("a part header that is not allowed") {
+    ExpectPage(r, 400, "<html lang=\"mk\">");
+  }  SECTION("a part header that is not allowed") {
     std::string body = Multipart(ReportParts());
     body.insert(body.find("\r\n\r\n"), "\r\nX-Other: 1");
-    expect_page(p.h().Post(kSource, "/plain/submit", body, MultipartType()), 400,
+    ExpectPage(p.h().Post(kSource, "/plain/submit", body, MultipartType()), 400,
                 "The form could not be read.");
-  }
-  SECTION("another boundary than announced") {
-    expect_page(p.h().Post(kSource, "/plain/submit", Multipart(ReportParts(), "other"),
+  }  SECTION("another boundary than announced") {
+    ExpectPage(p.h().Post(kSource, "/plain/submit", Multipart(ReportParts(), "other"),
                            MultipartType()),
                 400, "The form could not be read.");
-  }
-  SECTION("not multipart") {
-    expect_page(p.h().Post(kSource, "/plain/submit", "title=x", UrlEncodedType()), 400,
+  }  SECTION("not multipart") {
+    ExpectPage(p.h().Post(kSource, "/plain/submit", "title=x", UrlEncodedType()), 400,
                 "The form could not be read.");
-  }
-  SECTION("too many parts") {
+  }  SECTION("too many parts") {
     auto parts = ReportParts();
     for (int i = 0; i < 100; ++i) parts.push_back({"x" + std::to_string(i), "y"});
-    expect_page(p.Submit(parts), 413, "too large for this page");
-  }
-  SECTION("too many files") {
+    ExpectPage(p.Submit(parts), 413, "too large for this page");
+  }  SECTION("too many files") {
     std::vector<Part> files;
     for (int i = 0; i < 65; ++i) files.push_back({"files", "z", true, "f.txt"});
-    expect_page(p.Submit(ReportParts(files)), 413, "too large for this page");
-  }
-  SECTION("a body over form_body_limit_bytes: 413 from the HTTP layer") {
+    ExpectPage(p.Submit(ReportParts(files)), 413, "too large for this page");
+  }  SECTION("a body over form_body_limit_bytes: 413 from the HTTP layer") {
     const std::string big = std::string(33u * 1024 * 1024, 'a');
     HttpResponse r = p.h().Post(kSource, "/plain/submit?lang=sq",
                                 Multipart(ReportParts({{"files", big, true, "big.bin"}})),
@@ -339,41 +154,40 @@ TEST_CASE("bad plain forms get readable pages and change nothing") {
     // The route's own page, in the language of the form's action URL.
     CHECK(r.body.find("<html lang=\"sq\">") != std::string::npos);
     CHECK(r.body.find("32 MB") != std::string::npos);
-  }
+  }  ExpectNothingStored(p);
+}
+
+TEST_CASE("bad plain forms: receipts and sessions that do not open change nothing") {
+  PlainHarness p;
   SECTION("a mistyped receipt") {
-    expect_page(p.h().Post(kSource, "/plain/return", "lang=en&receipt=1234", UrlEncodedType()), 400,
+    ExpectPage(p.h().Post(kSource, "/plain/return", "lang=en&receipt=1234", UrlEncodedType()), 400,
                 "A receipt has 28 digits.");
-  }
-  SECTION("an unknown receipt") {
+  }  SECTION("an unknown receipt") {
     crypto::Receipt other = crypto::Receipt::Generate();
     const SecretBytes shown = other.Formatted();
-    expect_page(p.h().Post(kSource, "/plain/return",
+    ExpectPage(p.h().Post(kSource, "/plain/return",
                            "lang=en&receipt=" + std::string(shown.reveal_chars()), UrlEncodedType()),
                 404, "No conversation was found for this receipt.");
-  }
-  SECTION("a receipt with a typo") {
-    HttpResponse ok = p.Submit(ReportParts());
-    REQUIRE(ok.status == 201);
-    std::string receipt = PlainHarness::ReceiptOf(ok);
-    receipt[0] = receipt[0] == '9' ? '0' : static_cast<char>(receipt[0] + 1);
-    expect_page(p.h().Post(kSource, "/plain/return", "lang=en&receipt=" + receipt, UrlEncodedType()),
-                400, "This receipt has a typo");
-    CHECK(p.CaseCount() == 1);
-    return;
-  }
-  SECTION("a broken percent escape") {
-    expect_page(p.h().Post(kSource, "/plain/return", "lang=en&receipt=%zz", UrlEncodedType()), 400,
+  }  SECTION("a broken percent escape") {
+    ExpectPage(p.h().Post(kSource, "/plain/return", "lang=en&receipt=%zz", UrlEncodedType()), 400,
                 "The form could not be read.");
-  }
-  SECTION("a follow-up with no session") {
-    expect_page(p.h().Post(kSource, "/plain/reply",
+  }  SECTION("a follow-up with no session") {
+    ExpectPage(p.h().Post(kSource, "/plain/reply",
                            Multipart({{"lang", "en"}, {"token", std::string(43, 'A')}, {"text", "x"}}),
                            MultipartType()),
                 403, "This conversation is closed");
-  }
-  CHECK(p.CaseCount() == 0);
-  auto uploads = p.h().store().Purge();  // nothing half-written to purge either
-  REQUIRE(uploads.ok());
+  }  ExpectNothingStored(p);
+}
+
+TEST_CASE("bad plain forms: a receipt with a typo opens nothing") {
+  PlainHarness p;
+  HttpResponse ok = p.Submit(ReportParts());
+  REQUIRE(ok.status == 200);
+  std::string receipt = PlainHarness::ReceiptOf(ok);
+  receipt[0] = receipt[0] == '9' ? '0' : static_cast<char>(receipt[0] + 1);
+  ExpectPage(p.h().Post(kSource, "/plain/return", "lang=en&receipt=" + receipt, UrlEncodedType()),
+              400, "This receipt has a typo");
+  CHECK(p.CaseCount() == 1);
 }
 
 TEST_CASE("no roster yet: the plain form says the organisation is not ready") {
@@ -384,31 +198,38 @@ TEST_CASE("no roster yet: the plain form says the organisation is not ready") {
     REQUIRE(AddNojsRoutes(router, store, std::move(intake), NojsOptions{}, api::ApiOptions{}, http)
                 .ok());
   });
-  HttpResponse r = h.Post(kSource, "/plain/submit", Multipart(ReportParts()), MultipartType());
+  std::vector<Part> parts = ReportParts();
+  parts.emplace_back("form_token", FormTokenOf(h.Get(kSource, "/plain")));
+  HttpResponse r = h.Post(kSource, "/plain/submit", Multipart(parts), MultipartType());
   CHECK(r.status == 503);
   CHECK(r.body.find("not ready to receive reports") != std::string::npos);
 }
 
-std::string TokenOf(const HttpResponse& r) {
-  std::smatch m;
-  static const std::regex kToken("name=\"token\" value=\"([A-Za-z0-9_-]{43})\"");
-  REQUIRE(std::regex_search(r.body, m, kToken));
-  return m[1];
-}
 
-TEST_CASE("returning: verified replies shown, follow-ups with files, downloads, expiry and leaving") {
+// A case with a verified reply carrying a file and a message forged by
+// the server, opened by its source on the plain return page.
+struct Returning {
   PlainHarness p;
+  std::string receipt;
+  service::CaseInfo info;
+  std::string reply_file;
+  HttpResponse page;
+  std::string session;
+};
+
+void OpenReturning(Returning* r) {
+  PlainHarness& p = r->p;
   HttpResponse submitted = p.Submit(ReportParts());
-  REQUIRE(submitted.status == 201);
-  const std::string receipt = PlainHarness::ReceiptOf(submitted);
-  const service::CaseInfo info = p.CaseOf(receipt);
-  const SecretBytes ck = p.ReviewerCaseKey(info.case_id);
+  REQUIRE(submitted.status == 200);
+  r->receipt = PlainHarness::ReceiptOf(submitted);
+  r->info = p.CaseOf(r->receipt);
+  const SecretBytes ck = p.ReviewerCaseKey(r->info.case_id);
 
   // Ana replies with a file (as the CLI does: chunks, then the message).
-  const std::string reply_file = RandomContent(1000);
+  r->reply_file = RandomContent(1000);
   crypto::FileSecrets fs = crypto::FileSecrets::Generate();
   REQUIRE(p.h().store().CreateUpload(fs.file_id(), 1, std::nullopt).ok());
-  auto chunk = crypto::EncryptChunk(fs, 0, true, AsBytes(reply_file));
+  auto chunk = crypto::EncryptChunk(fs, 0, true, AsBytes(r->reply_file));
   REQUIRE(chunk.ok());
   REQUIRE(p.h().store().PutChunk(fs.file_id(), 0, *chunk).ok());
   const std::string reply_body =
@@ -416,58 +237,71 @@ TEST_CASE("returning: verified replies shown, follow-ups with files, downloads, 
       B64(fs.file_id()) + "\",\"key\":\"" + B64(fs.file_key().reveal()) + "\",\"prefix\":\"" +
       B64(fs.nonce_prefix()) + "\",\"chunks\":1,\"size\":1000,\"name\":\"form.pdf\",\"mime\":\"\"}]}";
   const crypto::ReviewerSigner signer = p.ana().key.Signer(p.ana().id);
-  const Bytes reply = api::testing::Record(ck, protocol::kKindConversation, info.case_id, reply_body, &signer);
+  const Bytes reply = api::testing::Record(ck, protocol::kKindConversation, r->info.case_id, reply_body, &signer);
   const std::string token = p.h().Login(p.ana());
   HttpResponse posted = p.h().Post(
-      kReviewer, "/api/v1/cases/" + B64(info.case_id) + "/messages",
+      kReviewer, "/api/v1/cases/" + B64(r->info.case_id) + "/messages",
       "{\"message\":\"" + B64(reply) + "\",\"files\":[\"" + B64(fs.file_id()) + "\"]}",
       Harness::Bearer(token));
   REQUIRE(posted.status == 201);
   // A message signed by someone not on the roster (the server forging one).
   Reviewer mallory;
   const crypto::ReviewerSigner forged = mallory.key.Signer(mallory.id);
-  const Bytes fake = api::testing::Record(ck, protocol::kKindConversation, info.case_id,
+  const Bytes fake = api::testing::Record(ck, protocol::kKindConversation, r->info.case_id,
                                           "{\"type\":\"message\",\"text\":\"FORGED\",\"files\":[]}", &forged);
-  REQUIRE(p.h().store().AppendMessage(info.case_id, fake, {}).ok());
+  REQUIRE(p.h().store().AppendMessage(r->info.case_id, fake, {}).ok());
 
-  HttpResponse page = p.h().Post(kSource, "/plain/return", "lang=en&receipt=" + receipt, UrlEncodedType());
-  REQUIRE(page.status == 200);
-  CHECK(page.body.find("Reviewer: Ana") != std::string::npos);
-  CHECK(page.body.find("Thank you &lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
-  CHECK(page.body.find("<script") == std::string::npos);
-  CHECK(page.body.find("FORGED") == std::string::npos);
-  CHECK(page.body.find("whose sender could not be verified") != std::string::npos);
-  CHECK(page.body.find("Phone infected") != std::string::npos);
-  CHECK(page.body.find(receipt) == std::string::npos);  // never echoed
-  CHECK(p.pages().SessionCount() == 1);
-  const std::string session = TokenOf(page);
+  r->page = p.h().Post(kSource, "/plain/return", "lang=en&receipt=" + r->receipt, UrlEncodedType());
+  REQUIRE(r->page.status == 200);
+  r->session = TokenOf(r->page);
+}
 
-  // Download the reviewer's file.
-  HttpResponse file = p.h().Post(kSource, "/plain/file",
-                                 "lang=en&token=" + session + "&seq=2&n=0", UrlEncodedType());
-  REQUIRE(file.status == 200);
-  CHECK(file.content_type == "application/octet-stream");
-  CHECK(file.body == reply_file);
+TEST_CASE("returning: verified replies shown, follow-ups with files, downloads, expiry and leaving") {
+  Returning r;
+  OpenReturning(&r);
+  PlainHarness& p = r.p;
+  const HttpResponse& page = r.page;
+  const std::string& receipt = r.receipt;
+  const std::string& session = r.session;
+  const service::CaseInfo& info = r.info;
 
-  // A follow-up with a file, without typing the receipt again.
-  const std::string more = RandomContent(5000);
-  HttpResponse sent = p.h().Post(
-      kSource, "/plain/reply",
-      Multipart({{"token", session}, {"lang", "sq"}, {"text", "More\r\ndetail"},
-                 {"files", more, true, "/tmp/x/notes.txt", "text/plain"}}),
-      MultipartType());
-  REQUIRE(sent.status == 200);
-  CHECK(sent.body.find("lang=\"sq\"") != std::string::npos);
-  const std::string follow = p.ReviewerBody(info.case_id, 4);
-  const std::string follow_start = "{\"type\":\"message\",\"text\":\"More\\ndetail\",\"files\":[{\"id\":\"";
-  CHECK(follow.substr(0, follow_start.size()) == follow_start);
-  auto parsed = api::JsonObject::Parse(follow);
-  REQUIRE(parsed.ok());
-  const api::JsonValue& ref = api::testing::Json::At(parsed->value(), "files").array()[0];
-  CHECK(api::testing::Json::At(ref, "name").string_value() == "notes.txt");
-  CHECK(p.ReviewerFile(info.case_id, ref) == more);
+  SECTION("the page shows the verified reply, escaped, and never the receipt") {
+    CHECK(page.body.find("Reviewer: Ana") != std::string::npos);
+    CHECK(page.body.find("Thank you &lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+    CHECK(page.body.find("<script") == std::string::npos);
+    CHECK(page.body.find("FORGED") == std::string::npos);
+    CHECK(page.body.find("whose sender could not be verified") != std::string::npos);
+    CHECK(page.body.find("Phone infected") != std::string::npos);
+    CHECK(page.body.find(receipt) == std::string::npos);  // never echoed
+    CHECK(p.pages().SessionCount() == 1);
+  }
+  SECTION("the reviewer's file downloads") {
+    // Download the reviewer's file.
+    HttpResponse file = p.h().Post(kSource, "/plain/file",
+                                   "lang=en&token=" + session + "&seq=2&n=0", UrlEncodedType());
+    REQUIRE(file.status == 200);
+    CHECK(file.content_type == "application/octet-stream");
+    CHECK(file.body == r.reply_file);
+  }
+  SECTION("a follow-up with a file, then the session expires after the idle time") {
+    // A follow-up with a file, without typing the receipt again.
+    const std::string more = RandomContent(5000);
+    HttpResponse sent = p.h().Post(
+        kSource, "/plain/reply",
+        Multipart({{"token", session}, {"lang", "sq"}, {"text", "More\r\ndetail"},
+                   {"files", more, true, "/tmp/x/notes.txt", "text/plain"}}),
+        MultipartType());
+    REQUIRE(sent.status == 200);
+    CHECK(sent.body.find("lang=\"sq\"") != std::string::npos);
+    const std::string follow = p.ReviewerBody(info.case_id, 4);
+    const std::string follow_start = "{\"type\":\"message\",\"text\":\"More\\ndetail\",\"files\":[{\"id\":\"";
+    CHECK(follow.substr(0, follow_start.size()) == follow_start);
+    auto parsed = api::JsonObject::Parse(follow);
+    REQUIRE(parsed.ok());
+    const api::JsonValue& ref = api::testing::Json::At(parsed->value(), "files").array()[0];
+    CHECK(api::testing::Json::At(ref, "name").string_value() == "notes.txt");
+    CHECK(p.ReviewerFile(info.case_id, ref) == more);
 
-  SECTION("the session expires after the idle time, and is dropped") {
     p.AdvanceSeconds(601);
     HttpResponse late = p.h().Post(kSource, "/plain/reply",
                                    Multipart({{"token", session}, {"lang", "en"}, {"text", "late"}}),
@@ -503,7 +337,7 @@ TEST_CASE("returning: verified replies shown, follow-ups with files, downloads, 
 TEST_CASE("regression: a plain reply on a full disk says the server has no room (507)") {
   PlainHarness p;
   HttpResponse submitted = p.Submit(ReportParts());
-  REQUIRE(submitted.status == 201);
+  REQUIRE(submitted.status == 200);
   HttpResponse page = p.h().Post(kSource, "/plain/return",
                                  "lang=en&receipt=" + PlainHarness::ReceiptOf(submitted),
                                  UrlEncodedType());
@@ -534,7 +368,7 @@ TEST_CASE("a reviewer file over max_download_bytes is not served; the page says 
   o.max_download_bytes = 100;
   PlainHarness p(o);
   HttpResponse submitted = p.Submit(ReportParts({{"files", std::string(500, 'x'), true, "a.bin"}}));
-  REQUIRE(submitted.status == 201);
+  REQUIRE(submitted.status == 200);
   HttpResponse page = p.h().Post(kSource, "/plain/return",
                                  "lang=en&receipt=" + PlainHarness::ReceiptOf(submitted), UrlEncodedType());
   REQUIRE(page.status == 200);
@@ -552,7 +386,7 @@ TEST_CASE("a reviewer file over max_download_bytes is not served; the page says 
 TEST_CASE("regression: a FILEREF smaller than its chunks is refused before the download grows") {
   PlainHarness p;
   HttpResponse submitted = p.Submit(ReportParts());
-  REQUIRE(submitted.status == 201);
+  REQUIRE(submitted.status == 200);
   const std::string receipt = PlainHarness::ReceiptOf(submitted);
   const service::CaseInfo info = p.CaseOf(receipt);
   const SecretBytes ck = p.ReviewerCaseKey(info.case_id);
@@ -593,7 +427,7 @@ TEST_CASE("regression: forms posted from another site are refused (Sec-Fetch-Sit
   CHECK(http::IsForwardedHeader("Sec-Fetch-Site"));  // the session hands it to the pages
   PlainHarness p;
   HttpResponse submitted = p.Submit(ReportParts());
-  REQUIRE(submitted.status == 201);
+  REQUIRE(submitted.status == 200);
   const std::string receipt = PlainHarness::ReceiptOf(submitted);
   auto from = [](const char* site, api::testing::Options o) {
     o.headers.emplace_back("sec-fetch-site", site);
@@ -696,7 +530,7 @@ TEST_CASE("plural forms: CLDR rules for whole numbers, and the session texts use
   o.session_idle_seconds = 60;
   PlainHarness p(o);
   HttpResponse sent = p.Submit(ReportParts());
-  REQUIRE(sent.status == 201);
+  REQUIRE(sent.status == 200);
   const std::string receipt = PlainHarness::ReceiptOf(sent);
   for (const auto& [lang, want] : {std::pair<std::string, std::string>{"en", "open for 1 minute "},
                                    {"sr-Latn", "otvoren 1 minut "},

@@ -29,6 +29,28 @@ inline RawResponse Exchange(Conn& c, const std::string& request) {
   return *r;
 }
 
+// The one-time token of the no-JavaScript report form (GET /plain on
+// `port`): every POST /plain/submit names one (service/API.md, "One case
+// per form").
+inline std::string PlainFormToken(uint16_t port) {
+  Conn c = Conn::Tcp(port);
+  const RawResponse form = Exchange(c, Get("/plain"));
+  REQUIRE(form.status == 200);
+  const std::string marker = "name=\"form_token\" value=\"";
+  const size_t at = form.body.find(marker);
+  REQUIRE(at != std::string::npos);
+  return form.body.substr(at + marker.size(), 43);
+}
+
+// A submission's answer followed as a browser does: a 303 from POST
+// /plain/submit leads to the receipt page (GET Location on `port`); any
+// other answer is returned as it is.
+inline RawResponse FollowSubmission(uint16_t port, const RawResponse& r) {
+  if (r.status != 303) return r;
+  Conn c = Conn::Tcp(port);
+  return Exchange(c, Get(r.headers["location"]));
+}
+
 // "POST path" with a JSON body and the given extra header lines.
 inline std::string Post(const std::string& path, const std::string& json,
                         const std::string& extra = "") {

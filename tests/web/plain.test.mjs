@@ -118,11 +118,17 @@ describe('the pages without JavaScript, against dojavad', { skip }, () => {
           assert.match(await page.$eval('#receipt-value', (e) => e.textContent), /^\d{4}(-\d{4}){6}$/);
           assert.equal(await page.$eval('h1', (e) => e.textContent), c.receipt_title);
           await screenshot(page, `${kind}-plain-receipt-${code}`);
-          // A receipt with a typo: the page's own error, in the language.
+          // Issue 17: a reload shows the receipt no second time and sends nothing again.
+          const reloaded = await page.reload();
+          assert.equal(reloaded.status(), 410);
+          assert.equal(await page.$('#receipt-value'), null);
+          assert.equal(await page.$eval('#plain-error p', (e) => e.textContent), c.plain_receipt_gone);
+          // A receipt with a typo: the page's own error beside the field, the receipt kept, in the language.
           await page.goto(`${inst.source}/plain/return?lang=${code}`);
           await page.type('#r-receipt', '1111-1111-1111-1111-1111-1111-1111');
           await submit(page, '#plain-open button[type="submit"]');
-          assert.equal(await page.$eval('#plain-error p', (e) => e.textContent), c.err_receipt_checksum);
+          assert.equal(await page.$eval('#r-receipt-error', (e) => e.textContent), c.err_receipt_checksum);
+          assert.equal(await page.$eval('#r-receipt', (e) => e.value), '1111-1111-1111-1111-1111-1111-1111');
           await screenshot(page, `${kind}-plain-error-${code}`);
           // The server's own 404 under /plain, in the language of the query.
           await page.goto(`${inst.source}/plain/no-such-page?lang=${code}`);

@@ -334,8 +334,39 @@ RequestReader::Clock::time_point RequestReader::BodyDeadline() const {
   return end;
 }
 
+namespace {
+
+// The path and query of the request line at the start of `input` when it
+// is complete and well formed; both empty otherwise. Only to choose the
+// error page of a head refused before it was parsed (431, 400).
+void RequestLineTarget(std::string_view input, std::string_view* path, std::string_view* query) {
+  *path = {};
+  *query = {};
+  const std::string_view line = input.substr(0, input.find("\r\n"));
+  if (line.size() == input.size()) return;  // no whole request line
+  const size_t sp1 = line.find(' ');
+  const size_t sp2 = line.rfind(' ');
+  if (sp1 == std::string_view::npos || sp2 <= sp1 + 1) return;
+  std::string_view p, q;
+  if (SplitTarget(line.substr(sp1 + 1, sp2 - sp1 - 1), &p, &q)) {
+    *path = p;
+    *query = q;
+  }
+}
+
+}  // namespace
+
 ReadStep RequestReader::Fail(int status, std::string_view code, std::string_view message) {
-  response_ = ErrorFor("", status, code, message);
+  // A browser that reached a page gets that page's kind of answer (the
+  // server's translated HTML page), an API client JSON (ErrorOn).
+  std::string_view path, query;
+  if (parse_ && !parse_->path.empty()) {
+    path = parse_->path;
+    query = parse_->query;
+  } else {
+    RequestLineTarget(input_.data(), &path, &query);
+  }
+  response_ = shared_.handler->ErrorOn(nullptr, path, query, status, code, message);
   response_.close = true;
   phase_ = ReadPhase::kDone;
   return ReadStep::kRespond;
@@ -346,7 +377,9 @@ ReadStep RequestReader::Fail(int status, std::string_view code, std::string_view
 ReadStep RequestReader::RouteFail(int status, std::string_view code, std::string_view message) {
   const http::Route* route = parse_ ? parse_->plan.route : nullptr;
   if (route == nullptr || !route->options.error_page) {
-    response_ = ErrorFor(parse_ ? std::string_view(parse_->path) : "", status, code, message);
+    response_ = parse_ ? shared_.handler->ErrorOn(nullptr, parse_->path, parse_->query, status,
+                                                  code, message)
+                       : ErrorFor("", status, code, message);
   } else {
     response_ = route->options.error_page(status, parse_->query);
   }
