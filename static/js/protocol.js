@@ -247,3 +247,7 @@ export {
   checkCaseKeyAnchor,
   makeCaseKeyAnchor,
 } from './protocol/case_key_anchor.js';
+export {
+  checkCaseDelete,
+  makeCaseDelete,
+} from './protocol/case_delete.js';
