@@ -251,3 +251,13 @@ export {
   checkCaseDelete,
   makeCaseDelete,
 } from './protocol/case_delete.js';
+export {
+  InstancePin,
+  activeEntries,
+  dayOf,
+  parseAddressFragment,
+  verifyAnyRoster,
+} from './protocol/instance_pin.js';
+export {
+  SourceCaseReader,
+} from './protocol/source_case.js';
