@@ -228,7 +228,7 @@ int RunDelete(const Args& args) {
   if (!yes) Fail(Exit::kUsage, "deleting a case cannot be undone: add --yes");
   ReviewerSession s = StartReviewerSession(o);
   const crypto::Id id = ResolveCaseArg(s, case_arg);
-  Status st = s.api().DeleteCase(id);
+  Status st = client::DeleteCase(s, id);
   if (st.code() == Code::kNotFound) Fail(Exit::kNotFound, "case not found: " + IdText(id));
   Check(st, "delete");
   if (o.json) {

@@ -405,8 +405,10 @@ Status ApiClient::PostKeys(const crypto::Id& case_id, const std::vector<ApiSeale
   return Call("POST", "/api/v1/cases/" + IdText(case_id) + "/keys", body, true, 64 * 1024).status();
 }
 
-Status ApiClient::DeleteCase(const crypto::Id& case_id) {
-  return Call("DELETE", "/api/v1/cases/" + IdText(case_id), "", true, 64 * 1024).status();
+Status ApiClient::DeleteCase(const crypto::Id& case_id, ByteView statement) {
+  const std::string body = json::serialize(json::object{{"statement", Base64UrlEncode(statement)}});
+  return Call("POST", "/api/v1/cases/" + IdText(case_id) + "/delete", body, true, 64 * 1024)
+      .status();
 }
 
 Result<Bytes> ApiClient::GetChunk(const crypto::Id& case_id, const crypto::Id& file_id,

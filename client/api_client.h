@@ -117,7 +117,8 @@ class ApiClient {
   Result<uint64_t> PostMessage(const crypto::Id& case_id, ByteView record,
                                const std::vector<crypto::Id>& files);
   Status PostKeys(const crypto::Id& case_id, const std::vector<ApiSealedKey>& keys);
-  Status DeleteCase(const crypto::Id& case_id);
+  // POST /api/v1/cases/{id}/delete with a signed statement (PROTOCOL.md §8.6).
+  Status DeleteCase(const crypto::Id& case_id, ByteView statement);
   Result<Bytes> GetChunk(const crypto::Id& case_id, const crypto::Id& file_id, uint64_t index);
 
   // Uploads (either listener).

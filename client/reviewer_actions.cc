@@ -6,6 +6,7 @@
 #include "base/encoding.h"
 #include "client/case_summary.h"
 #include "client/format.h"
+#include "crypto/case_delete.h"
 #include "crypto/message.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/sealed_key.h"
@@ -253,6 +254,15 @@ Result<GrantAllReport> GrantAll(ReviewerSession& s, const crypto::RosterEntry& t
     }
   }
   return r;
+}
+
+Status DeleteCase(ReviewerSession& s, const crypto::Id& id) {
+  if (!s.me) return Status(Code::kInternal, "no reviewer key open");
+  const auto* secret = s.me->key.Signer(s.me->id).ed25519_secret;
+  DOJAVA_ASSIGN_OR_RETURN(
+      Bytes statement,
+      crypto::v2::MakeCaseDelete({id, s.me->id, static_cast<uint32_t>(TodayDay())}, *secret));
+  return s.api().DeleteCase(id, statement);
 }
 
 }  // namespace dojava::client

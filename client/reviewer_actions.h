@@ -30,6 +30,11 @@ namespace dojava::client {
 // errors of OpenReviewerCase.
 Result<CaseView> OpenCase(ReviewerSession& s, const crypto::Id& id);
 
+// Deletes case `id` with this reviewer's signed statement of today
+// (PROTOCOL.md §8.6). Errors of ApiClient::DeleteCase (kNotFound for an
+// unknown case).
+Status DeleteCase(ReviewerSession& s, const crypto::Id& id);
+
 // Records that this reviewer has read every message of `v` (unread marks,
 // client/case_summary.h).
 Status MarkRead(ReviewerSession& s, const CaseView& v);

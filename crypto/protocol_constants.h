@@ -114,6 +114,7 @@ inline constexpr std::string_view kLabelMessageCommitV2 = "dojava/v2/message/com
 inline constexpr std::string_view kLabelMessageSignatureV2 = "dojava/v2/message/signature";
 inline constexpr std::string_view kLabelEvent = "dojava/v2/event";
 inline constexpr std::string_view kLabelCkAnchor = "dojava/v2/ck-anchor";
+inline constexpr std::string_view kLabelCaseDelete = "dojava/v2/case-delete";
 
 // §5.3 Key file kind 3: the X25519 secret of a reviewer's key epoch >= 2.
 inline constexpr uint8_t kKeyKindEncryption = 3;
@@ -139,6 +140,9 @@ inline constexpr size_t kCkAnchorSize =
     1 + kIdSize + kIdSize + kCommitSize + kSignatureSize;  // 129
 inline constexpr size_t kRekeySize =
     1 + kIdSize + kIdSize + 2 * kCommitSize + kSealedKeySize + 8 + kSignatureSize;  // 251
+// §8.6 the signed delete; accepted within this many days of the verifier's day.
+inline constexpr size_t kCaseDeleteSize = 1 + kIdSize + kIdSize + 4 + kSignatureSize;  // 101
+inline constexpr uint32_t kCaseDeleteDayWindow = 1;
 inline constexpr size_t kGenesisFixedSize =
     1 + kIdSize + kIdSize + 2 * kCommitSize + 8 + 2 + kSignatureSize;  // + 16 n
 

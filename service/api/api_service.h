@@ -27,12 +27,16 @@
 #include "service/api/api_error.h"
 #include "service/api/case_intake.h"
 #include "service/api/installed_roster.h"
+#include "service/api/json_reader.h"
 #include "service/api/json_writer.h"
 #include "service/api/session_registry.h"
 #include "service/http/router.h"
 #include "service/store/store.h"
 
 namespace dojava::api {
+
+// Writes [{"generation": g, "statement": "<251 bytes>"}, ...] (reviewer_routes.cc).
+void WriteRekeys(const std::vector<std::pair<uint32_t, Bytes>>& rekeys, JsonWriter* w);
 
 class ApiService final : public Api,
                          public CaseIntake,
@@ -93,9 +97,39 @@ class ApiService final : public Api,
   HttpResponse ListCases(const HttpRequest& request, const RouteParams& params);
   HttpResponse GetCase(const HttpRequest& request, const RouteParams& params);
   HttpResponse GetCaseMessages(const HttpRequest& request, const RouteParams& params);
-  HttpResponse PostCaseMessage(const HttpRequest& request, const RouteParams& params);
-  HttpResponse PostCaseKeys(const HttpRequest& request, const RouteParams& params);
-  HttpResponse DeleteCase(const HttpRequest& request, const RouteParams& params);
+  HttpResponse PostCaseMessage(const HttpRequest& request, const RouteParams& params,
+                               const Reviewer& reviewer);
+  HttpResponse PostCaseKeys(const HttpRequest& request, const RouteParams& params,
+                            const Reviewer& reviewer);
+  // --- signed case statements (case_statement_routes.cc)
+  HttpResponse PostCaseAnchor(const HttpRequest& request, const RouteParams& params,
+                              const Reviewer& reviewer);
+  HttpResponse PostCaseDelete(const HttpRequest& request, const RouteParams& params,
+                              const Reviewer& reviewer);
+  HttpResponse PostCaseRekey(const HttpRequest& request, const RouteParams& params,
+                             const Reviewer& reviewer);
+  // F4 (PROTOCOL.md §12.4): nullopt if `reviewer` holds a CK row of the case
+  // (its keys then in *keys_out if given), else 404 for an unknown case or
+  // 403 permission_denied.
+  std::optional<HttpResponse> RequireCaseKey(const service::Id& case_id, const Reviewer& reviewer,
+                                             std::vector<service::SealedKey>* keys_out);
+  // A statement post: JSON content type, no query, the path's case id and
+  // {"<field>": "<bytes, at most max_bytes>", ...}; the caller takes any
+  // other member and calls Finish().
+  struct StatementPost {
+    service::Id case_id{};
+    std::optional<JsonObject> object;
+    Bytes statement;
+  };
+  Result<StatementPost> ParseStatementPost(const HttpRequest& request, const RouteParams& params,
+                                           std::string_view field, size_t max_bytes,
+                                           ApiError* error);
+  // The notes-key genesis of a keys post (§7.2 checks the server can make):
+  // nullopt if acceptable, else the error response.
+  std::optional<HttpResponse> CheckGenesis(const service::Id& case_id, const Reviewer& reviewer,
+                                           ByteView genesis,
+                                           const std::vector<service::SealedKey>& keys,
+                                           const InstalledRoster& roster);
   HttpResponse GetCaseChunk(const HttpRequest& request, const RouteParams& params);
 
   // --- uploads, both listeners (upload_routes.cc)

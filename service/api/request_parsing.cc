@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "base/encoding.h"
@@ -146,6 +147,11 @@ Result<service::SealedKey> ParseSealedKey(const JsonValue& value) {
   }
   DOJAVA_ASSIGN_OR_RETURN(std::string_view sealed, object.String("sealed"));
   DOJAVA_ASSIGN_OR_RETURN(key.sealed, ParseFixed<protocol::kSealedKeySize>(sealed));
+  if (object.Take("generation") != nullptr) {
+    DOJAVA_ASSIGN_OR_RETURN(int64_t generation,
+                            object.Int("generation", 0, service::kMaxRekeysPerCase));
+    key.generation = static_cast<uint32_t>(generation);
+  }
   DOJAVA_RETURN_IF_ERROR(object.Finish());
   // PROTOCOL.md §7: version(1) || role(1) || ...
   if (key.sealed[0] != protocol::kVersion) return Malformed("unknown sealed key version");
@@ -162,10 +168,12 @@ Result<std::vector<service::SealedKey>> ParseSealedKeys(const std::vector<JsonVa
   }
   std::vector<service::SealedKey> keys;
   keys.reserve(values.size());
-  std::set<std::pair<std::optional<service::Id>, service::Role>> seen;
+  std::set<std::tuple<std::optional<service::Id>, service::Role, uint32_t>> seen;
   for (const JsonValue& v : values) {
     DOJAVA_ASSIGN_OR_RETURN(service::SealedKey key, ParseSealedKey(v));
-    if (!seen.emplace(key.reviewer, key.role).second) return Malformed("duplicate recipient");
+    if (!seen.emplace(key.reviewer, key.role, key.generation).second) {
+      return Malformed("duplicate recipient");
+    }
     keys.push_back(key);
   }
   return keys;

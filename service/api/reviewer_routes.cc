@@ -2,6 +2,7 @@
 // token was checked by WithToken before any of these runs.
 #include <limits>
 #include <set>
+#include <shared_mutex>
 
 #include "base/encoding.h"
 #include "crypto/protocol_constants.h"
@@ -40,8 +41,27 @@ void WriteSealedKey(const service::SealedKey& k, JsonWriter* w) {
   w->String(k.role == service::Role::kCaseKey ? "case" : "notes");
   w->Key("sealed");
   w->String(Base64UrlEncode(k.sealed));
+  w->Key("generation");
+  w->Uint(k.generation);
   w->EndObject();
 }
+
+}  // namespace
+
+void WriteRekeys(const std::vector<std::pair<uint32_t, Bytes>>& rekeys, JsonWriter* w) {
+  w->BeginArray();
+  for (const auto& [generation, statement] : rekeys) {
+    w->BeginObject();
+    w->Key("generation");
+    w->Uint(generation);
+    w->Key("statement");
+    w->String(Base64UrlEncode(statement));
+    w->EndObject();
+  }
+  w->EndArray();
+}
+
+namespace {
 
 HttpResponse NoContent() {
   HttpResponse r;
@@ -115,6 +135,8 @@ HttpResponse ApiService::GetCase(const HttpRequest& request, const RouteParams& 
   if (!info.ok()) return ErrorResponse(ErrorFromStore(info.status()));
   auto keys = store_->GetSealedKeys(*case_id);
   if (!keys.ok()) return ErrorResponse(ErrorFromStore(keys.status()));
+  auto statements = store_->GetCaseStatements(*case_id);
+  if (!statements.ok()) return ErrorResponse(ErrorFromStore(statements.status()));
   JsonWriter w;
   w.BeginObject();
   w.Key("case");
@@ -123,6 +145,18 @@ HttpResponse ApiService::GetCase(const HttpRequest& request, const RouteParams& 
   w.BeginArray();
   for (const auto& k : *keys) WriteSealedKey(k, &w);
   w.EndArray();
+  w.Key("genesis");
+  if (statements->genesis) {
+    w.String(Base64UrlEncode(*statements->genesis));
+  } else {
+    w.Null();
+  }
+  w.Key("anchors");
+  w.BeginArray();
+  for (const Bytes& a : statements->anchors) w.String(Base64UrlEncode(a));
+  w.EndArray();
+  w.Key("rekeys");
+  WriteRekeys(statements->rekeys, &w);
   w.EndObject();
   return http::JsonOk(w.Take());
 }
@@ -141,7 +175,8 @@ HttpResponse ApiService::GetCaseMessages(const HttpRequest& request, const Route
   return http::JsonOk(w.Take());
 }
 
-HttpResponse ApiService::PostCaseMessage(const HttpRequest& request, const RouteParams& params) {
+HttpResponse ApiService::PostCaseMessage(const HttpRequest& request, const RouteParams& params,
+                                         const Reviewer& reviewer) {
   ApiError error;
   auto post = ParseMessagePost(request, &error);
   if (!post.ok()) return ErrorResponse(error);
@@ -151,17 +186,25 @@ HttpResponse ApiService::PostCaseMessage(const HttpRequest& request, const Route
   auto record = ParseRecord(post->record_text, *case_id,
                             {protocol::kKindConversation, protocol::kKindNotes}, &kind);
   if (!record.ok()) return ErrorResponse(ApiError::kBadRequest);
-  auto keys = store_->GetSealedKeys(*case_id);
-  if (!keys.ok()) return ErrorResponse(ErrorFromStore(keys.status()));
+  std::vector<service::SealedKey> keys;
+  if (auto denied = RequireCaseKey(*case_id, reviewer, &keys)) return *denied;
   if (kind == protocol::kKindNotes) {
-    bool has_notes_key = false;
-    for (const auto& k : *keys) has_notes_key |= k.role == service::Role::kNotesKey;
-    if (!has_notes_key) return ErrorResponse(ApiError::kConflict);
+    // A v2 notes record needs the case's genesis (§7.2); a v1 one a notes key.
+    bool ready = false;
+    if ((*record)[0] == protocol::kVersion2) {
+      auto statements = store_->GetCaseStatements(*case_id);
+      if (!statements.ok()) return ErrorResponse(ErrorFromStore(statements.status()));
+      ready = statements->genesis.has_value();
+    } else {
+      for (const auto& k : keys) ready |= k.role == service::Role::kNotesKey;
+    }
+    if (!ready) return ErrorResponse(ApiError::kConflict);
   }
   return SeqResponse(Append(*case_id, *record, post->files));
 }
 
-HttpResponse ApiService::PostCaseKeys(const HttpRequest& request, const RouteParams& params) {
+HttpResponse ApiService::PostCaseKeys(const HttpRequest& request, const RouteParams& params,
+                                      const Reviewer& reviewer) {
   if (!HasJsonContentType(request)) return ErrorResponse(ApiError::kUnsupportedMediaType);
   if (!request.query.empty()) return ErrorResponse(ApiError::kBadRequest);
   auto case_id = ParseId(params.Get("case_id"));
@@ -169,32 +212,57 @@ HttpResponse ApiService::PostCaseKeys(const HttpRequest& request, const RoutePar
   auto object = JsonObject::Parse(request.body.reveal_chars());
   if (!object.ok()) return ErrorResponse(ApiError::kBadRequest);
   auto keys_json = object->Array("keys");
+  const JsonValue* genesis_json = object->Take("genesis");
   if (!keys_json.ok() || !object->Finish().ok()) return ErrorResponse(ApiError::kBadRequest);
+  std::optional<Bytes> genesis;
+  if (genesis_json != nullptr) {
+    if (!genesis_json->is_string()) return ErrorResponse(ApiError::kBadRequest);
+    auto bytes = ParseBytes(genesis_json->string_value(), service::kMaxGenesisSize);
+    if (!bytes.ok()) return ErrorResponse(ApiError::kBadRequest);
+    genesis = std::move(bytes).value();
+  }
   auto keys = ParseSealedKeys(**keys_json);
   if (!keys.ok()) return ErrorResponse(ApiError::kBadRequest);
   for (const auto& k : *keys) {
     if (!k.reviewer) return ErrorResponse(ApiError::kBadRequest);  // never the source
   }
-  auto info = store_->GetCase(*case_id);
-  if (!info.ok()) return ErrorResponse(ErrorFromStore(info.status()));
   std::shared_lock<std::shared_mutex> roster_stable(install_mu_);  // until written
+  std::vector<service::SealedKey> stored;
+  if (auto denied = RequireCaseKey(*case_id, reviewer, &stored)) return *denied;
   std::shared_ptr<const InstalledRoster> roster = CurrentRoster();
   if (!roster) return ErrorResponse(ApiError::kNotReady);
   for (const auto& k : *keys) {
     if (!roster->IsActive(*k.reviewer)) return ErrorResponse(ApiError::kRosterChanged);
   }
-  Status s = store_->AddSealedKeys(*case_id, *keys, std::nullopt);
-  if (!s.ok()) return ErrorResponse(ErrorFromStore(s));
-  return NoContent();
-}
-
-HttpResponse ApiService::DeleteCase(const HttpRequest& request, const RouteParams& params) {
-  if (!request.query.empty() || !request.body.empty()) {
-    return ErrorResponse(ApiError::kBadRequest);
+  // NK never without CK: every notes recipient holds a CK, stored or sent now.
+  std::set<service::Id> ck_holders;
+  bool stored_notes = false;
+  for (const auto& k : stored) {
+    if (k.reviewer && k.role == service::Role::kCaseKey) ck_holders.insert(*k.reviewer);
+    stored_notes |= k.role == service::Role::kNotesKey;
   }
-  auto case_id = ParseId(params.Get("case_id"));
-  if (!case_id.ok()) return ErrorResponse(ApiError::kBadRequest);
-  Status s = store_->DeleteCase(*case_id);
+  for (const auto& k : *keys) {
+    if (k.role == service::Role::kCaseKey) ck_holders.insert(*k.reviewer);
+  }
+  bool sends_notes = false;
+  for (const auto& k : *keys) {
+    if (k.role != service::Role::kNotesKey) continue;
+    sends_notes = true;
+    if (ck_holders.count(*k.reviewer) == 0) return ErrorResponse(ApiError::kBadRequest);
+  }
+  if (genesis) {
+    if (!sends_notes) return ErrorResponse(ApiError::kBadRequest);
+    if (auto refused = CheckGenesis(*case_id, reviewer, *genesis, *keys, *roster)) return *refused;
+  } else if (sends_notes && !stored_notes) {
+    // The first notes keys of a v2 case come with their genesis (§7.2).
+    auto first = store_->ListMessages(*case_id, 0, 1, service::kMaxMessageRecordSize);
+    if (!first.ok()) return ErrorResponse(ErrorFromStore(first.status()));
+    if (!first->empty() && !first->front().record.empty() &&
+        first->front().record[0] == protocol::kVersion2) {
+      return ErrorResponse(ApiError::kBadRequest);
+    }
+  }
+  Status s = store_->AddSealedKeys(*case_id, *keys, genesis);
   if (!s.ok()) return ErrorResponse(ErrorFromStore(s));
   return NoContent();
 }

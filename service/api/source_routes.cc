@@ -228,6 +228,11 @@ HttpResponse ApiService::GetSourceCase(const HttpRequest& request, const RoutePa
   w.String(Base64UrlEncode(info->case_id));
   w.Key("sealed_key");
   w.String(Base64UrlEncode(source_key->sealed));
+  // Signed re-keys (§7.3): the source opens CK' from a statement it checks.
+  auto statements = store_->GetCaseStatements(info->case_id);
+  if (!statements.ok()) return ErrorResponse(ErrorFromStore(statements.status()));
+  w.Key("rekeys");
+  WriteRekeys(statements->rekeys, &w);
   if (auto error = WriteMessages(info->case_id, *after, /*source_view=*/true, &w)) {
     return *error;
   }

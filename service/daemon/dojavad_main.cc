@@ -270,7 +270,11 @@ int RunRestore(int argc, char** argv) {
   if (!s.ok()) return Fail(s);
   std::cout << "restored into " << dir
             << "; it opens with the key given here: database.key in the data directory,\n"
-               "or the systemd credential (ops/README.md, \"Restore onto a new machine\")\n";
+               "or the systemd credential (ops/README.md, \"Restore onto a new machine\")\n"
+               "IMPORTANT: the backup holds the roster of its day. Before this instance serves\n"
+               "reviewers or sources again, re-install the newest roster (the admin tool keeps\n"
+               "it beside the admin key): clients that know a newer one refuse the older one\n"
+               "(PROTOCOL.md §12.4).\n";
   return kExitOk;
 }
 
@@ -298,6 +302,27 @@ int RunPurge(int argc, char** argv) {
   return kExitOk;
 }
 
+// The installed roster's version and expiry (dojavad check): a roster past
+// its expiry day is refused by every v2 client until the admin installs a
+// renewed one.
+void PrintRosterSummary(const CheckReport& report) {
+  if (!report.roster_version) {
+    std::cout << "roster: none installed\n";
+    return;
+  }
+  std::cout << "roster: version " << *report.roster_version;
+  if (!report.roster_expires_day) {
+    std::cout << " (version-1 format, no expiry)\n";
+    return;
+  }
+  const int64_t today = SystemClock().Today();
+  std::cout << ", expires on day " << *report.roster_expires_day
+            << (today > *report.roster_expires_day
+                    ? " (EXPIRED: clients refuse it; install a renewed roster)"
+                    : "")
+            << "\n";
+}
+
 int RunCheck(int argc, char** argv) {
   po::options_description desc("Options");
   desc.add_options()("help", "show this help")("data-dir", po::value<std::string>(),
@@ -321,6 +346,7 @@ int RunCheck(int argc, char** argv) {
   auto report = StoreMaintenance::Check(path, *key);
   if (!report.ok()) return Fail(report.status());
   for (const auto& problem : report->problems) std::cout << "problem: " << problem << "\n";
+  PrintRosterSummary(*report);
   std::cout << "schema version " << report->schema_version << "; "
             << (report->ok() ? "ok" : "DAMAGED") << "\n";
   return report->ok() ? kExitOk : kExitFailure;

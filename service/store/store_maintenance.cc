@@ -397,6 +397,27 @@ Result<RekeyReport> StoreMaintenance::Rekey(const RekeyOptions& options) {
   return RollBackAfterCommit(s, db_path, key_file, pending, new_key, old_key);
 }
 
+namespace {
+
+// The version (and a version-2 roster's expires_day: byte 25, after version,
+// instance id and roster_version, §6) of the installed roster.
+Status ReadRosterSummary(SqliteDb& db, CheckReport* report) {
+  DOJAVA_ASSIGN_OR_RETURN(auto find,
+                          db.Prepare("SELECT version, signed FROM roster WHERE singleton = 1"));
+  DOJAVA_ASSIGN_OR_RETURN(bool exists, find.Step());
+  if (!exists) return Status::Ok();
+  report->roster_version = static_cast<uint64_t>(find.ColumnInt(0));
+  const ByteView bytes = find.ColumnBlob(1);
+  constexpr size_t kExpiresAt = 1 + protocol::kIdSize + 8;
+  if (bytes.size() >= kExpiresAt + 4 && bytes[0] == protocol::kVersion2) {
+    ByteReader r(bytes.subspan(kExpiresAt, 4));
+    report->roster_expires_day = r.U32();
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<CheckReport> StoreMaintenance::Check(const std::string& db_path, const SecretBytes& key) {
   DOJAVA_ASSIGN_OR_RETURN(auto db, SqliteDb::Open(db_path, key, SqliteDb::Mode::kReadOnly));
   CheckReport report;
@@ -414,6 +435,7 @@ Result<CheckReport> StoreMaintenance::Check(const std::string& db_path, const Se
     report.problems.push_back("schema version " + std::to_string(report.schema_version) +
                               " is newer than this dojavad");
   }
+  if (report.schema_version >= 1) DOJAVA_RETURN_IF_ERROR(ReadRosterSummary(*db, &report));
   return report;
 }
 

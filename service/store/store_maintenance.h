@@ -9,6 +9,7 @@
 #ifndef DOJAVA_SERVICE_STORE_STORE_MAINTENANCE_H_
 #define DOJAVA_SERVICE_STORE_STORE_MAINTENANCE_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,11 @@ struct CheckReport {
   // names, never row contents.
   std::vector<std::string> problems;
   bool ok() const { return problems.empty(); }
+  // The installed roster's version and, for a version-2 roster, its expiry
+  // day (PROTOCOL.md §6), read from the stored bytes without verifying the
+  // signature (the server verifies it when it starts). nullopt: none.
+  std::optional<uint64_t> roster_version;
+  std::optional<uint32_t> roster_expires_day;
 };
 
 class StoreMaintenance {

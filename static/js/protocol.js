@@ -248,6 +248,10 @@ export {
   makeCaseKeyAnchor,
 } from './protocol/case_key_anchor.js';
 export {
+  checkCaseDelete,
+  makeCaseDelete,
+} from './protocol/case_delete.js';
+export {
   InstancePin,
   activeEntries,
   dayOf,

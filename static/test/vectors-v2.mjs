@@ -124,6 +124,19 @@ export const V2_HANDLERS = {
     };
   },
 
+  case_delete(v) {
+    const i = v.input;
+    const opts = () => ({ caseId: hex(need(i, 'case_id', 'input')), roster: authorRoster(i), today: need(i, 'today', 'input') });
+    return {
+      run: () => P.checkCaseDelete(hex(need(i, 'statement', 'input')), opts()),
+      check(s) {
+        assert.equal(toHex(s.reviewerId), need(v.output, 'reviewer_id', 'output'));
+        assert.equal(s.day, need(v.output, 'day', 'output'));
+      },
+      reencrypt: () => [P.makeCaseDelete(hex(i.case_id), hex(v.output.reviewer_id), v.output.day, hex(need(i, 'reviewer_ed25519_seed', 'input'))), hex(i.statement)],
+    };
+  },
+
   rekey(v) {
     const i = v.input;
     const opts = () => ({ caseId: hex(need(i, 'case_id', 'input')), heldKey: hex(need(i, 'held_key', 'input')), roster: authorRoster(i) });

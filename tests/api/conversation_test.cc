@@ -5,6 +5,7 @@
 #include <catch2/catch_test_macros.hpp>
 
 #include "crypto/attachment.h"
+#include "crypto/case_delete.h"
 #include "crypto/source_key_wrap.h"
 #include "tests/support/api_harness.h"
 #include "tests/support/api_requests.h"
@@ -301,13 +302,21 @@ void ReviewerSeesAllThenDeletes(Conversation& c) {
   const auto source_auth = Harness::LookupKey(c.lookup_key);
   const std::string reply_chunk =
       "/api/v1/source/files/" + B64(c.reply_file.file_id()) + "/chunks/0";
-  REQUIRE(h.Do(kReviewer, Method::kDelete, c.case_path(), "", c.auth()).status == 204);
+  // Deleting is a signed statement (PROTOCOL.md §8.6), accepted under this
+  // v1 roster too; the old DELETE route is gone.
+  CHECK(h.Do(kReviewer, Method::kDelete, c.case_path(), "", c.auth()).status == 404);
+  auto statement = crypto::v2::MakeCaseDelete(
+      {c.case_id, c.alice.id, static_cast<uint32_t>(h.day_clock().Today())},
+      *c.alice.key.Signer(c.alice.id).ed25519_secret);
+  REQUIRE(statement.ok());
+  const std::string delete_body = "{\"statement\":\"" + B64(*statement) + "\"}";
+  REQUIRE(h.Post(kReviewer, c.case_path() + "/delete", delete_body, c.auth()).status == 204);
   CHECK(h.Get(kReviewer, c.case_path(), c.auth()).status == 404);
   CHECK(h.Get(kReviewer, c.case_path() + "/messages", c.auth()).status == 404);
   CHECK(h.Get(kReviewer, c.chunk_base() + "0", c.auth()).status == 404);
   CHECK(h.Get(kSource, "/api/v1/source/case", source_auth).status == 404);
   CHECK(h.Get(kSource, reply_chunk, source_auth).status == 404);
-  CHECK(h.Do(kReviewer, Method::kDelete, c.case_path(), "", c.auth()).status == 404);
+  CHECK(h.Post(kReviewer, c.case_path() + "/delete", delete_body, c.auth()).status == 404);
   CHECK(h.store().GetCase(c.case_id).code() == Code::kNotFound);
   CHECK(Json(h.Get(kReviewer, "/api/v1/cases", c.auth()).body)["cases"].array().empty());
 }

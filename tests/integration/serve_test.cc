@@ -16,16 +16,16 @@
 #include <thread>
 #include <vector>
 
+#include "base/encoding.h"
 #include "crypto/admin_key.h"
 #include "crypto/attachment.h"
-#include "base/encoding.h"
 #include "crypto/protocol_constants.h"
-#include "tests/support/raw_http.h"
-#include "tests/support/temp_dir.h"
 #include "tests/support/api_requests.h"
 #include "tests/support/dojavad_instance.h"
 #include "tests/support/dojavad_process.h"
+#include "tests/support/raw_http.h"
 #include "tests/support/raw_requests.h"
+#include "tests/support/temp_dir.h"
 #include "tests/support/test_file.h"
 
 namespace dojava::testing {
@@ -56,7 +56,6 @@ void CheckSecurityHeaders(const RawResponse& r) {
   CHECK(r.headers.count("set-cookie") == 0);
 }
 
-
 TEST_CASE("init + serve: GET /api/v1/instance shows the instance init created", "[integration]") {
   DojavadInstance inst;
   REQUIRE(inst.init().exit_code == 0);
@@ -77,7 +76,8 @@ TEST_CASE("init + serve: GET /api/v1/instance shows the instance init created", 
   CHECK(r.status == 200);
   CHECK(r.headers["content-type"] == "application/json");
   CHECK(r.body.find("\"name\":\"Test Newsroom\"") != std::string::npos);
-  CHECK(r.body.find("\"admin_public_key\":\"" + inst.admin_public_key() + "\"") != std::string::npos);
+  CHECK(r.body.find("\"admin_public_key\":\"" + inst.admin_public_key() + "\"") !=
+        std::string::npos);
   const std::string id = inst.instance_id();
   CHECK(r.body.find("\"instance_id\":\"" + id + "\"") != std::string::npos);
   CheckSecurityHeaders(r);
@@ -99,8 +99,8 @@ TEST_CASE("init refuses bad input and never overwrites an instance", "[integrati
     std::ifstream in(inst.data_dir() + "/database.key");
     return std::string(std::istreambuf_iterator<char>(in), {});
   }();
-  RunResult again = RunDojavad(
-      {"init", "--data-dir", inst.data_dir(), "--admin-public-key", inst.admin_public_key(), "--name", "Other"});
+  RunResult again = RunDojavad({"init", "--data-dir", inst.data_dir(), "--admin-public-key",
+                                inst.admin_public_key(), "--name", "Other"});
   CHECK(again.exit_code == 1);
   std::ifstream in(inst.data_dir() + "/database.key");
   CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == key_before);
@@ -109,15 +109,16 @@ TEST_CASE("init refuses bad input and never overwrites an instance", "[integrati
   const std::string dir = tmp.path() + "/new";
   for (const std::string& key :
        {std::string("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),  // small order
-        std::string("not base64"), inst.admin_public_key() + "A", inst.admin_public_key().substr(0, 42)}) {
+        std::string("not base64"), inst.admin_public_key() + "A",
+        inst.admin_public_key().substr(0, 42)}) {
     INFO(key);
     RunResult bad =
         RunDojavad({"init", "--data-dir", dir, "--admin-public-key", key, "--name", "X"});
     CHECK(bad.exit_code == 1);
     CHECK_FALSE(std::filesystem::exists(dir));  // nothing written for bad input
   }
-  RunResult bad_name = RunDojavad(
-      {"init", "--data-dir", dir, "--admin-public-key", inst.admin_public_key(), "--name", " padded"});
+  RunResult bad_name = RunDojavad({"init", "--data-dir", dir, "--admin-public-key",
+                                   inst.admin_public_key(), "--name", " padded"});
   CHECK(bad_name.exit_code == 1);
   CHECK_FALSE(std::filesystem::exists(dir));
   CHECK(RunDojavad({"init", "--data-dir", dir}).exit_code == 2);  // usage
@@ -127,11 +128,13 @@ TEST_CASE("init refuses bad input and never overwrites an instance", "[integrati
   std::filesystem::create_directories(dir + "/.init-partial");
   { std::ofstream(dir + "/database.key") << "0000"; }
   CHECK(RunDojavad({"serve", "--data-dir", dir}).exit_code == 1);
-  RunResult rerun = RunDojavad(
-      {"init", "--data-dir", dir, "--admin-public-key", inst.admin_public_key(), "--name", "Rerun"});
+  RunResult rerun = RunDojavad({"init", "--data-dir", dir, "--admin-public-key",
+                                inst.admin_public_key(), "--name", "Rerun"});
   CHECK(rerun.exit_code == 0);
   CHECK_FALSE(std::filesystem::exists(dir + "/.init-partial"));
-  CHECK(RunDojavad({"check", "--data-dir", dir}).exit_code == 0);
+  RunResult checked = RunDojavad({"check", "--data-dir", dir});
+  CHECK(checked.exit_code == 0);
+  CHECK(checked.out.find("roster: none installed") != std::string::npos);
 
   // Regression (review M6): an init that moved every file into place but
   // could not remove its staging directory left a live instance. Neither
@@ -139,8 +142,8 @@ TEST_CASE("init refuses bad input and never overwrites an instance", "[integrati
   // database and key are untouched.
   std::filesystem::create_directories(dir + "/.init-partial");
   const std::string live_key = ReadFileText(dir + "/database.key");
-  RunResult over = RunDojavad(
-      {"init", "--data-dir", dir, "--admin-public-key", inst.admin_public_key(), "--name", "Again"});
+  RunResult over = RunDojavad({"init", "--data-dir", dir, "--admin-public-key",
+                               inst.admin_public_key(), "--name", "Again"});
   CHECK(over.exit_code == 1);
   CHECK(over.err.find("remove that directory by hand") != std::string::npos);
   RunResult refused = RunDojavad({"serve", "--data-dir", dir});

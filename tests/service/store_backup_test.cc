@@ -208,5 +208,30 @@ TEST_CASE("dojavad: backup, check, restore, purge subcommands", "[backup][cli]")
   CHECK(Run(dojavad + " check --data-dir " + dir) == 1);
 }
 
+TEST_CASE("check: reports the installed roster's version and a v2 roster's expiry day",
+          "[backup]") {
+  TestStore t;
+  REQUIRE(t.Create().ok());
+  auto none = StoreMaintenance::Check(t.db_path(), t.key);
+  REQUIRE(none.ok());
+  CHECK_FALSE(none->roster_version);
+  REQUIRE(t.store->PutRoster(Roster{3, testing::RandomBytes(200), std::nullopt}).ok());
+  Bytes v2 = testing::RandomBytes(300);
+  v2[0] = protocol::kVersion2;
+  v2[25] = 0x00;
+  v2[26] = 0x00;
+  v2[27] = 0x51;
+  v2[28] = 0x40;  // day 20800
+  auto v1 = StoreMaintenance::Check(t.db_path(), t.key);
+  REQUIRE(v1.ok());
+  CHECK(v1->roster_version == 3u);
+  CHECK_FALSE(v1->roster_expires_day);
+  REQUIRE(t.store->PutRoster(Roster{4, v2, std::nullopt}).ok());
+  auto report = StoreMaintenance::Check(t.db_path(), t.key);
+  REQUIRE(report.ok());
+  CHECK(report->roster_version == 4u);
+  CHECK(report->roster_expires_day == 20800u);
+}
+
 }  // namespace
 }  // namespace dojava::service

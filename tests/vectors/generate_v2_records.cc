@@ -1,7 +1,8 @@
 // Protocol-2 vectors: the notes-key genesis (§7.2), re-key statements (§7.3),
-// the order of a case (§8.4) and case-key anchors (§8.5).
+// the order of a case (§8.4), case-key anchors (§8.5) and deletes (§8.6).
 #include <algorithm>
 
+#include "crypto/case_delete.h"
 #include "crypto/case_key_anchor.h"
 #include "crypto/case_order.h"
 #include "crypto/notes_genesis.h"
@@ -308,10 +309,77 @@ void CaseOrders(VectorWriter& w) {
   }
 }
 
+void CaseDeletes(VectorWriter& w) {
+  const CaseFixture c;
+  const auto& ana = c.f.reviewers[0];
+  const auto& marija = c.f.reviewers[2];
+  const uint32_t today = c.f.today;
+  auto make = [&](const V2Reviewer& r, uint32_t day) {
+    return v2::MakeCaseDelete({c.case_id, r.id, day}, r.ed.secret_key).value();
+  };
+  auto input = [&](ByteView bytes) {
+    json::object in = c.f.RosterInput();
+    in["case_id"] = HexOf(c.case_id);
+    in["today"] = today;
+    in["statement"] = HexOf(bytes);
+    return in;
+  };
+  const Bytes good = make(ana, today);
+  {
+    json::object in = input(good);
+    in["reviewer_ed25519_seed"] = HexOf(ana.ed_seed);
+    json::object out;
+    out["reviewer_id"] = HexOf(ana.id);
+    out["day"] = today;
+    w.Write("case-delete-valid", "case_delete", "Ana signs the deletion of the case today.",
+            std::move(in), "success", std::move(out));
+  }
+  {
+    json::object in = input(make(ana, today - 1));
+    in["reviewer_ed25519_seed"] = HexOf(ana.ed_seed);
+    json::object out;
+    out["reviewer_id"] = HexOf(ana.id);
+    out["day"] = today - 1;
+    w.Write("case-delete-yesterday", "case_delete",
+            "Signed yesterday (a signer's clock one day behind): still accepted.", std::move(in),
+            "success", std::move(out));
+  }
+  auto bad = [&](const std::string& name, const std::string& what, ByteView bytes,
+                 const std::string& expect, json::object in = {}) {
+    if (in.empty()) in = input(bytes);
+    w.Write(name, "case_delete", what, std::move(in), expect);
+  };
+  bad("case-delete-stale", "Signed two days before the verifier's day: a replay.",
+      make(ana, today - 2), "expired");
+  bad("case-delete-future", "Dated two days after the verifier's day.", make(ana, today + 2),
+      "expired");
+  bad("case-delete-retired", "Signed by Marija, retired at roster 6.", make(marija, today),
+      "retired_author");
+  {
+    const Ed25519KeyPair kp = Ed25519FromSeed(Det("d/stranger/ed", 32));
+    bad("case-delete-unknown-reviewer", "Signed by a reviewer id on no roster.",
+        v2::MakeCaseDelete({c.case_id, DetId("d/stranger"), today}, kp.secret_key).value(),
+        "unknown_author");
+  }
+  Bytes day_changed = good;
+  day_changed[36] ^= 0x01;
+  bad("case-delete-altered-day", "The day changed after signing.", day_changed, "bad_signature");
+  bad("case-delete-truncated", "100 bytes.", ByteView(good).first(good.size() - 1), "malformed");
+  Bytes v3 = good;
+  v3[0] = 3;
+  bad("case-delete-unknown-version", "Version byte 3.", v3, "unsupported_version");
+  {
+    json::object in = input(good);
+    in["case_id"] = HexOf(DetId("v2/other-case"));
+    bad("case-delete-wrong-case", "Read as the deletion of another case.", good, "malformed",
+        std::move(in));
+  }
+}
+
 }  // namespace
 
 std::vector<std::function<void(VectorWriter&)>> V2RecordSections() {
-  return {Genesis, Anchors, Rekeys, CaseOrders};
+  return {Genesis, Anchors, Rekeys, CaseOrders, CaseDeletes};
 }
 
 }  // namespace dojava::vectors

@@ -3,6 +3,7 @@
 // and re-encrypts or re-signs from the inputs byte for byte.
 #include <catch2/catch_test_macros.hpp>
 
+#include "crypto/case_delete.h"
 #include "crypto/case_key_anchor.h"
 #include "crypto/case_order.h"
 #include "crypto/message_v2.h"
@@ -162,6 +163,21 @@ std::string CheckCkAnchor(const json::object& v) {
   return "success";
 }
 
+std::string CheckCaseDelete(const json::object& v) {
+  const auto& in = v.at("input").as_object();
+  const v2::VerifiedRoster roster = AuthorRoster(in);
+  const Id case_id = FixedOf<16>(in.at("case_id"));
+  const Bytes bytes = BytesOf(in.at("statement"));
+  const auto today = static_cast<uint32_t>(in.at("today").as_int64());
+  auto s = v2::CheckCaseDelete(bytes, case_id, roster, today);
+  if (!s.ok()) return Outcome(s.code());
+  CHECK(HexOf(s->reviewer_id) == v.at("output").at("reviewer_id").as_string());
+  CHECK(s->day == v.at("output").at("day").as_int64());
+  const Ed25519KeyPair kp = Ed25519FromSeed(BytesOf(in.at("reviewer_ed25519_seed")));
+  CHECK(v2::MakeCaseDelete(*s, kp.secret_key).value() == bytes);
+  return "success";
+}
+
 std::string CheckRekey(const json::object& v) {
   const auto& in = v.at("input").as_object();
   const v2::VerifiedRoster roster = AuthorRoster(in);
@@ -234,6 +250,7 @@ std::map<std::string, Checker> V2Checkers() {
           {"notes_genesis", CheckNotesGenesis},
           {"ck_anchor", CheckCkAnchor},
           {"rekey", CheckRekey},
+          {"case_delete", CheckCaseDelete},
           {"case_order", CheckCaseOrder}};
 }
 

@@ -129,6 +129,7 @@ export const LABEL_MESSAGE_COMMIT_V2 = 'dojava/v2/message/commit';
 export const LABEL_MESSAGE_SIGNATURE_V2 = 'dojava/v2/message/signature';
 export const LABEL_EVENT = 'dojava/v2/event';
 export const LABEL_CK_ANCHOR = 'dojava/v2/ck-anchor';
+export const LABEL_CASE_DELETE = 'dojava/v2/case-delete';
 /** §5.3 key file kind 3: the X25519 secret of a reviewer's key epoch ≥ 2. */
 export const KEY_FILE_KIND_ENCRYPTION = 3;
 export const DIGEST_BYTES = 32;
@@ -146,4 +147,7 @@ export const MAX_BODY_REVIEWER_V2 = BUCKET_MAX - 4 - REVIEWER_INNER_FIXED_V2; //
 /** §7.2, §7.3, §8.5 sizes. */
 export const CK_ANCHOR_BYTES = 1 + ID_BYTES + ID_BYTES + COMMIT_BYTES + SIGNATURE_BYTES; // 129
 export const REKEY_BYTES = 1 + ID_BYTES + ID_BYTES + 2 * COMMIT_BYTES + SEALED_KEY_BYTES + 8 + SIGNATURE_BYTES; // 251
+/** §8.6 the signed delete: version, case id, reviewer id, u32 day, signature; accepted within a day. */
+export const CASE_DELETE_BYTES = 1 + ID_BYTES + ID_BYTES + 4 + SIGNATURE_BYTES; // 101
+export const CASE_DELETE_DAY_WINDOW = 1;
 export const GENESIS_FIXED_BYTES = 1 + ID_BYTES + ID_BYTES + 2 * COMMIT_BYTES + 8 + 2 + SIGNATURE_BYTES;
