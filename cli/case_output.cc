@@ -13,7 +13,7 @@ CaseView OpenCaseOrFail(ReviewerSession& s, const crypto::Id& id) {
   return Unwrap(client::OpenCase(s, id), "");
 }
 
-const crypto::RosterEntry& FindReviewerArg(ReviewerSession& s, const std::string& who) {
+const client::ReviewerEntry& FindReviewerArg(ReviewerSession& s, const std::string& who) {
   return *Unwrap(client::FindReviewer(s, who), "");
 }
 
