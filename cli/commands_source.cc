@@ -253,6 +253,21 @@ void CheckMyReport(client::ReadCase& read, const crypto::ReceiptKeys& rk) {
   }
 }
 
+// The exit code of `inbox` after printing: a case that fails §8.4 first,
+// then records that did not open.
+int InboxExit(const Status& trust, size_t failures) {
+  if (!trust.ok()) {
+    std::cerr << "dojava: this case is not trustworthy: " << CodeName(trust.code()) << ": "
+              << trust.message() << "\n";
+    return static_cast<int>(ExitFor(trust));
+  }
+  if (failures) {
+    std::cerr << "dojava: " << failures << " message(s) could not be opened\n";
+    return static_cast<int>(Exit::kIntegrity);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int RunInbox(const Args& args) {
@@ -333,16 +348,7 @@ int RunInbox(const Args& args) {
   }
 
   PrintInbox(entries, sent_seq, got_path, o.json);
-  if (!read.trust.ok()) {
-    std::cerr << "dojava: this case is not trustworthy: " << CodeName(read.trust.code()) << ": "
-              << read.trust.message() << "\n";
-    return static_cast<int>(ExitFor(read.trust));
-  }
-  if (failures) {
-    std::cerr << "dojava: " << failures << " message(s) could not be opened\n";
-    return static_cast<int>(Exit::kIntegrity);
-  }
-  return 0;
+  return InboxExit(read.trust, failures);
 }
 
 }  // namespace dojava::cli
