@@ -35,6 +35,14 @@ Result<std::optional<Bytes>> ReadSmallFile(const std::string& path) {
   return std::optional<Bytes>(std::move(out));
 }
 
+// Roster::Find assumes sorted entries; a roster being edited is not sorted yet.
+const crypto::v2::RosterEntry* FindIn(const crypto::v2::Roster& r, const crypto::Id& id) {
+  for (const auto& e : r.entries) {
+    if (e.reviewer_id == id) return &e;
+  }
+  return nullptr;
+}
+
 std::string Who(const crypto::v2::RosterEntry& e) {
   return e.name + " (" + IdText(e.reviewer_id) + ")";
 }
@@ -110,7 +118,7 @@ std::vector<std::string> RosterDiff(const crypto::v2::Roster& before,
                                     const crypto::v2::Roster& after) {
   std::vector<std::string> out;
   for (const auto& e : after.entries) {
-    const crypto::v2::RosterEntry* old = before.Find(e.reviewer_id);
+    const crypto::v2::RosterEntry* old = FindIn(before, e.reviewer_id);
     if (old == nullptr) {
       out.push_back(std::string(e.active() ? "added" : "added (retired)") + ": " + Who(e));
       continue;
@@ -123,7 +131,7 @@ std::vector<std::string> RosterDiff(const crypto::v2::Roster& before,
     if (old->name != e.name) out.push_back("renamed: " + old->name + " -> " + Who(e));
   }
   for (const auto& e : before.entries) {
-    if (after.Find(e.reviewer_id) == nullptr) out.push_back("dropped (not allowed): " + Who(e));
+    if (FindIn(after, e.reviewer_id) == nullptr) out.push_back("dropped (not allowed): " + Who(e));
   }
   return out;
 }
