@@ -1598,9 +1598,10 @@ void RunStoreSql(const std::string& data_dir, const std::string& sql) {
   REQUIRE(st->Run().ok());
 }
 
-TEST_CASE("e2e (v2): the admin's roster chain is installed, verified, renewed offline; a "
-          "removed reviewer is retired and refused",
-          "[cli][e2e][v2]") {
+TEST_CASE(
+    "e2e (v2): the admin's roster chain is installed, verified, renewed offline; a "
+    "removed reviewer is retired and refused",
+    "[cli][e2e][v2]") {
   Instance inst;
   inst.AddReviewer("ana");
   inst.AddReviewer("bob");
@@ -1608,10 +1609,16 @@ TEST_CASE("e2e (v2): the admin's roster chain is installed, verified, renewed of
   REQUIRE(::access(kept.c_str(), F_OK) == 0);  // the admin tool keeps what it signed
   WriteFile(inst.dir() / "v2.roster", ReadAll(kept));
   auto show_roster = [&] {
-    return Json(inst.Dojava({"roster", "show", "--json", "--server", inst.ReviewerUrl(),
-                             "--state-dir", inst.dir() / "state-ana", "--admin-fingerprint",
-                             inst.fingerprint()}));
+    return Json(
+        inst.Dojava({"roster", "show", "--json", "--server", inst.ReviewerUrl(), "--state-dir",
+                     inst.dir() / "state-ana", "--admin-fingerprint", inst.fingerprint()}));
   };
+  // An observer on the source listener (no token needed for the history).
+  auto observe = [&] {
+    return inst.Dojava({"roster", "show", "--json", "--server", inst.SourceUrl(), "--state-dir",
+                        inst.dir() / "state-observer", "--admin-fingerprint", inst.fingerprint()});
+  };
+  REQUIRE(observe().rc == 0);
   json::object shown = show_roster();
   CHECK(shown["roster_format"].as_int64() == 2);
   CHECK(shown["roster_version"].as_int64() == 2);
@@ -1625,10 +1632,9 @@ TEST_CASE("e2e (v2): the admin's roster chain is installed, verified, renewed of
   INFO(renew.err);
   REQUIRE(renew.rc == 0);
   CHECK(renew.err.find("no change of reviewers") != std::string::npos);
-  const std::vector<std::string> admin = {"--server",          inst.ReviewerUrl(),
-                                          "--state-dir",       inst.dir() / "state-admin",
-                                          "--admin-key",       inst.dir() / "admin.key",
-                                          "--passphrase-file", inst.dir() / "pass"};
+  const std::vector<std::string> admin = {
+      "--server",    inst.ReviewerUrl(),       "--state-dir",       inst.dir() / "state-admin",
+      "--admin-key", inst.dir() / "admin.key", "--passphrase-file", inst.dir() / "pass"};
   auto with = [&](std::vector<std::string> args) {
     args.insert(args.end(), admin.begin(), admin.end());
     return inst.Dojava(args);
@@ -1636,7 +1642,6 @@ TEST_CASE("e2e (v2): the admin's roster chain is installed, verified, renewed of
   auto installed = with({"roster", "install", "--roster-file", inst.dir() / "renewed.roster"});
   INFO(installed.err);
   REQUIRE(installed.rc == 0);
-  CHECK(show_roster()["roster_version"].as_int64() == 3);
   // An older roster is refused by the server; a more than 90-day expiry by the tool.
   CHECK(with({"roster", "install", "--roster-file", inst.dir() / "v2.roster"}).rc == 5);
   CHECK(with({"roster", "renew", "--expires-days", "91"}).rc == 2);
@@ -1646,6 +1651,26 @@ TEST_CASE("e2e (v2): the admin's roster chain is installed, verified, renewed of
   INFO(removed.err);
   REQUIRE(removed.rc == 0);
   CHECK(removed.err.find("retired: bob") != std::string::npos);
+  // The observer skipped version 3 (it saw 2, now 4): it fetches it from
+  // the server's history and checks each link; a version 3 altered there
+  // is refused. (Ana, whose token died with the restart, checks continuity.)
+  {
+    const std::string data = inst.dir() / "data";
+    const std::string source = inst.source_addr(), reviewer = inst.reviewer_addr();
+    inst.Stop();
+    const size_t in_signature =
+        GetStoredBlob(data, "roster_history", "signed", "version = 3").size() - 5;
+    FlipStoredByte(data, "roster_history", "signed", "version = 3", in_signature);
+    inst.Start(source, reviewer, data);
+    auto gap = observe();
+    CHECK(gap.rc == 5);
+    CHECK(gap.err.find("intermediate roster") != std::string::npos);
+    inst.Stop();
+    FlipStoredByte(data, "roster_history", "signed", "version = 3", in_signature);
+    inst.Start(source, reviewer, data);
+    CHECK(Json(observe())["roster_version"].as_int64() == 4);
+    REQUIRE(inst.As("ana", {"cases"}).rc == 0);
+  }
   json::object after = show_roster();
   CHECK(after["roster_version"].as_int64() == 4);
   bool bob_retired = false;
@@ -1662,8 +1687,8 @@ TEST_CASE("e2e (v2): the admin's roster chain is installed, verified, renewed of
   SubmitReport(inst, {});
   const std::string case_id = OnlyCase(inst, "ana");
   inst.Stop();
-  const Bytes rows = GetStoredBlob(inst.dir() / "data", "case_keys", "CAST(count(*) AS BLOB)",
-                                   "role = 1");
+  const Bytes rows =
+      GetStoredBlob(inst.dir() / "data", "case_keys", "CAST(count(*) AS BLOB)", "role = 1");
   CHECK(std::string(rows.begin(), rows.end()) == "2");  // the source's and Ana's
 }
 
