@@ -319,7 +319,8 @@ int RunInbox(const Args& args) {
          "server. Nothing was read or sent; do not send anything more to this server");
   }
   const client::RosterView* roster = inst.roster ? &*inst.roster : nullptr;
-  client::ReadCase read = client::ReadRecords(sc->messages, sc->case_id, &*ck, nullptr, roster, {});
+  client::ReadCase read = client::ReadRecords(sc->messages, sc->case_id, &*ck, nullptr, roster, {},
+                                              crypto::v2::ListingView::kConversationOnly);
   std::vector<CaseEntry>& entries = read.entries;
   CheckMyReport(read, rk);
   size_t failures = 0;

@@ -102,9 +102,9 @@ crypto::AuthorKeyLookup V1Authors(const RosterView* roster) {
 // The §8.4 results over a v2 case, applied to its entries.
 void ApplyOrder(const std::vector<crypto::v2::ListedRecord>& listing,
                 const std::vector<int>& entry_of, const RosterView& roster,
-                const crypto::v2::HighWaterMark& seen, ReadCase* r) {
+                const crypto::v2::HighWaterMark& seen, crypto::v2::ListingView view, ReadCase* r) {
   const crypto::v2::CaseOrderReport report =
-      crypto::v2::CheckCaseOrder(listing, *roster.v2(), seen);
+      crypto::v2::CheckCaseOrder(listing, *roster.v2(), seen, view);
   r->trust = report.case_status;
   r->next_mark = report.next;
   for (size_t i = 0; i < listing.size(); ++i) {
@@ -192,7 +192,8 @@ bool ReadOne(const Reader& rd, const ApiMessage& m, std::set<crypto::Id>* ids,
 
 ReadCase ReadRecords(const std::vector<ApiMessage>& messages, const crypto::Id& case_id,
                      const SecretBytes* case_key, const SecretBytes* notes_key,
-                     const RosterView* roster, const crypto::v2::HighWaterMark& seen) {
+                     const RosterView* roster, const crypto::v2::HighWaterMark& seen,
+                     crypto::v2::ListingView view) {
   ReadCase r;
   if (!messages.empty() && !messages[0].record.empty()) r.format = messages[0].record[0];
   const bool v2_case = r.format == protocol::kVersion2 && roster && roster->v2();
@@ -212,7 +213,7 @@ ReadCase ReadRecords(const std::vector<ApiMessage>& messages, const crypto::Id& 
     entry_of.push_back(fresh ? static_cast<int>(r.entries.size()) : -1);
     if (fresh) r.entries.push_back(std::move(e));
   }
-  if (v2_case) ApplyOrder(listing, entry_of, *roster, seen, &r);
+  if (v2_case) ApplyOrder(listing, entry_of, *roster, seen, view, &r);
   return r;
 }
 

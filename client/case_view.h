@@ -81,9 +81,11 @@ struct ReadCase {
 // authors on `roster` (null: no roster; reviewers' records are then
 // unknown_author). v2 records need a v2 roster. `seen`: the reader's
 // high-water mark for this case. Replayed message ids are shown once.
+// `view`: kConversationOnly for the source's listing (no notes records).
 ReadCase ReadRecords(const std::vector<ApiMessage>& messages, const crypto::Id& case_id,
                      const SecretBytes* case_key, const SecretBytes* notes_key,
-                     const RosterView* roster, const crypto::v2::HighWaterMark& seen);
+                     const RosterView* roster, const crypto::v2::HighWaterMark& seen,
+                     crypto::v2::ListingView view = crypto::v2::ListingView::kWholeCase);
 
 struct CaseState {
   std::string status = "new";
