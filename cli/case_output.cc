@@ -13,7 +13,7 @@ CaseView OpenCaseOrFail(ReviewerSession& s, const crypto::Id& id) {
   return Unwrap(client::OpenCase(s, id), "");
 }
 
-const crypto::RosterEntry& FindReviewerArg(ReviewerSession& s, const std::string& who) {
+const client::ReviewerEntry& FindReviewerArg(ReviewerSession& s, const std::string& who) {
   return *Unwrap(client::FindReviewer(s, who), "");
 }
 
@@ -77,7 +77,9 @@ std::string BodyText(const json::value& body, std::string_view field) {
 void PrintEntry(const ReviewerSession* s, const CaseEntry& e, size_t* file_no) {
   std::cout << "--- #" << e.seq << "  " << DayText(e.day) << "  ";
   if (!e.error.empty()) {
-    std::cout << "[cannot open] " << e.error << "\n";
+    // A record that opened but failed §8.4 (reordered, retired_author...)
+    // is not accepted; its content is not shown as part of the case.
+    std::cout << (e.type.empty() ? "[cannot open] " : "[not accepted] ") << e.error << "\n";
     return;
   }
   std::cout << TerminalSafe(e.author) << (e.kind == protocol::kKindNotes ? "  (notes)" : "")

@@ -31,7 +31,7 @@ using client::WipingStorage;
 // client::OpenCase, or Fail with its exit code.
 CaseView OpenCaseOrFail(ReviewerSession& s, const crypto::Id& id);
 // client::FindReviewer ("me", a name, a name's unique start, an id), or Fail.
-const crypto::RosterEntry& FindReviewerArg(ReviewerSession& s, const std::string& who);
+const client::ReviewerEntry& FindReviewerArg(ReviewerSession& s, const std::string& who);
 
 std::string LabelsText(const CaseState& st);
 boost::json::object StateJson(const ReviewerSession& s, const CaseState& st);

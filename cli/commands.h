@@ -15,9 +15,14 @@ using Args = std::vector<std::string>;
 int RunAdminInit(const Args& args);
 int RunAdminOnboarding(const Args& args);
 int RunKeygen(const Args& args);
+int RunRosterShow(const Args& args);
+
+// commands_roster.cc
 int RunRosterAdd(const Args& args);
 int RunRosterRemove(const Args& args);
-int RunRosterShow(const Args& args);
+int RunRosterRenew(const Args& args);
+int RunRosterInstall(const Args& args);
+int RunRosterFetch(const Args& args);
 
 // commands_reviewer.cc
 int RunLogin(const Args& args);

@@ -1,4 +1,4 @@
-// admin init, keygen, roster add / remove / show.
+// admin init, keygen, admin onboarding, roster show (roster changes: commands_roster.cc).
 #include <sys/stat.h>
 
 #include <boost/json.hpp>
@@ -73,48 +73,6 @@ void WriteNewKeyFile(const std::string& path, const std::string& passphrase_file
   if (!w.ok()) Fail(Exit::kError, path + ": " + w.message());
 }
 
-crypto::AdminKey OpenAdmin(const std::string& key_file, const std::string& pass_file) {
-  SecretBytes seed = OpenKeySeed(key_file, pass_file, protocol::kKeyKindAdmin);
-  return Unwrap(crypto::AdminKey::FromSeed(seed), "admin key");
-}
-
-// Signs `roster`, installs it, and remembers it as accepted.
-void SignAndInstall(Connection& conn, const crypto::AdminKey& admin, const crypto::Id& instance_id,
-                    crypto::Roster roster) {
-  const Bytes signed_roster = Unwrap(admin.SignRoster(std::move(roster)), "signing the roster");
-  const crypto::RosterState seen = Unwrap(conn.state().LastRoster(), "local state");
-  auto verified = crypto::VerifyRosterAdvance(signed_roster, admin.public_key(), instance_id, seen);
-  Check(verified.status(), "the new roster");
-  auto put = conn.api().PutRoster(signed_roster);
-  if (put.code() == Code::kRollback) {
-    Fail(Exit::kTrust,
-         "the server refused the roster as a rollback (another admin session "
-         "installed a newer one?): run the command again");
-  }
-  Check(put, "installing the roster");
-  Check(conn.state().SaveRoster({verified->version(), verified->digest()}, signed_roster),
-        "saving the roster state");
-}
-
-crypto::Roster CurrentRoster(const TrustedInstance& inst) {
-  if (inst.roster) return inst.roster->roster();
-  crypto::Roster r;
-  r.instance_id = inst.info.instance_id;
-  r.version = 0;
-  return r;
-}
-
-ReviewerPublicKeys ReadReviewerPublic(const std::string& file_or_line) {
-  if (file_or_line.rfind(kPublicKeyLinePrefix, 0) == 0) {
-    return Unwrap(ParsePublicKeyLine(file_or_line), "--reviewer-public");
-  }
-  std::ifstream in(file_or_line);
-  if (!in) Fail(Exit::kError, file_or_line + ": cannot read");
-  std::string line;
-  std::getline(in, line);
-  return Unwrap(ParsePublicKeyLine(line), file_or_line);
-}
-
 }  // namespace
 
 int RunAdminInit(const Args& args) {
@@ -166,98 +124,6 @@ int RunKeygen(const Args& args) {
   return 0;
 }
 
-int RunRosterAdd(const Args& args) {
-  CommonOptions o;
-  std::string name, pub_arg;
-  po::options_description d("roster add");
-  AddCommonOptions(&d, kServerOpts | kJsonOpt, &o);
-  d.add_options()("admin-key", po::value(&o.key_file)->value_name("FILE"), "the admin key file")(
-      "passphrase-file", po::value(&o.passphrase_file)->value_name("FILE"),
-      "read the passphrase from FILE (mode 0600)")(
-      "name", po::value(&name)->value_name("NAME"),
-      "the reviewer's name on the roster: PUBLIC. Every visitor of the onion sees it and sources "
-      "see it on replies, so give a role (\"Editor\", \"Legal team\"), not a person's name")(
-      "reviewer-public", po::value(&pub_arg)->value_name("FILE_OR_LINE"),
-      "the reviewer's public key line, or the .pub file holding it");
-  ParseArgs(args, d, {},
-            "dojava roster add --server URL --admin-key FILE --name NAME --reviewer-public "
-            "FILE_OR_LINE");
-  if (o.key_file.empty() || name.empty() || pub_arg.empty()) {
-    Fail(Exit::kUsage, "--admin-key, --name and --reviewer-public are required");
-  }
-  const ReviewerPublicKeys pub = ReadReviewerPublic(pub_arg);
-  crypto::AdminKey admin = OpenAdmin(o.key_file, o.passphrase_file);
-  auto conn = OpenConnection(o);
-  const TrustedInstance inst = FetchTrusted(*conn, o, &admin.public_key());
-  crypto::Roster roster = CurrentRoster(inst);
-  if (roster.FindByEd25519(pub.ed25519) != nullptr) {
-    Fail(Exit::kUsage, "this reviewer key is already on the roster");
-  }
-  if (roster.FindByName(name) != nullptr) Fail(Exit::kUsage, "the name '" + name + "' is taken");
-  crypto::RosterEntry entry;
-  do {
-    entry.reviewer_id = crypto::RandomId();
-  } while (roster.Find(entry.reviewer_id) != nullptr);
-  entry.ed25519 = pub.ed25519;
-  entry.x25519 = pub.x25519;
-  entry.name = name;
-  const crypto::Id new_id = entry.reviewer_id;
-  roster.entries.push_back(std::move(entry));
-  roster.version += 1;
-  const uint64_t version = roster.version;
-  SignAndInstall(*conn, admin, inst.info.instance_id, std::move(roster));
-  if (o.json) {
-    PrintJson(
-        json::object{{"reviewer_id", IdText(new_id)}, {"name", name}, {"roster_version", version}});
-  } else {
-    std::cout << "added " << name << " (reviewer id " << IdText(new_id) << "); roster version "
-              << version << "\n"
-              << "note: '" << name << "' is public: every visitor of the onion sees it and sources "
-              << "see it on replies. Use a role (\"Editor\"), not a person's name; to change it, "
-              << "roster remove and add the key again.\n";
-  }
-  return 0;
-}
-
-int RunRosterRemove(const Args& args) {
-  CommonOptions o;
-  std::string name, id_text;
-  po::options_description d("roster remove");
-  AddCommonOptions(&d, kServerOpts | kJsonOpt, &o);
-  d.add_options()("admin-key", po::value(&o.key_file)->value_name("FILE"), "the admin key file")(
-      "passphrase-file", po::value(&o.passphrase_file)->value_name("FILE"),
-      "read the passphrase from FILE (mode 0600)")("name", po::value(&name)->value_name("NAME"),
-                                                   "the reviewer to remove, by name")(
-      "reviewer-id", po::value(&id_text)->value_name("ID"), "or by reviewer id");
-  ParseArgs(args, d, {},
-            "dojava roster remove --server URL --admin-key FILE (--name NAME | --reviewer-id ID)");
-  if (o.key_file.empty() || (name.empty() == id_text.empty())) {
-    Fail(Exit::kUsage, "--admin-key and one of --name / --reviewer-id are required");
-  }
-  crypto::AdminKey admin = OpenAdmin(o.key_file, o.passphrase_file);
-  auto conn = OpenConnection(o);
-  const TrustedInstance inst = FetchTrusted(*conn, o, &admin.public_key());
-  crypto::Roster roster = CurrentRoster(inst);
-  const crypto::RosterEntry* e =
-      name.empty() ? roster.Find(ParseIdArg(id_text, "--reviewer-id")) : roster.FindByName(name);
-  if (e == nullptr) Fail(Exit::kNotFound, "no such reviewer on the roster");
-  const std::string removed = e->name;
-  const crypto::Id removed_id = e->reviewer_id;
-  std::erase_if(roster.entries,
-                [&](const crypto::RosterEntry& x) { return x.reviewer_id == removed_id; });
-  roster.version += 1;
-  const uint64_t version = roster.version;
-  SignAndInstall(*conn, admin, inst.info.instance_id, std::move(roster));
-  if (o.json) {
-    PrintJson(json::object{{"removed", IdText(removed_id)}, {"roster_version", version}});
-  } else {
-    std::cout << "removed " << removed << " (reviewer id " << IdText(removed_id)
-              << "); roster version " << version
-              << "\nnote: keys of cases they already opened cannot be taken back.\n";
-  }
-  return 0;
-}
-
 int RunAdminOnboarding(const Args& args) {
   CommonOptions o;
   std::string name, output;
@@ -275,7 +141,7 @@ int RunAdminOnboarding(const Args& args) {
     Fail(Exit::kUsage, "--admin-key, --server and -o are required");
   }
   Unwrap(client::ParseServerUrl(o.server), "--server");
-  crypto::AdminKey admin = OpenAdmin(o.key_file, o.passphrase_file);
+  crypto::AdminKey admin = OpenAdminKey(o.key_file, o.passphrase_file);
   client::Onboarding file{name, o.server, crypto::AdminKey::FingerprintText(admin.public_key())};
   const std::string text = client::FormatOnboarding(file);
   Unwrap(client::ParseOnboarding(text), "the onboarding file");  // what readers will accept
@@ -304,13 +170,20 @@ int RunRosterShow(const Args& args) {
         entries.emplace_back(
             json::object{{"reviewer_id", IdText(e.reviewer_id)},
                          {"name", e.name},
+                         {"retired_at", e.retired_at},
+                         {"key_epoch", e.key_epoch},
                          {"public_key_line", FormatPublicKeyLine({e.ed25519, e.x25519})}});
       }
     }
-    PrintJson(json::object{{"instance", inst.info.name},
-                           {"admin_fingerprint", fp},
-                           {"roster_version", inst.roster ? inst.roster->version() : 0},
-                           {"reviewers", entries}});
+    json::object out{{"instance", inst.info.name},
+                     {"admin_fingerprint", fp},
+                     {"roster_version", inst.roster ? inst.roster->version() : 0},
+                     {"roster_format", inst.roster ? inst.roster->format() : 0},
+                     {"reviewers", entries}};
+    if (inst.roster && inst.roster->expires_day()) {
+      out["expires"] = DayText(*inst.roster->expires_day());
+    }
+    PrintJson(out);
     return 0;
   }
   std::cout << "instance: " << inst.info.name << "\nadmin fingerprint: " << fp << "\n";
@@ -318,10 +191,14 @@ int RunRosterShow(const Args& args) {
     std::cout << "no roster yet\n";
     return 0;
   }
-  std::cout << "roster version " << inst.roster->version() << " (verified), "
-            << inst.roster->entries().size() << " reviewer(s):\n";
+  std::cout << "roster version " << inst.roster->version() << " (format "
+            << int{inst.roster->format()} << ", verified";
+  if (auto day = inst.roster->expires_day()) std::cout << ", expires " << DayText(*day);
+  std::cout << "), " << inst.roster->Active().size() << " reviewer(s):\n";
   for (const auto& e : inst.roster->entries()) {
-    std::cout << "  " << IdText(e.reviewer_id) << "  " << e.name << "\n";
+    std::cout << "  " << IdText(e.reviewer_id) << "  " << e.name;
+    if (!e.active()) std::cout << "  (removed as of version " << e.retired_at << ")";
+    std::cout << "\n";
   }
   return 0;
 }

@@ -123,7 +123,7 @@ int RunAssign(const Args& args) {
   if (who == "none") {
     ev["reviewer"] = nullptr;
   } else {
-    const crypto::RosterEntry& e = FindReviewerArg(s, who);
+    const client::ReviewerEntry& e = FindReviewerArg(s, who);
     ev["reviewer"] = IdText(e.reviewer_id);
     done = "assigned to " + e.name;
   }
@@ -155,7 +155,7 @@ int RunNote(const Args& args) {
 namespace {
 
 // grant --all REVIEWER: every case this reviewer holds.
-int GrantAllCases(ReviewerSession& s, const CommonOptions& o, const crypto::RosterEntry& target) {
+int GrantAllCases(ReviewerSession& s, const CommonOptions& o, const client::ReviewerEntry& target) {
   const client::GrantAllReport r = Unwrap(client::GrantAll(s, target), "");
   if (o.json) {
     json::array refused;
@@ -197,7 +197,7 @@ int RunGrant(const Args& args) {
   const std::string who = all ? first : second;
   if (who.empty()) Fail(Exit::kUsage, all ? "--all needs REVIEWER" : "give CASE and REVIEWER");
   ReviewerSession s = StartReviewerSession(o);
-  const crypto::RosterEntry& target = FindReviewerArg(s, who);
+  const client::ReviewerEntry& target = FindReviewerArg(s, who);
   if (all) return GrantAllCases(s, o, target);
   const crypto::Id id = ResolveCaseArg(s, case_arg);
   CaseView v = OpenCaseOrFail(s, id);

@@ -177,6 +177,8 @@ int RunShow(const Args& args) {
                                       {"mime", f->mime}});
     }
     c["files"] = std::move(files);
+    if (!v.trust.ok()) c["untrustworthy"] = std::string(CodeName(v.trust.code()));
+    if (!v.notes_problem.empty()) c["notes_key_refused"] = v.notes_problem;
     PrintJson(c);
   } else {
     std::cout << "case " << IdText(id) << "  created " << DayText(v.info.created_day) << "  active "
@@ -190,6 +192,13 @@ int RunShow(const Args& args) {
     for (const auto& e : v.entries) PrintEntry(&s, e, &file_no);
   }
   Check(client::MarkRead(s, v), "local state");
+  if (!v.notes_problem.empty()) std::cerr << "dojava: " << v.notes_problem << "\n";
+  if (!v.trust.ok()) {
+    // §8.4, §8.5: shown, but nothing new is written into this case.
+    std::cerr << "dojava: this case is not trustworthy: " << CodeName(v.trust.code()) << ": "
+              << v.trust.message() << "\n";
+    return static_cast<int>(ExitFor(v.trust));
+  }
   if (v.failures > 0) {
     std::cerr << "dojava: " << v.failures << " message(s) of this case could not be opened\n";
     return static_cast<int>(Exit::kIntegrity);

@@ -19,6 +19,7 @@
 #include "client/case_view.h"
 #include "client/transfer.h"
 #include "crypto/message.h"
+#include "crypto/message_v2.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/receipt.h"
 #include "crypto/sealed_key.h"
@@ -66,9 +67,37 @@ std::vector<crypto::Id> UploadAll(ApiClient& api, const std::vector<std::string>
   return ids;
 }
 
-Bytes EncryptSourceBody(const SecretBytes& ck, const crypto::Id& case_id, const json::value& body) {
+// How the source writes into a case: v1 (unsigned, Appendix A) or v2,
+// signed with the receipt's source_sign key (§4.3, §8.3).
+struct SourceWriter {
+  bool v2 = false;
+  crypto::Ed25519KeyPair sign;  // v2
+  crypto::v2::EventContext context;
+};
+
+SourceWriter WriterFor(const client::RosterView& roster, const crypto::ReceiptKeys& rk,
+                       const crypto::v2::Digest& prev) {
+  SourceWriter w;
+  w.v2 = roster.format() == protocol::kVersion2;
+  if (!w.v2) return w;
+  w.sign = crypto::Ed25519FromSeed(rk.source_sign_seed.reveal());
+  w.context = {roster.version(), client::TodayU32(), prev};
+  return w;
+}
+
+Bytes EncryptSourceBody(const SecretBytes& ck, const crypto::Id& case_id, const json::value& body,
+                        const SourceWriter& w) {
   SecretBytes bytes =
-      Unwrap(client::SerializeBody(body, crypto::MaxBodySize(false)), "the message");
+      Unwrap(client::SerializeBody(body, w.v2 ? crypto::v2::MaxBodySize(protocol::kAuthorSource)
+                                              : crypto::MaxBodySize(false)),
+             "the message");
+  if (w.v2) {
+    const crypto::v2::Signer signer{
+        protocol::kAuthorSource, {}, w.sign.public_key, &w.sign.secret_key};
+    return Unwrap(crypto::v2::EncryptMessage(ck, protocol::kKindConversation, case_id,
+                                             crypto::RandomId(), bytes.reveal(), signer, w.context),
+                  "encrypting");
+  }
   return Unwrap(crypto::EncryptMessage(ck, protocol::kKindConversation, case_id, crypto::RandomId(),
                                        bytes.reveal(), nullptr),
                 "encrypting");
@@ -108,8 +137,8 @@ int RunSubmit(const Args& args) {
   }
   auto conn = OpenConnection(o);
   const TrustedInstance inst = FetchTrusted(*conn, o, nullptr);
-  const crypto::VerifiedRoster& roster = RequireRoster(inst);
-  if (roster.entries().empty()) Fail(Exit::kRefused, "the roster lists no reviewer yet");
+  const client::RosterView& roster = RequireRoster(inst);
+  if (roster.Active().empty()) Fail(Exit::kRefused, "the roster lists no reviewer yet");
 
   crypto::Receipt receipt = crypto::Receipt::Generate();
   crypto::ReceiptKeys rk = Unwrap(crypto::DeriveReceiptKeys(receipt, inst.info.salt), "receipt");
@@ -121,10 +150,10 @@ int RunSubmit(const Args& args) {
   keys.push_back({"source", protocol::kRoleCaseKey,
                   Unwrap(crypto::WrapSourceKey(ck, protocol::kRoleCaseKey, case_id, rk.source_wrap),
                          "wrapping")});
-  for (const auto& e : roster.entries()) {
+  for (const client::ReviewerEntry* e : roster.Active()) {  // never a retired one (§6)
     keys.push_back(
-        {IdText(e.reviewer_id), protocol::kRoleCaseKey,
-         Unwrap(crypto::SealKey(ck, protocol::kRoleCaseKey, case_id, e.x25519), "sealing")});
+        {IdText(e->reviewer_id), protocol::kRoleCaseKey,
+         Unwrap(crypto::SealKey(ck, protocol::kRoleCaseKey, case_id, e->x25519), "sealing")});
   }
   json::array refs(WipingStorage());
   const std::vector<crypto::Id> file_ids =
@@ -134,7 +163,7 @@ int RunSubmit(const Args& args) {
   body["form"] = std::move(form);
   body["text"] = report_text.reveal_chars();
   body["files"] = std::move(refs);
-  const Bytes record = EncryptSourceBody(ck, case_id, body);
+  const Bytes record = EncryptSourceBody(ck, case_id, body, WriterFor(roster, rk, {}));
   Status st =
       conn->api().CreateCase(case_id, rk.lookup_key, rk.source_public, keys, record, file_ids);
   if (st.code() == Code::kAlreadyExists) {
@@ -179,7 +208,7 @@ std::string SaveAttachment(ApiClient& api, const std::vector<const FileRef*>& fi
 // Sends the source's follow-up (text from `file`, `attach` uploaded) under `ck`.
 uint64_t SendFollowUp(ApiClient& api, const client::InstanceInfo& info, const CommonOptions& o,
                       const SecretBytes& ck, const crypto::Id& case_id, const std::string& file,
-                      const std::vector<std::string>& attach) {
+                      const std::vector<std::string>& attach, const SourceWriter& w) {
   SecretBytes text = ReadMessageTextOrFail("", false, file, false, "follow-up");
   json::array refs(WipingStorage());
   const std::vector<crypto::Id> ids = UploadAll(api, attach, info, o, &refs);
@@ -187,7 +216,7 @@ uint64_t SendFollowUp(ApiClient& api, const client::InstanceInfo& info, const Co
   body["type"] = "message";
   body["text"] = text.reveal_chars();
   body["files"] = std::move(refs);
-  const Bytes record = EncryptSourceBody(ck, case_id, body);
+  const Bytes record = EncryptSourceBody(ck, case_id, body, w);
   return Unwrap(api.PostSourceMessage(record, ids), "sending");
 }
 
@@ -240,6 +269,32 @@ void PrintInbox(const std::vector<CaseEntry>& entries, uint64_t sent_seq,
   }
 }
 
+// §12.3: in a v2 case, message #1 must be signed with the key this receipt
+// gives; a case that fails §8.4 is named (its records are still shown).
+void CheckMyReport(client::ReadCase& read, const crypto::ReceiptKeys& rk) {
+  if (read.format != protocol::kVersion2 || !read.trust.ok()) return;
+  const crypto::Ed25519KeyPair mine = crypto::Ed25519FromSeed(rk.source_sign_seed.reveal());
+  if (mine.public_key != read.source_sign) {
+    read.trust = Status(Code::kUnknownAuthor,
+                        "the report of this case was not signed with your receipt's key");
+  }
+}
+
+// The exit code of `inbox` after printing: a case that fails §8.4 first,
+// then records that did not open.
+int InboxExit(const Status& trust, size_t failures) {
+  if (!trust.ok()) {
+    std::cerr << "dojava: this case is not trustworthy: " << CodeName(trust.code()) << ": "
+              << trust.message() << "\n";
+    return static_cast<int>(ExitFor(trust));
+  }
+  if (failures) {
+    std::cerr << "dojava: " << failures << " message(s) could not be opened\n";
+    return static_cast<int>(Exit::kIntegrity);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int RunInbox(const Args& args) {
@@ -290,10 +345,11 @@ int RunInbox(const Args& args) {
          "your case key does not open with this receipt: it was altered or replaced on the "
          "server. Nothing was read or sent; do not send anything more to this server");
   }
-  std::vector<const crypto::VerifiedRoster*> rosters;
-  if (inst.roster) rosters.push_back(&*inst.roster);
-  crypto::CaseKeys keys{&*ck, nullptr};
-  std::vector<CaseEntry> entries = client::DecryptEntries(sc->messages, sc->case_id, keys, rosters);
+  const client::RosterView* roster = inst.roster ? &*inst.roster : nullptr;
+  client::ReadCase read = client::ReadRecords(sc->messages, sc->case_id, &*ck, nullptr, roster, {},
+                                              crypto::v2::ListingView::kConversationOnly);
+  std::vector<CaseEntry>& entries = read.entries;
+  CheckMyReport(read, rk);
   size_t failures = 0;
   std::vector<const FileRef*> files;
   for (const auto& e : entries) {
@@ -304,23 +360,23 @@ int RunInbox(const Args& args) {
   if (wants_reply) {
     // Before reading the text or uploading anything: a case key the server
     // swapped would let it read the follow-up.
+    Check(read.trust, "not sending the follow-up");
     Check(client::CheckSafeToEncrypt(entries), "not sending the follow-up");
   }
 
   const std::string got_path = get.empty() ? "" : SaveAttachment(conn->api(), files, get, output);
   uint64_t sent_seq = 0;
   if (wants_reply) {
-    sent_seq = SendFollowUp(conn->api(), inst.info, o, *ck, sc->case_id, reply_file, attach);
+    if (read.format == protocol::kVersion2 && !roster) Fail(Exit::kTrust, "no roster");
+    const SourceWriter w =
+        read.format == protocol::kVersion2 ? WriterFor(*roster, rk, read.prev) : SourceWriter{};
+    sent_seq = SendFollowUp(conn->api(), inst.info, o, *ck, sc->case_id, reply_file, attach, w);
   } else if (!attach.empty()) {
     Fail(Exit::kUsage, "--attach needs --reply-file");
   }
 
   PrintInbox(entries, sent_seq, got_path, o.json);
-  if (failures) {
-    std::cerr << "dojava: " << failures << " message(s) could not be opened\n";
-    return static_cast<int>(Exit::kIntegrity);
-  }
-  return 0;
+  return InboxExit(read.trust, failures);
 }
 
 }  // namespace dojava::cli

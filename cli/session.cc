@@ -79,6 +79,7 @@ client::TrustOptions TrustOptionsFor(const CommonOptions& given, const crypto::E
   client::TrustOptions t;
   t.admin_fingerprint = o.admin_fingerprint;
   t.own_admin = own;
+  t.accept_expired_roster = own != nullptr;  // the admin reads it to renew it
   if (o.source) {
     t.first_contact = client::FirstContact::kConfirm;
     t.confirm = ConfirmFingerprintOnTerminal;
@@ -177,7 +178,12 @@ SecretBytes OpenKeySeedNow(const std::string& key_file, const std::string& passp
   return std::move(seed).value();
 }
 
-const crypto::VerifiedRoster& RequireRoster(const TrustedInstance& inst) {
+crypto::AdminKey OpenAdminKey(const std::string& key_file, const std::string& passphrase_file) {
+  SecretBytes seed = OpenKeySeed(key_file, passphrase_file, protocol::kKeyKindAdmin);
+  return Unwrap(crypto::AdminKey::FromSeed(seed), "admin key");
+}
+
+const client::RosterView& RequireRoster(const TrustedInstance& inst) {
   if (!inst.roster) {
     Fail(Exit::kRefused,
          "the server has no roster yet: the admin must run `dojava roster add` first");
@@ -189,7 +195,7 @@ ReviewerSession OpenReviewer(const CommonOptions& options) {
   ReviewerSession s;
   s.conn = OpenConnection(options);
   s.inst = FetchTrusted(*s.conn, options, nullptr);
-  const crypto::VerifiedRoster& roster = RequireRoster(s.inst);
+  const client::RosterView& roster = RequireRoster(s.inst);
   SecretBytes seed =
       OpenKeySeed(options.key_file, options.passphrase_file, protocol::kKeyKindReviewer);
   crypto::ReviewerKey key = Unwrap(crypto::ReviewerKey::FromSeed(seed), "reviewer key");

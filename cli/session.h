@@ -21,8 +21,8 @@
 #include "client/reviewer_session.h"
 #include "client/transfer.h"
 #include "client/trust.h"
+#include "crypto/admin_key.h"
 #include "crypto/primitives.h"
-#include "crypto/roster.h"
 
 namespace dojava::cli {
 
@@ -88,8 +88,11 @@ void EnableKeyCache(std::chrono::seconds idle);
 // Wipes the kept seed; the next OpenKeySeed asks for the passphrase.
 void LockKeyCache();
 
+// Opens the admin key file (passphrase from the file or the terminal).
+crypto::AdminKey OpenAdminKey(const std::string& key_file, const std::string& passphrase_file);
+
 // The roster, or Fail(kRefused, "no roster yet").
-const crypto::VerifiedRoster& RequireRoster(const TrustedInstance& inst);
+const client::RosterView& RequireRoster(const TrustedInstance& inst);
 
 // Connect, trust, open the reviewer's key and find it on the roster.
 ReviewerSession OpenReviewer(const CommonOptions& options);

@@ -199,8 +199,12 @@ Status StatusFromErrorResponse(int http_status, ByteView body) {
   Code k = Code::kInternal;
   if (code == "not_found")
     k = Code::kNotFound;
-  else if (code == "unauthorized" || code == "login_failed")
+  else if (code == "unauthorized" || code == "login_failed" || code == "permission_denied")
     k = Code::kPermissionDenied;
+  else if (code == "expired")
+    k = Code::kExpired;
+  else if (code == "broken_chain")
+    k = Code::kBrokenChain;
   else if (code == "bad_signature")
     k = Code::kBadSignature;
   else if (code == "rollback")
@@ -292,6 +296,33 @@ Status ApiClient::PutRoster(ByteView signed_roster) {
   return Call("PUT", "/api/v1/roster", body, false, 64 * 1024).status();
 }
 
+Result<std::vector<Bytes>> ApiClient::GetRosters(uint64_t after, uint64_t below) {
+  std::vector<Bytes> out;
+  for (int guard = 0; guard < 100000 && after + 1 < below; ++guard) {
+    DOJAVA_ASSIGN_OR_RETURN(
+        HttpResponse r,
+        Call("GET", "/api/v1/rosters?after=" + std::to_string(after), "", true, kMaxJsonResponse));
+    DOJAVA_ASSIGN_OR_RETURN(json::object o, ParseObject(r.body));
+    const json::value* rosters = Field(o, "rosters");
+    const json::value* more = Field(o, "more");
+    if (!rosters || !rosters->is_array()) return Unexpected("rosters");
+    if (!more || !more->is_bool()) return Unexpected("more");
+    const uint64_t before = after;
+    for (const auto& x : rosters->as_array()) {
+      auto b = x.is_string() ? Base64UrlDecode(std::string_view(x.as_string()))
+                             : Result<Bytes>(Unexpected("rosters"));
+      if (!b.ok() || b->size() < 1 + 16 + 8) return Unexpected("rosters");
+      uint64_t v = 0;
+      for (size_t i = 0; i < 8; ++i) v = (v << 8) | (*b)[17 + i];
+      if (v <= after) return Unexpected("roster order");
+      after = v;
+      if (v < below) out.push_back(std::move(b).value());
+    }
+    if (!more->as_bool() || after == before) return out;
+  }
+  return out;
+}
+
 Result<Bytes> ApiClient::LoginChallenge(const crypto::Id& reviewer_id) {
   const std::string body = json::serialize(json::object{{"reviewer_id", IdText(reviewer_id)}});
   DOJAVA_ASSIGN_OR_RETURN(HttpResponse r,
@@ -348,6 +379,35 @@ Result<std::vector<ApiCase>> ApiClient::ListCases(int64_t since_day) {
   return Unexpected("endless case list");
 }
 
+// The v2 fields of a case detail; absent ones stay empty (an older server).
+Status ParseCaseV2(const json::object& o, ApiCaseDetail* d) {
+  if (const json::value* g = Field(o, "genesis"); g && !g->is_null()) {
+    DOJAVA_ASSIGN_OR_RETURN(Bytes b, B64(o, "genesis"));
+    d->genesis = std::move(b);
+  }
+  if (const json::value* a = Field(o, "anchors")) {
+    if (!a->is_array()) return Unexpected("anchors");
+    for (const auto& x : a->as_array()) {
+      auto b = x.is_string() ? Base64UrlDecode(std::string_view(x.as_string()))
+                             : Result<Bytes>(Unexpected("anchors"));
+      if (!b.ok()) return Unexpected("anchors");
+      d->anchors.push_back(std::move(b).value());
+    }
+  }
+  if (const json::value* r = Field(o, "rekeys")) {
+    if (!r->is_array()) return Unexpected("rekeys");
+    for (const auto& x : r->as_array()) {
+      const json::object* ro = Obj(&x);
+      if (!ro) return Unexpected("rekeys");
+      ApiRekey rk;
+      DOJAVA_ASSIGN_OR_RETURN(rk.generation, UInt(*ro, "generation"));
+      DOJAVA_ASSIGN_OR_RETURN(rk.statement, B64(*ro, "statement"));
+      d->rekeys.push_back(std::move(rk));
+    }
+  }
+  return Status::Ok();
+}
+
 Result<ApiCaseDetail> ApiClient::GetCase(const crypto::Id& case_id) {
   DOJAVA_ASSIGN_OR_RETURN(
       HttpResponse r, Call("GET", "/api/v1/cases/" + IdText(case_id), "", true, kMaxJsonResponse));
@@ -371,8 +431,12 @@ Result<ApiCaseDetail> ApiClient::GetCase(const crypto::Id& case_id) {
     else
       return Unexpected("role");
     DOJAVA_ASSIGN_OR_RETURN(sk.sealed, B64(*ko, "sealed"));
+    if (Field(*ko, "generation")) {
+      DOJAVA_ASSIGN_OR_RETURN(sk.generation, UInt(*ko, "generation"));
+    }
     d.keys.push_back(std::move(sk));
   }
+  DOJAVA_RETURN_IF_ERROR(ParseCaseV2(o, &d));
   return d;
 }
 
@@ -400,9 +464,18 @@ Result<uint64_t> ApiClient::PostMessage(const crypto::Id& case_id, ByteView reco
   return UInt(o, "seq");
 }
 
-Status ApiClient::PostKeys(const crypto::Id& case_id, const std::vector<ApiSealedKey>& keys) {
-  const std::string body = json::serialize(json::object{{"keys", KeyArray(keys)}});
+Status ApiClient::PostKeys(const crypto::Id& case_id, const std::vector<ApiSealedKey>& keys,
+                           ByteView genesis) {
+  json::object o{{"keys", KeyArray(keys)}};
+  if (!genesis.empty()) o["genesis"] = Base64UrlEncode(genesis);
+  const std::string body = json::serialize(o);
   return Call("POST", "/api/v1/cases/" + IdText(case_id) + "/keys", body, true, 64 * 1024).status();
+}
+
+Status ApiClient::PostAnchor(const crypto::Id& case_id, ByteView anchor) {
+  const std::string body = json::serialize(json::object{{"anchor", Base64UrlEncode(anchor)}});
+  return Call("POST", "/api/v1/cases/" + IdText(case_id) + "/anchors", body, true, 64 * 1024)
+      .status();
 }
 
 Status ApiClient::DeleteCase(const crypto::Id& case_id, ByteView statement) {

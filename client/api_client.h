@@ -5,7 +5,8 @@
 //
 // API errors become a Status whose code tells the caller what to do:
 //   not_found -> kNotFound, unauthorized / login_failed -> kPermissionDenied,
-//   bad_signature -> kBadSignature, rollback -> kRollback,
+//   permission_denied -> kPermissionDenied, bad_signature -> kBadSignature,
+//   rollback -> kRollback, expired -> kExpired, broken_chain -> kBrokenChain,
 //   conflict / roster_changed -> kAlreadyExists, rate_limited /
 //   insufficient_storage / body_too_large -> kResourceExhausted,
 //   anything else -> kInternal; the message carries the server's code.
@@ -52,6 +53,13 @@ struct ApiSealedKey {
   std::string recipient;
   uint8_t role = 0;  // kRoleCaseKey / kRoleNotesKey
   Bytes sealed;
+  uint64_t generation = 0;  // v2: 0 = the case's first CK, g = the CK of the g-th re-key
+};
+
+// A re-key statement (PROTOCOL §7.3) as the API carries it.
+struct ApiRekey {
+  uint64_t generation = 0;
+  Bytes statement;
 };
 
 struct ApiMessage {
@@ -70,6 +78,11 @@ struct ApiCase {
 struct ApiCaseDetail {
   ApiCase info;
   std::vector<ApiSealedKey> keys;
+  // Protocol v2 (absent from a server that predates it): the notes-key
+  // genesis (§7.2), the case-key anchors (§8.5) and re-key statements (§7.3).
+  std::optional<Bytes> genesis;
+  std::vector<Bytes> anchors;
+  std::vector<ApiRekey> rekeys;
 };
 
 struct ApiSourceCase {
@@ -103,6 +116,10 @@ class ApiClient {
 
   Result<InstanceInfo> GetInstance();
   Status PutRoster(ByteView signed_roster);
+  // GET /api/v1/rosters?after=: the installed rosters with a version in
+  // (after, below), ascending, following the pages (kNotFound from a server
+  // without the route).
+  Result<std::vector<Bytes>> GetRosters(uint64_t after, uint64_t below);
 
   Result<Bytes> LoginChallenge(const crypto::Id& reviewer_id);
   // The bearer token (base64url text) in wiped memory.
@@ -116,7 +133,11 @@ class ApiClient {
   Result<std::vector<ApiMessage>> GetMessages(const crypto::Id& case_id, uint64_t after);
   Result<uint64_t> PostMessage(const crypto::Id& case_id, ByteView record,
                                const std::vector<crypto::Id>& files);
-  Status PostKeys(const crypto::Id& case_id, const std::vector<ApiSealedKey>& keys);
+  // `genesis` (v2, §7.2): sent with the first notes keys of a case.
+  Status PostKeys(const crypto::Id& case_id, const std::vector<ApiSealedKey>& keys,
+                  ByteView genesis = {});
+  // A case-key anchor (§8.5).
+  Status PostAnchor(const crypto::Id& case_id, ByteView anchor);
   // POST /api/v1/cases/{id}/delete with a signed statement (PROTOCOL.md §8.6).
   Status DeleteCase(const crypto::Id& case_id, ByteView statement);
   Result<Bytes> GetChunk(const crypto::Id& case_id, const crypto::Id& file_id, uint64_t index);

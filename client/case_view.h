@@ -1,7 +1,13 @@
 // A case as a reviewer (or the source) sees it after decryption: every
-// message opened and authenticated (PROTOCOL §8), its JSON body (§11)
-// parsed, and the case state (status, labels, assignee) computed by applying
-// the signed notes events in sequence order.
+// message opened and authenticated (PROTOCOL §8; version 1 or 2 by its
+// version byte), its JSON body (§11) parsed, and the case state (status,
+// labels, assignee) computed by applying the signed notes events in listing
+// order. A version-2 case (message #1 is a v2 record) also gets §8.4 (order,
+// message #1, the high-water mark), §7.2 (the notes-key genesis, checked
+// before NK is used) and §8.5 (the case-key anchors): an outcome of one
+// record is named on that record ("message #4: reordered ...") and never
+// blocks the rest; what makes the whole case untrustworthy is
+// CaseView::trust, and nothing new is encrypted in such a case.
 //
 // Decrypted bodies are parsed into JSON values whose memory comes from a
 // resource that wipes every block when it is freed, so plaintext never lingers
@@ -21,10 +27,11 @@
 
 #include "base/secret_bytes.h"
 #include "client/api_client.h"
+#include "client/roster_view.h"
 #include "client/transfer.h"
 #include "crypto/attachment.h"
+#include "crypto/case_order.h"
 #include "crypto/message.h"
-#include "crypto/roster.h"
 #include "payload/body.h"
 
 namespace dojava::client {
@@ -47,12 +54,38 @@ struct CaseEntry {
   std::string type;         // the body's "type"; empty when `error` is set
   boost::json::value body;  // the parsed body (wiping storage)
   std::vector<FileRef> files;
-  std::string error;  // non-empty: this message could not be opened or parsed
+  std::string error;         // non-empty: this message could not be opened or parsed
+  Code outcome = Code::kOk;  // why, for an opened one too (v2: reordered, retired_author...)
   // The record did not decrypt under the key we hold (AEAD failure): the
   // evidence of a swapped key. A message that decrypts but names an author
   // on no roster we hold (a reviewer removed since) proves the key genuine.
+  // (v1 only: in a v2 case a later record that does not open never blocks
+  // writing, §8.4; message #1 and the anchors decide.)
   bool undecryptable = false;
 };
+
+// The records of a case, read: entries plus what §8.4 adds for a v2 case.
+struct ReadCase {
+  std::vector<CaseEntry> entries;  // in listing order, replays removed
+  uint8_t format = 1;              // the version byte of message #1
+  // v2: kOk, or why the case is not trustworthy (message #1 is not the
+  // source's report, the listing is truncated or reordered below the mark).
+  Status trust;
+  crypto::v2::HighWaterMark next_mark;  // v2: what to remember after this read
+  crypto::v2::Digest prev{};            // v2: event hash of the last record accepted
+  bool reviewer_signed = false;         // v2: some reviewer's record opened (anchors CK too)
+  crypto::Ed25519Public source_sign{};  // v2: the report's source_sign_pk
+};
+
+// Reads `messages` of `case_id` with the keys held (either may be null),
+// authors on `roster` (null: no roster; reviewers' records are then
+// unknown_author). v2 records need a v2 roster. `seen`: the reader's
+// high-water mark for this case. Replayed message ids are shown once.
+// `view`: kConversationOnly for the source's listing (no notes records).
+ReadCase ReadRecords(const std::vector<ApiMessage>& messages, const crypto::Id& case_id,
+                     const SecretBytes* case_key, const SecretBytes* notes_key,
+                     const RosterView* roster, const crypto::v2::HighWaterMark& seen,
+                     crypto::v2::ListingView view = crypto::v2::ListingView::kWholeCase);
 
 struct CaseState {
   std::string status = "new";
@@ -73,32 +106,39 @@ struct CaseView {
   SecretBytes case_key;            // empty if not sealed to this reader
   SecretBytes notes_key;           // empty if none (yet) or not sealed to this reader
   bool notes_key_exists = false;   // some reviewer holds an NK for this case
-  std::vector<CaseEntry> entries;  // in sequence order, replays removed
+  std::vector<CaseEntry> entries;  // in listing order, replays removed
   CaseState state;
   size_t failures = 0;  // entries with an error
+  // Protocol v2 (format 2): see ReadCase. `trust` also carries an anchor
+  // that commits to another CK (kWrongKey) or does not verify.
+  uint8_t format = 1;
+  Status trust;
+  crypto::v2::HighWaterMark next_mark;
+  crypto::v2::Digest prev{};
+  std::optional<Bytes> genesis;  // as served (§7.2)
+  std::string notes_problem;     // why a notes key sealed to this reader is not used
+  bool needs_anchor = false;     // v2: no anchor and no reviewer record yet (§8.5)
 };
-
-// Decrypts `messages` of `case_id` with `keys`; authors looked up in
-// `rosters` (newest first). Replayed message ids are dropped.
-std::vector<CaseEntry> DecryptEntries(const std::vector<ApiMessage>& messages,
-                                      const crypto::Id& case_id, const crypto::CaseKeys& keys,
-                                      const std::vector<const crypto::VerifiedRoster*>& rosters);
 
 // Whether it is safe to encrypt something new for this case
 // (payload::CheckSafeToEncrypt, PROTOCOL.md §11.4). kDecryptFailed naming
 // the reason.
 Status CheckSafeToEncrypt(const std::vector<CaseEntry>& entries);
+// The same plus, for a v2 case, CaseView::trust (its code and reason).
+Status CheckSafeToEncrypt(const CaseView& v);
 
 // The state after applying the notes entries in order.
 CaseState ComputeState(const std::vector<CaseEntry>& entries);
 
 // Opens a case as reviewer (`me_id`, `x_secret`/`x_public`): fetches it and
-// its messages, opens the sealed keys, decrypts. A case whose CK is not
+// its messages, opens the sealed keys, checks a v2 case's genesis before
+// using its NK and its anchors against CK, decrypts. A case whose CK is not
 // sealed to this reviewer fails with kPermissionDenied ("not granted").
+// `seen`: this reader's high-water mark for the case (v2).
 Result<CaseView> OpenReviewerCase(ApiClient& api, const crypto::Id& case_id,
                                   const crypto::Id& me_id, const SecretBytes& x_secret,
-                                  const crypto::X25519Public& x_public,
-                                  const crypto::VerifiedRoster& roster);
+                                  const crypto::X25519Public& x_public, const RosterView& roster,
+                                  const crypto::v2::HighWaterMark& seen = {});
 
 // The body of `e` for output: file references keep id, name, size, mime
 // and chunks, never the file key or nonce prefix (an export or a terminal

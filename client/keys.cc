@@ -62,13 +62,18 @@ Result<SecretBytes> OpenKeySeed(ByteView file, const SecretBytes& passphrase, ui
   return std::move(opened->seed);
 }
 
-Result<ReviewerIdentity> IdentifyReviewer(crypto::ReviewerKey key,
-                                          const crypto::VerifiedRoster& roster) {
-  const crypto::RosterEntry* e = roster.roster().FindByEd25519(key.ed25519_public());
+Result<ReviewerIdentity> IdentifyReviewer(crypto::ReviewerKey key, const RosterView& roster) {
+  const ReviewerEntry* e = roster.FindByEd25519(key.ed25519_public());
   if (e == nullptr) {
     return Status(Code::kPermissionDenied, "your key is not on this server's roster (version " +
                                                std::to_string(roster.version()) +
                                                "); give your public key line to the admin");
+  }
+  if (!e->active()) {
+    return Status(Code::kPermissionDenied,
+                  "you were removed from this server's roster (retired as of version " +
+                      std::to_string(e->retired_at) +
+                      "): you can no longer log in or write; ask the admin");
   }
   if (e->x25519 != key.x25519_public()) {
     return Status(Code::kBadSignature,

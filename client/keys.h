@@ -12,9 +12,9 @@
 #include "base/bytes.h"
 #include "base/secret_bytes.h"
 #include "base/status.h"
+#include "client/roster_view.h"
 #include "crypto/primitives.h"
 #include "crypto/reviewer_key.h"
-#include "crypto/roster.h"
 
 namespace dojava::client {
 
@@ -39,10 +39,10 @@ struct ReviewerIdentity {
 };
 
 // Finds `key` on `roster`. kPermissionDenied if it is not listed (give the
-// public key line to the admin), kBadSignature if the roster lists its
-// signing key with another encryption key.
-Result<ReviewerIdentity> IdentifyReviewer(crypto::ReviewerKey key,
-                                          const crypto::VerifiedRoster& roster);
+// public key line to the admin) or its entry is retired (§6: no login, no
+// writing), kBadSignature if the roster lists its signing key with another
+// encryption key.
+Result<ReviewerIdentity> IdentifyReviewer(crypto::ReviewerKey key, const RosterView& roster);
 
 }  // namespace dojava::client
 

@@ -7,7 +7,10 @@
 #include "client/case_summary.h"
 #include "client/format.h"
 #include "crypto/case_delete.h"
+#include "crypto/case_key_anchor.h"
 #include "crypto/message.h"
+#include "crypto/message_v2.h"
+#include "crypto/notes_genesis.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/sealed_key.h"
 
@@ -23,8 +26,22 @@ Status InCase(const crypto::Id& id, const Status& s) {
 // Refuses to encrypt anything new for `v` unless it opened cleanly with its
 // first report (a swapped case key would be the server's own).
 Status SafeToEncrypt(const CaseView& v) {
-  Status s = CheckSafeToEncrypt(v.entries);
+  Status s = CheckSafeToEncrypt(v);
   return s.ok() ? s : InCase(v.info.case_id, s);
+}
+
+const SecretBytes& MySigningKey(const ReviewerSession& s) {
+  return *s.me->key.Signer(s.me->id).ed25519_secret;
+}
+
+// §8.5: the first reviewer to open a v2 case posts a case-key anchor, once
+// message #1 checked. Best effort: a failure leaves the case readable and
+// the next open tries again.
+void AnchorIfFirst(ReviewerSession& s, CaseView* v) {
+  if (!v->needs_anchor || !CheckSafeToEncrypt(*v).ok()) return;
+  auto anchor =
+      crypto::v2::MakeCaseKeyAnchor(v->info.case_id, s.me->id, v->case_key, MySigningKey(s));
+  if (anchor.ok() && s.api().PostAnchor(v->info.case_id, *anchor).ok()) v->needs_anchor = false;
 }
 
 // One's own message is not news: if everything before it was read, so is it.
@@ -37,28 +54,37 @@ Status KeepReadIfCaughtUp(ReviewerSession& s, const CaseView& v, uint64_t posted
 }  // namespace
 
 Result<CaseView> OpenCase(ReviewerSession& s, const crypto::Id& id) {
+  StateStore& state = s.conn->state();
+  auto seen = state.CaseOrderMark(id);
+  if (!seen.ok()) return InCase(id, seen.status());
   auto v = OpenReviewerCase(s.api(), id, s.me->id, s.me->key.x25519_secret(),
-                            s.me->key.x25519_public(), s.roster());
+                            s.me->key.x25519_public(), s.roster(), *seen);
   if (!v.ok()) {
     if (v.code() == Code::kNotFound)
       return Status(Code::kNotFound, "case not found: " + IdText(id));
     return InCase(id, v.status());
   }
   if (!v->case_key.empty()) {
-    Status pinned = s.conn->state().CheckAndPinCaseKeys(id, v->case_key, v->notes_key);
+    Status pinned = state.CheckAndPinCaseKeys(id, v->case_key, v->notes_key);
     if (!pinned.ok()) return InCase(id, pinned);
   }
+  if (v->format == protocol::kVersion2 && v->next_mark.count > seen->count) {
+    Status saved = state.SaveCaseOrderMark(id, v->next_mark);
+    if (!saved.ok()) return InCase(id, saved);
+  }
+  AnchorIfFirst(s, &*v);
   return v;
 }
 
-std::string ReviewerName(const crypto::VerifiedRoster& roster, const crypto::Id& id) {
-  const crypto::RosterEntry* e = roster.Find(id);
-  return e ? e->name : "(removed reviewer " + IdText(id).substr(0, 8) + ")";
+std::string ReviewerName(const RosterView& roster, const crypto::Id& id) {
+  const ReviewerEntry* e = roster.Find(id);
+  if (e == nullptr) return "(removed reviewer " + IdText(id).substr(0, 8) + ")";
+  return e->active() ? e->name : e->name + " (removed)";
 }
 
-Result<const crypto::RosterEntry*> FindReviewer(const ReviewerSession& s, const std::string& who) {
-  const crypto::Roster& r = s.roster().roster();
-  const crypto::RosterEntry* e = nullptr;
+Result<const ReviewerEntry*> FindReviewer(const ReviewerSession& s, const std::string& who) {
+  const RosterView& r = s.roster();
+  const ReviewerEntry* e = nullptr;
   if (who == "me") e = r.Find(s.me->id);
   if (!e) e = r.FindByName(who);
   if (!e && who.size() == kIdTextSize) {
@@ -71,9 +97,10 @@ Result<const crypto::RosterEntry*> FindReviewer(const ReviewerSession& s, const 
     return t;
   };
   const std::string want = lower(who);
-  std::vector<const crypto::RosterEntry*> starts;
+  std::vector<const ReviewerEntry*> starts;
   std::string names;
   for (const auto& entry : s.roster().entries()) {
+    if (!entry.active()) continue;
     names += (names.empty() ? "" : ", ") + entry.name;
     if (!want.empty() && lower(entry.name).rfind(want, 0) == 0) starts.push_back(&entry);
   }
@@ -100,7 +127,7 @@ Result<std::vector<CaseView>> OpenCases(ReviewerSession& s, const CaseFilter& f,
   }
   std::optional<crypto::Id> assignee;
   if (!f.assignee.empty() && f.assignee != "none") {
-    DOJAVA_ASSIGN_OR_RETURN(const crypto::RosterEntry* e, FindReviewer(s, f.assignee));
+    DOJAVA_ASSIGN_OR_RETURN(const ReviewerEntry* e, FindReviewer(s, f.assignee));
     assignee = e->reviewer_id;
   }
   auto cases = s.api().ListCases(f.since_day);
@@ -124,22 +151,60 @@ Result<std::vector<CaseView>> OpenCases(ReviewerSession& s, const CaseFilter& f,
   return out;
 }
 
+namespace {
+
+// The reviewers a new NK is sealed to: v1, every one on the roster; v2, the
+// active reviewers holding a CK row of the case (§7.2).
+std::vector<const ReviewerEntry*> NotesRecipients(const ReviewerSession& s, const CaseView& v) {
+  std::vector<const ReviewerEntry*> out;
+  for (const ReviewerEntry* e : s.roster().Active()) {
+    if (v.format != protocol::kVersion2 || e->reviewer_id == s.me->id) {
+      out.push_back(e);
+      continue;
+    }
+    const std::string id = IdText(e->reviewer_id);
+    for (const auto& k : v.keys) {
+      if (k.recipient == id && k.role == protocol::kRoleCaseKey && k.generation == 0) {
+        out.push_back(e);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// Seals a new NK to its recipients and posts it (v2: with its genesis).
+Status CreateNotesKey(ReviewerSession& s, const CaseView& v, const SecretBytes& nk) {
+  std::vector<ApiSealedKey> keys;
+  crypto::v2::NotesGenesis genesis{v.info.case_id, s.me->id, s.roster().version(), {}};
+  for (const ReviewerEntry* e : NotesRecipients(s, v)) {
+    auto sealed = crypto::SealKey(nk, protocol::kRoleNotesKey, v.info.case_id, e->x25519);
+    if (!sealed.ok())
+      return Status(sealed.code(), "sealing the notes key: " + sealed.status().message());
+    keys.push_back({IdText(e->reviewer_id), protocol::kRoleNotesKey, std::move(sealed).value()});
+    genesis.recipients.push_back(e->reviewer_id);
+  }
+  Bytes signed_genesis;
+  if (v.format == protocol::kVersion2) {
+    auto g = crypto::v2::MakeNotesGenesis(std::move(genesis), v.case_key, nk, MySigningKey(s));
+    if (!g.ok()) return Status(g.code(), "the notes-key genesis: " + g.status().message());
+    signed_genesis = std::move(g).value();
+  }
+  return s.api().PostKeys(v.info.case_id, keys, signed_genesis);
+}
+
+}  // namespace
+
 Result<SecretBytes> EnsureNotesKey(ReviewerSession& s, const CaseView& v) {
   if (!v.notes_key.empty()) return SecretBytes::Copy(v.notes_key.reveal());
-  if (v.notes_key_exists) {
+  if (!v.notes_problem.empty()) return Status(Code::kWrongKey, v.notes_problem);
+  if (v.notes_key_exists || v.genesis) {
     return Status(Code::kPermissionDenied,
                   "this case's notes key is not sealed to you; ask a colleague to run "
                   "`dojava grant`");
   }
   SecretBytes nk = SecretBytes::Random(protocol::kKeySize);
-  std::vector<ApiSealedKey> keys;
-  for (const auto& e : s.roster().entries()) {
-    auto sealed = crypto::SealKey(nk, protocol::kRoleNotesKey, v.info.case_id, e.x25519);
-    if (!sealed.ok())
-      return Status(sealed.code(), "sealing the notes key: " + sealed.status().message());
-    keys.push_back({IdText(e.reviewer_id), protocol::kRoleNotesKey, std::move(sealed).value()});
-  }
-  Status posted = s.api().PostKeys(v.info.case_id, keys);
+  Status posted = CreateNotesKey(s, v, nk);
   if (posted.ok()) {
     Status pinned = s.conn->state().CheckAndPinCaseKeys(v.info.case_id, v.case_key, nk);
     if (!pinned.ok()) return InCase(v.info.case_id, pinned);
@@ -153,14 +218,28 @@ Result<SecretBytes> EnsureNotesKey(ReviewerSession& s, const CaseView& v) {
   return SecretBytes::Copy(again.notes_key.reveal());
 }
 
-Result<uint64_t> PostSigned(ReviewerSession& s, const crypto::Id& case_id, const SecretBytes& key,
+Result<uint64_t> PostSigned(ReviewerSession& s, const CaseView& v, const SecretBytes& key,
                             uint8_t kind, const json::value& body,
                             const std::vector<crypto::Id>& files) {
-  auto bytes = SerializeBody(body, crypto::MaxBodySize(true));
+  const crypto::Id& case_id = v.info.case_id;
+  const bool v2 = v.format == protocol::kVersion2;
+  if (v2 && s.roster().v2() == nullptr) {
+    return Status(Code::kUnsupportedVersion, "a version-2 case needs a version-2 roster");
+  }
+  auto bytes = SerializeBody(
+      body, v2 ? crypto::v2::MaxBodySize(protocol::kAuthorReviewer) : crypto::MaxBodySize(true));
   if (!bytes.ok()) return Status(bytes.code(), "the message: " + bytes.status().message());
-  const crypto::ReviewerSigner signer = s.me->key.Signer(s.me->id);
-  auto record =
-      crypto::EncryptMessage(key, kind, case_id, crypto::RandomId(), bytes->reveal(), &signer);
+  Result<Bytes> record = Status(Code::kInternal, "");
+  if (v2) {
+    const crypto::v2::Signer signer{protocol::kAuthorReviewer, s.me->id, {}, &MySigningKey(s)};
+    const crypto::v2::EventContext context{s.roster().version(), TodayU32(), v.prev};
+    record = crypto::v2::EncryptMessage(key, kind, case_id, crypto::RandomId(), bytes->reveal(),
+                                        signer, context);
+  } else {
+    const crypto::ReviewerSigner signer = s.me->key.Signer(s.me->id);
+    record =
+        crypto::EncryptMessage(key, kind, case_id, crypto::RandomId(), bytes->reveal(), &signer);
+  }
   if (!record.ok()) return Status(record.code(), "encrypting: " + record.status().message());
   auto seq = s.api().PostMessage(case_id, *record, files);
   if (!seq.ok()) return Status(seq.code(), "sending: " + seq.status().message());
@@ -176,7 +255,7 @@ Result<uint64_t> PostNotesEvent(ReviewerSession& s, const crypto::Id& id,
   DOJAVA_ASSIGN_OR_RETURN(CaseView v, OpenCase(s, id));
   DOJAVA_RETURN_IF_ERROR(SafeToEncrypt(v));
   DOJAVA_ASSIGN_OR_RETURN(SecretBytes nk, EnsureNotesKey(s, v));
-  DOJAVA_ASSIGN_OR_RETURN(uint64_t seq, PostSigned(s, id, nk, protocol::kKindNotes, event, {}));
+  DOJAVA_ASSIGN_OR_RETURN(uint64_t seq, PostSigned(s, v, nk, protocol::kKindNotes, event, {}));
   DOJAVA_RETURN_IF_ERROR(KeepReadIfCaughtUp(s, v, seq));
   return seq;
 }
@@ -194,14 +273,18 @@ Result<uint64_t> PostReply(ReviewerSession& s, const CaseView& v, const SecretBy
     refs.emplace_back(FileRefJson(f));
   }
   body["files"] = std::move(refs);
-  DOJAVA_ASSIGN_OR_RETURN(uint64_t seq, PostSigned(s, v.info.case_id, v.case_key,
-                                                   protocol::kKindConversation, body, file_ids));
+  DOJAVA_ASSIGN_OR_RETURN(
+      uint64_t seq, PostSigned(s, v, v.case_key, protocol::kKindConversation, body, file_ids));
   DOJAVA_RETURN_IF_ERROR(KeepReadIfCaughtUp(s, v, seq));
   return seq;
 }
 
-Result<size_t> GrantCase(ReviewerSession& s, const CaseView& v, const crypto::RosterEntry& target) {
+Result<size_t> GrantCase(ReviewerSession& s, const CaseView& v, const ReviewerEntry& target) {
   DOJAVA_RETURN_IF_ERROR(SafeToEncrypt(v));
+  if (!target.active()) {
+    return Status(Code::kInvalidArgument,
+                  target.name + " was removed from the roster: nothing is sealed to them");
+  }
   const crypto::Id& id = v.info.case_id;
   const std::string target_id = IdText(target.reviewer_id);
   auto holds = [&](uint8_t role) {
@@ -231,7 +314,7 @@ Result<size_t> GrantCase(ReviewerSession& s, const CaseView& v, const crypto::Ro
 
 namespace dojava::client {
 
-Result<GrantAllReport> GrantAll(ReviewerSession& s, const crypto::RosterEntry& target) {
+Result<GrantAllReport> GrantAll(ReviewerSession& s, const ReviewerEntry& target) {
   auto cases = s.api().ListCases(0);
   if (!cases.ok()) return Status(cases.code(), "listing cases: " + cases.status().message());
   GrantAllReport r;

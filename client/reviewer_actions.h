@@ -26,7 +26,9 @@ namespace dojava::client {
 // Opens case `id` (fetch, open the keys sealed to this reviewer, decrypt,
 // compute the state) and pins the hashes of its case and notes keys on
 // first open; a different key later is kBadSignature (the server swapped
-// it). kNotFound "case not found", kPermissionDenied "not granted", the
+// it). A v2 case: its high-water mark (§8.4) is read from and saved to the
+// state store, and the first opener posts the case-key anchor (§8.5, best
+// effort). kNotFound "case not found", kPermissionDenied "not granted", the
 // errors of OpenReviewerCase.
 Result<CaseView> OpenCase(ReviewerSession& s, const crypto::Id& id);
 
@@ -40,13 +42,14 @@ Status DeleteCase(ReviewerSession& s, const crypto::Id& id);
 Status MarkRead(ReviewerSession& s, const CaseView& v);
 
 // A reviewer's roster name, or "(removed reviewer XXXXXXXX)".
-std::string ReviewerName(const crypto::VerifiedRoster& roster, const crypto::Id& id);
+std::string ReviewerName(const RosterView& roster, const crypto::Id& id);
 
 // A reviewer named by a person: "me", a roster name, the unique start of
 // one (letters compared without case, so "marko" finds "Marko Petrović"),
-// or a reviewer id. kNotFound "no reviewer 'WHO' on the roster" listing the
-// names; kInvalidArgument if the start fits several.
-Result<const crypto::RosterEntry*> FindReviewer(const ReviewerSession& s, const std::string& who);
+// or a reviewer id (an exact name, id or "me" also finds a retired entry;
+// a start of a name only active ones). kNotFound "no reviewer 'WHO' on the
+// roster" listing the names; kInvalidArgument if the start fits several.
+Result<const ReviewerEntry*> FindReviewer(const ReviewerSession& s, const std::string& who);
 
 // The attachments of a case, numbered from 1 in this order.
 std::vector<std::pair<const CaseEntry*, const FileRef*>> Attachments(const CaseView& v);
@@ -68,15 +71,18 @@ struct CaseFilter {
 Result<std::vector<CaseView>> OpenCases(ReviewerSession& s, const CaseFilter& filter,
                                         size_t* not_granted);
 
-// The notes key of `v`, creating it (sealed to every reviewer on the roster)
-// if no reviewer has one yet (§12.4: the first NK set wins, so a lost race
-// uses the winner's). kPermissionDenied if one exists but not for this
-// reviewer.
+// The notes key of `v`, creating it if no reviewer has one yet (§12.4: the
+// first NK set wins, so a lost race uses the winner's): v1, sealed to every
+// reviewer on the roster; v2, to the active reviewers holding the case key,
+// posted with its signed genesis (§7.2). kPermissionDenied if one exists
+// but not for this reviewer; kWrongKey if the one sealed to it was refused.
 Result<SecretBytes> EnsureNotesKey(ReviewerSession& s, const CaseView& v);
 
-// Encrypts `body` (§11) under `key` as a message of `kind`, signed by this
-// reviewer, and posts it with `files`. The sequence number.
-Result<uint64_t> PostSigned(ReviewerSession& s, const crypto::Id& case_id, const SecretBytes& key,
+// Encrypts `body` (§11) under `key` as a message of `kind` of case `v`,
+// signed by this reviewer, and posts it with `files`: in the case's format
+// (v2: the session roster's version, today, prev = the last record `v`
+// accepted, §8.3-8.4). The sequence number.
+Result<uint64_t> PostSigned(ReviewerSession& s, const CaseView& v, const SecretBytes& key,
                             uint8_t kind, const boost::json::value& body,
                             const std::vector<crypto::Id>& files);
 
@@ -92,9 +98,9 @@ Result<uint64_t> PostReply(ReviewerSession& s, const CaseView& v, const SecretBy
 
 // Seals the case key (and the notes key, if this reviewer holds it) of `v`
 // to `target` unless it already holds them. How many keys were added (0:
-// it had access already). kDecryptFailed if the case is not safe to
-// encrypt for.
-Result<size_t> GrantCase(ReviewerSession& s, const CaseView& v, const crypto::RosterEntry& target);
+// it had access already). kDecryptFailed (or the v2 trust code) if the case
+// is not safe to encrypt for; kInvalidArgument for a retired target.
+Result<size_t> GrantCase(ReviewerSession& s, const CaseView& v, const ReviewerEntry& target);
 
 // What GrantAll did, case by case.
 struct GrantAllReport {
@@ -107,7 +113,7 @@ struct GrantAllReport {
 // Grants every case this reviewer holds to `target` (a colleague joining).
 // One case failing does not stop the others; it is listed in `refused`.
 // Errors only for the listing itself.
-Result<GrantAllReport> GrantAll(ReviewerSession& s, const crypto::RosterEntry& target);
+Result<GrantAllReport> GrantAll(ReviewerSession& s, const ReviewerEntry& target);
 
 }  // namespace dojava::client
 

@@ -24,7 +24,7 @@ struct ReviewerSession {
   TrustedInstance inst;
   std::optional<ReviewerIdentity> me;
 
-  const crypto::VerifiedRoster& roster() const { return *inst.roster; }
+  const RosterView& roster() const { return *inst.roster; }
   ApiClient& api() { return conn->api(); }
 };
 

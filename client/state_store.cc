@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -276,6 +277,35 @@ Status StateStore::MarkSeen(const crypto::Id& case_id, uint64_t seq) {
   if (seq <= seen) return Status::Ok();
   const std::string text = std::to_string(seq) + "\n";
   return WriteFile("seen-" + HexEncode(case_id), AsBytes(text));
+}
+
+Result<crypto::v2::HighWaterMark> StateStore::CaseOrderMark(const crypto::Id& case_id) const {
+  const std::string name = "case-order-" + HexEncode(case_id);
+  DOJAVA_ASSIGN_OR_RETURN(auto bytes, ReadFile(name, 256));
+  crypto::v2::HighWaterMark mark;
+  if (!bytes) return mark;
+  const std::string text(AsChars(*bytes));
+  const Status damaged(Code::kMalformed, dir_ + "/" + name + " is damaged");
+  constexpr std::string_view kCount = "count ";
+  constexpr std::string_view kLast = "\nlast ";
+  const size_t l = text.find(kLast);
+  if (text.rfind(kCount, 0) != 0 || l == std::string::npos) return damaged;
+  const std::string n = text.substr(kCount.size(), l - kCount.size());
+  if (n.empty() || n.size() > 19 || n.find_first_not_of("0123456789") != std::string::npos) {
+    return damaged;
+  }
+  auto hash = HexDecode(Trim(std::string_view(text).substr(l + kLast.size())));
+  if (!hash.ok() || hash->size() != mark.last_hash.size()) return damaged;
+  mark.count = std::stoull(n);
+  std::copy(hash->begin(), hash->end(), mark.last_hash.begin());
+  return mark;
+}
+
+Status StateStore::SaveCaseOrderMark(const crypto::Id& case_id,
+                                     const crypto::v2::HighWaterMark& mark) {
+  const std::string text =
+      "count " + std::to_string(mark.count) + "\nlast " + HexEncode(mark.last_hash) + "\n";
+  return WriteFile("case-order-" + HexEncode(case_id), AsBytes(text));
 }
 
 Result<std::optional<SecretBytes>> StateStore::Token() const {

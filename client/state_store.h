@@ -10,6 +10,7 @@
 //     token              the bearer token after `login` (removed by `logout`)
 //     case-key-pin-<hex>  reviewers: hashes of a case's CK and NK, first open
 //     seen-<hex>      reviewers: the last message of the case they read (unread marks)
+//     case-order-<hex>  v2 cases: the high-water mark of §8.4 ("count N\nlast HEX\n")
 //
 // Directories are created 0700, files 0600, every file replaced atomically
 // (temporary file, fsync, rename). Nothing here is a secret except the token,
@@ -27,6 +28,7 @@
 #include "base/bytes.h"
 #include "base/secret_bytes.h"
 #include "base/status.h"
+#include "crypto/case_order.h"
 #include "crypto/primitives.h"
 #include "crypto/roster.h"
 
@@ -75,6 +77,11 @@ class StateStore {
   Result<uint64_t> LastSeen(const crypto::Id& case_id) const;
   // Records `seq` as read (a lower value than the recorded one is ignored).
   Status MarkSeen(const crypto::Id& case_id, uint64_t seq);
+
+  // v2 cases: the high-water mark of §8.4 (records processed and the event
+  // hash of the last one); {0, zero} if never read. kMalformed if damaged.
+  Result<crypto::v2::HighWaterMark> CaseOrderMark(const crypto::Id& case_id) const;
+  Status SaveCaseOrderMark(const crypto::Id& case_id, const crypto::v2::HighWaterMark& mark);
 
   Result<std::optional<SecretBytes>> Token() const;
   Status SaveToken(const SecretBytes& token);

@@ -69,6 +69,117 @@ bool SameFingerprint(std::string_view a, std::string_view b) {
   return NormalizeFingerprint(a) == NormalizeFingerprint(b);
 }
 
+namespace {
+
+// What a roster verification failure means to a person.
+Status RosterRefused(const Status& st, uint64_t seen_version) {
+  switch (st.code()) {
+    case Code::kBadSignature:
+      return Untrusted(
+          "bad roster signature: the server's roster is not signed by the pinned "
+          "admin key (" +
+          st.message() + ")");
+    case Code::kRollback:
+      return Status(Code::kRollback,
+                    "roster rollback refused: the server offers an older or different roster "
+                    "than version " +
+                        std::to_string(seen_version) + " accepted before (" + st.message() + ")");
+    case Code::kExpired:
+      return Status(Code::kExpired,
+                    "the server's roster has expired: the admin must renew it (dojava roster "
+                    "renew); nothing is sealed or signed against an expired roster");
+    case Code::kBrokenChain:
+      return Status(Code::kBrokenChain,
+                    "the server's roster does not continue version " +
+                        std::to_string(seen_version) + " accepted before (" + st.message() +
+                        "): it may have been forged or the history rewritten. Refusing.");
+    default:
+      return Untrusted("the server's roster is invalid: " + st.message());
+  }
+}
+
+// The verified v2 rosters strictly between `from` and `to` as the server
+// keeps them, or none if it has no such route, wants a token this machine
+// does not hold yet, or the list has a gap (the chain rule then checks
+// continuity alone). One that does not verify is an error.
+Result<std::vector<RosterView>> Intermediates(Connection& conn, const crypto::Ed25519Public& admin,
+                                              const crypto::Id& instance_id, uint64_t from,
+                                              uint64_t to) {
+  std::vector<RosterView> out;
+  // The reviewer listener wants a token: the saved one, before any login.
+  DOJAVA_ASSIGN_OR_RETURN(auto token, conn.state().Token());
+  if (token && !token->empty()) conn.api().SetToken(*token);
+  auto fetched = conn.api().GetRosters(from, to);
+  if (fetched.code() == Code::kNotFound || fetched.code() == Code::kPermissionDenied) return out;
+  if (!fetched.ok()) return fetched.status();
+  for (const auto& bytes : *fetched) {
+    auto r = VerifyAnyRoster(bytes, admin, instance_id, std::nullopt);
+    if (!r.ok()) return Status(r.code(), "an intermediate roster: " + r.status().message());
+    if (r->format() == 2 && r->version() > from && r->version() < to &&
+        r->version() == from + 1 + out.size()) {
+      out.push_back(std::move(r).value());
+    }
+  }
+  if (out.size() != to - from - 1) out.clear();
+  return out;
+}
+
+// The chain rule for a v2 roster against what was accepted before.
+Status CheckAdvance(Connection& conn, const crypto::Ed25519Public& admin,
+                    const crypto::Id& instance_id, const crypto::RosterState& seen,
+                    const std::optional<RosterView>& seen_view, const RosterView& next) {
+  if (next.format() == 1) {
+    if (seen_view && seen_view->format() == 2) {
+      return Status(Code::kRollback, "a version-1 roster after a version-2 one");
+    }
+    return crypto::CheckRosterAdvance(seen.version, seen.digest, next.version(), next.digest());
+  }
+  if (seen.version == 0) return Status::Ok();
+  if (!seen_view || seen_view->format() == 1) {
+    // The start of a v2 chain: only forward.
+    if (next.version() > seen.version) return Status::Ok();
+    return Status(Code::kRollback, "a version-2 roster not newer than the version-1 one seen");
+  }
+  std::vector<RosterView> between;
+  if (next.version() > seen.version + 1) {
+    DOJAVA_ASSIGN_OR_RETURN(between,
+                            Intermediates(conn, admin, instance_id, seen.version, next.version()));
+  }
+  std::vector<const crypto::v2::VerifiedRoster*> links;
+  for (const auto& r : between) links.push_back(r.v2());
+  return crypto::v2::CheckRosterChain(*seen_view->v2(), *next.v2(), links);
+}
+
+}  // namespace
+
+Result<RosterView> AcceptRoster(Connection& conn, const crypto::Ed25519Public& admin,
+                                const crypto::Id& instance_id, ByteView signed_roster,
+                                bool accept_expired) {
+  DOJAVA_ASSIGN_OR_RETURN(const crypto::RosterState seen, conn.state().LastRoster());
+  DOJAVA_ASSIGN_OR_RETURN(auto seen_bytes, conn.state().LastRosterBytes());
+  std::optional<RosterView> seen_view;
+  if (seen.version > 0 && seen_bytes) {
+    auto v = VerifyAnyRoster(*seen_bytes, admin, instance_id, std::nullopt);
+    if (!v.ok()) {
+      return Status(Code::kMalformed, conn.state().dir() +
+                                          "/roster does not verify against the pinned admin "
+                                          "key (damaged?): " +
+                                          v.status().message());
+    }
+    seen_view = std::move(v).value();
+  }
+  auto next = VerifyAnyRoster(signed_roster, admin, instance_id,
+                              accept_expired ? std::nullopt : std::optional<uint32_t>(TodayU32()));
+  if (!next.ok()) return RosterRefused(next.status(), seen.version);
+  Status advance = CheckAdvance(conn, admin, instance_id, seen, seen_view, *next);
+  if (!advance.ok()) return RosterRefused(advance, seen.version);
+  const Bytes digest = next->digest();
+  if (next->version() != seen.version || digest != seen.digest) {
+    DOJAVA_RETURN_IF_ERROR(conn.state().SaveRoster({next->version(), digest}, signed_roster));
+  }
+  return next;
+}
+
 Result<TrustedInstance> FetchTrustedInstance(Connection& conn, const TrustOptions& options) {
   TrustedInstance t;
   auto info = conn.api().GetInstance();
@@ -79,8 +190,8 @@ Result<TrustedInstance> FetchTrustedInstance(Connection& conn, const TrustOption
   const crypto::Ed25519Public& served = t.info.admin_public;
   DOJAVA_RETURN_IF_ERROR(CheckAdminKey(conn, options, served, &t.pinned_now));
 
-  DOJAVA_ASSIGN_OR_RETURN(const crypto::RosterState seen, conn.state().LastRoster());
   if (!t.info.roster) {
+    DOJAVA_ASSIGN_OR_RETURN(const crypto::RosterState seen, conn.state().LastRoster());
     if (seen.version > 0) {
       return Status(Code::kRollback,
                     "roster rollback: the server has no roster, but this machine accepted "
@@ -89,26 +200,10 @@ Result<TrustedInstance> FetchTrustedInstance(Connection& conn, const TrustOption
     }
     return t;
   }
-  auto verified = crypto::VerifyRosterAdvance(*t.info.roster, served, t.info.instance_id, seen);
-  if (!verified.ok()) {
-    switch (verified.code()) {
-      case Code::kBadSignature:
-        return Untrusted(
-            "bad roster signature: the server's roster is not signed by the pinned admin key");
-      case Code::kRollback:
-        return Status(Code::kRollback,
-                      "roster rollback refused: the server offers an older or different roster "
-                      "than version " +
-                          std::to_string(seen.version) + " accepted before");
-      default:
-        return Untrusted("the server's roster is invalid: " + verified.status().message());
-    }
-  }
-  if (verified->version() != seen.version || verified->digest() != seen.digest) {
-    DOJAVA_RETURN_IF_ERROR(
-        conn.state().SaveRoster({verified->version(), verified->digest()}, *t.info.roster));
-  }
-  t.roster = std::move(verified).value();
+  DOJAVA_ASSIGN_OR_RETURN(RosterView roster,
+                          AcceptRoster(conn, served, t.info.instance_id, *t.info.roster,
+                                       options.accept_expired_roster));
+  t.roster = std::move(roster);
   return t;
 }
 

@@ -15,8 +15,8 @@
 #include "base/status.h"
 #include "client/api_client.h"
 #include "client/connection.h"
+#include "client/roster_view.h"
 #include "crypto/primitives.h"
-#include "crypto/roster.h"
 
 namespace dojava::client {
 
@@ -36,6 +36,9 @@ struct TrustOptions {
   // key must equal. Not owned; may be null.
   const crypto::Ed25519Public* own_admin = nullptr;
   FirstContact first_contact = FirstContact::kRequireFingerprint;
+  // Admin commands: read an expired v2 roster (to renew it). Nothing is
+  // sealed or signed against it by anyone else.
+  bool accept_expired_roster = false;
   // For kConfirm: shows the fingerprint, true if the person confirmed it.
   std::function<bool(const std::string& fingerprint)> confirm;
 };
@@ -43,7 +46,7 @@ struct TrustOptions {
 // The instance as fetched, with its roster verified against the pinned key.
 struct TrustedInstance {
   InstanceInfo info;
-  std::optional<crypto::VerifiedRoster> roster;  // nullopt: no roster installed yet
+  std::optional<RosterView> roster;  // nullopt: no roster installed yet
   // The admin key was pinned by this call (first contact).
   bool pinned_now = false;
 };
@@ -51,13 +54,26 @@ struct TrustedInstance {
 // GET /api/v1/instance, then: the served admin key must match the
 // fingerprint if one is given, and equal `own_admin`, else the pinned key;
 // with neither, a given fingerprint pins it, else first contact is handled
-// as `first_contact` says; the roster must verify against that key and not
-// roll back from what this machine accepted before, and is then remembered.
+// as `first_contact` says; the roster (v1 or v2, by its version byte) must
+// verify against that key, not be expired (v2), and continue what this
+// machine accepted before (AcceptRoster), and is then remembered.
 // Errors: the instance fetch's (kIoError, server errors) prefixed
 // "cannot read the instance"; kBadSignature for any key or signature
-// mismatch, an invalid roster or a refused first contact; kRollback;
-// local state errors.
+// mismatch, an invalid roster or a refused first contact; kExpired;
+// kRollback; kBrokenChain; local state errors.
 Result<TrustedInstance> FetchTrustedInstance(Connection& conn, const TrustOptions& options);
+
+// §6 for a roster served by `conn`'s server: verified against `admin`
+// (v2: expiry against today), then, against the roster this machine
+// accepted last (kept in the state store): v1 never after v2 and never
+// older (kRollback); v2 after v2 by the chain rule, with the intermediate
+// rosters fetched from GET /api/v1/rosters when versions were skipped (a
+// server without that route leaves the continuity checks alone); v2 after
+// v1 only with a higher version. The accepted roster is remembered.
+// `accept_expired`: skip §6 step 5 (admin commands only).
+Result<RosterView> AcceptRoster(Connection& conn, const crypto::Ed25519Public& admin,
+                                const crypto::Id& instance_id, ByteView signed_roster,
+                                bool accept_expired = false);
 
 // True if two fingerprint texts name the same key (separators and case ignored).
 bool SameFingerprint(std::string_view a, std::string_view b);

@@ -20,6 +20,7 @@
 #include "base/bytes.h"
 #include "crypto/primitives.h"
 #include "crypto/roster.h"
+#include "crypto/roster_v2.h"
 #include "base/secret_bytes.h"
 #include "base/status.h"
 
@@ -45,6 +46,8 @@ class AdminKey {
 
   // Signs `roster` with this key (§6): SignRoster with the derived keys.
   Result<Bytes> SignRoster(Roster roster) const;
+  // Signs a version-2 roster (§6) with this key: v2::SignRoster.
+  Result<Bytes> SignRosterV2(v2::Roster roster) const;
 
   // H(20, "dojava/v1/fingerprint", admin_public) (§5.2).
   static Fingerprint FingerprintBytes(const Ed25519Public& admin_public);

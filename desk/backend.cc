@@ -101,7 +101,7 @@ CaseDetail Describe(const client::ReviewerSession& s, const client::CaseView& v)
     r.search_text += val + QLatin1Char('\n');
   }
   if (r.title.isEmpty()) r.title = FirstLine(d.report_text);
-  Status safe = client::CheckSafeToEncrypt(v.entries);
+  Status safe = client::CheckSafeToEncrypt(v);
   if (!safe.ok()) d.safety_problem = PlainError(safe);
   return d;
 }
@@ -152,7 +152,7 @@ void Backend::Unlock(ServerSettings settings, std::shared_ptr<SecretBytes> passp
   session_.emplace(std::move(s).value());
   QStringList colleagues;
   for (const auto& e : session_->roster().entries()) {
-    if (e.reviewer_id != session_->me->id) colleagues << Q(e.name);
+    if (e.active() && e.reviewer_id != session_->me->id) colleagues << Q(e.name);
   }
   emit unlocked(Q(session_->me->name), colleagues);
 }

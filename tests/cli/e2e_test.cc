@@ -655,7 +655,9 @@ TEST_CASE("e2e: tampering with a stored message, sealed key or chunk is detected
   auto show = inst.As("ana", {"show", case_id});
   CHECK(show.rc == 7);
   CHECK(show.out.find("message #1") != std::string::npos);
-  CHECK(show.out.find("received") != std::string::npos);  // the rest is still shown
+  // v2 (§8.4): the reply names the report as it was, so it is named too; the
+  // case is shown, and refused for writing.
+  CHECK(show.out.find("message #2: reordered") != std::string::npos);
   auto inbox = inst.AsSource({"inbox", "--receipt-file", inst.dir() / "receipt"});
   CHECK(inbox.rc == 7);
   CHECK(inbox.out.find("message #1") != std::string::npos);
@@ -1614,6 +1616,150 @@ TEST_CASE("e2e (issue 16): dojava doctor checks each step and names the fix", "[
   CHECK(dead_tor.rc == 1);
   CHECK(dead_tor.out.find("FAIL  tor reachable") != std::string::npos);
   CHECK(dead_tor.out.find("start tor") != std::string::npos);
+}
+
+// Runs one statement on the stopped server's database, as someone holding
+// the database key could.
+void RunStoreSql(const std::string& data_dir, const std::string& sql) {
+  auto key = service::DatabaseKey::LoadFile(data_dir + "/database.key");
+  REQUIRE(key.ok());
+  auto db =
+      service::SqliteDb::Open(data_dir + "/dojava.db", *key, service::SqliteDb::Mode::kReadWrite);
+  REQUIRE(db.ok());
+  auto st = (*db)->Prepare(sql);
+  REQUIRE(st.ok());
+  REQUIRE(st->Run().ok());
+}
+
+TEST_CASE(
+    "e2e (v2): the admin's roster chain is installed, verified, renewed offline; a "
+    "removed reviewer is retired and refused",
+    "[cli][e2e][v2]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  inst.AddReviewer("bob");
+  const std::string kept = inst.dir() / "admin.key.roster";
+  REQUIRE(::access(kept.c_str(), F_OK) == 0);  // the admin tool keeps what it signed
+  WriteFile(inst.dir() / "v2.roster", ReadAll(kept));
+  auto show_roster = [&] {
+    return Json(
+        inst.Dojava({"roster", "show", "--json", "--server", inst.ReviewerUrl(), "--state-dir",
+                     inst.dir() / "state-ana", "--admin-fingerprint", inst.fingerprint()}));
+  };
+  // An observer on the source listener (no token needed for the history).
+  auto observe = [&] {
+    return inst.Dojava({"roster", "show", "--json", "--server", inst.SourceUrl(), "--state-dir",
+                        inst.dir() / "state-observer", "--admin-fingerprint", inst.fingerprint()});
+  };
+  REQUIRE(observe().rc == 0);
+  json::object shown = show_roster();
+  CHECK(shown["roster_format"].as_int64() == 2);
+  CHECK(shown["roster_version"].as_int64() == 2);
+  CHECK(shown["expires"].as_string().size() == 10);
+  REQUIRE(inst.As("ana", {"cases"}).rc == 0);
+
+  // Renew on a machine without network, then install the result.
+  auto renew = inst.Dojava({"roster", "renew", "--admin-key", inst.dir() / "admin.key",
+                            "--passphrase-file", inst.dir() / "pass", "--expires-days", "60", "-o",
+                            inst.dir() / "renewed.roster"});
+  INFO(renew.err);
+  REQUIRE(renew.rc == 0);
+  CHECK(renew.err.find("no change of reviewers") != std::string::npos);
+  const std::vector<std::string> admin = {
+      "--server",    inst.ReviewerUrl(),       "--state-dir",       inst.dir() / "state-admin",
+      "--admin-key", inst.dir() / "admin.key", "--passphrase-file", inst.dir() / "pass"};
+  auto with = [&](std::vector<std::string> args) {
+    args.insert(args.end(), admin.begin(), admin.end());
+    return inst.Dojava(args);
+  };
+  auto installed = with({"roster", "install", "--roster-file", inst.dir() / "renewed.roster"});
+  INFO(installed.err);
+  REQUIRE(installed.rc == 0);
+  // An older roster is refused by the server; a more than 90-day expiry by the tool.
+  CHECK(with({"roster", "install", "--roster-file", inst.dir() / "v2.roster"}).rc == 5);
+  CHECK(with({"roster", "renew", "--expires-days", "91"}).rc == 2);
+
+  // Removing retires the entry: shown with the diff, kept on the roster.
+  auto removed = with({"roster", "remove", "--name", "bob"});
+  INFO(removed.err);
+  REQUIRE(removed.rc == 0);
+  CHECK(removed.err.find("retired: bob") != std::string::npos);
+  // The observer skipped version 3 (it saw 2, now 4): it fetches it from
+  // the server's history and checks each link; a version 3 altered there
+  // is refused. (Ana, whose token died with the restart, checks continuity.)
+  {
+    const std::string data = inst.dir() / "data";
+    const std::string source = inst.source_addr(), reviewer = inst.reviewer_addr();
+    inst.Stop();
+    const size_t in_signature =
+        GetStoredBlob(data, "roster_history", "signed", "version = 3").size() - 5;
+    FlipStoredByte(data, "roster_history", "signed", "version = 3", in_signature);
+    inst.Start(source, reviewer, data);
+    auto gap = observe();
+    CHECK(gap.rc == 5);
+    CHECK(gap.err.find("intermediate roster") != std::string::npos);
+    inst.Stop();
+    FlipStoredByte(data, "roster_history", "signed", "version = 3", in_signature);
+    inst.Start(source, reviewer, data);
+    CHECK(Json(observe())["roster_version"].as_int64() == 4);
+    REQUIRE(inst.As("ana", {"cases"}).rc == 0);
+  }
+  json::object after = show_roster();
+  CHECK(after["roster_version"].as_int64() == 4);
+  bool bob_retired = false;
+  for (const auto& e : after["reviewers"].as_array()) {
+    if (e.as_object().at("name").as_string() == "bob") {
+      bob_retired = e.as_object().at("retired_at").as_int64() == 4;
+    }
+  }
+  CHECK(bob_retired);
+  auto bob = inst.As("bob", {"cases"});
+  CHECK(bob.rc == 9);
+  CHECK(bob.err.find("removed") != std::string::npos);
+  // A report now is sealed to Ana only: Bob has no key row.
+  SubmitReport(inst, {});
+  const std::string case_id = OnlyCase(inst, "ana");
+  inst.Stop();
+  const Bytes rows =
+      GetStoredBlob(inst.dir() / "data", "case_keys", "CAST(count(*) AS BLOB)", "role = 1");
+  CHECK(std::string(rows.begin(), rows.end()) == "2");  // the source's and Ana's
+}
+
+TEST_CASE("e2e (v2): a reordered or truncated listing is named and nothing new is written",
+          "[cli][e2e][v2]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  SubmitReport(inst, {});
+  const std::string case_id = OnlyCase(inst, "ana");
+  REQUIRE(inst.As("ana", {"reply", case_id, "one"}).rc == 0);
+  REQUIRE(inst.As("ana", {"reply", case_id, "two"}).rc == 0);
+  REQUIRE(inst.As("ana", {"show", case_id}).rc == 0);  // the high-water mark: 3 records
+  const std::string data = inst.dir() / "data";
+  const std::string source = inst.source_addr(), reviewer = inst.reviewer_addr();
+
+  inst.Stop();
+  const Bytes two = GetStoredBlob(data, "messages", "record", "seq = 2");
+  const Bytes three = GetStoredBlob(data, "messages", "record", "seq = 3");
+  SetStoredBlob(data, "messages", "record", "seq = 2", three);
+  SetStoredBlob(data, "messages", "record", "seq = 3", two);
+  inst.Start(source, reviewer, data);
+  auto swapped = inst.As("ana", {"show", case_id});
+  CHECK(swapped.rc == 7);
+  CHECK(swapped.out.find("message #2: reordered") != std::string::npos);
+  CHECK(swapped.err.find("not trustworthy: reordered") != std::string::npos);
+  auto refused = inst.As("ana", {"reply", case_id, "not now"});
+  CHECK(refused.rc == 7);
+  CHECK(refused.err.find("refusing to encrypt") != std::string::npos);
+
+  inst.Stop();
+  SetStoredBlob(data, "messages", "record", "seq = 2", two);
+  SetStoredBlob(data, "messages", "record", "seq = 3", three);
+  RunStoreSql(data, "DELETE FROM messages WHERE seq = 3");
+  inst.Start(source, reviewer, data);
+  auto cut = inst.As("ana", {"show", case_id});
+  CHECK(cut.rc == 7);
+  CHECK(cut.err.find("not trustworthy: truncated") != std::string::npos);
+  CHECK(inst.As("ana", {"reply", case_id, "not now"}).rc == 7);
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ struct Fixture {
   crypto::Id case_id = crypto::RandomId();
   SecretBytes ck = SecretBytes::Random(32);
   SecretBytes nk = SecretBytes::Random(32);
-  std::optional<crypto::VerifiedRoster> roster;
+  std::optional<RosterView> roster;
   std::vector<ApiMessage> messages;
 
   Fixture() {
@@ -30,7 +30,8 @@ struct Fixture {
     r.instance_id = instance_id;
     r.version = 1;
     r.entries.push_back({reviewer_id, reviewer.ed25519_public(), reviewer.x25519_public(), "Ana"});
-    roster.emplace(*crypto::VerifyRoster(*admin.SignRoster(r), admin.public_key(), instance_id));
+    roster.emplace(
+        *VerifyAnyRoster(*admin.SignRoster(r), admin.public_key(), instance_id, std::nullopt));
   }
   void Add(uint8_t kind, const std::string& body, bool by_reviewer) {
     const crypto::ReviewerSigner signer = reviewer.Signer(reviewer_id);
@@ -41,7 +42,7 @@ struct Fixture {
     messages.push_back({messages.size() + 1, 20000, *rec});
   }
   std::vector<CaseEntry> Decrypt() {
-    return DecryptEntries(messages, case_id, {&ck, &nk}, {&*roster});
+    return ReadRecords(messages, case_id, &ck, &nk, &*roster, {}).entries;
   }
 };
 
@@ -87,7 +88,7 @@ TEST_CASE("case view: a replayed message is shown once; a tampered one is named"
 TEST_CASE("case view: notes without the notes key are reported, not fatal", "[cli][case]") {
   Fixture f;
   f.Add(protocol::kKindNotes, R"({"type":"status","status":"closed"})", true);
-  auto entries = DecryptEntries(f.messages, f.case_id, {&f.ck, nullptr}, {&*f.roster});
+  auto entries = ReadRecords(f.messages, f.case_id, &f.ck, nullptr, &*f.roster, {}).entries;
   REQUIRE(entries.size() == 1);
   CHECK(entries[0].error.find("notes key") != std::string::npos);
   CHECK(ComputeState(entries).status == "new");

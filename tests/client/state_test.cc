@@ -194,3 +194,31 @@ TEST_CASE("state: sources keep state in memory, or without the server marker", "
 
 }  // namespace
 }  // namespace dojava::client
+
+namespace dojava::client {
+namespace {
+
+TEST_CASE("state: a v2 case's high-water mark round-trips; a damaged one is named",
+          "[cli][state][v2]") {
+  client::testing::TempDir dir;
+  StateStore s = StateStore::ForServer(dir.path(), "http://127.0.0.1:8081");
+  const crypto::Id case_id = crypto::RandomId();
+  auto none = s.CaseOrderMark(case_id);
+  REQUIRE(none.ok());
+  CHECK(none->count == 0);
+  crypto::v2::HighWaterMark mark;
+  mark.count = 7;
+  mark.last_hash.fill(0xab);
+  REQUIRE(s.SaveCaseOrderMark(case_id, mark).ok());
+  auto back = s.CaseOrderMark(case_id);
+  REQUIRE(back.ok());
+  CHECK(back->count == 7);
+  CHECK(back->last_hash == mark.last_hash);
+  const std::string file = s.dir() + "/case-order-" + HexEncode(case_id);
+  CHECK(ModeOf(file) == 0600);
+  WriteText(file, "count 7\nlast zz\n", 0600);
+  CHECK(s.CaseOrderMark(case_id).code() == Code::kMalformed);
+}
+
+}  // namespace
+}  // namespace dojava::client

@@ -1,0 +1,317 @@
+// Reading the records of a case, version 1 or 2 by each record's version
+// byte (PROTOCOL §8; Appendix A for v1), with §8.4 over a v2 case, and
+// opening a reviewer's case (§7, §7.2, §8.5). Declared in case_view.h.
+#include <boost/json.hpp>
+#include <set>
+
+#include "base/encoding.h"
+#include "client/case_view.h"
+#include "crypto/case_key_anchor.h"
+#include "crypto/message_v2.h"
+#include "crypto/notes_genesis.h"
+#include "crypto/protocol_constants.h"
+#include "crypto/sealed_key.h"
+
+namespace dojava::client {
+namespace json = boost::json;
+
+namespace {
+
+std::string SeqText(uint64_t seq) { return "message #" + std::to_string(seq); }
+
+// What a record's outcome means, for a person.
+std::string Explain(const Status& s) {
+  switch (s.code()) {
+    case Code::kDecryptFailed:
+      return "decryption failed (tampered, or not for this case)";
+    case Code::kInvalidArgument:
+      return "no key for it (the notes key is not sealed to you, or was refused)";
+    case Code::kUnknownAuthor:
+      return "unknown_author: signed by someone not on the roster (or not the source)";
+    case Code::kBadSignature:
+      return "bad_signature: the signature does not verify";
+    case Code::kWrongKey:
+      return "wrong_key: it commits to another key than the one you hold for this case";
+    case Code::kRetiredAuthor:
+      return "retired_author: signed by a reviewer after their removal from the roster";
+    case Code::kReordered:
+      return "reordered: it names a record the listing does not show before it (moved or "
+             "withheld by the server)";
+    default:
+      return std::string(CodeName(s.code())) + ": " + s.message();
+  }
+}
+
+void Fail(CaseEntry* e, uint64_t seq, const Status& s) {
+  e->outcome = s.code();
+  e->error = SeqText(seq) + ": " + Explain(s);
+}
+
+// The fields every opened record gives, of either version.
+struct Opened {
+  uint8_t kind = 0;
+  crypto::Id message_id{};
+  uint8_t author = 0;
+  crypto::Id reviewer_id{};
+  const SecretBytes* body = nullptr;
+};
+
+// Fills `e` from an opened record: author, parsed body, files.
+void Describe(const Opened& m, uint64_t seq, const RosterView* roster, CaseEntry* e) {
+  e->kind = m.kind;
+  e->message_id = m.message_id;
+  e->from_source = m.author == protocol::kAuthorSource;
+  e->reviewer_id = m.reviewer_id;
+  if (e->from_source) {
+    e->author = "source";
+  } else {
+    const ReviewerEntry* entry = roster ? roster->Find(e->reviewer_id) : nullptr;
+    e->author = entry ? entry->name : "reviewer " + Base64UrlEncode(e->reviewer_id);
+  }
+  json::error_code ec;
+  e->body = json::parse(m.body->reveal_chars(), ec, WipingStorage());
+  if (ec || !e->body.is_object()) {
+    e->error = SeqText(seq) + ": body is not a JSON object";
+    e->outcome = Code::kMalformed;
+    return;
+  }
+  const json::object& o = e->body.as_object();
+  auto type = o.find("type");
+  e->type = type != o.end() && type->value().is_string() ? std::string(type->value().as_string())
+                                                         : std::string();
+  if (e->kind != protocol::kKindConversation) return;
+  // §11: the body's rules and its FILEREFs, read by payload/.
+  auto body = payload::ParseBody(m.body->reveal());
+  if (!body.ok() && body.code() == Code::kMalformed) {
+    e->error = SeqText(seq) + ": the body breaks PROTOCOL.md §11 (" + body.status().message() + ")";
+    e->outcome = Code::kMalformed;
+  } else if (body.ok()) {
+    if (body->bad_files > 0) e->error = SeqText(seq) + ": invalid file reference";
+    e->files = std::move(body->files);
+  }
+}
+
+crypto::AuthorKeyLookup V1Authors(const RosterView* roster) {
+  return [roster](const crypto::Id& id) -> std::optional<crypto::Ed25519Public> {
+    const ReviewerEntry* e = roster ? roster->Find(id) : nullptr;
+    if (e == nullptr) return std::nullopt;
+    return e->ed25519;
+  };
+}
+
+// The §8.4 results over a v2 case, applied to its entries.
+void ApplyOrder(const std::vector<crypto::v2::ListedRecord>& listing,
+                const std::vector<int>& entry_of, const RosterView& roster,
+                const crypto::v2::HighWaterMark& seen, crypto::v2::ListingView view, ReadCase* r) {
+  const crypto::v2::CaseOrderReport report =
+      crypto::v2::CheckCaseOrder(listing, *roster.v2(), seen, view);
+  r->trust = report.case_status;
+  r->next_mark = report.next;
+  for (size_t i = 0; i < listing.size(); ++i) {
+    if (listing[i].opened == nullptr) continue;
+    const int idx = entry_of[i];
+    if (!report.records[i].ok()) {
+      if (idx >= 0 && r->entries[idx].error.empty()) {
+        Fail(&r->entries[idx], r->entries[idx].seq, report.records[i]);
+      }
+      continue;
+    }
+    if (idx >= 0 && !r->entries[idx].from_source) r->reviewer_signed = true;
+    r->prev = listing[i].event_hash;
+  }
+  if (r->trust.ok() &&
+      (r->entries.empty() || r->entries[0].type != "report" || !r->entries[0].error.empty())) {
+    r->trust = Status(Code::kMalformed, "message #1 is not the source's report");
+  }
+  if (r->trust.ok()) r->source_sign = listing[0].opened->source_public;
+}
+
+}  // namespace
+
+namespace {
+
+// The keys and authors a read uses.
+struct Reader {
+  const crypto::Id& case_id;
+  const SecretBytes* case_key;
+  const SecretBytes* notes_key;
+  const RosterView* roster;
+  bool v2_case;
+};
+
+// Opens one record by its version byte into `e`; a v2 record's opened form
+// goes to `*slot` (for §8.4). False if it replays a message id seen before.
+bool ReadOne(const Reader& rd, const ApiMessage& m, std::set<crypto::Id>* ids,
+             crypto::v2::OpenedMessage* slot, bool* opened_v2, CaseEntry* e) {
+  e->seq = m.seq;
+  e->day = m.day;
+  const uint8_t version = m.record.empty() ? 0 : m.record[0];
+  Status st;
+  Opened o;
+  crypto::OpenedMessage v1;
+  bool fresh = true;
+  if (version == protocol::kVersion && !rd.v2_case) {
+    auto h = crypto::ParseMessageHeader(m.record);
+    if (h.ok()) fresh = ids->insert(h->message_id).second;
+    auto d = crypto::DecryptMessage(m.record, rd.case_id, {rd.case_key, rd.notes_key},
+                                    V1Authors(rd.roster));
+    if (d.ok()) {
+      v1 = std::move(d).value();
+      o = {v1.kind, v1.message_id, v1.author, v1.reviewer_id, &v1.body};
+    }
+    st = d.status();
+    e->undecryptable = st.code() == Code::kDecryptFailed;
+  } else if (version == protocol::kVersion2 && rd.roster && rd.roster->v2()) {
+    auto h = crypto::v2::ParseMessageHeader(m.record);
+    if (h.ok()) fresh = ids->insert(h->message_id).second;
+    auto d = crypto::v2::DecryptMessage(m.record, rd.case_id, {rd.case_key, rd.notes_key},
+                                        *rd.roster->v2());
+    if (d.ok()) {
+      *slot = std::move(d).value();
+      o = {slot->kind, slot->message_id, slot->author, slot->reviewer_id, &slot->body};
+      *opened_v2 = true;
+    }
+    st = d.status();
+  } else {
+    st = Status(Code::kUnsupportedVersion,
+                version == protocol::kVersion
+                    ? "a version-1 record in a version-2 case"
+                    : "a record of version " + std::to_string(version) +
+                          (version == protocol::kVersion2 ? " needs a version-2 roster" : ""));
+  }
+  if (!fresh) return false;
+  if (st.ok()) {
+    Describe(o, m.seq, rd.roster, e);
+  } else {
+    Fail(e, m.seq, st);
+  }
+  return true;
+}
+
+}  // namespace
+
+ReadCase ReadRecords(const std::vector<ApiMessage>& messages, const crypto::Id& case_id,
+                     const SecretBytes* case_key, const SecretBytes* notes_key,
+                     const RosterView* roster, const crypto::v2::HighWaterMark& seen,
+                     crypto::v2::ListingView view) {
+  ReadCase r;
+  if (!messages.empty() && !messages[0].record.empty()) r.format = messages[0].record[0];
+  const bool v2_case = r.format == protocol::kVersion2 && roster && roster->v2();
+  const Reader rd{case_id, case_key, notes_key, roster, v2_case};
+  std::vector<crypto::v2::OpenedMessage> opened_v2(messages.size());
+  std::vector<crypto::v2::ListedRecord> listing;
+  std::vector<int> entry_of;
+  std::set<crypto::Id> ids;
+  for (size_t i = 0; i < messages.size(); ++i) {
+    CaseEntry e;
+    bool opened = false;
+    const bool fresh = ReadOne(rd, messages[i], &ids, &opened_v2[i], &opened, &e);
+    if (v2_case) {
+      listing.push_back(
+          {crypto::v2::EventHash(messages[i].record), opened ? &opened_v2[i] : nullptr});
+    }
+    entry_of.push_back(fresh ? static_cast<int>(r.entries.size()) : -1);
+    if (fresh) r.entries.push_back(std::move(e));
+  }
+  if (v2_case) ApplyOrder(listing, entry_of, *roster, seen, view, &r);
+  return r;
+}
+
+namespace {
+
+// Opens the keys sealed to this reviewer into `v` (CK and NK).
+Status OpenMyKeys(const crypto::Id& case_id, const crypto::Id& me_id, const SecretBytes& x_secret,
+                  const crypto::X25519Public& x_public, CaseView* v) {
+  const std::string me = Base64UrlEncode(me_id);
+  for (const auto& k : v->keys) {
+    if (k.role == protocol::kRoleNotesKey) v->notes_key_exists = true;
+    if (k.recipient != me || k.generation != 0) continue;
+    auto opened = crypto::OpenSealedKey(k.sealed, k.role, case_id, x_secret, x_public);
+    if (!opened.ok()) {
+      return Status(Code::kDecryptFailed,
+                    std::string("the sealed ") +
+                        (k.role == protocol::kRoleCaseKey ? "case key" : "notes key") +
+                        " for you does not open (tampered, or moved from another case)");
+    }
+    (k.role == protocol::kRoleCaseKey ? v->case_key : v->notes_key) = std::move(opened).value();
+  }
+  if (v->case_key.empty()) {
+    return Status(Code::kPermissionDenied,
+                  "this case is not granted to you (no case key sealed to your key); ask a "
+                  "colleague who has it to run `dojava grant`");
+  }
+  return Status::Ok();
+}
+
+// §7.2: a v2 case's NK is used only after its genesis checked.
+void CheckGenesis(const crypto::Id& case_id, const RosterView& roster, CaseView* v) {
+  if (v->notes_key.empty()) return;
+  Status st;
+  if (!v->genesis) {
+    st = Status(Code::kMalformed, "no genesis for it (§7.2)");
+  } else {
+    st =
+        crypto::v2::CheckNotesGenesis(*v->genesis, case_id, v->case_key, v->notes_key, *roster.v2())
+            .status();
+  }
+  if (st.ok()) return;
+  v->notes_problem = "the notes key sealed to you is refused: " + std::string(CodeName(st.code())) +
+                     ": " + st.message();
+  v->notes_key = SecretBytes();
+}
+
+// §8.5: every anchor must commit to the CK this reader holds.
+Status CheckAnchors(const crypto::Id& case_id, const std::vector<Bytes>& anchors,
+                    const RosterView& roster, const SecretBytes& ck) {
+  for (const auto& a : anchors) {
+    auto who = crypto::v2::CheckCaseKeyAnchor(a, case_id, ck, *roster.v2());
+    if (who.ok()) continue;
+    std::string by;
+    if (a.size() >= 33) {
+      crypto::Id id{};
+      std::copy(a.begin() + 17, a.begin() + 33, id.begin());
+      const ReviewerEntry* e = roster.Find(id);
+      by = " of " + (e ? e->name : "reviewer " + Base64UrlEncode(id));
+    }
+    if (who.code() == Code::kWrongKey) {
+      return Status(Code::kWrongKey, "the case-key anchor" + by +
+                                         " commits to another case key than yours: the server "
+                                         "gave one of you a key of its own");
+    }
+    return Status(who.code(), "a case-key anchor" + by + " does not verify (" +
+                                  std::string(CodeName(who.code())) + ")");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<CaseView> OpenReviewerCase(ApiClient& api, const crypto::Id& case_id,
+                                  const crypto::Id& me_id, const SecretBytes& x_secret,
+                                  const crypto::X25519Public& x_public, const RosterView& roster,
+                                  const crypto::v2::HighWaterMark& seen) {
+  CaseView v;
+  DOJAVA_ASSIGN_OR_RETURN(ApiCaseDetail detail, api.GetCase(case_id));
+  v.info = detail.info;
+  v.keys = std::move(detail.keys);
+  v.genesis = std::move(detail.genesis);
+  DOJAVA_RETURN_IF_ERROR(OpenMyKeys(case_id, me_id, x_secret, x_public, &v));
+  DOJAVA_ASSIGN_OR_RETURN(std::vector<ApiMessage> messages, api.GetMessages(case_id, 0));
+  const bool v2 = !messages.empty() && !messages[0].record.empty() &&
+                  messages[0].record[0] == protocol::kVersion2 && roster.v2() != nullptr;
+  if (v2) CheckGenesis(case_id, roster, &v);
+  ReadCase r = ReadRecords(messages, case_id, &v.case_key,
+                           v.notes_key.empty() ? nullptr : &v.notes_key, &roster, seen);
+  v.entries = std::move(r.entries);
+  v.format = r.format;
+  v.trust = r.trust;
+  v.next_mark = r.next_mark;
+  v.prev = r.prev;
+  if (v2 && v.trust.ok()) v.trust = CheckAnchors(case_id, detail.anchors, roster, v.case_key);
+  v.needs_anchor = v2 && v.trust.ok() && detail.anchors.empty() && !r.reviewer_signed;
+  for (const auto& e : v.entries) v.failures += e.error.empty() ? 0 : 1;
+  v.state = ComputeState(v.entries);
+  return v;
+}
+
+}  // namespace dojava::client
