@@ -59,8 +59,8 @@ void PrintDiff(const crypto::v2::Roster& before, const crypto::v2::Roster& after
 }
 
 // Keeps `signed_roster` beside the admin key: the base of the next one.
-void Keep(const std::string& key_file, const Bytes& signed_roster) {
-  const std::string path = client::KeptRosterPath(key_file);
+void Keep(const std::string& key_file, const crypto::Id& instance_id, const Bytes& signed_roster) {
+  const std::string path = client::KeptRosterPath(key_file, instance_id);
   Check(client::WriteFileAtomic(path, signed_roster, true), "keeping the roster in " + path);
 }
 
@@ -89,7 +89,7 @@ crypto::v2::Roster ChangeRoster(const RosterOptions& r,
   auto conn = OpenConnection(o);
   const TrustedInstance inst = FetchTrusted(*conn, o, &admin.public_key());
   const crypto::Id& instance_id = inst.info.instance_id;
-  const std::string kept_path = client::KeptRosterPath(o.key_file);
+  const std::string kept_path = client::KeptRosterPath(o.key_file, instance_id);
   const auto kept = Unwrap(client::ReadKeptRoster(kept_path, admin.public_key(), instance_id), "");
   const RosterBase base = Unwrap(
       client::ChooseRosterBase(kept, inst.roster, inst.info.roster, instance_id, r.adopt), "");
@@ -99,7 +99,7 @@ crypto::v2::Roster ChangeRoster(const RosterOptions& r,
   PrintDiff(base.roster, next);
   const Bytes signed_roster =
       Unwrap(client::SignSuccessor(admin, base, next, instance_id), "signing the roster");
-  Keep(o.key_file, signed_roster);
+  Keep(o.key_file, instance_id, signed_roster);
   Install(*conn, admin.public_key(), instance_id, signed_roster);
   return next;
 }
@@ -234,16 +234,26 @@ crypto::Id InstanceIdOf(const Bytes& roster, const std::string& path) {
 int RenewOffline(const RosterOptions& r) {
   if (r.output.empty()) Fail(Exit::kUsage, "without --server, -o FILE is required");
   FailIfExists(r.output, "-o");
-  const std::string kept_path = client::KeptRosterPath(r.o.key_file);
-  const std::optional<Bytes> kept_bytes = ReadRosterFile(kept_path);
+  // The instance: the one the --base roster names, else the only one whose
+  // roster is kept beside the key.
   std::optional<Bytes> given_bytes;
+  std::string kept_path;
   if (!r.base.empty()) {
     given_bytes = ReadRosterFile(r.base);
     if (!given_bytes) Fail(Exit::kLocalFile, r.base + ": cannot read");
+    kept_path = client::KeptRosterPath(r.o.key_file, InstanceIdOf(*given_bytes, r.base));
+  } else {
+    const std::vector<std::string> kept_all = client::KeptRosterPaths(r.o.key_file);
+    if (kept_all.size() != 1) {
+      Fail(Exit::kUsage, kept_all.empty()
+                             ? "no roster kept beside " + r.o.key_file +
+                                   ": give --base FILE (roster fetch)"
+                             : "rosters of several instances are kept beside " + r.o.key_file +
+                                   ": give --base FILE (roster fetch) to say which");
+    }
+    kept_path = kept_all.front();
   }
-  if (!kept_bytes && !given_bytes) {
-    Fail(Exit::kUsage, "no roster kept in " + kept_path + ": give --base FILE (roster fetch)");
-  }
+  const std::optional<Bytes> kept_bytes = ReadRosterFile(kept_path);
   const crypto::Id id =
       kept_bytes ? InstanceIdOf(*kept_bytes, kept_path) : InstanceIdOf(*given_bytes, r.base);
   crypto::AdminKey admin = OpenAdminKey(r.o.key_file, r.o.passphrase_file);
@@ -258,7 +268,7 @@ int RenewOffline(const RosterOptions& r) {
       Unwrap(client::SuccessorOf(base, r.days, client::TodayU32()), "--expires-days");
   PrintDiff(base.roster, next);
   const Bytes signed_roster = Unwrap(client::SignSuccessor(admin, base, next, id), "signing");
-  Keep(r.o.key_file, signed_roster);
+  Keep(r.o.key_file, id, signed_roster);
   WriteNewFile(r.output, signed_roster, "-o");
   std::cout << "signed roster version " << next.version << " (expires " << DayText(next.expires_day)
             << ") to " << r.output << ": install it with `dojava roster install --roster-file "
@@ -301,13 +311,14 @@ int RunRosterInstall(const Args& args) {
                   "the signed roster (default: the one kept beside --admin-key)");
   ParseArgs(args, d, {}, "dojava roster install --server URL --admin-key FILE [--roster-file F]");
   if (r.o.key_file.empty()) Fail(Exit::kUsage, "--admin-key is required");
-  const std::string path = file.empty() ? client::KeptRosterPath(r.o.key_file) : file;
-  const std::optional<Bytes> read = ReadRosterFile(path);
-  if (!read) Fail(Exit::kLocalFile, path + ": cannot read");
-  const Bytes& signed_roster = *read;
   crypto::AdminKey admin = OpenAdminKey(r.o.key_file, r.o.passphrase_file);
   auto conn = OpenConnection(r.o);
   const TrustedInstance inst = FetchTrusted(*conn, r.o, &admin.public_key());
+  const std::string path =
+      file.empty() ? client::KeptRosterPath(r.o.key_file, inst.info.instance_id) : file;
+  const std::optional<Bytes> read = ReadRosterFile(path);
+  if (!read) Fail(Exit::kLocalFile, path + ": cannot read");
+  const Bytes& signed_roster = *read;
   const RosterView view = Unwrap(client::VerifyAnyRoster(signed_roster, admin.public_key(),
                                                          inst.info.instance_id, client::TodayU32()),
                                  path);

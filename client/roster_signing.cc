@@ -1,5 +1,9 @@
 #include "client/roster_signing.h"
 
+#include <filesystem>
+
+#include <algorithm>
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -49,7 +53,25 @@ std::string Who(const crypto::v2::RosterEntry& e) {
 
 }  // namespace
 
-std::string KeptRosterPath(const std::string& admin_key_file) { return admin_key_file + ".roster"; }
+std::string KeptRosterPath(const std::string& admin_key_file, const crypto::Id& instance_id) {
+  return admin_key_file + ".roster-" + HexEncode(instance_id);
+}
+
+std::vector<std::string> KeptRosterPaths(const std::string& admin_key_file) {
+  const std::filesystem::path key(admin_key_file);
+  const std::string prefix = key.filename().string() + ".roster-";
+  std::vector<std::string> out;
+  std::error_code ec;
+  const std::filesystem::path dir = key.has_parent_path() ? key.parent_path() : ".";
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.size() == prefix.size() + 32 && name.compare(0, prefix.size(), prefix) == 0) {
+      out.push_back(e.path().string());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 Result<std::optional<RosterView>> ReadKeptRoster(const std::string& path,
                                                  const crypto::Ed25519Public& admin,

@@ -1,6 +1,6 @@
 // The admin's side of the roster chain (crypto/PROTOCOL.md §6, "Writing"):
 // the admin tool keeps the last roster it signed beside the admin key file
-// (`<key file>.roster`), signs only that roster's successor (version + 1,
+// (`<key file>.roster-<instance id>`), signs only that roster's successor (version + 1,
 // prev_digest = its digest, continuity), shows the difference before
 // signing, and bounds the expiry (30 days by default, at most 90). Signing
 // needs no network; fetching and installing are separate steps.
@@ -25,8 +25,13 @@ namespace dojava::client {
 inline constexpr uint32_t kDefaultRosterExpiryDays = 30;
 inline constexpr uint32_t kMaxRosterExpiryDays = 90;
 
-// Where the admin tool keeps the last roster it signed.
-std::string KeptRosterPath(const std::string& admin_key_file);
+// Where the admin tool keeps the last roster it signed for one instance:
+// `<key file>.roster-<instance id, hex>` (one admin key may sign the rosters
+// of several instances, each its own chain).
+std::string KeptRosterPath(const std::string& admin_key_file, const crypto::Id& instance_id);
+
+// The kept rosters beside `admin_key_file`, one per instance (the paths).
+std::vector<std::string> KeptRosterPaths(const std::string& admin_key_file);
 
 // The kept roster, verified against the admin key (no expiry check: it is
 // the base of the next one); nullopt if there is none. kMalformed if the

@@ -880,7 +880,10 @@ TEST_CASE("abuse: the clock set back: no crash, no day in the past, nothing purg
   }
   CHECK(UploadDays(w.data_dir()) == std::vector<int64_t>{SystemDay() - 20000});
   server = w.Serve();  // the right day: that stale upload is purged at start
-  const std::string receipt = w.Submit("before the clock went back");
+  w.RenewRoster();     // the roster signed 20000 days ago has expired (PROTOCOL.md §6)
+  ProcessResult failed;
+  const std::string receipt = w.Submit("before the clock went back", {}, &failed);
+  INFO(failed.out << failed.err);
   REQUIRE_FALSE(receipt.empty());
   server->Signal(SIGTERM);
   REQUIRE(server->Wait() == 0);

@@ -323,6 +323,7 @@ void StartToday(Audit& a) {
     REQUIRE(s.ok());
     a.salt.assign(s->begin(), s->end());
   }
+  a.w.RenewRoster();  // the roster of day -200 expired long ago (PROTOCOL.md §6)
   CHECK(a.w.Inbox(a.receipt_c).exit_code == 6);  // purged: not found
 }
 
@@ -385,7 +386,10 @@ void ReviewersWorkOnCaseA(Audit& a) {
 
 void DeleteCaseB(Audit& a) {
   AddTraces(a.w.data_dir(), *a.db_key, DecodeId(a.case_b), true, &a.needles);
-  auto deleted = a.w.As("bob", {"delete", a.case_b, "--yes"});
+  // Bob was never given case B: he may not delete it (PROTOCOL.md §12.4,
+  // per-case authorisation); Ana, who holds its key, may.
+  CHECK(a.w.As("bob", {"delete", a.case_b, "--yes"}).exit_code == 9);
+  auto deleted = a.w.As("ana", {"delete", a.case_b, "--yes"});
   INFO(deleted.err);
   REQUIRE(deleted.exit_code == 0);
   CHECK(a.w.Inbox(a.receipt_b).exit_code == 6);

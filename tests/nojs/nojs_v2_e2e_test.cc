@@ -143,8 +143,14 @@ TEST_CASE("end to end: a v2 no-JS report, a reviewer's v2 reply, the source's si
 
   // The source reports through the plain form.
   const std::string multipart = "multipart/form-data; boundary=" + std::string(kBoundary);
-  RawResponse sent = Send(inst.source_port(), "POST", "/plain/submit",
+  RawResponse form = Send(inst.source_port(), "GET", "/plain?lang=en", "", "text/plain");
+  REQUIRE(form.status == 200);
+  std::smatch t;
+  REQUIRE(std::regex_search(form.body, t,
+                            std::regex("name=\"form_token\" value=\"([A-Za-z0-9_-]{43})\"")));
+  RawResponse posted = Send(inst.source_port(), "POST", "/plain/submit",
                           Multipart({{"lang", "en"},
+                                     {"form_token", t[1]},
                                      {"country", "RS"},
                                      {"incident", "spyware"},
                                      {"when", ""},
@@ -152,7 +158,9 @@ TEST_CASE("end to end: a v2 no-JS report, a reviewer's v2 reply, the source's si
                                      {"title", "Phone infected"},
                                      {"text", "It started in May."}}),
                           multipart);
-  REQUIRE(sent.status == 201);
+  REQUIRE(posted.status == 303);  // to the receipt page, shown once
+  RawResponse sent = Send(inst.source_port(), "GET", posted.headers["location"], "", "text/plain");
+  REQUIRE(sent.status == 200);
   std::smatch m;
   REQUIRE(std::regex_search(sent.body, m,
                             std::regex("id=\"receipt-value\" translate=\"no\">([0-9-]{34})<")));

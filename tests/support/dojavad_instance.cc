@@ -99,6 +99,14 @@ std::string DojavadInstance::AddReviewer(const std::string& name) {
   return key;
 }
 
+void DojavadInstance::RenewRoster() {
+  const ProcessResult renew =
+      Cli({"roster", "renew", "--server", ReviewerUrl(), "--state-dir", Path("state-admin"),
+           "--admin-key", Path("admin.key"), "--passphrase-file", Path("pass"), "--json"});
+  INFO(renew.err);
+  REQUIRE(renew.exit_code == 0);
+}
+
 ProcessResult DojavadInstance::As(const std::string& name, std::vector<std::string> args) const {
   for (const std::string& a : {std::string("--server"), ReviewerUrl(), std::string("--key-file"),
                                Path(name + ".key"), std::string("--passphrase-file"), Path("pass"),

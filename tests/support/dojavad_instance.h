@@ -49,6 +49,9 @@ class DojavadInstance {
   // `dojava roster add` (REQUIRE; the server must run and the admin key be
   // the CLI's). Returns the key file.
   std::string AddReviewer(const std::string& name);
+  // The admin signs the roster's successor with a fresh expiry (PROTOCOL.md
+  // §6: after a test moved the server's or the CLI's day) and installs it.
+  void RenewRoster();
   // The CLI as reviewer `name` (its key, the passphrase, its state dir, the
   // admin fingerprint when the CLI made the admin key).
   ProcessResult As(const std::string& name, std::vector<std::string> args) const;
