@@ -92,13 +92,13 @@ std::shared_ptr<const ApiService::InstalledRoster> ApiService::CurrentRoster() c
   return roster_;
 }
 
-http::Handler ApiService::WithToken(ReviewerHandler handler) {
+http::Handler ApiService::WithToken(ReviewerHandler handler, bool charge_token) {
   std::shared_ptr<ApiService> self = shared_from_this();
-  return [self, handler](const HttpRequest& request, const RouteParams& params) {
+  return [self, handler, charge_token](const HttpRequest& request, const RouteParams& params) {
     auto token = ParseBearerToken(request);
     if (!token.ok()) return ErrorResponse(ApiError::kUnauthorized);
     int retry_after = 1;
-    auto who = self->sessions_.Authenticate(token->reveal(), &retry_after);
+    auto who = self->sessions_.Authenticate(token->reveal(), &retry_after, charge_token);
     if (!who.ok()) {
       return who.code() == Code::kResourceExhausted
                  ? ErrorResponse(ApiError::kRateLimited, retry_after)
@@ -125,6 +125,7 @@ Status ApiService::AddRoutes(http::Router* router) {
   const http::RouteOptions from_memory{http::BodyClass::kJson, http::RateClass::kApi, true};
   const http::RouteOptions costly{http::BodyClass::kJson, http::RateClass::kCostly};
   const http::RouteOptions chunk{http::BodyClass::kChunk, http::RateClass::kUpload};
+  const http::RouteOptions download{http::BodyClass::kJson, http::RateClass::kDownload};
   auto with_params = [self](ReviewerHandler fn) -> http::Handler {
     return [self, fn](const HttpRequest& request, const RouteParams& params) {
       return ((*self).*fn)(request, params);
@@ -152,7 +153,7 @@ Status ApiService::AddRoutes(http::Router* router) {
       {S, Method::kGet, "/api/v1/source/case", api, with_params(&ApiService::GetSourceCase)},
       {S, Method::kPost, "/api/v1/source/messages", api,
        with_params(&ApiService::PostSourceMessage)},
-      {S, Method::kGet, "/api/v1/source/files/{file_id}/chunks/{index}", api,
+      {S, Method::kGet, "/api/v1/source/files/{file_id}/chunks/{index}", download,
        with_params(&ApiService::GetSourceChunk)},
       // Reviewer listener, no token.
       {R, Method::kPut, "/api/v1/roster", costly, with_params(&ApiService::PutRoster)},
@@ -169,8 +170,8 @@ Status ApiService::AddRoutes(http::Router* router) {
       {R, Method::kPost, "/api/v1/cases/{case_id}/messages", api,
        WithToken(&ApiService::PostCaseMessage)},
       {R, Method::kPost, "/api/v1/cases/{case_id}/keys", api, WithToken(&ApiService::PostCaseKeys)},
-      {R, Method::kGet, "/api/v1/cases/{case_id}/files/{file_id}/chunks/{index}", api,
-       WithToken(&ApiService::GetCaseChunk)},
+      {R, Method::kGet, "/api/v1/cases/{case_id}/files/{file_id}/chunks/{index}", download,
+       WithToken(&ApiService::GetCaseChunk, false)},
       {R, Method::kPost, "/api/v1/uploads", api, WithToken(&ApiService::PostUpload)},
       {R, Method::kPut, "/api/v1/uploads/{file_id}/chunks/{index}", chunk,
        WithToken(&ApiService::PutChunk)},

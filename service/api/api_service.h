@@ -137,8 +137,10 @@ class ApiService final : public Api,
 
   // Wraps a reviewer handler: answers 401 without a valid token, 429 over the
   // token's rate, otherwise calls `handler` with the reviewer's id.
+  // `charge_token` false: the route does not count against the token's rate
+  // (chunk downloads: their own rate class, `rate.download.*`, bounds them).
   using ReviewerHandler = HttpResponse (ApiService::*)(const HttpRequest&, const RouteParams&);
-  http::Handler WithToken(ReviewerHandler handler);
+  http::Handler WithToken(ReviewerHandler handler, bool charge_token = true);
 
   service::Store* const store_;
   const ApiOptions options_;
