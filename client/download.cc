@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <condition_variable>
+#include <cstdint>
 #include <cstring>
 #include <functional>
 #include <mutex>
@@ -77,18 +78,21 @@ Result<PartFile> OpenPartFile(const std::string& output, const crypto::FileSecre
 // finished first: a worker whose chunk is not the next one waits, holding
 // its one chunk, until the chunks before it are written. So the part file is
 // always the plaintext of chunks [0, next) and a resume starts at `next`,
-// and memory stays at one chunk per lane. Thread-safe.
+// and memory stays at one chunk per lane. When chunk k fails, the chunks
+// below k still in flight are written as they complete (they are verified;
+// a resume need not fetch them again), the ones above it are dropped.
+// Thread-safe.
 class InOrderWriter {
  public:
   InOrderWriter(int fd, uint64_t next, uint64_t size, const TransferControl& control)
       : fd_(fd), next_(next), written_(next * kChunk), size_(size), control_(control) {}
 
   // Waits for chunk `index`'s turn, writes `data`, reports progress. Returns
-  // the reason at once if the download was aborted meanwhile.
+  // the reason at once if the download was aborted at or below `index`.
   Status Append(uint64_t index, ByteView data) {
     std::unique_lock<std::mutex> lock(mu_);
-    turn_.wait(lock, [&] { return aborted_ || next_ == index; });
-    if (aborted_) return error_;
+    turn_.wait(lock, [&] { return index >= stop_at_ || next_ == index; });
+    if (index >= stop_at_) return error_;
     DOJAVA_RETURN_IF_ERROR(WriteAllFd(fd_, data));
     written_ += data.size();
     ++next_;
@@ -97,11 +101,14 @@ class InOrderWriter {
     return Status::Ok();
   }
 
-  // Stops the download: every waiting worker returns; the first reason is kept.
-  void Abort(Status why) {
+  // Stops the download at chunk `at`: workers waiting with a chunk at or
+  // above it return. The reason of the lowest such chunk is kept.
+  void Abort(Status why, uint64_t at) {
     std::lock_guard<std::mutex> lock(mu_);
-    if (!aborted_) error_ = std::move(why);
-    aborted_ = true;
+    if (at < stop_at_) {
+      stop_at_ = at;
+      error_ = std::move(why);
+    }
     turn_.notify_all();
   }
 
@@ -118,10 +125,10 @@ class InOrderWriter {
   std::mutex mu_;
   std::condition_variable turn_;
   const int fd_;
-  uint64_t next_;         // GUARDED_BY(mu_)
-  uint64_t written_;      // GUARDED_BY(mu_)
-  bool aborted_ = false;  // GUARDED_BY(mu_)
-  Status error_;          // GUARDED_BY(mu_)
+  uint64_t next_;                  // GUARDED_BY(mu_)
+  uint64_t written_;               // GUARDED_BY(mu_)
+  uint64_t stop_at_ = UINT64_MAX;  // GUARDED_BY(mu_)
+  Status error_;                   // GUARDED_BY(mu_)
   const uint64_t size_;
   const TransferControl& control_;
 };
@@ -176,7 +183,7 @@ Status Download(const LaneFetch& fetch, int streams, const crypto::FileSecrets& 
                    ? Cancelled("download " + label + " (run the command again to resume)")
                    : FetchOpenAppend(fetch, workers, lane, i, chunks, secrets, label, plain, record,
                                      writer);
-    if (!s.ok()) writer.Abort(s);
+    if (!s.ok()) writer.Abort(s, i);
     return s;
   };
   std::vector<uint64_t> todo;

@@ -144,13 +144,16 @@ class Instance {
   ~Instance() { Stop(); }
 
   // `dojavad serve` of `data` on the given addresses (port 0: the kernel
-  // chooses), every rate limit off; waits until both listen.
-  void Start(const std::string& source, const std::string& reviewer, const std::string& data) {
+  // chooses), every rate limit off, `more` key=value overrides; waits until
+  // both listen.
+  void Start(const std::string& source, const std::string& reviewer, const std::string& data,
+             const std::vector<std::string>& more = {}) {
     std::vector<std::string> overrides = {"source.listen=" + source, "reviewer.listen=" + reviewer};
-    for (const char* cls : {"static", "api", "upload", "costly"}) {
+    for (const char* cls : {"static", "api", "upload", "costly", "download"}) {
       overrides.push_back(std::string("rate.") + cls + ".global_per_second=0");
       overrides.push_back(std::string("rate.") + cls + ".circuit_per_second=0");
     }
+    overrides.insert(overrides.end(), more.begin(), more.end());
     server_ = std::make_unique<testing::DojavadServer>(data, overrides);
     INFO(server_->Stderr());
     REQUIRE(server_->ok());
@@ -1176,6 +1179,25 @@ TEST_CASE("e2e: a download whose circuit dies resumes without fetching verified 
   CHECK(ReadAll(out) == data);
   CHECK(proxy.chunk_gets() == static_cast<int>(20 - done));
   CHECK(::access(part.c_str(), F_OK) != 0);
+}
+
+TEST_CASE("e2e: chunk downloads are not charged to the reviewer token's rate limit", "[cli][e2e]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  const std::string data = RandomBytes(40 * 524288, 23);  // 41 chunks, the last one empty
+  const std::string case_id = CaseWithAttachment(inst, data);
+  // A token may make 12 requests, then one every 20 s: charged to it, the
+  // chunks of this file would take many minutes (429, Retry-After 20).
+  inst.Stop();
+  inst.Start(inst.source_addr(), inst.reviewer_addr(), inst.dir() / "data",
+             {"api.token_requests_per_second=0.05", "api.token_burst=12"});
+  const auto t0 = std::chrono::steady_clock::now();
+  auto get = inst.As("ana", {"get", case_id, "1", "-o", inst.dir() / "got"});
+  const auto took = std::chrono::steady_clock::now() - t0;
+  INFO(get.err);
+  REQUIRE(get.rc == 0);
+  CHECK(ReadAll(inst.dir() / "got") == data);
+  CHECK(took < std::chrono::seconds(30));
 }
 
 // ---- issue 16 and F11/F16: the CLI where a new reviewer tripped ----------

@@ -440,6 +440,7 @@ TEST_CASE("upload: streams outside 1..8 are refused before anything is sent", "[
 // A fetch function for `e` that records how many calls overlap; chunk i
 // answers after (i % 3) ms, so chunks complete out of order.
 struct OverlappingFetch {
+  explicit OverlappingFetch(const Encrypted& enc) : e(enc) {}
   const Encrypted& e;
   std::mutex mu;
   int in_flight = 0, peak = 0;    // GUARDED_BY(mu)
@@ -461,7 +462,7 @@ struct OverlappingFetch {
 TEST_CASE("download: N chunks in flight, written in order, byte-identical", "[client][transfer]") {
   testing::TempDir dir;
   Encrypted e(11 * kChunk + 77);  // 12 chunks
-  OverlappingFetch f{e};
+  OverlappingFetch f(e);
   std::vector<uint64_t> reported;
   TransferControl control;
   control.progress = [&](uint64_t done, uint64_t) { reported.push_back(done); };
@@ -511,7 +512,7 @@ TEST_CASE(
   CHECK(ReadAll(PartOf(out, e.secrets)) == e.plain.substr(0, 7 * kChunk));
 
   // A later run starts at chunk 7.
-  OverlappingFetch f{e};
+  OverlappingFetch f(e);
   uint64_t resumed_at = 0;
   TransferControl control;
   control.resumed = [&](uint64_t first, uint64_t) { resumed_at = first; };
@@ -556,7 +557,7 @@ TEST_CASE("download: a cancel stops every worker; what was verified stays", "[cl
   control.progress = [&](uint64_t done, uint64_t) {
     if (done == 5 * kChunk) cancel.Cancel();
   };
-  OverlappingFetch f{e};
+  OverlappingFetch f(e);
   Status s =
       DownloadFile(std::ref(f), e.secrets, e.records.size(), e.plain.size(), out, "f", control, 3);
   CHECK(s.code() == Code::kCancelled);
