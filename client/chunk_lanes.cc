@@ -56,8 +56,10 @@ Status ChunkWorkers::Run(const std::vector<uint64_t>& indexes, const Work& work)
   return first_error;
 }
 
-ApiLanes::ApiLanes(ApiClient& main, size_t streams) : main_(main) {
-  for (size_t k = 1; k < streams; ++k) extra_.push_back(std::make_unique<Lane>(main));
+ApiLanes::ApiLanes(ApiClient& main, size_t streams, bool with_lookup_key) : main_(main) {
+  for (size_t k = 1; k < streams; ++k) {
+    extra_.push_back(std::make_unique<Lane>(main, with_lookup_key));
+  }
 }
 
 }  // namespace dojava::client

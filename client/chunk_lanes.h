@@ -59,12 +59,14 @@ class ChunkWorkers {
 };
 
 // The connections of one transfer: lane 0 is the caller's ApiClient, lanes
-// 1..streams-1 are opened with its options and credentials (on their first
-// request) and closed with this object. Not thread-safe itself; each lane is
-// used by one worker at a time.
+// 1..streams-1 are opened with its options and bearer token (on their first
+// request) and closed with this object; with the lookup key too only if
+// `with_lookup_key` (downloads: a returning source's chunk route needs it;
+// uploads never carry it). Not thread-safe itself; each lane is used by one
+// worker at a time.
 class ApiLanes {
  public:
-  ApiLanes(ApiClient& main, size_t streams);
+  ApiLanes(ApiClient& main, size_t streams, bool with_lookup_key);
   ApiLanes(const ApiLanes&) = delete;
   ApiLanes& operator=(const ApiLanes&) = delete;
 
@@ -72,8 +74,8 @@ class ApiLanes {
 
  private:
   struct Lane {
-    explicit Lane(const ApiClient& main)
-        : http(main.http_options()), api(main.WithConnection(&http)) {}
+    Lane(const ApiClient& main, bool with_lookup_key)
+        : http(main.http_options()), api(main.WithConnection(&http, with_lookup_key)) {}
     HttpClient http;
     ApiClient api;
   };

@@ -217,7 +217,7 @@ Status DownloadFile(ApiClient& api, const LaneChunkFetcher& fetch, int streams,
     return Status(Code::kInvalidArgument,
                   "download streams must be 1.." + std::to_string(kMaxDownloadStreams));
   }
-  ApiLanes lanes(api, static_cast<size_t>(streams));
+  ApiLanes lanes(api, static_cast<size_t>(streams), true);
   return Download([&](size_t lane, uint64_t i) { return fetch(lanes.at(lane), i); }, streams,
                   secrets, chunks, size, output, label, control);
 }

@@ -130,7 +130,7 @@ Result<UploadedFile> UploadFile(ApiClient& api, const std::string& path, uint64_
   for (uint64_t i : created.missing) missing_at_start[i] = true;
   // Written by the workers, one element each; read after they are joined.
   std::vector<Bytes> digests(count);
-  ApiLanes lanes(api, static_cast<size_t>(streams));
+  ApiLanes lanes(api, static_cast<size_t>(streams), false);
   ChunkWorkers workers(static_cast<size_t>(streams));
   std::mutex progress_mu;
   uint64_t done = 0;  // GUARDED_BY(progress_mu)
