@@ -189,7 +189,7 @@ Status Download(const LaneFetch& fetch, int streams, const crypto::FileSecrets& 
   std::vector<uint64_t> todo;
   for (uint64_t i = part.start; i < chunks; ++i) todo.push_back(i);
   const Status run = workers.Run(todo, work);
-  // The first failure, not a worker's report that it stopped because of it.
+  // The failure of the lowest chunk, not a report that a worker stopped for it.
   DOJAVA_RETURN_IF_ERROR(writer.error());
   DOJAVA_RETURN_IF_ERROR(run);
   DOJAVA_RETURN_IF_ERROR(crypto::CheckFileReference({writer.written(), chunks}, size, chunks));
