@@ -40,6 +40,18 @@ void AddCommonOptions(po::options_description* desc, unsigned set, CommonOptions
         "attachment chunks sent at once, each on its own connection (tor stream), 1..8 "
         "(default 3)");
   }
+  if (set & kDownloadOpt) {
+    desc->add_options()(
+        "download-streams", po::value(&o->download_streams)->value_name("N")->notifier([](int n) {
+          if (n < 1 || n > client::kMaxDownloadStreams) {
+            Fail(Exit::kUsage, "--download-streams must be 1.." +
+                                   std::to_string(client::kMaxDownloadStreams) + " (default " +
+                                   std::to_string(client::kDefaultDownloadStreams) + ")");
+          }
+        }),
+        "attachment chunks fetched at once, each on its own connection (tor stream), 1..8 "
+        "(default 3)");
+  }
   if (set & kJsonOpt) {
     desc->add_options()("json", po::bool_switch(&o->json), "machine-readable JSON output");
   }

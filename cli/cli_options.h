@@ -15,10 +15,11 @@ namespace po = boost::program_options;
 
 // Which shared options a command takes.
 enum OptionSet : unsigned {
-  kServerOpts = 1,  // --server --socks5 --state-dir --timeout --admin-fingerprint
-  kKeyOpts = 2,     // --key-file --passphrase-file
-  kJsonOpt = 4,     // --json
-  kUploadOpt = 8,   // --upload-streams
+  kServerOpts = 1,    // --server --socks5 --state-dir --timeout --admin-fingerprint
+  kKeyOpts = 2,       // --key-file --passphrase-file
+  kJsonOpt = 4,       // --json
+  kUploadOpt = 8,     // --upload-streams
+  kDownloadOpt = 16,  // --download-streams
 };
 
 // Adds the shared options selected by `set`, writing into `o`.

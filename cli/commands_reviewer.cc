@@ -211,7 +211,7 @@ int RunGet(const Args& args) {
   std::string case_arg, file_arg, output;
   bool clean = false;
   po::options_description d("get");
-  AddCommonOptions(&d, kServerOpts | kKeyOpts | kJsonOpt, &o);
+  AddCommonOptions(&d, kServerOpts | kKeyOpts | kJsonOpt | kDownloadOpt, &o);
   d.add_options()("case", po::value(&case_arg)->required(), "the case")(
       "file", po::value(&file_arg)->required(), "the attachment: its number in `show`, id or name")(
       "output,o", po::value(&output)->value_name("PATH"), "where to write it (default: its name)")(
@@ -240,8 +240,10 @@ int RunGet(const Args& args) {
   const crypto::Id file_id = ref->id;
   ApiClient& api = s.api();
   Progress progress(ref->name);
-  Check(client::DownloadFile([&](uint64_t i) { return api.GetChunk(id, file_id, i); }, secrets,
-                             ref->chunks, ref->size, output, ref->name, progress.Control()),
+  Check(client::DownloadFile(
+            api, [&](ApiClient& lane, uint64_t i) { return lane.GetChunk(id, file_id, i); },
+            o.download_streams, secrets, ref->chunks, ref->size, output, ref->name,
+            progress.Control()),
         "download");
   std::string cleaned, clean_error;
   if (clean) {

@@ -186,9 +186,10 @@ int RunSubmit(const Args& args) {
 
 namespace {
 
-// Downloads attachment number `number` (as listed) to `output` (default: its name).
+// Downloads attachment number `number` (as listed) to `output` (default: its
+// name) on `streams` connections.
 std::string SaveAttachment(ApiClient& api, const std::vector<const FileRef*>& files,
-                           const std::string& number, const std::string& output) {
+                           const std::string& number, const std::string& output, int streams) {
   size_t n = 0;
   if (number.find_first_not_of("0123456789") == std::string::npos && number.size() < 6)
     n = std::stoul(number);
@@ -199,8 +200,9 @@ std::string SaveAttachment(ApiClient& api, const std::vector<const FileRef*>& fi
   FailIfExists(path, "-o");
   const crypto::Id fid = f.id;
   Progress progress(f.name);
-  Check(client::DownloadFile([&](uint64_t i) { return api.GetSourceChunk(fid, i); }, secrets,
-                             f.chunks, f.size, path, f.name, progress.Control()),
+  Check(client::DownloadFile(
+            api, [&](ApiClient& lane, uint64_t i) { return lane.GetSourceChunk(fid, i); }, streams,
+            secrets, f.chunks, f.size, path, f.name, progress.Control()),
         "download");
   return path;
 }
@@ -303,7 +305,7 @@ int RunInbox(const Args& args) {
   std::string receipt_file, reply_file, get, output;
   std::vector<std::string> attach;
   po::options_description d("inbox");
-  AddCommonOptions(&d, kServerOpts | kJsonOpt | kUploadOpt, &o);
+  AddCommonOptions(&d, kServerOpts | kJsonOpt | kUploadOpt | kDownloadOpt, &o);
   d.add_options()("receipt-file", po::value(&receipt_file)->value_name("FILE"),
                   "read the receipt from FILE (mode 0600) instead of the terminal")(
       "reply-file", po::value(&reply_file)->value_name("FILE"),
@@ -364,7 +366,8 @@ int RunInbox(const Args& args) {
     Check(client::CheckSafeToEncrypt(entries), "not sending the follow-up");
   }
 
-  const std::string got_path = get.empty() ? "" : SaveAttachment(conn->api(), files, get, output);
+  const std::string got_path =
+      get.empty() ? "" : SaveAttachment(conn->api(), files, get, output, o.download_streams);
   uint64_t sent_seq = 0;
   if (wants_reply) {
     if (read.format == protocol::kVersion2 && !roster) Fail(Exit::kTrust, "no roster");

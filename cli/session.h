@@ -47,6 +47,9 @@ struct CommonOptions {
   // Chunk PUTs in flight when uploading attachments (--upload-streams;
   // client/transfer.h kDefaultUploadStreams, checked there).
   int upload_streams = 3;
+  // Chunk GETs in flight when downloading attachments (--download-streams;
+  // client/transfer.h kDefaultDownloadStreams, checked there).
+  int download_streams = 3;
   // Set by source commands (submit, inbox): no state on disk unless
   // --state-dir is given, never the `server` marker file, and no blind trust
   // on first contact (--admin-fingerprint, a key pinned in --state-dir, or a

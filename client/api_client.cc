@@ -218,9 +218,10 @@ Status StatusFromErrorResponse(int http_status, ByteView body) {
   return Status(k, text);
 }
 
-ApiClient ApiClient::WithConnection(HttpClient* http) const {
+ApiClient ApiClient::WithConnection(HttpClient* http, bool with_lookup_key) const {
   ApiClient other(http);
   if (!token_.empty()) other.token_ = SecretBytes::Copy(token_.reveal());
+  if (with_lookup_key && !lookup_.empty()) other.lookup_ = SecretBytes::Copy(lookup_.reveal());
   return other;
 }
 

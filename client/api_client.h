@@ -106,9 +106,10 @@ class ApiClient {
   const HttpOptions& http_options() const { return http_->options(); }
   // A client with this one's bearer token (copied into wiped memory) on
   // another connection, which the caller keeps alive longer than the result.
-  // Not the lookup key: such clients only upload chunks, and uploads must
-  // not be linkable to a case. Used for parallel chunk uploads (transfer.h).
-  ApiClient WithConnection(HttpClient* http) const;
+  // The lookup key only if `with_lookup_key`: for parallel chunk downloads of
+  // a returning source, whose chunk route needs it; never for uploads, which
+  // must not be linkable to a case (transfer.h).
+  ApiClient WithConnection(HttpClient* http, bool with_lookup_key = false) const;
 
   // Credentials sent with later calls (copied into wiped memory).
   void SetToken(const SecretBytes& token_b64) { token_ = SecretBytes::Copy(token_b64.reveal()); }

@@ -5,24 +5,24 @@
 // still reports missing afterwards are re-encrypted only through
 // ReEncryptChunk, which refuses if the file changed on disk meanwhile (a
 // changed chunk under the same nonce would leak the XOR of both).
-// Up to `streams` chunk PUTs are in flight at once, each on its own
-// keep-alive connection (through SOCKS5: its own tor stream of the same
-// circuit), so that neither a round trip nor the server's commit leaves the
-// circuit idle, and one stream's window (500 cells) does not cap the
-// circuit's (1000). Each connection has one worker thread that takes the next
-// chunk index from a shared list and holds one plaintext chunk (wiped
-// memory) and one record: memory stays at `streams` of each whatever the
-// file size. A PUT is retried with the same bytes (the server answers 204 to
-// the same bytes again, so a retry after a lost answer duplicates nothing).
-// The first error stops every worker after its current request; all are
-// joined before UploadFile returns.
+// A PUT is retried with the same bytes (the server answers 204 to the same
+// bytes again, so a retry after a lost answer duplicates nothing).
 //
 // Download: chunk i is fetched and opened at its position with its `last`
-// flag known from the file reference, and appended to OUTPUT.part (0600).
-// An interrupted download resumes from the chunks already in OUTPUT.part.
-// At the end the size is checked against the reference (CheckFileReference)
-// and OUTPUT.part renamed to OUTPUT. No plaintext of a chunk is written before
-// that chunk authenticated.
+// flag known from the file reference, and appended to OUTPUT.part (0600) in
+// index order. No plaintext of a chunk is written before that chunk
+// authenticated. An interrupted download resumes from the chunks already in
+// OUTPUT.part, without fetching them again. At the end the size is checked
+// against the reference (CheckFileReference) and OUTPUT.part renamed to
+// OUTPUT.
+//
+// Both keep up to `streams` chunk requests in flight, each on its own
+// keep-alive connection (through SOCKS5: its own tor stream of the same
+// circuit) driven by one worker thread (chunk_lanes.h): memory stays at
+// `streams` plaintext chunks (wiped memory) and records whatever the file
+// size. A download worker whose chunk arrived before the ones below it waits
+// with it until they are written. The first error stops every worker after
+// its current request; all are joined before the call returns.
 #ifndef DOJAVA_CLIENT_TRANSFER_H_
 #define DOJAVA_CLIENT_TRANSFER_H_
 
@@ -81,16 +81,34 @@ Result<UploadedFile> UploadFile(ApiClient& api, const std::string& path, uint64_
                                 int streams = kDefaultUploadStreams,
                                 const TransferControl& control = {});
 
-// Fetches chunk `index` of the file (reviewer or source route).
+// Chunk GETs in flight at once (`--download-streams`, cli/README.md).
+inline constexpr int kDefaultDownloadStreams = 3;
+inline constexpr int kMaxDownloadStreams = 8;
+
+// Fetches chunk `index` of the file on `lane`: the caller's ApiClient or one
+// opened with its options and credentials (reviewer or source route).
+using LaneChunkFetcher = std::function<Result<Bytes>(ApiClient& lane, uint64_t index)>;
+
+// Downloads and decrypts a file to `output` as described above, with up to
+// `streams` (1 to kMaxDownloadStreams) chunk GETs in flight; the extra
+// connections are closed before returning. Errors: kDecryptFailed /
+// kMalformed / kUnsupportedVersion naming the chunk ("the server sent a
+// damaged or substituted chunk"), kIoError, server errors, kCancelled,
+// kInvalidArgument for a bad `streams`. kAlreadyExists if `output` exists.
+// `label` names the file in messages. Progress is reported as chunks are
+// written, in order.
+Status DownloadFile(ApiClient& api, const LaneChunkFetcher& fetch, int streams,
+                    const crypto::FileSecrets& secrets, uint64_t chunks, uint64_t size,
+                    const std::string& output, const std::string& label,
+                    const TransferControl& control = {});
+
+// Fetches chunk `index` of the file; called from `streams` threads at once.
 using ChunkFetcher = std::function<Result<Bytes>(uint64_t index)>;
 
-// Downloads and decrypts a file to `output` as described above. Errors:
-// kDecryptFailed / kMalformed / kUnsupportedVersion naming the chunk,
-// kIoError, server errors, kCancelled. kAlreadyExists if `output` exists.
-// `label` names the file in messages.
+// As above with one fetch function for every lane (tests, other transports).
 Status DownloadFile(const ChunkFetcher& fetch, const crypto::FileSecrets& secrets, uint64_t chunks,
                     uint64_t size, const std::string& output, const std::string& label,
-                    const TransferControl& control = {});
+                    const TransferControl& control = {}, int streams = 1);
 
 }  // namespace dojava::client
 

@@ -317,8 +317,10 @@ void Backend::Download(QString id, int number, QString folder) {
   if (cancel_requested_) token.Cancel();
   client::ApiClient& api = session_->api();
   const crypto::Id file_id = ref.id;
-  Status st = client::DownloadFile([&](uint64_t i) { return api.GetChunk(*case_id, file_id, i); },
-                                   *secrets, ref.chunks, ref.size, output, ref.name, control);
+  Status st = client::DownloadFile(
+      api,
+      [&](client::ApiClient& lane, uint64_t i) { return lane.GetChunk(*case_id, file_id, i); },
+      client::kDefaultDownloadStreams, *secrets, ref.chunks, ref.size, output, ref.name, control);
   if (!st.ok()) return ReportFailure(tr("Download"), st);
   emit downloaded(QString::fromStdString(output));
 }

@@ -94,14 +94,14 @@ uint32_t ApiService::Today() {
 }
 
 Result<ApiService::Reviewer> ApiService::Authenticate(const HttpRequest& request,
-                                                      HttpResponse* error) {
+                                                      HttpResponse* error, bool charge_token) {
   auto token = ParseBearerToken(request);
   if (!token.ok()) {
     *error = ErrorResponse(ApiError::kUnauthorized);
     return Status(Code::kPermissionDenied, "no token");
   }
   int retry_after = 1;
-  auto who = sessions_.Authenticate(token->reveal(), &retry_after);
+  auto who = sessions_.Authenticate(token->reveal(), &retry_after, charge_token);
   if (!who.ok()) {
     *error = who.code() == Code::kResourceExhausted
                  ? ErrorResponse(ApiError::kRateLimited, retry_after)
@@ -122,11 +122,11 @@ Result<ApiService::Reviewer> ApiService::Authenticate(const HttpRequest& request
   return who->reviewer_id;
 }
 
-http::Handler ApiService::WithToken(ReviewerHandler handler) {
+http::Handler ApiService::WithToken(ReviewerHandler handler, bool charge_token) {
   std::shared_ptr<ApiService> self = shared_from_this();
-  return [self, handler](const HttpRequest& request, const RouteParams& params) {
+  return [self, handler, charge_token](const HttpRequest& request, const RouteParams& params) {
     HttpResponse error;
-    if (!self->Authenticate(request, &error).ok()) return error;
+    if (!self->Authenticate(request, &error, charge_token).ok()) return error;
     return ((*self).*handler)(request, params);
   };
 }
@@ -148,6 +148,7 @@ Status ApiService::AddRoutes(http::Router* router) {
   const http::RouteOptions from_memory{http::BodyClass::kJson, http::RateClass::kApi, true};
   const http::RouteOptions costly{http::BodyClass::kJson, http::RateClass::kCostly};
   const http::RouteOptions chunk{http::BodyClass::kChunk, http::RateClass::kUpload};
+  const http::RouteOptions download{http::BodyClass::kJson, http::RateClass::kDownload};
   auto with_params = [self](ReviewerHandler fn) -> http::Handler {
     return [self, fn](const HttpRequest& request, const RouteParams& params) {
       return ((*self).*fn)(request, params);
@@ -175,7 +176,7 @@ Status ApiService::AddRoutes(http::Router* router) {
       {S, Method::kGet, "/api/v1/source/case", api, with_params(&ApiService::GetSourceCase)},
       {S, Method::kPost, "/api/v1/source/messages", api,
        with_params(&ApiService::PostSourceMessage)},
-      {S, Method::kGet, "/api/v1/source/files/{file_id}/chunks/{index}", api,
+      {S, Method::kGet, "/api/v1/source/files/{file_id}/chunks/{index}", download,
        with_params(&ApiService::GetSourceChunk)},
       // Reviewer listener, no token.
       {S, Method::kGet, "/api/v1/rosters", api, with_params(&ApiService::GetRosters)},
@@ -199,8 +200,8 @@ Status ApiService::AddRoutes(http::Router* router) {
        WithToken(&ApiService::PostCaseDelete)},
       {R, Method::kPost, "/api/v1/cases/{case_id}/rekey", api,
        WithToken(&ApiService::PostCaseRekey)},
-      {R, Method::kGet, "/api/v1/cases/{case_id}/files/{file_id}/chunks/{index}", api,
-       WithToken(&ApiService::GetCaseChunk)},
+      {R, Method::kGet, "/api/v1/cases/{case_id}/files/{file_id}/chunks/{index}", download,
+       WithToken(&ApiService::GetCaseChunk, false)},
       {R, Method::kPost, "/api/v1/uploads", api, WithToken(&ApiService::PostUpload)},
       {R, Method::kPut, "/api/v1/uploads/{file_id}/chunks/{index}", chunk,
        WithToken(&ApiService::PutChunk)},

@@ -170,14 +170,18 @@ class ApiService final : public Api,
   // Wraps a reviewer handler: answers 401 without a valid token (or for a
   // reviewer no longer active on the installed roster), 429 over the token's
   // rate, otherwise calls `handler` (with the reviewer's id for a
-  // ReviewerIdHandler).
+  // ReviewerIdHandler). `charge_token` false: the route does not count
+  // against the token's rate (chunk downloads: their own rate class,
+  // `rate.download.*`, bounds them).
   using ReviewerHandler = HttpResponse (ApiService::*)(const HttpRequest&, const RouteParams&);
   using ReviewerIdHandler = HttpResponse (ApiService::*)(const HttpRequest&, const RouteParams&,
                                                          const Reviewer&);
-  http::Handler WithToken(ReviewerHandler handler);
+  http::Handler WithToken(ReviewerHandler handler, bool charge_token = true);
   http::Handler WithToken(ReviewerIdHandler handler);
-  // The reviewer of the request's token, or the error response.
-  Result<Reviewer> Authenticate(const HttpRequest& request, HttpResponse* error);
+  // The reviewer of the request's token, or the error response; the token's
+  // rate is charged if `charge_token`.
+  Result<Reviewer> Authenticate(const HttpRequest& request, HttpResponse* error,
+                                bool charge_token = true);
   // The store's day as a u32 day (clamped), for roster expiry and statements.
   uint32_t Today();
 

@@ -50,11 +50,13 @@ SecretBytes SessionRegistry::IssueToken(const crypto::Id& reviewer_id,
 }
 
 Result<SessionRegistry::Authenticated> SessionRegistry::Authenticate(ByteView token,
-                                                                     int* retry_after_seconds) {
+                                                                     int* retry_after_seconds,
+                                                                     bool charge) {
   std::lock_guard<std::mutex> lock(mu_);
   const TimePoint now = now_();
   Session* s = sessions_.Use(token, now);
   if (s == nullptr) return Status(Code::kNotFound, "unknown token");
+  if (!charge) return Authenticated{s->reviewer_id, s->login_key};
   // Token bucket: refill, then charge one request.
   const double elapsed = std::chrono::duration<double>(now - s->bucket_time).count();
   s->bucket = std::min(options_.burst, s->bucket + elapsed * options_.requests_per_second);

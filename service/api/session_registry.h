@@ -76,10 +76,10 @@ class SessionRegistry {
     crypto::Id reviewer_id{};
     crypto::Ed25519Public login_key{};  // callers check it is still the roster's key
   };
-  // Checks a presented token and charges its rate limit.
+  // Checks a presented token and, if `charge`, charges its rate limit.
   // kNotFound: unknown, expired or logged out (the caller answers 401);
   // kResourceExhausted: over the token's rate (429), *retry_after_seconds set.
-  Result<Authenticated> Authenticate(ByteView token, int* retry_after_seconds);
+  Result<Authenticated> Authenticate(ByteView token, int* retry_after_seconds, bool charge = true);
 
   // Ends the session of `token` (no-op if unknown).
   void Logout(ByteView token);

@@ -40,6 +40,8 @@ std::string_view RateClassName(RateClass c) {
       return "upload";
     case RateClass::kCostly:
       return "costly";
+    case RateClass::kDownload:
+      return "download";
   }
   return "api";
 }
@@ -112,7 +114,8 @@ Status ValidateConfig(const HttpConfig& c) {
     return Status(Code::kInvalidArgument, "source and reviewer listen on the same socket");
   }
   if (c.form_inflight_bytes < c.form_body_limit_bytes) {
-    return Status(Code::kInvalidArgument, "form_inflight_bytes must be at least form_body_limit_bytes");
+    return Status(Code::kInvalidArgument,
+                  "form_inflight_bytes must be at least form_body_limit_bytes");
   }
   if (c.form_circuit_inflight_bytes < c.form_body_limit_bytes ||
       c.form_circuit_inflight_bytes > c.form_inflight_bytes) {

@@ -80,8 +80,8 @@ inline const config::KeyTable<RateLimit>& RateLimit::Keys() {
 }
 
 // Route classes share one set of buckets each.
-enum class RateClass { kStatic = 0, kApi = 1, kUpload = 2, kCostly = 3 };
-inline constexpr int kRateClassCount = 4;
+enum class RateClass { kStatic = 0, kApi = 1, kUpload = 2, kCostly = 3, kDownload = 4 };
+inline constexpr int kRateClassCount = 5;
 std::string_view RateClassName(RateClass c);
 
 inline constexpr uint64_t kDefaultJsonBodyLimitBytes = 1024 * 1024;
@@ -127,6 +127,9 @@ struct HttpConfig {
       {100, 200, 10, 30},  // api: JSON reads and writes
       {100, 200, 20, 40},  // upload: attachment chunks
       {4, 8, 0.2, 2},      // costly: server-side Argon2id, login
+      // download: chunk GETs, several in flight per client (one 512 KiB
+      // record each: 100/s is 50 MiB/s for one circuit).
+      {200, 400, 100, 200},
   };
   int rate_circuit_table_size = 10'000;
 
@@ -206,7 +209,8 @@ inline const config::KeyTable<HttpConfig>& HttpConfig::Keys() {
              "client sees the answer instead of a reset");
     constexpr const char* kUsedBy[kRateClassCount] = {
         "the page and its assets", "JSON reads and writes", "attachment chunks",
-        "server-side Argon2id on the no-JavaScript path, login"};
+        "server-side Argon2id on the no-JavaScript path, login",
+        "attachment chunk downloads; a reviewer's are not charged to `api.token_*`"};
     for (int i = 0; i < kRateClassCount; ++i) {
       const std::string name(RateClassName(static_cast<RateClass>(i)));
       k.Add("rate." + name + ".", &HttpConfig::rate, i, RateLimit::Keys(),

@@ -136,8 +136,8 @@ class Instance {
     json::object o = json::parse(admin.out).as_object();
     admin_public_ = std::string(o["admin_public_key"].as_string());
     fingerprint_ = std::string(o["fingerprint"].as_string());
-    auto init = Run({DOJAVAD_BINARY, "init", "--data-dir", dir_ / "data",
-                                  "--admin-public-key", admin_public_, "--name", "Test Newsroom"});
+    auto init = Run({DOJAVAD_BINARY, "init", "--data-dir", dir_ / "data", "--admin-public-key",
+                     admin_public_, "--name", "Test Newsroom"});
     INFO(init.err);
     REQUIRE(init.rc == 0);
     Start("127.0.0.1:0", "127.0.0.1:0", dir_ / "data");
@@ -145,13 +145,16 @@ class Instance {
   ~Instance() { Stop(); }
 
   // `dojavad serve` of `data` on the given addresses (port 0: the kernel
-  // chooses), every rate limit off; waits until both listen.
-  void Start(const std::string& source, const std::string& reviewer, const std::string& data) {
+  // chooses), every rate limit off, `more` key=value overrides; waits until
+  // both listen.
+  void Start(const std::string& source, const std::string& reviewer, const std::string& data,
+             const std::vector<std::string>& more = {}) {
     std::vector<std::string> overrides = {"source.listen=" + source, "reviewer.listen=" + reviewer};
-    for (const char* cls : {"static", "api", "upload", "costly"}) {
+    for (const char* cls : {"static", "api", "upload", "costly", "download"}) {
       overrides.push_back(std::string("rate.") + cls + ".global_per_second=0");
       overrides.push_back(std::string("rate.") + cls + ".circuit_per_second=0");
     }
+    overrides.insert(overrides.end(), more.begin(), more.end());
     server_ = std::make_unique<testing::DojavadServer>(data, overrides);
     INFO(server_->Stderr());
     REQUIRE(server_->ok());
@@ -628,8 +631,7 @@ TEST_CASE("e2e: source commands leave no trace on disk and never trust a key bli
   auto listing = Run({"/bin/sh", "-c", "find '" + state + "' -type f"});
   CHECK(listing.out.find("admin_public_key") != std::string::npos);
   CHECK(listing.out.find("/server\n") == std::string::npos);
-  auto grep = Run(
-                  {"/bin/sh", "-c", "grep -rl '" + inst.source_addr() + "' '" + state + "'"});
+  auto grep = Run({"/bin/sh", "-c", "grep -rl '" + inst.source_addr() + "' '" + state + "'"});
   CHECK(grep.out.empty());
   ::unsetenv("XDG_DATA_HOME");
   ::setenv("HOME", old_home.c_str(), 1);
@@ -781,9 +783,8 @@ TEST_CASE("e2e: roster rollback refused, admin key pinned, clear failures", "[cl
                    inst.dir() / "pass", "--kdf-memory-mib", "8", "--json"});
   REQUIRE(other_admin.rc == 0);
   const std::string other_pub(Json(other_admin)["admin_public_key"].as_string());
-  auto other_init =
-      Run({DOJAVAD_BINARY, "init", "--data-dir", inst.dir() / "data-other",
-                              "--admin-public-key", other_pub, "--name", "Impostor"});
+  auto other_init = Run({DOJAVAD_BINARY, "init", "--data-dir", inst.dir() / "data-other",
+                         "--admin-public-key", other_pub, "--name", "Impostor"});
   INFO(other_init.err);
   REQUIRE(other_init.rc == 0);
   inst.Start(source, reviewer, inst.dir() / "data-other");
@@ -824,8 +825,11 @@ TEST_CASE("e2e: roster rollback refused, admin key pinned, clear failures", "[cl
 // every connection is closed at once, as when the circuit dies.
 class CuttingProxy {
  public:
-  CuttingProxy(const std::string& target, int max_cuts, size_t dead_after = 0)
-      : max_cuts_(max_cuts), dead_after_(dead_after) {
+  // dead_after / dead_down_after: the circuit dies once that many bytes went
+  // to the server / came from it (0: never).
+  CuttingProxy(const std::string& target, int max_cuts, size_t dead_after = 0,
+               size_t dead_down_after = 0)
+      : max_cuts_(max_cuts), dead_after_(dead_after), dead_down_after_(dead_down_after) {
     const size_t colon = target.rfind(':');
     REQUIRE(colon != std::string::npos);
     target_port_ = static_cast<uint16_t>(std::stoi(target.substr(colon + 1)));
@@ -850,6 +854,7 @@ class CuttingProxy {
   int answers_lost() const { return cuts_[1]; }
   int connections() const { return connections_seen_; }
   int peak_open() const { return peak_open_; }
+  int chunk_gets() const { return chunk_gets_; }
 
  private:
   static constexpr size_t kRecord = 524305;  // PROTOCOL §9.2 chunk record
@@ -900,6 +905,20 @@ class CuttingProxy {
     return total_up_ > dead_after_;
   }
 
+  // Counts chunk GETs going up; true once the circuit is dead downwards
+  // (dead_down_after_ bytes came from the server).
+  bool DeadDown(std::string_view up, size_t down) {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (size_t at = up.find("GET /api/v1/"); at != std::string_view::npos;
+         at = up.find("GET /api/v1/", at + 1)) {
+      const size_t eol = up.find('\n', at);
+      if (up.substr(at, eol - at).find("/chunks/") != std::string_view::npos) ++chunk_gets_;
+    }
+    if (dead_down_after_ == 0) return false;
+    total_down_ += down;
+    return total_down_ > dead_down_after_;
+  }
+
   void ForwardOpen(int client, int kind) {
     const int server = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     sockaddr_in a = Loopback(target_port_);
@@ -915,7 +934,9 @@ class CuttingProxy {
       if (::poll(p, 2, 100) <= 0) continue;
       if (p[0].revents) {
         const ssize_t n = ::recv(client, buf.data(), buf.size(), 0);
-        if (n <= 0 || Dead(static_cast<size_t>(n))) break;
+        if (n <= 0 || Dead(static_cast<size_t>(n)) ||
+            DeadDown(std::string_view(buf.data(), static_cast<size_t>(n)), 0))
+          break;
         size_t pass = static_cast<size_t>(n);
         const size_t cut_at = kRecord + kRecord / 2;  // half-way through the second body
         const bool cut = kind == 0 && up + pass > cut_at && TakeCut(0);
@@ -928,7 +949,7 @@ class CuttingProxy {
       }
       if (p[1].revents) {
         const ssize_t n = ::recv(server, buf.data(), buf.size(), 0);
-        if (n <= 0) break;
+        if (n <= 0 || DeadDown({}, static_cast<size_t>(n))) break;
         // The answer to a second chunk: the server has committed it.
         if (kind == 1 && up >= 2 * kRecord && TakeCut(1)) break;
         if (::send(client, buf.data(), static_cast<size_t>(n), MSG_NOSIGNAL) != n) break;
@@ -940,6 +961,7 @@ class CuttingProxy {
 
   const int max_cuts_;
   const size_t dead_after_;
+  const size_t dead_down_after_;
   uint16_t target_port_ = 0;
   uint16_t port_ = 0;
   int listen_fd_ = -1;
@@ -949,8 +971,8 @@ class CuttingProxy {
   std::mutex mu_;
   // GUARDED_BY(mu_) when written; read after the upload.
   int cuts_[2] = {0, 0};
-  int connections_seen_ = 0, open_ = 0, peak_open_ = 0;
-  size_t total_up_ = 0;
+  int connections_seen_ = 0, open_ = 0, peak_open_ = 0, chunk_gets_ = 0;
+  size_t total_up_ = 0, total_down_ = 0;
 };
 
 std::vector<std::string> SubmitArgs(Instance& inst, const std::vector<std::string>& attach) {
@@ -1094,6 +1116,123 @@ TEST_CASE("e2e: a multi-stream upload whose circuit dies ends with a clear error
   auto cases = inst.As("ana", {"cases", "--json"});
   REQUIRE(cases.rc == 0);
   CHECK(Json(cases)["cases"].as_array().empty());
+}
+
+// ---- issue 19: downloads with several chunks in flight -------------------
+
+// ana's reviewer options with the server at `url` (a proxy in front of it).
+std::vector<std::string> AnaVia(Instance& inst, const std::string& url,
+                                std::vector<std::string> args) {
+  const std::vector<std::string> common = {"--server",
+                                           url,
+                                           "--key-file",
+                                           inst.dir() / "ana.key",
+                                           "--passphrase-file",
+                                           inst.dir() / "pass",
+                                           "--state-dir",
+                                           inst.dir() / "state-ana",
+                                           "--admin-fingerprint",
+                                           inst.fingerprint()};
+  args.insert(args.end(), common.begin(), common.end());
+  return args;
+}
+
+// A case whose one attachment is `data`; returns the case id.
+std::string CaseWithAttachment(Instance& inst, const std::string& data) {
+  WriteFile(inst.dir() / "leak.bin", data);
+  auto args = SubmitArgs(inst, {inst.dir() / "leak.bin"});
+  args.insert(args.end(), {"--server", inst.SourceUrl()});
+  auto submit = inst.Dojava(args);
+  INFO(submit.err);
+  REQUIRE(submit.rc == 0);
+  return OnlyCase(inst, "ana");
+}
+
+TEST_CASE("e2e: a download keeps N chunk GETs in flight on N connections, byte for byte",
+          "[cli][e2e]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  const std::string data = RandomBytes(14 * 524288 + 99, 21);  // 15 chunks
+  const std::string case_id = CaseWithAttachment(inst, data);
+  for (int streams : {1, 4}) {
+    CuttingProxy proxy(inst.reviewer_addr(), 0);
+    const std::string out = inst.dir() / ("got-" + std::to_string(streams));
+    auto get = inst.Dojava(
+        AnaVia(inst, proxy.url(),
+               {"get", case_id, "1", "-o", out, "--download-streams", std::to_string(streams)}));
+    INFO(get.err);
+    REQUIRE(get.rc == 0);
+    CHECK(ReadAll(out) == data);
+    CHECK(proxy.chunk_gets() == 15);
+    // The command's own connection and streams - 1 more, open together.
+    CHECK(proxy.connections() == streams);
+    CHECK(proxy.peak_open() == streams);
+  }
+  for (const std::string bad : {"0", "9", "x"}) {
+    auto r = inst.As("ana",
+                     {"get", case_id, "1", "-o", inst.dir() / "never", "--download-streams", bad});
+    CHECK(r.rc == 2);
+    CHECK(r.err.find("--download-streams") != std::string::npos);
+  }
+}
+
+TEST_CASE("e2e: a download whose circuit dies resumes without fetching verified chunks again",
+          "[cli][e2e]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  const std::string data = RandomBytes(20 * 524288 - 5, 22);  // 20 chunks
+  const std::string case_id = CaseWithAttachment(inst, data);
+  const std::string out = inst.dir() / "got";
+  RunResult cut;
+  {
+    // The circuit dies after about 8 records came down.
+    CuttingProxy proxy(inst.reviewer_addr(), 0, 0, 8 * 524305);
+    cut = inst.Dojava(
+        AnaVia(inst, proxy.url(), {"get", case_id, "1", "-o", out, "--download-streams", "3"}));
+  }
+  INFO(cut.err);
+  CHECK(cut.rc == 3);
+  CHECK(cut.err.find("run the command again to resume") != std::string::npos);
+  CHECK(::access(out.c_str(), F_OK) != 0);
+  // The part file holds whole verified chunks only, the first ones, in order.
+  std::string part;
+  for (const auto& e : std::filesystem::directory_iterator(inst.dir().path())) {
+    if (e.path().extension() == ".part") part = e.path();
+  }
+  REQUIRE(!part.empty());
+  const std::string held = ReadAll(part);
+  const size_t done = held.size() / 524288;
+  CHECK(held.size() % 524288 == 0);
+  CHECK(done >= 1);
+  CHECK(done < 20);
+  CHECK(held == data.substr(0, held.size()));
+
+  CuttingProxy proxy(inst.reviewer_addr(), 0);
+  auto again = inst.Dojava(AnaVia(inst, proxy.url(), {"get", case_id, "1", "-o", out, "--json"}));
+  INFO(again.err);
+  REQUIRE(again.rc == 0);
+  CHECK(ReadAll(out) == data);
+  CHECK(proxy.chunk_gets() == static_cast<int>(20 - done));
+  CHECK(::access(part.c_str(), F_OK) != 0);
+}
+
+TEST_CASE("e2e: chunk downloads are not charged to the reviewer token's rate limit", "[cli][e2e]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  const std::string data = RandomBytes(40 * 524288, 23);  // 41 chunks, the last one empty
+  const std::string case_id = CaseWithAttachment(inst, data);
+  // A token may make 12 requests, then one every 20 s: charged to it, the
+  // chunks of this file would take many minutes (429, Retry-After 20).
+  inst.Stop();
+  inst.Start(inst.source_addr(), inst.reviewer_addr(), inst.dir() / "data",
+             {"api.token_requests_per_second=0.05", "api.token_burst=12"});
+  const auto t0 = std::chrono::steady_clock::now();
+  auto get = inst.As("ana", {"get", case_id, "1", "-o", inst.dir() / "got"});
+  const auto took = std::chrono::steady_clock::now() - t0;
+  INFO(get.err);
+  REQUIRE(get.rc == 0);
+  CHECK(ReadAll(inst.dir() / "got") == data);
+  CHECK(took < std::chrono::seconds(30));
 }
 
 // ---- issue 16 and F11/F16: the CLI where a new reviewer tripped ----------

@@ -61,7 +61,7 @@ std::string DojavadInstance::instance_id() const {
 std::unique_ptr<DojavadServer> DojavadInstance::Serve(const std::vector<std::string>& overrides) {
   std::vector<std::string> args;
   if (options_.rate_limits_off) {
-    for (const char* cls : {"static", "api", "upload", "costly"}) {
+    for (const char* cls : {"static", "api", "upload", "costly", "download"}) {
       args.push_back(std::string("rate.") + cls + ".global_per_second=0");
       args.push_back(std::string("rate.") + cls + ".circuit_per_second=0");
     }

@@ -184,8 +184,12 @@ export class Api {
     return this.request('POST', '/api/v1/source/messages', { json: body, noRetry: true });
   }
 
-  sourceChunk(fileId, index) {
-    return this.request('GET', `/api/v1/source/files/${fileId}/chunks/${index}`, { binary: true });
+  /**
+   * One chunk record, retried while the failure is transient. `streams`: the GETs in flight together
+   * (download.js `parallel`); each gets the deadline times `streams`, as putChunk. `signal` cancels it.
+   */
+  sourceChunk(fileId, index, signal, streams = 1) {
+    return this.request('GET', `/api/v1/source/files/${fileId}/chunks/${index}`, { binary: true, signal, timeoutMs: this.timeoutMs * streams });
   }
 }
 

@@ -1,11 +1,10 @@
 // The returning source's page: receipt → keys (§4.3) → the case's wrapped key (§7.1) and conversation
 // (API.md "Returning with a receipt") → decrypted in the browser (v1 and v2 records; for a v2 case the key
 // commitments, the signatures against the verified roster, message #1 signed with this receipt's key, the
-// order, and signed re-keys: §7.3, §8, §12.3, in SourceCaseReader) → files downloaded and decrypted chunk by
-// chunk (§9.2) → follow-ups, signed with the receipt's key in a v2 case.
+// order, and signed re-keys: §7.3, §8, §12.3, in SourceCaseReader) → files downloaded, several chunks at
+// once, and decrypted in order (§9.2) → follow-ups, signed with the receipt's key in a v2 case.
 import {
   AUTHOR_SOURCE,
-  ChunkStreamDecryptor,
   DojavaError,
   KIND_CONVERSATION,
   MAX_BODY_SOURCE_V2,
@@ -25,6 +24,7 @@ import {
 import { ApiError } from './api.js';
 import { $, FilePicker, boot, showFatal, el, errorText, formatDay, formatSize, loadInstance, show, showError, showInstance } from './page.js';
 import { PayloadError, buildMessage, encodeBody, fileRef, parseBody } from './payload.js';
+import { downloadFile } from './download.js';
 import { uploadFile } from './upload.js';
 
 let ctx = null;
@@ -144,8 +144,9 @@ function render() {
         const ul = el('ul', { class: 'files' });
         for (const f of b.files) {
           const btn = el('button', { type: 'button', class: 'link', text: t('file_download', { name: f.name, size: formatSize(i18n, f.size) }) });
-          btn.addEventListener('click', () => download(f, btn));
-          ul.append(el('li', {}, btn));
+          const stop = el('button', { type: 'button', class: 'secondary', hidden: true, text: t('file_download_cancel') });
+          btn.addEventListener('click', () => download(f, btn, stop));
+          ul.append(el('li', {}, btn, ' ', stop));
         }
         li.append(ul);
       }
@@ -156,36 +157,44 @@ function render() {
 }
 
 /**
- * Downloads one file chunk by chunk and decrypts it as a stream (§9.2: a chunk's plaintext is used only
- * after it authenticated at its position; count and size checked against the FILEREF). The plaintext
- * parts become a Blob (which the browser may keep on disk) and are saved with the file's name.
+ * Downloads one file with several chunks in flight and decrypts it in order (download.js; §9.2: a chunk's
+ * plaintext is used only after it authenticated at its position; count and size checked against the
+ * FILEREF). Progress in bytes on the button; `stop` cancels every request in flight. The plaintext
+ * becomes a Blob (which the browser may keep on disk), saved with the file's name.
  */
-async function download(f, btn) {
+async function download(f, btn, stop) {
   const { api, i18n } = ctx;
   const box = $('download-error');
   box.hidden = true;
   const label = btn.textContent;
   btn.disabled = true;
+  const cancel = new AbortController();
+  const onStop = () => cancel.abort();
+  stop.addEventListener('click', onStop, { once: true });
+  stop.textContent = i18n.t('file_download_cancel');
+  stop.hidden = false;
+  const progress = ({ bytes, total }) => {
+    btn.textContent = i18n.t('file_downloading', { name: f.name, done: formatSize(i18n, bytes), total: formatSize(i18n, total) });
+  };
   try {
-    const d = new ChunkStreamDecryptor({ fileKey: f.fileKey, noncePrefix: f.noncePrefix, fileId: f.fileId }, { chunks: f.chunks, size: f.size });
-    const parts = [];
-    const id = b64(f.fileId);
-    for (let i = 0; i < f.chunks; i++) {
-      btn.textContent = i18n.t('file_downloading', { done: i, total: f.chunks });
-      const rec = await api.sourceChunk(id, i);
-      const p = d.push(rec);
-      if (p) parts.push(p.slice());
-    }
-    parts.push(d.finish().slice());
-    const url = URL.createObjectURL(new Blob(parts, { type: 'application/octet-stream' }));
+    progress({ bytes: 0, total: f.size });
+    const blob = await downloadFile(api, f, { onProgress: progress, signal: cancel.signal });
+    const url = URL.createObjectURL(blob);
     const a = el('a', { href: url, download: f.name });
     document.body.append(a);
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60000);
   } catch (e) {
-    showError(i18n, box, e);
+    if (cancel.signal.aborted) {
+      box.textContent = i18n.t('file_download_cancelled', { name: f.name });
+      box.hidden = false;
+    } else {
+      showError(i18n, box, e);
+    }
   } finally {
+    stop.removeEventListener('click', onStop);
+    stop.hidden = true;
     btn.textContent = label;
     btn.disabled = false;
   }
