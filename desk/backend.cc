@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <set>
 
+#include "client/case_summary.h"
 #include "client/case_view.h"
 #include "client/format.h"
 #include "client/keys.h"
@@ -150,6 +151,7 @@ void Backend::Unlock(ServerSettings settings, std::shared_ptr<SecretBytes> passp
   *passphrase = SecretBytes();
   if (!s.ok()) return ReportFailure(tr("Unlock"), s.status());
   session_.emplace(std::move(s).value());
+  watcher_.emplace();
   QStringList colleagues;
   for (const auto& e : session_->roster().entries()) {
     if (e.reviewer_id != session_->me->id) colleagues << Q(e.name);
@@ -158,6 +160,7 @@ void Backend::Unlock(ServerSettings settings, std::shared_ptr<SecretBytes> passp
 }
 
 void Backend::Lock() {
+  watcher_.reset();
   session_.reset();  // wipes the key, the token and the connection's secrets
   emit locked();
 }
@@ -181,7 +184,12 @@ void Backend::ListCases() {
     }
     if (v.code() == Code::kNotFound) continue;  // deleted meanwhile
     if (!v.ok()) return ReportFailure(tr("Case list"), v.status());
-    rows.push_back(Describe(*session_, *v).row);
+    CaseRow row = Describe(*session_, *v).row;
+    // What this reviewer read is in the client's private state (seen-…), not
+    // in desk.ini.
+    auto seen = session_->conn->state().LastSeen(v->info.case_id);
+    row.unread = !seen.ok() || client::LastSeq(*v) > *seen;
+    rows.push_back(std::move(row));
   }
   emit progress(total, total);
   emit casesListed(rows, not_granted);
@@ -192,6 +200,8 @@ void Backend::Reopen(const QString& id) {
   if (!case_id.ok()) return ReportFailure(tr("Open case"), case_id.status());
   auto v = client::OpenCase(*session_, *case_id);
   if (!v.ok()) return ReportFailure(tr("Open case"), v.status());
+  Status read = client::MarkRead(*session_, *v);
+  if (!read.ok()) return ReportFailure(tr("Open case"), read);
   emit caseOpened(Describe(*session_, *v));
 }
 
@@ -211,20 +221,6 @@ Status PostEventTo(client::ReviewerSession& s, const QString& id, const json::ob
 }
 
 }  // namespace
-
-void Backend::Reply(QString id, std::shared_ptr<SecretBytes> text) {
-  if (!RequireSession()) return;
-  emit busy(tr("Sending the reply…"));
-  auto case_id = client::ParseId(id.toStdString(), "case");
-  if (!case_id.ok()) return ReportFailure(tr("Reply"), case_id.status());
-  auto v = client::OpenCase(*session_, *case_id);
-  if (!v.ok()) return ReportFailure(tr("Reply"), v.status());
-  auto seq = client::PostReply(*session_, *v, *text, {});
-  *text = SecretBytes();
-  if (!seq.ok()) return ReportFailure(tr("Reply"), seq.status());
-  emit done(tr("Reply sent."));
-  Reopen(id);
-}
 
 void Backend::AddNote(QString id, std::shared_ptr<SecretBytes> text) {
   if (!RequireSession()) return;

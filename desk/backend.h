@@ -19,6 +19,7 @@
 #include <string>
 
 #include "base/secret_bytes.h"
+#include "client/activity_watch.h"
 #include "client/reviewer_session.h"
 #include "client/transfer.h"
 #include "desk/desk_types.h"
@@ -52,7 +53,11 @@ class Backend : public QObject {
   // Lists and opens every case granted to this reviewer. casesListed().
   void ListCases();
   void OpenCase(QString id);
-  void Reply(QString id, std::shared_ptr<SecretBytes> text);
+  // Replies with `text` and the files at `paths` (uploaded first, with
+  // progress; with `clean`, each is a metadata-stripped copy made by mat2 in
+  // a private temporary folder, and a file mat2 cannot clean stops the reply
+  // before anything is sent).
+  void Reply(QString id, std::shared_ptr<SecretBytes> text, QStringList paths, bool clean);
   void AddNote(QString id, std::shared_ptr<SecretBytes> text);
   void SetStatus(QString id, QString status);
   void AddLabel(QString id, QString label);
@@ -60,6 +65,15 @@ class Backend : public QObject {
   void Assign(QString id, QString who);
   // Downloads attachment `number` (from 1) of case `id` into `folder`.
   void Download(QString id, int number, QString folder);
+  // Gives colleague `who` (a roster name) access to case `id`.
+  void Grant(QString id, QString who);
+  // Gives `who` every case this reviewer holds, case by case with progress;
+  // one refused case does not stop the others (grantedAll).
+  void GrantAll(QString who);
+  // Deletes case `id` for good (the window asked for confirmation).
+  void Delete(QString id);
+  // One poll for new activity without decrypting (client/activity_watch.h).
+  void Watch();
 
  signals:
   void busy(QString what);
@@ -69,6 +83,9 @@ class Backend : public QObject {
   void casesListed(QList<dojava::desk::CaseRow> rows, int not_granted);
   void caseOpened(dojava::desk::CaseDetail detail);
   void downloaded(QString path);
+  void grantedAll(int granted, int already, int not_yours, QStringList refused);
+  void deleted(QString id);
+  void activity(int unread_cases, bool news);
   void done(QString message);
   void failed(QString what, QString message);
 
@@ -78,7 +95,10 @@ class Backend : public QObject {
   // Opens case `id` again and emits caseOpened (after a change).
   void Reopen(const QString& id);
 
+  Result<client::UploadedFile> UploadForReply(const QString& path);
+
   std::optional<client::ReviewerSession> session_;
+  std::optional<client::ActivityWatcher> watcher_;  // reset on unlock and lock
   // Set by Cancel(), cleared when the next operation starts.
   std::atomic<bool> cancel_requested_{false};
 };

@@ -58,14 +58,20 @@ void DeskSettings::SetIdleLockSeconds(int seconds) {
   q.setValue(QStringLiteral("lock/idle_seconds"), seconds);
 }
 
-int DeskSettings::SeenMessages(const QString& id) const {
+int DeskSettings::watch_seconds() const {
   QSettings q(path_, QSettings::IniFormat);
-  return q.value(QStringLiteral("seen/") + id, 0).toInt();
+  const int v = q.value(QStringLiteral("watch/interval_seconds"), kDefaultWatchSeconds).toInt();
+  return v < kMinWatchSeconds ? kDefaultWatchSeconds : v;
 }
 
-void DeskSettings::SetSeenMessages(const QString& id, int count) {
+void DeskSettings::SetWatchSeconds(int seconds) {
   QSettings q(path_, QSettings::IniFormat);
-  q.setValue(QStringLiteral("seen/") + id, count);
+  q.setValue(QStringLiteral("watch/interval_seconds"), seconds);
+}
+
+void DeskSettings::ForgetCaseIds() {
+  QSettings q(path_, QSettings::IniFormat);
+  if (q.childGroups().contains(QStringLiteral("seen"))) q.remove(QStringLiteral("seen"));
 }
 
 }  // namespace dojava::desk

@@ -4,9 +4,12 @@
 #include <QApplication>
 #include <QEvent>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QMessageBox>
+#include <QRandomGenerator>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QToolBar>
 
 namespace dojava::desk {
@@ -58,6 +61,9 @@ MainWindow::MainWindow(const QString& settings_path, QWidget* parent)
   idle_.setSingleShot(true);
   idle_.setInterval(settings_.idle_lock_seconds() * 1000);
   connect(&idle_, &QTimer::timeout, this, &MainWindow::Lock);
+  watch_.setSingleShot(true);
+  connect(&watch_, &QTimer::timeout, this, &MainWindow::CheckActivity);
+  settings_.ForgetCaseIds();
   qApp->installEventFilter(this);
   resize(1360, 800);
   ShowStart();
@@ -82,6 +88,12 @@ void MainWindow::BuildWorkPage() {
   split->setSizes({560, 720});
   auto* layout = new QVBoxLayout(work_);
   layout->setContentsMargins(4, 4, 4, 4);
+  activity_ = new QLabel(work_);
+  activity_->setObjectName(QStringLiteral("activity"));
+  activity_->setAccessibleName(tr("New activity"));
+  activity_->setStyleSheet(QStringLiteral("background:#dbe9ff; padding:6px; font-weight:bold;"));
+  activity_->hide();
+  layout->addWidget(activity_);
   layout->addWidget(split);
   stack_->addWidget(work_);
 
@@ -100,11 +112,22 @@ void MainWindow::BuildWorkPage() {
           [this] { list_->findChild<QLineEdit*>(QStringLiteral("search"))->setFocus(); });
   addAction(find);
 
+  auto* share_all = bar->addAction(tr("S&hare all my cases…"), this, &MainWindow::AskGrantAll);
+  share_all->setObjectName(QStringLiteral("grantAll"));
+  ConnectCaseActions();
+}
+
+void MainWindow::ConnectCaseActions() {
   connect(list_, &CaseList::caseChosen, this,
           [this](QString id) { Queue([b = backend_, id] { b->OpenCase(id); }); });
-  connect(panel_, &CasePanel::replyRequested, this, [this](QString id, auto text) {
-    Queue([b = backend_, id, text] { b->Reply(id, text); });
+  connect(panel_, &CasePanel::replyRequested, this,
+          [this](QString id, auto text, QStringList files, bool clean) {
+            Queue([b = backend_, id, text, files, clean] { b->Reply(id, text, files, clean); });
+          });
+  connect(panel_, &CasePanel::grantRequested, this, [this](QString id, QString who) {
+    Queue([b = backend_, id, who] { b->Grant(id, who); });
   });
+  connect(panel_, &CasePanel::deleteRequested, this, &MainWindow::AskDelete);
   connect(panel_, &CasePanel::noteRequested, this, [this](QString id, auto text) {
     Queue([b = backend_, id, text] { b->AddNote(id, text); });
   });
@@ -154,12 +177,12 @@ void MainWindow::ConnectBackend() {
     stack_->setCurrentWidget(work_);
     toolbar_->show();
     idle_.start();
+    ScheduleWatch();
     Finish(true, tr("Unlocked as %1.").arg(name));
     Refresh();
   });
   connect(backend_, &Backend::casesListed, this, [this](QList<CaseRow> rows, int not_granted) {
     if (!unlocked_) return Finish(true, tr("Locked."));  // arrived after Lock()
-    for (CaseRow& r : rows) r.unread = settings_.SeenMessages(r.id) < r.messages;
     list_->SetRows(rows);
     QString msg = tr("%n case(s).", nullptr, static_cast<int>(rows.size()));
     if (not_granted > 0)
@@ -168,12 +191,28 @@ void MainWindow::ConnectBackend() {
   });
   connect(backend_, &Backend::caseOpened, this, [this](CaseDetail d) {
     if (!unlocked_) return Finish(true, tr("Locked."));
-    settings_.SetSeenMessages(d.row.id, d.row.messages);
     list_->UpdateRow(d.row);
     list_->MarkRead(d.row.id);
     panel_->Show(d);
     Finish(true, tr("Case opened."));
   });
+  connect(backend_, &Backend::grantedAll, this,
+          [this](int granted, int already, int not_yours, QStringList refused) {
+            QString m = tr("Shared %n case(s);", nullptr, granted) + QLatin1Char(' ') +
+                        tr("%n the colleague had already.", nullptr, already);
+            if (not_yours > 0)
+              m += QLatin1Char(' ') + tr("%n not yours to share.", nullptr, not_yours);
+            if (!refused.isEmpty()) {
+              m += QLatin1Char(' ') + tr("Not shared: %1").arg(refused.join(QStringLiteral("; ")));
+            }
+            Finish(refused.isEmpty(), m);
+          });
+  connect(backend_, &Backend::deleted, this, [this](QString id) {
+    if (panel_->case_id() == id) panel_->Clear();
+    Finish(true, tr("Case deleted."));
+    Refresh();
+  });
+  connect(backend_, &Backend::activity, this, &MainWindow::ShowActivity);
   connect(backend_, &Backend::done, this, [this](QString m) { status_->setText(m); });
   connect(backend_, &Backend::downloaded, this, [this](QString path) {
     Finish(
@@ -210,11 +249,15 @@ void MainWindow::Finish(bool ok, const QString& message) {
 void MainWindow::CancelRunning() { backend_->Cancel(); }
 
 void MainWindow::Refresh() {
-  if (unlocked_) Queue([b = backend_] { b->ListCases(); });
+  if (!unlocked_) return;
+  activity_->hide();
+  Queue([b = backend_] { b->ListCases(); });
 }
 
 void MainWindow::Lock() {
   idle_.stop();
+  watch_.stop();
+  activity_->hide();
   if (!unlocked_) return;
   unlocked_ = false;
   backend_->Cancel();
@@ -238,6 +281,75 @@ void MainWindow::ShowStart() {
   unlock_->SetServer(settings_.server().server);
   unlock_->SetBusy(false);
   stack_->setCurrentWidget(unlock_);
+}
+
+void MainWindow::AskDelete(const QString& id) {
+  auto* box = new QMessageBox(
+      QMessageBox::Warning, tr("Delete this case?"),
+      tr("The case, its conversation, notes and files are deleted from the server for every "
+         "reviewer. This cannot be undone."),
+      QMessageBox::NoButton, this);
+  box->setObjectName(QStringLiteral("confirmDelete"));
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  QPushButton* yes = box->addButton(tr("Delete for good"), QMessageBox::DestructiveRole);
+  yes->setObjectName(QStringLiteral("confirmDeleteYes"));
+  QPushButton* no = box->addButton(tr("Keep the case"), QMessageBox::RejectRole);
+  no->setObjectName(QStringLiteral("confirmDeleteNo"));
+  box->setDefaultButton(no);  // Enter keeps the case
+  connect(box, &QMessageBox::buttonClicked, this, [this, id, yes](QAbstractButton* b) {
+    if (b == yes) Queue([be = backend_, id] { be->Delete(id); });
+  });
+  box->open();
+}
+
+void MainWindow::AskGrantAll() {
+  if (!unlocked_) return;
+  auto* dialog = new QInputDialog(this);
+  dialog->setObjectName(QStringLiteral("grantAllDialog"));
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->setWindowTitle(tr("Share all my cases"));
+  dialog->setLabelText(tr("Give this colleague access to every case you hold (for a colleague "
+                          "who just joined):"));
+  dialog->setComboBoxItems(panel_->colleagues());
+  dialog->setComboBoxEditable(false);
+  connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString& who) {
+    if (!who.isEmpty()) Queue([b = backend_, who] { b->GrantAll(who); });
+  });
+  dialog->open();
+}
+
+void MainWindow::ScheduleWatch() {
+  const qint64 base = qint64{settings_.watch_seconds()} * 1000;
+  const qint64 jitter = base * kWatchJitterPercent / 100;
+  watch_.start(static_cast<int>(base - jitter + QRandomGenerator::global()->bounded(2 * jitter + 1)));
+}
+
+void MainWindow::CheckActivity() {
+  if (!unlocked_) return;
+  if (busy_) return ScheduleWatch();  // another request runs: check at the next turn
+  Queue([b = backend_] { b->Watch(); });
+}
+
+void MainWindow::ShowActivity(int unread_cases, bool news) {
+  ScheduleWatch();
+  if (!unlocked_) return Finish(true, tr("Locked."));
+  setWindowTitle((unread_cases > 0 ? QStringLiteral("(%1) ").arg(unread_cases) : QString()) +
+                 tr("Dojava Desk — %1").arg(me_));
+  if (news) {
+    // No case, title or count leaves the window in the desktop notification.
+    const QString text = tr("New activity in Dojava");
+    activity_->setText(text + QStringLiteral(" — ") +
+                       tr("%n case(s) with unread messages. Refresh (F5) to see them.", nullptr,
+                          unread_cases));
+    activity_->show();
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+      if (tray_ == nullptr) tray_ = new QSystemTrayIcon(windowIcon(), this);
+      tray_->show();
+      tray_->showMessage(tr("Dojava Desk"), text);
+    }
+    emit notified(text, unread_cases);
+  }
+  Finish(true, tr("%n case(s) with unread messages.", nullptr, unread_cases));
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {

@@ -14,6 +14,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QSystemTrayIcon>
 #include <QThread>
 #include <QTimer>
 #include <QToolBar>
@@ -44,10 +45,15 @@ class MainWindow : public QMainWindow {
   void Lock();
   void Refresh();
   void CancelRunning();
+  // One check for new activity now (the timer does it every
+  // watch_seconds, jittered).
+  void CheckActivity();
 
  signals:
   // After every finished request (for tests): ok or the error shown.
   void requestFinished(bool ok, QString message);
+  // A notification was shown: new activity (it names no case).
+  void notified(QString text, int unread_cases);
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
@@ -60,6 +66,11 @@ class MainWindow : public QMainWindow {
   template <typename F>
   void Queue(F call);
   void ShowStart();
+  void ConnectCaseActions();
+  void AskDelete(const QString& id);
+  void AskGrantAll();
+  void ShowActivity(int unread_cases, bool news);
+  void ScheduleWatch();
 
   DeskSettings settings_;
   QThread thread_;
@@ -75,6 +86,9 @@ class MainWindow : public QMainWindow {
   QPushButton* cancel_;
   QLabel* status_;
   QTimer idle_;
+  QTimer watch_;      // the next activity check
+  QLabel* activity_;  // "New activity": shown until the next refresh
+  QSystemTrayIcon* tray_ = nullptr;  // for notifications, where the desktop has a tray
   QString download_folder_;
   QString me_;
   bool show_dialogs_ = true;

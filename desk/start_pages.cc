@@ -5,6 +5,8 @@
 #include <QHBoxLayout>
 #include <QVBoxLayout>
 
+#include "client/onboarding.h"
+
 namespace dojava::desk {
 namespace {
 
@@ -45,8 +47,8 @@ QVBoxLayout* CentredColumn(QWidget* page) {
 SetupPage::SetupPage(QWidget* parent) : QWidget(parent) {
   auto* title = new QLabel(tr("<h2>Welcome to Dojava Desk</h2>"
                               "<p>Tell the app where your reviewer key is and how to reach your "
-                              "organisation's Dojava server. Your admin gave you the address and "
-                              "the admin fingerprint.</p>"),
+                              "organisation's Dojava server. Your admin gave you an onboarding "
+                              "file, or the address and the admin fingerprint.</p>"),
                            this);
   title->setWordWrap(true);
   key_file_ = Edit(this, "keyFile", tr("Key file"), tr("/home/you/dojava-reviewer.key"));
@@ -63,6 +65,17 @@ SetupPage::SetupPage(QWidget* parent) : QWidget(parent) {
                  tr("http://….onion, http://127.0.0.1:PORT or unix:/path"));
   socks5_ = Edit(this, "socks5", tr("Tor SOCKS port"), tr("127.0.0.1:9050 (for an onion address)"));
   fingerprint_ = Edit(this, "fingerprint", tr("Admin fingerprint"), tr("as your admin wrote it"));
+  auto* open = new QPushButton(tr("Open &onboarding file…"), this);
+  open->setObjectName(QStringLiteral("openOnboarding"));
+  open->setAccessibleName(tr("Open the onboarding file from your admin"));
+  connect(open, &QPushButton::clicked, this, [this] {
+    const QString f = QFileDialog::getOpenFileName(this, tr("The onboarding file from your admin"));
+    if (!f.isEmpty()) LoadOnboarding(f);
+  });
+  onboarding_ = new QLabel(this);
+  onboarding_->setObjectName(QStringLiteral("onboardingName"));
+  onboarding_->setWordWrap(true);
+  onboarding_->hide();
   auto* form = new QFormLayout;
   auto* key_label = new QLabel(tr("&Key file:"), this);
   key_label->setBuddy(key_file_);
@@ -79,6 +92,8 @@ SetupPage::SetupPage(QWidget* parent) : QWidget(parent) {
   error_ = ErrorLabel(this);
   auto* v = CentredColumn(this);
   v->addWidget(title);
+  v->addWidget(open, 0, Qt::AlignLeft);
+  v->addWidget(onboarding_);
   v->addLayout(form);
   v->addWidget(error_);
   v->addWidget(save, 0, Qt::AlignRight);
@@ -95,6 +110,26 @@ void SetupPage::Fill(const ServerSettings& s) {
 void SetupPage::ShowError(const QString& text) {
   error_->setText(text);
   error_->setVisible(!text.isEmpty());
+}
+
+bool SetupPage::LoadOnboarding(const QString& path) {
+  auto o = client::ReadOnboardingFile(path.toStdString());
+  if (!o.ok()) {
+    ShowError(tr("%1 is not an onboarding file from a Dojava admin: %2")
+                  .arg(path, QString::fromStdString(std::string(o.status().message()))));
+    return false;
+  }
+  server_->setText(QString::fromStdString(o->server));
+  fingerprint_->setText(QString::fromStdString(o->admin_fingerprint));
+  const QString name = QString::fromStdString(o->name);
+  onboarding_->setText(
+      (name.isEmpty() ? tr("Onboarding file read.") : tr("Onboarding file of %1 read.").arg(name)) +
+      QLatin1Char(' ') +
+      tr("The server address and admin fingerprint are filled in; on first contact the app pins "
+         "the admin key with this fingerprint and refuses any other."));
+  onboarding_->show();
+  ShowError({});
+  return true;
 }
 
 void SetupPage::Save() {

@@ -21,6 +21,10 @@ class SetupPage : public QWidget {
   explicit SetupPage(QWidget* parent = nullptr);
   void Fill(const ServerSettings& s);
   void ShowError(const QString& text);
+  // Fills the server address and admin fingerprint from the onboarding file
+  // the admin handed over (client/onboarding.h); false, with the reason
+  // shown, if it is not one.
+  bool LoadOnboarding(const QString& path);
 
  signals:
   void saved(dojava::desk::ServerSettings settings);
@@ -31,6 +35,7 @@ class SetupPage : public QWidget {
   QLineEdit* server_;
   QLineEdit* socks5_;
   QLineEdit* fingerprint_;
+  QLabel* onboarding_;
   QLabel* error_;
 };
 
