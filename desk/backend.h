@@ -83,6 +83,7 @@ class Backend : public QObject {
   void casesListed(QList<dojava::desk::CaseRow> rows, int not_granted);
   void caseOpened(dojava::desk::CaseDetail detail);
   void downloaded(QString path);
+  void replied(QString id);
   void grantedAll(int granted, int already, int not_yours, QStringList refused);
   void deleted(QString id);
   void activity(int unread_cases, bool news);

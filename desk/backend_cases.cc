@@ -32,18 +32,21 @@ QString CleanCopy(const QString& path, const QTemporaryDir& dir, QString* error)
   auto cleaned = client::CleanWithMat2(copy.toStdString());
   if (!cleaned.ok()) {
     *error = cleaned.code() == Code::kNotFound
-                 ? QObject::tr("mat2 is not installed, so the metadata of %1 cannot be removed. "
-                               "Nothing was sent. Install mat2, or send the file without "
-                               "cleaning if you are sure it reveals nothing.")
+                 ? QObject::tr(
+                       "mat2 is not installed, so the metadata of %1 cannot be removed. "
+                       "Nothing was sent. Install mat2, or send the file without "
+                       "cleaning if you are sure it reveals nothing.")
                        .arg(name)
-                 : QObject::tr("mat2 could not remove the metadata of %1 (a format it does not "
-                               "know, or a damaged file). Nothing was sent. Send it without "
-                               "cleaning only if you are sure it reveals nothing.")
+                 : QObject::tr(
+                       "mat2 could not remove the metadata of %1 (a format it does not "
+                       "know, or a damaged file). Nothing was sent. Send it without "
+                       "cleaning only if you are sure it reveals nothing.")
                        .arg(name);
     return {};
   }
   if (!QFile::rename(QString::fromStdString(*cleaned), out)) {
-    *error = QObject::tr("The cleaned copy of %1 could not be kept, so nothing was sent.").arg(name);
+    *error =
+        QObject::tr("The cleaned copy of %1 could not be kept, so nothing was sent.").arg(name);
     return {};
   }
   return out;
@@ -91,8 +94,10 @@ void Backend::Reply(QString id, std::shared_ptr<SecretBytes> text, QStringList p
   auto seq = client::PostReply(*session_, *v, *text, files);
   *text = SecretBytes();
   if (!seq.ok()) return ReportFailure(tr("Reply"), seq.status());
-  emit done(paths.isEmpty() ? tr("Reply sent.")
-                            : tr("Reply sent with %n file(s).", nullptr, static_cast<int>(paths.size())));
+  emit replied(id);
+  emit done(paths.isEmpty()
+                ? tr("Reply sent.")
+                : tr("Reply sent with %n file(s).", nullptr, static_cast<int>(paths.size())));
   Reopen(id);
 }
 

@@ -92,9 +92,6 @@ CasePanel::CasePanel(QWidget* parent) : QWidget(parent) {
     QStringList paths;
     for (int i = 0; i < reply_files_->count(); ++i) paths << reply_files_->item(i)->text();
     emit replyRequested(id_, TakeText(reply_), paths, clean_->isChecked());
-    reply_->clear();
-    reply_files_->clear();
-    UpdateFileWarning();
   });
   connect(add_note, &QPushButton::clicked, this, [this] {
     if (id_.isEmpty() || note_->toPlainText().trimmed().isEmpty()) return;
@@ -239,6 +236,13 @@ QWidget* CasePanel::BuildAttachments() {
   return box;
 }
 
+void CasePanel::ReplySent(const QString& id) {
+  if (id != id_) return;
+  reply_->clear();
+  reply_files_->clear();
+  UpdateFileWarning();
+}
+
 void CasePanel::AttachToReply(const QString& path) {
   reply_files_->addItem(path);
   UpdateFileWarning();
@@ -251,9 +255,10 @@ void CasePanel::UpdateFileWarning() {
   clean_->setChecked(mat2);
   QStringList warn;
   if (!mat2 && reply_files_->count() > 0) {
-    warn << tr("mat2 is not installed: these files are sent as they are, with their metadata "
-               "(author, device, dates, and for photos often the place). Install mat2 to remove "
-               "it.");
+    warn << tr(
+        "mat2 is not installed: these files are sent as they are, with their metadata "
+        "(author, device, dates, and for photos often the place). Install mat2 to remove "
+        "it.");
   }
   for (int i = 0; i < reply_files_->count(); ++i) {
     const QString path = reply_files_->item(i)->text();

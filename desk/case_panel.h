@@ -36,10 +36,12 @@ class CasePanel : public QWidget {
   // its file dialog) and warns about its metadata: location data in an
   // image, mat2 missing.
   void AttachToReply(const QString& path);
+  // The reply to case `id` was sent: its text and files are cleared (they
+  // stay after a failure, to try again).
+  void ReplySent(const QString& id);
 
  signals:
-  void replyRequested(QString id, std::shared_ptr<SecretBytes> text, QStringList files,
-                      bool clean);
+  void replyRequested(QString id, std::shared_ptr<SecretBytes> text, QStringList files, bool clean);
   void noteRequested(QString id, std::shared_ptr<SecretBytes> text);
   void statusRequested(QString id, QString status);
   void labelRequested(QString id, QString label);

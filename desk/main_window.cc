@@ -213,6 +213,7 @@ void MainWindow::ConnectBackend() {
     Refresh();
   });
   connect(backend_, &Backend::activity, this, &MainWindow::ShowActivity);
+  connect(backend_, &Backend::replied, panel_, &CasePanel::ReplySent);
   connect(backend_, &Backend::done, this, [this](QString m) { status_->setText(m); });
   connect(backend_, &Backend::downloaded, this, [this](QString path) {
     Finish(
@@ -308,8 +309,9 @@ void MainWindow::AskGrantAll() {
   dialog->setObjectName(QStringLiteral("grantAllDialog"));
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   dialog->setWindowTitle(tr("Share all my cases"));
-  dialog->setLabelText(tr("Give this colleague access to every case you hold (for a colleague "
-                          "who just joined):"));
+  dialog->setLabelText(
+      tr("Give this colleague access to every case you hold (for a colleague "
+         "who just joined):"));
   dialog->setComboBoxItems(panel_->colleagues());
   dialog->setComboBoxEditable(false);
   connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString& who) {
@@ -321,7 +323,8 @@ void MainWindow::AskGrantAll() {
 void MainWindow::ScheduleWatch() {
   const qint64 base = qint64{settings_.watch_seconds()} * 1000;
   const qint64 jitter = base * kWatchJitterPercent / 100;
-  watch_.start(static_cast<int>(base - jitter + QRandomGenerator::global()->bounded(2 * jitter + 1)));
+  watch_.start(
+      static_cast<int>(base - jitter + QRandomGenerator::global()->bounded(2 * jitter + 1)));
 }
 
 void MainWindow::CheckActivity() {
@@ -338,9 +341,9 @@ void MainWindow::ShowActivity(int unread_cases, bool news) {
   if (news) {
     // No case, title or count leaves the window in the desktop notification.
     const QString text = tr("New activity in Dojava");
-    activity_->setText(text + QStringLiteral(" — ") +
-                       tr("%n case(s) with unread messages. Refresh (F5) to see them.", nullptr,
-                          unread_cases));
+    activity_->setText(
+        text + QStringLiteral(" — ") +
+        tr("%n case(s) with unread messages. Refresh (F5) to see them.", nullptr, unread_cases));
     activity_->show();
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
       if (tray_ == nullptr) tray_ = new QSystemTrayIcon(windowIcon(), this);

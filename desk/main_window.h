@@ -86,8 +86,8 @@ class MainWindow : public QMainWindow {
   QPushButton* cancel_;
   QLabel* status_;
   QTimer idle_;
-  QTimer watch_;      // the next activity check
-  QLabel* activity_;  // "New activity": shown until the next refresh
+  QTimer watch_;                     // the next activity check
+  QLabel* activity_;                 // "New activity": shown until the next refresh
   QSystemTrayIcon* tray_ = nullptr;  // for notifications, where the desktop has a tray
   QString download_folder_;
   QString me_;
