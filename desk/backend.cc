@@ -66,6 +66,7 @@ CaseDetail Describe(const client::ReviewerSession& s, const client::CaseView& v)
   for (const auto& l : v.state.labels) r.labels << Q(l);
   if (v.state.assignee) r.assignee = Q(client::ReviewerName(s.roster(), *v.state.assignee));
   r.last_day = v.info.last_activity_day;
+  r.created_day = v.info.created_day;
   r.messages = static_cast<int>(v.entries.size());
   r.failures = static_cast<int>(v.failures);
   for (const auto& e : v.entries) {

@@ -18,7 +18,8 @@ struct CaseRow {
   QString id;  // 22 characters, base64url
   QString title, country, kind, status, assignee;
   QStringList labels;
-  qint64 last_day = 0;  // days since 1970-01-01 (UTC)
+  qint64 last_day = 0;     // days since 1970-01-01 (UTC)
+  qint64 created_day = 0;  // the day the case arrived
   int files = 0;
   int messages = 0;     // entries in the case: compared with what was seen
   bool unread = false;  // set by the GUI from what this reviewer has opened

@@ -112,6 +112,18 @@ void MainWindow::BuildWorkPage() {
           [this] { list_->findChild<QLineEdit*>(QStringLiteral("search"))->setFocus(); });
   addAction(find);
 
+  dashboard_ = new DashboardPage(stack_);
+  dashboard_->setObjectName(QStringLiteral("dashboardPage"));
+  stack_->addWidget(dashboard_);
+  connect(dashboard_, &DashboardPage::backRequested, this, [this] {
+    if (unlocked_) stack_->setCurrentWidget(work_);
+  });
+  auto* dashboard = bar->addAction(tr("&Dashboard"), this, [this] {
+    if (unlocked_)
+      stack_->setCurrentWidget(stack_->currentWidget() == dashboard_ ? work_ : dashboard_);
+  });
+  dashboard->setObjectName(QStringLiteral("dashboard"));
+  dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
   auto* share_all = bar->addAction(tr("S&hare all my cases…"), this, &MainWindow::AskGrantAll);
   share_all->setObjectName(QStringLiteral("grantAll"));
   ConnectCaseActions();
@@ -184,6 +196,8 @@ void MainWindow::ConnectBackend() {
   connect(backend_, &Backend::casesListed, this, [this](QList<CaseRow> rows, int not_granted) {
     if (!unlocked_) return Finish(true, tr("Locked."));  // arrived after Lock()
     list_->SetRows(rows);
+    rows_ = rows;
+    dashboard_->SetRows(rows_);
     QString msg = tr("%n case(s).", nullptr, static_cast<int>(rows.size()));
     if (not_granted > 0)
       msg += QLatin1Char(' ') + tr("%n not shared with you.", nullptr, not_granted);
@@ -192,6 +206,10 @@ void MainWindow::ConnectBackend() {
   connect(backend_, &Backend::caseOpened, this, [this](CaseDetail d) {
     if (!unlocked_) return Finish(true, tr("Locked."));
     list_->UpdateRow(d.row);
+    for (CaseRow& r : rows_) {
+      if (r.id == d.row.id) r = d.row;
+    }
+    dashboard_->SetRows(rows_);
     list_->MarkRead(d.row.id);
     panel_->Show(d);
     Finish(true, tr("Case opened."));
@@ -267,6 +285,8 @@ void MainWindow::Lock() {
       backend_, [b = backend_] { b->Lock(); }, Qt::QueuedConnection);
   list_->Clear();
   panel_->Clear();
+  rows_.clear();
+  dashboard_->SetRows(rows_);
   setWindowTitle(tr("Dojava Desk"));
   ShowStart();
   status_->setText(tr("Locked."));

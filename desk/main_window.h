@@ -22,6 +22,7 @@
 #include "desk/backend.h"
 #include "desk/case_list.h"
 #include "desk/case_panel.h"
+#include "desk/dashboard_page.h"
 #include "desk/desk_settings.h"
 #include "desk/start_pages.h"
 
@@ -81,7 +82,9 @@ class MainWindow : public QMainWindow {
   QWidget* work_;
   CaseList* list_;
   CasePanel* panel_;
-  QToolBar* toolbar_;  // Refresh, Lock: shown while unlocked
+  DashboardPage* dashboard_;
+  QList<CaseRow> rows_;  // the list's cases, for the dashboard; dropped on lock
+  QToolBar* toolbar_;    // Refresh, Lock: shown while unlocked
   QProgressBar* progress_;
   QPushButton* cancel_;
   QLabel* status_;

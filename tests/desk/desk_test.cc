@@ -19,6 +19,7 @@
 #include <QFile>
 #include <QImage>
 #include <QInputDialog>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -32,12 +33,16 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <memory>
+#include <numeric>
 
 #include "client/file_metadata.h"
+#include "desk/dashboard_counts.h"
+#include "desk/dashboard_page.h"
 #include "desk/desk_settings.h"
 #include "desk/main_window.h"
 
@@ -122,6 +127,8 @@ class DeskTest : public QObject {
   void replyWithFilesCleanedOrWarned();
   void grantOneCaseThenAllCases();
   void notifiesWhenACaseArrives();
+  void dashboardCountsTheCasesAndExports();
+  void dashboardCsvDefusesFormulas();
   void deleteAsksFirst();
   void locksOnDemandAndForgetsCases();
   void locksAfterIdle();
@@ -591,6 +598,55 @@ void DeskTest::notifiesWhenACaseArrives() {
   QVERIFY2(r.first, qPrintable(r.second));
   QCOMPARE(Find<QTableView>("cases")->model()->rowCount(), 2);
   QVERIFY(!Find<QLabel>("activity")->isVisible());
+}
+
+void DeskTest::dashboardCountsTheCasesAndExports() {
+  auto* table = Find<QTableView>("cases");
+  QCOMPARE(table->model()->rowCount(), 2);
+  window_->findChild<QAction*>(QStringLiteral("dashboard"))->trigger();
+  auto* page = window_->findChild<DashboardPage*>();
+  QVERIFY(page->isVisible());
+  // Every dimension's bars add up to the cases (labels: one bar per label or "(none)").
+  for (CountBy by : {CountBy::kDay, CountBy::kWeek, CountBy::kMonth, CountBy::kStatus,
+                     CountBy::kCountry, CountBy::kKind}) {
+    page->SetDimension(by);
+    const QList<int> bars = page->BarValues();
+    QCOMPARE(std::accumulate(bars.begin(), bars.end(), 0), 2);
+  }
+  page->SetDimension(CountBy::kStatus);
+  QCOMPARE(page->counts(),
+           Counts({{QStringLiteral("investigating"), 1}, {QStringLiteral("new"), 1}}));
+  QCOMPARE(Find<QTableWidget>("counts")->rowCount(), 2);
+  page->SetDimension(CountBy::kCountry);
+  QCOMPARE(page->counts(), Counts({{QStringLiteral("MK"), 1}, {QStringLiteral("RS"), 1}}));
+  Shot(QStringLiteral("12-dashboard"));
+  // Arrival: both today (the server's day), so one bar of 2.
+  page->SetDimension(CountBy::kDay);
+  QCOMPARE(page->BarValues(), QList<int>({2}));
+
+  page->SetDimension(CountBy::kKind);
+  QVERIFY(page->Export(P("kinds.csv"), false));
+  QCOMPARE(ReadFile(P("kinds.csv")), QByteArray("kind,cases\r\nspyware,1\r\nthreat,1\r\n"));
+  QVERIFY(page->Export(P("kinds.json"), true));
+  const QJsonObject o = QJsonDocument::fromJson(ReadFile(P("kinds.json"))).object();
+  QCOMPARE(o[QStringLiteral("dimension")].toString(), QStringLiteral("kind"));
+  QCOMPARE(o[QStringLiteral("counts")].toArray().size(), 2);
+  for (const char* f : {"kinds.csv", "kinds.json"}) {
+    const QByteArray data = ReadFile(P(QLatin1String(f)));
+    QVERIFY(!data.contains("Spyware") && !data.contains("Threats") && !data.contains("Pegasus"));
+    QCOMPARE(QFile(P(QLatin1String(f))).permissions() & (QFile::ReadGroup | QFile::ReadOther),
+             QFile::Permissions());
+  }
+  QTest::mouseClick(Find<QPushButton>("backToCases"), Qt::LeftButton);
+  QVERIFY(table->isVisible());
+}
+
+// Values a spreadsheet would run as formulas are exported as text.
+void DeskTest::dashboardCsvDefusesFormulas() {
+  CaseRow r;
+  r.kind = QStringLiteral("=HYPERLINK(\"http://x\",\"a, b\")");
+  const QByteArray csv = CountsCsv(CountCases({r}, CountBy::kKind), CountBy::kKind);
+  QCOMPARE(csv, QByteArray("kind,cases\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"a, b\"\")\",1\r\n"));
 }
 
 void DeskTest::deleteAsksFirst() {
