@@ -114,6 +114,7 @@ Backend::Backend(QObject* parent) : QObject(parent) {
   qRegisterMetaType<CaseRow>();
   qRegisterMetaType<CaseDetail>();
   qRegisterMetaType<QList<CaseRow>>();
+  qRegisterMetaType<QList<SetupCheckRow>>();
 }
 
 Backend::~Backend() = default;
@@ -130,24 +131,39 @@ void Backend::ReportFailure(const QString& what, const Status& st) {
   emit failed(what, PlainError(st));
 }
 
-void Backend::Unlock(ServerSettings settings, std::shared_ptr<SecretBytes> passphrase) {
-  cancel_requested_ = false;
-  emit busy(tr("Unlocking and checking the server…"));
-  session_.reset();
+client::ConnectionOptions Backend::ConnectionOf(const ServerSettings& settings) {
   client::ConnectionOptions conn;
   conn.server = settings.server.toStdString();
   conn.socks5 = settings.socks5.toStdString();
   conn.state_dir = settings.state_dir.toStdString();
+  return conn;
+}
+
+client::TrustOptions Backend::TrustOf(const ServerSettings& settings) {
   client::TrustOptions trust;
   trust.admin_fingerprint = settings.admin_fingerprint.toStdString();
-  const std::string key_file = settings.key_file.toStdString();
-  auto key_source = [&]() -> Result<crypto::ReviewerKey> {
+  return trust;
+}
+
+client::ReviewerKeySource Backend::KeySourceOf(const std::string& key_file,
+                                               const std::shared_ptr<SecretBytes>& passphrase) {
+  return [key_file, passphrase]() -> Result<crypto::ReviewerKey> {
     auto bytes = client::ReadKeyFileAt(key_file);
     if (!bytes.ok()) return bytes.status();
     auto seed = client::OpenKeySeed(*bytes, *passphrase, protocol::kKeyKindReviewer, key_file);
     if (!seed.ok()) return seed.status();
     return crypto::ReviewerKey::FromSeed(*seed);
   };
+}
+
+void Backend::Unlock(ServerSettings settings, std::shared_ptr<SecretBytes> passphrase) {
+  cancel_requested_ = false;
+  emit busy(tr("Unlocking and checking the server…"));
+  session_.reset();
+  const client::ConnectionOptions conn = ConnectionOf(settings);
+  const client::TrustOptions trust = TrustOf(settings);
+  const client::ReviewerKeySource key_source =
+      KeySourceOf(settings.key_file.toStdString(), passphrase);
   auto s = client::StartReviewerSession(conn, trust, key_source);
   *passphrase = SecretBytes();
   if (!s.ok()) return ReportFailure(tr("Unlock"), s.status());

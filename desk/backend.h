@@ -74,6 +74,10 @@ class Backend : public QObject {
   void Delete(QString id);
   // One poll for new activity without decrypting (client/activity_watch.h).
   void Watch();
+  // "Check my setup": every step from this computer to the cases, each with
+  // the fix (setupChecked). Opens the key with `passphrase` for the roster
+  // check; works locked or unlocked (its own connection).
+  void CheckSetup(dojava::desk::ServerSettings settings, std::shared_ptr<SecretBytes> passphrase);
 
  signals:
   void busy(QString what);
@@ -87,10 +91,16 @@ class Backend : public QObject {
   void grantedAll(int granted, int already, int not_yours, QStringList refused);
   void deleted(QString id);
   void activity(int unread_cases, bool news);
+  void setupChecked(QList<dojava::desk::SetupCheckRow> rows);
   void done(QString message);
   void failed(QString what, QString message);
 
  private:
+  static client::ConnectionOptions ConnectionOf(const ServerSettings& settings);
+  static client::TrustOptions TrustOf(const ServerSettings& settings);
+  // Opens `key_file` with `passphrase`.
+  static client::ReviewerKeySource KeySourceOf(const std::string& key_file,
+                                               const std::shared_ptr<SecretBytes>& passphrase);
   bool RequireSession();
   void ReportFailure(const QString& what, const Status& st);
   // Opens case `id` again and emits caseOpened (after a change).

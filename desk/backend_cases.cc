@@ -12,6 +12,7 @@
 #include "client/file_metadata.h"
 #include "client/format.h"
 #include "client/reviewer_actions.h"
+#include "client/setup_check.h"
 #include "desk/backend.h"
 #include "desk/plain_error.h"
 
@@ -168,6 +169,26 @@ void Backend::Watch() {
   auto a = watcher_->Poll(*session_);
   if (!a.ok()) return ReportFailure(tr("Checking for new activity"), a.status());
   emit activity(static_cast<int>(a->unread_cases), a->news);
+}
+
+void Backend::CheckSetup(ServerSettings settings, std::shared_ptr<SecretBytes> passphrase) {
+  emit busy(tr("Checking your setup…"));
+  const std::vector<client::SetupCheck> checks =
+      client::CheckSetup(ConnectionOf(settings), TrustOf(settings), settings.key_file.toStdString(),
+                         KeySourceOf(settings.key_file.toStdString(), passphrase));
+  *passphrase = SecretBytes();
+  QList<SetupCheckRow> rows;
+  for (const client::SetupCheck& c : checks) {
+    SetupCheckRow r;
+    r.name = QString::fromStdString(c.name);
+    r.detail = QString::fromStdString(c.detail);
+    r.fix = QString::fromStdString(c.fix);
+    r.outcome = c.outcome == client::SetupCheck::Outcome::kOk     ? SetupCheckRow::kOk
+                : c.outcome == client::SetupCheck::Outcome::kFail ? SetupCheckRow::kFail
+                                                                  : SetupCheckRow::kSkipped;
+    rows << r;
+  }
+  emit setupChecked(rows);
 }
 
 }  // namespace dojava::desk

@@ -52,8 +52,17 @@ struct CaseDetail {
   QString safety_problem;  // non-empty: replying or notes would be unsafe
 };
 
+// One line of "check my setup" (client/setup_check.h).
+struct SetupCheckRow {
+  enum Outcome { kOk, kFail, kSkipped };
+  QString name, detail, fix;
+  Outcome outcome = kSkipped;
+};
+
 }  // namespace dojava::desk
 
+Q_DECLARE_METATYPE(dojava::desk::SetupCheckRow)
+Q_DECLARE_METATYPE(QList<dojava::desk::SetupCheckRow>)
 Q_DECLARE_METATYPE(dojava::desk::CaseRow)
 Q_DECLARE_METATYPE(dojava::desk::CaseDetail)
 Q_DECLARE_METATYPE(QList<dojava::desk::CaseRow>)

@@ -26,6 +26,7 @@ MainWindow::MainWindow(const QString& settings_path, QWidget* parent)
   stack_->addWidget(setup_);
   stack_->addWidget(unlock_);
   BuildWorkPage();
+  BuildChecksPage();
   setCentralWidget(stack_);
 
   progress_ = new QProgressBar(this);
@@ -158,6 +159,33 @@ void MainWindow::ConnectCaseActions() {
       if (folder.isEmpty()) return;
     }
     Queue([b = backend_, id, n, folder] { b->Download(id, n, folder); });
+  });
+}
+
+void MainWindow::BuildChecksPage() {
+  checks_ = new SetupCheckPage(stack_);
+  stack_->addWidget(checks_);
+  auto show = [this] {
+    before_checks_ = stack_->currentWidget();
+    checks_->Clear();
+    stack_->setCurrentWidget(checks_);
+  };
+  connect(unlock_, &UnlockPage::checkSetup, this, show);
+  auto* check = toolbar_->addAction(tr("&Check my setup"), this, show);
+  check->setObjectName(QStringLiteral("checkSetupAction"));
+  connect(checks_, &SetupCheckPage::backRequested, this, [this] {
+    if (before_checks_ == work_ && !unlocked_) before_checks_ = unlock_;  // locked meanwhile
+    stack_->setCurrentWidget(before_checks_ != nullptr ? before_checks_ : unlock_);
+  });
+  connect(checks_, &SetupCheckPage::runRequested, this, [this](std::shared_ptr<SecretBytes> pass) {
+    if (busy_) return status_->setText(tr("Please wait: another operation is running."));
+    checks_->SetBusy(true);
+    const ServerSettings s = settings_.server();
+    Queue([b = backend_, s, pass] { b->CheckSetup(s, pass); });
+  });
+  connect(backend_, &Backend::setupChecked, this, [this](QList<SetupCheckRow> rows) {
+    checks_->ShowResults(rows);
+    Finish(true, tr("Setup checked."));
   });
 }
 

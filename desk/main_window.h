@@ -24,6 +24,7 @@
 #include "desk/case_panel.h"
 #include "desk/dashboard_page.h"
 #include "desk/desk_settings.h"
+#include "desk/setup_check_page.h"
 #include "desk/start_pages.h"
 
 namespace dojava::desk {
@@ -72,6 +73,7 @@ class MainWindow : public QMainWindow {
   void AskGrantAll();
   void ShowActivity(int unread_cases, bool news);
   void ScheduleWatch();
+  void BuildChecksPage();
 
   DeskSettings settings_;
   QThread thread_;
@@ -83,8 +85,10 @@ class MainWindow : public QMainWindow {
   CaseList* list_;
   CasePanel* panel_;
   DashboardPage* dashboard_;
-  QList<CaseRow> rows_;  // the list's cases, for the dashboard; dropped on lock
-  QToolBar* toolbar_;    // Refresh, Lock: shown while unlocked
+  SetupCheckPage* checks_;
+  QWidget* before_checks_ = nullptr;  // the page to go back to
+  QList<CaseRow> rows_;               // the list's cases, for the dashboard; dropped on lock
+  QToolBar* toolbar_;                 // Refresh, Lock: shown while unlocked
   QProgressBar* progress_;
   QPushButton* cancel_;
   QLabel* status_;

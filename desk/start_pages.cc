@@ -166,11 +166,16 @@ UnlockPage::UnlockPage(QWidget* parent) : QWidget(parent) {
   connect(unlock_, &QPushButton::clicked, this, &UnlockPage::Submit);
   connect(passphrase_, &QLineEdit::returnPressed, this, &UnlockPage::Submit);
   connect(settings, &QPushButton::clicked, this, &UnlockPage::changeSettings);
+  auto* check = new QPushButton(tr("Check my &setup…"), this);
+  check->setObjectName(QStringLiteral("checkSetup"));
+  check->setAccessibleName(tr("Check my setup"));
+  connect(check, &QPushButton::clicked, this, &UnlockPage::checkSetup);
   error_ = ErrorLabel(this);
   auto* form = new QFormLayout;
   form->addRow(tr("&Passphrase:"), passphrase_);
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(settings);
+  buttons->addWidget(check);
   buttons->addStretch();
   buttons->addWidget(unlock_);
   auto* v = CentredColumn(this);

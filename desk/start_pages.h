@@ -51,6 +51,7 @@ class UnlockPage : public QWidget {
   // The passphrase in wiped memory; the field is cleared.
   void unlockRequested(std::shared_ptr<SecretBytes> passphrase);
   void changeSettings();
+  void checkSetup();
 
  private:
   void Submit();

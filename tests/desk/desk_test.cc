@@ -131,6 +131,7 @@ class DeskTest : public QObject {
   void dashboardCsvDefusesFormulas();
   void deleteAsksFirst();
   void locksOnDemandAndForgetsCases();
+  void checkMySetup();
   void locksAfterIdle();
   void includesNeitherServiceNorCli();
 
@@ -669,7 +670,7 @@ void DeskTest::deleteAsksFirst() {
   QTest::mouseClick(Find<QPushButton>("deleteCase"), Qt::LeftButton);
   auto* box = window_->findChild<QMessageBox*>(QStringLiteral("confirmDelete"));
   QVERIFY(box != nullptr && box->isVisible());
-  Shot(QStringLiteral("12-delete-confirmation"));
+  Shot(QStringLiteral("13-delete-confirmation"));
   QTest::mouseClick(Find<QPushButton>("confirmDeleteNo"), Qt::LeftButton);
   QTRY_VERIFY(window_->findChild<QMessageBox*>(QStringLiteral("confirmDelete")) == nullptr);
   QTest::qWait(200);
@@ -697,6 +698,53 @@ void DeskTest::locksOnDemandAndForgetsCases() {
   QCOMPARE(Find<QTableView>("cases")->model()->rowCount(), 0);
   QVERIFY(Find<QTextBrowser>("conversation")->toPlainText().isEmpty());
   Shot(QStringLiteral("7-locked"));
+}
+
+// "Check my setup" from the unlock page: all good with the passphrase; a
+// wrong passphrase and a key file others can read each fail with the fix.
+void DeskTest::checkMySetup() {
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  QTest::mouseClick(Find<QPushButton>("checkSetup"), Qt::LeftButton);
+  QVERIFY(Find<QPushButton>("runChecks")->isVisible());
+  auto* checks = Find<QTableWidget>("checks");
+  auto run = [&](const QString& passphrase) {
+    QTest::keyClicks(Find<QLineEdit>("checkPassphrase"), passphrase);
+    QTest::keyClick(Find<QLineEdit>("checkPassphrase"), Qt::Key_Return);
+    return Wait(spy);
+  };
+  auto row = [&](const QString& name) -> QStringList {
+    for (int i = 0; i < checks->rowCount(); ++i) {
+      if (checks->item(i, 1)->text() == name) {
+        return {checks->item(i, 0)->text(), checks->item(i, 2)->text(), checks->item(i, 3)->text()};
+      }
+    }
+    return {};
+  };
+  auto r = run(QStringLiteral("correct horse battery staple"));
+  QVERIFY2(r.first, qPrintable(r.second));
+  for (const char* name : {"key file", "tor reachable", "onion reachable", "admin key",
+                           "listed in the roster", "login", "clock"}) {
+    QVERIFY2(row(QLatin1String(name)).value(0).startsWith(QStringLiteral("✓")), name);
+  }
+  QVERIFY(row(QStringLiteral("listed in the roster")).value(1).contains(QLatin1String("ana")));
+  QCOMPARE(Find<QLabel>("checkSummary")->text(), QStringLiteral("Everything checked works."));
+  Shot(QStringLiteral("14-check-my-setup"));
+
+  r = run(QStringLiteral("not the passphrase"));
+  QVERIFY(r.first);
+  QVERIFY(row(QStringLiteral("listed in the roster")).value(0).startsWith(QStringLiteral("✗")));
+  QVERIFY(
+      row(QStringLiteral("listed in the roster")).value(2).contains(QLatin1String("passphrase")));
+
+  QFile::setPermissions(P("ana.key"), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
+  r = run(QStringLiteral("correct horse battery staple"));
+  QFile::setPermissions(P("ana.key"), QFile::ReadOwner | QFile::WriteOwner);
+  QVERIFY(r.first);
+  QVERIFY(row(QStringLiteral("key file")).value(0).startsWith(QStringLiteral("✗")));
+  QVERIFY2(row(QStringLiteral("key file")).value(2).contains(QLatin1String("chmod 600")),
+           qPrintable(row(QStringLiteral("key file")).join(QLatin1Char('|'))));
+  QTest::mouseClick(Find<QPushButton>("backFromChecks"), Qt::LeftButton);
+  QVERIFY(Find<QLineEdit>("passphrase")->isVisible());
 }
 
 void DeskTest::locksAfterIdle() {
