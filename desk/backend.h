@@ -32,7 +32,8 @@ struct ServerSettings {
   QString server;  // http://127.0.0.1:PORT, http://NAME.onion or unix:/PATH
   QString socks5;  // tor's SocksPort HOST:PORT; empty: direct
   QString admin_fingerprint;
-  QString state_dir;  // empty: the XDG default (client/state_store.h)
+  QString state_dir;     // empty: the XDG default (client/state_store.h)
+  bool own_tor = false;  // start the app's own tor (own_tor.h); socks5 is then its port
 };
 
 class Backend : public QObject {
@@ -78,6 +79,9 @@ class Backend : public QObject {
   // the fix (setupChecked). Opens the key with `passphrase` for the roster
   // check; works locked or unlocked (its own connection).
   void CheckSetup(dojava::desk::ServerSettings settings, std::shared_ptr<SecretBytes> passphrase);
+  // A new tor client-authorization key pair for the onion in `server`: the
+  // private line written into `auth_dir` (onionKeyCreated).
+  void CreateOnionKey(QString server, QString auth_dir);
 
  signals:
   void busy(QString what);
@@ -92,6 +96,7 @@ class Backend : public QObject {
   void deleted(QString id);
   void activity(int unread_cases, bool news);
   void setupChecked(QList<dojava::desk::SetupCheckRow> rows);
+  void onionKeyCreated(QString public_line, QString private_path);
   void done(QString message);
   void failed(QString what, QString message);
 

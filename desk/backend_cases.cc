@@ -11,6 +11,7 @@
 #include "client/case_view.h"
 #include "client/file_metadata.h"
 #include "client/format.h"
+#include "client/onion_auth.h"
 #include "client/reviewer_actions.h"
 #include "client/setup_check.h"
 #include "desk/backend.h"
@@ -189,6 +190,18 @@ void Backend::CheckSetup(ServerSettings settings, std::shared_ptr<SecretBytes> p
     rows << r;
   }
   emit setupChecked(rows);
+}
+
+void Backend::CreateOnionKey(QString server, QString auth_dir) {
+  emit busy(tr("Creating your tor client key…"));
+  const client::OnionClientKey key = client::GenerateOnionClientKey();
+  auto path = client::WriteOnionAuthPrivate(auth_dir.toStdString(), server.toStdString(), key);
+  if (!path.ok()) {
+    return emit failed(
+        tr("Tor client key"),
+        tr("No key was made: %1").arg(QString::fromStdString(path.status().message())));
+  }
+  emit onionKeyCreated(QString::fromStdString(key.public_line), QString::fromStdString(*path));
 }
 
 }  // namespace dojava::desk

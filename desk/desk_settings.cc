@@ -31,6 +31,7 @@ ServerSettings DeskSettings::server() const {
   s.socks5 = q.value(QStringLiteral("server/socks5")).toString();
   s.admin_fingerprint = q.value(QStringLiteral("server/admin_fingerprint")).toString();
   s.state_dir = q.value(QStringLiteral("server/state_dir")).toString();
+  s.own_tor = q.value(QStringLiteral("server/own_tor"), false).toBool();
   return s;
 }
 
@@ -43,6 +44,7 @@ void DeskSettings::SetServer(const ServerSettings& s) {
     q.setValue(QStringLiteral("server/socks5"), s.socks5);
     q.setValue(QStringLiteral("server/admin_fingerprint"), s.admin_fingerprint);
     q.setValue(QStringLiteral("server/state_dir"), s.state_dir);
+    q.setValue(QStringLiteral("server/own_tor"), s.own_tor);
   }
   QFile::setPermissions(path_, QFile::ReadOwner | QFile::WriteOwner);
 }

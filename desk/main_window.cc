@@ -53,10 +53,20 @@ MainWindow::MainWindow(const QString& settings_path, QWidget* parent)
     stack_->setCurrentWidget(setup_);
   });
   connect(unlock_, &UnlockPage::unlockRequested, this, [this](std::shared_ptr<SecretBytes> pass) {
+    if (busy_) return;
     unlock_->SetBusy(true);
     const ServerSettings s = settings_.server();
-    Queue([b = backend_, s, pass] { b->Unlock(s, pass); });
+    if (!s.own_tor) return Queue([b = backend_, s, pass] { b->Unlock(s, pass); });
+    pending_pass_ = pass;
+    if (own_tor_->bootstrapped() == 100 && !own_tor_->socks().isEmpty()) {
+      return UnlockThroughOwnTor();
+    }
+    busy_ = true;
+    SetBusy(tr("Starting tor…"));
+    tor_timeout_.start();
+    own_tor_->Start();
   });
+  ConnectOwnTor();
   ConnectBackend();
 
   idle_.setSingleShot(true);
@@ -162,6 +172,54 @@ void MainWindow::ConnectCaseActions() {
   });
 }
 
+void MainWindow::ConnectOwnTor() {
+  own_tor_ = new OwnTor(OwnTor::DefaultDir(), this);
+  tor_timeout_.setSingleShot(true);
+  tor_timeout_.setInterval(kOwnTorBootstrapSeconds * 1000);
+  connect(&tor_timeout_, &QTimer::timeout, this, [this] {
+    own_tor_->Stop();
+    StopWaitingForTor(
+        tr("tor could not connect to the tor network in %n second(s). Check your "
+           "network; where tor is blocked, ask your operator about bridges.",
+           nullptr, kOwnTorBootstrapSeconds));
+  });
+  connect(own_tor_, &OwnTor::bootstrap, this, [this](int percent) {
+    if (!pending_pass_) return;
+    progress_->setRange(0, 100);
+    progress_->setValue(percent);
+    status_->setText(tr("Connecting to the tor network… %1%").arg(percent));
+    if (percent == 100) UnlockThroughOwnTor();
+  });
+  connect(own_tor_, &OwnTor::failed, this, &MainWindow::StopWaitingForTor);
+  connect(setup_, &SetupPage::createTorKeyRequested, this, [this](QString server) {
+    if (!own_tor_->PrepareDirs()) return setup_->ShowError(tr("No private folder for tor's keys."));
+    Queue([b = backend_, server, dir = own_tor_->auth_dir()] { b->CreateOnionKey(server, dir); });
+  });
+  connect(backend_, &Backend::onionKeyCreated, this, [this](QString line, QString path) {
+    setup_->ShowTorKey(line, path);
+    Finish(true, tr("Tor client key created."));
+  });
+}
+
+void MainWindow::UnlockThroughOwnTor() {
+  tor_timeout_.stop();
+  busy_ = false;
+  ServerSettings s = settings_.server();
+  s.socks5 = own_tor_->socks();
+  std::shared_ptr<SecretBytes> pass = std::move(pending_pass_);
+  Queue([b = backend_, s, pass] { b->Unlock(s, pass); });
+}
+
+void MainWindow::StopWaitingForTor(const QString& why) {
+  if (!pending_pass_) return;
+  tor_timeout_.stop();
+  *pending_pass_ = SecretBytes();
+  pending_pass_.reset();
+  unlock_->ShowError(why);
+  unlock_->SetBusy(false);
+  Finish(false, why);
+}
+
 void MainWindow::BuildChecksPage() {
   checks_ = new SetupCheckPage(stack_);
   stack_->addWidget(checks_);
@@ -200,6 +258,8 @@ void MainWindow::ConnectBackend() {
     if (stack_->currentWidget() == unlock_) {
       unlock_->ShowError(message);
       unlock_->SetBusy(false);
+    } else if (stack_->currentWidget() == setup_) {
+      setup_->ShowError(message);
     } else if (unlocked_) {
       QMessageBox box(QMessageBox::Warning, what, message, QMessageBox::Ok, this);
       box.setObjectName(QStringLiteral("errorBox"));
@@ -293,7 +353,13 @@ void MainWindow::Finish(bool ok, const QString& message) {
   emit requestFinished(ok, message);
 }
 
-void MainWindow::CancelRunning() { backend_->Cancel(); }
+void MainWindow::CancelRunning() {
+  if (pending_pass_) {
+    own_tor_->Stop();
+    return StopWaitingForTor(tr("Stopped as you asked."));
+  }
+  backend_->Cancel();
+}
 
 void MainWindow::Refresh() {
   if (!unlocked_) return;

@@ -24,6 +24,7 @@
 #include "desk/case_panel.h"
 #include "desk/dashboard_page.h"
 #include "desk/desk_settings.h"
+#include "desk/own_tor.h"
 #include "desk/setup_check_page.h"
 #include "desk/start_pages.h"
 
@@ -42,6 +43,7 @@ class MainWindow : public QMainWindow {
   void SetShowDialogs(bool show) { show_dialogs_ = show; }
   bool busy() const { return busy_; }
   bool unlocked() const { return unlocked_; }
+  OwnTor* own_tor() { return own_tor_; }
 
  public slots:
   void Lock();
@@ -74,6 +76,9 @@ class MainWindow : public QMainWindow {
   void ShowActivity(int unread_cases, bool news);
   void ScheduleWatch();
   void BuildChecksPage();
+  void ConnectOwnTor();
+  void UnlockThroughOwnTor();
+  void StopWaitingForTor(const QString& why);
 
   DeskSettings settings_;
   QThread thread_;
@@ -86,9 +91,12 @@ class MainWindow : public QMainWindow {
   CasePanel* panel_;
   DashboardPage* dashboard_;
   SetupCheckPage* checks_;
-  QWidget* before_checks_ = nullptr;  // the page to go back to
-  QList<CaseRow> rows_;               // the list's cases, for the dashboard; dropped on lock
-  QToolBar* toolbar_;                 // Refresh, Lock: shown while unlocked
+  OwnTor* own_tor_;
+  QTimer tor_timeout_;
+  std::shared_ptr<SecretBytes> pending_pass_;  // while the own tor connects
+  QWidget* before_checks_ = nullptr;           // the page to go back to
+  QList<CaseRow> rows_;  // the list's cases, for the dashboard; dropped on lock
+  QToolBar* toolbar_;    // Refresh, Lock: shown while unlocked
   QProgressBar* progress_;
   QPushButton* cancel_;
   QLabel* status_;

@@ -76,6 +76,23 @@ SetupPage::SetupPage(QWidget* parent) : QWidget(parent) {
   onboarding_->setObjectName(QStringLiteral("onboardingName"));
   onboarding_->setWordWrap(true);
   onboarding_->hide();
+  own_tor_ = new QCheckBox(tr("Start my own &tor (recommended: no tor setup needed)"), this);
+  own_tor_->setObjectName(QStringLiteral("ownTor"));
+  own_tor_->setAccessibleName(own_tor_->text());
+  connect(own_tor_, &QCheckBox::toggled, this, [this](bool on) { socks5_->setEnabled(!on); });
+  auto* create_key = new QPushButton(tr("Create my tor client &key"), this);
+  create_key->setObjectName(QStringLiteral("createTorKey"));
+  create_key->setAccessibleName(tr("Create my tor client key"));
+  connect(create_key, &QPushButton::clicked, this,
+          [this] { emit createTorKeyRequested(server_->text().trimmed()); });
+  tor_public_ = Edit(this, "torPublicLine", tr("Your tor client key, public part"), {});
+  tor_public_->setReadOnly(true);
+  tor_key_note_ = new QLabel(this);
+  tor_key_note_->setWordWrap(true);
+  tor_key_note_->setText(
+      tr("The reviewer address is protected by tor client authorization: "
+         "create your key here and send its public part, with your public "
+         "key line, to your operator."));
   auto* form = new QFormLayout;
   auto* key_label = new QLabel(tr("&Key file:"), this);
   key_label->setBuddy(key_file_);
@@ -83,6 +100,9 @@ SetupPage::SetupPage(QWidget* parent) : QWidget(parent) {
   form->addRow(tr("&Server address:"), server_);
   form->addRow(tr("&Tor SOCKS port:"), socks5_);
   form->addRow(tr("Admin &fingerprint:"), fingerprint_);
+  form->addRow(QString(), own_tor_);
+  form->addRow(create_key, tor_public_);
+  form->addRow(QString(), tor_key_note_);
   auto* save = new QPushButton(tr("&Continue"), this);
   save->setObjectName(QStringLiteral("continue"));
   save->setAccessibleName(tr("Save these settings and continue"));
@@ -105,6 +125,17 @@ void SetupPage::Fill(const ServerSettings& s) {
   server_->setText(s.server);
   socks5_->setText(s.socks5);
   fingerprint_->setText(s.admin_fingerprint);
+  own_tor_->setChecked(s.own_tor);
+  socks5_->setEnabled(!s.own_tor);
+}
+
+void SetupPage::ShowTorKey(const QString& public_line, const QString& private_path) {
+  tor_public_->setText(public_line);
+  tor_key_note_->setText(
+      tr("Send this public line to your operator (read its first and last characters to them by "
+         "phone). The private part is in %1, where the app's own tor uses it; with another tor, "
+         "copy that file into the folder its ClientOnionAuthDir names.")
+          .arg(private_path));
 }
 
 void SetupPage::ShowError(const QString& text) {
@@ -138,10 +169,11 @@ void SetupPage::Save() {
   s.server = server_->text().trimmed();
   s.socks5 = socks5_->text().trimmed();
   s.admin_fingerprint = fingerprint_->text().trimmed();
+  s.own_tor = own_tor_->isChecked();
   if (s.key_file.isEmpty() || s.server.isEmpty() || s.admin_fingerprint.isEmpty()) {
     return ShowError(tr("Fill in the key file, the server address and the admin fingerprint."));
   }
-  if (s.server.contains(QLatin1String(".onion")) && s.socks5.isEmpty()) {
+  if (s.server.contains(QLatin1String(".onion")) && s.socks5.isEmpty() && !s.own_tor) {
     return ShowError(
         tr("An onion address is reached through tor: give tor's SOCKS port "
            "(usually 127.0.0.1:9050, or 127.0.0.1:9150 with Tor Browser)."));

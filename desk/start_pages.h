@@ -4,6 +4,7 @@
 #ifndef DOJAVA_DESK_START_PAGES_H_
 #define DOJAVA_DESK_START_PAGES_H_
 
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -25,9 +26,12 @@ class SetupPage : public QWidget {
   // the admin handed over (client/onboarding.h); false, with the reason
   // shown, if it is not one.
   bool LoadOnboarding(const QString& path);
+  // Shows the public line of a new tor client key, to send to the operator.
+  void ShowTorKey(const QString& public_line, const QString& private_path);
 
  signals:
   void saved(dojava::desk::ServerSettings settings);
+  void createTorKeyRequested(QString server);
 
  private:
   void Save();
@@ -36,6 +40,9 @@ class SetupPage : public QWidget {
   QLineEdit* socks5_;
   QLineEdit* fingerprint_;
   QLabel* onboarding_;
+  QCheckBox* own_tor_;
+  QLineEdit* tor_public_;
+  QLabel* tor_key_note_;
   QLabel* error_;
 };
 

@@ -34,6 +34,7 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -41,6 +42,8 @@
 #include <numeric>
 
 #include "client/file_metadata.h"
+#include "client/onion_auth.h"
+#include "crypto/primitives.h"
 #include "desk/dashboard_counts.h"
 #include "desk/dashboard_page.h"
 #include "desk/desk_settings.h"
@@ -133,6 +136,7 @@ class DeskTest : public QObject {
   void locksOnDemandAndForgetsCases();
   void checkMySetup();
   void locksAfterIdle();
+  void torClientKeyAndOwnTor();
   void includesNeitherServiceNorCli();
 
  private:
@@ -763,6 +767,69 @@ void DeskTest::locksAfterIdle() {
   QTRY_VERIFY_WITH_TIMEOUT(!window_->unlocked(), 10000);
   QVERIFY(Find<QLineEdit>("passphrase")->isVisible());
   QCOMPARE(Find<QTableView>("cases")->model()->rowCount(), 0);
+}
+
+// Base32 (RFC 4648, no padding) back to bytes, to check the key pair.
+QByteArray FromBase32(const QByteArray& text) {
+  static const QByteArray kAlphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
+  QByteArray out;
+  quint32 buffer = 0;
+  int bits = 0;
+  for (char c : text) {
+    buffer = (buffer << 5) | static_cast<quint32>(kAlphabet.indexOf(c));
+    bits += 5;
+    if (bits >= 8) {
+      out.append(static_cast<char>((buffer >> (bits - 8)) & 255));
+      bits -= 8;
+    }
+  }
+  return out;
+}
+
+// The first-run page makes the tor client key pair: the public line shown,
+// the private line in the own tor's ClientOnionAuthDir (0600), one pair.
+// The app's own tor starts with its own folders and SOCKS port, and stops.
+void DeskTest::torClientKeyAndOwnTor() {
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  QTest::mouseClick(Find<QPushButton>("settings"), Qt::LeftButton);
+  const QString onion = QStringLiteral("abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrstuvwx");
+  Find<QLineEdit>("server")->setText(QStringLiteral("http://%1.onion").arg(onion));
+  QTest::mouseClick(Find<QPushButton>("createTorKey"), Qt::LeftButton);
+  auto r = Wait(spy);
+  QVERIFY2(r.first, qPrintable(r.second));
+  const QString line = Find<QLineEdit>("torPublicLine")->text();
+  QVERIFY2(line.startsWith(QLatin1String("descriptor:x25519:")) && line.size() == 18 + 52,
+           qPrintable(line));
+  Shot(QStringLiteral("15-tor-client-key"));
+  const QString auth = window_->own_tor()->auth_dir();
+  const QString file = auth + QStringLiteral("/dojava-abcdefghijklmnop.auth_private");
+  const QByteArray priv = ReadFile(file).trimmed();
+  QVERIFY(priv.startsWith(onion.toUtf8() + ":descriptor:x25519:"));
+  QCOMPARE(QFile(file).permissions() &
+               ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser),
+           QFile::Permissions());
+  const QByteArray secret = FromBase32(priv.mid(priv.lastIndexOf(':') + 1));
+  QCOMPARE(secret.size(), 32);
+  const crypto::X25519Public pub =
+      crypto::X25519Base(ByteView(reinterpret_cast<const uint8_t*>(secret.constData()), 32));
+  QCOMPARE(QString::fromStdString(client::Base32NoPadding(ByteView(pub.data(), pub.size()))),
+           line.mid(18));
+
+  OwnTor* tor = window_->own_tor();
+  QVERIFY2(!OwnTor::Executable().isEmpty(), "tor is not installed (ops/setup installs it)");
+  QSignalSpy listening(tor, &OwnTor::listening);
+  tor->Start();
+  QVERIFY(listening.wait(60000));
+  QTcpSocket socks;
+  const QString at = tor->socks();
+  socks.connectToHost(QHostAddress::LocalHost, at.section(QLatin1Char(':'), 1).toUShort());
+  QVERIFY(socks.waitForConnected(5000));
+  for (const QString& dir : {tor->data_dir(), auth}) {
+    QCOMPARE(QFile(dir).permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::ExeOther),
+             QFile::Permissions());
+  }
+  tor->Stop();
+  QVERIFY(!tor->running());
 }
 
 // desk/ is a front end over client/ (desk/README.md): never the server's
