@@ -5,6 +5,7 @@
 
 #include "client/case_summary.h"
 #include "client/case_view.h"
+#include "client/file_metadata.h"
 #include "client/format.h"
 #include "client/keys.h"
 #include "client/reviewer_actions.h"
@@ -333,7 +334,8 @@ void Backend::Download(QString id, int number, QString folder) {
   Status st = client::DownloadFile([&](uint64_t i) { return api.GetChunk(*case_id, file_id, i); },
                                    *secrets, ref.chunks, ref.size, output, ref.name, control);
   if (!st.ok()) return ReportFailure(tr("Download"), st);
-  emit downloaded(QString::fromStdString(output));
+  auto location = client::HasLocationMetadata(output);
+  emit downloaded(QString::fromStdString(output), location.ok() && *location);
 }
 
 }  // namespace dojava::desk

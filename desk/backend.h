@@ -90,7 +90,8 @@ class Backend : public QObject {
   void locked();
   void casesListed(QList<dojava::desk::CaseRow> rows, int not_granted);
   void caseOpened(dojava::desk::CaseDetail detail);
-  void downloaded(QString path);
+  // `location`: the saved file is an image that still says where it was taken.
+  void downloaded(QString path, bool location);
   void replied(QString id);
   void grantedAll(int granted, int already, int not_yours, QStringList refused);
   void deleted(QString id);

@@ -151,6 +151,22 @@ void MainWindow::ConnectCaseActions() {
     Queue([b = backend_, id, who] { b->Grant(id, who); });
   });
   connect(panel_, &CasePanel::deleteRequested, this, &MainWindow::AskDelete);
+  connect(backend_, &Backend::grantedAll, this,
+          [this](int granted, int already, int not_yours, QStringList refused) {
+            QString m = tr("Shared %n case(s);", nullptr, granted) + QLatin1Char(' ') +
+                        tr("%n the colleague had already.", nullptr, already);
+            if (not_yours > 0)
+              m += QLatin1Char(' ') + tr("%n not yours to share.", nullptr, not_yours);
+            if (!refused.isEmpty()) {
+              m += QLatin1Char(' ') + tr("Not shared: %1").arg(refused.join(QStringLiteral("; ")));
+            }
+            Finish(refused.isEmpty(), m);
+          });
+  connect(backend_, &Backend::deleted, this, [this](QString id) {
+    if (panel_->case_id() == id) panel_->Clear();
+    Finish(true, tr("Case deleted."));
+    Refresh();
+  });
   connect(panel_, &CasePanel::noteRequested, this, [this](QString id, auto text) {
     Queue([b = backend_, id, text] { b->AddNote(id, text); });
   });
@@ -302,29 +318,18 @@ void MainWindow::ConnectBackend() {
     panel_->Show(d);
     Finish(true, tr("Case opened."));
   });
-  connect(backend_, &Backend::grantedAll, this,
-          [this](int granted, int already, int not_yours, QStringList refused) {
-            QString m = tr("Shared %n case(s);", nullptr, granted) + QLatin1Char(' ') +
-                        tr("%n the colleague had already.", nullptr, already);
-            if (not_yours > 0)
-              m += QLatin1Char(' ') + tr("%n not yours to share.", nullptr, not_yours);
-            if (!refused.isEmpty()) {
-              m += QLatin1Char(' ') + tr("Not shared: %1").arg(refused.join(QStringLiteral("; ")));
-            }
-            Finish(refused.isEmpty(), m);
-          });
-  connect(backend_, &Backend::deleted, this, [this](QString id) {
-    if (panel_->case_id() == id) panel_->Clear();
-    Finish(true, tr("Case deleted."));
-    Refresh();
-  });
   connect(backend_, &Backend::activity, this, &MainWindow::ShowActivity);
   connect(backend_, &Backend::replied, panel_, &CasePanel::ReplySent);
   connect(backend_, &Backend::done, this, [this](QString m) { status_->setText(m); });
-  connect(backend_, &Backend::downloaded, this, [this](QString path) {
-    Finish(
-        true,
-        tr("Saved and verified: %1. Open it on a computer without network if you can.").arg(path));
+  connect(backend_, &Backend::downloaded, this, [this](QString path, bool location) {
+    // Saved only: the app never opens a file (its viewer could reach the network).
+    QString m =
+        tr("Saved and verified: %1. Open it on a computer without network if you can.").arg(path);
+    if (location) {
+      m += QLatin1Char(' ') + tr("Careful: this image still says where it was taken (GPS "
+                                 "location). Clean it with mat2 before you share it.");
+    }
+    Finish(true, m);
   });
 }
 

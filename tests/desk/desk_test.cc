@@ -541,6 +541,25 @@ void DeskTest::replyWithFilesCleanedOrWarned() {
   QVERIFY2(r.first, qPrintable(r.second));
   QCOMPARE(QImage(P("downloads/photo.jpg")).width(), 32);
   QVERIFY(!HasGps(P("downloads/photo.jpg")));
+  QVERIFY2(!r.second.contains(QLatin1String("GPS")), qPrintable(r.second));
+
+  // Sent without cleaning, as chosen: the saved copy is flagged.
+  QDir().mkpath(P("downloads-2"));
+  window_->SetDownloadFolder(P("downloads-2"));
+  panel->AttachToReply(P("photo.jpg"));
+  Find<QCheckBox>("cleanFiles")->setChecked(false);
+  QTest::keyClicks(Find<QPlainTextEdit>("replyText"), QStringLiteral("The original."));
+  QTest::mouseClick(Find<QPushButton>("sendReply"), Qt::LeftButton);
+  r = Wait(spy);
+  QVERIFY2(r.first, qPrintable(r.second));
+  QCOMPARE(Find<QListWidget>("files")->count(), 4);
+  Find<QListWidget>("files")->setCurrentRow(3);
+  QTest::mouseClick(Find<QPushButton>("download"), Qt::LeftButton);
+  r = Wait(spy);
+  QVERIFY2(r.first, qPrintable(r.second));
+  QCOMPARE(ReadFile(P("downloads-2/photo.jpg")), ReadFile(P("photo.jpg")));
+  QVERIFY2(r.second.contains(QLatin1String("still says where it was taken")), qPrintable(r.second));
+  window_->SetDownloadFolder(P("downloads"));
 }
 
 void DeskTest::grantOneCaseThenAllCases() {
