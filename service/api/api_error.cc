@@ -18,16 +18,22 @@ ErrorText TextOf(ApiError error) {
       return {400, "bad_request", "The request is malformed."};
     case ApiError::kBadSignature:
       return {400, "bad_signature", "The signature does not verify."};
+    case ApiError::kExpired:
+      return {400, "expired", "The roster is past its expiry day."};
     case ApiError::kUnauthorized:
       return {401, "unauthorized", "Log in first."};
     case ApiError::kLoginFailed:
       return {401, "login_failed", "Login failed."};
+    case ApiError::kPermissionDenied:
+      return {403, "permission_denied", "You do not hold a key of this case."};
     case ApiError::kNotFound:
       return {404, "not_found", "Not found."};
     case ApiError::kConflict:
       return {409, "conflict", "This conflicts with what is stored."};
     case ApiError::kRollback:
       return {409, "rollback", "That roster is not newer than the installed one."};
+    case ApiError::kBrokenChain:
+      return {409, "broken_chain", "That roster does not continue the installed one."};
     case ApiError::kRosterChanged:
       return {409, "roster_changed", "The roster has changed: fetch /api/v1/instance again."};
     case ApiError::kUnsupportedMediaType:

@@ -16,11 +16,14 @@ namespace dojava::api {
 enum class ApiError {
   kBadRequest,            // 400 bad_request
   kBadSignature,          // 400 bad_signature
+  kExpired,               // 400 expired
   kUnauthorized,          // 401 unauthorized
   kLoginFailed,           // 401 login_failed
+  kPermissionDenied,      // 403 permission_denied
   kNotFound,              // 404 not_found
   kConflict,              // 409 conflict
   kRollback,              // 409 rollback
+  kBrokenChain,           // 409 broken_chain
   kRosterChanged,         // 409 roster_changed
   kUnsupportedMediaType,  // 415 unsupported_media_type
   kRateLimited,           // 429 rate_limited

@@ -6,11 +6,11 @@
 #include <string>
 #include <utility>
 
-#include "crypto/admin_key.h"
 #include "base/encoding.h"
+#include "base/utf8.h"
+#include "crypto/admin_key.h"
 #include "crypto/login.h"
 #include "crypto/protocol_constants.h"
-#include "base/utf8.h"
 #include "service/api/json_reader.h"
 #include "service/api/request_parsing.h"
 
@@ -51,12 +51,6 @@ Status ValidateOptions(const ApiOptions& o) {
   return Status::Ok();
 }
 
-std::set<crypto::Id> ReviewersOf(const crypto::VerifiedRoster& roster) {
-  std::set<crypto::Id> ids;
-  for (const auto& e : roster.entries()) ids.insert(e.reviewer_id);
-  return ids;
-}
-
 }  // namespace
 
 ApiService::ApiService(service::Store* store, const ApiOptions& options, SessionRegistry::NowFn now,
@@ -75,11 +69,12 @@ Result<std::shared_ptr<ApiService>> ApiService::Create(service::Store* store,
   std::shared_ptr<ApiService> api(new ApiService(store, options, std::move(now), settings));
   auto stored = store->GetRoster();
   if (stored.ok()) {
-    auto verified =
-        crypto::VerifyRoster(stored->signed_bytes, settings.admin_public_key, settings.instance_id);
+    // No expiry check: the roster may have expired while the server was down;
+    // clients refuse an expired roster themselves (PROTOCOL.md §6 step 5).
+    auto verified = InstalledRoster::Verify(stored->signed_bytes, settings.admin_public_key,
+                                            settings.instance_id, std::nullopt);
     if (!verified.ok()) return Status(Code::kInternal, "the stored roster does not verify");
-    api->roster_ = std::make_shared<const InstalledRoster>(
-        InstalledRoster{std::move(verified).value(), stored->signed_bytes});
+    api->roster_ = std::make_shared<const InstalledRoster>(std::move(verified).value());
   } else if (stored.code() != Code::kNotFound) {
     return stored.status();
   }
@@ -87,34 +82,62 @@ Result<std::shared_ptr<ApiService>> ApiService::Create(service::Store* store,
   return api;
 }
 
-std::shared_ptr<const ApiService::InstalledRoster> ApiService::CurrentRoster() const {
+std::shared_ptr<const InstalledRoster> ApiService::CurrentRoster() const {
   std::lock_guard<std::mutex> lock(roster_mu_);
   return roster_;
+}
+
+uint32_t ApiService::Today() {
+  const service::Day day = store_->Today();
+  if (day < 0) return 0;
+  return day > UINT32_MAX ? UINT32_MAX : static_cast<uint32_t>(day);
+}
+
+Result<ApiService::Reviewer> ApiService::Authenticate(const HttpRequest& request,
+                                                      HttpResponse* error) {
+  auto token = ParseBearerToken(request);
+  if (!token.ok()) {
+    *error = ErrorResponse(ApiError::kUnauthorized);
+    return Status(Code::kPermissionDenied, "no token");
+  }
+  int retry_after = 1;
+  auto who = sessions_.Authenticate(token->reveal(), &retry_after);
+  if (!who.ok()) {
+    *error = who.code() == Code::kResourceExhausted
+                 ? ErrorResponse(ApiError::kRateLimited, retry_after)
+                 : ErrorResponse(ApiError::kUnauthorized);
+    return Status(Code::kPermissionDenied, "no session");
+  }
+  // A login racing a roster install could issue a token just after
+  // RetainReviewers ran: check the roster on every use as well. A roster
+  // that retires the id, or keeps it but replaces the key (a lost laptop),
+  // ends the sessions opened with the old key.
+  std::shared_ptr<const InstalledRoster> roster = CurrentRoster();
+  const crypto::Ed25519Public* key = roster ? roster->ActiveLoginKey(who->reviewer_id) : nullptr;
+  if (key == nullptr || *key != who->login_key) {
+    sessions_.Logout(token->reveal());
+    *error = ErrorResponse(ApiError::kUnauthorized);
+    return Status(Code::kPermissionDenied, "not active");
+  }
+  return who->reviewer_id;
 }
 
 http::Handler ApiService::WithToken(ReviewerHandler handler) {
   std::shared_ptr<ApiService> self = shared_from_this();
   return [self, handler](const HttpRequest& request, const RouteParams& params) {
-    auto token = ParseBearerToken(request);
-    if (!token.ok()) return ErrorResponse(ApiError::kUnauthorized);
-    int retry_after = 1;
-    auto who = self->sessions_.Authenticate(token->reveal(), &retry_after);
-    if (!who.ok()) {
-      return who.code() == Code::kResourceExhausted
-                 ? ErrorResponse(ApiError::kRateLimited, retry_after)
-                 : ErrorResponse(ApiError::kUnauthorized);
-    }
-    // A login racing a roster install could issue a token just after
-    // RetainReviewers ran: check the roster on every use as well. A roster
-    // that keeps the id but replaces the key (a lost laptop) ends the
-    // sessions opened with the old key.
-    std::shared_ptr<const InstalledRoster> roster = self->CurrentRoster();
-    const crypto::RosterEntry* entry = roster ? roster->roster.Find(who->reviewer_id) : nullptr;
-    if (entry == nullptr || entry->ed25519 != who->login_key) {
-      self->sessions_.Logout(token->reveal());
-      return ErrorResponse(ApiError::kUnauthorized);
-    }
+    HttpResponse error;
+    if (!self->Authenticate(request, &error).ok()) return error;
     return ((*self).*handler)(request, params);
+  };
+}
+
+http::Handler ApiService::WithToken(ReviewerIdHandler handler) {
+  std::shared_ptr<ApiService> self = shared_from_this();
+  return [self, handler](const HttpRequest& request, const RouteParams& params) {
+    HttpResponse error;
+    auto reviewer = self->Authenticate(request, &error);
+    if (!reviewer.ok()) return error;
+    return ((*self).*handler)(request, params, *reviewer);
   };
 }
 
@@ -155,12 +178,14 @@ Status ApiService::AddRoutes(http::Router* router) {
       {S, Method::kGet, "/api/v1/source/files/{file_id}/chunks/{index}", api,
        with_params(&ApiService::GetSourceChunk)},
       // Reviewer listener, no token.
+      {S, Method::kGet, "/api/v1/rosters", api, with_params(&ApiService::GetRosters)},
       {R, Method::kPut, "/api/v1/roster", costly, with_params(&ApiService::PutRoster)},
       {R, Method::kPost, "/api/v1/login/challenge", costly,
        with_params(&ApiService::PostChallenge)},
       {R, Method::kPost, "/api/v1/login", costly, with_params(&ApiService::PostLogin)},
       // Reviewer listener, token.
       {R, Method::kPost, "/api/v1/logout", api, WithToken(&ApiService::PostLogout)},
+      {R, Method::kGet, "/api/v1/rosters", api, WithToken(&ApiService::GetRosters)},
       {R, Method::kGet, "/api/v1/cases", api, WithToken(&ApiService::ListCases)},
       {R, Method::kGet, "/api/v1/cases/{case_id}", api, WithToken(&ApiService::GetCase)},
       {R, Method::kDelete, "/api/v1/cases/{case_id}", api, WithToken(&ApiService::DeleteCase)},
@@ -226,12 +251,12 @@ std::shared_ptr<const std::string> ApiService::BuildInstanceDocument(
   w.EndObject();
   w.Key("roster");
   if (roster) {
-    w.String(Base64UrlEncode(roster->signed_bytes));
+    w.String(Base64UrlEncode(roster->signed_bytes()));
   } else {
     w.Null();
   }
   w.Key("roster_version");
-  w.Uint(roster ? roster->roster.version() : 0);
+  w.Uint(roster ? roster->version() : 0);
   w.Key("limits");
   w.BeginObject();
   w.Key("json_body_bytes");
@@ -269,23 +294,32 @@ HttpResponse ApiService::PutRoster(const HttpRequest& request, const RouteParams
   auto bytes = ParseBytes(*text, service::kMaxRosterBytes);
   if (!bytes.ok()) return ErrorResponse(ApiError::kBadRequest);
 
-  std::unique_lock<std::shared_mutex> install(install_mu_);
-  std::shared_ptr<const InstalledRoster> current = CurrentRoster();
-  crypto::RosterState seen;
-  if (current) seen = {current->roster.version(), current->roster.digest()};
+  // Verified before the lock: signature checks need no exclusion.
   auto verified =
-      crypto::VerifyRosterAdvance(*bytes, identity_.admin_public_key, identity_.instance_id, seen);
+      InstalledRoster::Verify(*bytes, identity_.admin_public_key, identity_.instance_id, Today());
   if (!verified.ok()) {
     switch (verified.code()) {
       case Code::kBadSignature:
         return ErrorResponse(ApiError::kBadSignature);
-      case Code::kRollback:
-        return ErrorResponse(ApiError::kRollback);
+      case Code::kExpired:
+        return ErrorResponse(ApiError::kExpired);
       default:
         return ErrorResponse(ApiError::kBadRequest);
     }
   }
-  Status put = store_->PutRoster(service::Roster{verified->version(), *bytes});
+  auto installed = std::make_shared<const InstalledRoster>(std::move(verified).value());
+  std::unique_lock<std::shared_mutex> install(install_mu_);
+  if (std::shared_ptr<const InstalledRoster> current = CurrentRoster()) {
+    Status chain = current->CheckSuccessor(*installed);
+    if (chain.code() == Code::kBrokenChain) return ErrorResponse(ApiError::kBrokenChain);
+    if (!chain.ok()) return ErrorResponse(ApiError::kRollback);
+  }
+  const std::set<crypto::Id> active = installed->ActiveIds();
+  // The store deletes the key rows of every reviewer not active on the new
+  // roster in the same transaction (PROTOCOL.md §12.4).
+  Status put =
+      store_->PutRoster(service::Roster{installed->version(), installed->signed_bytes(),
+                                        std::vector<crypto::Id>(active.begin(), active.end())});
   if (!put.ok()) {
     // The store's own rollback rule: a lower version, or the same version
     // with other bytes (a roster installed by another process meanwhile).
@@ -294,16 +328,47 @@ HttpResponse ApiService::PutRoster(const HttpRequest& request, const RouteParams
     }
     return ErrorResponse(ErrorFromStore(put));
   }
-  auto installed = std::make_shared<const InstalledRoster>(
-      InstalledRoster{std::move(verified).value(), std::move(bytes).value()});
   std::shared_ptr<const std::string> document = BuildInstanceDocument(installed.get());
   {
     std::lock_guard<std::mutex> lock(roster_mu_);
     roster_ = installed;
     instance_document_ = std::move(document);
   }
-  sessions_.RetainReviewers(ReviewersOf(installed->roster));
+  sessions_.RetainReviewers(active);
   return NoContent();
+}
+
+// --- GET /api/v1/rosters -----------------------------------------------------
+
+HttpResponse ApiService::GetRosters(const HttpRequest& request, const RouteParams&) {
+  if (!request.body.empty()) return ErrorResponse(ApiError::kBadRequest);
+  auto query = ParseQuery(request.query, {"after"});
+  if (!query.ok()) return ErrorResponse(ApiError::kBadRequest);
+  uint64_t after = 0;
+  if (auto it = query->find("after"); it != query->end()) {
+    auto v = ParseDecimal(it->second, static_cast<uint64_t>(INT64_MAX));
+    if (!v.ok()) return ErrorResponse(ApiError::kBadRequest);
+    after = *v;
+  }
+  // One more than answered, to know whether there is more.
+  auto rosters = store_->ListRosters(after, service::kMaxRostersPerList);
+  if (!rosters.ok()) return ErrorResponse(ErrorFromStore(rosters.status()));
+  bool more = false;
+  if (rosters->size() == service::kMaxRostersPerList) {
+    auto next = store_->ListRosters(rosters->back().version, 1);
+    if (!next.ok()) return ErrorResponse(ErrorFromStore(next.status()));
+    more = !next->empty();
+  }
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("rosters");
+  w.BeginArray();
+  for (const auto& r : *rosters) w.String(Base64UrlEncode(r.signed_bytes));
+  w.EndArray();
+  w.Key("more");
+  w.Bool(more);
+  w.EndObject();
+  return http::JsonOk(w.Take());
 }
 
 // --- login -------------------------------------------------------------------
@@ -358,14 +423,14 @@ HttpResponse ApiService::PostLogin(const HttpRequest& request, const RouteParams
   if (!issued_for || sodium_memcmp(issued_for->data(), reviewer->data(), reviewer->size()) != 0) {
     return ErrorResponse(ApiError::kLoginFailed);
   }
+  // Only active entries log in; a retired or unknown id fails alike.
   std::shared_ptr<const InstalledRoster> roster = CurrentRoster();
-  const crypto::RosterEntry* entry = roster ? roster->roster.Find(*reviewer) : nullptr;
-  if (entry == nullptr) return ErrorResponse(ApiError::kLoginFailed);
-  if (!crypto::VerifyLogin(entry->ed25519, identity_.instance_id, *reviewer, *challenge, *signature)
-           .ok()) {
+  const crypto::Ed25519Public* key = roster ? roster->ActiveLoginKey(*reviewer) : nullptr;
+  if (key == nullptr) return ErrorResponse(ApiError::kLoginFailed);
+  if (!crypto::VerifyLogin(*key, identity_.instance_id, *reviewer, *challenge, *signature).ok()) {
     return ErrorResponse(ApiError::kLoginFailed);
   }
-  const SecretBytes token = sessions_.IssueToken(*reviewer, entry->ed25519);
+  const SecretBytes token = sessions_.IssueToken(*reviewer, *key);
   JsonWriter w;
   w.BeginObject();
   w.Key("token");

@@ -23,10 +23,10 @@
 #include <shared_mutex>
 #include <vector>
 
-#include "crypto/roster.h"
 #include "service/api/api.h"
 #include "service/api/api_error.h"
 #include "service/api/case_intake.h"
+#include "service/api/installed_roster.h"
 #include "service/api/json_writer.h"
 #include "service/api/session_registry.h"
 #include "service/http/router.h"
@@ -57,10 +57,6 @@ class ApiService final : public Api,
   IntakeResult PostFollowUp(const FollowUpRequest& request) override;
 
  private:
-  struct InstalledRoster {
-    crypto::VerifiedRoster roster;
-    Bytes signed_bytes;
-  };
   using Reviewer = crypto::Id;
   using HttpRequest = http::HttpRequest;
   using HttpResponse = http::HttpResponse;
@@ -80,6 +76,8 @@ class ApiService final : public Api,
   HttpResponse PostChallenge(const HttpRequest& request, const RouteParams& params);
   HttpResponse PostLogin(const HttpRequest& request, const RouteParams& params);
   HttpResponse PostLogout(const HttpRequest& request, const RouteParams& params);
+  // --- both listeners (token on the reviewer one)
+  HttpResponse GetRosters(const HttpRequest& request, const RouteParams& params);
 
   // --- source listener (source_routes.cc)
   HttpResponse PostCase(const HttpRequest& request, const RouteParams& params);
@@ -135,10 +133,19 @@ class ApiService final : public Api,
   // Reads the optional ?after=SEQ of a message listing.
   Result<uint64_t> ParseAfter(const HttpRequest& request);
 
-  // Wraps a reviewer handler: answers 401 without a valid token, 429 over the
-  // token's rate, otherwise calls `handler` with the reviewer's id.
+  // Wraps a reviewer handler: answers 401 without a valid token (or for a
+  // reviewer no longer active on the installed roster), 429 over the token's
+  // rate, otherwise calls `handler` (with the reviewer's id for a
+  // ReviewerIdHandler).
   using ReviewerHandler = HttpResponse (ApiService::*)(const HttpRequest&, const RouteParams&);
+  using ReviewerIdHandler = HttpResponse (ApiService::*)(const HttpRequest&, const RouteParams&,
+                                                         const Reviewer&);
   http::Handler WithToken(ReviewerHandler handler);
+  http::Handler WithToken(ReviewerIdHandler handler);
+  // The reviewer of the request's token, or the error response.
+  Result<Reviewer> Authenticate(const HttpRequest& request, HttpResponse* error);
+  // The store's day as a u32 day (clamped), for roster expiry and statements.
+  uint32_t Today();
 
   service::Store* const store_;
   const ApiOptions options_;

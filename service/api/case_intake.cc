@@ -33,9 +33,8 @@ IntakeResult ApiService::CreateCase(const NewCaseRequest& request) {
   std::shared_lock<std::shared_mutex> roster_stable(install_mu_);  // until written
   std::shared_ptr<const InstalledRoster> roster = CurrentRoster();
   if (!roster) return refuse(ApiError::kNotReady);
-  std::set<crypto::Id> expected;
-  for (const auto& e : roster->roster.entries()) expected.insert(e.reviewer_id);
-  if (reviewers != expected) return refuse(ApiError::kRosterChanged);
+  // Every active reviewer, and nobody else: never a retired entry (§7).
+  if (reviewers != roster->ActiveIds()) return refuse(ApiError::kRosterChanged);
   if (auto error = CheckFilesBindable(request.files)) return refuse(*error);
 
   service::NewCase c;

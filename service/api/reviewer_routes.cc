@@ -181,11 +181,9 @@ HttpResponse ApiService::PostCaseKeys(const HttpRequest& request, const RoutePar
   std::shared_ptr<const InstalledRoster> roster = CurrentRoster();
   if (!roster) return ErrorResponse(ApiError::kNotReady);
   for (const auto& k : *keys) {
-    if (roster->roster.Find(*k.reviewer) == nullptr) {
-      return ErrorResponse(ApiError::kRosterChanged);
-    }
+    if (!roster->IsActive(*k.reviewer)) return ErrorResponse(ApiError::kRosterChanged);
   }
-  Status s = store_->AddSealedKeys(*case_id, *keys);
+  Status s = store_->AddSealedKeys(*case_id, *keys, std::nullopt);
   if (!s.ok()) return ErrorResponse(ErrorFromStore(s));
   return NoContent();
 }

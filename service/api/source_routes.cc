@@ -5,6 +5,7 @@
 
 #include "base/encoding.h"
 #include "crypto/message.h"
+#include "crypto/message_v2.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/receipt.h"
 #include "service/api/api_service.h"
@@ -36,13 +37,26 @@ HttpResponse Octets(Bytes bytes) {
 
 Status ApiService::CheckRecord(ByteView record, const service::Id& case_id,
                                std::initializer_list<uint8_t> kinds, uint8_t* kind_out) {
-  auto header = crypto::ParseMessageHeader(record);
-  if (!header.ok()) return Status(Code::kMalformed, "not a message record");
-  if (header->case_id != case_id) return Status(Code::kMalformed, "record of another case");
-  if (std::find(kinds.begin(), kinds.end(), header->kind) == kinds.end()) {
+  // Both record versions are read while writers switch (PROTOCOL.md §8.1,
+  // Appendix A): the header checks of the record's own version.
+  uint8_t kind = 0;
+  crypto::Id record_case{};
+  if (!record.empty() && record[0] == protocol::kVersion2) {
+    auto header = crypto::v2::ParseMessageHeader(record);
+    if (!header.ok()) return Status(Code::kMalformed, "not a message record");
+    kind = header->kind;
+    record_case = header->case_id;
+  } else {
+    auto header = crypto::ParseMessageHeader(record);
+    if (!header.ok()) return Status(Code::kMalformed, "not a message record");
+    kind = header->kind;
+    record_case = header->case_id;
+  }
+  if (record_case != case_id) return Status(Code::kMalformed, "record of another case");
+  if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {
     return Status(Code::kMalformed, "wrong record kind");
   }
-  if (kind_out != nullptr) *kind_out = header->kind;
+  if (kind_out != nullptr) *kind_out = kind;
   return Status::Ok();
 }
 

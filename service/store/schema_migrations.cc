@@ -76,7 +76,64 @@ CREATE INDEX uploads_by_day ON uploads (created_day);
 CREATE INDEX chunks_by_case ON chunks (case_id);
 )sql";
 
-constexpr const char* kMigrations[SchemaMigrations::kLatestVersion] = {kVersion1, kVersion2};
+// Version 3 (protocol v2): the history of installed rosters (served to
+// clients that must check the chain), a generation per sealed key (0: the
+// case's first CK and NK; g: the CK of the g-th re-key), message records of
+// both versions (v1 586..524362 bytes, v2 618..524394), and the signed case
+// statements the server keeps for readers: the notes-key genesis (§7.2),
+// case-key anchors (§8.5) and re-key statements (§7.3). SQLite cannot change
+// a CHECK or a primary key in place: case_keys and messages are rebuilt and
+// their rows copied (messages keep their random rowids).
+constexpr const char* kVersion3 = R"sql(
+CREATE TABLE roster_history (
+  version INTEGER NOT NULL PRIMARY KEY CHECK (version >= 1),
+  signed BLOB NOT NULL CHECK (length(signed) BETWEEN 1 AND 1048576)
+) STRICT;
+INSERT INTO roster_history (version, signed) SELECT version, signed FROM roster;
+CREATE TABLE case_keys_v3 (
+  case_id BLOB NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+  recipient BLOB NOT NULL CHECK (length(recipient) IN (0, 16)),  -- empty: the source
+  role INTEGER NOT NULL CHECK (role IN (1, 2) AND (role = 1 OR length(recipient) = 16)),
+  generation INTEGER NOT NULL
+    CHECK (generation >= 0 AND (generation = 0 OR (role = 1 AND length(recipient) = 16))),
+  sealed BLOB NOT NULL CHECK (length(sealed) = 82),
+  PRIMARY KEY (case_id, recipient, role, generation)
+) STRICT, WITHOUT ROWID;
+INSERT INTO case_keys_v3 (case_id, recipient, role, generation, sealed)
+  SELECT case_id, recipient, role, 0, sealed FROM case_keys;
+DROP TABLE case_keys;
+ALTER TABLE case_keys_v3 RENAME TO case_keys;
+CREATE TABLE messages_v3 (
+  case_id BLOB NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL CHECK (seq >= 1),
+  day INTEGER NOT NULL,
+  record BLOB NOT NULL CHECK (length(record) BETWEEN 586 AND 524394),
+  UNIQUE (case_id, seq)
+) STRICT;
+INSERT INTO messages_v3 (rowid, case_id, seq, day, record)
+  SELECT rowid, case_id, seq, day, record FROM messages;
+DROP TABLE messages;
+ALTER TABLE messages_v3 RENAME TO messages;
+CREATE TABLE case_genesis (
+  case_id BLOB NOT NULL PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
+  statement BLOB NOT NULL CHECK (length(statement) BETWEEN 187 AND 16171)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE case_anchors (
+  case_id BLOB NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+  reviewer BLOB NOT NULL CHECK (length(reviewer) = 16),
+  statement BLOB NOT NULL CHECK (length(statement) = 129),
+  PRIMARY KEY (case_id, reviewer)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE case_rekeys (
+  case_id BLOB NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+  generation INTEGER NOT NULL CHECK (generation >= 1),
+  statement BLOB NOT NULL CHECK (length(statement) = 251),
+  PRIMARY KEY (case_id, generation)
+) STRICT, WITHOUT ROWID;
+)sql";
+
+constexpr const char* kMigrations[SchemaMigrations::kLatestVersion] = {kVersion1, kVersion2,
+                                                                       kVersion3};
 
 }  // namespace
 
@@ -117,13 +174,17 @@ Status SchemaMigrations::MigrateTo(SqliteDb& db, int target_version) {
 
 const std::vector<std::pair<std::string, std::vector<std::string>>>& SchemaMigrations::Tables() {
   static const std::vector<std::pair<std::string, std::vector<std::string>>> kTables = {
-      {"case_keys", {"case_id", "recipient", "role", "sealed"}},
+      {"case_anchors", {"case_id", "reviewer", "statement"}},
+      {"case_genesis", {"case_id", "statement"}},
+      {"case_keys", {"case_id", "recipient", "role", "generation", "sealed"}},
+      {"case_rekeys", {"case_id", "generation", "statement"}},
       {"cases",
        {"id", "lookup_hash", "source_public_key", "created_day", "last_activity_day",
         "expiry_day"}},
       {"chunks", {"file_id", "case_id", "idx", "record"}},
       {"messages", {"case_id", "seq", "day", "record"}},
       {"roster", {"singleton", "version", "signed"}},
+      {"roster_history", {"version", "signed"}},
       {"settings",
        {"singleton", "instance_id", "salt", "admin_public_key", "retention_days",
         "retention_spread_days", "upload_ttl_days", "max_chunks_per_file"}},

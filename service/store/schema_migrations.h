@@ -15,7 +15,7 @@ namespace dojava::service {
 
 class SchemaMigrations {
  public:
-  static constexpr int kLatestVersion = 2;
+  static constexpr int kLatestVersion = 3;
 
   // Brings db to target_version (<= kLatestVersion; tests use lower values to
   // build databases of earlier versions). Idempotent.

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 #include <utility>
 
 #include "service/store/sqlcipher_rows.h"
@@ -167,6 +168,71 @@ Result<Settings> SqlcipherStore::GetSettings() {
   return out;
 }
 
+namespace {
+
+// Deletes the key rows of every reviewer not in `active` (PROTOCOL.md §12.4).
+// One scan for the recipients, one delete per recipient that goes.
+Status DeleteKeysOfInactive(SqliteDb& db, const std::vector<Id>& active) {
+  const std::set<Id> keep(active.begin(), active.end());
+  DOJAVA_ASSIGN_OR_RETURN(auto list, db.Prepare("SELECT DISTINCT recipient FROM case_keys "
+                                                "WHERE length(recipient) = 16"));
+  std::vector<Id> gone;
+  while (true) {
+    DOJAVA_ASSIGN_OR_RETURN(bool row, list.Step());
+    if (!row) break;
+    Id id{};
+    if (!internal::CopyExact(list.ColumnBlob(0), &id)) {
+      return Status(Code::kInternal, "key row is malformed");
+    }
+    if (keep.count(id) == 0) gone.push_back(id);
+  }
+  list.Reset();
+  DOJAVA_ASSIGN_OR_RETURN(auto del, db.Prepare("DELETE FROM case_keys WHERE recipient = ?1"));
+  for (const Id& id : gone) {
+    del.Reset();
+    del.BindBlob(1, View(id));
+    DOJAVA_RETURN_IF_ERROR(del.Run());
+  }
+  return Status::Ok();
+}
+
+// The installed roster and the history: kRollback / kAlreadyExists per
+// store.h, else writes both.
+Status WriteRoster(SqliteDb& db, const Roster& roster) {
+  DOJAVA_ASSIGN_OR_RETURN(auto find,
+                          db.Prepare("SELECT version, signed FROM roster WHERE singleton = 1"));
+  DOJAVA_ASSIGN_OR_RETURN(bool exists, find.Step());
+  if (exists) {
+    const auto stored = static_cast<uint64_t>(find.ColumnInt(0));
+    if (roster.version < stored) {
+      return Status(Code::kRollback, "the roster is older than the stored one");
+    }
+    if (roster.version == stored) {
+      const ByteView bytes = find.ColumnBlob(1);
+      if (std::equal(bytes.begin(), bytes.end(), roster.signed_bytes.begin(),
+                     roster.signed_bytes.end())) {
+        return Status::Ok();
+      }
+      return Status(Code::kAlreadyExists, "a different roster has the same version");
+    }
+  }
+  find.Reset();
+  DOJAVA_ASSIGN_OR_RETURN(
+      auto put, db.Prepare("INSERT INTO roster (singleton, version, signed) VALUES (1, ?1, "
+                           "?2) ON CONFLICT (singleton) DO UPDATE SET version = ?1, "
+                           "signed = ?2"));
+  put.BindInt(1, static_cast<int64_t>(roster.version));
+  put.BindBlob(2, roster.signed_bytes);
+  DOJAVA_RETURN_IF_ERROR(put.Run());
+  DOJAVA_ASSIGN_OR_RETURN(
+      auto history, db.Prepare("INSERT INTO roster_history (version, signed) VALUES (?1, ?2)"));
+  history.BindInt(1, static_cast<int64_t>(roster.version));
+  history.BindBlob(2, roster.signed_bytes);
+  return history.Run();
+}
+
+}  // namespace
+
 Status SqlcipherStore::PutRoster(const Roster& roster) {
   if (roster.version < 1 || roster.version > static_cast<uint64_t>(INT64_MAX)) {
     return Invalid("the roster version is out of range");
@@ -174,33 +240,14 @@ Status SqlcipherStore::PutRoster(const Roster& roster) {
   if (roster.signed_bytes.empty() || roster.signed_bytes.size() > kMaxRosterBytes) {
     return Invalid("the roster has the wrong size");
   }
+  if (roster.active_reviewers && roster.active_reviewers->size() > protocol::kRosterMaxReviewers) {
+    return Invalid("too many reviewers");
+  }
   return writer_->Submit(
       [&](SqliteDb& db) -> Status {
-        DOJAVA_ASSIGN_OR_RETURN(
-            auto find, db.Prepare("SELECT version, signed FROM roster WHERE singleton = 1"));
-        DOJAVA_ASSIGN_OR_RETURN(bool exists, find.Step());
-        if (exists) {
-          const auto stored = static_cast<uint64_t>(find.ColumnInt(0));
-          if (roster.version < stored) {
-            return Status(Code::kRollback, "the roster is older than the stored one");
-          }
-          if (roster.version == stored) {
-            const ByteView bytes = find.ColumnBlob(1);
-            if (std::equal(bytes.begin(), bytes.end(), roster.signed_bytes.begin(),
-                           roster.signed_bytes.end())) {
-              return Status::Ok();
-            }
-            return Status(Code::kAlreadyExists, "a different roster has the same version");
-          }
-        }
-        find.Reset();
-        DOJAVA_ASSIGN_OR_RETURN(
-            auto put, db.Prepare("INSERT INTO roster (singleton, version, signed) VALUES (1, ?1, "
-                                 "?2) ON CONFLICT (singleton) DO UPDATE SET version = ?1, "
-                                 "signed = ?2"));
-        put.BindInt(1, static_cast<int64_t>(roster.version));
-        put.BindBlob(2, roster.signed_bytes);
-        return put.Run();
+        DOJAVA_RETURN_IF_ERROR(WriteRoster(db, roster));
+        if (!roster.active_reviewers) return Status::Ok();
+        return DeleteKeysOfInactive(db, *roster.active_reviewers);
       },
       roster.signed_bytes.size());
 }
@@ -215,6 +262,28 @@ Result<Roster> SqlcipherStore::GetRoster() {
     out.version = static_cast<uint64_t>(find.ColumnInt(0));
     const ByteView bytes = find.ColumnBlob(1);
     out.signed_bytes.assign(bytes.begin(), bytes.end());
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<std::vector<Roster>> SqlcipherStore::ListRosters(uint64_t after_version, size_t limit) {
+  if (limit == 0 || limit > kMaxRostersPerList) return Invalid("limit out of range");
+  if (after_version > static_cast<uint64_t>(INT64_MAX)) return Invalid("version out of range");
+  std::vector<Roster> out;
+  DOJAVA_OUTER_RETURN_IF_ERROR(readers_->Read([&](SqliteDb& db) -> Status {
+    DOJAVA_ASSIGN_OR_RETURN(auto list,
+                            db.Prepare("SELECT version, signed FROM roster_history WHERE "
+                                       "version > ?1 ORDER BY version LIMIT ?2"));
+    list.BindInt(1, static_cast<int64_t>(after_version));
+    list.BindInt(2, static_cast<int64_t>(limit));
+    while (true) {
+      DOJAVA_ASSIGN_OR_RETURN(bool row, list.Step());
+      if (!row) break;
+      const ByteView bytes = list.ColumnBlob(1);
+      out.push_back(Roster{static_cast<uint64_t>(list.ColumnInt(0)),
+                           Bytes(bytes.begin(), bytes.end()), std::nullopt});
+    }
     return Status::Ok();
   }));
   return out;

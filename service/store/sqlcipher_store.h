@@ -79,6 +79,13 @@ class SqlcipherStore final : public Store {
   Result<Settings> GetSettings() override;
   Status PutRoster(const Roster& roster) override;
   Result<Roster> GetRoster() override;
+  Result<std::vector<Roster>> ListRosters(uint64_t after_version, size_t limit) override;
+  // The store's day: the clock's, but never earlier than a day the store has
+  // already used or written (latest_day_). A clock that goes backwards (a bad
+  // RTC, a wrong NTP answer) then stamps nothing in the past and shortens no
+  // retention: a case touched "on an earlier day" would otherwise be purged
+  // early once the clock is right again. Thread-safe.
+  Day Today() override;
   Status CreateCase(const NewCase& new_case) override;
   Result<CaseInfo> GetCase(const Id& case_id) override;
   Result<CaseInfo> FindCaseByLookupHash(const LookupHash& hash) override;
@@ -90,8 +97,13 @@ class SqlcipherStore final : public Store {
                                  const std::vector<Id>& attachments) override;
   Result<std::vector<Message>> ListMessages(const Id& case_id, uint64_t after_seq, size_t max_count,
                                             size_t max_bytes) override;
-  Status AddSealedKeys(const Id& case_id, const std::vector<SealedKey>& keys) override;
+  Status AddSealedKeys(const Id& case_id, const std::vector<SealedKey>& keys,
+                       const std::optional<Bytes>& genesis) override;
   Result<std::vector<SealedKey>> GetSealedKeys(const Id& case_id) override;
+  Status PutAnchor(const Id& case_id, const Id& reviewer, ByteView anchor) override;
+  Result<uint32_t> AddRekey(const Id& case_id, ByteView statement,
+                            const std::vector<SealedKey>& keys) override;
+  Result<CaseStatements> GetCaseStatements(const Id& case_id) override;
   Status CreateUpload(const Id& file_id, uint32_t chunk_count,
                       const std::optional<Id>& case_id) override;
   Status PutChunk(const Id& file_id, uint32_t index, ByteView record) override;
@@ -116,13 +128,6 @@ class SqlcipherStore final : public Store {
   // Rewrites the WAL into the database and truncates it, so old page images
   // of deleted rows do not linger in the -wal file. Best effort.
   void CheckpointAndTruncate();
-  // The store's day: the clock's, but never earlier than a day the store has
-  // already used or written (latest_day_). A clock that goes backwards (a bad
-  // RTC, a wrong NTP answer) then stamps nothing in the past and shortens no
-  // retention: a case touched "on an earlier day" would otherwise be purged
-  // early once the clock is right again. Thread-safe.
-  Day Today();
-
   const std::string path_;
   const std::shared_ptr<const Clock> clock_;
   const StoreOptions options_;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "service/store/sqlcipher_rows.h"
@@ -32,19 +33,24 @@ Status ValidateAttachments(const std::vector<Id>& attachments) {
   return Status::Ok();
 }
 
-// Checks a list of sealed keys on its own: no duplicate (recipient, role),
-// never an NK for the source, not too many.
+// Checks a list of sealed keys on its own: no duplicate (recipient, role,
+// generation), never an NK for the source, generations >= 1 only for
+// reviewers' CKs, not too many.
 Status ValidateKeys(const std::vector<SealedKey>& keys) {
   if (keys.empty()) return Invalid("no sealed keys");
   if (keys.size() > kMaxSealedKeysPerCase) return Invalid("too many sealed keys");
-  std::set<std::pair<std::optional<Id>, Role>> seen;
+  std::set<std::tuple<std::optional<Id>, Role, uint32_t>> seen;
   for (const auto& k : keys) {
     if (k.role != Role::kCaseKey && k.role != Role::kNotesKey) return Invalid("unknown key role");
     if (!k.reviewer && k.role == Role::kNotesKey) {
       return Invalid("the notes key is never sealed to the source");
     }
-    if (!seen.insert({k.reviewer, k.role}).second) {
-      return Invalid("two sealed keys for the same recipient and role");
+    if (k.generation > kMaxRekeysPerCase ||
+        (k.generation > 0 && (!k.reviewer || k.role != Role::kCaseKey))) {
+      return Invalid("a key generation out of range");
+    }
+    if (!seen.insert({k.reviewer, k.role, k.generation}).second) {
+      return Invalid("two sealed keys for the same recipient, role and generation");
     }
   }
   return Status::Ok();
@@ -53,22 +59,25 @@ Status ValidateKeys(const std::vector<SealedKey>& keys) {
 ByteView RecipientBytes(const SealedKey& k) { return k.reviewer ? View(*k.reviewer) : ByteView{}; }
 
 // Inserts keys; an identical existing key is a no-op, a different one for
-// the same (recipient, role) is kAlreadyExists. new_case: the case row was
+// the same (recipient, role, generation) is kAlreadyExists. new_case: the case row was
 // inserted by this same write, so no key of it can exist yet (foreign key)
 // and the look-ups are skipped; keys are distinct (ValidateKeys).
 Status InsertKeys(SqliteDb& db, const Id& case_id, const std::vector<SealedKey>& keys,
                   bool new_case) {
-  DOJAVA_ASSIGN_OR_RETURN(auto find, db.Prepare("SELECT sealed FROM case_keys WHERE case_id = ?1 "
-                                                "AND recipient = ?2 AND role = ?3"));
-  DOJAVA_ASSIGN_OR_RETURN(auto insert,
-                          db.Prepare("INSERT INTO case_keys (case_id, recipient, role, sealed) "
-                                     "VALUES (?2, ?3, ?4, ?5)"));
+  DOJAVA_ASSIGN_OR_RETURN(auto find,
+                          db.Prepare("SELECT sealed FROM case_keys WHERE case_id = ?1 "
+                                     "AND recipient = ?2 AND role = ?3 AND generation = ?4"));
+  DOJAVA_ASSIGN_OR_RETURN(
+      auto insert,
+      db.Prepare("INSERT INTO case_keys (case_id, recipient, role, sealed, generation) "
+                 "VALUES (?2, ?3, ?4, ?5, ?6)"));
   for (const auto& k : keys) {
     if (!new_case) {
       find.Reset();
       find.BindBlob(1, View(case_id));
       find.BindBlob(2, RecipientBytes(k));
       find.BindInt(3, static_cast<int64_t>(k.role));
+      find.BindInt(4, k.generation);
       DOJAVA_ASSIGN_OR_RETURN(bool exists, find.Step());
       if (exists) {
         const ByteView stored = find.ColumnBlob(0);
@@ -84,6 +93,7 @@ Status InsertKeys(SqliteDb& db, const Id& case_id, const std::vector<SealedKey>&
     insert.BindBlob(3, RecipientBytes(k));
     insert.BindInt(4, static_cast<int64_t>(k.role));
     insert.BindBlob(5, {k.sealed.data(), k.sealed.size()});
+    insert.BindInt(6, k.generation);
     DOJAVA_RETURN_IF_ERROR(insert.Run());
   }
   return Status::Ok();
@@ -149,6 +159,57 @@ Status Touch(SqliteDb& db, const Id& case_id, Day today) {
   DOJAVA_RETURN_IF_ERROR(update.Run());
   if (sqlite3_changes(db.raw()) == 0) return Status(Code::kNotFound, "unknown case");
   return Status::Ok();
+}
+
+// The case's last re-key generation (0: never re-keyed).
+Result<uint32_t> LastGeneration(SqliteDb& db, const Id& case_id) {
+  DOJAVA_ASSIGN_OR_RETURN(
+      auto last,
+      db.Prepare("SELECT coalesce(max(generation), 0) FROM case_rekeys WHERE case_id = ?1"));
+  last.BindBlob(1, View(case_id));
+  DOJAVA_ASSIGN_OR_RETURN(bool row, last.Step());
+  if (!row) return Status(Code::kInternal, "max returned no row");
+  return static_cast<uint32_t>(last.ColumnInt(0));
+}
+
+// kLimitReached if adding the keys of `generation` among `keys` to those the
+// case holds of that generation would pass kMaxSealedKeysPerCase.
+Status CheckKeyRoom(SqliteDb& db, const Id& case_id, uint32_t generation,
+                    const std::vector<SealedKey>& keys) {
+  DOJAVA_ASSIGN_OR_RETURN(auto count, db.Prepare("SELECT count(*) FROM case_keys WHERE "
+                                                 "case_id = ?1 AND generation = ?2"));
+  count.BindBlob(1, View(case_id));
+  count.BindInt(2, generation);
+  DOJAVA_ASSIGN_OR_RETURN(bool row, count.Step());
+  if (!row) return Status(Code::kInternal, "count returned no row");
+  const auto adding = static_cast<size_t>(std::count_if(
+      keys.begin(), keys.end(), [&](const SealedKey& k) { return k.generation == generation; }));
+  if (static_cast<size_t>(count.ColumnInt(0)) + adding > kMaxSealedKeysPerCase) {
+    return Status(Code::kLimitReached, "the case holds the most keys allowed");
+  }
+  return Status::Ok();
+}
+
+// Stores the case's genesis: the same bytes again are a no-op, other bytes
+// kAlreadyExists (a case has at most one, §7.2).
+Status InsertGenesis(SqliteDb& db, const Id& case_id, const Bytes& genesis) {
+  DOJAVA_ASSIGN_OR_RETURN(auto find,
+                          db.Prepare("SELECT statement FROM case_genesis WHERE case_id = ?1"));
+  find.BindBlob(1, View(case_id));
+  DOJAVA_ASSIGN_OR_RETURN(bool exists, find.Step());
+  if (exists) {
+    const ByteView stored = find.ColumnBlob(0);
+    if (std::equal(stored.begin(), stored.end(), genesis.begin(), genesis.end())) {
+      return Status::Ok();
+    }
+    return Status(Code::kAlreadyExists, "the case has another notes-key genesis");
+  }
+  find.Reset();
+  DOJAVA_ASSIGN_OR_RETURN(
+      auto put, db.Prepare("INSERT INTO case_genesis (case_id, statement) VALUES (?1, ?2)"));
+  put.BindBlob(1, View(case_id));
+  put.BindBlob(2, genesis);
+  return put.Run();
 }
 
 constexpr const char* kCaseColumns =
@@ -332,23 +393,59 @@ Result<std::vector<Message>> SqlcipherStore::ListMessages(const Id& case_id, uin
   return out;
 }
 
-Status SqlcipherStore::AddSealedKeys(const Id& case_id, const std::vector<SealedKey>& keys) {
+Status SqlcipherStore::AddSealedKeys(const Id& case_id, const std::vector<SealedKey>& keys,
+                                     const std::optional<Bytes>& genesis) {
   DOJAVA_RETURN_IF_ERROR(ValidateKeys(keys));
+  if (genesis && (genesis->size() < kMinGenesisSize || genesis->size() > kMaxGenesisSize)) {
+    return Invalid("a genesis has the wrong size");
+  }
   const Day today = Today();
   return writer_->Submit(
       [&](SqliteDb& db) -> Status {
         DOJAVA_RETURN_IF_ERROR(Touch(db, case_id, today));
-        DOJAVA_ASSIGN_OR_RETURN(auto count,
-                                db.Prepare("SELECT count(*) FROM case_keys WHERE case_id = ?1"));
-        count.BindBlob(1, View(case_id));
-        DOJAVA_ASSIGN_OR_RETURN(bool row, count.Step());
-        if (!row) return Status(Code::kInternal, "count returned no row");
-        if (static_cast<size_t>(count.ColumnInt(0)) + keys.size() > kMaxSealedKeysPerCase) {
-          return Status(Code::kLimitReached, "the case holds the most keys allowed");
-        }
+        DOJAVA_ASSIGN_OR_RETURN(const uint32_t last, LastGeneration(db, case_id));
+        std::set<uint32_t> generations;
+        for (const auto& k : keys) generations.insert(k.generation);
+        if (*generations.rbegin() > last) return Invalid("no re-key of that generation");
+        for (uint32_t g : generations) DOJAVA_RETURN_IF_ERROR(CheckKeyRoom(db, case_id, g, keys));
+        if (genesis) DOJAVA_RETURN_IF_ERROR(InsertGenesis(db, case_id, *genesis));
         return InsertKeys(db, case_id, keys, /*new_case=*/false);
       },
-      keys.size() * protocol::kSealedKeySize);
+      keys.size() * protocol::kSealedKeySize + (genesis ? genesis->size() : 0));
+}
+
+Result<uint32_t> SqlcipherStore::AddRekey(const Id& case_id, ByteView statement,
+                                          const std::vector<SealedKey>& keys) {
+  if (statement.size() != protocol::kRekeySize) return Invalid("a re-key has the wrong size");
+  DOJAVA_RETURN_IF_ERROR(ValidateKeys(keys));
+  for (const auto& k : keys) {
+    if (!k.reviewer || k.role != Role::kCaseKey) {
+      return Invalid("a re-key seals only case keys to reviewers");
+    }
+  }
+  const Day today = Today();
+  uint32_t generation = 0;
+  DOJAVA_OUTER_RETURN_IF_ERROR(writer_->Submit(
+      [&](SqliteDb& db) -> Status {
+        DOJAVA_RETURN_IF_ERROR(Touch(db, case_id, today));
+        DOJAVA_ASSIGN_OR_RETURN(const uint32_t last, LastGeneration(db, case_id));
+        if (last >= kMaxRekeysPerCase) {
+          return Status(Code::kLimitReached, "the case holds the most re-keys allowed");
+        }
+        generation = last + 1;
+        DOJAVA_ASSIGN_OR_RETURN(
+            auto put, db.Prepare("INSERT INTO case_rekeys (case_id, generation, statement) "
+                                 "VALUES (?1, ?2, ?3)"));
+        put.BindBlob(1, View(case_id));
+        put.BindInt(2, generation);
+        put.BindBlob(3, statement);
+        DOJAVA_RETURN_IF_ERROR(put.Run());
+        std::vector<SealedKey> numbered = keys;
+        for (auto& k : numbered) k.generation = generation;
+        return InsertKeys(db, case_id, numbered, /*new_case=*/false);
+      },
+      statement.size() + keys.size() * protocol::kSealedKeySize));
+  return generation;
 }
 
 Result<std::vector<SealedKey>> SqlcipherStore::GetSealedKeys(const Id& case_id) {
@@ -359,8 +456,8 @@ Result<std::vector<SealedKey>> SqlcipherStore::GetSealedKeys(const Id& case_id) 
     DOJAVA_ASSIGN_OR_RETURN(bool found, exists.Step());
     if (!found) return Status(Code::kNotFound, "unknown case");
     DOJAVA_ASSIGN_OR_RETURN(auto list,
-                            db.Prepare("SELECT recipient, role, sealed FROM case_keys WHERE "
-                                       "case_id = ?1 ORDER BY recipient, role"));
+                            db.Prepare("SELECT recipient, role, sealed, generation FROM case_keys "
+                                       "WHERE case_id = ?1 ORDER BY generation, recipient, role"));
     list.BindBlob(1, View(case_id));
     while (true) {
       DOJAVA_ASSIGN_OR_RETURN(bool row, list.Step());
@@ -376,6 +473,7 @@ Result<std::vector<SealedKey>> SqlcipherStore::GetSealedKeys(const Id& case_id) 
       if (!CopyExact(list.ColumnBlob(2), &k.sealed)) {
         return Status(Code::kInternal, "key row is malformed");
       }
+      k.generation = static_cast<uint32_t>(list.ColumnInt(3));
       out.push_back(k);
     }
     return Status::Ok();

@@ -27,6 +27,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "base/bytes.h"
@@ -44,11 +45,20 @@ using LookupHash = std::array<uint8_t, kLookupHashSize>;
 using PublicKey = std::array<uint8_t, protocol::kX25519Size>;
 using SealedKeyBytes = std::array<uint8_t, protocol::kSealedKeySize>;
 
-// Smallest and largest message record (PROTOCOL.md §8): header, smallest
-// padding bucket, tag .. header, largest bucket, tag.
+// Smallest and largest message record of either version (PROTOCOL.md §8,
+// Appendix A): v1 header, smallest padding bucket, tag .. v2 header, largest
+// bucket, tag. The API checks the exact header of each version.
 inline constexpr size_t kMinMessageRecordSize =
     protocol::kMessageHeaderSize + protocol::kMinPaddedSize + protocol::kAeadTagSize;
-inline constexpr size_t kMaxMessageRecordSize = protocol::kMaxMessageRecordSize;
+inline constexpr size_t kMaxMessageRecordSize = protocol::kMaxMessageRecordSizeV2;
+// The signed case statements kept for readers (PROTOCOL.md §7.2, §7.3, §8.5).
+inline constexpr size_t kMinGenesisSize = protocol::kGenesisFixedSize + protocol::kIdSize;
+inline constexpr size_t kMaxGenesisSize =
+    protocol::kGenesisFixedSize + protocol::kIdSize * protocol::kRosterMaxReviewers;
+// Re-keys of one case (each adds a generation of CK rows).
+inline constexpr uint32_t kMaxRekeysPerCase = 64;
+// Rosters of the history in one ListRosters answer at most.
+inline constexpr size_t kMaxRostersPerList = 64;
 // A signed roster of kRosterMaxReviewers entries fits well under this.
 inline constexpr size_t kMaxRosterBytes = 1024 * 1024;
 // Sealed keys per case: CK and NK for every reviewer on a full roster + the source's CK.
@@ -101,6 +111,10 @@ inline const config::KeyTable<Settings>& Settings::RetentionKeys() {
 struct Roster {
   uint64_t version = 0;
   Bytes signed_bytes;  // admin-signed roster, opaque to the store
+  // PutRoster only: when set, the sealed keys of every reviewer id not in
+  // this list are deleted in the same transaction (PROTOCOL.md §12.4: the
+  // reviewers that are not active on the new roster lose their key rows).
+  std::optional<std::vector<Id>> active_reviewers;
 };
 
 enum class Role : uint8_t {
@@ -109,11 +123,13 @@ enum class Role : uint8_t {
 };
 
 // One sealed CK or NK. reviewer == nullopt means "the source"; the source
-// only ever receives a CK.
+// only ever receives a CK. generation: 0 for the case's first CK and its NK;
+// g >= 1 for the CK of the g-th re-key (reviewers and role CK only).
 struct SealedKey {
   std::optional<Id> reviewer;
   Role role = Role::kCaseKey;
   SealedKeyBytes sealed{};
+  uint32_t generation = 0;
 
   bool operator==(const SealedKey&) const = default;
 };
@@ -149,6 +165,14 @@ struct CaseCursor {
   Id case_id{};
 };
 
+// The signed statements of a case (opaque to the store; the API checked their
+// signatures before storing them).
+struct CaseStatements {
+  std::optional<Bytes> genesis;                    // the notes-key genesis (§7.2), if any
+  std::vector<Bytes> anchors;                      // case-key anchors (§8.5), by reviewer id
+  std::vector<std::pair<uint32_t, Bytes>> rekeys;  // (generation, statement), ascending
+};
+
 struct UploadStatus {
   uint32_t chunk_count = 0;
   std::vector<uint32_t> missing;  // ascending chunk indexes not yet stored
@@ -175,8 +199,16 @@ class Store {
   // The same version with the same bytes is a no-op (retries are safe); the
   // same version with other bytes is kAlreadyExists; a lower one kRollback.
   // The store does not verify the signature: the caller must have.
+  // Every roster stored is also kept in the roster history. When
+  // roster.active_reviewers is set, the key rows of reviewers not in it are
+  // deleted in the same transaction.
   virtual Status PutRoster(const Roster& roster) = 0;
   virtual Result<Roster> GetRoster() = 0;  // kNotFound if none yet
+  // Rosters of the history with version > after_version, ascending, at most
+  // `limit` (1..kMaxRostersPerList) of them.
+  virtual Result<std::vector<Roster>> ListRosters(uint64_t after_version, size_t limit) = 0;
+  // The store's day (the clock's, never before a day already stored).
+  virtual Day Today() = 0;
 
   // --- cases ---------------------------------------------------------------
   // Creates the case with its sealed keys, first message (seq 1) and bound
@@ -202,11 +234,26 @@ class Store {
   virtual Result<std::vector<Message>> ListMessages(const Id& case_id, uint64_t after_seq,
                                                     size_t max_count, size_t max_bytes) = 0;
 
-  // Adds sealed keys (a grant). A key equal to a stored one is a no-op; a
-  // different key for a (recipient, role) that already has one is
-  // kAlreadyExists (so a notes key, once set, is never replaced). All or none.
-  virtual Status AddSealedKeys(const Id& case_id, const std::vector<SealedKey>& keys) = 0;
+  // Adds sealed keys (a grant), and the case's notes-key genesis if given. A
+  // key equal to a stored one is a no-op; a different key for a (recipient,
+  // role, generation) that already has one is kAlreadyExists (so a notes key,
+  // once set, is never replaced); a generation above the case's last re-key
+  // is kInvalidArgument. A genesis equal to the stored one is a no-op,
+  // another one kAlreadyExists. All or none.
+  virtual Status AddSealedKeys(const Id& case_id, const std::vector<SealedKey>& keys,
+                               const std::optional<Bytes>& genesis) = 0;
   virtual Result<std::vector<SealedKey>> GetSealedKeys(const Id& case_id) = 0;
+  // Stores a reviewer's case-key anchor (kCkAnchorSize bytes). The same bytes
+  // again: no-op; other bytes for that reviewer: kAlreadyExists.
+  virtual Status PutAnchor(const Id& case_id, const Id& reviewer, ByteView anchor) = 0;
+  // Stores a re-key statement (kRekeySize bytes) as the next generation with
+  // its keys (reviewers, role CK; their generation is set here), in one
+  // transaction. Returns the generation. kLimitReached past
+  // kMaxRekeysPerCase.
+  virtual Result<uint32_t> AddRekey(const Id& case_id, ByteView statement,
+                                    const std::vector<SealedKey>& keys) = 0;
+  // The case's genesis, anchors and re-keys (kNotFound for an unknown case).
+  virtual Result<CaseStatements> GetCaseStatements(const Id& case_id) = 0;
 
   // --- attachments -------------------------------------------------------
   // Starts an upload of chunk_count chunks (1..max_chunks_per_file; more:

@@ -196,7 +196,9 @@ TEST_CASE("AddApiRoutes: refuses an uninitialised store and bad options", "[api]
 TEST_CASE("AddApiRoutes: a stored roster that does not verify is refused", "[api][roster]") {
   Harness h;
   // The store never verifies signatures (the API must): plant a forged one.
-  REQUIRE(h.store().PutRoster(service::Roster{9, service::testing::RandomBytes(300)}).ok());
+  REQUIRE(h.store()
+              .PutRoster(service::Roster{9, service::testing::RandomBytes(300), std::nullopt})
+              .ok());
   http::Router router;
   CHECK(AddApiRoutes(&router, &h.store(), ApiOptions{}).code() == Code::kInternal);
 }

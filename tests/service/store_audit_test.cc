@@ -118,8 +118,10 @@ void LiveCaseA(StoreLife& life) {
     t.clock->Advance(1);
     REQUIRE(t.store->AppendMessage(a.case_id, SealRecord(text, 1024, ck), {}).ok());
   }
-  REQUIRE(
-      t.store->AddSealedKeys(a.case_id, {testing::ReviewerKey(RandomId(), Role::kCaseKey)}).ok());
+  REQUIRE(t.store
+              ->AddSealedKeys(a.case_id, {testing::ReviewerKey(RandomId(), Role::kCaseKey)},
+                              std::nullopt)
+              .ok());
   const Id reply_file = RandomId();
   REQUIRE(t.store->CreateUpload(reply_file, 1, a.case_id).ok());
   REQUIRE(t.store->PutChunk(reply_file, 0, SealChunk(text, 0)).ok());
@@ -229,7 +231,7 @@ void CheckIntegersAndRows(const TestStore& t) {
           CHECK(row[i].integer >= testing::kToday);
           CHECK(row[i].integer <= today + 40);
         } else if (col == "seq" || col == "idx" || col == "role" || col == "version" ||
-                   col == "chunk_count" || col == "singleton" ||
+                   col == "generation" || col == "chunk_count" || col == "singleton" ||
                    col.find("days") != std::string::npos || col == "max_chunks_per_file") {
           CHECK(row[i].integer < 1'000'000);
         }
@@ -282,7 +284,7 @@ TEST_CASE("metadata audit: only the listed data, nothing of deleted cases", "[au
   t.settings.retention_spread_days = 5;
   REQUIRE(t.Create().ok());
   randombytes_buf(life.ck, sizeof(life.ck));
-  REQUIRE(t.store->PutRoster(Roster{1, testing::RandomBytes(700)}).ok());
+  REQUIRE(t.store->PutRoster(Roster{1, testing::RandomBytes(700), std::nullopt}).ok());
   LiveCaseA(life);
   const Id case_b = AddCasesThatGo(life);
   DeleteAndPurge(life, case_b);

@@ -27,7 +27,7 @@ using testing::TestStore;
 
 // Fills a store with cases, messages, keys, an attachment and a roster.
 void Populate(Store& store, int cases) {
-  REQUIRE(store.PutRoster(Roster{7, testing::RandomBytes(500)}).ok());
+  REQUIRE(store.PutRoster(Roster{7, testing::RandomBytes(500), std::nullopt}).ok());
   for (int i = 0; i < cases; ++i) {
     NewCase c = RandomCase();
     if (i == 0) {

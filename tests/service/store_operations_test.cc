@@ -54,22 +54,35 @@ TEST_CASE("roster: versions strictly increase; equal bytes are idempotent", "[st
   TestStore t;
   REQUIRE(t.Create().ok());
   CHECK(t.store->GetRoster().code() == Code::kNotFound);
-  Roster r1{1, testing::RandomBytes(300)};
+  Roster r1{1, testing::RandomBytes(300), std::nullopt};
   REQUIRE(t.store->PutRoster(r1).ok());
   REQUIRE(t.store->PutRoster(r1).ok());  // retry
-  Roster r1b{1, testing::RandomBytes(300)};
+  Roster r1b{1, testing::RandomBytes(300), std::nullopt};
   CHECK(t.store->PutRoster(r1b).code() == Code::kAlreadyExists);
-  Roster r3{3, testing::RandomBytes(400)};
+  Roster r3{3, testing::RandomBytes(400), std::nullopt};
   REQUIRE(t.store->PutRoster(r3).ok());
-  Roster r2{2, testing::RandomBytes(400)};
+  Roster r2{2, testing::RandomBytes(400), std::nullopt};
   CHECK(t.store->PutRoster(r2).code() == Code::kRollback);
   auto got = t.store->GetRoster();
   REQUIRE(got.ok());
   CHECK(got->version == 3);
   CHECK(got->signed_bytes == r3.signed_bytes);
-  CHECK(t.store->PutRoster(Roster{4, {}}).code() == Code::kInvalidArgument);
-  CHECK(t.store->PutRoster(Roster{4, Bytes(kMaxRosterBytes + 1)}).code() == Code::kInvalidArgument);
-  CHECK(t.store->PutRoster(Roster{0, Bytes(10)}).code() == Code::kInvalidArgument);
+  CHECK(t.store->PutRoster(Roster{4, {}, std::nullopt}).code() == Code::kInvalidArgument);
+  CHECK(t.store->PutRoster(Roster{4, Bytes(kMaxRosterBytes + 1), std::nullopt}).code() ==
+        Code::kInvalidArgument);
+  CHECK(t.store->PutRoster(Roster{0, Bytes(10), std::nullopt}).code() == Code::kInvalidArgument);
+  // The history keeps every stored roster, ascending; refused ones are not in it.
+  auto history = t.store->ListRosters(0, kMaxRostersPerList);
+  REQUIRE(history.ok());
+  REQUIRE(history->size() == 2);
+  CHECK((*history)[0].version == 1);
+  CHECK((*history)[0].signed_bytes == r1.signed_bytes);
+  CHECK((*history)[1].version == 3);
+  CHECK((*history)[1].signed_bytes == r3.signed_bytes);
+  CHECK(t.store->ListRosters(1, 1)->at(0).version == 3);
+  CHECK(t.store->ListRosters(3, 10)->empty());
+  CHECK(t.store->ListRosters(0, 0).code() == Code::kInvalidArgument);
+  CHECK(t.store->ListRosters(0, kMaxRostersPerList + 1).code() == Code::kInvalidArgument);
 }
 
 TEST_CASE("cases: create, find, get, list, delete", "[store]") {
@@ -134,7 +147,7 @@ TEST_CASE("cases: bad input is refused and writes nothing", "[store]") {
   c.keys.erase(c.keys.begin());  // no source CK
   refused(c, Code::kInvalidArgument);
   c = RandomCase();
-  c.keys.push_back(SealedKey{std::nullopt, Role::kNotesKey, RandomArray<82>()});
+  c.keys.push_back(SealedKey{std::nullopt, Role::kNotesKey, RandomArray<82>(), 0});
   refused(c, Code::kInvalidArgument);  // NK never to the source
   c = RandomCase();
   c.keys.push_back(c.keys.back());  // duplicate (recipient, role)
@@ -251,8 +264,8 @@ TEST_CASE("grants: idempotent equal keys, conflicting keys refused", "[store]") 
   const Id r2 = RandomId();
   std::vector<SealedKey> grant = {testing::ReviewerKey(r2, Role::kCaseKey),
                                   testing::ReviewerKey(r2, Role::kNotesKey)};
-  REQUIRE(t.store->AddSealedKeys(c.case_id, grant).ok());
-  REQUIRE(t.store->AddSealedKeys(c.case_id, grant).ok());  // retry
+  REQUIRE(t.store->AddSealedKeys(c.case_id, grant, std::nullopt).ok());
+  REQUIRE(t.store->AddSealedKeys(c.case_id, grant, std::nullopt).ok());  // retry
   CHECK(t.store->GetSealedKeys(c.case_id)->size() == 5);
   CHECK(t.store->GetCase(c.case_id)->last_activity_day == testing::kToday + 3);
 
@@ -260,16 +273,131 @@ TEST_CASE("grants: idempotent equal keys, conflicting keys refused", "[store]") 
   const Id r3 = RandomId();
   std::vector<SealedKey> conflicting = {testing::ReviewerKey(r3, Role::kCaseKey),
                                         testing::ReviewerKey(r1, Role::kNotesKey)};
-  CHECK(t.store->AddSealedKeys(c.case_id, conflicting).code() == Code::kAlreadyExists);
+  CHECK(t.store->AddSealedKeys(c.case_id, conflicting, std::nullopt).code() ==
+        Code::kAlreadyExists);
   auto keys = t.store->GetSealedKeys(c.case_id);
   CHECK(keys->size() == 5);
   for (const auto& k : *keys) CHECK(k.reviewer != r3);
 
-  CHECK(t.store->AddSealedKeys(RandomId(), grant).code() == Code::kNotFound);
-  CHECK(t.store->AddSealedKeys(c.case_id, {}).code() == Code::kInvalidArgument);
-  CHECK(t.store->AddSealedKeys(c.case_id, {SealedKey{std::nullopt, Role::kNotesKey, {}}}).code() ==
-        Code::kInvalidArgument);
+  CHECK(t.store->AddSealedKeys(RandomId(), grant, std::nullopt).code() == Code::kNotFound);
+  CHECK(t.store->AddSealedKeys(c.case_id, {}, std::nullopt).code() == Code::kInvalidArgument);
+  CHECK(t.store
+            ->AddSealedKeys(c.case_id, {SealedKey{std::nullopt, Role::kNotesKey, {}, 0}},
+                            std::nullopt)
+            .code() == Code::kInvalidArgument);
   CHECK(t.store->GetSealedKeys(RandomId()).code() == Code::kNotFound);
+}
+
+// A case whose reviewers hold a CK only (no notes key yet).
+NewCase CaseWithCaseKeys(const std::vector<Id>& reviewers) {
+  NewCase c = RandomCase({});
+  for (const Id& r : reviewers) c.keys.push_back(testing::ReviewerKey(r, Role::kCaseKey));
+  return c;
+}
+
+TEST_CASE("roster: installing with the active reviewers deletes the keys of the others",
+          "[store]") {
+  TestStore t;
+  REQUIRE(t.Create().ok());
+  const Id stays = RandomId(), goes = RandomId();
+  NewCase c = CaseWithCaseKeys({stays, goes});
+  REQUIRE(t.store->CreateCase(c).ok());
+  REQUIRE(t.store
+              ->AddSealedKeys(c.case_id,
+                              {testing::ReviewerKey(stays, Role::kNotesKey),
+                               testing::ReviewerKey(goes, Role::kNotesKey)},
+                              std::nullopt)
+              .ok());
+  REQUIRE(t.store->GetSealedKeys(c.case_id)->size() == 5);
+  // A refused roster deletes nothing (one transaction).
+  REQUIRE(t.store->PutRoster(Roster{2, testing::RandomBytes(100), std::nullopt}).ok());
+  CHECK(t.store->PutRoster(Roster{1, testing::RandomBytes(100), std::vector<Id>{stays}}).code() ==
+        Code::kRollback);
+  CHECK(t.store->GetSealedKeys(c.case_id)->size() == 5);
+  REQUIRE(t.store->PutRoster(Roster{3, testing::RandomBytes(100), std::vector<Id>{stays}}).ok());
+  auto keys = t.store->GetSealedKeys(c.case_id);
+  REQUIRE(keys.ok());
+  CHECK(keys->size() == 3);  // the source's CK, and CK + NK of `stays`
+  for (const auto& k : *keys) CHECK(k.reviewer != goes);
+}
+
+TEST_CASE("case statements: genesis, anchors, re-keys with generations", "[store]") {
+  TestStore t;
+  REQUIRE(t.Create().ok());
+  const Id r1 = RandomId(), r2 = RandomId();
+  NewCase c = CaseWithCaseKeys({r1, r2});
+  REQUIRE(t.store->CreateCase(c).ok());
+  auto empty = t.store->GetCaseStatements(c.case_id);
+  REQUIRE(empty.ok());
+  CHECK(!empty->genesis);
+  CHECK(empty->anchors.empty());
+  CHECK(empty->rekeys.empty());
+  CHECK(t.store->GetCaseStatements(RandomId()).code() == Code::kNotFound);
+
+  // The genesis comes with the first notes keys, once.
+  const Bytes genesis = testing::RandomBytes(kMinGenesisSize + 16);
+  const std::vector<SealedKey> notes = {testing::ReviewerKey(r1, Role::kNotesKey)};
+  REQUIRE(t.store->AddSealedKeys(c.case_id, notes, genesis).ok());
+  REQUIRE(t.store->AddSealedKeys(c.case_id, notes, genesis).ok());  // retry
+  CHECK(t.store
+            ->AddSealedKeys(c.case_id, {testing::ReviewerKey(r2, Role::kNotesKey)},
+                            testing::RandomBytes(kMinGenesisSize))
+            .code() == Code::kAlreadyExists);
+  CHECK(t.store->GetSealedKeys(c.case_id)->size() == 4);  // nothing of the refused call
+  CHECK(t.store->AddSealedKeys(c.case_id, notes, Bytes(kMinGenesisSize - 1)).code() ==
+        Code::kInvalidArgument);
+  CHECK(*t.store->GetCaseStatements(c.case_id)->genesis == genesis);
+
+  // Anchors: one per reviewer; the same bytes again are a no-op.
+  const Bytes a1 = testing::RandomBytes(protocol::kCkAnchorSize);
+  REQUIRE(t.store->PutAnchor(c.case_id, r1, a1).ok());
+  REQUIRE(t.store->PutAnchor(c.case_id, r1, a1).ok());
+  CHECK(t.store->PutAnchor(c.case_id, r1, testing::RandomBytes(protocol::kCkAnchorSize)).code() ==
+        Code::kAlreadyExists);
+  CHECK(t.store->PutAnchor(c.case_id, r2, Bytes(protocol::kCkAnchorSize - 1)).code() ==
+        Code::kInvalidArgument);
+  CHECK(t.store->PutAnchor(RandomId(), r2, a1).code() == Code::kNotFound);
+  CHECK(t.store->GetCaseStatements(c.case_id)->anchors == std::vector<Bytes>{a1});
+
+  // Re-keys: generations 1, 2, ... with their keys; a grant of a generation
+  // that does not exist yet is refused.
+  CHECK(t.store
+            ->AddSealedKeys(c.case_id, {SealedKey{r2, Role::kCaseKey, RandomArray<82>(), 1}},
+                            std::nullopt)
+            .code() == Code::kInvalidArgument);
+  const Bytes rekey1 = testing::RandomBytes(protocol::kRekeySize);
+  auto g1 = t.store->AddRekey(
+      c.case_id, rekey1,
+      {testing::ReviewerKey(r1, Role::kCaseKey), testing::ReviewerKey(r2, Role::kCaseKey)});
+  REQUIRE(g1.ok());
+  CHECK(*g1 == 1);
+  CHECK(t.store->AddRekey(c.case_id, rekey1, {testing::ReviewerKey(r1, Role::kNotesKey)}).code() ==
+        Code::kInvalidArgument);
+  CHECK(
+      t.store->AddRekey(c.case_id, Bytes(10), {testing::ReviewerKey(r1, Role::kCaseKey)}).code() ==
+      Code::kInvalidArgument);
+  const Bytes rekey2 = testing::RandomBytes(protocol::kRekeySize);
+  CHECK(*t.store->AddRekey(c.case_id, rekey2, {testing::ReviewerKey(r1, Role::kCaseKey)}) == 2);
+  REQUIRE(t.store
+              ->AddSealedKeys(c.case_id, {SealedKey{r2, Role::kCaseKey, RandomArray<82>(), 2}},
+                              std::nullopt)
+              .ok());
+  auto statements = t.store->GetCaseStatements(c.case_id);
+  REQUIRE(statements.ok());
+  REQUIRE(statements->rekeys.size() == 2);
+  CHECK(statements->rekeys[0] == std::make_pair(uint32_t{1}, rekey1));
+  CHECK(statements->rekeys[1] == std::make_pair(uint32_t{2}, rekey2));
+  auto keys = t.store->GetSealedKeys(c.case_id);
+  REQUIRE(keys.ok());
+  size_t per_generation[3] = {0, 0, 0};
+  for (const auto& k : *keys) ++per_generation[k.generation];
+  CHECK(per_generation[0] == 4);
+  CHECK(per_generation[1] == 2);
+  CHECK(per_generation[2] == 2);
+
+  // Deleting the case deletes its statements.
+  REQUIRE(t.store->DeleteCase(c.case_id).ok());
+  CHECK(t.store->GetCaseStatements(c.case_id).code() == Code::kNotFound);
 }
 
 TEST_CASE("uploads: create, put chunks, resume, bind, read", "[store]") {

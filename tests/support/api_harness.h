@@ -22,6 +22,7 @@
 #include "crypto/receipt.h"
 #include "crypto/reviewer_key.h"
 #include "crypto/roster.h"
+#include "crypto/roster_v2.h"
 #include "crypto/sealed_key.h"
 #include "service/api/api.h"
 #include "service/api/json_reader.h"
@@ -99,6 +100,16 @@ struct Reviewer {
 
   crypto::RosterEntry Entry() const {
     return crypto::RosterEntry{id, key.ed25519_public(), key.x25519_public(), name};
+  }
+  // The version-2 entry (PROTOCOL.md §6); retired_at 0: active.
+  crypto::v2::RosterEntry EntryV2(uint64_t retired_at = 0) const {
+    crypto::v2::RosterEntry e;
+    e.reviewer_id = id;
+    e.retired_at = retired_at;
+    e.ed25519 = key.ed25519_public();
+    e.x25519 = key.x25519_public();
+    e.name = name;
+    return e;
   }
 };
 
@@ -204,6 +215,24 @@ class Harness {
     roster.version = version;
     for (const Reviewer* r : reviewers) roster.entries.push_back(r->Entry());
     auto signed_roster = admin_.SignRoster(roster);
+    REQUIRE(signed_roster.ok());
+    return std::move(signed_roster).value();
+  }
+  // Signs a version-2 roster (PROTOCOL.md §6) of `entries` at `version` with
+  // the instance's admin key. prev_digest: the digest of `previous` (the
+  // signed roster it follows, of either version); all zero when `previous` is
+  // empty (version 1). Expires `valid_days` after the store's today.
+  Bytes SignRosterV2(const std::vector<crypto::v2::RosterEntry>& entries, uint64_t version,
+                     ByteView previous, int64_t valid_days = 30) {
+    crypto::v2::Roster roster;
+    roster.instance_id = instance_id();
+    roster.version = version;
+    roster.expires_day = static_cast<uint32_t>(day_clock().Today() + valid_days);
+    if (!previous.empty()) roster.prev_digest = crypto::v2::RosterDigest(previous);
+    roster.entries = entries;
+    const SecretBytes ed_seed = crypto::Kdf(admin_.seed().reveal(), protocol::kLabelAdminEd25519);
+    const crypto::Ed25519KeyPair pair = crypto::Ed25519FromSeed(ed_seed.reveal());
+    auto signed_roster = crypto::v2::SignRoster(roster, pair.secret_key, pair.public_key);
     REQUIRE(signed_roster.ok());
     return std::move(signed_roster).value();
   }

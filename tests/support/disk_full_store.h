@@ -23,6 +23,10 @@ class DiskFullStore final : public Store {
   Result<Settings> GetSettings() override { return real_->GetSettings(); }
   Status PutRoster(const Roster& r) override { return Full() ? kFull() : real_->PutRoster(r); }
   Result<Roster> GetRoster() override { return real_->GetRoster(); }
+  Result<std::vector<Roster>> ListRosters(uint64_t after, size_t limit) override {
+    return real_->ListRosters(after, limit);
+  }
+  Day Today() override { return real_->Today(); }
   Status CreateCase(const NewCase& c) override { return Full() ? kFull() : real_->CreateCase(c); }
   Result<CaseInfo> GetCase(const Id& id) override { return real_->GetCase(id); }
   Result<CaseInfo> FindCaseByLookupHash(const LookupHash& h) override {
@@ -43,8 +47,20 @@ class DiskFullStore final : public Store {
                                             size_t bytes) override {
     return real_->ListMessages(id, after, count, bytes);
   }
-  Status AddSealedKeys(const Id& id, const std::vector<SealedKey>& keys) override {
-    return Full() ? kFull() : real_->AddSealedKeys(id, keys);
+  Status AddSealedKeys(const Id& id, const std::vector<SealedKey>& keys,
+                       const std::optional<Bytes>& genesis) override {
+    return Full() ? kFull() : real_->AddSealedKeys(id, keys, genesis);
+  }
+  Status PutAnchor(const Id& id, const Id& reviewer, ByteView anchor) override {
+    return Full() ? kFull() : real_->PutAnchor(id, reviewer, anchor);
+  }
+  Result<uint32_t> AddRekey(const Id& id, ByteView statement,
+                            const std::vector<SealedKey>& keys) override {
+    if (Full()) return kFull();
+    return real_->AddRekey(id, statement, keys);
+  }
+  Result<CaseStatements> GetCaseStatements(const Id& id) override {
+    return real_->GetCaseStatements(id);
   }
   Result<std::vector<SealedKey>> GetSealedKeys(const Id& id) override {
     return real_->GetSealedKeys(id);

@@ -70,9 +70,11 @@ inline Settings TestSettings() {
   return s;
 }
 
-inline SealedKey SourceKey() { return SealedKey{std::nullopt, Role::kCaseKey, RandomArray<82>()}; }
+inline SealedKey SourceKey() {
+  return SealedKey{std::nullopt, Role::kCaseKey, RandomArray<82>(), 0};
+}
 inline SealedKey ReviewerKey(const Id& reviewer, Role role) {
-  return SealedKey{reviewer, role, RandomArray<82>()};
+  return SealedKey{reviewer, role, RandomArray<82>(), 0};
 }
 
 inline NewCase RandomCase(const std::vector<Id>& reviewers = {RandomId()}) {

@@ -1,0 +1,89 @@
+// The signed case statements of SqlcipherStore (sqlcipher_store.h): case-key
+// anchors and the reading of a case's genesis, anchors and re-keys. The
+// genesis is written with its keys (AddSealedKeys) and a re-key with its keys
+// (AddRekey), in sqlcipher_store_cases.cc.
+#include <algorithm>
+#include <utility>
+
+#include "service/store/sqlcipher_rows.h"
+#include "service/store/sqlcipher_store.h"
+
+namespace dojava::service {
+namespace {
+
+using internal::Invalid;
+using internal::View;
+
+Status CheckCaseExists(SqliteDb& db, const Id& case_id) {
+  DOJAVA_ASSIGN_OR_RETURN(auto exists, db.Prepare("SELECT 1 FROM cases WHERE id = ?1"));
+  exists.BindBlob(1, View(case_id));
+  DOJAVA_ASSIGN_OR_RETURN(bool found, exists.Step());
+  if (!found) return Status(Code::kNotFound, "unknown case");
+  return Status::Ok();
+}
+
+Bytes Copy(ByteView b) { return Bytes(b.begin(), b.end()); }
+
+}  // namespace
+
+Status SqlcipherStore::PutAnchor(const Id& case_id, const Id& reviewer, ByteView anchor) {
+  if (anchor.size() != protocol::kCkAnchorSize) return Invalid("an anchor has the wrong size");
+  return writer_->Submit(
+      [&](SqliteDb& db) -> Status {
+        DOJAVA_RETURN_IF_ERROR(CheckCaseExists(db, case_id));
+        DOJAVA_ASSIGN_OR_RETURN(auto find, db.Prepare("SELECT statement FROM case_anchors WHERE "
+                                                      "case_id = ?1 AND reviewer = ?2"));
+        find.BindBlob(1, View(case_id));
+        find.BindBlob(2, View(reviewer));
+        DOJAVA_ASSIGN_OR_RETURN(bool exists, find.Step());
+        if (exists) {
+          const ByteView stored = find.ColumnBlob(0);
+          if (std::equal(stored.begin(), stored.end(), anchor.begin(), anchor.end())) {
+            return Status::Ok();
+          }
+          return Status(Code::kAlreadyExists, "that reviewer anchored the case differently");
+        }
+        find.Reset();
+        DOJAVA_ASSIGN_OR_RETURN(auto put, db.Prepare("INSERT INTO case_anchors (case_id, reviewer, "
+                                                     "statement) VALUES (?1, ?2, ?3)"));
+        put.BindBlob(1, View(case_id));
+        put.BindBlob(2, View(reviewer));
+        put.BindBlob(3, anchor);
+        return put.Run();
+      },
+      anchor.size());
+}
+
+Result<CaseStatements> SqlcipherStore::GetCaseStatements(const Id& case_id) {
+  CaseStatements out;
+  DOJAVA_OUTER_RETURN_IF_ERROR(readers_->Read([&](SqliteDb& db) -> Status {
+    DOJAVA_RETURN_IF_ERROR(CheckCaseExists(db, case_id));
+    DOJAVA_ASSIGN_OR_RETURN(auto genesis,
+                            db.Prepare("SELECT statement FROM case_genesis WHERE case_id = ?1"));
+    genesis.BindBlob(1, View(case_id));
+    DOJAVA_ASSIGN_OR_RETURN(bool has_genesis, genesis.Step());
+    if (has_genesis) out.genesis = Copy(genesis.ColumnBlob(0));
+    DOJAVA_ASSIGN_OR_RETURN(auto anchors, db.Prepare("SELECT statement FROM case_anchors WHERE "
+                                                     "case_id = ?1 ORDER BY reviewer"));
+    anchors.BindBlob(1, View(case_id));
+    while (true) {
+      DOJAVA_ASSIGN_OR_RETURN(bool row, anchors.Step());
+      if (!row) break;
+      out.anchors.push_back(Copy(anchors.ColumnBlob(0)));
+    }
+    DOJAVA_ASSIGN_OR_RETURN(auto rekeys,
+                            db.Prepare("SELECT generation, statement FROM case_rekeys WHERE "
+                                       "case_id = ?1 ORDER BY generation"));
+    rekeys.BindBlob(1, View(case_id));
+    while (true) {
+      DOJAVA_ASSIGN_OR_RETURN(bool row, rekeys.Step());
+      if (!row) break;
+      out.rekeys.emplace_back(static_cast<uint32_t>(rekeys.ColumnInt(0)),
+                              Copy(rekeys.ColumnBlob(1)));
+    }
+    return Status::Ok();
+  }));
+  return out;
+}
+
+}  // namespace dojava::service
