@@ -271,7 +271,10 @@ void MainWindow::ConnectBackend() {
     progress_->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 0);
   });
   connect(backend_, &Backend::failed, this, [this](QString what, QString message) {
-    if (stack_->currentWidget() == unlock_) {
+    if (watching_) {  // a background check: no dialog, try again at the next turn
+      watching_ = false;
+      if (unlocked_) ScheduleWatch();
+    } else if (stack_->currentWidget() == unlock_) {
       unlock_->ShowError(message);
       unlock_->SetBusy(false);
     } else if (stack_->currentWidget() == setup_) {
@@ -449,10 +452,12 @@ void MainWindow::ScheduleWatch() {
 void MainWindow::CheckActivity() {
   if (!unlocked_) return;
   if (busy_) return ScheduleWatch();  // another request runs: check at the next turn
+  watching_ = true;
   Queue([b = backend_] { b->Watch(); });
 }
 
 void MainWindow::ShowActivity(int unread_cases, bool news) {
+  watching_ = false;
   ScheduleWatch();
   if (!unlocked_) return Finish(true, tr("Locked."));
   setWindowTitle((unread_cases > 0 ? QStringLiteral("(%1) ").arg(unread_cases) : QString()) +

@@ -108,6 +108,7 @@ class MainWindow : public QMainWindow {
   QString me_;
   bool show_dialogs_ = true;
   bool busy_ = false;
+  bool watching_ = false;  // the running request is a background activity check
   bool unlocked_ = false;
 };
 
