@@ -85,9 +85,17 @@ DashboardPage::DashboardPage(QWidget* parent) : QWidget(parent) {
   Redraw();
 }
 
+// Charts are drawn only while the page is visible: listing 1,000 cases does
+// not also rebuild a chart nobody sees.
 void DashboardPage::SetRows(const QList<CaseRow>& rows) {
   rows_ = rows;
-  Redraw();
+  stale_ = true;
+  if (isVisible()) Redraw();
+}
+
+void DashboardPage::showEvent(QShowEvent* event) {
+  if (stale_) Redraw();
+  QWidget::showEvent(event);
 }
 
 CountBy DashboardPage::dimension() const {
@@ -105,6 +113,7 @@ QList<int> DashboardPage::BarValues() const {
 }
 
 void DashboardPage::Redraw() {
+  stale_ = false;
   counts_ = CountCases(rows_, dimension());
   table_->setRowCount(static_cast<int>(counts_.size()));
   table_->setHorizontalHeaderLabels({by_->currentText(), tr("cases")});

@@ -34,11 +34,15 @@ class DashboardPage : public QWidget {
  signals:
   void backRequested();
 
+ protected:
+  void showEvent(QShowEvent* event) override;
+
  private:
   void Redraw();
   void AskExport(bool json);
 
   QList<CaseRow> rows_;
+  bool stale_ = true;  // rows_ changed while hidden: redrawn when shown
   Counts counts_;
   QComboBox* by_;
   QChartView* chart_;
