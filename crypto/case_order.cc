@@ -36,14 +36,18 @@ Status CheckMark(const std::vector<ListedRecord>& listing, const HighWaterMark& 
 }
 
 // The checks of one opened record at position i.
+// `unseen_ok`: a prev naming no listed record is accepted (a conversation-only
+// listing); `later` then holds the event hashes from position i on.
 Status CheckRecord(size_t i, const OpenedMessage& m, const OpenedMessage* first,
-                   const std::set<Digest>& earlier, uint64_t max_roster_version,
-                   const VerifiedRoster& roster) {
+                   const std::set<Digest>& earlier, const std::multiset<Digest>* later,
+                   uint64_t max_roster_version, const VerifiedRoster& roster) {
   if (i > 0 && m.author == p::kAuthorSource &&
       (first == nullptr || m.source_public != first->source_public)) {
     return Status(Code::kUnknownAuthor, "a source record signed with another key than the report");
   }
-  if (i == 0 ? !IsZero(m.context.prev) : earlier.count(m.context.prev) == 0) {
+  const bool names_earlier = earlier.count(m.context.prev) != 0;
+  const bool unseen = later != nullptr && !names_earlier && later->count(m.context.prev) == 0;
+  if (i == 0 ? !IsZero(m.context.prev) : !(names_earlier || unseen)) {
     return Status(Code::kReordered, "the record names a record not listed before it");
   }
   if (m.author == p::kAuthorReviewer) {
@@ -57,22 +61,30 @@ Status CheckRecord(size_t i, const OpenedMessage& m, const OpenedMessage* first,
 }  // namespace
 
 CaseOrderReport CheckCaseOrder(const std::vector<ListedRecord>& listing,
-                               const VerifiedRoster& roster, const HighWaterMark& seen) {
+                               const VerifiedRoster& roster, const HighWaterMark& seen,
+                               ListingView view) {
   CaseOrderReport report;
   const Status first_status = CheckFirst(listing);
   const Status mark = CheckMark(listing, seen);
   report.case_status = first_status.ok() ? mark : first_status;
   const OpenedMessage* first = first_status.ok() ? listing[0].opened : nullptr;
   std::set<Digest> earlier;
+  std::multiset<Digest> later;  // conversation-only: the hashes from position i on
+  if (view == ListingView::kConversationOnly) {
+    for (const ListedRecord& r : listing) later.insert(r.event_hash);
+  }
+  const std::multiset<Digest>* later_or_null =
+      view == ListingView::kConversationOnly ? &later : nullptr;
   uint64_t max_roster_version = 0;
   for (size_t i = 0; i < listing.size(); ++i) {
     Status s;
     if (const OpenedMessage* m = listing[i].opened) {
-      s = CheckRecord(i, *m, first, earlier, max_roster_version, roster);
+      s = CheckRecord(i, *m, first, earlier, later_or_null, max_roster_version, roster);
       if (s.ok()) max_roster_version = std::max(max_roster_version, m->context.roster_version);
     }
     report.records.push_back(std::move(s));
     earlier.insert(listing[i].event_hash);
+    if (later_or_null != nullptr) later.erase(later.find(listing[i].event_hash));
   }
   report.next.count = listing.size();
   if (!listing.empty()) report.next.last_hash = listing.back().event_hash;

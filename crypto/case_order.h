@@ -40,10 +40,20 @@ struct CaseOrderReport {
   HighWaterMark next;  // what to remember after this read
 };
 
+// What a reader's listing holds (§8.4): every record of the case (reviewers,
+// and the no-JavaScript pages, which read the store), or only the
+// conversation records (a source through the API: notes records are never
+// listed to it, yet a reviewer's `prev` may name one).
+enum class ListingView { kWholeCase, kConversationOnly };
+
 // Runs §8.4 over a listing in the server's order. `roster` is the reader's
-// newest verified roster (for retirement).
+// newest verified roster (for retirement). With kConversationOnly a `prev`
+// that names no record of the listing is accepted (a notes record this
+// reader cannot see); one that names the record itself or a later one is
+// still kReordered.
 CaseOrderReport CheckCaseOrder(const std::vector<ListedRecord>& listing,
-                               const VerifiedRoster& roster, const HighWaterMark& seen);
+                               const VerifiedRoster& roster, const HighWaterMark& seen,
+                               ListingView view = ListingView::kWholeCase);
 
 }  // namespace dojava::crypto::v2
 

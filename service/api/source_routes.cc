@@ -109,8 +109,9 @@ std::optional<HttpResponse> ApiService::WriteMessages(const service::Id& case_id
     if (page->empty()) break;
     for (const service::Message& m : *page) {
       if (source_view) {
-        auto header = crypto::ParseMessageHeader(m.record);
-        if (!header.ok() || header->kind != protocol::kKindConversation) {
+        // Stored records passed CheckRecord when written; both versions
+        // (PROTOCOL.md §8.1, Appendix A) carry the kind at byte 1.
+        if (m.record.size() < 2 || m.record[1] != protocol::kKindConversation) {
           cursor = m.seq;  // reviewer notes are never shown to the source
           continue;
         }

@@ -120,7 +120,10 @@ struct HttpConfig {
 
   // Rate limits per route class (requests per second, burst size).
   RateLimit rate[kRateClassCount] = {
-      {200, 400, 20, 60},  // static: page and assets
+      // static: page and assets. A page load fetches about 72 files and the
+      // upload worker about 100 more (its modules checked, then loaded), all on
+      // one circuit in Tor Browser: the burst holds both with room to spare.
+      {200, 400, 20, 240},
       {100, 200, 10, 30},  // api: JSON reads and writes
       {100, 200, 20, 40},  // upload: attachment chunks
       {4, 8, 0.2, 2},      // costly: server-side Argon2id, login

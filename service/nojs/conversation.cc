@@ -1,60 +1,15 @@
 // Opening a returning source's conversation and its page (nojs_pages_impl.h).
-#include <set>
-
-#include "crypto/message.h"
 #include "crypto/protocol_constants.h"
 #include "service/nojs/nojs_pages_impl.h"
 
 namespace dojava::nojs {
 
-std::vector<Entry> NojsPagesImpl::OpenEntries(const PlainSessions::Conversation& c,
-                                              Status* status) {
-  std::vector<Entry> entries;
-  auto roster = Roster();
-  auto author_key = [&](const crypto::Id& id) -> std::optional<crypto::Ed25519Public> {
-    if (!roster.ok()) return std::nullopt;
-    const crypto::RosterEntry* r = roster->Find(id);
-    if (r == nullptr) return std::nullopt;
-    return r->ed25519;
-  };
-  std::set<crypto::Id> seen_ids;
-  uint64_t after = 0;
-  while (true) {
-    auto page = store_->ListMessages(c.case_id, after, 100, 8u << 20);
-    if (!page.ok()) {
-      *status = page.status();
-      return entries;
-    }
-    if (page->empty()) break;
-    for (const service::Message& m : *page) {
-      after = m.seq;
-      auto header = crypto::ParseMessageHeader(m.record);
-      if (!header.ok() || header->kind != protocol::kKindConversation) continue;
-      Entry e;
-      e.seq = m.seq;
-      e.day = m.day;
-      crypto::CaseKeys keys{&c.case_key, nullptr};
-      auto opened = crypto::DecryptMessage(m.record, c.case_id, keys, author_key);
-      if (!opened.ok()) {
-        e.undecryptable =
-            opened.code() == Code::kDecryptFailed || opened.code() == Code::kMalformed;
-        e.unverified = !e.undecryptable;
-        entries.push_back(std::move(e));
-        continue;
-      }
-      if (!seen_ids.insert(opened->message_id).second) continue;  // a replay
-      e.from_source = opened->author == protocol::kAuthorSource;
-      if (!e.from_source && roster.ok()) {
-        if (const crypto::RosterEntry* r = roster->Find(opened->reviewer_id)) e.author = r->name;
-      }
-      auto body = payload::ParseBody(opened->body.reveal());
-      e.unsupported = !body.ok();
-      if (body.ok()) e.body = std::move(body).value();
-      entries.push_back(std::move(e));
-    }
-  }
-  *status = Status::Ok();
-  return entries;
+void NojsPagesImpl::UntrustedNotice(PageText* out, std::string_view lang,
+                                    const Status& trust) const {
+  if (trust.ok()) return;  // PROTOCOL.md §8.4: message #1 or the order is not trustworthy
+  *out += "<p class=\"warn\" role=\"alert\" id=\"plain-untrusted\" data-outcome=\"" +
+          std::string(CodeName(trust.code())) + "\">" + html_.T(lang, "err_crypto_malformed") +
+          "</p>\n";
 }
 
 void NojsPagesImpl::HiddenFields(PageText* out, std::string_view lang,
@@ -71,8 +26,10 @@ void NojsPagesImpl::EntryHtml(PageText* out, std::string_view lang, const Entry&
   *out += "<li class=\"message";
   if (e.from_source) *out += " mine";
   if (e.undecryptable || e.unverified || e.unsupported) *out += " bad";
-  *out += "\" id=\"m" + std::to_string(e.seq) + "\">\n<p class=\"meta\">#" + std::to_string(e.seq) +
-          " · ";
+  *out += "\" id=\"m" + std::to_string(e.seq) + "\"";
+  // PROTOCOL.md §8.4: a record that does not open is named by its outcome.
+  if (!e.outcome.empty()) *out += " data-outcome=\"" + std::string(e.outcome) + "\"";
+  *out += ">\n<p class=\"meta\">#" + std::to_string(e.seq) + " · ";
   if (e.undecryptable || e.unverified) {
     *out += t(e.undecryptable ? "msg_unreadable" : "msg_unverified") + "</p>\n</li>\n";
     return;
@@ -162,9 +119,8 @@ http::HttpResponse NojsPagesImpl::ConversationPage(std::string_view lang,
                                                    const PlainSessions::Conversation& c,
                                                    std::string_view token_text,
                                                    std::string_view notice, int status) {
-  Status st;
-  std::vector<Entry> entries = OpenEntries(c, &st);
-  if (!st.ok()) return InternalErrorPage(lang, "/plain/return");
+  const CaseReading reading = ReadCase(c);
+  if (!reading.status.ok()) return InternalErrorPage(lang, "/plain/return");
   PageText out;
   html_.Begin(&out, lang, "conversation_title", "");
   out += "<h1>" + html_.T(lang, "conversation_title") + "</h1>\n";
@@ -173,12 +129,13 @@ http::HttpResponse NojsPagesImpl::ConversationPage(std::string_view lang,
     Escape(&out, notice);
     out += "</p>\n";
   }
+  UntrustedNotice(&out, lang, reading.trust);
   out += "<p class=\"note\">";
   const int minutes = options_.session_idle_seconds / 60;
   Escape(&out,
          cat_.Plural(lang, "plain_session_note", minutes, {{"minutes", std::to_string(minutes)}}));
   out += "</p>\n<ol class=\"messages\" id=\"plain-messages\">\n";
-  for (const Entry& e : entries) EntryHtml(&out, lang, e, token_text);
+  for (const Entry& e : reading.entries) EntryHtml(&out, lang, e, token_text);
   out += "</ol>\n";
   ReplyForms(&out, lang, token_text);
   html_.End(&out);

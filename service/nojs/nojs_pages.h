@@ -5,8 +5,9 @@
 // The server does what the JavaScript page and `dojava submit` do in the
 // client: it generates the receipt, derives its keys (Argon2id, at most
 // `kdf_concurrency` at once), seals the case key to the source and to every
-// reviewer of the verified roster, encrypts the §11 report body and the
-// files to exactly the same formats, stores the chunks with the same store
+// active reviewer of the verified roster, encrypts the §11 report body (a v2
+// record signed with the receipt's key, §8.3) and the files to exactly the
+// same formats, stores the chunks with the same store
 // calls as the upload routes and creates the case through the API's typed
 // CaseIntake (service/api/case_intake.h), as POST /api/v1/cases does (same
 // checks). Plaintext and receipt live only in

@@ -2,9 +2,12 @@
 // Private to service/nojs. The definitions are split by page:
 // nojs_pages.cc (construction, the route table), submit_page.cc (GET /plain,
 // POST /plain/submit), return_page.cc (GET and POST /plain/return,
-// /plain/reply, /plain/leave), conversation.cc (opening a conversation and
-// its page), download_page.cc (POST /plain/file), page_support.cc (what
-// several pages share: the KDF slots, files, forms, error pages).
+// /plain/reply, /plain/leave), conversation.cc (the conversation page),
+// conversation_reader.cc (reading a case's records of either protocol
+// version), source_record.cc (the records a source writes),
+// download_page.cc (POST /plain/file), page_support.cc (what several pages
+// share: the KDF slots, files, forms, error pages); page_roster.h verifies
+// the installed roster of either version.
 //
 // Thread safety: handlers run concurrently; the KDF slots lock kdf_mu_,
 // PlainSessions locks inside, the Store and the CaseIntake are thread-safe.
@@ -19,13 +22,14 @@
 #include <vector>
 
 #include "crypto/attachment.h"
+#include "crypto/case_order.h"
 #include "crypto/receipt.h"
-#include "crypto/roster.h"
 #include "payload/body.h"
 #include "service/api/case_intake.h"
 #include "service/nojs/catalogues.h"
 #include "service/nojs/form_data.h"
 #include "service/nojs/nojs_pages.h"
+#include "service/nojs/page_roster.h"
 #include "service/nojs/plain_html.h"
 #include "service/nojs/plain_sessions.h"
 
@@ -40,7 +44,29 @@ struct Entry {
   bool undecryptable = false;
   bool unverified = false;
   bool unsupported = false;  // decrypted, but not a §11 body this version reads
+  std::string_view outcome;  // why it is not shown (CodeName: "wrong_key", "reordered"...)
+  crypto::Id message_id{};
   payload::Body body;
+};
+
+// The case keys a reader holds, by their commitment (PROTOCOL.md §8.1): CK,
+// then CK' of each checked re-key statement (§7.3), oldest first.
+struct HeldKeys {
+  std::vector<std::pair<crypto::v2::Digest, SecretBytes>> keys;
+  void Add(const SecretBytes& key);
+  const SecretBytes* For(const crypto::v2::Digest& commitment) const;
+};
+
+// A case as the source reads it (conversation_reader.cc).
+struct CaseReading {
+  std::vector<Entry> entries;  // its conversation records, in the server's order
+  Status status;               // the store's error if the case could not be listed
+  // Ok, or why nothing may be encrypted into the case (§8.4 message #1 and
+  // order, §11.4); records that merely did not open never set it in a v2 case.
+  Status trust;
+  bool v2 = false;                 // message #1 is a version-2 record
+  crypto::v2::Digest last_hash{};  // the last record accepted: `prev` of the next (§8.4)
+  HeldKeys held;
 };
 
 // A form file with the fresh secrets it is encrypted under.
@@ -64,6 +90,23 @@ struct PageOptions : NojsOptions {
   uint64_t form_body_limit_bytes = 0;  // shown on the page (the HTTP layer enforces)
   std::string static_dir;              // the catalogues are read from <static_dir>/i18n
 };
+
+// The receipt's signing key (PROTOCOL.md §4.3); not owned.
+struct SourceSigner {
+  const crypto::Ed25519Public& public_key;
+  const SecretBytes& secret_key;  // 64 bytes
+};
+// A record the source writes into `case_id` under `key` (source_record.cc):
+// v2 under a v2 roster (signed, `prev` and the roster's version in it), v1
+// under a v1 roster.
+Result<Bytes> SourceRecord(const SecretBytes& key, const crypto::Id& case_id, ByteView body,
+                           const PageRoster& roster, const SourceSigner& signer,
+                           const crypto::v2::Digest& prev);
+// A returning source's follow-up (§12.3) to the case it read as `reading`.
+Result<Bytes> FollowUpRecord(const PlainSessions::Conversation& c, const CaseReading& reading,
+                             const PageRoster& roster, ByteView body);
+// The largest §11 body a source may send (the v2 limit, §8.3, which v1 fits).
+size_t SourceMaxBody();
 
 class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_this<NojsPagesImpl> {
  public:
@@ -98,18 +141,22 @@ class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_thi
   // Seals `body` into a new case (receipt, keys, record) and creates it
   // through the intake; the receipt on success, else the error page.
   Result<crypto::Receipt> SealNewCase(const SecretBytes& body, const service::Settings& settings,
-                                      const crypto::VerifiedRoster& roster,
+                                      const PageRoster& roster,
                                       const std::vector<PreparedFile>& files, std::string_view lang,
                                       HttpResponse* refusal);
   HttpResponse ReceiptPage(std::string_view lang, const crypto::Receipt& receipt) const;
 
-  // --- conversation.cc
+  // --- conversation_reader.cc
+  CaseReading ReadCase(const PlainSessions::Conversation& c);
   std::vector<Entry> OpenEntries(const PlainSessions::Conversation& c, Status* status);
+
+  // --- conversation.cc
   HttpResponse ConversationPage(std::string_view lang, const PlainSessions::Conversation& c,
                                 std::string_view token_text, std::string_view notice,
                                 int status = 200);
   void EntryHtml(PageText* out, std::string_view lang, const Entry& e,
                  std::string_view token_text) const;
+  void UntrustedNotice(PageText* out, std::string_view lang, const Status& trust) const;
   void ReplyForms(PageText* out, std::string_view lang, std::string_view token_text) const;
   void HiddenFields(PageText* out, std::string_view lang, std::string_view token_text) const;
 
@@ -117,7 +164,8 @@ class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_thi
   // Waits for an Argon2id slot; false after kdf_wait_ms.
   bool AcquireKdf();
   void ReleaseKdf();
-  Result<crypto::VerifiedRoster> Roster();
+  // The installed roster, verified for sealing (a v2 one also not expired).
+  Result<PageRoster> Roster();
   // Fresh secrets for every file of the form.
   std::vector<PreparedFile> PrepareFiles(const FormData& form) const;
   // Every file fits in the chunks a file may have on this instance.

@@ -50,11 +50,7 @@ void NojsPagesImpl::ReleaseKdf() {
   kdf_cv_.notify_one();
 }
 
-Result<crypto::VerifiedRoster> NojsPagesImpl::Roster() {
-  DOJAVA_ASSIGN_OR_RETURN(service::Settings settings, store_->GetSettings());
-  DOJAVA_ASSIGN_OR_RETURN(service::Roster stored, store_->GetRoster());
-  return crypto::VerifyRoster(stored.signed_bytes, settings.admin_public_key, settings.instance_id);
-}
+Result<PageRoster> NojsPagesImpl::Roster() { return PageRoster::Load(store_, true); }
 
 std::vector<PreparedFile> NojsPagesImpl::PrepareFiles(const FormData& form) const {
   std::vector<PreparedFile> out;

@@ -41,6 +41,15 @@ class PlainSessions {
     crypto::Id case_id{};
     SecretBytes case_key;    // CK, opened with the receipt's keys
     SecretBytes lookup_key;  // for the follow-up route (X-Dojava-Lookup-Key)
+    // The receipt's signing key (PROTOCOL.md §4.3): every source record of a
+    // v2 case carries the public half, and the secret (64 bytes) signs the
+    // source's follow-ups (§8.3).
+    crypto::Ed25519Public source_sign_public{};
+    SecretBytes source_sign_secret;
+    // The receipt's X25519 key pair: opens the CK' a signed re-key seals to
+    // the source (§7.3).
+    crypto::X25519Public source_public{};
+    SecretBytes source_secret;
   };
 
   PlainSessions(std::chrono::seconds idle, size_t max_sessions, NowFn now);

@@ -2,7 +2,6 @@
 // returning source opens the conversation with the receipt, answers, leaves.
 #include "base/encoding.h"
 #include "base/utf8.h"
-#include "crypto/message.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/receipt.h"
 #include "crypto/source_key_wrap.h"
@@ -83,6 +82,11 @@ http::HttpResponse NojsPagesImpl::PostReturn(const HttpRequest& request) {
   c->case_id = info->case_id;
   c->case_key = std::move(ck).value();
   c->lookup_key = std::move(rk->lookup_key);
+  crypto::Ed25519KeyPair sign = crypto::Ed25519FromSeed(rk->source_sign_seed.reveal());
+  c->source_sign_public = sign.public_key;
+  c->source_sign_secret = std::move(sign.secret_key);
+  c->source_public = rk->source_public;
+  c->source_secret = std::move(rk->source_secret);
   const SecretBytes token = sessions_.Open(c);
   const SecretBytes token_text = Base64UrlEncodeSecret(token.reveal());
   return ConversationPage(lang, *c, token_text.reveal_chars(), "");
@@ -100,18 +104,16 @@ http::HttpResponse NojsPagesImpl::PostReply(const HttpRequest& request) {
   if (!FilesFit(*form, *settings)) {
     return html_.ErrorPage(lang, 413, cat_.Text(lang, "err_too_large"), "/plain/return");
   }
-  // PROTOCOL.md §11.4: every message opens and #1 is the source's report,
-  // or the case key may have been swapped by the server.
-  Status st;
-  std::vector<Entry> entries = OpenEntries(*c, &st);
-  std::vector<payload::OpenedMessage> opened;
-  for (const Entry& e : entries) {
-    opened.push_back(payload::OpenedMessage{e.seq, true, e.undecryptable, e.from_source,
-                                            !e.unsupported && e.body.type == "report"});
-  }
-  if (!st.ok() || !payload::CheckSafeToEncrypt(opened).ok()) {
+  // PROTOCOL.md §8.4, §11.4: message #1 is this receipt's report (and, in a
+  // v1 case, every message opens), or the case key may be the server's.
+  const CaseReading reading = ReadCase(*c);
+  if (!reading.status.ok() || !reading.trust.ok()) {
     return html_.ErrorPage(lang, 409, cat_.Text(lang, "err_crypto_decrypt_failed"),
                            "/plain/return");
+  }
+  auto roster = Roster();  // §6: nothing is signed on top of an expired roster
+  if (!roster.ok()) {
+    return html_.ErrorPage(lang, 503, cat_.Text(lang, "err_api_not_ready"), "/plain/return");
   }
 
   SecretBytes text_store;
@@ -120,15 +122,14 @@ http::HttpResponse NojsPagesImpl::PostReply(const HttpRequest& request) {
   payload::FieldError error;
   auto body =
       payload::BuildMessage(text, NewFiles(files), static_cast<size_t>(options_.message_characters),
-                            crypto::MaxBodySize(false), &error);
+                            SourceMaxBody(), &error);
   if (!body.ok()) {
     return ConversationPage(
         lang, *c, token_text.reveal_chars(),
         cat_.Text(lang, "err_payload_" + error.code, {{"field", cat_.Text(lang, "m_text")}}), 400);
   }
   api::FollowUpRequest post;
-  auto record = crypto::EncryptMessage(c->case_key, protocol::kKindConversation, c->case_id,
-                                       crypto::RandomId(), body->reveal(), nullptr);
+  auto record = FollowUpRecord(*c, reading, *roster, body->reveal());
   if (!record.ok()) return InternalErrorPage(lang, "/plain/return");
   Status stored = StoreFiles(files);
   if (!stored.ok()) return StoreFailurePage(lang, stored, "/plain/return");

@@ -2,7 +2,6 @@
 // into a new case the way the JavaScript page and `dojava submit` do.
 #include "base/encoding.h"
 #include "base/utf8.h"
-#include "crypto/message.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/receipt.h"
 #include "crypto/sealed_key.h"
@@ -89,7 +88,7 @@ Result<SecretBytes> NojsPagesImpl::ReportBody(const FormData& form, std::string_
   payload::FieldError error;
   auto body =
       payload::BuildReport(r, NewFiles(files), static_cast<size_t>(options_.message_characters),
-                           crypto::MaxBodySize(false), &error);
+                           SourceMaxBody(), &error);
   if (!body.ok()) {
     const std::string label = "f_" + (error.field == "body" ? std::string("text") : error.field);
     *refusal = html_.ErrorPage(
@@ -102,7 +101,7 @@ Result<SecretBytes> NojsPagesImpl::ReportBody(const FormData& form, std::string_
 
 Result<crypto::Receipt> NojsPagesImpl::SealNewCase(const SecretBytes& body,
                                                    const service::Settings& settings,
-                                                   const crypto::VerifiedRoster& roster,
+                                                   const PageRoster& roster,
                                                    const std::vector<PreparedFile>& files,
                                                    std::string_view lang, HttpResponse* refusal) {
   const Status refused(Code::kInternal, "not sealed");
@@ -119,8 +118,11 @@ Result<crypto::Receipt> NojsPagesImpl::SealNewCase(const SecretBytes& body,
   api::NewCaseRequest c;
   c.case_id = crypto::RandomId();
   const SecretBytes ck = SecretBytes::Random(protocol::kKeySize);
-  auto record = crypto::EncryptMessage(ck, protocol::kKindConversation, c.case_id,
-                                       crypto::RandomId(), body.reveal(), nullptr);
+  // PROTOCOL.md §8.3: signed with the receipt's key, whose public half
+  // travels only inside the report.
+  const crypto::Ed25519KeyPair sign = crypto::Ed25519FromSeed(rk->source_sign_seed.reveal());
+  auto record = SourceRecord(ck, c.case_id, body.reveal(), roster,
+                             SourceSigner{sign.public_key, sign.secret_key}, crypto::v2::Digest{});
   // PROTOCOL.md §7.1: the source's copy of CK is wrapped under source_wrap,
   // which only the receipt gives.
   auto source_sealed =

@@ -247,3 +247,13 @@ export {
   checkCaseKeyAnchor,
   makeCaseKeyAnchor,
 } from './protocol/case_key_anchor.js';
+export {
+  InstancePin,
+  activeEntries,
+  dayOf,
+  parseAddressFragment,
+  verifyAnyRoster,
+} from './protocol/instance_pin.js';
+export {
+  SourceCaseReader,
+} from './protocol/source_case.js';

@@ -87,3 +87,30 @@ test('v2 notes genesis: made by a CK holder, refused for a planted NK', () => {
   assert.equal(outcome(() => P.checkNotesGenesis(g, { caseId, caseKey, notesKey: P.randomBytes(32), roster: i.roster })), 'wrong_key');
   assert.equal(outcome(() => P.checkNotesGenesis(g, { caseId, caseKey: P.randomBytes(32), notesKey, roster: i.roster })), 'wrong_key');
 });
+
+test('v2 case order: a conversation-only listing (the source) accepts a prev naming a notes record', () => {
+  const i = instance();
+  const caseId = P.randomBytes(16);
+  const caseKey = P.randomBytes(32);
+  const notesKey = P.randomBytes(32);
+  const sourceSeed = P.randomBytes(32);
+  const ctx = (prev) => ({ rosterVersion: 1, day: 20000, prev });
+  const ana = { author: P.AUTHOR_REVIEWER, reviewerId: i.ana.id, edSeed: i.ana.seed };
+  const report = P.encryptMessageV2({ kind: P.KIND_CONVERSATION, caseId, key: caseKey, body: ascii('{"type":"report"}'), signer: { author: P.AUTHOR_SOURCE, edSeed: sourceSeed }, context: ctx(new Uint8Array(32)) });
+  const m1 = P.decryptMessageV2(report, { caseId, caseKey, roster: i.roster });
+  // A notes record (never listed to the source), then a reply whose prev names it.
+  const note = P.encryptMessageV2({ kind: P.KIND_NOTES, caseId, key: notesKey, body: ascii('{"type":"note"}'), signer: ana, context: ctx(m1.eventHash) });
+  const noteHash = P.eventHash(note);
+  const reply = P.encryptMessageV2({ kind: P.KIND_CONVERSATION, caseId, key: caseKey, body: ascii('{"type":"message"}'), signer: ana, context: ctx(noteHash) });
+  const m2 = P.decryptMessageV2(reply, { caseId, caseKey, roster: i.roster });
+  const listing = [m1, m2].map((m) => ({ eventHash: m.eventHash, opened: m }));
+  assert.equal(P.checkCaseOrder(listing, i.roster).records[1].code, 'reordered'); // a whole-case reader
+  const source = P.checkCaseOrder(listing, i.roster, undefined, { conversationOnly: true });
+  assert.equal(source.caseError, null);
+  assert.deepEqual(source.records, [null, null]);
+  // A prev naming a record listed after it stays reordered for the source too.
+  const early = P.encryptMessageV2({ kind: P.KIND_CONVERSATION, caseId, key: caseKey, body: ascii('{"type":"message"}'), signer: ana, context: ctx(m2.eventHash) });
+  const m3 = P.decryptMessageV2(early, { caseId, caseKey, roster: i.roster });
+  const moved = [m1, m3, m2].map((m) => ({ eventHash: m.eventHash, opened: m }));
+  assert.equal(P.checkCaseOrder(moved, i.roster, undefined, { conversationOnly: true }).records[1].code, 'reordered');
+});

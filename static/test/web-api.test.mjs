@@ -206,3 +206,32 @@ test('a large conversation page gets the time its size needs at the rate a chunk
     },
   );
 });
+
+// §12.1: the intermediate rosters of the chain rule come in pages of GET /api/v1/rosters?after=V; the next
+// page starts after the last version received (bytes 17..25 of a signed roster, either version).
+test('rostersAfter pages through GET /api/v1/rosters and refuses what is not a list of rosters', async () => {
+  const roster = (v) => {
+    const b = Buffer.alloc(100);
+    b[0] = 2;
+    b.writeBigUInt64BE(BigInt(v), 17);
+    return b.toString('base64url');
+  };
+  const asked = [];
+  await withServer(
+    (req, res) => {
+      const after = Number(new URL(req.url, 'http://x').searchParams.get('after'));
+      asked.push(after);
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      if (after === 99) return res.end('{"rosters": [1], "more": false}');
+      const page = after < 4 ? [after + 1, after + 2] : [after + 1];
+      res.end(JSON.stringify({ rosters: page.map(roster), more: after < 4 }));
+    },
+    async (base) => {
+      const api = new Api({ base, delays: [] });
+      const got = await api.rostersAfter(1n);
+      assert.deepEqual(got.map((b) => Number(Buffer.from(b).readBigUInt64BE(17))), [2, 3, 4, 5, 6]);
+      assert.deepEqual(asked, [1, 3, 5]);
+      assert.equal((await failure(api.rostersAfter(99))).code, 'bad_answer');
+    },
+  );
+});

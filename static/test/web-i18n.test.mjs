@@ -237,6 +237,7 @@ test('no noun follows a bare number: sizes use unit symbols, and every number-an
     assert.equal(catalogues[code].size_bytes, '{n} B', code);
     assert.equal(catalogues[code].size_kib, '{n} KB', code);
     assert.equal(catalogues[code].size_mib, '{n} MB', code);
+    assert.equal(catalogues[code].size_gib, '{n} GB', code);
   }
   // The placeholders that carry a count of things (not a size, not a position "{i} of {n}").
   for (const [key, text] of Object.entries(catalogues.en)) {
@@ -252,4 +253,22 @@ test('decimals in sizes use each language separator: 1.5 MB in English, 1,5 MB i
 
 test('the texts shown before the catalogues load exist in every language (build-www puts them in the pages)', () => {
   for (const { code } of LANGUAGES) for (const k of ['loading', 'err_start', 'plain_noscript', 'plain_noscript_return']) assert.ok(catalogues[code][k], `${code} ${k}`);
+});
+
+test('the language from the browser\'s preferred languages: the first the page has, null when none', async () => {
+  const { languageFromPreferences: pick } = await import('../www/js/i18n.js');
+  assert.equal(pick(['mk-MK', 'en-US']), 'mk');
+  assert.equal(pick(['de-DE', 'sq-AL', 'en']), 'sq');
+  assert.equal(pick(['sr']), 'sr-Cyrl');
+  assert.equal(pick(['sr-RS']), 'sr-Cyrl');
+  assert.equal(pick(['sr-Latn-RS']), 'sr-Latn');
+  assert.equal(pick(['sr-ME']), 'cnr');
+  assert.equal(pick(['sr-Cyrl-ME']), 'sr-Cyrl');
+  assert.equal(pick(['cnr']), 'cnr');
+  assert.equal(pick(['hr-HR']), 'bs');
+  assert.equal(pick(['bs-Latn-BA']), 'bs');
+  assert.equal(pick(['sh']), 'sr-Latn');
+  assert.equal(pick(['de', 'fr']), null);
+  assert.equal(pick([]), null);
+  assert.equal(pick(undefined), null);
 });

@@ -104,3 +104,12 @@ test('parseBody refuses a FILEREF whose chunk count does not match its size, or 
     assert.equal(r.badFiles, 1);
   }
 });
+
+test('reportProblems names every bad field at once, in the form\'s order, and nothing for a good form', async () => {
+  const { reportProblems } = await import('../www/js/payload.js');
+  const empty = reportProblems({ country: '', incident: '', when: '', responsible: 'unknown', title: ' ' }, '');
+  assert.deepEqual(empty.map((e) => `${e.code}:${e.field}`), ['bad_choice:country', 'bad_choice:incident', 'required:title', 'required:text']);
+  const good = { country: 'RS', incident: 'spyware', when: '', responsible: 'state', title: 'T' };
+  assert.deepEqual(reportProblems(good, 'text'), []);
+  assert.deepEqual(reportProblems({ ...good, when: 'x'.repeat(101) }, 'y'.repeat(11), { maxChars: 10 }).map((e) => `${e.code}:${e.field}`), ['too_long:when', 'too_long:text']);
+});

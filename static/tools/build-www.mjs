@@ -11,7 +11,9 @@
 // pages (static/pages/*.html → www/*.html) get, in place of their `<!-- build-www: … -->` markers, the
 // stylesheet and entry module with `integrity`, and one `<link rel="modulepreload" integrity>` for every
 // module the entry reaches: the browser fetches each module once, through the preload, and refuses it
-// if its hash differs (Subresource Integrity for the whole module graph, without an import map).
+// if its hash differs (Subresource Integrity for the whole module graph, without an import map). A page
+// with a chunk worker gets `<meta name="dojava-worker">`: the worker's entry and every module it reaches
+// with their hashes, which www/js/encrypter.js checks before it starts the worker.
 //
 // The pages also get, from the catalogues (www/i18n/*.json), what a person sees before the script has
 // chosen a language or without any script at all: the <noscript> box (each language's sentence, in
@@ -173,6 +175,12 @@ for (const f of fs.readdirSync(pagesDir).filter((f) => f.endsWith('.html')).sort
   html = html.replace(/<!-- build-www: noscript (\w+) (\S+) -->/, (m, key, target) => noscriptBox(key, target));
   html = html.replace('<!-- build-www: every-language loading -->', () => everyLanguage('loading', 'span', false));
   html = html.replace('<!-- build-www: every-language err_start -->', () => everyLanguage('err_start', 'p', true));
+  // The chunk worker's module graph with its hashes (www/js/encrypter.js checks them before starting it).
+  html = html.replace(/<!-- build-www: worker (\S+) -->/, (m, entry) => {
+    const graph = moduleGraph(entry);
+    const ordered = [entry, ...graph.slice(0, -1)];
+    return `<meta name="dojava-worker" content="${ordered.map((rel) => `${rel} ${sri(servedBytes(rel))}`).join(' ')}">`;
+  });
   html = html.replace(/<!-- build-www: modules (\S+) -->/, (m, entry) => {
     const graph = moduleGraph(entry);
     const lines = graph.slice(0, -1).map((rel) => `<link rel="modulepreload" href="${rel}" integrity="${sri(servedBytes(rel))}">`);

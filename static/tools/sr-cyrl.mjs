@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Names kept in the Latin alphabet in Cyrillic text (also the script test's list for sr-Cyrl). */
-export const LATIN_NAMES = Object.freeze(['Tor Browser', 'JavaScript', 'SLAPP', 'KB', 'MB', 'B']);
+export const LATIN_NAMES = Object.freeze(['Tor Browser', 'JavaScript', 'SLAPP', 'KB', 'MB', 'GB', 'B']);
 
 const LETTERS = {
   a: 'а', b: 'б', c: 'ц', č: 'ч', ć: 'ћ', d: 'д', đ: 'ђ', e: 'е', f: 'ф', g: 'г', h: 'х', i: 'и',

@@ -211,6 +211,13 @@ TEST_CASE("records: v1 and v2 headers are both accepted, with the header checks 
   CHECK(big.size() == protocol::kMaxMessageRecordSizeV2);
   CHECK(h.Post(kSource, "/api/v1/source/messages", dojava::testing::MessageRequest(big), source)
             .status == 201);
+  // The source reads every conversation record back, v1 and v2 alike
+  // (regression: its listing filtered with the v1 parser and hid every v2 one).
+  HttpResponse listing = h.Get(kSource, "/api/v1/source/case", source);
+  REQUIRE(listing.status == 200);
+  Json listed(listing.body);
+  REQUIRE(listed["messages"].array().size() == 5);
+  CHECK(Json::At(listed["messages"].array()[3], "seq").int_value() == 4);  // the reviewer's v2 reply
 
   auto bad = [&](Bytes record, const char* what) {
     INFO(what);

@@ -146,3 +146,41 @@ TEST_CASE("v2 case order: the high-water mark never goes down", "[case_order]") 
   CHECK_FALSE(r.case_status.ok());
   CHECK(r.next.count == 3);
 }
+
+TEST_CASE("v2 case order: a source's conversation-only listing accepts a prev naming a notes record",
+          "[case_order]") {
+  const Instance in;
+  const auto roster = in.Verified();
+  auto opened = [](uint8_t author, uint8_t fill, const v2::Digest& prev) {
+    v2::OpenedMessage m;
+    m.kind = p::kKindConversation;
+    m.author = author;
+    m.context = {1, 19990, prev};
+    m.event_hash.fill(fill);
+    return m;
+  };
+  v2::Digest notes{};  // a notes record the source is never listed
+  notes.fill(0x77);
+  const v2::OpenedMessage report = opened(p::kAuthorSource, 1, v2::Digest{});
+  const v2::OpenedMessage reply = opened(p::kAuthorReviewer, 2, notes);
+  const v2::OpenedMessage later_named = opened(p::kAuthorReviewer, 3, [] {
+    v2::Digest d{};
+    d.fill(4);
+    return d;
+  }());
+  const v2::OpenedMessage fourth = opened(p::kAuthorReviewer, 4, report.event_hash);
+  std::vector<v2::ListedRecord> listing{{report.event_hash, &report},
+                                        {reply.event_hash, &reply},
+                                        {later_named.event_hash, &later_named},
+                                        {fourth.event_hash, &fourth}};
+  const v2::CaseOrderReport whole = v2::CheckCaseOrder(listing, roster, {});
+  CHECK(whole.records[1].code() == Code::kReordered);  // a reviewer sees every record
+  const v2::CaseOrderReport source =
+      v2::CheckCaseOrder(listing, roster, {}, v2::ListingView::kConversationOnly);
+  CHECK(source.case_status.ok());
+  CHECK(source.records[1].ok());
+  // A prev naming a record listed after it is still reordered, in either view.
+  CHECK(source.records[2].code() == Code::kReordered);
+  CHECK(whole.records[2].code() == Code::kReordered);
+  CHECK(source.records[3].ok());
+}

@@ -44,9 +44,10 @@ function run(cmd, args) {
  */
 export class Instance {
   /** `extraArgs`: more `key=value` overrides for `dojavad serve` (service/CONFIG.md). */
-  static async create({ name = 'Dojava test newsroom', extraArgs = [] } = {}) {
+  static async create({ name = 'Dojava test newsroom', extraArgs = [], rosterFormat = 2 } = {}) {
     const inst = new Instance();
     inst.extraArgs = extraArgs;
+    inst.rosterFormat = rosterFormat; // 2: PROTOCOL.md §6; 1: the retired format, for readers not yet switched
     inst.bin = dojavadPath();
     inst.dir = tmpDir('dojava-web-');
     inst.data = path.join(inst.dir, 'instance');
@@ -122,21 +123,37 @@ export class Instance {
     return this.api('source', 'GET', '/api/v1/instance');
   }
 
-  /** Signs and installs a roster of new reviewers; returns them with their keys. */
-  async installRoster(names, version = 1) {
-    const info = await this.instanceInfo();
-    const instanceId = b64d(info.instance_id);
+  /**
+   * Signs (PROTOCOL.md §6, version 2: expiring in 30 days, chained to the roster this instance installed
+   * before) and installs a roster of new reviewers; returns them with their keys.
+   */
+  async installRoster(names, version = (this.roster ? Number(this.roster.version) + 1 : 1)) {
     const reviewers = names.map((name) => {
       const seed = P.randomBytes(32);
       const keys = P.deriveReviewerKeys(seed);
       return { name, seed, reviewerId: P.randomBytes(16), ...keys };
     });
-    const roster = P.signRoster({ instanceId, version, entries: reviewers.map((r) => ({ reviewerId: r.reviewerId, ed25519: r.edPublic, x25519: r.xPublic, name: r.name })) }, this.admin.edSeed);
+    await this.installReviewers(reviewers, version);
+    return reviewers;
+  }
+
+  /**
+   * Installs a roster of `reviewers` (objects as installRoster returns; `retiredAt` optional) in the
+   * instance's roster format: v2 expires in 30 days and names the roster installed before.
+   */
+  async installReviewers(reviewers, version = (this.roster ? Number(this.roster.version) + 1 : 1)) {
+    const info = await this.instanceInfo();
+    const instanceId = b64d(info.instance_id);
+    const today = P.dayOf(Date.now());
+    const entries = reviewers.map((r) => ({ reviewerId: r.reviewerId, ed25519: r.edPublic, x25519: r.xPublic, name: r.name, retiredAt: r.retiredAt ?? 0 }));
+    const prevDigest = version === 1 ? new Uint8Array(32) : this.roster.digest;
+    const roster = this.rosterFormat === 1 ? P.signRoster({ instanceId, version, entries }, this.admin.edSeed) : P.signRosterV2({ instanceId, version, expiresDay: today + 30, prevDigest, entries }, this.admin.edSeed);
     await this.api('reviewer', 'PUT', '/api/v1/roster', { json: { roster: b64(roster) } });
     this.instanceId = instanceId;
     this.salt = b64d(info.salt);
     this.reviewers = reviewers;
-    return reviewers;
+    this.rosterBytes = roster;
+    this.roster = P.verifyAnyRoster(roster, this.admin.edPublic, instanceId, today);
   }
 
   async login(rev) {
@@ -150,7 +167,10 @@ export class Instance {
     return (await this.api('reviewer', 'GET', '/api/v1/cases', { token })).cases;
   }
 
-  /** Opens a case as `rev`: its CK, and every conversation message decrypted and verified. */
+  /**
+   * Opens a case as `rev`: its CK, and every conversation message decrypted and verified (v1 or v2 by the
+   * version byte; v2 against the installed roster, with the §8.4 order of the whole listing).
+   */
   async readCase(rev, token, caseIdB64) {
     const caseId = b64d(caseIdB64);
     const { keys } = await this.api('reviewer', 'GET', `/api/v1/cases/${caseIdB64}`, { token });
@@ -158,11 +178,20 @@ export class Instance {
     const ck = P.openSealedKey(b64d(mine.sealed), rev.xSecret, P.ROLE_CK, caseId);
     const { messages } = await this.api('reviewer', 'GET', `/api/v1/cases/${caseIdB64}/messages`, { token });
     const reviewers = this.reviewers.map((r) => ({ reviewerId: r.reviewerId, ed25519: r.edPublic }));
+    const listing = [];
     const decrypted = messages.map((m) => {
-      const d = P.decryptMessage(b64d(m.record), { caseId, caseKey: ck, reviewers });
-      return { seq: m.seq, author: d.author, body: JSON.parse(new TextDecoder().decode(d.body)) };
+      const record = b64d(m.record);
+      if (record[0] === 1) {
+        const d = P.decryptMessage(record, { caseId, caseKey: ck, reviewers });
+        return { seq: m.seq, version: 1, author: d.author, bodyBytes: d.body, body: JSON.parse(new TextDecoder().decode(d.body)) };
+      }
+      const d = P.decryptMessageV2(record, { caseId, caseKey: ck, roster: this.roster });
+      listing.push({ eventHash: d.eventHash, opened: d });
+      return { seq: m.seq, version: 2, author: d.author, sourcePublic: d.sourcePublic, prev: d.prev, eventHash: d.eventHash, rosterVersion: d.rosterVersion, bodyBytes: d.body, body: JSON.parse(new TextDecoder().decode(d.body)) };
     });
-    return { caseId, ck, keys, messages: decrypted };
+    const order = listing.length ? P.checkCaseOrder(listing, this.roster) : null;
+    const last = decrypted.at(-1);
+    return { caseId, ck, keys, messages: decrypted, order, lastHash: last?.eventHash ?? new Uint8Array(32) };
   }
 
   /** Downloads and decrypts a file of a case (reviewer listener), checked against its FILEREF. */
@@ -181,10 +210,10 @@ export class Instance {
     return { id: b64(s.fileId), key: b64(s.fileKey), prefix: b64(s.noncePrefix), chunks: records.length, size: bytes.length, name, mime };
   }
 
-  /** A signed reviewer reply in the conversation. */
+  /** A signed reviewer reply in the conversation (v2 with a v2 roster, §8.3: naming the last record `c` read). */
   async reply(rev, token, c, text, files = []) {
     const body = new TextEncoder().encode(JSON.stringify({ type: 'message', text, files }));
-    const record = P.encryptMessage({ kind: P.KIND_CONVERSATION, caseId: c.caseId, key: c.ck, body, author: { reviewerId: rev.reviewerId, edSeed: rev.edSeed } });
+    const record = this.roster.format === 1 ? P.encryptMessage({ kind: P.KIND_CONVERSATION, caseId: c.caseId, key: c.ck, body, author: { reviewerId: rev.reviewerId, edSeed: rev.edSeed } }) : P.encryptMessageV2({ kind: P.KIND_CONVERSATION, caseId: c.caseId, key: c.ck, body, signer: { author: P.AUTHOR_REVIEWER, reviewerId: rev.reviewerId, edSeed: rev.edSeed }, context: { rosterVersion: this.roster.version, day: P.dayOf(Date.now()), prev: c.lastHash } });
     return this.api('reviewer', 'POST', `/api/v1/cases/${b64(c.caseId)}/messages`, { token, json: { message: b64(record), files: files.map((f) => f.id) } });
   }
 }

@@ -119,11 +119,11 @@ describe('web client against dojavad', { skip }, () => {
         await page.close();
       });
 
-      // Known failure, to fix first next: in Firefox at "Safer" the return page opened with a wrong
-      // #fp= never shows #fatal within SLOW (Chromium does, and Firefox confirms a matching pin).
-      // Seen after this round's merges (the protocol.js split into modules, the page's start-up texts).
-      const fpSkip = kind === 'firefox-safer' ? 'known failure in Firefox "Safer": the mismatch page never shows #fatal' : false;
-      test('a fingerprint in the link (#fp=) is enforced: a match is confirmed, a mismatch stops the page', { skip: fpSkip }, async () => {
+      // Was skipped for firefox-safer after the lead's runs timed out waiting for #fatal on the mismatch
+      // page. Not reproduced here (the file and this test alone passed in Firefox "Safer" in every run);
+      // the mismatch now opens in a page of its own, so the check no longer depends on puppeteer's BiDi
+      // navigation from one document to another in the same tab.
+      test('a fingerprint in the link (#fp=) is enforced: a match is confirmed, a mismatch stops the page', async () => {
         const page = await browser.newPage();
         const w = await watch(page, inst.source);
         const fp = P.hexEncode(P.adminFingerprint(inst.admin.edPublic));
@@ -132,14 +132,18 @@ describe('web client against dojavad', { skip }, () => {
         assert.equal(await page.$eval('#pin-state', (e) => e.textContent), cat('sq').pin_match);
         // The pin and the language follow the link to the return page.
         assert.equal(await page.$eval('#link-return', (e) => e.getAttribute('href')), `return.html#lang=sq&fp=${fp}`);
-        const wrong = (fp[0] === '0' ? '1' : '0') + fp.slice(1);
-        await page.goto(`${inst.source}/return.html#lang=en&fp=${wrong}`);
-        await page.waitForSelector('#fatal:not([hidden])', { timeout: SLOW });
-        assert.equal(await page.$eval('#fatal', (e) => e.textContent), cat('en').err_api_fingerprint_mismatch);
-        assert.equal(await page.$eval('#receipt-form', (e) => e.hidden), true);
-        await screenshot(page, `${kind}-fingerprint-mismatch`);
         await w.assertClean(assert);
         await page.close();
+        const wrong = (fp[0] === '0' ? '1' : '0') + fp.slice(1);
+        const mismatch = await browser.newPage();
+        const w2 = await watch(mismatch, inst.source);
+        await mismatch.goto(`${inst.source}/return.html#lang=en&fp=${wrong}`);
+        await mismatch.waitForSelector('#fatal:not([hidden])', { timeout: SLOW });
+        assert.equal(await mismatch.$eval('#fatal', (e) => e.textContent), cat('en').err_api_fingerprint_mismatch);
+        assert.equal(await mismatch.$eval('#receipt-form', (e) => e.hidden), true);
+        await screenshot(mismatch, `${kind}-fingerprint-mismatch`);
+        await w2.assertClean(assert);
+        await mismatch.close();
       });
 
       test('submit a report with attachments; a reviewer decrypts it byte-identically', { timeout: SLOW * 2 }, async () => {
@@ -169,7 +173,10 @@ describe('web client against dojavad', { skip }, () => {
           await page.select('#lang-select', code);
           const c = cat(code);
           const shown = await page.evaluate(() => ({ title: document.getElementById('receipt-heading').textContent, items: [...document.querySelectorAll('#receipt li')].map((li) => li.textContent), lang: document.documentElement.lang }));
-          assert.deepEqual(shown, { title: c.receipt_title, items: ['write', 'secret', 'lost', 'return', 'close'].map((k) => c[`receipt_advice_${k}`]), lang: code });
+          // The retention line: the instance document's retention_days (90 by default; 90 takes "other" in every language).
+          const items = ['write', 'secret', 'lost', 'return', 'close'].map((k) => c[`receipt_advice_${k}`]);
+          items.splice(4, 0, c.receipt_retention_other.replace('{n}', '90'));
+          assert.deepEqual(shown, { title: c.receipt_title, items, lang: code });
           await screenshot(page, `${kind}-receipt-${code}`);
         }
         await page.select('#lang-select', 'en');
@@ -196,6 +203,12 @@ describe('web client against dojavad', { skip }, () => {
         assert.throws(() => P.openSealedKey(sourceEntry, keys.sourceSecret, P.ROLE_CK, c.caseId), (e) => e.code === 'decrypt_failed');
         const report = c.messages[0].body;
         assert.equal(c.messages[0].author, P.AUTHOR_SOURCE);
+        // Protocol v2 (§8, §12.2): message #1 signed with the receipt's source_sign key, naming the roster it
+        // was sealed to, first in the case's order.
+        assert.equal(c.messages[0].version, 2);
+        assert.deepEqual(c.messages[0].sourcePublic, keys.sourceSignPublic);
+        assert.equal(c.messages[0].rosterVersion, inst.roster.version);
+        assert.equal(c.order.caseError, null);
         assert.deepEqual(report.form, { country: 'ME', incident: 'spyware', when: '2026-10', responsible: 'non_state', title });
         assert.equal(report.type, 'report');
         assert.equal(report.text, text);
@@ -282,6 +295,12 @@ describe('web client against dojavad', { skip }, () => {
         const c = await inst.readCase(reviewers[1], token, caseIdB64);
         const last = c.messages.at(-1);
         assert.equal(last.author, P.AUTHOR_SOURCE);
+        // The follow-up (§8.3, §8.4): v2, signed with the report's key, naming the reviewer's reply it answers.
+        assert.equal(last.version, 2);
+        assert.deepEqual(last.sourcePublic, c.messages[0].sourcePublic);
+        assert.deepEqual(last.prev, c.messages.at(-2).eventHash);
+        assert.equal(c.order.caseError, null);
+        assert.deepEqual(c.order.records, [null, null, null]);
         assert.equal(last.body.type, 'message');
         assert.equal(last.body.text, 'Još nešto — one more thing.');
         const bytes = await inst.readFile(token, caseIdB64, last.body.files[0]);

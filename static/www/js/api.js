@@ -133,6 +133,25 @@ export class Api {
     return this.request('GET', '/api/v1/instance');
   }
 
+  /**
+   * The installed rosters with a version above `after` (a number or BigInt), ascending, as signed bytes:
+   * GET /api/v1/rosters?after=V, paged while the server says there is more (PROTOCOL.md §12.1: the
+   * intermediate rosters of the chain rule). Anything but a list of strings is `bad_answer`.
+   */
+  async rostersAfter(after) {
+    const out = [];
+    let v = BigInt(after);
+    for (let page = 0; page < 1000; page++) {
+      const r = await this.request('GET', `/api/v1/rosters?after=${v}`);
+      if (!r || !Array.isArray(r.rosters) || !r.rosters.every((x) => typeof x === 'string')) throw new ApiError('bad_answer', 0);
+      const got = r.rosters.map((x) => base64urlToBytes(x));
+      out.push(...got);
+      if (!r.more || !got.length) return out;
+      v = rosterVersionOf(got[got.length - 1]);
+    }
+    throw new ApiError('bad_answer', 0);
+  }
+
   /** `signal`: an AbortSignal that cancels the request and the waits between its retries. */
   createUpload(fileId, chunks, signal) {
     return this.request('POST', '/api/v1/uploads', { json: { file_id: fileId, chunks }, signal });
@@ -168,6 +187,21 @@ export class Api {
   sourceChunk(fileId, index) {
     return this.request('GET', `/api/v1/source/files/${fileId}/chunks/${index}`, { binary: true });
   }
+}
+
+/** base64url (RFC 4648 §5, no padding) to bytes; anything else is `bad_answer`. */
+function base64urlToBytes(s) {
+  if (!/^[A-Za-z0-9_-]*$/.test(s) || s.length % 4 === 1) throw new ApiError('bad_answer', 0);
+  const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4));
+  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+}
+
+/** The u64 roster_version at bytes 17..25 of a signed roster of either version (PROTOCOL.md §6). */
+function rosterVersionOf(b) {
+  if (b.length < 25) throw new ApiError('bad_answer', 0);
+  let v = 0n;
+  for (let i = 17; i < 25; i++) v = (v << 8n) | BigInt(b[i]);
+  return v;
 }
 
 export { sleep };

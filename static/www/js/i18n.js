@@ -184,3 +184,29 @@ export function languageFromHash(hash) {
   const m = /(?:^#|&)lang=([A-Za-z-]{2,8})(?:&|$)/.exec(hash || '');
   return m ? m[1] : null;
 }
+
+/**
+ * The page's language from the browser's preferred languages (navigator.languages, best first) when the
+ * link names none: read in the browser, never sent anywhere. The first tag this page has a catalogue
+ * for wins; null when none matches. Serbian without a script is Cyrillic (CLDR's default for "sr"),
+ * except in Montenegro ("sr-ME", Latin, the Montenegrin catalogue); Croatian ("hr") and
+ * Serbo-Croatian ("sh") read the ijekavian Latin Bosnian and the Latin Serbian catalogues. Tor Browser
+ * reports "en-US" unless the person turned off its English spoofing, so there this mostly gives English.
+ */
+export function languageFromPreferences(tags) {
+  for (const raw of Array.isArray(tags) ? tags : []) {
+    if (typeof raw !== 'string') continue;
+    const parts = raw.toLowerCase().split(/[-_]/);
+    const [base] = parts;
+    const has = (sub) => parts.slice(1).includes(sub);
+    if (base === 'en' || base === 'sq' || base === 'mk' || base === 'bs') return base;
+    if (base === 'cnr') return 'cnr';
+    if (base === 'hr') return 'bs';
+    if (base === 'sh') return 'sr-Latn';
+    if (base === 'sr') {
+      if (has('me') && !has('cyrl')) return 'cnr';
+      return has('latn') ? 'sr-Latn' : 'sr-Cyrl';
+    }
+  }
+  return null;
+}

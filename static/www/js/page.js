@@ -1,13 +1,17 @@
 // What both pages share: languages, the instance and its verified roster, file selection with metadata
 // cleaning, and small DOM helpers. Text always goes through textContent, never innerHTML.
 import {
+  CHUNK_PLAIN_BYTES,
   DojavaError,
+  InstancePin,
+  activeEntries,
   adminFingerprint,
+  chunkCount,
   base64urlDecode,
   formatFingerprint,
-  verifyRoster,
+  parseAddressFragment,
 } from '../lib/protocol.js';
-import { Catalogues, DEFAULT_LANGUAGE, LANGUAGES, languageFromHash } from './i18n.js';
+import { Catalogues, DEFAULT_LANGUAGE, LANGUAGES, languageFromHash, languageFromPreferences } from './i18n.js';
 import { Api, ApiError } from './api.js';
 import { blobReader, planClean } from './metadata.js';
 
@@ -33,7 +37,8 @@ export function el(tag, attrs = {}, ...children) {
 export function formatSize(i18n, bytes) {
   if (bytes < 1024) return i18n.t('size_bytes', { n: bytes });
   if (bytes < 1024 * 1024) return i18n.t('size_kib', { n: i18n.decimal(bytes / 1024) });
-  return i18n.t('size_mib', { n: i18n.decimal(bytes / 1048576) });
+  if (bytes < 1024 * 1024 * 1024) return i18n.t('size_mib', { n: i18n.decimal(bytes / 1048576) });
+  return i18n.t('size_gib', { n: i18n.decimal(bytes / 1073741824) });
 }
 
 /** A protocol day (days since 1970-01-01 UTC) as YYYY-MM-DD. */
@@ -41,8 +46,9 @@ export function formatDay(day) {
   return new Date(day * 86400000).toISOString().slice(0, 10);
 }
 
-/** The code of an error, as a catalogue key: err_<code>. */
+/** The code of an error, as a catalogue key: err_<code>, or the key a trust error names (§12.1). */
 export function errorKey(e) {
+  if (e instanceof DojavaError && e.reason) return e.reason;
   if (e instanceof ApiError) return `err_api_${e.code}`;
   if (e instanceof DojavaError) return `err_crypto_${e.code}`;
   if (e && typeof e.code === 'string') return `err_${e.code}`;
@@ -71,19 +77,17 @@ export async function boot({ onLanguage } = {}) {
     select.value = i18n.code;
     i18n.apply(document);
     document.title = i18n.t('page_title');
-    // Keep the choice across the two pages, in the fragment only.
+    // Keep the choice across the two pages, in the fragment only, with the address's fp and rv (§12.1).
     for (const a of document.querySelectorAll('a[data-keep-lang], #link-return, #link-submit')) {
-      const fp = pinnedFingerprint(location.hash);
-      a.setAttribute('href', a.getAttribute('href').replace(/#.*$/, '') + `#lang=${i18n.code}` + (fp ? `&fp=${fp}` : ''));
+      a.setAttribute('href', a.getAttribute('href').replace(/#.*$/, '') + `#lang=${i18n.code}` + addressPins(location.hash));
     }
     onLanguage?.(i18n);
   };
   select.addEventListener('change', () => {
-    const fp = pinnedFingerprint(location.hash);
-    history.replaceState(null, '', `#lang=${select.value}` + (fp ? `&fp=${fp}` : ''));
+    history.replaceState(null, '', `#lang=${select.value}` + addressPins(location.hash));
     setLang(select.value);
   });
-  setLang(languageFromHash(location.hash) || 'en');
+  setLang(languageFromHash(location.hash) || browserLanguage() || DEFAULT_LANGUAGE);
   // A link with another #lang= on the same page changes the language without a reload.
   window.addEventListener('hashchange', () => {
     const code = languageFromHash(location.hash);
@@ -92,23 +96,23 @@ export async function boot({ onLanguage } = {}) {
   return { i18n, api: new Api(), setLang, instance: null };
 }
 
-/** A fingerprint given in the fragment by the organisation's own link ("#fp=3f2a9c01…"), or null. */
-export function pinnedFingerprint(hash) {
-  let h = '';
-  try {
-    h = decodeURIComponent(hash || '');
-  } catch {
-    return null;
-  }
-  const m = /(?:^#|&)fp=([0-9a-f]{40})(?:&|$)/.exec(h.replace(/\s/g, ''));
-  return m ? m[1] : null;
+/** The fp and rv of the published address (§12.1) as a fragment tail ("&fp=…&rv=3"), or "". */
+export function addressPins(hash) {
+  const { fp, rv } = parseAddressFragment(hash);
+  return (fp ? `&fp=${fp}` : '') + (rv !== null ? `&rv=${rv}` : '');
 }
 
+/** One pin per page load (§12.1): the first instance document's admin key, instance id and salt. */
+let pin = null;
+
 /**
- * GET /api/v1/instance, then §6/§12.1: the roster is verified against the admin key before anything is
- * sealed. The page cannot remember a pinned key between visits (it stores nothing), so the admin key is
- * the one the server sends; its fingerprint is shown for the person to compare with the one the
- * organisation published, and a fingerprint in the link (#fp=…) is enforced.
+ * GET /api/v1/instance, then §12.1 and §6: the admin key must match the address's fingerprint (#fp=), and
+ * within this page load the admin key, instance id and salt of the first document; the roster is verified
+ * against that key (either version), must not be older than the address's rv, and must follow the roster
+ * accepted earlier in this load (rollback and chain rule, with the intermediate rosters of GET
+ * /api/v1/rosters). The page stores nothing between visits: without fp it cannot tell a replaced server
+ * from the real one, and without rv it cannot tell an older roster on the first load (the page says so).
+ * `activeChanged`: the active reviewers differ from the roster accepted earlier in this load.
  */
 export async function loadInstance(api) {
   const inst = await api.instance();
@@ -117,13 +121,14 @@ export async function loadInstance(api) {
   const instanceId = base64urlDecode(inst.instance_id);
   const salt = base64urlDecode(inst.salt);
   if (adminPublic.length !== 32 || instanceId.length !== 16 || salt.length !== 16) throw new ApiError('unsupported_instance', 0);
-  const fpBytes = adminFingerprint(adminPublic);
-  const fingerprint = formatFingerprint(fpBytes);
-  const pin = pinnedFingerprint(location.hash);
-  const pinState = pin === null ? 'none' : pin === fingerprint.replace(/ /g, '') ? 'match' : 'mismatch';
-  if (pinState === 'mismatch') throw new ApiError('fingerprint_mismatch', 0);
-  let roster = null;
-  if (inst.roster) roster = verifyRoster(base64urlDecode(inst.roster), adminPublic, instanceId);
+  const address = parseAddressFragment(location.hash);
+  pin ??= new InstancePin(address);
+  const fetchAfter = (v0) => api.rostersAfter(v0).catch((e) => {
+    if (e instanceof ApiError && (e.code === 'not_found' || e.status === 404 || e.status === 405)) return null;
+    throw e;
+  });
+  const { roster, activeChanged } = await pin.accept({ adminPublic, instanceId, salt, roster: inst.roster ? base64urlDecode(inst.roster) : null }, fetchAfter);
+  const fingerprint = formatFingerprint(adminFingerprint(adminPublic));
   const limits = inst.limits || {};
   return {
     name: typeof inst.name === 'string' ? inst.name : 'Dojava',
@@ -131,12 +136,21 @@ export async function loadInstance(api) {
     instanceId,
     salt,
     fingerprint,
-    pinState,
+    pinState: address.fp === null ? 'none' : 'match',
+    floor: address.rv,
     roster,
+    activeChanged,
     maxChunks: Number.isSafeInteger(limits.max_chunks_per_file) ? limits.max_chunks_per_file : 4096,
     maxFiles: Number.isSafeInteger(limits.max_files_per_message) ? limits.max_files_per_message : 64,
     maxChars: Number.isSafeInteger(limits.message_characters) ? limits.message_characters : 100000,
+    // API.md `retention_days`: a case is deleted this many days after its last activity (0: unknown).
+    retentionDays: Number.isSafeInteger(limits.retention_days) && limits.retention_days > 0 ? limits.retention_days : 0,
   };
+}
+
+/** The reviewers a report is sealed to (§6, §7): the active entries, by name. */
+export function reviewerList(roster) {
+  return activeEntries(roster).map((r) => el('li', { text: r.name }));
 }
 
 /** Shows the instance name, the fingerprint and the reviewers of the verified roster. */
@@ -146,26 +160,36 @@ export function showInstance(i18n, inst) {
   if (fp) fp.textContent = inst.fingerprint;
   const ps = $('pin-state');
   if (ps) ps.textContent = i18n.t(inst.pinState === 'match' ? 'pin_match' : 'pin_none');
+  const fl = $('pin-floor');
+  if (fl) fl.textContent = inst.floor === null ? i18n.t('pin_no_floor') : '';
   const list = $('reviewers');
-  if (list && inst.roster) {
-    list.replaceChildren(...inst.roster.entries.map((r) => el('li', { text: r.name })));
-  }
+  if (list && inst.roster) list.replaceChildren(...reviewerList(inst.roster));
 }
 
 // ---------------------------------------------------------------------------------------------------
 // File selection with metadata cleaning
 
+/** The largest file `maxChunks` chunks hold (§9.2: count = floor(size / 524288) + 1). */
+export function maxFileBytes(maxChunks) {
+  return maxChunks * CHUNK_PLAIN_BYTES - 1;
+}
+
 /**
  * Manages the list of chosen files for one form. Each item: { file, plan, keepOriginal, id }.
- * JPEG and PNG files are cleaned by default; `keepOriginal` sends the file as it is.
+ * JPEG and PNG files are cleaned by default; `keepOriginal` sends the file as it is. Files are checked
+ * when chosen, against the instance's limits: one larger than `maxChunks` chunks is not added, nor one
+ * past `maxFiles`; the list then says which file and which limit, and nothing else of the form changes.
  */
 export class FilePicker {
-  constructor(i18n, input, list, { maxFiles = 64 } = {}) {
+  constructor(i18n, input, list, { maxFiles = 64, maxChunks = 4096 } = {}) {
     this.i18n = i18n;
     this.input = input;
     this.list = list;
     this.maxFiles = maxFiles;
+    this.maxChunks = maxChunks;
     this.items = [];
+    this.refused = []; // { name, size } of files not added for their size, until the next change
+    this.tooMany = false;
     this.busy = Promise.resolve();
     input.addEventListener('change', () => {
       const files = [...input.files];
@@ -176,10 +200,15 @@ export class FilePicker {
 
   async add(files) {
     this.tooMany = false;
+    this.refused = [];
     for (const file of files) {
+      if (chunkCount(file.size) > this.maxChunks) {
+        this.refused.push({ name: file.name, size: file.size });
+        continue;
+      }
       if (this.items.length >= this.maxFiles) {
         this.tooMany = true;
-        break;
+        continue;
       }
       let plan;
       try {
@@ -232,20 +261,34 @@ export class FilePicker {
         rm.addEventListener('click', () => {
           this.items.splice(idx, 1);
           this.tooMany = false;
+          this.refused = [];
           this.render();
         });
         li.append(rm);
         return li;
       }),
     );
-    if (this.tooMany) this.list.append(el('li', { class: 'warn', role: 'alert', text: this.i18n.plural('files_too_many', this.maxFiles, { max: this.maxFiles }) }));
+    const limit = maxFileBytes(this.maxChunks);
+    for (const r of this.refused) {
+      let size = formatSize(this.i18n, r.size);
+      let max = formatSize(this.i18n, limit);
+      // Just over the limit, both round to the same figure: then the exact bytes.
+      if (size === max) [size, max] = [r.size, limit].map((n) => this.i18n.t('size_bytes', { n }));
+      this.list.append(el('li', { class: 'warn file-refused', role: 'alert', text: t('file_too_large', { name: r.name, size, max }) }));
+    }
+    if (this.tooMany) this.list.append(el('li', { class: 'warn file-refused', role: 'alert', text: this.i18n.plural('files_too_many', this.maxFiles, { max: this.maxFiles }) }));
   }
 }
 
-/** The language before the catalogues have loaded: the fragment's, else the default. */
+/** The browser's preferred language among the page's, or null (i18n.js languageFromPreferences). */
+function browserLanguage() {
+  return languageFromPreferences(navigator.languages?.length ? [...navigator.languages] : [navigator.language]);
+}
+
+/** The language before the catalogues have loaded: the fragment's, else the browser's, else the default. */
 function earlyLanguage() {
   const code = languageFromHash(location.hash);
-  return LANGUAGES.some((l) => l.code === code) ? code : DEFAULT_LANGUAGE;
+  return LANGUAGES.some((l) => l.code === code) ? code : browserLanguage() || DEFAULT_LANGUAGE;
 }
 
 /**

@@ -127,6 +127,32 @@ export function buildReport(form, text, files, { maxChars = TEXT_MAX_CHARS } = {
   return { type: 'report', form: f, text: cleanText(text ?? '', 'text', maxChars, true), files: [...files] };
 }
 
+/**
+ * Every problem of a report form at once, in the form's order (country, incident, when, responsible,
+ * title, text): a list of PayloadError, one per field at most, empty when buildReport would accept it.
+ * The page shows them all next to their fields instead of one at a time.
+ */
+export function reportProblems(form, text, { maxChars = TEXT_MAX_CHARS } = {}) {
+  const checks = [
+    () => choice(form.country, COUNTRIES, 'country'),
+    () => choice(form.incident, INCIDENTS, 'incident'),
+    () => cleanText(form.when ?? '', 'when', WHEN_MAX_CHARS, false),
+    () => choice(form.responsible, RESPONSIBLE, 'responsible'),
+    () => cleanText(form.title ?? '', 'title', TITLE_MAX_CHARS, true),
+    () => cleanText(text ?? '', 'text', maxChars, true),
+  ];
+  const out = [];
+  for (const check of checks) {
+    try {
+      check();
+    } catch (e) {
+      if (!(e instanceof PayloadError)) throw e;
+      out.push(e);
+    }
+  }
+  return out;
+}
+
 /** A follow-up (§11 `message`). Text may be empty only when files are attached. */
 export function buildMessage(text, files, { maxChars = TEXT_MAX_CHARS } = {}) {
   const t = cleanText(text ?? '', 'text', maxChars, files.length === 0);

@@ -1,16 +1,22 @@
 // The returning source's page: receipt → keys (§4.3) → the case's wrapped key (§7.1) and conversation
-// (API.md "Returning with a receipt") → decrypted in the browser, reviewer signatures verified against
-// the verified roster (§8.3) → files downloaded and decrypted chunk by chunk (§9.2) → follow-ups.
+// (API.md "Returning with a receipt") → decrypted in the browser (v1 and v2 records; for a v2 case the key
+// commitments, the signatures against the verified roster, message #1 signed with this receipt's key, the
+// order, and signed re-keys: §7.3, §8, §12.3, in SourceCaseReader) → files downloaded and decrypted chunk by
+// chunk (§9.2) → follow-ups, signed with the receipt's key in a v2 case.
 import {
+  AUTHOR_SOURCE,
   ChunkStreamDecryptor,
   DojavaError,
   KIND_CONVERSATION,
+  MAX_BODY_SOURCE_V2,
   ROLE_CK,
+  SourceCaseReader,
   base64urlDecode as b64d,
   base64urlEncode as b64,
-  decryptMessage,
+  dayOf,
   deriveReceiptKeysAsync,
   encryptMessage,
+  encryptMessageV2,
   equalBytes,
   openSourceKey,
   parseReceipt,
@@ -23,7 +29,7 @@ import { uploadFile } from './upload.js';
 
 let ctx = null;
 let picker = null;
-let session = null; // { lookupKey, sourceWrap, caseId, ck, lastSeq, messages: [...] }
+let session = null; // { lookupKey, keys (from the receipt), caseId, reader: SourceCaseReader, lastSeq, messages }
 
 /**
  * The source's case key did not open with this receipt (§7.1): the server altered or replaced it (e.g. with
@@ -46,60 +52,73 @@ function openCaseKey(sealed, sourceWrap, caseId) {
   }
 }
 
-function reviewerLookup(id) {
-  const r = ctx.instance.roster?.entries.find((e) => equalBytes(e.reviewerId, id));
-  return r ? r.ed25519 : null;
-}
-
 function reviewerName(id) {
   const r = ctx.instance.roster?.entries.find((e) => equalBytes(e.reviewerId, id));
   return r ? r.name : '?';
 }
 
-/** Fetches every message after the last one seen (paged), decrypts and verifies each. */
+/** Fetches every message after the last one seen (paged), with the case's re-keys; decrypts and checks the case. */
 async function fetchMessages() {
   const { api } = ctx;
+  const roster = ctx.instance.roster;
   for (;;) {
     const c = await api.sourceCase(session.lastSeq);
     if (!session.caseId) {
       session.caseId = b64d(c.case_id);
+      const { keys } = session;
+      let ck;
       try {
-        session.ck = openCaseKey(c.sealed_key, session.sourceWrap, session.caseId);
+        ck = openCaseKey(c.sealed_key, keys.sourceWrap, session.caseId);
       } finally {
-        wipe(session.sourceWrap);
-        session.sourceWrap = null;
+        wipe(keys.sourceWrap);
       }
+      session.reader = new SourceCaseReader({ caseId: session.caseId, caseKey: ck, sourceSignPublic: keys.sourceSignPublic, sourceSecret: keys.sourceSecret });
+      wipe(ck, keys.sourceSecret);
     } else if (c.case_id !== b64(session.caseId)) {
       throw new ApiError('bad_answer', 0);
     }
+    if (Array.isArray(c.rekeys)) session.reader.applyRekeys(c.rekeys.map((r) => ({ generation: r.generation, statement: b64d(r.statement) })), roster);
+    const records = [];
     for (const m of c.messages) {
       if (!Number.isSafeInteger(m.seq) || m.seq <= session.lastSeq) throw new ApiError('bad_answer', 0);
       session.lastSeq = m.seq;
-      let item;
+      let record;
       try {
-        const d = decryptMessage(b64d(m.record), { caseId: session.caseId, caseKey: session.ck, reviewers: reviewerLookup });
-        // The server may replay a message: show each message id once.
-        const mid = b64(d.messageId);
-        if (session.seen.has(mid)) continue;
-        session.seen.add(mid);
-        item = { day: m.day, author: d.author, reviewerId: d.reviewerId, body: parseBody(d.body, b64d) };
-      } catch (e) {
-        item = { day: m.day, error: e instanceof DojavaError ? e.code : 'decrypt_failed' };
+        record = b64d(m.record);
+      } catch {
+        record = new Uint8Array(0);
       }
-      session.messages.push(item);
+      records.push({ seq: m.seq, day: m.day, record });
     }
+    session.messages = session.reader.addRecords(records, roster).filter((m) => !m.duplicate).map((m) => (m.error ? m : { ...m, body: parseBody(m.body, b64d) }));
     if (!c.more) break;
   }
+}
+
+/** What a record that is shown as such says (§8.4: it is skipped, never blocks the rest). */
+const MESSAGE_ERROR_TEXT = { unknown_author: 'msg_unverified', bad_signature: 'msg_unverified', retired_author: 'msg_retired', reordered: 'msg_reordered' };
+
+/** The case-level warnings: a case that must not be written to (§8.4, §11.4), a refused re-key (§7.3). */
+function renderCaseState() {
+  const { i18n } = ctx;
+  const untrusted = Boolean(session.reader.caseError);
+  const box = $('case-warning');
+  box.replaceChildren();
+  if (untrusted) box.append(el('p', { text: i18n.t('case_untrusted') }));
+  if (session.reader.rekeyError) box.append(el('p', { text: i18n.t('case_rekey_refused') }));
+  box.hidden = !box.childElementCount;
+  show('reply', !untrusted);
 }
 
 function render() {
   const { i18n } = ctx;
   const t = (k, v) => i18n.t(k, v);
+  renderCaseState();
   $('messages').replaceChildren(
     ...session.messages.map((m) => {
       const li = el('li', { class: m.error ? 'message bad' : m.author === 0 ? 'message mine' : 'message theirs' });
       if (m.error) {
-        li.append(el('p', { class: 'meta', text: formatDay(m.day) }), el('p', { class: 'warn', text: t(m.error === 'unknown_author' || m.error === 'bad_signature' ? 'msg_unverified' : 'msg_unreadable') }));
+        li.append(el('p', { class: 'meta', text: formatDay(m.day) }), el('p', { class: 'warn', text: t(MESSAGE_ERROR_TEXT[m.error] || 'msg_unreadable') }));
         return li;
       }
       const who = m.author === 0 ? t('msg_from_you') : t('msg_from_reviewer', { name: reviewerName(m.reviewerId) });
@@ -193,16 +212,19 @@ async function onOpen(ev) {
   $('open-status').textContent = i18n.t('step_receipt');
   try {
     const keys = await deriveReceiptKeysAsync(receipt, ctx.instance.salt, (p) => ($('open-bar').value = p));
-    // source_sk opens nothing any more (§7.1): only source_wrap is kept, until the case key is open.
-    wipe(keys.lookupHash, keys.sourceSecret);
-    session = { lookupKey: keys.lookupKey, sourceWrap: keys.sourceWrap, caseId: null, ck: null, lastSeq: 0, messages: [], seen: new Set() };
+    wipe(keys.lookupHash);
+    // Kept: source_wrap until the case key is open (§7.1); source_sk for a signed re-key (§7.3); the
+    // signing seed for follow-ups (§8.3).
+    session = { lookupKey: keys.lookupKey, keys, caseId: null, reader: null, lastSeq: 0, messages: [] };
     api.lookupKey = b64(keys.lookupKey);
     $('open-status').textContent = i18n.t('step_open');
+    // The instance again, under this load's pin (§12.1): a newer roster verifies newer reviewers' replies.
+    ctx.instance = await loadInstance(api);
+    showInstance(i18n, ctx.instance);
     await fetchMessages();
   } catch (e) {
     api.lookupKey = null;
-    if (session?.sourceWrap) wipe(session.sourceWrap); // the case was never reached
-    session = null;
+    forgetSession(); // the case was never reached, or must not be shown
     box.textContent = e instanceof ApiError && e.code === 'not_found' ? i18n.t('err_receipt_unknown') : e instanceof SourceKeyError ? i18n.t('err_source_key') : errorText(i18n, e);
     box.hidden = false;
     return;
@@ -246,8 +268,9 @@ async function onReply(ev) {
       refs.push(fileRef({ ...up, name: files[i].name, mime: files[i].mime }, b64));
     }
     $('reply-status').textContent = i18n.t('step_send');
-    const body = encodeBody(buildMessage(text, refs, { maxChars: ctx.instance.maxChars }));
-    const record = encryptMessage({ kind: KIND_CONVERSATION, caseId: session.caseId, key: session.ck, body });
+    const body = encodeBody(buildMessage(text, refs, { maxChars: ctx.instance.maxChars }), MAX_BODY_SOURCE_V2); // §8.3
+    const record = followUpRecord(body);
+    wipe(body);
     await api.postSourceMessage({ message: b64(record), files: refs.map((r) => r.id) });
     $('m-text').value = '';
     picker.clear();
@@ -263,11 +286,38 @@ async function onReply(ev) {
   }
 }
 
+/**
+ * A follow-up record in the case's version (§8): v2 signed with the receipt's key over the newest roster
+ * this page accepted (never an expired one, §6 step 5), the day, and the last record it accepted (§8.4);
+ * under the newest case key whose re-key checked (§7.3). Throws the case's outcome when it must not be
+ * written to.
+ */
+function followUpRecord(body) {
+  const w = session.reader.writeContext();
+  if (w.format === 1) return encryptMessage({ kind: KIND_CONVERSATION, caseId: session.caseId, key: w.key, body });
+  const roster = ctx.instance.roster;
+  if (!roster) throw new ApiError('not_ready', 503);
+  if (roster.expired) throw new DojavaError('expired', 'roster: expired');
+  return encryptMessageV2({
+    kind: KIND_CONVERSATION,
+    caseId: session.caseId,
+    key: w.key,
+    body,
+    signer: { author: AUTHOR_SOURCE, edSeed: session.keys.sourceSignSeed },
+    context: { rosterVersion: roster.version, day: dayOf(Date.now()), prev: w.prev },
+  });
+}
+
+function forgetSession() {
+  if (!session) return;
+  const k = session.keys;
+  wipe(k.lookupKey, k.sourceWrap, k.sourceSecret, k.sourceSignSeed);
+  session.reader?.wipe();
+  session = null;
+}
+
 function leave() {
-  if (session) {
-    wipe(session.lookupKey, session.ck);
-    session = null;
-  }
+  forgetSession();
   ctx.api.lookupKey = null;
   $('messages').replaceChildren();
   show('conversation', false);

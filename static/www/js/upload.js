@@ -22,12 +22,12 @@ import {
   CHUNK_PLAIN_BYTES,
   base64urlEncode,
   chunkCount,
-  encryptChunk,
   equalBytes,
   newFileSecrets,
   wipe,
 } from '../lib/protocol.js';
 import { ApiError, RETRY_DELAYS, sleep } from './api.js';
+import { EncryptError, mainThreadEncrypter } from './encrypter.js';
 
 /** Chunk PUTs kept in flight by default (browsers open up to 6 HTTP/1.1 connections per origin). */
 export const UPLOAD_PARALLEL = 3;
@@ -42,49 +42,49 @@ export class UploadError extends Error {
   }
 }
 
-/** The AEAD tag at the end of a chunk record (§3, §9.2): what the §9.2 check compares. */
-const TAG_BYTES = 16;
-export function chunkTag(record) {
-  return record.slice(record.length - TAG_BYTES);
-}
-
 const transient = (e) => e instanceof ApiError && e.transient;
 const aborted = () => new ApiError('aborted', 0);
 
 // The encrypter of `blob`'s chunks under `secrets` (`total` chunks of a file of `size` bytes): record(i)
-// reads, checks (§9.2) and encrypts chunk i; the plaintext is wiped before it returns. Calls never overlap
-// (one is prepared at a time), so the tags are recorded and compared in order.
-function chunkRecorder(blob, secrets, size, total) {
+// has chunk i read and encrypted by `encrypter` (encrypter.js: on the main thread or in a worker, the
+// plaintext wiped there), checks its tag (§9.2) and returns the record as the PUT's body (a Uint8Array,
+// or from the worker a Blob: the page's thread never copies it). Each index has its own tag slot, so
+// calls for different chunks may overlap. A worker that fails is left for the main thread, once.
+function chunkRecorder(blob, secrets, size, total, encrypter) {
   const tags = new Array(total); // §9.2: each chunk's tag from its first encryption
+  let enc = encrypter;
   return async function record(i) {
     const last = i === total - 1;
     const start = i * CHUNK_PLAIN_BYTES;
     const end = last ? size : start + CHUNK_PLAIN_BYTES;
-    const plain = new Uint8Array(await blob.slice(start, end).arrayBuffer());
+    let out;
     try {
-      if (plain.length !== end - start) throw new UploadError('file_changed');
-      const rec = encryptChunk(secrets, i, plain, last);
-      const tag = chunkTag(rec);
-      if (tags[i] === undefined) {
-        tags[i] = tag;
-      } else if (!equalBytes(tags[i], tag)) {
-        wipe(rec); // made from changed bytes under a nonce already used: never sent
-        throw new UploadError('file_changed');
-      }
-      return rec;
-    } finally {
-      wipe(plain);
+      out = await enc.encrypt(secrets, i, blob.slice(start, end), end - start, last);
+    } catch (e) {
+      if (e instanceof EncryptError && e.code === 'file_changed') throw new UploadError('file_changed');
+      if (!(e instanceof EncryptError) || enc === mainThreadEncrypter) throw e;
+      enc = mainThreadEncrypter;
+      return record(i);
     }
+    const { body, tag } = out;
+    if (tags[i] === undefined) {
+      tags[i] = tag;
+    } else if (!equalBytes(tags[i], tag)) {
+      if (body instanceof Uint8Array) wipe(body); // made from changed bytes under a nonce already used: never sent
+      throw new UploadError('file_changed');
+    }
+    return body;
   };
 }
 
-// One pass over `missing`: up to `parallel` PUTs in flight, the next record prepared meanwhile. On a
+// One pass over `missing`: up to `parallel` PUTs in flight, the next `ahead` records prepared meanwhile
+// (1 on the main thread; 2 with the worker, so that it reads one chunk while it encrypts another). On a
 // transient failure no new PUT starts and the ones in flight are left to finish (they may still be
 // stored); on any other failure, or when `signal` fires, the ones in flight are cancelled. Returns only
-// once every request of the pass has ended and the prepared record is settled: null when every chunk was
+// once every request of the pass has ended and the prepared records are settled: null when every chunk was
 // confirmed, the transient ApiError otherwise. Throws the first non-transient failure. onConfirmed(i) runs
 // when the server confirmed chunk i (a throw from it is a failure like any other).
-async function sendPass({ api, fileId, missing, record, parallel, signal, onConfirmed }) {
+async function sendPass({ api, fileId, missing, record, parallel, ahead, signal, onConfirmed }) {
   const cancel = new AbortController();
   const onAbort = () => cancel.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
@@ -110,24 +110,28 @@ async function sendPass({ api, fileId, missing, record, parallel, signal, onConf
     p.catch(() => {}); // handled where it is awaited; a pass that ends early still settles it below
     return p;
   };
-  let next = prepare();
+  const prepared = []; // promises of { i, rec }, in the order of `missing`
+  const fill = () => {
+    while (prepared.length < ahead && pos < missing.length) prepared.push(prepare());
+  };
+  fill();
   try {
-    while (next !== null && failure === null) {
+    while (prepared.length > 0 && failure === null) {
       let item;
       try {
-        item = await next;
+        item = await prepared[0];
       } catch (e) {
         fail(e);
         break;
       }
-      next = null;
+      prepared.shift();
       while (inflight.size >= parallel && failure === null) await Promise.race(inflight.values());
       if (signal?.aborted) fail(aborted());
       if (failure !== null) break;
       send(item.i, item.rec);
-      next = prepare(); // encrypted while the PUTs travel
+      fill(); // encrypted while the PUTs travel
     }
-    if (next !== null) await next.then(() => {}, (e) => fail(e));
+    for (const p of prepared) await p.then(() => {}, (e) => fail(e));
     while (inflight.size > 0) await Promise.race(inflight.values());
   } finally {
     signal?.removeEventListener('abort', onAbort);
@@ -148,9 +152,11 @@ async function sendPass({ api, fileId, missing, record, parallel, signal, onConf
  * Returns { fileId, fileKey, noncePrefix, chunks, size } for the FILEREF; the caller adds name and mime.
  * Fails with UploadError 'too_large' | 'file_changed' | 'bad_answer' | 'network' (the connection did not
  * come back within `delays`), or the ApiError of a refused request (e.g. 'insufficient_storage').
- * `maxChunks`: the instance's limit (API.md `max_chunks_per_file`).
+ * `maxChunks`: the instance's limit (API.md `max_chunks_per_file`). `encrypter`: where chunks are
+ * encrypted (encrypter.js; the main thread by default, a ChunkWorker for large files).
  */
-export async function uploadFile(api, blob, { onProgress, onState, signal, maxChunks = 4096, delays = RETRY_DELAYS, parallel = UPLOAD_PARALLEL } = {}) {
+export async function uploadFile(api, blob, { onProgress, onState, signal, maxChunks = 4096, delays = RETRY_DELAYS, parallel = UPLOAD_PARALLEL, encrypter = mainThreadEncrypter } = {}) {
+  const ahead = encrypter.ahead ?? 1;
   if (!Number.isInteger(parallel) || parallel < 1 || parallel > UPLOAD_PARALLEL_MAX) throw new RangeError(`upload: parallel must be 1..${UPLOAD_PARALLEL_MAX}`);
   const size = blob.size;
   const total = chunkCount(size);
@@ -158,7 +164,7 @@ export async function uploadFile(api, blob, { onProgress, onState, signal, maxCh
   if (signal?.aborted) throw aborted();
   const secrets = newFileSecrets();
   const fileId = base64urlEncode(secrets.fileId);
-  const record = chunkRecorder(blob, secrets, size, total);
+  const record = chunkRecorder(blob, secrets, size, total, encrypter);
   const confirmed = new Set();
   const report = () => onProgress?.({ done: confirmed.size, total, bytes: Math.min(size, confirmed.size * CHUNK_PLAIN_BYTES) });
   let failures = 0;
@@ -175,7 +181,7 @@ export async function uploadFile(api, blob, { onProgress, onState, signal, maxCh
     for (let i = 0; i < total; i++) if (!lacking.has(i)) confirmed.add(i);
     report();
     if (missing.length === 0) break;
-    const dropped = await sendPass({ api, fileId, missing, record, parallel, signal, onConfirmed });
+    const dropped = await sendPass({ api, fileId, missing, record, parallel, ahead, signal, onConfirmed });
     if (dropped) {
       if (failures >= delays.length) throw new UploadError('network');
       onState?.('retrying');

@@ -1,0 +1,252 @@
+// Reading a returning source's case for the no-JavaScript pages
+// (nojs_pages_impl.h): every record of either format, checked as
+// crypto/PROTOCOL.md §8 (version 2) or its Appendix A (version 1) says, and
+// whether the source may write into the case (§8.4, §11.4).
+//
+// A case whose message #1 is a v2 record is a v2 case: its records are
+// opened with crypto::v2 (key commitment, signatures by reviewers against
+// the verified roster, retired entries included, and by the source with the
+// source_sign_pk this receipt gives), then the listing goes through
+// crypto::v2 CheckCaseOrder. A v1 record in it is unsupported_version (it
+// would be unsigned). Signed re-key statements (§7.3) add the keys they move
+// the case to. A case whose message #1 is v1 keeps the v1 rule.
+#include <sodium.h>
+
+#include <deque>
+#include <set>
+
+#include "crypto/message.h"
+#include "crypto/message_v2.h"
+#include "crypto/protocol_constants.h"
+#include "crypto/rekey.h"
+#include "service/nojs/nojs_pages_impl.h"
+
+namespace dojava::nojs {
+namespace {
+
+namespace v2 = crypto::v2;
+
+constexpr size_t kListPageRecords = 100;
+constexpr size_t kListPageBytes = 8u << 20;
+constexpr size_t kNoEntry = static_cast<size_t>(-1);
+
+// Marks an entry that did not open or did not verify, naming the outcome.
+void Refuse(Entry* e, Code code) {
+  e->outcome = CodeName(code);
+  e->undecryptable = code == Code::kDecryptFailed || code == Code::kMalformed ||
+                     code == Code::kWrongKey || code == Code::kUnsupportedVersion ||
+                     code == Code::kInvalidArgument;
+  e->unverified = !e->undecryptable;
+  e->body = payload::Body{};  // nothing of it is shown or served (its files neither)
+}
+
+// The §11 body of an opened record into the entry.
+void TakeBody(const SecretBytes& body, Entry* e) {
+  auto parsed = payload::ParseBody(body.reveal());
+  e->unsupported = !parsed.ok();
+  if (parsed.ok()) e->body = std::move(parsed).value();
+}
+
+uint8_t VersionOf(const Bytes& record) { return record.empty() ? 0 : record[0]; }
+
+// A v1 record (Appendix A) into `e`; false if it is not a conversation record.
+bool OpenV1(const Bytes& record, const crypto::Id& case_id, const SecretBytes& ck,
+            const PageRoster* roster, Entry* e) {
+  auto header = crypto::ParseMessageHeader(record);
+  if (!header.ok() || header->kind != protocol::kKindConversation) return false;
+  auto author_key = [&](const crypto::Id& id) -> std::optional<crypto::Ed25519Public> {
+    if (roster == nullptr) return std::nullopt;
+    return roster->Ed25519Of(id);
+  };
+  crypto::CaseKeys keys{&ck, nullptr};
+  auto opened = crypto::DecryptMessage(record, case_id, keys, author_key);
+  e->message_id = header->message_id;
+  if (!opened.ok()) {
+    Refuse(e, opened.code());
+    return true;
+  }
+  e->from_source = opened->author == protocol::kAuthorSource;
+  if (!e->from_source && roster != nullptr) {
+    if (const std::string* name = roster->NameOf(opened->reviewer_id)) e->author = *name;
+  }
+  TakeBody(opened->body, e);
+  return true;
+}
+
+// One v2 record into `e`, and into `opened` if it opened as what it claims
+// (an author-0 record must carry this receipt's source_sign_pk, §8.4).
+// False if it is not a conversation record (notes: listed, never shown).
+bool OpenV2(const Bytes& record, const crypto::Id& case_id,
+            const crypto::Ed25519Public& source_sign, const HeldKeys& held,
+            const PageRoster* roster, Entry* e, std::deque<v2::OpenedMessage>* opened) {
+  auto header = v2::ParseMessageHeader(record);
+  if (header.ok() && header->kind != protocol::kKindConversation) return false;
+  if (!header.ok()) {
+    Refuse(e, header.code());
+    return true;
+  }
+  e->message_id = header->message_id;
+  if (roster == nullptr || roster->v2() == nullptr) {  // no v2 roster to check authors against
+    Refuse(e, Code::kUnknownAuthor);
+    return true;
+  }
+  const SecretBytes* key = held.For(header->key_commitment);
+  if (key == nullptr) {
+    Refuse(e, Code::kWrongKey);
+    return true;
+  }
+  v2::CaseKeys keys{key, nullptr};
+  auto m = v2::DecryptMessage(record, case_id, keys, *roster->v2());
+  if (!m.ok()) {
+    Refuse(e, m.code());
+    return true;
+  }
+  e->from_source = m->author == protocol::kAuthorSource;
+  if (e->from_source && m->source_public != source_sign) {
+    Refuse(e, Code::kUnknownAuthor);  // signed, but not by this receipt's key
+    return true;
+  }
+  if (!e->from_source) {
+    if (const std::string* name = roster->NameOf(m->reviewer_id)) e->author = *name;
+  }
+  TakeBody(m->body, e);
+  m->body = SecretBytes();  // the entry holds the parsed body; the order check needs none
+  opened->push_back(std::move(m).value());
+  return true;
+}
+
+// §8.4 over a v2 case: the order check names records, and message #1 must
+// be this receipt's report, or nothing may be written into the case.
+void CheckV2Order(const PageRoster* roster, const std::vector<v2::ListedRecord>& listing,
+                  const std::vector<size_t>& entry_of, CaseReading* out) {
+  if (roster == nullptr || roster->v2() == nullptr) {
+    out->trust = Status(Code::kUnknownAuthor, "no version-2 roster to check the case against");
+    return;
+  }
+  const v2::CaseOrderReport report = v2::CheckCaseOrder(listing, *roster->v2(), {});
+  out->trust = report.case_status;
+  out->last_hash = v2::Digest{};
+  const size_t first = entry_of.front();
+  if (out->trust.ok() && (first == kNoEntry || out->entries[first].unsupported ||
+                          out->entries[first].body.type != "report")) {
+    out->trust = Status(Code::kMalformed, "message #1 is not the source's report");
+  }
+  for (size_t i = 0; i < listing.size(); ++i) {
+    if (entry_of[i] == kNoEntry || listing[i].opened == nullptr) continue;
+    Entry& e = out->entries[entry_of[i]];
+    if (!report.records[i].ok()) {
+      Refuse(&e, report.records[i].code());
+    } else if (i > 0 && e.body.type == "report") {
+      Refuse(&e, Code::kMalformed);  // §11.4: no later message is a report
+    } else {
+      out->last_hash = listing[i].event_hash;  // the last record this reader accepted
+    }
+  }
+}
+
+// §7.3: the case's re-key statements, oldest first, each checked against
+// the newest key held and opened with the receipt's X25519 key; CK' joins
+// the held keys. The first that fails ends the chain (its records then show
+// as wrong_key, and the source goes on writing under the last key it could
+// check).
+void ApplyRekeys(service::Store* store, const PlainSessions::Conversation& c,
+                 const PageRoster* roster, HeldKeys* held) {
+  if (roster == nullptr || roster->v2() == nullptr) return;
+  auto statements = store->GetCaseStatements(c.case_id);
+  if (!statements.ok()) return;
+  for (const auto& [generation, statement] : statements->rekeys) {
+    auto checked = v2::CheckRekey(statement, c.case_id, held->keys.back().second, *roster->v2());
+    if (!checked.ok()) return;
+    auto next = v2::OpenRekeyForSource(*checked, c.source_secret, c.source_public);
+    if (!next.ok()) return;
+    held->Add(*next);
+  }
+}
+
+// The records of a case as listed so far (ReadCase).
+struct Listing {
+  std::deque<v2::OpenedMessage> opened;  // stable addresses for `records`
+  std::vector<v2::ListedRecord> records;
+  std::vector<size_t> entry_of;  // the entry of each listed record, or kNoEntry
+  std::set<crypto::Id> seen_ids;
+};
+
+void AddRecord(const service::Message& m, const PlainSessions::Conversation& c,
+               const PageRoster* roster, Listing* l, CaseReading* out) {
+  l->records.push_back(v2::ListedRecord{v2::EventHash(m.record), nullptr});
+  l->entry_of.push_back(kNoEntry);
+  Entry e;
+  e.seq = m.seq;
+  e.day = m.day;
+  const size_t opened_before = l->opened.size();
+  bool shown = false;
+  if (VersionOf(m.record) == 2) {
+    shown = OpenV2(m.record, c.case_id, c.source_sign_public, out->held, roster, &e, &l->opened);
+  } else if (out->v2) {  // unsigned in a signed case: never shown
+    auto header = crypto::ParseMessageHeader(m.record);
+    shown = !header.ok() || header->kind == protocol::kKindConversation;
+    Refuse(&e, Code::kUnsupportedVersion);
+  } else {
+    shown = OpenV1(m.record, c.case_id, c.case_key, roster, &e);
+  }
+  if (!shown) return;
+  if (l->opened.size() > opened_before) l->records.back().opened = &l->opened.back();
+  if (e.outcome.empty() && !l->seen_ids.insert(e.message_id).second) return;  // a replay
+  if (e.outcome.empty()) out->last_hash = l->records.back().event_hash;       // v2: CheckV2Order
+  l->entry_of.back() = out->entries.size();
+  out->entries.push_back(std::move(e));
+}
+
+}  // namespace
+
+const SecretBytes* HeldKeys::For(const crypto::v2::Digest& commitment) const {
+  for (const auto& [kc, key] : keys) {
+    if (sodium_memcmp(kc.data(), commitment.data(), kc.size()) == 0) return &key;
+  }
+  return nullptr;
+}
+
+void HeldKeys::Add(const SecretBytes& key) {
+  keys.emplace_back(v2::KeyCommitment(key), SecretBytes::Copy(key.reveal()));
+}
+
+CaseReading NojsPagesImpl::ReadCase(const PlainSessions::Conversation& c) {
+  CaseReading out;
+  out.held.Add(c.case_key);
+  auto roster = PageRoster::Load(store_, false);  // authors of records already written
+  const PageRoster* r = roster.ok() ? &*roster : nullptr;
+  ApplyRekeys(store_, c, r, &out.held);
+  Listing listing;
+  uint64_t after = 0;
+  while (true) {
+    auto page = store_->ListMessages(c.case_id, after, kListPageRecords, kListPageBytes);
+    if (!page.ok()) {
+      out.status = page.status();
+      return out;
+    }
+    if (page->empty()) break;
+    if (after == 0) out.v2 = VersionOf(page->front().record) == 2;
+    after = page->back().seq;
+    for (const service::Message& m : *page) AddRecord(m, c, r, &listing, &out);
+  }
+  if (out.v2) {
+    CheckV2Order(r, listing.records, listing.entry_of, &out);
+  } else {
+    std::vector<payload::OpenedMessage> v1;
+    for (const Entry& e : out.entries) {
+      v1.push_back(payload::OpenedMessage{e.seq, true, e.undecryptable, e.from_source,
+                                          !e.unsupported && e.body.type == "report"});
+    }
+    out.trust = payload::CheckSafeToEncrypt(v1);
+  }
+  return out;
+}
+
+std::vector<Entry> NojsPagesImpl::OpenEntries(const PlainSessions::Conversation& c,
+                                              Status* status) {
+  CaseReading reading = ReadCase(c);
+  *status = reading.status;
+  return std::move(reading.entries);
+}
+
+}  // namespace dojava::nojs
