@@ -7,6 +7,7 @@
 
 #include "base/bytes.h"
 #include "base/status.h"
+#include "client/file_metadata.h"
 
 namespace dojava::cli {
 
@@ -18,10 +19,8 @@ void FailIfExists(const std::string& path, const std::string& option);
 // if it exists or cannot be written.
 void WriteNewFile(const std::string& path, ByteView bytes, const std::string& option);
 
-// Runs `mat2 -- PATH`, which writes PATH's metadata-stripped copy beside it
-// (NAME.cleaned.EXT). That path, or kNotFound when mat2 is not installed,
-// kIoError when it fails (an unsupported format...) or writes no copy.
-Result<std::string> CleanWithMat2(const std::string& path);
+// The metadata-stripped copy `get --clean` makes (client/file_metadata.h).
+using client::CleanWithMat2;
 
 }  // namespace dojava::cli
 

@@ -3,7 +3,9 @@
 #include <boost/json.hpp>
 #include <set>
 
+#include "client/case_summary.h"
 #include "client/case_view.h"
+#include "client/file_metadata.h"
 #include "client/format.h"
 #include "client/keys.h"
 #include "client/reviewer_actions.h"
@@ -65,6 +67,7 @@ CaseDetail Describe(const client::ReviewerSession& s, const client::CaseView& v)
   for (const auto& l : v.state.labels) r.labels << Q(l);
   if (v.state.assignee) r.assignee = Q(client::ReviewerName(s.roster(), *v.state.assignee));
   r.last_day = v.info.last_activity_day;
+  r.created_day = v.info.created_day;
   r.messages = static_cast<int>(v.entries.size());
   r.failures = static_cast<int>(v.failures);
   for (const auto& e : v.entries) {
@@ -112,6 +115,7 @@ Backend::Backend(QObject* parent) : QObject(parent) {
   qRegisterMetaType<CaseRow>();
   qRegisterMetaType<CaseDetail>();
   qRegisterMetaType<QList<CaseRow>>();
+  qRegisterMetaType<QList<SetupCheckRow>>();
 }
 
 Backend::~Backend() = default;
@@ -128,28 +132,44 @@ void Backend::ReportFailure(const QString& what, const Status& st) {
   emit failed(what, PlainError(st));
 }
 
-void Backend::Unlock(ServerSettings settings, std::shared_ptr<SecretBytes> passphrase) {
-  cancel_requested_ = false;
-  emit busy(tr("Unlocking and checking the server…"));
-  session_.reset();
+client::ConnectionOptions Backend::ConnectionOf(const ServerSettings& settings) {
   client::ConnectionOptions conn;
   conn.server = settings.server.toStdString();
   conn.socks5 = settings.socks5.toStdString();
   conn.state_dir = settings.state_dir.toStdString();
+  return conn;
+}
+
+client::TrustOptions Backend::TrustOf(const ServerSettings& settings) {
   client::TrustOptions trust;
   trust.admin_fingerprint = settings.admin_fingerprint.toStdString();
-  const std::string key_file = settings.key_file.toStdString();
-  auto key_source = [&]() -> Result<crypto::ReviewerKey> {
+  return trust;
+}
+
+client::ReviewerKeySource Backend::KeySourceOf(const std::string& key_file,
+                                               const std::shared_ptr<SecretBytes>& passphrase) {
+  return [key_file, passphrase]() -> Result<crypto::ReviewerKey> {
     auto bytes = client::ReadKeyFileAt(key_file);
     if (!bytes.ok()) return bytes.status();
     auto seed = client::OpenKeySeed(*bytes, *passphrase, protocol::kKeyKindReviewer, key_file);
     if (!seed.ok()) return seed.status();
     return crypto::ReviewerKey::FromSeed(*seed);
   };
+}
+
+void Backend::Unlock(ServerSettings settings, std::shared_ptr<SecretBytes> passphrase) {
+  cancel_requested_ = false;
+  emit busy(tr("Unlocking and checking the server…"));
+  session_.reset();
+  const client::ConnectionOptions conn = ConnectionOf(settings);
+  const client::TrustOptions trust = TrustOf(settings);
+  const client::ReviewerKeySource key_source =
+      KeySourceOf(settings.key_file.toStdString(), passphrase);
   auto s = client::StartReviewerSession(conn, trust, key_source);
   *passphrase = SecretBytes();
   if (!s.ok()) return ReportFailure(tr("Unlock"), s.status());
   session_.emplace(std::move(s).value());
+  watcher_.emplace();
   QStringList colleagues;
   for (const auto& e : session_->roster().entries()) {
     if (e.active() && e.reviewer_id != session_->me->id) colleagues << Q(e.name);
@@ -158,6 +178,7 @@ void Backend::Unlock(ServerSettings settings, std::shared_ptr<SecretBytes> passp
 }
 
 void Backend::Lock() {
+  watcher_.reset();
   session_.reset();  // wipes the key, the token and the connection's secrets
   emit locked();
 }
@@ -181,7 +202,12 @@ void Backend::ListCases() {
     }
     if (v.code() == Code::kNotFound) continue;  // deleted meanwhile
     if (!v.ok()) return ReportFailure(tr("Case list"), v.status());
-    rows.push_back(Describe(*session_, *v).row);
+    CaseRow row = Describe(*session_, *v).row;
+    // What this reviewer read is in the client's private state (seen-…), not
+    // in desk.ini.
+    auto seen = session_->conn->state().LastSeen(v->info.case_id);
+    row.unread = !seen.ok() || client::LastSeq(*v) > *seen;
+    rows.push_back(std::move(row));
   }
   emit progress(total, total);
   emit casesListed(rows, not_granted);
@@ -192,6 +218,8 @@ void Backend::Reopen(const QString& id) {
   if (!case_id.ok()) return ReportFailure(tr("Open case"), case_id.status());
   auto v = client::OpenCase(*session_, *case_id);
   if (!v.ok()) return ReportFailure(tr("Open case"), v.status());
+  Status read = client::MarkRead(*session_, *v);
+  if (!read.ok()) return ReportFailure(tr("Open case"), read);
   emit caseOpened(Describe(*session_, *v));
 }
 
@@ -211,20 +239,6 @@ Status PostEventTo(client::ReviewerSession& s, const QString& id, const json::ob
 }
 
 }  // namespace
-
-void Backend::Reply(QString id, std::shared_ptr<SecretBytes> text) {
-  if (!RequireSession()) return;
-  emit busy(tr("Sending the reply…"));
-  auto case_id = client::ParseId(id.toStdString(), "case");
-  if (!case_id.ok()) return ReportFailure(tr("Reply"), case_id.status());
-  auto v = client::OpenCase(*session_, *case_id);
-  if (!v.ok()) return ReportFailure(tr("Reply"), v.status());
-  auto seq = client::PostReply(*session_, *v, *text, {});
-  *text = SecretBytes();
-  if (!seq.ok()) return ReportFailure(tr("Reply"), seq.status());
-  emit done(tr("Reply sent."));
-  Reopen(id);
-}
 
 void Backend::AddNote(QString id, std::shared_ptr<SecretBytes> text) {
   if (!RequireSession()) return;
@@ -322,7 +336,8 @@ void Backend::Download(QString id, int number, QString folder) {
       [&](client::ApiClient& lane, uint64_t i) { return lane.GetChunk(*case_id, file_id, i); },
       client::kDefaultDownloadStreams, *secrets, ref.chunks, ref.size, output, ref.name, control);
   if (!st.ok()) return ReportFailure(tr("Download"), st);
-  emit downloaded(QString::fromStdString(output));
+  auto location = client::HasLocationMetadata(output);
+  emit downloaded(QString::fromStdString(output), location.ok() && *location);
 }
 
 }  // namespace dojava::desk

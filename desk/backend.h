@@ -19,6 +19,7 @@
 #include <string>
 
 #include "base/secret_bytes.h"
+#include "client/activity_watch.h"
 #include "client/reviewer_session.h"
 #include "client/transfer.h"
 #include "desk/desk_types.h"
@@ -31,7 +32,8 @@ struct ServerSettings {
   QString server;  // http://127.0.0.1:PORT, http://NAME.onion or unix:/PATH
   QString socks5;  // tor's SocksPort HOST:PORT; empty: direct
   QString admin_fingerprint;
-  QString state_dir;  // empty: the XDG default (client/state_store.h)
+  QString state_dir;     // empty: the XDG default (client/state_store.h)
+  bool own_tor = false;  // start the app's own tor (own_tor.h); socks5 is then its port
 };
 
 class Backend : public QObject {
@@ -52,7 +54,11 @@ class Backend : public QObject {
   // Lists and opens every case granted to this reviewer. casesListed().
   void ListCases();
   void OpenCase(QString id);
-  void Reply(QString id, std::shared_ptr<SecretBytes> text);
+  // Replies with `text` and the files at `paths` (uploaded first, with
+  // progress; with `clean`, each is a metadata-stripped copy made by mat2 in
+  // a private temporary folder, and a file mat2 cannot clean stops the reply
+  // before anything is sent).
+  void Reply(QString id, std::shared_ptr<SecretBytes> text, QStringList paths, bool clean);
   void AddNote(QString id, std::shared_ptr<SecretBytes> text);
   void SetStatus(QString id, QString status);
   void AddLabel(QString id, QString label);
@@ -60,6 +66,22 @@ class Backend : public QObject {
   void Assign(QString id, QString who);
   // Downloads attachment `number` (from 1) of case `id` into `folder`.
   void Download(QString id, int number, QString folder);
+  // Gives colleague `who` (a roster name) access to case `id`.
+  void Grant(QString id, QString who);
+  // Gives `who` every case this reviewer holds, case by case with progress;
+  // one refused case does not stop the others (grantedAll).
+  void GrantAll(QString who);
+  // Deletes case `id` for good (the window asked for confirmation).
+  void Delete(QString id);
+  // One poll for new activity without decrypting (client/activity_watch.h).
+  void Watch();
+  // "Check my setup": every step from this computer to the cases, each with
+  // the fix (setupChecked). Opens the key with `passphrase` for the roster
+  // check; works locked or unlocked (its own connection).
+  void CheckSetup(dojava::desk::ServerSettings settings, std::shared_ptr<SecretBytes> passphrase);
+  // A new tor client-authorization key pair for the onion in `server`: the
+  // private line written into `auth_dir` (onionKeyCreated).
+  void CreateOnionKey(QString server, QString auth_dir);
 
  signals:
   void busy(QString what);
@@ -68,17 +90,32 @@ class Backend : public QObject {
   void locked();
   void casesListed(QList<dojava::desk::CaseRow> rows, int not_granted);
   void caseOpened(dojava::desk::CaseDetail detail);
-  void downloaded(QString path);
+  // `location`: the saved file is an image that still says where it was taken.
+  void downloaded(QString path, bool location);
+  void replied(QString id);
+  void grantedAll(int granted, int already, int not_yours, QStringList refused);
+  void deleted(QString id);
+  void activity(int unread_cases, bool news);
+  void setupChecked(QList<dojava::desk::SetupCheckRow> rows);
+  void onionKeyCreated(QString public_line, QString private_path);
   void done(QString message);
   void failed(QString what, QString message);
 
  private:
+  static client::ConnectionOptions ConnectionOf(const ServerSettings& settings);
+  static client::TrustOptions TrustOf(const ServerSettings& settings);
+  // Opens `key_file` with `passphrase`.
+  static client::ReviewerKeySource KeySourceOf(const std::string& key_file,
+                                               const std::shared_ptr<SecretBytes>& passphrase);
   bool RequireSession();
   void ReportFailure(const QString& what, const Status& st);
   // Opens case `id` again and emits caseOpened (after a change).
   void Reopen(const QString& id);
 
+  Result<client::UploadedFile> UploadForReply(const QString& path);
+
   std::optional<client::ReviewerSession> session_;
+  std::optional<client::ActivityWatcher> watcher_;  // reset on unlock and lock
   // Set by Cancel(), cleared when the next operation starts.
   std::atomic<bool> cancel_requested_{false};
 };

@@ -84,7 +84,15 @@ CaseList::CaseList(QWidget* parent) : QWidget(parent) {
   v->addWidget(table_);
 }
 
+namespace {
+constexpr int kColumnWidthSampleRows = 50;
+}  // namespace
+
+// The model is detached from the filter while it is filled (no sorting and
+// filtering per row), and column widths are measured on the first rows only:
+// 1,000 cases fill the list without stalling the window.
 void CaseList::SetRows(const QList<CaseRow>& rows) {
+  proxy_->setSourceModel(nullptr);
   model_->removeRows(0, model_->rowCount());
   for (const CaseRow& r : rows) {
     QList<QStandardItem*> items;
@@ -113,6 +121,8 @@ void CaseList::SetRows(const QList<CaseRow>& rows) {
     }
     model_->appendRow(items);
   }
+  proxy_->setSourceModel(model_);
+  table_->horizontalHeader()->setResizeContentsPrecision(kColumnWidthSampleRows);
   table_->resizeColumnsToContents();
   table_->setColumnWidth(kTitle, qBound(160, table_->columnWidth(kTitle), 320));
 }

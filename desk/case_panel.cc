@@ -1,10 +1,14 @@
 #include "desk/case_panel.h"
 
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QVBoxLayout>
+
+#include "client/file_metadata.h"
 
 namespace dojava::desk {
 namespace {
@@ -85,8 +89,9 @@ CasePanel::CasePanel(QWidget* parent) : QWidget(parent) {
   auto* add_note = Button(this, tr("Add &note"), "addNote", tr("Add the internal note"));
   connect(send, &QPushButton::clicked, this, [this] {
     if (id_.isEmpty() || reply_->toPlainText().trimmed().isEmpty()) return;
-    emit replyRequested(id_, TakeText(reply_));
-    reply_->clear();
+    QStringList paths;
+    for (int i = 0; i < reply_files_->count(); ++i) paths << reply_files_->item(i)->text();
+    emit replyRequested(id_, TakeText(reply_), paths, clean_->isChecked());
   });
   connect(add_note, &QPushButton::clicked, this, [this] {
     if (id_.isEmpty() || note_->toPlainText().trimmed().isEmpty()) return;
@@ -98,6 +103,7 @@ CasePanel::CasePanel(QWidget* parent) : QWidget(parent) {
   auto* cv = new QVBoxLayout(conv_box);
   cv->addWidget(conversation_, 1);
   cv->addWidget(reply_);
+  cv->addWidget(BuildAttachments());
   cv->addWidget(send, 0, Qt::AlignRight);
   reply_->setMaximumHeight(90);
   auto* notes_box = new QGroupBox(tr("Internal notes — the source never sees these"), this);
@@ -157,7 +163,23 @@ QWidget* CasePanel::BuildActions() {
     if (!id_.isEmpty() && files_->currentRow() >= 0)
       emit downloadRequested(id_, files_->currentRow() + 1);
   });
+  grant_to_ = new QComboBox(box);
+  grant_to_->setObjectName(QStringLiteral("grantTo"));
+  grant_to_->setAccessibleName(tr("Colleague to share the case with"));
+  auto* grant = Button(box, tr("&Share with"), "grant", tr("Share the case with the colleague"));
+  connect(grant, &QPushButton::clicked, this, [this] {
+    if (!id_.isEmpty() && !grant_to_->currentText().isEmpty())
+      emit grantRequested(id_, grant_to_->currentText());
+  });
+  auto* remove = Button(box, tr("Delete case…"), "deleteCase", tr("Delete the case for good"));
+  remove->setStyleSheet(QStringLiteral("color: #a00000;"));
+  connect(remove, &QPushButton::clicked, this, [this] {
+    if (!id_.isEmpty()) emit deleteRequested(id_);
+  });
   auto* g = new QGridLayout(box);
+  g->addWidget(grant, 2, 0);
+  g->addWidget(grant_to_, 2, 1, 1, 2);
+  g->addWidget(remove, 2, 5);
   g->addWidget(status_, 0, 0);
   g->addWidget(set_status, 0, 1);
   g->addWidget(label_, 0, 2);
@@ -174,9 +196,94 @@ void CasePanel::SetColleagues(const QString& me, const QStringList& names) {
   assignee_->addItem(tr("nobody"), QString());
   assignee_->addItem(tr("me (%1)").arg(me), me);
   for (const QString& n : names) assignee_->addItem(n, n);
+  colleagues_ = names;
+  grant_to_->clear();
+  grant_to_->addItems(names);
+}
+
+QWidget* CasePanel::BuildAttachments() {
+  auto* box = new QWidget(this);
+  reply_files_ = new QListWidget(box);
+  reply_files_->setObjectName(QStringLiteral("replyFiles"));
+  reply_files_->setAccessibleName(tr("Files to send with the reply"));
+  reply_files_->setMaximumHeight(48);
+  auto* attach = Button(box, tr("Attach &file…"), "attachFile", tr("Attach a file to the reply"));
+  connect(attach, &QPushButton::clicked, this, [this] {
+    const QString f = QFileDialog::getOpenFileName(this, tr("A file to send to the source"));
+    if (!f.isEmpty()) AttachToReply(f);
+  });
+  auto* remove = Button(box, tr("Remove"), "removeFile", tr("Remove the chosen file"));
+  connect(remove, &QPushButton::clicked, this, [this] {
+    delete reply_files_->currentItem();
+    UpdateFileWarning();
+  });
+  clean_ = new QCheckBox(tr("Remove metadata with mat2 before sending"), box);
+  clean_->setObjectName(QStringLiteral("cleanFiles"));
+  clean_->setAccessibleName(clean_->text());
+  file_warning_ = new QLabel(box);
+  file_warning_->setObjectName(QStringLiteral("fileWarning"));
+  file_warning_->setWordWrap(true);
+  file_warning_->setStyleSheet(QStringLiteral("background:#fff1d6; color:#5a3b00; padding:4px;"));
+  file_warning_->setAccessibleName(tr("Warning about the attached files"));
+  file_warning_->hide();
+  auto* g = new QGridLayout(box);
+  g->setContentsMargins(0, 0, 0, 0);
+  g->addWidget(reply_files_, 0, 0, 2, 1);
+  g->addWidget(attach, 0, 1);
+  g->addWidget(remove, 1, 1);
+  g->addWidget(clean_, 2, 0, 1, 2);
+  g->addWidget(file_warning_, 3, 0, 1, 2);
+  return box;
+}
+
+void CasePanel::ReplySent(const QString& id) {
+  if (id != id_) return;
+  reply_->clear();
+  reply_files_->clear();
+  UpdateFileWarning();
+}
+
+void CasePanel::AttachToReply(const QString& path) {
+  reply_files_->addItem(path);
+  UpdateFileWarning();
+}
+
+// Mat2 is looked up every time: it may be installed while the app runs.
+void CasePanel::UpdateFileWarning() {
+  const bool mat2 = client::Mat2Available();
+  clean_->setEnabled(mat2);
+  clean_->setChecked(mat2);
+  QStringList warn;
+  if (!mat2 && reply_files_->count() > 0) {
+    warn << tr(
+        "mat2 is not installed: these files are sent as they are, with their metadata "
+        "(author, device, dates, and for photos often the place). Install mat2 to remove "
+        "it.");
+  }
+  for (int i = 0; i < reply_files_->count(); ++i) {
+    const QString path = reply_files_->item(i)->text();
+    auto gps = client::HasLocationMetadata(path.toStdString());
+    if (!gps.ok()) {
+      warn << tr("%1 cannot be read.").arg(path);
+    } else if (*gps) {
+      warn << (mat2 ? tr("%1 holds location data (GPS): where the photo was taken. Keep "
+                         "\"Remove metadata\" on.")
+                    : tr("%1 holds location data (GPS): it shows where the photo was taken.  "
+                         "Do not send it like this."))
+                  .arg(QFileInfo(path).fileName());
+    }
+  }
+  file_warning_->setText(warn.join(QLatin1Char(' ')));
+  file_warning_->setVisible(!warn.isEmpty());
 }
 
 void CasePanel::Show(const CaseDetail& d) {
+  if (d.row.id != id_) {  // what was typed or attached for another case never goes to this one
+    reply_->clear();
+    note_->clear();
+    reply_files_->clear();
+    UpdateFileWarning();
+  }
   id_ = d.row.id;
   setEnabled(true);
   heading_->setText(QStringLiteral("<h3>%1</h3><span style='color:#555'>%2 · %3 · %4</span>")
@@ -228,6 +335,8 @@ void CasePanel::Clear() {
   reply_->clear();
   note_->clear();
   files_->clear();
+  reply_files_->clear();
+  UpdateFileWarning();
   setEnabled(false);
 }
 

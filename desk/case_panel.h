@@ -5,6 +5,7 @@
 #ifndef DOJAVA_DESK_CASE_PANEL_H_
 #define DOJAVA_DESK_CASE_PANEL_H_
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -29,18 +30,32 @@ class CasePanel : public QWidget {
   void SetColleagues(const QString& me, const QStringList& names);
   void Clear();
   const QString& case_id() const { return id_; }
+  // The colleagues' roster names (SetColleagues).
+  QStringList colleagues() const { return colleagues_; }
+  // Adds the file at `path` to the next reply (what "Attach…" does after
+  // its file dialog) and warns about its metadata: location data in an
+  // image, mat2 missing.
+  void AttachToReply(const QString& path);
+  // The reply to case `id` was sent: its text and files are cleared (they
+  // stay after a failure, to try again).
+  void ReplySent(const QString& id);
 
  signals:
-  void replyRequested(QString id, std::shared_ptr<SecretBytes> text);
+  void replyRequested(QString id, std::shared_ptr<SecretBytes> text, QStringList files, bool clean);
   void noteRequested(QString id, std::shared_ptr<SecretBytes> text);
   void statusRequested(QString id, QString status);
   void labelRequested(QString id, QString label);
   void assignRequested(QString id, QString who);
   void downloadRequested(QString id, int number);
+  void grantRequested(QString id, QString who);
+  void deleteRequested(QString id);
 
  private:
   QWidget* BuildActions();
+  QWidget* BuildAttachments();
+  void UpdateFileWarning();
   QString id_;
+  QStringList colleagues_;
   QLabel* heading_;
   QLabel* warning_;
   QFormLayout* report_;
@@ -52,6 +67,10 @@ class CasePanel : public QWidget {
   QLineEdit* label_;
   QComboBox* assignee_;
   QListWidget* files_;
+  QComboBox* grant_to_;
+  QListWidget* reply_files_;
+  QCheckBox* clean_;
+  QLabel* file_warning_;
 };
 
 }  // namespace dojava::desk

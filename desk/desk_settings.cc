@@ -31,6 +31,7 @@ ServerSettings DeskSettings::server() const {
   s.socks5 = q.value(QStringLiteral("server/socks5")).toString();
   s.admin_fingerprint = q.value(QStringLiteral("server/admin_fingerprint")).toString();
   s.state_dir = q.value(QStringLiteral("server/state_dir")).toString();
+  s.own_tor = q.value(QStringLiteral("server/own_tor"), false).toBool();
   return s;
 }
 
@@ -43,6 +44,7 @@ void DeskSettings::SetServer(const ServerSettings& s) {
     q.setValue(QStringLiteral("server/socks5"), s.socks5);
     q.setValue(QStringLiteral("server/admin_fingerprint"), s.admin_fingerprint);
     q.setValue(QStringLiteral("server/state_dir"), s.state_dir);
+    q.setValue(QStringLiteral("server/own_tor"), s.own_tor);
   }
   QFile::setPermissions(path_, QFile::ReadOwner | QFile::WriteOwner);
 }
@@ -58,14 +60,20 @@ void DeskSettings::SetIdleLockSeconds(int seconds) {
   q.setValue(QStringLiteral("lock/idle_seconds"), seconds);
 }
 
-int DeskSettings::SeenMessages(const QString& id) const {
+int DeskSettings::watch_seconds() const {
   QSettings q(path_, QSettings::IniFormat);
-  return q.value(QStringLiteral("seen/") + id, 0).toInt();
+  const int v = q.value(QStringLiteral("watch/interval_seconds"), kDefaultWatchSeconds).toInt();
+  return v < kMinWatchSeconds ? kDefaultWatchSeconds : v;
 }
 
-void DeskSettings::SetSeenMessages(const QString& id, int count) {
+void DeskSettings::SetWatchSeconds(int seconds) {
   QSettings q(path_, QSettings::IniFormat);
-  q.setValue(QStringLiteral("seen/") + id, count);
+  q.setValue(QStringLiteral("watch/interval_seconds"), seconds);
+}
+
+void DeskSettings::ForgetCaseIds() {
+  QSettings q(path_, QSettings::IniFormat);
+  if (q.childGroups().contains(QStringLiteral("seen"))) q.remove(QStringLiteral("seen"));
 }
 
 }  // namespace dojava::desk

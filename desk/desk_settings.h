@@ -1,8 +1,8 @@
 // What Dojava Desk remembers between runs, in an INI file (default
 // ~/.config/dojava/desk.ini, 0600): the server address, the SOCKS port, the
-// admin fingerprint, the key file's path, the idle time before locking, and
-// how many messages of each case this reviewer has seen (for the unread
-// mark). Nothing decrypted and no secret is ever stored here.
+// admin fingerprint, the key file's path, the idle time before locking and
+// the interval between activity checks. No case id, nothing decrypted and
+// no secret is ever stored here.
 #ifndef DOJAVA_DESK_DESK_SETTINGS_H_
 #define DOJAVA_DESK_DESK_SETTINGS_H_
 
@@ -15,6 +15,10 @@ namespace dojava::desk {
 // Locks after this long without a key press or mouse click.
 inline constexpr int kDefaultIdleLockSeconds = 15 * 60;
 inline constexpr int kMinIdleLockSeconds = 1;
+// Checks the server for new activity this often, ± kWatchJitterPercent.
+inline constexpr int kDefaultWatchSeconds = 10 * 60;
+inline constexpr int kMinWatchSeconds = 1;
+inline constexpr int kWatchJitterPercent = 20;
 
 class DeskSettings {
  public:
@@ -29,9 +33,14 @@ class DeskSettings {
   int idle_lock_seconds() const;
   void SetIdleLockSeconds(int seconds);
 
-  // Messages of case `id` seen when it was last opened (0: never opened).
-  int SeenMessages(const QString& id) const;
-  void SetSeenMessages(const QString& id, int count);
+  // Seconds between checks for new activity (before jitter).
+  int watch_seconds() const;
+  void SetWatchSeconds(int seconds);
+
+  // Removes the per-case read counts that the first version kept here (case
+  // ids on disk in plain text); what was read is now in the client's
+  // private state (seen-…, client/state_store.h).
+  void ForgetCaseIds();
 
   const QString& path() const { return path_; }
 

@@ -18,7 +18,8 @@ struct CaseRow {
   QString id;  // 22 characters, base64url
   QString title, country, kind, status, assignee;
   QStringList labels;
-  qint64 last_day = 0;  // days since 1970-01-01 (UTC)
+  qint64 last_day = 0;     // days since 1970-01-01 (UTC)
+  qint64 created_day = 0;  // the day the case arrived
   int files = 0;
   int messages = 0;     // entries in the case: compared with what was seen
   bool unread = false;  // set by the GUI from what this reviewer has opened
@@ -51,8 +52,17 @@ struct CaseDetail {
   QString safety_problem;  // non-empty: replying or notes would be unsafe
 };
 
+// One line of "check my setup" (client/setup_check.h).
+struct SetupCheckRow {
+  enum Outcome { kOk, kFail, kSkipped };
+  QString name, detail, fix;
+  Outcome outcome = kSkipped;
+};
+
 }  // namespace dojava::desk
 
+Q_DECLARE_METATYPE(dojava::desk::SetupCheckRow)
+Q_DECLARE_METATYPE(QList<dojava::desk::SetupCheckRow>)
 Q_DECLARE_METATYPE(dojava::desk::CaseRow)
 Q_DECLARE_METATYPE(dojava::desk::CaseDetail)
 Q_DECLARE_METATYPE(QList<dojava::desk::CaseRow>)

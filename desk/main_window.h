@@ -14,6 +14,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QSystemTrayIcon>
 #include <QThread>
 #include <QTimer>
 #include <QToolBar>
@@ -21,7 +22,10 @@
 #include "desk/backend.h"
 #include "desk/case_list.h"
 #include "desk/case_panel.h"
+#include "desk/dashboard_page.h"
 #include "desk/desk_settings.h"
+#include "desk/own_tor.h"
+#include "desk/setup_check_page.h"
 #include "desk/start_pages.h"
 
 namespace dojava::desk {
@@ -39,15 +43,21 @@ class MainWindow : public QMainWindow {
   void SetShowDialogs(bool show) { show_dialogs_ = show; }
   bool busy() const { return busy_; }
   bool unlocked() const { return unlocked_; }
+  OwnTor* own_tor() { return own_tor_; }
 
  public slots:
   void Lock();
   void Refresh();
   void CancelRunning();
+  // One check for new activity now (the timer does it every
+  // watch_seconds, jittered).
+  void CheckActivity();
 
  signals:
   // After every finished request (for tests): ok or the error shown.
   void requestFinished(bool ok, QString message);
+  // A notification was shown: new activity (it names no case).
+  void notified(QString text, int unread_cases);
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
@@ -60,6 +70,15 @@ class MainWindow : public QMainWindow {
   template <typename F>
   void Queue(F call);
   void ShowStart();
+  void ConnectCaseActions();
+  void AskDelete(const QString& id);
+  void AskGrantAll();
+  void ShowActivity(int unread_cases, bool news);
+  void ScheduleWatch();
+  void BuildChecksPage();
+  void ConnectOwnTor();
+  void UnlockThroughOwnTor();
+  void StopWaitingForTor(const QString& why);
 
   DeskSettings settings_;
   QThread thread_;
@@ -70,15 +89,26 @@ class MainWindow : public QMainWindow {
   QWidget* work_;
   CaseList* list_;
   CasePanel* panel_;
-  QToolBar* toolbar_;  // Refresh, Lock: shown while unlocked
+  DashboardPage* dashboard_;
+  SetupCheckPage* checks_;
+  OwnTor* own_tor_;
+  QTimer tor_timeout_;
+  std::shared_ptr<SecretBytes> pending_pass_;  // while the own tor connects
+  QWidget* before_checks_ = nullptr;           // the page to go back to
+  QList<CaseRow> rows_;  // the list's cases, for the dashboard; dropped on lock
+  QToolBar* toolbar_;    // Refresh, Lock: shown while unlocked
   QProgressBar* progress_;
   QPushButton* cancel_;
   QLabel* status_;
   QTimer idle_;
+  QTimer watch_;                     // the next activity check
+  QLabel* activity_;                 // "New activity": shown until the next refresh
+  QSystemTrayIcon* tray_ = nullptr;  // for notifications, where the desktop has a tray
   QString download_folder_;
   QString me_;
   bool show_dialogs_ = true;
   bool busy_ = false;
+  bool watching_ = false;  // the running request is a background activity check
   bool unlocked_ = false;
 };
 

@@ -5,6 +5,8 @@
 #include <QHBoxLayout>
 #include <QVBoxLayout>
 
+#include "client/onboarding.h"
+
 namespace dojava::desk {
 namespace {
 
@@ -45,8 +47,8 @@ QVBoxLayout* CentredColumn(QWidget* page) {
 SetupPage::SetupPage(QWidget* parent) : QWidget(parent) {
   auto* title = new QLabel(tr("<h2>Welcome to Dojava Desk</h2>"
                               "<p>Tell the app where your reviewer key is and how to reach your "
-                              "organisation's Dojava server. Your admin gave you the address and "
-                              "the admin fingerprint.</p>"),
+                              "organisation's Dojava server. Your admin gave you an onboarding "
+                              "file, or the address and the admin fingerprint.</p>"),
                            this);
   title->setWordWrap(true);
   key_file_ = Edit(this, "keyFile", tr("Key file"), tr("/home/you/dojava-reviewer.key"));
@@ -63,6 +65,34 @@ SetupPage::SetupPage(QWidget* parent) : QWidget(parent) {
                  tr("http://….onion, http://127.0.0.1:PORT or unix:/path"));
   socks5_ = Edit(this, "socks5", tr("Tor SOCKS port"), tr("127.0.0.1:9050 (for an onion address)"));
   fingerprint_ = Edit(this, "fingerprint", tr("Admin fingerprint"), tr("as your admin wrote it"));
+  auto* open = new QPushButton(tr("Open &onboarding file…"), this);
+  open->setObjectName(QStringLiteral("openOnboarding"));
+  open->setAccessibleName(tr("Open the onboarding file from your admin"));
+  connect(open, &QPushButton::clicked, this, [this] {
+    const QString f = QFileDialog::getOpenFileName(this, tr("The onboarding file from your admin"));
+    if (!f.isEmpty()) LoadOnboarding(f);
+  });
+  onboarding_ = new QLabel(this);
+  onboarding_->setObjectName(QStringLiteral("onboardingName"));
+  onboarding_->setWordWrap(true);
+  onboarding_->hide();
+  own_tor_ = new QCheckBox(tr("Start my own &tor (recommended: no tor setup needed)"), this);
+  own_tor_->setObjectName(QStringLiteral("ownTor"));
+  own_tor_->setAccessibleName(own_tor_->text());
+  connect(own_tor_, &QCheckBox::toggled, this, [this](bool on) { socks5_->setEnabled(!on); });
+  auto* create_key = new QPushButton(tr("Create my tor client &key"), this);
+  create_key->setObjectName(QStringLiteral("createTorKey"));
+  create_key->setAccessibleName(tr("Create my tor client key"));
+  connect(create_key, &QPushButton::clicked, this,
+          [this] { emit createTorKeyRequested(server_->text().trimmed()); });
+  tor_public_ = Edit(this, "torPublicLine", tr("Your tor client key, public part"), {});
+  tor_public_->setReadOnly(true);
+  tor_key_note_ = new QLabel(this);
+  tor_key_note_->setWordWrap(true);
+  tor_key_note_->setText(
+      tr("The reviewer address is protected by tor client authorization: "
+         "create your key here and send its public part, with your public "
+         "key line, to your operator."));
   auto* form = new QFormLayout;
   auto* key_label = new QLabel(tr("&Key file:"), this);
   key_label->setBuddy(key_file_);
@@ -70,6 +100,9 @@ SetupPage::SetupPage(QWidget* parent) : QWidget(parent) {
   form->addRow(tr("&Server address:"), server_);
   form->addRow(tr("&Tor SOCKS port:"), socks5_);
   form->addRow(tr("Admin &fingerprint:"), fingerprint_);
+  form->addRow(QString(), own_tor_);
+  form->addRow(create_key, tor_public_);
+  form->addRow(QString(), tor_key_note_);
   auto* save = new QPushButton(tr("&Continue"), this);
   save->setObjectName(QStringLiteral("continue"));
   save->setAccessibleName(tr("Save these settings and continue"));
@@ -79,6 +112,8 @@ SetupPage::SetupPage(QWidget* parent) : QWidget(parent) {
   error_ = ErrorLabel(this);
   auto* v = CentredColumn(this);
   v->addWidget(title);
+  v->addWidget(open, 0, Qt::AlignLeft);
+  v->addWidget(onboarding_);
   v->addLayout(form);
   v->addWidget(error_);
   v->addWidget(save, 0, Qt::AlignRight);
@@ -90,11 +125,42 @@ void SetupPage::Fill(const ServerSettings& s) {
   server_->setText(s.server);
   socks5_->setText(s.socks5);
   fingerprint_->setText(s.admin_fingerprint);
+  own_tor_->setChecked(s.own_tor);
+  socks5_->setEnabled(!s.own_tor);
+}
+
+void SetupPage::ShowTorKey(const QString& public_line, const QString& private_path) {
+  tor_public_->setText(public_line);
+  tor_key_note_->setText(
+      tr("Send this public line to your operator (read its first and last characters to them by "
+         "phone). The private part is in %1, where the app's own tor uses it; with another tor, "
+         "copy that file into the folder its ClientOnionAuthDir names.")
+          .arg(private_path));
 }
 
 void SetupPage::ShowError(const QString& text) {
   error_->setText(text);
   error_->setVisible(!text.isEmpty());
+}
+
+bool SetupPage::LoadOnboarding(const QString& path) {
+  auto o = client::ReadOnboardingFile(path.toStdString());
+  if (!o.ok()) {
+    ShowError(tr("%1 is not an onboarding file from a Dojava admin: %2")
+                  .arg(path, QString::fromStdString(std::string(o.status().message()))));
+    return false;
+  }
+  server_->setText(QString::fromStdString(o->server));
+  fingerprint_->setText(QString::fromStdString(o->admin_fingerprint));
+  const QString name = QString::fromStdString(o->name);
+  onboarding_->setText(
+      (name.isEmpty() ? tr("Onboarding file read.") : tr("Onboarding file of %1 read.").arg(name)) +
+      QLatin1Char(' ') +
+      tr("The server address and admin fingerprint are filled in; on first contact the app pins "
+         "the admin key with this fingerprint and refuses any other."));
+  onboarding_->show();
+  ShowError({});
+  return true;
 }
 
 void SetupPage::Save() {
@@ -103,10 +169,11 @@ void SetupPage::Save() {
   s.server = server_->text().trimmed();
   s.socks5 = socks5_->text().trimmed();
   s.admin_fingerprint = fingerprint_->text().trimmed();
+  s.own_tor = own_tor_->isChecked();
   if (s.key_file.isEmpty() || s.server.isEmpty() || s.admin_fingerprint.isEmpty()) {
     return ShowError(tr("Fill in the key file, the server address and the admin fingerprint."));
   }
-  if (s.server.contains(QLatin1String(".onion")) && s.socks5.isEmpty()) {
+  if (s.server.contains(QLatin1String(".onion")) && s.socks5.isEmpty() && !s.own_tor) {
     return ShowError(
         tr("An onion address is reached through tor: give tor's SOCKS port "
            "(usually 127.0.0.1:9050, or 127.0.0.1:9150 with Tor Browser)."));
@@ -131,11 +198,16 @@ UnlockPage::UnlockPage(QWidget* parent) : QWidget(parent) {
   connect(unlock_, &QPushButton::clicked, this, &UnlockPage::Submit);
   connect(passphrase_, &QLineEdit::returnPressed, this, &UnlockPage::Submit);
   connect(settings, &QPushButton::clicked, this, &UnlockPage::changeSettings);
+  auto* check = new QPushButton(tr("Check my &setup…"), this);
+  check->setObjectName(QStringLiteral("checkSetup"));
+  check->setAccessibleName(tr("Check my setup"));
+  connect(check, &QPushButton::clicked, this, &UnlockPage::checkSetup);
   error_ = ErrorLabel(this);
   auto* form = new QFormLayout;
   form->addRow(tr("&Passphrase:"), passphrase_);
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(settings);
+  buttons->addWidget(check);
   buttons->addStretch();
   buttons->addWidget(unlock_);
   auto* v = CentredColumn(this);

@@ -4,6 +4,7 @@
 #ifndef DOJAVA_DESK_START_PAGES_H_
 #define DOJAVA_DESK_START_PAGES_H_
 
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -21,9 +22,16 @@ class SetupPage : public QWidget {
   explicit SetupPage(QWidget* parent = nullptr);
   void Fill(const ServerSettings& s);
   void ShowError(const QString& text);
+  // Fills the server address and admin fingerprint from the onboarding file
+  // the admin handed over (client/onboarding.h); false, with the reason
+  // shown, if it is not one.
+  bool LoadOnboarding(const QString& path);
+  // Shows the public line of a new tor client key, to send to the operator.
+  void ShowTorKey(const QString& public_line, const QString& private_path);
 
  signals:
   void saved(dojava::desk::ServerSettings settings);
+  void createTorKeyRequested(QString server);
 
  private:
   void Save();
@@ -31,6 +39,10 @@ class SetupPage : public QWidget {
   QLineEdit* server_;
   QLineEdit* socks5_;
   QLineEdit* fingerprint_;
+  QLabel* onboarding_;
+  QCheckBox* own_tor_;
+  QLineEdit* tor_public_;
+  QLabel* tor_key_note_;
   QLabel* error_;
 };
 
@@ -46,6 +58,7 @@ class UnlockPage : public QWidget {
   // The passphrase in wiped memory; the field is cleared.
   void unlockRequested(std::shared_ptr<SecretBytes> passphrase);
   void changeSettings();
+  void checkSetup();
 
  private:
   void Submit();

@@ -1,21 +1,31 @@
 // Dojava Desk driven as a reviewer would, offscreen, against a real dojavad
 // on 127.0.0.1 ports set up with the real `dojava` CLI: an admin key, two
 // reviewers (ana, ben) on the roster, and a case submitted by a source with
-// two attachments. Then: first run, a wrong passphrase, unlock, the case
-// list, opening the case, reply, note, status, download (cancelled, then
-// resumed and byte-identical), the lock after idle.
+// two attachments. Then: first run from the admin's onboarding file, a wrong
+// passphrase, unlock, the case list, opening the case, reply, note, status,
+// download (cancelled, then resumed and byte-identical), replies with files
+// (mat2 cleaning, location warnings), grant and grant-all (checked with the
+// colleagues' own CLI), a notification when a case arrives, delete with
+// confirmation, the lock after idle.
 //
 // With DOJAVA_DESK_SCREENSHOTS=DIR each screen is also saved as a PNG.
 #include <signal.h>
 #include <sys/prctl.h>
 
+#include <QBuffer>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDirIterator>
 #include <QFile>
+#include <QImage>
+#include <QInputDialog>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -23,11 +33,19 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTableWidget>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <memory>
+#include <numeric>
 
+#include "client/file_metadata.h"
+#include "client/onion_auth.h"
+#include "crypto/primitives.h"
+#include "desk/dashboard_counts.h"
+#include "desk/dashboard_page.h"
 #include "desk/desk_settings.h"
 #include "desk/main_window.h"
 
@@ -66,6 +84,36 @@ QByteArray ReadFile(const QString& path) {
   return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+// A small JPEG whose EXIF names a GPS block (as a phone's photo does).
+QByteArray JpegWithGps() {
+  QImage image(32, 32, QImage::Format_RGB32);
+  image.fill(Qt::darkGreen);
+  QByteArray jpeg;
+  QBuffer buffer(&jpeg);
+  buffer.open(QIODevice::WriteOnly);
+  image.save(&buffer, "JPEG");
+  QByteArray tiff("II*\0\x08\0\0\0", 8);
+  auto u16 = [&](int v) {
+    tiff.append(static_cast<char>(v & 255)).append(static_cast<char>(v >> 8));
+  };
+  auto u32 = [&](int v) { u16(v & 0xFFFF), u16(v >> 16); };
+  u16(1), u16(0x8825), u16(4), u32(1), u32(26), u32(0);  // IFD0: GPS block at 26
+  u16(1), u16(0), u16(1), u32(4);                        // GPS: GPSVersionID 2.2.0.0
+  tiff.append("\x02\x02\0\0", 4);
+  u32(0);
+  const QByteArray app1 = QByteArray("Exif\0\0", 6) + tiff;
+  QByteArray segment("\xFF\xE1", 2);
+  segment.append(static_cast<char>((app1.size() + 2) >> 8))
+      .append(static_cast<char>((app1.size() + 2) & 255))
+      .append(app1);
+  return jpeg.insert(2, segment);
+}
+
+bool HasGps(const QString& path) {
+  auto gps = client::HasLocationMetadata(path.toStdString());
+  return gps.ok() && *gps;
+}
+
 }  // namespace
 
 class DeskTest : public QObject {
@@ -78,14 +126,26 @@ class DeskTest : public QObject {
   void listShowsTheCase();
   void openReplyNoteStatus();
   void downloadCancelledThenResumed();
+  void readMarksStayOutOfDeskIni();
+  void replyWithFilesCleanedOrWarned();
+  void grantOneCaseThenAllCases();
+  void notifiesWhenACaseArrives();
+  void dashboardCountsTheCasesAndExports();
+  void dashboardCsvDefusesFormulas();
+  void deleteAsksFirst();
   void locksOnDemandAndForgetsCases();
+  void checkMySetup();
   void locksAfterIdle();
+  void torClientKeyAndOwnTor();
   void includesNeitherServiceNorCli();
 
  private:
   QString P(const QString& name) const { return dir_.filePath(name); }
   Ran Cli(QStringList args) { return RunProgram(QStringLiteral(DOJAVA_CLI_BINARY), args); }
-  Ran AsAna(QStringList args);
+  Ran AsAna(QStringList args) { return As(QStringLiteral("ana"), args); }
+  Ran As(const QString& who, QStringList args);
+  QString FirstCaseId();
+  Ran SubmitCase(const QString& title);
   void AddReviewer(const QString& name);
   // Waits for the window's next finished request; its (ok, message).
   QPair<bool, QString> Wait(QSignalSpy& spy);
@@ -104,12 +164,24 @@ class DeskTest : public QObject {
   std::unique_ptr<MainWindow> window_;
 };
 
-Ran DeskTest::AsAna(QStringList args) {
+Ran DeskTest::As(const QString& who, QStringList args) {
   args << QStringLiteral("--server") << reviewer_url_ << QStringLiteral("--key-file")
-       << P(QStringLiteral("ana.key")) << QStringLiteral("--passphrase-file")
+       << P(who + QStringLiteral(".key")) << QStringLiteral("--passphrase-file")
        << P(QStringLiteral("pass")) << QStringLiteral("--state-dir")
-       << P(QStringLiteral("state-cli")) << QStringLiteral("--admin-fingerprint") << fingerprint_;
+       << P(QStringLiteral("state-cli-") + who) << QStringLiteral("--admin-fingerprint")
+       << fingerprint_;
   return Cli(args);
+}
+
+QString DeskTest::FirstCaseId() {
+  auto* table = Find<QTableView>("cases");
+  for (int r = 0; r < table->model()->rowCount(); ++r) {
+    const QModelIndex i = table->model()->index(r, CaseList::kTitle);
+    if (i.data().toString().startsWith(QLatin1String("Spyware"))) {
+      return i.siblingAtColumn(0).data(CaseList::kIdRole).toString();
+    }
+  }
+  return {};
 }
 
 void DeskTest::AddReviewer(const QString& name) {
@@ -163,33 +235,51 @@ void DeskTest::initTestCase() {
       30000);
   AddReviewer(QStringLiteral("ana"));
   AddReviewer(QStringLiteral("ben"));
+  Ran onboarding = Cli({"admin", "onboarding", "--admin-key", P("admin.key"), "--passphrase-file",
+                        P("pass"), "--server", reviewer_url_, "--name", "Test Newsroom", "-o",
+                        P("newsroom.dojava-onboarding")});
+  QVERIFY2(onboarding.rc == 0, onboarding.err.constData());
+  // What the first version kept: read counts by case id. Removed on start.
+  WriteFile(P("desk.ini"), "[seen]\nAAAAAAAAAAAAAAAAAAAAAA=3\n");
   big_.resize(6 * 1024 * 1024);  // 12 chunks: room to cancel in the middle
   for (auto& c : big_) c = static_cast<char>(QRandomGenerator::global()->generate());
   small_ = "meeting notes\n";
   WriteFile(P("evidence.bin"), big_);
   WriteFile(P("notes.txt"), small_);
   WriteFile(P("report.txt"), QStringLiteral("Pegasus na telefonu novinarke — 2026-10").toUtf8());
-  Ran submit = Cli({"submit",
-                    "--form",
-                    "country=RS",
-                    "--form",
-                    "incident=spyware",
-                    "--form",
-                    "title=Spyware on a journalist's phone",
-                    "--text-file",
-                    P("report.txt"),
-                    "--attach",
-                    P("evidence.bin"),
-                    "--attach",
-                    P("notes.txt"),
-                    "--json",
-                    "--admin-fingerprint",
-                    fingerprint_,
-                    "--server",
-                    source_url_,
-                    "--state-dir",
-                    P("state-source")});
+  Ran submit = SubmitCase({});
   QVERIFY2(submit.rc == 0, submit.err.constData());
+  // Joined after the case arrived: they see it only once it is shared.
+  AddReviewer(QStringLiteral("cleo"));
+  AddReviewer(QStringLiteral("dana"));
+}
+
+Ran DeskTest::SubmitCase(const QString& title) {
+  if (!title.isEmpty()) {
+    return Cli({"submit", "--form", "country=MK", "--form", "incident=threat", "--form",
+                "title=" + title, "--text-file", P("report.txt"), "--json", "--admin-fingerprint",
+                fingerprint_, "--server", source_url_, "--state-dir", P("state-source-2")});
+  }
+  return Cli({"submit",
+              "--form",
+              "country=RS",
+              "--form",
+              "incident=spyware",
+              "--form",
+              "title=Spyware on a journalist's phone",
+              "--text-file",
+              P("report.txt"),
+              "--attach",
+              P("evidence.bin"),
+              "--attach",
+              P("notes.txt"),
+              "--json",
+              "--admin-fingerprint",
+              fingerprint_,
+              "--server",
+              source_url_,
+              "--state-dir",
+              P("state-source")});
 }
 
 void DeskTest::cleanupTestCase() {
@@ -221,12 +311,25 @@ void DeskTest::firstRunThenWrongPassphraseThenUnlock() {
   QVERIFY(stack->currentWidget()->objectName().isEmpty() || true);
   QVERIFY(Find<QLineEdit>("server")->isVisible());
   Shot(QStringLiteral("1-first-run-empty"));
-  // Continue without a fingerprint: refused in plain words.
+  QVERIFY(!QFile(P("desk.ini")).open(QIODevice::ReadOnly) ||
+          !ReadFile(P("desk.ini")).contains("AAAAAAAAAAAAAAAAAAAAAA"));
+  // Continue without a server and fingerprint: refused in plain words.
   QTest::keyClicks(Find<QLineEdit>("keyFile"), P("ana.key"));
-  QTest::keyClicks(Find<QLineEdit>("server"), reviewer_url_);
   QTest::mouseClick(Find<QPushButton>("continue"), Qt::LeftButton);
   QVERIFY(Find<QLineEdit>("server")->isVisible());
-  QTest::keyClicks(Find<QLineEdit>("fingerprint"), fingerprint_);
+  auto* setup_error = Find<QPushButton>("continue")->parentWidget()->findChild<QLabel*>("error");
+  QVERIFY(setup_error->isVisible());
+  // Not an onboarding file: said so, nothing filled in.
+  QVERIFY(!window_->findChild<SetupPage*>()->LoadOnboarding(P("report.txt")));
+  QVERIFY2(setup_error->text().contains(QLatin1String("not an onboarding file")),
+           qPrintable(setup_error->text()));
+  QVERIFY(Find<QLineEdit>("server")->text().isEmpty());
+  // The admin's onboarding file: the address and fingerprint from it.
+  QVERIFY(window_->findChild<SetupPage*>()->LoadOnboarding(P("newsroom.dojava-onboarding")));
+  QCOMPARE(Find<QLineEdit>("server")->text(), reviewer_url_);
+  QCOMPARE(Find<QLineEdit>("fingerprint")->text(), fingerprint_);
+  QVERIFY(Find<QLabel>("onboardingName")->text().contains(QLatin1String("Test Newsroom")));
+  QVERIFY(!setup_error->isVisible());
   Shot(QStringLiteral("2-first-run-filled"));
   QTest::keyClick(Find<QLineEdit>("fingerprint"), Qt::Key_Return);
   QVERIFY(Find<QLineEdit>("passphrase")->isVisible());
@@ -251,6 +354,10 @@ void DeskTest::firstRunThenWrongPassphraseThenUnlock() {
   QVERIFY(window_->unlocked());
   r = Wait(spy);  // the case list
   QVERIFY2(r.first, qPrintable(r.second));
+  // First contact pinned the admin key the onboarding file names.
+  QDirIterator pins(P("xdg-data"), {QStringLiteral("admin_public_key")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+  QVERIFY(pins.hasNext());
 }
 
 void DeskTest::listShowsTheCase() {
@@ -359,14 +466,308 @@ void DeskTest::downloadCancelledThenResumed() {
   QVERIFY(ReadFile(P("downloads/evidence.bin")) == big_);
 }
 
+void DeskTest::readMarksStayOutOfDeskIni() {
+  const QString id = FirstCaseId();
+  QVERIFY(!id.isEmpty());
+  const QByteArray ini = ReadFile(P("desk.ini"));
+  QVERIFY(ini.contains("address="));
+  QVERIFY2(!ini.contains(id.toUtf8()) && !ini.contains("[seen]"), ini.constData());
+  // What ana read is in the client's private state, 0600.
+  QDirIterator seen(P("xdg-data"), {QStringLiteral("seen-*")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+  QVERIFY(seen.hasNext());
+  QCOMPARE(QFile(seen.next()).permissions() & (QFile::ReadGroup | QFile::ReadOther),
+           QFile::Permissions());
+}
+
+void DeskTest::replyWithFilesCleanedOrWarned() {
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  auto* panel = window_->findChild<CasePanel*>();
+  auto* warning = Find<QLabel>("fileWarning");
+  auto* attached = Find<QListWidget>("replyFiles");
+  WriteFile(P("photo.jpg"), JpegWithGps());
+  QVERIFY(HasGps(P("photo.jpg")));
+  QByteArray odd(1000, '\x01');
+  WriteFile(P("unknown.bin"), odd);
+
+  // mat2 not on PATH: cleaning cannot be chosen, and the warning says so.
+  const QByteArray path = qgetenv("PATH");
+  qputenv("PATH", P("no-programs-here").toUtf8());
+  panel->AttachToReply(P("photo.jpg"));
+  QVERIFY(warning->isVisible());
+  QVERIFY2(warning->text().contains(QLatin1String("mat2 is not installed")),
+           qPrintable(warning->text()));
+  QVERIFY(warning->text().contains(QLatin1String("photo.jpg holds location data")));
+  QVERIFY(!Find<QCheckBox>("cleanFiles")->isEnabled());
+  Shot(QStringLiteral("8-reply-file-without-mat2"));
+  qputenv("PATH", path);
+  attached->setCurrentRow(0);
+  QTest::mouseClick(Find<QPushButton>("removeFile"), Qt::LeftButton);
+  QCOMPARE(attached->count(), 0);
+  QVERIFY(!warning->isVisible());
+
+  // mat2 installed (ops/setup): cleaning on; a file it cannot clean stops the reply.
+  QVERIFY2(client::Mat2Available(), "mat2 is not installed (ops/setup installs it)");
+  panel->AttachToReply(P("photo.jpg"));
+  panel->AttachToReply(P("unknown.bin"));
+  QVERIFY(Find<QCheckBox>("cleanFiles")->isChecked());
+  QVERIFY(warning->text().contains(QLatin1String("location data")));
+  QVERIFY(!warning->text().contains(QLatin1String("not installed")));
+  QTest::keyClicks(Find<QPlainTextEdit>("replyText"), QStringLiteral("Here is the photo."));
+  Shot(QStringLiteral("9-reply-with-files"));
+  QTest::mouseClick(Find<QPushButton>("sendReply"), Qt::LeftButton);
+  auto r = Wait(spy);
+  QVERIFY(!r.first);
+  QVERIFY2(r.second.contains(QLatin1String("mat2 could not remove the metadata of unknown.bin")),
+           qPrintable(r.second));
+  QCOMPARE(Find<QListWidget>("files")->count(), 2);  // nothing was sent
+  QCOMPARE(attached->count(), 2);                    // kept to try again
+  QCOMPARE(Find<QPlainTextEdit>("replyText")->toPlainText(), QStringLiteral("Here is the photo."));
+
+  attached->setCurrentRow(1);
+  QTest::mouseClick(Find<QPushButton>("removeFile"), Qt::LeftButton);
+  QTest::mouseClick(Find<QPushButton>("sendReply"), Qt::LeftButton);
+  r = Wait(spy);
+  QVERIFY2(r.first, qPrintable(r.second));
+  QCOMPARE(attached->count(), 0);
+  QVERIFY(Find<QTextBrowser>("conversation")->toPlainText().contains(QLatin1String("photo.jpg")));
+  QCOMPARE(Find<QListWidget>("files")->count(), 3);
+  // The original is untouched; what the source gets has no location.
+  QVERIFY(HasGps(P("photo.jpg")));
+  QVERIFY(!QFile::exists(P("photo.cleaned.jpg")));
+  Find<QListWidget>("files")->setCurrentRow(2);
+  QTest::mouseClick(Find<QPushButton>("download"), Qt::LeftButton);
+  r = Wait(spy);
+  QVERIFY2(r.first, qPrintable(r.second));
+  QCOMPARE(QImage(P("downloads/photo.jpg")).width(), 32);
+  QVERIFY(!HasGps(P("downloads/photo.jpg")));
+  QVERIFY2(!r.second.contains(QLatin1String("GPS")), qPrintable(r.second));
+
+  // Sent without cleaning, as chosen: the saved copy is flagged.
+  QDir().mkpath(P("downloads-2"));
+  window_->SetDownloadFolder(P("downloads-2"));
+  panel->AttachToReply(P("photo.jpg"));
+  Find<QCheckBox>("cleanFiles")->setChecked(false);
+  QTest::keyClicks(Find<QPlainTextEdit>("replyText"), QStringLiteral("The original."));
+  QTest::mouseClick(Find<QPushButton>("sendReply"), Qt::LeftButton);
+  r = Wait(spy);
+  QVERIFY2(r.first, qPrintable(r.second));
+  QCOMPARE(Find<QListWidget>("files")->count(), 4);
+  Find<QListWidget>("files")->setCurrentRow(3);
+  QTest::mouseClick(Find<QPushButton>("download"), Qt::LeftButton);
+  r = Wait(spy);
+  QVERIFY2(r.first, qPrintable(r.second));
+  QCOMPARE(ReadFile(P("downloads-2/photo.jpg")), ReadFile(P("photo.jpg")));
+  QVERIFY2(r.second.contains(QLatin1String("still says where it was taken")), qPrintable(r.second));
+  window_->SetDownloadFolder(P("downloads"));
+}
+
+void DeskTest::grantOneCaseThenAllCases() {
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  const QString id = FirstCaseId();
+  QVERIFY(As(QStringLiteral("cleo"), {"show", id, "--json"}).rc != 0);
+  QVERIFY(As(QStringLiteral("dana"), {"show", id, "--json"}).rc != 0);
+  Find<QComboBox>("grantTo")->setCurrentText(QStringLiteral("cleo"));
+  QTest::mouseClick(Find<QPushButton>("grant"), Qt::LeftButton);
+  auto r = Wait(spy);
+  QVERIFY2(r.first, qPrintable(r.second));
+  Ran cleo_show = As(QStringLiteral("cleo"), {"show", id, "--json"});
+  QVERIFY2(cleo_show.rc == 0, cleo_show.err.constData());
+  QVERIFY(cleo_show.out.contains("Pegasus na telefonu"));
+  QVERIFY(As(QStringLiteral("dana"), {"show", id, "--json"}).rc != 0);
+
+  // Share all my cases with cleo, picked by name in a dialog.
+  window_->findChild<QAction*>(QStringLiteral("grantAll"))->trigger();
+  auto* dialog = window_->findChild<QInputDialog*>(QStringLiteral("grantAllDialog"));
+  QVERIFY(dialog != nullptr && dialog->isVisible());
+  QStringList names = dialog->comboBoxItems();
+  names.sort();
+  QCOMPARE(names,
+           QStringList({QStringLiteral("ben"), QStringLiteral("cleo"), QStringLiteral("dana")}));
+  dialog->setTextValue(QStringLiteral("dana"));
+  Shot(QStringLiteral("10-share-all"));
+  dialog->accept();
+  r = Wait(spy);
+  QVERIFY2(r.first, qPrintable(r.second));
+  QVERIFY2(r.second.startsWith(QLatin1String("Shared 1 case")), qPrintable(r.second));
+  Ran dana = As(QStringLiteral("dana"), {"show", id, "--json"});
+  QVERIFY2(dana.rc == 0, dana.err.constData());
+}
+
+void DeskTest::notifiesWhenACaseArrives() {
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  QSignalSpy notified(window_.get(), &MainWindow::notified);
+  window_->CheckActivity();
+  auto r = Wait(spy);
+  QVERIFY2(r.first, qPrintable(r.second));
+  QCOMPARE(notified.count(), 0);  // everything was read
+  QVERIFY(!Find<QLabel>("activity")->isVisible());
+
+  Ran submit = SubmitCase(QStringLiteral("Threats after the broadcast"));
+  QVERIFY2(submit.rc == 0, submit.err.constData());
+  window_->CheckActivity();
+  r = Wait(spy);
+  QVERIFY2(r.first, qPrintable(r.second));
+  QCOMPARE(notified.count(), 1);
+  QCOMPARE(notified[0][0].toString(), QStringLiteral("New activity in Dojava"));
+  QCOMPARE(notified[0][1].toInt(), 1);
+  QVERIFY(Find<QLabel>("activity")->isVisible());
+  QVERIFY(!Find<QLabel>("activity")->text().contains(QLatin1String("Threats")));
+  QVERIFY2(window_->windowTitle().startsWith(QLatin1String("(1) ")),
+           qPrintable(window_->windowTitle()));
+  Shot(QStringLiteral("11-new-activity"));
+
+  window_->Refresh();
+  r = Wait(spy);
+  QVERIFY2(r.first, qPrintable(r.second));
+  QCOMPARE(Find<QTableView>("cases")->model()->rowCount(), 2);
+  QVERIFY(!Find<QLabel>("activity")->isVisible());
+}
+
+void DeskTest::dashboardCountsTheCasesAndExports() {
+  auto* table = Find<QTableView>("cases");
+  QCOMPARE(table->model()->rowCount(), 2);
+  window_->findChild<QAction*>(QStringLiteral("dashboard"))->trigger();
+  auto* page = window_->findChild<DashboardPage*>();
+  QVERIFY(page->isVisible());
+  // Every dimension's bars add up to the cases (labels: one bar per label or "(none)").
+  for (CountBy by : {CountBy::kDay, CountBy::kWeek, CountBy::kMonth, CountBy::kStatus,
+                     CountBy::kCountry, CountBy::kKind}) {
+    page->SetDimension(by);
+    const QList<int> bars = page->BarValues();
+    QCOMPARE(std::accumulate(bars.begin(), bars.end(), 0), 2);
+  }
+  page->SetDimension(CountBy::kStatus);
+  QCOMPARE(page->counts(),
+           Counts({{QStringLiteral("investigating"), 1}, {QStringLiteral("new"), 1}}));
+  QCOMPARE(Find<QTableWidget>("counts")->rowCount(), 2);
+  page->SetDimension(CountBy::kCountry);
+  QCOMPARE(page->counts(), Counts({{QStringLiteral("MK"), 1}, {QStringLiteral("RS"), 1}}));
+  Shot(QStringLiteral("12-dashboard"));
+  // Arrival: both today (the server's day), so one bar of 2.
+  page->SetDimension(CountBy::kDay);
+  QCOMPARE(page->BarValues(), QList<int>({2}));
+
+  page->SetDimension(CountBy::kKind);
+  QVERIFY(page->Export(P("kinds.csv"), false));
+  QCOMPARE(ReadFile(P("kinds.csv")), QByteArray("kind,cases\r\nspyware,1\r\nthreat,1\r\n"));
+  QVERIFY(page->Export(P("kinds.json"), true));
+  const QJsonObject o = QJsonDocument::fromJson(ReadFile(P("kinds.json"))).object();
+  QCOMPARE(o[QStringLiteral("dimension")].toString(), QStringLiteral("kind"));
+  QCOMPARE(o[QStringLiteral("counts")].toArray().size(), 2);
+  for (const char* f : {"kinds.csv", "kinds.json"}) {
+    const QByteArray data = ReadFile(P(QLatin1String(f)));
+    QVERIFY(!data.contains("Spyware") && !data.contains("Threats") && !data.contains("Pegasus"));
+    QCOMPARE(QFile(P(QLatin1String(f))).permissions() & (QFile::ReadGroup | QFile::ReadOther),
+             QFile::Permissions());
+  }
+  QTest::mouseClick(Find<QPushButton>("backToCases"), Qt::LeftButton);
+  QVERIFY(table->isVisible());
+}
+
+// Values a spreadsheet would run as formulas are exported as text.
+void DeskTest::dashboardCsvDefusesFormulas() {
+  CaseRow r;
+  r.kind = QStringLiteral("=HYPERLINK(\"http://x\",\"a, b\")");
+  const QByteArray csv = CountsCsv(CountCases({r}, CountBy::kKind), CountBy::kKind);
+  QCOMPARE(csv, QByteArray("kind,cases\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"a, b\"\")\",1\r\n"));
+}
+
+void DeskTest::deleteAsksFirst() {
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  auto* table = Find<QTableView>("cases");
+  QModelIndex row;
+  for (int i = 0; i < table->model()->rowCount(); ++i) {
+    const QModelIndex at = table->model()->index(i, CaseList::kTitle);
+    if (at.data().toString().startsWith(QLatin1String("Threats"))) row = at;
+  }
+  QVERIFY(row.isValid());
+  QVERIFY(!table->model()->index(row.row(), CaseList::kUnread).data().toString().isEmpty());
+  const QString id = row.siblingAtColumn(0).data(CaseList::kIdRole).toString();
+  QVERIFY(!id.isEmpty());
+  emit table->activated(row);
+  auto r = Wait(spy);
+  QVERIFY2(r.first, qPrintable(r.second));
+
+  // "Keep the case": nothing happens.
+  QTest::mouseClick(Find<QPushButton>("deleteCase"), Qt::LeftButton);
+  auto* box = window_->findChild<QMessageBox*>(QStringLiteral("confirmDelete"));
+  QVERIFY(box != nullptr && box->isVisible());
+  Shot(QStringLiteral("13-delete-confirmation"));
+  QTest::mouseClick(Find<QPushButton>("confirmDeleteNo"), Qt::LeftButton);
+  QTRY_VERIFY(window_->findChild<QMessageBox*>(QStringLiteral("confirmDelete")) == nullptr);
+  QTest::qWait(200);
+  QVERIFY(spy.isEmpty());
+  QCOMPARE(table->model()->rowCount(), 2);
+
+  QTest::mouseClick(Find<QPushButton>("deleteCase"), Qt::LeftButton);
+  QTest::mouseClick(Find<QPushButton>("confirmDeleteYes"), Qt::LeftButton);
+  r = Wait(spy);  // deleted
+  QVERIFY2(r.first, qPrintable(r.second));
+  r = Wait(spy);  // the list again
+  QVERIFY2(r.first, qPrintable(r.second));
+  QCOMPARE(table->model()->rowCount(), 1);
+  QVERIFY(As(QStringLiteral("ana"), {"show", id, "--json"}).rc != 0);
+  QVERIFY(As(QStringLiteral("ana"), {"show", FirstCaseId(), "--json"}).rc == 0);
+}
+
 void DeskTest::locksOnDemandAndForgetsCases() {
   QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  window_->activateWindow();  // the shortcut works in the active window
+  QVERIFY(QTest::qWaitForWindowActive(window_.get()));
   QTest::keyClick(window_.get(), Qt::Key_L, Qt::ControlModifier);
   QVERIFY(!window_->unlocked());
   QVERIFY(Find<QLineEdit>("passphrase")->isVisible());
   QCOMPARE(Find<QTableView>("cases")->model()->rowCount(), 0);
   QVERIFY(Find<QTextBrowser>("conversation")->toPlainText().isEmpty());
   Shot(QStringLiteral("7-locked"));
+}
+
+// "Check my setup" from the unlock page: all good with the passphrase; a
+// wrong passphrase and a key file others can read each fail with the fix.
+void DeskTest::checkMySetup() {
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  QTest::mouseClick(Find<QPushButton>("checkSetup"), Qt::LeftButton);
+  QVERIFY(Find<QPushButton>("runChecks")->isVisible());
+  auto* checks = Find<QTableWidget>("checks");
+  auto run = [&](const QString& passphrase) {
+    QTest::keyClicks(Find<QLineEdit>("checkPassphrase"), passphrase);
+    QTest::keyClick(Find<QLineEdit>("checkPassphrase"), Qt::Key_Return);
+    return Wait(spy);
+  };
+  auto row = [&](const QString& name) -> QStringList {
+    for (int i = 0; i < checks->rowCount(); ++i) {
+      if (checks->item(i, 1)->text() == name) {
+        return {checks->item(i, 0)->text(), checks->item(i, 2)->text(), checks->item(i, 3)->text()};
+      }
+    }
+    return {};
+  };
+  auto r = run(QStringLiteral("correct horse battery staple"));
+  QVERIFY2(r.first, qPrintable(r.second));
+  for (const char* name : {"key file", "tor reachable", "onion reachable", "admin key",
+                           "listed in the roster", "login", "clock"}) {
+    QVERIFY2(row(QLatin1String(name)).value(0).startsWith(QStringLiteral("✓")), name);
+  }
+  QVERIFY(row(QStringLiteral("listed in the roster")).value(1).contains(QLatin1String("ana")));
+  QCOMPARE(Find<QLabel>("checkSummary")->text(), QStringLiteral("Everything checked works."));
+  Shot(QStringLiteral("14-check-my-setup"));
+
+  r = run(QStringLiteral("not the passphrase"));
+  QVERIFY(r.first);
+  QVERIFY(row(QStringLiteral("listed in the roster")).value(0).startsWith(QStringLiteral("✗")));
+  QVERIFY(
+      row(QStringLiteral("listed in the roster")).value(2).contains(QLatin1String("passphrase")));
+
+  QFile::setPermissions(P("ana.key"), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
+  r = run(QStringLiteral("correct horse battery staple"));
+  QFile::setPermissions(P("ana.key"), QFile::ReadOwner | QFile::WriteOwner);
+  QVERIFY(r.first);
+  QVERIFY(row(QStringLiteral("key file")).value(0).startsWith(QStringLiteral("✗")));
+  QVERIFY2(row(QStringLiteral("key file")).value(2).contains(QLatin1String("chmod 600")),
+           qPrintable(row(QStringLiteral("key file")).join(QLatin1Char('|'))));
+  QTest::mouseClick(Find<QPushButton>("backFromChecks"), Qt::LeftButton);
+  QVERIFY(Find<QLineEdit>("passphrase")->isVisible());
 }
 
 void DeskTest::locksAfterIdle() {
@@ -385,6 +786,69 @@ void DeskTest::locksAfterIdle() {
   QTRY_VERIFY_WITH_TIMEOUT(!window_->unlocked(), 10000);
   QVERIFY(Find<QLineEdit>("passphrase")->isVisible());
   QCOMPARE(Find<QTableView>("cases")->model()->rowCount(), 0);
+}
+
+// Base32 (RFC 4648, no padding) back to bytes, to check the key pair.
+QByteArray FromBase32(const QByteArray& text) {
+  static const QByteArray kAlphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
+  QByteArray out;
+  quint32 buffer = 0;
+  int bits = 0;
+  for (char c : text) {
+    buffer = (buffer << 5) | static_cast<quint32>(kAlphabet.indexOf(c));
+    bits += 5;
+    if (bits >= 8) {
+      out.append(static_cast<char>((buffer >> (bits - 8)) & 255));
+      bits -= 8;
+    }
+  }
+  return out;
+}
+
+// The first-run page makes the tor client key pair: the public line shown,
+// the private line in the own tor's ClientOnionAuthDir (0600), one pair.
+// The app's own tor starts with its own folders and SOCKS port, and stops.
+void DeskTest::torClientKeyAndOwnTor() {
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  QTest::mouseClick(Find<QPushButton>("settings"), Qt::LeftButton);
+  const QString onion = QStringLiteral("abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrstuvwx");
+  Find<QLineEdit>("server")->setText(QStringLiteral("http://%1.onion").arg(onion));
+  QTest::mouseClick(Find<QPushButton>("createTorKey"), Qt::LeftButton);
+  auto r = Wait(spy);
+  QVERIFY2(r.first, qPrintable(r.second));
+  const QString line = Find<QLineEdit>("torPublicLine")->text();
+  QVERIFY2(line.startsWith(QLatin1String("descriptor:x25519:")) && line.size() == 18 + 52,
+           qPrintable(line));
+  Shot(QStringLiteral("15-tor-client-key"));
+  const QString auth = window_->own_tor()->auth_dir();
+  const QString file = auth + QStringLiteral("/dojava-abcdefghijklmnop.auth_private");
+  const QByteArray priv = ReadFile(file).trimmed();
+  QVERIFY(priv.startsWith(onion.toUtf8() + ":descriptor:x25519:"));
+  QCOMPARE(QFile(file).permissions() &
+               ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser),
+           QFile::Permissions());
+  const QByteArray secret = FromBase32(priv.mid(priv.lastIndexOf(':') + 1));
+  QCOMPARE(secret.size(), 32);
+  const crypto::X25519Public pub =
+      crypto::X25519Base(ByteView(reinterpret_cast<const uint8_t*>(secret.constData()), 32));
+  QCOMPARE(QString::fromStdString(client::Base32NoPadding(ByteView(pub.data(), pub.size()))),
+           line.mid(18));
+
+  OwnTor* tor = window_->own_tor();
+  QVERIFY2(!OwnTor::Executable().isEmpty(), "tor is not installed (ops/setup installs it)");
+  QSignalSpy listening(tor, &OwnTor::listening);
+  tor->Start();
+  QVERIFY(listening.wait(60000));
+  QTcpSocket socks;
+  const QString at = tor->socks();
+  socks.connectToHost(QHostAddress::LocalHost, at.section(QLatin1Char(':'), 1).toUShort());
+  QVERIFY(socks.waitForConnected(5000));
+  for (const QString& dir : {tor->data_dir(), auth}) {
+    QCOMPARE(QFile(dir).permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::ExeOther),
+             QFile::Permissions());
+  }
+  tor->Stop();
+  QVERIFY(!tor->running());
 }
 
 // desk/ is a front end over client/ (desk/README.md): never the server's

@@ -1,0 +1,207 @@
+// The Backend's slots that change who holds a case or add files: replies
+// with attachments (cleaned by mat2 on request), grant, grant to all,
+// delete, and the activity poll. Like backend.cc, all of it runs on the
+// worker thread.
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <boost/json.hpp>
+
+#include "client/case_view.h"
+#include "client/file_metadata.h"
+#include "client/format.h"
+#include "client/onion_auth.h"
+#include "client/reviewer_actions.h"
+#include "client/setup_check.h"
+#include "desk/backend.h"
+#include "desk/plain_error.h"
+
+namespace dojava::desk {
+namespace {
+
+// A metadata-stripped copy of `path` under the name it had, in `dir` (a
+// private temporary folder removed by its owner). The copy's path, or what
+// went wrong in plain words.
+QString CleanCopy(const QString& path, const QTemporaryDir& dir, QString* error) {
+  const QString name = QFileInfo(path).fileName();
+  const QString copy = dir.filePath(QStringLiteral("in-") + name);
+  const QString out = dir.filePath(name);
+  if (!QFile::copy(path, copy)) {
+    *error = QObject::tr("%1 cannot be read, so nothing was sent.").arg(path);
+    return {};
+  }
+  auto cleaned = client::CleanWithMat2(copy.toStdString());
+  if (!cleaned.ok()) {
+    *error = cleaned.code() == Code::kNotFound
+                 ? QObject::tr(
+                       "mat2 is not installed, so the metadata of %1 cannot be removed. "
+                       "Nothing was sent. Install mat2, or send the file without "
+                       "cleaning if you are sure it reveals nothing.")
+                       .arg(name)
+                 : QObject::tr(
+                       "mat2 could not remove the metadata of %1 (a format it does not "
+                       "know, or a damaged file). Nothing was sent. Send it without "
+                       "cleaning only if you are sure it reveals nothing.")
+                       .arg(name);
+    return {};
+  }
+  if (!QFile::rename(QString::fromStdString(*cleaned), out)) {
+    *error =
+        QObject::tr("The cleaned copy of %1 could not be kept, so nothing was sent.").arg(name);
+    return {};
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<client::UploadedFile> Backend::UploadForReply(const QString& path) {
+  client::CancelToken token;
+  client::TransferControl control;
+  control.cancel = &token;
+  control.progress = [&](uint64_t done_chunks, uint64_t total) {
+    emit progress(static_cast<qint64>(done_chunks), static_cast<qint64>(total));
+    if (cancel_requested_) token.Cancel();
+  };
+  if (cancel_requested_) token.Cancel();
+  return client::UploadFile(session_->api(), path.toStdString(),
+                            session_->inst.info.limits.max_chunks_per_file,
+                            client::kDefaultUploadStreams, control);
+}
+
+void Backend::Reply(QString id, std::shared_ptr<SecretBytes> text, QStringList paths, bool clean) {
+  if (!RequireSession()) return;
+  cancel_requested_ = false;
+  emit busy(tr("Sending the reply…"));
+  auto case_id = client::ParseId(id.toStdString(), "case");
+  if (!case_id.ok()) return ReportFailure(tr("Reply"), case_id.status());
+  auto v = client::OpenCase(*session_, *case_id);
+  if (!v.ok()) return ReportFailure(tr("Reply"), v.status());
+  QTemporaryDir cleaned;  // 0700; removed with what it holds when this returns
+  std::vector<client::UploadedFile> files;
+  for (const QString& path : paths) {
+    QString upload = path;
+    if (clean) {
+      QString error;
+      if (!cleaned.isValid()) error = tr("No private temporary folder for the cleaned copies.");
+      if (error.isEmpty()) upload = CleanCopy(path, cleaned, &error);
+      if (!error.isEmpty()) return emit failed(tr("Reply"), error);
+    }
+    emit busy(tr("Encrypting and sending %1…").arg(QFileInfo(path).fileName()));
+    auto up = UploadForReply(upload);
+    if (!up.ok()) return ReportFailure(tr("Reply"), up.status());
+    files.push_back(std::move(up).value());
+  }
+  auto seq = client::PostReply(*session_, *v, *text, files);
+  *text = SecretBytes();
+  if (!seq.ok()) return ReportFailure(tr("Reply"), seq.status());
+  emit replied(id);
+  emit done(paths.isEmpty()
+                ? tr("Reply sent.")
+                : tr("Reply sent with %n file(s).", nullptr, static_cast<int>(paths.size())));
+  Reopen(id);
+}
+
+void Backend::Grant(QString id, QString who) {
+  if (!RequireSession()) return;
+  emit busy(tr("Sharing the case…"));
+  auto target = client::FindReviewer(*session_, who.toStdString());
+  if (!target.ok()) return ReportFailure(tr("Grant"), target.status());
+  auto case_id = client::ParseId(id.toStdString(), "case");
+  if (!case_id.ok()) return ReportFailure(tr("Grant"), case_id.status());
+  auto v = client::OpenCase(*session_, *case_id);
+  if (!v.ok()) return ReportFailure(tr("Grant"), v.status());
+  auto added = client::GrantCase(*session_, *v, **target);
+  if (!added.ok()) return ReportFailure(tr("Grant"), added.status());
+  emit done(*added == 0 ? tr("%1 already had access to this case.").arg(who)
+                        : tr("%1 can now read this case.").arg(who));
+  Reopen(id);
+}
+
+// The loop of client::GrantAll, case by case, so that it reports progress
+// and stops when cancelled.
+void Backend::GrantAll(QString who) {
+  if (!RequireSession()) return;
+  cancel_requested_ = false;
+  emit busy(tr("Sharing all your cases with %1…").arg(who));
+  auto target = client::FindReviewer(*session_, who.toStdString());
+  if (!target.ok()) return ReportFailure(tr("Grant all"), target.status());
+  auto list = session_->api().ListCases(0);
+  if (!list.ok()) return ReportFailure(tr("Grant all"), list.status());
+  int granted = 0, already = 0, not_yours = 0;
+  QStringList refused;
+  const qint64 total = static_cast<qint64>(list->size());
+  for (qint64 i = 0; i < total; ++i) {
+    if (cancel_requested_) return ReportFailure(tr("Grant all"), Status(Code::kCancelled, ""));
+    emit progress(i, total);
+    const crypto::Id& case_id = (*list)[static_cast<size_t>(i)].case_id;
+    auto v = client::OpenCase(*session_, case_id);
+    if (v.code() == Code::kPermissionDenied) {
+      ++not_yours;
+      continue;
+    }
+    if (v.code() == Code::kNotFound) continue;  // deleted meanwhile
+    Result<size_t> added = v.ok() ? client::GrantCase(*session_, *v, **target) : v.status();
+    if (!added.ok()) {
+      refused << QString::fromStdString(client::IdText(case_id)) + QStringLiteral(": ") +
+                     PlainError(added.status());
+    } else {
+      ++(*added > 0 ? granted : already);
+    }
+  }
+  emit progress(total, total);
+  emit grantedAll(granted, already, not_yours, refused);
+}
+
+void Backend::Delete(QString id) {
+  if (!RequireSession()) return;
+  emit busy(tr("Deleting the case…"));
+  auto case_id = client::ParseId(id.toStdString(), "case");
+  if (!case_id.ok()) return ReportFailure(tr("Delete"), case_id.status());
+  Status st = session_->api().DeleteCase(*case_id);
+  if (!st.ok()) return ReportFailure(tr("Delete"), st);
+  emit deleted(id);
+}
+
+void Backend::Watch() {
+  if (!RequireSession()) return;
+  if (!watcher_) watcher_.emplace();
+  auto a = watcher_->Poll(*session_);
+  if (!a.ok()) return ReportFailure(tr("Checking for new activity"), a.status());
+  emit activity(static_cast<int>(a->unread_cases), a->news);
+}
+
+void Backend::CheckSetup(ServerSettings settings, std::shared_ptr<SecretBytes> passphrase) {
+  emit busy(tr("Checking your setup…"));
+  const std::vector<client::SetupCheck> checks =
+      client::CheckSetup(ConnectionOf(settings), TrustOf(settings), settings.key_file.toStdString(),
+                         KeySourceOf(settings.key_file.toStdString(), passphrase));
+  *passphrase = SecretBytes();
+  QList<SetupCheckRow> rows;
+  for (const client::SetupCheck& c : checks) {
+    SetupCheckRow r;
+    r.name = QString::fromStdString(c.name);
+    r.detail = QString::fromStdString(c.detail);
+    r.fix = QString::fromStdString(c.fix);
+    r.outcome = c.outcome == client::SetupCheck::Outcome::kOk     ? SetupCheckRow::kOk
+                : c.outcome == client::SetupCheck::Outcome::kFail ? SetupCheckRow::kFail
+                                                                  : SetupCheckRow::kSkipped;
+    rows << r;
+  }
+  emit setupChecked(rows);
+}
+
+void Backend::CreateOnionKey(QString server, QString auth_dir) {
+  emit busy(tr("Creating your tor client key…"));
+  const client::OnionClientKey key = client::GenerateOnionClientKey();
+  auto path = client::WriteOnionAuthPrivate(auth_dir.toStdString(), server.toStdString(), key);
+  if (!path.ok()) {
+    return emit failed(
+        tr("Tor client key"),
+        tr("No key was made: %1").arg(QString::fromStdString(path.status().message())));
+  }
+  emit onionKeyCreated(QString::fromStdString(key.public_line), QString::fromStdString(*path));
+}
+
+}  // namespace dojava::desk

@@ -1,0 +1,109 @@
+#include "desk/own_tor.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTcpServer>
+
+namespace dojava::desk {
+namespace {
+
+bool PrivateDir(const QString& path) {
+  return QDir().mkpath(path) &&
+         QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
+// A port free now on 127.0.0.1 (tor is given it at once).
+quint16 FreePort() {
+  QTcpServer s;
+  return s.listen(QHostAddress::LocalHost, 0) ? s.serverPort() : 0;
+}
+
+}  // namespace
+
+OwnTor::OwnTor(QString dir, QObject* parent) : QObject(parent), dir_(std::move(dir)) {
+  process_.setProcessChannelMode(QProcess::MergedChannels);
+  connect(&process_, &QProcess::readyRead, this, &OwnTor::ReadOutput);
+  connect(&process_, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
+    if (e == QProcess::FailedToStart)
+      emit failed(tr("tor could not be started: %1").arg(process_.errorString()));
+  });
+  connect(&process_, &QProcess::finished, this, [this](int code) {
+    socks_.clear();
+    if (!stopping_) emit failed(tr("tor stopped (exit code %1).").arg(code));
+  });
+}
+
+OwnTor::~OwnTor() { Stop(); }
+
+QString OwnTor::DefaultDir() {
+  return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+         QStringLiteral("/dojava/desk-tor");
+}
+
+QString OwnTor::Executable() {
+  QString tor = QStandardPaths::findExecutable(QStringLiteral("tor"));
+  if (tor.isEmpty()) {
+    tor = QStandardPaths::findExecutable(QStringLiteral("tor"),
+                                         {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+  }
+  return tor;
+}
+
+void OwnTor::Start() {
+  if (running()) return;
+  const QString tor = Executable();
+  if (tor.isEmpty()) {
+    return emit failed(tr("tor is not installed (apt install tor), so the app cannot start it."));
+  }
+  if (!PrepareDirs()) {
+    return emit failed(tr("%1 cannot be created as a private folder.").arg(dir_));
+  }
+  const quint16 port = FreePort();
+  if (port == 0) return emit failed(tr("No free port on 127.0.0.1 for tor."));
+  stopping_ = false;
+  bootstrapped_ = 0;
+  socks_.clear();
+  const QString pid = QString::number(QCoreApplication::applicationPid());
+  process_.start(
+      tor, {QStringLiteral("--defaults-torrc"), QStringLiteral("/dev/null"), QStringLiteral("-f"),
+            QStringLiteral("/dev/null"), QStringLiteral("--ignore-missing-torrc"),
+            QStringLiteral("--DataDirectory"), data_dir(), QStringLiteral("--ClientOnionAuthDir"),
+            auth_dir(), QStringLiteral("--SocksPort"), QStringLiteral("127.0.0.1:%1").arg(port),
+            QStringLiteral("--ControlPort"), QStringLiteral("0"),
+            QStringLiteral("--__OwningControllerProcess"), pid, QStringLiteral("--Log"),
+            QStringLiteral("notice stdout")});
+  socks_pending_ = QStringLiteral("127.0.0.1:%1").arg(port);
+}
+
+bool OwnTor::PrepareDirs() {
+  return PrivateDir(dir_) && PrivateDir(data_dir()) && PrivateDir(auth_dir());
+}
+
+void OwnTor::Stop() {
+  if (!running()) return;
+  stopping_ = true;
+  process_.terminate();
+  if (!process_.waitForFinished(5000)) process_.kill();
+  socks_.clear();
+}
+
+void OwnTor::ReadOutput() {
+  static const QRegularExpression kBootstrapped(QStringLiteral("Bootstrapped (\\d+)%"));
+  while (process_.canReadLine()) {
+    const QString line = QString::fromUtf8(process_.readLine());
+    if (line.contains(QLatin1String("Opened Socks listener")) && socks_.isEmpty()) {
+      socks_ = socks_pending_;
+      emit listening(socks_);
+    }
+    const QRegularExpressionMatch m = kBootstrapped.match(line);
+    if (m.hasMatch()) {
+      bootstrapped_ = m.captured(1).toInt();
+      emit bootstrap(bootstrapped_);
+    }
+  }
+}
+
+}  // namespace dojava::desk

@@ -1,0 +1,60 @@
+// The app's own tor, the way OnionShare does it: Debian's `tor` started as
+// a child with its own data directory, SOCKS port and ClientOnionAuthDir
+// (no system tor configuration needed), and stopped with the app (tor also
+// exits by itself if the app dies: __OwningControllerProcess). Runs as a
+// QProcess: nothing blocks the GUI thread.
+#ifndef DOJAVA_DESK_OWN_TOR_H_
+#define DOJAVA_DESK_OWN_TOR_H_
+
+#include <QObject>
+#include <QProcess>
+#include <QString>
+
+namespace dojava::desk {
+
+// Seconds to wait for tor to connect to the network before giving up.
+inline constexpr int kOwnTorBootstrapSeconds = 180;
+
+class OwnTor : public QObject {
+  Q_OBJECT
+ public:
+  // `dir`: where tor-data/ and tor-auth/ are kept (created 0700).
+  explicit OwnTor(QString dir, QObject* parent = nullptr);
+  ~OwnTor() override;
+
+  static QString DefaultDir();
+  // Debian's tor, from PATH or /usr/sbin; empty if not installed.
+  static QString Executable();
+
+  QString auth_dir() const { return dir_ + QStringLiteral("/tor-auth"); }
+  QString data_dir() const { return dir_ + QStringLiteral("/tor-data"); }
+  // 127.0.0.1:PORT once listening; empty before.
+  const QString& socks() const { return socks_; }
+  bool running() const { return process_.state() != QProcess::NotRunning; }
+  int bootstrapped() const { return bootstrapped_; }
+
+  // Starts tor (no-op if running). listening() when its SOCKS port is open,
+  // bootstrap(percent) as it connects, failed() if it cannot start or exits.
+  void Start();
+  // Creates the folders (0700); false if they cannot be.
+  bool PrepareDirs();
+  void Stop();
+
+ signals:
+  void listening(QString socks);
+  void bootstrap(int percent);
+  void failed(QString why);
+
+ private:
+  void ReadOutput();
+  QString dir_;
+  QProcess process_;
+  QString socks_;
+  QString socks_pending_;  // the port given to tor, until it listens
+  int bootstrapped_ = 0;
+  bool stopping_ = false;
+};
+
+}  // namespace dojava::desk
+
+#endif  // DOJAVA_DESK_OWN_TOR_H_
