@@ -159,7 +159,7 @@ void Backend::Delete(QString id) {
   emit busy(tr("Deleting the case…"));
   auto case_id = client::ParseId(id.toStdString(), "case");
   if (!case_id.ok()) return ReportFailure(tr("Delete"), case_id.status());
-  Status st = session_->api().DeleteCase(*case_id);
+  Status st = client::DeleteCase(*session_, *case_id);  // a signed statement (PROTOCOL.md §8.6)
   if (!st.ok()) return ReportFailure(tr("Delete"), st);
   emit deleted(id);
 }
