@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
     return words.empty() ? 2 : 0;
   }
   if (words[0] == "--version") {
-    std::cout << "dojava " DOJAVA_VERSION " (protocol v2, reads v1; API v1)\n";
+    std::cout << "dojava " DOJAVA_VERSION " (protocol v2, API v1)\n";
     return 0;
   }
   return dojava::cli::RunWords(words);

@@ -483,7 +483,7 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     if (name == "--version") {
-      std::cout << "dojavad " DOJAVA_VERSION " (protocol v2, reads v1; API v1)\n";
+      std::cout << "dojavad " DOJAVA_VERSION " (protocol v2, API v1)\n";
       return kExitOk;
     }
     for (const auto& c : kSubcommands) {
