@@ -39,8 +39,10 @@ void WriteOldRows(const TestStore& t, const NewCase& c, const Id& file) {
     REQUIRE(stmt->Run().ok());
   };
   const auto view = [](const auto& a) { return ByteView(a.data(), a.size()); };
+  // Bound blobs are SQLITE_STATIC: they must outlive the statement's run.
+  const Bytes roster_bytes = testing::RandomBytes(100);
   run("INSERT INTO roster (singleton, version, signed) VALUES (1, 1, ?1)",
-      [&](SqliteStatement& s) { s.BindBlob(1, testing::RandomBytes(100)); });
+      [&](SqliteStatement& s) { s.BindBlob(1, roster_bytes); });
   run("INSERT INTO cases VALUES (?1, ?2, ?3, ?4, ?4, ?5)", [&](SqliteStatement& s) {
     s.BindBlob(1, view(c.case_id));
     s.BindBlob(2, view(c.lookup_hash));
