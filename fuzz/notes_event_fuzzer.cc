@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "client/case_view.h"
+#include "client/roster_view.h"
 #include "crypto/message.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/roster.h"
@@ -31,7 +32,7 @@ struct Fixture {
   crypto::Id reviewer_id{};
   SecretBytes case_key = SecretBytes::Copy(ByteView(std::array<uint8_t, 32>{1}));
   SecretBytes notes_key = SecretBytes::Copy(ByteView(std::array<uint8_t, 32>{2}));
-  std::optional<crypto::VerifiedRoster> roster;
+  std::optional<client::RosterView> roster;
 
   Fixture() {
     instance_id.fill(0x11);
@@ -46,7 +47,8 @@ struct Fixture {
     r.entries.push_back({reviewer_id, fuzz::FixedEd25519(0x33).public_key, x, "Ana"});
     auto signed_roster = crypto::SignRoster(r, admin.secret_key, admin.public_key);
     DOJAVA_FUZZ_CHECK(signed_roster.ok());
-    auto verified = crypto::VerifyRoster(*signed_roster, admin.public_key, instance_id);
+    auto verified = client::VerifyAnyRoster(*signed_roster, admin.public_key, instance_id,
+                                            std::nullopt);
     DOJAVA_FUZZ_CHECK(verified.ok());
     roster.emplace(std::move(verified).value());
   }
@@ -78,9 +80,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!record.ok()) return 0;  // too large for the largest bucket
     messages.push_back(client::ApiMessage{i + 1, 20'000, std::move(record).value()});
   }
-  const crypto::CaseKeys keys{&f.case_key, &f.notes_key};
   const std::vector<client::CaseEntry> entries =
-      client::DecryptEntries(messages, f.case_id, keys, {&*f.roster});
+      client::ReadRecords(messages, f.case_id, &f.case_key, &f.notes_key, &*f.roster, {}).entries;
   DOJAVA_FUZZ_CHECK(entries.size() == messages.size());
   for (size_t i = 0; i < entries.size(); ++i) {
     DOJAVA_FUZZ_CHECK(entries[i].seq == i + 1);
