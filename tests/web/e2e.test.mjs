@@ -358,7 +358,9 @@ describe('web client against dojavad', { skip }, () => {
         let stopping = null;
         page.on('response', (r) => {
           if (r.request().method() !== 'PUT' || !/\/api\/v1\/uploads\//.test(r.url())) return;
-          if (phase === 'before' && r.status() === 204) {
+          // Every chunk acknowledged before the restart is stored, including those whose answer arrived
+          // while the server was stopping (3 PUTs are in flight: their acks race the stop).
+          if (phase !== 'after' && r.status() === 204) {
             ackedBeforeStop.add(chunkOf(r.url()));
             if (ackedBeforeStop.size === 2 && !stopping) {
               phase = 'down';
@@ -375,7 +377,10 @@ describe('web client against dojavad', { skip }, () => {
         console.log(`# ${kind} resume: chunks stored before the drop ${[...ackedBeforeStop].sort()}; sent after the restart ${putAfterRestart}`);
         assert.ok(ackedBeforeStop.size >= 2);
         for (const i of putAfterRestart) assert.ok(!ackedBeforeStop.has(i), `chunk ${i} was stored before the drop and sent again`);
-        assert.ok(putAfterRestart.length >= 1 && putAfterRestart.length <= 5 - 2);
+        // Resume sends the missing chunks only: each at least once unless all five were stored before the
+        // drop (a fast upload can finish its in-flight chunks while the server stops).
+        const missing = [0, 1, 2, 3, 4].filter((i) => !ackedBeforeStop.has(i));
+        for (const i of missing) assert.ok(putAfterRestart.includes(i), `missing chunk ${i} was not sent after the restart`);
         await screenshot(page, `${kind}-receipt-after-resume`);
         // Only requests to our origin, no CSP violation; the failed fetches of the outage are not page errors.
         await w.assertClean(assert);
