@@ -130,6 +130,14 @@ Result<Bytes> FollowUpRecord(const PlainSessions::Conversation& c, const CaseRea
 // The largest §11 body a source may send (the v2 limit, §8.3, which v1 fits).
 size_t SourceMaxBody();
 
+// The §11 report fields of a submitted form; the normalised ones (when,
+// title, text) live in `stores`, which the caller keeps (and wipes) while
+// the fields are used.
+struct ReportFieldStores {
+  SecretBytes when, title, text;
+};
+payload::ReportFields ReportFieldsOf(const FormData& form, ReportFieldStores* stores);
+
 class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_this<NojsPagesImpl> {
  public:
   NojsPagesImpl(service::Store* store, std::shared_ptr<api::CaseIntake> intake, PageOptions options,

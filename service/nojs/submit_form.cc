@@ -173,21 +173,15 @@ http::HttpResponse NojsPagesImpl::SubmitPage(std::string_view lang, std::string_
 
 std::vector<std::pair<std::string, std::string>> NojsPagesImpl::ReportErrors(
     const FormData& form, std::string_view lang, const std::vector<PreparedFile>& files) const {
-  SecretBytes when_store, title_store, text_store;
-  payload::ReportFields r;
-  r.country = form.Text("country");
-  r.incident = form.Text("incident");
-  r.responsible = form.Text("responsible");
-  r.when = NormaliseInto(form.Text("when"), &when_store);
-  r.title = NormaliseInto(form.Text("title"), &title_store);
-  r.text = NormaliseInto(form.Text("text"), &text_store);
+  ReportFieldStores stores;
+  payload::ReportFields r = ReportFieldsOf(form, &stores);
   // payload::BuildReport names the first bad field; each is set aside (a
   // valid stand-in) and the rest asked again, so every one is named at once.
   std::vector<std::pair<std::string, std::string>> found;
   for (int round = 0; round < 8; ++round) {
     payload::FieldError error;
     if (payload::BuildReport(r, NewFiles(files), static_cast<size_t>(options_.message_characters),
-                             crypto::MaxBodySize(false), &error)
+                             SourceMaxBody(), &error)
             .ok()) {
       break;
     }

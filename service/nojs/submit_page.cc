@@ -18,16 +18,21 @@ http::HttpResponse NojsPagesImpl::GetSubmitPage(const HttpRequest& request) {
   return SubmitPage(lang, token_text.reveal_chars(), FormView{}, 200);
 }
 
-Result<SecretBytes> NojsPagesImpl::ReportBody(const FormData& form,
-                                              const std::vector<PreparedFile>& files) const {
-  SecretBytes when_store, title_store, text_store;
+payload::ReportFields ReportFieldsOf(const FormData& form, ReportFieldStores* stores) {
   payload::ReportFields r;
   r.country = form.Text("country");
   r.incident = form.Text("incident");
   r.responsible = form.Text("responsible");
-  r.when = NormaliseInto(form.Text("when"), &when_store);
-  r.title = NormaliseInto(form.Text("title"), &title_store);
-  r.text = NormaliseInto(form.Text("text"), &text_store);
+  r.when = NormaliseInto(form.Text("when"), &stores->when);
+  r.title = NormaliseInto(form.Text("title"), &stores->title);
+  r.text = NormaliseInto(form.Text("text"), &stores->text);
+  return r;
+}
+
+Result<SecretBytes> NojsPagesImpl::ReportBody(const FormData& form,
+                                              const std::vector<PreparedFile>& files) const {
+  ReportFieldStores stores;
+  const payload::ReportFields r = ReportFieldsOf(form, &stores);
   payload::FieldError error;
   return payload::BuildReport(r, NewFiles(files), static_cast<size_t>(options_.message_characters),
                               SourceMaxBody(), &error);
