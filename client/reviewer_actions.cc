@@ -314,28 +314,30 @@ Result<size_t> GrantCase(ReviewerSession& s, const CaseView& v, const ReviewerEn
 
 namespace dojava::client {
 
-Result<GrantAllReport> GrantAll(ReviewerSession& s, const ReviewerEntry& target) {
+Result<GrantAllReport> GrantAll(ReviewerSession& s, const ReviewerEntry& target,
+                                const GrantAllControl& control) {
   auto cases = s.api().ListCases(0);
   if (!cases.ok()) return Status(cases.code(), "listing cases: " + cases.status().message());
   GrantAllReport r;
-  for (const auto& c : *cases) {
-    auto v = OpenCase(s, c.case_id);
-    if (!v.ok() && v.code() == Code::kPermissionDenied) {
+  const size_t total = cases->size();
+  for (size_t i = 0; i < total; ++i) {
+    if (control.cancel && control.cancel->cancelled()) return Status(Code::kCancelled, "stopped");
+    if (control.progress) control.progress(i, total);
+    const crypto::Id& id = (*cases)[i].case_id;
+    auto v = OpenCase(s, id);
+    if (v.code() == Code::kPermissionDenied) {
       ++r.not_yours;
       continue;
     }
-    if (!v.ok() && v.code() == Code::kNotFound) continue;  // deleted meanwhile
-    if (!v.ok()) {
-      r.refused.push_back(v.status().message());
-      continue;
-    }
-    auto added = GrantCase(s, *v, target);
+    if (v.code() == Code::kNotFound) continue;  // deleted meanwhile
+    Result<size_t> added = v.ok() ? GrantCase(s, *v, target) : Result<size_t>(v.status());
     if (!added.ok()) {
-      r.refused.push_back(added.status().message());
+      r.refused.push_back({id, added.status()});
     } else {
       ++(*added > 0 ? r.granted : r.already);
     }
   }
+  if (control.progress) control.progress(total, total);
   return r;
 }
 
