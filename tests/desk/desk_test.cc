@@ -45,6 +45,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+#include <functional>
 #include <memory>
 #include <numeric>
 
@@ -162,9 +163,14 @@ class DeskTest : public QObject {
   // opens under no key (posted with ana's valid token), or flip one byte of
   // stored message #`seq` (in the database dojavad is serving).
   void PostJunkRecord(const QString& id);
-  void FlipStoredMessageByte(const QString& id, int seq);
+  // `original` (if given) receives the record as it was.
+  void FlipStoredMessageByte(const QString& id, int seq, Bytes* original = nullptr);
+  void SetStoredMessage(const QString& id, int seq, const Bytes& record, Bytes* was = nullptr);
   // Opens case `id` in the window and waits for it.
   void OpenInWindow(const QString& id);
+  // dojavad on these listen addresses (HOST:PORT; port 0: any); sets the URLs.
+  void StartServer(const QString& source, const QString& reviewer);
+  void ChangeStoredData(const std::function<void()>& change);
   void AddReviewer(const QString& name);
   // Waits for the window's next finished request; its (ok, message).
   QPair<bool, QString> Wait(QSignalSpy& spy);
@@ -229,29 +235,8 @@ void DeskTest::initTestCase() {
                  {"init", "--data-dir", P("data"), "--admin-public-key",
                   a[QStringLiteral("admin_public_key")].toString(), "--name", "Test Newsroom"});
   QVERIFY2(init.rc == 0, init.err.constData());
-  QStringList serve = {"serve", "--data-dir", P("data"), "source.listen=127.0.0.1:0",
-                       "reviewer.listen=127.0.0.1:0"};
-  for (const char* cls : {"static", "api", "upload", "costly"}) {
-    serve << QStringLiteral("rate.%1.global_per_second=0").arg(QLatin1String(cls))
-          << QStringLiteral("rate.%1.circuit_per_second=0").arg(QLatin1String(cls));
-  }
-  server_.setStandardInputFile(QProcess::nullDevice());
-  // If the test dies (a Qt fatal error aborts), the server goes with it.
-  server_.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
-  server_.start(QStringLiteral(DOJAVAD_BINARY), serve);
-  QVERIFY(server_.waitForStarted());
-  QTRY_VERIFY_WITH_TIMEOUT(
-      [&] {
-        while (server_.canReadLine()) {
-          const QString line = QString::fromUtf8(server_.readLine()).trimmed();
-          const qsizetype at = line.indexOf(QLatin1String(" listening on "));
-          if (at < 0) continue;
-          const QString url = QStringLiteral("http://") + line.mid(at + 14);
-          (line.contains(QLatin1String("reviewer")) ? reviewer_url_ : source_url_) = url;
-        }
-        return !reviewer_url_.isEmpty() && !source_url_.isEmpty();
-      }(),
-      30000);
+  StartServer(QStringLiteral("127.0.0.1:0"), QStringLiteral("127.0.0.1:0"));
+  QVERIFY(!reviewer_url_.isEmpty() && !source_url_.isEmpty());
   AddReviewer(QStringLiteral("ana"));
   AddReviewer(QStringLiteral("ben"));
   Ran onboarding = Cli({"admin", "onboarding", "--admin-key", P("admin.key"), "--passphrase-file",
@@ -271,6 +256,55 @@ void DeskTest::initTestCase() {
   // Joined after the case arrived: they see it only once it is shared.
   AddReviewer(QStringLiteral("cleo"));
   AddReviewer(QStringLiteral("dana"));
+}
+
+void DeskTest::StartServer(const QString& source, const QString& reviewer) {
+  QStringList serve = {"serve", "--data-dir", P("data"), "source.listen=" + source,
+                       "reviewer.listen=" + reviewer};
+  for (const char* cls : {"static", "api", "upload", "costly"}) {
+    serve << QStringLiteral("rate.%1.global_per_second=0").arg(QLatin1String(cls))
+          << QStringLiteral("rate.%1.circuit_per_second=0").arg(QLatin1String(cls));
+  }
+  server_.setStandardInputFile(QProcess::nullDevice());
+  // If the test dies (a Qt fatal error aborts), the server goes with it.
+  server_.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+  server_.start(QStringLiteral(DOJAVAD_BINARY), serve);
+  QVERIFY(server_.waitForStarted());
+  reviewer_url_.clear();
+  source_url_.clear();
+  QTRY_VERIFY_WITH_TIMEOUT(
+      [&] {
+        while (server_.canReadLine()) {
+          const QString line = QString::fromUtf8(server_.readLine()).trimmed();
+          const qsizetype at = line.indexOf(QLatin1String(" listening on "));
+          if (at < 0) continue;
+          const QString url = QStringLiteral("http://") + line.mid(at + 14);
+          (line.contains(QLatin1String("reviewer")) ? reviewer_url_ : source_url_) = url;
+        }
+        return !reviewer_url_.isEmpty() && !source_url_.isEmpty();
+      }(),
+      30000);
+}
+
+// Stops dojavad, runs `change` on its data (as someone with the database key
+// could) and starts it again on the same ports.
+void DeskTest::ChangeStoredData(const std::function<void()>& change) {
+  const QString source = source_url_.mid(7), reviewer = reviewer_url_.mid(7);
+  server_.terminate();
+  QVERIFY(server_.waitForFinished(30000));
+  change();
+  StartServer(source, reviewer);
+  QCOMPARE(reviewer_url_, QStringLiteral("http://") + reviewer);
+  // A restarted dojavad has forgotten every token (API.md): the desk does
+  // not log in again by itself yet, so lock and unlock.
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  window_->Lock();
+  QTest::keyClicks(Find<QLineEdit>("passphrase"), QStringLiteral("correct horse battery staple"));
+  QTest::keyClick(Find<QLineEdit>("passphrase"), Qt::Key_Return);
+  for (int i = 0; i < 2; ++i) {  // unlocked, listed
+    auto r = Wait(spy);
+    QVERIFY2(r.first, qPrintable(r.second));
+  }
 }
 
 Ran DeskTest::SubmitCase(const QString& title) {
@@ -758,7 +792,7 @@ void DeskTest::PostJunkRecord(const QString& id) {
            reply->readAll().constData());
 }
 
-void DeskTest::FlipStoredMessageByte(const QString& id, int seq) {
+void DeskTest::SetStoredMessage(const QString& id, int seq, const Bytes& record, Bytes* was) {
   const std::string data = P(QStringLiteral("data")).toStdString();
   auto key = service::DatabaseKey::LoadFile(data + "/database.key");
   QVERIFY(key.ok());
@@ -768,18 +802,28 @@ void DeskTest::FlipStoredMessageByte(const QString& id, int seq) {
   const std::string where = "case_id = x'" +
                             QByteArray::fromBase64(id.toLatin1(), b64).toHex().toStdString() +
                             "' AND seq = " + std::to_string(seq);
-  auto sel = (*db)->Prepare("SELECT record FROM messages WHERE " + where);
-  QVERIFY(sel.ok());
-  auto row = sel->Step();
-  QVERIFY(row.ok() && *row);
-  ByteView v = sel->ColumnBlob(0);
-  Bytes blob(v.begin(), v.end());
-  QVERIFY(blob.size() > 100);
-  blob[100] ^= 0x01;  // in the ciphertext: the record no longer opens
+  if (was != nullptr) {
+    auto sel = (*db)->Prepare("SELECT record FROM messages WHERE " + where);
+    QVERIFY(sel.ok());
+    auto row = sel->Step();
+    QVERIFY(row.ok() && *row);
+    ByteView v = sel->ColumnBlob(0);
+    *was = Bytes(v.begin(), v.end());
+  }
+  if (record.empty()) return;
   auto upd = (*db)->Prepare("UPDATE messages SET record = ?1 WHERE " + where);
   QVERIFY(upd.ok());
-  upd->BindBlob(1, blob);
+  upd->BindBlob(1, record);
   QVERIFY(upd->Run().ok());
+}
+
+void DeskTest::FlipStoredMessageByte(const QString& id, int seq, Bytes* original) {
+  Bytes blob;
+  SetStoredMessage(id, seq, {}, &blob);
+  QVERIFY(blob.size() > 100);
+  if (original != nullptr) *original = blob;
+  blob[100] ^= 0x01;  // in the ciphertext: the record no longer opens
+  SetStoredMessage(id, seq, blob);
 }
 
 void DeskTest::OpenInWindow(const QString& id) {
@@ -820,12 +864,14 @@ void DeskTest::tamperedRecordsAreNamed() {
   QVERIFY(Find<QPlainTextEdit>("replyText")->isEnabled());
   Shot(QStringLiteral("14-case-forged-record"));
 
-  FlipStoredMessageByte(id, 1);
+  Bytes original;
+  ChangeStoredData([&] { FlipStoredMessageByte(id, 1, &original); });
   OpenInWindow(id);
   QVERIFY2(warning->text().contains(QLatin1String("Do not trust this case")),
            qPrintable(warning->text()));
+  // #1, the junk record, and the reply that names #1 as it was (§8.4).
   QVERIFY2(warning->text().contains(
-               QRegularExpression(QStringLiteral("\\b2 message(\\(s\\)|s) of this case failed"))),
+               QRegularExpression(QStringLiteral("\\b3 message(\\(s\\)|s) of this case failed"))),
            qPrintable(warning->text()));
   QVERIFY(!Find<QPushButton>("sendReply")->isEnabled());
   QVERIFY(!Find<QPlainTextEdit>("replyText")->isEnabled());
@@ -833,9 +879,9 @@ void DeskTest::tamperedRecordsAreNamed() {
   QVERIFY(!conversation->toPlainText().contains(QStringLiteral("Pegasus")));  // not shown
   Shot(QStringLiteral("15-case-not-trustworthy"));
 
-  FlipStoredMessageByte(id, 1);  // restored
+  ChangeStoredData([&] { SetStoredMessage(id, 1, original); });  // restored
   OpenInWindow(id);
-  QVERIFY(!warning->text().contains(QLatin1String("Do not trust")));
+  QVERIFY2(!warning->text().contains(QLatin1String("Do not trust")), qPrintable(warning->text()));
   QVERIFY(conversation->toPlainText().contains(QStringLiteral("Pegasus na telefonu novinarke")));
   QVERIFY(Find<QPushButton>("sendReply")->isEnabled());
 }
@@ -903,7 +949,11 @@ void DeskTest::createKeyInTheApp() {
   auto r = Wait(spy);
   tick.stop();
   QVERIFY2(r.first, qPrintable(r.second));
-  QVERIFY2(longest < 250, qPrintable(QString::number(longest)));
+  // On the GUI thread the longest gap would be the whole derivation (about a
+  // second at 256 MiB); the worker leaves the event loop turning.
+  const qint64 total = clock.elapsed();
+  QVERIFY2(longest * 2 < total,
+           qPrintable(QStringLiteral("longest stall %1 ms of %2 ms").arg(longest).arg(total)));
   const QFile::Permissions mode = QFile(key).permissions();  // 0600
   QVERIFY((mode & QFile::ReadOwner) && (mode & QFile::WriteOwner));
   QVERIFY(!(mode & (QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther |
