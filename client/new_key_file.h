@@ -7,6 +7,7 @@
 #define DOJAVA_CLIENT_NEW_KEY_FILE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "base/secret_bytes.h"
