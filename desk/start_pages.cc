@@ -55,43 +55,8 @@ SetupPage::SetupPage(QWidget* parent) : QWidget(parent) {
                            this);
   title->setWordWrap(true);
   key_file_ = Edit(this, "keyFile", tr("Key file"), tr("/home/you/dojava-reviewer.key"));
-  auto* browse = new QPushButton(tr("&Browse…"), this);
-  browse->setAccessibleName(tr("Choose the key file"));
-  connect(browse, &QPushButton::clicked, this, [this] {
-    const QString f = QFileDialog::getOpenFileName(this, tr("Your reviewer key file"));
-    if (!f.isEmpty()) key_file_->setText(f);
-  });
-  auto* new_key = new QPushButton(tr("Create a &new key…"), this);
-  new_key->setObjectName(QStringLiteral("newKey"));
-  new_key->setAccessibleName(tr("Create a new reviewer key"));
-  connect(new_key, &QPushButton::clicked, this, &SetupPage::AskNewKey);
-  auto* key_row = new QHBoxLayout;
-  key_row->addWidget(key_file_);
-  key_row->addWidget(browse);
-  key_row->addWidget(new_key);
-  reviewer_public_ = Edit(this, "reviewerPublicLine", tr("Your public key line"), {});
-  reviewer_public_->setReadOnly(true);
-  reviewer_public_->hide();
-  new_key_note_ = new QLabel(this);
-  new_key_note_->setObjectName(QStringLiteral("newKeyNote"));
-  new_key_note_->setWordWrap(true);
-  new_key_note_->hide();
-  copy_public_ = new QPushButton(tr("Cop&y the public line"), this);
-  copy_public_->setObjectName(QStringLiteral("copyPublicLine"));
-  copy_public_->setAccessibleName(tr("Copy your public key line"));
-  copy_both_ = new QPushButton(tr("Copy &both lines for the admin"), this);
-  copy_both_->setObjectName(QStringLiteral("copyBothLines"));
-  copy_both_->setAccessibleName(tr("Copy your public key line and tor client key together"));
-  connect(copy_public_, &QPushButton::clicked, this,
-          [this] { QGuiApplication::clipboard()->setText(PublicLinesText(false)); });
-  connect(copy_both_, &QPushButton::clicked, this,
-          [this] { QGuiApplication::clipboard()->setText(PublicLinesText(true)); });
-  copy_public_->hide();
-  copy_both_->hide();
-  auto* copy_row = new QHBoxLayout;
-  copy_row->addWidget(copy_public_);
-  copy_row->addWidget(copy_both_);
-  copy_row->addStretch();
+  QLayout* key_row = BuildKeyRow();
+  QLayout* copy_row = BuildNewKeyRows();
   server_ = Edit(this, "server", tr("Server address"),
                  tr("http://….onion, http://127.0.0.1:PORT or unix:/path"));
   socks5_ = Edit(this, "socks5", tr("Tor SOCKS port"), tr("127.0.0.1:9050 (for an onion address)"));
@@ -152,6 +117,54 @@ SetupPage::SetupPage(QWidget* parent) : QWidget(parent) {
   v->addWidget(error_);
   v->addWidget(save, 0, Qt::AlignRight);
   v->addStretch();
+}
+
+// The key file's field with "Browse…" and "Create a new key…".
+QLayout* SetupPage::BuildKeyRow() {
+  auto* browse = new QPushButton(tr("&Browse…"), this);
+  browse->setAccessibleName(tr("Choose the key file"));
+  connect(browse, &QPushButton::clicked, this, [this] {
+    const QString f = QFileDialog::getOpenFileName(this, tr("Your reviewer key file"));
+    if (!f.isEmpty()) key_file_->setText(f);
+  });
+  auto* new_key = new QPushButton(tr("Create a &new key…"), this);
+  new_key->setObjectName(QStringLiteral("newKey"));
+  new_key->setAccessibleName(tr("Create a new reviewer key"));
+  connect(new_key, &QPushButton::clicked, this, &SetupPage::AskNewKey);
+  auto* key_row = new QHBoxLayout;
+  key_row->addWidget(key_file_);
+  key_row->addWidget(browse);
+  key_row->addWidget(new_key);
+  return key_row;
+}
+
+// The public line of a key made here, its note and the copy buttons
+// (hidden until ShowNewKey); returns the row of copy buttons.
+QLayout* SetupPage::BuildNewKeyRows() {
+  reviewer_public_ = Edit(this, "reviewerPublicLine", tr("Your public key line"), {});
+  reviewer_public_->setReadOnly(true);
+  reviewer_public_->hide();
+  new_key_note_ = new QLabel(this);
+  new_key_note_->setObjectName(QStringLiteral("newKeyNote"));
+  new_key_note_->setWordWrap(true);
+  new_key_note_->hide();
+  copy_public_ = new QPushButton(tr("Cop&y the public line"), this);
+  copy_public_->setObjectName(QStringLiteral("copyPublicLine"));
+  copy_public_->setAccessibleName(tr("Copy your public key line"));
+  copy_both_ = new QPushButton(tr("Copy &both lines for the admin"), this);
+  copy_both_->setObjectName(QStringLiteral("copyBothLines"));
+  copy_both_->setAccessibleName(tr("Copy your public key line and tor client key together"));
+  connect(copy_public_, &QPushButton::clicked, this,
+          [this] { QGuiApplication::clipboard()->setText(PublicLinesText(false)); });
+  connect(copy_both_, &QPushButton::clicked, this,
+          [this] { QGuiApplication::clipboard()->setText(PublicLinesText(true)); });
+  copy_public_->hide();
+  copy_both_->hide();
+  auto* copy_row = new QHBoxLayout;
+  copy_row->addWidget(copy_public_);
+  copy_row->addWidget(copy_both_);
+  copy_row->addStretch();
+  return copy_row;
 }
 
 void SetupPage::Fill(const ServerSettings& s) {

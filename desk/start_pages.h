@@ -43,6 +43,8 @@ class SetupPage : public QWidget {
  private:
   void Save();
   void AskNewKey();
+  QLayout* BuildNewKeyRows();
+  QLayout* BuildKeyRow();
   void UpdateCopyButtons();
   QLineEdit* key_file_;
   QLineEdit* reviewer_public_;
