@@ -41,7 +41,7 @@ ReviewerSession AnaSession(const DojavadInstance& inst) {
 
 size_t CasesOf(const DojavadInstance& inst, const std::string& who) {
   auto r = inst.As(who, {"cases", "--json"});
-  REQUIRE(r.rc == 0);
+  REQUIRE(r.exit_code == 0);
   size_t n = 0;
   for (size_t at = r.out.find("\"case_id\""); at != std::string::npos;
        at = r.out.find("\"case_id\"", at + 1)) {
