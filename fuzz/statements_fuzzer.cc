@@ -13,7 +13,12 @@
 //     genesis the recipients (16 bytes each). The statement is signed by a
 //     reviewer of the fixed roster; the reader's check accepts it exactly when
 //     the rules say (retirement, day window), refuses it under another key,
-//     and refuses it with any one byte flipped.
+//     and refuses it with any one byte flipped. The genesis, anchor and
+//     re-key are also sealed in a statement envelope (§7.4), which opens to
+//     the same bytes under CK only.
+//   mode 8: type(1) case_id(16) CK(32), then the rest: a statement envelope
+//     (§7.4; the layout of tests/vectors/statement-envelope-*.json). What
+//     opens parses as the expected type and has a length of that type.
 #include <algorithm>
 #include <cstdlib>
 
@@ -24,6 +29,7 @@
 #include "crypto/protocol_constants.h"
 #include "crypto/rekey.h"
 #include "crypto/sealed_key.h"
+#include "crypto/statement_envelope.h"
 #include "fuzz/fuzz_input.h"
 #include "fuzz/v2_fixtures.h"
 
@@ -92,6 +98,29 @@ void Existing(uint8_t mode, fuzz::FuzzInput& in) {
   }
 }
 
+// §7.4: `st` sealed under CK opens to itself, and not under `other`.
+void EnvelopeRoundTrip(const Bytes& st, uint8_t type, const Keys& k, const SecretBytes& other) {
+  auto sealed = v2::SealStatement(k.ck, type, k.case_id, st);
+  DOJAVA_FUZZ_CHECK(sealed.ok());
+  auto opened = v2::OpenStatement(*sealed, type, k.case_id, k.ck);
+  DOJAVA_FUZZ_CHECK(opened.ok() && opened->statement == st);
+  DOJAVA_FUZZ_CHECK(v2::OpenStatement(*sealed, type, k.case_id, other).code() == Code::kWrongKey);
+}
+
+void Envelope(fuzz::FuzzInput& in) {
+  const uint8_t type = in.Byte() % 5;  // 0 and 4: types no envelope has
+  const crypto::Id case_id = in.Array<16>();
+  const auto ck = in.Array<32>();
+  const ByteView envelope = in.Rest();
+  auto opened = v2::OpenStatement(envelope, type, case_id, SecretBytes::Copy(ByteView(ck)));
+  if (!opened.ok()) return;
+  auto header = v2::ParseStatementEnvelope(envelope, type);
+  DOJAVA_FUZZ_CHECK(header.ok() && header->type == type);
+  DOJAVA_FUZZ_CHECK(header->statement_size == opened->statement.size());
+  DOJAVA_FUZZ_CHECK(v2::IsStatementSize(type, opened->statement.size()));
+  DOJAVA_FUZZ_CHECK(opened->key_index == 0);
+}
+
 // One flipped byte anywhere makes `check` refuse the statement.
 template <typename Check>
 void FlipRefused(const Bytes& st, uint16_t flip, Check check) {
@@ -130,6 +159,7 @@ void Made(uint8_t mode, fuzz::FuzzInput& in) {
     FlipRefused(*st, flip, [&](const Bytes& b) {
       return v2::CheckNotesGenesis(b, k.case_id, k.ck, k.nk, r).ok();
     });
+    EnvelopeRoundTrip(*st, p::kStatementGenesis, k, other);
   } else if (mode == 5) {
     auto st = v2::MakeCaseKeyAnchor(k.case_id, rid, k.ck, secret);
     DOJAVA_FUZZ_CHECK(st.ok());
@@ -138,6 +168,7 @@ void Made(uint8_t mode, fuzz::FuzzInput& in) {
     DOJAVA_FUZZ_CHECK(v2::CheckCaseKeyAnchor(*st, k.case_id, other, r).code() == Code::kWrongKey);
     FlipRefused(*st, flip,
                 [&](const Bytes& b) { return v2::CheckCaseKeyAnchor(b, k.case_id, k.ck, r).ok(); });
+    EnvelopeRoundTrip(*st, p::kStatementAnchor, k, other);
   } else if (mode == 6) {
     std::array<uint8_t, 32> source_secret{};
     source_secret.fill(0x5c);
@@ -160,6 +191,7 @@ void Made(uint8_t mode, fuzz::FuzzInput& in) {
     DOJAVA_FUZZ_CHECK(!v2::CheckRekey(*st, k.case_id, other, r).ok());
     FlipRefused(*st, flip,
                 [&](const Bytes& b) { return v2::CheckRekey(b, k.case_id, k.ck, r).ok(); });
+    EnvelopeRoundTrip(*st, p::kStatementRekey, k, other);
   } else {
     auto st = v2::MakeCaseDelete({k.case_id, rid, day}, secret);
     DOJAVA_FUZZ_CHECK(st.ok());
@@ -175,11 +207,13 @@ void Made(uint8_t mode, fuzz::FuzzInput& in) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   fuzz::FuzzInput in(data, size);
-  const uint8_t mode = in.Byte() % 8;
+  const uint8_t mode = in.Byte() % 9;
   if (mode < 4) {
     Existing(mode, in);
-  } else {
+  } else if (mode < 8) {
     Made(mode, in);
+  } else {
+    Envelope(in);
   }
   return 0;
 }
