@@ -85,9 +85,11 @@ Result<UploadedFile> UploadFile(ApiClient& api, const std::string& path, uint64_
 inline constexpr int kDefaultDownloadStreams = 3;
 inline constexpr int kMaxDownloadStreams = 8;
 
-// Fetches chunk `index` of the file on `lane`: the caller's ApiClient or one
-// opened with its options and credentials (reviewer or source route).
-using LaneChunkFetcher = std::function<Result<Bytes>(ApiClient& lane, uint64_t index)>;
+// Fetches chunk `index` of the file on `lane` (the caller's ApiClient or one
+// opened with its options and credentials; reviewer or source route) into
+// `record`, the lane's buffer: ApiClient::GetChunk(..., record) reuses its
+// memory from one chunk to the next.
+using LaneChunkFetcher = std::function<Status(ApiClient& lane, uint64_t index, Bytes& record)>;
 
 // Downloads and decrypts a file to `output` as described above, with up to
 // `streams` (1 to kMaxDownloadStreams) chunk GETs in flight; the extra
