@@ -130,9 +130,9 @@ Result<HttpResponse> HttpClient::Send(std::string_view method, std::string_view 
   }
   Append(head, &used, "\r\n");
   head_.Resize(used);
-  const Result<HttpResponse> r = SendHead(body, max_body, std::move(body_buffer));
+  Result<HttpResponse> r = SendHead(body, max_body, std::move(body_buffer));
   head_.Resize(0);  // wipes it
-  return r;
+  return r;         // moved, not copied: the body may be a chunk record
 }
 
 Result<HttpResponse> HttpClient::SendHead(ByteView body, size_t max_body, Bytes body_buffer) {
@@ -160,15 +160,16 @@ Result<HttpResponse> HttpClient::SendHead(ByteView body, size_t max_body, Bytes 
 }
 
 // Reads a body of `length` bytes (checked against the limit by the caller)
-// straight into *out: the first `have` bytes are already at the front of
-// `buf`, the rest is received into *out itself, one copy from the socket.
-Status HttpClient::ReadBody(size_t length, std::vector<uint8_t>& buf, size_t have,
-                            Deadline deadline, Bytes* out) {
-  out->resize(length);  // no fill when a reused buffer already has this size
-  size_t got = std::min(have, length);
-  if (got > 0) std::memcpy(out->data(), buf.data(), got);
+// straight into *out: `start` (read with the head) first, the rest received
+// into *out itself, one copy from the socket.
+Status HttpClient::ReadBody(size_t length, ByteView start, Deadline deadline, Bytes* out) {
   // Bytes past the body would be an answer to no request of ours.
-  if (have > length) return Status(Code::kIoError, "bad HTTP response: bytes after the body");
+  if (start.size() > length) {
+    return Status(Code::kIoError, "bad HTTP response: bytes after the body");
+  }
+  out->resize(length);  // no fill when a reused buffer already has this size
+  size_t got = start.size();
+  if (got > 0) std::memcpy(out->data(), start.data(), got);
   while (got < length) {
     DOJAVA_ASSIGN_OR_RETURN(size_t n, ReadSome(fd_.get(), std::span(*out).subspan(got), deadline));
     if (n == 0) return Status(Code::kIoError, "connection closed by the server");
@@ -190,7 +191,9 @@ Result<HttpResponse> HttpClient::Exchange(ByteView body, size_t max_body, Deadli
   parser.eager(false);
   parser.header_limit(static_cast<uint32_t>(options_.max_header_bytes));
   parser.body_limit(max_body);
-  std::vector<uint8_t> buf(64 * 1024);
+  // The head (at most max_header_bytes) and whatever came with it; grows
+  // for a chunked body.
+  std::vector<uint8_t> buf(16 * 1024);
   size_t have = 0;  // unconsumed bytes at the front of buf
   boost::beast::error_code ec;
   bool direct = false;  // the body was read by ReadBody
@@ -209,6 +212,18 @@ Result<HttpResponse> HttpClient::Exchange(ByteView body, size_t max_body, Deadli
     have += n;
     for (;;) {
       const size_t used = parser.put(boost::asio::buffer(buf.data(), have), ec);
+      if (!ec && parser.is_header_done() && !parser.is_done() && !parser.chunked() &&
+          parser.content_length()) {
+        if (*parser.content_length() > max_body) {
+          return Status(Code::kResourceExhausted, "the server's response is too large");
+        }
+        DOJAVA_RETURN_IF_ERROR(ReadBody(static_cast<size_t>(*parser.content_length()),
+                                        ByteView(buf).subspan(used, have - used), deadline,
+                                        body_buffer));
+        parser.get().body() = std::move(*body_buffer);
+        direct = true;
+        break;
+      }
       std::memmove(buf.data(), buf.data() + used, have - used);
       have -= used;
       if (ec == http::error::need_more) {
@@ -222,17 +237,6 @@ Result<HttpResponse> HttpClient::Exchange(ByteView body, size_t max_body, Deadli
         return Status(Code::kResourceExhausted, "the server's response head is too large");
       }
       if (ec) return Status(Code::kIoError, "bad HTTP response: " + ec.message());
-      if (parser.is_header_done() && !parser.is_done() && !parser.chunked() &&
-          parser.content_length()) {
-        if (*parser.content_length() > max_body) {
-          return Status(Code::kResourceExhausted, "the server's response is too large");
-        }
-        DOJAVA_RETURN_IF_ERROR(ReadBody(static_cast<size_t>(*parser.content_length()), buf, have,
-                                        deadline, body_buffer));
-        parser.get().body() = std::move(*body_buffer);
-        direct = true;
-        break;
-      }
       parser.eager(true);
       if (parser.is_done() || used == 0) break;
     }

@@ -72,8 +72,7 @@ class HttpClient {
   Result<HttpResponse> SendHead(ByteView body, size_t max_body, Bytes body_buffer);
   Result<HttpResponse> Exchange(ByteView body, size_t max_body, Deadline deadline,
                                 bool* nothing_received, Bytes* body_buffer);
-  Status ReadBody(size_t length, std::vector<uint8_t>& buf, size_t have, Deadline deadline,
-                  Bytes* out);
+  Status ReadBody(size_t length, ByteView start, Deadline deadline, Bytes* out);
 
   HttpOptions options_;
   UniqueFd fd_;
