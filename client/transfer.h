@@ -19,10 +19,12 @@
 // Both keep up to `streams` chunk requests in flight, each on its own
 // keep-alive connection (through SOCKS5: its own tor stream of the same
 // circuit) driven by one worker thread (chunk_lanes.h): memory stays at
-// `streams` plaintext chunks (wiped memory) and records whatever the file
-// size. A download worker whose chunk arrived before the ones below it waits
-// with it until they are written. The first error stops every worker after
-// its current request; all are joined before the call returns.
+// `streams` records and plaintext chunks (wiped memory) whatever the file
+// size, plus for a download up to `streams` chunks held: a download worker
+// whose chunk arrived before the ones below it leaves it with the writer and
+// fetches on with a spare buffer (it waits when `streams` are held). The
+// first error stops every worker after its current request; all are joined
+// before the call returns.
 #ifndef DOJAVA_CLIENT_TRANSFER_H_
 #define DOJAVA_CLIENT_TRANSFER_H_
 
