@@ -142,6 +142,10 @@ class ApiClient {
   // POST /api/v1/cases/{id}/delete with a signed statement (PROTOCOL.md §8.6).
   Status DeleteCase(const crypto::Id& case_id, ByteView statement);
   Result<Bytes> GetChunk(const crypto::Id& case_id, const crypto::Id& file_id, uint64_t index);
+  // The same into `record`, whose memory is reused (a download's lane passes
+  // the same buffer for every chunk). On failure `record` is unspecified.
+  Status GetChunk(const crypto::Id& case_id, const crypto::Id& file_id, uint64_t index,
+                  Bytes& record);
 
   // Uploads (either listener).
   Result<ApiUpload> CreateUpload(const crypto::Id& file_id, uint64_t chunks);
@@ -156,6 +160,7 @@ class ApiClient {
   Result<ApiSourceCase> GetSourceCase(uint64_t after);
   Result<uint64_t> PostSourceMessage(ByteView record, const std::vector<crypto::Id>& files);
   Result<Bytes> GetSourceChunk(const crypto::Id& file_id, uint64_t index);
+  Status GetSourceChunk(const crypto::Id& file_id, uint64_t index, Bytes& record);  // as GetChunk
 
  private:
   Result<HttpResponse> Call(std::string_view method, const std::string& target,
@@ -164,8 +169,12 @@ class ApiClient {
                                   bool auth, size_t max_body);
   // The one request path of both: bearer token and lookup key headers (the
   // latter on /api/v1/source/* only), 429 retries, errors as Status.
+  // `body_buffer`: as HttpClient::Send.
   Result<HttpResponse> Exchange(std::string_view method, const std::string& target, ByteView body,
-                                std::string_view content_type, bool auth, size_t max_body);
+                                std::string_view content_type, bool auth, size_t max_body,
+                                Bytes body_buffer = {});
+  // A chunk record (GET `target`) into `record`, its memory reused.
+  Status GetRecord(const std::string& target, bool auth, Bytes& record);
 
   HttpClient* http_;
   SecretBytes token_;
