@@ -30,8 +30,7 @@ void ServeAttackersInstance(Newsroom& n, Attacker& attacker, HostileProxy& proxy
   });
 }
 
-TEST_CASE("attack 1: an admin key swapped between two runs of a reviewer is refused",
-          "[hostile]") {
+TEST_CASE("attack 1: an admin key swapped between two runs of a reviewer is refused", "[hostile]") {
   Newsroom n;
   Attacker attacker;
   n.AddReviewer("ana");
@@ -71,8 +70,8 @@ TEST_CASE("attack 1: an admin key swapped in the middle of a source's submission
   n.sources().Answer("POST", "/api/v1/cases", 409,
                      ApiError("roster_changed", "The roster changed."));
   testing::WritePrivateFile(n.inst().Path("second.txt"), "Drugi izvještaj, sa imenima");
-  const ProcessResult first = n.AsSource(
-      {"submit", "--text-file", n.inst().Path("second.txt")}, "state-source");
+  const ProcessResult first =
+      n.AsSource({"submit", "--text-file", n.inst().Path("second.txt")}, "state-source");
   INFO(Describe(first));
   REQUIRE(first.exit_code == 8);
   CHECK(first.err.find("run the command again") != std::string::npos);
@@ -87,8 +86,8 @@ TEST_CASE("attack 1: an admin key swapped in the middle of a source's submission
   INFO(Describe(again));
   CHECK(again.exit_code == 5);
   CHECK(again.err.find("does not match --admin-fingerprint") != std::string::npos);
-  const ProcessResult pinned = n.AsSource(
-      {"submit", "--text-file", n.inst().Path("second.txt")}, "state-source", false);
+  const ProcessResult pinned =
+      n.AsSource({"submit", "--text-file", n.inst().Path("second.txt")}, "state-source", false);
   INFO(Describe(pinned));
   CHECK(pinned.exit_code == 5);
   CHECK(pinned.err.find("admin key changed") != std::string::npos);

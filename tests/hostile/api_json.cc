@@ -68,8 +68,8 @@ std::optional<Bytes> InstanceRoster(const std::string& body) {
 
 Bytes InstanceId(const std::string& body) { return Decode(Object(body).at(kInstanceId)); }
 
-std::string WithAdmin(const std::string& body, ByteView admin_public, const std::string& fingerprint,
-                      ByteView roster, uint64_t roster_version) {
+std::string WithAdmin(const std::string& body, ByteView admin_public,
+                      const std::string& fingerprint, ByteView roster, uint64_t roster_version) {
   json::object o = Object(body);
   o[kAdminKey] = Encode(admin_public);
   o[kFingerprint] = fingerprint;

@@ -21,8 +21,8 @@ std::optional<Bytes> InstanceRoster(const std::string& body);
 // The instance id and the admin key as served.
 Bytes InstanceId(const std::string& body);
 // The document with another admin key (its fingerprint text too) and roster.
-std::string WithAdmin(const std::string& body, ByteView admin_public, const std::string& fingerprint,
-                      ByteView roster, uint64_t roster_version);
+std::string WithAdmin(const std::string& body, ByteView admin_public,
+                      const std::string& fingerprint, ByteView roster, uint64_t roster_version);
 // The document with another roster, same admin key.
 std::string WithRoster(const std::string& body, ByteView roster, uint64_t roster_version);
 

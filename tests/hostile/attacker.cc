@@ -60,9 +60,9 @@ std::vector<std::string> Attacker::Gains(const std::vector<Seen>& seen) const {
     for (const KeyRow& k : p.keys) {
       const uint8_t role = k.role == "notes" ? protocol::kRoleNotesKey : protocol::kRoleCaseKey;
       for (const auto& r : reviewers_) {
-        if (case_id && crypto::OpenSealedKey(k.sealed, role, *case_id, r->x25519_secret(),
-                                             r->x25519_public())
-                           .ok()) {
+        if (case_id &&
+            crypto::OpenSealedKey(k.sealed, role, *case_id, r->x25519_secret(), r->x25519_public())
+                .ok()) {
           out.push_back(s.target + ": a " + k.role + " key sealed to an attacker's key");
         }
       }

@@ -66,13 +66,12 @@ void HostileProxy::Rewrite(const std::string& method, const std::string& target,
 
 void HostileProxy::Answer(const std::string& method, const std::string& target, int status,
                           std::string body) {
-  auto rule = std::make_shared<Rule>(Rule{
-      method, std::regex(target),
-      [status, body = std::move(body)](int& s, std::string& b) {
-        s = status;
-        b = body;
-      },
-      false});
+  auto rule = std::make_shared<Rule>(Rule{method, std::regex(target),
+                                          [status, body = std::move(body)](int& s, std::string& b) {
+                                            s = status;
+                                            b = body;
+                                          },
+                                          false});
   std::lock_guard<std::mutex> lock(mu_);
   rules_.push_back(std::move(rule));
 }

@@ -33,8 +33,8 @@ std::string Describe(const ProcessResult& r) {
   return "exit " + std::to_string(r.exit_code) + "\nstdout: " + r.out + "\nstderr: " + r.err;
 }
 
-Newsroom::Newsroom() : inst_({.name = "Hostile Newsroom", .admin_key_by_cli = true,
-                              .rate_limits_off = true}) {
+Newsroom::Newsroom()
+    : inst_({.name = "Hostile Newsroom", .admin_key_by_cli = true, .rate_limits_off = true}) {
   server_ = inst_.Serve();
   reviewer_proxy_ = std::make_unique<HostileProxy>(inst_.reviewer_port());
   source_proxy_ = std::make_unique<HostileProxy>(inst_.source_port());
@@ -52,19 +52,18 @@ Newsroom::~Newsroom() {
 void Newsroom::AddReviewer(const std::string& name) { inst_.AddReviewer(name); }
 
 void Newsroom::RemoveReviewer(const std::string& name) {
-  const ProcessResult r = inst_.Cli(
-      {"roster", "remove", "--name", name, "--server", inst_.ReviewerUrl(), "--state-dir",
-       inst_.Path("state-admin"), "--admin-key", inst_.Path("admin.key"), "--passphrase-file",
-       inst_.Path("pass")});
+  const ProcessResult r =
+      inst_.Cli({"roster", "remove", "--name", name, "--server", inst_.ReviewerUrl(), "--state-dir",
+                 inst_.Path("state-admin"), "--admin-key", inst_.Path("admin.key"),
+                 "--passphrase-file", inst_.Path("pass")});
   INFO(Describe(r));
   REQUIRE(r.exit_code == 0);
 }
 
 std::vector<std::string> Newsroom::ReviewerArgs(const std::string& name, bool fingerprint) const {
-  std::vector<std::string> a = {"--server",          reviewer_proxy_->url(),
-                                "--key-file",        inst_.Path(name + ".key"),
-                                "--passphrase-file", inst_.Path("pass"),
-                                "--state-dir",       inst_.Path("state-" + name)};
+  std::vector<std::string> a = {
+      "--server",          reviewer_proxy_->url(), "--key-file",  inst_.Path(name + ".key"),
+      "--passphrase-file", inst_.Path("pass"),     "--state-dir", inst_.Path("state-" + name)};
   if (fingerprint) {
     a.push_back("--admin-fingerprint");
     a.push_back(inst_.fingerprint());
@@ -219,11 +218,11 @@ std::string Newsroom::Login(const std::string& name) const {
   REQUIRE(challenge.ok());
   auto signature = key.SignLogin(instance_id(), id, *challenge);
   REQUIRE(signature.ok());
-  auto [login_status, login_body] = PostWithToken(
-      "", "/api/v1/login",
-      json::serialize(json::object{{"reviewer_id", id_text},
-                                   {"challenge", Base64UrlEncode(*challenge)},
-                                   {"signature", Base64UrlEncode(*signature)}}));
+  auto [login_status, login_body] =
+      PostWithToken("", "/api/v1/login",
+                    json::serialize(json::object{{"reviewer_id", id_text},
+                                                 {"challenge", Base64UrlEncode(*challenge)},
+                                                 {"signature", Base64UrlEncode(*signature)}}));
   REQUIRE(login_status == 200);
   const std::string token = StringField(login_body, "token");
   REQUIRE(!token.empty());

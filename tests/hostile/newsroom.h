@@ -72,7 +72,7 @@ class Newsroom {
 
   // What dojavad serves now, read directly (not through a proxy).
   std::string InstanceJson() const;
-  Bytes RosterBytes() const;               // the installed roster
+  Bytes RosterBytes() const;                 // the installed roster
   crypto::v2::Roster CurrentRoster() const;  // verified against the real admin key
   crypto::Id instance_id() const;
   Bytes salt() const;
@@ -87,8 +87,7 @@ class Newsroom {
   std::pair<int, std::string> PostWithToken(const std::string& token, const std::string& path,
                                             const std::string& json) const;
   // GET `path` of the reviewer listener with `token`: the status and the body.
-  std::pair<int, std::string> GetWithToken(const std::string& token,
-                                           const std::string& path) const;
+  std::pair<int, std::string> GetWithToken(const std::string& token, const std::string& path) const;
 
  private:
   std::vector<std::string> ReviewerArgs(const std::string& name, bool fingerprint) const;

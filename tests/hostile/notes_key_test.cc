@@ -34,8 +34,7 @@ Bytes Genesis(const crypto::Id& case_id, const crypto::Id& creator,
   return std::move(bytes).value();
 }
 
-TEST_CASE("attack 3: a planted notes key is refused and nothing is written under it",
-          "[hostile]") {
+TEST_CASE("attack 3: a planted notes key is refused and nothing is written under it", "[hostile]") {
   Newsroom n;
   Attacker attacker;
   n.AddReviewer("ana");
@@ -52,43 +51,47 @@ TEST_CASE("attack 3: a planted notes key is refused and nothing is written under
   const SecretBytes& nk = attacker.NewKey();
   auto sealed = crypto::SealKey(nk, protocol::kRoleNotesKey, case_id, ana_key.x25519_public());
   REQUIRE(sealed.ok());
-  std::optional<Bytes> genesis;
-  std::string outcome;
-  SECTION("the server alone: no genesis") { outcome = "no genesis"; }
-  SECTION("the server with a signing key of its own: the creator is on no roster") {
-    const crypto::ReviewerKey& own = attacker.NewReviewer();
-    genesis = Genesis(case_id, crypto::RandomId(), own, ana, attacker.NewKey(), nk);
-    outcome = "unknown_author";
-  }
-  SECTION("a reviewer on the roster who does not hold the case: no proof of CK") {
-    const crypto::ReviewerKey bob = n.ReviewerKeyOf("bob");
-    genesis = Genesis(case_id, n.ReviewerId("bob"), bob, ana, attacker.NewKey(), nk);
-    outcome = "wrong_key";
-  }
+  struct Variant {
+    const char* who;
+    std::optional<Bytes> genesis;
+    const char* outcome;
+  };
+  const crypto::ReviewerKey& own = attacker.NewReviewer();
+  const crypto::ReviewerKey bob = n.ReviewerKeyOf("bob");
+  const std::vector<Variant> variants = {
+      {"the server alone: no genesis", std::nullopt, "no genesis"},
+      {"the server with a signing key of its own: the creator is on no roster",
+       Genesis(case_id, crypto::RandomId(), own, ana, attacker.NewKey(), nk), "unknown_author"},
+      {"a reviewer on the roster who does not hold the case: no proof of CK",
+       Genesis(case_id, n.ReviewerId("bob"), bob, ana, attacker.NewKey(), nk), "wrong_key"}};
   const std::string case_path = "/api/v1/cases/" + case_text;
   const KeyRow planted{Base64UrlEncode(ana), "notes", *sealed, 0};
-  n.reviewers().Rewrite("GET", case_path, [=](int&, std::string& body) {
-    body = WithGenesis(WithKey(body, planted), genesis);
-  });
-  n.reviewers().ForgetSeen();
-
-  for (const std::vector<std::string>& cmd :
-       {std::vector<std::string>{"status", case_text, "investigating"},
-        std::vector<std::string>{"note", case_text, "the source is the deputy minister's aide"},
-        std::vector<std::string>{"assign", case_text, "me"}}) {
-    const ProcessResult r = n.As("ana", cmd);
-    INFO(Describe(r));
-    CHECK(r.exit_code == 5);
-    CHECK(r.err.find("notes key sealed to you is refused") != std::string::npos);
-    CHECK(r.err.find(outcome) != std::string::npos);
+  for (const Variant& v : variants) {
+    INFO(v.who);
+    n.reviewers().Clear();
+    n.reviewers().Rewrite("GET", case_path,
+                          [planted, genesis = v.genesis](int&, std::string& body) {
+                            body = WithGenesis(WithKey(body, planted), genesis);
+                          });
+    n.reviewers().ForgetSeen();
+    for (const std::vector<std::string>& cmd :
+         {std::vector<std::string>{"status", case_text, "investigating"},
+          std::vector<std::string>{"note", case_text, "the source is the deputy minister's aide"},
+          std::vector<std::string>{"assign", case_text, "me"}}) {
+      const ProcessResult r = n.As("ana", cmd);
+      INFO(Describe(r));
+      CHECK(r.exit_code == 5);
+      CHECK(r.err.find("notes key sealed to you is refused") != std::string::npos);
+      CHECK(r.err.find(v.outcome) != std::string::npos);
+    }
+    CHECK(n.reviewers().Requests("POST", case_path + "/(messages|keys)").empty());
+    CHECK(attacker.Gains(n.reviewers().seen()).empty());
   }
   // The case itself still reads, with the refusal named.
   const ProcessResult show = n.As("ana", {"show", case_text});
   INFO(Describe(show));
   CHECK(show.out.find("Nadzor nad novinarima") != std::string::npos);
   CHECK(show.err.find("notes key sealed to you is refused") != std::string::npos);
-  CHECK(n.reviewers().Requests("POST", case_path + "/(messages|keys)").empty());
-  CHECK(attacker.Gains(n.reviewers().seen()).empty());
 
   // Control: without the planted key, ana creates the notes key (with its
   // genesis) and writes the status: the refusal above came from the plant.

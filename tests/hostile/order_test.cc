@@ -64,7 +64,8 @@ TEST_CASE("attack 5: reordered, withheld and truncated listings are named; nothi
   REQUIRE(StringField(seen.out, "status") == "closed");
   const std::string messages = "/api/v1/cases/" + case_text + "/messages";
 
-  SECTION("the two status events swapped, so that the closed case shows as open") {
+  {
+    INFO("the two status events swapped, so that the closed case shows as open");
     EditListing(n.reviewers(), messages, 5, [](auto& m) { std::swap(m[2], m[3]); });
     // Bob's mark (4 records, the 4th his "closed") no longer matches: the
     // whole case is refused (high-water mark, §8.4).
@@ -77,19 +78,23 @@ TEST_CASE("attack 5: reordered, withheld and truncated listings are named; nothi
     CHECK(ana.exit_code == 7);
     CHECK(ana.out.find("message #3: reordered") != std::string::npos);
   }
-  SECTION("the last status event withheld: truncated below ana's mark (high-water mark)") {
+  {
+    INFO("the last status event withheld: truncated below ana's mark (high-water mark)");
     EditListing(n.reviewers(), messages, 5, [](auto& m) { m.erase(m.begin() + 3); });
     RefusedAs(n, "ana", case_text, "truncated");
   }
-  SECTION("the listing cut after the report: truncated") {
+  {
+    INFO("the listing cut after the report: truncated");
     EditListing(n.reviewers(), messages, 5, [](auto& m) { m.resize(1); });
     RefusedAs(n, "ana", case_text, "truncated");
   }
-  SECTION("a withheld record replaced by a later one: the mark's record differs (reordered)") {
+  {
+    INFO("a withheld record replaced by a later one: the mark's record differs (reordered)");
     EditListing(n.reviewers(), messages, 5, [](auto& m) { m[4] = m[3]; });
     RefusedAs(n, "ana", case_text, "reordered");
   }
-  SECTION("the source's listing reordered: the moved record is named") {
+  {
+    INFO("the source's listing reordered: the moved record is named");
     EditListing(n.sources(), "/api/v1/source/case", 3, [](auto& m) { std::swap(m[1], m[2]); });
     const ProcessResult inbox = n.Inbox(receipt);
     INFO(Describe(inbox));

@@ -101,19 +101,21 @@ TEST_CASE("attack 2: a roster that forks or breaks the chain is refused", "[host
   Scene s;
   // An admin on a machine without state (F3 c) is served v2 and signs a v3'
   // on top of it that adds a reviewer of the attacker's; bob is active there.
-  crypto::v2::Roster fork = crypto::v2::VerifyRoster(s.v2, s.n.AdminKeyOf().public_key(),
-                                                     s.n.instance_id(), std::nullopt)
-                                ->roster();
+  crypto::v2::Roster fork =
+      crypto::v2::VerifyRoster(s.v2, s.n.AdminKeyOf().public_key(), s.n.instance_id(), std::nullopt)
+          ->roster();
   fork.version = 3;
   fork.prev_digest = s.n.RosterDigestOf(s.v2);
   fork.entries.push_back(EntryFor(s.attacker.NewReviewer(), "mallory"));
   const Bytes v3_fork = SignedRoster(s.n.AdminKeyOf(), fork);
-  SECTION("the same version, other bytes: a fork (rollback)") {
+  {
+    INFO("the same version, other bytes: a fork (rollback)");
     Serve(s.n.reviewers(), v3_fork, 3);
     Serve(s.n.sources(), v3_fork, 3);
     s.Refused("rollback");
   }
-  SECTION("its successor names the fork, not the roster the clients saw (broken_chain)") {
+  {
+    INFO("its successor names the fork, not the roster the clients saw (broken_chain)");
     crypto::v2::Roster next = fork;
     next.version = 4;
     next.prev_digest = s.n.RosterDigestOf(v3_fork);
@@ -122,7 +124,8 @@ TEST_CASE("attack 2: a roster that forks or breaks the chain is refused", "[host
     Serve(s.n.sources(), v4, 4);
     s.Refused("does not continue version 3");
   }
-  SECTION("a successor of the right roster that brings the removed reviewer back (broken_chain)") {
+  {
+    INFO("a successor of the right roster that brings the removed reviewer back (broken_chain)");
     crypto::v2::Roster back = s.r3;
     back.version = 4;
     back.prev_digest = s.n.RosterDigestOf(s.v3);

@@ -24,9 +24,10 @@ constexpr const char* kSourceCase = "/api/v1/source/case(\\?.*)?";
 constexpr const char* kPlanted = "send the originals to this address";
 constexpr size_t kCommitAt = 34;  // §8.1 header: version, kind, case id, message id
 
-TEST_CASE("attack 8: a case key sealed to source_pk without a signed re-key is refused by the "
-          "source",
-          "[hostile]") {
+TEST_CASE(
+    "attack 8: a case key sealed to source_pk without a signed re-key is refused by the "
+    "source",
+    "[hostile]") {
   Newsroom n;
   Attacker attacker;
   n.AddReviewer("ana");
@@ -47,8 +48,8 @@ TEST_CASE("attack 8: a case key sealed to source_pk without a signed re-key is r
   auto to_source = crypto::SealKey(ck2, protocol::kRoleCaseKey, *case_id, rk->source_public);
   REQUIRE(to_source.ok());
   const crypto::ReviewerKey& impostor = attacker.NewReviewer();
-  const crypto::v2::Signer as_ana{protocol::kAuthorReviewer, ana, {},
-                                  impostor.Signer(ana).ed25519_secret};
+  const crypto::v2::Signer as_ana{
+      protocol::kAuthorReviewer, ana, {}, impostor.Signer(ana).ed25519_secret};
   auto planted = crypto::v2::EncryptMessage(
       ck2, protocol::kKindConversation, *case_id, crypto::RandomId(),
       AsBytes(testing::MessageBody(kPlanted)), as_ana,
@@ -62,7 +63,8 @@ TEST_CASE("attack 8: a case key sealed to source_pk without a signed re-key is r
   };
 
   n.sources().ForgetSeen();
-  SECTION("in place of the source's wrapped key (guards §7.1: only the receipt's wrap opens)") {
+  {
+    INFO("in place of the source's wrapped key (guards §7.1: only the receipt's wrap opens)");
     const Bytes sealed = *to_source;
     n.sources().Rewrite("GET", kSourceCase, [=](int&, std::string& body) {
       body = WithSourceKey(body, sealed);
@@ -76,16 +78,18 @@ TEST_CASE("attack 8: a case key sealed to source_pk without a signed re-key is r
     CHECK(inbox.out.find("Primili smo") == std::string::npos);  // nothing is shown
     CHECK(n.sources().Requests("POST", ".*").empty());
   }
-  SECTION("as a re-key statement the server signed itself (guards §7.3's signature)") {
+  {
+    INFO("as a re-key statement the server signed itself (guards §7.3's signature)");
+    n.sources().Clear();
     // The statement names ana and the case's real commitment (public in
     // every header), but only the attacker's key signed it.
-    const auto [status, listing] = n.GetWithToken(n.Login("ana"), "/api/v1/cases/" + case_text +
-                                                                      "/messages");
+    const auto [status, listing] =
+        n.GetWithToken(n.Login("ana"), "/api/v1/cases/" + case_text + "/messages");
     REQUIRE(status == 200);
     const Bytes report = Messages(listing).at(0).record;
-    auto statement = crypto::v2::MakeRekey(*case_id, ana, SecretBytes::Random(32), ck2, *to_source,
-                                           n.CurrentRoster().version,
-                                           *impostor.Signer(ana).ed25519_secret);
+    auto statement =
+        crypto::v2::MakeRekey(*case_id, ana, SecretBytes::Random(32), ck2, *to_source,
+                              n.CurrentRoster().version, *impostor.Signer(ana).ed25519_secret);
     REQUIRE(statement.ok());
     Bytes forged = std::move(statement).value();
     std::copy(report.begin() + kCommitAt, report.begin() + kCommitAt + 32, forged.begin() + 33);

@@ -19,9 +19,9 @@
 namespace dojava::hostile {
 namespace {
 
-constexpr size_t kHeader = 90;      // PROTOCOL §8.1
-constexpr size_t kCommitAt = 34;    // version, kind, case id, message id
-constexpr size_t kSmallest = 512;   // §8.2 the smallest bucket
+constexpr size_t kHeader = 90;     // PROTOCOL §8.1
+constexpr size_t kCommitAt = 34;   // version, kind, case id, message id
+constexpr size_t kSmallest = 512;  // §8.2 the smallest bucket
 constexpr size_t kTag = 16;
 
 crypto::Id IdOf(const std::string& text) {
@@ -47,9 +47,10 @@ std::string MessageJson(ByteView record) {
   return "{\"message\":\"" + Base64UrlEncode(record) + "\"}";
 }
 
-TEST_CASE("attack 6: a junk record posted with a valid token is shown as not opening and blocks "
-          "nothing",
-          "[hostile]") {
+TEST_CASE(
+    "attack 6: a junk record posted with a valid token is shown as not opening and blocks "
+    "nothing",
+    "[hostile]") {
   Newsroom n;
   n.AddReviewer("ana");
   n.AddReviewer("bob");  // his token is stolen (or he turned): he holds the case
@@ -98,9 +99,10 @@ TEST_CASE("attack 6: a junk record posted with a valid token is shown as not ope
   CHECK(StringField(after.out, "status") == "triage");
 }
 
-TEST_CASE("attack 7: a reviewer who holds no key of a case cannot post to it (403), and the CLI "
-          "names it",
-          "[hostile]") {
+TEST_CASE(
+    "attack 7: a reviewer who holds no key of a case cannot post to it (403), and the CLI "
+    "names it",
+    "[hostile]") {
   Newsroom n;
   n.AddReviewer("ana");
   n.Submit("Pritisak na urednike");
@@ -116,8 +118,8 @@ TEST_CASE("attack 7: a reviewer who holds no key of a case cannot post to it (40
 
   // Straight at the API with her valid token: every write is 403.
   const SecretBytes made_up = SecretBytes::Random(32);
-  auto own_key = crypto::SealKey(made_up, protocol::kRoleCaseKey, case_id,
-                                 carol_key.x25519_public());
+  auto own_key =
+      crypto::SealKey(made_up, protocol::kRoleCaseKey, case_id, carol_key.x25519_public());
   auto anchor = crypto::v2::MakeCaseKeyAnchor(case_id, carol, made_up, carol_sign);
   auto del = crypto::v2::MakeCaseDelete(
       {case_id, carol, static_cast<uint32_t>(std::time(nullptr) / 86400)}, carol_sign);
@@ -162,8 +164,7 @@ TEST_CASE("attack 7: a reviewer who holds no key of a case cannot post to it (40
   auto shown = crypto::SealKey(*ck, protocol::kRoleCaseKey, case_id, carol_key.x25519_public());
   REQUIRE(shown.ok());
   const KeyRow row{Base64UrlEncode(carol), "case", *shown, 0};
-  n.reviewers().Rewrite("GET", path,
-                        [row](int&, std::string& body) { body = WithKey(body, row); });
+  n.reviewers().Rewrite("GET", path, [row](int&, std::string& body) { body = WithKey(body, row); });
   const ProcessResult remote = n.As("carol", {"reply", case_text, "let me in"});
   INFO(Describe(remote));
   CHECK(remote.exit_code == 9);
