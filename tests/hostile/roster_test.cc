@@ -72,11 +72,22 @@ TEST_CASE("attack 2: an older roster that still lists a removed reviewer is refu
   // Guards the rollback rule (§6 chain rule, v < v0).
   s.Refused("rollback");
 
-  // The documented residual (§6 "floor", §14): a CLI source with no state
-  // and no floor accepts the older genuine roster within its expiry and seals
-  // to the removed reviewer. dojavad itself refuses the case (bob is retired
-  // on the installed roster), but the keys were in the request it received.
+  // A CLI source without state has only the published address's floor
+  // (§6, §12.1 `rv`): given it, the older roster is refused too (guards
+  // --roster-floor, client/trust.cc AcceptRoster's floor).
   testing::WritePrivateFile(s.n.inst().Path("r.txt"), "Izvještaj bez stanja");
+  const ProcessResult floored =
+      s.n.AsSource({"submit", "--text-file", s.n.inst().Path("r.txt"), "--roster-floor", "3"});
+  INFO(Describe(floored));
+  CHECK(floored.exit_code == 5);
+  CHECK(floored.err.find("of the published address") != std::string::npos);
+  CHECK(s.attacker.Gains(s.n.sources().seen()).empty());
+
+  // The documented residual (§14, SECURITY.md): without state and without
+  // the floor, it accepts the older genuine roster within its expiry and
+  // seals to the removed reviewer. dojavad itself refuses the case (bob is
+  // retired on the installed roster), but the keys were in the request the
+  // compromised server received.
   const ProcessResult stateless = s.n.AsSource({"submit", "--text-file", s.n.inst().Path("r.txt")});
   INFO(Describe(stateless));
   CHECK(!s.attacker.Gains(s.n.sources().seen()).empty());
