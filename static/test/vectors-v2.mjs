@@ -1,4 +1,4 @@
-// Handlers for the protocol-2 vector kinds (PROTOCOL.md §6, §7.2, §7.3, §8), used by vectors.test.mjs.
+// Handlers for the protocol-2 vector kinds (PROTOCOL.md §6, §7.2-§7.4, §8), used by vectors.test.mjs.
 // Each returns { run, check?, reencrypt? } like the handlers there.
 
 import assert from 'node:assert/strict';
@@ -193,6 +193,23 @@ export const V2_HANDLERS = {
       check(next) {
         assert.equal(next.count, need(v.output, 'count', 'output'));
         assert.equal(toHex(next.lastHash), need(v.output, 'last_hash', 'output'));
+      },
+    };
+  },
+
+  statement_envelope(v) {
+    const i = v.input;
+    const open = () => P.openStatement(hex(need(i, 'envelope', 'input')), need(i, 'type', 'input'), hex(need(i, 'case_id', 'input')), need(i, 'case_keys', 'input').map(hex));
+    return {
+      run: open,
+      check(r) {
+        assert.equal(toHex(r.statement), need(v.output, 'statement', 'output'));
+        assert.equal(r.keyIndex, need(v.output, 'key_index', 'output'));
+      },
+      reencrypt() {
+        const seal = need(i, 'seal', 'input');
+        const made = P.sealStatement(hex(seal.case_key), i.type, hex(i.case_id), open().statement, { nonce: hex(seal.nonce) });
+        return [made, hex(i.envelope)];
       },
     };
   },

@@ -11,6 +11,7 @@
 #include "crypto/protocol_constants.h"
 #include "crypto/rekey.h"
 #include "crypto/roster_v2.h"
+#include "crypto/statement_envelope.h"
 #include "crypto/testing/deterministic.h"
 #include "tests/vectors/vector_checks.h"
 #include "tests/vectors/vector_json.h"
@@ -242,6 +243,29 @@ std::string CheckCaseOrder(const json::object& v) {
   return "success";
 }
 
+// §7.4: open with the CKs the reader holds (picked by kc); a success
+// re-seals byte for byte.
+std::string CheckStatementEnvelope(const json::object& v) {
+  const auto& in = v.at("input").as_object();
+  const Id case_id = FixedOf<16>(in.at("case_id"));
+  std::vector<SecretBytes> keys;
+  for (const auto& k : in.at("case_keys").as_array()) keys.push_back(SecretOf(k));
+  std::vector<const SecretBytes*> held;
+  for (const auto& k : keys) held.push_back(&k);
+  const auto type = static_cast<uint8_t>(in.at("type").as_int64());
+  const Bytes envelope = BytesOf(in.at("envelope"));
+  auto opened = v2::OpenStatement(envelope, type, case_id, held);
+  if (!opened.ok()) return Outcome(opened.code());
+  const auto& out = v.at("output").as_object();
+  CHECK(HexOf(opened->statement) == out.at("statement").as_string());
+  CHECK(opened->key_index == size_t(out.at("key_index").as_int64()));
+  const auto& seal = in.at("seal").as_object();
+  CHECK(v2::SealStatementWithNonce(SecretOf(seal.at("case_key")), type, case_id, opened->statement,
+                                   BytesOf(seal.at("nonce")))
+            .value() == envelope);
+  return "success";
+}
+
 }  // namespace
 
 std::map<std::string, Checker> V2Checkers() {
@@ -251,7 +275,8 @@ std::map<std::string, Checker> V2Checkers() {
           {"ck_anchor", CheckCkAnchor},
           {"rekey", CheckRekey},
           {"case_delete", CheckCaseDelete},
-          {"case_order", CheckCaseOrder}};
+          {"case_order", CheckCaseOrder},
+          {"statement_envelope", CheckStatementEnvelope}};
 }
 
 }  // namespace dojava::vectors
