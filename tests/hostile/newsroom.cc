@@ -7,9 +7,6 @@
 
 #include "base/encoding.h"
 #include "crypto/key_file.h"
-#include "service/store/database_key.h"
-#include "service/store/sqlite_db.h"
-#include "service/store/sqlite_statement.h"
 #include "tests/hostile/api_json.h"
 #include "tests/support/raw_requests.h"
 
@@ -129,24 +126,6 @@ std::string Newsroom::OnlyCase(const std::string& name) {
   const json::array& cases = v.as_object().at("cases").as_array();
   REQUIRE(cases.size() == 1);
   return std::string(cases[0].as_object().at("case_id").as_string());
-}
-
-void Newsroom::WhileStopped(const std::vector<std::string>& sql) {
-  server_->Signal(SIGTERM);
-  server_->Wait();
-  server_.reset();
-  {
-    auto key = service::DatabaseKey::LoadFile(inst_.data_dir() + "/database.key");
-    REQUIRE(key.ok());
-    auto db = service::SqliteDb::Open(inst_.data_dir() + "/dojava.db", *key,
-                                      service::SqliteDb::Mode::kReadWrite);
-    REQUIRE(db.ok());
-    for (const std::string& s : sql) {
-      INFO(s);
-      REQUIRE((*db)->Exec(s).ok());
-    }
-  }
-  server_ = inst_.Serve();
 }
 
 crypto::ReviewerKey Newsroom::ReviewerKeyOf(const std::string& name) const {

@@ -4,7 +4,7 @@
 // HostileProxy instances in front of its reviewer and source listeners, and
 // the real `dojava` CLI run through them as reviewers and sources would.
 // The test also holds what an attacker who controls the server holds: the
-// database key (store writes while dojavad is stopped) and the API.
+// API, and keys opened from the files of the people it robbed.
 #ifndef DOJAVA_TESTS_HOSTILE_NEWSROOM_H_
 #define DOJAVA_TESTS_HOSTILE_NEWSROOM_H_
 
@@ -60,10 +60,6 @@ class Newsroom {
   ProcessResult Inbox(const std::string& receipt, const std::string& followup = "");
   // The one case `name` lists (REQUIRE), as its id text.
   std::string OnlyCase(const std::string& name);
-
-  // Stops dojavad, runs `sql` statements on its database with the database
-  // key (as an attacker holding it would), and serves again on the same ports.
-  void WhileStopped(const std::vector<std::string>& sql);
 
   // Keys opened from their files with the suite's passphrase (the attacker
   // stole a laptop; or the test needs the admin's signature).
