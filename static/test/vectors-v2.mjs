@@ -187,7 +187,20 @@ export const V2_HANDLERS = {
         const seen = has(i, 'seen') ? { count: i.seen.count, lastHash: hex(i.seen.last_hash) } : undefined;
         const report = P.checkCaseOrder(listing, roster, seen);
         if (report.caseError) throw report.caseError;
-        for (const e of report.records) if (e) throw e;
+        // §8.4, §11.4: message #1's body is a report, and no later body is one.
+        const bodyType = (m) => {
+          try {
+            const b = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(m.body));
+            return b !== null && typeof b === 'object' && typeof b.type === 'string' ? b.type : '';
+          } catch {
+            return '';
+          }
+        };
+        if (bodyType(listing[0].opened) !== 'report') throw new P.DojavaError('malformed', 'message #1 is not a report');
+        report.records.forEach((e, n) => {
+          if (e) throw e;
+          if (n > 0 && listing[n].opened && bodyType(listing[n].opened) === 'report') throw new P.DojavaError('malformed', 'a later report');
+        });
         return report.next;
       },
       check(next) {

@@ -211,6 +211,15 @@ std::string CheckRekey(const json::object& v) {
   return "success";
 }
 
+// The `type` of a §11 body, or "" if it is not a JSON object with a string `type`.
+std::string BodyType(const v2::OpenedMessage& m) {
+  boost::system::error_code ec;
+  const json::value body = json::parse(m.body.reveal_chars(), ec);
+  if (ec || !body.is_object() || !body.as_object().contains("type")) return "";
+  const json::value& type = body.as_object().at("type");
+  return type.is_string() ? std::string(type.as_string()) : "";
+}
+
 std::string CheckCaseOrder(const json::object& v) {
   const auto& in = v.at("input").as_object();
   const v2::VerifiedRoster roster = AuthorRoster(in);
@@ -234,8 +243,12 @@ std::string CheckCaseOrder(const json::object& v) {
   }
   const v2::CaseOrderReport report = v2::CheckCaseOrder(listing, roster, seen);
   if (!report.case_status.ok()) return Outcome(report.case_status.code());
-  for (const Status& s : report.records) {
-    if (!s.ok()) return Outcome(s.code());
+  // §8.4, §11.4: message #1's body is a report, and no later body is one.
+  if (BodyType(*listing[0].opened) != "report") return Outcome(Code::kMalformed);
+  for (size_t i = 0; i < listing.size(); ++i) {
+    if (!report.records[i].ok()) return Outcome(report.records[i].code());
+    if (i > 0 && listing[i].opened != nullptr && BodyType(*listing[i].opened) == "report")
+      return Outcome(Code::kMalformed);
   }
   const auto& out = v.at("output").as_object();
   CHECK(report.next.count == uint64_t(out.at("count").as_int64()));
