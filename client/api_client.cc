@@ -396,7 +396,7 @@ Status ParseCaseV2(const json::object& o, ApiCaseDetail* d) {
       if (!ro) return Unexpected("rekeys");
       ApiRekey rk;
       DOJAVA_ASSIGN_OR_RETURN(rk.generation, UInt(*ro, "generation"));
-      DOJAVA_ASSIGN_OR_RETURN(rk.statement, B64(*ro, "statement"));
+      DOJAVA_ASSIGN_OR_RETURN(rk.envelope, B64(*ro, "envelope"));
       d->rekeys.push_back(std::move(rk));
     }
   }
@@ -460,15 +460,26 @@ Result<uint64_t> ApiClient::PostMessage(const crypto::Id& case_id, ByteView reco
 }
 
 Status ApiClient::PostKeys(const crypto::Id& case_id, const std::vector<ApiSealedKey>& keys,
-                           ByteView genesis) {
+                           ByteView genesis, ByteView genesis_envelope) {
   json::object o{{"keys", KeyArray(keys)}};
   if (!genesis.empty()) o["genesis"] = Base64UrlEncode(genesis);
+  if (!genesis_envelope.empty()) o["genesis_envelope"] = Base64UrlEncode(genesis_envelope);
   const std::string body = json::serialize(o);
   return Call("POST", "/api/v1/cases/" + IdText(case_id) + "/keys", body, true, 64 * 1024).status();
 }
 
-Status ApiClient::PostAnchor(const crypto::Id& case_id, ByteView anchor) {
-  const std::string body = json::serialize(json::object{{"anchor", Base64UrlEncode(anchor)}});
+Status ApiClient::PostRekey(const crypto::Id& case_id, ByteView statement, ByteView envelope,
+                            const std::vector<ApiSealedKey>& keys) {
+  const std::string body = json::serialize(json::object{{"rekey", Base64UrlEncode(statement)},
+                                                        {"envelope", Base64UrlEncode(envelope)},
+                                                        {"keys", KeyArray(keys)}});
+  return Call("POST", "/api/v1/cases/" + IdText(case_id) + "/rekey", body, true, 64 * 1024)
+      .status();
+}
+
+Status ApiClient::PostAnchor(const crypto::Id& case_id, ByteView anchor, ByteView envelope) {
+  const std::string body = json::serialize(
+      json::object{{"anchor", Base64UrlEncode(anchor)}, {"envelope", Base64UrlEncode(envelope)}});
   return Call("POST", "/api/v1/cases/" + IdText(case_id) + "/anchors", body, true, 64 * 1024)
       .status();
 }
