@@ -218,7 +218,9 @@ TEST_CASE("roster: a stored version-1 roster is served unread until a v2 one rep
   http::Router router;
   auto api = AddApiRoutes(&router, &h.store(), ApiOptions{});
   REQUIRE(api.ok());
-  http::RequestHandler handler(http::HttpConfig{}, std::move(router), http::StaticFiles{});
+  http::HttpConfig config;
+  for (auto& r : config.rate) r = http::RateLimit{0, 0, 0, 0};  // the HTTP layer's own limits
+  http::RequestHandler handler(config, std::move(router), http::StaticFiles{});
   auto send = [&](ListenerKind l, Method m, const std::string& path, const std::string& body) {
     HttpRequest q;
     q.listener = l;
