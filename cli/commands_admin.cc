@@ -186,11 +186,8 @@ int RunRosterShow(const Args& args) {
     json::object out{{"instance", inst.info.name},
                      {"admin_fingerprint", fp},
                      {"roster_version", inst.roster ? inst.roster->version() : 0},
-                     {"roster_format", inst.roster ? inst.roster->format() : 0},
                      {"reviewers", entries}};
-    if (inst.roster && inst.roster->expires_day()) {
-      out["expires"] = DayText(*inst.roster->expires_day());
-    }
+    if (inst.roster) out["expires"] = DayText(inst.roster->expires_day());
     PrintJson(out);
     return 0;
   }
@@ -199,9 +196,8 @@ int RunRosterShow(const Args& args) {
     std::cout << "no roster yet\n";
     return 0;
   }
-  std::cout << "roster version " << inst.roster->version() << " (format "
-            << int{inst.roster->format()} << ", verified";
-  if (auto day = inst.roster->expires_day()) std::cout << ", expires " << DayText(*day);
+  std::cout << "roster version " << inst.roster->version() << " (verified, expires "
+            << DayText(inst.roster->expires_day());
   std::cout << "), " << inst.roster->Active().size() << " reviewer(s):\n";
   for (const auto& e : inst.roster->entries()) {
     std::cout << "  " << IdText(e.reviewer_id) << "  " << e.name;

@@ -92,7 +92,9 @@ crypto::v2::Roster ChangeRoster(const RosterOptions& r,
   const std::string kept_path = client::KeptRosterPath(o.key_file, instance_id);
   const auto kept = Unwrap(client::ReadKeptRoster(kept_path, admin.public_key(), instance_id), "");
   const RosterBase base = Unwrap(
-      client::ChooseRosterBase(kept, inst.roster, inst.info.roster, instance_id, r.adopt), "");
+      client::ChooseRosterBase(kept, inst.roster, inst.info.roster, instance_id, r.adopt,
+                               inst.roster ? 0 : inst.info.roster_version),
+      "");
   crypto::v2::Roster next =
       Unwrap(client::SuccessorOf(base, r.days, client::TodayU32()), "--expires-days");
   change(&next);

@@ -18,7 +18,6 @@
 #include "cli/text_input.h"
 #include "client/case_view.h"
 #include "client/transfer.h"
-#include "crypto/message.h"
 #include "crypto/message_v2.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/receipt.h"
@@ -67,19 +66,16 @@ std::vector<crypto::Id> UploadAll(ApiClient& api, const std::vector<std::string>
   return ids;
 }
 
-// How the source writes into a case: v1 (unsigned, Appendix A) or v2,
-// signed with the receipt's source_sign key (§4.3, §8.3).
+// How the source writes into a case: signed with the receipt's source_sign
+// key (§4.3, §8.3).
 struct SourceWriter {
-  bool v2 = false;
-  crypto::Ed25519KeyPair sign;  // v2
+  crypto::Ed25519KeyPair sign;
   crypto::v2::EventContext context;
 };
 
 SourceWriter WriterFor(const client::RosterView& roster, const crypto::ReceiptKeys& rk,
                        const crypto::v2::Digest& prev) {
   SourceWriter w;
-  w.v2 = roster.format() == protocol::kVersion2;
-  if (!w.v2) return w;
   w.sign = crypto::Ed25519FromSeed(rk.source_sign_seed.reveal());
   w.context = {roster.version(), client::TodayU32(), prev};
   return w;
@@ -87,19 +83,12 @@ SourceWriter WriterFor(const client::RosterView& roster, const crypto::ReceiptKe
 
 Bytes EncryptSourceBody(const SecretBytes& ck, const crypto::Id& case_id, const json::value& body,
                         const SourceWriter& w) {
-  SecretBytes bytes =
-      Unwrap(client::SerializeBody(body, w.v2 ? crypto::v2::MaxBodySize(protocol::kAuthorSource)
-                                              : crypto::MaxBodySize(false)),
-             "the message");
-  if (w.v2) {
-    const crypto::v2::Signer signer{
-        protocol::kAuthorSource, {}, w.sign.public_key, &w.sign.secret_key};
-    return Unwrap(crypto::v2::EncryptMessage(ck, protocol::kKindConversation, case_id,
-                                             crypto::RandomId(), bytes.reveal(), signer, w.context),
-                  "encrypting");
-  }
-  return Unwrap(crypto::EncryptMessage(ck, protocol::kKindConversation, case_id, crypto::RandomId(),
-                                       bytes.reveal(), nullptr),
+  SecretBytes bytes = Unwrap(
+      client::SerializeBody(body, crypto::v2::MaxBodySize(protocol::kAuthorSource)), "the message");
+  const crypto::v2::Signer signer{
+      protocol::kAuthorSource, {}, w.sign.public_key, &w.sign.secret_key};
+  return Unwrap(crypto::v2::EncryptMessage(ck, protocol::kKindConversation, case_id,
+                                           crypto::RandomId(), bytes.reveal(), signer, w.context),
                 "encrypting");
 }
 
@@ -274,10 +263,10 @@ void PrintInbox(const std::vector<CaseEntry>& entries, uint64_t sent_seq,
   }
 }
 
-// §12.3: in a v2 case, message #1 must be signed with the key this receipt
+// §12.3: message #1 must be signed with the key this receipt
 // gives; a case that fails §8.4 is named (its records are still shown).
 void CheckMyReport(client::ReadCase& read, const crypto::ReceiptKeys& rk) {
-  if (read.format != protocol::kVersion2 || !read.trust.ok()) return;
+  if (!read.trust.ok()) return;
   const crypto::Ed25519KeyPair mine = crypto::Ed25519FromSeed(rk.source_sign_seed.reveal());
   if (mine.public_key != read.source_sign) {
     read.trust = Status(Code::kUnknownAuthor,
@@ -373,9 +362,8 @@ int RunInbox(const Args& args) {
       get.empty() ? "" : SaveAttachment(conn->api(), files, get, output, o.download_streams);
   uint64_t sent_seq = 0;
   if (wants_reply) {
-    if (read.format == protocol::kVersion2 && !roster) Fail(Exit::kTrust, "no roster");
-    const SourceWriter w =
-        read.format == protocol::kVersion2 ? WriterFor(*roster, rk, read.prev) : SourceWriter{};
+    if (!roster) Fail(Exit::kTrust, "no roster");
+    const SourceWriter w = WriterFor(*roster, rk, read.prev);
     sent_seq = SendFollowUp(conn->api(), inst.info, o, *ck, sc->case_id, reply_file, attach, w);
   } else if (!attach.empty()) {
     Fail(Exit::kUsage, "--attach needs --reply-file");

@@ -1,6 +1,6 @@
-// Reading the records of a case, version 1 or 2 by each record's version
-// byte (PROTOCOL §8; Appendix A for v1), with §8.4 over a v2 case, and
-// opening a reviewer's case (§7, §7.2, §8.5). Declared in case_view.h.
+// Reading the records of a case (PROTOCOL §8), with §8.4 over the listing,
+// and opening a reviewer's case (§7, §7.2, §8.5). A version-1 record (0.1.0)
+// is unsupported_version. Declared in case_view.h.
 #include <boost/json.hpp>
 #include <set>
 
@@ -48,7 +48,7 @@ void Fail(CaseEntry* e, uint64_t seq, const Status& s) {
   e->error = SeqText(seq) + ": " + Explain(s);
 }
 
-// The fields every opened record gives, of either version.
+// The fields of an opened record that Describe reads.
 struct Opened {
   uint8_t kind = 0;
   crypto::Id message_id{};
@@ -92,15 +92,7 @@ void Describe(const Opened& m, uint64_t seq, const RosterView* roster, CaseEntry
   }
 }
 
-crypto::AuthorKeyLookup V1Authors(const RosterView* roster) {
-  return [roster](const crypto::Id& id) -> std::optional<crypto::Ed25519Public> {
-    const ReviewerEntry* e = roster ? roster->Find(id) : nullptr;
-    if (e == nullptr) return std::nullopt;
-    return e->ed25519;
-  };
-}
-
-// The §8.4 results over a v2 case, applied to its entries.
+// The §8.4 results over the listing, applied to its entries.
 void ApplyOrder(const std::vector<crypto::v2::ListedRecord>& listing,
                 const std::vector<int>& entry_of, const RosterView& roster,
                 const crypto::v2::HighWaterMark& seen, crypto::v2::ListingView view, ReadCase* r) {
@@ -145,33 +137,27 @@ struct Reader {
   const crypto::Id& case_id;
   const SecretBytes* case_key;
   const SecretBytes* notes_key;
-  const RosterView* roster;
-  bool v2_case;
+  const RosterView* roster;  // null: no roster (every record unknown_author)
 };
 
-// Opens one record by its version byte into `e`; a v2 record's opened form
-// goes to `*slot` (for §8.4). False if it replays a message id seen before.
+// Opens one record into `e`; its opened form goes to `*slot` (for §8.4).
+// False if it replays a message id seen before.
 bool ReadOne(const Reader& rd, const ApiMessage& m, std::set<crypto::Id>* ids,
-             crypto::v2::OpenedMessage* slot, bool* opened_v2, CaseEntry* e) {
+             crypto::v2::OpenedMessage* slot, bool* opened, CaseEntry* e) {
   e->seq = m.seq;
   e->day = m.day;
   const uint8_t version = m.record.empty() ? 0 : m.record[0];
   Status st;
   Opened o;
-  crypto::OpenedMessage v1;
   bool fresh = true;
-  if (version == protocol::kVersion && !rd.v2_case) {
-    auto h = crypto::ParseMessageHeader(m.record);
-    if (h.ok()) fresh = ids->insert(h->message_id).second;
-    auto d = crypto::DecryptMessage(m.record, rd.case_id, {rd.case_key, rd.notes_key},
-                                    V1Authors(rd.roster));
-    if (d.ok()) {
-      v1 = std::move(d).value();
-      o = {v1.kind, v1.message_id, v1.author, v1.reviewer_id, &v1.body};
-    }
-    st = d.status();
-    e->undecryptable = st.code() == Code::kDecryptFailed;
-  } else if (version == protocol::kVersion2 && rd.roster && rd.roster->v2()) {
+  if (version != protocol::kVersion2) {
+    st = Status(Code::kUnsupportedVersion,
+                version == protocol::kVersion
+                    ? "a version-1 record (Dojava 0.1.0), which this client does not read"
+                    : "a record of version " + std::to_string(version));
+  } else if (rd.roster == nullptr) {
+    st = Status(Code::kUnknownAuthor, "no roster to check its author against");
+  } else {
     auto h = crypto::v2::ParseMessageHeader(m.record);
     if (h.ok()) fresh = ids->insert(h->message_id).second;
     auto d = crypto::v2::DecryptMessage(m.record, rd.case_id, {rd.case_key, rd.notes_key},
@@ -179,15 +165,9 @@ bool ReadOne(const Reader& rd, const ApiMessage& m, std::set<crypto::Id>* ids,
     if (d.ok()) {
       *slot = std::move(d).value();
       o = {slot->kind, slot->message_id, slot->author, slot->reviewer_id, &slot->body};
-      *opened_v2 = true;
+      *opened = true;
     }
     st = d.status();
-  } else {
-    st = Status(Code::kUnsupportedVersion,
-                version == protocol::kVersion
-                    ? "a version-1 record in a version-2 case"
-                    : "a record of version " + std::to_string(version) +
-                          (version == protocol::kVersion2 ? " needs a version-2 roster" : ""));
   }
   if (!fresh) return false;
   if (st.ok()) {
@@ -205,9 +185,7 @@ ReadCase ReadRecords(const std::vector<ApiMessage>& messages, const crypto::Id& 
                      const RosterView* roster, const crypto::v2::HighWaterMark& seen,
                      crypto::v2::ListingView view) {
   ReadCase r;
-  if (!messages.empty() && !messages[0].record.empty()) r.format = messages[0].record[0];
-  const bool v2_case = r.format == protocol::kVersion2 && roster && roster->v2();
-  const Reader rd{case_id, case_key, notes_key, roster, v2_case};
+  const Reader rd{case_id, case_key, notes_key, roster};
   std::vector<crypto::v2::OpenedMessage> opened_v2(messages.size());
   std::vector<crypto::v2::ListedRecord> listing;
   std::vector<int> entry_of;
@@ -216,14 +194,15 @@ ReadCase ReadRecords(const std::vector<ApiMessage>& messages, const crypto::Id& 
     CaseEntry e;
     bool opened = false;
     const bool fresh = ReadOne(rd, messages[i], &ids, &opened_v2[i], &opened, &e);
-    if (v2_case) {
-      listing.push_back(
-          {crypto::v2::EventHash(messages[i].record), opened ? &opened_v2[i] : nullptr});
-    }
+    listing.push_back({crypto::v2::EventHash(messages[i].record), opened ? &opened_v2[i] : nullptr});
     entry_of.push_back(fresh ? static_cast<int>(r.entries.size()) : -1);
     if (fresh) r.entries.push_back(std::move(e));
   }
-  if (v2_case) ApplyOrder(listing, entry_of, *roster, seen, view, &r);
+  if (roster != nullptr) {
+    ApplyOrder(listing, entry_of, *roster, seen, view, &r);
+  } else {
+    r.trust = Status(Code::kUnknownAuthor, "no roster to check the case against");
+  }
   return r;
 }
 
@@ -253,7 +232,7 @@ Status OpenMyKeys(const crypto::Id& case_id, const crypto::Id& me_id, const Secr
   return Status::Ok();
 }
 
-// §7.2: a v2 case's NK is used only after its genesis checked.
+// §7.2: NK is used only after its genesis checked.
 void CheckGenesis(const crypto::Id& case_id, const RosterView& roster, CaseView* v) {
   if (v->notes_key.empty()) return;
   Status st;
@@ -326,18 +305,15 @@ Result<CaseView> OpenReviewerCase(ApiClient& api, const crypto::Id& case_id,
   v.genesis = std::move(detail.genesis);
   DOJAVA_RETURN_IF_ERROR(OpenMyKeys(case_id, me_id, x_secret, x_public, &v));
   DOJAVA_ASSIGN_OR_RETURN(std::vector<ApiMessage> messages, api.GetMessages(case_id, 0));
-  const bool v2 = !messages.empty() && !messages[0].record.empty() &&
-                  messages[0].record[0] == protocol::kVersion2 && roster.v2() != nullptr;
-  if (v2) CheckGenesis(case_id, roster, &v);
+  CheckGenesis(case_id, roster, &v);
   ReadCase r = ReadRecords(messages, case_id, &v.case_key,
                            v.notes_key.empty() ? nullptr : &v.notes_key, &roster, seen);
   v.entries = std::move(r.entries);
-  v.format = r.format;
   v.trust = r.trust;
   v.next_mark = r.next_mark;
   v.prev = r.prev;
-  if (v2 && v.trust.ok()) v.trust = CheckAnchors(case_id, detail.anchors, roster, v.case_key);
-  v.needs_anchor = v2 && v.trust.ok() && detail.anchors.empty() && !r.reviewer_signed;
+  if (v.trust.ok()) v.trust = CheckAnchors(case_id, detail.anchors, roster, v.case_key);
+  v.needs_anchor = v.trust.ok() && detail.anchors.empty() && !r.reviewer_signed;
   for (const auto& e : v.entries) v.failures += e.error.empty() ? 0 : 1;
   v.state = ComputeState(v.entries);
   return v;

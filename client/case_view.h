@@ -1,10 +1,10 @@
 // A case as a reviewer (or the source) sees it after decryption: every
-// message opened and authenticated (PROTOCOL §8; version 1 or 2 by its
-// version byte), its JSON body (§11) parsed, and the case state (status,
-// labels, assignee) computed by applying the signed notes events in listing
-// order. A version-2 case (message #1 is a v2 record) also gets §8.4 (order,
-// message #1, the high-water mark), §7.2 (the notes-key genesis, checked
-// before NK is used) and §8.5 (the case-key anchors): an outcome of one
+// message opened and authenticated (PROTOCOL §8; a version-1 record of
+// 0.1.0 is unsupported_version), its JSON body (§11) parsed, and the case
+// state (status, labels, assignee) computed by applying the signed notes
+// events in listing order, with §8.4 (order, message #1, the high-water
+// mark), §7.2 (the notes-key genesis, checked before NK is used) and §8.5
+// (the case-key anchors): an outcome of one
 // record is named on that record ("message #4: reordered ...") and never
 // blocks the rest; what makes the whole case untrustworthy is
 // CaseView::trust, and nothing new is encrypted in such a case.
@@ -31,7 +31,7 @@
 #include "client/transfer.h"
 #include "crypto/attachment.h"
 #include "crypto/case_order.h"
-#include "crypto/message.h"
+#include "crypto/message_v2.h"
 #include "payload/body.h"
 
 namespace dojava::client {
@@ -56,19 +56,16 @@ struct CaseEntry {
   std::vector<FileRef> files;
   std::string error;         // non-empty: this message could not be opened or parsed
   Code outcome = Code::kOk;  // why, for an opened one too (v2: reordered, retired_author...)
-  // The record did not decrypt under the key we hold (AEAD failure): the
-  // evidence of a swapped key. A message that decrypts but names an author
-  // on no roster we hold (a reviewer removed since) proves the key genuine.
-  // (v1 only: in a v2 case a later record that does not open never blocks
-  // writing, §8.4; message #1 and the anchors decide.)
+  // Never set since version 1 was dropped: a record that does not open never
+  // blocks writing (§8.4; message #1 and the anchors decide). It goes with
+  // payload::OpenedMessage::undecryptable (the old §11.4 rule).
   bool undecryptable = false;
 };
 
 // The records of a case, read: entries plus what §8.4 adds for a v2 case.
 struct ReadCase {
   std::vector<CaseEntry> entries;  // in listing order, replays removed
-  uint8_t format = 1;              // the version byte of message #1
-  // v2: kOk, or why the case is not trustworthy (message #1 is not the
+  // kOk, or why the case is not trustworthy (message #1 is not the
   // source's report, the listing is truncated or reordered below the mark).
   Status trust;
   crypto::v2::HighWaterMark next_mark;  // v2: what to remember after this read
@@ -78,8 +75,8 @@ struct ReadCase {
 };
 
 // Reads `messages` of `case_id` with the keys held (either may be null),
-// authors on `roster` (null: no roster; reviewers' records are then
-// unknown_author). v2 records need a v2 roster. `seen`: the reader's
+// authors on `roster` (null: no roster; every record is then unknown_author
+// and `trust` fails). `seen`: the reader's
 // high-water mark for this case. Replayed message ids are shown once.
 // `view`: kConversationOnly for the source's listing (no notes records).
 ReadCase ReadRecords(const std::vector<ApiMessage>& messages, const crypto::Id& case_id,
@@ -109,9 +106,8 @@ struct CaseView {
   std::vector<CaseEntry> entries;  // in listing order, replays removed
   CaseState state;
   size_t failures = 0;  // entries with an error
-  // Protocol v2 (format 2): see ReadCase. `trust` also carries an anchor
-  // that commits to another CK (kWrongKey) or does not verify.
-  uint8_t format = 1;
+  // See ReadCase. `trust` also carries an anchor that commits to another CK
+  // (kWrongKey) or does not verify.
   Status trust;
   crypto::v2::HighWaterMark next_mark;
   crypto::v2::Digest prev{};

@@ -8,7 +8,6 @@
 #include "client/format.h"
 #include "crypto/case_delete.h"
 #include "crypto/case_key_anchor.h"
-#include "crypto/message.h"
 #include "crypto/message_v2.h"
 #include "crypto/notes_genesis.h"
 #include "crypto/protocol_constants.h"
@@ -35,7 +34,7 @@ const SecretBytes& MySigningKey(const ReviewerSession& s) {
   return *s.me->key.Signer(s.me->id).ed25519_secret;
 }
 
-// §8.5: the first reviewer to open a v2 case posts a case-key anchor, once
+// §8.5: the first reviewer to open a case posts a case-key anchor, once
 // message #1 checked. Best effort: a failure leaves the case readable and
 // the next open tries again.
 void AnchorIfFirst(ReviewerSession& s, CaseView* v) {
@@ -74,7 +73,7 @@ Result<CaseView> OpenCase(ReviewerSession& s, const crypto::Id& id) {
     Status pinned = state.CheckAndPinCaseKeys(id, v->case_key, v->notes_key);
     if (!pinned.ok()) return InCase(id, pinned);
   }
-  if (v->format == protocol::kVersion2 && v->next_mark.count > seen->count) {
+  if (v->next_mark.count > seen->count) {
     Status saved = state.SaveCaseOrderMark(id, v->next_mark);
     if (!saved.ok()) return InCase(id, saved);
   }
@@ -159,12 +158,12 @@ Result<std::vector<CaseView>> OpenCases(ReviewerSession& s, const CaseFilter& f,
 
 namespace {
 
-// The reviewers a new NK is sealed to: v1, every one on the roster; v2, the
-// active reviewers holding a CK row of the case (§7.2).
+// The reviewers a new NK is sealed to: the active reviewers holding a CK row
+// of the case (§7.2), and this one.
 std::vector<const ReviewerEntry*> NotesRecipients(const ReviewerSession& s, const CaseView& v) {
   std::vector<const ReviewerEntry*> out;
   for (const ReviewerEntry* e : s.roster().Active()) {
-    if (v.format != protocol::kVersion2 || e->reviewer_id == s.me->id) {
+    if (e->reviewer_id == s.me->id) {
       out.push_back(e);
       continue;
     }
@@ -179,7 +178,7 @@ std::vector<const ReviewerEntry*> NotesRecipients(const ReviewerSession& s, cons
   return out;
 }
 
-// Seals a new NK to its recipients and posts it (v2: with its genesis).
+// Seals a new NK to its recipients and posts it with its genesis.
 Status CreateNotesKey(ReviewerSession& s, const CaseView& v, const SecretBytes& nk) {
   std::vector<ApiSealedKey> keys;
   crypto::v2::NotesGenesis genesis{v.info.case_id, s.me->id, s.roster().version(), {}};
@@ -190,18 +189,12 @@ Status CreateNotesKey(ReviewerSession& s, const CaseView& v, const SecretBytes& 
     keys.push_back({IdText(e->reviewer_id), protocol::kRoleNotesKey, std::move(sealed).value()});
     genesis.recipients.push_back(e->reviewer_id);
   }
-  Bytes signed_genesis, envelope;
-  if (v.format == protocol::kVersion2) {
-    auto g = crypto::v2::MakeNotesGenesis(std::move(genesis), v.case_key, nk, MySigningKey(s));
-    if (!g.ok()) return Status(g.code(), "the notes-key genesis: " + g.status().message());
-    signed_genesis = std::move(g).value();
-    // §7.4: the server keeps only the genesis sealed under CK.
-    auto e = crypto::v2::SealStatement(v.case_key, protocol::kStatementGenesis, v.info.case_id,
-                                       signed_genesis);
-    if (!e.ok()) return Status(e.code(), "sealing the notes-key genesis: " + e.status().message());
-    envelope = std::move(e).value();
-  }
-  return s.api().PostKeys(v.info.case_id, keys, signed_genesis, envelope);
+  auto g = crypto::v2::MakeNotesGenesis(std::move(genesis), v.case_key, nk, MySigningKey(s));
+  if (!g.ok()) return Status(g.code(), "the notes-key genesis: " + g.status().message());
+  // §7.4: the server keeps only the genesis sealed under CK.
+  auto e = crypto::v2::SealStatement(v.case_key, protocol::kStatementGenesis, v.info.case_id, *g);
+  if (!e.ok()) return Status(e.code(), "sealing the notes-key genesis: " + e.status().message());
+  return s.api().PostKeys(v.info.case_id, keys, *g, *e);
 }
 
 }  // namespace
@@ -233,24 +226,12 @@ Result<uint64_t> PostSigned(ReviewerSession& s, const CaseView& v, const SecretB
                             uint8_t kind, const json::value& body,
                             const std::vector<crypto::Id>& files) {
   const crypto::Id& case_id = v.info.case_id;
-  const bool v2 = v.format == protocol::kVersion2;
-  if (v2 && s.roster().v2() == nullptr) {
-    return Status(Code::kUnsupportedVersion, "a version-2 case needs a version-2 roster");
-  }
-  auto bytes = SerializeBody(
-      body, v2 ? crypto::v2::MaxBodySize(protocol::kAuthorReviewer) : crypto::MaxBodySize(true));
+  auto bytes = SerializeBody(body, crypto::v2::MaxBodySize(protocol::kAuthorReviewer));
   if (!bytes.ok()) return Status(bytes.code(), "the message: " + bytes.status().message());
-  Result<Bytes> record = Status(Code::kInternal, "");
-  if (v2) {
-    const crypto::v2::Signer signer{protocol::kAuthorReviewer, s.me->id, {}, &MySigningKey(s)};
-    const crypto::v2::EventContext context{s.roster().version(), TodayU32(), v.prev};
-    record = crypto::v2::EncryptMessage(key, kind, case_id, crypto::RandomId(), bytes->reveal(),
-                                        signer, context);
-  } else {
-    const crypto::ReviewerSigner signer = s.me->key.Signer(s.me->id);
-    record =
-        crypto::EncryptMessage(key, kind, case_id, crypto::RandomId(), bytes->reveal(), &signer);
-  }
+  const crypto::v2::Signer signer{protocol::kAuthorReviewer, s.me->id, {}, &MySigningKey(s)};
+  const crypto::v2::EventContext context{s.roster().version(), TodayU32(), v.prev};
+  Result<Bytes> record = crypto::v2::EncryptMessage(key, kind, case_id, crypto::RandomId(),
+                                                    bytes->reveal(), signer, context);
   if (!record.ok()) return Status(record.code(), "encrypting: " + record.status().message());
   auto seq = s.api().PostMessage(case_id, *record, files);
   if (!seq.ok()) return Status(seq.code(), "sending: " + seq.status().message());

@@ -27,8 +27,7 @@ namespace dojava::client {
 // Opens case `id` (fetch, open the keys sealed to this reviewer, decrypt,
 // compute the state) and pins the hashes of its case and notes keys on
 // first open; a different key later is kBadSignature (the server swapped
-// it). A v2 case: its high-water mark (§8.4) is read from and saved to the
-// state store, and the first opener posts the case-key anchor (§8.5, best
+// it). Its high-water mark (§8.4) is read from and saved to the state store, and the first opener posts the case-key anchor (§8.5, best
 // effort). kNotFound "case not found", kPermissionDenied "not granted", the
 // errors of OpenReviewerCase.
 Result<CaseView> OpenCase(ReviewerSession& s, const crypto::Id& id);
@@ -73,16 +72,14 @@ Result<std::vector<CaseView>> OpenCases(ReviewerSession& s, const CaseFilter& fi
                                         size_t* not_granted);
 
 // The notes key of `v`, creating it if no reviewer has one yet (§12.4: the
-// first NK set wins, so a lost race uses the winner's): v1, sealed to every
-// reviewer on the roster; v2, to the active reviewers holding the case key,
-// posted with its signed genesis (§7.2). kPermissionDenied if one exists
+// first NK set wins, so a lost race uses the winner's): sealed to the active
+// reviewers holding the case key, posted with its signed genesis (§7.2). kPermissionDenied if one exists
 // but not for this reviewer; kWrongKey if the one sealed to it was refused.
 Result<SecretBytes> EnsureNotesKey(ReviewerSession& s, const CaseView& v);
 
 // Encrypts `body` (§11) under `key` as a message of `kind` of case `v`,
-// signed by this reviewer, and posts it with `files`: in the case's format
-// (v2: the session roster's version, today, prev = the last record `v`
-// accepted, §8.3-8.4). The sequence number.
+// signed by this reviewer, and posts it with `files` (the session roster's
+// version, today, prev = the last record `v` accepted, §8.3-8.4). The sequence number.
 Result<uint64_t> PostSigned(ReviewerSession& s, const CaseView& v, const SecretBytes& key,
                             uint8_t kind, const boost::json::value& body,
                             const std::vector<crypto::Id>& files);

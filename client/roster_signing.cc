@@ -12,7 +12,6 @@
 
 #include "base/encoding.h"
 #include "client/format.h"
-#include "crypto/protocol_constants.h"
 
 namespace dojava::client {
 namespace {
@@ -79,7 +78,7 @@ Result<std::optional<RosterView>> ReadKeptRoster(const std::string& path,
   DOJAVA_ASSIGN_OR_RETURN(auto bytes, ReadSmallFile(path));
   if (!bytes) return std::optional<RosterView>();
   auto v = VerifyAnyRoster(*bytes, admin, instance_id, std::nullopt);
-  if (!v.ok() || v->format() != protocol::kVersion2) {
+  if (!v.ok()) {
     return Status(Code::kMalformed,
                   path + " is not a version-2 roster of this instance signed by this admin key" +
                       (v.ok() ? "" : " (" + v.status().message() + ")"));
@@ -90,13 +89,14 @@ Result<std::optional<RosterView>> ReadKeptRoster(const std::string& path,
 Result<RosterBase> ChooseRosterBase(const std::optional<RosterView>& kept,
                                     const std::optional<RosterView>& served,
                                     const std::optional<Bytes>& served_bytes,
-                                    const crypto::Id& instance_id, bool adopt) {
+                                    const crypto::Id& instance_id, bool adopt,
+                                    uint64_t unread_version) {
   RosterBase b;
   b.roster.instance_id = instance_id;
   const std::optional<RosterView>* from = nullptr;
   if (kept) {
     from = &kept;
-  } else if (served && served->format() == protocol::kVersion2) {
+  } else if (served) {
     if (!adopt) {
       return Status(Code::kPermissionDenied,
                     "no roster kept beside the admin key: this admin tool did not sign the "
@@ -113,12 +113,11 @@ Result<RosterBase> ChooseRosterBase(const std::optional<RosterView>& kept,
     b.v2 = **from;
     return b;
   }
-  if (served) {  // a v1 roster: the v2 chain starts on top of it
-    b.roster.version = served->version();
-    for (const auto& e : served->entries()) {
-      b.roster.entries.push_back({e.reviewer_id, 0, 1, e.ed25519, e.x25519, e.name});
-    }
-    if (served_bytes) b.digest = crypto::v2::RosterDigest(*served_bytes);
+  if (served_bytes && unread_version > 0) {
+    // A version-1 roster of 0.1.0 (§16): the chain continues above its
+    // version and links its bytes; none of its entries is read.
+    b.roster.version = unread_version;
+    b.digest = crypto::v2::RosterDigest(*served_bytes);
   }
   return b;
 }

@@ -42,21 +42,24 @@ Result<std::optional<RosterView>> ReadKeptRoster(const std::string& path,
 
 // What the next roster is built on.
 struct RosterBase {
-  crypto::v2::Roster roster;     // its content (a v1 roster converted: active, epoch 1)
+  crypto::v2::Roster roster;     // its content (empty over a version-1 roster)
   crypto::v2::Digest digest{};   // v2 digest of its signed bytes (zero: no base)
   std::optional<RosterView> v2;  // a v2 base: the chain rule is checked against it
 };
 
 // The base from the roster served (`served`: verified; may be null when
 // the server has none) and the kept one. A kept roster is the base; else a
-// v1 roster served starts the v2 chain (prev_digest = the v2 digest of its
-// bytes); else a v2 roster served is the base only with `adopt` (the admin
-// says it is the newest they signed), kRefused-like kPermissionDenied
-// otherwise; else nothing (version 0).
+// roster served is the base only with `adopt` (the admin says it is the
+// newest they signed), kPermissionDenied otherwise; else, when the server
+// serves a version-1 roster of 0.1.0 (`served_bytes`, its `unread_version`
+// > 0, never read), an empty base of that version whose digest is the v2
+// digest of those bytes (§16: the chain continues above it); else nothing
+// (version 0).
 Result<RosterBase> ChooseRosterBase(const std::optional<RosterView>& kept,
                                     const std::optional<RosterView>& served,
                                     const std::optional<Bytes>& served_bytes,
-                                    const crypto::Id& instance_id, bool adopt);
+                                    const crypto::Id& instance_id, bool adopt,
+                                    uint64_t unread_version = 0);
 
 // The successor of `base`: version + 1, prev_digest, expiry today + days
 // (kInvalidArgument unless 1..kMaxRosterExpiryDays), the same entries.

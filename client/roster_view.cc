@@ -1,11 +1,8 @@
 #include "client/roster_view.h"
 
 #include "client/format.h"
-#include "crypto/protocol_constants.h"
 
 namespace dojava::client {
-
-uint64_t RosterView::version() const { return v2_ ? v2_->version() : v1_->version(); }
 
 const ReviewerEntry* RosterView::Find(const crypto::Id& reviewer_id) const {
   for (const auto& e : entries_) {
@@ -36,13 +33,7 @@ std::vector<const ReviewerEntry*> RosterView::Active() const {
   return out;
 }
 
-std::optional<uint32_t> RosterView::expires_day() const {
-  if (!v2_) return std::nullopt;
-  return v2_->roster().expires_day;
-}
-
 Bytes RosterView::digest() const {
-  if (!v2_) return v1_->digest();
   return Bytes(v2_->digest().begin(), v2_->digest().end());
 }
 
@@ -50,15 +41,6 @@ Result<RosterView> VerifyAnyRoster(ByteView signed_roster,
                                    const crypto::Ed25519Public& admin_public,
                                    const crypto::Id& instance_id, std::optional<uint32_t> today) {
   RosterView view;
-  if (!signed_roster.empty() && signed_roster[0] == protocol::kVersion) {
-    DOJAVA_ASSIGN_OR_RETURN(crypto::VerifiedRoster r,
-                            crypto::VerifyRoster(signed_roster, admin_public, instance_id));
-    for (const auto& e : r.entries()) {
-      view.entries_.push_back({e.reviewer_id, e.ed25519, e.x25519, e.name, 0, 1});
-    }
-    view.v1_.emplace(std::move(r));
-    return view;
-  }
   DOJAVA_ASSIGN_OR_RETURN(
       crypto::v2::VerifiedRoster r,
       crypto::v2::VerifyRoster(signed_roster, admin_public, instance_id, today));

@@ -181,9 +181,9 @@ Status StateStore::PinAdminKey(const crypto::Ed25519Public& key) {
   return WriteFile("admin_public_key", AsBytes(text));
 }
 
-Result<crypto::RosterState> StateStore::LastRoster() const {
+Result<RosterState> StateStore::LastRoster() const {
   DOJAVA_ASSIGN_OR_RETURN(auto bytes, ReadFile("roster_state", 1024));
-  crypto::RosterState st;
+  RosterState st;
   if (!bytes) return st;
   const std::string text(AsChars(*bytes));
   const Status damaged(Code::kMalformed, dir_ + "/roster_state is damaged");
@@ -206,7 +206,7 @@ Result<std::optional<Bytes>> StateStore::LastRosterBytes() const {
   return ReadFile("roster", kMaxStateFile);
 }
 
-Status StateStore::SaveRoster(const crypto::RosterState& state, ByteView signed_roster) {
+Status StateStore::SaveRoster(const RosterState& state, ByteView signed_roster) {
   DOJAVA_RETURN_IF_ERROR(WriteFile("roster", signed_roster));
   const std::string text =
       "version " + std::to_string(state.version) + "\ndigest " + HexEncode(state.digest) + "\n";

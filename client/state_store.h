@@ -30,13 +30,20 @@
 #include "base/status.h"
 #include "crypto/case_order.h"
 #include "crypto/primitives.h"
-#include "crypto/roster.h"
+#include "crypto/roster_v2.h"
 
 namespace dojava::client {
 
 // The base directory: `override_dir` if not empty, else $XDG_DATA_HOME/dojava,
 // else $HOME/.local/share/dojava. kInvalidArgument if none can be found.
 Result<std::string> DefaultStateDir(const std::string& override_dir);
+
+// What a client remembers of the last roster it accepted (PROTOCOL.md §6):
+// its version and digest (`roster_state`), beside its bytes (`roster`).
+struct RosterState {
+  uint64_t version = 0;  // 0: none seen yet
+  Bytes digest;
+};
 
 class StateStore {
  public:
@@ -58,10 +65,10 @@ class StateStore {
   Status PinAdminKey(const crypto::Ed25519Public& key);
 
   // {0, {}} if no roster was accepted yet.
-  Result<crypto::RosterState> LastRoster() const;
+  Result<RosterState> LastRoster() const;
   // The signed bytes of the last accepted roster, if kept.
   Result<std::optional<Bytes>> LastRosterBytes() const;
-  Status SaveRoster(const crypto::RosterState& state, ByteView signed_roster);
+  Status SaveRoster(const RosterState& state, ByteView signed_roster);
 
   // Reviewers: the keyed hashes (label "dojava/v1/cli/key-pin") of a case's
   // case key and notes key, pinned in `case-key-pin-<hex case id>` on the

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "crypto/admin_key.h"
+#include "crypto/protocol_constants.h"
 
 namespace dojava::client {
 namespace {
@@ -88,6 +89,11 @@ Status RosterRefused(const Status& st, uint64_t seen_version) {
       return Status(Code::kExpired,
                     "the server's roster has expired: the admin must renew it (dojava roster "
                     "renew); nothing is sealed or signed against an expired roster");
+    case Code::kUnsupportedVersion:
+      return Status(Code::kUnsupportedVersion,
+                    "the server's roster is not version 2 (" + st.message() +
+                        "): a version-1 roster of Dojava 0.1.0 is not read; the admin installs "
+                        "a version-2 roster (ops/README.md \"Upgrade\")");
     case Code::kBrokenChain:
       return Status(Code::kBrokenChain,
                     "the server's roster does not continue version " +
@@ -123,7 +129,7 @@ Result<std::vector<RosterView>> Intermediates(Connection& conn, const crypto::Ed
   for (const auto& bytes : *fetched) {
     auto r = VerifyAnyRoster(bytes, admin, instance_id, std::nullopt);
     if (!r.ok()) return Status(r.code(), "an intermediate roster: " + r.status().message());
-    if (r->format() == 2 && r->version() > from && r->version() < to &&
+    if (r->version() > from && r->version() < to &&
         r->version() == from + 1 + out.size()) {
       out.push_back(std::move(r).value());
     }
@@ -132,21 +138,16 @@ Result<std::vector<RosterView>> Intermediates(Connection& conn, const crypto::Ed
   return out;
 }
 
-// The chain rule for a v2 roster against what was accepted before.
+// The chain rule of §6 against what was accepted before.
 Status CheckAdvance(Connection& conn, const crypto::Ed25519Public& admin,
-                    const crypto::Id& instance_id, const crypto::RosterState& seen,
+                    const crypto::Id& instance_id, const RosterState& seen,
                     const std::optional<RosterView>& seen_view, const RosterView& next) {
-  if (next.format() == 1) {
-    if (seen_view && seen_view->format() == 2) {
-      return Status(Code::kRollback, "a version-1 roster after a version-2 one");
-    }
-    return crypto::CheckRosterAdvance(seen.version, seen.digest, next.version(), next.digest());
-  }
   if (seen.version == 0) return Status::Ok();
-  if (!seen_view || seen_view->format() == 1) {
-    // The start of a v2 chain: only forward.
+  if (!seen_view) {
+    // What was seen is a number only (a version-1 roster kept by 0.1.0):
+    // the chain starts here, only forward.
     if (next.version() > seen.version) return Status::Ok();
-    return Status(Code::kRollback, "a version-2 roster not newer than the version-1 one seen");
+    return Status(Code::kRollback, "a roster not newer than the version-1 one seen");
   }
   std::vector<RosterView> between;
   if (next.version() > seen.version + 1) {
@@ -163,10 +164,13 @@ Status CheckAdvance(Connection& conn, const crypto::Ed25519Public& admin,
 Result<RosterView> AcceptRoster(Connection& conn, const crypto::Ed25519Public& admin,
                                 const crypto::Id& instance_id, ByteView signed_roster,
                                 bool accept_expired, uint64_t floor) {
-  DOJAVA_ASSIGN_OR_RETURN(const crypto::RosterState seen, conn.state().LastRoster());
+  DOJAVA_ASSIGN_OR_RETURN(const RosterState seen, conn.state().LastRoster());
   DOJAVA_ASSIGN_OR_RETURN(auto seen_bytes, conn.state().LastRosterBytes());
   std::optional<RosterView> seen_view;
-  if (seen.version > 0 && seen_bytes) {
+  // A version-1 roster kept by 0.1.0 is not read (§16): its version number
+  // alone stays the floor.
+  if (seen.version > 0 && seen_bytes && !seen_bytes->empty() &&
+      (*seen_bytes)[0] != protocol::kVersion) {
     auto v = VerifyAnyRoster(*seen_bytes, admin, instance_id, std::nullopt);
     if (!v.ok()) {
       return Status(Code::kMalformed, conn.state().dir() +
@@ -200,7 +204,7 @@ Result<TrustedInstance> FetchTrustedInstance(Connection& conn, const TrustOption
   DOJAVA_RETURN_IF_ERROR(CheckAdminKey(conn, options, served, &t.pinned_now));
 
   if (!t.info.roster) {
-    DOJAVA_ASSIGN_OR_RETURN(const crypto::RosterState seen, conn.state().LastRoster());
+    DOJAVA_ASSIGN_OR_RETURN(const RosterState seen, conn.state().LastRoster());
     if (options.roster_floor > 0) return BelowFloor(0, options.roster_floor);
     if (seen.version > 0) {
       return Status(Code::kRollback,
@@ -208,6 +212,12 @@ Result<TrustedInstance> FetchTrustedInstance(Connection& conn, const TrustOption
                     "version " +
                         std::to_string(seen.version) + " before");
     }
+    return t;
+  }
+  if (options.own_admin != nullptr && !t.info.roster->empty() &&
+      (*t.info.roster)[0] == protocol::kVersion) {
+    // The admin replaces a version-1 roster of 0.1.0 (ChooseRosterBase):
+    // nothing in it is read.
     return t;
   }
   DOJAVA_ASSIGN_OR_RETURN(RosterView roster,

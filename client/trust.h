@@ -50,7 +50,9 @@ struct TrustOptions {
 // The instance as fetched, with its roster verified against the pinned key.
 struct TrustedInstance {
   InstanceInfo info;
-  std::optional<RosterView> roster;  // nullopt: no roster installed yet
+  // nullopt: no roster installed yet, or (admin commands only) a version-1
+  // roster of 0.1.0 served in info.roster, which no one reads.
+  std::optional<RosterView> roster;
   // The admin key was pinned by this call (first contact).
   bool pinned_now = false;
 };
@@ -58,8 +60,9 @@ struct TrustedInstance {
 // GET /api/v1/instance, then: the served admin key must match the
 // fingerprint if one is given, and equal `own_admin`, else the pinned key;
 // with neither, a given fingerprint pins it, else first contact is handled
-// as `first_contact` says; the roster (v1 or v2, by its version byte) must
-// verify against that key, not be expired (v2), and continue what this
+// as `first_contact` says; the roster must be version 2 (kUnsupportedVersion
+// otherwise, except for admin commands, which get a version-1 roster as
+// none, to replace it), verify against that key, not be expired (v2), and continue what this
 // machine accepted before (AcceptRoster), and is then remembered.
 // Errors: the instance fetch's (kIoError, server errors) prefixed
 // "cannot read the instance"; kBadSignature for any key or signature
@@ -68,12 +71,12 @@ struct TrustedInstance {
 Result<TrustedInstance> FetchTrustedInstance(Connection& conn, const TrustOptions& options);
 
 // §6 for a roster served by `conn`'s server: verified against `admin`
-// (v2: expiry against today), then, against the roster this machine
-// accepted last (kept in the state store): v1 never after v2 and never
-// older (kRollback); v2 after v2 by the chain rule, with the intermediate
+// (expiry against today), then, against the roster this machine accepted
+// last (kept in the state store): the chain rule, with the intermediate
 // rosters fetched from GET /api/v1/rosters when versions were skipped (a
-// server without that route leaves the continuity checks alone); v2 after
-// v1 only with a higher version. The accepted roster is remembered.
+// server without that route leaves the continuity checks alone); after a
+// version-1 roster kept by 0.1.0 (not read) only a higher version. The
+// accepted roster is remembered.
 // `accept_expired`: skip §6 step 5 (admin commands only). `floor`: a roster
 // below this version is kRollback (§6, the `rv` of the published address).
 Result<RosterView> AcceptRoster(Connection& conn, const crypto::Ed25519Public& admin,

@@ -52,10 +52,6 @@ Signature SignAnyLabelForTesting(const AdminKey& key, std::string_view label, By
   return key.Sign(label, message);
 }
 
-Result<Bytes> AdminKey::SignRoster(Roster roster) const {
-  return crypto::SignRoster(std::move(roster), ed_.secret_key, ed_.public_key);
-}
-
 Result<Bytes> AdminKey::SignRosterV2(v2::Roster roster) const {
   return v2::SignRoster(std::move(roster), ed_.secret_key, ed_.public_key);
 }

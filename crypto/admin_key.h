@@ -19,7 +19,6 @@
 
 #include "base/bytes.h"
 #include "crypto/primitives.h"
-#include "crypto/roster.h"
 #include "crypto/roster_v2.h"
 #include "base/secret_bytes.h"
 #include "base/status.h"
@@ -44,9 +43,7 @@ class AdminKey {
   const SecretBytes& seed() const { return seed_; }
   const Ed25519Public& public_key() const { return ed_.public_key; }
 
-  // Signs `roster` with this key (§6): SignRoster with the derived keys.
-  Result<Bytes> SignRoster(Roster roster) const;
-  // Signs a version-2 roster (§6) with this key: v2::SignRoster.
+  // Signs a roster (§6) with this key: v2::SignRoster with the derived keys.
   Result<Bytes> SignRosterV2(v2::Roster roster) const;
 
   // H(20, "dojava/v1/fingerprint", admin_public) (§5.2).

@@ -3,8 +3,7 @@
 // notes key), each committing to its key (kc in the header, bound in the
 // additional data), padded to size buckets, and signed inside the encryption
 // by a reviewer or by the source with the key its receipt gives.
-// (The v1 record of Appendix A is crypto/message.h, kept until every caller
-// has switched.)
+// Version 1 records are refused (kUnsupportedVersion, §16).
 #ifndef DOJAVA_CRYPTO_MESSAGE_V2_H_
 #define DOJAVA_CRYPTO_MESSAGE_V2_H_
 

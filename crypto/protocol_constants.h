@@ -1,5 +1,4 @@
-// Every constant of the Dojava protocol (version 2; the v1 formats of
-// Appendix A while callers switch). Normative source:
+// Every constant of the Dojava protocol (version 2). Normative source:
 // crypto/PROTOCOL.md; the section of each constant is cited beside it.
 // Changing any value here is a protocol change and needs a new version.
 #ifndef DOJAVA_CRYPTO_PROTOCOL_CONSTANTS_H_
@@ -12,7 +11,7 @@
 namespace dojava::protocol {
 
 // §1 Conventions
-inline constexpr uint8_t kVersion = 1;   // first byte of every v1 record
+inline constexpr uint8_t kVersion = 1;   // first byte of the formats version 2 kept (§16)
 inline constexpr size_t kIdSize = 16;    // case, message, file, reviewer, instance ids
 inline constexpr size_t kKeySize = 32;   // every symmetric key and seed
 inline constexpr size_t kSaltSize = 16;  // instance salt, key-file salt (crypto_pwhash_SALTBYTES)
@@ -36,13 +35,10 @@ inline constexpr std::string_view kLabelReviewerX25519 = "dojava/v1/reviewer/x25
 inline constexpr std::string_view kLabelAdminEd25519 = "dojava/v1/admin/ed25519";
 inline constexpr std::string_view kLabelFingerprint = "dojava/v1/fingerprint";
 inline constexpr std::string_view kLabelKeyFile = "dojava/v1/key-file";
-inline constexpr std::string_view kLabelRoster = "dojava/v1/roster";
 inline constexpr std::string_view kLabelSealKey = "dojava/v1/seal/key";
 inline constexpr std::string_view kLabelSealAd = "dojava/v1/seal/ad";
 inline constexpr std::string_view kLabelSourceWrapKey = "dojava/v1/source-wrap/key";
 inline constexpr std::string_view kLabelSourceWrapAd = "dojava/v1/source-wrap/ad";
-inline constexpr std::string_view kLabelMessage = "dojava/v1/message";
-inline constexpr std::string_view kLabelMessageSignature = "dojava/v1/message/signature";
 inline constexpr std::string_view kLabelChunk = "dojava/v1/chunk";
 inline constexpr std::string_view kLabelLogin = "dojava/v1/login";
 
@@ -85,10 +81,8 @@ inline constexpr uint8_t kKindConversation = 1;  // under CK
 inline constexpr uint8_t kKindNotes = 2;         // under NK
 inline constexpr uint8_t kAuthorSource = 0;
 inline constexpr uint8_t kAuthorReviewer = 1;
-inline constexpr size_t kMessageHeaderSize = 1 + 1 + kIdSize + kIdSize + kAeadNonceSize;  // 58
 inline constexpr size_t kMinPaddedSize = 512;         // smallest bucket
 inline constexpr size_t kMaxPaddedSize = 512 * 1024;  // largest bucket
-inline constexpr size_t kMaxMessageRecordSize = kMessageHeaderSize + kMaxPaddedSize + kAeadTagSize;
 
 // §9 Attachments
 inline constexpr size_t kChunkPlainSize = 512 * 1024;  // every chunk, padded

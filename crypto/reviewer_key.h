@@ -11,12 +11,18 @@
 #include <string_view>
 
 #include "base/bytes.h"
-#include "crypto/message.h"
 #include "crypto/primitives.h"
 #include "base/secret_bytes.h"
 #include "base/status.h"
 
 namespace dojava::crypto {
+
+// A reviewer who signs a record or a statement (§8.3): the roster id and the
+// 64-byte Ed25519 secret key (not owned).
+struct ReviewerSigner {
+  Id reviewer_id{};
+  const SecretBytes* ed25519_secret = nullptr;
+};
 
 class ReviewerKey {
  public:

@@ -6,8 +6,7 @@
 // returning it. VerifyRoster is the only way to obtain a VerifiedRoster, so
 // holding one proves every rule of §6 steps 1-5 was checked against a pinned
 // admin key; CheckRosterChain adds the chain rule against what a client
-// remembers. (The v1 roster of Appendix A is crypto/roster.h, kept until
-// every caller has switched.)
+// remembers. Version 1 rosters are refused (kUnsupportedVersion, §16).
 #ifndef DOJAVA_CRYPTO_ROSTER_V2_H_
 #define DOJAVA_CRYPTO_ROSTER_V2_H_
 

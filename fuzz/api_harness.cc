@@ -14,7 +14,7 @@
 #include "base/encoding.h"
 #include "crypto/receipt.h"
 #include "crypto/reviewer_key.h"
-#include "crypto/roster.h"
+#include "crypto/roster_v2.h"
 #include "fuzz/fuzz_input.h"
 #include "service/api/api.h"
 #include "service/api/json_reader.h"
@@ -117,12 +117,17 @@ ApiHarness::ApiHarness() {
 
   // A roster with one reviewer, who logs in.
   state.reviewer_id.fill(kFuzzReviewerIdByte);
-  crypto::Roster roster;
+  crypto::v2::Roster roster;
   roster.instance_id = state.store.settings.instance_id;
   roster.version = 1;
-  roster.entries.push_back(crypto::RosterEntry{state.reviewer_id, state.reviewer.ed25519_public(),
-                                               state.reviewer.x25519_public(), "Fuzz Reviewer"});
-  auto signed_roster = admin.SignRoster(roster);
+  roster.expires_day = static_cast<uint32_t>(state.store.clock->Today() + 30);
+  crypto::v2::RosterEntry entry;
+  entry.reviewer_id = state.reviewer_id;
+  entry.ed25519 = state.reviewer.ed25519_public();
+  entry.x25519 = state.reviewer.x25519_public();
+  entry.name = "Fuzz Reviewer";
+  roster.entries.push_back(entry);
+  auto signed_roster = admin.SignRosterV2(roster);
   if (!signed_roster.ok()) SetupFailed("roster");
   const std::string roster_body = "{\"roster\":\"" + Base64UrlEncode(*signed_roster) + "\"}";
   if (state.Do(ListenerKind::kReviewer, Method::kPut, "/api/v1/roster", roster_body).status != 204)

@@ -13,9 +13,9 @@
 
 #include "client/case_view.h"
 #include "client/roster_view.h"
-#include "crypto/message.h"
+#include "crypto/message_v2.h"
 #include "crypto/protocol_constants.h"
-#include "crypto/roster.h"
+#include "crypto/roster_v2.h"
 #include "fuzz/crypto_fixtures.h"
 #include "fuzz/fuzz_input.h"
 
@@ -39,13 +39,17 @@ struct Fixture {
     case_id.fill(0x22);
     reviewer_id.fill(0x33);
     const crypto::Ed25519KeyPair& admin = fuzz::FixedEd25519(0xad);
-    crypto::Roster r;
+    crypto::v2::Roster r;
     r.instance_id = instance_id;
     r.version = 1;
-    crypto::X25519Public x{};
-    x.fill(9);
-    r.entries.push_back({reviewer_id, fuzz::FixedEd25519(0x33).public_key, x, "Ana"});
-    auto signed_roster = crypto::SignRoster(r, admin.secret_key, admin.public_key);
+    r.expires_day = 20030;
+    crypto::v2::RosterEntry e;
+    e.reviewer_id = reviewer_id;
+    e.ed25519 = fuzz::FixedEd25519(0x33).public_key;
+    e.x25519.fill(9);
+    e.name = "Ana";
+    r.entries.push_back(e);
+    auto signed_roster = crypto::v2::SignRoster(r, admin.secret_key, admin.public_key);
     DOJAVA_FUZZ_CHECK(signed_roster.ok());
     auto verified = client::VerifyAnyRoster(*signed_roster, admin.public_key, instance_id,
                                             std::nullopt);
@@ -68,16 +72,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (nul == std::string_view::npos) break;
     rest.remove_prefix(nul + 1);
   }
-  const crypto::ReviewerSigner signer{f.reviewer_id, &fuzz::FixedEd25519(0x33).secret_key};
+  const crypto::Ed25519KeyPair& source = fuzz::FixedEd25519(0x44);
+  const crypto::v2::Signer by_source{p::kAuthorSource, {}, source.public_key, &source.secret_key};
+  const crypto::v2::Signer by_reviewer{
+      p::kAuthorReviewer, f.reviewer_id, {}, &fuzz::FixedEd25519(0x33).secret_key};
   std::vector<client::ApiMessage> messages;
+  crypto::v2::Digest prev{};
   for (size_t i = 0; i < bodies.size(); ++i) {
     const bool notes = i > 0 && (flags >> i & 1);
     crypto::Id message_id{};
     message_id[0] = uint8_t(i + 1);
-    auto record = crypto::EncryptMessage(
+    auto record = crypto::v2::EncryptMessage(
         notes ? f.notes_key : f.case_key, notes ? p::kKindNotes : p::kKindConversation, f.case_id,
-        message_id, AsBytes(bodies[i]), i == 0 ? nullptr : &signer);
+        message_id, AsBytes(bodies[i]), i == 0 ? by_source : by_reviewer, {1, 20'000, prev});
     if (!record.ok()) return 0;  // too large for the largest bucket
+    prev = crypto::v2::EventHash(*record);
     messages.push_back(client::ApiMessage{i + 1, 20'000, std::move(record).value()});
   }
   const std::vector<client::CaseEntry> entries =

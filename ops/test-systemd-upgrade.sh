@@ -7,8 +7,10 @@
 #      read it with the previous CLI;
 #   2. the backup "first, always", then `dpkg -i` of this tree's packages while
 #      dojavad runs: the postinst restarts it, the schema is migrated, `dojavad
-#      check` passes, and this tree's CLI reads every record: the source its
-#      report and attachment byte for byte, the reviewer the report;
+#      check` passes, and the source API serves the case byte for byte as before
+#      (its wrapped key, every record, every chunk of the attachment: compared as
+#      bytes, `test-client source-dump`); this tree's CLI names the 0.1.0 roster
+#      it does not read;
 #   3. a downgrade onto the migrated database (when this tree's schema is newer)
 #      is refused clearly: dojavad does not serve, the journal names both schema
 #      versions; the runbook's rollback (previous package, pre-upgrade backup)
@@ -18,9 +20,9 @@
 # wait_for, $work, $stage, $admin_fp, $admin_pub, $deb_server, $deb_client,
 # $prev_version, $prev_debs.
 #
-# Protocol note: 0.1.0 wrote protocol-1 records. This tree still reads them
-# while its writers move to protocol 2; when protocol 1 is dropped, step 2's
-# reads of old records become a byte comparison of the stored records instead.
+# Protocol note: 0.1.0 wrote protocol-1 rosters and records, which this tree
+# does not read (crypto/PROTOCOL.md §16; CHANGELOG "Upgrading"): step 2
+# compares what the server serves, not what a client decrypts.
 
 say "upgrade from $prev_version to this tree's packages, and the rollback (ops/README.md \"Upgrade\")"
 prev_server="/opt/dojava-test/prev/$(basename "${prev_debs[0]}")"
@@ -61,6 +63,11 @@ check "$prev_version: the source reads its case" inside dojava inbox --server un
 inside dojava export --server unix:/run/dojava-test/reviewer.sock "${rev_opts[@]}" --format json -o /root/up-export-before.json \
   >>"$work/checks.log" 2>&1 || true
 check "$prev_version: the reviewer exports the report" inside grep -q 'journalist followed in Sarajevo' /root/up-export-before.json
+# What the source API serves for the case, as bytes (records, wrapped key, the attachment's chunks).
+inside python3 /opt/dojava-test/test-client source-dump /run/dojava/source.sock /root/up-receipt \
+  /root/up-export-before.json >"$work/up-dump-before.txt" 2>>"$work/checks.log" || true
+check "$prev_version: the case and its attachment's chunks fetched through the source API" \
+  grep -q '^chunk ' "$work/up-dump-before.txt"
 
 # --- the upgrade, as the runbook writes it ---------------------------------------------
 today="$(inside date -u +%Y%m%d)"
@@ -78,14 +85,14 @@ new_version="$(inside dojavad --version 2>/dev/null | head -1 | cut -d" " -f1-2)
 check "dojavad check --data-dir after the upgrade (schema migrated, every page readable)" inside systemd-run --quiet --pipe --wait \
   -p User=dojava -p LoadCredential=database.key:/etc/dojava/database.key \
   /usr/sbin/dojavad check --data-dir /var/lib/dojava --credential database.key
-inside rm -f /root/up-evidence.out
-check "after the upgrade: the source reads its report and attachment (this tree's CLI)" inside dojava inbox \
-  --server unix:/run/dojava-test/source.sock "${src_opts[@]}" --receipt-file /root/up-receipt --get 1 -o /root/up-evidence.out
-check "  ... the attachment byte for byte" inside cmp /opt/dojava-test/evidence.bin /root/up-evidence.out
-inside dojava export --server unix:/run/dojava-test/reviewer.sock "${rev_opts[@]}" --format json -o /root/up-export-after.json \
-  >>"$work/checks.log" 2>&1 || true
-check "after the upgrade: the reviewer exports the same report (this tree's CLI)" \
-  inside grep -q 'journalist followed in Sarajevo' /root/up-export-after.json
+inside python3 /opt/dojava-test/test-client source-dump /run/dojava/source.sock /root/up-receipt \
+  /root/up-export-before.json >"$work/up-dump-after.txt" 2>>"$work/checks.log" || true
+check "after the upgrade: every record and chunk of the case is served byte for byte as before" \
+  cmp "$work/up-dump-before.txt" "$work/up-dump-after.txt"
+inside dojava inbox --server unix:/run/dojava-test/source.sock "${src_opts[@]}" --receipt-file /root/up-receipt \
+  >"$work/up-inbox-after.log" 2>&1 || true
+check "  ... and this tree's CLI names the 0.1.0 roster it does not read (unsupported_version)" \
+  grep -q 'a version-1 roster of Dojava 0.1.0 is not read' "$work/up-inbox-after.log"
 
 # --- a downgrade onto the migrated database, then the runbook's rollback ---------------
 if [ "$schema_new" -gt "$schema_prev" ]; then

@@ -9,7 +9,6 @@
 
 #include "crypto/admin_key.h"
 #include "crypto/key_file.h"
-#include "crypto/message.h"
 #include "crypto/message_v2.h"
 #include "crypto/reviewer_key.h"
 #include "crypto/sealed_key.h"
@@ -17,11 +16,6 @@
 #include "crypto/statement_envelope.h"
 
 namespace dojava::crypto {
-
-// The same with a caller-chosen nonce: only for generating test vectors.
-Result<Bytes> EncryptMessageWithNonce(const SecretBytes& key, uint8_t kind, const Id& case_id,
-                                      const Id& message_id, ByteView body,
-                                      const ReviewerSigner* signer, ByteView nonce24);
 
 // The same with a caller-chosen ephemeral secret. Only for generating test
 // vectors: reusing an ephemeral secret breaks the construction.

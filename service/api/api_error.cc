@@ -20,6 +20,8 @@ ErrorText TextOf(ApiError error) {
       return {400, "bad_signature", "The signature does not verify."};
     case ApiError::kExpired:
       return {400, "expired", "The roster is past its expiry day."};
+    case ApiError::kUnsupportedVersion:
+      return {400, "unsupported_version", "This format version is not supported (only version 2)."};
     case ApiError::kUnauthorized:
       return {401, "unauthorized", "Log in first."};
     case ApiError::kLoginFailed:

@@ -17,6 +17,7 @@ enum class ApiError {
   kBadRequest,            // 400 bad_request
   kBadSignature,          // 400 bad_signature
   kExpired,               // 400 expired
+  kUnsupportedVersion,    // 400 unsupported_version
   kUnauthorized,          // 401 unauthorized
   kLoginFailed,           // 401 login_failed
   kPermissionDenied,      // 403 permission_denied

@@ -73,8 +73,17 @@ Result<std::shared_ptr<ApiService>> ApiService::Create(service::Store* store,
     // clients refuse an expired roster themselves (PROTOCOL.md §6 step 5).
     auto verified = InstalledRoster::Verify(stored->signed_bytes, settings.admin_public_key,
                                             settings.instance_id, std::nullopt);
-    if (!verified.ok()) return Status(Code::kInternal, "the stored roster does not verify");
-    api->roster_ = std::make_shared<const InstalledRoster>(std::move(verified).value());
+    if (verified.code() == Code::kUnsupportedVersion && !stored->signed_bytes.empty() &&
+        stored->signed_bytes[0] == protocol::kVersion) {
+      // A version-1 roster of 0.1.0 (PROTOCOL.md §16): served as it is, so
+      // clients name it, but nobody logs in or is sealed to until a
+      // version-2 roster replaces it (ops/README.md "Upgrade").
+      api->unread_roster_ = std::move(stored).value();
+    } else if (!verified.ok()) {
+      return Status(Code::kInternal, "the stored roster does not verify");
+    } else {
+      api->roster_ = std::make_shared<const InstalledRoster>(std::move(verified).value());
+    }
   } else if (stored.code() != Code::kNotFound) {
     return stored.status();
   }
@@ -258,17 +267,19 @@ std::shared_ptr<const std::string> ApiService::BuildInstanceDocument(
   w.Key("roster");
   if (roster) {
     w.String(Base64UrlEncode(roster->signed_bytes()));
+  } else if (unread_roster_) {
+    w.String(Base64UrlEncode(unread_roster_->signed_bytes));
   } else {
     w.Null();
   }
   w.Key("roster_version");
-  w.Uint(roster ? roster->version() : 0);
+  w.Uint(roster ? roster->version() : unread_roster_ ? unread_roster_->version : 0);
   w.Key("limits");
   w.BeginObject();
   w.Key("json_body_bytes");
   w.Uint(options_.json_body_limit_bytes);
   w.Key("message_record_bytes");
-  w.Uint(protocol::kMaxMessageRecordSize);
+  w.Uint(protocol::kMaxMessageRecordSizeV2);
   w.Key("chunk_record_bytes");
   w.Uint(protocol::kChunkRecordSize);
   w.Key("chunk_plain_bytes");
@@ -309,6 +320,8 @@ HttpResponse ApiService::PutRoster(const HttpRequest& request, const RouteParams
         return ErrorResponse(ApiError::kBadSignature);
       case Code::kExpired:
         return ErrorResponse(ApiError::kExpired);
+      case Code::kUnsupportedVersion:
+        return ErrorResponse(ApiError::kUnsupportedVersion);
       default:
         return ErrorResponse(ApiError::kBadRequest);
     }

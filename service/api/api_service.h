@@ -160,9 +160,12 @@ class ApiService final : public Api,
   // is one of `kinds` (PROTOCOL.md §8.1 header checks; nothing decrypted).
   Result<Bytes> ParseRecord(std::string_view text, const service::Id& case_id,
                             std::initializer_list<uint8_t> kinds, uint8_t* kind_out);
-  // The same header checks on a decoded record.
+  // The same header checks on a decoded record: kUnsupportedVersion for a
+  // version byte other than 2, kMalformed for the rest.
   static Status CheckRecord(ByteView record, const service::Id& case_id,
                             std::initializer_list<uint8_t> kinds, uint8_t* kind_out);
+  // The answer to a refused record: unsupported_version or bad_request.
+  static ApiError RecordError(const Status& status);
   // Every file is a finished upload not yet bound: kNotFound / kAlreadyExists
   // (unfinished), as an ApiError, or nullopt if all are bindable.
   std::optional<ApiError> CheckFilesBindable(const std::vector<service::Id>& files);
@@ -208,6 +211,10 @@ class ApiService final : public Api,
   std::shared_mutex install_mu_;
   mutable std::mutex roster_mu_;
   std::shared_ptr<const InstalledRoster> roster_;  // GUARDED_BY(roster_mu_); null if none
+  // A stored roster this server does not read (version byte 1, from 0.1.0),
+  // set once in Create when roster_ is null: /api/v1/instance serves it as it
+  // is until a version-2 roster replaces it.
+  std::optional<service::Roster> unread_roster_;
   // The body of GET /api/v1/instance, rebuilt whenever roster_ changes (the
   // settings it shows are those read at start): the hottest route answers
   // from memory, without a database read.

@@ -13,9 +13,10 @@ namespace dojava::api {
 IntakeResult ApiService::CreateCase(const NewCaseRequest& request) {
   auto refuse = [](ApiError e) { return IntakeResult{e, 0}; };
   if (request.lookup_key.size() != protocol::kKeySize) return refuse(ApiError::kBadRequest);
-  if (!CheckRecord(request.first_message, request.case_id, {protocol::kKindConversation}, nullptr)
-           .ok()) {
-    return refuse(ApiError::kBadRequest);
+  if (Status record = CheckRecord(request.first_message, request.case_id,
+                                  {protocol::kKindConversation}, nullptr);
+      !record.ok()) {
+    return refuse(RecordError(record));
   }
   // Keys: one CK for the source, one CK for every reviewer of the roster,
   // nothing else. A notes key here is a client error, not a roster change.
@@ -58,8 +59,10 @@ IntakeResult ApiService::CreateCase(const NewCaseRequest& request) {
 IntakeResult ApiService::PostFollowUp(const FollowUpRequest& request) {
   auto info = CaseOfLookupKey(request.lookup_key);
   if (!info.ok()) return IntakeResult{ErrorFromStore(info.status()), 0};
-  if (!CheckRecord(request.record, info->case_id, {protocol::kKindConversation}, nullptr).ok()) {
-    return IntakeResult{ApiError::kBadRequest, 0};
+  if (Status record = CheckRecord(request.record, info->case_id, {protocol::kKindConversation},
+                                  nullptr);
+      !record.ok()) {
+    return IntakeResult{RecordError(record), 0};
   }
   return Append(info->case_id, request.record, request.files);
 }

@@ -185,20 +185,14 @@ HttpResponse ApiService::PostCaseMessage(const HttpRequest& request, const Route
   uint8_t kind = 0;
   auto record = ParseRecord(post->record_text, *case_id,
                             {protocol::kKindConversation, protocol::kKindNotes}, &kind);
-  if (!record.ok()) return ErrorResponse(ApiError::kBadRequest);
+  if (!record.ok()) return ErrorResponse(RecordError(record.status()));
   std::vector<service::SealedKey> keys;
   if (auto denied = RequireCaseKey(*case_id, reviewer, &keys)) return *denied;
   if (kind == protocol::kKindNotes) {
-    // A v2 notes record needs the case's genesis (§7.2); a v1 one a notes key.
-    bool ready = false;
-    if ((*record)[0] == protocol::kVersion2) {
-      auto statements = store_->GetCaseStatements(*case_id);
-      if (!statements.ok()) return ErrorResponse(ErrorFromStore(statements.status()));
-      ready = statements->genesis.has_value();
-    } else {
-      for (const auto& k : keys) ready |= k.role == service::Role::kNotesKey;
-    }
-    if (!ready) return ErrorResponse(ApiError::kConflict);
+    // A notes record needs the case's genesis (§7.2).
+    auto statements = store_->GetCaseStatements(*case_id);
+    if (!statements.ok()) return ErrorResponse(ErrorFromStore(statements.status()));
+    if (!statements->genesis.has_value()) return ErrorResponse(ApiError::kConflict);
   }
   return SeqResponse(Append(*case_id, *record, post->files));
 }

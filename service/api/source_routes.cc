@@ -4,7 +4,6 @@
 #include <limits>
 
 #include "base/encoding.h"
-#include "crypto/message.h"
 #include "crypto/message_v2.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/receipt.h"
@@ -37,27 +36,26 @@ HttpResponse Octets(Bytes bytes) {
 
 Status ApiService::CheckRecord(ByteView record, const service::Id& case_id,
                                std::initializer_list<uint8_t> kinds, uint8_t* kind_out) {
-  // Both record versions are read while writers switch (PROTOCOL.md §8.1,
-  // Appendix A): the header checks of the record's own version.
-  uint8_t kind = 0;
-  crypto::Id record_case{};
-  if (!record.empty() && record[0] == protocol::kVersion2) {
-    auto header = crypto::v2::ParseMessageHeader(record);
-    if (!header.ok()) return Status(Code::kMalformed, "not a message record");
-    kind = header->kind;
-    record_case = header->case_id;
-  } else {
-    auto header = crypto::ParseMessageHeader(record);
-    if (!header.ok()) return Status(Code::kMalformed, "not a message record");
-    kind = header->kind;
-    record_case = header->case_id;
+  // Version 2 only (PROTOCOL.md §8.1): a version-1 record is
+  // kUnsupportedVersion, anything else that does not parse kMalformed.
+  if (!record.empty() && record[0] != protocol::kVersion2) {
+    return Status(Code::kUnsupportedVersion, "not a version-2 message record");
   }
+  auto header = crypto::v2::ParseMessageHeader(record);
+  if (!header.ok()) return Status(Code::kMalformed, "not a message record");
+  const uint8_t kind = header->kind;
+  const crypto::Id& record_case = header->case_id;
   if (record_case != case_id) return Status(Code::kMalformed, "record of another case");
   if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {
     return Status(Code::kMalformed, "wrong record kind");
   }
   if (kind_out != nullptr) *kind_out = kind;
   return Status::Ok();
+}
+
+ApiError ApiService::RecordError(const Status& status) {
+  return status.code() == Code::kUnsupportedVersion ? ApiError::kUnsupportedVersion
+                                                    : ApiError::kBadRequest;
 }
 
 Result<Bytes> ApiService::ParseRecord(std::string_view text, const service::Id& case_id,
@@ -109,8 +107,8 @@ std::optional<HttpResponse> ApiService::WriteMessages(const service::Id& case_id
     if (page->empty()) break;
     for (const service::Message& m : *page) {
       if (source_view) {
-        // Stored records passed CheckRecord when written; both versions
-        // (PROTOCOL.md §8.1, Appendix A) carry the kind at byte 1.
+        // Stored records passed CheckRecord when written: the kind is
+        // byte 1 (PROTOCOL.md §8.1).
         if (m.record.size() < 2 || m.record[1] != protocol::kKindConversation) {
           cursor = m.seq;  // reviewer notes are never shown to the source
           continue;

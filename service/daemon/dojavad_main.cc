@@ -312,7 +312,8 @@ void PrintRosterSummary(const CheckReport& report) {
   }
   std::cout << "roster: version " << *report.roster_version;
   if (!report.roster_expires_day) {
-    std::cout << " (version-1 format, no expiry)\n";
+    std::cout << " (version 1, from 0.1.0: not read by this release; clients refuse it until "
+                 "the admin installs a version-2 roster, ops/README.md \"Upgrade\")\n";
     return;
   }
   const int64_t today = SystemClock().Today();

@@ -1,23 +1,20 @@
 // Reading a returning source's case for the no-JavaScript pages
-// (nojs_pages_impl.h): every record of either format, checked as
-// crypto/PROTOCOL.md §8 (version 2) or its Appendix A (version 1) says, and
-// whether the source may write into the case (§8.4, §11.4).
+// (nojs_pages_impl.h): every record checked as crypto/PROTOCOL.md §8 says,
+// and whether the source may write into the case (§8.4, §11.4).
 //
-// A case whose message #1 is a v2 record is a v2 case: its records are
-// opened with crypto::v2 (key commitment, signatures by reviewers against
-// the verified roster, retired entries included, and by the source with the
-// source_sign_pk this receipt gives), then the listing goes through
-// crypto::v2 CheckCaseOrder with the session's high-water mark (§8.4:
-// `truncated`, `reordered`). A v1 record in it is unsupported_version (it
-// would be unsigned). Signed re-key statements (§7.3), read from their
-// envelopes (§7.4), add the keys they move the case to. A case whose
-// message #1 is v1 keeps the v1 rule.
+// Records are opened with crypto::v2 (key commitment, signatures by
+// reviewers against the verified roster, retired entries included, and by
+// the source with the source_sign_pk this receipt gives), then the listing
+// goes through crypto::v2 CheckCaseOrder with the session's high-water mark
+// (§8.4: `truncated`, `reordered`). A version-1 record is
+// unsupported_version (§16): never opened, so a case written by 0.1.0 shows
+// no text and may not be written to. Signed re-key statements (§7.3), read from
+// their envelopes (§7.4), add the keys they move the case to.
 #include <sodium.h>
 
 #include <deque>
 #include <set>
 
-#include "crypto/message.h"
 #include "crypto/message_v2.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/rekey.h"
@@ -51,30 +48,6 @@ void TakeBody(const SecretBytes& body, Entry* e) {
 }
 
 uint8_t VersionOf(const Bytes& record) { return record.empty() ? 0 : record[0]; }
-
-// A v1 record (Appendix A) into `e`; false if it is not a conversation record.
-bool OpenV1(const Bytes& record, const crypto::Id& case_id, const SecretBytes& ck,
-            const PageRoster* roster, Entry* e) {
-  auto header = crypto::ParseMessageHeader(record);
-  if (!header.ok() || header->kind != protocol::kKindConversation) return false;
-  auto author_key = [&](const crypto::Id& id) -> std::optional<crypto::Ed25519Public> {
-    if (roster == nullptr) return std::nullopt;
-    return roster->Ed25519Of(id);
-  };
-  crypto::CaseKeys keys{&ck, nullptr};
-  auto opened = crypto::DecryptMessage(record, case_id, keys, author_key);
-  e->message_id = header->message_id;
-  if (!opened.ok()) {
-    Refuse(e, opened.code());
-    return true;
-  }
-  e->from_source = opened->author == protocol::kAuthorSource;
-  if (!e->from_source && roster != nullptr) {
-    if (const std::string* name = roster->NameOf(opened->reviewer_id)) e->author = *name;
-  }
-  TakeBody(opened->body, e);
-  return true;
-}
 
 // One v2 record into `e`, and into `opened` if it opened as what it claims
 // (an author-0 record must carry this receipt's source_sign_pk, §8.4).
@@ -193,19 +166,16 @@ void AddRecord(const service::Message& m, const PlainSessions::Conversation& c,
   e.day = m.day;
   const size_t opened_before = l->opened.size();
   bool shown = false;
-  if (VersionOf(m.record) == 2) {
+  if (VersionOf(m.record) == protocol::kVersion2) {
     shown = OpenV2(m.record, c.case_id, c.source_sign_public, out->held, roster, &e, &l->opened);
-  } else if (out->v2) {  // unsigned in a signed case: never shown
-    auto header = crypto::ParseMessageHeader(m.record);
-    shown = !header.ok() || header->kind == protocol::kKindConversation;
+  } else {  // version 1 (§16): never opened; a notes record stays unlisted
+    shown = m.record.size() < 2 || m.record[1] == protocol::kKindConversation;
     Refuse(&e, Code::kUnsupportedVersion);
-  } else {
-    shown = OpenV1(m.record, c.case_id, c.case_key, roster, &e);
   }
   if (!shown) return;
   if (l->opened.size() > opened_before) l->records.back().opened = &l->opened.back();
   if (e.outcome.empty() && !l->seen_ids.insert(e.message_id).second) return;  // a replay
-  if (e.outcome.empty()) out->last_hash = l->records.back().event_hash;       // v2: CheckV2Order
+  if (e.outcome.empty()) out->last_hash = l->records.back().event_hash;       // CheckV2Order
   l->entry_of.back() = out->entries.size();
   out->entries.push_back(std::move(e));
 }
@@ -238,20 +208,10 @@ CaseReading NojsPagesImpl::ReadCase(const PlainSessions::Conversation& c) {
       return out;
     }
     if (page->empty()) break;
-    if (after == 0) out.v2 = VersionOf(page->front().record) == 2;
     after = page->back().seq;
     for (const service::Message& m : *page) AddRecord(m, c, r, &listing, &out);
   }
-  if (out.v2) {
-    CheckV2Order(r, listing.records, listing.entry_of, &c.mark, &out);
-  } else {
-    std::vector<payload::OpenedMessage> v1;
-    for (const Entry& e : out.entries) {
-      v1.push_back(payload::OpenedMessage{e.seq, true, e.undecryptable, e.from_source,
-                                          !e.unsupported && e.body.type == "report"});
-    }
-    out.trust = payload::CheckSafeToEncrypt(v1);
-  }
+  CheckV2Order(r, listing.records, listing.entry_of, &c.mark, &out);
   return out;
 }
 

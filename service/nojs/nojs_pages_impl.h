@@ -70,9 +70,8 @@ struct CaseReading {
   std::vector<Entry> entries;  // its conversation records, in the server's order
   Status status;               // the store's error if the case could not be listed
   // Ok, or why nothing may be encrypted into the case (§8.4 message #1 and
-  // order, §11.4); records that merely did not open never set it in a v2 case.
+  // order, §11.4); records that merely did not open never set it.
   Status trust;
-  bool v2 = false;                 // message #1 is a version-2 record
   crypto::v2::Digest last_hash{};  // the last record accepted: `prev` of the next (§8.4)
   HeldKeys held;
 };
@@ -124,15 +123,14 @@ struct SourceSigner {
   const SecretBytes& secret_key;  // 64 bytes
 };
 // A record the source writes into `case_id` under `key` (source_record.cc):
-// v2 under a v2 roster (signed, `prev` and the roster's version in it), v1
-// under a v1 roster.
+// signed with the receipt's key, `prev` and the roster's version in it (§8.3).
 Result<Bytes> SourceRecord(const SecretBytes& key, const crypto::Id& case_id, ByteView body,
                            const PageRoster& roster, const SourceSigner& signer,
                            const crypto::v2::Digest& prev);
 // A returning source's follow-up (§12.3) to the case it read as `reading`.
 Result<Bytes> FollowUpRecord(const PlainSessions::Conversation& c, const CaseReading& reading,
                              const PageRoster& roster, ByteView body);
-// The largest §11 body a source may send (the v2 limit, §8.3, which v1 fits).
+// The largest §11 body a source may send (§8.3).
 size_t SourceMaxBody();
 
 // The §11 report fields of a submitted form; the normalised ones (when,

@@ -120,8 +120,8 @@ http::HttpResponse NojsPagesImpl::PostReply(const HttpRequest& request) {
                             form->Text("text"));
   };
   if (!FilesFit(*form, *settings)) return again(413, cat_.Text(lang, "err_too_large"));
-  // PROTOCOL.md §8.4, §11.4: message #1 is this receipt's report (and, in a
-  // v1 case, every message opens), or the case key may be the server's.
+  // PROTOCOL.md §8.4, §11.4: message #1 is this receipt's report, or the
+  // case key may be the server's.
   const CaseReading reading = ReadCase(*c);
   if (!reading.status.ok() || !reading.trust.ok()) {
     // §8.4: below this session's high-water mark, say so in plain words.

@@ -1,8 +1,6 @@
 // The records a source writes on the no-JavaScript pages (nojs_pages_impl.h):
-// protocol version 2 under a version-2 roster (crypto/PROTOCOL.md §8, signed
-// with the receipt's key, §4.3), the retired version 1 (Appendix A) while a
-// version-1 roster is installed.
-#include "crypto/message.h"
+// crypto/PROTOCOL.md §8, signed with the receipt's key (§4.3).
+#include "crypto/message_v2.h"
 #include "crypto/protocol_constants.h"
 #include "service/nojs/nojs_pages_impl.h"
 
@@ -11,10 +9,6 @@ namespace dojava::nojs {
 Result<Bytes> SourceRecord(const SecretBytes& key, const crypto::Id& case_id, ByteView body,
                            const PageRoster& roster, const SourceSigner& signer,
                            const crypto::v2::Digest& prev) {
-  if (roster.v2() == nullptr) {
-    return crypto::EncryptMessage(key, protocol::kKindConversation, case_id, crypto::RandomId(),
-                                  body, nullptr);
-  }
   crypto::v2::Signer s;
   s.author = protocol::kAuthorSource;
   s.source_public = signer.public_key;
@@ -28,9 +22,8 @@ Result<Bytes> FollowUpRecord(const PlainSessions::Conversation& c, const CaseRea
                              const PageRoster& roster, ByteView body) {
   // §7.3: the newest case key held (CK' of the last checked re-key); §8.4:
   // prev names the last record this reader accepted.
-  const SecretBytes& key = roster.v2() != nullptr && !reading.held.keys.empty()
-                               ? reading.held.keys.back().second
-                               : c.case_key;
+  const SecretBytes& key =
+      !reading.held.keys.empty() ? reading.held.keys.back().second : c.case_key;
   return SourceRecord(key, c.case_id, body, roster,
                       SourceSigner{c.source_sign_public, c.source_sign_secret}, reading.last_hash);
 }

@@ -5,7 +5,6 @@
 // aria-describedby) and the first one the focus (autofocus: no script).
 #include <algorithm>
 
-#include "crypto/message.h"
 #include "payload/payload_constants.h"
 #include "service/nojs/nojs_pages_impl.h"
 

@@ -45,11 +45,11 @@ using LookupHash = std::array<uint8_t, kLookupHashSize>;
 using PublicKey = std::array<uint8_t, protocol::kX25519Size>;
 using SealedKeyBytes = std::array<uint8_t, protocol::kSealedKeySize>;
 
-// Smallest and largest message record of either version (PROTOCOL.md §8,
-// Appendix A): v1 header, smallest padding bucket, tag .. v2 header, largest
-// bucket, tag. The API checks the exact header of each version.
+// Smallest and largest message record (PROTOCOL.md §8): header, smallest
+// padding bucket, tag .. header, largest bucket, tag. The API checks the
+// header itself.
 inline constexpr size_t kMinMessageRecordSize =
-    protocol::kMessageHeaderSize + protocol::kMinPaddedSize + protocol::kAeadTagSize;
+    protocol::kMessageHeaderSizeV2 + protocol::kMinPaddedSize + protocol::kAeadTagSize;
 inline constexpr size_t kMaxMessageRecordSize = protocol::kMaxMessageRecordSizeV2;
 // The signed case statements kept for readers (PROTOCOL.md §7.2, §7.3, §8.5),
 // each only as its statement envelope (§7.4): these are the envelopes' sizes.

@@ -9,7 +9,7 @@
 // static/tools/build-www.mjs; under Node by static/node_modules.
 //
 // This file is the public API; the code lives in protocol/, one module per section of PROTOCOL.md,
-// mirroring crypto/ (roster.js ↔ roster.h, message.js ↔ message.h, ...).
+// mirroring crypto/ (roster_v2.js ↔ roster_v2.h, message_v2.js ↔ message_v2.h, ...).
 
 export {
   DojavaError,
@@ -51,22 +51,16 @@ export {
   LABEL_KEY_FILE,
   LABEL_LOGIN,
   LABEL_LOOKUP_HASH,
-  LABEL_MESSAGE,
-  LABEL_MESSAGE_SIGNATURE,
   LABEL_RECEIPT_LOOKUP,
   LABEL_RECEIPT_WRAP,
   LABEL_RECEIPT_X25519,
   LABEL_REVIEWER_ED25519,
   LABEL_REVIEWER_X25519,
-  LABEL_ROSTER,
   LABEL_SEAL_AD,
   LABEL_SEAL_KEY,
   LABEL_SOURCE_WRAP_AD,
   LABEL_SOURCE_WRAP_KEY,
   LOGIN_CHALLENGE_BYTES,
-  MAX_BODY_REVIEWER,
-  MAX_BODY_SOURCE,
-  MESSAGE_HEADER_BYTES,
   NONCE_BYTES,
   RECEIPT_ARGON2_M_KIB,
   RECEIPT_ARGON2_T,
@@ -173,16 +167,6 @@ export {
   sealKeyFile,
 } from './protocol/key_file.js';
 export {
-  ROSTER_NAME_FORBIDDEN,
-  checkRosterRollback,
-  isLowOrderX25519,
-  isValidEd25519Point,
-  parseRoster,
-  rosterDigest,
-  signRoster,
-  verifyRoster,
-} from './protocol/roster.js';
-export {
   openSealedKey,
   sealKey,
 } from './protocol/sealed_key.js';
@@ -190,14 +174,6 @@ export {
   openSourceKey,
   wrapSourceKey,
 } from './protocol/source_key_wrap.js';
-export {
-  bucket,
-  decryptMessage,
-  encryptMessage,
-  pad,
-  parseMessageHeader,
-  unpad,
-} from './protocol/message.js';
 export {
   ChunkStreamDecryptor,
   checkChunkRecord,
@@ -215,24 +191,30 @@ export {
   signLogin,
   verifyLogin,
 } from './protocol/login.js';
-// Protocol version 2 (PROTOCOL.md §16); the v1 roster and message above stay until every caller switched.
+// Protocol version 2 (PROTOCOL.md §16): the roster and message formats of version 1 are not read.
 export {
+  ROSTER_NAME_FORBIDDEN,
   checkRosterChain,
   checkRosterFloor,
   entryActiveAt,
   findRosterEntry,
+  isLowOrderX25519,
+  isValidEd25519Point,
   parseRosterV2,
   rosterDigestV2,
   signRosterV2,
   verifyRosterV2,
 } from './protocol/roster_v2.js';
 export {
+  bucket,
   decryptMessageV2,
   encryptMessageV2,
   eventHash,
   keyCommitment,
   maxBodySizeV2,
+  pad,
   parseMessageHeaderV2,
+  unpad,
 } from './protocol/message_v2.js';
 export {
   checkNotesGenesis,

@@ -28,7 +28,6 @@ function org() {
   const adminSeed = P.randomBytes(32);
   const o = { adminSeed, adminPublic: P.ed25519Public(adminSeed), instanceId: P.randomBytes(16), salt: P.randomBytes(16), people: [reviewer('Ana'), reviewer('Ben')] };
   o.fp = P.hexEncode(P.adminFingerprint(o.adminPublic));
-  o.v1 = (version, people = o.people) => P.signRoster({ instanceId: o.instanceId, version, entries: people }, adminSeed);
   o.v2 = (version, prevDigest, people = o.people, expiresDay = TODAY + 30) => P.signRosterV2({ instanceId: o.instanceId, version, expiresDay, prevDigest, entries: people }, adminSeed);
   o.doc = (roster) => ({ adminPublic: o.adminPublic, instanceId: o.instanceId, salt: o.salt, roster });
   return o;
@@ -49,50 +48,46 @@ test('the published address: fp and rv from the fragment, malformed values ignor
 
 test('an admin key other than the fingerprint of the address is refused (bad_signature)', async () => {
   const o = org();
-  assert.equal(await outcome(() => pin({ fp: o.fp }).accept(o.doc(o.v1(1)))), 'success');
+  assert.equal(await outcome(() => pin({ fp: o.fp }).accept(o.doc(o.v2(1, zero32)))), 'success');
   const wrong = (o.fp[0] === '0' ? '1' : '0') + o.fp.slice(1);
-  assert.equal(await outcome(() => pin({ fp: wrong }).accept(o.doc(o.v1(1)))), 'bad_signature/err_api_fingerprint_mismatch');
+  assert.equal(await outcome(() => pin({ fp: wrong }).accept(o.doc(o.v2(1, zero32)))), 'bad_signature/err_api_fingerprint_mismatch');
   // Without fp the page takes the server's key (and says so): a roster signed by another key still fails.
   const other = org();
-  assert.equal(await outcome(() => pin().accept({ ...o.doc(other.v1(1)), instanceId: o.instanceId })), 'bad_signature');
+  assert.equal(await outcome(() => pin().accept({ ...o.doc(other.v2(1, zero32)), instanceId: o.instanceId })), 'bad_signature');
 });
 
 test('within one load the admin key, the instance id and the salt of the first document are pinned', async () => {
   const o = org();
   const p = pin();
-  await p.accept(o.doc(o.v1(1)));
+  await p.accept(o.doc(o.v2(1, zero32)));
   const other = org();
-  assert.equal(await outcome(() => p.accept({ ...o.doc(o.v1(1)), adminPublic: other.adminPublic, roster: other.v1(2) })), 'bad_signature/err_trust_instance_changed');
-  assert.equal(await outcome(() => p.accept({ ...o.doc(o.v1(1)), instanceId: P.randomBytes(16) })), 'malformed/err_trust_instance_changed');
-  assert.equal(await outcome(() => p.accept({ ...o.doc(o.v1(1)), salt: P.randomBytes(16) })), 'malformed/err_trust_instance_changed');
-  assert.equal(await outcome(() => p.accept(o.doc(o.v1(1)))), 'success');
+  assert.equal(await outcome(() => p.accept({ ...o.doc(o.v2(1, zero32)), adminPublic: other.adminPublic, roster: other.v2(2, P.randomBytes(32)) })), 'bad_signature/err_trust_instance_changed');
+  assert.equal(await outcome(() => p.accept({ ...o.doc(o.v2(1, zero32)), instanceId: P.randomBytes(16) })), 'malformed/err_trust_instance_changed');
+  assert.equal(await outcome(() => p.accept({ ...o.doc(o.v2(1, zero32)), salt: P.randomBytes(16) })), 'malformed/err_trust_instance_changed');
+  assert.equal(await outcome(() => p.accept(o.doc(o.v2(1, zero32)))), 'success');
 });
 
 test('the rv floor of the address: a roster below it is rollback, on the first load too', async () => {
   const o = org();
-  assert.equal(await outcome(() => pin({ rv: 3 }).accept(o.doc(o.v1(2)))), 'rollback');
   assert.equal(await outcome(() => pin({ rv: 3 }).accept(o.doc(o.v2(2, P.randomBytes(32))))), 'rollback');
-  assert.equal(await outcome(() => pin({ rv: 3 }).accept(o.doc(o.v1(3)))), 'success');
+  assert.equal(await outcome(() => pin({ rv: 3 }).accept(o.doc(o.v2(2, P.randomBytes(32))))), 'rollback');
+  assert.equal(await outcome(() => pin({ rv: 3 }).accept(o.doc(o.v2(3, P.randomBytes(32))))), 'success');
 });
 
-test('v1 rosters across reloads: older or forked is rollback; a changed active list is reported', async () => {
+// Dojava 0.1.0 signed version-1 rosters (retired, §16): refused by name, and the page keeps what it had.
+test('a version-1 roster is unsupported_version, on the first load and after', async () => {
   const o = org();
+  const old = o.v2(2, P.randomBytes(32));
+  old[0] = 1;
+  assert.equal(await outcome(() => pin().accept(o.doc(old))), 'unsupported_version');
   const p = pin();
-  const first = await p.accept(o.doc(o.v1(2)));
-  assert.equal(first.roster.format, 1);
+  const r1 = o.v2(1, zero32);
+  const first = await p.accept(o.doc(r1));
   assert.equal(first.activeChanged, false);
-  assert.equal(await outcome(() => p.accept(o.doc(o.v1(1)))), 'rollback');
-  assert.equal(await outcome(() => p.accept(o.doc(o.v1(2, [o.people[0]])))), 'rollback');
-  const same = await p.accept(o.doc(o.v1(2)));
-  assert.equal(same.activeChanged, false);
-  const more = await p.accept(o.doc(o.v1(3, [...o.people, reviewer('Cvijeta')])));
+  assert.equal(await outcome(() => p.accept(o.doc(old))), 'unsupported_version');
+  const more = await p.accept(o.doc(o.v2(2, P.rosterDigestV2(r1), [...o.people, reviewer('Cvijeta')])));
   assert.equal(more.activeChanged, true);
   assert.equal(P.activeEntries(more.roster).length, 3);
-  // v2 may start a chain after v1 with a greater number; v1 never follows v2.
-  assert.equal(await outcome(() => p.accept(o.doc(o.v2(3, P.randomBytes(32))))), 'rollback');
-  const v2 = await p.accept(o.doc(o.v2(4, P.randomBytes(32))));
-  assert.equal(v2.roster.format, 2);
-  assert.equal(await outcome(() => p.accept(o.doc(o.v1(5)))), 'rollback');
 });
 
 test('v2 rosters across reloads: the chain rule, intermediates fetched, retired entries not sealed to', async () => {

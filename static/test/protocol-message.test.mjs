@@ -1,162 +1,80 @@
-// Our own tests of protocol/message.js (§8, the v1 message of Appendix A): known answers, round trips, strictness and corruption loops.
-// Every test here can fail: each asserts a concrete value or a concrete outcome code.
+// Our own tests of protocol/message_v2.js (§8): buckets and padding, the body limits, the header checks, and
+// version 1 (Dojava 0.1.0) refused. Round trips and corruption loops: protocol-v2.test.mjs; known answers:
+// tests/vectors. Every test here can fail: each asserts a concrete value or a concrete outcome code.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import * as P from '../js/protocol.js';
-import { ascii, throwsCode, outcome, flipped } from './protocol-helpers.mjs';
+import { ascii, throwsCode } from './protocol-helpers.mjs';
 
-// ------------------------------------------------------------------------------------------------
-// §8 messages
-
-function msgSetup() {
+function setup() {
+  const adminSeed = P.randomBytes(32);
+  const instanceId = P.randomBytes(16);
+  const ana = { seed: P.randomBytes(32), id: P.randomBytes(16) };
+  const entries = [{ reviewerId: ana.id, ed25519: P.ed25519Public(ana.seed), x25519: P.x25519Public(P.randomBytes(32)), name: 'Ana' }];
+  const bytes = P.signRosterV2({ instanceId, version: 1, expiresDay: 20030, prevDigest: new Uint8Array(32), entries }, adminSeed);
+  const roster = P.verifyRosterV2(bytes, P.ed25519Public(adminSeed), instanceId, 20000);
   const caseId = P.randomBytes(16);
   const ck = P.randomBytes(32);
-  const nk = P.randomBytes(32);
-  const rv = P.deriveReviewerKeys(P.randomBytes(32));
-  const reviewerId = P.randomBytes(16);
-  const reviewers = [{ reviewerId, ed25519: rv.edPublic }];
-  return { caseId, ck, nk, rv, reviewerId, reviewers, author: { reviewerId, edSeed: rv.edSeed } };
+  const context = { rosterVersion: 1, day: 20000, prev: new Uint8Array(32) };
+  const source = { author: P.AUTHOR_SOURCE, edSeed: P.randomBytes(32) };
+  const reviewer = { author: P.AUTHOR_REVIEWER, reviewerId: ana.id, edSeed: ana.seed };
+  const encrypt = (body, signer = source) => P.encryptMessageV2({ kind: P.KIND_CONVERSATION, caseId, key: ck, body, signer, context });
+  const open = (record) => P.decryptMessageV2(record, { caseId, caseKey: ck, roster });
+  return { caseId, ck, roster, source, reviewer, encrypt, open };
 }
 
-test('messages: bucket function and boundaries', () => {
+test('messages: bucket function, padding and its checks', () => {
   assert.deepEqual(P.BUCKETS, [512, 1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144, 524288]);
   assert.equal(P.bucket(0), 512);
   assert.equal(P.bucket(512), 512);
   assert.equal(P.bucket(513), 1024);
   assert.equal(P.bucket(524288), 524288);
   assert.equal(P.bucket(524289), -1);
-  const { caseId, ck } = msgSetup();
-  // Source: inner = 1 + body; 4 + 1 + body.length = 512 exactly at body 507.
-  for (const [len, size] of [[0, 512], [507, 512], [508, 1024], [524283, 524288]]) {
-    const rec = P.encryptMessage({ kind: 1, caseId, key: ck, body: new Uint8Array(len).fill(7) });
-    assert.equal(rec.length, 58 + size + 16, `body ${len}`);
-    const m = P.decryptMessage(rec, { caseId, caseKey: ck, reviewers: [] });
-    assert.equal(m.paddedSize, size);
-    assert.equal(m.body.length, len);
-  }
-  throwsCode(() => P.encryptMessage({ kind: 1, caseId, key: ck, body: new Uint8Array(524284) }), 'malformed');
-  // §11 MaxBodySize: 524283 for the source, 524203 for a reviewer (signed: 16 + 64 bytes more inner).
-  assert.equal(P.MAX_BODY_SOURCE, 524283);
-  assert.equal(P.MAX_BODY_REVIEWER, 524203);
-  const rv = P.deriveReviewerKeys(P.randomBytes(32));
-  const author = { reviewerId: P.randomBytes(16), edSeed: rv.edSeed };
-  const full = P.encryptMessage({ kind: 1, caseId, key: ck, body: new Uint8Array(524203), author });
-  assert.equal(full.length, 58 + 524288 + 16);
-  throwsCode(() => P.encryptMessage({ kind: 1, caseId, key: ck, body: new Uint8Array(524204), author }), 'malformed');
+  assert.equal(P.pad(new Uint8Array(508)).length, 512);
+  assert.equal(P.pad(new Uint8Array(509)).length, 1024);
+  assert.equal(P.unpad(P.pad(Uint8Array.of(0))).length, 1);
+  throwsCode(() => P.pad(new Uint8Array(524285)), 'malformed');
+  throwsCode(() => P.unpad(new Uint8Array(512)), 'malformed'); // len(inner) = 0
+  const dirty = P.pad(ascii('AB'));
+  dirty[511] = 1;
+  throwsCode(() => P.unpad(dirty), 'malformed'); // non-zero padding
+  const loose = new Uint8Array(1024);
+  loose.set(P.u32(1), 0);
+  throwsCode(() => P.unpad(loose), 'malformed'); // not the smallest bucket
+});
+
+test('messages: the body limits of a signed record (§8.3)', () => {
+  const s = setup();
+  assert.equal(P.MAX_BODY_SOURCE_V2, 524143);
+  assert.equal(P.MAX_BODY_REVIEWER_V2, 524159);
+  assert.equal(s.encrypt(new Uint8Array(P.MAX_BODY_SOURCE_V2)).length, P.MESSAGE_HEADER_BYTES_V2 + 524288 + 16);
+  throwsCode(() => s.encrypt(new Uint8Array(P.MAX_BODY_SOURCE_V2 + 1)), 'malformed');
+  assert.equal(s.encrypt(new Uint8Array(P.MAX_BODY_REVIEWER_V2), s.reviewer).length, P.MESSAGE_HEADER_BYTES_V2 + 524288 + 16);
   // 100,000 characters of 4-byte UTF-8 text fit, with room for the JSON around them.
   const text = JSON.stringify({ type: 'message', text: '\u{1f600}'.repeat(100000), files: [] });
-  assert.ok(P.utf8(text).length <= P.MAX_BODY_REVIEWER);
+  assert.ok(P.utf8(text).length <= P.MAX_BODY_SOURCE_V2);
+  // Two bodies of different lengths in one bucket give records of one size.
+  assert.equal(s.encrypt(ascii('x')).length, s.encrypt(ascii('x'.repeat(300))).length);
 });
 
-test('messages: source, reviewer reply and notes event round trips', () => {
-  const s = msgSetup();
-  const body = ascii('{"type":"message","text":"Здраво"}');
-  const src = P.encryptMessage({ kind: 1, caseId: s.caseId, key: s.ck, body });
-  const m0 = P.decryptMessage(src, { caseId: s.caseId, caseKey: s.ck, reviewers: [] });
-  assert.equal(m0.author, 0);
-  assert.equal(m0.reviewerId, null);
-  assert.deepEqual(m0.body, body);
-  const reply = P.encryptMessage({ kind: 1, caseId: s.caseId, key: s.ck, body, author: s.author });
-  const m1 = P.decryptMessage(reply, { caseId: s.caseId, caseKey: s.ck, reviewers: s.reviewers });
-  assert.equal(m1.author, 1);
-  assert.deepEqual(m1.reviewerId, s.reviewerId);
-  const note = P.encryptMessage({ kind: 2, caseId: s.caseId, key: s.nk, body: ascii('{"type":"status","status":"triage"}'), author: s.author });
-  const m2 = P.decryptMessage(note, { caseId: s.caseId, caseKey: s.ck, notesKey: s.nk, reviewers: (id) => (P.equalBytes(id, s.reviewerId) ? s.rv.edPublic : null) });
-  assert.equal(m2.kind, 2);
-  // The source holds no NK: a notes record cannot be opened by it.
-  throwsCode(() => P.decryptMessage(note, { caseId: s.caseId, caseKey: s.ck, reviewers: s.reviewers }), 'decrypt_failed');
-  // Notes must be signed.
-  throwsCode(() => P.encryptMessage({ kind: 2, caseId: s.caseId, key: s.nk, body }), 'malformed');
-  // Unknown author, and a known author whose key does not match.
-  throwsCode(() => P.decryptMessage(reply, { caseId: s.caseId, caseKey: s.ck, reviewers: [] }), 'unknown_author');
-  const impostor = [{ reviewerId: s.reviewerId, ed25519: P.deriveReviewerKeys(P.randomBytes(32)).edPublic }];
-  throwsCode(() => P.decryptMessage(reply, { caseId: s.caseId, caseKey: s.ck, reviewers: impostor }), 'bad_signature');
-  // Same plaintext, other case: wrong case id is malformed before any decryption.
-  throwsCode(() => P.decryptMessage(reply, { caseId: P.randomBytes(16), caseKey: s.ck, reviewers: s.reviewers }), 'malformed');
-});
-
-test('messages: padding checks after decryption', () => {
-  const s = msgSetup();
-  const build = (padded, kind = 1) => {
-    const nonce = P.randomBytes(24);
-    const header = P.concatBytes(Uint8Array.of(1, kind), s.caseId, P.randomBytes(16), nonce);
-    return P.concatBytes(header, P.aeadEncrypt(s.ck, nonce, P.concatBytes(P.L('dojava/v1/message'), header), padded));
-  };
-  const open = (rec) => P.decryptMessage(rec, { caseId: s.caseId, caseKey: s.ck, reviewers: s.reviewers });
-  const padded = new Uint8Array(512);
-  padded.set(P.u32(3), 0);
-  padded.set([0, 0x41, 0x42], 4);
-  assert.deepEqual(open(build(padded)).body, ascii('AB'));
-  const p1 = padded.slice();
-  p1[511] = 1;
-  throwsCode(() => open(build(p1)), 'malformed');
-  const p2 = padded.slice();
-  p2.set(P.u32(509), 0);
-  throwsCode(() => open(build(p2)), 'malformed');
-  const p3 = padded.slice();
-  p3.set(P.u32(508), 0);
-  assert.equal(open(build(p3)).body.length, 507); // exactly fills the bucket
-  const p4 = padded.slice();
-  p4.set(P.u32(0), 0);
-  p4[4] = 0;
-  throwsCode(() => open(build(p4)), 'malformed'); // no author byte
-  const p5 = padded.slice();
-  p5[4] = 2;
-  throwsCode(() => open(build(p5)), 'malformed'); // author 2
-  const p6 = padded.slice();
-  p6.set(P.u32(80), 0);
-  p6[4] = 1;
-  throwsCode(() => open(build(p6)), 'malformed'); // author 1 without room for id and signature
-  // §8.2 (updated): the padded length must be the smallest bucket that fits.
-  const big = new Uint8Array(1024);
-  big.set(P.u32(1), 0);
-  throwsCode(() => open(build(big)), 'malformed');
-  const edge = new Uint8Array(1024);
-  edge.set(P.u32(509), 0); // 4 + 509 = 513 > 512: 1024 is the smallest bucket
-  assert.equal(open(build(edge)).paddedSize, 1024);
-  const edge2 = new Uint8Array(1024);
-  edge2.set(P.u32(508), 0); // 4 + 508 = 512 fits the 512 bucket
-  throwsCode(() => open(build(edge2)), 'malformed');
-  // len(inner) = 0 is refused by §8.2 itself (1 ≤ len(inner)).
-  const empty = new Uint8Array(512);
-  throwsCode(() => open(build(empty)), 'malformed');
-  assert.equal(P.unpad(P.pad(Uint8Array.of(0))).length, 1);
-  throwsCode(() => P.unpad(new Uint8Array(512)), 'malformed');
-});
-
-test('messages: header checks precede decryption', () => {
-  const s = msgSetup();
-  const rec = P.encryptMessage({ kind: 1, caseId: s.caseId, key: s.ck, body: ascii('x') });
-  const open = (r, key = s.ck) => P.decryptMessage(r, { caseId: s.caseId, caseKey: key, notesKey: key, reviewers: [] });
-  throwsCode(() => open(rec.subarray(0, 73)), 'malformed');
-  throwsCode(() => open(rec.subarray(0, rec.length - 1)), 'malformed');
-  throwsCode(() => open(P.concatBytes(rec, Uint8Array.of(0))), 'malformed');
-  const v2 = rec.slice();
-  v2[0] = 2;
-  throwsCode(() => open(v2), 'unsupported_version');
-  // §1/§8.1: the version before the length; an empty record is malformed.
-  throwsCode(() => open(v2.subarray(0, 1)), 'unsupported_version');
-  throwsCode(() => open(v2.subarray(0, 73)), 'unsupported_version');
-  throwsCode(() => open(new Uint8Array(0)), 'malformed');
-  throwsCode(() => open(rec.subarray(0, 1)), 'malformed');
-  for (const k of [0, 3, 255]) {
-    const c = rec.slice();
-    c[1] = k;
-    throwsCode(() => open(c), 'malformed');
+// Dojava 0.1.0 wrote version-1 records (retired, §16): the version byte is read before anything else.
+test('messages: version 1 is unsupported_version, before the length and the key', () => {
+  const s = setup();
+  const rec = s.encrypt(ascii('{"type":"report"}'));
+  assert.equal(s.open(rec).body.length, 17);
+  for (const version of [0, 1, 3]) {
+    const old = rec.slice();
+    old[0] = version;
+    throwsCode(() => s.open(old), 'unsupported_version');
+    throwsCode(() => P.parseMessageHeaderV2(old, s.caseId), 'unsupported_version');
+    throwsCode(() => s.open(old.subarray(0, 1)), 'unsupported_version');
   }
-});
-
-test('messages: corruption loop — every byte of a signed record', () => {
-  const s = msgSetup();
-  const rec = P.encryptMessage({ kind: 1, caseId: s.caseId, key: s.ck, body: ascii('corrupt me'), author: s.author });
-  for (let i = 0; i < rec.length; i++) {
-    const r = outcome(() => P.decryptMessage(flipped(rec, i, i % 8), { caseId: s.caseId, caseKey: s.ck, notesKey: s.nk, reviewers: s.reviewers }));
-    let want = 'decrypt_failed';
-    if (i === 0) want = 'unsupported_version';
-    else if (i === 1) want = (1 ^ (1 << (i % 8))) === 2 ? 'decrypt_failed' : 'malformed';
-    else if (i < 18) want = 'malformed';
-    assert.equal(r, want, `byte ${i}`);
-  }
+  // A record of 0.1.0's size: a 58-byte header, the smallest bucket, the tag.
+  const v1 = new Uint8Array(58 + 512 + 16);
+  v1[0] = 1;
+  v1[1] = P.KIND_CONVERSATION;
+  throwsCode(() => s.open(v1), 'unsupported_version');
+  throwsCode(() => s.open(new Uint8Array(0)), 'malformed');
 });

@@ -1,5 +1,5 @@
-// protocol/source_case.js (PROTOCOL.md §12.3): the returning source reads v1 and v2 cases; a v2 case gets
-// the key commitments, the signatures, message #1 signed with the receipt's key, the order, and re-keys.
+// protocol/source_case.js (PROTOCOL.md §12.3): the returning source's case gets the key commitments, the
+// signatures, message #1 signed with the receipt's key, the order, and re-keys; version 1 is not read.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -43,7 +43,6 @@ test('a v2 case: report, reply, follow-up read in order; the next record names t
   assert.deepEqual(items.map((m) => [m.error, m.author]), [[null, P.AUTHOR_SOURCE], [null, P.AUTHOR_REVIEWER]]);
   assert.equal(r.caseError, null);
   const w = r.writeContext();
-  assert.equal(w.format, 2);
   assert.deepEqual(w.prev, P.eventHash(reply));
   // A later page adds a follow-up that names the reply: still in order.
   r.addRecords([listed(v2(s, { body: json({ type: 'message', text: 'more', files: [] }), prev: w.prev }))], s.roster);
@@ -77,7 +76,7 @@ test('a later report is malformed: shown as such, not named in prev, and it bloc
   assert.deepEqual(r.writeContext().prev, P.eventHash(reply));
 });
 
-test('records of a v2 case: another key, a moved record, a retired reviewer, an unsigned v1 source record', () => {
+test('records of a case: another key, a moved record, a retired reviewer, a version-1 record', () => {
   const s = setup();
   const report = v2(s);
   const foreign = v2(s, { key: P.randomBytes(32), author: 'reviewer', prev: P.eventHash(report) });
@@ -86,25 +85,27 @@ test('records of a v2 case: another key, a moved record, a retired reviewer, an 
   // never listed (a notes record) is accepted for the source (§8.4, "A source's view").
   const moved = v2(s, { author: 'reviewer', prev: P.eventHash(retired) });
   const other = v2(s, { signSeed: P.randomBytes(32), body: json({ type: 'message', text: 'x', files: [] }), prev: P.eventHash(report) });
-  const v1source = P.encryptMessage({ kind: P.KIND_CONVERSATION, caseId: s.caseId, key: s.ck, body: json({ type: 'message', text: 'v1', files: [] }) });
-  const v1reply = P.encryptMessage({ kind: P.KIND_CONVERSATION, caseId: s.caseId, key: s.ck, body: json({ type: 'message', text: 'v1 reply', files: [] }), author: { reviewerId: s.ana.id, edSeed: s.ana.seed } });
+  // What 0.1.0 wrote: version byte 1 (§16).
+  const v1reply = v2(s, { author: 'reviewer', body: json({ type: 'message', text: 'v1 reply', files: [] }), prev: P.eventHash(report) });
+  v1reply[0] = 1;
   const r = reader(s);
-  const items = r.addRecords([report, foreign, moved, retired, other, v1source, v1reply].map(listed), s.roster);
-  assert.deepEqual(items.map((m) => m.error), [null, 'wrong_key', 'reordered', 'retired_author', 'unknown_author', 'unknown_author', null]);
+  const items = r.addRecords([report, foreign, moved, retired, other, v1reply].map(listed), s.roster);
+  assert.deepEqual(items.map((m) => m.error), [null, 'wrong_key', 'reordered', 'retired_author', 'unknown_author', 'unsupported_version']);
   // Records that do not open never block the case (§8.4), and are never named in prev.
   assert.equal(r.caseError, null);
   assert.deepEqual(r.writeContext().prev, P.eventHash(report));
 });
 
-test('a v1 case reads as protocol 1 did, and is written in version 1', () => {
+test('a case 0.1.0 wrote (its report is version 1) is not read and must not be written to', () => {
   const s = setup();
-  const report = P.encryptMessage({ kind: P.KIND_CONVERSATION, caseId: s.caseId, key: s.ck, body: REPORT });
-  const reply = P.encryptMessage({ kind: P.KIND_CONVERSATION, caseId: s.caseId, key: s.ck, body: json({ type: 'message', text: 'ok', files: [] }), author: { reviewerId: s.ana.id, edSeed: s.ana.seed } });
+  const report = v2(s);
+  report[0] = 1;
+  const reply = v2(s, { author: 'reviewer', body: json({ type: 'message', text: 'ok', files: [] }), prev: P.eventHash(report) });
   const r = reader(s);
-  const items = r.addRecords([listed(report), listed(reply), listed(reply)], s.roster);
-  assert.deepEqual(items.map((m) => [m.error, m.duplicate]), [[null, false], [null, false], [null, true]]);
-  assert.equal(r.caseError, null);
-  assert.equal(r.writeContext().format, 1);
+  const items = r.addRecords([listed(report), listed(reply)], s.roster);
+  assert.equal(items[0].error, 'unsupported_version');
+  assert.equal(r.caseError, 'malformed'); // §8.4: message #1 is not the source's report
+  assert.throws(() => r.writeContext(), (e) => e instanceof P.DojavaError && e.code === 'malformed');
 });
 
 test('a signed re-key moves the source to CK′; an unsigned key sealed to source_pk is refused', () => {

@@ -67,29 +67,6 @@ const plainBlake256 = (b) => blake2b(b, { dkLen: 32 });
  * (success vectors only) and returns [actualBytes, expectedBytes].
  */
 const HANDLERS = {
-  roster(v) {
-    const i = v.input;
-    return {
-      run() {
-        const seen = has(i, 'seen_version') ? { version: BigInt(i.seen_version), digest: hex(need(i, 'seen_digest', 'input')) } : undefined;
-        return P.verifyRoster(hex(need(i, 'roster', 'input')), hex(need(i, 'admin_public', 'input')), hex(need(i, 'instance_id', 'input')), seen);
-      },
-      check(r) {
-        const o = v.output;
-        assert.equal(r.version, BigInt(need(o, 'version', 'output')));
-        assert.equal(toHex(r.digest), need(o, 'digest', 'output'));
-        const entries = need(o, 'entries', 'output');
-        assert.equal(r.entries.length, entries.length);
-        entries.forEach((e, k) => {
-          assert.equal(toHex(r.entries[k].reviewerId), e.reviewer_id);
-          assert.equal(toHex(r.entries[k].ed25519), e.ed25519);
-          assert.equal(toHex(r.entries[k].x25519), e.x25519);
-          assert.equal(r.entries[k].name, e.name);
-        });
-      },
-    };
-  },
-
   sealed_key(v) {
     const i = v.input;
     const secret = hex(need(i, 'recipient_secret', 'input'));
@@ -125,48 +102,6 @@ const HANDLERS = {
       },
       // README: success vectors add `key` and `r` to re-wrap byte for byte.
       reencrypt: () => [P.wrapSourceKey(hex(need(i, 'key', 'input')), sourceWrap, i.role, hex(i.case_id), { random: hex(need(i, 'r', 'input')) }), hex(i.record)],
-    };
-  },
-
-  message(v) {
-    const i = v.input;
-    const reviewers = need(i, 'reviewers', 'input').map((r) => ({ reviewerId: hex(r.reviewer_id), ed25519: hex(r.ed25519) }));
-    const opts = {
-      caseId: hex(need(i, 'case_id', 'input')),
-      caseKey: has(i, 'case_key') ? hex(i.case_key) : undefined,
-      notesKey: has(i, 'notes_key') ? hex(i.notes_key) : undefined,
-      reviewers,
-    };
-    return {
-      run: () => P.decryptMessage(hex(need(i, 'record', 'input')), opts),
-      check(m) {
-        const o = v.output;
-        assert.equal(m.kind, need(o, 'kind', 'output'));
-        assert.equal(toHex(m.messageId), need(o, 'message_id', 'output'));
-        assert.equal(m.author, need(o, 'author', 'output'));
-        // The vectors write a source message's reviewer id as 16 zero bytes.
-        assert.equal(m.reviewerId === null ? '00'.repeat(16) : toHex(m.reviewerId), need(o, 'reviewer_id', 'output'));
-        assert.equal(toHex(m.body), need(o, 'body', 'output'));
-        assert.equal(m.paddedSize, need(o, 'padded_size', 'output'));
-      },
-      // README: success vectors add `encrypt` {kind, message_id, nonce, body, signer_ed25519_seed?}.
-      reencrypt: () => {
-            const e = need(i, 'encrypt', 'input');
-            const kind = need(e, 'kind', 'input.encrypt');
-            const author = has(e, 'signer_ed25519_seed')
-              ? { reviewerId: hex(need(v.output, 'reviewer_id', 'output')), edSeed: hex(e.signer_ed25519_seed) }
-              : null;
-            const rec = P.encryptMessage({
-              kind,
-              caseId: opts.caseId,
-              key: kind === P.KIND_CONVERSATION ? opts.caseKey : opts.notesKey,
-              body: hex(need(e, 'body', 'input.encrypt')),
-              author,
-              messageId: hex(need(e, 'message_id', 'input.encrypt')),
-              nonce: hex(need(e, 'nonce', 'input.encrypt')),
-            });
-            return [rec, hex(i.record)];
-          },
     };
   },
 

@@ -6,7 +6,7 @@
 //    map is an inline script, which the server's CSP forbids), and `//# sourceMappingURL=` lines are
 //    dropped (the maps are not served);
 //  - static/js/protocol.js and the modules it imports (static/js/protocol/*.js), with the same
-//    specifier rewrite; they keep their paths under js/ (lib/protocol.js, lib/protocol/roster.js, ...).
+//    specifier rewrite; they keep their paths under js/ (lib/protocol.js, lib/protocol/roster_v2.js, ...).
 // Then www/lib/manifest.json lists every file with its SHA-384 (Subresource Integrity form), and the
 // pages (static/pages/*.html → www/*.html) get, in place of their `<!-- build-www: … -->` markers, the
 // stylesheet and entry module with `integrity`, and one `<link rel="modulepreload" integrity>` for every

@@ -46,7 +46,7 @@ FileSecrets OnlyFileOf(std::string_view body) {
 struct Conversation {
   Harness h;
   Reviewer alice;
-  std::optional<crypto::VerifiedRoster> roster;
+  std::optional<crypto::v2::VerifiedRoster> roster;
   std::optional<crypto::ReceiptKeys> keys;
   std::string lookup_key;
   const Id case_id = service::testing::RandomId();
@@ -66,7 +66,6 @@ struct Conversation {
     return case_path() + "/files/" + B64(file.file_id()) + "/chunks/";
   }
   Options auth() const { return Harness::Bearer(token); }
-  std::vector<const crypto::VerifiedRoster*> authors() const { return {&*roster}; }
 };
 
 // The source's client: instance, pinned admin key, verified roster, receipt.
@@ -79,8 +78,9 @@ void SourceReadsInstance(Conversation& c) {
   REQUIRE(instance.Str("admin_public_key") == B64(c.h.admin().public_key()));
   const Bytes instance_id = Unb64(instance.Str("instance_id"));
   REQUIRE(instance_id == Bytes(c.h.instance_id().begin(), c.h.instance_id().end()));
-  auto verified = crypto::VerifyRoster(Unb64(instance.Str("roster")), c.h.admin().public_key(),
-                                       c.h.instance_id());
+  auto verified =
+      crypto::v2::VerifyRoster(Unb64(instance.Str("roster")), c.h.admin().public_key(),
+                               c.h.instance_id(), static_cast<uint32_t>(c.h.day_clock().Today()));
   REQUIRE(verified.ok());
   c.roster = std::move(verified).value();
   REQUIRE(instance.Int("roster_version") == 1);
@@ -178,9 +178,8 @@ void ReviewerReadsCase(Conversation& c) {
   const JsonValue& m1 = msgs_json["messages"].array()[0];
   CHECK(Json::At(m1, "seq").int_value() == 1);
   CHECK(Json::At(m1, "day").int_value() == service::testing::kToday);
-  auto opened1 = crypto::DecryptMessage(Unb64(Json::At(m1, "record").string_value()), c.case_id,
-                                        crypto::CaseKeys{&*c.reviewer_ck, nullptr},
-                                        crypto::AuthorsOf(c.authors()));
+  auto opened1 = crypto::v2::DecryptMessage(Unb64(Json::At(m1, "record").string_value()),
+                                            c.case_id, {&*c.reviewer_ck, nullptr}, *c.roster);
   REQUIRE(opened1.ok());
   CHECK(opened1->author == protocol::kAuthorSource);
   REQUIRE(opened1->body.reveal_chars() == c.report);
@@ -229,12 +228,14 @@ void ReviewerReplies(Conversation& c) {
 void ReviewerWritesNotes(Conversation& c) {
   Harness& h = c.h;
   const crypto::ReviewerSigner signer = c.alice.key.Signer(c.alice.id);
-  HttpResponse nk_put =
-      h.Post(kReviewer, c.case_path() + "/keys",
-             KeysRequest({SealedKeyEntry{
-                 B64(c.alice.id), "notes",
-                 Seal(c.nk, protocol::kRoleNotesKey, c.case_id, c.alice.key.x25519_public())}}),
-             c.auth());
+  HttpResponse nk_put = h.Post(
+      kReviewer, c.case_path() + "/keys",
+      KeysWithGenesis(
+          KeysRequest({SealedKeyEntry{
+              B64(c.alice.id), "notes",
+              Seal(c.nk, protocol::kRoleNotesKey, c.case_id, c.alice.key.x25519_public())}}),
+          NotesGenesis(c.alice, c.case_id, 1, {c.alice.id}, c.ck, c.nk)),
+      c.auth());
   REQUIRE(nk_put.status == 204);
   const Bytes note =
       Record(c.nk, protocol::kKindNotes, c.case_id, "status: open; label: spyware", &signer);
@@ -259,9 +260,8 @@ void SourceReturns(Conversation& c) {
   const auto& back_msgs = back_json["messages"].array();
   REQUIRE(back_msgs.size() == 2);  // the notes event is never shown to the source
   CHECK(Json::At(back_msgs[1], "seq").int_value() == 2);
-  auto opened2 = crypto::DecryptMessage(Unb64(Json::At(back_msgs[1], "record").string_value()),
-                                        c.case_id, crypto::CaseKeys{&*source_ck, nullptr},
-                                        crypto::AuthorsOf(c.authors()));
+  auto opened2 = crypto::v2::DecryptMessage(Unb64(Json::At(back_msgs[1], "record").string_value()),
+                                            c.case_id, {&*source_ck, nullptr}, *c.roster);
   REQUIRE(opened2.ok());
   CHECK(opened2->author == protocol::kAuthorReviewer);
   CHECK(opened2->reviewer_id == c.alice.id);
@@ -292,9 +292,9 @@ void ReviewerSeesAllThenDeletes(Conversation& c) {
   Harness& h = c.h;
   Json all(h.Get(kReviewer, c.case_path() + "/messages", c.auth()).body);
   REQUIRE(all["messages"].array().size() == 4);
-  auto opened3 = crypto::DecryptMessage(
+  auto opened3 = crypto::v2::DecryptMessage(
       Unb64(Json::At(all["messages"].array()[2], "record").string_value()), c.case_id,
-      crypto::CaseKeys{&*c.reviewer_ck, &c.nk}, crypto::AuthorsOf(c.authors()));
+      {&*c.reviewer_ck, &c.nk}, *c.roster);
   REQUIRE(opened3.ok());
   CHECK(opened3->kind == protocol::kKindNotes);
   CHECK(opened3->reviewer_id == c.alice.id);
@@ -302,8 +302,8 @@ void ReviewerSeesAllThenDeletes(Conversation& c) {
   const auto source_auth = Harness::LookupKey(c.lookup_key);
   const std::string reply_chunk =
       "/api/v1/source/files/" + B64(c.reply_file.file_id()) + "/chunks/0";
-  // Deleting is a signed statement (PROTOCOL.md §8.6), accepted under this
-  // v1 roster too; the old DELETE route is gone.
+  // Deleting is a signed statement (PROTOCOL.md §8.6); the old DELETE route
+  // is gone.
   CHECK(h.Do(kReviewer, Method::kDelete, c.case_path(), "", c.auth()).status == 404);
   auto statement = crypto::v2::MakeCaseDelete(
       {c.case_id, c.alice.id, static_cast<uint32_t>(h.day_clock().Today())},
@@ -367,11 +367,13 @@ TEST_CASE("conversation: messages are paged by size; the source never sees notes
   REQUIRE(h.Post(kSource, "/api/v1/cases", create).status == 201);
   const std::string case_path = "/api/v1/cases/" + B64(case_id);
   REQUIRE(h.Post(kReviewer, case_path + "/keys",
-                 "{\"keys\":[" +
-                     SealedKeyJson(
-                         B64(alice.id), "notes",
-                         Seal(nk, protocol::kRoleNotesKey, case_id, alice.key.x25519_public())) +
-                     "]}",
+                 KeysWithGenesis(
+                     "{\"keys\":[" +
+                         SealedKeyJson(B64(alice.id), "notes",
+                                       Seal(nk, protocol::kRoleNotesKey, case_id,
+                                            alice.key.x25519_public())) +
+                         "]}",
+                     NotesGenesis(alice, case_id, 1, {alice.id}, ck, nk)),
                  auth)
               .status == 204);
   // seq 2, 3: notes; seq 4, 5: large replies (two do not fit one response).

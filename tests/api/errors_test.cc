@@ -290,11 +290,13 @@ TEST_CASE("errors: conflicts", "[api][errors]") {
         Obj({{"message", Q(B64(Record(nk, protocol::kKindNotes, w.case_id, "x", &signer)))}});
     EXPECT_REFUSED(w, w.h.Post(kReviewer, case_path + "/messages", note, w.auth), 409, "conflict");
     auto nk_json = [&](const SecretBytes& key) {
-      return Obj({{"keys", "[" +
-                               SealedKeyJson(B64(w.alice.id), "notes",
-                                             Seal(key, protocol::kRoleNotesKey, w.case_id,
-                                                  w.alice.key.x25519_public())) +
-                               "]"}});
+      return KeysWithGenesis(
+          Obj({{"keys", "[" +
+                            SealedKeyJson(B64(w.alice.id), "notes",
+                                          Seal(key, protocol::kRoleNotesKey, w.case_id,
+                                               w.alice.key.x25519_public())) +
+                            "]"}}),
+          NotesGenesis(w.alice, w.case_id, 1, {w.alice.id}, w.ck, key));
     };
     const std::string first = nk_json(nk);
     REQUIRE(w.h.Post(kReviewer, case_path + "/keys", first, w.auth).status == 204);
@@ -414,10 +416,13 @@ TEST_CASE("regression: every write answers 507 insufficient_storage on a full di
   EXPECT_REFUSED(
       w,
       w.h.Post(kReviewer, case_path + "/keys",
-               Obj({{"keys", "[" + SealedKeyJson(B64(w.alice.id), "notes",
-                                                 Seal(nk, protocol::kRoleNotesKey, w.case_id,
-                                                      w.alice.key.x25519_public())) +
-                                 "]"}}),
+               KeysWithGenesis(Obj({{"keys", "[" +
+                                                 SealedKeyJson(B64(w.alice.id), "notes",
+                                                               Seal(nk, protocol::kRoleNotesKey,
+                                                                    w.case_id,
+                                                                    w.alice.key.x25519_public())) +
+                                                 "]"}}),
+                               NotesGenesis(w.alice, w.case_id, 1, {w.alice.id}, w.ck, nk)),
                w.auth),
       507, "insufficient_storage");
   const Id other = service::testing::RandomId();
@@ -466,7 +471,7 @@ TEST_CASE("errors: strict JSON on create-case", "[api][errors][json]") {
       Obj(Replace(good, "case_id", Q(" " + B64(id).substr(1)))),  // white space
       Obj(Replace(good, "lookup_key", Q(lookup.substr(2)))),      // wrong length
       Obj(Replace(good, "source_public_key", Q(B64(id)))),        // 16 bytes for 32
-      Obj(Replace(good, "message", Q("AAAA"))),                   // not a record
+      Obj(Replace(good, "message", Q("AgAA"))),                   // not a record (version 2, 3 bytes)
       Obj(Replace(good, "keys", "[]")),                           // no keys
       body_good.substr(0, body_good.size() - 1),                  // truncated
       body_good + " {}",                                          // trailing data
@@ -484,10 +489,7 @@ TEST_CASE("errors: strict JSON on create-case", "[api][errors][json]") {
   const crypto::ReviewerSigner signer = w.alice.key.Signer(w.alice.id);
   bad.push_back(
       Obj(Replace(good, "message", Q(B64(Record(w.ck, protocol::kKindNotes, id, "x", &signer))))));
-  // A flipped version byte in the record, and in a sealed key.
-  Bytes record = Record(w.ck, protocol::kKindConversation, id, "x");
-  record[0] = 2;
-  bad.push_back(Obj(Replace(good, "message", Q(B64(record)))));
+  // A flipped version byte in a sealed key (in the record: below).
   Bytes sealed = Seal(w.ck, protocol::kRoleCaseKey, id, w.source_public);
   Bytes sealed_v2 = sealed;
   sealed_v2[0] = 2;
@@ -511,6 +513,13 @@ TEST_CASE("errors: strict JSON on create-case", "[api][errors][json]") {
   for (size_t i = 0; i < bad.size(); ++i) {
     INFO("body " << i);
     EXPECT_REFUSED(w, w.h.Post(kSource, "/api/v1/cases", bad[i]), 400, "bad_request");
+  }
+  // A record of another version than 2 is named.
+  for (const uint8_t version : {uint8_t{1}, uint8_t{3}}) {
+    Bytes record = Record(w.ck, protocol::kKindConversation, id, "x");
+    record[0] = version;
+    EXPECT_REFUSED(w, w.h.Post(kSource, "/api/v1/cases", Obj(Replace(good, "message", Q(B64(record))))),
+                   400, "unsupported_version");
   }
   // A query string is refused too.
   EXPECT_REFUSED(w, w.h.Post(kSource, "/api/v1/cases?x=1", body_good), 400, "bad_request");

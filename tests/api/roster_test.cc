@@ -55,11 +55,13 @@ TEST_CASE("roster: rejected rosters change nothing", "[api][roster]") {
 
   SECTION("bad signature: another admin key") {
     crypto::AdminKey mallory = crypto::AdminKey::Generate();
-    crypto::Roster forged;
+    crypto::v2::Roster forged;
     forged.instance_id = h.instance_id();
     forged.version = 5;
-    forged.entries.push_back(bob.Entry());
-    auto bytes = mallory.SignRoster(forged);
+    forged.expires_day = static_cast<uint32_t>(h.day_clock().Today() + 30);
+    forged.prev_digest = crypto::v2::RosterDigest(v2);
+    forged.entries.push_back(bob.EntryV2());
+    auto bytes = mallory.SignRosterV2(forged);
     REQUIRE(bytes.ok());
     HttpResponse r = h.PutRoster(*bytes);
     CHECK(r.status == 400);
@@ -83,15 +85,24 @@ TEST_CASE("roster: rejected rosters change nothing", "[api][roster]") {
     CHECK(ErrorCode(r) == "rollback");
   }
   SECTION("another instance id") {
-    crypto::Roster other;
+    crypto::v2::Roster other;
     other.instance_id = service::testing::RandomId();
     other.version = 7;
-    other.entries.push_back(bob.Entry());
-    auto bytes = h.admin().SignRoster(other);
+    other.expires_day = static_cast<uint32_t>(h.day_clock().Today() + 30);
+    other.prev_digest = crypto::v2::RosterDigest(v2);
+    other.entries.push_back(bob.EntryV2());
+    auto bytes = h.admin().SignRosterV2(other);
     REQUIRE(bytes.ok());
     HttpResponse r = h.PutRoster(*bytes);
     CHECK(r.status == 400);
     CHECK(ErrorCode(r) == "bad_request");
+  }
+  SECTION("version byte 1: the retired format of 0.1.0") {
+    Bytes old = h.SignRoster({&alice, &bob}, 3);
+    old[0] = 1;
+    HttpResponse r = h.PutRoster(old);
+    CHECK(r.status == 400);
+    CHECK(ErrorCode(r) == "unsupported_version");
   }
   SECTION("not a roster") {
     HttpResponse r = h.PutRoster(service::testing::RandomBytes(200));
@@ -157,7 +168,7 @@ TEST_CASE("instance: fields and limits as documented", "[api][instance]") {
   CHECK(Json::At(j["kdf"], "mem_bytes").int_value() == 8388608);
   const JsonValue& limits = j["limits"];
   CHECK(Json::At(limits, "json_body_bytes").int_value() == 1048576);
-  CHECK(Json::At(limits, "message_record_bytes").int_value() == 524362);
+  CHECK(Json::At(limits, "message_record_bytes").int_value() == 524394);  // the largest v2 record
   CHECK(Json::At(limits, "chunk_record_bytes").int_value() == 524305);
   CHECK(Json::At(limits, "chunk_plain_bytes").int_value() == 524288);
   CHECK(Json::At(limits, "max_chunks_per_file").int_value() == 4096);
@@ -193,12 +204,68 @@ TEST_CASE("AddApiRoutes: refuses an uninitialised store and bad options", "[api]
   CHECK(router.size() > 20);
 }
 
+// An instance upgraded from 0.1.0 holds a version-1 roster (PROTOCOL.md
+// §16): the server starts, serves it as it is (clients refuse it, naming
+// it), lets nobody log in or submit, and takes a version-2 roster above it.
+TEST_CASE("roster: a stored version-1 roster is served unread until a v2 one replaces it",
+          "[api][roster]") {
+  Harness h;
+  Reviewer alice;
+  alice.name = "Alice";
+  Bytes old = h.SignRoster({&alice}, 4);
+  old[0] = 1;  // what 0.1.0 stored (the store verifies no signature)
+  REQUIRE(h.store().PutRoster(service::Roster{4, old, std::nullopt}).ok());
+  http::Router router;
+  auto api = AddApiRoutes(&router, &h.store(), ApiOptions{});
+  REQUIRE(api.ok());
+  http::HttpConfig config;
+  for (auto& r : config.rate) r = http::RateLimit{0, 0, 0, 0};  // the HTTP layer's own limits
+  http::RequestHandler handler(config, std::move(router), http::StaticFiles{});
+  auto send = [&](ListenerKind l, Method m, const std::string& path, const std::string& body) {
+    HttpRequest q;
+    q.listener = l;
+    q.method = m;
+    q.path = path;
+    if (!body.empty()) q.headers.emplace_back("content-type", SecretBytes::Copy("application/json"));
+    q.body = SecretBytes::Copy(std::string_view(body));
+    HttpResponse r = handler.Handle(q);
+    if (r.public_body) r.body = *r.public_body;
+    return r;
+  };
+  HttpResponse inst = send(kSource, Method::kGet, "/api/v1/instance", "");
+  REQUIRE(inst.status == 200);
+  CHECK(Unb64(Json(inst.body).Str("roster")) == old);
+  CHECK(Json(inst.body).Int("roster_version") == 4);
+  auto login = [&] {
+    HttpResponse challenge = send(kReviewer, Method::kPost, "/api/v1/login/challenge",
+                                  "{\"reviewer_id\":\"" + B64(alice.id) + "\"}");
+    REQUIRE(challenge.status == 200);
+    const std::string c = Json(challenge.body).Str("challenge");
+    auto sig = alice.key.SignLogin(h.instance_id(), alice.id, Unb64(c));
+    REQUIRE(sig.ok());
+    return send(kReviewer, Method::kPost, "/api/v1/login",
+                "{\"reviewer_id\":\"" + B64(alice.id) + "\",\"challenge\":\"" + c +
+                    "\",\"signature\":\"" + B64(*sig) + "\"}");
+  };
+  CHECK(ErrorCode(login()) == "login_failed");  // nobody is on a roster this server reads
+  // Not above it: the store's rollback rule.
+  auto put = [&](ByteView roster) {
+    return send(kReviewer, Method::kPut, "/api/v1/roster", "{\"roster\":\"" + B64(roster) + "\"}");
+  };
+  CHECK(ErrorCode(put(h.SignRosterV2({alice.EntryV2()}, 1, {}))) == "rollback");
+  const Bytes next = h.SignRosterV2({alice.EntryV2()}, 5, old);
+  CHECK(put(next).status == 204);
+  HttpResponse after = send(kSource, Method::kGet, "/api/v1/instance", "");
+  CHECK(Unb64(Json(after.body).Str("roster")) == next);
+  CHECK(login().status == 200);
+}
+
 TEST_CASE("AddApiRoutes: a stored roster that does not verify is refused", "[api][roster]") {
   Harness h;
   // The store never verifies signatures (the API must): plant a forged one.
-  REQUIRE(h.store()
-              .PutRoster(service::Roster{9, service::testing::RandomBytes(300), std::nullopt})
-              .ok());
+  Bytes forged = service::testing::RandomBytes(300);
+  forged[0] = 2;  // a version-2 roster that does not verify (not one of 0.1.0)
+  REQUIRE(h.store().PutRoster(service::Roster{9, forged, std::nullopt}).ok());
   http::Router router;
   CHECK(AddApiRoutes(&router, &h.store(), ApiOptions{}).code() == Code::kInternal);
 }

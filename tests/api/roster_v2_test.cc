@@ -1,6 +1,5 @@
-// Version-2 rosters on the server (crypto/PROTOCOL.md §6, service/API.md
-// "Roster"): installed beside version 1 while clients switch, with the
-// expiry, the chain rule and retired entries, the roster history, and what
+// Rosters on the server (crypto/PROTOCOL.md §6, service/API.md "Roster"):
+// the expiry, the chain rule and retired entries, the roster history, and what
 // an install does to logins, tokens and sealed keys (§12.4).
 #include <catch2/catch_test_macros.hpp>
 
@@ -27,14 +26,11 @@ std::vector<Bytes> History(Harness& h, uint64_t after, bool* more = nullptr) {
   return out;
 }
 
-TEST_CASE("roster v2: installed over a v1 roster, then chained; served with its history",
-          "[api][roster_v2]") {
+TEST_CASE("roster v2: chained; served with its history", "[api][roster_v2]") {
   Harness h;
   Reviewer ana = Named("Ana"), ben = Named("Ben");
-  const Bytes v1 = h.SignRoster({&ana}, 1);
+  const Bytes v1 = h.SignRosterV2({ana.EntryV2()}, 1, {});
   REQUIRE(h.PutRoster(v1).status == 204);
-  // A v2 roster starts a chain over a v1 one; its version must be higher.
-  CHECK(ErrorCode(h.PutRoster(h.SignRosterV2({ana.EntryV2()}, 1, {}))) == "rollback");
   const Bytes r2 = h.SignRosterV2({ana.EntryV2()}, 2, v1);
   REQUIRE(h.PutRoster(r2).status == 204);
   CHECK(h.PutRoster(r2).status == 204);  // the same again
@@ -43,10 +39,10 @@ TEST_CASE("roster v2: installed over a v1 roster, then chained; served with its 
   Json inst(h.Get(kSource, "/api/v1/instance").body);
   CHECK(inst.Int("roster_version") == 3);
   CHECK(Unb64(inst.Str("roster")) == r3);
-  // A v1 roster after a v2 one is a downgrade.
-  HttpResponse down = h.PutRoster(h.SignRoster({&ana, &ben}, 9));
-  CHECK(down.status == 409);
-  CHECK(ErrorCode(down) == "rollback");
+  // A version-1 roster is not read at all.
+  Bytes down = h.SignRosterV2({ana.EntryV2(), ben.EntryV2()}, 9, r3);
+  down[0] = 1;
+  CHECK(ErrorCode(h.PutRoster(down)) == "unsupported_version");
 
   CHECK(History(h, 0) == std::vector<Bytes>{v1, r2, r3});
   CHECK(History(h, 1) == std::vector<Bytes>{r2, r3});
@@ -181,9 +177,16 @@ TEST_CASE("roster v2: a case sealed to a retired reviewer is refused", "[api][ro
   HttpResponse r = h.Post(kSource, "/api/v1/cases", req.Json());
   CHECK(r.status == 409);
   CHECK(ErrorCode(r) == "roster_changed");
+  // A report of version 1 (0.1.0) is named before the roster is looked at.
+  Bytes old = record;
+  old[0] = 1;
+  req.message = old;
+  HttpResponse refused = h.Post(kSource, "/api/v1/cases", req.Json());
+  CHECK(refused.status == 400);
+  CHECK(ErrorCode(refused) == "unsupported_version");
 }
 
-TEST_CASE("records: v1 and v2 headers are both accepted, with the header checks of each",
+TEST_CASE("records: the header checks; a version-1 record is unsupported_version",
           "[api][roster_v2]") {
   Harness h;
   Reviewer ana = Named("Ana");
@@ -196,10 +199,6 @@ TEST_CASE("records: v1 and v2 headers are both accepted, with the header checks 
                              dojava::testing::MessageRequest(follow_up), source);
   REQUIRE(post.status == 201);
   CHECK(Json(post.body).Int("seq") == 2);
-  // A v1 follow-up still reads (writers switch one by one).
-  const Bytes v1 = Record(c.ck, protocol::kKindConversation, c.case_id, "{}");
-  CHECK(h.Post(kSource, "/api/v1/source/messages", dojava::testing::MessageRequest(v1), source)
-            .status == 201);
   const std::string token = h.Login(ana);
   const Bytes reply =
       c.ReviewerRecord(ana, c.ck, protocol::kKindConversation, "{\"type\":\"message\"}", 1);
@@ -211,13 +210,13 @@ TEST_CASE("records: v1 and v2 headers are both accepted, with the header checks 
   CHECK(big.size() == protocol::kMaxMessageRecordSizeV2);
   CHECK(h.Post(kSource, "/api/v1/source/messages", dojava::testing::MessageRequest(big), source)
             .status == 201);
-  // The source reads every conversation record back, v1 and v2 alike
-  // (regression: its listing filtered with the v1 parser and hid every v2 one).
+  // The source reads every conversation record back (regression: its
+  // listing filtered with the v1 parser and hid every v2 one).
   HttpResponse listing = h.Get(kSource, "/api/v1/source/case", source);
   REQUIRE(listing.status == 200);
   Json listed(listing.body);
-  REQUIRE(listed["messages"].array().size() == 5);
-  CHECK(Json::At(listed["messages"].array()[3], "seq").int_value() == 4);  // the reviewer's v2 reply
+  REQUIRE(listed["messages"].array().size() == 4);
+  CHECK(Json::At(listed["messages"].array()[2], "seq").int_value() == 3);  // the reviewer's reply
 
   auto bad = [&](Bytes record, const char* what) {
     INFO(what);
@@ -232,9 +231,24 @@ TEST_CASE("records: v1 and v2 headers are both accepted, with the header checks 
   Bytes cut = follow_up;
   cut.pop_back();  // not a bucket
   bad(cut, "not a bucket length");
-  Bytes v3 = follow_up;
-  v3[0] = 3;
-  bad(v3, "an unknown version");
+  // Version 1 (0.1.0), or any other than 2, is named: from the source, from
+  // a reviewer.
+  for (const uint8_t version : {uint8_t{1}, uint8_t{3}}) {
+    INFO(int{version});
+    Bytes old = follow_up;
+    old[0] = version;
+    HttpResponse r =
+        h.Post(kSource, "/api/v1/source/messages", dojava::testing::MessageRequest(old), source);
+    CHECK(r.status == 400);
+    CHECK(ErrorCode(r) == "unsupported_version");
+  }
+  Bytes old_reply = reply;
+  old_reply[0] = 1;
+  HttpResponse from_reviewer = h.Post(kReviewer, c.path() + "/messages",
+                                      dojava::testing::MessageRequest(old_reply),
+                                      Harness::Bearer(token));
+  CHECK(from_reviewer.status == 400);
+  CHECK(ErrorCode(from_reviewer) == "unsupported_version");
   // The source listener takes kind 1 only.
   const SecretBytes nk = SecretBytes::Random(32);
   bad(c.ReviewerRecord(ana, nk, protocol::kKindNotes, "{}", 1), "a notes record");

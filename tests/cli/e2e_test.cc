@@ -30,7 +30,7 @@
 
 #include "base/encoding.h"
 #include "client/public_key_line.h"
-#include "crypto/message.h"
+#include "crypto/message_v2.h"
 #include "crypto/sealed_key.h"
 #include "service/store/database_key.h"
 #include "service/store/sqlite_db.h"
@@ -489,6 +489,44 @@ TEST_CASE("e2e: a case key swapped by the server is refused before anything is e
   CHECK(fresh.err.find("refusing to encrypt") != std::string::npos);
 }
 
+// Dojava 0.1.0 wrote version-1 records and rosters (retired, PROTOCOL.md
+// §16). This CLI names both and reads nothing of them; dojavad still starts
+// on a version-1 roster and serves it as it is.
+TEST_CASE("e2e: a version-1 record or roster is refused by the CLI, named", "[cli][e2e]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  const std::string receipt = SubmitReport(inst, {});
+  WriteFile(inst.dir() / "receipt", receipt + "\n");
+  const std::string case_id = OnlyCase(inst, "ana");
+  const std::string data = inst.dir() / "data";
+  const std::string source = inst.source_addr(), reviewer = inst.reviewer_addr();
+
+  inst.Stop();
+  Bytes report = GetStoredBlob(data, "messages", "record", "seq = 1");
+  report[0] = 1;
+  SetStoredBlob(data, "messages", "record", "seq = 1", report);
+  inst.Start(source, reviewer, data);
+  auto show = inst.As("ana", {"show", case_id});
+  INFO(show.out << show.err);
+  CHECK(show.rc != 0);
+  CHECK((show.out + show.err).find("version-1 record (Dojava 0.1.0)") != std::string::npos);
+  CHECK(show.out.find("Pegasus") == std::string::npos);
+  auto inbox = inst.AsSource({"inbox", "--receipt-file", inst.dir() / "receipt"});
+  INFO(inbox.out << inbox.err);
+  CHECK(inbox.rc != 0);
+  CHECK((inbox.out + inbox.err).find("version-1 record (Dojava 0.1.0)") != std::string::npos);
+
+  inst.Stop();
+  Bytes roster = GetStoredBlob(data, "roster", "signed", "singleton = 1");
+  roster[0] = 1;
+  SetStoredBlob(data, "roster", "signed", "singleton = 1", roster);
+  inst.Start(source, reviewer, data);
+  auto cases = inst.As("ana", {"cases"});
+  INFO(cases.out << cases.err);
+  CHECK(cases.rc != 0);
+  CHECK(cases.err.find("a version-1 roster of Dojava 0.1.0 is not read") != std::string::npos);
+}
+
 // H1 (PROTOCOL §7.1, §15): source_pk is public, so a compromised server could
 // seal a case key of its own (CK') to it, put that record in the source's
 // place and a report of its own under CK' in place of message #1: a source
@@ -521,8 +559,13 @@ TEST_CASE("e2e: a source case key swapped by the server for one sealed to source
   REQUIRE(forged.ok());
   const std::string forged_text =
       R"({"type":"report","form":{},"text":"forged by the server","files":[]})";
-  auto forged_report = crypto::EncryptMessage(server_key, protocol::kKindConversation, *cid,
-                                              crypto::RandomId(), AsBytes(forged_text), nullptr);
+  const crypto::Ed25519KeyPair server_sign =
+      crypto::Ed25519FromSeed(SecretBytes::Random(32).reveal());
+  const crypto::v2::Signer as_source{protocol::kAuthorSource, {}, server_sign.public_key,
+                                     &server_sign.secret_key};
+  auto forged_report =
+      crypto::v2::EncryptMessage(server_key, protocol::kKindConversation, *cid, crypto::RandomId(),
+                                 AsBytes(forged_text), as_source, {1, 20000, {}});
   REQUIRE(forged_report.ok());
   const std::string source_row = "role = 1 AND length(recipient) = 0";
   const Bytes original = GetStoredBlob(data, "case_keys", "sealed", source_row);
@@ -1814,7 +1857,6 @@ TEST_CASE(
   };
   REQUIRE(observe().rc == 0);
   json::object shown = show_roster();
-  CHECK(shown["roster_format"].as_int64() == 2);
   CHECK(shown["roster_version"].as_int64() == 2);
   CHECK(shown["expires"].as_string().size() == 10);
   REQUIRE(inst.As("ana", {"cases"}).rc == 0);

@@ -22,24 +22,47 @@ struct Fixture {
   crypto::Id case_id = crypto::RandomId();
   SecretBytes ck = SecretBytes::Random(32);
   SecretBytes nk = SecretBytes::Random(32);
+  crypto::Ed25519KeyPair source = crypto::Ed25519FromSeed(SecretBytes::Random(32).reveal());
   std::optional<RosterView> roster;
   std::vector<ApiMessage> messages;
+  crypto::v2::Digest prev{};  // the event hash of the last record added
 
   Fixture() {
-    crypto::Roster r;
+    crypto::v2::Roster r;
     r.instance_id = instance_id;
     r.version = 1;
-    r.entries.push_back({reviewer_id, reviewer.ed25519_public(), reviewer.x25519_public(), "Ana"});
+    r.expires_day = 20030;
+    crypto::v2::RosterEntry e;
+    e.reviewer_id = reviewer_id;
+    e.ed25519 = reviewer.ed25519_public();
+    e.x25519 = reviewer.x25519_public();
+    e.name = "Ana";
+    r.entries.push_back(e);
     roster.emplace(
-        *VerifyAnyRoster(*admin.SignRoster(r), admin.public_key(), instance_id, std::nullopt));
+        *VerifyAnyRoster(*admin.SignRosterV2(r), admin.public_key(), instance_id, std::nullopt));
+  }
+  // A record signed by `signer_key` as `signer_id` (or by the source), after
+  // the last one added (PROTOCOL.md §8.3-8.4).
+  Bytes Record(uint8_t kind, const std::string& body, bool by_reviewer,
+               const crypto::ReviewerKey* signer_key = nullptr,
+               const crypto::Id* signer_id = nullptr) {
+    const crypto::ReviewerKey& key = signer_key ? *signer_key : reviewer;
+    crypto::v2::Signer s{protocol::kAuthorSource, {}, source.public_key, &source.secret_key};
+    if (by_reviewer) {
+      s = {protocol::kAuthorReviewer, signer_id ? *signer_id : reviewer_id, {},
+           key.Signer(reviewer_id).ed25519_secret};
+    }
+    auto rec = crypto::v2::EncryptMessage(kind == protocol::kKindNotes ? nk : ck, kind, case_id,
+                                          crypto::RandomId(), AsBytes(body), s, {1, 20000, prev});
+    REQUIRE(rec.ok());
+    return std::move(rec).value();
   }
   void Add(uint8_t kind, const std::string& body, bool by_reviewer) {
-    const crypto::ReviewerSigner signer = reviewer.Signer(reviewer_id);
-    auto rec =
-        crypto::EncryptMessage(kind == protocol::kKindNotes ? nk : ck, kind, case_id,
-                               crypto::RandomId(), AsBytes(body), by_reviewer ? &signer : nullptr);
-    REQUIRE(rec.ok());
-    messages.push_back({messages.size() + 1, 20000, *rec});
+    Push(Record(kind, body, by_reviewer));
+  }
+  void Push(Bytes record) {
+    prev = crypto::v2::EventHash(record);
+    messages.push_back({messages.size() + 1, 20000, std::move(record)});
   }
   std::vector<CaseEntry> Decrypt() {
     return ReadRecords(messages, case_id, &ck, &nk, &*roster, {}).entries;
@@ -116,6 +139,38 @@ TEST_CASE("case view: a body cut short after a key is an error entry (no mismatc
   json::error_code ec;
   json::value v = json::parse(R"({"a":1,"abandoned key":)", ec, WipingStorage());
   CHECK(ec);
+}
+
+// Dojava 0.1.0 wrote version-1 records and rosters (retired, PROTOCOL.md
+// §16): this client names them and reads nothing of them.
+TEST_CASE("case view: a version-1 record or roster is unsupported_version", "[cli][case]") {
+  Fixture f;
+  f.Add(protocol::kKindConversation, R"({"type":"report","form":{},"text":"t","files":[]})",
+        false);
+  Bytes old = f.Record(protocol::kKindConversation, R"({"type":"message","text":"x"})", false);
+  old[0] = 1;
+  f.Push(old);
+  ReadCase r = ReadRecords(f.messages, f.case_id, &f.ck, &f.nk, &*f.roster, {});
+  REQUIRE(r.entries.size() == 2);
+  CHECK(r.entries[0].error.empty());
+  CHECK(r.entries[1].outcome == Code::kUnsupportedVersion);
+  CHECK(r.entries[1].error.find("message #2") != std::string::npos);
+  CHECK(r.entries[1].error.find("version-1 record") != std::string::npos);
+  // A case whose report is version 1 (a 0.1.0 case) is not trusted at all.
+  Fixture g;
+  Bytes old_report =
+      g.Record(protocol::kKindConversation, R"({"type":"report","form":{},"text":"t"})", false);
+  old_report[0] = 1;
+  g.Push(old_report);
+  ReadCase gr = ReadRecords(g.messages, g.case_id, &g.ck, &g.nk, &*g.roster, {});
+  CHECK(gr.entries[0].outcome == Code::kUnsupportedVersion);
+  CHECK_FALSE(gr.trust.ok());
+  // The roster.
+  crypto::v2::Roster roster = f.roster->v2()->roster();
+  Bytes bytes = *f.admin.SignRosterV2(roster);
+  bytes[0] = 1;
+  CHECK(VerifyAnyRoster(bytes, f.admin.public_key(), f.instance_id, std::nullopt).code() ==
+        Code::kUnsupportedVersion);
 }
 
 TEST_CASE("notes events: unknown statuses and types change nothing", "[cli][case]") {
@@ -214,25 +269,24 @@ TEST_CASE("case view: nothing new is encrypted under a case that may carry a swa
     f.Add(protocol::kKindConversation, report, true);
     CHECK(CheckSafeToEncrypt(f.Decrypt()).code() == Code::kDecryptFailed);
   }
-  {  // Any message that does not open.
+  {  // A later message that does not open is named, and never blocks writing
+     // (PROTOCOL.md §8.4: message #1 and the anchors decide).
     Fixture f;
     f.Add(protocol::kKindConversation, report, false);
     f.Add(protocol::kKindConversation, message, true);
-    f.messages[1].record[60] ^= 1;
-    Status st = CheckSafeToEncrypt(f.Decrypt());
-    CHECK(st.code() == Code::kDecryptFailed);
-    CHECK(st.message().find("could not be decrypted") != std::string::npos);
+    f.messages[1].record[120] ^= 1;
+    auto entries = f.Decrypt();
+    REQUIRE(entries.size() == 2);
+    CHECK(entries[1].outcome == Code::kDecryptFailed);
+    CHECK(CheckSafeToEncrypt(entries).ok());
   }
   {  // A reply by a reviewer removed from the roster since decrypted under this
      // key: shown as unknown author, and the case stays writable.
     Fixture f;
     f.Add(protocol::kKindConversation, report, false);
     const crypto::ReviewerKey gone = crypto::ReviewerKey::Generate();
-    const crypto::ReviewerSigner signer = gone.Signer(crypto::RandomId());
-    auto rec = crypto::EncryptMessage(f.ck, protocol::kKindConversation, f.case_id,
-                                      crypto::RandomId(), AsBytes(message), &signer);
-    REQUIRE(rec.ok());
-    f.messages.push_back({2, 20000, *rec});
+    const crypto::Id gone_id = crypto::RandomId();
+    f.Push(f.Record(protocol::kKindConversation, message, true, &gone, &gone_id));
     auto entries = f.Decrypt();
     REQUIRE(entries.size() == 2);
     CHECK_FALSE(entries[1].error.empty());

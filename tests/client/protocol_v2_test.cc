@@ -96,7 +96,6 @@ TEST_CASE("v2 case: records open, notes apply in order, the mark and prev advanc
   c.Add(protocol::kKindNotes, R"({"type":"status","status":"triage"})", &c.ana);
   c.Add(protocol::kKindConversation, kMessage, &c.bob);
   ReadCase r = c.Read();
-  CHECK(r.format == 2);
   REQUIRE(r.trust.ok());
   REQUIRE(r.entries.size() == 3);
   for (const auto& e : r.entries) CHECK(e.error.empty());
@@ -174,7 +173,7 @@ TEST_CASE("v2 case: wrong_key, retired_author and another source key are named p
   CHECK(CheckSafeToEncrypt(ViewOf(std::move(r))).ok());
 }
 
-TEST_CASE("v2 case: message #1 must be the source's report; a v1 record is refused in it",
+TEST_CASE("v2 case: message #1 must be the source's report; a v1 record is refused",
           "[client][v2]") {
   {
     V2Case c;
@@ -191,10 +190,8 @@ TEST_CASE("v2 case: message #1 must be the source's report; a v1 record is refus
   {
     V2Case c;
     c.Add(protocol::kKindConversation, kReport, nullptr);
-    auto v1 = crypto::EncryptMessage(c.ck, protocol::kKindConversation, c.case_id,
-                                     crypto::RandomId(), AsBytes(kMessage), nullptr);
-    REQUIRE(v1.ok());
-    c.messages.push_back({2, 20000, *v1});
+    c.Add(protocol::kKindConversation, kMessage, nullptr);
+    c.messages.back().record[0] = 1;  // the version byte of 0.1.0's records
     ReadCase r = c.Read();
     REQUIRE(r.entries.size() == 2);
     CHECK(r.entries[1].outcome == Code::kUnsupportedVersion);
@@ -283,11 +280,13 @@ TEST_CASE("rosters: v2 accepted by the chain rule, expired, forks and rollbacks 
   CHECK(AcceptRoster(*conn, pk, c.instance_id, be).code() == Code::kExpired);
   CHECK(AcceptRoster(*conn, pk, c.instance_id, be, /*accept_expired=*/true).ok());
 
-  // A v1 roster after a v2 one is a rollback.
-  crypto::Roster v1;
-  v1.instance_id = c.instance_id;
-  v1.version = 9;
-  CHECK(AcceptRoster(*conn, pk, c.instance_id, *c.admin.SignRoster(v1)).code() == Code::kRollback);
+  // A version-1 roster (0.1.0) is not read: named, nothing remembered.
+  Bytes v1 = c.Sign(c.Next(r2, b2));
+  v1[0] = 1;
+  Status old = AcceptRoster(*conn, pk, c.instance_id, v1).status();
+  CHECK(old.code() == Code::kUnsupportedVersion);
+  CHECK(old.message().find("0.1.0") != std::string::npos);
+  CHECK(conn->state().LastRoster()->version == 3);  // the expired one accepted above
 }
 
 TEST_CASE("rosters: the admin signs only the successor of the kept roster, diff first",
@@ -321,15 +320,14 @@ TEST_CASE("rosters: the admin signs only the successor of the kept roster, diff 
   CHECK(ChooseRosterBase(std::nullopt, kept, b1, c.instance_id, false).code() ==
         Code::kPermissionDenied);
   CHECK(ChooseRosterBase(std::nullopt, kept, b1, c.instance_id, true).ok());
-  // A v1 roster served starts the chain above its version.
-  crypto::Roster v1;
-  v1.instance_id = c.instance_id;
-  v1.version = 4;
-  const Bytes v1b = *c.admin.SignRoster(v1);
-  const RosterView served = *VerifyAnyRoster(v1b, c.admin.public_key(), c.instance_id, {});
-  RosterBase from_v1 = *ChooseRosterBase(std::nullopt, served, v1b, c.instance_id, false);
+  // A version-1 roster served (an instance upgraded from 0.1.0, never read):
+  // the chain starts above its version, linked to its bytes, with no entry.
+  const Bytes v1b = {1, 2, 3, 4};
+  RosterBase from_v1 = *ChooseRosterBase(std::nullopt, std::nullopt, v1b, c.instance_id, false, 4);
+  CHECK(from_v1.roster.entries.empty());
   auto start = SuccessorOf(from_v1, 30, 20000);
   CHECK(start->version == 5);
+  CHECK(start->prev_digest == v2::RosterDigest(v1b));
   CHECK(SignSuccessor(c.admin, from_v1, *start, c.instance_id).ok());
 }
 

@@ -54,37 +54,41 @@ TEST_CASE("state: a saved roster state refuses an older roster (rollback)", "[cl
   TempDir dir;
   StateStore s = StateStore::ForServer(dir.path(), "http://127.0.0.1:8081");
   const crypto::AdminKey admin = crypto::AdminKey::Generate();
-  crypto::Roster roster;
+  crypto::v2::Roster roster;
   roster.instance_id = crypto::RandomId();
   roster.version = 1;
-  const Bytes v1 = *admin.SignRoster(roster);
+  roster.expires_day = 20030;
+  const Bytes v1 = *admin.SignRosterV2(roster);
   roster.version = 2;
-  roster.entries.push_back({crypto::RandomId(), {}, {}, "Ana"});
-  // A valid entry needs real keys.
-  {
-    crypto::Ed25519KeyPair ed = crypto::Ed25519FromSeed(SecretBytes::Random(32).reveal());
-    roster.entries[0].ed25519 = ed.public_key;
-    roster.entries[0].x25519 = crypto::X25519Base(SecretBytes::Random(32).reveal());
-  }
-  const Bytes v2 = *admin.SignRoster(roster);
+  roster.prev_digest = crypto::v2::RosterDigest(v1);
+  crypto::v2::RosterEntry ana;
+  ana.reviewer_id = crypto::RandomId();
+  ana.ed25519 = crypto::Ed25519FromSeed(SecretBytes::Random(32).reveal()).public_key;
+  ana.x25519 = crypto::X25519Base(SecretBytes::Random(32).reveal());
+  ana.name = "Ana";
+  roster.entries.push_back(ana);
+  const Bytes v2 = *admin.SignRosterV2(roster);
+  auto verify = [&](const Bytes& b) {
+    return crypto::v2::VerifyRoster(b, admin.public_key(), roster.instance_id, 20000).value();
+  };
 
   auto seen0 = s.LastRoster();
   REQUIRE(seen0.ok());
   CHECK(seen0->version == 0);
-  auto accepted = crypto::VerifyRosterAdvance(v2, admin.public_key(), roster.instance_id, *seen0);
-  REQUIRE(accepted.ok());
-  REQUIRE(s.SaveRoster({accepted->version(), accepted->digest()}, v2).ok());
+  const crypto::v2::VerifiedRoster accepted = verify(v2);
+  const Bytes digest(accepted.digest().begin(), accepted.digest().end());
+  REQUIRE(s.SaveRoster({accepted.version(), digest}, v2).ok());
 
   auto seen = s.LastRoster();
   REQUIRE(seen.ok());
   CHECK(seen->version == 2);
-  CHECK(seen->digest == accepted->digest());
-  CHECK(crypto::VerifyRosterAdvance(v1, admin.public_key(), roster.instance_id, *seen).code() ==
-        Code::kRollback);
-  CHECK(crypto::VerifyRosterAdvance(v2, admin.public_key(), roster.instance_id, *seen).ok());
+  CHECK(seen->digest == digest);
   auto bytes = s.LastRosterBytes();
   REQUIRE(bytes.ok());
   CHECK(**bytes == v2);
+  // What was kept refuses the older roster.
+  CHECK(crypto::v2::CheckRosterChain(verify(**bytes), verify(v1)).code() == Code::kRollback);
+  CHECK(crypto::v2::CheckRosterChain(verify(**bytes), verify(v2)).ok());
 
   WriteText(s.dir() + "/roster_state", "version x\ndigest 00\n", 0600);
   CHECK(s.LastRoster().code() == Code::kMalformed);

@@ -7,6 +7,7 @@
 #include "crypto/admin_key.h"
 #include "base/encoding.h"
 #include "crypto/login.h"
+#include "crypto/message_v2.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/reviewer_key.h"
 #include "crypto/testing/deterministic.h"
@@ -131,13 +132,13 @@ TEST_CASE("Reviewer and admin signatures verify under their label only", "[keys]
   const Bytes m = {1, 2, 3};
   const Signature rs = SignAnyLabelForTesting(reviewer, protocol::kLabelLogin, m);
   CHECK(VerifyLabeled(reviewer.ed25519_public(), protocol::kLabelLogin, m, rs).ok());
-  CHECK(VerifyLabeled(reviewer.ed25519_public(), protocol::kLabelRoster, m, rs).code() ==
+  CHECK(VerifyLabeled(reviewer.ed25519_public(), protocol::kLabelRosterV2, m, rs).code() ==
         Code::kBadSignature);
   CHECK(VerifyLabeled(admin.public_key(), protocol::kLabelLogin, m, rs).code() ==
         Code::kBadSignature);
-  const Signature as = SignAnyLabelForTesting(admin, protocol::kLabelRoster, m);
-  CHECK(VerifyLabeled(admin.public_key(), protocol::kLabelRoster, m, as).ok());
-  CHECK(VerifyLabeled(admin.public_key(), protocol::kLabelRoster, Bytes{1, 2, 4}, as).code() ==
+  const Signature as = SignAnyLabelForTesting(admin, protocol::kLabelRosterV2, m);
+  CHECK(VerifyLabeled(admin.public_key(), protocol::kLabelRosterV2, m, as).ok());
+  CHECK(VerifyLabeled(admin.public_key(), protocol::kLabelRosterV2, Bytes{1, 2, 4}, as).code() ==
         Code::kBadSignature);
 }
 
@@ -190,22 +191,26 @@ TEST_CASE("key objects sign logins, messages and rosters through typed methods",
   CHECK(VerifyLogin(admin.public_key(), instance, reviewer_id, challenge, *sig).code() ==
         Code::kBadSignature);
 
-  const SecretBytes nk = SecretBytes::Random(32);
-  const ReviewerSigner signer = reviewer.Signer(reviewer_id);
-  auto rec = EncryptMessage(nk, protocol::kKindNotes, case_id, RandomId(), AsBytes("{}"), &signer);
-  REQUIRE(rec.ok());
-  AuthorKeyLookup lookup = [&](const Id& id) -> std::optional<Ed25519Public> {
-    if (id == reviewer_id) return reviewer.ed25519_public();
-    return std::nullopt;
-  };
-  CHECK(DecryptMessage(*rec, case_id, CaseKeys{nullptr, &nk}, lookup).ok());
-
-  Roster roster;
+  v2::Roster roster;
   roster.instance_id = instance;
   roster.version = 1;
-  roster.entries.push_back(
-      RosterEntry{reviewer_id, reviewer.ed25519_public(), reviewer.x25519_public(), "Ana"});
-  auto signed_roster = admin.SignRoster(roster);
+  roster.expires_day = 20030;
+  v2::RosterEntry e;
+  e.reviewer_id = reviewer_id;
+  e.ed25519 = reviewer.ed25519_public();
+  e.x25519 = reviewer.x25519_public();
+  e.name = "Ana";
+  roster.entries.push_back(e);
+  auto signed_roster = admin.SignRosterV2(roster);
   REQUIRE(signed_roster.ok());
-  CHECK(VerifyRoster(*signed_roster, admin.public_key(), instance).ok());
+  auto verified = v2::VerifyRoster(*signed_roster, admin.public_key(), instance, 20000);
+  REQUIRE(verified.ok());
+
+  const SecretBytes nk = SecretBytes::Random(32);
+  const ReviewerSigner signer = reviewer.Signer(reviewer_id);
+  const v2::Signer as_reviewer{protocol::kAuthorReviewer, reviewer_id, {}, signer.ed25519_secret};
+  auto rec = v2::EncryptMessage(nk, protocol::kKindNotes, case_id, RandomId(), AsBytes("{}"),
+                                as_reviewer, {1, 20000, {}});
+  REQUIRE(rec.ok());
+  CHECK(v2::DecryptMessage(*rec, case_id, v2::CaseKeys{nullptr, &nk}, *verified).ok());
 }

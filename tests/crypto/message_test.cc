@@ -1,9 +1,12 @@
-#include "crypto/message.h"
-
+// Message records (crypto/PROTOCOL.md §8): sizes, authors, binding to the
+// case, kind and id, and refusal of version 1 (§16). Corruption of every
+// byte: protocol_v2_test.cc; known answers: tests/vectors.
 #include <catch2/catch_test_macros.hpp>
 #include <string>
 
+#include "crypto/message_v2.h"
 #include "crypto/protocol_constants.h"
+#include "crypto/roster_v2.h"
 
 using namespace dojava;
 using namespace dojava::crypto;
@@ -12,209 +15,150 @@ namespace p = dojava::protocol;
 namespace {
 
 struct Fixture {
+  Ed25519KeyPair admin = Ed25519FromSeed(SecretBytes::Random(32).reveal());
+  Id instance_id = RandomId();
+  Id reviewer_id = RandomId();
+  Ed25519KeyPair reviewer = Ed25519FromSeed(SecretBytes::Random(32).reveal());
+  Ed25519KeyPair source = Ed25519FromSeed(SecretBytes::Random(32).reveal());
   SecretBytes ck = SecretBytes::Random(32);
   SecretBytes nk = SecretBytes::Random(32);
   Id case_id = RandomId();
-  Id reviewer_id = RandomId();
-  Ed25519KeyPair reviewer = Ed25519FromSeed(SecretBytes::Random(32).reveal());
-  ReviewerSigner signer{reviewer_id, &reviewer.secret_key};
-  CaseKeys keys{&ck, &nk};
-  AuthorKeyLookup lookup = [this](const Id& id) -> std::optional<Ed25519Public> {
-    if (id == reviewer_id) return reviewer.public_key;
-    return std::nullopt;
-  };
+  v2::CaseKeys keys{&ck, &nk};
+  v2::EventContext context{1, 20000, v2::Digest{}};
+
+  v2::VerifiedRoster Roster() const {
+    v2::Roster r;
+    r.instance_id = instance_id;
+    r.version = 1;
+    r.expires_day = 20030;
+    v2::RosterEntry e;
+    e.reviewer_id = reviewer_id;
+    e.ed25519 = reviewer.public_key;
+    e.x25519 = X25519Base(Bytes(32, 9));
+    e.name = "Ana";
+    r.entries.push_back(e);
+    const Bytes bytes = v2::SignRoster(r, admin.secret_key, admin.public_key).value();
+    return v2::VerifyRoster(bytes, admin.public_key, instance_id, 20000).value();
+  }
+  v2::Signer Source() const {
+    return v2::Signer{p::kAuthorSource, {}, source.public_key, &source.secret_key};
+  }
+  v2::Signer Reviewer(const Ed25519KeyPair& key) const {
+    return v2::Signer{p::kAuthorReviewer, reviewer_id, {}, &key.secret_key};
+  }
+  Bytes Encrypt(const SecretBytes& key, uint8_t kind, std::string_view body,
+                const v2::Signer& signer, const Id& message_id = RandomId()) const {
+    return v2::EncryptMessage(key, kind, case_id, message_id, AsBytes(body), signer, context)
+        .value();
+  }
 };
 
 }  // namespace
 
-TEST_CASE("bucket sizes are powers of two from 512 B to 512 KiB", "[message]") {
-  CHECK(PaddedSize(0) == 512);
-  CHECK(PaddedSize(508) == 512);
-  CHECK(PaddedSize(509) == 1024);
-  CHECK(PaddedSize(524284) == 524288);
-  CHECK(PaddedSize(524285) == 0);
-  CHECK(MaxBodySize(false) == 524283);
-  CHECK(MaxBodySize(true) == 524288 - 4 - 81);
-}
-
 TEST_CASE("a source message round-trips and hides its exact size", "[message]") {
   Fixture f;
+  const auto roster = f.Roster();
   const Id mid = RandomId();
   const std::string body = R"({"type":"report","text":"Pegasus on my phone"})";
-  auto rec = EncryptMessage(f.ck, p::kKindConversation, f.case_id, mid, AsBytes(body), nullptr);
-  REQUIRE(rec.ok());
-  CHECK(rec->size() == p::kMessageHeaderSize + 512 + p::kAeadTagSize);
-  auto hdr = ParseMessageHeader(*rec);
+  const Bytes rec = f.Encrypt(f.ck, p::kKindConversation, body, f.Source(), mid);
+  CHECK(rec.size() == p::kMessageHeaderSizeV2 + 512 + p::kAeadTagSize);
+  auto hdr = v2::ParseMessageHeader(rec);
   REQUIRE(hdr.ok());
   CHECK(hdr->message_id == mid);
   CHECK(hdr->case_id == f.case_id);
-  auto m = DecryptMessage(*rec, f.case_id, f.keys, f.lookup);
+  CHECK(hdr->key_commitment == v2::KeyCommitment(f.ck));
+  auto m = v2::DecryptMessage(rec, f.case_id, f.keys, roster);
   REQUIRE(m.ok());
   CHECK(m->author == p::kAuthorSource);
+  CHECK(m->source_public == f.source.public_key);
   CHECK(m->body.reveal_chars() == body);
-  CHECK(m->message_id == mid);
   // Two bodies of different lengths in one bucket give records of one size.
-  auto rec2 = EncryptMessage(f.ck, p::kKindConversation, f.case_id, mid, AsBytes("x"), nullptr);
-  CHECK(rec2->size() == rec->size());
+  CHECK(f.Encrypt(f.ck, p::kKindConversation, "x", f.Source()).size() == rec.size());
 }
 
-TEST_CASE("reviewer messages are signed and verified against the roster", "[message]") {
+TEST_CASE("reviewer events are signed and checked against the roster", "[message]") {
   Fixture f;
-  const Id mid = RandomId();
-  auto rec = EncryptMessage(f.nk, p::kKindNotes, f.case_id, mid,
-                            AsBytes(R"({"type":"status","status":"triage"})"), &f.signer);
-  REQUIRE(rec.ok());
-  auto m = DecryptMessage(*rec, f.case_id, f.keys, f.lookup);
+  const auto roster = f.Roster();
+  const Bytes rec = f.Encrypt(f.nk, p::kKindNotes, R"({"type":"status","status":"triage"})",
+                              f.Reviewer(f.reviewer));
+  auto m = v2::DecryptMessage(rec, f.case_id, f.keys, roster);
   REQUIRE(m.ok());
   CHECK(m->author == p::kAuthorReviewer);
   CHECK(m->reviewer_id == f.reviewer_id);
   CHECK(m->kind == p::kKindNotes);
-
-  // Unknown author.
-  AuthorKeyLookup nobody = [](const Id&) { return std::optional<Ed25519Public>(); };
-  CHECK(DecryptMessage(*rec, f.case_id, f.keys, nobody).code() == Code::kUnknownAuthor);
-  // Claimed by another reviewer's key: signature fails.
-  auto other = Ed25519FromSeed(SecretBytes::Random(32).reveal());
-  AuthorKeyLookup impostor = [&](const Id&) {
-    return std::optional<Ed25519Public>(other.public_key);
-  };
-  CHECK(DecryptMessage(*rec, f.case_id, f.keys, impostor).code() == Code::kBadSignature);
+  // An insider with NK names this reviewer but signs with their own key.
+  const Ed25519KeyPair insider = Ed25519FromSeed(SecretBytes::Random(32).reveal());
+  CHECK(v2::DecryptMessage(f.Encrypt(f.nk, p::kKindNotes, "{}", f.Reviewer(insider)), f.case_id,
+                           f.keys, roster)
+            .code() == Code::kBadSignature);
+  // A reviewer id on no roster.
+  v2::Signer stranger = f.Reviewer(f.reviewer);
+  stranger.reviewer_id = RandomId();
+  CHECK(v2::DecryptMessage(f.Encrypt(f.nk, p::kKindNotes, "{}", stranger), f.case_id, f.keys,
+                           roster)
+            .code() == Code::kUnknownAuthor);
+  // The source never writes notes.
+  CHECK(v2::EncryptMessage(f.nk, p::kKindNotes, f.case_id, RandomId(), AsBytes("{}"), f.Source(),
+                           f.context)
+            .code() == Code::kInvalidArgument);
 }
 
-TEST_CASE("a holder of NK cannot forge another reviewer's event", "[message]") {
-  // An insider with NK but without the reviewer's signing key writes an event
-  // naming that reviewer and signs it with their own key.
+TEST_CASE("records are bound to their case, kind, key and id", "[message]") {
   Fixture f;
-  auto insider = Ed25519FromSeed(SecretBytes::Random(32).reveal());
-  ReviewerSigner forged{f.reviewer_id, &insider.secret_key};
-  auto rec = EncryptMessage(f.nk, p::kKindNotes, f.case_id, RandomId(), AsBytes("{}"), &forged);
-  REQUIRE(rec.ok());
-  CHECK(DecryptMessage(*rec, f.case_id, f.keys, f.lookup).code() == Code::kBadSignature);
-}
-
-// Builds a record around an arbitrary padded plaintext with the right header
-// and additional data (PROTOCOL.md §8.1), so the checks after decryption can
-// be exercised: these records authenticate, and must still be refused.
-Bytes HandMade(const SecretBytes& key, uint8_t kind, const Id& case_id, ByteView padded) {
-  Bytes rec;
-  ByteWriter w(&rec);
-  w.U8(p::kVersion);
-  w.U8(kind);
-  w.Raw(case_id);
-  w.Raw(RandomId());
-  w.Raw(Bytes(24, 7));
-  Bytes ad = Label(p::kLabelMessage);
-  ad.insert(ad.end(), rec.begin(), rec.end());
-  Bytes ct = AeadSeal(key.reveal(), ByteView(rec).last(24), ad, padded);
-  rec.insert(rec.end(), ct.begin(), ct.end());
-  return rec;
-}
-
-TEST_CASE("authenticated records with a bad inner layout are refused", "[message]") {
-  Fixture f;
-  CHECK(EncryptMessage(f.nk, p::kKindNotes, f.case_id, RandomId(), AsBytes("{}"), nullptr).code() ==
-        Code::kInvalidArgument);
-  auto padded = [](uint32_t inner_len, std::initializer_list<uint8_t> inner) {
-    Bytes b(512, 0);
-    b[0] = uint8_t(inner_len >> 24);
-    b[1] = uint8_t(inner_len >> 16);
-    b[2] = uint8_t(inner_len >> 8);
-    b[3] = uint8_t(inner_len);
-    std::copy(inner.begin(), inner.end(), b.begin() + 4);
-    return b;
-  };
-  // Sanity: a well-formed hand-made source message opens.
-  CHECK(DecryptMessage(HandMade(f.ck, p::kKindConversation, f.case_id, padded(2, {0, 'x'})),
-                       f.case_id, f.keys, f.lookup)
-            .ok());
-  // An unsigned (source-authored) notes record.
-  CHECK(DecryptMessage(HandMade(f.nk, p::kKindNotes, f.case_id, padded(2, {0, 'x'})), f.case_id,
-                       f.keys, f.lookup)
-            .code() == Code::kMalformed);
-  // Unknown author byte.
-  CHECK(DecryptMessage(HandMade(f.ck, p::kKindConversation, f.case_id, padded(2, {2, 'x'})),
-                       f.case_id, f.keys, f.lookup)
-            .code() == Code::kMalformed);
-  // Inner length 0, and longer than the padded plaintext.
-  CHECK(DecryptMessage(HandMade(f.ck, p::kKindConversation, f.case_id, padded(0, {})), f.case_id,
-                       f.keys, f.lookup)
-            .code() == Code::kMalformed);
-  CHECK(DecryptMessage(HandMade(f.ck, p::kKindConversation, f.case_id, padded(509, {0})), f.case_id,
-                       f.keys, f.lookup)
-            .code() == Code::kMalformed);
-  // Non-zero padding.
-  Bytes dirty = padded(2, {0, 'x'});
-  dirty[511] = 1;
-  CHECK(DecryptMessage(HandMade(f.ck, p::kKindConversation, f.case_id, dirty), f.case_id, f.keys,
-                       f.lookup)
-            .code() == Code::kMalformed);
-  // Reviewer author byte but too short for id and signature.
-  CHECK(DecryptMessage(HandMade(f.ck, p::kKindConversation, f.case_id, padded(3, {1, 2, 3})),
-                       f.case_id, f.keys, f.lookup)
-            .code() == Code::kMalformed);
-}
-
-TEST_CASE("records are bound to their case, kind and id", "[message]") {
-  Fixture f;
-  const Bytes rec =
-      EncryptMessage(f.ck, p::kKindConversation, f.case_id, RandomId(), AsBytes("hello"), nullptr)
-          .value();
-  CHECK(DecryptMessage(rec, RandomId(), f.keys, f.lookup).code() == Code::kMalformed);
-  // Keys of another case.
+  const auto roster = f.Roster();
+  const Bytes rec = f.Encrypt(f.ck, p::kKindConversation, "hello", f.Source());
+  CHECK(v2::DecryptMessage(rec, RandomId(), f.keys, roster).code() == Code::kMalformed);
+  // Another key than the one the record commits to.
   SecretBytes other_ck = SecretBytes::Random(32);
-  CHECK(DecryptMessage(rec, f.case_id, CaseKeys{&other_ck, nullptr}, f.lookup).code() ==
-        Code::kDecryptFailed);
+  CHECK(v2::DecryptMessage(rec, f.case_id, v2::CaseKeys{&other_ck, nullptr}, roster).code() ==
+        Code::kWrongKey);
   // No key for that kind.
-  CHECK(DecryptMessage(rec, f.case_id, CaseKeys{nullptr, &f.nk}, f.lookup).code() ==
+  CHECK(v2::DecryptMessage(rec, f.case_id, v2::CaseKeys{nullptr, &f.nk}, roster).code() ==
         Code::kInvalidArgument);
-  // Message id or case id rewritten by the server: the AEAD catches it.
+  // Message id rewritten by the server: the AEAD catches it.
   Bytes moved = rec;
-  moved[2 + 16] ^= 1;  // first byte of message_id
-  CHECK(DecryptMessage(moved, f.case_id, f.keys, f.lookup).code() == Code::kDecryptFailed);
-  Bytes rekind = rec;
-  rekind[1] = p::kKindNotes;
-  CHECK(DecryptMessage(rekind, f.case_id, CaseKeys{&f.ck, &f.ck}, f.lookup).code() ==
-        Code::kDecryptFailed);
+  moved[2 + 16] ^= 1;
+  CHECK(v2::DecryptMessage(moved, f.case_id, f.keys, roster).code() == Code::kDecryptFailed);
 }
 
-TEST_CASE("every corruption of a message record is rejected", "[message][corruption]") {
+// Dojava 0.1.0 wrote version-1 records (retired, §16): any record whose
+// version byte is not 2 is unsupported_version before anything is decrypted.
+TEST_CASE("a record of version 1 is unsupported_version", "[message]") {
   Fixture f;
-  const Bytes rec = EncryptMessage(f.ck, p::kKindConversation, f.case_id, RandomId(),
-                                   AsBytes("evidence"), &f.signer)
-                        .value();
-  for (size_t i = 0; i < rec.size(); i += (i < 100 || i > rec.size() - 40) ? 1 : 13) {
-    Bytes bad = rec;
-    bad[i] ^= 0x08;
-    INFO("byte " << i);
-    auto r = DecryptMessage(bad, f.case_id, f.keys, f.lookup);
-    REQUIRE_FALSE(r.ok());
-    if (i == 0) CHECK(r.code() == Code::kUnsupportedVersion);
+  const auto roster = f.Roster();
+  Bytes rec = f.Encrypt(f.ck, p::kKindConversation, "hello", f.Source());
+  for (const uint8_t version : {uint8_t{0}, uint8_t{1}, uint8_t{3}}) {
+    rec[0] = version;
+    INFO(int{version});
+    CHECK(v2::ParseMessageHeader(rec).code() == Code::kUnsupportedVersion);
+    CHECK(v2::DecryptMessage(rec, f.case_id, f.keys, roster).code() ==
+          Code::kUnsupportedVersion);
   }
-  for (size_t n :
-       {size_t(0), size_t(1), size_t(57), size_t(58), size_t(73), size_t(74), rec.size() - 1}) {
-    CHECK_FALSE(DecryptMessage(ByteView(rec.data(), n), f.case_id, f.keys, f.lookup).ok());
-  }
-  Bytes longer = rec;
-  longer.push_back(0);
-  CHECK(DecryptMessage(longer, f.case_id, f.keys, f.lookup).code() == Code::kMalformed);
+  // A record of 0.1.0's size (a 58-byte header, the smallest bucket).
+  Bytes old(58 + 512 + 16, 0);
+  old[0] = 1;
+  old[1] = p::kKindConversation;
+  CHECK(v2::ParseMessageHeader(old).code() == Code::kUnsupportedVersion);
 }
 
-TEST_CASE("bodies up to the limit fit; larger ones are refused", "[message]") {
+TEST_CASE("bodies up to the limit fit; larger ones are refused; empty ones open", "[message]") {
   Fixture f;
-  const Bytes max_body(MaxBodySize(false), 'a');
-  auto rec = EncryptMessage(f.ck, p::kKindConversation, f.case_id, RandomId(), max_body, nullptr);
+  const auto roster = f.Roster();
+  CHECK(v2::MaxBodySize(p::kAuthorSource) == 524143);
+  CHECK(v2::MaxBodySize(p::kAuthorReviewer) == 524159);
+  const Bytes max_body(v2::MaxBodySize(p::kAuthorSource), 'a');
+  auto rec = v2::EncryptMessage(f.ck, p::kKindConversation, f.case_id, RandomId(), max_body,
+                                f.Source(), f.context);
   REQUIRE(rec.ok());
-  CHECK(rec->size() == p::kMaxMessageRecordSize);
-  auto m = DecryptMessage(*rec, f.case_id, f.keys, f.lookup);
+  CHECK(rec->size() == p::kMaxMessageRecordSizeV2);
+  auto m = v2::DecryptMessage(*rec, f.case_id, f.keys, roster);
   REQUIRE(m.ok());
   CHECK(m->body.size() == max_body.size());
-  const Bytes too_big(MaxBodySize(false) + 1, 'a');
-  CHECK(
-      EncryptMessage(f.ck, p::kKindConversation, f.case_id, RandomId(), too_big, nullptr).code() ==
-      Code::kInvalidArgument);
-  // An empty body is allowed (the inner plaintext still has its author byte).
-  CHECK(DecryptMessage(
-            EncryptMessage(f.ck, p::kKindConversation, f.case_id, RandomId(), {}, nullptr).value(),
-            f.case_id, f.keys, f.lookup)
+  const Bytes too_big(max_body.size() + 1, 'a');
+  CHECK(v2::EncryptMessage(f.ck, p::kKindConversation, f.case_id, RandomId(), too_big, f.Source(),
+                           f.context)
+            .code() == Code::kInvalidArgument);
+  CHECK(v2::DecryptMessage(f.Encrypt(f.ck, p::kKindConversation, "", f.Source()), f.case_id,
+                           f.keys, roster)
             .ok());
 }

@@ -60,6 +60,30 @@ TEST_CASE("v2 roster: every flipped bit and every truncation is refused", "[rost
   }
 }
 
+// Dojava 0.1.0 signed version-1 rosters (retired, §16): a roster whose
+// version byte is not 2 is unsupported_version before its signature is read.
+TEST_CASE("a roster of version 1 is unsupported_version", "[roster_v2]") {
+  const Instance in;
+  for (const uint8_t version : {uint8_t{0}, uint8_t{1}, uint8_t{3}}) {
+    Bytes b = in.signed_roster;
+    b[0] = version;
+    INFO(int{version});
+    CHECK(v2::VerifyRoster(b, in.admin.public_key, in.id, 19990).code() ==
+          Code::kUnsupportedVersion);
+    CHECK(v2::VerifyRoster(b, in.admin.public_key, in.id, std::nullopt).code() ==
+          Code::kUnsupportedVersion);
+  }
+}
+
+TEST_CASE("v2 roster: another admin key or instance is refused", "[roster_v2]") {
+  const Instance in;
+  const Ed25519KeyPair other = Ed25519FromSeed(SecretBytes::Random(32).reveal());
+  CHECK(v2::VerifyRoster(in.signed_roster, other.public_key, in.id, 19990).code() ==
+        Code::kBadSignature);
+  CHECK(v2::VerifyRoster(in.signed_roster, in.admin.public_key, RandomId(), 19990).code() ==
+        Code::kMalformed);
+}
+
 TEST_CASE("v2 roster: the writer refuses what a reader would refuse", "[roster_v2]") {
   const Instance in;
   v2::Roster r = in.roster;

@@ -236,8 +236,7 @@ void OpenReturning(Returning* r) {
       "{\"type\":\"message\",\"text\":\"Thank you <script>alert(1)</script>\",\"files\":[{\"id\":\"" +
       B64(fs.file_id()) + "\",\"key\":\"" + B64(fs.file_key().reveal()) + "\",\"prefix\":\"" +
       B64(fs.nonce_prefix()) + "\",\"chunks\":1,\"size\":1000,\"name\":\"form.pdf\",\"mime\":\"\"}]}";
-  const crypto::ReviewerSigner signer = p.ana().key.Signer(p.ana().id);
-  const Bytes reply = api::testing::Record(ck, protocol::kKindConversation, r->info.case_id, reply_body, &signer);
+  const Bytes reply = p.ReviewerRecord(p.ana(), r->info.case_id, ck, reply_body);
   const std::string token = p.h().Login(p.ana());
   HttpResponse posted = p.h().Post(
       kReviewer, "/api/v1/cases/" + B64(r->info.case_id) + "/messages",
@@ -246,9 +245,8 @@ void OpenReturning(Returning* r) {
   REQUIRE(posted.status == 201);
   // A message signed by someone not on the roster (the server forging one).
   Reviewer mallory;
-  const crypto::ReviewerSigner forged = mallory.key.Signer(mallory.id);
-  const Bytes fake = api::testing::Record(ck, protocol::kKindConversation, r->info.case_id,
-                                          "{\"type\":\"message\",\"text\":\"FORGED\",\"files\":[]}", &forged);
+  const Bytes fake = p.ReviewerRecord(mallory, r->info.case_id, ck,
+                                      "{\"type\":\"message\",\"text\":\"FORGED\",\"files\":[]}");
   REQUIRE(p.h().store().AppendMessage(r->info.case_id, fake, {}).ok());
 
   r->page = p.h().Post(kSource, "/plain/return", "lang=en&receipt=" + r->receipt, UrlEncodedType());
@@ -400,8 +398,7 @@ TEST_CASE("regression: a FILEREF smaller than its chunks is refused before the d
       "{\"type\":\"message\",\"text\":\"see file\",\"files\":[{\"id\":\"" + B64(fs.file_id()) +
       "\",\"key\":\"" + B64(fs.file_key().reveal()) + "\",\"prefix\":\"" + B64(fs.nonce_prefix()) +
       "\",\"chunks\":1,\"size\":10,\"name\":\"short.bin\",\"mime\":\"\"}]}";
-  const crypto::ReviewerSigner signer = p.ana().key.Signer(p.ana().id);
-  const Bytes reply = api::testing::Record(ck, protocol::kKindConversation, info.case_id, body, &signer);
+  const Bytes reply = p.ReviewerRecord(p.ana(), info.case_id, ck, body);
   const std::string login = p.h().Login(p.ana());
   REQUIRE(p.h().Post(kReviewer, "/api/v1/cases/" + B64(info.case_id) + "/messages",
                      "{\"message\":\"" + B64(reply) + "\",\"files\":[\"" + B64(fs.file_id()) + "\"]}",

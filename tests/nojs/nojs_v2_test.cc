@@ -101,9 +101,10 @@ class V2Harness {
   // The store's day: the server's, as the pages and the API see it.
   uint32_t Today() { return static_cast<uint32_t>(h_.day_clock().Today()); }
 
-  // A case whose report is signed with the receipt's key, or with `as`.
+  // A case whose report is signed with the receipt's key, or with `as`;
+  // `version`: the report's version byte as stored.
   SourceCase NewCase(const std::string& report = kReport,
-                     const crypto::Ed25519KeyPair* as = nullptr) {
+                     const crypto::Ed25519KeyPair* as = nullptr, uint8_t version = 2) {
     SourceCase c;
     crypto::Receipt receipt = crypto::Receipt::Generate();
     c.receipt = std::string(receipt.Formatted().reveal_chars());
@@ -133,6 +134,7 @@ class V2Harness {
       n.keys.push_back(k);
     }
     n.first_message = SourceRecord(c, report, v2::Digest{}, as);
+    n.first_message[0] = version;
     REQUIRE(h_.store().CreateCase(n).ok());
     return c;
   }
@@ -306,6 +308,34 @@ TEST_CASE(
     CHECK(page.body.find("id=\"plain-untrusted\" data-outcome=\"malformed\"") != std::string::npos);
     CHECK(Reply(p, page, "More detail").status == 409);
   }
+}
+
+// Dojava 0.1.0 wrote version-1 records (retired, PROTOCOL.md §16): the page
+// names one as unsupported_version and shows nothing of it; a case whose
+// report is version 1 is not written to.
+TEST_CASE("v2 return page: a version-1 record is unsupported_version") {
+  V2Harness p;
+  const SourceCase c = p.NewCase();
+  const v2::Digest report = p.ReportHash(c);
+  Bytes old = p.ReviewerRecord(p.ana(), c.ck, c.case_id, Message("from 0.1.0"), report, 1);
+  old[0] = 1;
+  p.Append(c.case_id, old);
+  HttpResponse page = p.Open(c.receipt);
+  REQUIRE(page.status == 200);
+  CHECK(OutcomeOf(page, 1).empty());
+  CHECK(OutcomeOf(page, 2) == "unsupported_version");
+  CHECK(page.body.find("from 0.1.0") == std::string::npos);
+  CHECK(page.body.find("id=\"plain-untrusted\"") == std::string::npos);
+  CHECK(Reply(p, page, "More detail").status != 409);
+
+  // A case 0.1.0 wrote: its report is version 1.
+  const SourceCase d = p.NewCase(kReport, nullptr, 1);
+  HttpResponse old_case = p.Open(d.receipt);
+  REQUIRE(old_case.status == 200);
+  CHECK(OutcomeOf(old_case, 1) == "unsupported_version");
+  CHECK(old_case.body.find("id=\"plain-untrusted\"") != std::string::npos);
+  CHECK(Reply(p, old_case, "More detail").status == 409);
+  CHECK(p.h().store().ListMessages(d.case_id, 0, 10, 1 << 20)->size() == 1);
 }
 
 // The one-time token of a fresh report form (GET /plain).

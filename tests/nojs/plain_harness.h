@@ -192,15 +192,37 @@ class PlainHarness {
     return {};
   }
 
+  // A conversation record of `case_id` under `ck` signed by reviewer `who`,
+  // after the last stored record (PROTOCOL.md §8.3-8.4): what a reviewer's
+  // client writes under roster version 1.
+  Bytes ReviewerRecord(const Reviewer& who, const service::Id& case_id, const SecretBytes& ck,
+                       std::string_view body) {
+    auto msgs = h_.store().ListMessages(case_id, 0, 1000, 1 << 26);
+    REQUIRE(msgs.ok());
+    REQUIRE(!msgs->empty());
+    const crypto::v2::Signer signer{protocol::kAuthorReviewer, who.id, {},
+                                    who.key.Signer(who.id).ed25519_secret};
+    const crypto::v2::EventContext context{1, static_cast<uint32_t>(h_.day_clock().Today()),
+                                           crypto::v2::EventHash(msgs->back().record)};
+    auto r = crypto::v2::EncryptMessage(ck, protocol::kKindConversation, case_id,
+                                        crypto::RandomId(), AsBytes(body), signer, context);
+    REQUIRE(r.ok());
+    return std::move(r).value();
+  }
+
   // Message `seq` of the case decrypted by the reviewer: the §11 body.
   std::string ReviewerBody(const service::Id& case_id, uint64_t seq) {
     const SecretBytes ck = ReviewerCaseKey(case_id);
     auto msgs = h_.store().ListMessages(case_id, seq - 1, 1, 1 << 24);
     REQUIRE(msgs.ok());
     REQUIRE(msgs->size() == 1);
-    crypto::CaseKeys keys{&ck, nullptr};
-    auto opened = crypto::DecryptMessage((*msgs)[0].record, case_id, keys,
-                                         [](const crypto::Id&) { return std::nullopt; });
+    auto stored = h_.store().GetRoster();
+    REQUIRE(stored.ok());
+    auto roster = crypto::v2::VerifyRoster(stored->signed_bytes, h_.admin().public_key(),
+                                           h_.instance_id(), std::nullopt);
+    REQUIRE(roster.ok());
+    crypto::v2::CaseKeys keys{&ck, nullptr};
+    auto opened = crypto::v2::DecryptMessage((*msgs)[0].record, case_id, keys, *roster);
     REQUIRE(opened.ok());
     CHECK(opened->author == protocol::kAuthorSource);
     return std::string(opened->body.reveal_chars());

@@ -35,7 +35,7 @@ constexpr std::string_view kSecrets[] = {
 // of the padded plaintext (PROTOCOL.md §8 shape; the audit needs real
 // ciphertext, not the exact AD).
 Bytes SealRecord(std::string_view plaintext, size_t padded, const uint8_t key[32]) {
-  Bytes record(protocol::kMessageHeaderSize);
+  Bytes record(protocol::kMessageHeaderSizeV2);
   randombytes_buf(record.data(), record.size());
   Bytes plain(padded, 0);
   std::copy(plaintext.begin(), plaintext.end(), plain.begin());

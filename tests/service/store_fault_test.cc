@@ -70,7 +70,7 @@ StoreOptions ChildOptions() {
         if (!(*store)->CreateCase(c).ok()) ::_exit(5);
         SendAck(fd, Ack{'C', c.case_id, 1});
         for (uint32_t seq = 2; seq <= 4; ++seq) {
-          auto got = (*store)->AppendMessage(c.case_id, Pattern(c.case_id, seq, 600), {});
+          auto got = (*store)->AppendMessage(c.case_id, Pattern(c.case_id, seq, 700), {});
           if (!got.ok() || *got != seq) ::_exit(6);
           SendAck(fd, Ack{'M', c.case_id, seq});
         }
@@ -112,7 +112,7 @@ void VerifyAcknowledged(TestStore& t, const std::vector<Ack>& acks) {
       message->BindInt(2, a.number);
       REQUIRE(*message->Step());
       const ByteView got = message->ColumnBlob(0);
-      const Bytes want = Pattern(a.id, a.number, a.number == 1 ? kMinMessageRecordSize : 600);
+      const Bytes want = Pattern(a.id, a.number, a.number == 1 ? kMinMessageRecordSize : 700);
       CHECK(Bytes(got.begin(), got.end()) == want);
     } else if (a.kind == 'U') {
       chunk->Reset();

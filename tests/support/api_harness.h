@@ -5,10 +5,12 @@
 #ifndef DOJAVA_TESTS_SUPPORT_API_HARNESS_H_
 #define DOJAVA_TESTS_SUPPORT_API_HARNESS_H_
 
+#include <algorithm>
 #include <atomic>
 #include <catch2/catch_test_macros.hpp>
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <utility>
@@ -17,11 +19,11 @@
 #include "base/encoding.h"
 #include "crypto/admin_key.h"
 #include "crypto/login.h"
-#include "crypto/message.h"
+#include "crypto/message_v2.h"
+#include "crypto/notes_genesis.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/receipt.h"
 #include "crypto/reviewer_key.h"
-#include "crypto/roster.h"
 #include "crypto/roster_v2.h"
 #include "crypto/sealed_key.h"
 #include "service/api/api.h"
@@ -98,10 +100,7 @@ struct Reviewer {
   crypto::ReviewerKey key = crypto::ReviewerKey::Generate();
   std::string name;
 
-  crypto::RosterEntry Entry() const {
-    return crypto::RosterEntry{id, key.ed25519_public(), key.x25519_public(), name};
-  }
-  // The version-2 entry (PROTOCOL.md §6); retired_at 0: active.
+  // The roster entry (PROTOCOL.md §6); retired_at 0: active.
   crypto::v2::RosterEntry EntryV2(uint64_t retired_at = 0) const {
     crypto::v2::RosterEntry e;
     e.reviewer_id = id;
@@ -210,20 +209,31 @@ class Harness {
     return o;
   }
 
-  // Signs a roster of `reviewers` at `version` with the instance's admin key.
+  // Signs a roster of `reviewers` (active) at `version` with the instance's
+  // admin key, linked to the roster this harness signed last below `version`
+  // (PROTOCOL.md §6 chain; none for version 1), whose reviewers missing here
+  // stay as retired entries (removing is retiring).
   Bytes SignRoster(const std::vector<const Reviewer*>& reviewers, uint64_t version) {
-    crypto::Roster roster;
-    roster.instance_id = instance_id();
-    roster.version = version;
-    for (const Reviewer* r : reviewers) roster.entries.push_back(r->Entry());
-    auto signed_roster = admin_.SignRoster(roster);
-    REQUIRE(signed_roster.ok());
-    return std::move(signed_roster).value();
+    std::vector<crypto::v2::RosterEntry> entries;
+    for (const Reviewer* r : reviewers) entries.push_back(r->EntryV2());
+    Bytes previous;
+    auto below = signed_.lower_bound(version);
+    if (version > 1 && below != signed_.begin()) {
+      previous = std::prev(below)->second;
+      for (crypto::v2::RosterEntry e : entries_[std::prev(below)->first]) {
+        auto same = [&](const auto& n) { return n.reviewer_id == e.reviewer_id; };
+        if (std::any_of(entries.begin(), entries.end(), same)) continue;
+        if (e.retired_at == 0) e.retired_at = version;
+        entries.push_back(e);
+      }
+    }
+    if (version > 1 && previous.empty()) previous = Bytes{0};  // a predecessor never signed here
+    return SignRosterV2(entries, version, previous);
   }
-  // Signs a version-2 roster (PROTOCOL.md §6) of `entries` at `version` with
-  // the instance's admin key. prev_digest: the digest of `previous` (the
-  // signed roster it follows, of either version); all zero when `previous` is
-  // empty (version 1). Expires `valid_days` after the store's today.
+  // Signs a roster (PROTOCOL.md §6) of `entries` at `version` with the
+  // instance's admin key. prev_digest: the digest of `previous` (the signed
+  // roster it follows); all zero when `previous` is empty (version 1).
+  // Expires `valid_days` after the store's today.
   Bytes SignRosterV2(const std::vector<crypto::v2::RosterEntry>& entries, uint64_t version,
                      ByteView previous, int64_t valid_days = 30) {
     crypto::v2::Roster roster;
@@ -236,6 +246,8 @@ class Harness {
     const crypto::Ed25519KeyPair pair = crypto::Ed25519FromSeed(ed_seed.reveal());
     auto signed_roster = crypto::v2::SignRoster(roster, pair.secret_key, pair.public_key);
     REQUIRE(signed_roster.ok());
+    signed_[version] = *signed_roster;
+    entries_[version] = entries;
     return std::move(signed_roster).value();
   }
   HttpResponse PutRoster(ByteView roster) {
@@ -279,15 +291,48 @@ class Harness {
       std::make_shared<std::atomic<int64_t>>(int64_t{1'000'000} * 1'000'000'000);
   std::shared_ptr<Api> api_;
   std::unique_ptr<http::RequestHandler> handler_;
+  std::map<uint64_t, Bytes> signed_;  // the last roster signed at each version
+  std::map<uint64_t, std::vector<crypto::v2::RosterEntry>> entries_;  // its entries
 };
 
-// A message record of `case_id` sealed under `key` (the server cannot open it).
+// A message record of `case_id` sealed under `key` (the server cannot open
+// it), signed by `signer` or else by a source key of its own, under roster
+// version 1, first in its case (PROTOCOL.md §8.3). For the server's checks,
+// which read the header only; tests of readers use api_v2_case.h.
 inline Bytes Record(const SecretBytes& key, uint8_t kind, const Id& case_id, std::string_view body,
                     const crypto::ReviewerSigner* signer = nullptr) {
-  auto r = crypto::EncryptMessage(key, kind, case_id, service::testing::RandomId(), AsBytes(body),
-                                  signer);
+  const crypto::Ed25519KeyPair source = crypto::Ed25519FromSeed(SecretBytes::Random(32).reveal());
+  crypto::v2::Signer s;
+  if (signer != nullptr) {
+    s.author = protocol::kAuthorReviewer;
+    s.reviewer_id = signer->reviewer_id;
+    s.secret_key = signer->ed25519_secret;
+  } else {
+    s.source_public = source.public_key;
+    s.secret_key = &source.secret_key;
+  }
+  auto r = crypto::v2::EncryptMessage(key, kind, case_id, service::testing::RandomId(),
+                                      AsBytes(body), s, {1, 20000, {}});
   REQUIRE(r.ok());
   return std::move(r).value();
+}
+
+// The notes-key genesis (PROTOCOL.md §7.2) by `creator`, who holds `ck`,
+// for `nk` sealed to `recipients`, under roster `roster_version`.
+inline Bytes NotesGenesis(const Reviewer& creator, const Id& case_id, uint64_t roster_version,
+                          std::vector<Id> recipients, const SecretBytes& ck,
+                          const SecretBytes& nk) {
+  auto g = crypto::v2::MakeNotesGenesis({case_id, creator.id, roster_version, std::move(recipients)},
+                                        ck, nk, *creator.key.Signer(creator.id).ed25519_secret);
+  REQUIRE(g.ok());
+  return std::move(g).value();
+}
+
+// A POST .../keys body `{"keys":[...]}` with `"genesis"` added.
+inline std::string KeysWithGenesis(std::string keys_body, ByteView genesis) {
+  REQUIRE(!keys_body.empty());
+  keys_body.pop_back();  // the closing brace
+  return keys_body + ",\"genesis\":\"" + B64(genesis) + "\"}";
 }
 
 inline std::string SealedKeyJson(const std::string& recipient, const char* role, ByteView sealed) {

@@ -10,9 +10,7 @@
 #include <sstream>
 
 #include "crypto/login.h"
-#include "crypto/message.h"
 #include "crypto/protocol_constants.h"
-#include "crypto/roster.h"
 #include "crypto/sealed_key.h"
 #include "crypto/testing/deterministic.h"
 #include "tests/vectors/vector_checks.h"
@@ -56,33 +54,6 @@ std::array<uint8_t, N> Fixed(const json::value& v) {
 
 namespace {
 
-std::string CheckRoster(const json::object& v) {
-  const auto& in = v.at("input").as_object();
-  const Bytes bytes = BytesOf(in.at("roster"));
-  RosterState seen;
-  if (in.contains("seen_version")) {
-    seen.version = uint64_t(in.at("seen_version").as_int64());
-    seen.digest = BytesOf(in.at("seen_digest"));
-  }
-  auto verified = VerifyRosterAdvance(bytes, Fixed<32>(in.at("admin_public")),
-                                      Fixed<16>(in.at("instance_id")), seen);
-  if (!verified.ok()) return Outcome(verified.code());
-  const Roster* r = &verified->roster();
-  const auto& out = v.at("output").as_object();
-  CHECK(r->version == uint64_t(out.at("version").as_int64()));
-  CHECK(HexOf(RosterDigest(bytes)) == out.at("digest").as_string());
-  const auto& entries = out.at("entries").as_array();
-  REQUIRE(entries.size() == r->entries.size());
-  for (size_t i = 0; i < entries.size(); ++i) {
-    const auto& e = entries[i].as_object();
-    CHECK(HexOf(r->entries[i].reviewer_id) == e.at("reviewer_id").as_string());
-    CHECK(HexOf(r->entries[i].ed25519) == e.at("ed25519").as_string());
-    CHECK(HexOf(r->entries[i].x25519) == e.at("x25519").as_string());
-    CHECK(r->entries[i].name == std::string(e.at("name").as_string()));
-  }
-  return "success";
-}
-
 std::string CheckSealedKey(const json::object& v) {
   const auto& in = v.at("input").as_object();
   const uint8_t role = uint8_t(in.at("role").as_int64());
@@ -97,49 +68,6 @@ std::string CheckSealedKey(const json::object& v) {
                                       SecretOf(in.at("ephemeral_secret")));
     REQUIRE(again.ok());
     CHECK(HexOf(*again) == in.at("record").as_string());
-  }
-  return "success";
-}
-
-std::string CheckMessage(const json::object& v) {
-  const auto& in = v.at("input").as_object();
-  const Id case_id = Fixed<16>(in.at("case_id"));
-  const SecretBytes ck = SecretOf(in.at("case_key"));
-  const SecretBytes nk = SecretOf(in.at("notes_key"));
-  std::map<Id, Ed25519Public> reviewers;
-  for (const auto& r : in.at("reviewers").as_array()) {
-    reviewers[Fixed<16>(r.at("reviewer_id"))] = Fixed<32>(r.at("ed25519"));
-  }
-  AuthorKeyLookup lookup = [&](const Id& id) -> std::optional<Ed25519Public> {
-    auto it = reviewers.find(id);
-    if (it == reviewers.end()) return std::nullopt;
-    return it->second;
-  };
-  const Bytes record = BytesOf(in.at("record"));
-  auto m = DecryptMessage(record, case_id, CaseKeys{&ck, &nk}, lookup);
-  if (!m.ok()) return Outcome(m.code());
-  const auto& out = v.at("output").as_object();
-  CHECK(m->kind == out.at("kind").as_int64());
-  CHECK(m->author == out.at("author").as_int64());
-  CHECK(HexOf(m->message_id) == out.at("message_id").as_string());
-  CHECK(HexOf(m->reviewer_id) == out.at("reviewer_id").as_string());
-  CHECK(HexOf(m->body.reveal()) == out.at("body").as_string());
-  CHECK(record.size() - protocol::kMessageHeaderSize - protocol::kAeadTagSize ==
-        uint64_t(out.at("padded_size").as_int64()));
-  if (in.contains("encrypt")) {
-    const auto& e = in.at("encrypt").as_object();
-    const uint8_t kind = uint8_t(e.at("kind").as_int64());
-    std::optional<Ed25519KeyPair> kp;
-    std::optional<ReviewerSigner> signer;
-    if (e.contains("signer_ed25519_seed")) {
-      kp = Ed25519FromSeed(BytesOf(e.at("signer_ed25519_seed")));
-      signer = ReviewerSigner{m->reviewer_id, &kp->secret_key};
-    }
-    auto again = EncryptMessageWithNonce(
-        kind == protocol::kKindConversation ? ck : nk, kind, case_id, Fixed<16>(e.at("message_id")),
-        BytesOf(e.at("body")), signer ? &*signer : nullptr, BytesOf(e.at("nonce")));
-    REQUIRE(again.ok());
-    CHECK(*again == record);
   }
   return "success";
 }
@@ -159,10 +87,7 @@ std::string CheckLogin(const json::object& v) {
 const std::map<std::string, std::function<std::string(const json::object&)>>& Checkers() {
   static const auto* checkers = [] {
     auto* all = new std::map<std::string, std::function<std::string(const json::object&)>>{
-        {"roster", CheckRoster},
-        {"sealed_key", CheckSealedKey},
-        {"message", CheckMessage},
-        {"login", CheckLogin}};
+        {"sealed_key", CheckSealedKey}, {"login", CheckLogin}};
     for (auto& [k, f] : ExtraCheckers()) (*all)[k] = f;
     for (auto& [k, f] : V2Checkers()) (*all)[k] = f;
     return all;

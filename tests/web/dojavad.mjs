@@ -44,10 +44,9 @@ function run(cmd, args) {
  */
 export class Instance {
   /** `extraArgs`: more `key=value` overrides for `dojavad serve` (service/CONFIG.md). */
-  static async create({ name = 'Dojava test newsroom', extraArgs = [], rosterFormat = 2 } = {}) {
+  static async create({ name = 'Dojava test newsroom', extraArgs = [] } = {}) {
     const inst = new Instance();
     inst.extraArgs = extraArgs;
-    inst.rosterFormat = rosterFormat; // 2: PROTOCOL.md §6; 1: the retired format, for readers not yet switched
     inst.bin = dojavadPath();
     inst.dir = tmpDir('dojava-web-');
     inst.data = path.join(inst.dir, 'instance');
@@ -138,8 +137,8 @@ export class Instance {
   }
 
   /**
-   * Installs a roster of `reviewers` (objects as installRoster returns; `retiredAt` optional) in the
-   * instance's roster format: v2 expires in 30 days and names the roster installed before.
+   * Installs a roster of `reviewers` (objects as installRoster returns; `retiredAt` optional): it expires
+   * in 30 days and names the roster installed before (PROTOCOL.md §6).
    */
   async installReviewers(reviewers, version = (this.roster ? Number(this.roster.version) + 1 : 1)) {
     const info = await this.instanceInfo();
@@ -147,7 +146,7 @@ export class Instance {
     const today = P.dayOf(Date.now());
     const entries = reviewers.map((r) => ({ reviewerId: r.reviewerId, ed25519: r.edPublic, x25519: r.xPublic, name: r.name, retiredAt: r.retiredAt ?? 0 }));
     const prevDigest = version === 1 ? new Uint8Array(32) : this.roster.digest;
-    const roster = this.rosterFormat === 1 ? P.signRoster({ instanceId, version, entries }, this.admin.edSeed) : P.signRosterV2({ instanceId, version, expiresDay: today + 30, prevDigest, entries }, this.admin.edSeed);
+    const roster = P.signRosterV2({ instanceId, version, expiresDay: today + 30, prevDigest, entries }, this.admin.edSeed);
     await this.api('reviewer', 'PUT', '/api/v1/roster', { json: { roster: b64(roster) } });
     this.instanceId = instanceId;
     this.salt = b64d(info.salt);
@@ -168,8 +167,8 @@ export class Instance {
   }
 
   /**
-   * Opens a case as `rev`: its CK, and every conversation message decrypted and verified (v1 or v2 by the
-   * version byte; v2 against the installed roster, with the §8.4 order of the whole listing).
+   * Opens a case as `rev`: its CK, and every conversation message decrypted and verified against the
+   * installed roster, with the §8.4 order of the whole listing.
    */
   async readCase(rev, token, caseIdB64) {
     const caseId = b64d(caseIdB64);
@@ -177,14 +176,9 @@ export class Instance {
     const mine = keys.find((k) => k.recipient === b64(rev.reviewerId) && k.role === 'case');
     const ck = P.openSealedKey(b64d(mine.sealed), rev.xSecret, P.ROLE_CK, caseId);
     const { messages } = await this.api('reviewer', 'GET', `/api/v1/cases/${caseIdB64}/messages`, { token });
-    const reviewers = this.reviewers.map((r) => ({ reviewerId: r.reviewerId, ed25519: r.edPublic }));
     const listing = [];
     const decrypted = messages.map((m) => {
       const record = b64d(m.record);
-      if (record[0] === 1) {
-        const d = P.decryptMessage(record, { caseId, caseKey: ck, reviewers });
-        return { seq: m.seq, version: 1, author: d.author, bodyBytes: d.body, body: JSON.parse(new TextDecoder().decode(d.body)) };
-      }
       const d = P.decryptMessageV2(record, { caseId, caseKey: ck, roster: this.roster });
       listing.push({ eventHash: d.eventHash, opened: d });
       return { seq: m.seq, version: 2, author: d.author, sourcePublic: d.sourcePublic, prev: d.prev, eventHash: d.eventHash, rosterVersion: d.rosterVersion, bodyBytes: d.body, body: JSON.parse(new TextDecoder().decode(d.body)) };
@@ -210,10 +204,10 @@ export class Instance {
     return { id: b64(s.fileId), key: b64(s.fileKey), prefix: b64(s.noncePrefix), chunks: records.length, size: bytes.length, name, mime };
   }
 
-  /** A signed reviewer reply in the conversation (v2 with a v2 roster, §8.3: naming the last record `c` read). */
+  /** A signed reviewer reply in the conversation (§8.3: naming the last record `c` read). */
   async reply(rev, token, c, text, files = []) {
     const body = new TextEncoder().encode(JSON.stringify({ type: 'message', text, files }));
-    const record = this.roster.format === 1 ? P.encryptMessage({ kind: P.KIND_CONVERSATION, caseId: c.caseId, key: c.ck, body, author: { reviewerId: rev.reviewerId, edSeed: rev.edSeed } }) : P.encryptMessageV2({ kind: P.KIND_CONVERSATION, caseId: c.caseId, key: c.ck, body, signer: { author: P.AUTHOR_REVIEWER, reviewerId: rev.reviewerId, edSeed: rev.edSeed }, context: { rosterVersion: this.roster.version, day: P.dayOf(Date.now()), prev: c.lastHash } });
+    const record = P.encryptMessageV2({ kind: P.KIND_CONVERSATION, caseId: c.caseId, key: c.ck, body, signer: { author: P.AUTHOR_REVIEWER, reviewerId: rev.reviewerId, edSeed: rev.edSeed }, context: { rosterVersion: this.roster.version, day: P.dayOf(Date.now()), prev: c.lastHash } });
     return this.api('reviewer', 'POST', `/api/v1/cases/${b64(c.caseId)}/messages`, { token, json: { message: b64(record), files: files.map((f) => f.id) } });
   }
 }

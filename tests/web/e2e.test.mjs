@@ -319,7 +319,7 @@ describe('web client against dojavad', { skip }, () => {
         const ck = P.randomBytes(32);
         const serverCk = P.randomBytes(32);
         const body = new TextEncoder().encode(JSON.stringify({ type: 'report', form: { title: `forged ${kind}` }, text: `do not show ${kind}`, files: [] }));
-        const message = P.encryptMessage({ kind: P.KIND_CONVERSATION, caseId, key: serverCk, body });
+        const message = P.encryptMessageV2({ kind: P.KIND_CONVERSATION, caseId, key: serverCk, body, signer: { author: P.AUTHOR_SOURCE, edSeed: P.randomBytes(32) }, context: { rosterVersion: inst.roster.version, day: P.dayOf(Date.now()), prev: new Uint8Array(32) } });
         const forged = P.sealKey(serverCk, keys.sourcePublic, P.ROLE_CK, caseId);
         const sealed = [{ recipient: 'source', role: 'case', sealed: b64(forged) }];
         for (const r of reviewers) sealed.push({ recipient: b64(r.reviewerId), role: 'case', sealed: b64(P.sealKey(ck, r.xPublic, P.ROLE_CK, caseId)) });

@@ -61,8 +61,7 @@ describe('the pages without JavaScript, against dojavad', { skip }, () => {
     // to a browser that submits, returns and submits again within seconds on one keep-alive
     // connection, depending on how fast the machine runs the steps: these tests are not about it
     // (tests/abuse covers the limits), so it is off here.
-    // Roster format 1 until the no-JavaScript pages read v2 rosters (issue 14: they still verify v1 only).
-    inst = await Instance.create({ rosterFormat: 1, extraArgs: [`form_body_limit_bytes=${FORM_LIMIT}`, `form_inflight_bytes=${4 * FORM_LIMIT}`, `form_circuit_inflight_bytes=${4 * FORM_LIMIT}`, 'rate.costly.circuit_per_second=0'] });
+    inst = await Instance.create({ extraArgs: [`form_body_limit_bytes=${FORM_LIMIT}`, `form_inflight_bytes=${4 * FORM_LIMIT}`, `form_circuit_inflight_bytes=${4 * FORM_LIMIT}`, 'rate.costly.circuit_per_second=0'] });
     reviewers = await inst.installRoster(['Ana Kovačević', 'Marko Petrović']);
     tmp = tmpDir('dojava-plain-files-');
   });

@@ -24,13 +24,10 @@ export const LABEL_REVIEWER_X25519 = 'dojava/v1/reviewer/x25519';
 export const LABEL_ADMIN_ED25519 = 'dojava/v1/admin/ed25519';
 export const LABEL_FINGERPRINT = 'dojava/v1/fingerprint';
 export const LABEL_KEY_FILE = 'dojava/v1/key-file';
-export const LABEL_ROSTER = 'dojava/v1/roster';
 export const LABEL_SEAL_KEY = 'dojava/v1/seal/key';
 export const LABEL_SEAL_AD = 'dojava/v1/seal/ad';
 export const LABEL_SOURCE_WRAP_KEY = 'dojava/v1/source-wrap/key';
 export const LABEL_SOURCE_WRAP_AD = 'dojava/v1/source-wrap/ad';
-export const LABEL_MESSAGE = 'dojava/v1/message';
-export const LABEL_MESSAGE_SIGNATURE = 'dojava/v1/message/signature';
 export const LABEL_CHUNK = 'dojava/v1/chunk';
 export const LABEL_LOGIN = 'dojava/v1/login';
 
@@ -76,8 +73,6 @@ export const KEY_FILE_WRITE_M = 262144;
 export const ROSTER_MAX_ENTRIES = 1000;
 export const ROSTER_NAME_MIN = 1;
 export const ROSTER_NAME_MAX = 64;
-export const ROSTER_HEADER_BYTES = 1 + ID_BYTES + 8 + 2; // 27
-export const ROSTER_ENTRY_FIXED_BYTES = ID_BYTES + 32 + 32 + 1; // 81
 
 /** §7 sealed keys. */
 export const ROLE_CK = 1;
@@ -92,7 +87,6 @@ export const KIND_CONVERSATION = 1;
 export const KIND_NOTES = 2;
 export const AUTHOR_SOURCE = 0;
 export const AUTHOR_REVIEWER = 1;
-export const MESSAGE_HEADER_BYTES = 58;
 export const BUCKET_MIN = 512; // 2^9
 export const BUCKET_MAX = 524288; // 2^19
 export const BUCKETS = Object.freeze(Array.from({ length: 11 }, (_, i) => BUCKET_MIN << i));
@@ -110,12 +104,9 @@ export const LOGIN_CHALLENGE_BYTES = 32;
 /** §4.2: longer input is refused before anything else. */
 export const RECEIPT_INPUT_MAX_BYTES = 256;
 
-/** §11 MaxBodySize: the largest body that fits the largest bucket (524288 − 4 − 1, and − 16 − 64 more signed). */
-export const MAX_BODY_SOURCE = BUCKET_MAX - 4 - 1; // 524283
-export const MAX_BODY_REVIEWER = BUCKET_MAX - 4 - 1 - ID_BYTES - SIGNATURE_BYTES; // 524203
-
 // ---------------------------------------------------------------------------------------------------
 // Protocol version 2 (§16): the formats that changed carry version byte 2; the others keep VERSION (1).
+// The roster and message formats of version 1 are not read.
 export const VERSION_2 = 2;
 export const LABEL_RECEIPT_ED25519 = 'dojava/v2/receipt/ed25519';
 export const LABEL_ROSTER_V2 = 'dojava/v2/roster';

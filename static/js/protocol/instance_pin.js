@@ -2,8 +2,8 @@
 // state between visits (the page) pins within one load: the admin key, the instance id and the salt of
 // the first instance document, and the roster it accepted (§6 rollback and chain rule on every later one).
 //
-// Readers accept roster version 1 and 2 while writers switch (dispatch on the version byte); a v2 roster
-// gets every v2 check, expiry included. Part of the web client's implementation of crypto/PROTOCOL.md; the
+// A roster gets every check of §6, expiry included; one of version 1 (Dojava 0.1.0) is unsupported_version
+// (§16). Part of the web client's implementation of crypto/PROTOCOL.md; the
 // public API is re-exported by ../protocol.js. Section numbers (§n) refer to PROTOCOL.md.
 
 import { DojavaError } from './errors.js';
@@ -11,7 +11,6 @@ import { ID_BYTES, VERSION_2 } from './constants.js';
 import { equalBytes, requireBytes } from './bytes.js';
 import { hexEncode } from './encoding.js';
 import { adminFingerprint } from './keys.js';
-import { checkRosterRollback, verifyRoster } from './roster.js';
 import { checkRosterChain, checkRosterFloor, verifyRosterV2 } from './roster_v2.js';
 
 /** The protocol day (§1) of a time in ms since the epoch: what the page compares expiry days with. */
@@ -44,29 +43,20 @@ function trustError(code, reason, message) {
 }
 
 /**
- * §6 verification of a roster of either version (dispatch on the version byte), against the pinned admin
- * key and the instance id. A v2 roster past its `expires_day` (relative to `today`) is still returned, with
+ * §6 verification of a roster against the pinned admin key and the instance id (unsupported_version for a
+ * version byte other than 2). A roster past its `expires_day` (relative to `today`) is still returned, with
  * `expired: true`: it serves to verify authors (§8.3) but a client MUST NOT seal to or sign on top of it.
- * Returns { format: 1 | 2, version (BigInt), digest, expiresDay, prevDigest, expired, entries } with every
- * entry { reviewerId, ed25519, x25519, name, retiredAt (BigInt, 0n = active), keyEpoch }.
+ * Returns { version (BigInt), digest, expiresDay, prevDigest, expired, entries } with every entry
+ * { reviewerId, ed25519, x25519, name, retiredAt (BigInt, 0n = active), keyEpoch }.
  */
 export function verifyAnyRoster(bytes, adminPublic, instanceId, today) {
   requireBytes(bytes, undefined, 'roster');
-  if (bytes.length >= 1 && bytes[0] === VERSION_2) {
-    let r;
-    let expired = false;
-    try {
-      r = verifyRosterV2(bytes, adminPublic, instanceId, today);
-    } catch (e) {
-      if (!(e instanceof DojavaError) || e.code !== 'expired') throw e;
-      r = verifyRosterV2(bytes, adminPublic, instanceId, null);
-      expired = true;
-    }
-    return { format: 2, ...r, expired };
+  try {
+    return { ...verifyRosterV2(bytes, adminPublic, instanceId, today), expired: false };
+  } catch (e) {
+    if (!(e instanceof DojavaError) || e.code !== 'expired') throw e;
+    return { ...verifyRosterV2(bytes, adminPublic, instanceId, null), expired: true };
   }
-  const r = verifyRoster(bytes, adminPublic, instanceId);
-  const entries = r.entries.map((e) => ({ ...e, retiredAt: 0n, keyEpoch: 1 }));
-  return { format: 1, version: r.version, digest: r.digest, expiresDay: null, prevDigest: null, expired: false, entries, instanceId: r.instanceId };
 }
 
 /** The entries a client seals to (§6, §7): the active ones. */
@@ -125,19 +115,14 @@ export class InstancePin {
 
   async #checkSuccessor(next, fetchAfter) {
     const seen = this.roster;
-    if (seen.format === 1 && next.format === 1) return checkRosterRollback(next.version, next.digest, seen);
-    // A v2 roster may follow a v1 one (the start of a chain) with a greater number; never the reverse.
-    if (seen.format !== next.format) {
-      if (next.format === 1 || next.version <= seen.version) throw new DojavaError('rollback', 'roster: an older list than the one this page accepted');
-      return;
-    }
     let between = [];
     if (next.version > seen.version + 1n) {
       const signed = await fetchAfter(seen.version);
       if (signed) {
         between = signed
+          .filter((b) => b.length >= 1 && b[0] === VERSION_2) // a version-1 roster of 0.1.0 is not read
           .map((b) => verifyAnyRoster(b, this.first.adminPublic, this.first.instanceId, null))
-          .filter((r) => r.format === 2 && r.version > seen.version && r.version < next.version);
+          .filter((r) => r.version > seen.version && r.version < next.version);
       }
     }
     checkRosterChain(seen, next, between);

@@ -4,13 +4,13 @@
 // and the event hash of the last record it had seen.
 //
 // Part of the web client's implementation of crypto/PROTOCOL.md; the public API is re-exported by
-// ../protocol.js. Section numbers (§n) refer to PROTOCOL.md. The v1 record (Appendix A) is message.js.
+// ../protocol.js. Section numbers (§n) refer to PROTOCOL.md. A record of version 1 (Dojava 0.1.0) is
+// unsupported_version (§16).
 
 import { fail } from './errors.js';
 import { AUTHOR_REVIEWER, AUTHOR_SOURCE, BUCKETS, DIGEST_BYTES, ID_BYTES, KEY_BYTES, KIND_CONVERSATION, KIND_NOTES, LABEL_EVENT, LABEL_MESSAGE_COMMIT_V2, LABEL_MESSAGE_KEY_V2, LABEL_MESSAGE_SIGNATURE_V2, LABEL_MESSAGE_V2, MAX_BODY_REVIEWER_V2, MAX_BODY_SOURCE_V2, MESSAGE_HEADER_BYTES_V2, NONCE_BYTES, REVIEWER_INNER_FIXED_V2, SIGNATURE_BYTES, SOURCE_INNER_FIXED_V2, TAG_BYTES, VERSION_2 } from './constants.js';
 import { concatBytes, equalBytes, randomBytes, readU32, readU64, requireBytes, u32, u64, wipe } from './bytes.js';
 import { L, aeadDecrypt, aeadEncrypt, ed25519Public, kdf, labeledHash, sign, verify } from './primitives.js';
-import { pad, unpad } from './message.js';
 import { entryActiveAt, findRosterEntry } from './roster_v2.js';
 
 /** §8.1 kc = KDF(key, "dojava/v2/message/commit"): the public commitment to CK or NK. */
@@ -21,6 +21,38 @@ export function keyCommitment(key) {
 /** §8.4 event_hash = H(32, "dojava/v2/event", record). */
 export function eventHash(record) {
   return labeledHash(DIGEST_BYTES, LABEL_EVENT, record);
+}
+
+/** §8.2 bucket(x): the smallest of 2^9..2^19 that is ≥ x; -1 if none. */
+export function bucket(x) {
+  for (const b of BUCKETS) if (b >= x) return b;
+  return -1;
+}
+
+/** §8.2 padded = u32(len(inner)) || inner || zeros, to bucket(4 + len(inner)). */
+export function pad(inner) {
+  const size = bucket(4 + inner.length);
+  if (size < 0) fail('malformed', 'message too large for the largest bucket');
+  const out = new Uint8Array(size);
+  out.set(u32(inner.length), 0);
+  out.set(inner, 4);
+  return out;
+}
+
+/**
+ * §8.2 reader checks (`malformed`): 1 ≤ len(inner) ≤ len(padded) − 4; len(padded) = bucket(4 + len(inner)),
+ * the smallest bucket that fits; every padding byte zero.
+ */
+export function unpad(padded) {
+  if (padded.length < 4) fail('malformed', 'padded: short');
+  const n = readU32(padded, 0);
+  if (n < 1) fail('malformed', 'padded: empty inner');
+  if (n > padded.length - 4) fail('malformed', 'padded: inner length');
+  if (bucket(4 + n) !== padded.length) fail('malformed', 'padded: not the smallest bucket');
+  let nz = 0;
+  for (let i = 4 + n; i < padded.length; i++) nz |= padded[i];
+  if (nz !== 0) fail('malformed', 'padded: non-zero padding');
+  return padded.subarray(4, 4 + n);
 }
 
 const fixedOf = (author) => (author === AUTHOR_SOURCE ? SOURCE_INNER_FIXED_V2 : REVIEWER_INNER_FIXED_V2);

@@ -2,14 +2,14 @@
 // roster (a chain), retired (verify-only) entries and an encryption-key epoch per reviewer.
 //
 // Part of the web client's implementation of crypto/PROTOCOL.md; the public API is re-exported by
-// ../protocol.js. Section numbers (§n) refer to PROTOCOL.md. The v1 roster (Appendix A) is roster.js.
+// ../protocol.js. Section numbers (§n) refer to PROTOCOL.md. A roster of version 1 (Dojava 0.1.0) is
+// unsupported_version (§16).
 
-import { fail } from './errors.js';
+import { DojavaError, fail } from './errors.js';
 import { DIGEST_BYTES, ID_BYTES, LABEL_ROSTER_DIGEST_V2, LABEL_ROSTER_V2, ROSTER_MAX_ENTRIES, ROSTER_NAME_MAX, ROSTER_NAME_MIN, SIGNATURE_BYTES, VERSION_2 } from './constants.js';
-import { concatBytes, decodeUtf8, equalBytes, readU16, readU32, readU64, requireBytes, u16, u32, u64, utf8 } from './bytes.js';
+import { concatBytes, decodeUtf8, equalBytes, isBytes, readU16, readU32, readU64, requireBytes, u16, u32, u64, utf8 } from './bytes.js';
 import { hexEncode } from './encoding.js';
-import { labeledHash, sign, verify } from './primitives.js';
-import { hasForbiddenNameChar, isLowOrderX25519, isValidEd25519Point } from './roster.js';
+import { Point, labeledHash, sign, verify, x25519Shared } from './primitives.js';
 
 const HEADER_BYTES = 1 + ID_BYTES + 8 + 4 + DIGEST_BYTES + 2; // 63
 const ENTRY_FIXED_BYTES = ID_BYTES + 8 + 4 + 32 + 32 + 1; // 93
@@ -17,6 +17,80 @@ const ENTRY_FIXED_BYTES = ID_BYTES + 8 + 4 + 32 + 32 + 1; // 93
 /** §6 digest = H(32, "dojava/v2/roster/digest", the whole signed roster). */
 export function rosterDigestV2(bytes) {
   return labeledHash(DIGEST_BYTES, LABEL_ROSTER_DIGEST_V2, bytes);
+}
+
+/**
+ * §6 step 3: code points a name must not contain — controls, invisible and bidirectional formatting
+ * characters (two names that differ only in those would look alike on screen). Inclusive ranges.
+ */
+export const ROSTER_NAME_FORBIDDEN = Object.freeze([
+  [0x0000, 0x001f],
+  [0x007f, 0x009f],
+  [0x00ad, 0x00ad],
+  [0x061c, 0x061c],
+  [0x180e, 0x180e],
+  [0x200b, 0x200f],
+  [0x2028, 0x202e],
+  [0x2060, 0x206f],
+  [0xfeff, 0xfeff],
+  [0xfff9, 0xfffb],
+  // Invisible fillers and variation selectors, and every space but U+0020.
+  [0x00a0, 0x00a0],
+  [0x034f, 0x034f],
+  [0x115f, 0x1160],
+  [0x1680, 0x1680],
+  [0x17b4, 0x17b5],
+  [0x180b, 0x180f],
+  [0x2000, 0x200a],
+  [0x202f, 0x202f],
+  [0x205f, 0x205f],
+  [0x2800, 0x2800],
+  [0x3000, 0x3000],
+  [0x3164, 0x3164],
+  [0xfe00, 0xfe0f],
+  [0xffa0, 0xffa0],
+  [0xe0000, 0xe0fff],
+].map((r) => Object.freeze(r)));
+
+export function hasForbiddenNameChar(name) {
+  for (const ch of name) {
+    const c = ch.codePointAt(0);
+    for (const [lo, hi] of ROSTER_NAME_FORBIDDEN) if (c >= lo && c <= hi) return true;
+  }
+  return false;
+}
+
+/**
+ * §6 step 3: a canonical Ed25519 point of the prime-order subgroup (libsodium
+ * crypto_core_ed25519_is_valid_point: canonical, on the curve, not of small order, [ℓ]P = 0).
+ */
+export function isValidEd25519Point(bytes) {
+  if (!isBytes(bytes) || bytes.length !== 32) return false;
+  let pt;
+  try {
+    pt = Point.fromBytes(bytes, false); // refuses y ≥ p, points off the curve and x = 0 with the sign bit
+  } catch {
+    return false;
+  }
+  if (!equalBytes(pt.toBytes(), bytes)) return false;
+  if (pt.isSmallOrder()) return false;
+  return pt.isTorsionFree();
+}
+
+// Any fixed non-zero scalar does: X25519 clamps it to a multiple of 8, which kills exactly the
+// small-order component, so the output is all-zero iff the point has low order.
+const LOW_ORDER_PROBE_SCALAR = Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 0xff);
+
+/** §6 step 3: an X25519 key has low order iff X25519 of a non-zero scalar with it is all-zero. */
+export function isLowOrderX25519(publicKey) {
+  if (!isBytes(publicKey) || publicKey.length !== 32) return true;
+  try {
+    x25519Shared(LOW_ORDER_PROBE_SCALAR, publicKey);
+    return false;
+  } catch (e) {
+    if (e instanceof DojavaError) return true;
+    throw e;
+  }
 }
 
 const isZero = (b) => b.every((x) => x === 0);

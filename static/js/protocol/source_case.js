@@ -1,18 +1,16 @@
 // Dojava protocol — §12.3 A source returns: reading the conversation of a case with the keys its receipt
 // gives, and what the source writes next.
 //
-// Readers accept message version 1 and 2 while writers switch (dispatch on the version byte). A case is of
-// the version of its first record: a v1 case reads as protocol 1 did; a v2 case gets every v2 rule — the
-// key commitment of each record (§8.1), the signatures (§8.3), message #1 written with the receipt's
-// source_sign_pk (§8.4, §12.3), the order and the high-water mark (§8.4), and signed re-key statements
-// (§7.3) read from their envelopes (§7.4). Part of the web client's implementation of crypto/PROTOCOL.md; the public API is re-exported by
-// ../protocol.js. Section numbers (§n) refer to PROTOCOL.md.
+// Every record gets every rule — the key commitment (§8.1), the signatures (§8.3), message #1 written with
+// the receipt's source_sign_pk (§8.4, §12.3), the order and the high-water mark (§8.4), and signed re-key
+// statements (§7.3) read from their envelopes (§7.4). A record of version 1 (Dojava 0.1.0) is
+// unsupported_version (§16): never opened. Part of the web client's implementation of crypto/PROTOCOL.md;
+// the public API is re-exported by ../protocol.js. Section numbers (§n) refer to PROTOCOL.md.
 
 import { DojavaError } from './errors.js';
-import { AUTHOR_SOURCE, KIND_CONVERSATION, STATEMENT_REKEY, VERSION, VERSION_2 } from './constants.js';
+import { KIND_CONVERSATION, STATEMENT_REKEY, VERSION_2 } from './constants.js';
 import { decodeUtf8, equalBytes, wipe } from './bytes.js';
 import { hexEncode } from './encoding.js';
-import { decryptMessage } from './message.js';
 import { decryptMessageV2, eventHash, keyCommitment, parseMessageHeaderV2 } from './message_v2.js';
 import { checkCaseOrder } from './case_order.js';
 import { checkRekey, openRekeyForSource } from './rekey.js';
@@ -39,20 +37,14 @@ export class SourceCaseReader {
     this.caseId = caseId;
     this.keys = new Map([[hexEncode(keyCommitment(caseKey)), caseKey.slice()]]); // kc -> CK, CK′, …
     this.currentKey = this.keys.values().next().value;
-    this.firstKey = this.currentKey;
     this.sourceSignPublic = sourceSignPublic;
     this.sourceSecret = sourceSecret ? sourceSecret.slice() : null;
     this.rekeyGeneration = 0; // the last re-key generation looked at
     this.rekeyError = null; // the outcome of a re-key statement that was refused, if any
     this.rekeysUnopened = []; // [{ generation, error }]: re-key envelopes that did not open (§7.4), ignored
-    this.listing = []; // [{ seq, serverDay, record, eventHash, opened (v2) | null, v1 | null, error }]
+    this.listing = []; // [{ seq, serverDay, record, eventHash, opened | null, error }]
     this.mark = undefined; // the §8.4 high-water mark of this reader
     this.caseError = null;
-  }
-
-  /** The case's version: that of its first record (1 or 2), or null before any. */
-  get format() {
-    return this.listing.length ? this.listing[0].record[0] : null;
   }
 
   /**
@@ -92,27 +84,20 @@ export class SourceCaseReader {
       const h = parseMessageHeaderV2(record, this.caseId);
       const key = h.kind === KIND_CONVERSATION ? this.keys.get(hexEncode(h.keyCommitment)) : undefined;
       if (!key) throw new DojavaError('wrong_key', 'message: written under a key this source does not hold');
-      return { opened: decryptMessageV2(record, { caseId: this.caseId, caseKey: key, roster }), v1: null };
-    }
-    if (record.length >= 1 && record[0] === VERSION) {
-      const d = decryptMessage(record, { caseId: this.caseId, caseKey: this.firstKey, reviewers: roster ? roster.entries : [] });
-      // In a v2 case only a reviewer's v1 record is shown: a v1 record of the "source" is unsigned, and
-      // anyone holding CK could have written it (§8.3).
-      if (this.format === VERSION_2 && d.author === AUTHOR_SOURCE) throw new DojavaError('unknown_author', 'message: an unsigned source record in a signed case');
-      return { opened: null, v1: d };
+      return { opened: decryptMessageV2(record, { caseId: this.caseId, caseKey: key, roster }) };
     }
     throw new DojavaError(record.length ? 'unsupported_version' : 'malformed', 'message: version');
   }
 
   /**
    * Adds records in the server's order ([{ seq, day, record (bytes) }]) and checks the whole case again
-   * (§8.4). `roster`: the newest roster the page verified (either version, retired entries included).
+   * (§8.4). `roster`: the newest roster the page verified (retired entries included).
    * Returns the items to show, for every record so far: { seq, day, author, reviewerId, body, error,
    * duplicate }; `error` is an outcome name (§13) for a record that is shown as such and skipped.
    */
   addRecords(records, roster) {
     for (const { seq, day, record } of records) {
-      const item = { seq, serverDay: day, record, eventHash: eventHash(record), opened: null, v1: null, error: null };
+      const item = { seq, serverDay: day, record, eventHash: eventHash(record), opened: null, error: null };
       try {
         Object.assign(item, this.#open(record, roster));
       } catch (e) {
@@ -126,7 +111,6 @@ export class SourceCaseReader {
 
   #checkOrder(roster) {
     this.caseError = null;
-    if (this.format !== VERSION_2) return;
     // The source is listed conversation records only (§8.4): a reviewer's prev may name a notes record.
     const order = checkCaseOrder(this.listing.map((x) => ({ eventHash: x.eventHash, opened: x.error ? null : x.opened })), roster, this.mark, { conversationOnly: true });
     order.records.forEach((e, i) => {
@@ -150,26 +134,25 @@ export class SourceCaseReader {
   items() {
     const seen = new Set();
     return this.listing.map((x) => {
-      const d = x.opened || x.v1;
-      if (x.error || !d) return { seq: x.seq, day: x.opened ? x.opened.day : x.serverDay, error: x.error || 'decrypt_failed' };
+      const d = x.opened;
+      if (x.error || !d) return { seq: x.seq, day: x.serverDay, error: x.error || 'decrypt_failed' };
       const id = hexEncode(d.messageId);
       const duplicate = seen.has(id);
       seen.add(id);
-      return { seq: x.seq, day: x.opened ? x.opened.day : x.serverDay, author: d.author, reviewerId: d.reviewerId, body: d.body, error: null, duplicate };
+      return { seq: x.seq, day: d.day, author: d.author, reviewerId: d.reviewerId, body: d.body, error: null, duplicate };
     });
   }
 
   /**
-   * What the next record of the source needs (§8.3, §8.4): the case's version, the key to write under (the
-   * newest CK whose re-key checked), and for v2 `prev`, the event hash of the last record the source
-   * accepted. Throws the case's outcome when the case must not be written to (§8.4, §11.4).
+   * What the next record of the source needs (§8.3, §8.4): the key to write under (the newest CK whose
+   * re-key checked) and `prev`, the event hash of the last record the source accepted. Throws the case's outcome when the case must not be written to (§8.4, §11.4).
    */
   writeContext() {
     if (this.caseError) throw new DojavaError(this.caseError, 'this case must not be written to');
     if (!this.listing.length) throw new DojavaError('malformed', 'the case has no report');
     let prev = new Uint8Array(32);
     for (const x of this.listing) if (!x.error && x.opened) prev = x.eventHash;
-    return { format: this.format, key: this.currentKey, prev };
+    return { key: this.currentKey, prev };
   }
 
   wipe() {

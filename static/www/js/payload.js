@@ -27,7 +27,7 @@ export const TITLE_MAX_CHARS = 200;
 export const WHEN_MAX_CHARS = 100;
 /** §11 / API.md `message_characters`: the default; the instance may announce another. */
 export const TEXT_MAX_CHARS = 100000;
-/** §8.3, §11 MaxBodySize for the source (author 0) of a v2 record: 524288 − 4 − 141. */
+/** §8.3 MaxBodySize for the source (author 0, signed): 524288 − 4 − 141 (MAX_BODY_SOURCE_V2). */
 export const MAX_BODY_SOURCE = 524143;
 export const NAME_MAX_CHARS = 255;
 export const MIME_MAX_CHARS = 255;

@@ -1,8 +1,9 @@
 // The returning source's page: receipt → keys (§4.3) → the case's wrapped key (§7.1) and conversation
-// (API.md "Returning with a receipt") → decrypted in the browser (v1 and v2 records; for a v2 case the key
-// commitments, the signatures against the verified roster, message #1 signed with this receipt's key, the
-// order, and signed re-keys: §7.3, §8, §12.3, in SourceCaseReader) → files downloaded, several chunks at
-// once, and decrypted in order (§9.2) → follow-ups, signed with the receipt's key in a v2 case.
+// (API.md "Returning with a receipt") → decrypted in the browser (the key commitments, the signatures
+// against the verified roster, message #1 signed with this receipt's key, the order, and signed re-keys:
+// §7.3, §8, §12.3, in SourceCaseReader; a version-1 record of 0.1.0 is unsupported_version) → files
+// downloaded, several chunks at once, and decrypted in order (§9.2) → follow-ups, signed with the
+// receipt's key.
 import {
   AUTHOR_SOURCE,
   DojavaError,
@@ -14,7 +15,6 @@ import {
   base64urlEncode as b64,
   dayOf,
   deriveReceiptKeysAsync,
-  encryptMessage,
   encryptMessageV2,
   equalBytes,
   openSourceKey,
@@ -116,7 +116,7 @@ function render() {
   renderCaseState();
   $('messages').replaceChildren(
     ...session.messages.map((m) => {
-      const li = el('li', { class: m.error ? 'message bad' : m.author === 0 ? 'message mine' : 'message theirs' });
+      const li = el('li', { class: m.error ? 'message bad' : m.author === 0 ? 'message mine' : 'message theirs', 'data-outcome': m.error });
       if (m.error) {
         li.append(el('p', { class: 'meta', text: formatDay(m.day) }), el('p', { class: 'warn', text: t(MESSAGE_ERROR_TEXT[m.error] || 'msg_unreadable') }));
         return li;
@@ -296,14 +296,13 @@ async function onReply(ev) {
 }
 
 /**
- * A follow-up record in the case's version (§8): v2 signed with the receipt's key over the newest roster
+ * A follow-up record (§8), signed with the receipt's key over the newest roster
  * this page accepted (never an expired one, §6 step 5), the day, and the last record it accepted (§8.4);
  * under the newest case key whose re-key checked (§7.3). Throws the case's outcome when it must not be
  * written to.
  */
 function followUpRecord(body) {
   const w = session.reader.writeContext();
-  if (w.format === 1) return encryptMessage({ kind: KIND_CONVERSATION, caseId: session.caseId, key: w.key, body });
   const roster = ctx.instance.roster;
   if (!roster) throw new ApiError('not_ready', 503);
   if (roster.expired) throw new DojavaError('expired', 'roster: expired');
