@@ -12,10 +12,13 @@
 #include <QSystemTrayIcon>
 #include <QToolBar>
 
+#include "desk/language_switch.h"
+
 namespace dojava::desk {
 
 MainWindow::MainWindow(const QString& settings_path, QWidget* parent)
     : QMainWindow(parent), settings_(settings_path), backend_(new Backend) {
+  LanguageSwitch::Instance()->Use(LanguageSwitch::StartLanguage(settings_));
   setWindowTitle(tr("Dojava Desk"));
   backend_->moveToThread(&thread_);
   connect(&thread_, &QThread::finished, backend_, &QObject::deleteLater);
@@ -75,6 +78,7 @@ MainWindow::MainWindow(const QString& settings_path, QWidget* parent)
   watch_.setSingleShot(true);
   connect(&watch_, &QTimer::timeout, this, &MainWindow::CheckActivity);
   settings_.ForgetCaseIds();
+  AddLanguageMenu(this, &settings_);
   qApp->installEventFilter(this);
   resize(1360, 800);
   ShowStart();

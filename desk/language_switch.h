@@ -1,0 +1,95 @@
+// Dojava Desk's languages: en (the source texts) and the Qt Linguist
+// catalogues desk/i18n/dojava-desk_<code>.ts, built into the binary as
+// :/i18n/dojava-desk_<code>.qm. The language follows the system locale at
+// start (PickLanguage) unless the reviewer chose one in the Language menu,
+// and switches while the app runs without a restart (LanguageSwitch::Use).
+//
+// How a switch reaches the open windows without every page keeping a pointer
+// to every label: the switch is itself the application's only QTranslator,
+// so every tr() call passes through translate(), which remembers which
+// catalogue message produced which text. On a switch, every widget text,
+// action, combo box item and header that still shows such a text is looked
+// up again in the new catalogue. Texts built with arg() are not in that
+// record: they are redrawn by the next update of their page (QEvent::
+// LanguageChange reaches every widget after a switch). The record holds
+// catalogue texts only, never what a reviewer typed or a case holds.
+//
+// Montenegrin (cnr) has no locale data in Qt 6.4 or CLDR: a ui language that
+// starts with "cnr" (LANGUAGE=cnr, LANG=cnr_ME.UTF-8) selects it, and so does
+// the menu; sr-ME stays Serbian (Latin script, as CLDR writes sr-ME).
+#ifndef DOJAVA_DESK_LANGUAGE_SWITCH_H_
+#define DOJAVA_DESK_LANGUAGE_SWITCH_H_
+
+#include <QHash>
+#include <QList>
+#include <QMutex>
+#include <QMainWindow>
+#include <QString>
+#include <QStringList>
+#include <QTranslator>
+
+namespace dojava::desk {
+
+class DeskSettings;
+
+struct Language {
+  QString code;         // "en", "sq", "sr_Latn", "sr_Cyrl", "bs", "cnr", "mk"
+  QString native_name;  // in its own language and script
+};
+
+// Every language of the app, English first.
+const QList<Language>& Languages();
+
+// The first of `ui_languages` (BCP 47 or POSIX names, most preferred first,
+// as QLocale::uiLanguages() gives them) that the app speaks; "en" if none.
+QString PickLanguage(const QStringList& ui_languages);
+
+class LanguageSwitch : public QTranslator {
+  Q_OBJECT
+ public:
+  // The application's switch, created and installed on first use (after
+  // QApplication exists; owned by it).
+  static LanguageSwitch* Instance();
+
+  // Loads `code`'s catalogue (one of Languages()), retranslates every open
+  // window and sends QEvent::LanguageChange to every widget. False (and the
+  // language unchanged) for an unknown code or a catalogue that does not load.
+  bool Use(const QString& code);
+  const QString& code() const { return code_; }
+
+  // The language a start uses: the one saved in `settings`, else the system
+  // locale's (PickLanguage(QLocale::system().uiLanguages())).
+  static QString StartLanguage(const DeskSettings& settings);
+
+  bool isEmpty() const override { return false; }
+  QString translate(const char* context, const char* source_text, const char* disambiguation,
+                    int n) const override;
+
+ signals:
+  void languageChanged(QString code);
+
+ private:
+  struct Message {
+    QByteArray context;
+    QByteArray source;
+    QByteArray disambiguation;
+    int n = -1;
+  };
+  explicit LanguageSwitch(QObject* parent);
+  QString Again(const QString& shown) const;
+  void RetranslateOpenWindows() const;
+
+  mutable QMutex mutex_;   // tr() runs on the worker thread too
+  QTranslator catalogue_;  // empty for English; guarded by mutex_
+  QString code_ = QStringLiteral("en");
+  mutable QHash<QString, Message> shown_;  // text shown -> its message; guarded by mutex_
+};
+
+// Adds the "Language" menu to `window`'s menu bar: "Follow the system" and
+// every language by its own name; a choice switches at once and is kept in
+// `settings` (desk.ini [ui] language; empty: follow the system).
+void AddLanguageMenu(QMainWindow* window, DeskSettings* settings);
+
+}  // namespace dojava::desk
+
+#endif  // DOJAVA_DESK_LANGUAGE_SWITCH_H_
