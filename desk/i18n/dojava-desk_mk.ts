@@ -5,762 +5,762 @@
     <name>Backend</name>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Заклучено</translation>
     </message>
     <message>
         <source>Dojava Desk is locked. Unlock it with your passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дојава Desk е заклучен. Отклучете го со својата лозинка.</translation>
     </message>
     <message>
         <source>Unlocking and checking the server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Се отклучува и се проверува серверот…</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Отклучување</translation>
     </message>
     <message>
         <source>Opening your cases…</source>
-        <translation type="unfinished"></translation>
+        <translation>Се отвораат вашите случаи…</translation>
     </message>
     <message>
         <source>Case list</source>
-        <translation type="unfinished"></translation>
+        <translation>Список на случаи</translation>
     </message>
     <message>
         <source>Open case</source>
-        <translation type="unfinished"></translation>
+        <translation>Отворање на случај</translation>
     </message>
     <message>
         <source>Opening the case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Се отвора случајот…</translation>
     </message>
     <message>
         <source>Adding the note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Се додава белешката…</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Белешка</translation>
     </message>
     <message>
         <source>Note added (only your team sees it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Белешката е додадена (ја гледа само вашиот тим).</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Changing the status…</source>
-        <translation type="unfinished"></translation>
+        <translation>Се менува статусот…</translation>
     </message>
     <message>
         <source>Status set to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Статусот е поставен на %1.</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Ознака</translation>
     </message>
     <message>
         <source>Adding the label…</source>
-        <translation type="unfinished"></translation>
+        <translation>Се додава ознаката…</translation>
     </message>
     <message>
         <source>Label added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ознаката е додадена.</translation>
     </message>
     <message>
         <source>Assigning…</source>
-        <translation type="unfinished"></translation>
+        <translation>Се доделува…</translation>
     </message>
     <message>
         <source>Assign</source>
-        <translation type="unfinished"></translation>
+        <translation>Доделување</translation>
     </message>
     <message>
         <source>Unassigned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Доделувањето е отстрането.</translation>
     </message>
     <message>
         <source>Assigned to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Доделено на: %1.</translation>
     </message>
     <message>
         <source>Downloading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Се презема…</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Преземање</translation>
     </message>
     <message>
         <source>Sending the reply…</source>
-        <translation type="unfinished"></translation>
+        <translation>Се испраќа одговорот…</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Одговор</translation>
     </message>
     <message>
         <source>No private temporary folder for the cleaned copies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нема приватна привремена папка за исчистените копии.</translation>
     </message>
     <message>
         <source>Encrypting and sending %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Се шифрира и се испраќа %1…</translation>
     </message>
     <message>
         <source>Reply sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Одговорот е испратен.</translation>
     </message>
     <message numerus="yes">
         <source>Reply sent with %n file(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Одговорот е испратен со %n датотека.</numerusform>
+            <numerusform>Одговорот е испратен со %n датотеки.</numerusform>
+            <numerusform>Одговорот е испратен со %n датотеки.</numerusform>
         </translation>
     </message>
     <message>
         <source>Sharing the case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Се споделува случајот…</translation>
     </message>
     <message>
         <source>Grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Споделување</translation>
     </message>
     <message>
         <source>%1 already had access to this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 веќе има пристап до овој случај.</translation>
     </message>
     <message>
         <source>%1 can now read this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 сега може да го чита овој случај.</translation>
     </message>
     <message>
         <source>Sharing all your cases with %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сите ваши случаи се споделуваат со членот на тимот %1…</translation>
     </message>
     <message>
         <source>Grant all</source>
-        <translation type="unfinished"></translation>
+        <translation>Споделување на сите случаи</translation>
     </message>
     <message>
         <source>Deleting the case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Се брише случајот…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Бришење</translation>
     </message>
     <message>
         <source>Checking for new activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверка за нова активност</translation>
     </message>
     <message>
         <source>Checking your setup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Се проверуваат вашите поставки…</translation>
     </message>
     <message>
         <source>Creating your tor client key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Се создава вашиот клиентски клуч за tor…</translation>
     </message>
     <message>
         <source>Tor client key</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиентски клуч за tor</translation>
     </message>
     <message>
         <source>No key was made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не е создаден клуч: %1</translation>
     </message>
 </context>
 <context>
     <name>CaseList</name>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Ново</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Наслов</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Држава</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Ознаки</translation>
     </message>
     <message>
         <source>Assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>Доделено на</translation>
     </message>
     <message>
         <source>Last activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Последна активност</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Датотеки</translation>
     </message>
     <message>
         <source>Search in the cases&apos; text</source>
-        <translation type="unfinished"></translation>
+        <translation>Пребарување во текстот на случаите</translation>
     </message>
     <message>
         <source>Search in the decrypted text (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Пребарајте во дешифрираниот текст (Ctrl+F)</translation>
     </message>
     <message>
         <source>Show cases with status</source>
-        <translation type="unfinished"></translation>
+        <translation>Прикажи случаи со статус</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Сите статуси</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Случаи</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Пребарај:</translation>
     </message>
     <message>
         <source>unread</source>
-        <translation type="unfinished"></translation>
+        <translation>непрочитано</translation>
     </message>
     <message>
         <source>read</source>
-        <translation type="unfinished"></translation>
+        <translation>прочитано</translation>
     </message>
     <message>
         <source>⚠ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ %1</translation>
     </message>
 </context>
 <context>
     <name>CasePanel</name>
     <message>
         <source>Verification warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Предупредување за проверката</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Пријава</translation>
     </message>
     <message>
         <source>Conversation with the source</source>
-        <translation type="unfinished"></translation>
+        <translation>Разговор со изворот</translation>
     </message>
     <message>
         <source>Internal notes, not seen by the source</source>
-        <translation type="unfinished"></translation>
+        <translation>Внатрешни белешки, изворот не ги гледа</translation>
     </message>
     <message>
         <source>Reply to the source</source>
-        <translation type="unfinished"></translation>
+        <translation>Одговор до изворот</translation>
     </message>
     <message>
         <source>Reply to the source (the source will read this)</source>
-        <translation type="unfinished"></translation>
+        <translation>Одговор до изворот (изворот ќе го прочита ова)</translation>
     </message>
     <message>
         <source>Internal note</source>
-        <translation type="unfinished"></translation>
+        <translation>Внатрешна белешка</translation>
     </message>
     <message>
         <source>Internal note (only your team sees this)</source>
-        <translation type="unfinished"></translation>
+        <translation>Внатрешна белешка (ја гледа само вашиот тим)</translation>
     </message>
     <message>
         <source>Send &amp;reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Испрати &amp;одговор</translation>
     </message>
     <message>
         <source>Send the reply to the source</source>
-        <translation type="unfinished"></translation>
+        <translation>Испрати го одговорот до изворот</translation>
     </message>
     <message>
         <source>Add &amp;note</source>
-        <translation type="unfinished"></translation>
+        <translation>Додај &amp;белешка</translation>
     </message>
     <message>
         <source>Add the internal note</source>
-        <translation type="unfinished"></translation>
+        <translation>Додај ја внатрешната белешка</translation>
     </message>
     <message>
         <source>Internal notes — the source never sees these</source>
-        <translation type="unfinished"></translation>
+        <translation>Внатрешни белешки — изворот никогаш не ги гледа</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Случај</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Set s&amp;tatus</source>
-        <translation type="unfinished"></translation>
+        <translation>Постави с&amp;татус</translation>
     </message>
     <message>
         <source>Set the status</source>
-        <translation type="unfinished"></translation>
+        <translation>Постави го статусот</translation>
     </message>
     <message>
         <source>New label</source>
-        <translation type="unfinished"></translation>
+        <translation>Нова ознака</translation>
     </message>
     <message>
         <source>label</source>
-        <translation type="unfinished"></translation>
+        <translation>ознака</translation>
     </message>
     <message>
         <source>Add &amp;label</source>
-        <translation type="unfinished"></translation>
+        <translation>Додај о&amp;знака</translation>
     </message>
     <message>
         <source>Add the label</source>
-        <translation type="unfinished"></translation>
+        <translation>Додај ја ознаката</translation>
     </message>
     <message>
         <source>Assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>Доделено на</translation>
     </message>
     <message>
         <source>&amp;Assign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Додели</translation>
     </message>
     <message>
         <source>Assign the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Додели го случајот</translation>
     </message>
     <message>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>Приложени датотеки</translation>
     </message>
     <message>
         <source>&amp;Download…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Преземи…</translation>
     </message>
     <message>
         <source>Download the chosen attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Преземи ја избраната датотека</translation>
     </message>
     <message>
         <source>Colleague to share the case with</source>
-        <translation type="unfinished"></translation>
+        <translation>Колега со кого го споделувате случајот</translation>
     </message>
     <message>
         <source>&amp;Share with</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сподели со</translation>
     </message>
     <message>
         <source>Share the case with the colleague</source>
-        <translation type="unfinished"></translation>
+        <translation>Сподели го случајот со колегата</translation>
     </message>
     <message>
         <source>Delete case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Избриши го случајот…</translation>
     </message>
     <message>
         <source>Delete the case for good</source>
-        <translation type="unfinished"></translation>
+        <translation>Трајно избриши го случајот</translation>
     </message>
     <message>
         <source>nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>никој</translation>
     </message>
     <message>
         <source>me (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>јас (%1)</translation>
     </message>
     <message>
         <source>Files to send with the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Датотеки што одат со одговорот</translation>
     </message>
     <message>
         <source>Attach &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Приложи &amp;датотека…</translation>
     </message>
     <message>
         <source>Attach a file to the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Приложи датотека кон одговорот</translation>
     </message>
     <message>
         <source>A file to send to the source</source>
-        <translation type="unfinished"></translation>
+        <translation>Датотека за испраќање до изворот</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Отстрани</translation>
     </message>
     <message>
         <source>Remove the chosen file</source>
-        <translation type="unfinished"></translation>
+        <translation>Отстрани ја избраната датотека</translation>
     </message>
     <message>
         <source>Remove metadata with mat2 before sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Отстрани ги метаподатоците со mat2 пред испраќање</translation>
     </message>
     <message>
         <source>Warning about the attached files</source>
-        <translation type="unfinished"></translation>
+        <translation>Предупредување за приложените датотеки</translation>
     </message>
     <message>
         <source>mat2 is not installed: these files are sent as they are, with their metadata (author, device, dates, and for photos often the place). Install mat2 to remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>mat2 не е инсталиран: овие датотеки се испраќаат такви какви што се, со своите метаподатоци (автор, уред, датуми, а кај фотографиите често и местото). Инсталирајте mat2 за да ги отстраните.</translation>
     </message>
     <message>
         <source>%1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не може да се прочита.</translation>
     </message>
     <message>
         <source>%1 holds location data (GPS): where the photo was taken. Keep &quot;Remove metadata&quot; on.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 содржи податоци за локацијата (GPS): каде е снимена фотографијата. Оставете го вклучено „Отстрани ги метаподатоците“.</translation>
     </message>
     <message>
         <source>%1 holds location data (GPS): it shows where the photo was taken.  Do not send it like this.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 содржи податоци за локацијата (GPS): покажува каде е снимена фотографијата. Не ја испраќајте вака.</translation>
     </message>
     <message>
         <source>status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>статус: %1</translation>
     </message>
     <message>
         <source>no labels</source>
-        <translation type="unfinished"></translation>
+        <translation>без ознаки</translation>
     </message>
     <message>
         <source>unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>недоделено</translation>
     </message>
     <message>
         <source>assigned to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>доделено на: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) of this case failed verification: they were changed or damaged on the server and are not shown. </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n порака од овој случај не помина проверка: изменета е или оштетена на серверот и не е прикажана. </numerusform>
+            <numerusform>%n пораки од овој случај не поминаа проверка: изменети се или оштетени на серверот и не се прикажани. </numerusform>
+            <numerusform>%n пораки од овој случај не поминаа проверка: изменети се или оштетени на серверот и не се прикажани. </numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:#777&apos;&gt;No notes yet.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;color:#777&apos;&gt;Сè уште нема белешки.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No case open&lt;/h3&gt;Choose a case from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Нема отворен случај&lt;/h3&gt;Изберете случај од списокот.</translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
         <source>week of arrival</source>
-        <translation type="unfinished"></translation>
+        <translation>недела на пристигнување</translation>
     </message>
     <message>
         <source>day of arrival</source>
-        <translation type="unfinished"></translation>
+        <translation>ден на пристигнување</translation>
     </message>
     <message>
         <source>month of arrival</source>
-        <translation type="unfinished"></translation>
+        <translation>месец на пристигнување</translation>
     </message>
     <message>
         <source>status</source>
-        <translation type="unfinished"></translation>
+        <translation>статус</translation>
     </message>
     <message>
         <source>label</source>
-        <translation type="unfinished"></translation>
+        <translation>ознака</translation>
     </message>
     <message>
         <source>country</source>
-        <translation type="unfinished"></translation>
+        <translation>држава</translation>
     </message>
     <message>
         <source>kind of incident</source>
-        <translation type="unfinished"></translation>
+        <translation>вид на инцидент</translation>
     </message>
     <message>
         <source>Count cases by</source>
-        <translation type="unfinished"></translation>
+        <translation>Број на случаи според</translation>
     </message>
     <message>
         <source>Chart of the counts</source>
-        <translation type="unfinished"></translation>
+        <translation>Графикон на бројките</translation>
     </message>
     <message>
         <source>Counts (what an export contains)</source>
-        <translation type="unfinished"></translation>
+        <translation>Бројки (што содржи извозот)</translation>
     </message>
     <message>
         <source>Export &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Извези &amp;CSV…</translation>
     </message>
     <message>
         <source>Export &amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Извези &amp;JSON…</translation>
     </message>
     <message>
         <source>&amp;Back to the cases</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Назад кон случаите</translation>
     </message>
     <message>
         <source>Count cases &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Број на случаи &amp;според:</translation>
     </message>
     <message>
         <source>cases</source>
-        <translation type="unfinished"></translation>
+        <translation>број на случаи</translation>
     </message>
     <message>
         <source>Cases by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Случаи според: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) in the list. Exports hold only these counts, never a case&apos;s text or id.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Во списокот има %n случај. Извозите содржат само овие бројки, никогаш текст или ID на случај.</numerusform>
+            <numerusform>Во списокот има %n случаи. Извозите содржат само овие бројки, никогаш текст или ID на случај.</numerusform>
+            <numerusform>Во списокот има %n случаи. Извозите содржат само овие бројки, никогаш текст или ID на случај.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export the counts</source>
-        <translation type="unfinished"></translation>
+        <translation>Извези ги бројките</translation>
     </message>
     <message>
         <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Извезено во %1.</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не може да се запише: %2</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Dojava Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Дојава Desk</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Напредок</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Откажи</translation>
     </message>
     <message>
         <source>Cancel the running operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Откажи ја операцијата што е во тек</translation>
     </message>
     <message>
         <source>Starting tor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Се стартува tor…</translation>
     </message>
     <message>
         <source>New activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Нова активност</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Главна лента</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Освежи</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Заклучи</translation>
     </message>
     <message>
         <source>&amp;Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Статистика</translation>
     </message>
     <message>
         <source>S&amp;hare all my cases…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сп&amp;одели ги сите мои случаи…</translation>
     </message>
     <message numerus="yes">
         <source>Shared %n case(s);</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Споделени случаи: %n;</numerusform>
+            <numerusform>Споделени случаи: %n;</numerusform>
+            <numerusform>Споделени случаи: %n;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n the colleague had already.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Колегата веќе ги имаше: %n.</numerusform>
+            <numerusform>Колегата веќе ги имаше: %n.</numerusform>
+            <numerusform>Колегата веќе ги имаше: %n.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n not yours to share.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Не се ваши за споделување: %n.</numerusform>
+            <numerusform>Не се ваши за споделување: %n.</numerusform>
+            <numerusform>Не се ваши за споделување: %n.</numerusform>
         </translation>
     </message>
     <message>
         <source>Not shared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не се споделени: %1</translation>
     </message>
     <message>
         <source>Case deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Случајот е избришан.</translation>
     </message>
     <message>
         <source>Save the attachment in</source>
-        <translation type="unfinished"></translation>
+        <translation>Зачувај ја приложената датотека во</translation>
     </message>
     <message numerus="yes">
         <source>tor could not connect to the tor network in %n second(s). Check your network; where tor is blocked, ask your operator about bridges.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>tor не успеа да се поврзе со мрежата Tor за %n секунда. Проверете ја вашата мрежа; каде што tor е блокиран, прашајте го операторот за мостови (bridges).</numerusform>
+            <numerusform>tor не успеа да се поврзе со мрежата Tor за %n секунди. Проверете ја вашата мрежа; каде што tor е блокиран, прашајте го операторот за мостови (bridges).</numerusform>
+            <numerusform>tor не успеа да се поврзе со мрежата Tor за %n секунди. Проверете ја вашата мрежа; каде што tor е блокиран, прашајте го операторот за мостови (bridges).</numerusform>
         </translation>
     </message>
     <message>
         <source>Connecting to the tor network… %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>Поврзување со мрежата Tor… %1%</translation>
     </message>
     <message>
         <source>No private folder for tor&apos;s keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нема приватна папка за клучевите на tor.</translation>
     </message>
     <message>
         <source>Tor client key created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиентскиот клуч за tor е создаден.</translation>
     </message>
     <message>
         <source>&amp;Check my setup</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Провери ги моите поставки</translation>
     </message>
     <message>
         <source>Please wait: another operation is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Почекајте: во тек е друга операција.</translation>
     </message>
     <message>
         <source>Setup checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Поставките се проверени.</translation>
     </message>
     <message>
         <source>Dojava Desk — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Дојава Desk — %1</translation>
     </message>
     <message>
         <source>Unlocked as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отклучено како %1.</translation>
     </message>
     <message>
         <source>Locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заклучено.</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Случаи: %n.</numerusform>
+            <numerusform>Случаи: %n.</numerusform>
+            <numerusform>Случаи: %n.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n not shared with you.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Не се споделени со вас: %n.</numerusform>
+            <numerusform>Не се споделени со вас: %n.</numerusform>
+            <numerusform>Не се споделени со вас: %n.</numerusform>
         </translation>
     </message>
     <message>
         <source>Case opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Случајот е отворен.</translation>
     </message>
     <message>
         <source>Saved and verified: %1. Open it on a computer without network if you can.</source>
-        <translation type="unfinished"></translation>
+        <translation>Зачувано и проверено: %1. Ако можете, отворете ја на компјутер без мрежа.</translation>
     </message>
     <message>
         <source>Careful: this image still says where it was taken (GPS location). Clean it with mat2 before you share it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Внимание: оваа слика сè уште покажува каде е снимена (GPS-локација). Исчистете ја со mat2 пред да ја споделите.</translation>
     </message>
     <message>
         <source>Please wait: another operation is running (or Cancel it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Почекајте: во тек е друга операција (или откажете ја).</translation>
     </message>
     <message>
         <source>Stopped as you asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрено како што побаравте.</translation>
     </message>
     <message>
         <source>Delete this case?</source>
-        <translation type="unfinished"></translation>
+        <translation>Да се избрише овој случај?</translation>
     </message>
     <message>
         <source>The case, its conversation, notes and files are deleted from the server for every reviewer. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Случајот, неговиот разговор, белешките и датотеките се бришат од серверот за сите членови на тимот. Ова не може да се врати.</translation>
     </message>
     <message>
         <source>Delete for good</source>
-        <translation type="unfinished"></translation>
+        <translation>Избриши трајно</translation>
     </message>
     <message>
         <source>Keep the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Задржи го случајот</translation>
     </message>
     <message>
         <source>Share all my cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Сподели ги сите мои случаи</translation>
     </message>
     <message>
         <source>Give this colleague access to every case you hold (for a colleague who just joined):</source>
-        <translation type="unfinished"></translation>
+        <translation>Дајте му на овој колега пристап до секој случај што го имате (за колега што штотуку се приклучил):</translation>
     </message>
     <message>
         <source>New activity in Dojava</source>
-        <translation type="unfinished"></translation>
+        <translation>Нова активност во Дојава</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) with unread messages. Refresh (F5) to see them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Случаи со непрочитани пораки: %n. Освежете (F5) за да ги видите.</numerusform>
+            <numerusform>Случаи со непрочитани пораки: %n. Освежете (F5) за да ги видите.</numerusform>
+            <numerusform>Случаи со непрочитани пораки: %n. Освежете (F5) за да ги видите.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) with unread messages.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Случаи со непрочитани пораки: %n.</numerusform>
+            <numerusform>Случаи со непрочитани пораки: %n.</numerusform>
+            <numerusform>Случаи со непрочитани пораки: %n.</numerusform>
         </translation>
     </message>
 </context>
@@ -768,231 +768,231 @@
     <name>OwnTor</name>
     <message>
         <source>tor could not be started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>tor не може да се стартува: %1</translation>
     </message>
     <message>
         <source>tor stopped (exit code %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>tor запре (излезен код %1).</translation>
     </message>
     <message>
         <source>tor is not installed (apt install tor), so the app cannot start it.</source>
-        <translation type="unfinished"></translation>
+        <translation>tor не е инсталиран (apt install tor), па апликацијата не може да го стартува.</translation>
     </message>
     <message>
         <source>%1 cannot be created as a private folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не може да се создаде како приватна папка.</translation>
     </message>
     <message>
         <source>No free port on 127.0.0.1 for tor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нема слободна порта на 127.0.0.1 за tor.</translation>
     </message>
 </context>
 <context>
     <name>PlainError</name>
     <message>
         <source>The passphrase does not open this key file. Check the keyboard layout and Caps Lock and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Лозинката не ја отвора оваа датотека со клуч. Проверете го распоредот на тастатурата и Caps Lock и обидете се повторно.</translation>
     </message>
     <message>
         <source>Verification failed: what the server sent is not signed by your organisation&apos;s admin key, or a case key changed since you last opened the case. The server may have been tampered with. Do not rely on this data; tell your admin before you go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверката не успеа: она што го испрати серверот не е потпишано со клучот на администраторот на вашата организација, или клучот на случајот се сменил откако последен пат го отворивте случајот. Можно е некој да го менувал серверот. Не потпирајте се на овие податоци; известете го администраторот пред да продолжите.</translation>
     </message>
     <message>
         <source>Verification failed: the server shows an older list of reviewers than this computer saw before. Someone may be replaying old data. Tell your admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверката не успеа: серверот покажува постар список на членови на тимот од оној што овој компјутер веќе го видел. Можно е некој повторно да подметнува стари податоци. Известете го администраторот.</translation>
     </message>
     <message>
         <source>Verification failed: the list of reviewers the server shows has expired or does not continue the one this computer saw before. Someone may be replaying old data. Tell your admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверката не успеа: списокот на членови на тимот што го покажува серверот е истечен или не продолжува на оној што овој компјутер веќе го видел. Можно е некој повторно да подметнува стари податоци. Известете го администраторот.</translation>
     </message>
     <message>
         <source>Verification failed: the case&apos;s records were changed, reordered or signed by someone no longer on the team. Do not rely on this data; tell your admin before you go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверката не успеа: записите на случајот се изменети, испреместени или потпишани од некој што повеќе не е во тимот. Не потпирајте се на овие податоци; известете го администраторот пред да продолжите.</translation>
     </message>
     <message>
         <source>Verification failed: data from the server does not decrypt or authenticate. It was damaged or changed on the server. Nothing of it is shown as genuine; tell your admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверката не успеа: податоците од серверот не можат да се дешифрираат или проверат. Оштетени се или изменети на серверот. Ништо од нив не е прикажано како веродостојно; известете го администраторот.</translation>
     </message>
     <message>
         <source>The server cannot be reached. Check the address, that tor is running (for an onion address) and your network, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Серверот не е достапен. Проверете ја адресата, дали работи tor (за onion-адреса) и вашата мрежа, па обидете се повторно.</translation>
     </message>
     <message>
         <source>Not allowed: your key is not on the reviewer list, this case was not shared with you, or a file has unsafe permissions. Send your public key line to the admin, or ask a colleague to grant the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не е дозволено: вашиот клуч не е на списокот на членови на тимот, овој случај не е споделен со вас или некоја датотека има небезбедни дозволи. Испратете му го на администраторот редот со вашиот јавен клуч или замолете колега да го сподели случајот со вас.</translation>
     </message>
     <message>
         <source>Not found: the case or file no longer exists, or the address is not the reviewer address of the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не е пронајдено: случајот или датотеката повеќе не постои, или адресата не е адресата на серверот за членовите на тимот.</translation>
     </message>
     <message>
         <source>Something with this name already exists, or the server changed meanwhile. Choose another name or try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нешто со ова име веќе постои или серверот во меѓувреме се сменил. Изберете друго име или обидете се повторно.</translation>
     </message>
     <message>
         <source>The server&apos;s disk is full or it is busy: nothing was stored. Try again later; tell the operator if it lasts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дискот на серверот е полн или серверот е зафатен: ништо не е зачувано. Обидете се подоцна; ако продолжи, известете го операторот.</translation>
     </message>
     <message>
         <source>The server&apos;s limit for this case is reached (too many messages, keys or file chunks). Nothing more can be added to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ограничувањето на серверот за овој случај е достигнато (премногу пораки, клучеви или делови од датотеки). Ништо повеќе не може да се додаде.</translation>
     </message>
     <message>
         <source>This setting or input cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Оваа поставка или внес не може да се користи.</translation>
     </message>
     <message>
         <source>Stopped as you asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрено како што побаравте.</translation>
     </message>
     <message>
         <source>The server refused the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Серверот го одби барањето.</translation>
     </message>
     <message>
         <source>Details: </source>
-        <translation type="unfinished"></translation>
+        <translation>Детали: </translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>Status set to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Статусот е поставен на %1</translation>
     </message>
     <message>
         <source>Labels: +%1 -%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ознаки: +%1 −%2</translation>
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Доделувањето е отстрането</translation>
     </message>
     <message>
         <source>Assigned to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Доделено на: %1</translation>
     </message>
     <message>
         <source>(a message of a kind this version does not show: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(порака од вид што оваа верзија не го прикажува: %1)</translation>
     </message>
     <message>
         <source>%1 cannot be read, so nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не може да се прочита, па ништо не е испратено.</translation>
     </message>
     <message>
         <source>mat2 is not installed, so the metadata of %1 cannot be removed. Nothing was sent. Install mat2, or send the file without cleaning if you are sure it reveals nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>mat2 не е инсталиран, па метаподатоците на %1 не можат да се отстранат. Ништо не е испратено. Инсталирајте mat2 или испратете ја датотеката без чистење ако сте сигурни дека не открива ништо.</translation>
     </message>
     <message>
         <source>mat2 could not remove the metadata of %1 (a format it does not know, or a damaged file). Nothing was sent. Send it without cleaning only if you are sure it reveals nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>mat2 не можеше да ги отстрани метаподатоците на %1 (формат што не го познава или оштетена датотека). Ништо не е испратено. Испратете ја без чистење само ако сте сигурни дека не открива ништо.</translation>
     </message>
     <message>
         <source>The cleaned copy of %1 could not be kept, so nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Исчистената копија на %1 не можеше да се зачува, па ништо не е испратено.</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Извор</translation>
     </message>
     <message>
         <source>This message failed verification and is not shown:</source>
-        <translation type="unfinished"></translation>
+        <translation>Оваа порака не помина проверка и не е прикажана:</translation>
     </message>
     <message>
         <source>Attachment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Прилог:</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Јазик</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Следи го јазикот на системот</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Грешка</translation>
     </message>
 </context>
 <context>
     <name>SetupCheckPage</name>
     <message>
         <source>&lt;h2&gt;Check my setup&lt;/h2&gt;&lt;p&gt;Every step between this computer and your cases, each with what to do when it fails. Your passphrase is needed to check that the roster lists your key.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Провери ги моите поставки&lt;/h2&gt;&lt;p&gt;Секој чекор меѓу овој компјутер и вашите случаи, секој со тоа што треба да направите кога не успева. Лозинката е потребна за да се провери дали вашиот клуч е на списокот на членови на тимот.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Passphrase for the check</source>
-        <translation type="unfinished"></translation>
+        <translation>Лозинка за проверката</translation>
     </message>
     <message>
         <source>&amp;Run the checks</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Изврши ги проверките</translation>
     </message>
     <message>
         <source>Run the checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Изврши ги проверките</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Назад</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Назад</translation>
     </message>
     <message>
         <source>Results of the checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Резултати од проверките</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Резултат</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверка</translation>
     </message>
     <message>
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation>Пронајдено</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Што да направите</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Лозинка:</translation>
     </message>
     <message>
         <source>Checking… (reaching an onion service can take a minute)</source>
-        <translation type="unfinished"></translation>
+        <translation>Се проверува… (поврзувањето со onion-сервис може да трае една минута)</translation>
     </message>
     <message>
         <source>✓ ok</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ во ред</translation>
     </message>
     <message>
         <source>✗ failed</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ не успеа</translation>
     </message>
     <message>
         <source>– skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>– прескокнато</translation>
     </message>
     <message>
         <source>Everything checked works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сè што е проверено работи.</translation>
     </message>
     <message numerus="yes">
         <source>%n check(s) failed: see what to do in the last column.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Неуспешни проверки: %n. Во последната колона видете што да направите.</numerusform>
+            <numerusform>Неуспешни проверки: %n. Во последната колона видете што да направите.</numerusform>
+            <numerusform>Неуспешни проверки: %n. Во последната колона видете што да направите.</numerusform>
         </translation>
     </message>
 </context>
@@ -1000,187 +1000,188 @@
     <name>SetupPage</name>
     <message>
         <source>&lt;h2&gt;Welcome to Dojava Desk&lt;/h2&gt;&lt;p&gt;Tell the app where your reviewer key is and how to reach your organisation&apos;s Dojava server. Your admin gave you an onboarding file, or the address and the admin fingerprint.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Добредојдовте во Дојава Desk&lt;/h2&gt;&lt;p&gt;Кажете ѝ на апликацијата каде е вашиот клуч како член на тимот и како да стигне до серверот Дојава на вашата организација. Администраторот ви дал датотека за поврзување, или адресата и отпечатокот на администраторот.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Датотека со клуч</translation>
     </message>
     <message>
         <source>/home/you/dojava-reviewer.key</source>
-        <translation type="unfinished"></translation>
+        <translation>/home/ime/dojava-reviewer.key</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Прелистај…</translation>
     </message>
     <message>
         <source>Choose the key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Изберете ја датотеката со клуч</translation>
     </message>
     <message>
         <source>Your reviewer key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Вашата датотека со клуч како член на тимот</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Адреса на серверот</translation>
     </message>
     <message>
         <source>http://….onion, http://127.0.0.1:PORT or unix:/path</source>
-        <translation type="unfinished"></translation>
+        <translation>http://….onion, http://127.0.0.1:PORT или unix:/патека</translation>
     </message>
     <message>
         <source>Tor SOCKS port</source>
-        <translation type="unfinished"></translation>
+        <translation>SOCKS-порта на Tor</translation>
     </message>
     <message>
         <source>127.0.0.1:9050 (for an onion address)</source>
-        <translation type="unfinished"></translation>
+        <translation>127.0.0.1:9050 (за onion-адреса)</translation>
     </message>
     <message>
         <source>Admin fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Отпечаток на администраторот</translation>
     </message>
     <message>
         <source>as your admin wrote it</source>
-        <translation type="unfinished"></translation>
+        <translation>како што го запишал вашиот администратор</translation>
     </message>
     <message>
         <source>Open &amp;onboarding file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Отвори датотека за &amp;поврзување…</translation>
     </message>
     <message>
         <source>Open the onboarding file from your admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Отвори ја датотеката за поврзување од вашиот администратор</translation>
     </message>
     <message>
         <source>The onboarding file from your admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Датотеката за поврзување од вашиот администратор</translation>
     </message>
     <message>
         <source>Start my own &amp;tor (recommended: no tor setup needed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Стартувај сопствен &amp;tor (препорачано: не треба да се поставува tor)</translation>
     </message>
     <message>
         <source>Create my tor client &amp;key</source>
-        <translation type="unfinished"></translation>
+        <translation>Создај мој клиентски &amp;клуч за tor</translation>
     </message>
     <message>
         <source>Create my tor client key</source>
-        <translation type="unfinished"></translation>
+        <translation>Создај мој клиентски клуч за tor</translation>
     </message>
     <message>
         <source>Your tor client key, public part</source>
-        <translation type="unfinished"></translation>
+        <translation>Вашиот клиентски клуч за tor, јавен дел</translation>
     </message>
     <message>
         <source>The reviewer address is protected by tor client authorization: create your key here and send its public part, with your public key line, to your operator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Адресата за членовите на тимот е заштитена со клиентска авторизација на tor: создајте го тука вашиот клуч и испратете му го на операторот неговиот јавен дел, заедно со редот на вашиот јавен клуч.</translation>
     </message>
     <message>
         <source>&amp;Key file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Датотека со &amp;клуч:</translation>
     </message>
     <message>
         <source>&amp;Server address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Адреса на &amp;серверот:</translation>
     </message>
     <message>
         <source>&amp;Tor SOCKS port:</source>
-        <translation type="unfinished"></translation>
+        <translation>SOCKS-порта на &amp;Tor:</translation>
     </message>
     <message>
         <source>Admin &amp;fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Отпечаток на &amp;администраторот:</translation>
     </message>
     <message>
         <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Продолжи</translation>
     </message>
     <message>
         <source>Save these settings and continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Зачувај ги овие поставки и продолжи</translation>
     </message>
     <message>
         <source>Send this public line to your operator (read its first and last characters to them by phone). The private part is in %1, where the app&apos;s own tor uses it; with another tor, copy that file into the folder its ClientOnionAuthDir names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Испратете му го овој јавен ред на операторот (прочитајте му ги по телефон првите и последните знаци). Приватниот дел е во %1, каде што го користи сопствениот tor на апликацијата; со друг tor, копирајте ја таа датотека во папката што ја наведува неговиот ClientOnionAuthDir.</translation>
     </message>
     <message>
         <source>%1 is not an onboarding file from a Dojava admin: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не е датотека за поврзување од администратор на Дојава: %2</translation>
     </message>
     <message>
         <source>Onboarding file read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Датотеката за поврзување е прочитана.</translation>
     </message>
     <message>
         <source>Onboarding file of %1 read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Датотеката за поврзување за %1 е прочитана.</translation>
     </message>
     <message>
         <source>The server address and admin fingerprint are filled in; on first contact the app pins the admin key with this fingerprint and refuses any other.</source>
-        <translation type="unfinished"></translation>
+        <translation>Адресата на серверот и отпечатокот на администраторот се пополнети; при првиот контакт апликацијата го запомнува клучот на администраторот со овој отпечаток и го одбива секој друг.</translation>
     </message>
     <message>
         <source>Fill in the key file, the server address and the admin fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пополнете ги датотеката со клуч, адресата на серверот и отпечатокот на администраторот.</translation>
     </message>
     <message>
         <source>An onion address is reached through tor: give tor&apos;s SOCKS port (usually 127.0.0.1:9050, or 127.0.0.1:9150 with Tor Browser).</source>
-        <translation type="unfinished"></translation>
+        <translation>До onion-адреса се стига преку tor: внесете ја SOCKS-портата на tor (обично 127.0.0.1:9050, или 127.0.0.1:9150 со Tor Browser).</translation>
     </message>
 </context>
 <context>
     <name>UnlockPage</name>
     <message>
         <source>&lt;h2&gt;Unlock Dojava Desk&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Отклучете го Дојава Desk&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Лозинка</translation>
     </message>
     <message>
         <source>the passphrase of your key file</source>
-        <translation type="unfinished"></translation>
+        <translation>лозинката на вашата датотека со клуч</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Отклучи</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Отклучување</translation>
     </message>
     <message>
         <source>Change &amp;settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Промени ги &amp;поставките…</translation>
     </message>
     <message>
         <source>Change the server settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Промени ги поставките на серверот</translation>
     </message>
     <message>
         <source>Check my &amp;setup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Провери ги моите по&amp;ставки…</translation>
     </message>
     <message>
         <source>Check my setup</source>
-        <translation type="unfinished"></translation>
+        <translation>Провери ги моите поставки</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Лозинка:</translation>
     </message>
     <message>
         <source>Server: %1
 Your key stays on this computer; it is unlocked in memory only and locked again when you leave the app idle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер: %1
+Вашиот клуч останува на овој компјутер; отклучен е само во меморијата и повторно се заклучува кога ќе ја оставите апликацијата неактивна.</translation>
     </message>
     <message>
         <source>Type your passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Внесете ја лозинката.</translation>
     </message>
 </context>
 </TS>

@@ -5,751 +5,751 @@
     <name>Backend</name>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>E kyçur</translation>
     </message>
     <message>
         <source>Dojava Desk is locked. Unlock it with your passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dojava Desk është i kyçur. Shkyçeni me fjalëkalimin tuaj.</translation>
     </message>
     <message>
         <source>Unlocking and checking the server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Po shkyçet dhe po kontrollohet serveri…</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Shkyçja</translation>
     </message>
     <message>
         <source>Opening your cases…</source>
-        <translation type="unfinished"></translation>
+        <translation>Po hapen rastet tuaja…</translation>
     </message>
     <message>
         <source>Case list</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista e rasteve</translation>
     </message>
     <message>
         <source>Open case</source>
-        <translation type="unfinished"></translation>
+        <translation>Hapja e rastit</translation>
     </message>
     <message>
         <source>Opening the case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Po hapet rasti…</translation>
     </message>
     <message>
         <source>Adding the note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Po shtohet shënimi…</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Shënim</translation>
     </message>
     <message>
         <source>Note added (only your team sees it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Shënimi u shtua (e sheh vetëm ekipi juaj).</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statusi</translation>
     </message>
     <message>
         <source>Changing the status…</source>
-        <translation type="unfinished"></translation>
+        <translation>Po ndryshohet statusi…</translation>
     </message>
     <message>
         <source>Status set to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Statusi u vendos: %1.</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiketa</translation>
     </message>
     <message>
         <source>Adding the label…</source>
-        <translation type="unfinished"></translation>
+        <translation>Po shtohet etiketa…</translation>
     </message>
     <message>
         <source>Label added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiketa u shtua.</translation>
     </message>
     <message>
         <source>Assigning…</source>
-        <translation type="unfinished"></translation>
+        <translation>Po caktohet…</translation>
     </message>
     <message>
         <source>Assign</source>
-        <translation type="unfinished"></translation>
+        <translation>Caktimi</translation>
     </message>
     <message>
         <source>Unassigned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Caktimi u hoq.</translation>
     </message>
     <message>
         <source>Assigned to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>U caktua për: %1.</translation>
     </message>
     <message>
         <source>Downloading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Po shkarkohet…</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Shkarkimi</translation>
     </message>
     <message>
         <source>Sending the reply…</source>
-        <translation type="unfinished"></translation>
+        <translation>Po dërgohet përgjigjja…</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Përgjigjja</translation>
     </message>
     <message>
         <source>No private temporary folder for the cleaned copies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuk ka dosje private të përkohshme për kopjet e pastruara.</translation>
     </message>
     <message>
         <source>Encrypting and sending %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Po enkriptohet dhe po dërgohet %1…</translation>
     </message>
     <message>
         <source>Reply sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Përgjigjja u dërgua.</translation>
     </message>
     <message numerus="yes">
         <source>Reply sent with %n file(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Përgjigjja u dërgua me %n skedar.</numerusform>
+            <numerusform>Përgjigjja u dërgua me %n skedarë.</numerusform>
         </translation>
     </message>
     <message>
         <source>Sharing the case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Po ndahet rasti…</translation>
     </message>
     <message>
         <source>Grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Ndarja</translation>
     </message>
     <message>
         <source>%1 already had access to this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ka tashmë qasje në këtë rast.</translation>
     </message>
     <message>
         <source>%1 can now read this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tani mund ta lexojë këtë rast.</translation>
     </message>
     <message>
         <source>Sharing all your cases with %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Po ndahen të gjitha rastet tuaja me anëtarin e ekipit %1…</translation>
     </message>
     <message>
         <source>Grant all</source>
-        <translation type="unfinished"></translation>
+        <translation>Ndarja e të gjitha rasteve</translation>
     </message>
     <message>
         <source>Deleting the case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Po fshihet rasti…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Fshirja</translation>
     </message>
     <message>
         <source>Checking for new activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Po kontrollohet për aktivitet të ri</translation>
     </message>
     <message>
         <source>Checking your setup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Po kontrollohet konfigurimi juaj…</translation>
     </message>
     <message>
         <source>Creating your tor client key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Po krijohet çelësi juaj i klientit tor…</translation>
     </message>
     <message>
         <source>Tor client key</source>
-        <translation type="unfinished"></translation>
+        <translation>Çelësi i klientit tor</translation>
     </message>
     <message>
         <source>No key was made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuk u krijua asnjë çelës: %1</translation>
     </message>
 </context>
 <context>
     <name>CaseList</name>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>I ri</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titulli</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Vendi</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Lloji</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statusi</translation>
     </message>
     <message>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiketat</translation>
     </message>
     <message>
         <source>Assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>Caktuar për</translation>
     </message>
     <message>
         <source>Last activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiviteti i fundit</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Skedarët</translation>
     </message>
     <message>
         <source>Search in the cases&apos; text</source>
-        <translation type="unfinished"></translation>
+        <translation>Kërko në tekstin e rasteve</translation>
     </message>
     <message>
         <source>Search in the decrypted text (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kërko në tekstin e dekriptuar (Ctrl+F)</translation>
     </message>
     <message>
         <source>Show cases with status</source>
-        <translation type="unfinished"></translation>
+        <translation>Shfaq rastet me statusin</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Të gjitha statuset</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Rastet</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kërko:</translation>
     </message>
     <message>
         <source>unread</source>
-        <translation type="unfinished"></translation>
+        <translation>i palexuar</translation>
     </message>
     <message>
         <source>read</source>
-        <translation type="unfinished"></translation>
+        <translation>i lexuar</translation>
     </message>
     <message>
         <source>⚠ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ %1</translation>
     </message>
 </context>
 <context>
     <name>CasePanel</name>
     <message>
         <source>Verification warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Paralajmërim verifikimi</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Raporti</translation>
     </message>
     <message>
         <source>Conversation with the source</source>
-        <translation type="unfinished"></translation>
+        <translation>Biseda me burimin</translation>
     </message>
     <message>
         <source>Internal notes, not seen by the source</source>
-        <translation type="unfinished"></translation>
+        <translation>Shënime të brendshme, burimi nuk i sheh</translation>
     </message>
     <message>
         <source>Reply to the source</source>
-        <translation type="unfinished"></translation>
+        <translation>Përgjigju burimit</translation>
     </message>
     <message>
         <source>Reply to the source (the source will read this)</source>
-        <translation type="unfinished"></translation>
+        <translation>Përgjigju burimit (burimi do ta lexojë këtë)</translation>
     </message>
     <message>
         <source>Internal note</source>
-        <translation type="unfinished"></translation>
+        <translation>Shënim i brendshëm</translation>
     </message>
     <message>
         <source>Internal note (only your team sees this)</source>
-        <translation type="unfinished"></translation>
+        <translation>Shënim i brendshëm (e sheh vetëm ekipi juaj)</translation>
     </message>
     <message>
         <source>Send &amp;reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Dërgo &amp;përgjigjen</translation>
     </message>
     <message>
         <source>Send the reply to the source</source>
-        <translation type="unfinished"></translation>
+        <translation>Dërgoja përgjigjen burimit</translation>
     </message>
     <message>
         <source>Add &amp;note</source>
-        <translation type="unfinished"></translation>
+        <translation>Shto &amp;shënim</translation>
     </message>
     <message>
         <source>Add the internal note</source>
-        <translation type="unfinished"></translation>
+        <translation>Shto shënimin e brendshëm</translation>
     </message>
     <message>
         <source>Internal notes — the source never sees these</source>
-        <translation type="unfinished"></translation>
+        <translation>Shënime të brendshme — burimi nuk i sheh kurrë</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Rasti</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statusi</translation>
     </message>
     <message>
         <source>Set s&amp;tatus</source>
-        <translation type="unfinished"></translation>
+        <translation>Vendos s&amp;tatusin</translation>
     </message>
     <message>
         <source>Set the status</source>
-        <translation type="unfinished"></translation>
+        <translation>Vendos statusin</translation>
     </message>
     <message>
         <source>New label</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiketë e re</translation>
     </message>
     <message>
         <source>label</source>
-        <translation type="unfinished"></translation>
+        <translation>etiketë</translation>
     </message>
     <message>
         <source>Add &amp;label</source>
-        <translation type="unfinished"></translation>
+        <translation>Shto &amp;etiketë</translation>
     </message>
     <message>
         <source>Add the label</source>
-        <translation type="unfinished"></translation>
+        <translation>Shto etiketën</translation>
     </message>
     <message>
         <source>Assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>Caktuar për</translation>
     </message>
     <message>
         <source>&amp;Assign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cakto</translation>
     </message>
     <message>
         <source>Assign the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Cakto rastin</translation>
     </message>
     <message>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>Skedarë të bashkëngjitur</translation>
     </message>
     <message>
         <source>&amp;Download…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Shkarko…</translation>
     </message>
     <message>
         <source>Download the chosen attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Shkarko skedarin e zgjedhur</translation>
     </message>
     <message>
         <source>Colleague to share the case with</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolegu me të cilin ndani rastin</translation>
     </message>
     <message>
         <source>&amp;Share with</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ndaje me</translation>
     </message>
     <message>
         <source>Share the case with the colleague</source>
-        <translation type="unfinished"></translation>
+        <translation>Ndaje rastin me kolegun</translation>
     </message>
     <message>
         <source>Delete case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fshi rastin…</translation>
     </message>
     <message>
         <source>Delete the case for good</source>
-        <translation type="unfinished"></translation>
+        <translation>Fshi rastin përgjithmonë</translation>
     </message>
     <message>
         <source>nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>askush</translation>
     </message>
     <message>
         <source>me (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>unë (%1)</translation>
     </message>
     <message>
         <source>Files to send with the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Skedarët që dërgohen me përgjigjen</translation>
     </message>
     <message>
         <source>Attach &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bashkëngjit &amp;skedar…</translation>
     </message>
     <message>
         <source>Attach a file to the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Bashkëngjit një skedar te përgjigjja</translation>
     </message>
     <message>
         <source>A file to send to the source</source>
-        <translation type="unfinished"></translation>
+        <translation>Skedar për t&apos;ia dërguar burimit</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiq</translation>
     </message>
     <message>
         <source>Remove the chosen file</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiq skedarin e zgjedhur</translation>
     </message>
     <message>
         <source>Remove metadata with mat2 before sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiq meta të dhënat me mat2 para dërgimit</translation>
     </message>
     <message>
         <source>Warning about the attached files</source>
-        <translation type="unfinished"></translation>
+        <translation>Paralajmërim për skedarët e bashkëngjitur</translation>
     </message>
     <message>
         <source>mat2 is not installed: these files are sent as they are, with their metadata (author, device, dates, and for photos often the place). Install mat2 to remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>mat2 nuk është i instaluar: këta skedarë dërgohen ashtu siç janë, me meta të dhënat e tyre (autori, pajisja, datat dhe te fotot shpesh vendndodhja). Instaloni mat2 për t&apos;i hequr.</translation>
     </message>
     <message>
         <source>%1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nuk mund të lexohet.</translation>
     </message>
     <message>
         <source>%1 holds location data (GPS): where the photo was taken. Keep &quot;Remove metadata&quot; on.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 përmban të dhëna vendndodhjeje (GPS): ku është bërë fotoja. Mbajeni të aktivizuar „Hiq meta të dhënat“.</translation>
     </message>
     <message>
         <source>%1 holds location data (GPS): it shows where the photo was taken.  Do not send it like this.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 përmban të dhëna vendndodhjeje (GPS): tregon ku është bërë fotoja. Mos e dërgoni kështu.</translation>
     </message>
     <message>
         <source>status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>statusi: %1</translation>
     </message>
     <message>
         <source>no labels</source>
-        <translation type="unfinished"></translation>
+        <translation>pa etiketa</translation>
     </message>
     <message>
         <source>unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>i pacaktuar</translation>
     </message>
     <message>
         <source>assigned to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>caktuar për: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) of this case failed verification: they were changed or damaged on the server and are not shown. </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mesazh i këtij rasti nuk kaloi verifikimin: është ndryshuar ose dëmtuar në server dhe nuk shfaqet. </numerusform>
+            <numerusform>%n mesazhe të këtij rasti nuk kaluan verifikimin: janë ndryshuar ose dëmtuar në server dhe nuk shfaqen. </numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:#777&apos;&gt;No notes yet.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;color:#777&apos;&gt;Ende nuk ka shënime.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No case open&lt;/h3&gt;Choose a case from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Asnjë rast i hapur&lt;/h3&gt;Zgjidhni një rast nga lista.</translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
         <source>week of arrival</source>
-        <translation type="unfinished"></translation>
+        <translation>java e mbërritjes</translation>
     </message>
     <message>
         <source>day of arrival</source>
-        <translation type="unfinished"></translation>
+        <translation>dita e mbërritjes</translation>
     </message>
     <message>
         <source>month of arrival</source>
-        <translation type="unfinished"></translation>
+        <translation>muaji i mbërritjes</translation>
     </message>
     <message>
         <source>status</source>
-        <translation type="unfinished"></translation>
+        <translation>statusi</translation>
     </message>
     <message>
         <source>label</source>
-        <translation type="unfinished"></translation>
+        <translation>etiketë</translation>
     </message>
     <message>
         <source>country</source>
-        <translation type="unfinished"></translation>
+        <translation>vendi</translation>
     </message>
     <message>
         <source>kind of incident</source>
-        <translation type="unfinished"></translation>
+        <translation>lloji i incidentit</translation>
     </message>
     <message>
         <source>Count cases by</source>
-        <translation type="unfinished"></translation>
+        <translation>Numëro rastet sipas</translation>
     </message>
     <message>
         <source>Chart of the counts</source>
-        <translation type="unfinished"></translation>
+        <translation>Grafiku i numrave</translation>
     </message>
     <message>
         <source>Counts (what an export contains)</source>
-        <translation type="unfinished"></translation>
+        <translation>Numrat (çfarë përmban eksporti)</translation>
     </message>
     <message>
         <source>Export &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksporto &amp;CSV…</translation>
     </message>
     <message>
         <source>Export &amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksporto &amp;JSON…</translation>
     </message>
     <message>
         <source>&amp;Back to the cases</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kthehu te rastet</translation>
     </message>
     <message>
         <source>Count cases &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Numëro rastet &amp;sipas:</translation>
     </message>
     <message>
         <source>cases</source>
-        <translation type="unfinished"></translation>
+        <translation>numri i rasteve</translation>
     </message>
     <message>
         <source>Cases by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rastet sipas: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) in the list. Exports hold only these counts, never a case&apos;s text or id.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n rast në listë. Eksportet përmbajnë vetëm këta numra, kurrë tekstin ose ID-në e një rasti.</numerusform>
+            <numerusform>%n raste në listë. Eksportet përmbajnë vetëm këta numra, kurrë tekstin ose ID-në e një rasti.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export the counts</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksporto numrat</translation>
     </message>
     <message>
         <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>U eksportua në %1.</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nuk mund të shkruhej: %2</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Dojava Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Dojava Desk</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Përparimi</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulo</translation>
     </message>
     <message>
         <source>Cancel the running operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulo veprimin në vazhdim</translation>
     </message>
     <message>
         <source>Starting tor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Po niset tor…</translation>
     </message>
     <message>
         <source>New activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivitet i ri</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Shiriti kryesor</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rifresko</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kyçe</translation>
     </message>
     <message>
         <source>&amp;Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Statistika</translation>
     </message>
     <message>
         <source>S&amp;hare all my cases…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nda&amp;j të gjitha rastet e mia…</translation>
     </message>
     <message numerus="yes">
         <source>Shared %n case(s);</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>U nda %n rast;</numerusform>
+            <numerusform>U ndanë %n raste;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n the colleague had already.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kolegu i kishte tashmë: %n.</numerusform>
+            <numerusform>Kolegu i kishte tashmë: %n.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n not yours to share.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nuk janë tuajat për t&apos;u ndarë: %n.</numerusform>
+            <numerusform>Nuk janë tuajat për t&apos;u ndarë: %n.</numerusform>
         </translation>
     </message>
     <message>
         <source>Not shared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuk u ndanë: %1</translation>
     </message>
     <message>
         <source>Case deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rasti u fshi.</translation>
     </message>
     <message>
         <source>Save the attachment in</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruaje skedarin e bashkëngjitur në</translation>
     </message>
     <message numerus="yes">
         <source>tor could not connect to the tor network in %n second(s). Check your network; where tor is blocked, ask your operator about bridges.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>tor nuk arriti të lidhet me rrjetin Tor brenda %n sekonde. Kontrolloni rrjetin tuaj; aty ku tor është i bllokuar, pyesni operatorin për ura (bridges).</numerusform>
+            <numerusform>tor nuk arriti të lidhet me rrjetin Tor brenda %n sekondash. Kontrolloni rrjetin tuaj; aty ku tor është i bllokuar, pyesni operatorin për ura (bridges).</numerusform>
         </translation>
     </message>
     <message>
         <source>Connecting to the tor network… %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>Po lidhet me rrjetin Tor… %1%</translation>
     </message>
     <message>
         <source>No private folder for tor&apos;s keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuk ka dosje private për çelësat e tor-it.</translation>
     </message>
     <message>
         <source>Tor client key created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Çelësi i klientit tor u krijua.</translation>
     </message>
     <message>
         <source>&amp;Check my setup</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kontrollo konfigurimin tim</translation>
     </message>
     <message>
         <source>Please wait: another operation is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prisni: një veprim tjetër është në vazhdim.</translation>
     </message>
     <message>
         <source>Setup checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurimi u kontrollua.</translation>
     </message>
     <message>
         <source>Dojava Desk — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dojava Desk — %1</translation>
     </message>
     <message>
         <source>Unlocked as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>U shkyç si %1.</translation>
     </message>
     <message>
         <source>Locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>U kyç.</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n rast.</numerusform>
+            <numerusform>%n raste.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n not shared with you.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nuk janë ndarë me ju: %n.</numerusform>
+            <numerusform>Nuk janë ndarë me ju: %n.</numerusform>
         </translation>
     </message>
     <message>
         <source>Case opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rasti u hap.</translation>
     </message>
     <message>
         <source>Saved and verified: %1. Open it on a computer without network if you can.</source>
-        <translation type="unfinished"></translation>
+        <translation>U ruajt dhe u verifikua: %1. Nëse mundeni, hapeni në një kompjuter pa rrjet.</translation>
     </message>
     <message>
         <source>Careful: this image still says where it was taken (GPS location). Clean it with mat2 before you share it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kujdes: kjo fotografi ende tregon ku është bërë (vendndodhja GPS). Pastrojeni me mat2 para se ta ndani.</translation>
     </message>
     <message>
         <source>Please wait: another operation is running (or Cancel it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Prisni: një veprim tjetër është në vazhdim (ose anulojeni).</translation>
     </message>
     <message>
         <source>Stopped as you asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>U ndal siç kërkuat.</translation>
     </message>
     <message>
         <source>Delete this case?</source>
-        <translation type="unfinished"></translation>
+        <translation>Të fshihet ky rast?</translation>
     </message>
     <message>
         <source>The case, its conversation, notes and files are deleted from the server for every reviewer. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rasti, biseda e tij, shënimet dhe skedarët fshihen nga serveri për të gjithë anëtarët e ekipit. Kjo nuk mund të kthehet pas.</translation>
     </message>
     <message>
         <source>Delete for good</source>
-        <translation type="unfinished"></translation>
+        <translation>Fshije përgjithmonë</translation>
     </message>
     <message>
         <source>Keep the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Mbaje rastin</translation>
     </message>
     <message>
         <source>Share all my cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Ndaj të gjitha rastet e mia</translation>
     </message>
     <message>
         <source>Give this colleague access to every case you hold (for a colleague who just joined):</source>
-        <translation type="unfinished"></translation>
+        <translation>Jepini këtij kolegu qasje në çdo rast që keni (për një koleg që sapo është bashkuar):</translation>
     </message>
     <message>
         <source>New activity in Dojava</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivitet i ri në Dojava</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) with unread messages. Refresh (F5) to see them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n rast me mesazhe të palexuara. Rifreskoni (F5) për t&apos;i parë.</numerusform>
+            <numerusform>%n raste me mesazhe të palexuara. Rifreskoni (F5) për t&apos;i parë.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) with unread messages.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n rast me mesazhe të palexuara.</numerusform>
+            <numerusform>%n raste me mesazhe të palexuara.</numerusform>
         </translation>
     </message>
 </context>
@@ -757,230 +757,230 @@
     <name>OwnTor</name>
     <message>
         <source>tor could not be started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>tor nuk mund të nisej: %1</translation>
     </message>
     <message>
         <source>tor stopped (exit code %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>tor u ndal (kodi i daljes %1).</translation>
     </message>
     <message>
         <source>tor is not installed (apt install tor), so the app cannot start it.</source>
-        <translation type="unfinished"></translation>
+        <translation>tor nuk është i instaluar (apt install tor), prandaj aplikacioni nuk mund ta nisë.</translation>
     </message>
     <message>
         <source>%1 cannot be created as a private folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nuk mund të krijohet si dosje private.</translation>
     </message>
     <message>
         <source>No free port on 127.0.0.1 for tor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuk ka portë të lirë në 127.0.0.1 për tor-in.</translation>
     </message>
 </context>
 <context>
     <name>PlainError</name>
     <message>
         <source>The passphrase does not open this key file. Check the keyboard layout and Caps Lock and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjalëkalimi nuk e hap këtë skedar çelësi. Kontrolloni paraqitjen e tastierës dhe Caps Lock dhe provoni përsëri.</translation>
     </message>
     <message>
         <source>Verification failed: what the server sent is not signed by your organisation&apos;s admin key, or a case key changed since you last opened the case. The server may have been tampered with. Do not rely on this data; tell your admin before you go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifikimi dështoi: ajo që dërgoi serveri nuk është nënshkruar me çelësin e administratorit të organizatës suaj, ose çelësi i një rasti ka ndryshuar që kur e hapët rastin herën e fundit. Serveri mund të jetë manipuluar. Mos u mbështetni te këto të dhëna; njoftoni administratorin para se të vazhdoni.</translation>
     </message>
     <message>
         <source>Verification failed: the server shows an older list of reviewers than this computer saw before. Someone may be replaying old data. Tell your admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifikimi dështoi: serveri tregon një listë më të vjetër të anëtarëve të ekipit se ajo që ky kompjuter ka parë më parë. Dikush mund të jetë duke ridërguar të dhëna të vjetra. Njoftoni administratorin.</translation>
     </message>
     <message>
         <source>Verification failed: the list of reviewers the server shows has expired or does not continue the one this computer saw before. Someone may be replaying old data. Tell your admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifikimi dështoi: lista e anëtarëve të ekipit që tregon serveri ka skaduar ose nuk vazhdon atë që ky kompjuter ka parë më parë. Dikush mund të jetë duke ridërguar të dhëna të vjetra. Njoftoni administratorin.</translation>
     </message>
     <message>
         <source>Verification failed: the case&apos;s records were changed, reordered or signed by someone no longer on the team. Do not rely on this data; tell your admin before you go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifikimi dështoi: të dhënat e rastit janë ndryshuar, janë rirenditur ose janë nënshkruar nga dikush që nuk është më në ekip. Mos u mbështetni te këto të dhëna; njoftoni administratorin para se të vazhdoni.</translation>
     </message>
     <message>
         <source>Verification failed: data from the server does not decrypt or authenticate. It was damaged or changed on the server. Nothing of it is shown as genuine; tell your admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifikimi dështoi: të dhënat nga serveri nuk dekriptohen ose nuk vërtetohen. Janë dëmtuar ose ndryshuar në server. Asgjë prej tyre nuk shfaqet si e vërtetë; njoftoni administratorin.</translation>
     </message>
     <message>
         <source>The server cannot be reached. Check the address, that tor is running (for an onion address) and your network, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveri nuk mund të arrihet. Kontrolloni adresën, nëse tor po punon (për një adresë onion) dhe rrjetin tuaj, pastaj provoni përsëri.</translation>
     </message>
     <message>
         <source>Not allowed: your key is not on the reviewer list, this case was not shared with you, or a file has unsafe permissions. Send your public key line to the admin, or ask a colleague to grant the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuk lejohet: çelësi juaj nuk është në listën e anëtarëve të ekipit, ky rast nuk është ndarë me ju, ose një skedar ka leje të pasigurta. Dërgojini administratorit rreshtin e çelësit tuaj publik, ose kërkojini një kolegu ta ndajë rastin me ju.</translation>
     </message>
     <message>
         <source>Not found: the case or file no longer exists, or the address is not the reviewer address of the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuk u gjet: rasti ose skedari nuk ekziston më, ose adresa nuk është adresa e serverit për anëtarët e ekipit.</translation>
     </message>
     <message>
         <source>Something with this name already exists, or the server changed meanwhile. Choose another name or try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diçka me këtë emër ekziston tashmë, ose serveri ndryshoi ndërkohë. Zgjidhni një emër tjetër ose provoni përsëri.</translation>
     </message>
     <message>
         <source>The server&apos;s disk is full or it is busy: nothing was stored. Try again later; tell the operator if it lasts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Disku i serverit është plot ose serveri është i zënë: asgjë nuk u ruajt. Provoni më vonë; nëse vazhdon, njoftoni operatorin.</translation>
     </message>
     <message>
         <source>The server&apos;s limit for this case is reached (too many messages, keys or file chunks). Nothing more can be added to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>U arrit kufiri i serverit për këtë rast (shumë mesazhe, çelësa ose pjesë skedarësh). Nuk mund t&apos;i shtohet asgjë më.</translation>
     </message>
     <message>
         <source>This setting or input cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ky cilësim ose kjo e dhënë nuk mund të përdoret.</translation>
     </message>
     <message>
         <source>Stopped as you asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>U ndal siç kërkuat.</translation>
     </message>
     <message>
         <source>The server refused the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveri e refuzoi kërkesën.</translation>
     </message>
     <message>
         <source>Details: </source>
-        <translation type="unfinished"></translation>
+        <translation>Hollësi: </translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>Status set to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Statusi u vendos: %1</translation>
     </message>
     <message>
         <source>Labels: +%1 -%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiketat: +%1 −%2</translation>
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Caktimi u hoq</translation>
     </message>
     <message>
         <source>Assigned to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>U caktua për: %1</translation>
     </message>
     <message>
         <source>(a message of a kind this version does not show: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(një mesazh i një lloji që ky version nuk e shfaq: %1)</translation>
     </message>
     <message>
         <source>%1 cannot be read, so nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nuk mund të lexohet, prandaj nuk u dërgua asgjë.</translation>
     </message>
     <message>
         <source>mat2 is not installed, so the metadata of %1 cannot be removed. Nothing was sent. Install mat2, or send the file without cleaning if you are sure it reveals nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>mat2 nuk është i instaluar, prandaj meta të dhënat e %1 nuk mund të hiqen. Nuk u dërgua asgjë. Instaloni mat2, ose dërgojeni skedarin pa e pastruar nëse jeni të sigurt që nuk zbulon asgjë.</translation>
     </message>
     <message>
         <source>mat2 could not remove the metadata of %1 (a format it does not know, or a damaged file). Nothing was sent. Send it without cleaning only if you are sure it reveals nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>mat2 nuk arriti t&apos;i heqë meta të dhënat e %1 (një format që nuk e njeh ose një skedar i dëmtuar). Nuk u dërgua asgjë. Dërgojeni pa e pastruar vetëm nëse jeni të sigurt që nuk zbulon asgjë.</translation>
     </message>
     <message>
         <source>The cleaned copy of %1 could not be kept, so nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopja e pastruar e %1 nuk mund të ruhej, prandaj nuk u dërgua asgjë.</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Burimi</translation>
     </message>
     <message>
         <source>This message failed verification and is not shown:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ky mesazh nuk kaloi verifikimin dhe nuk shfaqet:</translation>
     </message>
     <message>
         <source>Attachment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bashkëngjitje:</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gjuha</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Ndiq gjuhën e sistemit</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Gabim</translation>
     </message>
 </context>
 <context>
     <name>SetupCheckPage</name>
     <message>
         <source>&lt;h2&gt;Check my setup&lt;/h2&gt;&lt;p&gt;Every step between this computer and your cases, each with what to do when it fails. Your passphrase is needed to check that the roster lists your key.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Kontrollo konfigurimin tim&lt;/h2&gt;&lt;p&gt;Çdo hap mes këtij kompjuteri dhe rasteve tuaja, secili me atë që duhet bërë kur dështon. Fjalëkalimi nevojitet për të kontrolluar nëse çelësi juaj është në listën e anëtarëve të ekipit.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Passphrase for the check</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjalëkalimi për kontrollin</translation>
     </message>
     <message>
         <source>&amp;Run the checks</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nis kontrollet</translation>
     </message>
     <message>
         <source>Run the checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Nis kontrollet</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prapa</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Prapa</translation>
     </message>
     <message>
         <source>Results of the checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Rezultatet e kontrolleve</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Rezultati</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrolli</translation>
     </message>
     <message>
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation>U gjet</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Çfarë duhet bërë</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fjalëkalimi:</translation>
     </message>
     <message>
         <source>Checking… (reaching an onion service can take a minute)</source>
-        <translation type="unfinished"></translation>
+        <translation>Po kontrollohet… (arritja e një shërbimi onion mund të zgjasë një minutë)</translation>
     </message>
     <message>
         <source>✓ ok</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ në rregull</translation>
     </message>
     <message>
         <source>✗ failed</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ dështoi</translation>
     </message>
     <message>
         <source>– skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>– u anashkalua</translation>
     </message>
     <message>
         <source>Everything checked works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gjithçka që u kontrollua funksionon.</translation>
     </message>
     <message numerus="yes">
         <source>%n check(s) failed: see what to do in the last column.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n kontroll dështoi: shihni në kolonën e fundit çfarë duhet bërë.</numerusform>
+            <numerusform>%n kontrolle dështuan: shihni në kolonën e fundit çfarë duhet bërë.</numerusform>
         </translation>
     </message>
 </context>
@@ -988,187 +988,188 @@
     <name>SetupPage</name>
     <message>
         <source>&lt;h2&gt;Welcome to Dojava Desk&lt;/h2&gt;&lt;p&gt;Tell the app where your reviewer key is and how to reach your organisation&apos;s Dojava server. Your admin gave you an onboarding file, or the address and the admin fingerprint.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Mirë se vini në Dojava Desk&lt;/h2&gt;&lt;p&gt;Tregojini aplikacionit ku është çelësi juaj si anëtar i ekipit dhe si të arrijë te serveri Dojava i organizatës suaj. Administratori ju ka dhënë një skedar lidhjeje, ose adresën dhe gjurmën e administratorit.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Skedari i çelësit</translation>
     </message>
     <message>
         <source>/home/you/dojava-reviewer.key</source>
-        <translation type="unfinished"></translation>
+        <translation>/home/emri/dojava-reviewer.key</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Shfleto…</translation>
     </message>
     <message>
         <source>Choose the key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Zgjidh skedarin e çelësit</translation>
     </message>
     <message>
         <source>Your reviewer key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Skedari i çelësit tuaj si anëtar i ekipit</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresa e serverit</translation>
     </message>
     <message>
         <source>http://….onion, http://127.0.0.1:PORT or unix:/path</source>
-        <translation type="unfinished"></translation>
+        <translation>http://….onion, http://127.0.0.1:PORTA ose unix:/shtegu</translation>
     </message>
     <message>
         <source>Tor SOCKS port</source>
-        <translation type="unfinished"></translation>
+        <translation>Porta SOCKS e Tor-it</translation>
     </message>
     <message>
         <source>127.0.0.1:9050 (for an onion address)</source>
-        <translation type="unfinished"></translation>
+        <translation>127.0.0.1:9050 (për një adresë onion)</translation>
     </message>
     <message>
         <source>Admin fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Gjurma e administratorit</translation>
     </message>
     <message>
         <source>as your admin wrote it</source>
-        <translation type="unfinished"></translation>
+        <translation>siç e ka shkruar administratori</translation>
     </message>
     <message>
         <source>Open &amp;onboarding file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hap skedarin e &amp;lidhjes…</translation>
     </message>
     <message>
         <source>Open the onboarding file from your admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Hap skedarin e lidhjes nga administratori</translation>
     </message>
     <message>
         <source>The onboarding file from your admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Skedari i lidhjes nga administratori juaj</translation>
     </message>
     <message>
         <source>Start my own &amp;tor (recommended: no tor setup needed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nis &amp;tor-in tim (e rekomanduar: nuk duhet konfiguruar tor)</translation>
     </message>
     <message>
         <source>Create my tor client &amp;key</source>
-        <translation type="unfinished"></translation>
+        <translation>Krijo çelësin tim të &amp;klientit tor</translation>
     </message>
     <message>
         <source>Create my tor client key</source>
-        <translation type="unfinished"></translation>
+        <translation>Krijo çelësin tim të klientit tor</translation>
     </message>
     <message>
         <source>Your tor client key, public part</source>
-        <translation type="unfinished"></translation>
+        <translation>Çelësi juaj i klientit tor, pjesa publike</translation>
     </message>
     <message>
         <source>The reviewer address is protected by tor client authorization: create your key here and send its public part, with your public key line, to your operator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresa për anëtarët e ekipit mbrohet me autorizimin e klientit të tor-it: krijoni këtu çelësin tuaj dhe dërgojini operatorit pjesën e tij publike, bashkë me rreshtin e çelësit tuaj publik.</translation>
     </message>
     <message>
         <source>&amp;Key file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Skedari i &amp;çelësit:</translation>
     </message>
     <message>
         <source>&amp;Server address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresa e &amp;serverit:</translation>
     </message>
     <message>
         <source>&amp;Tor SOCKS port:</source>
-        <translation type="unfinished"></translation>
+        <translation>Porta SOCKS e &amp;Tor-it:</translation>
     </message>
     <message>
         <source>Admin &amp;fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gjurma e administratorit:</translation>
     </message>
     <message>
         <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vazhdo</translation>
     </message>
     <message>
         <source>Save these settings and continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruaj këto cilësime dhe vazhdo</translation>
     </message>
     <message>
         <source>Send this public line to your operator (read its first and last characters to them by phone). The private part is in %1, where the app&apos;s own tor uses it; with another tor, copy that file into the folder its ClientOnionAuthDir names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dërgojini operatorit këtë rresht publik (lexojini në telefon karakteret e para dhe të fundit). Pjesa private është në %1, ku e përdor tor-i i aplikacionit; me një tor tjetër, kopjojeni atë skedar në dosjen që tregon ClientOnionAuthDir i tij.</translation>
     </message>
     <message>
         <source>%1 is not an onboarding file from a Dojava admin: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nuk është skedar lidhjeje nga një administrator i Dojava: %2</translation>
     </message>
     <message>
         <source>Onboarding file read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skedari i lidhjes u lexua.</translation>
     </message>
     <message>
         <source>Onboarding file of %1 read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skedari i lidhjes për %1 u lexua.</translation>
     </message>
     <message>
         <source>The server address and admin fingerprint are filled in; on first contact the app pins the admin key with this fingerprint and refuses any other.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresa e serverit dhe gjurma e administratorit janë plotësuar; në kontaktin e parë aplikacioni ruan çelësin e administratorit me këtë gjurmë dhe refuzon çdo tjetër.</translation>
     </message>
     <message>
         <source>Fill in the key file, the server address and the admin fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plotësoni skedarin e çelësit, adresën e serverit dhe gjurmën e administratorit.</translation>
     </message>
     <message>
         <source>An onion address is reached through tor: give tor&apos;s SOCKS port (usually 127.0.0.1:9050, or 127.0.0.1:9150 with Tor Browser).</source>
-        <translation type="unfinished"></translation>
+        <translation>Një adresë onion arrihet përmes tor-it: jepni portën SOCKS të tor-it (zakonisht 127.0.0.1:9050, ose 127.0.0.1:9150 me Tor Browser).</translation>
     </message>
 </context>
 <context>
     <name>UnlockPage</name>
     <message>
         <source>&lt;h2&gt;Unlock Dojava Desk&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Shkyçni Dojava Desk&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjalëkalimi</translation>
     </message>
     <message>
         <source>the passphrase of your key file</source>
-        <translation type="unfinished"></translation>
+        <translation>fjalëkalimi i skedarit të çelësit tuaj</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Shkyç</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Shkyçja</translation>
     </message>
     <message>
         <source>Change &amp;settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ndrysho &amp;cilësimet…</translation>
     </message>
     <message>
         <source>Change the server settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ndrysho cilësimet e serverit</translation>
     </message>
     <message>
         <source>Check my &amp;setup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrollo &amp;konfigurimin tim…</translation>
     </message>
     <message>
         <source>Check my setup</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrollo konfigurimin tim</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fjalëkalimi:</translation>
     </message>
     <message>
         <source>Server: %1
 Your key stays on this computer; it is unlocked in memory only and locked again when you leave the app idle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveri: %1
+Çelësi juaj mbetet në këtë kompjuter; shkyçet vetëm në kujtesë dhe kyçet përsëri kur e lini aplikacionin pa aktivitet.</translation>
     </message>
     <message>
         <source>Type your passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Shkruani fjalëkalimin.</translation>
     </message>
 </context>
 </TS>

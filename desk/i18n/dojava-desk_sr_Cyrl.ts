@@ -5,762 +5,762 @@
     <name>Backend</name>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Закључано</translation>
     </message>
     <message>
         <source>Dojava Desk is locked. Unlock it with your passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дојава Desk је закључан. Откључајте га својом лозинком.</translation>
     </message>
     <message>
         <source>Unlocking and checking the server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Откључавање и провера сервера…</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Откључавање</translation>
     </message>
     <message>
         <source>Opening your cases…</source>
-        <translation type="unfinished"></translation>
+        <translation>Отварање ваших случајева…</translation>
     </message>
     <message>
         <source>Case list</source>
-        <translation type="unfinished"></translation>
+        <translation>Списак случајева</translation>
     </message>
     <message>
         <source>Open case</source>
-        <translation type="unfinished"></translation>
+        <translation>Отварање случаја</translation>
     </message>
     <message>
         <source>Opening the case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Отвара се случај…</translation>
     </message>
     <message>
         <source>Adding the note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Додаје се белешка…</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Белешка</translation>
     </message>
     <message>
         <source>Note added (only your team sees it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Белешка је додата (види је само ваш тим).</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Changing the status…</source>
-        <translation type="unfinished"></translation>
+        <translation>Мења се статус…</translation>
     </message>
     <message>
         <source>Status set to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус је постављен на %1.</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Ознака</translation>
     </message>
     <message>
         <source>Adding the label…</source>
-        <translation type="unfinished"></translation>
+        <translation>Додаје се ознака…</translation>
     </message>
     <message>
         <source>Label added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ознака је додата.</translation>
     </message>
     <message>
         <source>Assigning…</source>
-        <translation type="unfinished"></translation>
+        <translation>Додељивање…</translation>
     </message>
     <message>
         <source>Assign</source>
-        <translation type="unfinished"></translation>
+        <translation>Додела</translation>
     </message>
     <message>
         <source>Unassigned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Додела је уклоњена.</translation>
     </message>
     <message>
         <source>Assigned to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Додељено: %1.</translation>
     </message>
     <message>
         <source>Downloading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Преузимање…</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Преузимање</translation>
     </message>
     <message>
         <source>Sending the reply…</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаље се одговор…</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Одговор</translation>
     </message>
     <message>
         <source>No private temporary folder for the cleaned copies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нема приватне привремене фасцикле за очишћене копије.</translation>
     </message>
     <message>
         <source>Encrypting and sending %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Шифрује се и шаље %1…</translation>
     </message>
     <message>
         <source>Reply sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Одговор је послат.</translation>
     </message>
     <message numerus="yes">
         <source>Reply sent with %n file(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Одговор је послат уз %n фајл.</numerusform>
+            <numerusform>Одговор је послат уз %n фајла.</numerusform>
+            <numerusform>Одговор је послат уз %n фајлова.</numerusform>
         </translation>
     </message>
     <message>
         <source>Sharing the case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Случај се дели…</translation>
     </message>
     <message>
         <source>Grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Дељење</translation>
     </message>
     <message>
         <source>%1 already had access to this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 већ има приступ овом случају.</translation>
     </message>
     <message>
         <source>%1 can now read this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 сада може да чита овај случај.</translation>
     </message>
     <message>
         <source>Sharing all your cases with %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваши случајеви се деле са чланом тима %1…</translation>
     </message>
     <message>
         <source>Grant all</source>
-        <translation type="unfinished"></translation>
+        <translation>Дељење свих случајева</translation>
     </message>
     <message>
         <source>Deleting the case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Брише се случај…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Брисање</translation>
     </message>
     <message>
         <source>Checking for new activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Провера нове активности</translation>
     </message>
     <message>
         <source>Checking your setup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверава се ваше подешавање…</translation>
     </message>
     <message>
         <source>Creating your tor client key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Прави се ваш клијентски кључ за tor…</translation>
     </message>
     <message>
         <source>Tor client key</source>
-        <translation type="unfinished"></translation>
+        <translation>Клијентски кључ за tor</translation>
     </message>
     <message>
         <source>No key was made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Кључ није направљен: %1</translation>
     </message>
 </context>
 <context>
     <name>CaseList</name>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Ново</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Наслов</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Држава</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Врста</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Ознаке</translation>
     </message>
     <message>
         <source>Assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>Додељено</translation>
     </message>
     <message>
         <source>Last activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Последња активност</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Фајлови</translation>
     </message>
     <message>
         <source>Search in the cases&apos; text</source>
-        <translation type="unfinished"></translation>
+        <translation>Претрага текста случајева</translation>
     </message>
     <message>
         <source>Search in the decrypted text (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Претрага дешифрованог текста (Ctrl+F)</translation>
     </message>
     <message>
         <source>Show cases with status</source>
-        <translation type="unfinished"></translation>
+        <translation>Прикажи случајеве са статусом</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Сви статуси</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Случајеви</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Претрага:</translation>
     </message>
     <message>
         <source>unread</source>
-        <translation type="unfinished"></translation>
+        <translation>непрочитано</translation>
     </message>
     <message>
         <source>read</source>
-        <translation type="unfinished"></translation>
+        <translation>прочитано</translation>
     </message>
     <message>
         <source>⚠ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ %1</translation>
     </message>
 </context>
 <context>
     <name>CasePanel</name>
     <message>
         <source>Verification warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Упозорење о провери</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Пријава</translation>
     </message>
     <message>
         <source>Conversation with the source</source>
-        <translation type="unfinished"></translation>
+        <translation>Разговор са извором</translation>
     </message>
     <message>
         <source>Internal notes, not seen by the source</source>
-        <translation type="unfinished"></translation>
+        <translation>Интерне белешке, извор их не види</translation>
     </message>
     <message>
         <source>Reply to the source</source>
-        <translation type="unfinished"></translation>
+        <translation>Одговор извору</translation>
     </message>
     <message>
         <source>Reply to the source (the source will read this)</source>
-        <translation type="unfinished"></translation>
+        <translation>Одговор извору (извор ће ово прочитати)</translation>
     </message>
     <message>
         <source>Internal note</source>
-        <translation type="unfinished"></translation>
+        <translation>Интерна белешка</translation>
     </message>
     <message>
         <source>Internal note (only your team sees this)</source>
-        <translation type="unfinished"></translation>
+        <translation>Интерна белешка (види је само ваш тим)</translation>
     </message>
     <message>
         <source>Send &amp;reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Пошаљи &amp;одговор</translation>
     </message>
     <message>
         <source>Send the reply to the source</source>
-        <translation type="unfinished"></translation>
+        <translation>Пошаљи одговор извору</translation>
     </message>
     <message>
         <source>Add &amp;note</source>
-        <translation type="unfinished"></translation>
+        <translation>Додај &amp;белешку</translation>
     </message>
     <message>
         <source>Add the internal note</source>
-        <translation type="unfinished"></translation>
+        <translation>Додај интерну белешку</translation>
     </message>
     <message>
         <source>Internal notes — the source never sees these</source>
-        <translation type="unfinished"></translation>
+        <translation>Интерне белешке — извор их никада не види</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Случај</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Set s&amp;tatus</source>
-        <translation type="unfinished"></translation>
+        <translation>Постави с&amp;татус</translation>
     </message>
     <message>
         <source>Set the status</source>
-        <translation type="unfinished"></translation>
+        <translation>Постави статус</translation>
     </message>
     <message>
         <source>New label</source>
-        <translation type="unfinished"></translation>
+        <translation>Нова ознака</translation>
     </message>
     <message>
         <source>label</source>
-        <translation type="unfinished"></translation>
+        <translation>ознака</translation>
     </message>
     <message>
         <source>Add &amp;label</source>
-        <translation type="unfinished"></translation>
+        <translation>Додај о&amp;знаку</translation>
     </message>
     <message>
         <source>Add the label</source>
-        <translation type="unfinished"></translation>
+        <translation>Додај ознаку</translation>
     </message>
     <message>
         <source>Assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>Додељено</translation>
     </message>
     <message>
         <source>&amp;Assign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Додели</translation>
     </message>
     <message>
         <source>Assign the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Додели случај</translation>
     </message>
     <message>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>Приложени фајлови</translation>
     </message>
     <message>
         <source>&amp;Download…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Преузми…</translation>
     </message>
     <message>
         <source>Download the chosen attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Преузми изабрани фајл</translation>
     </message>
     <message>
         <source>Colleague to share the case with</source>
-        <translation type="unfinished"></translation>
+        <translation>Колега са којим делите случај</translation>
     </message>
     <message>
         <source>&amp;Share with</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Подели са</translation>
     </message>
     <message>
         <source>Share the case with the colleague</source>
-        <translation type="unfinished"></translation>
+        <translation>Подели случај са колегом</translation>
     </message>
     <message>
         <source>Delete case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Обриши случај…</translation>
     </message>
     <message>
         <source>Delete the case for good</source>
-        <translation type="unfinished"></translation>
+        <translation>Трајно обриши случај</translation>
     </message>
     <message>
         <source>nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>нико</translation>
     </message>
     <message>
         <source>me (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>ја (%1)</translation>
     </message>
     <message>
         <source>Files to send with the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Фајлови који иду уз одговор</translation>
     </message>
     <message>
         <source>Attach &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Приложи &amp;фајл…</translation>
     </message>
     <message>
         <source>Attach a file to the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Приложи фајл уз одговор</translation>
     </message>
     <message>
         <source>A file to send to the source</source>
-        <translation type="unfinished"></translation>
+        <translation>Фајл за слање извору</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Уклони</translation>
     </message>
     <message>
         <source>Remove the chosen file</source>
-        <translation type="unfinished"></translation>
+        <translation>Уклони изабрани фајл</translation>
     </message>
     <message>
         <source>Remove metadata with mat2 before sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Уклони метаподатке помоћу mat2 пре слања</translation>
     </message>
     <message>
         <source>Warning about the attached files</source>
-        <translation type="unfinished"></translation>
+        <translation>Упозорење о приложеним фајловима</translation>
     </message>
     <message>
         <source>mat2 is not installed: these files are sent as they are, with their metadata (author, device, dates, and for photos often the place). Install mat2 to remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>mat2 није инсталиран: ови фајлови се шаљу такви какви јесу, са метаподацима (аутор, уређај, датуми, а код фотографија често и место). Инсталирајте mat2 да бисте их уклонили.</translation>
     </message>
     <message>
         <source>%1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не може да се прочита.</translation>
     </message>
     <message>
         <source>%1 holds location data (GPS): where the photo was taken. Keep &quot;Remove metadata&quot; on.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 садржи податке о локацији (GPS): где је фотографија снимљена. Оставите укључено „Уклони метаподатке“.</translation>
     </message>
     <message>
         <source>%1 holds location data (GPS): it shows where the photo was taken.  Do not send it like this.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 садржи податке о локацији (GPS): показује где је фотографија снимљена. Не шаљите је овакву.</translation>
     </message>
     <message>
         <source>status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>статус: %1</translation>
     </message>
     <message>
         <source>no labels</source>
-        <translation type="unfinished"></translation>
+        <translation>без ознака</translation>
     </message>
     <message>
         <source>unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>није додељено</translation>
     </message>
     <message>
         <source>assigned to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>додељено: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) of this case failed verification: they were changed or damaged on the server and are not shown. </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n порука овог случаја није прошла проверу: измењена је или оштећена на серверу и није приказана. </numerusform>
+            <numerusform>%n поруке овог случаја нису прошле проверу: измењене су или оштећене на серверу и нису приказане. </numerusform>
+            <numerusform>%n порука овог случаја није прошло проверу: измењене су или оштећене на серверу и нису приказане. </numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:#777&apos;&gt;No notes yet.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;color:#777&apos;&gt;Још нема бележака.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No case open&lt;/h3&gt;Choose a case from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Ниједан случај није отворен&lt;/h3&gt;Изаберите случај са списка.</translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
         <source>week of arrival</source>
-        <translation type="unfinished"></translation>
+        <translation>недеља пријема</translation>
     </message>
     <message>
         <source>day of arrival</source>
-        <translation type="unfinished"></translation>
+        <translation>дан пријема</translation>
     </message>
     <message>
         <source>month of arrival</source>
-        <translation type="unfinished"></translation>
+        <translation>месец пријема</translation>
     </message>
     <message>
         <source>status</source>
-        <translation type="unfinished"></translation>
+        <translation>статус</translation>
     </message>
     <message>
         <source>label</source>
-        <translation type="unfinished"></translation>
+        <translation>ознака</translation>
     </message>
     <message>
         <source>country</source>
-        <translation type="unfinished"></translation>
+        <translation>држава</translation>
     </message>
     <message>
         <source>kind of incident</source>
-        <translation type="unfinished"></translation>
+        <translation>врста инцидента</translation>
     </message>
     <message>
         <source>Count cases by</source>
-        <translation type="unfinished"></translation>
+        <translation>Број случајева по</translation>
     </message>
     <message>
         <source>Chart of the counts</source>
-        <translation type="unfinished"></translation>
+        <translation>Графикон са бројем случајева</translation>
     </message>
     <message>
         <source>Counts (what an export contains)</source>
-        <translation type="unfinished"></translation>
+        <translation>Бројеви (садржај извоза)</translation>
     </message>
     <message>
         <source>Export &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Извези &amp;CSV…</translation>
     </message>
     <message>
         <source>Export &amp;JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Извези &amp;JSON…</translation>
     </message>
     <message>
         <source>&amp;Back to the cases</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Назад на случајеве</translation>
     </message>
     <message>
         <source>Count cases &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Број случајева &amp;по:</translation>
     </message>
     <message>
         <source>cases</source>
-        <translation type="unfinished"></translation>
+        <translation>број случајева</translation>
     </message>
     <message>
         <source>Cases by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Број случајева — %1</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) in the list. Exports hold only these counts, never a case&apos;s text or id.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>На списку је %n случај. Извоз садржи само ове бројеве, никада текст или ID случаја.</numerusform>
+            <numerusform>На списку су %n случаја. Извоз садржи само ове бројеве, никада текст или ID случаја.</numerusform>
+            <numerusform>На списку је %n случајева. Извоз садржи само ове бројеве, никада текст или ID случаја.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export the counts</source>
-        <translation type="unfinished"></translation>
+        <translation>Извоз бројева</translation>
     </message>
     <message>
         <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Извезено у %1.</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Није могуће уписати %1: %2</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Dojava Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Дојава Desk</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Напредак</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Откажи</translation>
     </message>
     <message>
         <source>Cancel the running operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Откажи операцију која је у току</translation>
     </message>
     <message>
         <source>Starting tor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Покреће се tor…</translation>
     </message>
     <message>
         <source>New activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Нова активност</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Главна трака</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Освежи</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Закључај</translation>
     </message>
     <message>
         <source>&amp;Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Статистика</translation>
     </message>
     <message>
         <source>S&amp;hare all my cases…</source>
-        <translation type="unfinished"></translation>
+        <translation>Подели све моје с&amp;лучајеве…</translation>
     </message>
     <message numerus="yes">
         <source>Shared %n case(s);</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Подељен је %n случај;</numerusform>
+            <numerusform>Подељена су %n случаја;</numerusform>
+            <numerusform>Подељено је %n случајева;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n the colleague had already.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Колега је већ имао: %n.</numerusform>
+            <numerusform>Колега је већ имао: %n.</numerusform>
+            <numerusform>Колега је већ имао: %n.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n not yours to share.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Нису ваши за дељење: %n.</numerusform>
+            <numerusform>Нису ваши за дељење: %n.</numerusform>
+            <numerusform>Нису ваши за дељење: %n.</numerusform>
         </translation>
     </message>
     <message>
         <source>Not shared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Није подељено: %1</translation>
     </message>
     <message>
         <source>Case deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Случај је обрисан.</translation>
     </message>
     <message>
         <source>Save the attachment in</source>
-        <translation type="unfinished"></translation>
+        <translation>Сачувај приложени фајл у</translation>
     </message>
     <message numerus="yes">
         <source>tor could not connect to the tor network in %n second(s). Check your network; where tor is blocked, ask your operator about bridges.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>tor није успео да се повеже са мрежом Tor за %n секунду. Проверите своју мрежу; где је tor блокиран, питајте оператера за мостове (bridges).</numerusform>
+            <numerusform>tor није успео да се повеже са мрежом Tor за %n секунде. Проверите своју мрежу; где је tor блокиран, питајте оператера за мостове (bridges).</numerusform>
+            <numerusform>tor није успео да се повеже са мрежом Tor за %n секунди. Проверите своју мрежу; где је tor блокиран, питајте оператера за мостове (bridges).</numerusform>
         </translation>
     </message>
     <message>
         <source>Connecting to the tor network… %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>Повезивање са мрежом Tor… %1%</translation>
     </message>
     <message>
         <source>No private folder for tor&apos;s keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нема приватне фасцикле за кључеве tor-а.</translation>
     </message>
     <message>
         <source>Tor client key created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Клијентски кључ за tor је направљен.</translation>
     </message>
     <message>
         <source>&amp;Check my setup</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Провери моје подешавање</translation>
     </message>
     <message>
         <source>Please wait: another operation is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сачекајте: у току је друга операција.</translation>
     </message>
     <message>
         <source>Setup checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Подешавање је проверено.</translation>
     </message>
     <message>
         <source>Dojava Desk — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Дојава Desk — %1</translation>
     </message>
     <message>
         <source>Unlocked as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Откључано као %1.</translation>
     </message>
     <message>
         <source>Locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Закључано.</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n случај.</numerusform>
+            <numerusform>%n случаја.</numerusform>
+            <numerusform>%n случајева.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n not shared with you.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Није подељено са вама: %n.</numerusform>
+            <numerusform>Није подељено са вама: %n.</numerusform>
+            <numerusform>Није подељено са вама: %n.</numerusform>
         </translation>
     </message>
     <message>
         <source>Case opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Случај је отворен.</translation>
     </message>
     <message>
         <source>Saved and verified: %1. Open it on a computer without network if you can.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сачувано и проверено: %1. Ако можете, отворите га на рачунару без приступа мрежи.</translation>
     </message>
     <message>
         <source>Careful: this image still says where it was taken (GPS location). Clean it with mat2 before you share it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пажња: ова слика још показује где је снимљена (GPS локација). Очистите је помоћу mat2 пре него што је поделите.</translation>
     </message>
     <message>
         <source>Please wait: another operation is running (or Cancel it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Сачекајте: у току је друга операција (или је откажите).</translation>
     </message>
     <message>
         <source>Stopped as you asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заустављено на ваш захтев.</translation>
     </message>
     <message>
         <source>Delete this case?</source>
-        <translation type="unfinished"></translation>
+        <translation>Обрисати овај случај?</translation>
     </message>
     <message>
         <source>The case, its conversation, notes and files are deleted from the server for every reviewer. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Случај, његов разговор, белешке и фајлови бришу се са сервера за све чланове тима. Ово не може да се поништи.</translation>
     </message>
     <message>
         <source>Delete for good</source>
-        <translation type="unfinished"></translation>
+        <translation>Обриши трајно</translation>
     </message>
     <message>
         <source>Keep the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Задржи случај</translation>
     </message>
     <message>
         <source>Share all my cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Подели све моје случајеве</translation>
     </message>
     <message>
         <source>Give this colleague access to every case you hold (for a colleague who just joined):</source>
-        <translation type="unfinished"></translation>
+        <translation>Дајте овом колеги приступ свим случајевима које имате (за колегу који се управо придружио):</translation>
     </message>
     <message>
         <source>New activity in Dojava</source>
-        <translation type="unfinished"></translation>
+        <translation>Нова активност у Дојави</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) with unread messages. Refresh (F5) to see them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n случај са непрочитаним порукама. Освежите (F5) да бисте их видели.</numerusform>
+            <numerusform>%n случаја са непрочитаним порукама. Освежите (F5) да бисте их видели.</numerusform>
+            <numerusform>%n случајева са непрочитаним порукама. Освежите (F5) да бисте их видели.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) with unread messages.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n случај са непрочитаним порукама.</numerusform>
+            <numerusform>%n случаја са непрочитаним порукама.</numerusform>
+            <numerusform>%n случајева са непрочитаним порукама.</numerusform>
         </translation>
     </message>
 </context>
@@ -768,231 +768,231 @@
     <name>OwnTor</name>
     <message>
         <source>tor could not be started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>tor није могуће покренути: %1</translation>
     </message>
     <message>
         <source>tor stopped (exit code %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>tor се зауставио (излазни код %1).</translation>
     </message>
     <message>
         <source>tor is not installed (apt install tor), so the app cannot start it.</source>
-        <translation type="unfinished"></translation>
+        <translation>tor није инсталиран (apt install tor), па апликација не може да га покрене.</translation>
     </message>
     <message>
         <source>%1 cannot be created as a private folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не може да се направи као приватна фасцикла.</translation>
     </message>
     <message>
         <source>No free port on 127.0.0.1 for tor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нема слободног порта на 127.0.0.1 за tor.</translation>
     </message>
 </context>
 <context>
     <name>PlainError</name>
     <message>
         <source>The passphrase does not open this key file. Check the keyboard layout and Caps Lock and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Лозинка не откључава овај фајл са кључем. Проверите распоред тастатуре и Caps Lock и покушајте поново.</translation>
     </message>
     <message>
         <source>Verification failed: what the server sent is not signed by your organisation&apos;s admin key, or a case key changed since you last opened the case. The server may have been tampered with. Do not rely on this data; tell your admin before you go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Провера није успела: оно што је сервер послао није потписано кључем администратора ваше организације, или се кључ случаја променио откако сте последњи пут отворили случај. Могуће је да је неко дирао сервер. Не ослањајте се на ове податке; обавестите администратора пре него што наставите.</translation>
     </message>
     <message>
         <source>Verification failed: the server shows an older list of reviewers than this computer saw before. Someone may be replaying old data. Tell your admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Провера није успела: сервер приказује старији списак чланова тима од оног који је овај рачунар већ видео. Могуће је да неко поново подмеће старе податке. Обавестите администратора.</translation>
     </message>
     <message>
         <source>Verification failed: the list of reviewers the server shows has expired or does not continue the one this computer saw before. Someone may be replaying old data. Tell your admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Провера није успела: списак чланова тима који сервер приказује је истекао или се не наставља на онај који је овај рачунар већ видео. Могуће је да неко поново подмеће старе податке. Обавестите администратора.</translation>
     </message>
     <message>
         <source>Verification failed: the case&apos;s records were changed, reordered or signed by someone no longer on the team. Do not rely on this data; tell your admin before you go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Провера није успела: записи случаја су измењени, испремештани или их је потписао неко ко више није у тиму. Не ослањајте се на ове податке; обавестите администратора пре него што наставите.</translation>
     </message>
     <message>
         <source>Verification failed: data from the server does not decrypt or authenticate. It was damaged or changed on the server. Nothing of it is shown as genuine; tell your admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Провера није успела: подаци са сервера не могу да се дешифрују или провере. Оштећени су или измењени на серверу. Ништа од тога није приказано као веродостојно; обавестите администратора.</translation>
     </message>
     <message>
         <source>The server cannot be reached. Check the address, that tor is running (for an onion address) and your network, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер није доступан. Проверите адресу, да ли tor ради (за onion адресу) и своју мрежу, па покушајте поново.</translation>
     </message>
     <message>
         <source>Not allowed: your key is not on the reviewer list, this case was not shared with you, or a file has unsafe permissions. Send your public key line to the admin, or ask a colleague to grant the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Није дозвољено: ваш кључ није на списку чланова тима, овај случај није подељен са вама или неки фајл има небезбедне дозволе. Пошаљите администратору ред са својим јавним кључем или замолите колегу да подели случај са вама.</translation>
     </message>
     <message>
         <source>Not found: the case or file no longer exists, or the address is not the reviewer address of the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Није пронађено: случај или фајл више не постоји, или адреса није адреса сервера за чланове тима.</translation>
     </message>
     <message>
         <source>Something with this name already exists, or the server changed meanwhile. Choose another name or try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нешто са овим именом већ постоји или се сервер у међувремену променио. Изаберите друго име или покушајте поново.</translation>
     </message>
     <message>
         <source>The server&apos;s disk is full or it is busy: nothing was stored. Try again later; tell the operator if it lasts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Диск сервера је пун или је сервер заузет: ништа није сачувано. Покушајте касније; ако то потраје, обавестите оператера.</translation>
     </message>
     <message>
         <source>The server&apos;s limit for this case is reached (too many messages, keys or file chunks). Nothing more can be added to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Достигнуто је ограничење сервера за овај случај (превише порука, кључева или делова фајлова). Ништа више не може да се дода.</translation>
     </message>
     <message>
         <source>This setting or input cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ово подешавање или унос не може да се користи.</translation>
     </message>
     <message>
         <source>Stopped as you asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заустављено на ваш захтев.</translation>
     </message>
     <message>
         <source>The server refused the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер је одбио захтев.</translation>
     </message>
     <message>
         <source>Details: </source>
-        <translation type="unfinished"></translation>
+        <translation>Детаљи: </translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>Status set to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус је постављен на %1</translation>
     </message>
     <message>
         <source>Labels: +%1 -%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ознаке: +%1 −%2</translation>
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Додела је уклоњена</translation>
     </message>
     <message>
         <source>Assigned to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Додељено: %1</translation>
     </message>
     <message>
         <source>(a message of a kind this version does not show: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(порука врсте коју ова верзија не приказује: %1)</translation>
     </message>
     <message>
         <source>%1 cannot be read, so nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не може да се прочита, па ништа није послато.</translation>
     </message>
     <message>
         <source>mat2 is not installed, so the metadata of %1 cannot be removed. Nothing was sent. Install mat2, or send the file without cleaning if you are sure it reveals nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>mat2 није инсталиран, па метаподаци из %1 не могу да се уклоне. Ништа није послато. Инсталирајте mat2 или пошаљите фајл без чишћења ако сте сигурни да ништа не открива.</translation>
     </message>
     <message>
         <source>mat2 could not remove the metadata of %1 (a format it does not know, or a damaged file). Nothing was sent. Send it without cleaning only if you are sure it reveals nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>mat2 није успео да уклони метаподатке из %1 (формат који не познаје или оштећен фајл). Ништа није послато. Пошаљите га без чишћења само ако сте сигурни да ништа не открива.</translation>
     </message>
     <message>
         <source>The cleaned copy of %1 could not be kept, so nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Очишћена копија фајла %1 није могла да се сачува, па ништа није послато.</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Извор</translation>
     </message>
     <message>
         <source>This message failed verification and is not shown:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ова порука није прошла проверу и није приказана:</translation>
     </message>
     <message>
         <source>Attachment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Прилог:</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Језик</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Прати језик система</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Грешка</translation>
     </message>
 </context>
 <context>
     <name>SetupCheckPage</name>
     <message>
         <source>&lt;h2&gt;Check my setup&lt;/h2&gt;&lt;p&gt;Every step between this computer and your cases, each with what to do when it fails. Your passphrase is needed to check that the roster lists your key.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Провера подешавања&lt;/h2&gt;&lt;p&gt;Сваки корак између овог рачунара и ваших случајева, сваки са упутством шта да радите ако не успе. Лозинка је потребна да би се проверило да ли се ваш кључ налази на списку чланова тима.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Passphrase for the check</source>
-        <translation type="unfinished"></translation>
+        <translation>Лозинка за проверу</translation>
     </message>
     <message>
         <source>&amp;Run the checks</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Покрени провере</translation>
     </message>
     <message>
         <source>Run the checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Покрени провере</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Назад</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Назад</translation>
     </message>
     <message>
         <source>Results of the checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Резултати провера</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Резултат</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Провера</translation>
     </message>
     <message>
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation>Пронађено</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Шта да радите</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Лозинка:</translation>
     </message>
     <message>
         <source>Checking… (reaching an onion service can take a minute)</source>
-        <translation type="unfinished"></translation>
+        <translation>Провера је у току… (повезивање са onion сервисом може да потраје минут)</translation>
     </message>
     <message>
         <source>✓ ok</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ у реду</translation>
     </message>
     <message>
         <source>✗ failed</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ није успело</translation>
     </message>
     <message>
         <source>– skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>– прескочено</translation>
     </message>
     <message>
         <source>Everything checked works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Све што је проверено ради.</translation>
     </message>
     <message numerus="yes">
         <source>%n check(s) failed: see what to do in the last column.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n провера није успела: погледајте шта да радите у последњој колони.</numerusform>
+            <numerusform>%n провере нису успеле: погледајте шта да радите у последњој колони.</numerusform>
+            <numerusform>%n провера није успело: погледајте шта да радите у последњој колони.</numerusform>
         </translation>
     </message>
 </context>
@@ -1000,187 +1000,188 @@
     <name>SetupPage</name>
     <message>
         <source>&lt;h2&gt;Welcome to Dojava Desk&lt;/h2&gt;&lt;p&gt;Tell the app where your reviewer key is and how to reach your organisation&apos;s Dojava server. Your admin gave you an onboarding file, or the address and the admin fingerprint.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Добро дошли у Дојава Desk&lt;/h2&gt;&lt;p&gt;Реците апликацији где је ваш кључ члана тима и како да дође до Дојава сервера ваше организације. Администратор вам је дао фајл за повезивање или адресу и отисак кључа администратора.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Фајл са кључем</translation>
     </message>
     <message>
         <source>/home/you/dojava-reviewer.key</source>
-        <translation type="unfinished"></translation>
+        <translation>/home/ime/dojava-reviewer.key</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Изабери…</translation>
     </message>
     <message>
         <source>Choose the key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Изабери фајл са кључем</translation>
     </message>
     <message>
         <source>Your reviewer key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваш фајл са кључем члана тима</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Адреса сервера</translation>
     </message>
     <message>
         <source>http://….onion, http://127.0.0.1:PORT or unix:/path</source>
-        <translation type="unfinished"></translation>
+        <translation>http://….onion, http://127.0.0.1:PORT или unix:/путања</translation>
     </message>
     <message>
         <source>Tor SOCKS port</source>
-        <translation type="unfinished"></translation>
+        <translation>Tor SOCKS порт</translation>
     </message>
     <message>
         <source>127.0.0.1:9050 (for an onion address)</source>
-        <translation type="unfinished"></translation>
+        <translation>127.0.0.1:9050 (за onion адресу)</translation>
     </message>
     <message>
         <source>Admin fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Отисак кључа администратора</translation>
     </message>
     <message>
         <source>as your admin wrote it</source>
-        <translation type="unfinished"></translation>
+        <translation>онако како га је администратор записао</translation>
     </message>
     <message>
         <source>Open &amp;onboarding file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Отвори фајл за &amp;повезивање…</translation>
     </message>
     <message>
         <source>Open the onboarding file from your admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Отвори фајл за повезивање који сте добили од администратора</translation>
     </message>
     <message>
         <source>The onboarding file from your admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Фајл за повезивање од вашег администратора</translation>
     </message>
     <message>
         <source>Start my own &amp;tor (recommended: no tor setup needed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Покрени сопствени &amp;tor (препоручено: tor не треба подешавати)</translation>
     </message>
     <message>
         <source>Create my tor client &amp;key</source>
-        <translation type="unfinished"></translation>
+        <translation>Направи мој клијентски &amp;кључ за tor</translation>
     </message>
     <message>
         <source>Create my tor client key</source>
-        <translation type="unfinished"></translation>
+        <translation>Направи мој клијентски кључ за tor</translation>
     </message>
     <message>
         <source>Your tor client key, public part</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваш клијентски кључ за tor, јавни део</translation>
     </message>
     <message>
         <source>The reviewer address is protected by tor client authorization: create your key here and send its public part, with your public key line, to your operator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Адреса за чланове тима заштићена је клијентском ауторизацијом tor-а: овде направите свој кључ и пошаљите његов јавни део, заједно са редом свог јавног кључа, оператеру.</translation>
     </message>
     <message>
         <source>&amp;Key file:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Фајл са кључем:</translation>
     </message>
     <message>
         <source>&amp;Server address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Адреса &amp;сервера:</translation>
     </message>
     <message>
         <source>&amp;Tor SOCKS port:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tor SOCKS порт:</translation>
     </message>
     <message>
         <source>Admin &amp;fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Отисак кључа &amp;администратора:</translation>
     </message>
     <message>
         <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Настави</translation>
     </message>
     <message>
         <source>Save these settings and continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Сачувај ова подешавања и настави</translation>
     </message>
     <message>
         <source>Send this public line to your operator (read its first and last characters to them by phone). The private part is in %1, where the app&apos;s own tor uses it; with another tor, copy that file into the folder its ClientOnionAuthDir names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пошаљите овај јавни ред оператеру (прочитајте му телефоном његове прве и последње знакове). Приватни део је у %1, где га користи сопствени tor апликације; са другим tor-ом копирајте тај фајл у фасциклу коју наводи његов ClientOnionAuthDir.</translation>
     </message>
     <message>
         <source>%1 is not an onboarding file from a Dojava admin: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 није фајл за повезивање од администратора Дојаве: %2</translation>
     </message>
     <message>
         <source>Onboarding file read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Фајл за повезивање је прочитан.</translation>
     </message>
     <message>
         <source>Onboarding file of %1 read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Фајл за повезивање за %1 је прочитан.</translation>
     </message>
     <message>
         <source>The server address and admin fingerprint are filled in; on first contact the app pins the admin key with this fingerprint and refuses any other.</source>
-        <translation type="unfinished"></translation>
+        <translation>Адреса сервера и отисак кључа администратора су попуњени; при првом контакту апликација памти кључ администратора са овим отиском и одбија сваки други.</translation>
     </message>
     <message>
         <source>Fill in the key file, the server address and the admin fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Попуните фајл са кључем, адресу сервера и отисак кључа администратора.</translation>
     </message>
     <message>
         <source>An onion address is reached through tor: give tor&apos;s SOCKS port (usually 127.0.0.1:9050, or 127.0.0.1:9150 with Tor Browser).</source>
-        <translation type="unfinished"></translation>
+        <translation>До onion адресе стиже се преко tor-а: унесите SOCKS порт tor-а (обично 127.0.0.1:9050, или 127.0.0.1:9150 уз Tor Browser).</translation>
     </message>
 </context>
 <context>
     <name>UnlockPage</name>
     <message>
         <source>&lt;h2&gt;Unlock Dojava Desk&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Откључајте Дојава Desk&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Лозинка</translation>
     </message>
     <message>
         <source>the passphrase of your key file</source>
-        <translation type="unfinished"></translation>
+        <translation>лозинка вашег фајла са кључем</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Откључај</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Откључавање</translation>
     </message>
     <message>
         <source>Change &amp;settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Промени &amp;подешавања…</translation>
     </message>
     <message>
         <source>Change the server settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Промени подешавања сервера</translation>
     </message>
     <message>
         <source>Check my &amp;setup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Провери моје по&amp;дешавање…</translation>
     </message>
     <message>
         <source>Check my setup</source>
-        <translation type="unfinished"></translation>
+        <translation>Провери моје подешавање</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Лозинка:</translation>
     </message>
     <message>
         <source>Server: %1
 Your key stays on this computer; it is unlocked in memory only and locked again when you leave the app idle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер: %1
+Ваш кључ остаје на овом рачунару; откључан је само у меморији и поново се закључава када апликацију оставите неактивну.</translation>
     </message>
     <message>
         <source>Type your passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Унесите лозинку.</translation>
     </message>
 </context>
 </TS>
