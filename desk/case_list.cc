@@ -5,11 +5,10 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include "desk/report_terms.h"
+
 namespace dojava::desk {
 namespace {
-
-const char* const kStatuses[] = {"new",      "triage",    "investigating",
-                                 "verified", "published", "closed"};
 
 QString DayText(qint64 day) { return QDate(1970, 1, 1).addDays(day).toString(Qt::ISODate); }
 
@@ -28,7 +27,8 @@ void CaseFilterModel::SetSearch(const QString& text) {
 bool CaseFilterModel::filterAcceptsRow(int row, const QModelIndex& parent) const {
   const QModelIndex first = sourceModel()->index(row, 0, parent);
   if (!status_.isEmpty() &&
-      sourceModel()->index(row, CaseList::kStatus, parent).data().toString() != status_) {
+      sourceModel()->index(row, CaseList::kStatus, parent).data(CaseList::kSortRole).toString() !=
+          status_) {
     return false;
   }
   if (search_.isEmpty()) return true;
@@ -52,7 +52,8 @@ CaseList::CaseList(QWidget* parent) : QWidget(parent) {
   status_->setObjectName(QStringLiteral("statusFilter"));
   status_->setAccessibleName(tr("Show cases with status"));
   status_->addItem(tr("All statuses"), QString());
-  for (const char* s : kStatuses) status_->addItem(QLatin1String(s), QLatin1String(s));
+  for (const char* s : kCaseStatuses)
+    status_->addItem(StatusLabel(QLatin1String(s)), QLatin1String(s));
   table_ = new QTableView(this);
   table_->setObjectName(QStringLiteral("cases"));
   table_->setAccessibleName(tr("Cases"));
@@ -107,9 +108,11 @@ void CaseList::SetRows(const QList<CaseRow>& rows) {
     items.back()->setData(r.search_text, kSearchRole);
     items.back()->setData(r.unread ? tr("unread") : tr("read"), Qt::AccessibleTextRole);
     add(r.failures > 0 ? tr("⚠ %1").arg(r.title) : r.title, r.title.toLower());
-    add(r.country, r.country);
-    add(r.kind, r.kind);
-    add(r.status, r.status);
+    const QString country = ValueLabel(QStringLiteral("country"), r.country);
+    const QString kind = ValueLabel(QStringLiteral("kind"), r.kind);
+    add(country, country);
+    add(kind, kind);
+    add(StatusLabel(r.status), r.status);  // the filter compares the sort role
     add(r.labels.join(QStringLiteral(", ")), r.labels.join(QStringLiteral(", ")));
     add(r.assignee, r.assignee);
     add(DayText(r.last_day), r.last_day);
@@ -135,7 +138,7 @@ void CaseList::UpdateRow(const CaseRow& r) {
       model_->item(i, col)->setData(sort, kSortRole);
     };
     const QString labels = r.labels.join(QStringLiteral(", "));
-    set(kStatus, r.status, r.status);
+    set(kStatus, StatusLabel(r.status), r.status);
     set(kLabels, labels, labels);
     set(kAssignee, r.assignee, r.assignee);
     set(kLast, DayText(r.last_day), r.last_day);

@@ -9,12 +9,10 @@
 #include <QVBoxLayout>
 
 #include "client/file_metadata.h"
+#include "desk/report_terms.h"
 
 namespace dojava::desk {
 namespace {
-
-const char* const kStatuses[] = {"new",      "triage",    "investigating",
-                                 "verified", "published", "closed"};
 
 std::shared_ptr<SecretBytes> TakeText(QPlainTextEdit* edit) {
   QByteArray utf8 = edit->toPlainText().trimmed().toUtf8();
@@ -132,10 +130,11 @@ QWidget* CasePanel::BuildActions() {
   status_ = new QComboBox(box);
   status_->setObjectName(QStringLiteral("status"));
   status_->setAccessibleName(tr("Status"));
-  for (const char* s : kStatuses) status_->addItem(QLatin1String(s));
+  for (const char* s : kCaseStatuses)
+    status_->addItem(StatusLabel(QLatin1String(s)), QLatin1String(s));
   auto* set_status = Button(box, tr("Set s&tatus"), "setStatus", tr("Set the status"));
   connect(set_status, &QPushButton::clicked, this, [this] {
-    if (!id_.isEmpty()) emit statusRequested(id_, status_->currentText());
+    if (!id_.isEmpty()) emit statusRequested(id_, status_->currentData().toString());
   });
   label_ = new QLineEdit(box);
   label_->setObjectName(QStringLiteral("label"));
@@ -286,14 +285,14 @@ void CasePanel::Show(const CaseDetail& d) {
   }
   id_ = d.row.id;
   setEnabled(true);
-  heading_->setText(QStringLiteral("<h3>%1</h3><span style='color:#555'>%2 · %3 · %4</span>")
-                        .arg(d.row.title.toHtmlEscaped(), tr("status: %1").arg(d.row.status),
-                             d.row.labels.isEmpty()
-                                 ? tr("no labels")
-                                 : d.row.labels.join(QStringLiteral(", ")).toHtmlEscaped(),
-                             d.row.assignee.isEmpty()
-                                 ? tr("unassigned")
-                                 : tr("assigned to %1").arg(d.row.assignee.toHtmlEscaped())));
+  heading_->setText(
+      QStringLiteral("<h3>%1</h3><span style='color:#555'>%2 · %3 · %4</span>")
+          .arg(d.row.title.toHtmlEscaped(), tr("status: %1").arg(StatusLabel(d.row.status)),
+               d.row.labels.isEmpty() ? tr("no labels")
+                                      : d.row.labels.join(QStringLiteral(", ")).toHtmlEscaped(),
+               d.row.assignee.isEmpty()
+                   ? tr("unassigned")
+                   : tr("assigned to %1").arg(d.row.assignee.toHtmlEscaped())));
   QString warn = d.safety_problem;
   if (d.row.failures > 0) {
     warn = tr("%n message(s) of this case failed verification: they were changed or damaged on "
@@ -305,18 +304,18 @@ void CasePanel::Show(const CaseDetail& d) {
   warning_->setVisible(!warn.isEmpty());
   while (report_->rowCount() > 0) report_->removeRow(0);
   for (const auto& [k, v] : d.form) {
-    auto* value = new QLabel(v.toHtmlEscaped());
+    auto* value = new QLabel(ValueLabel(k, v).toHtmlEscaped());
     value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    report_->addRow(k.toHtmlEscaped() + QLatin1Char(':'), value);
+    report_->addRow(FieldLabel(k).toHtmlEscaped() + QLatin1Char(':'), value);
   }
   QString conv, notes;
   for (const CaseItem& it : d.items) (it.notes ? notes : conv) += ItemHtml(it);
   conversation_->setHtml(conv);
   notes_->setHtml(notes.isEmpty() ? tr("<p style='color:#777'>No notes yet.</p>") : notes);
-  status_->setCurrentText(d.row.status);
+  if (const int i = status_->findData(d.row.status); i >= 0) status_->setCurrentIndex(i);
   files_->clear();
   for (int i = 0; i < d.files.size(); ++i) {
-    files_->addItem(QStringLiteral("%1. %2  (%3 bytes, %4)")
+    files_->addItem(tr("%1. %2  (%3 bytes, %4)")
                         .arg(i + 1)
                         .arg(d.files[i].name)
                         .arg(d.files[i].size)

@@ -12,6 +12,8 @@
 #include <QtCharts/QBarSet>
 #include <QtCharts/QValueAxis>
 
+#include "desk/report_terms.h"
+
 namespace dojava::desk {
 namespace {
 
@@ -34,6 +36,22 @@ QPushButton* Button(QWidget* parent, const QString& text, const char* name) {
   b->setObjectName(QLatin1String(name));
   b->setAccessibleName(text);
   return b;
+}
+
+// What the table and the chart show for a counted value, in the app's
+// language; the counts and the exports keep the value itself.
+QString Shown(CountBy by, const QString& value) {
+  if (value == QLatin1String("(none)")) return DashboardPage::tr("(none)");
+  switch (by) {
+    case CountBy::kStatus:
+      return StatusLabel(value);
+    case CountBy::kCountry:
+      return ValueLabel(QStringLiteral("country"), value);
+    case CountBy::kKind:
+      return ValueLabel(QStringLiteral("kind"), value);
+    default:
+      return value;
+  }
 }
 
 }  // namespace
@@ -93,6 +111,14 @@ void DashboardPage::SetRows(const QList<CaseRow>& rows) {
   if (isVisible()) Redraw();
 }
 
+void DashboardPage::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) {
+    stale_ = true;
+    if (isVisible()) Redraw();
+  }
+  QWidget::changeEvent(event);
+}
+
 void DashboardPage::showEvent(QShowEvent* event) {
   if (stale_) Redraw();
   QWidget::showEvent(event);
@@ -121,10 +147,11 @@ void DashboardPage::Redraw() {
   QStringList categories;
   int max = 0;
   for (int i = 0; i < counts_.size(); ++i) {
-    table_->setItem(i, 0, new QTableWidgetItem(counts_[i].first));
+    const QString shown = Shown(dimension(), counts_[i].first);
+    table_->setItem(i, 0, new QTableWidgetItem(shown));
     table_->setItem(i, 1, new QTableWidgetItem(QString::number(counts_[i].second)));
     *set << counts_[i].second;
-    categories << counts_[i].first;
+    categories << shown;
     max = qMax(max, counts_[i].second);
   }
   auto* series = new QBarSeries;

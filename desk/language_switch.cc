@@ -125,9 +125,9 @@ QString LanguageSwitch::translate(const char* context, const char* source_text,
                                                disambiguation, n);
   const QString shown = Shown(t.isEmpty() ? QString::fromUtf8(source_text) : t, n);
   if (!shown_.contains(shown)) {
-    shown_.insert(shown, Message{QByteArray(context == nullptr ? "" : context),
-                                 QByteArray(source_text),
-                                 QByteArray(disambiguation == nullptr ? "" : disambiguation), n});
+    shown_.insert(shown,
+                  Message{QByteArray(context == nullptr ? "" : context), QByteArray(source_text),
+                          QByteArray(disambiguation == nullptr ? "" : disambiguation), n});
   }
   return t;
 }
@@ -140,10 +140,9 @@ QString LanguageSwitch::Again(const QString& shown) const {
     if (it == shown_.constEnd()) return shown;
     m = *it;
   }
-  return QCoreApplication::translate(m.context.constData(), m.source.constData(),
-                                     m.disambiguation.isEmpty() ? nullptr
-                                                                : m.disambiguation.constData(),
-                                     m.n);
+  return QCoreApplication::translate(
+      m.context.constData(), m.source.constData(),
+      m.disambiguation.isEmpty() ? nullptr : m.disambiguation.constData(), m.n);
 }
 
 bool LanguageSwitch::Use(const QString& code) {
@@ -161,10 +160,10 @@ bool LanguageSwitch::Use(const QString& code) {
   }
   code_ = code;
   RetranslateOpenWindows();
-  // Re-installing sends QEvent::LanguageChange to the application and every
-  // widget, for pages that redraw their own texts.
-  QCoreApplication::removeTranslator(this);
-  QCoreApplication::installTranslator(this);
+  // What installing a translator does: QApplication passes the event on to
+  // every window and widget, for pages that redraw their own texts.
+  QEvent change(QEvent::LanguageChange);
+  QCoreApplication::sendEvent(qApp, &change);
   emit languageChanged(code_);
   return true;
 }
@@ -212,7 +211,8 @@ void AddLanguageMenu(QMainWindow* window, DeskSettings* settings) {
   auto* group = new QActionGroup(menu);
   auto add = [&](const QString& code, const QString& name) {
     QAction* a = menu->addAction(name);
-    a->setObjectName(QStringLiteral("language_") + (code.isEmpty() ? QStringLiteral("system") : code));
+    a->setObjectName(QStringLiteral("language_") +
+                     (code.isEmpty() ? QStringLiteral("system") : code));
     a->setCheckable(true);
     a->setActionGroup(group);
     a->setChecked(settings->language() == code);

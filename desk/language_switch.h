@@ -22,8 +22,8 @@
 
 #include <QHash>
 #include <QList>
-#include <QMutex>
 #include <QMainWindow>
+#include <QMutex>
 #include <QString>
 #include <QStringList>
 #include <QTranslator>

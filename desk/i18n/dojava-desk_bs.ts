@@ -469,6 +469,10 @@
         <source>&lt;h3&gt;No case open&lt;/h3&gt;Choose a case from the list.</source>
         <translation>&lt;h3&gt;Nijedan slučaj nije otvoren&lt;/h3&gt;Odaberite slučaj sa spiska.</translation>
     </message>
+    <message>
+        <source>%1. %2  (%3 bytes, %4)</source>
+        <translation>%1. %2  (%3 B, %4)</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -555,6 +559,10 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>Nije moguće upisati %1: %2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nema)</translation>
     </message>
 </context>
 <context>
@@ -915,6 +923,141 @@
     <message>
         <source>Error</source>
         <translation>Greška</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 B)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTerms</name>
+    <message>
+        <source>new</source>
+        <translation>nov</translation>
+    </message>
+    <message>
+        <source>triage</source>
+        <translation>trijaža</translation>
+    </message>
+    <message>
+        <source>investigating</source>
+        <translation>u istrazi</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>provjeren</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>objavljen</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>zatvoren</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Naslov</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Država</translation>
+    </message>
+    <message>
+        <source>What kind of incident</source>
+        <translation>Vrsta incidenta</translation>
+    </message>
+    <message>
+        <source>When did it happen</source>
+        <translation>Kada se to dogodilo</translation>
+    </message>
+    <message>
+        <source>Who do you believe is responsible</source>
+        <translation>Ko je po vašem mišljenju odgovoran</translation>
+    </message>
+    <message>
+        <source>Albania</source>
+        <translation>Albanija</translation>
+    </message>
+    <message>
+        <source>Bosnia and Herzegovina</source>
+        <translation>Bosna i Hercegovina</translation>
+    </message>
+    <message>
+        <source>Kosovo</source>
+        <translation>Kosovo</translation>
+    </message>
+    <message>
+        <source>Montenegro</source>
+        <translation>Crna Gora</translation>
+    </message>
+    <message>
+        <source>North Macedonia</source>
+        <translation>Sjeverna Makedonija</translation>
+    </message>
+    <message>
+        <source>Serbia</source>
+        <translation>Srbija</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Drugo</translation>
+    </message>
+    <message>
+        <source>Spyware on a phone or computer</source>
+        <translation>Špijunski softver na telefonu ili računaru</translation>
+    </message>
+    <message>
+        <source>Interception of calls or messages</source>
+        <translation>Presretanje poziva ili poruka</translation>
+    </message>
+    <message>
+        <source>Physical surveillance (being followed or watched)</source>
+        <translation>Fizički nadzor (praćenje, posmatranje)</translation>
+    </message>
+    <message>
+        <source>Requests for data (to a company or provider)</source>
+        <translation>Zahtjevi za podatke (kompaniji ili provajderu)</translation>
+    </message>
+    <message>
+        <source>Website blocking</source>
+        <translation>Blokiranje sajtova</translation>
+    </message>
+    <message>
+        <source>Content taken down</source>
+        <translation>Uklanjanje sadržaja</translation>
+    </message>
+    <message>
+        <source>Internet shutdown</source>
+        <translation>Gašenje interneta</translation>
+    </message>
+    <message>
+        <source>SLAPP or legal threat</source>
+        <translation>SLAPP tužba ili pravna prijetnja</translation>
+    </message>
+    <message>
+        <source>Intimidation</source>
+        <translation>Zastrašivanje</translation>
+    </message>
+    <message>
+        <source>Disinformation campaign</source>
+        <translation>Kampanja dezinformacija</translation>
+    </message>
+    <message>
+        <source>State (government, police, services)</source>
+        <translation>Država (vlada, policija, službe)</translation>
+    </message>
+    <message>
+        <source>Non-state (a company, a group, a person)</source>
+        <translation>Neko izvan države (firma, grupa, pojedinac)</translation>
+    </message>
+    <message>
+        <source>I do not know</source>
+        <translation>Ne znam</translation>
+    </message>
+    <message>
+        <source>Other country</source>
+        <translation>Druga država</translation>
     </message>
 </context>
 <context>

@@ -469,6 +469,10 @@
         <source>&lt;h3&gt;No case open&lt;/h3&gt;Choose a case from the list.</source>
         <translation>&lt;h3&gt;Нема отворен случај&lt;/h3&gt;Изберете случај од списокот.</translation>
     </message>
+    <message>
+        <source>%1. %2  (%3 bytes, %4)</source>
+        <translation>%1. %2  (%3 B, %4)</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -555,6 +559,10 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>%1 не може да се запише: %2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нема)</translation>
     </message>
 </context>
 <context>
@@ -915,6 +923,141 @@
     <message>
         <source>Error</source>
         <translation>Грешка</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 B)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTerms</name>
+    <message>
+        <source>new</source>
+        <translation>нов</translation>
+    </message>
+    <message>
+        <source>triage</source>
+        <translation>тријажа</translation>
+    </message>
+    <message>
+        <source>investigating</source>
+        <translation>во истрага</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>проверен</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>објавен</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>затворен</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Наслов</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Држава</translation>
+    </message>
+    <message>
+        <source>What kind of incident</source>
+        <translation>Вид на инцидент</translation>
+    </message>
+    <message>
+        <source>When did it happen</source>
+        <translation>Кога се случи</translation>
+    </message>
+    <message>
+        <source>Who do you believe is responsible</source>
+        <translation>Кој според вас е одговорен</translation>
+    </message>
+    <message>
+        <source>Albania</source>
+        <translation>Албанија</translation>
+    </message>
+    <message>
+        <source>Bosnia and Herzegovina</source>
+        <translation>Босна и Херцеговина</translation>
+    </message>
+    <message>
+        <source>Kosovo</source>
+        <translation>Косово</translation>
+    </message>
+    <message>
+        <source>Montenegro</source>
+        <translation>Црна Гора</translation>
+    </message>
+    <message>
+        <source>North Macedonia</source>
+        <translation>Северна Македонија</translation>
+    </message>
+    <message>
+        <source>Serbia</source>
+        <translation>Србија</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Друго</translation>
+    </message>
+    <message>
+        <source>Spyware on a phone or computer</source>
+        <translation>Шпионски софтвер на телефон или компјутер</translation>
+    </message>
+    <message>
+        <source>Interception of calls or messages</source>
+        <translation>Прислушување на повици или пресретнување на пораки</translation>
+    </message>
+    <message>
+        <source>Physical surveillance (being followed or watched)</source>
+        <translation>Физички надзор (следење, набљудување)</translation>
+    </message>
+    <message>
+        <source>Requests for data (to a company or provider)</source>
+        <translation>Барања за податоци (до компанија или провајдер)</translation>
+    </message>
+    <message>
+        <source>Website blocking</source>
+        <translation>Блокирање на веб-страници</translation>
+    </message>
+    <message>
+        <source>Content taken down</source>
+        <translation>Отстранување содржина</translation>
+    </message>
+    <message>
+        <source>Internet shutdown</source>
+        <translation>Исклучување на интернетот</translation>
+    </message>
+    <message>
+        <source>SLAPP or legal threat</source>
+        <translation>SLAPP тужба или правна закана</translation>
+    </message>
+    <message>
+        <source>Intimidation</source>
+        <translation>Заплашување</translation>
+    </message>
+    <message>
+        <source>Disinformation campaign</source>
+        <translation>Кампања за дезинформации</translation>
+    </message>
+    <message>
+        <source>State (government, police, services)</source>
+        <translation>Државата (влада, полиција, служби)</translation>
+    </message>
+    <message>
+        <source>Non-state (a company, a group, a person)</source>
+        <translation>Недржавен актер (компанија, група, поединец)</translation>
+    </message>
+    <message>
+        <source>I do not know</source>
+        <translation>Не знам</translation>
+    </message>
+    <message>
+        <source>Other country</source>
+        <translation>Друго</translation>
     </message>
 </context>
 <context>

@@ -467,6 +467,10 @@
         <source>&lt;h3&gt;No case open&lt;/h3&gt;Choose a case from the list.</source>
         <translation>&lt;h3&gt;Asnjë rast i hapur&lt;/h3&gt;Zgjidhni një rast nga lista.</translation>
     </message>
+    <message>
+        <source>%1. %2  (%3 bytes, %4)</source>
+        <translation>%1. %2  (%3 bajtë, %4)</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -552,6 +556,10 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>%1 nuk mund të shkruhej: %2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(asnjë)</translation>
     </message>
 </context>
 <context>
@@ -904,6 +912,141 @@
     <message>
         <source>Error</source>
         <translation>Gabim</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 bajtë)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTerms</name>
+    <message>
+        <source>new</source>
+        <translation>i ri</translation>
+    </message>
+    <message>
+        <source>triage</source>
+        <translation>në triazh</translation>
+    </message>
+    <message>
+        <source>investigating</source>
+        <translation>në hetim</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>i verifikuar</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>i publikuar</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>i mbyllur</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titulli</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Vendi</translation>
+    </message>
+    <message>
+        <source>What kind of incident</source>
+        <translation>Lloji i incidentit</translation>
+    </message>
+    <message>
+        <source>When did it happen</source>
+        <translation>Kur ndodhi</translation>
+    </message>
+    <message>
+        <source>Who do you believe is responsible</source>
+        <translation>Kush mendoni se është përgjegjës</translation>
+    </message>
+    <message>
+        <source>Albania</source>
+        <translation>Shqipëria</translation>
+    </message>
+    <message>
+        <source>Bosnia and Herzegovina</source>
+        <translation>Bosnja dhe Hercegovina</translation>
+    </message>
+    <message>
+        <source>Kosovo</source>
+        <translation>Kosova</translation>
+    </message>
+    <message>
+        <source>Montenegro</source>
+        <translation>Mali i Zi</translation>
+    </message>
+    <message>
+        <source>North Macedonia</source>
+        <translation>Maqedonia e Veriut</translation>
+    </message>
+    <message>
+        <source>Serbia</source>
+        <translation>Serbia</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Tjetër</translation>
+    </message>
+    <message>
+        <source>Spyware on a phone or computer</source>
+        <translation>Program spiunazhi në telefon ose kompjuter</translation>
+    </message>
+    <message>
+        <source>Interception of calls or messages</source>
+        <translation>Përgjim i thirrjeve ose mesazheve</translation>
+    </message>
+    <message>
+        <source>Physical surveillance (being followed or watched)</source>
+        <translation>Mbikëqyrje fizike (ndjekje ose vëzhgim)</translation>
+    </message>
+    <message>
+        <source>Requests for data (to a company or provider)</source>
+        <translation>Kërkesa për të dhëna (drejtuar një kompanie ose ofruesi)</translation>
+    </message>
+    <message>
+        <source>Website blocking</source>
+        <translation>Bllokim i faqeve të internetit</translation>
+    </message>
+    <message>
+        <source>Content taken down</source>
+        <translation>Heqje e përmbajtjes</translation>
+    </message>
+    <message>
+        <source>Internet shutdown</source>
+        <translation>Ndërprerje e internetit</translation>
+    </message>
+    <message>
+        <source>SLAPP or legal threat</source>
+        <translation>Padi SLAPP ose kërcënim ligjor</translation>
+    </message>
+    <message>
+        <source>Intimidation</source>
+        <translation>Frikësim</translation>
+    </message>
+    <message>
+        <source>Disinformation campaign</source>
+        <translation>Fushatë dezinformimi</translation>
+    </message>
+    <message>
+        <source>State (government, police, services)</source>
+        <translation>Shteti (qeveria, policia, shërbimet sekrete)</translation>
+    </message>
+    <message>
+        <source>Non-state (a company, a group, a person)</source>
+        <translation>Joshtetëror (kompani, grup ose person)</translation>
+    </message>
+    <message>
+        <source>I do not know</source>
+        <translation>Nuk e di</translation>
+    </message>
+    <message>
+        <source>Other country</source>
+        <translation>Tjetër</translation>
     </message>
 </context>
 <context>
