@@ -1,6 +1,7 @@
 #include "desk/case_list.h"
 
 #include <QDate>
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -62,6 +63,7 @@ CaseList::CaseList(QWidget* parent) : QWidget(parent) {
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table_->setTabKeyNavigation(false);  // arrows move between cases; Tab leaves the list
   table_->verticalHeader()->hide();
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->sortByColumn(kLast, Qt::DescendingOrder);
@@ -108,11 +110,11 @@ void CaseList::SetRows(const QList<CaseRow>& rows) {
     items.back()->setData(r.search_text, kSearchRole);
     items.back()->setData(r.unread ? tr("unread") : tr("read"), Qt::AccessibleTextRole);
     add(r.failures > 0 ? tr("⚠ %1").arg(r.title) : r.title, r.title.toLower());
-    const QString country = ValueLabel(QStringLiteral("country"), r.country);
-    const QString kind = ValueLabel(QStringLiteral("kind"), r.kind);
-    add(country, country);
-    add(kind, kind);
-    add(StatusLabel(r.status), r.status);  // the filter compares the sort role
+    // The sort role keeps the protocol value: the status filter compares
+    // it, and Relabel() shows it again in another language.
+    add(ValueLabel(QStringLiteral("country"), r.country), r.country);
+    add(ValueLabel(QStringLiteral("kind"), r.kind), r.kind);
+    add(StatusLabel(r.status), r.status);
     add(r.labels.join(QStringLiteral(", ")), r.labels.join(QStringLiteral(", ")));
     add(r.assignee, r.assignee);
     add(DayText(r.last_day), r.last_day);
@@ -157,6 +159,22 @@ void CaseList::MarkRead(const QString& id) {
     QFont f = model_->item(i, kTitle)->font();
     f.setBold(false);
     model_->item(i, kTitle)->setFont(f);
+  }
+}
+
+void CaseList::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) Relabel();
+  QWidget::changeEvent(event);
+}
+
+void CaseList::Relabel() {
+  for (int i = 0; i < model_->rowCount(); ++i) {
+    auto value = [&](int col) { return model_->item(i, col)->data(kSortRole).toString(); };
+    model_->item(i, kCountry)->setText(ValueLabel(QStringLiteral("country"), value(kCountry)));
+    model_->item(i, kKind)->setText(ValueLabel(QStringLiteral("kind"), value(kKind)));
+    model_->item(i, kStatus)->setText(StatusLabel(value(kStatus)));
+    const bool unread = model_->item(i, kUnread)->data(kSortRole).toInt() != 0;
+    model_->item(i, kUnread)->setData(unread ? tr("unread") : tr("read"), Qt::AccessibleTextRole);
   }
 }
 

@@ -1,5 +1,6 @@
 #include "desk/case_panel.h"
 
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGroupBox>
@@ -284,6 +285,7 @@ void CasePanel::Show(const CaseDetail& d) {
     UpdateFileWarning();
   }
   id_ = d.row.id;
+  if (&d != &detail_) detail_ = d;
   setEnabled(true);
   heading_->setText(
       QStringLiteral("<h3>%1</h3><span style='color:#555'>%2 · %3 · %4</span>")
@@ -324,8 +326,21 @@ void CasePanel::Show(const CaseDetail& d) {
   if (!d.files.isEmpty()) files_->setCurrentRow(0);
 }
 
+void CasePanel::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) Relabel();
+  QWidget::changeEvent(event);
+}
+
+void CasePanel::Relabel() {
+  if (!id_.isEmpty()) Show(detail_);
+  if (assignee_->count() > 1)
+    assignee_->setItemText(1, tr("me (%1)").arg(assignee_->itemData(1).toString()));
+  UpdateFileWarning();
+}
+
 void CasePanel::Clear() {
   id_.clear();
+  detail_ = CaseDetail();
   heading_->setText(tr("<h3>No case open</h3>Choose a case from the list."));
   warning_->hide();
   while (report_->rowCount() > 0) report_->removeRow(0);

@@ -1,5 +1,6 @@
 #include "desk/dashboard_page.h"
 
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -34,7 +35,6 @@ const Dimension kDimensions[] = {
 QPushButton* Button(QWidget* parent, const QString& text, const char* name) {
   auto* b = new QPushButton(text, parent);
   b->setObjectName(QLatin1String(name));
-  b->setAccessibleName(text);
   return b;
 }
 
@@ -73,6 +73,7 @@ DashboardPage::DashboardPage(QWidget* parent) : QWidget(parent) {
   table_->setObjectName(QStringLiteral("counts"));
   table_->setAccessibleName(tr("Counts (what an export contains)"));
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table_->setTabKeyNavigation(false);  // Tab leaves the table; arrows move in it
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->setMaximumWidth(360);
   summary_ = new QLabel(this);
@@ -112,10 +113,7 @@ void DashboardPage::SetRows(const QList<CaseRow>& rows) {
 }
 
 void DashboardPage::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::LanguageChange) {
-    stale_ = true;
-    if (isVisible()) Redraw();
-  }
+  if (event->type() == QEvent::LanguageChange) Redraw();
   QWidget::changeEvent(event);
 }
 

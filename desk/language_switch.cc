@@ -2,6 +2,7 @@
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QAbstractProxyModel>
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -15,8 +16,10 @@
 #include <QMenuBar>
 #include <QMutexLocker>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QStandardItemModel>
 #include <QTabBar>
+#include <QTableWidget>
 #include <QTextEdit>
 
 #include "desk/desk_settings.h"
@@ -46,7 +49,30 @@ QString Shown(QString text, int n) {
   return text;
 }
 
+// The first of LC_ALL, LC_MESSAGES and LANG that is set, as glibc reads them.
+QString MessagesLocale() {
+  for (const char* v : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const QString value = qEnvironmentVariable(v);
+    if (!value.isEmpty()) return value;
+  }
+  return {};
+}
+
 }  // namespace
+
+QStringList SystemUiLanguages() {
+  QStringList out;
+  const QString messages = MessagesLocale();
+  const bool c_locale = messages.isEmpty() || messages == QLatin1String("C") ||
+                        messages.startsWith(QLatin1String("C.")) ||
+                        messages == QLatin1String("POSIX");
+  // As glibc does: under the C locale LANGUAGE is ignored and the messages
+  // are English (Qt would still read LANGUAGE).
+  if (c_locale) return out;
+  out << qEnvironmentVariable("LANGUAGE").split(QLatin1Char(':'), Qt::SkipEmptyParts);
+  out << messages;
+  return out + QLocale::system().uiLanguages();
+}
 
 const QList<Language>& Languages() {
   static const QList<Language> kLanguages = {
@@ -70,7 +96,8 @@ QString PickLanguage(const QStringList& ui_languages) {
     }
     if (lower.isEmpty() || lower == QLatin1String("c") || lower.startsWith(QLatin1String("c.")))
       continue;
-    const QLocale locale(name);
+    // "sr_RS.UTF-8@latin": QLocale reads neither the codeset nor the modifier.
+    const QLocale locale(name.section(QLatin1Char('@'), 0, 0).section(QLatin1Char('.'), 0, 0));
     switch (locale.language()) {
       case QLocale::English:
         return QStringLiteral("en");
@@ -112,7 +139,7 @@ QString LanguageSwitch::StartLanguage(const DeskSettings& settings) {
   for (const Language& l : Languages()) {
     if (l.code == saved) return saved;
   }
-  return PickLanguage(QLocale::system().uiLanguages());
+  return PickLanguage(SystemUiLanguages());
 }
 
 QString LanguageSwitch::translate(const char* context, const char* source_text,
@@ -132,17 +159,75 @@ QString LanguageSwitch::translate(const char* context, const char* source_text,
   return t;
 }
 
-QString LanguageSwitch::Again(const QString& shown) const {
-  Message m;
-  {
-    QMutexLocker lock(&mutex_);
-    const auto it = shown_.constFind(shown);
-    if (it == shown_.constEnd()) return shown;
-    m = *it;
-  }
+QString LanguageSwitch::Translate(const Message& m) {
   return QCoreApplication::translate(
       m.context.constData(), m.source.constData(),
       m.disambiguation.isEmpty() ? nullptr : m.disambiguation.constData(), m.n);
+}
+
+QList<LanguageSwitch::Template> LanguageSwitch::Templates() const {
+  static const QRegularExpression kArg(QStringLiteral("%([1-9])"));
+  QList<Template> out;
+  QMutexLocker lock(&mutex_);
+  for (auto it = shown_.constBegin(); it != shown_.constEnd(); ++it) {
+    const QString& text = it.key();
+    if (!text.contains(kArg)) continue;
+    Template t;
+    t.message = it.value();
+    QString pattern;
+    int letters = 0;
+    qsizetype at = 0;
+    auto args = kArg.globalMatch(text);
+    while (args.hasNext()) {
+      const QRegularExpressionMatch a = args.next();
+      const QString literal = text.mid(at, a.capturedStart() - at);
+      for (QChar c : literal) letters += c.isLetter() ? 1 : 0;
+      at = a.capturedEnd();
+      t.args << a.captured(1).toInt();
+      // An argument at the end takes the rest of the text.
+      pattern += QRegularExpression::escape(literal) +
+                 (at == text.size() ? QStringLiteral("(.+)") : QStringLiteral("(.+?)"));
+    }
+    const QString tail = text.mid(at);
+    for (QChar c : tail) letters += c.isLetter() ? 1 : 0;
+    if (letters < kMinTemplateLetters) continue;  // "⚠ %1" would match any text
+    t.pattern = QRegularExpression(pattern + QRegularExpression::escape(tail),
+                                   QRegularExpression::DotMatchesEverythingOption);
+    out << t;
+  }
+  return out;
+}
+
+QString LanguageSwitch::Again(const QString& shown, const QList<Template>& templates) const {
+  {
+    QMutexLocker lock(&mutex_);
+    const auto it = shown_.constFind(shown);
+    if (it != shown_.constEnd()) {
+      const Message m = *it;
+      lock.unlock();
+      return Translate(m);
+    }
+  }
+  static const QRegularExpression kArg(QStringLiteral("%([1-9])"));
+  QString out = shown;
+  for (const Template& t : templates) {
+    const QRegularExpressionMatch m = t.pattern.match(out);
+    if (!m.hasMatch()) continue;
+    const QString fresh = Translate(t.message);
+    QString filled;
+    qsizetype at = 0;
+    auto args = kArg.globalMatch(fresh);
+    while (args.hasNext()) {
+      const QRegularExpressionMatch a = args.next();
+      const int group = static_cast<int>(t.args.indexOf(a.captured(1).toInt())) + 1;
+      filled +=
+          fresh.mid(at, a.capturedStart() - at) + (group > 0 ? m.captured(group) : a.captured(0));
+      at = a.capturedEnd();
+    }
+    filled += fresh.mid(at);
+    out.replace(m.capturedStart(), m.capturedLength(), filled);
+  }
+  return out;
 }
 
 bool LanguageSwitch::Use(const QString& code) {
@@ -169,7 +254,9 @@ bool LanguageSwitch::Use(const QString& code) {
 }
 
 void LanguageSwitch::RetranslateOpenWindows() const {
-  auto again = [this](QObject* o, const char* property) {
+  const QList<Template> templates = Templates();
+  auto Again = [&](const QString& shown) { return this->Again(shown, templates); };
+  auto again = [&](QObject* o, const char* property) {
     const QVariant v = o->property(property);
     if (v.typeId() != QMetaType::QString || v.toString().isEmpty()) return;
     const QString t = Again(v.toString());
@@ -190,8 +277,15 @@ void LanguageSwitch::RetranslateOpenWindows() const {
     if (auto* tabs = qobject_cast<QTabBar*>(w)) {
       for (int i = 0; i < tabs->count(); ++i) tabs->setTabText(i, Again(tabs->tabText(i)));
     }
-    if (auto* view = qobject_cast<QAbstractItemView*>(w)) {
-      if (auto* model = qobject_cast<QStandardItemModel*>(view->model())) {
+    if (auto* table = qobject_cast<QTableWidget*>(w)) {
+      for (int c = 0; c < table->columnCount(); ++c) {
+        if (QTableWidgetItem* h = table->horizontalHeaderItem(c)) h->setText(Again(h->text()));
+      }
+    } else if (auto* view = qobject_cast<QAbstractItemView*>(w)) {
+      QAbstractItemModel* source = view->model();
+      while (auto* proxy = qobject_cast<QAbstractProxyModel*>(source))
+        source = proxy->sourceModel();
+      if (auto* model = qobject_cast<QStandardItemModel*>(source)) {
         for (int c = 0; c < model->columnCount(); ++c) {
           const QString h = model->headerData(c, Qt::Horizontal).toString();
           if (!h.isEmpty()) model->setHeaderData(c, Qt::Horizontal, Again(h));

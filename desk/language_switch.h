@@ -9,10 +9,12 @@
 // so every tr() call passes through translate(), which remembers which
 // catalogue message produced which text. On a switch, every widget text,
 // action, combo box item and header that still shows such a text is looked
-// up again in the new catalogue. Texts built with arg() are not in that
-// record: they are redrawn by the next update of their page (QEvent::
-// LanguageChange reaches every widget after a switch). The record holds
-// catalogue texts only, never what a reviewer typed or a case holds.
+// up again in the new catalogue; a text built with arg() ("Server: %1") is
+// found by its catalogue text's pattern and rebuilt with the same arguments.
+// Pages whose texts come from data (the open case, the list, the dashboard)
+// redraw them on QEvent::LanguageChange, which reaches every widget after a
+// switch. The record holds catalogue texts only, never what a reviewer typed
+// or a case holds; a line edit's or text edit's content is never touched.
 //
 // Montenegrin (cnr) has no locale data in Qt 6.4 or CLDR: a ui language that
 // starts with "cnr" (LANGUAGE=cnr, LANG=cnr_ME.UTF-8) selects it, and so does
@@ -24,6 +26,7 @@
 #include <QList>
 #include <QMainWindow>
 #include <QMutex>
+#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 #include <QTranslator>
@@ -44,6 +47,12 @@ const QList<Language>& Languages();
 // as QLocale::uiLanguages() gives them) that the app speaks; "en" if none.
 QString PickLanguage(const QStringList& ui_languages);
 
+// The system's languages, most preferred first: LANGUAGE and the POSIX
+// message locale as glibc reads them (Qt 6.4's QLocale::system() turns
+// sr_RS.UTF-8@latin into sr-Cyrl-RS and does not know cnr_ME), then
+// QLocale::system().uiLanguages(); none under the C locale (English).
+QStringList SystemUiLanguages();
+
 class LanguageSwitch : public QTranslator {
   Q_OBJECT
  public:
@@ -57,8 +66,8 @@ class LanguageSwitch : public QTranslator {
   bool Use(const QString& code);
   const QString& code() const { return code_; }
 
-  // The language a start uses: the one saved in `settings`, else the system
-  // locale's (PickLanguage(QLocale::system().uiLanguages())).
+  // The language a start uses: the one saved in `settings`, else the
+  // system's (PickLanguage(SystemUiLanguages())).
   static QString StartLanguage(const DeskSettings& settings);
 
   bool isEmpty() const override { return false; }
@@ -75,8 +84,24 @@ class LanguageSwitch : public QTranslator {
     QByteArray disambiguation;
     int n = -1;
   };
+  // A text built with arg() from a catalogue text: the pattern that finds
+  // it in a shown text, and which capture holds %1, %2, ….
+  struct Template {
+    QRegularExpression pattern;
+    QList<int> args;
+    Message message;
+  };
+  // Fewer letters than this outside the arguments: not a template (so
+  // "⚠ %1" does not match every text).
+  static constexpr int kMinTemplateLetters = 4;
+
   explicit LanguageSwitch(QObject* parent);
-  QString Again(const QString& shown) const;
+  static QString Translate(const Message& m);
+  QList<Template> Templates() const;
+  // `shown` in the current language: a catalogue text looked up again, a
+  // text built from a template rebuilt with the same arguments, any other
+  // text as it is.
+  QString Again(const QString& shown, const QList<Template>& templates) const;
   void RetranslateOpenWindows() const;
 
   mutable QMutex mutex_;   // tr() runs on the worker thread too

@@ -141,6 +141,8 @@ void MainWindow::BuildWorkPage() {
   dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
   auto* share_all = bar->addAction(tr("S&hare all my cases…"), this, &MainWindow::AskGrantAll);
   share_all->setObjectName(QStringLiteral("grantAll"));
+  // Toolbar buttons are not in the Tab order: every action has a shortcut.
+  share_all->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
   ConnectCaseActions();
 }
 
@@ -251,6 +253,7 @@ void MainWindow::BuildChecksPage() {
   connect(unlock_, &UnlockPage::checkSetup, this, show);
   auto* check = toolbar_->addAction(tr("&Check my setup"), this, show);
   check->setObjectName(QStringLiteral("checkSetupAction"));
+  check->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
   connect(checks_, &SetupCheckPage::backRequested, this, [this] {
     if (before_checks_ == work_ && !unlocked_) before_checks_ = unlock_;  // locked meanwhile
     stack_->setCurrentWidget(before_checks_ != nullptr ? before_checks_ : unlock_);

@@ -463,7 +463,7 @@
     </message>
     <message>
         <source>&lt;p style=&apos;color:#777&apos;&gt;No notes yet.&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;color:#777&apos;&gt;Сè уште нема белешки.&lt;/p&gt;</translation>
+        <translation>&lt;p style=&apos;color:#777&apos;&gt;Сѐ уште нема белешки.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No case open&lt;/h3&gt;Choose a case from the list.</source>
@@ -717,7 +717,7 @@
     </message>
     <message>
         <source>Careful: this image still says where it was taken (GPS location). Clean it with mat2 before you share it.</source>
-        <translation>Внимание: оваа слика сè уште покажува каде е снимена (GPS-локација). Исчистете ја со mat2 пред да ја споделите.</translation>
+        <translation>Внимание: оваа слика сѐ уште покажува каде е снимена (GPS-локација). Исчистете ја со mat2 пред да ја споделите.</translation>
     </message>
     <message>
         <source>Please wait: another operation is running (or Cancel it).</source>
@@ -1128,7 +1128,7 @@
     </message>
     <message>
         <source>Everything checked works.</source>
-        <translation>Сè што е проверено работи.</translation>
+        <translation>Сѐ што е проверено работи.</translation>
     </message>
     <message numerus="yes">
         <source>%n check(s) failed: see what to do in the last column.</source>

@@ -105,7 +105,7 @@
     </message>
     <message>
         <source>No private temporary folder for the cleaned copies.</source>
-        <translation>Nuk ka dosje private të përkohshme për kopjet e pastruara.</translation>
+        <translation>Nuk ka direktori private të përkohshme për kopjet e pastruara.</translation>
     </message>
     <message>
         <source>Encrypting and sending %1…</source>
@@ -654,7 +654,7 @@
     </message>
     <message>
         <source>No private folder for tor&apos;s keys.</source>
-        <translation>Nuk ka dosje private për çelësat e tor-it.</translation>
+        <translation>Nuk ka direktori private për çelësat e tor-it.</translation>
     </message>
     <message>
         <source>Tor client key created.</source>
@@ -777,7 +777,7 @@
     </message>
     <message>
         <source>%1 cannot be created as a private folder.</source>
-        <translation>%1 nuk mund të krijohet si dosje private.</translation>
+        <translation>%1 nuk mund të krijohet si direktori private.</translation>
     </message>
     <message>
         <source>No free port on 127.0.0.1 for tor.</source>
@@ -1235,7 +1235,7 @@
     </message>
     <message>
         <source>Send this public line to your operator (read its first and last characters to them by phone). The private part is in %1, where the app&apos;s own tor uses it; with another tor, copy that file into the folder its ClientOnionAuthDir names.</source>
-        <translation>Dërgojini operatorit këtë rresht publik (lexojini në telefon karakteret e para dhe të fundit). Pjesa private është në %1, ku e përdor tor-i i aplikacionit; me një tor tjetër, kopjojeni atë skedar në dosjen që tregon ClientOnionAuthDir i tij.</translation>
+        <translation>Dërgojini operatorit këtë rresht publik (lexojini në telefon karakteret e para dhe të fundit). Pjesa private është në %1, ku e përdor tor-i i aplikacionit; me një tor tjetër, kopjojeni atë skedar në direktorinë që tregon ClientOnionAuthDir i tij.</translation>
     </message>
     <message>
         <source>%1 is not an onboarding file from a Dojava admin: %2</source>
