@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "client/file_metadata.h"
+#include "desk/language_switch.h"
 #include "desk/report_terms.h"
 
 namespace dojava::desk {
@@ -37,10 +38,17 @@ QString ItemHtml(const CaseItem& it) {
   const QString bg = it.notes
                          ? QStringLiteral("#fff6d6")
                          : (it.from_source ? QStringLiteral("#eef3fb") : QStringLiteral("#e9f6ec"));
+  // What people wrote is shown as it is; what the app wrote about an event
+  // or an attachment when the case was opened, in the current language.
+  const bool written = it.type == QLatin1String("report") || it.type == QLatin1String("message") ||
+                       it.type == QLatin1String("note");
+  const LanguageSwitch* language = LanguageSwitch::Instance();
+  const QString text = written ? it.text : language->Retranslated(it.text);
   html += QStringLiteral("<table width='100%' cellpadding='6' style='background:%1'><tr><td>%2")
-              .arg(bg, it.text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+              .arg(bg, text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
   for (const QString& f : it.files) {
-    html += QStringLiteral("<br><i>%1</i> ").arg(QObject::tr("Attachment:")) + f.toHtmlEscaped();
+    html += QStringLiteral("<br><i>%1</i> ").arg(QObject::tr("Attachment:")) +
+            language->Retranslated(f).toHtmlEscaped();
   }
   return html + QStringLiteral("</td></tr></table>");
 }

@@ -169,6 +169,7 @@ QList<LanguageSwitch::Template> LanguageSwitch::Templates() const {
   static const QRegularExpression kArg(QStringLiteral("%([1-9])"));
   QList<Template> out;
   QMutexLocker lock(&mutex_);
+  if (templates_from_ == shown_.size()) return templates_;
   for (auto it = shown_.constBegin(); it != shown_.constEnd(); ++it) {
     const QString& text = it.key();
     if (!text.contains(kArg)) continue;
@@ -195,19 +196,26 @@ QList<LanguageSwitch::Template> LanguageSwitch::Templates() const {
                                    QRegularExpression::DotMatchesEverythingOption);
     out << t;
   }
+  templates_ = out;
+  templates_from_ = shown_.size();
   return out;
 }
 
+QString LanguageSwitch::Retranslated(const QString& shown) const {
+  return Again(shown, Templates());
+}
+
+QString LanguageSwitch::Exactly(const QString& shown) const {
+  QMutexLocker lock(&mutex_);
+  const auto it = shown_.constFind(shown);
+  if (it == shown_.constEnd()) return shown;
+  const Message m = *it;
+  lock.unlock();
+  return Translate(m);
+}
+
 QString LanguageSwitch::Again(const QString& shown, const QList<Template>& templates) const {
-  {
-    QMutexLocker lock(&mutex_);
-    const auto it = shown_.constFind(shown);
-    if (it != shown_.constEnd()) {
-      const Message m = *it;
-      lock.unlock();
-      return Translate(m);
-    }
-  }
+  if (const QString t = Exactly(shown); t != shown) return t;
   static const QRegularExpression kArg(QStringLiteral("%([1-9])"));
   QString out = shown;
   for (const Template& t : templates) {
@@ -220,13 +228,26 @@ QString LanguageSwitch::Again(const QString& shown, const QList<Template>& templ
     while (args.hasNext()) {
       const QRegularExpressionMatch a = args.next();
       const int group = static_cast<int>(t.args.indexOf(a.captured(1).toInt())) + 1;
-      filled +=
-          fresh.mid(at, a.capturedStart() - at) + (group > 0 ? m.captured(group) : a.captured(0));
+      // An argument that is itself a catalogue text ("Status set to %1" with
+      // a status) changes language too.
+      filled += fresh.mid(at, a.capturedStart() - at) +
+                (group > 0 ? Exactly(m.captured(group)) : a.captured(0));
       at = a.capturedEnd();
     }
     filled += fresh.mid(at);
     out.replace(m.capturedStart(), m.capturedLength(), filled);
   }
+  // Sentences joined into one text ("Onboarding file read. The server
+  // address … are filled in"): long catalogue texts found inside it.
+  QList<QString> sentences;
+  {
+    QMutexLocker lock(&mutex_);
+    for (auto it = shown_.constBegin(); it != shown_.constEnd(); ++it) {
+      if (it.key().size() >= kMinSentenceChars && it.key() != out && out.contains(it.key()))
+        sentences << it.key();
+    }
+  }
+  for (const QString& s : sentences) out.replace(s, Exactly(s));
   return out;
 }
 

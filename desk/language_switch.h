@@ -70,6 +70,11 @@ class LanguageSwitch : public QTranslator {
   // system's (PickLanguage(SystemUiLanguages())).
   static QString StartLanguage(const DeskSettings& settings);
 
+  // `shown`, a text this app built with tr() (and arg()) in any language, in
+  // the current one; any other text as it is. For texts made once and kept
+  // (a case's events and attachments, built when the case was opened).
+  QString Retranslated(const QString& shown) const;
+
   bool isEmpty() const override { return false; }
   QString translate(const char* context, const char* source_text, const char* disambiguation,
                     int n) const override;
@@ -94,9 +99,14 @@ class LanguageSwitch : public QTranslator {
   // Fewer letters than this outside the arguments: not a template (so
   // "⚠ %1" does not match every text).
   static constexpr int kMinTemplateLetters = 4;
+  // A catalogue text this long is looked for inside longer texts too.
+  static constexpr qsizetype kMinSentenceChars = 24;
 
   explicit LanguageSwitch(QObject* parent);
   static QString Translate(const Message& m);
+  // A recorded catalogue text in the current language; any other as it is.
+  QString Exactly(const QString& shown) const;
+  // Every template recorded so far (rebuilt when the record grew).
   QList<Template> Templates() const;
   // `shown` in the current language: a catalogue text looked up again, a
   // text built from a template rebuilt with the same arguments, any other
@@ -108,6 +118,8 @@ class LanguageSwitch : public QTranslator {
   QTranslator catalogue_;  // empty for English; guarded by mutex_
   QString code_ = QStringLiteral("en");
   mutable QHash<QString, Message> shown_;  // text shown -> its message; guarded by mutex_
+  mutable QList<Template> templates_;      // from shown_ when it had templates_from_ entries
+  mutable qsizetype templates_from_ = -1;  // guarded by mutex_
 };
 
 // Adds the "Language" menu to `window`'s menu bar: "Follow the system" and

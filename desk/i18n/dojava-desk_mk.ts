@@ -415,7 +415,7 @@
     </message>
     <message>
         <source>Remove metadata with mat2 before sending</source>
-        <translation>Отстрани ги метаподатоците со mat2 пред испраќање</translation>
+        <translation>Отстрани ги метаподатоците со mat2</translation>
     </message>
     <message>
         <source>Warning about the attached files</source>
@@ -1203,7 +1203,7 @@
     </message>
     <message>
         <source>Start my own &amp;tor (recommended: no tor setup needed)</source>
-        <translation>Стартувај сопствен &amp;tor (препорачано: не треба да се поставува tor)</translation>
+        <translation>Стартувај сопствен &amp;tor (препорачано, без поставување)</translation>
     </message>
     <message>
         <source>Create my tor client &amp;key</source>

@@ -1191,7 +1191,7 @@
     </message>
     <message>
         <source>Start my own &amp;tor (recommended: no tor setup needed)</source>
-        <translation>Nis &amp;tor-in tim (e rekomanduar: nuk duhet konfiguruar tor)</translation>
+        <translation>Nis &amp;tor-in tim (e rekomanduar, pa konfigurim)</translation>
     </message>
     <message>
         <source>Create my tor client &amp;key</source>

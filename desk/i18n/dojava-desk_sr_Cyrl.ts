@@ -1203,7 +1203,7 @@
     </message>
     <message>
         <source>Start my own &amp;tor (recommended: no tor setup needed)</source>
-        <translation>Покрени сопствени &amp;tor (препоручено: tor не треба подешавати)</translation>
+        <translation>Покрени сопствени &amp;tor (препоручено, без подешавања)</translation>
     </message>
     <message>
         <source>Create my tor client &amp;key</source>

@@ -1203,7 +1203,7 @@
     </message>
     <message>
         <source>Start my own &amp;tor (recommended: no tor setup needed)</source>
-        <translation>Pokreni sopstveni &amp;tor (preporučeno: tor ne treba podešavati)</translation>
+        <translation>Pokreni sopstveni &amp;tor (preporučeno, bez podešavanja)</translation>
     </message>
     <message>
         <source>Create my tor client &amp;key</source>

@@ -8,7 +8,9 @@
 // colleagues' own CLI), a notification when a case arrives, delete with
 // confirmation, the lock after idle.
 //
-// With DOJAVA_DESK_SCREENSHOTS=DIR each screen is also saved as a PNG.
+// With DOJAVA_DESK_SCREENSHOTS=DIR each screen is also saved as a PNG (and
+// in each of DOJAVA_DESK_SCREENSHOT_LANGUAGES, comma-separated). The window
+// follows the system's language: ctest runs this test under the C locale.
 #include <signal.h>
 #include <sys/prctl.h>
 
@@ -47,6 +49,7 @@
 #include "desk/dashboard_counts.h"
 #include "desk/dashboard_page.h"
 #include "desk/desk_settings.h"
+#include "desk/language_switch.h"
 #include "desk/main_window.h"
 
 namespace dojava::desk {
@@ -299,6 +302,19 @@ void DeskTest::Shot(const QString& name) {
   if (dir.isEmpty()) return;
   QCoreApplication::processEvents();
   QVERIFY(window_->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+  // DOJAVA_DESK_SCREENSHOT_LANGUAGES=sr_Cyrl,mk: the same screen again in each
+  // language, switched while the app runs as the Language menu does, then
+  // back to English for the checks that follow.
+  const QStringList codes = qEnvironmentVariable("DOJAVA_DESK_SCREENSHOT_LANGUAGES")
+                                .split(QLatin1Char(','), Qt::SkipEmptyParts);
+  for (const QString& code : codes) {
+    QVERIFY(LanguageSwitch::Instance()->Use(code));
+    QCoreApplication::processEvents();
+    QVERIFY(window_->grab().save(dir + QLatin1Char('/') + name + QLatin1Char('-') + code +
+                                 QStringLiteral(".png")));
+    QVERIFY(LanguageSwitch::Instance()->Use(QStringLiteral("en")));
+    QCoreApplication::processEvents();
+  }
 }
 
 void DeskTest::firstRunThenWrongPassphraseThenUnlock() {
