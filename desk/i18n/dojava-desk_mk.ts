@@ -1207,11 +1207,11 @@
     </message>
     <message>
         <source>Create my tor client &amp;key</source>
-        <translation>Создај мој клиентски &amp;клуч за tor</translation>
+        <translation>Создај го мојот клиентски &amp;клуч за tor</translation>
     </message>
     <message>
         <source>Create my tor client key</source>
-        <translation>Создај мој клиентски клуч за tor</translation>
+        <translation>Создај го мојот клиентски клуч за tor</translation>
     </message>
     <message>
         <source>Your tor client key, public part</source>

@@ -803,7 +803,7 @@
     </message>
     <message>
         <source>Verification failed: what the server sent is not signed by your organisation&apos;s admin key, or a case key changed since you last opened the case. The server may have been tampered with. Do not rely on this data; tell your admin before you go on.</source>
-        <translation>Провера није успела: оно што је сервер послао није потписано кључем администратора ваше организације, или се кључ случаја променио откако сте последњи пут отворили случај. Могуће је да је неко дирао сервер. Не ослањајте се на ове податке; обавестите администратора пре него што наставите.</translation>
+        <translation>Провера није успела: оно што је сервер послао није потписано кључем администратора ваше организације, или се кључ случаја променио откако сте последњи пут отворили случај. Могуће је да је неко неовлашћено мењао сервер. Не ослањајте се на ове податке; обавестите администратора пре него што наставите.</translation>
     </message>
     <message>
         <source>Verification failed: the server shows an older list of reviewers than this computer saw before. Someone may be replaying old data. Tell your admin.</source>

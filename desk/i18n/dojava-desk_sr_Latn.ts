@@ -803,7 +803,7 @@
     </message>
     <message>
         <source>Verification failed: what the server sent is not signed by your organisation&apos;s admin key, or a case key changed since you last opened the case. The server may have been tampered with. Do not rely on this data; tell your admin before you go on.</source>
-        <translation>Provera nije uspela: ono što je server poslao nije potpisano ključem administratora vaše organizacije, ili se ključ slučaja promenio otkako ste poslednji put otvorili slučaj. Moguće je da je neko dirao server. Ne oslanjajte se na ove podatke; obavestite administratora pre nego što nastavite.</translation>
+        <translation>Provera nije uspela: ono što je server poslao nije potpisano ključem administratora vaše organizacije, ili se ključ slučaja promenio otkako ste poslednji put otvorili slučaj. Moguće je da je neko neovlašćeno menjao server. Ne oslanjajte se na ove podatke; obavestite administratora pre nego što nastavite.</translation>
     </message>
     <message>
         <source>Verification failed: the server shows an older list of reviewers than this computer saw before. Someone may be replaying old data. Tell your admin.</source>
