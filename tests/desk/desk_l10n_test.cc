@@ -398,6 +398,10 @@ void DeskL10nTest::startFollowsTheSystemUnlessChosen() {
 
 void DeskL10nTest::switchingRetranslatesTheOpenWindow() {
   auto w = Window();
+  for (QWidget* page : Pages(w.get())) {  // the list and the open case, as a reviewer sees them
+    if (page->isAncestorOf(w->findChild<CaseList*>()))
+      w->findChild<QStackedWidget*>()->setCurrentWidget(page);
+  }
   auto* ok = w->findChild<QPushButton*>(QStringLiteral("continue"));
   QCOMPARE(ok->text(), QStringLiteral("&Continue"));
   for (const QString& code : kCodes) {
@@ -430,6 +434,14 @@ void DeskL10nTest::switchingRetranslatesTheOpenWindow() {
                .contains(QStringLiteral("статус: нов")),
            qPrintable(w->findChild<QLabel*>(QStringLiteral("caseHeading"))->text()));
   QCOMPARE(w->menuBar()->actions().last()->text(), QStringLiteral("&Јазик"));
+  // The open case's report, redrawn: the page's words for its values.
+  QTest::qWait(20);
+  QStringList report;
+  for (QLabel* l : w->findChild<CasePanel*>()->findChildren<QLabel*>()) {
+    if (l->isVisible()) report << l->text();
+  }
+  QVERIFY2(report.contains(QStringLiteral("Србија")), qPrintable(report.join(QLatin1Char('|'))));
+  QVERIFY2(report.contains(QStringLiteral("Држава:")), qPrintable(report.join(QLatin1Char('|'))));
   // The choice is kept (and nothing else is written).
   const QString ini = dir_.filePath(QStringLiteral("desk-%1.ini").arg(windows_));
   QCOMPARE(QSettings(ini, QSettings::IniFormat).value(QStringLiteral("ui/language")).toString(),

@@ -309,11 +309,13 @@ void DeskTest::Shot(const QString& name) {
                                 .split(QLatin1Char(','), Qt::SkipEmptyParts);
   for (const QString& code : codes) {
     QVERIFY(LanguageSwitch::Instance()->Use(code));
-    QCoreApplication::processEvents();
+    // Pages redraw on the posted LanguageChange, and the rows they add are
+    // shown by queued calls: a few rounds of the event loop.
+    for (int i = 0; i < 5; ++i) QTest::qWait(20);
     QVERIFY(window_->grab().save(dir + QLatin1Char('/') + name + QLatin1Char('-') + code +
                                  QStringLiteral(".png")));
     QVERIFY(LanguageSwitch::Instance()->Use(QStringLiteral("en")));
-    QCoreApplication::processEvents();
+    for (int i = 0; i < 5; ++i) QTest::qWait(20);
   }
 }
 
