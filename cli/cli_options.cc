@@ -18,6 +18,8 @@ void AddCommonOptions(po::options_description* desc, unsigned set, CommonOptions
         "local state (default $XDG_DATA_HOME/dojava or ~/.local/share/dojava)")(
         "admin-fingerprint", po::value(&o->admin_fingerprint)->value_name("FP"),
         "the admin key fingerprint your organisation gave you (required on first contact)")(
+        "roster-floor", po::value(&o->roster_floor)->value_name("N"),
+        "the roster version of the published address (rv=N): refuse an older roster")(
         "onboarding", po::value(&o->onboarding)->value_name("FILE"),
         "the onboarding file from your admin: the server and admin fingerprint in one")(
         "timeout", po::value(&o->timeout_seconds)->value_name("SECONDS"),

@@ -12,6 +12,7 @@
 #include "cli/local_files.h"
 #include "cli/secret_input.h"
 #include "cli/session.h"
+#include "client/new_key_file.h"
 #include "client/onboarding.h"
 #include "client/public_key_line.h"
 #include "client/server_url.h"
@@ -47,10 +48,9 @@ void AddNewKeyOptions(po::options_description* d, NewKeyOptions* k) {
 }
 
 crypto::KeyFileParams KdfParams(uint32_t mib) {
-  if (mib < 8 || mib > 1024) Fail(Exit::kUsage, "--kdf-memory-mib must be 8..1024");
-  crypto::KeyFileParams p;
-  p.mem_kib = mib * 1024;
-  return p;
+  auto p = client::NewKeyParams(mib);
+  if (!p.ok()) Fail(Exit::kUsage, "--kdf-memory-mib must be 8..1024");
+  return *p;
 }
 
 // Seals `seed` under a new passphrase and writes it (0600, never overwrites).
@@ -105,15 +105,23 @@ int RunKeygen(const Args& args) {
   if (o.key_file.empty()) Fail(Exit::kUsage, "--key-file is required");
   const std::string pub_path = o.key_file + ".pub";
   struct stat st {};
+  if (::lstat(o.key_file.c_str(), &st) == 0) {
+    Fail(Exit::kLocalFile, o.key_file + " already exists; refusing to overwrite a key file");
+  }
   if (::lstat(pub_path.c_str(), &st) == 0) {
     Fail(Exit::kLocalFile, pub_path + " already exists; refusing to overwrite");
   }
-  crypto::ReviewerKey key = crypto::ReviewerKey::Generate();
-  WriteNewKeyFile(o.key_file, o.passphrase_file, crypto::KeyKind::kReviewer, key.seed(), k);
-  const std::string line = FormatPublicKeyLine({key.ed25519_public(), key.x25519_public()});
-  const std::string text = line + "\n";
-  WriteNewFile(pub_path, AsBytes(text), "--key-file");
-  ::chmod(pub_path.c_str(), 0644);  // public: meant to be handed over
+  auto pass = ReadNewPassphrase(o.passphrase_file, k.allow_short);
+  if (!pass.ok()) {
+    Fail(pass.code() == Code::kInvalidArgument ? Exit::kUsage : Exit::kError,
+         "passphrase: " + pass.status().message());
+  }
+  auto made = client::CreateReviewerKeyFile(o.key_file, *pass, KdfParams(k.mib));
+  if (made.code() == Code::kAlreadyExists) {
+    Fail(Exit::kLocalFile, made.status().message() + "; refusing to overwrite a key file");
+  }
+  if (!made.ok()) Fail(Exit::kError, made.status().message());
+  const std::string& line = made->public_line;
   if (o.json) {
     PrintJson(json::object{{"public_key_line", line}, {"public_key_file", pub_path}});
   } else {

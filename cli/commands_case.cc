@@ -154,12 +154,16 @@ int RunNote(const Args& args) {
 
 namespace {
 
+std::string RefusalText(const client::GrantRefusal& m) {
+  return "case " + IdText(m.case_id) + ": " + m.why.message();
+}
+
 // grant --all REVIEWER: every case this reviewer holds.
 int GrantAllCases(ReviewerSession& s, const CommonOptions& o, const client::ReviewerEntry& target) {
   const client::GrantAllReport r = Unwrap(client::GrantAll(s, target), "");
   if (o.json) {
     json::array refused;
-    for (const auto& m : r.refused) refused.emplace_back(m);
+    for (const auto& m : r.refused) refused.emplace_back(RefusalText(m));
     PrintJson(json::object{{"reviewer_id", IdText(target.reviewer_id)},
                            {"granted", r.granted},
                            {"already", r.already},
@@ -171,7 +175,7 @@ int GrantAllCases(ReviewerSession& s, const CommonOptions& o, const client::Revi
     if (r.not_yours) std::cout << "; " << r.not_yours << " not granted to you (ask who holds them)";
     std::cout << "\n";
   }
-  for (const auto& m : r.refused) std::cerr << "dojava: not granted: " << m << "\n";
+  for (const auto& m : r.refused) std::cerr << "dojava: not granted: " << RefusalText(m) << "\n";
   return r.refused.empty() ? 0 : static_cast<int>(Exit::kIntegrity);
 }
 

@@ -241,7 +241,10 @@ int RunGet(const Args& args) {
   ApiClient& api = s.api();
   Progress progress(ref->name);
   Check(client::DownloadFile(
-            api, [&](ApiClient& lane, uint64_t i) { return lane.GetChunk(id, file_id, i); },
+            api,
+            [&](ApiClient& lane, uint64_t i, Bytes& record) {
+              return lane.GetChunk(id, file_id, i, record);
+            },
             o.download_streams, secrets, ref->chunks, ref->size, output, ref->name,
             progress.Control()),
         "download");

@@ -201,8 +201,11 @@ std::string SaveAttachment(ApiClient& api, const std::vector<const FileRef*>& fi
   const crypto::Id fid = f.id;
   Progress progress(f.name);
   Check(client::DownloadFile(
-            api, [&](ApiClient& lane, uint64_t i) { return lane.GetSourceChunk(fid, i); }, streams,
-            secrets, f.chunks, f.size, path, f.name, progress.Control()),
+            api,
+            [&](ApiClient& lane, uint64_t i, Bytes& record) {
+              return lane.GetSourceChunk(fid, i, record);
+            },
+            streams, secrets, f.chunks, f.size, path, f.name, progress.Control()),
         "download");
   return path;
 }

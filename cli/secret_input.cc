@@ -123,12 +123,6 @@ Result<SecretBytes> ReadPassphrase(const std::string& file, bool confirm) {
 namespace dojava::cli {
 namespace {
 
-size_t CodePoints(ByteView text) {
-  size_t n = 0;
-  for (uint8_t b : text) n += (b & 0xC0) != 0x80 ? 1 : 0;
-  return n;
-}
-
 // Shows `text` on the terminal (not stdout: that may be a file or a pipe).
 bool ShowOnTerminal(std::string_view text) {
   const int fd = ::open("/dev/tty", O_WRONLY | O_NOCTTY | O_CLOEXEC);
@@ -139,17 +133,6 @@ bool ShowOnTerminal(std::string_view text) {
 }
 
 }  // namespace
-
-SecretBytes GeneratePassphrase() {
-  // 32 symbols without look-alikes (0/o, 1/l): 5 bits each.
-  static constexpr char kAlphabet[] = "abcdefghijkmnpqrstuvwxyz23456789";
-  SecretBytes out(kGeneratedPassphraseGroups * 5 - 1);
-  auto bytes = out.reveal_mut();
-  for (size_t i = 0; i < bytes.size(); ++i) {
-    bytes[i] = i % 5 == 4 ? '-' : static_cast<uint8_t>(kAlphabet[randombytes_uniform(32)]);
-  }
-  return out;
-}
 
 Result<SecretBytes> ReadNewPassphrase(const std::string& file, bool allow_short) {
   SecretBytes pass;
@@ -171,7 +154,7 @@ Result<SecretBytes> ReadNewPassphrase(const std::string& file, bool allow_short)
     DOJAVA_ASSIGN_OR_RETURN(SecretBytes again, ReadSecretFromTerminal("Passphrase again: "));
     if (!pass.Equals(again)) return Status(Code::kInvalidArgument, "the passphrases differ");
   }
-  if (!allow_short && CodePoints(pass.reveal()) < kMinPassphraseChars) {
+  if (!allow_short && client::PassphraseChars(pass) < kMinPassphraseChars) {
     return Status(
         Code::kInvalidArgument,
         "the passphrase is shorter than " + std::to_string(kMinPassphraseChars) +

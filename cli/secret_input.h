@@ -10,6 +10,7 @@
 
 #include "base/secret_bytes.h"
 #include "base/status.h"
+#include "client/new_key_file.h"
 
 namespace dojava::cli {
 
@@ -32,15 +33,11 @@ Result<SecretBytes> ReadSecretFromTerminal(const std::string& prompt, bool allow
 // `confirm` (a new key file), the terminal asks twice and the two must match.
 Result<SecretBytes> ReadPassphrase(const std::string& file, bool confirm);
 
-// A new key file's passphrase must have at least this many characters
-// unless forced (F16): it is all that protects a copied key file.
-inline constexpr size_t kMinPassphraseChars = 12;
-// Groups of 4 characters in a generated passphrase (5 bits each: 120 bits).
-inline constexpr size_t kGeneratedPassphraseGroups = 6;
-
-// A random passphrase "abcd-efgh-…" (kGeneratedPassphraseGroups groups of 4
-// from 32 symbols without look-alikes).
-SecretBytes GeneratePassphrase();
+// The length rule (F16) and the generated passphrase are the client's
+// (client/new_key_file.h), shared with Dojava Desk.
+using client::GeneratePassphrase;
+using client::kGeneratedPassphraseGroups;
+using client::kMinPassphraseChars;
 
 // The passphrase of a new key file: from `file`, or on the terminal, which
 // first shows a generated passphrase that Enter accepts (else the typed one

@@ -78,6 +78,7 @@ client::TrustOptions TrustOptionsFor(const CommonOptions& given, const crypto::E
   const CommonOptions o = WithOnboarding(given);
   client::TrustOptions t;
   t.admin_fingerprint = o.admin_fingerprint;
+  t.roster_floor = o.roster_floor;
   t.own_admin = own;
   t.accept_expired_roster = own != nullptr;  // the admin reads it to renew it
   if (o.source) {

@@ -37,6 +37,9 @@ struct CommonOptions {
   std::string socks5;
   std::string state_dir;
   std::string admin_fingerprint;
+  // --roster-floor N: the `rv` of the published address (PROTOCOL §12.1); an
+  // older roster is refused even with no remembered one. 0: none.
+  uint64_t roster_floor = 0;
   // --onboarding FILE: the server and admin fingerprint from the admin's
   // onboarding file (client/onboarding.h).
   std::string onboarding;

@@ -239,21 +239,15 @@ Result<HttpResponse> ApiClient::CallBinary(std::string_view method, const std::s
 
 Result<HttpResponse> ApiClient::Exchange(std::string_view method, const std::string& target,
                                          ByteView body, std::string_view content_type, bool auth,
-                                         size_t max_body) {
+                                         size_t max_body, Bytes body_buffer) {
   std::vector<HttpHeader> headers;
-  SecretBytes bearer;
-  if (auth && !token_.empty()) {
-    bearer = SecretBytes(7 + token_.size());
-    std::memcpy(bearer.reveal_mut().data(), "Bearer ", 7);
-    std::memcpy(bearer.reveal_mut().data() + 7, token_.reveal().data(), token_.size());
-    headers.push_back({"Authorization", &bearer, {}});
-  }
+  if (auth && !token_.empty()) headers.push_back({"Authorization", &token_, "Bearer "});
   if (!lookup_.empty() && IsSourceTarget(target)) {
     headers.push_back({"X-Dojava-Lookup-Key", &lookup_, {}});
   }
   for (int attempt = 0;; ++attempt) {
-    DOJAVA_ASSIGN_OR_RETURN(HttpResponse r,
-                            http_->Send(method, target, headers, body, content_type, max_body));
+    DOJAVA_ASSIGN_OR_RETURN(HttpResponse r, http_->Send(method, target, headers, body, content_type,
+                                                        max_body, std::move(body_buffer)));
     if (r.status == 429 && attempt < kRateLimitRetries) {
       WaitRetryAfter(r.retry_after);
       continue;
@@ -402,7 +396,7 @@ Status ParseCaseV2(const json::object& o, ApiCaseDetail* d) {
       if (!ro) return Unexpected("rekeys");
       ApiRekey rk;
       DOJAVA_ASSIGN_OR_RETURN(rk.generation, UInt(*ro, "generation"));
-      DOJAVA_ASSIGN_OR_RETURN(rk.statement, B64(*ro, "statement"));
+      DOJAVA_ASSIGN_OR_RETURN(rk.envelope, B64(*ro, "envelope"));
       d->rekeys.push_back(std::move(rk));
     }
   }
@@ -466,15 +460,26 @@ Result<uint64_t> ApiClient::PostMessage(const crypto::Id& case_id, ByteView reco
 }
 
 Status ApiClient::PostKeys(const crypto::Id& case_id, const std::vector<ApiSealedKey>& keys,
-                           ByteView genesis) {
+                           ByteView genesis, ByteView genesis_envelope) {
   json::object o{{"keys", KeyArray(keys)}};
   if (!genesis.empty()) o["genesis"] = Base64UrlEncode(genesis);
+  if (!genesis_envelope.empty()) o["genesis_envelope"] = Base64UrlEncode(genesis_envelope);
   const std::string body = json::serialize(o);
   return Call("POST", "/api/v1/cases/" + IdText(case_id) + "/keys", body, true, 64 * 1024).status();
 }
 
-Status ApiClient::PostAnchor(const crypto::Id& case_id, ByteView anchor) {
-  const std::string body = json::serialize(json::object{{"anchor", Base64UrlEncode(anchor)}});
+Status ApiClient::PostRekey(const crypto::Id& case_id, ByteView statement, ByteView envelope,
+                            const std::vector<ApiSealedKey>& keys) {
+  const std::string body = json::serialize(json::object{{"rekey", Base64UrlEncode(statement)},
+                                                        {"envelope", Base64UrlEncode(envelope)},
+                                                        {"keys", KeyArray(keys)}});
+  return Call("POST", "/api/v1/cases/" + IdText(case_id) + "/rekey", body, true, 64 * 1024)
+      .status();
+}
+
+Status ApiClient::PostAnchor(const crypto::Id& case_id, ByteView anchor, ByteView envelope) {
+  const std::string body = json::serialize(
+      json::object{{"anchor", Base64UrlEncode(anchor)}, {"envelope", Base64UrlEncode(envelope)}});
   return Call("POST", "/api/v1/cases/" + IdText(case_id) + "/anchors", body, true, 64 * 1024)
       .status();
 }
@@ -487,12 +492,23 @@ Status ApiClient::DeleteCase(const crypto::Id& case_id, ByteView statement) {
 
 Result<Bytes> ApiClient::GetChunk(const crypto::Id& case_id, const crypto::Id& file_id,
                                   uint64_t index) {
+  Bytes record;
+  DOJAVA_RETURN_IF_ERROR(GetChunk(case_id, file_id, index, record));
+  return record;
+}
+
+Status ApiClient::GetChunk(const crypto::Id& case_id, const crypto::Id& file_id, uint64_t index,
+                           Bytes& record) {
+  return GetRecord("/api/v1/cases/" + IdText(case_id) + "/files/" + IdText(file_id) + "/chunks/" +
+                       std::to_string(index),
+                   true, record);
+}
+
+Status ApiClient::GetRecord(const std::string& target, bool auth, Bytes& record) {
   DOJAVA_ASSIGN_OR_RETURN(
-      HttpResponse r, CallBinary("GET",
-                                 "/api/v1/cases/" + IdText(case_id) + "/files/" + IdText(file_id) +
-                                     "/chunks/" + std::to_string(index),
-                                 {}, true, kMaxChunkResponse));
-  return std::move(r.body);
+      HttpResponse r, Exchange("GET", target, {}, {}, auth, kMaxChunkResponse, std::move(record)));
+  record = std::move(r.body);
+  return Status::Ok();
 }
 
 Result<ApiUpload> ApiClient::CreateUpload(const crypto::Id& file_id, uint64_t chunks) {
@@ -564,11 +580,14 @@ Result<uint64_t> ApiClient::PostSourceMessage(ByteView record,
 }
 
 Result<Bytes> ApiClient::GetSourceChunk(const crypto::Id& file_id, uint64_t index) {
-  DOJAVA_ASSIGN_OR_RETURN(HttpResponse r, CallBinary("GET",
-                                                     "/api/v1/source/files/" + IdText(file_id) +
-                                                         "/chunks/" + std::to_string(index),
-                                                     {}, false, kMaxChunkResponse));
-  return std::move(r.body);
+  Bytes record;
+  DOJAVA_RETURN_IF_ERROR(GetSourceChunk(file_id, index, record));
+  return record;
+}
+
+Status ApiClient::GetSourceChunk(const crypto::Id& file_id, uint64_t index, Bytes& record) {
+  return GetRecord("/api/v1/source/files/" + IdText(file_id) + "/chunks/" + std::to_string(index),
+                   false, record);
 }
 
 }  // namespace dojava::client

@@ -56,10 +56,11 @@ struct ApiSealedKey {
   uint64_t generation = 0;  // v2: 0 = the case's first CK, g = the CK of the g-th re-key
 };
 
-// A re-key statement (PROTOCOL §7.3) as the API carries it.
+// A re-key (PROTOCOL §7.3) as the API serves it: its statement envelope
+// (§7.4, sealed under the CK it moves from; crypto::v2::OpenStatement).
 struct ApiRekey {
   uint64_t generation = 0;
-  Bytes statement;
+  Bytes envelope;
 };
 
 struct ApiMessage {
@@ -78,8 +79,9 @@ struct ApiCase {
 struct ApiCaseDetail {
   ApiCase info;
   std::vector<ApiSealedKey> keys;
-  // Protocol v2 (absent from a server that predates it): the notes-key
-  // genesis (§7.2), the case-key anchors (§8.5) and re-key statements (§7.3).
+  // Protocol v2 (absent from a server that predates it): the statement
+  // envelopes (§7.4) of the notes-key genesis (§7.2), the case-key anchors
+  // (§8.5) and the re-keys (§7.3).
   std::optional<Bytes> genesis;
   std::vector<Bytes> anchors;
   std::vector<ApiRekey> rekeys;
@@ -134,14 +136,25 @@ class ApiClient {
   Result<std::vector<ApiMessage>> GetMessages(const crypto::Id& case_id, uint64_t after);
   Result<uint64_t> PostMessage(const crypto::Id& case_id, ByteView record,
                                const std::vector<crypto::Id>& files);
-  // `genesis` (v2, §7.2): sent with the first notes keys of a case.
+  // `genesis` (v2, §7.2): sent with the first notes keys of a case, in clear
+  // (the server verifies it, then drops it) and as `genesis_envelope`
+  // (§7.4, what the server keeps). Both or neither.
   Status PostKeys(const crypto::Id& case_id, const std::vector<ApiSealedKey>& keys,
-                  ByteView genesis = {});
-  // A case-key anchor (§8.5).
-  Status PostAnchor(const crypto::Id& case_id, ByteView anchor);
+                  ByteView genesis = {}, ByteView genesis_envelope = {});
+  // A case-key anchor (§8.5), in clear and in its envelope (§7.4).
+  Status PostAnchor(const crypto::Id& case_id, ByteView anchor, ByteView envelope);
+  // A re-key (§7.3): the signed statement in clear, its envelope (§7.4,
+  // sealed under the CK it moves from) and CK' sealed to the reviewers
+  // (`keys`: role case, no generation; the server numbers it).
+  Status PostRekey(const crypto::Id& case_id, ByteView statement, ByteView envelope,
+                   const std::vector<ApiSealedKey>& keys);
   // POST /api/v1/cases/{id}/delete with a signed statement (PROTOCOL.md §8.6).
   Status DeleteCase(const crypto::Id& case_id, ByteView statement);
   Result<Bytes> GetChunk(const crypto::Id& case_id, const crypto::Id& file_id, uint64_t index);
+  // The same into `record`, whose memory is reused (a download's lane passes
+  // the same buffer for every chunk). On failure `record` is unspecified.
+  Status GetChunk(const crypto::Id& case_id, const crypto::Id& file_id, uint64_t index,
+                  Bytes& record);
 
   // Uploads (either listener).
   Result<ApiUpload> CreateUpload(const crypto::Id& file_id, uint64_t chunks);
@@ -156,6 +169,7 @@ class ApiClient {
   Result<ApiSourceCase> GetSourceCase(uint64_t after);
   Result<uint64_t> PostSourceMessage(ByteView record, const std::vector<crypto::Id>& files);
   Result<Bytes> GetSourceChunk(const crypto::Id& file_id, uint64_t index);
+  Status GetSourceChunk(const crypto::Id& file_id, uint64_t index, Bytes& record);  // as GetChunk
 
  private:
   Result<HttpResponse> Call(std::string_view method, const std::string& target,
@@ -164,8 +178,12 @@ class ApiClient {
                                   bool auth, size_t max_body);
   // The one request path of both: bearer token and lookup key headers (the
   // latter on /api/v1/source/* only), 429 retries, errors as Status.
+  // `body_buffer`: as HttpClient::Send.
   Result<HttpResponse> Exchange(std::string_view method, const std::string& target, ByteView body,
-                                std::string_view content_type, bool auth, size_t max_body);
+                                std::string_view content_type, bool auth, size_t max_body,
+                                Bytes body_buffer = {});
+  // A chunk record (GET `target`) into `record`, its memory reused.
+  Status GetRecord(const std::string& target, bool auth, Bytes& record);
 
   HttpClient* http_;
   SecretBytes token_;

@@ -11,6 +11,7 @@
 #include "crypto/notes_genesis.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/sealed_key.h"
+#include "crypto/statement_envelope.h"
 
 namespace dojava::client {
 namespace json = boost::json;
@@ -258,10 +259,14 @@ void CheckGenesis(const crypto::Id& case_id, const RosterView& roster, CaseView*
   Status st;
   if (!v->genesis) {
     st = Status(Code::kMalformed, "no genesis for it (§7.2)");
+  } else if (auto opened = crypto::v2::OpenStatement(*v->genesis, protocol::kStatementGenesis,
+                                                     case_id, v->case_key);
+             !opened.ok()) {
+    st = Status(opened.code(), "its genesis does not open (§7.4): " + opened.status().message());
   } else {
-    st =
-        crypto::v2::CheckNotesGenesis(*v->genesis, case_id, v->case_key, v->notes_key, *roster.v2())
-            .status();
+    st = crypto::v2::CheckNotesGenesis(opened->statement, case_id, v->case_key, v->notes_key,
+                                       *roster.v2())
+             .status();
   }
   if (st.ok()) return;
   v->notes_problem = "the notes key sealed to you is refused: " + std::string(CodeName(st.code())) +
@@ -269,10 +274,25 @@ void CheckGenesis(const crypto::Id& case_id, const RosterView& roster, CaseView*
   v->notes_key = SecretBytes();
 }
 
-// §8.5: every anchor must commit to the CK this reader holds.
-Status CheckAnchors(const crypto::Id& case_id, const std::vector<Bytes>& anchors,
+// §8.5 through §7.4: every anchor envelope must open under the CK this
+// reader holds (kWrongKey otherwise: nobody can be named), and the anchor
+// inside must commit to it.
+Status CheckAnchors(const crypto::Id& case_id, const std::vector<Bytes>& envelopes,
                     const RosterView& roster, const SecretBytes& ck) {
-  for (const auto& a : anchors) {
+  for (const auto& envelope : envelopes) {
+    auto opened = crypto::v2::OpenStatement(envelope, protocol::kStatementAnchor, case_id, ck);
+    if (!opened.ok()) {
+      const bool sealed_elsewhere =
+          opened.code() == Code::kWrongKey || opened.code() == Code::kDecryptFailed;
+      if (!sealed_elsewhere) {
+        return Status(opened.code(), "a case-key anchor envelope is damaged (" +
+                                         std::string(CodeName(opened.code())) + ")");
+      }
+      return Status(Code::kWrongKey,
+                    "a case-key anchor is sealed under another case key than yours: the server "
+                    "gave you, or a colleague, a key of its own");
+    }
+    const Bytes& a = opened->statement;
     auto who = crypto::v2::CheckCaseKeyAnchor(a, case_id, ck, *roster.v2());
     if (who.ok()) continue;
     std::string by;

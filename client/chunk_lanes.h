@@ -8,7 +8,8 @@
 // circuit's (1000). Each connection ("lane") is driven by one worker that
 // takes the next chunk index from a shared list, in order, and owns one
 // plaintext chunk (wiped memory) and one record buffer: memory stays at
-// `streams` of each whatever the file size.
+// `streams` of each whatever the file size (a download may swap a worker's
+// plaintext buffer for one of its `streams` spares: download.cc).
 //
 // Internal to dojava_client: front ends use transfer.h.
 #ifndef DOJAVA_CLIENT_CHUNK_LANES_H_
@@ -38,7 +39,7 @@ class ChunkWorkers {
  public:
   // The work for one chunk index on one lane, with that worker's buffers: a
   // plaintext chunk of kChunkPlainSize (wiped memory) and a record buffer of
-  // kChunkRecordSize bytes (the work may replace it).
+  // kChunkRecordSize bytes (the work may replace either).
   using Work =
       std::function<Status(size_t lane, uint64_t index, SecretBytes& plain, Bytes& record)>;
 

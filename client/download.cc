@@ -10,7 +10,9 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <map>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include "base/encoding.h"
@@ -26,6 +28,9 @@ constexpr size_t kChunk = protocol::kChunkPlainSize;
 // A chunk GET failing on the transport is tried once more (the lane's
 // HttpClient reopens its connection); a GET changes nothing on the server.
 constexpr int kGetAttempts = 2;
+// The kernel is asked to start writing the part file to disk after every
+// kWritebackBytes appended (StartWriteback).
+constexpr uint64_t kWritebackBytes = 8u << 20;
 
 Status Errno(const std::string& what) {
   return Status(Code::kIoError, what + ": " + std::strerror(errno));
@@ -75,41 +80,55 @@ Result<PartFile> OpenPartFile(const std::string& output, const crypto::FileSecre
 }
 
 // Appends opened chunks to the part file in index order, whichever lane
-// finished first: a worker whose chunk is not the next one waits, holding
-// its one chunk, until the chunks before it are written. So the part file is
-// always the plaintext of chunks [0, next) and a resume starts at `next`,
-// and memory stays at one chunk per lane. When chunk k fails, the chunks
-// below k still in flight are written as they complete (they are verified;
-// a resume need not fetch them again), the ones above it are dropped.
-// Thread-safe.
+// finished first, so that the part file is always the plaintext of chunks
+// [0, next) and a resume starts at `next`. A worker whose chunk is not the
+// next one leaves it here and takes a spare plaintext buffer to fetch on
+// with, so a slow chunk (or a slow write) does not leave the other lanes
+// idle; with no spare left it waits until the chunks before it are written.
+// Memory stays at `streams` buffers in the workers plus at most `spares`
+// held here. Only one thread writes at a time (the one whose chunk is next,
+// which then writes the held chunks that follow it), outside the lock.
+// When chunk k fails, the chunks below k (in flight or held) are written as
+// they complete (they are verified; a resume need not fetch them again), the
+// ones above it are dropped. Thread-safe.
 class InOrderWriter {
  public:
-  InOrderWriter(int fd, uint64_t next, uint64_t size, const TransferControl& control)
-      : fd_(fd), next_(next), written_(next * kChunk), size_(size), control_(control) {}
+  InOrderWriter(int fd, uint64_t next, uint64_t size, size_t spares, const TransferControl& control)
+      : fd_(fd),
+        next_(next),
+        written_(next * kChunk),
+        flushed_(written_),
+        max_spares_(spares),
+        size_(size),
+        control_(control) {}
 
-  // Waits for chunk `index`'s turn, writes `data`, reports progress. Returns
-  // the reason at once if the download was aborted at or below `index`.
-  Status Append(uint64_t index, ByteView data) {
+  // Hands over chunk `index`, opened into the first `n` bytes of `plain`:
+  // written now if it is the next one (with the held chunks that follow it),
+  // else held, `plain` then being replaced by a spare buffer. Returns the
+  // reason at once if the download was aborted at or below `index`, or the
+  // write's error.
+  Status Append(uint64_t index, SecretBytes& plain, size_t n) {
     std::unique_lock<std::mutex> lock(mu_);
-    turn_.wait(lock, [&] { return index >= stop_at_ || next_ == index; });
+    turn_.wait(lock, [&] {
+      return index >= stop_at_ || (next_ == index && !writing_) || !spares_.empty() ||
+             made_spares_ < max_spares_;
+    });
     if (index >= stop_at_) return error_;
-    DOJAVA_RETURN_IF_ERROR(WriteAllFd(fd_, data));
-    written_ += data.size();
-    ++next_;
-    if (control_.progress) control_.progress(written_, size_);
-    turn_.notify_all();
-    return Status::Ok();
+    if (next_ != index) {
+      SecretBytes spare = TakeSpare();
+      held_.emplace(index, Held{std::move(plain), n});
+      plain = std::move(spare);
+      return Status::Ok();
+    }
+    return WriteRun(lock, plain.reveal().first(n));
   }
 
   // Stops the download at chunk `at`: workers waiting with a chunk at or
-  // above it return. The reason of the lowest such chunk is kept.
+  // above it return, held chunks at or above it are dropped. The reason of
+  // the lowest such chunk is kept.
   void Abort(Status why, uint64_t at) {
     std::lock_guard<std::mutex> lock(mu_);
-    if (at < stop_at_) {
-      stop_at_ = at;
-      error_ = std::move(why);
-    }
-    turn_.notify_all();
+    AbortLocked(std::move(why), at);
   }
 
   Status error() {
@@ -122,18 +141,95 @@ class InOrderWriter {
   }
 
  private:
+  struct Held {
+    SecretBytes plain;
+    size_t n = 0;
+  };
+
+  SecretBytes TakeSpare() {  // REQUIRES(mu_), a spare free or still to make
+    if (spares_.empty()) {
+      ++made_spares_;
+      return SecretBytes(kChunk);
+    }
+    SecretBytes s = std::move(spares_.back());
+    spares_.pop_back();
+    return s;
+  }
+
+  void AbortLocked(Status why, uint64_t at) {  // REQUIRES(mu_)
+    if (at < stop_at_) {
+      stop_at_ = at;
+      error_ = std::move(why);
+    }
+    for (auto it = held_.lower_bound(at); it != held_.end(); it = held_.erase(it)) {
+      spares_.push_back(std::move(it->second.plain));
+    }
+    turn_.notify_all();
+  }
+
+  // Writes `data` (chunk next_), then every held chunk that follows it, the
+  // lock released while writing; `lock` is held on entry and on return.
+  Status WriteRun(std::unique_lock<std::mutex>& lock, ByteView data) {
+    writing_ = true;
+    std::optional<Held> current;  // the held chunk being written, if any
+    for (;;) {
+      const uint64_t end = written_ + data.size();
+      lock.unlock();
+      Status s = WriteAllFd(fd_, data);
+      if (s.ok()) s = StartWriteback(end);
+      lock.lock();
+      if (current) spares_.push_back(std::move(current->plain));
+      if (!s.ok()) {
+        writing_ = false;
+        AbortLocked(s, next_);
+        return s;
+      }
+      written_ += data.size();
+      ++next_;
+      if (control_.progress) control_.progress(written_, size_);
+      auto it = held_.find(next_);
+      if (it == held_.end() || next_ >= stop_at_) break;
+      current = std::move(it->second);
+      held_.erase(it);
+      data = current->plain.reveal().first(current->n);
+    }
+    writing_ = false;
+    turn_.notify_all();
+    return Status::Ok();
+  }
+
+  // Asks the kernel to start writing what was appended since the last call
+  // once it is kWritebackBytes, so that the fsync at the end has little left
+  // to wait for. `end`: the part file's size now. By the writing thread only.
+  Status StartWriteback(uint64_t end) {
+    if (end < flushed_ + kWritebackBytes) return Status::Ok();
+    if (::sync_file_range(fd_, static_cast<off_t>(flushed_), static_cast<off_t>(end - flushed_),
+                          SYNC_FILE_RANGE_WRITE) != 0) {
+      return Errno("sync_file_range");
+    }
+    flushed_ = end;
+    return Status::Ok();
+  }
+
   std::mutex mu_;
   std::condition_variable turn_;
   const int fd_;
-  uint64_t next_;                  // GUARDED_BY(mu_)
-  uint64_t written_;               // GUARDED_BY(mu_)
-  uint64_t stop_at_ = UINT64_MAX;  // GUARDED_BY(mu_)
-  Status error_;                   // GUARDED_BY(mu_)
+  uint64_t next_;                    // GUARDED_BY(mu_)
+  uint64_t written_;                 // GUARDED_BY(mu_)
+  uint64_t flushed_;                 // the writing thread's
+  uint64_t stop_at_ = UINT64_MAX;    // GUARDED_BY(mu_)
+  Status error_;                     // GUARDED_BY(mu_)
+  bool writing_ = false;             // GUARDED_BY(mu_)
+  std::map<uint64_t, Held> held_;    // GUARDED_BY(mu_)
+  std::vector<SecretBytes> spares_;  // GUARDED_BY(mu_)
+  size_t made_spares_ = 0;           // GUARDED_BY(mu_)
+  const size_t max_spares_;
   const uint64_t size_;
   const TransferControl& control_;
 };
 
-using LaneFetch = std::function<Result<Bytes>(size_t lane, uint64_t index)>;
+// Fetches chunk `index` on `lane` into `record` (its memory reused).
+using LaneFetch = std::function<Status(size_t lane, uint64_t index, Bytes& record)>;
 
 // One chunk: fetched on `lane` (one retry on a transport error), opened with
 // its position and `last` flag, appended in order. Errors name the chunk.
@@ -141,17 +237,16 @@ Status FetchOpenAppend(const LaneFetch& fetch, const ChunkWorkers& workers, size
                        uint64_t chunks, const crypto::FileSecrets& secrets,
                        const std::string& label, SecretBytes& plain, Bytes& record,
                        InOrderWriter& writer) {
-  Result<Bytes> got = fetch(lane, i);
+  Status got = fetch(lane, i, record);
   for (int attempt = 1;
        attempt < kGetAttempts && !got.ok() && got.code() == Code::kIoError && !workers.stopping();
        ++attempt) {
-    got = fetch(lane, i);
+    got = fetch(lane, i, record);
   }
   if (!got.ok()) {
-    return Status(got.code(), "chunk " + std::to_string(i) + " of " + label + ": " +
-                                  got.status().message() + " (run the command again to resume)");
+    return Status(got.code(), "chunk " + std::to_string(i) + " of " + label + ": " + got.message() +
+                                  " (run the command again to resume)");
   }
-  record = std::move(got).value();
   const bool last = i + 1 == chunks;
   auto n = crypto::DecryptChunkInto(secrets, i, last, record, plain.reveal_mut());
   if (!n.ok()) {
@@ -159,7 +254,7 @@ Status FetchOpenAppend(const LaneFetch& fetch, const ChunkWorkers& workers, size
                                 std::string(CodeName(n.code())) +
                                 "): the server sent a damaged or substituted chunk");
   }
-  return writer.Append(i, plain.reveal().first(*n));
+  return writer.Append(i, plain, *n);
 }
 
 Status Download(const LaneFetch& fetch, int streams, const crypto::FileSecrets& secrets,
@@ -176,7 +271,7 @@ Status Download(const LaneFetch& fetch, int streams, const crypto::FileSecrets& 
   DOJAVA_ASSIGN_OR_RETURN(PartFile part, OpenPartFile(output, secrets, chunks));
   if (part.start > 0 && control.resumed) control.resumed(part.start, chunks);
 
-  InOrderWriter writer(part.fd.get(), part.start, size, control);
+  InOrderWriter writer(part.fd.get(), part.start, size, static_cast<size_t>(streams), control);
   ChunkWorkers workers(static_cast<size_t>(streams));
   auto work = [&](size_t lane, uint64_t i, SecretBytes& plain, Bytes& record) -> Status {
     Status s = control.cancel != nullptr && control.cancel->cancelled()
@@ -205,8 +300,13 @@ Status Download(const LaneFetch& fetch, int streams, const crypto::FileSecrets& 
 Status DownloadFile(const ChunkFetcher& fetch, const crypto::FileSecrets& secrets, uint64_t chunks,
                     uint64_t size, const std::string& output, const std::string& label,
                     const TransferControl& control, int streams) {
-  return Download([&](size_t, uint64_t i) { return fetch(i); }, streams, secrets, chunks, size,
-                  output, label, control);
+  auto one = [&](size_t, uint64_t i, Bytes& record) -> Status {
+    Result<Bytes> got = fetch(i);
+    if (!got.ok()) return got.status();
+    record = std::move(got).value();
+    return Status::Ok();
+  };
+  return Download(one, streams, secrets, chunks, size, output, label, control);
 }
 
 Status DownloadFile(ApiClient& api, const LaneChunkFetcher& fetch, int streams,
@@ -218,8 +318,9 @@ Status DownloadFile(ApiClient& api, const LaneChunkFetcher& fetch, int streams,
                   "download streams must be 1.." + std::to_string(kMaxDownloadStreams));
   }
   ApiLanes lanes(api, static_cast<size_t>(streams), true);
-  return Download([&](size_t lane, uint64_t i) { return fetch(lanes.at(lane), i); }, streams,
-                  secrets, chunks, size, output, label, control);
+  return Download(
+      [&](size_t lane, uint64_t i, Bytes& record) { return fetch(lanes.at(lane), i, record); },
+      streams, secrets, chunks, size, output, label, control);
 }
 
 }  // namespace dojava::client

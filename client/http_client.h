@@ -32,9 +32,11 @@ struct HttpOptions {
   size_t max_header_bytes = 16 * 1024;
 };
 
+// A header's value is `value`, or `value` followed by `*secret_value` (for
+// "Authorization: Bearer <token>" without copying the token elsewhere).
 struct HttpHeader {
   std::string name;
-  const SecretBytes* secret_value = nullptr;  // one of the two
+  const SecretBytes* secret_value = nullptr;
   std::string value;
 };
 
@@ -55,19 +57,28 @@ class HttpClient {
   // bytes, else kResourceExhausted). Any HTTP status is a successful
   // Result; kIoError if the server cannot be reached or the exchange fails
   // ("cannot reach <server>: ...").
+  // The response body is read into `body_buffer` (then moved into the
+  // result): a caller fetching many bodies of one size (chunk records)
+  // passes the previous one back, so its memory is reused rather than
+  // allocated and filled for every response.
   Result<HttpResponse> Send(std::string_view method, std::string_view target,
                             const std::vector<HttpHeader>& headers, ByteView body,
-                            std::string_view content_type, size_t max_body);
+                            std::string_view content_type, size_t max_body, Bytes body_buffer = {});
 
   const HttpOptions& options() const { return options_; }
 
  private:
   Status Connect(Deadline deadline);
-  Result<HttpResponse> Exchange(const SecretBytes& head, ByteView body, size_t max_body,
-                                Deadline deadline, bool* nothing_received);
+  Result<HttpResponse> SendHead(ByteView body, size_t max_body, Bytes body_buffer);
+  Result<HttpResponse> Exchange(ByteView body, size_t max_body, Deadline deadline,
+                                bool* nothing_received, Bytes* body_buffer);
+  Status ReadBody(size_t length, ByteView start, Deadline deadline, Bytes* out);
 
   HttpOptions options_;
   UniqueFd fd_;
+  // The request head of the exchange under way, in wiped memory kept from
+  // one request to the next (one allocation per connection, not per request).
+  SecretBytes head_;
 };
 
 }  // namespace dojava::client

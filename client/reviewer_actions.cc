@@ -13,6 +13,7 @@
 #include "crypto/notes_genesis.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/sealed_key.h"
+#include "crypto/statement_envelope.h"
 
 namespace dojava::client {
 namespace json = boost::json;
@@ -41,7 +42,12 @@ void AnchorIfFirst(ReviewerSession& s, CaseView* v) {
   if (!v->needs_anchor || !CheckSafeToEncrypt(*v).ok()) return;
   auto anchor =
       crypto::v2::MakeCaseKeyAnchor(v->info.case_id, s.me->id, v->case_key, MySigningKey(s));
-  if (anchor.ok() && s.api().PostAnchor(v->info.case_id, *anchor).ok()) v->needs_anchor = false;
+  if (!anchor.ok()) return;
+  auto envelope =
+      crypto::v2::SealStatement(v->case_key, protocol::kStatementAnchor, v->info.case_id, *anchor);
+  if (envelope.ok() && s.api().PostAnchor(v->info.case_id, *anchor, *envelope).ok()) {
+    v->needs_anchor = false;
+  }
 }
 
 // One's own message is not news: if everything before it was read, so is it.
@@ -184,13 +190,18 @@ Status CreateNotesKey(ReviewerSession& s, const CaseView& v, const SecretBytes& 
     keys.push_back({IdText(e->reviewer_id), protocol::kRoleNotesKey, std::move(sealed).value()});
     genesis.recipients.push_back(e->reviewer_id);
   }
-  Bytes signed_genesis;
+  Bytes signed_genesis, envelope;
   if (v.format == protocol::kVersion2) {
     auto g = crypto::v2::MakeNotesGenesis(std::move(genesis), v.case_key, nk, MySigningKey(s));
     if (!g.ok()) return Status(g.code(), "the notes-key genesis: " + g.status().message());
     signed_genesis = std::move(g).value();
+    // §7.4: the server keeps only the genesis sealed under CK.
+    auto e = crypto::v2::SealStatement(v.case_key, protocol::kStatementGenesis, v.info.case_id,
+                                       signed_genesis);
+    if (!e.ok()) return Status(e.code(), "sealing the notes-key genesis: " + e.status().message());
+    envelope = std::move(e).value();
   }
-  return s.api().PostKeys(v.info.case_id, keys, signed_genesis);
+  return s.api().PostKeys(v.info.case_id, keys, signed_genesis, envelope);
 }
 
 }  // namespace
@@ -314,28 +325,30 @@ Result<size_t> GrantCase(ReviewerSession& s, const CaseView& v, const ReviewerEn
 
 namespace dojava::client {
 
-Result<GrantAllReport> GrantAll(ReviewerSession& s, const ReviewerEntry& target) {
+Result<GrantAllReport> GrantAll(ReviewerSession& s, const ReviewerEntry& target,
+                                const GrantAllControl& control) {
   auto cases = s.api().ListCases(0);
   if (!cases.ok()) return Status(cases.code(), "listing cases: " + cases.status().message());
   GrantAllReport r;
-  for (const auto& c : *cases) {
-    auto v = OpenCase(s, c.case_id);
-    if (!v.ok() && v.code() == Code::kPermissionDenied) {
+  const size_t total = cases->size();
+  for (size_t i = 0; i < total; ++i) {
+    if (control.cancel && control.cancel->cancelled()) return Status(Code::kCancelled, "stopped");
+    if (control.progress) control.progress(i, total);
+    const crypto::Id& id = (*cases)[i].case_id;
+    auto v = OpenCase(s, id);
+    if (v.code() == Code::kPermissionDenied) {
       ++r.not_yours;
       continue;
     }
-    if (!v.ok() && v.code() == Code::kNotFound) continue;  // deleted meanwhile
-    if (!v.ok()) {
-      r.refused.push_back(v.status().message());
-      continue;
-    }
-    auto added = GrantCase(s, *v, target);
+    if (v.code() == Code::kNotFound) continue;  // deleted meanwhile
+    Result<size_t> added = v.ok() ? GrantCase(s, *v, target) : Result<size_t>(v.status());
     if (!added.ok()) {
-      r.refused.push_back(added.status().message());
+      r.refused.push_back({id, added.status()});
     } else {
       ++(*added > 0 ? r.granted : r.already);
     }
   }
+  if (control.progress) control.progress(total, total);
   return r;
 }
 

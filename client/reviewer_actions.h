@@ -11,6 +11,7 @@
 
 #include <boost/json/object.hpp>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -102,18 +103,35 @@ Result<uint64_t> PostReply(ReviewerSession& s, const CaseView& v, const SecretBy
 // is not safe to encrypt for; kInvalidArgument for a retired target.
 Result<size_t> GrantCase(ReviewerSession& s, const CaseView& v, const ReviewerEntry& target);
 
+// A case GrantAll could not pass on, and why (did not open cleanly, server
+// refused): the front end words `why` its own way.
+struct GrantRefusal {
+  crypto::Id case_id{};
+  Status why;
+};
+
 // What GrantAll did, case by case.
 struct GrantAllReport {
-  size_t granted = 0;                // keys sealed to the colleague now
-  size_t already = 0;                // the colleague had access already
-  size_t not_yours = 0;              // not granted to this reviewer: cannot pass it on
-  std::vector<std::string> refused;  // "case X: why" (did not open cleanly, server refused)
+  size_t granted = 0;                 // keys sealed to the colleague now
+  size_t already = 0;                 // the colleague had access already
+  size_t not_yours = 0;               // not granted to this reviewer: cannot pass it on
+  std::vector<GrantRefusal> refused;  // in the order of the listing
+};
+
+// Progress and stop of GrantAll. `progress` gets (cases done, cases listed)
+// before each case and once at the end, on the calling thread; `cancel` is
+// read before each case. Either may be empty.
+struct GrantAllControl {
+  std::function<void(size_t done, size_t total)> progress;
+  const CancelToken* cancel = nullptr;  // not owned
 };
 
 // Grants every case this reviewer holds to `target` (a colleague joining).
 // One case failing does not stop the others; it is listed in `refused`.
-// Errors only for the listing itself.
-Result<GrantAllReport> GrantAll(ReviewerSession& s, const ReviewerEntry& target);
+// Errors only for the listing itself, and kCancelled when `control.cancel`
+// was set (the cases before it stay granted; granting again is harmless).
+Result<GrantAllReport> GrantAll(ReviewerSession& s, const ReviewerEntry& target,
+                                const GrantAllControl& control = {});
 
 }  // namespace dojava::client
 

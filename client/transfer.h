@@ -19,10 +19,12 @@
 // Both keep up to `streams` chunk requests in flight, each on its own
 // keep-alive connection (through SOCKS5: its own tor stream of the same
 // circuit) driven by one worker thread (chunk_lanes.h): memory stays at
-// `streams` plaintext chunks (wiped memory) and records whatever the file
-// size. A download worker whose chunk arrived before the ones below it waits
-// with it until they are written. The first error stops every worker after
-// its current request; all are joined before the call returns.
+// `streams` records and plaintext chunks (wiped memory) whatever the file
+// size, plus for a download up to `streams` chunks held: a download worker
+// whose chunk arrived before the ones below it leaves it with the writer and
+// fetches on with a spare buffer (it waits when `streams` are held). The
+// first error stops every worker after its current request; all are joined
+// before the call returns.
 #ifndef DOJAVA_CLIENT_TRANSFER_H_
 #define DOJAVA_CLIENT_TRANSFER_H_
 
@@ -85,9 +87,11 @@ Result<UploadedFile> UploadFile(ApiClient& api, const std::string& path, uint64_
 inline constexpr int kDefaultDownloadStreams = 3;
 inline constexpr int kMaxDownloadStreams = 8;
 
-// Fetches chunk `index` of the file on `lane`: the caller's ApiClient or one
-// opened with its options and credentials (reviewer or source route).
-using LaneChunkFetcher = std::function<Result<Bytes>(ApiClient& lane, uint64_t index)>;
+// Fetches chunk `index` of the file on `lane` (the caller's ApiClient or one
+// opened with its options and credentials; reviewer or source route) into
+// `record`, the lane's buffer: ApiClient::GetChunk(..., record) reuses its
+// memory from one chunk to the next.
+using LaneChunkFetcher = std::function<Status(ApiClient& lane, uint64_t index, Bytes& record)>;
 
 // Downloads and decrypts a file to `output` as described above, with up to
 // `streams` (1 to kMaxDownloadStreams) chunk GETs in flight; the extra

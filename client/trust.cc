@@ -98,6 +98,14 @@ Status RosterRefused(const Status& st, uint64_t seen_version) {
   }
 }
 
+// §6: a roster below the floor of the published address (`rv`).
+Status BelowFloor(uint64_t version, uint64_t floor) {
+  return Status(Code::kRollback, "roster rollback refused: the server offers roster version " +
+                                     std::to_string(version) + ", older than version " +
+                                     std::to_string(floor) +
+                                     " of the published address (--roster-floor)");
+}
+
 // The verified v2 rosters strictly between `from` and `to` as the server
 // keeps them, or none if it has no such route, wants a token this machine
 // does not hold yet, or the list has a gap (the chain rule then checks
@@ -154,7 +162,7 @@ Status CheckAdvance(Connection& conn, const crypto::Ed25519Public& admin,
 
 Result<RosterView> AcceptRoster(Connection& conn, const crypto::Ed25519Public& admin,
                                 const crypto::Id& instance_id, ByteView signed_roster,
-                                bool accept_expired) {
+                                bool accept_expired, uint64_t floor) {
   DOJAVA_ASSIGN_OR_RETURN(const crypto::RosterState seen, conn.state().LastRoster());
   DOJAVA_ASSIGN_OR_RETURN(auto seen_bytes, conn.state().LastRosterBytes());
   std::optional<RosterView> seen_view;
@@ -171,6 +179,7 @@ Result<RosterView> AcceptRoster(Connection& conn, const crypto::Ed25519Public& a
   auto next = VerifyAnyRoster(signed_roster, admin, instance_id,
                               accept_expired ? std::nullopt : std::optional<uint32_t>(TodayU32()));
   if (!next.ok()) return RosterRefused(next.status(), seen.version);
+  if (next->version() < floor) return BelowFloor(next->version(), floor);
   Status advance = CheckAdvance(conn, admin, instance_id, seen, seen_view, *next);
   if (!advance.ok()) return RosterRefused(advance, seen.version);
   const Bytes digest = next->digest();
@@ -192,6 +201,7 @@ Result<TrustedInstance> FetchTrustedInstance(Connection& conn, const TrustOption
 
   if (!t.info.roster) {
     DOJAVA_ASSIGN_OR_RETURN(const crypto::RosterState seen, conn.state().LastRoster());
+    if (options.roster_floor > 0) return BelowFloor(0, options.roster_floor);
     if (seen.version > 0) {
       return Status(Code::kRollback,
                     "roster rollback: the server has no roster, but this machine accepted "
@@ -202,7 +212,7 @@ Result<TrustedInstance> FetchTrustedInstance(Connection& conn, const TrustOption
   }
   DOJAVA_ASSIGN_OR_RETURN(RosterView roster,
                           AcceptRoster(conn, served, t.info.instance_id, *t.info.roster,
-                                       options.accept_expired_roster));
+                                       options.accept_expired_roster, options.roster_floor));
   t.roster = std::move(roster);
   return t;
 }

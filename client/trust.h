@@ -39,6 +39,10 @@ struct TrustOptions {
   // Admin commands: read an expired v2 roster (to renew it). Nothing is
   // sealed or signed against it by anyone else.
   bool accept_expired_roster = false;
+  // The roster version of the published address (`rv`, PROTOCOL §12.1): a
+  // roster older than it is a rollback even on first contact, when there is
+  // no remembered roster (§6). 0: none given.
+  uint64_t roster_floor = 0;
   // For kConfirm: shows the fingerprint, true if the person confirmed it.
   std::function<bool(const std::string& fingerprint)> confirm;
 };
@@ -70,10 +74,11 @@ Result<TrustedInstance> FetchTrustedInstance(Connection& conn, const TrustOption
 // rosters fetched from GET /api/v1/rosters when versions were skipped (a
 // server without that route leaves the continuity checks alone); v2 after
 // v1 only with a higher version. The accepted roster is remembered.
-// `accept_expired`: skip §6 step 5 (admin commands only).
+// `accept_expired`: skip §6 step 5 (admin commands only). `floor`: a roster
+// below this version is kRollback (§6, the `rv` of the published address).
 Result<RosterView> AcceptRoster(Connection& conn, const crypto::Ed25519Public& admin,
                                 const crypto::Id& instance_id, ByteView signed_roster,
-                                bool accept_expired = false);
+                                bool accept_expired = false, uint64_t floor = 0);
 
 // True if two fingerprint texts name the same key (separators and case ignored).
 bool SameFingerprint(std::string_view a, std::string_view b);

@@ -335,7 +335,9 @@ void Backend::Download(QString id, int number, QString folder) {
   const crypto::Id file_id = ref.id;
   Status st = client::DownloadFile(
       api,
-      [&](client::ApiClient& lane, uint64_t i) { return lane.GetChunk(*case_id, file_id, i); },
+      [&](client::ApiClient& lane, uint64_t i, Bytes& record) {
+        return lane.GetChunk(*case_id, file_id, i, record);
+      },
       client::kDefaultDownloadStreams, *secrets, ref.chunks, ref.size, output, ref.name, control);
   if (!st.ok()) return ReportFailure(tr("Download"), st);
   auto location = client::HasLocationMetadata(output);

@@ -82,6 +82,10 @@ class Backend : public QObject {
   // A new tor client-authorization key pair for the onion in `server`: the
   // private line written into `auth_dir` (onionKeyCreated).
   void CreateOnionKey(QString server, QString auth_dir);
+  // A new reviewer key file at `path` (0600, with path.pub) sealed under
+  // `passphrase` (wiped after use) as `dojava keygen` does, Argon2id at
+  // client::kNewKeyDefaultMiB (keyCreated, or failed: never overwrites).
+  void CreateKey(QString path, std::shared_ptr<SecretBytes> passphrase);
 
  signals:
   void busy(QString what);
@@ -98,6 +102,7 @@ class Backend : public QObject {
   void activity(int unread_cases, bool news);
   void setupChecked(QList<dojava::desk::SetupCheckRow> rows);
   void onionKeyCreated(QString public_line, QString private_path);
+  void keyCreated(QString key_path, QString public_line);
   void done(QString message);
   void failed(QString what, QString message);
 

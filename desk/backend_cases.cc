@@ -11,6 +11,7 @@
 #include "client/case_view.h"
 #include "client/file_metadata.h"
 #include "client/format.h"
+#include "client/new_key_file.h"
 #include "client/onion_auth.h"
 #include "client/reviewer_actions.h"
 #include "client/setup_check.h"
@@ -119,39 +120,29 @@ void Backend::Grant(QString id, QString who) {
   Reopen(id);
 }
 
-// The loop of client::GrantAll, case by case, so that it reports progress
-// and stops when cancelled.
+// client::GrantAll with the progress bar and Cancel.
 void Backend::GrantAll(QString who) {
   if (!RequireSession()) return;
   cancel_requested_ = false;
   emit busy(tr("Sharing all your cases with %1…").arg(who));
   auto target = client::FindReviewer(*session_, who.toStdString());
   if (!target.ok()) return ReportFailure(tr("Grant all"), target.status());
-  auto list = session_->api().ListCases(0);
-  if (!list.ok()) return ReportFailure(tr("Grant all"), list.status());
-  int granted = 0, already = 0, not_yours = 0;
+  client::CancelToken token;
+  client::GrantAllControl control;
+  control.cancel = &token;
+  control.progress = [&](size_t done, size_t total) {
+    if (cancel_requested_) token.Cancel();
+    emit progress(static_cast<qint64>(done), static_cast<qint64>(total));
+  };
+  auto r = client::GrantAll(*session_, **target, control);
+  if (!r.ok()) return ReportFailure(tr("Grant all"), r.status());
   QStringList refused;
-  const qint64 total = static_cast<qint64>(list->size());
-  for (qint64 i = 0; i < total; ++i) {
-    if (cancel_requested_) return ReportFailure(tr("Grant all"), Status(Code::kCancelled, ""));
-    emit progress(i, total);
-    const crypto::Id& case_id = (*list)[static_cast<size_t>(i)].case_id;
-    auto v = client::OpenCase(*session_, case_id);
-    if (v.code() == Code::kPermissionDenied) {
-      ++not_yours;
-      continue;
-    }
-    if (v.code() == Code::kNotFound) continue;  // deleted meanwhile
-    Result<size_t> added = v.ok() ? client::GrantCase(*session_, *v, **target) : v.status();
-    if (!added.ok()) {
-      refused << QString::fromStdString(client::IdText(case_id)) + QStringLiteral(": ") +
-                     PlainError(added.status());
-    } else {
-      ++(*added > 0 ? granted : already);
-    }
+  for (const client::GrantRefusal& m : r->refused) {
+    refused << QString::fromStdString(client::IdText(m.case_id)) + QStringLiteral(": ") +
+                   PlainError(m.why);
   }
-  emit progress(total, total);
-  emit grantedAll(granted, already, not_yours, refused);
+  emit grantedAll(static_cast<int>(r->granted), static_cast<int>(r->already),
+                  static_cast<int>(r->not_yours), refused);
 }
 
 void Backend::Delete(QString id) {
@@ -202,6 +193,26 @@ void Backend::CreateOnionKey(QString server, QString auth_dir) {
         tr("No key was made: %1").arg(QString::fromStdString(path.status().message())));
   }
   emit onionKeyCreated(QString::fromStdString(key.public_line), QString::fromStdString(*path));
+}
+
+void Backend::CreateKey(QString path, std::shared_ptr<SecretBytes> passphrase) {
+  emit busy(tr("Creating your reviewer key (this takes a few seconds)…"));
+  auto params = client::NewKeyParams(client::kNewKeyDefaultMiB);
+  Result<client::NewReviewerKey> made =
+      params.ok() ? client::CreateReviewerKeyFile(path.toStdString(), *passphrase, *params)
+                  : Result<client::NewReviewerKey>(params.status());
+  *passphrase = SecretBytes();
+  if (made.code() == Code::kAlreadyExists) {
+    return emit failed(tr("New key"), tr("%1 already exists. The app never overwrites a key "
+                                         "file: choose another name, or open that key instead.")
+                                          .arg(path));
+  }
+  if (!made.ok()) {
+    return emit failed(
+        tr("New key"),
+        tr("No key was made: %1").arg(QString::fromStdString(made.status().message())));
+  }
+  emit keyCreated(path, QString::fromStdString(made->public_line));
 }
 
 }  // namespace dojava::desk

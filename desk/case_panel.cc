@@ -94,6 +94,8 @@ CasePanel::CasePanel(QWidget* parent) : QWidget(parent) {
   note_->setTabChangesFocus(true);
   auto* send = Button(this, tr("Send &reply"), "sendReply", tr("Send the reply to the source"));
   auto* add_note = Button(this, tr("Add &note"), "addNote", tr("Add the internal note"));
+  send_ = send;
+  add_note_ = add_note;
   connect(send, &QPushButton::clicked, this, [this] {
     if (id_.isEmpty() || reply_->toPlainText().trimmed().isEmpty()) return;
     QStringList paths;
@@ -303,7 +305,18 @@ void CasePanel::Show(const CaseDetail& d) {
                d.row.assignee.isEmpty()
                    ? tr("unassigned")
                    : tr("assigned to %1").arg(d.row.assignee.toHtmlEscaped())));
-  QString warn = d.safety_problem;
+  QString warn;
+  if (!d.safety_problem.isEmpty()) {
+    warn = tr("Do not trust this case. Its first message (the source's report) or the order of "
+              "its messages failed verification: someone with access to the server may have "
+              "swapped the case's key and could read anything written here. Replies and notes "
+              "are switched off for this case; tell your admin. ") +
+           d.safety_problem;
+  }
+  const bool writable = d.safety_problem.isEmpty();
+  for (QWidget* w : std::initializer_list<QWidget*>{reply_, note_, send_, add_note_}) {
+    w->setEnabled(writable);
+  }
   if (d.row.failures > 0) {
     warn = tr("%n message(s) of this case failed verification: they were changed or damaged on "
               "the server and are not shown. ",

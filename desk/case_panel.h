@@ -70,6 +70,8 @@ class CasePanel : public QWidget {
   QTextBrowser* notes_;
   QPlainTextEdit* reply_;
   QPlainTextEdit* note_;
+  QPushButton* send_;  // off, with reply_ and note_, in a case not safe to write to
+  QPushButton* add_note_;
   QComboBox* status_;
   QLineEdit* label_;
   QComboBox* assignee_;

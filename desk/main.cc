@@ -12,6 +12,8 @@ int main(int argc, char** argv) {
   QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("Dojava Desk"));
   QApplication::setOrganizationName(QStringLiteral("dojava"));
+  // The desktop entry (desk/dojava-desk.desktop): its icon on Wayland.
+  QGuiApplication::setDesktopFileName(QStringLiteral("dojava-desk"));
   dojava::desk::MainWindow w(qEnvironmentVariable("DOJAVA_DESK_SETTINGS"));
   w.show();
   return app.exec();

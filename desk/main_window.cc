@@ -217,6 +217,14 @@ void MainWindow::ConnectOwnTor() {
     if (!own_tor_->PrepareDirs()) return setup_->ShowError(tr("No private folder for tor's keys."));
     Queue([b = backend_, server, dir = own_tor_->auth_dir()] { b->CreateOnionKey(server, dir); });
   });
+  connect(setup_, &SetupPage::createKeyRequested, this,
+          [this](QString path, std::shared_ptr<SecretBytes> pass) {
+            Queue([b = backend_, path, pass] { b->CreateKey(path, pass); });
+          });
+  connect(backend_, &Backend::keyCreated, this, [this](QString path, QString line) {
+    setup_->ShowNewKey(path, line);
+    Finish(true, tr("Your reviewer key is made."));
+  });
   connect(backend_, &Backend::onionKeyCreated, this, [this](QString line, QString path) {
     setup_->ShowTorKey(line, path);
     Finish(true, tr("Tor client key created."));

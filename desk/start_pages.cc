@@ -1,11 +1,14 @@
 #include "desk/start_pages.h"
 
+#include <QClipboard>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QVBoxLayout>
 
 #include "client/onboarding.h"
+#include "desk/new_key_dialog.h"
 
 namespace dojava::desk {
 namespace {
@@ -52,15 +55,8 @@ SetupPage::SetupPage(QWidget* parent) : QWidget(parent) {
                            this);
   title->setWordWrap(true);
   key_file_ = Edit(this, "keyFile", tr("Key file"), tr("/home/you/dojava-reviewer.key"));
-  auto* browse = new QPushButton(tr("&Browse…"), this);
-  browse->setAccessibleName(tr("Choose the key file"));
-  connect(browse, &QPushButton::clicked, this, [this] {
-    const QString f = QFileDialog::getOpenFileName(this, tr("Your reviewer key file"));
-    if (!f.isEmpty()) key_file_->setText(f);
-  });
-  auto* key_row = new QHBoxLayout;
-  key_row->addWidget(key_file_);
-  key_row->addWidget(browse);
+  QLayout* key_row = BuildKeyRow();
+  QLayout* copy_row = BuildNewKeyRows();
   server_ = Edit(this, "server", tr("Server address"),
                  tr("http://….onion, http://127.0.0.1:PORT or unix:/path"));
   socks5_ = Edit(this, "socks5", tr("Tor SOCKS port"), tr("127.0.0.1:9050 (for an onion address)"));
@@ -96,6 +92,9 @@ SetupPage::SetupPage(QWidget* parent) : QWidget(parent) {
   auto* key_label = new QLabel(tr("&Key file:"), this);
   key_label->setBuddy(key_file_);
   form->addRow(key_label, key_row);
+  form->addRow(QString(), reviewer_public_);
+  form->addRow(QString(), new_key_note_);
+  form->addRow(QString(), copy_row);
   form->addRow(tr("&Server address:"), server_);
   form->addRow(tr("&Tor SOCKS port:"), socks5_);
   form->addRow(tr("Admin &fingerprint:"), fingerprint_);
@@ -119,6 +118,54 @@ SetupPage::SetupPage(QWidget* parent) : QWidget(parent) {
   v->addStretch();
 }
 
+// The key file's field with "Browse…" and "Create a new key…".
+QLayout* SetupPage::BuildKeyRow() {
+  auto* browse = new QPushButton(tr("&Browse…"), this);
+  browse->setAccessibleName(tr("Choose the key file"));
+  connect(browse, &QPushButton::clicked, this, [this] {
+    const QString f = QFileDialog::getOpenFileName(this, tr("Your reviewer key file"));
+    if (!f.isEmpty()) key_file_->setText(f);
+  });
+  auto* new_key = new QPushButton(tr("Create a &new key…"), this);
+  new_key->setObjectName(QStringLiteral("newKey"));
+  new_key->setAccessibleName(tr("Create a new reviewer key"));
+  connect(new_key, &QPushButton::clicked, this, &SetupPage::AskNewKey);
+  auto* key_row = new QHBoxLayout;
+  key_row->addWidget(key_file_);
+  key_row->addWidget(browse);
+  key_row->addWidget(new_key);
+  return key_row;
+}
+
+// The public line of a key made here, its note and the copy buttons
+// (hidden until ShowNewKey); returns the row of copy buttons.
+QLayout* SetupPage::BuildNewKeyRows() {
+  reviewer_public_ = Edit(this, "reviewerPublicLine", tr("Your public key line"), {});
+  reviewer_public_->setReadOnly(true);
+  reviewer_public_->hide();
+  new_key_note_ = new QLabel(this);
+  new_key_note_->setObjectName(QStringLiteral("newKeyNote"));
+  new_key_note_->setWordWrap(true);
+  new_key_note_->hide();
+  copy_public_ = new QPushButton(tr("Cop&y the public line"), this);
+  copy_public_->setObjectName(QStringLiteral("copyPublicLine"));
+  copy_public_->setAccessibleName(tr("Copy your public key line"));
+  copy_both_ = new QPushButton(tr("Copy &both lines for the admin"), this);
+  copy_both_->setObjectName(QStringLiteral("copyBothLines"));
+  copy_both_->setAccessibleName(tr("Copy your public key line and tor client key together"));
+  connect(copy_public_, &QPushButton::clicked, this,
+          [this] { QGuiApplication::clipboard()->setText(PublicLinesText(false)); });
+  connect(copy_both_, &QPushButton::clicked, this,
+          [this] { QGuiApplication::clipboard()->setText(PublicLinesText(true)); });
+  copy_public_->hide();
+  copy_both_->hide();
+  auto* copy_row = new QHBoxLayout;
+  copy_row->addWidget(copy_public_);
+  copy_row->addWidget(copy_both_);
+  copy_row->addStretch();
+  return copy_row;
+}
+
 void SetupPage::Fill(const ServerSettings& s) {
   key_file_->setText(s.key_file);
   server_->setText(s.server);
@@ -135,6 +182,42 @@ void SetupPage::ShowTorKey(const QString& public_line, const QString& private_pa
          "phone). The private part is in %1, where the app's own tor uses it; with another tor, "
          "copy that file into the folder its ClientOnionAuthDir names.")
           .arg(private_path));
+  UpdateCopyButtons();
+}
+
+void SetupPage::AskNewKey() {
+  auto* dialog = new NewKeyDialog(key_file_->text().trimmed(), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &NewKeyDialog::createRequested, this, &SetupPage::createKeyRequested);
+  dialog->open();
+}
+
+void SetupPage::ShowNewKey(const QString& key_path, const QString& public_line) {
+  key_file_->setText(key_path);
+  reviewer_public_->setText(public_line);
+  reviewer_public_->show();
+  new_key_note_->setText(
+      tr("Your key is made and saved in %1 (only you can read it). Send the public line above "
+         "to your admin, who adds you to the roster; it is also in %1.pub. It is not secret, "
+         "but check it with your admin by phone: its first and last characters are enough.")
+          .arg(key_path));
+  new_key_note_->show();
+  UpdateCopyButtons();
+}
+
+void SetupPage::UpdateCopyButtons() {
+  copy_public_->setVisible(!reviewer_public_->text().isEmpty());
+  copy_both_->setVisible(!reviewer_public_->text().isEmpty() && !tor_public_->text().isEmpty());
+}
+
+QString SetupPage::PublicLinesText(bool with_tor) const {
+  QString text = tr("My Dojava reviewer public key line:") + QLatin1Char('\n') +
+                 reviewer_public_->text() + QLatin1Char('\n');
+  if (with_tor && !tor_public_->text().isEmpty()) {
+    text += tr("My tor client key (public part) for the reviewer address:") + QLatin1Char('\n') +
+            tor_public_->text() + QLatin1Char('\n');
+  }
+  return text;
 }
 
 void SetupPage::ShowError(const QString& text) {

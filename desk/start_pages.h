@@ -28,14 +28,29 @@ class SetupPage : public QWidget {
   bool LoadOnboarding(const QString& path);
   // Shows the public line of a new tor client key, to send to the operator.
   void ShowTorKey(const QString& public_line, const QString& private_path);
+  // Shows the public key line of the key the app just made at `key_path`
+  // (now the key file), to send to the admin, with a copy button; with a tor
+  // client key made too, a button copies both lines together.
+  void ShowNewKey(const QString& key_path, const QString& public_line);
+  // What the copy buttons put on the clipboard.
+  QString PublicLinesText(bool with_tor) const;
 
  signals:
   void saved(dojava::desk::ServerSettings settings);
   void createTorKeyRequested(QString server);
+  void createKeyRequested(QString path, std::shared_ptr<dojava::SecretBytes> passphrase);
 
  private:
   void Save();
+  void AskNewKey();
+  QLayout* BuildNewKeyRows();
+  QLayout* BuildKeyRow();
+  void UpdateCopyButtons();
   QLineEdit* key_file_;
+  QLineEdit* reviewer_public_;
+  QLabel* new_key_note_;
+  QPushButton* copy_public_;
+  QPushButton* copy_both_;
   QLineEdit* server_;
   QLineEdit* socks5_;
   QLineEdit* fingerprint_;

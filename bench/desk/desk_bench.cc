@@ -1,24 +1,38 @@
-// desk_bench [CASES]: Dojava Desk listing CASES cases (default 1000) against
-// `dojava cases --json` on the same server and data, offscreen. Prints the
-// three numbers of the desk's targets as ratios: list time / CLI time
-// (target <= 2), the longest GUI-thread stall while listing / 50 ms (target
-// < 1), RSS / 150 MiB (target < 1). Exit code 0 when all three hold.
+// desk_bench [CASES] [DOWNLOAD_MIB]: Dojava Desk listing CASES cases (default
+// 1000) against `dojava cases --json` on the same server and data, offscreen.
+// Prints the three numbers of the desk's targets as ratios: list time / CLI
+// time (target <= 2), the longest GUI-thread stall while listing / 50 ms
+// (target < 1), RSS / 150 MiB (target < 1). Then the download leg: one case
+// with a DOWNLOAD_MIB MiB attachment (default 1024; 0 skips it) downloaded by
+// the desk (its Download button: client::DownloadFile on the worker) and by
+// `dojava get` in the same run: time ratio, how much the desk's RSS grew
+// while downloading (target: flat, < 32 MiB) and the CLI's peak RSS. Exit
+// code 0 when every target holds.
 #include <signal.h>
 #include <sys/prctl.h>
 
 #include <QApplication>
+#include <QCryptographicHash>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QProcess>
+#include <QPushButton>
+#include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 
+#include "desk/case_list.h"
 #include "desk/desk_settings.h"
 #include "desk/main_window.h"
 
@@ -28,6 +42,7 @@ constexpr int kParallelSubmits = 4;
 constexpr double kMaxListRatio = 2.0;
 constexpr double kMaxStallMs = 50.0;
 constexpr double kMaxRssMiB = 150.0;
+constexpr double kMaxDownloadRssGrowthMiB = 32.0;  // "a 1 GiB download keeps RSS flat"
 
 QByteArray Run(const QString& program, const QStringList& args, int* rc) {
   QProcess p;
@@ -39,14 +54,22 @@ QByteArray Run(const QString& program, const QStringList& args, int* rc) {
   return p.readAllStandardOutput();
 }
 
-double RssMiB() {
+// A field of /proc/self/status in MiB: VmHWM (peak) or VmRSS (now).
+double StatusMiB(const char* field = "VmHWM:") {
   QFile f(QStringLiteral("/proc/self/status"));
   if (!f.open(QIODevice::ReadOnly)) return -1;
   for (const QByteArray& line : f.readAll().split('\n')) {
-    if (line.startsWith("VmHWM:")) return line.mid(6).trimmed().split(' ')[0].toDouble() / 1024;
+    if (line.startsWith(field)) {
+      return line.mid(static_cast<qsizetype>(std::strlen(field)))
+                 .trimmed()
+                 .split(' ')[0]
+                 .toDouble() /
+             1024;
+    }
   }
   return -1;
 }
+double RssMiB() { return StatusMiB(); }
 
 struct Server {
   QProcess process;
@@ -71,10 +94,12 @@ bool StartServer(const QTemporaryDir& dir, Server* s, QString* fingerprint) {
   if (rc != 0) return false;
   QStringList serve = {"serve", "--data-dir", p("data"), "source.listen=127.0.0.1:0",
                        "reviewer.listen=127.0.0.1:0"};
-  for (const char* cls : {"static", "api", "upload", "costly"}) {
+  for (const char* cls : {"static", "api", "upload", "costly", "download"}) {
     serve << QStringLiteral("rate.%1.global_per_second=0").arg(QLatin1String(cls))
           << QStringLiteral("rate.%1.circuit_per_second=0").arg(QLatin1String(cls));
   }
+  serve << QStringLiteral("api.token_requests_per_second=1000000")
+        << QStringLiteral("api.token_burst=1000000");
   s->process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
   s->process.start(DOJAVAD_BINARY, serve);
   QElapsedTimer t;
@@ -128,12 +153,125 @@ bool Submit(const QTemporaryDir& dir, const Server& s, const QString& fingerprin
   return failures == 0;
 }
 
+// A file of `mib` MiB of random bytes (compressing would not help anyone).
+bool WriteRandomFile(const QString& path, int mib) {
+  QFile f(path);
+  if (!f.open(QIODevice::WriteOnly)) return false;
+  QByteArray block(1024 * 1024, '\0');
+  for (int i = 0; i < mib; ++i) {
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32*>(block.data()),
+                                          block.size() / 4);
+    if (f.write(block) != block.size()) return false;
+  }
+  return true;
+}
+
+QByteArray Sha256Of(const QString& path) {
+  QFile f(path);
+  QCryptographicHash h(QCryptographicHash::Sha256);
+  return f.open(QIODevice::ReadOnly) && h.addData(&f) ? h.result() : QByteArray();
+}
+
+struct DownloadLegResult {
+  bool ok = false;
+  double desk_s = 0, cli_s = 0, rss_growth_mib = 0, cli_peak_mib = 0;
+};
+
+// Opens the case titled "Download bench" in `window` and downloads its file
+// with the desk, polling VmRSS meanwhile; then `dojava get` of the same file.
+DownloadLegResult DownloadLeg(const QTemporaryDir& dir, dojava::desk::MainWindow& window,
+                              const QStringList& cli_common) {
+  DownloadLegResult r;
+  QSignalSpy done(&window, &dojava::desk::MainWindow::requestFinished);
+  auto* table = window.findChild<QTableView*>(QStringLiteral("cases"));
+  QString id;
+  for (int i = 0; i < table->model()->rowCount(); ++i) {
+    const QModelIndex at = table->model()->index(i, dojava::desk::CaseList::kTitle);
+    if (at.data().toString() != QLatin1String("Download bench")) continue;
+    id = at.siblingAtColumn(0).data(dojava::desk::CaseList::kIdRole).toString();
+    emit table->activated(at);
+  }
+  if (id.isEmpty() || !done.wait(600000) || !done[0][0].toBool()) return r;
+  done.clear();
+  const QString folder = dir.filePath(QStringLiteral("desk-dl"));
+  QDir().mkpath(folder);
+  window.SetDownloadFolder(folder);
+  window.findChild<QListWidget*>(QStringLiteral("files"))->setCurrentRow(0);
+  const double before = StatusMiB("VmRSS:");
+  double highest = before;
+  QTimer probe;
+  QObject::connect(&probe, &QTimer::timeout,
+                   [&] { highest = std::max(highest, StatusMiB("VmRSS:")); });
+  probe.start(20);
+  QElapsedTimer t;
+  t.start();
+  window.findChild<QPushButton*>(QStringLiteral("download"))->click();
+  const bool finished = done.wait(3600000) && done[0][0].toBool();
+  r.desk_s = static_cast<double>(t.elapsed()) / 1000.0;
+  probe.stop();
+  r.rss_growth_mib = highest - before;
+  if (!finished) return r;
+
+  const QString cli_out = dir.filePath(QStringLiteral("cli-dl.bin"));
+  QProcess get;
+  get.setStandardInputFile(QProcess::nullDevice());
+  get.setStandardOutputFile(QProcess::nullDevice());
+  t.restart();
+  get.start(QStringLiteral("/usr/bin/time"),
+            QStringList{"-f", "peak_kib=%M", DOJAVA_CLI_BINARY, "get", id, "1", "-o", cli_out} +
+                cli_common);
+  get.waitForFinished(3600000);
+  r.cli_s = static_cast<double>(t.elapsed()) / 1000.0;
+  const QByteArray err = get.readAllStandardError();
+  const qsizetype at = err.lastIndexOf("peak_kib=");
+  if (at >= 0) r.cli_peak_mib = err.mid(at + 9).trimmed().toDouble() / 1024;
+  const QByteArray want = Sha256Of(dir.filePath(QStringLiteral("big.bin")));
+  r.ok = get.exitCode() == 0 && want == Sha256Of(folder + QStringLiteral("/big.bin")) &&
+         want == Sha256Of(cli_out);
+  if (!r.ok) std::fprintf(stderr, "download leg: %s\n", err.constData());
+  return r;
+}
+
+// Submits the "Download bench" case with a `mib` MiB file, lists again and
+// runs the leg; prints its lines. True when it ran and the RSS stayed flat.
+bool RunDownloadLeg(const QTemporaryDir& dir, const Server& s, const QString& fp,
+                    dojava::desk::MainWindow& window, const QStringList& cli_common, int mib) {
+  const QString big = dir.filePath(QStringLiteral("big.bin"));
+  const QString text = dir.filePath(QStringLiteral("report.txt"));
+  if (!WriteRandomFile(big, mib)) return false;
+  int rc = 0;
+  QElapsedTimer t;
+  t.start();
+  Run(DOJAVA_CLI_BINARY,
+      {"submit", "--form", "title=Download bench", "--text-file", text, "--attach", big,
+       "--admin-fingerprint", fp, "--server", s.source, "--state-dir",
+       dir.filePath(QStringLiteral("src-big"))},
+      &rc);
+  if (rc != 0) return false;
+  std::printf("submitted a case with a %d MiB file in %.1f s\n", mib,
+              static_cast<double>(t.elapsed()) / 1000.0);
+  QSignalSpy done(&window, &dojava::desk::MainWindow::requestFinished);
+  window.Refresh();
+  if (!done.wait(600000) || !done[0][0].toBool()) return false;
+  const DownloadLegResult r = DownloadLeg(dir, window, cli_common);
+  std::printf("download %d MiB: desk %.2f s (%.1f MiB/s), dojava get %.2f s (%.1f MiB/s)%s\n", mib,
+              r.desk_s, mib / r.desk_s, r.cli_s, mib / r.cli_s,
+              r.ok ? "" : " - FAILED or not byte-identical");
+  std::printf("download time ratio desk/cli: %.2f\n", r.desk_s / r.cli_s);
+  std::printf("desk RSS growth while downloading / %.0f MiB: %.2f (%.1f MiB); peak RSS %.1f MiB\n",
+              kMaxDownloadRssGrowthMiB, r.rss_growth_mib / kMaxDownloadRssGrowthMiB,
+              r.rss_growth_mib, RssMiB());
+  std::printf("dojava get peak RSS: %.1f MiB\n", r.cli_peak_mib);
+  return r.ok && r.rss_growth_mib < kMaxDownloadRssGrowthMiB;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   qputenv("QT_QPA_PLATFORM", "offscreen");
   QApplication app(argc, argv);
   const int cases = argc > 1 ? std::atoi(argv[1]) : 1000;
+  const int download_mib = argc > 2 ? std::atoi(argv[2]) : 1024;
   QTemporaryDir dir;
   qputenv("XDG_DATA_HOME", dir.filePath(QStringLiteral("xdg")).toUtf8());
   auto p = [&](const char* n) { return dir.filePath(QLatin1String(n)); };
@@ -212,9 +350,15 @@ int main(int argc, char** argv) {
               static_cast<double>(longest_stall) / kMaxStallMs,
               static_cast<long long>(longest_stall));
   std::printf("peak RSS / %.0f MiB: %.2f (%.1f MiB)\n", kMaxRssMiB, rss / kMaxRssMiB, rss);
+  QStringList cli_common = cli;
+  cli_common.removeAll(QStringLiteral("cases"));
+  cli_common.removeAll(QStringLiteral("--json"));
+  const bool download_ok =
+      download_mib <= 0 || RunDownloadLeg(dir, server, fp, window, cli_common, download_mib);
   server.process.terminate();
   server.process.waitForFinished(10000);
   const bool ok = listed && desk_s / cli_s <= kMaxListRatio &&
-                  static_cast<double>(longest_stall) < kMaxStallMs && rss < kMaxRssMiB;
+                  static_cast<double>(longest_stall) < kMaxStallMs && rss < kMaxRssMiB &&
+                  download_ok;
   return ok ? 0 : 1;
 }

@@ -175,6 +175,18 @@
         <source>No key was made: %1</source>
         <translation>Не е создаден клуч: %1</translation>
     </message>
+    <message>
+        <source>Creating your reviewer key (this takes a few seconds)…</source>
+        <translation>Се создава вашиот клуч како член на тимот (трае неколку секунди)…</translation>
+    </message>
+    <message>
+        <source>New key</source>
+        <translation>Нов клуч</translation>
+    </message>
+    <message>
+        <source>%1 already exists. The app never overwrites a key file: choose another name, or open that key instead.</source>
+        <translation>%1 веќе постои. Апликацијата никогаш не презапишува датотека со клуч: изберете друго име или наместо тоа отворете го тој клуч.</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>
@@ -473,6 +485,10 @@
         <source>%1. %2  (%3 bytes, %4)</source>
         <translation>%1. %2  (%3 B, %4)</translation>
     </message>
+    <message>
+        <source>Do not trust this case. Its first message (the source&apos;s report) or the order of its messages failed verification: someone with access to the server may have swapped the case&apos;s key and could read anything written here. Replies and notes are switched off for this case; tell your admin. </source>
+        <translation>Не верувајте му на овој случај. Неговата прва порака (пријавата на изворот) или редоследот на неговите пораки не помина проверка: некој со пристап до серверот можеби го заменил клучот на случајот и би можел да прочита сè што ќе се напише тука. Одговорите и белешките се исклучени за овој случај; известете го администраторот. </translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -769,6 +785,119 @@
             <numerusform>Случаи со непрочитани пораки: %n.</numerusform>
             <numerusform>Случаи со непрочитани пораки: %n.</numerusform>
             <numerusform>Случаи со непрочитани пораки: %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your reviewer key is made.</source>
+        <translation>Вашиот клуч како член на тимот е создаден.</translation>
+    </message>
+</context>
+<context>
+    <name>NewKeyDialog</name>
+    <message>
+        <source>Create a new reviewer key</source>
+        <translation>Создај нов клуч како член на тимот</translation>
+    </message>
+    <message>
+        <source>Your reviewer key stays on this computer, in a file locked with a passphrase. The passphrase is all that protects the key if the file is ever copied: use the one suggested here (write it down and keep it apart from the computer) or a long one of your own.</source>
+        <translation>Вашиот клуч како член на тимот останува на овој компјутер, во датотека заклучена со лозинка. Ако датотеката некогаш се копира, клучот го штити само лозинката: користете ја онаа што ви ја предлагаме тука (запишете ја и чувајте ја одделно од компјутерот) или своја долга лозинка.</translation>
+    </message>
+    <message>
+        <source>New key file</source>
+        <translation>Нова датотека со клуч</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Прелистај…</translation>
+    </message>
+    <message>
+        <source>Choose where to save the new key file</source>
+        <translation>Изберете каде да се зачува новата датотека со клуч</translation>
+    </message>
+    <message>
+        <source>Save the new key file as</source>
+        <translation>Зачувај ја новата датотека со клуч како</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Нова лозинка</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>Нова лозинка, повторно</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest a passphrase</source>
+        <translation>&amp;Предложи лозинка</translation>
+    </message>
+    <message>
+        <source>Suggest a passphrase</source>
+        <translation>Предложи лозинка</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept a passphrase shorter than %n character(s) (not recommended)</source>
+        <translation>
+            <numerusform>Прифати лозинка пократка од %n знак (не се препорачува)</numerusform>
+            <numerusform>Прифати лозинка пократка од %n знаци (не се препорачува)</numerusform>
+            <numerusform>Прифати лозинка пократка од %n знаци (не се препорачува)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Грешка</translation>
+    </message>
+    <message>
+        <source>C&amp;reate the key</source>
+        <translation>Созд&amp;ај го клучот</translation>
+    </message>
+    <message>
+        <source>Create the key</source>
+        <translation>Создај го клучот</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Откажи</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>Датотека со &amp;клуч:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Лозинка:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>По&amp;вторно:</translation>
+    </message>
+    <message>
+        <source>Your passphrase: %1
+Write it down now; it is not shown again.</source>
+        <translation>Вашата лозинка: %1
+Запишете ја сега; нема повторно да се прикаже.</translation>
+    </message>
+    <message>
+        <source>Say where to save the key file.</source>
+        <translation>Кажете каде да се зачува датотеката со клуч.</translation>
+    </message>
+    <message>
+        <source>%1 already exists. The app never overwrites a key file: choose another name, or open that key instead.</source>
+        <translation>%1 веќе постои. Апликацијата никогаш не презапишува датотека со клуч: изберете друго име или наместо тоа отворете го тој клуч.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Type the same one twice.</source>
+        <translation>Двете лозинки се разликуваат. Внесете ја истата двапати.</translation>
+    </message>
+    <message>
+        <source>Type a passphrase, or let the app suggest one.</source>
+        <translation>Внесете лозинка или оставете апликацијата да ви предложи.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This passphrase is shorter than %n character(s). It is all that protects your key if the file is ever copied: use a longer one or the suggested one.</source>
+        <translation>
+            <numerusform>Оваа лозинка е пократка од %n знак. Ако датотеката некогаш се копира, само таа го штити вашиот клуч: користете подолга или предложената.</numerusform>
+            <numerusform>Оваа лозинка е пократка од %n знаци. Ако датотеката некогаш се копира, само таа го штити вашиот клуч: користете подолга или предложената.</numerusform>
+            <numerusform>Оваа лозинка е пократка од %n знаци. Ако датотеката некогаш се копира, само таа го штити вашиот клуч: користете подолга или предложената.</numerusform>
         </translation>
     </message>
 </context>
@@ -1272,6 +1401,46 @@
     <message>
         <source>An onion address is reached through tor: give tor&apos;s SOCKS port (usually 127.0.0.1:9050, or 127.0.0.1:9150 with Tor Browser).</source>
         <translation>До onion-адреса се стига преку tor: внесете ја SOCKS-портата на tor (обично 127.0.0.1:9050, или 127.0.0.1:9150 со Tor Browser).</translation>
+    </message>
+    <message>
+        <source>Create a &amp;new key…</source>
+        <translation>Создај &amp;нов клуч…</translation>
+    </message>
+    <message>
+        <source>Create a new reviewer key</source>
+        <translation>Создај нов клуч како член на тимот</translation>
+    </message>
+    <message>
+        <source>Your public key line</source>
+        <translation>Редот со вашиот јавен клуч</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y the public line</source>
+        <translation>Коп&amp;ирај го јавниот ред</translation>
+    </message>
+    <message>
+        <source>Copy your public key line</source>
+        <translation>Копирај го редот со вашиот јавен клуч</translation>
+    </message>
+    <message>
+        <source>Copy &amp;both lines for the admin</source>
+        <translation>Копирај ги &amp;двата реда за администраторот</translation>
+    </message>
+    <message>
+        <source>Copy your public key line and tor client key together</source>
+        <translation>Копирај ги заедно редот со јавниот клуч и клиентскиот клуч за tor</translation>
+    </message>
+    <message>
+        <source>Your key is made and saved in %1 (only you can read it). Send the public line above to your admin, who adds you to the roster; it is also in %1.pub. It is not secret, but check it with your admin by phone: its first and last characters are enough.</source>
+        <translation>Вашиот клуч е создаден и зачуван во %1 (само вие можете да го читате). Испратете му го горниот јавен ред на администраторот, кој ве додава на списокот на членови на тимот; се наоѓа и во %1.pub. Не е таен, но проверете го со администраторот по телефон: доволни се неговите први и последни знаци.</translation>
+    </message>
+    <message>
+        <source>My Dojava reviewer public key line:</source>
+        <translation>Мојот ред со јавен клуч како член на тимот на Дојава:</translation>
+    </message>
+    <message>
+        <source>My tor client key (public part) for the reviewer address:</source>
+        <translation>Мојот клиентски клуч за tor (јавен дел) за адресата за членовите на тимот:</translation>
     </message>
 </context>
 <context>

@@ -174,6 +174,18 @@
         <source>No key was made: %1</source>
         <translation>Nuk u krijua asnjë çelës: %1</translation>
     </message>
+    <message>
+        <source>Creating your reviewer key (this takes a few seconds)…</source>
+        <translation>Po krijohet çelësi juaj si anëtar i ekipit (zgjat disa sekonda)…</translation>
+    </message>
+    <message>
+        <source>New key</source>
+        <translation>Çelës i ri</translation>
+    </message>
+    <message>
+        <source>%1 already exists. The app never overwrites a key file: choose another name, or open that key instead.</source>
+        <translation>%1 ekziston tashmë. Aplikacioni nuk e mbishkruan kurrë një skedar çelësi: zgjidhni një emër tjetër ose hapni atë çelës.</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>
@@ -471,6 +483,10 @@
         <source>%1. %2  (%3 bytes, %4)</source>
         <translation>%1. %2  (%3 bajtë, %4)</translation>
     </message>
+    <message>
+        <source>Do not trust this case. Its first message (the source&apos;s report) or the order of its messages failed verification: someone with access to the server may have swapped the case&apos;s key and could read anything written here. Replies and notes are switched off for this case; tell your admin. </source>
+        <translation>Mos i besoni këtij rasti. Mesazhi i tij i parë (raporti i burimit) ose radha e mesazheve të tij nuk kaloi verifikimin: dikush me qasje në server mund ta ketë zëvendësuar çelësin e rastit dhe mund të lexojë gjithçka që shkruhet këtu. Përgjigjet dhe shënimet janë çaktivizuar për këtë rast; njoftoni administratorin. </translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -758,6 +774,117 @@
         <translation>
             <numerusform>%n rast me mesazhe të palexuara.</numerusform>
             <numerusform>%n raste me mesazhe të palexuara.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your reviewer key is made.</source>
+        <translation>Çelësi juaj si anëtar i ekipit u krijua.</translation>
+    </message>
+</context>
+<context>
+    <name>NewKeyDialog</name>
+    <message>
+        <source>Create a new reviewer key</source>
+        <translation>Krijo një çelës të ri si anëtar i ekipit</translation>
+    </message>
+    <message>
+        <source>Your reviewer key stays on this computer, in a file locked with a passphrase. The passphrase is all that protects the key if the file is ever copied: use the one suggested here (write it down and keep it apart from the computer) or a long one of your own.</source>
+        <translation>Çelësi juaj si anëtar i ekipit mbetet në këtë kompjuter, në një skedar të kyçur me fjalëkalim. Nëse skedari kopjohet ndonjëherë, çelësin e mbron vetëm fjalëkalimi: përdorni atë që ju sugjerohet këtu (shkruajeni dhe mbajeni larg kompjuterit) ose një fjalëkalim të gjatë tuajin.</translation>
+    </message>
+    <message>
+        <source>New key file</source>
+        <translation>Skedari i ri i çelësit</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Shfleto…</translation>
+    </message>
+    <message>
+        <source>Choose where to save the new key file</source>
+        <translation>Zgjidhni ku të ruhet skedari i ri i çelësit</translation>
+    </message>
+    <message>
+        <source>Save the new key file as</source>
+        <translation>Ruaje skedarin e ri të çelësit si</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Fjalëkalimi i ri</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>Fjalëkalimi i ri, përsëri</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest a passphrase</source>
+        <translation>&amp;Sugjero një fjalëkalim</translation>
+    </message>
+    <message>
+        <source>Suggest a passphrase</source>
+        <translation>Sugjero një fjalëkalim</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept a passphrase shorter than %n character(s) (not recommended)</source>
+        <translation>
+            <numerusform>Prano një fjalëkalim më të shkurtër se %n karakter (nuk rekomandohet)</numerusform>
+            <numerusform>Prano një fjalëkalim më të shkurtër se %n karaktere (nuk rekomandohet)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Gabim</translation>
+    </message>
+    <message>
+        <source>C&amp;reate the key</source>
+        <translation>K&amp;rijo çelësin</translation>
+    </message>
+    <message>
+        <source>Create the key</source>
+        <translation>Krijo çelësin</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anulo</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>Skedari i &amp;çelësit:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Fjalëkalimi:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Përsëri:</translation>
+    </message>
+    <message>
+        <source>Your passphrase: %1
+Write it down now; it is not shown again.</source>
+        <translation>Fjalëkalimi juaj: %1
+Shkruajeni tani; nuk do të shfaqet më.</translation>
+    </message>
+    <message>
+        <source>Say where to save the key file.</source>
+        <translation>Tregoni ku të ruhet skedari i çelësit.</translation>
+    </message>
+    <message>
+        <source>%1 already exists. The app never overwrites a key file: choose another name, or open that key instead.</source>
+        <translation>%1 ekziston tashmë. Aplikacioni nuk e mbishkruan kurrë një skedar çelësi: zgjidhni një emër tjetër ose hapni atë çelës.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Type the same one twice.</source>
+        <translation>Dy fjalëkalimet ndryshojnë. Shkruani të njëjtin dy herë.</translation>
+    </message>
+    <message>
+        <source>Type a passphrase, or let the app suggest one.</source>
+        <translation>Shkruani një fjalëkalim ose lëreni aplikacionin t’ju sugjerojë një.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This passphrase is shorter than %n character(s). It is all that protects your key if the file is ever copied: use a longer one or the suggested one.</source>
+        <translation>
+            <numerusform>Ky fjalëkalim është më i shkurtër se %n karakter. Nëse skedari kopjohet ndonjëherë, vetëm ai e mbron çelësin tuaj: përdorni një më të gjatë ose atë të sugjeruar.</numerusform>
+            <numerusform>Ky fjalëkalim është më i shkurtër se %n karaktere. Nëse skedari kopjohet ndonjëherë, vetëm ai e mbron çelësin tuaj: përdorni një më të gjatë ose atë të sugjeruar.</numerusform>
         </translation>
     </message>
 </context>
@@ -1260,6 +1387,46 @@
     <message>
         <source>An onion address is reached through tor: give tor&apos;s SOCKS port (usually 127.0.0.1:9050, or 127.0.0.1:9150 with Tor Browser).</source>
         <translation>Një adresë onion arrihet përmes tor-it: jepni portën SOCKS të tor-it (zakonisht 127.0.0.1:9050, ose 127.0.0.1:9150 me Tor Browser).</translation>
+    </message>
+    <message>
+        <source>Create a &amp;new key…</source>
+        <translation>Krijo një çelës të &amp;ri…</translation>
+    </message>
+    <message>
+        <source>Create a new reviewer key</source>
+        <translation>Krijo një çelës të ri si anëtar i ekipit</translation>
+    </message>
+    <message>
+        <source>Your public key line</source>
+        <translation>Rreshti i çelësit tuaj publik</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y the public line</source>
+        <translation>Kop&amp;jo rreshtin publik</translation>
+    </message>
+    <message>
+        <source>Copy your public key line</source>
+        <translation>Kopjo rreshtin e çelësit tuaj publik</translation>
+    </message>
+    <message>
+        <source>Copy &amp;both lines for the admin</source>
+        <translation>Kopjo të &amp;dy rreshtat për administratorin</translation>
+    </message>
+    <message>
+        <source>Copy your public key line and tor client key together</source>
+        <translation>Kopjo bashkë rreshtin e çelësit publik dhe çelësin e klientit tor</translation>
+    </message>
+    <message>
+        <source>Your key is made and saved in %1 (only you can read it). Send the public line above to your admin, who adds you to the roster; it is also in %1.pub. It is not secret, but check it with your admin by phone: its first and last characters are enough.</source>
+        <translation>Çelësi juaj u krijua dhe u ruajt në %1 (vetëm ju mund ta lexoni). Dërgojini administratorit rreshtin publik më sipër; ai ju shton në listën e anëtarëve të ekipit. Ndodhet edhe në %1.pub. Nuk është i fshehtë, por kontrollojeni me administratorin në telefon: mjaftojnë karakteret e para dhe të fundit.</translation>
+    </message>
+    <message>
+        <source>My Dojava reviewer public key line:</source>
+        <translation>Rreshti i çelësit tim publik si anëtar i ekipit në Dojava:</translation>
+    </message>
+    <message>
+        <source>My tor client key (public part) for the reviewer address:</source>
+        <translation>Çelësi im i klientit tor (pjesa publike) për adresën e anëtarëve të ekipit:</translation>
     </message>
 </context>
 <context>

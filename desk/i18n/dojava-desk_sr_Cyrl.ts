@@ -175,6 +175,18 @@
         <source>No key was made: %1</source>
         <translation>Кључ није направљен: %1</translation>
     </message>
+    <message>
+        <source>Creating your reviewer key (this takes a few seconds)…</source>
+        <translation>Прави се ваш кључ члана тима (траје неколико секунди)…</translation>
+    </message>
+    <message>
+        <source>New key</source>
+        <translation>Нови кључ</translation>
+    </message>
+    <message>
+        <source>%1 already exists. The app never overwrites a key file: choose another name, or open that key instead.</source>
+        <translation>%1 већ постоји. Апликација никада не преписује фајл са кључем: изаберите друго име или уместо тога отворите тај кључ.</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>
@@ -473,6 +485,10 @@
         <source>%1. %2  (%3 bytes, %4)</source>
         <translation>%1. %2  (%3 B, %4)</translation>
     </message>
+    <message>
+        <source>Do not trust this case. Its first message (the source&apos;s report) or the order of its messages failed verification: someone with access to the server may have swapped the case&apos;s key and could read anything written here. Replies and notes are switched off for this case; tell your admin. </source>
+        <translation>Не верујте овом случају. Његова прва порука (пријава извора) или редослед његових порука није прошао проверу: неко ко има приступ серверу можда је заменио кључ случаја и могао би да прочита све што се овде напише. Одговори и белешке су искључени за овај случај; обавестите администратора. </translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -769,6 +785,119 @@
             <numerusform>%n случај са непрочитаним порукама.</numerusform>
             <numerusform>%n случаја са непрочитаним порукама.</numerusform>
             <numerusform>%n случајева са непрочитаним порукама.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your reviewer key is made.</source>
+        <translation>Ваш кључ члана тима је направљен.</translation>
+    </message>
+</context>
+<context>
+    <name>NewKeyDialog</name>
+    <message>
+        <source>Create a new reviewer key</source>
+        <translation>Направи нови кључ члана тима</translation>
+    </message>
+    <message>
+        <source>Your reviewer key stays on this computer, in a file locked with a passphrase. The passphrase is all that protects the key if the file is ever copied: use the one suggested here (write it down and keep it apart from the computer) or a long one of your own.</source>
+        <translation>Ваш кључ члана тима остаје на овом рачунару, у фајлу закључаном лозинком. Ако неко икада копира фајл, кључ штити само лозинка: користите ону коју вам овде предлажемо (запишите је и чувајте одвојено од рачунара) или своју дугачку лозинку.</translation>
+    </message>
+    <message>
+        <source>New key file</source>
+        <translation>Нови фајл са кључем</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Изабери…</translation>
+    </message>
+    <message>
+        <source>Choose where to save the new key file</source>
+        <translation>Изаберите где да се сачува нови фајл са кључем</translation>
+    </message>
+    <message>
+        <source>Save the new key file as</source>
+        <translation>Сачувај нови фајл са кључем као</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Нова лозинка</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>Нова лозинка, поново</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest a passphrase</source>
+        <translation>&amp;Предложи лозинку</translation>
+    </message>
+    <message>
+        <source>Suggest a passphrase</source>
+        <translation>Предложи лозинку</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept a passphrase shorter than %n character(s) (not recommended)</source>
+        <translation>
+            <numerusform>Прихвати лозинку краћу од %n знака (не препоручује се)</numerusform>
+            <numerusform>Прихвати лозинку краћу од %n знака (не препоручује се)</numerusform>
+            <numerusform>Прихвати лозинку краћу од %n знакова (не препоручује се)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Грешка</translation>
+    </message>
+    <message>
+        <source>C&amp;reate the key</source>
+        <translation>Направи &amp;кључ</translation>
+    </message>
+    <message>
+        <source>Create the key</source>
+        <translation>Направи кључ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Откажи</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>&amp;Фајл са кључем:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Лозинка:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>П&amp;оново:</translation>
+    </message>
+    <message>
+        <source>Your passphrase: %1
+Write it down now; it is not shown again.</source>
+        <translation>Ваша лозинка: %1
+Запишите је сада; више се неће приказати.</translation>
+    </message>
+    <message>
+        <source>Say where to save the key file.</source>
+        <translation>Наведите где да се сачува фајл са кључем.</translation>
+    </message>
+    <message>
+        <source>%1 already exists. The app never overwrites a key file: choose another name, or open that key instead.</source>
+        <translation>%1 већ постоји. Апликација никада не преписује фајл са кључем: изаберите друго име или уместо тога отворите тај кључ.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Type the same one twice.</source>
+        <translation>Лозинке се разликују. Унесите исту лозинку два пута.</translation>
+    </message>
+    <message>
+        <source>Type a passphrase, or let the app suggest one.</source>
+        <translation>Унесите лозинку или нека вам је апликација предложи.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This passphrase is shorter than %n character(s). It is all that protects your key if the file is ever copied: use a longer one or the suggested one.</source>
+        <translation>
+            <numerusform>Ова лозинка је краћа од %n знака. Ако неко икада копира фајл, ваш кључ штити само она: користите дужу или предложену лозинку.</numerusform>
+            <numerusform>Ова лозинка је краћа од %n знака. Ако неко икада копира фајл, ваш кључ штити само она: користите дужу или предложену лозинку.</numerusform>
+            <numerusform>Ова лозинка је краћа од %n знакова. Ако неко икада копира фајл, ваш кључ штити само она: користите дужу или предложену лозинку.</numerusform>
         </translation>
     </message>
 </context>
@@ -1272,6 +1401,46 @@
     <message>
         <source>An onion address is reached through tor: give tor&apos;s SOCKS port (usually 127.0.0.1:9050, or 127.0.0.1:9150 with Tor Browser).</source>
         <translation>До onion адресе стиже се преко tor-а: унесите SOCKS порт tor-а (обично 127.0.0.1:9050, или 127.0.0.1:9150 уз Tor Browser).</translation>
+    </message>
+    <message>
+        <source>Create a &amp;new key…</source>
+        <translation>Направи &amp;нови кључ…</translation>
+    </message>
+    <message>
+        <source>Create a new reviewer key</source>
+        <translation>Направи нови кључ члана тима</translation>
+    </message>
+    <message>
+        <source>Your public key line</source>
+        <translation>Ред са вашим јавним кључем</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y the public line</source>
+        <translation>Коп&amp;ирај јавни ред</translation>
+    </message>
+    <message>
+        <source>Copy your public key line</source>
+        <translation>Копирај ред са својим јавним кључем</translation>
+    </message>
+    <message>
+        <source>Copy &amp;both lines for the admin</source>
+        <translation>Копирај &amp;оба реда за администратора</translation>
+    </message>
+    <message>
+        <source>Copy your public key line and tor client key together</source>
+        <translation>Копирај заједно ред са јавним кључем и клијентски кључ за tor</translation>
+    </message>
+    <message>
+        <source>Your key is made and saved in %1 (only you can read it). Send the public line above to your admin, who adds you to the roster; it is also in %1.pub. It is not secret, but check it with your admin by phone: its first and last characters are enough.</source>
+        <translation>Ваш кључ је направљен и сачуван у %1 (само ви можете да га читате). Пошаљите горњи јавни ред администратору, који вас додаје на списак чланова тима; налази се и у %1.пуб. Није тајан, али га проверите са администратором телефоном: довољни су његови први и последњи знакови.</translation>
+    </message>
+    <message>
+        <source>My Dojava reviewer public key line:</source>
+        <translation>Мој ред са јавним кључем члана тима за Дојаву:</translation>
+    </message>
+    <message>
+        <source>My tor client key (public part) for the reviewer address:</source>
+        <translation>Мој клијентски кључ за tor (јавни део) за адресу за чланове тима:</translation>
     </message>
 </context>
 <context>

@@ -175,6 +175,18 @@
         <source>No key was made: %1</source>
         <translation>Ključ nije napravljen: %1</translation>
     </message>
+    <message>
+        <source>Creating your reviewer key (this takes a few seconds)…</source>
+        <translation>Pravi se vaš ključ člana tima (traje nekoliko sekundi)…</translation>
+    </message>
+    <message>
+        <source>New key</source>
+        <translation>Novi ključ</translation>
+    </message>
+    <message>
+        <source>%1 already exists. The app never overwrites a key file: choose another name, or open that key instead.</source>
+        <translation>%1 već postoji. Aplikacija nikada ne prepisuje fajl sa ključem: izaberite drugo ime ili umesto toga otvorite taj ključ.</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>
@@ -473,6 +485,10 @@
         <source>%1. %2  (%3 bytes, %4)</source>
         <translation>%1. %2  (%3 B, %4)</translation>
     </message>
+    <message>
+        <source>Do not trust this case. Its first message (the source&apos;s report) or the order of its messages failed verification: someone with access to the server may have swapped the case&apos;s key and could read anything written here. Replies and notes are switched off for this case; tell your admin. </source>
+        <translation>Ne verujte ovom slučaju. Njegova prva poruka (prijava izvora) ili redosled njegovih poruka nije prošao proveru: neko ko ima pristup serveru možda je zamenio ključ slučaja i mogao bi da pročita sve što se ovde napiše. Odgovori i beleške su isključeni za ovaj slučaj; obavestite administratora. </translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -769,6 +785,119 @@
             <numerusform>%n slučaj sa nepročitanim porukama.</numerusform>
             <numerusform>%n slučaja sa nepročitanim porukama.</numerusform>
             <numerusform>%n slučajeva sa nepročitanim porukama.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your reviewer key is made.</source>
+        <translation>Vaš ključ člana tima je napravljen.</translation>
+    </message>
+</context>
+<context>
+    <name>NewKeyDialog</name>
+    <message>
+        <source>Create a new reviewer key</source>
+        <translation>Napravi novi ključ člana tima</translation>
+    </message>
+    <message>
+        <source>Your reviewer key stays on this computer, in a file locked with a passphrase. The passphrase is all that protects the key if the file is ever copied: use the one suggested here (write it down and keep it apart from the computer) or a long one of your own.</source>
+        <translation>Vaš ključ člana tima ostaje na ovom računaru, u fajlu zaključanom lozinkom. Ako neko ikada kopira fajl, ključ štiti samo lozinka: koristite onu koju vam ovde predlažemo (zapišite je i čuvajte odvojeno od računara) ili svoju dugačku lozinku.</translation>
+    </message>
+    <message>
+        <source>New key file</source>
+        <translation>Novi fajl sa ključem</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Izaberi…</translation>
+    </message>
+    <message>
+        <source>Choose where to save the new key file</source>
+        <translation>Izaberite gde da se sačuva novi fajl sa ključem</translation>
+    </message>
+    <message>
+        <source>Save the new key file as</source>
+        <translation>Sačuvaj novi fajl sa ključem kao</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nova lozinka</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>Nova lozinka, ponovo</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest a passphrase</source>
+        <translation>&amp;Predloži lozinku</translation>
+    </message>
+    <message>
+        <source>Suggest a passphrase</source>
+        <translation>Predloži lozinku</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept a passphrase shorter than %n character(s) (not recommended)</source>
+        <translation>
+            <numerusform>Prihvati lozinku kraću od %n znaka (ne preporučuje se)</numerusform>
+            <numerusform>Prihvati lozinku kraću od %n znaka (ne preporučuje se)</numerusform>
+            <numerusform>Prihvati lozinku kraću od %n znakova (ne preporučuje se)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Greška</translation>
+    </message>
+    <message>
+        <source>C&amp;reate the key</source>
+        <translation>Napravi &amp;ključ</translation>
+    </message>
+    <message>
+        <source>Create the key</source>
+        <translation>Napravi ključ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Otkaži</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>&amp;Fajl sa ključem:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Lozinka:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>P&amp;onovo:</translation>
+    </message>
+    <message>
+        <source>Your passphrase: %1
+Write it down now; it is not shown again.</source>
+        <translation>Vaša lozinka: %1
+Zapišite je sada; više se neće prikazati.</translation>
+    </message>
+    <message>
+        <source>Say where to save the key file.</source>
+        <translation>Navedite gde da se sačuva fajl sa ključem.</translation>
+    </message>
+    <message>
+        <source>%1 already exists. The app never overwrites a key file: choose another name, or open that key instead.</source>
+        <translation>%1 već postoji. Aplikacija nikada ne prepisuje fajl sa ključem: izaberite drugo ime ili umesto toga otvorite taj ključ.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Type the same one twice.</source>
+        <translation>Lozinke se razlikuju. Unesite istu lozinku dva puta.</translation>
+    </message>
+    <message>
+        <source>Type a passphrase, or let the app suggest one.</source>
+        <translation>Unesite lozinku ili neka vam je aplikacija predloži.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This passphrase is shorter than %n character(s). It is all that protects your key if the file is ever copied: use a longer one or the suggested one.</source>
+        <translation>
+            <numerusform>Ova lozinka je kraća od %n znaka. Ako neko ikada kopira fajl, vaš ključ štiti samo ona: koristite dužu ili predloženu lozinku.</numerusform>
+            <numerusform>Ova lozinka je kraća od %n znaka. Ako neko ikada kopira fajl, vaš ključ štiti samo ona: koristite dužu ili predloženu lozinku.</numerusform>
+            <numerusform>Ova lozinka je kraća od %n znakova. Ako neko ikada kopira fajl, vaš ključ štiti samo ona: koristite dužu ili predloženu lozinku.</numerusform>
         </translation>
     </message>
 </context>
@@ -1272,6 +1401,46 @@
     <message>
         <source>An onion address is reached through tor: give tor&apos;s SOCKS port (usually 127.0.0.1:9050, or 127.0.0.1:9150 with Tor Browser).</source>
         <translation>Do onion adrese stiže se preko tora: unesite SOCKS port tora (obično 127.0.0.1:9050, ili 127.0.0.1:9150 uz Tor Browser).</translation>
+    </message>
+    <message>
+        <source>Create a &amp;new key…</source>
+        <translation>Napravi &amp;novi ključ…</translation>
+    </message>
+    <message>
+        <source>Create a new reviewer key</source>
+        <translation>Napravi novi ključ člana tima</translation>
+    </message>
+    <message>
+        <source>Your public key line</source>
+        <translation>Red sa vašim javnim ključem</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y the public line</source>
+        <translation>Kop&amp;iraj javni red</translation>
+    </message>
+    <message>
+        <source>Copy your public key line</source>
+        <translation>Kopiraj red sa svojim javnim ključem</translation>
+    </message>
+    <message>
+        <source>Copy &amp;both lines for the admin</source>
+        <translation>Kopiraj &amp;oba reda za administratora</translation>
+    </message>
+    <message>
+        <source>Copy your public key line and tor client key together</source>
+        <translation>Kopiraj zajedno red sa javnim ključem i klijentski ključ za tor</translation>
+    </message>
+    <message>
+        <source>Your key is made and saved in %1 (only you can read it). Send the public line above to your admin, who adds you to the roster; it is also in %1.pub. It is not secret, but check it with your admin by phone: its first and last characters are enough.</source>
+        <translation>Vaš ključ je napravljen i sačuvan u %1 (samo vi možete da ga čitate). Pošaljite gornji javni red administratoru, koji vas dodaje na spisak članova tima; nalazi se i u %1.pub. Nije tajan, ali ga proverite sa administratorom telefonom: dovoljni su njegovi prvi i poslednji znakovi.</translation>
+    </message>
+    <message>
+        <source>My Dojava reviewer public key line:</source>
+        <translation>Moj red sa javnim ključem člana tima za Dojavu:</translation>
+    </message>
+    <message>
+        <source>My tor client key (public part) for the reviewer address:</source>
+        <translation>Moj klijentski ključ za tor (javni deo) za adresu za članove tima:</translation>
     </message>
 </context>
 <context>

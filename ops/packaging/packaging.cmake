@@ -20,6 +20,10 @@
 # Package `dojava` (once the CLI target exists):
 #   /usr/bin/dojava                        the CLI
 #   /usr/bin/dojava-reviewer-keygen        client-auth key pair (reviewer)
+# Package `dojava-desk` (when Qt 6 is installed and desk/ is built):
+#   /usr/bin/dojava-desk                   the reviewers' desktop app (desk/README.md)
+#   /usr/share/applications/dojava-desk.desktop
+#   /usr/share/icons/hicolor/scalable/apps/dojava-desk.svg
 # Maintainer scripts (ops/packaging/deb/): postinst creates the users (dojava,
 # and _tor-dojava through Debian's tor-instance-create), /var/lib/dojava,
 # /etc/dojava and the reviewer service's lock key; it starts nothing. prerm
@@ -92,6 +96,21 @@ else()
           RENAME dojava-reviewer-keygen COMPONENT server)
 endif()
 
+# Dojava Desk: the reviewers' Qt app. Its Qt libraries come from
+# dpkg-shlibdeps; tor is a dependency because the app starts its own tor by
+# default (desk/own_tor.h), without any system tor configuration.
+if(TARGET dojava-desk)
+  install(TARGETS dojava-desk RUNTIME DESTINATION bin COMPONENT desk)
+  install(FILES ${PROJECT_SOURCE_DIR}/desk/dojava-desk.desktop DESTINATION share/applications
+          COMPONENT desk)
+  install(FILES ${PROJECT_SOURCE_DIR}/desk/dojava-desk.svg
+          DESTINATION share/icons/hicolor/scalable/apps COMPONENT desk)
+  install(FILES ${PROJECT_SOURCE_DIR}/desk/README.md DESTINATION share/doc/dojava-desk
+          COMPONENT desk)
+  install(FILES ${PROJECT_SOURCE_DIR}/SECURITY.md DESTINATION share/doc/dojava-desk COMPONENT desk)
+  list(APPEND DOJAVA_PACKAGE_COMPONENTS desk)
+endif()
+
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME dojava)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
@@ -127,4 +146,13 @@ set(CPACK_COMPONENT_CLIENT_DESCRIPTION
     "Dojava client for reviewers, admins and scripted sources\ndojava keeps reviewers' keys on their own computer, decrypts cases, replies,\nand signs the roster (admin). Speaks to dojavad through tor's SOCKS port.")
 set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS "openssl, coreutils")
 set(CPACK_DEBIAN_CLIENT_PACKAGE_RECOMMENDS "tor, mat2")
+
+set(CPACK_DEBIAN_DESK_PACKAGE_NAME dojava-desk)
+set(CPACK_DEBIAN_DESK_PACKAGE_SECTION net)
+set(CPACK_COMPONENT_DESK_DESCRIPTION
+    "Dojava Desk, the reviewers' desktop app for Dojava\nJournalists and researchers read, answer and share the cases sources send to\ntheir organisation. Keys stay on this computer; the app decrypts and verifies\nlocally, starts its own tor and never writes decrypted text unless asked.")
+# Qt 6 from shlibdeps (libqt6widgets6, libqt6network6, libqt6charts6, ...).
+set(CPACK_DEBIAN_DESK_PACKAGE_DEPENDS "tor (>= 0.4.7)")
+# mat2 cleans attachments; qt6-wayland runs it natively on Wayland (else XWayland).
+set(CPACK_DEBIAN_DESK_PACKAGE_RECOMMENDS "mat2, qt6-wayland")
 include(CPack)

@@ -114,16 +114,27 @@ class ApiService final : public Api,
   std::optional<HttpResponse> RequireCaseKey(const service::Id& case_id, const Reviewer& reviewer,
                                              std::vector<service::SealedKey>* keys_out);
   // A statement post: JSON content type, no query, the path's case id and
-  // {"<field>": "<bytes, at most max_bytes>", ...}; the caller takes any
-  // other member and calls Finish().
+  // {"<field>": "<bytes, at most max_bytes>", ...}; with an `envelope_type`
+  // (PROTOCOL.md §7.4) also "envelope", whose version, type and length (for
+  // the clear statement's) are checked. The caller takes any other member and
+  // calls Finish().
   struct StatementPost {
     service::Id case_id{};
     std::optional<JsonObject> object;
-    Bytes statement;
+    Bytes statement;  // in clear: verified, then discarded (never stored or logged)
+    Bytes envelope;   // what is stored
   };
   Result<StatementPost> ParseStatementPost(const HttpRequest& request, const RouteParams& params,
                                            std::string_view field, size_t max_bytes,
-                                           ApiError* error);
+                                           std::optional<uint8_t> envelope_type, ApiError* error);
+  // The genesis of a keys post (§7.2, §7.4): "genesis" in clear and
+  // "genesis_envelope", both or neither (nullopt). kMalformed otherwise, for
+  // a bad encoding or an envelope that does not fit the statement.
+  struct GenesisPost {
+    Bytes statement;
+    Bytes envelope;
+  };
+  static Result<std::optional<GenesisPost>> TakeGenesis(JsonObject& object);
   // The notes-key genesis of a keys post (§7.2 checks the server can make):
   // nullopt if acceptable, else the error response.
   std::optional<HttpResponse> CheckGenesis(const service::Id& case_id, const Reviewer& reviewer,

@@ -4,6 +4,9 @@
 // messages and keys (§12.4): only a reviewer who holds a CK row of a case
 // may write to it. The server checks each statement's signature against the
 // installed version-2 roster (defence in depth: readers check them again).
+// Anchors, re-keys and the genesis come in clear and in their envelope
+// (§7.4): the clear statement is verified and dropped, only the envelope is
+// stored, so the database holds no reviewer id for them.
 #include <algorithm>
 #include <set>
 #include <shared_mutex>
@@ -12,6 +15,7 @@
 #include "crypto/case_key_anchor.h"
 #include "crypto/notes_genesis.h"
 #include "crypto/rekey.h"
+#include "crypto/statement_envelope.h"
 #include "service/api/api_service.h"
 #include "service/api/json_reader.h"
 #include "service/api/request_parsing.h"
@@ -42,6 +46,16 @@ ApiError StatementError(const Status& s) {
   }
 }
 
+// §7.4: the envelope's version, type and exact length for a clear statement
+// of `statement_size` bytes. The server cannot open it (it has no CK).
+Status CheckEnvelope(ByteView envelope, uint8_t type, size_t statement_size) {
+  DOJAVA_ASSIGN_OR_RETURN(auto header, crypto::v2::ParseStatementEnvelope(envelope, type));
+  if (header.statement_size != statement_size) {
+    return Status(Code::kMalformed, "the envelope does not fit the statement");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::optional<HttpResponse> ApiService::RequireCaseKey(const service::Id& case_id,
@@ -57,11 +71,9 @@ std::optional<HttpResponse> ApiService::RequireCaseKey(const service::Id& case_i
   return std::nullopt;
 }
 
-Result<ApiService::StatementPost> ApiService::ParseStatementPost(const HttpRequest& request,
-                                                                 const RouteParams& params,
-                                                                 std::string_view field,
-                                                                 size_t max_bytes,
-                                                                 ApiError* error) {
+Result<ApiService::StatementPost> ApiService::ParseStatementPost(
+    const HttpRequest& request, const RouteParams& params, std::string_view field, size_t max_bytes,
+    std::optional<uint8_t> envelope_type, ApiError* error) {
   *error = ApiError::kBadRequest;
   if (!HasJsonContentType(request)) {
     *error = ApiError::kUnsupportedMediaType;
@@ -73,7 +85,30 @@ Result<ApiService::StatementPost> ApiService::ParseStatementPost(const HttpReque
   DOJAVA_ASSIGN_OR_RETURN(post.object, JsonObject::Parse(request.body.reveal_chars()));
   DOJAVA_ASSIGN_OR_RETURN(std::string_view text, post.object->String(field));
   DOJAVA_ASSIGN_OR_RETURN(post.statement, ParseBytes(text, max_bytes));
+  if (envelope_type) {
+    DOJAVA_ASSIGN_OR_RETURN(std::string_view env, post.object->String("envelope"));
+    DOJAVA_ASSIGN_OR_RETURN(post.envelope,
+                            ParseBytes(env, protocol::EnvelopeSize(post.statement.size())));
+    DOJAVA_RETURN_IF_ERROR(CheckEnvelope(post.envelope, *envelope_type, post.statement.size()));
+  }
   return post;
+}
+
+Result<std::optional<ApiService::GenesisPost>> ApiService::TakeGenesis(JsonObject& object) {
+  const JsonValue* clear = object.Take("genesis");
+  const JsonValue* sealed = object.Take("genesis_envelope");
+  if (clear == nullptr && sealed == nullptr) return std::optional<GenesisPost>();
+  if (clear == nullptr || sealed == nullptr || !clear->is_string() || !sealed->is_string()) {
+    return Status(Code::kMalformed, "genesis and genesis_envelope go together");
+  }
+  GenesisPost g;
+  DOJAVA_ASSIGN_OR_RETURN(g.statement,
+                          ParseBytes(clear->string_value(), protocol::kMaxGenesisSize));
+  DOJAVA_ASSIGN_OR_RETURN(
+      g.envelope, ParseBytes(sealed->string_value(), protocol::EnvelopeSize(g.statement.size())));
+  DOJAVA_RETURN_IF_ERROR(
+      CheckEnvelope(g.envelope, protocol::kStatementGenesis, g.statement.size()));
+  return std::optional<GenesisPost>(std::move(g));
 }
 
 std::optional<HttpResponse> ApiService::CheckGenesis(const service::Id& case_id,
@@ -97,7 +132,8 @@ std::optional<HttpResponse> ApiService::CheckGenesis(const service::Id& case_id,
 HttpResponse ApiService::PostCaseAnchor(const HttpRequest& request, const RouteParams& params,
                                         const Reviewer& reviewer) {
   ApiError error;
-  auto post = ParseStatementPost(request, params, "anchor", protocol::kCkAnchorSize, &error);
+  auto post = ParseStatementPost(request, params, "anchor", protocol::kCkAnchorSize,
+                                 protocol::kStatementAnchor, &error);
   if (!post.ok() || !post->object->Finish().ok()) return ErrorResponse(error);
   std::shared_lock<std::shared_mutex> roster_stable(install_mu_);  // until written
   if (auto denied = RequireCaseKey(post->case_id, reviewer, nullptr)) return *denied;
@@ -108,7 +144,7 @@ HttpResponse ApiService::PostCaseAnchor(const HttpRequest& request, const RouteP
       crypto::v2::VerifyCaseKeyAnchorSignature(post->statement, post->case_id, *roster->v2());
   if (!signer.ok()) return ErrorResponse(StatementError(signer.status()));
   if (*signer != reviewer) return ErrorResponse(ApiError::kPermissionDenied);
-  Status s = store_->PutAnchor(post->case_id, reviewer, post->statement);
+  Status s = store_->PutAnchor(post->case_id, post->envelope);  // the clear anchor is dropped
   if (!s.ok()) return ErrorResponse(ErrorFromStore(s));
   return NoContent();
 }
@@ -116,7 +152,8 @@ HttpResponse ApiService::PostCaseAnchor(const HttpRequest& request, const RouteP
 HttpResponse ApiService::PostCaseDelete(const HttpRequest& request, const RouteParams& params,
                                         const Reviewer& reviewer) {
   ApiError error;
-  auto post = ParseStatementPost(request, params, "statement", protocol::kCaseDeleteSize, &error);
+  auto post = ParseStatementPost(request, params, "statement", protocol::kCaseDeleteSize,
+                                 std::nullopt, &error);
   if (!post.ok() || !post->object->Finish().ok()) return ErrorResponse(error);
   auto statement = crypto::v2::ParseCaseDelete(post->statement, post->case_id);
   if (!statement.ok()) return ErrorResponse(ApiError::kBadRequest);
@@ -139,7 +176,8 @@ HttpResponse ApiService::PostCaseDelete(const HttpRequest& request, const RouteP
 HttpResponse ApiService::PostCaseRekey(const HttpRequest& request, const RouteParams& params,
                                        const Reviewer& reviewer) {
   ApiError error;
-  auto post = ParseStatementPost(request, params, "rekey", protocol::kRekeySize, &error);
+  auto post = ParseStatementPost(request, params, "rekey", protocol::kRekeySize,
+                                 protocol::kStatementRekey, &error);
   if (!post.ok()) return ErrorResponse(error);
   auto keys_json = post->object->Array("keys");
   if (!keys_json.ok() || !post->object->Finish().ok()) return ErrorResponse(ApiError::kBadRequest);
@@ -172,7 +210,8 @@ HttpResponse ApiService::PostCaseRekey(const HttpRequest& request, const RoutePa
     to_self |= *k.reviewer == reviewer;
   }
   if (!to_self) return ErrorResponse(ApiError::kBadRequest);
-  auto generation = store_->AddRekey(post->case_id, post->statement, *keys);
+  // Only the envelope is stored (§7.4): the clear statement is dropped here.
+  auto generation = store_->AddRekey(post->case_id, post->envelope, *keys);
   if (!generation.ok()) return ErrorResponse(ErrorFromStore(generation.status()));
   return NoContent();
 }

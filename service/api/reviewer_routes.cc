@@ -50,12 +50,12 @@ void WriteSealedKey(const service::SealedKey& k, JsonWriter* w) {
 
 void WriteRekeys(const std::vector<std::pair<uint32_t, Bytes>>& rekeys, JsonWriter* w) {
   w->BeginArray();
-  for (const auto& [generation, statement] : rekeys) {
+  for (const auto& [generation, envelope] : rekeys) {
     w->BeginObject();
     w->Key("generation");
     w->Uint(generation);
-    w->Key("statement");
-    w->String(Base64UrlEncode(statement));
+    w->Key("envelope");
+    w->String(Base64UrlEncode(envelope));
     w->EndObject();
   }
   w->EndArray();
@@ -212,14 +212,9 @@ HttpResponse ApiService::PostCaseKeys(const HttpRequest& request, const RoutePar
   auto object = JsonObject::Parse(request.body.reveal_chars());
   if (!object.ok()) return ErrorResponse(ApiError::kBadRequest);
   auto keys_json = object->Array("keys");
-  const JsonValue* genesis_json = object->Take("genesis");
-  if (!keys_json.ok() || !object->Finish().ok()) return ErrorResponse(ApiError::kBadRequest);
-  std::optional<Bytes> genesis;
-  if (genesis_json != nullptr) {
-    if (!genesis_json->is_string()) return ErrorResponse(ApiError::kBadRequest);
-    auto bytes = ParseBytes(genesis_json->string_value(), service::kMaxGenesisSize);
-    if (!bytes.ok()) return ErrorResponse(ApiError::kBadRequest);
-    genesis = std::move(bytes).value();
+  auto genesis = TakeGenesis(*object);  // §7.4: in clear and sealed
+  if (!keys_json.ok() || !genesis.ok() || !object->Finish().ok()) {
+    return ErrorResponse(ApiError::kBadRequest);
   }
   auto keys = ParseSealedKeys(**keys_json);
   if (!keys.ok()) return ErrorResponse(ApiError::kBadRequest);
@@ -250,9 +245,10 @@ HttpResponse ApiService::PostCaseKeys(const HttpRequest& request, const RoutePar
     sends_notes = true;
     if (ck_holders.count(*k.reviewer) == 0) return ErrorResponse(ApiError::kBadRequest);
   }
-  if (genesis) {
+  if (*genesis) {
     if (!sends_notes) return ErrorResponse(ApiError::kBadRequest);
-    if (auto refused = CheckGenesis(*case_id, reviewer, *genesis, *keys, *roster)) return *refused;
+    const ByteView clear = (*genesis)->statement;
+    if (auto refused = CheckGenesis(*case_id, reviewer, clear, *keys, *roster)) return *refused;
   } else if (sends_notes && !stored_notes) {
     // The first notes keys of a v2 case come with their genesis (§7.2).
     auto first = store_->ListMessages(*case_id, 0, 1, service::kMaxMessageRecordSize);
@@ -262,7 +258,10 @@ HttpResponse ApiService::PostCaseKeys(const HttpRequest& request, const RoutePar
       return ErrorResponse(ApiError::kBadRequest);
     }
   }
-  Status s = store_->AddSealedKeys(*case_id, *keys, genesis);
+  // Only the envelope is stored (§7.4): the clear genesis is dropped here.
+  std::optional<Bytes> envelope;
+  if (*genesis) envelope = std::move((*genesis)->envelope);
+  Status s = store_->AddSealedKeys(*case_id, *keys, envelope);
   if (!s.ok()) return ErrorResponse(ErrorFromStore(s));
   return NoContent();
 }

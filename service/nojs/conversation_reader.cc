@@ -9,8 +9,9 @@
 // source_sign_pk this receipt gives), then the listing goes through
 // crypto::v2 CheckCaseOrder with the session's high-water mark (§8.4:
 // `truncated`, `reordered`). A v1 record in it is unsupported_version (it
-// would be unsigned). Signed re-key statements (§7.3) add the keys they move
-// the case to. A case whose message #1 is v1 keeps the v1 rule.
+// would be unsigned). Signed re-key statements (§7.3), read from their
+// envelopes (§7.4), add the keys they move the case to. A case whose
+// message #1 is v1 keeps the v1 rule.
 #include <sodium.h>
 
 #include <deque>
@@ -20,6 +21,7 @@
 #include "crypto/message_v2.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/rekey.h"
+#include "crypto/statement_envelope.h"
 #include "service/nojs/nojs_pages_impl.h"
 
 namespace dojava::nojs {
@@ -148,18 +150,25 @@ void CheckV2Order(const PageRoster* roster, const std::vector<v2::ListedRecord>&
   }
 }
 
-// §7.3: the case's re-key statements, oldest first, each checked against
-// the newest key held and opened with the receipt's X25519 key; CK' joins
-// the held keys. The first that fails ends the chain (its records then show
-// as wrong_key, and the source goes on writing under the last key it could
+// §7.3: the case's re-key envelopes (§7.4), oldest first: each opened with
+// the keys held so far (picked by its kc), its statement checked against the
+// key that opened it and CK' opened with the receipt's X25519 key; CK' joins
+// the held keys. An envelope that does not open is ignored (the records under
+// its CK' then show as wrong_key); the first statement that fails its checks
+// ends the chain (the source goes on writing under the last key it could
 // check).
 void ApplyRekeys(service::Store* store, const PlainSessions::Conversation& c,
                  const PageRoster* roster, HeldKeys* held) {
   if (roster == nullptr || roster->v2() == nullptr) return;
   auto statements = store->GetCaseStatements(c.case_id);
   if (!statements.ok()) return;
-  for (const auto& [generation, statement] : statements->rekeys) {
-    auto checked = v2::CheckRekey(statement, c.case_id, held->keys.back().second, *roster->v2());
+  for (const auto& [generation, envelope] : statements->rekeys) {
+    std::vector<const SecretBytes*> keys;
+    for (const auto& [kc, key] : held->keys) keys.push_back(&key);
+    auto opened = v2::OpenStatement(envelope, protocol::kStatementRekey, c.case_id, keys);
+    if (!opened.ok()) continue;
+    auto checked =
+        v2::CheckRekey(opened->statement, c.case_id, *keys[opened->key_index], *roster->v2());
     if (!checked.ok()) return;
     auto next = v2::OpenRekeyForSource(*checked, c.source_secret, c.source_public);
     if (!next.ok()) return;

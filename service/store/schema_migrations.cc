@@ -81,7 +81,10 @@ CREATE INDEX chunks_by_case ON chunks (case_id);
 // case's first CK and NK; g: the CK of the g-th re-key), message records of
 // both versions (v1 586..524362 bytes, v2 618..524394), and the signed case
 // statements the server keeps for readers: the notes-key genesis (§7.2),
-// case-key anchors (§8.5) and re-key statements (§7.3). SQLite cannot change
+// case-key anchors (§8.5) and re-key statements (§7.3), each only in its
+// statement envelope (§7.4, sealed under CK: no reviewer id is stored; an
+// anchor's key is the envelope itself, whose random nonce orders the rows
+// without recording arrival). SQLite cannot change
 // a CHECK or a primary key in place: case_keys and messages are rebuilt and
 // their rows copied (messages keep their random rowids).
 constexpr const char* kVersion3 = R"sql(
@@ -116,18 +119,17 @@ DROP TABLE messages;
 ALTER TABLE messages_v3 RENAME TO messages;
 CREATE TABLE case_genesis (
   case_id BLOB NOT NULL PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
-  statement BLOB NOT NULL CHECK (length(statement) BETWEEN 187 AND 16171)
+  envelope BLOB NOT NULL CHECK (length(envelope) BETWEEN 261 AND 16245)
 ) STRICT, WITHOUT ROWID;
 CREATE TABLE case_anchors (
   case_id BLOB NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
-  reviewer BLOB NOT NULL CHECK (length(reviewer) = 16),
-  statement BLOB NOT NULL CHECK (length(statement) = 129),
-  PRIMARY KEY (case_id, reviewer)
+  envelope BLOB NOT NULL CHECK (length(envelope) = 203),
+  PRIMARY KEY (case_id, envelope)
 ) STRICT, WITHOUT ROWID;
 CREATE TABLE case_rekeys (
   case_id BLOB NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
   generation INTEGER NOT NULL CHECK (generation >= 1),
-  statement BLOB NOT NULL CHECK (length(statement) = 251),
+  envelope BLOB NOT NULL CHECK (length(envelope) = 325),
   PRIMARY KEY (case_id, generation)
 ) STRICT, WITHOUT ROWID;
 )sql";
@@ -174,10 +176,10 @@ Status SchemaMigrations::MigrateTo(SqliteDb& db, int target_version) {
 
 const std::vector<std::pair<std::string, std::vector<std::string>>>& SchemaMigrations::Tables() {
   static const std::vector<std::pair<std::string, std::vector<std::string>>> kTables = {
-      {"case_anchors", {"case_id", "reviewer", "statement"}},
-      {"case_genesis", {"case_id", "statement"}},
+      {"case_anchors", {"case_id", "envelope"}},
+      {"case_genesis", {"case_id", "envelope"}},
       {"case_keys", {"case_id", "recipient", "role", "generation", "sealed"}},
-      {"case_rekeys", {"case_id", "generation", "statement"}},
+      {"case_rekeys", {"case_id", "generation", "envelope"}},
       {"cases",
        {"id", "lookup_hash", "source_public_key", "created_day", "last_activity_day",
         "expiry_day"}},

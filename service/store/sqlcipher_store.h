@@ -100,7 +100,7 @@ class SqlcipherStore final : public Store {
   Status AddSealedKeys(const Id& case_id, const std::vector<SealedKey>& keys,
                        const std::optional<Bytes>& genesis) override;
   Result<std::vector<SealedKey>> GetSealedKeys(const Id& case_id) override;
-  Status PutAnchor(const Id& case_id, const Id& reviewer, ByteView anchor) override;
+  Status PutAnchor(const Id& case_id, ByteView anchor_envelope) override;
   Result<uint32_t> AddRekey(const Id& case_id, ByteView statement,
                             const std::vector<SealedKey>& keys) override;
   Result<CaseStatements> GetCaseStatements(const Id& case_id) override;

@@ -194,7 +194,7 @@ Status CheckKeyRoom(SqliteDb& db, const Id& case_id, uint32_t generation,
 // kAlreadyExists (a case has at most one, §7.2).
 Status InsertGenesis(SqliteDb& db, const Id& case_id, const Bytes& genesis) {
   DOJAVA_ASSIGN_OR_RETURN(auto find,
-                          db.Prepare("SELECT statement FROM case_genesis WHERE case_id = ?1"));
+                          db.Prepare("SELECT envelope FROM case_genesis WHERE case_id = ?1"));
   find.BindBlob(1, View(case_id));
   DOJAVA_ASSIGN_OR_RETURN(bool exists, find.Step());
   if (exists) {
@@ -206,7 +206,7 @@ Status InsertGenesis(SqliteDb& db, const Id& case_id, const Bytes& genesis) {
   }
   find.Reset();
   DOJAVA_ASSIGN_OR_RETURN(
-      auto put, db.Prepare("INSERT INTO case_genesis (case_id, statement) VALUES (?1, ?2)"));
+      auto put, db.Prepare("INSERT INTO case_genesis (case_id, envelope) VALUES (?1, ?2)"));
   put.BindBlob(1, View(case_id));
   put.BindBlob(2, genesis);
   return put.Run();
@@ -396,7 +396,8 @@ Result<std::vector<Message>> SqlcipherStore::ListMessages(const Id& case_id, uin
 Status SqlcipherStore::AddSealedKeys(const Id& case_id, const std::vector<SealedKey>& keys,
                                      const std::optional<Bytes>& genesis) {
   DOJAVA_RETURN_IF_ERROR(ValidateKeys(keys));
-  if (genesis && (genesis->size() < kMinGenesisSize || genesis->size() > kMaxGenesisSize)) {
+  if (genesis &&
+      (genesis->size() < kMinGenesisEnvelopeSize || genesis->size() > kMaxGenesisEnvelopeSize)) {
     return Invalid("a genesis has the wrong size");
   }
   const Day today = Today();
@@ -416,7 +417,7 @@ Status SqlcipherStore::AddSealedKeys(const Id& case_id, const std::vector<Sealed
 
 Result<uint32_t> SqlcipherStore::AddRekey(const Id& case_id, ByteView statement,
                                           const std::vector<SealedKey>& keys) {
-  if (statement.size() != protocol::kRekeySize) return Invalid("a re-key has the wrong size");
+  if (statement.size() != kRekeyEnvelopeSize) return Invalid("a re-key has the wrong size");
   DOJAVA_RETURN_IF_ERROR(ValidateKeys(keys));
   for (const auto& k : keys) {
     if (!k.reviewer || k.role != Role::kCaseKey) {
@@ -434,7 +435,7 @@ Result<uint32_t> SqlcipherStore::AddRekey(const Id& case_id, ByteView statement,
         }
         generation = last + 1;
         DOJAVA_ASSIGN_OR_RETURN(
-            auto put, db.Prepare("INSERT INTO case_rekeys (case_id, generation, statement) "
+            auto put, db.Prepare("INSERT INTO case_rekeys (case_id, generation, envelope) "
                                  "VALUES (?1, ?2, ?3)"));
         put.BindBlob(1, View(case_id));
         put.BindInt(2, generation);

@@ -1,4 +1,5 @@
-// The signed case statements of SqlcipherStore (sqlcipher_store.h): case-key
+// The signed case statements of SqlcipherStore (sqlcipher_store.h), each held
+// only as its statement envelope (PROTOCOL.md §7.4, no reviewer id): case-key
 // anchors and the reading of a case's genesis, anchors and re-keys. The
 // genesis is written with its keys (AddSealedKeys) and a re-key with its keys
 // (AddRekey), in sqlcipher_store_cases.cc.
@@ -24,34 +25,46 @@ Status CheckCaseExists(SqliteDb& db, const Id& case_id) {
 
 Bytes Copy(ByteView b) { return Bytes(b.begin(), b.end()); }
 
+// The bound on a case's anchors (service/API.md): one per reviewer who holds
+// a case-key row of it, counted without knowing who anchored.
+Result<int64_t> AnchorRoom(SqliteDb& db, const Id& case_id) {
+  DOJAVA_ASSIGN_OR_RETURN(
+      auto q, db.Prepare("SELECT (SELECT count(DISTINCT recipient) FROM case_keys WHERE case_id = "
+                         "?1 AND role = 1 AND length(recipient) = 16) - (SELECT count(*) FROM "
+                         "case_anchors WHERE case_id = ?1)"));
+  q.BindBlob(1, View(case_id));
+  DOJAVA_ASSIGN_OR_RETURN(bool row, q.Step());
+  if (!row) return Status(Code::kInternal, "count returned no row");
+  return q.ColumnInt(0);
+}
+
 }  // namespace
 
-Status SqlcipherStore::PutAnchor(const Id& case_id, const Id& reviewer, ByteView anchor) {
-  if (anchor.size() != protocol::kCkAnchorSize) return Invalid("an anchor has the wrong size");
+Status SqlcipherStore::PutAnchor(const Id& case_id, ByteView anchor_envelope) {
+  if (anchor_envelope.size() != kAnchorEnvelopeSize) {
+    return Invalid("an anchor envelope has the wrong size");
+  }
   return writer_->Submit(
       [&](SqliteDb& db) -> Status {
         DOJAVA_RETURN_IF_ERROR(CheckCaseExists(db, case_id));
-        DOJAVA_ASSIGN_OR_RETURN(auto find, db.Prepare("SELECT statement FROM case_anchors WHERE "
-                                                      "case_id = ?1 AND reviewer = ?2"));
+        DOJAVA_ASSIGN_OR_RETURN(auto find, db.Prepare("SELECT 1 FROM case_anchors WHERE "
+                                                      "case_id = ?1 AND envelope = ?2"));
         find.BindBlob(1, View(case_id));
-        find.BindBlob(2, View(reviewer));
+        find.BindBlob(2, anchor_envelope);
         DOJAVA_ASSIGN_OR_RETURN(bool exists, find.Step());
-        if (exists) {
-          const ByteView stored = find.ColumnBlob(0);
-          if (std::equal(stored.begin(), stored.end(), anchor.begin(), anchor.end())) {
-            return Status::Ok();
-          }
-          return Status(Code::kAlreadyExists, "that reviewer anchored the case differently");
-        }
+        if (exists) return Status::Ok();
         find.Reset();
-        DOJAVA_ASSIGN_OR_RETURN(auto put, db.Prepare("INSERT INTO case_anchors (case_id, reviewer, "
-                                                     "statement) VALUES (?1, ?2, ?3)"));
+        DOJAVA_ASSIGN_OR_RETURN(int64_t room, AnchorRoom(db, case_id));
+        if (room <= 0) {
+          return Status(Code::kAlreadyExists, "the case holds an anchor for each of its reviewers");
+        }
+        DOJAVA_ASSIGN_OR_RETURN(
+            auto put, db.Prepare("INSERT INTO case_anchors (case_id, envelope) VALUES (?1, ?2)"));
         put.BindBlob(1, View(case_id));
-        put.BindBlob(2, View(reviewer));
-        put.BindBlob(3, anchor);
+        put.BindBlob(2, anchor_envelope);
         return put.Run();
       },
-      anchor.size());
+      anchor_envelope.size());
 }
 
 Result<CaseStatements> SqlcipherStore::GetCaseStatements(const Id& case_id) {
@@ -59,12 +72,12 @@ Result<CaseStatements> SqlcipherStore::GetCaseStatements(const Id& case_id) {
   DOJAVA_OUTER_RETURN_IF_ERROR(readers_->Read([&](SqliteDb& db) -> Status {
     DOJAVA_RETURN_IF_ERROR(CheckCaseExists(db, case_id));
     DOJAVA_ASSIGN_OR_RETURN(auto genesis,
-                            db.Prepare("SELECT statement FROM case_genesis WHERE case_id = ?1"));
+                            db.Prepare("SELECT envelope FROM case_genesis WHERE case_id = ?1"));
     genesis.BindBlob(1, View(case_id));
     DOJAVA_ASSIGN_OR_RETURN(bool has_genesis, genesis.Step());
     if (has_genesis) out.genesis = Copy(genesis.ColumnBlob(0));
-    DOJAVA_ASSIGN_OR_RETURN(auto anchors, db.Prepare("SELECT statement FROM case_anchors WHERE "
-                                                     "case_id = ?1 ORDER BY reviewer"));
+    DOJAVA_ASSIGN_OR_RETURN(auto anchors, db.Prepare("SELECT envelope FROM case_anchors WHERE "
+                                                     "case_id = ?1 ORDER BY envelope"));
     anchors.BindBlob(1, View(case_id));
     while (true) {
       DOJAVA_ASSIGN_OR_RETURN(bool row, anchors.Step());
@@ -72,7 +85,7 @@ Result<CaseStatements> SqlcipherStore::GetCaseStatements(const Id& case_id) {
       out.anchors.push_back(Copy(anchors.ColumnBlob(0)));
     }
     DOJAVA_ASSIGN_OR_RETURN(auto rekeys,
-                            db.Prepare("SELECT generation, statement FROM case_rekeys WHERE "
+                            db.Prepare("SELECT generation, envelope FROM case_rekeys WHERE "
                                        "case_id = ?1 ORDER BY generation"));
     rekeys.BindBlob(1, View(case_id));
     while (true) {

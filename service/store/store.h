@@ -51,10 +51,12 @@ using SealedKeyBytes = std::array<uint8_t, protocol::kSealedKeySize>;
 inline constexpr size_t kMinMessageRecordSize =
     protocol::kMessageHeaderSize + protocol::kMinPaddedSize + protocol::kAeadTagSize;
 inline constexpr size_t kMaxMessageRecordSize = protocol::kMaxMessageRecordSizeV2;
-// The signed case statements kept for readers (PROTOCOL.md §7.2, §7.3, §8.5).
-inline constexpr size_t kMinGenesisSize = protocol::kGenesisFixedSize + protocol::kIdSize;
-inline constexpr size_t kMaxGenesisSize =
-    protocol::kGenesisFixedSize + protocol::kIdSize * protocol::kRosterMaxReviewers;
+// The signed case statements kept for readers (PROTOCOL.md §7.2, §7.3, §8.5),
+// each only as its statement envelope (§7.4): these are the envelopes' sizes.
+inline constexpr size_t kMinGenesisEnvelopeSize = protocol::EnvelopeSize(protocol::kMinGenesisSize);
+inline constexpr size_t kMaxGenesisEnvelopeSize = protocol::EnvelopeSize(protocol::kMaxGenesisSize);
+inline constexpr size_t kAnchorEnvelopeSize = protocol::EnvelopeSize(protocol::kCkAnchorSize);
+inline constexpr size_t kRekeyEnvelopeSize = protocol::EnvelopeSize(protocol::kRekeySize);
 // Re-keys of one case (each adds a generation of CK rows).
 inline constexpr uint32_t kMaxRekeysPerCase = 64;
 // Rosters of the history in one ListRosters answer at most.
@@ -165,12 +167,13 @@ struct CaseCursor {
   Id case_id{};
 };
 
-// The signed statements of a case (opaque to the store; the API checked their
-// signatures before storing them).
+// The statement envelopes of a case (PROTOCOL.md §7.4; opaque to the store,
+// which holds no reviewer id for them: the API verified the clear statements
+// and checked the envelopes' version, type and length before storing them).
 struct CaseStatements {
-  std::optional<Bytes> genesis;                    // the notes-key genesis (§7.2), if any
-  std::vector<Bytes> anchors;                      // case-key anchors (§8.5), by reviewer id
-  std::vector<std::pair<uint32_t, Bytes>> rekeys;  // (generation, statement), ascending
+  std::optional<Bytes> genesis;  // the notes-key genesis envelope (§7.2), if any
+  std::vector<Bytes> anchors;    // case-key anchor envelopes (§8.5), by their bytes
+  std::vector<std::pair<uint32_t, Bytes>> rekeys;  // (generation, re-key envelope), ascending
 };
 
 struct UploadStatus {
@@ -234,7 +237,8 @@ class Store {
   virtual Result<std::vector<Message>> ListMessages(const Id& case_id, uint64_t after_seq,
                                                     size_t max_count, size_t max_bytes) = 0;
 
-  // Adds sealed keys (a grant), and the case's notes-key genesis if given. A
+  // Adds sealed keys (a grant), and the case's notes-key genesis envelope
+  // (kMin..kMaxGenesisEnvelopeSize bytes) if given. A
   // key equal to a stored one is a no-op; a different key for a (recipient,
   // role, generation) that already has one is kAlreadyExists (so a notes key,
   // once set, is never replaced); a generation above the case's last re-key
@@ -243,10 +247,11 @@ class Store {
   virtual Status AddSealedKeys(const Id& case_id, const std::vector<SealedKey>& keys,
                                const std::optional<Bytes>& genesis) = 0;
   virtual Result<std::vector<SealedKey>> GetSealedKeys(const Id& case_id) = 0;
-  // Stores a reviewer's case-key anchor (kCkAnchorSize bytes). The same bytes
-  // again: no-op; other bytes for that reviewer: kAlreadyExists.
-  virtual Status PutAnchor(const Id& case_id, const Id& reviewer, ByteView anchor) = 0;
-  // Stores a re-key statement (kRekeySize bytes) as the next generation with
+  // Stores a case-key anchor envelope (kAnchorEnvelopeSize bytes). The same
+  // bytes again: no-op. A case holds at most as many anchors as reviewers
+  // with a case-key row of it (any generation): one more is kAlreadyExists.
+  virtual Status PutAnchor(const Id& case_id, ByteView anchor_envelope) = 0;
+  // Stores a re-key envelope (kRekeyEnvelopeSize bytes) as the next generation with
   // its keys (reviewers, role CK; their generation is set here), in one
   // transaction. Returns the generation. kLimitReached past
   // kMaxRekeysPerCase.

@@ -114,8 +114,9 @@ test('a signed re-key moves the source to CK′; an unsigned key sealed to sourc
   const sourceSeal = P.sealKey(ck2, s.source.public, P.ROLE_CK, s.caseId);
   const statement = P.makeRekey({ caseId: s.caseId, reviewerId: s.ana.id, oldKey: s.ck, newKey: ck2, sourceSeal, rosterVersion: 3 }, s.ana.seed);
   const reply = v2(s, { key: ck2, author: 'reviewer', body: json({ type: 'message', text: 'hvala', files: [] }), prev: P.eventHash(report) });
+  const envelope = P.sealStatement(s.ck, P.STATEMENT_REKEY, s.caseId, statement);
   const r = reader(s);
-  r.applyRekeys([{ generation: 1, statement }], s.roster);
+  r.applyRekeys([{ generation: 1, envelope }], s.roster);
   const items = r.addRecords([listed(report), listed(reply)], s.roster);
   assert.deepEqual(items.map((m) => m.error), [null, null]);
   assert.deepEqual(r.writeContext().key, ck2);
@@ -123,11 +124,19 @@ test('a signed re-key moves the source to CK′; an unsigned key sealed to sourc
   // The server's own CK″ with a statement signed by nobody on the roster: ignored, the old key stays.
   const evil = P.makeRekey({ caseId: s.caseId, reviewerId: P.randomBytes(16), oldKey: s.ck, newKey: ck2, sourceSeal, rosterVersion: 3 }, P.randomBytes(32));
   const q = reader(s);
-  q.applyRekeys([{ generation: 1, statement: evil }], s.roster);
+  q.applyRekeys([{ generation: 1, envelope: P.sealStatement(s.ck, P.STATEMENT_REKEY, s.caseId, evil) }], s.roster);
   assert.equal(q.rekeyError, 'unknown_author');
   q.addRecords([listed(report), listed(reply)], s.roster);
   assert.equal(q.items()[1].error, 'wrong_key');
   assert.deepEqual(q.writeContext().key, s.ck);
+  // §7.4: an envelope sealed under a key the source does not hold is shown and ignored; the next applies.
+  const u = reader(s);
+  const junk = P.sealStatement(P.randomBytes(32), P.STATEMENT_REKEY, s.caseId, statement);
+  u.applyRekeys([{ generation: 2, envelope }, { generation: 1, envelope: junk }], s.roster);
+  assert.deepEqual(u.rekeysUnopened, [{ generation: 1, error: 'wrong_key' }]);
+  assert.equal(u.rekeyError, null);
+  u.addRecords([listed(report), listed(reply)], s.roster);
+  assert.deepEqual(u.writeContext().key, ck2);
 });
 
 test('the high-water mark: a listing that changes what this reader saw is refused', () => {

@@ -23,10 +23,10 @@
 #include <fstream>
 #include <iterator>
 #include <mutex>
-#include <tuple>
 #include <random>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 #include "base/encoding.h"
 #include "client/public_key_line.h"
@@ -422,13 +422,14 @@ TEST_CASE("e2e: submit removes GPS EXIF and PNG text by default; --keep-metadata
           "[cli][e2e]") {
   Instance inst;
   inst.AddReviewer("ana");
-  const std::filesystem::path fixtures = std::filesystem::path(DOJAVA_SOURCE_DIR) / "static/test/fixtures";
+  const std::filesystem::path fixtures =
+      std::filesystem::path(DOJAVA_SOURCE_DIR) / "static/test/fixtures";
   WriteFile(inst.dir() / "photo.jpg", ReadAll((fixtures / "photo-gps.jpg").string()));
   WriteFile(inst.dir() / "shot.png", ReadAll((fixtures / "photo-text.png").string()));
   SubmitReport(inst, {inst.dir() / "photo.jpg", inst.dir() / "shot.png"});
   const std::string case_id = OnlyCase(inst, "ana");
-  for (const auto& [n, out, clean] :
-       {std::tuple{"1", "got.jpg", "photo-clean.jpg"}, std::tuple{"2", "got.png", "photo-clean.png"}}) {
+  for (const auto& [n, out, clean] : {std::tuple{"1", "got.jpg", "photo-clean.jpg"},
+                                      std::tuple{"2", "got.png", "photo-clean.png"}}) {
     auto got = inst.As("ana", {"get", case_id, n, "-o", inst.dir() / out});
     INFO(got.out << got.err);
     REQUIRE(got.rc == 0);
@@ -712,6 +713,14 @@ TEST_CASE("e2e: notes events, second reviewer granted, ungranted reviewer refuse
   REQUIRE(inst.As("ana", {"label", case_id, "--remove", "sms"}).rc == 0);
   REQUIRE(inst.As("ana", {"assign", case_id, "me"}).rc == 0);
   REQUIRE(inst.As("ana", {"note", case_id, "called the source's lawyer"}).rc == 0);
+  // Ana's first open anchored the case and her first note created NK: the
+  // server keeps both only in their envelopes (PROTOCOL.md §7.4).
+  const Bytes anchor = GetStoredBlob(inst.dir() / "data", "case_anchors", "envelope", "1 = 1");
+  CHECK(anchor.size() == 58 + 129 + 16);
+  CHECK(anchor[1] == 2);
+  const Bytes genesis = GetStoredBlob(inst.dir() / "data", "case_genesis", "envelope", "1 = 1");
+  CHECK(genesis[0] == 2);
+  CHECK(genesis[1] == 1);
 
   // Bob joins after the case was sealed: he cannot read it until granted.
   inst.AddReviewer("bob");

@@ -16,8 +16,10 @@
 
 #include <QBuffer>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QInputDialog>
@@ -28,10 +30,14 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
@@ -40,6 +46,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
+#include <functional>
 #include <memory>
 #include <numeric>
 
@@ -51,6 +59,9 @@
 #include "desk/desk_settings.h"
 #include "desk/language_switch.h"
 #include "desk/main_window.h"
+#include "service/store/database_key.h"
+#include "service/store/sqlite_db.h"
+#include "service/store/sqlite_statement.h"
 
 namespace dojava::desk {
 namespace {
@@ -136,10 +147,12 @@ class DeskTest : public QObject {
   void dashboardCountsTheCasesAndExports();
   void dashboardCsvDefusesFormulas();
   void deleteAsksFirst();
+  void tamperedRecordsAreNamed();
   void locksOnDemandAndForgetsCases();
   void checkMySetup();
   void locksAfterIdle();
   void torClientKeyAndOwnTor();
+  void createKeyInTheApp();
   void includesNeitherServiceNorCli();
 
  private:
@@ -149,6 +162,18 @@ class DeskTest : public QObject {
   Ran As(const QString& who, QStringList args);
   QString FirstCaseId();
   Ran SubmitCase(const QString& title);
+  // What a compromised server can do to case `id`: append a record that
+  // opens under no key (posted with ana's valid token), or flip one byte of
+  // stored message #`seq` (in the database dojavad is serving).
+  void PostJunkRecord(const QString& id);
+  // `original` (if given) receives the record as it was.
+  void FlipStoredMessageByte(const QString& id, int seq, Bytes* original = nullptr);
+  void SetStoredMessage(const QString& id, int seq, const Bytes& record, Bytes* was = nullptr);
+  // Opens case `id` in the window and waits for it.
+  void OpenInWindow(const QString& id);
+  // dojavad on these listen addresses (HOST:PORT; port 0: any); sets the URLs.
+  void StartServer(const QString& source, const QString& reviewer);
+  void ChangeStoredData(const std::function<void()>& change);
   void AddReviewer(const QString& name);
   // Waits for the window's next finished request; its (ok, message).
   QPair<bool, QString> Wait(QSignalSpy& spy);
@@ -213,29 +238,8 @@ void DeskTest::initTestCase() {
                  {"init", "--data-dir", P("data"), "--admin-public-key",
                   a[QStringLiteral("admin_public_key")].toString(), "--name", "Test Newsroom"});
   QVERIFY2(init.rc == 0, init.err.constData());
-  QStringList serve = {"serve", "--data-dir", P("data"), "source.listen=127.0.0.1:0",
-                       "reviewer.listen=127.0.0.1:0"};
-  for (const char* cls : {"static", "api", "upload", "costly"}) {
-    serve << QStringLiteral("rate.%1.global_per_second=0").arg(QLatin1String(cls))
-          << QStringLiteral("rate.%1.circuit_per_second=0").arg(QLatin1String(cls));
-  }
-  server_.setStandardInputFile(QProcess::nullDevice());
-  // If the test dies (a Qt fatal error aborts), the server goes with it.
-  server_.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
-  server_.start(QStringLiteral(DOJAVAD_BINARY), serve);
-  QVERIFY(server_.waitForStarted());
-  QTRY_VERIFY_WITH_TIMEOUT(
-      [&] {
-        while (server_.canReadLine()) {
-          const QString line = QString::fromUtf8(server_.readLine()).trimmed();
-          const qsizetype at = line.indexOf(QLatin1String(" listening on "));
-          if (at < 0) continue;
-          const QString url = QStringLiteral("http://") + line.mid(at + 14);
-          (line.contains(QLatin1String("reviewer")) ? reviewer_url_ : source_url_) = url;
-        }
-        return !reviewer_url_.isEmpty() && !source_url_.isEmpty();
-      }(),
-      30000);
+  StartServer(QStringLiteral("127.0.0.1:0"), QStringLiteral("127.0.0.1:0"));
+  QVERIFY(!reviewer_url_.isEmpty() && !source_url_.isEmpty());
   AddReviewer(QStringLiteral("ana"));
   AddReviewer(QStringLiteral("ben"));
   Ran onboarding = Cli({"admin", "onboarding", "--admin-key", P("admin.key"), "--passphrase-file",
@@ -255,6 +259,55 @@ void DeskTest::initTestCase() {
   // Joined after the case arrived: they see it only once it is shared.
   AddReviewer(QStringLiteral("cleo"));
   AddReviewer(QStringLiteral("dana"));
+}
+
+void DeskTest::StartServer(const QString& source, const QString& reviewer) {
+  QStringList serve = {"serve", "--data-dir", P("data"), "source.listen=" + source,
+                       "reviewer.listen=" + reviewer};
+  for (const char* cls : {"static", "api", "upload", "costly"}) {
+    serve << QStringLiteral("rate.%1.global_per_second=0").arg(QLatin1String(cls))
+          << QStringLiteral("rate.%1.circuit_per_second=0").arg(QLatin1String(cls));
+  }
+  server_.setStandardInputFile(QProcess::nullDevice());
+  // If the test dies (a Qt fatal error aborts), the server goes with it.
+  server_.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+  server_.start(QStringLiteral(DOJAVAD_BINARY), serve);
+  QVERIFY(server_.waitForStarted());
+  reviewer_url_.clear();
+  source_url_.clear();
+  QTRY_VERIFY_WITH_TIMEOUT(
+      [&] {
+        while (server_.canReadLine()) {
+          const QString line = QString::fromUtf8(server_.readLine()).trimmed();
+          const qsizetype at = line.indexOf(QLatin1String(" listening on "));
+          if (at < 0) continue;
+          const QString url = QStringLiteral("http://") + line.mid(at + 14);
+          (line.contains(QLatin1String("reviewer")) ? reviewer_url_ : source_url_) = url;
+        }
+        return !reviewer_url_.isEmpty() && !source_url_.isEmpty();
+      }(),
+      30000);
+}
+
+// Stops dojavad, runs `change` on its data (as someone with the database key
+// could) and starts it again on the same ports.
+void DeskTest::ChangeStoredData(const std::function<void()>& change) {
+  const QString source = source_url_.mid(7), reviewer = reviewer_url_.mid(7);
+  server_.terminate();
+  QVERIFY(server_.waitForFinished(30000));
+  change();
+  StartServer(source, reviewer);
+  QCOMPARE(reviewer_url_, QStringLiteral("http://") + reviewer);
+  // A restarted dojavad has forgotten every token (API.md): the desk does
+  // not log in again by itself yet, so lock and unlock.
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  window_->Lock();
+  QTest::keyClicks(Find<QLineEdit>("passphrase"), QStringLiteral("correct horse battery staple"));
+  QTest::keyClick(Find<QLineEdit>("passphrase"), Qt::Key_Return);
+  for (int i = 0; i < 2; ++i) {  // unlocked, listed
+    auto r = Wait(spy);
+    QVERIFY2(r.first, qPrintable(r.second));
+  }
 }
 
 Ran DeskTest::SubmitCase(const QString& title) {
@@ -727,6 +780,247 @@ void DeskTest::deleteAsksFirst() {
   QCOMPARE(table->model()->rowCount(), 1);
   QVERIFY(As(QStringLiteral("ana"), {"show", id, "--json"}).rc != 0);
   QVERIFY(As(QStringLiteral("ana"), {"show", FirstCaseId(), "--json"}).rc == 0);
+}
+
+void DeskTest::PostJunkRecord(const QString& id) {
+  QVERIFY(AsAna({"cases", "--json"}).rc == 0);  // logged in: a valid token in ana's state
+  QDirIterator it(P("state-cli-ana"), {QStringLiteral("token")}, QDir::Files,
+                  QDirIterator::Subdirectories);
+  QVERIFY(it.hasNext());
+  const QByteArray token = ReadFile(it.next()).trimmed();
+  const auto b64 = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+  // §8.1: a well-formed v2 header for this case (the server checks it), a
+  // key commitment of no key, and 512 + 16 bytes of noise as the ciphertext.
+  QByteArray record;
+  record.append('\x02').append('\x01').append(QByteArray::fromBase64(id.toLatin1(), b64));
+  for (int i = 0; i < 16 + 32 + 24 + 528; ++i) {
+    record.append(static_cast<char>(QRandomGenerator::global()->generate()));
+  }
+  QNetworkAccessManager net;
+  QNetworkRequest req(
+      QUrl(reviewer_url_ + QStringLiteral("/api/v1/cases/") + id + QStringLiteral("/messages")));
+  req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+  req.setRawHeader("Authorization", "Bearer " + token);
+  QJsonObject body{{QStringLiteral("message"), QString::fromLatin1(record.toBase64(b64))},
+                   {QStringLiteral("files"), QJsonArray()}};
+  std::unique_ptr<QNetworkReply> reply(net.post(req, QJsonDocument(body).toJson()));
+  QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+  QVERIFY(finished.wait(kWaitMs));
+  QVERIFY2(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201,
+           reply->readAll().constData());
+}
+
+void DeskTest::SetStoredMessage(const QString& id, int seq, const Bytes& record, Bytes* was) {
+  const std::string data = P(QStringLiteral("data")).toStdString();
+  auto key = service::DatabaseKey::LoadFile(data + "/database.key");
+  QVERIFY(key.ok());
+  auto db = service::SqliteDb::Open(data + "/dojava.db", *key, service::SqliteDb::Mode::kReadWrite);
+  QVERIFY(db.ok());
+  const auto b64 = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+  const std::string where = "case_id = x'" +
+                            QByteArray::fromBase64(id.toLatin1(), b64).toHex().toStdString() +
+                            "' AND seq = " + std::to_string(seq);
+  if (was != nullptr) {
+    auto sel = (*db)->Prepare("SELECT record FROM messages WHERE " + where);
+    QVERIFY(sel.ok());
+    auto row = sel->Step();
+    QVERIFY(row.ok() && *row);
+    ByteView v = sel->ColumnBlob(0);
+    *was = Bytes(v.begin(), v.end());
+  }
+  if (record.empty()) return;
+  auto upd = (*db)->Prepare("UPDATE messages SET record = ?1 WHERE " + where);
+  QVERIFY(upd.ok());
+  upd->BindBlob(1, record);
+  QVERIFY(upd->Run().ok());
+}
+
+void DeskTest::FlipStoredMessageByte(const QString& id, int seq, Bytes* original) {
+  Bytes blob;
+  SetStoredMessage(id, seq, {}, &blob);
+  QVERIFY(blob.size() > 100);
+  if (original != nullptr) *original = blob;
+  blob[100] ^= 0x01;  // in the ciphertext: the record no longer opens
+  SetStoredMessage(id, seq, blob);
+}
+
+void DeskTest::OpenInWindow(const QString& id) {
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  auto* table = Find<QTableView>("cases");
+  for (int i = 0; i < table->model()->rowCount(); ++i) {
+    const QModelIndex at = table->model()->index(i, 0);
+    if (at.data(CaseList::kIdRole).toString() == id) emit table->activated(at);
+  }
+  auto r = Wait(spy);
+  QVERIFY2(r.first, qPrintable(r.second));
+}
+
+// A server that changes stored records: a forged later record is named in
+// plain words and the rest of the case stays readable and writable; a case
+// whose message #1 does not verify is marked not trustworthy, with reply and
+// notes switched off; once the record is restored, all is as before.
+void DeskTest::tamperedRecordsAreNamed() {
+  const QString id = FirstCaseId();
+  QVERIFY(!id.isEmpty());
+  auto* warning = Find<QLabel>("caseWarning");
+  auto* conversation = Find<QTextBrowser>("conversation");
+  OpenInWindow(id);
+  QVERIFY(!warning->isVisible());
+
+  PostJunkRecord(id);
+  OpenInWindow(id);
+  QVERIFY(warning->isVisible());
+  QVERIFY2(warning->text().contains(  // "message(s)" until an English catalogue is loaded
+               QRegularExpression(QStringLiteral("\\b1 message(\\(s\\))? of this case failed"))),
+           qPrintable(warning->text()));
+  QVERIFY2(warning->text().contains(QLatin1String("changed or damaged on the server")),
+           qPrintable(warning->text()));
+  QVERIFY(!warning->text().contains(QLatin1String("Do not trust")));
+  QVERIFY(conversation->toPlainText().contains(QStringLiteral("Pegasus na telefonu novinarke")));
+  QVERIFY(conversation->toPlainText().contains(QStringLiteral("Hvala, javićemo se.")));
+  QVERIFY(Find<QPushButton>("sendReply")->isEnabled());
+  QVERIFY(Find<QPlainTextEdit>("replyText")->isEnabled());
+  Shot(QStringLiteral("14-case-forged-record"));
+
+  Bytes original;
+  ChangeStoredData([&] { FlipStoredMessageByte(id, 1, &original); });
+  OpenInWindow(id);
+  QVERIFY2(warning->text().contains(QLatin1String("Do not trust this case")),
+           qPrintable(warning->text()));
+  // #1, the junk record, and the reply that names #1 as it was (§8.4).
+  QVERIFY2(warning->text().contains(
+               QRegularExpression(QStringLiteral("\\b3 message(\\(s\\)|s) of this case failed"))),
+           qPrintable(warning->text()));
+  QVERIFY(!Find<QPushButton>("sendReply")->isEnabled());
+  QVERIFY(!Find<QPlainTextEdit>("replyText")->isEnabled());
+  QVERIFY(!Find<QPushButton>("addNote")->isEnabled());
+  QVERIFY(!conversation->toPlainText().contains(QStringLiteral("Pegasus")));  // not shown
+  Shot(QStringLiteral("15-case-not-trustworthy"));
+
+  ChangeStoredData([&] { SetStoredMessage(id, 1, original); });  // restored
+  OpenInWindow(id);
+  QVERIFY2(!warning->text().contains(QLatin1String("Do not trust")), qPrintable(warning->text()));
+  QVERIFY(conversation->toPlainText().contains(QStringLiteral("Pegasus na telefonu novinarke")));
+  QVERIFY(Find<QPushButton>("sendReply")->isEnabled());
+}
+
+// First run without a key: the app makes one as `dojava keygen` does, off the
+// GUI thread, refusing a short passphrase unless told to; the CLI opens it
+// with the same passphrase and the admin adds its public line to the roster.
+void DeskTest::createKeyInTheApp() {
+  MainWindow w(P(QStringLiteral("desk-new.ini")));
+  w.SetShowDialogs(false);
+  w.show();
+  auto find = [&w](const char* name) {
+    QWidget* c = w.findChild<QWidget*>(QLatin1String(name));
+    if (c == nullptr) qFatal("no widget %s", name);
+    return c;
+  };
+  QTest::mouseClick(static_cast<QPushButton*>(find("newKey")), Qt::LeftButton);
+  auto* dialog = w.findChild<QDialog*>(QStringLiteral("newKeyDialog"));
+  QVERIFY(dialog != nullptr && dialog->isVisible());
+  auto* path = static_cast<QLineEdit*>(find("newKeyPath"));
+  auto* pass = static_cast<QLineEdit*>(find("newPassphrase"));
+  auto* again = static_cast<QLineEdit*>(find("newPassphraseAgain"));
+  auto* create = static_cast<QPushButton*>(find("createKey"));
+  auto* error = dialog->findChild<QLabel*>(QStringLiteral("error"));
+  const QString key = P(QStringLiteral("erin.key"));
+  path->setText(key);
+  // Too short: refused in plain words, nothing written.
+  QTest::keyClicks(pass, QStringLiteral("short pass"));
+  QTest::keyClicks(again, QStringLiteral("short pass"));
+  QTest::mouseClick(create, Qt::LeftButton);
+  QVERIFY(dialog->isVisible());
+  QVERIFY2(error->text().contains(QLatin1String("shorter than 12 character")),
+           qPrintable(error->text()));
+  QVERIFY(!QFile::exists(key));
+  // Two different ones: refused.
+  pass->setText(QStringLiteral("correct horse battery staple"));
+  again->setText(QStringLiteral("correct horse battery stapler"));
+  QTest::mouseClick(create, Qt::LeftButton);
+  QVERIFY2(error->text().contains(QLatin1String("differ")), qPrintable(error->text()));
+  // The suggested passphrase: 6 groups of 4, shown once, in both fields.
+  QTest::mouseClick(static_cast<QPushButton*>(find("suggestPassphrase")), Qt::LeftButton);
+  QVERIFY(QRegularExpression(QStringLiteral("^([a-z2-9]{4}-){5}[a-z2-9]{4}$"))
+              .match(pass->text())
+              .hasMatch());
+  QCOMPARE(again->text(), pass->text());
+  QVERIFY(static_cast<QLabel*>(find("suggestedPassphrase"))->text().contains(pass->text()));
+  // The reviewer types their own (the test's passphrase file holds it).
+  pass->setText(QStringLiteral("correct horse battery staple"));
+  again->setText(QStringLiteral("correct horse battery staple"));
+  Shot(QStringLiteral("16-new-key"));
+
+  // Argon2id at 256 MiB runs on the worker: the GUI thread keeps turning.
+  QSignalSpy spy(&w, &MainWindow::requestFinished);
+  QElapsedTimer clock;
+  qint64 last = 0, longest = 0;
+  QTimer tick;
+  connect(&tick, &QTimer::timeout, [&] {
+    longest = std::max(longest, clock.elapsed() - last);
+    last = clock.elapsed();
+  });
+  clock.start();
+  tick.start(10);
+  QTest::mouseClick(create, Qt::LeftButton);
+  QVERIFY(pass->text().isEmpty());  // the passphrase left the fields
+  auto r = Wait(spy);
+  tick.stop();
+  QVERIFY2(r.first, qPrintable(r.second));
+  // On the GUI thread the longest gap would be the whole derivation (about a
+  // second at 256 MiB); the worker leaves the event loop turning.
+  const qint64 total = clock.elapsed();
+  QVERIFY2(longest * 2 < total,
+           qPrintable(QStringLiteral("longest stall %1 ms of %2 ms").arg(longest).arg(total)));
+  const QFile::Permissions mode = QFile(key).permissions();  // 0600
+  QVERIFY((mode & QFile::ReadOwner) && (mode & QFile::WriteOwner));
+  QVERIFY(!(mode & (QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther |
+                    QFile::WriteOther | QFile::ExeOther)));
+  const QString line = QString::fromUtf8(ReadFile(key + QStringLiteral(".pub"))).trimmed();
+  QVERIFY(!line.isEmpty());
+  QCOMPARE(static_cast<QLineEdit*>(find("reviewerPublicLine"))->text(), line);
+  QCOMPARE(static_cast<QLineEdit*>(find("keyFile"))->text(), key);
+  QVERIFY(find("copyPublicLine")->isVisible());
+  QVERIFY(!find("copyBothLines")->isVisible());  // no tor client key yet
+  QTest::mouseClick(static_cast<QPushButton*>(find("copyPublicLine")), Qt::LeftButton);
+  QVERIFY(QGuiApplication::clipboard()->text().contains(line));
+  Shot(QStringLiteral("17-new-key-made"));
+
+  // A second key at the same place: never overwritten.
+  const QByteArray before = ReadFile(key);
+  QTest::mouseClick(static_cast<QPushButton*>(find("newKey")), Qt::LeftButton);
+  static_cast<QLineEdit*>(find("newKeyPath"))->setText(key);
+  QTest::mouseClick(static_cast<QPushButton*>(find("suggestPassphrase")), Qt::LeftButton);
+  QTest::mouseClick(static_cast<QPushButton*>(find("createKey")), Qt::LeftButton);
+  QVERIFY(w.findChild<QDialog*>(QStringLiteral("newKeyDialog"))
+              ->findChild<QLabel*>(QStringLiteral("error"))
+              ->text()
+              .contains(QLatin1String("already exists")));
+  QCOMPARE(ReadFile(key), before);
+  w.findChild<QDialog*>(QStringLiteral("newKeyDialog"))->reject();
+
+  // The tor client key too: both lines copied together for the operator.
+  w.findChild<QLineEdit*>(QStringLiteral("server"))
+      ->setText(QStringLiteral("http://") + QString(56, QLatin1Char('a')) +
+                QStringLiteral(".onion"));
+  QTest::mouseClick(static_cast<QPushButton*>(find("createTorKey")), Qt::LeftButton);
+  r = Wait(spy);
+  QVERIFY2(r.first, qPrintable(r.second));
+  QVERIFY(find("copyBothLines")->isVisible());
+  QTest::mouseClick(static_cast<QPushButton*>(find("copyBothLines")), Qt::LeftButton);
+  const QString both = QGuiApplication::clipboard()->text();
+  QVERIFY(both.contains(line));
+  QVERIFY(both.contains(static_cast<QLineEdit*>(find("torPublicLine"))->text()));
+  QVERIFY(both.contains(QLatin1String("descriptor:x25519:")));
+
+  // The same derivation as keygen: the admin adds the line, the CLI opens the key.
+  WriteFile(P(QStringLiteral("erin-line.pub")), line.toUtf8() + '\n');
+  Ran add = Cli({"roster", "add", "--server", reviewer_url_, "--state-dir", P("state-admin"),
+                 "--admin-key", P("admin.key"), "--passphrase-file", P("pass"), "--name", "erin",
+                 "--reviewer-public", P("erin-line.pub"), "--json"});
+  QVERIFY2(add.rc == 0, add.err.constData());
+  Ran cases = As(QStringLiteral("erin"), {"cases", "--json"});
+  QVERIFY2(cases.rc == 0, cases.err.constData());
 }
 
 void DeskTest::locksOnDemandAndForgetsCases() {

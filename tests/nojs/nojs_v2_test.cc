@@ -15,6 +15,7 @@
 #include "crypto/roster_v2.h"
 #include "crypto/sealed_key.h"
 #include "crypto/source_key_wrap.h"
+#include "crypto/statement_envelope.h"
 #include "service/nojs/nojs_pages.h"
 #include "service/nojs/page_roster.h"
 #include "tests/support/api_harness.h"
@@ -328,8 +329,9 @@ HttpResponse Submit(V2Harness& p) {
                                       {"responsible", "state"},
                                       {"title", "Phone infected"},
                                       {"text", "It started in May."}});
-  HttpResponse sent = p.h().Post(kSource, "/plain/submit", form,
-                                 ContentType(std::string("multipart/form-data; boundary=") + kBoundary));
+  HttpResponse sent =
+      p.h().Post(kSource, "/plain/submit", form,
+                 ContentType(std::string("multipart/form-data; boundary=") + kBoundary));
   if (sent.status != 303) return sent;
   for (const auto& [name, value] : sent.headers) {
     if (name == "Location") return p.h().Get(kSource, value);
@@ -491,8 +493,14 @@ TEST_CASE(
   REQUIRE(sealed.ok());
   service::SealedKey ana_key{p.ana().id, service::Role::kCaseKey, {}};
   std::copy(sealed->begin(), sealed->end(), ana_key.sealed.begin());
+  // Stored only as its envelope (§7.4), sealed under the CK it moves from.
+  auto seal = [&](const SecretBytes& under, ByteView s) {
+    auto e = v2::SealStatement(under, protocol::kStatementRekey, c.case_id, s);
+    REQUIRE(e.ok());
+    return std::move(e).value();
+  };
   SECTION("signed: records under CK' open, and the follow-up is written under CK'") {
-    REQUIRE(p.h().store().AddRekey(c.case_id, *statement, {ana_key}).ok());
+    REQUIRE(p.h().store().AddRekey(c.case_id, seal(c.ck, *statement), {ana_key}).ok());
     p.Post(p.ana(), c.case_id,
            p.ReviewerRecord(p.ana(), ck2, c.case_id, Message("under the new key"), report, 1));
     HttpResponse page = p.Open(c.receipt);
@@ -507,6 +515,21 @@ TEST_CASE(
     REQUIRE(header.ok());
     CHECK(header->key_commitment == v2::KeyCommitment(ck2));
   }
+  SECTION("an envelope that does not open is ignored; the next generation still applies") {
+    // Generation 1: junk sealed under a key the source does not hold.
+    REQUIRE(p.h()
+                .store()
+                .AddRekey(c.case_id, seal(SecretBytes::Random(protocol::kKeySize), *statement),
+                          {ana_key})
+                .ok());
+    REQUIRE(p.h().store().AddRekey(c.case_id, seal(c.ck, *statement), {ana_key}).ok());
+    p.Post(p.ana(), c.case_id,
+           p.ReviewerRecord(p.ana(), ck2, c.case_id, Message("under the new key"), report, 1));
+    HttpResponse page = p.Open(c.receipt);
+    REQUIRE(page.status == 200);
+    CHECK(OutcomeOf(page, 2).empty());
+    CHECK(page.body.find("under the new key") != std::string::npos);
+  }
   SECTION("a statement signed by nobody on the roster: CK' is not taken") {
     Reviewer stranger;
     stranger.name = "Mallory";
@@ -514,7 +537,7 @@ TEST_CASE(
     auto forged =
         v2::MakeRekey(c.case_id, stranger.id, c.ck, ck2, *source_seal, 1, *m.ed25519_secret);
     REQUIRE(forged.ok());
-    REQUIRE(p.h().store().AddRekey(c.case_id, *forged, {ana_key}).ok());
+    REQUIRE(p.h().store().AddRekey(c.case_id, seal(c.ck, *forged), {ana_key}).ok());
     p.Post(p.ana(), c.case_id,
            p.ReviewerRecord(p.ana(), ck2, c.case_id, Message("under the new key"), report, 1));
     HttpResponse page = p.Open(c.receipt);

@@ -321,7 +321,7 @@ TEST_CASE("roster: installing with the active reviewers deletes the keys of the 
   for (const auto& k : *keys) CHECK(k.reviewer != goes);
 }
 
-TEST_CASE("case statements: genesis, anchors, re-keys with generations", "[store]") {
+TEST_CASE("case statements: genesis, anchors, re-keys with generations, as envelopes", "[store]") {
   TestStore t;
   REQUIRE(t.Create().ok());
   const Id r1 = RandomId(), r2 = RandomId();
@@ -335,29 +335,35 @@ TEST_CASE("case statements: genesis, anchors, re-keys with generations", "[store
   CHECK(t.store->GetCaseStatements(RandomId()).code() == Code::kNotFound);
 
   // The genesis comes with the first notes keys, once.
-  const Bytes genesis = testing::RandomBytes(kMinGenesisSize + 16);
+  const Bytes genesis = testing::RandomBytes(kMinGenesisEnvelopeSize + 16);
   const std::vector<SealedKey> notes = {testing::ReviewerKey(r1, Role::kNotesKey)};
   REQUIRE(t.store->AddSealedKeys(c.case_id, notes, genesis).ok());
   REQUIRE(t.store->AddSealedKeys(c.case_id, notes, genesis).ok());  // retry
   CHECK(t.store
             ->AddSealedKeys(c.case_id, {testing::ReviewerKey(r2, Role::kNotesKey)},
-                            testing::RandomBytes(kMinGenesisSize))
+                            testing::RandomBytes(kMinGenesisEnvelopeSize))
             .code() == Code::kAlreadyExists);
   CHECK(t.store->GetSealedKeys(c.case_id)->size() == 4);  // nothing of the refused call
-  CHECK(t.store->AddSealedKeys(c.case_id, notes, Bytes(kMinGenesisSize - 1)).code() ==
+  CHECK(t.store->AddSealedKeys(c.case_id, notes, Bytes(kMinGenesisEnvelopeSize - 1)).code() ==
         Code::kInvalidArgument);
   CHECK(*t.store->GetCaseStatements(c.case_id)->genesis == genesis);
 
-  // Anchors: one per reviewer; the same bytes again are a no-op.
-  const Bytes a1 = testing::RandomBytes(protocol::kCkAnchorSize);
-  REQUIRE(t.store->PutAnchor(c.case_id, r1, a1).ok());
-  REQUIRE(t.store->PutAnchor(c.case_id, r1, a1).ok());
-  CHECK(t.store->PutAnchor(c.case_id, r1, testing::RandomBytes(protocol::kCkAnchorSize)).code() ==
+  // Anchors: at most one per reviewer holding a case key (two here), counted
+  // without knowing who anchored; the same bytes again are a no-op.
+  const Bytes a1 = testing::RandomBytes(kAnchorEnvelopeSize);
+  const Bytes a2 = testing::RandomBytes(kAnchorEnvelopeSize);
+  REQUIRE(t.store->PutAnchor(c.case_id, a1).ok());
+  REQUIRE(t.store->PutAnchor(c.case_id, a1).ok());
+  REQUIRE(t.store->PutAnchor(c.case_id, a2).ok());
+  CHECK(t.store->PutAnchor(c.case_id, testing::RandomBytes(kAnchorEnvelopeSize)).code() ==
         Code::kAlreadyExists);
-  CHECK(t.store->PutAnchor(c.case_id, r2, Bytes(protocol::kCkAnchorSize - 1)).code() ==
+  CHECK(t.store->PutAnchor(c.case_id, a2).ok());
+  CHECK(t.store->PutAnchor(c.case_id, Bytes(kAnchorEnvelopeSize - 1)).code() ==
         Code::kInvalidArgument);
-  CHECK(t.store->PutAnchor(RandomId(), r2, a1).code() == Code::kNotFound);
-  CHECK(t.store->GetCaseStatements(c.case_id)->anchors == std::vector<Bytes>{a1});
+  CHECK(t.store->PutAnchor(RandomId(), a1).code() == Code::kNotFound);
+  std::vector<Bytes> want = {a1, a2};
+  std::sort(want.begin(), want.end());
+  CHECK(t.store->GetCaseStatements(c.case_id)->anchors == want);  // by their bytes
 
   // Re-keys: generations 1, 2, ... with their keys; a grant of a generation
   // that does not exist yet is refused.
@@ -365,7 +371,7 @@ TEST_CASE("case statements: genesis, anchors, re-keys with generations", "[store
             ->AddSealedKeys(c.case_id, {SealedKey{r2, Role::kCaseKey, RandomArray<82>(), 1}},
                             std::nullopt)
             .code() == Code::kInvalidArgument);
-  const Bytes rekey1 = testing::RandomBytes(protocol::kRekeySize);
+  const Bytes rekey1 = testing::RandomBytes(kRekeyEnvelopeSize);
   auto g1 = t.store->AddRekey(
       c.case_id, rekey1,
       {testing::ReviewerKey(r1, Role::kCaseKey), testing::ReviewerKey(r2, Role::kCaseKey)});
@@ -376,7 +382,7 @@ TEST_CASE("case statements: genesis, anchors, re-keys with generations", "[store
   CHECK(
       t.store->AddRekey(c.case_id, Bytes(10), {testing::ReviewerKey(r1, Role::kCaseKey)}).code() ==
       Code::kInvalidArgument);
-  const Bytes rekey2 = testing::RandomBytes(protocol::kRekeySize);
+  const Bytes rekey2 = testing::RandomBytes(kRekeyEnvelopeSize);
   CHECK(*t.store->AddRekey(c.case_id, rekey2, {testing::ReviewerKey(r1, Role::kCaseKey)}) == 2);
   REQUIRE(t.store
               ->AddSealedKeys(c.case_id, {SealedKey{r2, Role::kCaseKey, RandomArray<82>(), 2}},

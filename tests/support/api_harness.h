@@ -157,6 +157,8 @@ class Harness {
   }
 
   service::Store& store() { return *store_under_test_; }
+  // The SQLCipher file and its key, to read what a seized database shows.
+  const service::testing::TestStore& test_store() const { return store_; }
   // From now on every write fails as on a full disk (reads still work).
   void SetDiskFull(bool full) { store_under_test_->SetFull(full); }
   Api& api() { return *api_; }

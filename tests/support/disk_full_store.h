@@ -51,8 +51,8 @@ class DiskFullStore final : public Store {
                        const std::optional<Bytes>& genesis) override {
     return Full() ? kFull() : real_->AddSealedKeys(id, keys, genesis);
   }
-  Status PutAnchor(const Id& id, const Id& reviewer, ByteView anchor) override {
-    return Full() ? kFull() : real_->PutAnchor(id, reviewer, anchor);
+  Status PutAnchor(const Id& id, ByteView anchor_envelope) override {
+    return Full() ? kFull() : real_->PutAnchor(id, anchor_envelope);
   }
   Result<uint32_t> AddRekey(const Id& id, ByteView statement,
                             const std::vector<SealedKey>& keys) override {

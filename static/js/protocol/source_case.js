@@ -5,17 +5,18 @@
 // the version of its first record: a v1 case reads as protocol 1 did; a v2 case gets every v2 rule — the
 // key commitment of each record (§8.1), the signatures (§8.3), message #1 written with the receipt's
 // source_sign_pk (§8.4, §12.3), the order and the high-water mark (§8.4), and signed re-key statements
-// (§7.3). Part of the web client's implementation of crypto/PROTOCOL.md; the public API is re-exported by
+// (§7.3) read from their envelopes (§7.4). Part of the web client's implementation of crypto/PROTOCOL.md; the public API is re-exported by
 // ../protocol.js. Section numbers (§n) refer to PROTOCOL.md.
 
 import { DojavaError } from './errors.js';
-import { AUTHOR_SOURCE, KIND_CONVERSATION, VERSION, VERSION_2 } from './constants.js';
+import { AUTHOR_SOURCE, KIND_CONVERSATION, STATEMENT_REKEY, VERSION, VERSION_2 } from './constants.js';
 import { decodeUtf8, equalBytes, wipe } from './bytes.js';
 import { hexEncode } from './encoding.js';
 import { decryptMessage } from './message.js';
 import { decryptMessageV2, eventHash, keyCommitment, parseMessageHeaderV2 } from './message_v2.js';
 import { checkCaseOrder } from './case_order.js';
 import { checkRekey, openRekeyForSource } from './rekey.js';
+import { openStatement } from './statement_envelope.js';
 
 const codeOf = (e) => (e instanceof DojavaError ? e.code : 'decrypt_failed');
 
@@ -41,8 +42,9 @@ export class SourceCaseReader {
     this.firstKey = this.currentKey;
     this.sourceSignPublic = sourceSignPublic;
     this.sourceSecret = sourceSecret ? sourceSecret.slice() : null;
-    this.rekeysDone = 0;
+    this.rekeyGeneration = 0; // the last re-key generation looked at
     this.rekeyError = null; // the outcome of a re-key statement that was refused, if any
+    this.rekeysUnopened = []; // [{ generation, error }]: re-key envelopes that did not open (§7.4), ignored
     this.listing = []; // [{ seq, serverDay, record, eventHash, opened (v2) | null, v1 | null, error }]
     this.mark = undefined; // the §8.4 high-water mark of this reader
     this.caseError = null;
@@ -54,21 +56,31 @@ export class SourceCaseReader {
   }
 
   /**
-   * §7.3 the case's re-key statements ([{ generation, statement (bytes) }], any order), applied in generation
-   * order after those already applied; each must start from the key held. A refused one stops the chain
-   * (its outcome in `rekeyError`): the source keeps writing under the last key it could check.
+   * §7.3 the case's re-key envelopes (§7.4; [{ generation, envelope (bytes) }], any order), taken in generation
+   * order after those already looked at. Each is opened with the keys held so far (picked by its kc): one that
+   * does not open is listed in `rekeysUnopened` and ignored. The statement inside is checked against the key
+   * that opened it; a refused one stops the chain (its outcome in `rekeyError`): the source keeps writing
+   * under the last key it could check.
    */
   applyRekeys(rekeys, roster) {
-    const sorted = [...rekeys].sort((a, b) => a.generation - b.generation).slice(this.rekeysDone);
-    for (const { statement } of sorted) {
+    const sorted = [...rekeys].sort((a, b) => a.generation - b.generation).filter((r) => r.generation > this.rekeyGeneration);
+    for (const { generation, envelope } of sorted) {
       if (this.rekeyError) return;
+      this.rekeyGeneration = generation;
+      const held = [...this.keys.values()];
+      let opened;
       try {
-        const s = checkRekey(statement, { caseId: this.caseId, heldKey: this.currentKey, roster });
+        opened = openStatement(envelope, STATEMENT_REKEY, this.caseId, held);
+      } catch (e) {
+        this.rekeysUnopened.push({ generation, error: codeOf(e) });
+        continue;
+      }
+      try {
+        const s = checkRekey(opened.statement, { caseId: this.caseId, heldKey: held[opened.keyIndex], roster });
         if (!this.sourceSecret) throw new DojavaError('decrypt_failed', 're-key: no source key');
         const key = openRekeyForSource(s, this.sourceSecret);
         this.keys.set(hexEncode(s.newCommit), key);
         this.currentKey = key;
-        this.rekeysDone++;
       } catch (e) {
         this.rekeyError = codeOf(e);
       }

@@ -77,7 +77,7 @@ async function fetchMessages() {
     } else if (c.case_id !== b64(session.caseId)) {
       throw new ApiError('bad_answer', 0);
     }
-    if (Array.isArray(c.rekeys)) session.reader.applyRekeys(c.rekeys.map((r) => ({ generation: r.generation, statement: b64d(r.statement) })), roster);
+    if (Array.isArray(c.rekeys)) session.reader.applyRekeys(c.rekeys.map((r) => ({ generation: r.generation, envelope: b64d(r.envelope) })), roster);
     const records = [];
     for (const m of c.messages) {
       if (!Number.isSafeInteger(m.seq) || m.seq <= session.lastSeq) throw new ApiError('bad_answer', 0);
@@ -105,7 +105,7 @@ function renderCaseState() {
   const box = $('case-warning');
   box.replaceChildren();
   if (untrusted) box.append(el('p', { text: i18n.t('case_untrusted') }));
-  if (session.reader.rekeyError) box.append(el('p', { text: i18n.t('case_rekey_refused') }));
+  if (session.reader.rekeyError || session.reader.rekeysUnopened.length) box.append(el('p', { text: i18n.t('case_rekey_refused') }));
   box.hidden = !box.childElementCount;
   show('reply', !untrusted);
 }
