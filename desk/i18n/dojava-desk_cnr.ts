@@ -1436,7 +1436,7 @@ Zapišite je sada; više se neće prikazati.</translation>
     </message>
     <message>
         <source>My Dojava reviewer public key line:</source>
-        <translation>Moj red sa javnim ključem člana tima za Dojavu:</translation>
+        <translation>Moj red sa javnim ključem člana tima (Dojava):</translation>
     </message>
     <message>
         <source>My tor client key (public part) for the reviewer address:</source>

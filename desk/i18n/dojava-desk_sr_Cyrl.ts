@@ -1436,7 +1436,7 @@ Write it down now; it is not shown again.</source>
     </message>
     <message>
         <source>My Dojava reviewer public key line:</source>
-        <translation>Мој ред са јавним кључем члана тима за Дојаву:</translation>
+        <translation>Мој ред са јавним кључем члана тима (Дојава):</translation>
     </message>
     <message>
         <source>My tor client key (public part) for the reviewer address:</source>
