@@ -11,6 +11,7 @@
 #include "client/reviewer_actions.h"
 #include "crypto/protocol_constants.h"
 #include "desk/plain_error.h"
+#include "desk/report_terms.h"
 
 namespace dojava::desk {
 namespace json = boost::json;
@@ -36,7 +37,8 @@ QString FirstLine(const QString& text) {
 
 QString ItemText(const client::ReviewerSession& s, const client::CaseEntry& e) {
   if (e.type == "report" || e.type == "message" || e.type == "note") return Field(e.body, "text");
-  if (e.type == "status") return QObject::tr("Status set to %1").arg(Field(e.body, "status"));
+  if (e.type == "status")
+    return QObject::tr("Status set to %1").arg(StatusLabel(Field(e.body, "status")));
   if (e.type == "labels") {
     QStringList add, remove;
     const json::object& o = e.body.as_object();
@@ -81,7 +83,7 @@ CaseDetail Describe(const client::ReviewerSession& s, const client::CaseView& v)
     item.error = Q(e.error);
     if (e.error.empty()) item.text = ItemText(s, e);
     for (const auto& f : e.files) {
-      item.files << QStringLiteral("%1 (%2 bytes)").arg(Q(f.name)).arg(f.size);
+      item.files << QObject::tr("%1 (%2 bytes)").arg(Q(f.name)).arg(f.size);
       d.files.push_back({Q(f.name), Q(f.mime), static_cast<qint64>(f.size)});
     }
     if (e.error.empty() && e.type == "report" && d.report_text.isEmpty()) {

@@ -1,15 +1,15 @@
 #include "desk/case_list.h"
 
 #include <QDate>
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include "desk/report_terms.h"
+
 namespace dojava::desk {
 namespace {
-
-const char* const kStatuses[] = {"new",      "triage",    "investigating",
-                                 "verified", "published", "closed"};
 
 QString DayText(qint64 day) { return QDate(1970, 1, 1).addDays(day).toString(Qt::ISODate); }
 
@@ -28,7 +28,8 @@ void CaseFilterModel::SetSearch(const QString& text) {
 bool CaseFilterModel::filterAcceptsRow(int row, const QModelIndex& parent) const {
   const QModelIndex first = sourceModel()->index(row, 0, parent);
   if (!status_.isEmpty() &&
-      sourceModel()->index(row, CaseList::kStatus, parent).data().toString() != status_) {
+      sourceModel()->index(row, CaseList::kStatus, parent).data(CaseList::kSortRole).toString() !=
+          status_) {
     return false;
   }
   if (search_.isEmpty()) return true;
@@ -52,7 +53,8 @@ CaseList::CaseList(QWidget* parent) : QWidget(parent) {
   status_->setObjectName(QStringLiteral("statusFilter"));
   status_->setAccessibleName(tr("Show cases with status"));
   status_->addItem(tr("All statuses"), QString());
-  for (const char* s : kStatuses) status_->addItem(QLatin1String(s), QLatin1String(s));
+  for (const char* s : kCaseStatuses)
+    status_->addItem(StatusLabel(QLatin1String(s)), QLatin1String(s));
   table_ = new QTableView(this);
   table_->setObjectName(QStringLiteral("cases"));
   table_->setAccessibleName(tr("Cases"));
@@ -61,6 +63,7 @@ CaseList::CaseList(QWidget* parent) : QWidget(parent) {
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table_->setTabKeyNavigation(false);  // arrows move between cases; Tab leaves the list
   table_->verticalHeader()->hide();
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->sortByColumn(kLast, Qt::DescendingOrder);
@@ -107,9 +110,11 @@ void CaseList::SetRows(const QList<CaseRow>& rows) {
     items.back()->setData(r.search_text, kSearchRole);
     items.back()->setData(r.unread ? tr("unread") : tr("read"), Qt::AccessibleTextRole);
     add(r.failures > 0 ? tr("⚠ %1").arg(r.title) : r.title, r.title.toLower());
-    add(r.country, r.country);
-    add(r.kind, r.kind);
-    add(r.status, r.status);
+    // The sort role keeps the protocol value: the status filter compares
+    // it, and Relabel() shows it again in another language.
+    add(ValueLabel(QStringLiteral("country"), r.country), r.country);
+    add(ValueLabel(QStringLiteral("kind"), r.kind), r.kind);
+    add(StatusLabel(r.status), r.status);
     add(r.labels.join(QStringLiteral(", ")), r.labels.join(QStringLiteral(", ")));
     add(r.assignee, r.assignee);
     add(DayText(r.last_day), r.last_day);
@@ -135,7 +140,7 @@ void CaseList::UpdateRow(const CaseRow& r) {
       model_->item(i, col)->setData(sort, kSortRole);
     };
     const QString labels = r.labels.join(QStringLiteral(", "));
-    set(kStatus, r.status, r.status);
+    set(kStatus, StatusLabel(r.status), r.status);
     set(kLabels, labels, labels);
     set(kAssignee, r.assignee, r.assignee);
     set(kLast, DayText(r.last_day), r.last_day);
@@ -154,6 +159,22 @@ void CaseList::MarkRead(const QString& id) {
     QFont f = model_->item(i, kTitle)->font();
     f.setBold(false);
     model_->item(i, kTitle)->setFont(f);
+  }
+}
+
+void CaseList::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) Relabel();
+  QWidget::changeEvent(event);
+}
+
+void CaseList::Relabel() {
+  for (int i = 0; i < model_->rowCount(); ++i) {
+    auto value = [&](int col) { return model_->item(i, col)->data(kSortRole).toString(); };
+    model_->item(i, kCountry)->setText(ValueLabel(QStringLiteral("country"), value(kCountry)));
+    model_->item(i, kKind)->setText(ValueLabel(QStringLiteral("kind"), value(kKind)));
+    model_->item(i, kStatus)->setText(StatusLabel(value(kStatus)));
+    const bool unread = model_->item(i, kUnread)->data(kSortRole).toInt() != 0;
+    model_->item(i, kUnread)->setData(unread ? tr("unread") : tr("read"), Qt::AccessibleTextRole);
   }
 }
 

@@ -62,7 +62,13 @@ class CaseList : public QWidget {
  signals:
   void caseChosen(QString id);
 
+ protected:
+  // Shows the statuses, countries and kinds in the new language.
+  void changeEvent(QEvent* event) override;
+
  private:
+  void Relabel();
+
   QStandardItemModel* model_;
   CaseFilterModel* proxy_;
   QTableView* table_;

@@ -1,5 +1,6 @@
 #include "desk/case_panel.h"
 
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGroupBox>
@@ -9,12 +10,11 @@
 #include <QVBoxLayout>
 
 #include "client/file_metadata.h"
+#include "desk/language_switch.h"
+#include "desk/report_terms.h"
 
 namespace dojava::desk {
 namespace {
-
-const char* const kStatuses[] = {"new",      "triage",    "investigating",
-                                 "verified", "published", "closed"};
 
 std::shared_ptr<SecretBytes> TakeText(QPlainTextEdit* edit) {
   QByteArray utf8 = edit->toPlainText().trimmed().toUtf8();
@@ -38,10 +38,17 @@ QString ItemHtml(const CaseItem& it) {
   const QString bg = it.notes
                          ? QStringLiteral("#fff6d6")
                          : (it.from_source ? QStringLiteral("#eef3fb") : QStringLiteral("#e9f6ec"));
+  // What people wrote is shown as it is; what the app wrote about an event
+  // or an attachment when the case was opened, in the current language.
+  const bool written = it.type == QLatin1String("report") || it.type == QLatin1String("message") ||
+                       it.type == QLatin1String("note");
+  const LanguageSwitch* language = LanguageSwitch::Instance();
+  const QString text = written ? it.text : language->Retranslated(it.text);
   html += QStringLiteral("<table width='100%' cellpadding='6' style='background:%1'><tr><td>%2")
-              .arg(bg, it.text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+              .arg(bg, text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
   for (const QString& f : it.files) {
-    html += QStringLiteral("<br><i>%1</i> ").arg(QObject::tr("Attachment:")) + f.toHtmlEscaped();
+    html += QStringLiteral("<br><i>%1</i> ").arg(QObject::tr("Attachment:")) +
+            language->Retranslated(f).toHtmlEscaped();
   }
   return html + QStringLiteral("</td></tr></table>");
 }
@@ -134,10 +141,11 @@ QWidget* CasePanel::BuildActions() {
   status_ = new QComboBox(box);
   status_->setObjectName(QStringLiteral("status"));
   status_->setAccessibleName(tr("Status"));
-  for (const char* s : kStatuses) status_->addItem(QLatin1String(s));
+  for (const char* s : kCaseStatuses)
+    status_->addItem(StatusLabel(QLatin1String(s)), QLatin1String(s));
   auto* set_status = Button(box, tr("Set s&tatus"), "setStatus", tr("Set the status"));
   connect(set_status, &QPushButton::clicked, this, [this] {
-    if (!id_.isEmpty()) emit statusRequested(id_, status_->currentText());
+    if (!id_.isEmpty()) emit statusRequested(id_, status_->currentData().toString());
   });
   label_ = new QLineEdit(box);
   label_->setObjectName(QStringLiteral("label"));
@@ -287,15 +295,16 @@ void CasePanel::Show(const CaseDetail& d) {
     UpdateFileWarning();
   }
   id_ = d.row.id;
+  if (&d != &detail_) detail_ = d;
   setEnabled(true);
-  heading_->setText(QStringLiteral("<h3>%1</h3><span style='color:#555'>%2 · %3 · %4</span>")
-                        .arg(d.row.title.toHtmlEscaped(), tr("status: %1").arg(d.row.status),
-                             d.row.labels.isEmpty()
-                                 ? tr("no labels")
-                                 : d.row.labels.join(QStringLiteral(", ")).toHtmlEscaped(),
-                             d.row.assignee.isEmpty()
-                                 ? tr("unassigned")
-                                 : tr("assigned to %1").arg(d.row.assignee.toHtmlEscaped())));
+  heading_->setText(
+      QStringLiteral("<h3>%1</h3><span style='color:#555'>%2 · %3 · %4</span>")
+          .arg(d.row.title.toHtmlEscaped(), tr("status: %1").arg(StatusLabel(d.row.status)),
+               d.row.labels.isEmpty() ? tr("no labels")
+                                      : d.row.labels.join(QStringLiteral(", ")).toHtmlEscaped(),
+               d.row.assignee.isEmpty()
+                   ? tr("unassigned")
+                   : tr("assigned to %1").arg(d.row.assignee.toHtmlEscaped())));
   QString warn;
   if (!d.safety_problem.isEmpty()) {
     warn = tr("Do not trust this case. Its first message (the source's report) or the order of "
@@ -318,18 +327,18 @@ void CasePanel::Show(const CaseDetail& d) {
   warning_->setVisible(!warn.isEmpty());
   while (report_->rowCount() > 0) report_->removeRow(0);
   for (const auto& [k, v] : d.form) {
-    auto* value = new QLabel(v.toHtmlEscaped());
+    auto* value = new QLabel(ValueLabel(k, v).toHtmlEscaped());
     value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    report_->addRow(k.toHtmlEscaped() + QLatin1Char(':'), value);
+    report_->addRow(FieldLabel(k).toHtmlEscaped() + QLatin1Char(':'), value);
   }
   QString conv, notes;
   for (const CaseItem& it : d.items) (it.notes ? notes : conv) += ItemHtml(it);
   conversation_->setHtml(conv);
   notes_->setHtml(notes.isEmpty() ? tr("<p style='color:#777'>No notes yet.</p>") : notes);
-  status_->setCurrentText(d.row.status);
+  if (const int i = status_->findData(d.row.status); i >= 0) status_->setCurrentIndex(i);
   files_->clear();
   for (int i = 0; i < d.files.size(); ++i) {
-    files_->addItem(QStringLiteral("%1. %2  (%3 bytes, %4)")
+    files_->addItem(tr("%1. %2  (%3 bytes, %4)")
                         .arg(i + 1)
                         .arg(d.files[i].name)
                         .arg(d.files[i].size)
@@ -338,8 +347,21 @@ void CasePanel::Show(const CaseDetail& d) {
   if (!d.files.isEmpty()) files_->setCurrentRow(0);
 }
 
+void CasePanel::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) Relabel();
+  QWidget::changeEvent(event);
+}
+
+void CasePanel::Relabel() {
+  if (!id_.isEmpty()) Show(detail_);
+  if (assignee_->count() > 1)
+    assignee_->setItemText(1, tr("me (%1)").arg(assignee_->itemData(1).toString()));
+  UpdateFileWarning();
+}
+
 void CasePanel::Clear() {
   id_.clear();
+  detail_ = CaseDetail();
   heading_->setText(tr("<h3>No case open</h3>Choose a case from the list."));
   warning_->hide();
   while (report_->rowCount() > 0) report_->removeRow(0);

@@ -50,11 +50,18 @@ class CasePanel : public QWidget {
   void grantRequested(QString id, QString who);
   void deleteRequested(QString id);
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private:
   QWidget* BuildActions();
   QWidget* BuildAttachments();
   void UpdateFileWarning();
+  // Texts built from data (the open case, "me (…)", the file warning),
+  // again in the new language.
+  void Relabel();
   QString id_;
+  CaseDetail detail_;  // the open case as shown; dropped by Clear() (on lock)
   QStringList colleagues_;
   QLabel* heading_;
   QLabel* warning_;

@@ -1,5 +1,6 @@
 #include "desk/dashboard_page.h"
 
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -11,6 +12,8 @@
 #include <QtCharts/QBarSeries>
 #include <QtCharts/QBarSet>
 #include <QtCharts/QValueAxis>
+
+#include "desk/report_terms.h"
 
 namespace dojava::desk {
 namespace {
@@ -32,8 +35,23 @@ const Dimension kDimensions[] = {
 QPushButton* Button(QWidget* parent, const QString& text, const char* name) {
   auto* b = new QPushButton(text, parent);
   b->setObjectName(QLatin1String(name));
-  b->setAccessibleName(text);
   return b;
+}
+
+// What the table and the chart show for a counted value, in the app's
+// language; the counts and the exports keep the value itself.
+QString Shown(CountBy by, const QString& value) {
+  if (value == QLatin1String("(none)")) return DashboardPage::tr("(none)");
+  switch (by) {
+    case CountBy::kStatus:
+      return StatusLabel(value);
+    case CountBy::kCountry:
+      return ValueLabel(QStringLiteral("country"), value);
+    case CountBy::kKind:
+      return ValueLabel(QStringLiteral("kind"), value);
+    default:
+      return value;
+  }
 }
 
 }  // namespace
@@ -55,6 +73,7 @@ DashboardPage::DashboardPage(QWidget* parent) : QWidget(parent) {
   table_->setObjectName(QStringLiteral("counts"));
   table_->setAccessibleName(tr("Counts (what an export contains)"));
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table_->setTabKeyNavigation(false);  // Tab leaves the table; arrows move in it
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->setMaximumWidth(360);
   summary_ = new QLabel(this);
@@ -93,6 +112,11 @@ void DashboardPage::SetRows(const QList<CaseRow>& rows) {
   if (isVisible()) Redraw();
 }
 
+void DashboardPage::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) Redraw();
+  QWidget::changeEvent(event);
+}
+
 void DashboardPage::showEvent(QShowEvent* event) {
   if (stale_) Redraw();
   QWidget::showEvent(event);
@@ -121,10 +145,11 @@ void DashboardPage::Redraw() {
   QStringList categories;
   int max = 0;
   for (int i = 0; i < counts_.size(); ++i) {
-    table_->setItem(i, 0, new QTableWidgetItem(counts_[i].first));
+    const QString shown = Shown(dimension(), counts_[i].first);
+    table_->setItem(i, 0, new QTableWidgetItem(shown));
     table_->setItem(i, 1, new QTableWidgetItem(QString::number(counts_[i].second)));
     *set << counts_[i].second;
-    categories << counts_[i].first;
+    categories << shown;
     max = qMax(max, counts_[i].second);
   }
   auto* series = new QBarSeries;

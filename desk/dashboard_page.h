@@ -36,6 +36,8 @@ class DashboardPage : public QWidget {
 
  protected:
   void showEvent(QShowEvent* event) override;
+  // Redraws the chart and table in the new language.
+  void changeEvent(QEvent* event) override;
 
  private:
   void Redraw();

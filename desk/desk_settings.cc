@@ -71,6 +71,20 @@ void DeskSettings::SetWatchSeconds(int seconds) {
   q.setValue(QStringLiteral("watch/interval_seconds"), seconds);
 }
 
+QString DeskSettings::language() const {
+  QSettings q(path_, QSettings::IniFormat);
+  return q.value(QStringLiteral("ui/language")).toString();
+}
+
+void DeskSettings::SetLanguage(const QString& code) {
+  QDir().mkpath(QFileInfo(path_).absolutePath());
+  {
+    QSettings q(path_, QSettings::IniFormat);
+    q.setValue(QStringLiteral("ui/language"), code);
+  }
+  QFile::setPermissions(path_, QFile::ReadOwner | QFile::WriteOwner);
+}
+
 void DeskSettings::ForgetCaseIds() {
   QSettings q(path_, QSettings::IniFormat);
   if (q.childGroups().contains(QStringLiteral("seen"))) q.remove(QStringLiteral("seen"));

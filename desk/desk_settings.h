@@ -1,8 +1,8 @@
 // What Dojava Desk remembers between runs, in an INI file (default
 // ~/.config/dojava/desk.ini, 0600): the server address, the SOCKS port, the
-// admin fingerprint, the key file's path, the idle time before locking and
-// the interval between activity checks. No case id, nothing decrypted and
-// no secret is ever stored here.
+// admin fingerprint, the key file's path, the idle time before locking, the
+// interval between activity checks and the language chosen in the app. No
+// case id, nothing decrypted and no secret is ever stored here.
 #ifndef DOJAVA_DESK_DESK_SETTINGS_H_
 #define DOJAVA_DESK_DESK_SETTINGS_H_
 
@@ -36,6 +36,11 @@ class DeskSettings {
   // Seconds between checks for new activity (before jitter).
   int watch_seconds() const;
   void SetWatchSeconds(int seconds);
+
+  // The language the reviewer chose in the Language menu ("sq", "sr_Cyrl",
+  // … as in desk/language_switch.h); empty: follow the system locale.
+  QString language() const;
+  void SetLanguage(const QString& code);
 
   // Removes the per-case read counts that the first version kept here (case
   // ids on disk in plain text); what was read is now in the client's

@@ -12,10 +12,13 @@
 #include <QSystemTrayIcon>
 #include <QToolBar>
 
+#include "desk/language_switch.h"
+
 namespace dojava::desk {
 
 MainWindow::MainWindow(const QString& settings_path, QWidget* parent)
     : QMainWindow(parent), settings_(settings_path), backend_(new Backend) {
+  LanguageSwitch::Instance()->Use(LanguageSwitch::StartLanguage(settings_));
   setWindowTitle(tr("Dojava Desk"));
   backend_->moveToThread(&thread_);
   connect(&thread_, &QThread::finished, backend_, &QObject::deleteLater);
@@ -75,6 +78,7 @@ MainWindow::MainWindow(const QString& settings_path, QWidget* parent)
   watch_.setSingleShot(true);
   connect(&watch_, &QTimer::timeout, this, &MainWindow::CheckActivity);
   settings_.ForgetCaseIds();
+  AddLanguageMenu(this, &settings_);
   qApp->installEventFilter(this);
   resize(1360, 800);
   ShowStart();
@@ -137,6 +141,8 @@ void MainWindow::BuildWorkPage() {
   dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
   auto* share_all = bar->addAction(tr("S&hare all my cases…"), this, &MainWindow::AskGrantAll);
   share_all->setObjectName(QStringLiteral("grantAll"));
+  // Toolbar buttons are not in the Tab order: every action has a shortcut.
+  share_all->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
   ConnectCaseActions();
 }
 
@@ -255,6 +261,7 @@ void MainWindow::BuildChecksPage() {
   connect(unlock_, &UnlockPage::checkSetup, this, show);
   auto* check = toolbar_->addAction(tr("&Check my setup"), this, show);
   check->setObjectName(QStringLiteral("checkSetupAction"));
+  check->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
   connect(checks_, &SetupCheckPage::backRequested, this, [this] {
     if (before_checks_ == work_ && !unlocked_) before_checks_ = unlock_;  // locked meanwhile
     stack_->setCurrentWidget(before_checks_ != nullptr ? before_checks_ : unlock_);

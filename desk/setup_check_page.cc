@@ -32,6 +32,7 @@ SetupCheckPage::SetupCheckPage(QWidget* parent) : QWidget(parent) {
   table_->setAccessibleName(tr("Results of the checks"));
   table_->setHorizontalHeaderLabels({tr("Result"), tr("Check"), tr("Found"), tr("What to do")});
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table_->setTabKeyNavigation(false);  // Tab leaves the table; arrows move in it
   table_->setWordWrap(true);
   table_->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
   table_->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);

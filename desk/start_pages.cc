@@ -74,7 +74,6 @@ SetupPage::SetupPage(QWidget* parent) : QWidget(parent) {
   onboarding_->hide();
   own_tor_ = new QCheckBox(tr("Start my own &tor (recommended: no tor setup needed)"), this);
   own_tor_->setObjectName(QStringLiteral("ownTor"));
-  own_tor_->setAccessibleName(own_tor_->text());
   connect(own_tor_, &QCheckBox::toggled, this, [this](bool on) { socks5_->setEnabled(!on); });
   auto* create_key = new QPushButton(tr("Create my tor client &key"), this);
   create_key->setObjectName(QStringLiteral("createTorKey"));
