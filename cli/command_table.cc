@@ -44,6 +44,7 @@ constexpr Command kCommands[] = {
     {"assign", RunAssign, "assign a case to a reviewer (signed notes event)"},
     {"note", RunNote, "add an internal note (signed notes event)"},
     {"grant", RunGrant, "give a colleague on the roster access to a case"},
+    {"rekey", RunRekey, "move a case to a new key (after a reviewer was removed: --retired)"},
     {"delete", RunDelete, "delete a case on the server for good"},
     {"export", RunExport, "export decrypted cases as JSON or CSV"},
     {"submit", RunSubmit, "source: submit a report, print the receipt once"},

@@ -129,12 +129,12 @@ int RunRosterAdd(const Args& args) {
   std::string name, pub_arg;
   po::options_description d("roster add");
   AddRosterOptions(&d, &r);
-  d.add_options()("name", po::value(&name)->value_name("NAME"),
-                  "the reviewer's name on the roster: PUBLIC. Every visitor of the onion sees it and "
-                  "sources see it on replies, so give a role (\"Editor\", \"Legal team\"), not a "
-                  "person's name")(
-      "reviewer-public", po::value(&pub_arg)->value_name("FILE_OR_LINE"),
-      "the reviewer's public key line, or the .pub file holding it");
+  d.add_options()(
+      "name", po::value(&name)->value_name("NAME"),
+      "the reviewer's name on the roster: PUBLIC. Every visitor of the onion sees it and "
+      "sources see it on replies, so give a role (\"Editor\", \"Legal team\"), not a "
+      "person's name")("reviewer-public", po::value(&pub_arg)->value_name("FILE_OR_LINE"),
+                       "the reviewer's public key line, or the .pub file holding it");
   ParseArgs(args, d, {},
             "dojava roster add --server URL --admin-key FILE --name NAME --reviewer-public "
             "FILE_OR_LINE [--expires-days N]");
@@ -202,11 +202,18 @@ int RunRosterRemove(const Args& args) {
     if (removed.empty()) Fail(Exit::kNotFound, "no such reviewer on the roster");
   });
   if (r.o.json) {
-    PrintJson(json::object{{"removed", IdText(removed_id)}, {"roster_version", next.version}});
+    PrintJson(json::object{{"removed", IdText(removed_id)},
+                           {"roster_version", next.version},
+                           {"next", "reviewers: dojava rekey --retired"}});
   } else {
     std::cout << "removed " << removed << " (reviewer id " << IdText(removed_id)
               << "); roster version " << next.version
-              << "\nnote: keys of cases they already opened cannot be taken back.\n";
+              << "\nnote: keys of cases they already opened cannot be taken back.\n"
+                 "next: ask the remaining reviewers to run `dojava rekey --retired`: it moves "
+                 "every case "
+              << removed
+              << " held to a new key, so they cannot read new messages even with a copy of the "
+                 "database (PROTOCOL.md §7.3).\n";
   }
   return 0;
 }
@@ -245,11 +252,11 @@ int RenewOffline(const RosterOptions& r) {
   } else {
     const std::vector<std::string> kept_all = client::KeptRosterPaths(r.o.key_file);
     if (kept_all.size() != 1) {
-      Fail(Exit::kUsage, kept_all.empty()
-                             ? "no roster kept beside " + r.o.key_file +
-                                   ": give --base FILE (roster fetch)"
-                             : "rosters of several instances are kept beside " + r.o.key_file +
-                                   ": give --base FILE (roster fetch) to say which");
+      Fail(Exit::kUsage,
+           kept_all.empty()
+               ? "no roster kept beside " + r.o.key_file + ": give --base FILE (roster fetch)"
+               : "rosters of several instances are kept beside " + r.o.key_file +
+                     ": give --base FILE (roster fetch) to say which");
     }
     kept_path = kept_all.front();
   }

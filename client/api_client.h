@@ -83,11 +83,15 @@ struct ApiCaseDetail {
   std::optional<Bytes> genesis;
   std::vector<Bytes> anchors;
   std::vector<ApiRekey> rekeys;
+  // The source_pk stored with the case (what a re-key seals CK' to, §7.3);
+  // absent from a server that predates it. Unauthenticated.
+  std::optional<crypto::X25519Public> source_public;
 };
 
 struct ApiSourceCase {
   crypto::Id case_id{};
   Bytes sealed_key;
+  std::vector<ApiRekey> rekeys;  // §7.3, ascending by generation
   std::vector<ApiMessage> messages;
 };
 
@@ -137,6 +141,14 @@ class ApiClient {
   // `genesis` (v2, §7.2): sent with the first notes keys of a case.
   Status PostKeys(const crypto::Id& case_id, const std::vector<ApiSealedKey>& keys,
                   ByteView genesis = {});
+  // A re-key (§7.3): the signed statement and CK' sealed to reviewers
+  // (`keys`, generation left 0: the server numbers it).
+  Status PostRekey(const crypto::Id& case_id, ByteView statement,
+                   const std::vector<ApiSealedKey>& keys);
+  // Replaces this reviewer's own key rows with `keys` (the same keys sealed
+  // to its new encryption key after a rotation, §12.4): every key must be
+  // for the token's reviewer and replace a row it holds.
+  Status ResealOwnKeys(const crypto::Id& case_id, const std::vector<ApiSealedKey>& keys);
   // A case-key anchor (§8.5).
   Status PostAnchor(const crypto::Id& case_id, ByteView anchor);
   // POST /api/v1/cases/{id}/delete with a signed statement (PROTOCOL.md §8.6).

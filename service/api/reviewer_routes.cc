@@ -157,6 +157,9 @@ HttpResponse ApiService::GetCase(const HttpRequest& request, const RouteParams& 
   w.EndArray();
   w.Key("rekeys");
   WriteRekeys(statements->rekeys, &w);
+  // What a re-keying reviewer seals CK' to (PROTOCOL.md §7.3).
+  w.Key("source_public_key");
+  w.String(Base64UrlEncode(info->source_public_key));
   w.EndObject();
   return http::JsonOk(w.Take());
 }
