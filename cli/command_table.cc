@@ -33,6 +33,8 @@ constexpr Command kCommands[] = {
     {"roster fetch", RunRosterFetch, "save the server's verified roster to a file (for renew)"},
     {"roster show", RunRosterShow, "show the verified roster"},
     {"keygen", RunKeygen, "create a reviewer key file and its public key line"},
+    {"key rotate", RunKeyRotate,
+     "make a new encryption key (epoch) beside your key file; print the line for the admin"},
     {"login", RunLogin, "log in to the reviewer listener"},
     {"logout", RunLogout, "end the session and remove the saved token"},
     {"cases", RunCases, "list cases with status, labels and assignee"},

@@ -41,6 +41,7 @@ int RunExport(const Args& args);
 
 // commands_rekey.cc
 int RunRekey(const Args& args);
+int RunKeyRotate(const Args& args);
 
 // commands_source.cc
 int RunSubmit(const Args& args);

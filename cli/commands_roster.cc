@@ -124,6 +124,33 @@ const crypto::v2::RosterEntry* FindByName(const crypto::v2::Roster& r, const std
 
 }  // namespace
 
+namespace {
+
+// A line whose signing key is an active entry's with another encryption key
+// is that reviewer's rotated key (§5.1, §12.4): the entry gets it with
+// key_epoch + 1. False for a key not on the roster.
+bool RotateEncryptionKey(crypto::v2::Roster* roster, const client::ReviewerPublicKeys& pub,
+                         const std::string& name) {
+  for (auto& e : roster->entries) {
+    if (e.ed25519 != pub.ed25519) continue;
+    if (!e.active() || e.x25519 == pub.x25519) {
+      Fail(Exit::kUsage,
+           "this reviewer key is already on the roster (a removed reviewer who "
+           "comes back needs a new key)");
+    }
+    if (!name.empty() && name != e.name) {
+      Fail(Exit::kUsage,
+           "this is " + e.name + "'s rotated key: give --name " + e.name + " or leave --name out");
+    }
+    e.x25519 = pub.x25519;
+    ++e.key_epoch;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 int RunRosterAdd(const Args& args) {
   RosterOptions r;
   std::string name, pub_arg;
@@ -138,17 +165,18 @@ int RunRosterAdd(const Args& args) {
   ParseArgs(args, d, {},
             "dojava roster add --server URL --admin-key FILE --name NAME --reviewer-public "
             "FILE_OR_LINE [--expires-days N]");
-  if (r.o.key_file.empty() || name.empty() || pub_arg.empty()) {
+  if (r.o.key_file.empty() || pub_arg.empty()) {
     Fail(Exit::kUsage, "--admin-key, --name and --reviewer-public are required");
   }
   const client::ReviewerPublicKeys pub = ReadReviewerPublic(pub_arg);
   crypto::Id new_id{};
+  bool rotated = false;
   const crypto::v2::Roster next = ChangeRoster(r, [&](crypto::v2::Roster* roster) {
-    if (roster->FindByEd25519(pub.ed25519) != nullptr) {
-      Fail(Exit::kUsage,
-           "this reviewer key is already on the roster (a removed reviewer who "
-           "comes back needs a new key)");
+    if (RotateEncryptionKey(roster, pub, name)) {
+      rotated = true;
+      return;
     }
+    if (name.empty()) Fail(Exit::kUsage, "--name is required for a new reviewer");
     if (FindByName(*roster, name) != nullptr)
       Fail(Exit::kUsage, "the name '" + name + "' is taken");
     crypto::v2::RosterEntry entry;
@@ -161,6 +189,7 @@ int RunRosterAdd(const Args& args) {
     new_id = entry.reviewer_id;
     roster->entries.push_back(std::move(entry));
   });
+  if (rotated) return 0;  // ChangeRoster showed the diff ("re-keyed")
   if (r.o.json) {
     PrintJson(json::object{
         {"reviewer_id", IdText(new_id)}, {"name", name}, {"roster_version", next.version}});

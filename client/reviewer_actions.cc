@@ -59,6 +59,12 @@ Result<CaseView> OpenCase(ReviewerSession& s, const crypto::Id& id) {
   if (!seen.ok()) return InCase(id, seen.status());
   auto v = OpenReviewerCase(s.api(), id, s.me->id, s.me->key.x25519_secret(),
                             s.me->key.x25519_public(), s.roster(), *seen);
+  // Rows not yet sealed again after a rotation open with the older key (§12.4).
+  for (size_t i = 0; !v.ok() && v.code() == Code::kDecryptFailed && i < s.me->older.size(); ++i) {
+    auto old = OpenReviewerCase(s.api(), id, s.me->id, s.me->older[i].secret,
+                                s.me->older[i].public_key, s.roster(), *seen);
+    if (old.ok()) v = std::move(old);
+  }
   if (!v.ok()) {
     if (v.code() == Code::kNotFound)
       return Status(Code::kNotFound, "case not found: " + IdText(id));

@@ -216,7 +216,17 @@ HttpResponse ApiService::PostCaseKeys(const HttpRequest& request, const RoutePar
   if (!object.ok()) return ErrorResponse(ApiError::kBadRequest);
   auto keys_json = object->Array("keys");
   const JsonValue* genesis_json = object->Take("genesis");
+  const JsonValue* reseal = object->Take("reseal");
   if (!keys_json.ok() || !object->Finish().ok()) return ErrorResponse(ApiError::kBadRequest);
+  if (reseal != nullptr) {
+    if (reseal->type() != JsonValue::Type::kBool || !reseal->bool_value() ||
+        genesis_json != nullptr) {
+      return ErrorResponse(ApiError::kBadRequest);
+    }
+    auto keys = ParseSealedKeys(**keys_json);
+    if (!keys.ok()) return ErrorResponse(ApiError::kBadRequest);
+    return ResealOwnKeys(*case_id, *keys, reviewer);
+  }
   std::optional<Bytes> genesis;
   if (genesis_json != nullptr) {
     if (!genesis_json->is_string()) return ErrorResponse(ApiError::kBadRequest);

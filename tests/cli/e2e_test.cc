@@ -31,6 +31,7 @@
 #include "base/encoding.h"
 #include "client/public_key_line.h"
 #include "crypto/key_file.h"
+#include "crypto/primitives.h"
 #include "crypto/message.h"
 #include "crypto/message_v2.h"
 #include "crypto/reviewer_key.h"
@@ -2047,6 +2048,101 @@ TEST_CASE("e2e (F6): roster remove, rekey --retired, old and new messages, sourc
   CHECK(dave_show.rc == 0);
   CHECK(dave_show.out.find("before the re-key") != std::string::npos);
   CHECK(dave_show.out.find("follow-up under the new key") != std::string::npos);
+}
+
+// Issue 14 (F6): rotating a reviewer's encryption key. `key rotate` writes
+// the next epoch's key file (0600) and prints the line; the admin's `roster
+// add` takes it as a rotation (key_epoch + 1); the reviewer's next command
+// seals the keys it holds (CK and NK) to the new key and, after a second
+// rotation, destroys the file of the epoch before.
+TEST_CASE("e2e (F6): key rotate, the admin signs the new epoch, keys are sealed again",
+          "[cli][e2e][v2]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  inst.AddReviewer("bob");
+  const std::string receipt = SubmitReport(inst, {});
+  WriteFile(inst.dir() / "receipt", receipt + "\n");
+  const std::string case_id = OnlyCase(inst, "ana");
+  REQUIRE(inst.As("ana", {"note", case_id, "internal before rotation"}).rc == 0);
+  const std::string ana_key = inst.dir() / "ana.key";
+  const std::string ana_hex = ReviewerIdHex(inst, "ana");
+  const std::vector<std::string> admin = {
+      "--server",    inst.ReviewerUrl(),       "--state-dir",       inst.dir() / "state-admin",
+      "--admin-key", inst.dir() / "admin.key", "--passphrase-file", inst.dir() / "pass"};
+  auto rotate = [&](const std::string& epoch) {
+    auto r = inst.Dojava({"key", "rotate", "--key-file", ana_key, "--passphrase-file",
+                          inst.dir() / "pass", "--kdf-memory-mib", "8", "--json"});
+    INFO(r.err);
+    REQUIRE(r.rc == 0);
+    json::object o = Json(r);
+    CHECK(o["epoch"].as_int64() == std::stoi(epoch));
+    const std::string file = ana_key + ".epoch" + epoch;
+    CHECK(std::string(o["key_file"].as_string()) == file);
+    struct stat st {};
+    REQUIRE(::stat(file.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    CHECK(ReadAll(ana_key + ".pub") == std::string(o["public_key_line"].as_string()) + "\n");
+    // Not on the roster yet: ana goes on with the key the roster names.
+    CHECK(inst.As("ana", {"show", case_id}).rc == 0);
+    std::vector<std::string> add = {"roster", "add", "--reviewer-public", ana_key + ".pub"};
+    add.insert(add.end(), admin.begin(), admin.end());
+    auto signed_roster = inst.Dojava(add);
+    INFO(signed_roster.err);
+    REQUIRE(signed_roster.rc == 0);
+  };
+  auto ana_row_opens_with = [&](const SecretBytes& x_secret) {
+    const std::string data = inst.dir() / "data";
+    const std::string source = inst.source_addr(), reviewer = inst.reviewer_addr();
+    inst.Stop();
+    const Bytes row = GetStoredBlob(data, "case_keys", "sealed",
+                                    "role = 1 AND recipient = X'" + ana_hex + "'");
+    inst.Start(source, reviewer, data);
+    const auto id = Base64UrlDecodeFixed<16>(case_id);
+    REQUIRE(id.ok());
+    return crypto::OpenSealedKey(row, 1, *id, x_secret, crypto::X25519Base(x_secret.reveal()))
+        .ok();
+  };
+  auto epoch_secret = [&](const std::string& epoch) {
+    auto file = crypto::ReadKeyFile(ana_key + ".epoch" + epoch);
+    REQUIRE(file.ok());
+    auto opened = crypto::OpenKeyFile(
+        *file, SecretBytes::Copy(std::string_view("correct horse battery staple")));
+    REQUIRE(opened.ok());
+    CHECK(opened->kind == crypto::KeyKind::kEncryption);
+    return std::move(opened->seed);
+  };
+
+  rotate("2");
+  const SecretBytes epoch2 = epoch_secret("2");
+  auto show = inst.As("ana", {"show", case_id});
+  INFO(show.err);
+  REQUIRE(show.rc == 0);
+  CHECK(show.err.find("sealed 2 key(s) of 1 case(s)") != std::string::npos);  // CK and NK
+  CHECK(show.out.find("internal before rotation") != std::string::npos);
+  CHECK(ana_row_opens_with(epoch2));
+  CHECK_FALSE(ana_row_opens_with(ReviewerKeyOf(inst, "ana").x25519_secret()));
+  // Nothing left to seal again; writing works under the new key.
+  auto quiet = inst.As("ana", {"reply", case_id, "after the rotation"});
+  INFO(quiet.err);
+  REQUIRE(quiet.rc == 0);
+  CHECK(quiet.err.find("sealed") == std::string::npos);
+
+  rotate("3");
+  auto third = inst.As("ana", {"show", case_id});
+  INFO(third.err);
+  REQUIRE(third.rc == 0);
+  CHECK(third.err.find("destroyed the old key file " + ana_key + ".epoch2") != std::string::npos);
+  CHECK(::access((ana_key + ".epoch2").c_str(), F_OK) != 0);
+  CHECK(ana_row_opens_with(epoch_secret("3")));
+  CHECK_FALSE(ana_row_opens_with(epoch2));
+  CHECK(third.out.find("internal before rotation") != std::string::npos);
+  CHECK(third.out.find("after the rotation") != std::string::npos);
+  // A colleague and the source still read everything.
+  CHECK(inst.As("bob", {"show", case_id}).out.find("after the rotation") != std::string::npos);
+  auto inbox = inst.AsSource({"inbox", "--receipt-file", inst.dir() / "receipt",
+                              "--admin-fingerprint", inst.fingerprint()});
+  CHECK(inbox.rc == 0);
+  CHECK(inbox.out.find("after the rotation") != std::string::npos);
 }
 
 }  // namespace
