@@ -217,6 +217,7 @@ crypto::ReviewerKey SelectEpochKey(const CommonOptions& options, crypto::Reviewe
 void ResealAfterRotation(ReviewerSession& s) {
   if (s.me->older.empty()) return;
   const client::ResealReport r = Unwrap(client::ResealToCurrentKey(s), "re-sealing your keys");
+  if (r.keys == 0 && r.removed.empty() && r.refused.empty()) return;
   std::cerr << "dojava: your new encryption key is on the roster: sealed " << r.keys
             << " key(s) of " << r.cases << " case(s) to it\n";
   for (const auto& p : r.removed) std::cerr << "dojava: destroyed the old key file " << p << "\n";

@@ -131,6 +131,16 @@ Result<crypto::ReviewerKey> SelectEncryptionKey(crypto::ReviewerKey key,
 Result<ResealReport> ResealToCurrentKey(ReviewerSession& s) {
   ResealReport r;
   if (s.me->older.empty()) return r;
+  const ReviewerEntry* entry = s.roster().Find(s.me->id);
+  const uint32_t epoch = entry ? entry->key_epoch : 1;
+  bool files = false;
+  for (const EpochKey& k : s.me->older) files |= !k.path.empty();
+  // Epoch 1 has no file to delete: the state remembers that its rows are done.
+  DOJAVA_ASSIGN_OR_RETURN(uint32_t done, s.conn->state().ResealedEpoch());
+  if (!files && done >= epoch) {
+    s.me->older.clear();
+    return r;
+  }
   auto cases = s.api().ListCases(0);
   if (!cases.ok()) return Status(cases.code(), "listing cases: " + cases.status().message());
   for (const auto& c : *cases) {
@@ -150,6 +160,7 @@ Result<ResealReport> ResealToCurrentKey(ReviewerSession& s) {
     if (::unlink(k.path.c_str()) == 0) r.removed.push_back(k.path);
   }
   s.me->older.clear();
+  DOJAVA_RETURN_IF_ERROR(s.conn->state().SaveResealedEpoch(epoch));
   return r;
 }
 
