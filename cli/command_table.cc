@@ -6,6 +6,7 @@
 #include <exception>
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/commands.h"
@@ -60,9 +61,11 @@ constexpr Command kCommands[] = {
 
 void PrintUsage(std::ostream& out) {
   out << "usage: dojava COMMAND [options]   (dojava COMMAND --help for its options)\n\n";
+  size_t width = 0;  // the longest name and two spaces: no summary runs into its name
+  for (const auto& c : kCommands) width = std::max(width, std::string_view(c.name).size() + 2);
   for (const auto& c : kCommands) {
     std::string n = c.name;
-    n.resize(16, ' ');
+    n.resize(width, ' ');
     out << "  " << n << c.summary << "\n";
   }
   out << "\nExit codes: 0 ok, 1 error, 2 usage, 3 server unreachable, 4 wrong passphrase,\n"

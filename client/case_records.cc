@@ -119,6 +119,15 @@ void ApplyOrder(const std::vector<crypto::v2::ListedRecord>& listing,
       }
       continue;
     }
+    if (i > 0 && idx >= 0 && r->entries[idx].kind == protocol::kKindConversation &&
+        r->entries[idx].type == "report") {
+      // §11.4: no later message is a report; shown as malformed, never named in prev.
+      if (r->entries[idx].error.empty()) {
+        Fail(&r->entries[idx], r->entries[idx].seq,
+             Status(Code::kMalformed, "a later message is a report"));
+      }
+      continue;
+    }
     if (idx >= 0 && !r->entries[idx].from_source) r->reviewer_signed = true;
     r->prev = listing[i].event_hash;
   }

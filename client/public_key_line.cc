@@ -12,8 +12,12 @@ std::string FormatPublicKeyLine(const ReviewerPublicKeys& keys) {
 Result<ReviewerPublicKeys> ParsePublicKeyLine(std::string_view line) {
   const Status bad(Code::kMalformed,
                    "not a reviewer public key line (dojava-reviewer-v1:<ed25519>:<x25519>)");
-  if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  // No ending, or one LF or CR LF (PROTOCOL.md §5.4): a lone CR is not one.
+  if (line.ends_with("\r\n")) {
+    line.remove_suffix(2);
+  } else if (line.ends_with('\n')) {
+    line.remove_suffix(1);
+  }
   if (line.substr(0, kPublicKeyLinePrefix.size()) != kPublicKeyLinePrefix) return bad;
   line.remove_prefix(kPublicKeyLinePrefix.size());
   const size_t colon = line.find(':');

@@ -21,7 +21,7 @@ struct ReviewerPublicKeys {
 
 std::string FormatPublicKeyLine(const ReviewerPublicKeys& keys);
 // Strict: the prefix, two canonical 32-byte base64url values, nothing else
-// (one trailing newline allowed). kMalformed otherwise.
+// (no line ending, or one LF or CR LF). kMalformed otherwise.
 Result<ReviewerPublicKeys> ParsePublicKeyLine(std::string_view line);
 
 }  // namespace dojava::client

@@ -115,6 +115,8 @@ inline constexpr std::string_view kLabelMessageSignatureV2 = "dojava/v2/message/
 inline constexpr std::string_view kLabelEvent = "dojava/v2/event";
 inline constexpr std::string_view kLabelCkAnchor = "dojava/v2/ck-anchor";
 inline constexpr std::string_view kLabelCaseDelete = "dojava/v2/case-delete";
+inline constexpr std::string_view kLabelStatementKey = "dojava/v2/statement/key";
+inline constexpr std::string_view kLabelStatement = "dojava/v2/statement";
 
 // §5.3 Key file kind 3: the X25519 secret of a reviewer's key epoch >= 2.
 inline constexpr uint8_t kKeyKindEncryption = 3;
@@ -144,7 +146,20 @@ inline constexpr size_t kRekeySize =
 inline constexpr size_t kCaseDeleteSize = 1 + kIdSize + kIdSize + 4 + kSignatureSize;  // 101
 inline constexpr uint32_t kCaseDeleteDayWindow = 1;
 inline constexpr size_t kGenesisFixedSize =
-    1 + kIdSize + kIdSize + 2 * kCommitSize + 8 + 2 + kSignatureSize;  // + 16 n
+    1 + kIdSize + kIdSize + 2 * kCommitSize + 8 + 2 + kSignatureSize;   // + 16 n
+inline constexpr size_t kMinGenesisSize = kGenesisFixedSize + kIdSize;  // n = 1: 187
+inline constexpr size_t kMaxGenesisSize = kGenesisFixedSize + kIdSize * kRosterMaxReviewers;
+
+// §7.4 Statement envelopes: the genesis, anchors and re-keys as the server
+// stores them, sealed under a key derived from the case key they are about.
+inline constexpr uint8_t kStatementGenesis = 1;
+inline constexpr uint8_t kStatementAnchor = 2;
+inline constexpr uint8_t kStatementRekey = 3;
+inline constexpr size_t kEnvelopeHeaderSize = 1 + 1 + kCommitSize + kAeadNonceSize;  // 58
+// The envelope of a statement of n bytes has exactly this many bytes.
+constexpr size_t EnvelopeSize(size_t statement_size) {
+  return kEnvelopeHeaderSize + statement_size + kAeadTagSize;
+}
 
 }  // namespace dojava::protocol
 

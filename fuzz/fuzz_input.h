@@ -39,6 +39,17 @@ class FuzzInput {
     for (uint8_t b : a) v = v << 8 | b;
     return v;
   }
+  // The next n bytes (fewer at the end of the input).
+  ByteView Take(size_t n) {
+    n = std::min(n, size_ - pos_);
+    ByteView r(data_ + pos_, n);
+    pos_ += n;
+    return r;
+  }
+  uint32_t U32() {
+    const auto a = Array<4>();
+    return uint32_t(a[0]) << 24 | uint32_t(a[1]) << 16 | uint32_t(a[2]) << 8 | a[3];
+  }
   // Everything not read yet.
   ByteView Rest() {
     ByteView r(data_ + pos_, size_ - pos_);
@@ -62,8 +73,8 @@ class FuzzInput {
   std::fprintf(stderr, "fuzz invariant failed: %s\n", what);
   std::abort();
 }
-#define DOJAVA_FUZZ_CHECK(cond) \
-  do {                          \
+#define DOJAVA_FUZZ_CHECK(cond)               \
+  do {                                        \
     if (!(cond)) ::dojava::fuzz::Fail(#cond); \
   } while (0)
 

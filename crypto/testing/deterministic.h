@@ -14,6 +14,7 @@
 #include "crypto/reviewer_key.h"
 #include "crypto/sealed_key.h"
 #include "crypto/source_key_wrap.h"
+#include "crypto/statement_envelope.h"
 
 namespace dojava::crypto {
 
@@ -51,6 +52,11 @@ namespace dojava::crypto::v2 {
 Result<Bytes> EncryptMessageWithNonce(const SecretBytes& key, uint8_t kind, const Id& case_id,
                                       const Id& message_id, ByteView body, const Signer& signer,
                                       const EventContext& context, ByteView nonce24);
+
+// SealStatement (§7.4) with a caller-chosen 24-byte nonce: only for test
+// vectors (a reused nonce under one CK breaks the construction).
+Result<Bytes> SealStatementWithNonce(const SecretBytes& case_key, uint8_t type, const Id& case_id,
+                                     ByteView statement, ByteView nonce24);
 
 }  // namespace dojava::crypto::v2
 

@@ -4,11 +4,22 @@
 
 namespace dojava::nojs {
 
+std::string_view UntrustedTextKey(const Status& trust) {
+  switch (trust.code()) {
+    case Code::kTruncated:
+      return "plain_case_truncated";  // §8.4 high-water mark
+    case Code::kReordered:
+      return "plain_case_reordered";
+    default:
+      return "err_crypto_malformed";
+  }
+}
+
 void NojsPagesImpl::UntrustedNotice(PageText* out, std::string_view lang,
                                     const Status& trust) const {
   if (trust.ok()) return;  // PROTOCOL.md §8.4: message #1 or the order is not trustworthy
   *out += "<p class=\"warn\" role=\"alert\" id=\"plain-untrusted\" data-outcome=\"" +
-          std::string(CodeName(trust.code())) + "\">" + html_.T(lang, "err_crypto_malformed") +
+          std::string(CodeName(trust.code())) + "\">" + html_.T(lang, UntrustedTextKey(trust)) +
           "</p>\n";
 }
 

@@ -7,7 +7,8 @@
 // opened with crypto::v2 (key commitment, signatures by reviewers against
 // the verified roster, retired entries included, and by the source with the
 // source_sign_pk this receipt gives), then the listing goes through
-// crypto::v2 CheckCaseOrder. A v1 record in it is unsupported_version (it
+// crypto::v2 CheckCaseOrder with the session's high-water mark (§8.4:
+// `truncated`, `reordered`). A v1 record in it is unsupported_version (it
 // would be unsigned). Signed re-key statements (§7.3) add the keys they move
 // the case to. A case whose message #1 is v1 keeps the v1 rule.
 #include <sodium.h>
@@ -115,15 +116,18 @@ bool OpenV2(const Bytes& record, const crypto::Id& case_id,
   return true;
 }
 
-// §8.4 over a v2 case: the order check names records, and message #1 must
-// be this receipt's report, or nothing may be written into the case.
+// §8.4 over a v2 case: the order check names records, message #1 must be
+// this receipt's report, and the listing must not fall below what this
+// session already read (`mark`, advanced here), or nothing may be written
+// into the case.
 void CheckV2Order(const PageRoster* roster, const std::vector<v2::ListedRecord>& listing,
-                  const std::vector<size_t>& entry_of, CaseReading* out) {
+                  const std::vector<size_t>& entry_of, CaseMark* mark, CaseReading* out) {
   if (roster == nullptr || roster->v2() == nullptr) {
     out->trust = Status(Code::kUnknownAuthor, "no version-2 roster to check the case against");
     return;
   }
-  const v2::CaseOrderReport report = v2::CheckCaseOrder(listing, *roster->v2(), {});
+  const v2::CaseOrderReport report = v2::CheckCaseOrder(listing, *roster->v2(), mark->Get());
+  mark->Advance(report.next);  // unchanged when the listing fell below it
   out->trust = report.case_status;
   out->last_hash = v2::Digest{};
   const size_t first = entry_of.front();
@@ -230,7 +234,7 @@ CaseReading NojsPagesImpl::ReadCase(const PlainSessions::Conversation& c) {
     for (const service::Message& m : *page) AddRecord(m, c, r, &listing, &out);
   }
   if (out.v2) {
-    CheckV2Order(r, listing.records, listing.entry_of, &out);
+    CheckV2Order(r, listing.records, listing.entry_of, &c.mark, &out);
   } else {
     std::vector<payload::OpenedMessage> v1;
     for (const Entry& e : out.entries) {

@@ -60,6 +60,11 @@ struct HeldKeys {
   const SecretBytes* For(const crypto::v2::Digest& commitment) const;
 };
 
+// The catalogue key that says in plain words why a case is not trustworthy
+// (conversation.cc): the high-water mark's `truncated` and `reordered` of
+// PROTOCOL.md §8.4 have their own; anything else is "not valid".
+std::string_view UntrustedTextKey(const Status& trust);
+
 // A case as the source reads it (conversation_reader.cc).
 struct CaseReading {
   std::vector<Entry> entries;  // its conversation records, in the server's order

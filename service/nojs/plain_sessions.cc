@@ -4,6 +4,16 @@
 
 namespace dojava::nojs {
 
+crypto::v2::HighWaterMark CaseMark::Get() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return mark_;
+}
+
+void CaseMark::Advance(const crypto::v2::HighWaterMark& next) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (next.count >= mark_.count) mark_ = next;
+}
+
 PlainSessions::PlainSessions(std::chrono::seconds idle, size_t max_sessions, NowFn now)
     : now_(std::move(now)),
       sessions_({idle, std::chrono::steady_clock::duration::max(), max_sessions}) {}

@@ -24,11 +24,28 @@
 
 #include "base/secret_bytes.h"
 #include "base/token_table.h"
+#include "crypto/case_order.h"
 #include "crypto/primitives.h"
 
 namespace dojava::nojs {
 
 inline constexpr size_t kPlainTokenSize = kTokenBytes;
+
+// The high-water mark of one open conversation (PROTOCOL.md §8.4): how many
+// records this session has read and the event hash of the last of them, so a
+// later read with fewer records is `truncated` and one with another record
+// in that place `reordered`. In memory only, like the session: a new visit
+// with the receipt starts from nothing. Only ever moves forward.
+class CaseMark {
+ public:
+  crypto::v2::HighWaterMark Get() const;
+  // Keeps `next` if it covers at least as many records as the mark held.
+  void Advance(const crypto::v2::HighWaterMark& next);
+
+ private:
+  mutable std::mutex mu_;
+  crypto::v2::HighWaterMark mark_;  // GUARDED_BY(mu_)
+};
 
 class PlainSessions {
  public:
@@ -50,6 +67,8 @@ class PlainSessions {
     // the source (§7.3).
     crypto::X25519Public source_public{};
     SecretBytes source_secret;
+    // What this session has read of the case (§8.4); the one mutable part.
+    mutable CaseMark mark;
   };
 
   PlainSessions(std::chrono::seconds idle, size_t max_sessions, NowFn now);

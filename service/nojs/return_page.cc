@@ -124,8 +124,12 @@ http::HttpResponse NojsPagesImpl::PostReply(const HttpRequest& request) {
   // v1 case, every message opens), or the case key may be the server's.
   const CaseReading reading = ReadCase(*c);
   if (!reading.status.ok() || !reading.trust.ok()) {
-    return html_.ErrorPage(lang, 409, cat_.Text(lang, "err_crypto_decrypt_failed"),
-                           "/plain/return");
+    // §8.4: below this session's high-water mark, say so in plain words.
+    const bool below_mark = reading.status.ok() && (reading.trust.code() == Code::kTruncated ||
+                                                    reading.trust.code() == Code::kReordered);
+    const std::string_view key =
+        below_mark ? UntrustedTextKey(reading.trust) : "err_crypto_decrypt_failed";
+    return html_.ErrorPage(lang, 409, cat_.Text(lang, key), "/plain/return");
   }
   auto roster = Roster();  // §6: nothing is signed on top of an expired roster
   if (!roster.ok()) return again(503, cat_.Text(lang, "err_api_not_ready"));

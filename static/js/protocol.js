@@ -113,6 +113,10 @@ export {
   CK_ANCHOR_BYTES,
   REKEY_BYTES,
   GENESIS_FIXED_BYTES,
+  STATEMENT_GENESIS,
+  STATEMENT_ANCHOR,
+  STATEMENT_REKEY,
+  ENVELOPE_HEADER_BYTES,
 } from './protocol/constants.js';
 export {
   concatBytes,
@@ -243,6 +247,12 @@ export {
 export {
   checkCaseOrder,
 } from './protocol/case_order.js';
+export {
+  isStatementSize,
+  openStatement,
+  parseStatementEnvelope,
+  sealStatement,
+} from './protocol/statement_envelope.js';
 export {
   checkCaseKeyAnchor,
   makeCaseKeyAnchor,

@@ -64,6 +64,19 @@ test('message #1 not written with this receipt, or not a report: the case must n
   assert.equal(t.caseError, 'malformed');
 });
 
+// Regression: a second report later in the case was shown as a report (its form summary on the page).
+test('a later report is malformed: shown as such, not named in prev, and it blocks nothing', () => {
+  const s = setup();
+  const report = v2(s);
+  const reply = v2(s, { author: 'reviewer', body: json({ type: 'message', text: 'hvala', files: [] }), prev: P.eventHash(report) });
+  const again = v2(s, { prev: P.eventHash(reply) });
+  const r = reader(s);
+  const items = r.addRecords([listed(report), listed(reply), listed(again)], s.roster);
+  assert.deepEqual(items.map((m) => m.error), [null, null, 'malformed']);
+  assert.equal(r.caseError, null);
+  assert.deepEqual(r.writeContext().prev, P.eventHash(reply));
+});
+
 test('records of a v2 case: another key, a moved record, a retired reviewer, an unsigned v1 source record', () => {
   const s = setup();
   const report = v2(s);
@@ -100,7 +113,7 @@ test('a signed re-key moves the source to CK′; an unsigned key sealed to sourc
   const ck2 = P.randomBytes(32);
   const sourceSeal = P.sealKey(ck2, s.source.public, P.ROLE_CK, s.caseId);
   const statement = P.makeRekey({ caseId: s.caseId, reviewerId: s.ana.id, oldKey: s.ck, newKey: ck2, sourceSeal, rosterVersion: 3 }, s.ana.seed);
-  const reply = v2(s, { key: ck2, author: 'reviewer', prev: P.eventHash(report) });
+  const reply = v2(s, { key: ck2, author: 'reviewer', body: json({ type: 'message', text: 'hvala', files: [] }), prev: P.eventHash(report) });
   const r = reader(s);
   r.applyRekeys([{ generation: 1, statement }], s.roster);
   const items = r.addRecords([listed(report), listed(reply)], s.roster);

@@ -114,3 +114,25 @@ test('v2 case order: a conversation-only listing (the source) accepts a prev nam
   const moved = [m1, m3, m2].map((m) => ({ eventHash: m.eventHash, opened: m }));
   assert.equal(P.checkCaseOrder(moved, i.roster, undefined, { conversationOnly: true }).records[1].code, 'reordered');
 });
+
+test('§7.4 a statement envelope opens under its CK only, picked by kc; every corrupted byte is refused', () => {
+  const ck = P.randomBytes(32);
+  const ck2 = P.randomBytes(32);
+  const caseId = P.randomBytes(16);
+  const statement = P.randomBytes(P.REKEY_BYTES);
+  const env = P.sealStatement(ck, P.STATEMENT_REKEY, caseId, statement);
+  assert.equal(env.length, P.ENVELOPE_HEADER_BYTES + P.REKEY_BYTES + 16);
+  assert.notDeepEqual(P.sealStatement(ck, P.STATEMENT_REKEY, caseId, statement), env); // a fresh nonce
+  const opened = P.openStatement(env, P.STATEMENT_REKEY, caseId, [ck2, ck]);
+  assert.deepEqual(opened.statement, statement);
+  assert.equal(opened.keyIndex, 1);
+  assert.equal(outcome(() => P.openStatement(env, P.STATEMENT_REKEY, caseId, [ck2])), 'wrong_key');
+  assert.equal(outcome(() => P.openStatement(env, P.STATEMENT_ANCHOR, caseId, [ck])), 'malformed');
+  for (let i = 0; i < env.length; i++) {
+    const bad = env.slice();
+    bad[i] ^= 1;
+    assert.notEqual(outcome(() => P.openStatement(bad, P.STATEMENT_REKEY, caseId, [ck])), 'success', `byte ${i}`);
+    assert.notEqual(outcome(() => P.openStatement(env.subarray(0, i), P.STATEMENT_REKEY, caseId, [ck])), 'success', `cut ${i}`);
+  }
+  assert.throws(() => P.sealStatement(ck, P.STATEMENT_ANCHOR, caseId, statement));
+});

@@ -1,4 +1,4 @@
-// Handlers for the protocol-2 vector kinds (PROTOCOL.md §6, §7.2, §7.3, §8), used by vectors.test.mjs.
+// Handlers for the protocol-2 vector kinds (PROTOCOL.md §6, §7.2-§7.4, §8), used by vectors.test.mjs.
 // Each returns { run, check?, reencrypt? } like the handlers there.
 
 import assert from 'node:assert/strict';
@@ -187,12 +187,42 @@ export const V2_HANDLERS = {
         const seen = has(i, 'seen') ? { count: i.seen.count, lastHash: hex(i.seen.last_hash) } : undefined;
         const report = P.checkCaseOrder(listing, roster, seen);
         if (report.caseError) throw report.caseError;
-        for (const e of report.records) if (e) throw e;
+        // §8.4, §11.4: message #1's body is a report, and no later body is one.
+        const bodyType = (m) => {
+          try {
+            const b = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(m.body));
+            return b !== null && typeof b === 'object' && typeof b.type === 'string' ? b.type : '';
+          } catch {
+            return '';
+          }
+        };
+        if (bodyType(listing[0].opened) !== 'report') throw new P.DojavaError('malformed', 'message #1 is not a report');
+        report.records.forEach((e, n) => {
+          if (e) throw e;
+          if (n > 0 && listing[n].opened && bodyType(listing[n].opened) === 'report') throw new P.DojavaError('malformed', 'a later report');
+        });
         return report.next;
       },
       check(next) {
         assert.equal(next.count, need(v.output, 'count', 'output'));
         assert.equal(toHex(next.lastHash), need(v.output, 'last_hash', 'output'));
+      },
+    };
+  },
+
+  statement_envelope(v) {
+    const i = v.input;
+    const open = () => P.openStatement(hex(need(i, 'envelope', 'input')), need(i, 'type', 'input'), hex(need(i, 'case_id', 'input')), need(i, 'case_keys', 'input').map(hex));
+    return {
+      run: open,
+      check(r) {
+        assert.equal(toHex(r.statement), need(v.output, 'statement', 'output'));
+        assert.equal(r.keyIndex, need(v.output, 'key_index', 'output'));
+      },
+      reencrypt() {
+        const seal = need(i, 'seal', 'input');
+        const made = P.sealStatement(hex(seal.case_key), i.type, hex(i.case_id), open().statement, { nonce: hex(seal.nonce) });
+        return [made, hex(i.envelope)];
       },
     };
   },

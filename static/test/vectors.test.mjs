@@ -184,6 +184,31 @@ const HANDLERS = {
       reencrypt: has(i, 'ed25519_seed') ? () => [P.signLogin(hex(i.ed25519_seed), ...args()), hex(i.signature)] : undefined,
     };
   },
+  // §5.4: the page has no use for the reviewer's .pub line, so this is the reference reader, written from the
+  // rule: the literal prefix, two canonical base64url keys of 32 bytes, no ending or one LF or CR LF.
+  public_key_line(v) {
+    const i = v.input;
+    const line = hex(need(i, 'line', 'input'));
+    return {
+      run() {
+        assert.equal(new TextDecoder().decode(line), need(i, 'line_text', 'input'));
+        let text = new TextDecoder('utf-8', { fatal: true }).decode(line);
+        if (text.endsWith('\r\n')) text = text.slice(0, -2);
+        else if (text.endsWith('\n')) text = text.slice(0, -1);
+        const m = /^dojava-reviewer-v1:([^:]*):([^:]*)$/.exec(text);
+        if (!m) throw new P.DojavaError('malformed', 'not a reviewer public key line');
+        const [ed, x] = [P.base64urlDecode(m[1]), P.base64urlDecode(m[2])];
+        if (ed.length !== 32 || x.length !== 32) throw new P.DojavaError('malformed', 'a key of the wrong length');
+        return { ed, x };
+      },
+      check({ ed, x }) {
+        exactFields(v.output, ['ed25519', 'x25519'], 'output');
+        assert.equal(toHex(ed), v.output.ed25519);
+        assert.equal(toHex(x), v.output.x25519);
+        if (has(i, 'written')) assert.equal(`dojava-reviewer-v1:${P.base64urlEncode(ed)}:${P.base64urlEncode(x)}\n`, need(i, 'line_text', 'input'));
+      },
+    };
+  },
   receipt(v) {
     const i = v.input;
     const typed = hex(need(i, 'typed', 'input'));

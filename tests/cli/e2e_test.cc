@@ -1472,6 +1472,9 @@ TEST_CASE("e2e (issue 16): errors point the right way, with an exit code per kin
   auto group = inst.Dojava({"roster", "--help"});
   CHECK(group.rc == 0);
   CHECK(group.out.find("roster add") != std::string::npos);
+  auto usage = inst.Dojava({"--help"});
+  CHECK(usage.rc == 0);  // the longest name keeps two spaces before its summary
+  CHECK(usage.out.find("  admin onboarding  write the onboarding file") != std::string::npos);
   auto closed = inst.As("ana", {"status", case_id, "Closed"});
   CHECK(closed.rc == 2);
   CHECK(closed.err.find("investigating") != std::string::npos);

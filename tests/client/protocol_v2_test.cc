@@ -202,6 +202,23 @@ TEST_CASE("v2 case: message #1 must be the source's report; a v1 record is refus
   }
 }
 
+// Regression: a second "report" later in a case was shown as a report (the
+// page's form summary, a new title) though §11.4 allows only message #1 to be
+// one; it is malformed, named, not named in prev, and blocks nothing.
+TEST_CASE("v2 case: a later report is malformed and not named in prev", "[client][v2]") {
+  V2Case c;
+  c.Add(protocol::kKindConversation, kReport, nullptr);
+  c.Add(protocol::kKindConversation, kMessage, &c.ana);
+  c.Add(protocol::kKindConversation, kReport, nullptr);
+  ReadCase r = c.Read();
+  REQUIRE(r.trust.ok());
+  REQUIRE(r.entries.size() == 3);
+  CHECK(r.entries[1].error.empty());
+  CHECK(r.entries[2].outcome == Code::kMalformed);
+  CHECK(r.prev == c.hashes[1]);
+  CHECK(CheckSafeToEncrypt(ViewOf(std::move(r))).ok());
+}
+
 // ---- Rosters: the chain rule as a client applies it, and the admin's side.
 
 struct Chain {

@@ -143,6 +143,21 @@ TEST_CASE("reviewer public key line: format and strict parse", "[cli][keys]") {
   CHECK_FALSE(ParsePublicKeyLine(" " + line).ok());
 }
 
+// Regression: a line ending in a lone CR was accepted (the CR was removed
+// whether or not an LF followed it); §5.4 allows no ending, LF or CR LF only.
+TEST_CASE("reviewer public key line: a lone CR or two endings are refused", "[cli][keys]") {
+  ReviewerPublicKeys k;
+  k.ed25519.fill(1);
+  k.x25519.fill(2);
+  const std::string line = FormatPublicKeyLine(k);
+  CHECK(ParsePublicKeyLine(line).ok());
+  CHECK(ParsePublicKeyLine(line + "\r\n").ok());
+  CHECK_FALSE(ParsePublicKeyLine(line + "\r").ok());
+  CHECK_FALSE(ParsePublicKeyLine(line + "\n\n").ok());
+  CHECK_FALSE(ParsePublicKeyLine(line + "\r\n\n").ok());
+  CHECK_FALSE(ParsePublicKeyLine(line + "\n\r").ok());
+}
+
 TEST_CASE("state: case and notes keys pinned per case; a swapped key refused", "[cli][state]") {
   TempDir dir;
   StateStore st = StateStore::ForServer(dir.path(), "http://127.0.0.1:8082");

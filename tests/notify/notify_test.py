@@ -21,6 +21,7 @@ the real dojava CLI:
   tests/notify/notify_test.py DOJAVAD DOJAVA
 Uses Debian's /usr/bin/python3 (python3-aiosmtpd, ops/setup installs it).
 """
+import atexit
 import json
 import os
 import re
@@ -37,6 +38,15 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
 DOJAVAD, DOJAVA = sys.argv[1], sys.argv[2]
+started = []  # every dojavad this script started; none outlives it, however it ends
+
+
+@atexit.register
+def stop_leftovers():
+    for proc in started:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
 PASSWORD = "relay-pass-7Qx"
 INSTANCE = "Notify Newsroom"
 failures = []
@@ -162,6 +172,7 @@ class Node:
                 "reviewer.listen=" + self.rev, "store.disk_reserve_bytes=0"]
         args += ["notify.%s=%s" % kv for kv in notify.items()]
         self.proc = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT)
+        started.append(self.proc)
         for _ in range(100):
             if os.path.exists(self.dir + "/r.sock") and os.path.exists(self.dir + "/s.sock"):
                 break

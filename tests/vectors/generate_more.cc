@@ -499,7 +499,7 @@ void Chunks(VectorWriter& w) {
 }  // namespace
 
 std::vector<std::function<void(VectorWriter&)>> ExtraSections() {
-  return {Receipts, SourceKeys, Keys, KeyFiles, Chunks, PayloadVectors};
+  return {Receipts, SourceKeys, Keys, KeyFiles, Chunks, PayloadVectors, PublicKeyLineVectors};
 }
 
 }  // namespace dojava::vectors

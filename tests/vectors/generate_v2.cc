@@ -364,6 +364,7 @@ void RosterChain(const V2Fixture& f, VectorWriter& w) {
 
 std::vector<std::function<void(VectorWriter&)>> V2CaseSections();
 std::vector<std::function<void(VectorWriter&)>> V2RecordSections();
+void StatementEnvelopeVectors(VectorWriter& w);
 
 std::vector<std::function<void(VectorWriter&)>> V2Sections() {
   std::vector<std::function<void(VectorWriter&)>> out = {
@@ -376,6 +377,7 @@ std::vector<std::function<void(VectorWriter&)>> V2Sections() {
   };
   for (auto& s : V2CaseSections()) out.push_back(std::move(s));
   for (auto& s : V2RecordSections()) out.push_back(std::move(s));
+  out.push_back(StatementEnvelopeVectors);
   return out;
 }
 

@@ -277,6 +277,22 @@ void CaseOrders(VectorWriter& w) {
   w.Write("case-order-first-not-report", "case_order",
           "The listing begins with Ana's reply: message #1 is not the source's report.",
           listing({reply.record, report.record}, std::nullopt), "malformed");
+  {
+    // §8.4, §11.4: message #1 of the source, signed and first, but its body is not a report.
+    const Written message = WriteRecord(c, "o/first-message", p::kKindConversation, -1,
+                                        R"({"type":"message","text":"m"})", 7, zero);
+    w.Write("case-order-first-not-a-report-body", "case_order",
+            "Message #1 is the source's, signed with its key and naming no earlier record, but its "
+            "body is of type \"message\": message #1 is not the source's report.",
+            listing({message.record, reply.record}, std::nullopt), "malformed");
+    // §11.4: a later record of the source whose body is a second report.
+    const Written again = WriteRecord(c, "o/second-report", p::kKindConversation, -1,
+                                      R"({"type":"report","text":"again"})", 7, h2);
+    w.Write("case-order-later-report", "case_order",
+            "After the report and Ana's reply, the source's key signs a record of type "
+            "\"report\": no later message may be a report.",
+            listing({report.record, reply.record, again.record}, std::nullopt), "malformed");
+  }
   w.Write("case-order-reordered", "case_order",
           "The follow-up is listed before the reply it names in prev.",
           listing({report.record, follow.record, reply.record}, std::nullopt), "reordered");

@@ -21,6 +21,8 @@ std::string Outcome(Code code);
 std::vector<boost::json::object> LoadVectors();
 // The `payload` kind (vectors_payload_test.cc): "success", "malformed" or "unsupported".
 std::string CheckPayload(const boost::json::object& v);
+// The `public_key_line` kind (vectors_key_line_test.cc).
+std::string CheckPublicKeyLine(const boost::json::object& v);
 
 }  // namespace dojava::vectors
 

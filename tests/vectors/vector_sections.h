@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "base/bytes.h"
-#include "crypto/primitives.h"
 #include "base/secret_bytes.h"
+#include "crypto/primitives.h"
 
 namespace dojava::vectors {
 
@@ -38,6 +38,8 @@ std::vector<std::function<void(VectorWriter&)>> ExtraSections();
 std::vector<std::function<void(VectorWriter&)>> V2Sections();
 // The `payload` vectors (generate_payload.cc).
 void PayloadVectors(VectorWriter& w);
+// The `public_key_line` vectors (generate_key_lines.cc).
+void PublicKeyLineVectors(VectorWriter& w);
 
 }  // namespace dojava::vectors
 

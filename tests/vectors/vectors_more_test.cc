@@ -159,7 +159,8 @@ std::map<std::string, Checker> ExtraCheckers() {
           {"source_key", CheckSourceKey},
           {"keys", CheckKeys},
           {"key_file", CheckKeyFile},
-          {"payload", CheckPayload}};
+          {"payload", CheckPayload},
+          {"public_key_line", CheckPublicKeyLine}};
 }
 
 }  // namespace dojava::vectors

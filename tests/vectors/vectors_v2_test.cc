@@ -11,6 +11,7 @@
 #include "crypto/protocol_constants.h"
 #include "crypto/rekey.h"
 #include "crypto/roster_v2.h"
+#include "crypto/statement_envelope.h"
 #include "crypto/testing/deterministic.h"
 #include "tests/vectors/vector_checks.h"
 #include "tests/vectors/vector_json.h"
@@ -210,6 +211,15 @@ std::string CheckRekey(const json::object& v) {
   return "success";
 }
 
+// The `type` of a §11 body, or "" if it is not a JSON object with a string `type`.
+std::string BodyType(const v2::OpenedMessage& m) {
+  boost::system::error_code ec;
+  const json::value body = json::parse(m.body.reveal_chars(), ec);
+  if (ec || !body.is_object() || !body.as_object().contains("type")) return "";
+  const json::value& type = body.as_object().at("type");
+  return type.is_string() ? std::string(type.as_string()) : "";
+}
+
 std::string CheckCaseOrder(const json::object& v) {
   const auto& in = v.at("input").as_object();
   const v2::VerifiedRoster roster = AuthorRoster(in);
@@ -233,12 +243,39 @@ std::string CheckCaseOrder(const json::object& v) {
   }
   const v2::CaseOrderReport report = v2::CheckCaseOrder(listing, roster, seen);
   if (!report.case_status.ok()) return Outcome(report.case_status.code());
-  for (const Status& s : report.records) {
-    if (!s.ok()) return Outcome(s.code());
+  // §8.4, §11.4: message #1's body is a report, and no later body is one.
+  if (BodyType(*listing[0].opened) != "report") return Outcome(Code::kMalformed);
+  for (size_t i = 0; i < listing.size(); ++i) {
+    if (!report.records[i].ok()) return Outcome(report.records[i].code());
+    if (i > 0 && listing[i].opened != nullptr && BodyType(*listing[i].opened) == "report")
+      return Outcome(Code::kMalformed);
   }
   const auto& out = v.at("output").as_object();
   CHECK(report.next.count == uint64_t(out.at("count").as_int64()));
   CHECK(HexOf(report.next.last_hash) == out.at("last_hash").as_string());
+  return "success";
+}
+
+// §7.4: open with the CKs the reader holds (picked by kc); a success
+// re-seals byte for byte.
+std::string CheckStatementEnvelope(const json::object& v) {
+  const auto& in = v.at("input").as_object();
+  const Id case_id = FixedOf<16>(in.at("case_id"));
+  std::vector<SecretBytes> keys;
+  for (const auto& k : in.at("case_keys").as_array()) keys.push_back(SecretOf(k));
+  std::vector<const SecretBytes*> held;
+  for (const auto& k : keys) held.push_back(&k);
+  const auto type = static_cast<uint8_t>(in.at("type").as_int64());
+  const Bytes envelope = BytesOf(in.at("envelope"));
+  auto opened = v2::OpenStatement(envelope, type, case_id, held);
+  if (!opened.ok()) return Outcome(opened.code());
+  const auto& out = v.at("output").as_object();
+  CHECK(HexOf(opened->statement) == out.at("statement").as_string());
+  CHECK(opened->key_index == size_t(out.at("key_index").as_int64()));
+  const auto& seal = in.at("seal").as_object();
+  CHECK(v2::SealStatementWithNonce(SecretOf(seal.at("case_key")), type, case_id, opened->statement,
+                                   BytesOf(seal.at("nonce")))
+            .value() == envelope);
   return "success";
 }
 
@@ -251,7 +288,8 @@ std::map<std::string, Checker> V2Checkers() {
           {"ck_anchor", CheckCkAnchor},
           {"rekey", CheckRekey},
           {"case_delete", CheckCaseDelete},
-          {"case_order", CheckCaseOrder}};
+          {"case_order", CheckCaseOrder},
+          {"statement_envelope", CheckStatementEnvelope}};
 }
 
 }  // namespace dojava::vectors

@@ -130,6 +130,8 @@ export const LABEL_MESSAGE_SIGNATURE_V2 = 'dojava/v2/message/signature';
 export const LABEL_EVENT = 'dojava/v2/event';
 export const LABEL_CK_ANCHOR = 'dojava/v2/ck-anchor';
 export const LABEL_CASE_DELETE = 'dojava/v2/case-delete';
+export const LABEL_STATEMENT_KEY = 'dojava/v2/statement/key';
+export const LABEL_STATEMENT = 'dojava/v2/statement';
 /** §5.3 key file kind 3: the X25519 secret of a reviewer's key epoch ≥ 2. */
 export const KEY_FILE_KIND_ENCRYPTION = 3;
 export const DIGEST_BYTES = 32;
@@ -151,3 +153,8 @@ export const REKEY_BYTES = 1 + ID_BYTES + ID_BYTES + 2 * COMMIT_BYTES + SEALED_K
 export const CASE_DELETE_BYTES = 1 + ID_BYTES + ID_BYTES + 4 + SIGNATURE_BYTES; // 101
 export const CASE_DELETE_DAY_WINDOW = 1;
 export const GENESIS_FIXED_BYTES = 1 + ID_BYTES + ID_BYTES + 2 * COMMIT_BYTES + 8 + 2 + SIGNATURE_BYTES;
+/** §7.4 statement envelopes: the types, and the header (version, type, kc, nonce). */
+export const STATEMENT_GENESIS = 1;
+export const STATEMENT_ANCHOR = 2;
+export const STATEMENT_REKEY = 3;
+export const ENVELOPE_HEADER_BYTES = 1 + 1 + COMMIT_BYTES + NONCE_BYTES; // 58

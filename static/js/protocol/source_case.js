@@ -120,6 +120,10 @@ export class SourceCaseReader {
     order.records.forEach((e, i) => {
       if (e && !this.listing[i].error) this.listing[i].error = e.code;
     });
+    // §11.4: no later message is a report (shown as malformed, never named in prev).
+    this.listing.forEach((x, i) => {
+      if (i > 0 && !x.error && x.opened && x.opened.kind === KIND_CONVERSATION && isReport(x.opened.body)) x.error = 'malformed';
+    });
     let caseError = order.caseError;
     const first = this.listing[0];
     // §8.4 message #1 is the source's report, and §12.3 it was signed with the key this receipt gives.

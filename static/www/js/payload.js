@@ -27,8 +27,8 @@ export const TITLE_MAX_CHARS = 200;
 export const WHEN_MAX_CHARS = 100;
 /** §11 / API.md `message_characters`: the default; the instance may announce another. */
 export const TEXT_MAX_CHARS = 100000;
-/** §11 MaxBodySize for the source (author 0): 524288 − 4 − 1. */
-export const MAX_BODY_SOURCE = 524283;
+/** §8.3, §11 MaxBodySize for the source (author 0) of a v2 record: 524288 − 4 − 141. */
+export const MAX_BODY_SOURCE = 524143;
 export const NAME_MAX_CHARS = 255;
 export const MIME_MAX_CHARS = 255;
 /** §9 / §11.3: the largest file a FILEREF may describe, 2^20 chunks of 512 KiB minus one byte. */
