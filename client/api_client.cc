@@ -169,7 +169,6 @@ Status ParseRekeys(const json::object& o, std::vector<ApiRekey>* out) {
   const json::value* r = Field(o, "rekeys");
   if (r == nullptr) return Status::Ok();
   if (!r->is_array()) return Unexpected("rekeys");
-  out->clear();
   for (const auto& x : r->as_array()) {
     const json::object* ro = Obj(&x);
     if (!ro) return Unexpected("rekeys");
@@ -573,7 +572,7 @@ Result<ApiSourceCase> ApiClient::GetSourceCase(uint64_t after) {
     DOJAVA_ASSIGN_OR_RETURN(json::object o, ParseObject(r.body));
     DOJAVA_ASSIGN_OR_RETURN(out.case_id, B64Fixed<16>(o, "case_id"));
     DOJAVA_ASSIGN_OR_RETURN(out.sealed_key, B64(o, "sealed_key"));
-    DOJAVA_RETURN_IF_ERROR(ParseRekeys(o, &out.rekeys));
+    if (out.rekeys.empty()) DOJAVA_RETURN_IF_ERROR(ParseRekeys(o, &out.rekeys));
     DOJAVA_ASSIGN_OR_RETURN(bool more, AppendMessagePage(o, &after, &out.messages));
     if (!more) return out;
   }
