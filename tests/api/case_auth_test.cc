@@ -304,7 +304,8 @@ TEST_CASE("reseal: a reviewer replaces its own key rows only (rotation, PROTOCOL
     return s.PostKeys(token, body + ",\"reseal\":true}");
   };
   auto ana_row = [&] {
-    for (const auto& k : s.GetCase(s.ana_token)["keys"].array()) {
+    const Json got = s.GetCase(s.ana_token);
+    for (const auto& k : got["keys"].array()) {
       if (Json::At(k, "recipient").string_value() == B64(s.ana.id) &&
           Json::At(k, "role").string_value() == "case") {
         return Unb64(Json::At(k, "sealed").string_value());
