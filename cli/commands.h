@@ -39,6 +39,10 @@ int RunGrant(const Args& args);
 int RunDelete(const Args& args);
 int RunExport(const Args& args);
 
+// commands_rekey.cc
+int RunRekey(const Args& args);
+int RunKeyRotate(const Args& args);
+
 // commands_source.cc
 int RunSubmit(const Args& args);
 int RunInbox(const Args& args);

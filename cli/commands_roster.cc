@@ -126,31 +126,59 @@ const crypto::v2::RosterEntry* FindByName(const crypto::v2::Roster& r, const std
 
 }  // namespace
 
+namespace {
+
+// A line whose signing key is an active entry's with another encryption key
+// is that reviewer's rotated key (§5.1, §12.4): the entry gets it with
+// key_epoch + 1. False for a key not on the roster.
+bool RotateEncryptionKey(crypto::v2::Roster* roster, const client::ReviewerPublicKeys& pub,
+                         const std::string& name) {
+  for (auto& e : roster->entries) {
+    if (e.ed25519 != pub.ed25519) continue;
+    if (!e.active() || e.x25519 == pub.x25519) {
+      Fail(Exit::kUsage,
+           "this reviewer key is already on the roster (a removed reviewer who "
+           "comes back needs a new key)");
+    }
+    if (!name.empty() && name != e.name) {
+      Fail(Exit::kUsage,
+           "this is " + e.name + "'s rotated key: give --name " + e.name + " or leave --name out");
+    }
+    e.x25519 = pub.x25519;
+    ++e.key_epoch;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 int RunRosterAdd(const Args& args) {
   RosterOptions r;
   std::string name, pub_arg;
   po::options_description d("roster add");
   AddRosterOptions(&d, &r);
-  d.add_options()("name", po::value(&name)->value_name("NAME"),
-                  "the reviewer's name on the roster: PUBLIC. Every visitor of the onion sees it and "
-                  "sources see it on replies, so give a role (\"Editor\", \"Legal team\"), not a "
-                  "person's name")(
-      "reviewer-public", po::value(&pub_arg)->value_name("FILE_OR_LINE"),
-      "the reviewer's public key line, or the .pub file holding it");
+  d.add_options()(
+      "name", po::value(&name)->value_name("NAME"),
+      "the reviewer's name on the roster: PUBLIC. Every visitor of the onion sees it and "
+      "sources see it on replies, so give a role (\"Editor\", \"Legal team\"), not a "
+      "person's name")("reviewer-public", po::value(&pub_arg)->value_name("FILE_OR_LINE"),
+                       "the reviewer's public key line, or the .pub file holding it");
   ParseArgs(args, d, {},
             "dojava roster add --server URL --admin-key FILE --name NAME --reviewer-public "
             "FILE_OR_LINE [--expires-days N]");
-  if (r.o.key_file.empty() || name.empty() || pub_arg.empty()) {
+  if (r.o.key_file.empty() || pub_arg.empty()) {
     Fail(Exit::kUsage, "--admin-key, --name and --reviewer-public are required");
   }
   const client::ReviewerPublicKeys pub = ReadReviewerPublic(pub_arg);
   crypto::Id new_id{};
+  bool rotated = false;
   const crypto::v2::Roster next = ChangeRoster(r, [&](crypto::v2::Roster* roster) {
-    if (roster->FindByEd25519(pub.ed25519) != nullptr) {
-      Fail(Exit::kUsage,
-           "this reviewer key is already on the roster (a removed reviewer who "
-           "comes back needs a new key)");
+    if (RotateEncryptionKey(roster, pub, name)) {
+      rotated = true;
+      return;
     }
+    if (name.empty()) Fail(Exit::kUsage, "--name is required for a new reviewer");
     if (FindByName(*roster, name) != nullptr)
       Fail(Exit::kUsage, "the name '" + name + "' is taken");
     crypto::v2::RosterEntry entry;
@@ -163,6 +191,7 @@ int RunRosterAdd(const Args& args) {
     new_id = entry.reviewer_id;
     roster->entries.push_back(std::move(entry));
   });
+  if (rotated) return 0;  // ChangeRoster showed the diff ("re-keyed")
   if (r.o.json) {
     PrintJson(json::object{
         {"reviewer_id", IdText(new_id)}, {"name", name}, {"roster_version", next.version}});
@@ -204,11 +233,18 @@ int RunRosterRemove(const Args& args) {
     if (removed.empty()) Fail(Exit::kNotFound, "no such reviewer on the roster");
   });
   if (r.o.json) {
-    PrintJson(json::object{{"removed", IdText(removed_id)}, {"roster_version", next.version}});
+    PrintJson(json::object{{"removed", IdText(removed_id)},
+                           {"roster_version", next.version},
+                           {"next", "reviewers: dojava rekey --retired"}});
   } else {
     std::cout << "removed " << removed << " (reviewer id " << IdText(removed_id)
               << "); roster version " << next.version
-              << "\nnote: keys of cases they already opened cannot be taken back.\n";
+              << "\nnote: keys of cases they already opened cannot be taken back.\n"
+                 "next: ask the remaining reviewers to run `dojava rekey --retired`: it moves "
+                 "every case "
+              << removed
+              << " held to a new key, so they cannot read new messages even with a copy of the "
+                 "database (PROTOCOL.md §7.3).\n";
   }
   return 0;
 }
@@ -247,11 +283,11 @@ int RenewOffline(const RosterOptions& r) {
   } else {
     const std::vector<std::string> kept_all = client::KeptRosterPaths(r.o.key_file);
     if (kept_all.size() != 1) {
-      Fail(Exit::kUsage, kept_all.empty()
-                             ? "no roster kept beside " + r.o.key_file +
-                                   ": give --base FILE (roster fetch)"
-                             : "rosters of several instances are kept beside " + r.o.key_file +
-                                   ": give --base FILE (roster fetch) to say which");
+      Fail(Exit::kUsage,
+           kept_all.empty()
+               ? "no roster kept beside " + r.o.key_file + ": give --base FILE (roster fetch)"
+               : "rosters of several instances are kept beside " + r.o.key_file +
+                     ": give --base FILE (roster fetch) to say which");
     }
     kept_path = kept_all.front();
   }

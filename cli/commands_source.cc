@@ -17,6 +17,7 @@
 #include "cli/session.h"
 #include "cli/text_input.h"
 #include "client/case_view.h"
+#include "client/rekey.h"
 #include "client/transfer.h"
 #include "crypto/message_v2.h"
 #include "crypto/protocol_constants.h"
@@ -340,8 +341,17 @@ int RunInbox(const Args& args) {
          "server. Nothing was read or sent; do not send anything more to this server");
   }
   const client::RosterView* roster = inst.roster ? &*inst.roster : nullptr;
-  client::ReadCase read = client::ReadRecords(sc->messages, sc->case_id, &*ck, nullptr, roster, {},
-                                              crypto::v2::ListingView::kConversationOnly);
+  // §7.3: a signed re-key moves the case to CK', sealed to source_pk.
+  client::SourceRekeys rekeys = client::FollowSourceRekeys(sc->case_id, *ck, sc->rekeys, roster,
+                                                           rk.source_secret, rk.source_public);
+  if (!rekeys.problem.ok()) {
+    std::cerr << "dojava: a re-key of this case could not be followed: " << rekeys.problem.message()
+              << "\n";
+  }
+  const SecretBytes& write_key = rekeys.keys.empty() ? *ck : rekeys.keys.back();
+  client::ReadCase read =
+      client::ReadRecords(sc->messages, sc->case_id, &*ck, nullptr, roster, {},
+                          crypto::v2::ListingView::kConversationOnly, &rekeys.keys);
   std::vector<CaseEntry>& entries = read.entries;
   CheckMyReport(read, rk);
   size_t failures = 0;
@@ -364,7 +374,8 @@ int RunInbox(const Args& args) {
   if (wants_reply) {
     if (!roster) Fail(Exit::kTrust, "no roster");
     const SourceWriter w = WriterFor(*roster, rk, read.prev);
-    sent_seq = SendFollowUp(conn->api(), inst.info, o, *ck, sc->case_id, reply_file, attach, w);
+    sent_seq =
+        SendFollowUp(conn->api(), inst.info, o, write_key, sc->case_id, reply_file, attach, w);
   } else if (!attach.empty()) {
     Fail(Exit::kUsage, "--attach needs --reply-file");
   }

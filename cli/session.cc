@@ -10,6 +10,7 @@
 
 #include "cli/progress.h"
 #include "cli/secret_input.h"
+#include "client/key_rotation.h"
 #include "client/keys.h"
 #include "client/onboarding.h"
 #include "crypto/protocol_constants.h"
@@ -192,6 +193,42 @@ const client::RosterView& RequireRoster(const TrustedInstance& inst) {
   return *inst.roster;
 }
 
+namespace {
+
+// §5.1: the encryption key the roster names, among the seed's and the epoch
+// files beside the key file (opened with the same passphrase, asked again
+// only when there are such files).
+crypto::ReviewerKey SelectEpochKey(const CommonOptions& options, crypto::ReviewerKey key,
+                                   const client::RosterView& roster,
+                                   std::vector<client::EpochKey>* older) {
+  if (client::EpochFiles(options.key_file).empty()) return key;
+  auto pass = ReadPassphrase(options.passphrase_file, false);
+  if (!pass.ok()) Fail(Exit::kUsage, "passphrase: " + pass.status().message());
+  auto epochs = client::OpenEpochKeys(options.key_file, *pass);
+  if (!epochs.ok()) {
+    Fail(epochs.code() == Code::kWrongPassphrase ? Exit::kPassphrase : Exit::kError,
+         epochs.status().message());
+  }
+  return Unwrap(
+      client::SelectEncryptionKey(std::move(key), std::move(epochs).value(), roster, older), "");
+}
+
+// §12.4: once the roster names the new encryption key, the keys held are
+// sealed to it and the older epoch's file destroyed.
+void ResealAfterRotation(ReviewerSession& s) {
+  if (s.me->older.empty()) return;
+  const client::ResealReport r = Unwrap(client::ResealToCurrentKey(s), "re-sealing your keys");
+  if (r.keys == 0 && r.removed.empty() && r.refused.empty()) return;
+  std::cerr << "dojava: your new encryption key is on the roster: sealed " << r.keys
+            << " key(s) of " << r.cases << " case(s) to it\n";
+  for (const auto& p : r.removed) std::cerr << "dojava: destroyed the old key file " << p << "\n";
+  for (const auto& m : r.refused) {
+    std::cerr << "dojava: not re-sealed (the old key is kept until it is): " << m << "\n";
+  }
+}
+
+}  // namespace
+
 ReviewerSession OpenReviewer(const CommonOptions& options) {
   ReviewerSession s;
   s.conn = OpenConnection(options);
@@ -200,13 +237,17 @@ ReviewerSession OpenReviewer(const CommonOptions& options) {
   SecretBytes seed =
       OpenKeySeed(options.key_file, options.passphrase_file, protocol::kKeyKindReviewer);
   crypto::ReviewerKey key = Unwrap(crypto::ReviewerKey::FromSeed(seed), "reviewer key");
+  std::vector<client::EpochKey> older;
+  key = SelectEpochKey(options, std::move(key), roster, &older);
   s.me.emplace(Unwrap(client::IdentifyReviewer(std::move(key), roster), ""));
+  s.me->older = std::move(older);
   return s;
 }
 
 ReviewerSession StartReviewerSession(const CommonOptions& options) {
   ReviewerSession s = OpenReviewer(options);
   Check(client::EnsureLoggedIn(s), "");
+  ResealAfterRotation(s);
   return s;
 }
 

@@ -155,11 +155,29 @@ json::array IdArray(const std::vector<crypto::Id>& ids) {
 json::array KeyArray(const std::vector<ApiSealedKey>& keys) {
   json::array a;
   for (const auto& k : keys) {
-    a.emplace_back(json::object{{"recipient", k.recipient},
-                                {"role", k.role == protocol::kRoleNotesKey ? "notes" : "case"},
-                                {"sealed", Base64UrlEncode(k.sealed)}});
+    json::object o{{"recipient", k.recipient},
+                   {"role", k.role == protocol::kRoleNotesKey ? "notes" : "case"},
+                   {"sealed", Base64UrlEncode(k.sealed)}};
+    if (k.generation != 0) o["generation"] = k.generation;
+    a.emplace_back(std::move(o));
   }
   return a;
+}
+
+// The "rekeys" array of a case (either listener), if present.
+Status ParseRekeys(const json::object& o, std::vector<ApiRekey>* out) {
+  const json::value* r = Field(o, "rekeys");
+  if (r == nullptr) return Status::Ok();
+  if (!r->is_array()) return Unexpected("rekeys");
+  for (const auto& x : r->as_array()) {
+    const json::object* ro = Obj(&x);
+    if (!ro) return Unexpected("rekeys");
+    ApiRekey rk;
+    DOJAVA_ASSIGN_OR_RETURN(rk.generation, UInt(*ro, "generation"));
+    DOJAVA_ASSIGN_OR_RETURN(rk.envelope, B64(*ro, "envelope"));
+    out->push_back(std::move(rk));
+  }
+  return Status::Ok();
 }
 
 // The lookup key goes only to the source's own routes: uploads and the
@@ -389,16 +407,9 @@ Status ParseCaseV2(const json::object& o, ApiCaseDetail* d) {
       d->anchors.push_back(std::move(b).value());
     }
   }
-  if (const json::value* r = Field(o, "rekeys")) {
-    if (!r->is_array()) return Unexpected("rekeys");
-    for (const auto& x : r->as_array()) {
-      const json::object* ro = Obj(&x);
-      if (!ro) return Unexpected("rekeys");
-      ApiRekey rk;
-      DOJAVA_ASSIGN_OR_RETURN(rk.generation, UInt(*ro, "generation"));
-      DOJAVA_ASSIGN_OR_RETURN(rk.envelope, B64(*ro, "envelope"));
-      d->rekeys.push_back(std::move(rk));
-    }
+  DOJAVA_RETURN_IF_ERROR(ParseRekeys(o, &d->rekeys));
+  if (Field(o, "source_public_key")) {
+    DOJAVA_ASSIGN_OR_RETURN(d->source_public, (B64Fixed<32>(o, "source_public_key")));
   }
   return Status::Ok();
 }
@@ -475,6 +486,12 @@ Status ApiClient::PostRekey(const crypto::Id& case_id, ByteView statement, ByteV
                                                         {"keys", KeyArray(keys)}});
   return Call("POST", "/api/v1/cases/" + IdText(case_id) + "/rekey", body, true, 64 * 1024)
       .status();
+}
+
+Status ApiClient::ResealOwnKeys(const crypto::Id& case_id, const std::vector<ApiSealedKey>& keys) {
+  const std::string body =
+      json::serialize(json::object{{"keys", KeyArray(keys)}, {"reseal", true}});
+  return Call("POST", "/api/v1/cases/" + IdText(case_id) + "/keys", body, true, 64 * 1024).status();
 }
 
 Status ApiClient::PostAnchor(const crypto::Id& case_id, ByteView anchor, ByteView envelope) {
@@ -563,6 +580,7 @@ Result<ApiSourceCase> ApiClient::GetSourceCase(uint64_t after) {
     DOJAVA_ASSIGN_OR_RETURN(json::object o, ParseObject(r.body));
     DOJAVA_ASSIGN_OR_RETURN(out.case_id, B64Fixed<16>(o, "case_id"));
     DOJAVA_ASSIGN_OR_RETURN(out.sealed_key, B64(o, "sealed_key"));
+    if (out.rekeys.empty()) DOJAVA_RETURN_IF_ERROR(ParseRekeys(o, &out.rekeys));
     DOJAVA_ASSIGN_OR_RETURN(bool more, AppendMessagePage(o, &after, &out.messages));
     if (!more) return out;
   }

@@ -85,11 +85,15 @@ struct ApiCaseDetail {
   std::optional<Bytes> genesis;
   std::vector<Bytes> anchors;
   std::vector<ApiRekey> rekeys;
+  // The source_pk stored with the case (what a re-key seals CK' to, §7.3);
+  // absent from a server that predates it. Unauthenticated.
+  std::optional<crypto::X25519Public> source_public;
 };
 
 struct ApiSourceCase {
   crypto::Id case_id{};
   Bytes sealed_key;
+  std::vector<ApiRekey> rekeys;  // §7.3, ascending by generation
   std::vector<ApiMessage> messages;
 };
 
@@ -148,6 +152,10 @@ class ApiClient {
   // (`keys`: role case, no generation; the server numbers it).
   Status PostRekey(const crypto::Id& case_id, ByteView statement, ByteView envelope,
                    const std::vector<ApiSealedKey>& keys);
+  // Replaces this reviewer's own key rows with `keys` (the same keys sealed
+  // to its new encryption key after a rotation, §12.4): every key must be
+  // for the token's reviewer and replace a row it holds.
+  Status ResealOwnKeys(const crypto::Id& case_id, const std::vector<ApiSealedKey>& keys);
   // POST /api/v1/cases/{id}/delete with a signed statement (PROTOCOL.md §8.6).
   Status DeleteCase(const crypto::Id& case_id, ByteView statement);
   Result<Bytes> GetChunk(const crypto::Id& case_id, const crypto::Id& file_id, uint64_t index);

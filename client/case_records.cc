@@ -1,11 +1,14 @@
 // Reading the records of a case (PROTOCOL §8), with §8.4 over the listing,
-// and opening a reviewer's case (§7, §7.2, §8.5). A version-1 record (0.1.0)
-// is unsupported_version. Declared in case_view.h.
+// and opening a reviewer's case (§7, §7.2, §7.3, §8.5). A version-1 record
+// (0.1.0) is unsupported_version. Declared in case_view.h.
+#include <sodium.h>
+
 #include <boost/json.hpp>
 #include <set>
 
 #include "base/encoding.h"
 #include "client/case_view.h"
+#include "client/rekey.h"
 #include "crypto/case_key_anchor.h"
 #include "crypto/message_v2.h"
 #include "crypto/notes_genesis.h"
@@ -125,7 +128,10 @@ void ApplyOrder(const std::vector<crypto::v2::ListedRecord>& listing,
       (r->entries.empty() || r->entries[0].type != "report" || !r->entries[0].error.empty())) {
     r->trust = Status(Code::kMalformed, "message #1 is not the source's report");
   }
-  if (r->trust.ok()) r->source_sign = listing[0].opened->source_public;
+  if (r->trust.ok()) {
+    r->source_sign = listing[0].opened->source_public;
+    r->first_roster_version = listing[0].opened->context.roster_version;
+  }
 }
 
 }  // namespace
@@ -138,6 +144,22 @@ struct Reader {
   const SecretBytes* case_key;
   const SecretBytes* notes_key;
   const RosterView* roster;  // null: no roster (every record unknown_author)
+  const std::vector<SecretBytes>* later_case_keys;  // §7.3, may be null
+
+  // The held CK whose commitment a header names (generation 0 when none
+  // does: the record is then wrong_key).
+  const SecretBytes* CaseKeyFor(ByteView record) const {
+    if (later_case_keys == nullptr || later_case_keys->empty() || case_key == nullptr) {
+      return case_key;
+    }
+    auto h = crypto::v2::ParseMessageHeader(record);
+    if (!h.ok()) return case_key;
+    for (const SecretBytes& k : *later_case_keys) {
+      const crypto::v2::Digest kc = crypto::v2::KeyCommitment(k);
+      if (sodium_memcmp(kc.data(), h->key_commitment.data(), kc.size()) == 0) return &k;
+    }
+    return case_key;
+  }
 };
 
 // Opens one record into `e`; its opened form goes to `*slot` (for §8.4).
@@ -160,8 +182,8 @@ bool ReadOne(const Reader& rd, const ApiMessage& m, std::set<crypto::Id>* ids,
   } else {
     auto h = crypto::v2::ParseMessageHeader(m.record);
     if (h.ok()) fresh = ids->insert(h->message_id).second;
-    auto d = crypto::v2::DecryptMessage(m.record, rd.case_id, {rd.case_key, rd.notes_key},
-                                        *rd.roster->v2());
+    auto d = crypto::v2::DecryptMessage(m.record, rd.case_id,
+                                        {rd.CaseKeyFor(m.record), rd.notes_key}, *rd.roster->v2());
     if (d.ok()) {
       *slot = std::move(d).value();
       o = {slot->kind, slot->message_id, slot->author, slot->reviewer_id, &slot->body};
@@ -183,9 +205,10 @@ bool ReadOne(const Reader& rd, const ApiMessage& m, std::set<crypto::Id>* ids,
 ReadCase ReadRecords(const std::vector<ApiMessage>& messages, const crypto::Id& case_id,
                      const SecretBytes* case_key, const SecretBytes* notes_key,
                      const RosterView* roster, const crypto::v2::HighWaterMark& seen,
-                     crypto::v2::ListingView view) {
+                     crypto::v2::ListingView view,
+                     const std::vector<SecretBytes>* later_case_keys) {
   ReadCase r;
-  const Reader rd{case_id, case_key, notes_key, roster};
+  const Reader rd{case_id, case_key, notes_key, roster, later_case_keys};
   std::vector<crypto::v2::OpenedMessage> opened_v2(messages.size());
   std::vector<crypto::v2::ListedRecord> listing;
   std::vector<int> entry_of;
@@ -303,15 +326,19 @@ Result<CaseView> OpenReviewerCase(ApiClient& api, const crypto::Id& case_id,
   v.info = detail.info;
   v.keys = std::move(detail.keys);
   v.genesis = std::move(detail.genesis);
+  v.source_public = detail.source_public;
   DOJAVA_RETURN_IF_ERROR(OpenMyKeys(case_id, me_id, x_secret, x_public, &v));
   DOJAVA_ASSIGN_OR_RETURN(std::vector<ApiMessage> messages, api.GetMessages(case_id, 0));
   CheckGenesis(case_id, roster, &v);
-  ReadCase r = ReadRecords(messages, case_id, &v.case_key,
-                           v.notes_key.empty() ? nullptr : &v.notes_key, &roster, seen);
+  FollowRekeys(detail.rekeys, me_id, x_secret, x_public, roster, &v);
+  ReadCase r =
+      ReadRecords(messages, case_id, &v.case_key, v.notes_key.empty() ? nullptr : &v.notes_key,
+                  &roster, seen, crypto::v2::ListingView::kWholeCase, &v.rekeyed_keys);
   v.entries = std::move(r.entries);
   v.trust = r.trust;
   v.next_mark = r.next_mark;
   v.prev = r.prev;
+  if (v.rekeyed_keys.empty()) v.write_key_roster_version = r.first_roster_version;
   if (v.trust.ok()) v.trust = CheckAnchors(case_id, detail.anchors, roster, v.case_key);
   v.needs_anchor = v.trust.ok() && detail.anchors.empty() && !r.reviewer_signed;
   for (const auto& e : v.entries) v.failures += e.error.empty() ? 0 : 1;

@@ -75,6 +75,10 @@ Status CheckSafeToEncrypt(const CaseView& v) {
     return Status(v.trust.code(), std::string(CodeName(v.trust.code())) + ": " + v.trust.message() +
                                       "; refusing to encrypt anything new in this case");
   }
+  if (!v.rekey_problem.empty()) {
+    return Status(Code::kWrongKey,
+                  v.rekey_problem + "; refusing to encrypt anything new in this case");
+  }
   return CheckSafeToEncrypt(v.entries);
 }
 

@@ -72,6 +72,7 @@ struct ReadCase {
   crypto::v2::Digest prev{};            // v2: event hash of the last record accepted
   bool reviewer_signed = false;         // v2: some reviewer's record opened (anchors CK too)
   crypto::Ed25519Public source_sign{};  // v2: the report's source_sign_pk
+  uint64_t first_roster_version = 0;    // v2: the roster message #1 was sealed against
 };
 
 // Reads `messages` of `case_id` with the keys held (either may be null),
@@ -79,10 +80,13 @@ struct ReadCase {
 // and `trust` fails). `seen`: the reader's
 // high-water mark for this case. Replayed message ids are shown once.
 // `view`: kConversationOnly for the source's listing (no notes records).
+// `later_case_keys`: the CK of each re-key the reader followed (§7.3); a v2
+// conversation record is opened with the held key its kc names.
 ReadCase ReadRecords(const std::vector<ApiMessage>& messages, const crypto::Id& case_id,
                      const SecretBytes* case_key, const SecretBytes* notes_key,
                      const RosterView* roster, const crypto::v2::HighWaterMark& seen,
-                     crypto::v2::ListingView view = crypto::v2::ListingView::kWholeCase);
+                     crypto::v2::ListingView view = crypto::v2::ListingView::kWholeCase,
+                     const std::vector<SecretBytes>* later_case_keys = nullptr);
 
 struct CaseState {
   std::string status = "new";
@@ -100,7 +104,8 @@ bool IsKnownStatus(std::string_view s);
 struct CaseView {
   ApiCase info;
   std::vector<ApiSealedKey> keys;  // as served, for grants
-  SecretBytes case_key;            // empty if not sealed to this reader
+  SecretBytes
+      case_key;  // generation 0 (message #1's, anchored); empty if not sealed to this reader
   SecretBytes notes_key;           // empty if none (yet) or not sealed to this reader
   bool notes_key_exists = false;   // some reviewer holds an NK for this case
   std::vector<CaseEntry> entries;  // in listing order, replays removed
@@ -114,7 +119,22 @@ struct CaseView {
   std::optional<Bytes> genesis;  // as served (§7.2)
   std::string notes_problem;     // why a notes key sealed to this reader is not used
   bool needs_anchor = false;     // v2: no anchor and no reviewer record yet (§8.5)
+  // §7.3 (client/rekey.h): the CK of each re-key this reader followed,
+  // generation 1, 2, ... in order; new conversation records go under the
+  // last one (WriteKey). `rekey_problem`: a re-key it could not follow
+  // (nothing new is then encrypted in the case).
+  std::vector<SecretBytes> rekeyed_keys;
+  std::string rekey_problem;
+  size_t rekeys = 0;                                  // re-key statements the server lists
+  uint64_t write_key_roster_version = 0;              // the roster WriteKey was made under (v2)
+  std::optional<crypto::X25519Public> source_public;  // as served (§7.3), unauthenticated
 };
+
+// The key new conversation records of `v` are written under: the CK of the
+// last re-key followed, else generation 0.
+inline const SecretBytes& WriteKey(const CaseView& v) {
+  return v.rekeyed_keys.empty() ? v.case_key : v.rekeyed_keys.back();
+}
 
 // Whether it is safe to encrypt something new for this case
 // (payload::CheckSafeToEncrypt, PROTOCOL.md §11.4). kDecryptFailed naming

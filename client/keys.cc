@@ -79,7 +79,7 @@ Result<ReviewerIdentity> IdentifyReviewer(crypto::ReviewerKey key, const RosterV
     return Status(Code::kBadSignature,
                   "the roster lists your signing key with another encryption key");
   }
-  return ReviewerIdentity{std::move(key), e->reviewer_id, e->name};
+  return ReviewerIdentity{std::move(key), e->reviewer_id, e->name, {}};
 }
 
 }  // namespace dojava::client

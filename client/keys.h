@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "base/bytes.h"
 #include "base/secret_bytes.h"
@@ -31,11 +32,24 @@ Result<Bytes> ReadKeyFileAt(const std::string& path);
 Result<SecretBytes> OpenKeySeed(ByteView file, const SecretBytes& passphrase, uint8_t kind,
                                 const std::string& path);
 
+// An X25519 key of one epoch (§5.1): epoch 1 is derived from the seed
+// (`path` empty), later ones are kept in key files of kind 3
+// (client/key_rotation.h).
+struct EpochKey {
+  uint32_t epoch = 1;
+  std::string path;
+  SecretBytes secret;
+  crypto::X25519Public public_key{};
+};
+
 // A reviewer: the key and the id under which the verified roster lists it.
 struct ReviewerIdentity {
   crypto::ReviewerKey key;
   crypto::Id id{};
   std::string name;
+  // Encryption keys of epochs before the roster's, kept until every key row
+  // sealed to them is sealed again to the current one (§12.4).
+  std::vector<EpochKey> older;
 };
 
 // Finds `key` on `roster`. kPermissionDenied if it is not listed (give the

@@ -64,6 +64,12 @@ Result<CaseView> OpenCase(ReviewerSession& s, const crypto::Id& id) {
   if (!seen.ok()) return InCase(id, seen.status());
   auto v = OpenReviewerCase(s.api(), id, s.me->id, s.me->key.x25519_secret(),
                             s.me->key.x25519_public(), s.roster(), *seen);
+  // Rows not yet sealed again after a rotation open with the older key (§12.4).
+  for (size_t i = 0; !v.ok() && v.code() == Code::kDecryptFailed && i < s.me->older.size(); ++i) {
+    auto old = OpenReviewerCase(s.api(), id, s.me->id, s.me->older[i].secret,
+                                s.me->older[i].public_key, s.roster(), *seen);
+    if (old.ok()) v = std::move(old);
+  }
   if (!v.ok()) {
     if (v.code() == Code::kNotFound)
       return Status(Code::kNotFound, "case not found: " + IdText(id));
@@ -266,7 +272,7 @@ Result<uint64_t> PostReply(ReviewerSession& s, const CaseView& v, const SecretBy
   }
   body["files"] = std::move(refs);
   DOJAVA_ASSIGN_OR_RETURN(
-      uint64_t seq, PostSigned(s, v, v.case_key, protocol::kKindConversation, body, file_ids));
+      uint64_t seq, PostSigned(s, v, WriteKey(v), protocol::kKindConversation, body, file_ids));
   DOJAVA_RETURN_IF_ERROR(KeepReadIfCaughtUp(s, v, seq));
   return seq;
 }
@@ -279,23 +285,26 @@ Result<size_t> GrantCase(ReviewerSession& s, const CaseView& v, const ReviewerEn
   }
   const crypto::Id& id = v.info.case_id;
   const std::string target_id = IdText(target.reviewer_id);
-  auto holds = [&](uint8_t role) {
+  auto holds = [&](uint8_t role, uint64_t generation) {
     for (const auto& k : v.keys) {
-      if (k.recipient == target_id && k.role == role) return true;
+      if (k.recipient == target_id && k.role == role && k.generation == generation) return true;
     }
     return false;
   };
   std::vector<ApiSealedKey> keys;
-  auto seal = [&](const SecretBytes& key, uint8_t role) -> Status {
+  auto seal = [&](const SecretBytes& key, uint8_t role, uint64_t generation) -> Status {
+    if (holds(role, generation)) return Status::Ok();
     DOJAVA_ASSIGN_OR_RETURN(Bytes sealed, crypto::SealKey(key, role, id, target.x25519));
-    keys.push_back({target_id, role, std::move(sealed)});
+    keys.push_back({target_id, role, std::move(sealed), generation});
     return Status::Ok();
   };
-  if (!holds(protocol::kRoleCaseKey))
-    DOJAVA_RETURN_IF_ERROR(seal(v.case_key, protocol::kRoleCaseKey));
-  if (!v.notes_key.empty() && !holds(protocol::kRoleNotesKey)) {
-    DOJAVA_RETURN_IF_ERROR(seal(v.notes_key, protocol::kRoleNotesKey));
+  // Every generation of CK this reviewer followed (§7.3), so the colleague
+  // reads the older records and writes under the newest key.
+  DOJAVA_RETURN_IF_ERROR(seal(v.case_key, protocol::kRoleCaseKey, 0));
+  for (size_t g = 0; g < v.rekeyed_keys.size(); ++g) {
+    DOJAVA_RETURN_IF_ERROR(seal(v.rekeyed_keys[g], protocol::kRoleCaseKey, g + 1));
   }
+  if (!v.notes_key.empty()) DOJAVA_RETURN_IF_ERROR(seal(v.notes_key, protocol::kRoleNotesKey, 0));
   if (keys.empty()) return size_t{0};
   Status posted = s.api().PostKeys(id, keys);
   if (!posted.ok()) return Status(posted.code(), "granting: " + posted.message());

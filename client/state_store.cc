@@ -279,6 +279,22 @@ Status StateStore::MarkSeen(const crypto::Id& case_id, uint64_t seq) {
   return WriteFile("seen-" + HexEncode(case_id), AsBytes(text));
 }
 
+Result<uint32_t> StateStore::ResealedEpoch() const {
+  DOJAVA_ASSIGN_OR_RETURN(auto bytes, ReadFile("resealed-epoch", 64));
+  if (!bytes) return uint32_t{1};
+  std::string text(AsChars(*bytes));
+  if (!text.empty() && text.back() == '\n') text.pop_back();
+  if (text.empty() || text.size() > 9 ||
+      text.find_first_not_of("0123456789") != std::string::npos) {
+    return Status(Code::kMalformed, dir_ + "/resealed-epoch is damaged");
+  }
+  return static_cast<uint32_t>(std::stoul(text));
+}
+
+Status StateStore::SaveResealedEpoch(uint32_t epoch) {
+  return WriteFile("resealed-epoch", AsBytes(std::to_string(epoch) + "\n"));
+}
+
 Result<crypto::v2::HighWaterMark> StateStore::CaseOrderMark(const crypto::Id& case_id) const {
   const std::string name = "case-order-" + HexEncode(case_id);
   DOJAVA_ASSIGN_OR_RETURN(auto bytes, ReadFile(name, 256));

@@ -11,6 +11,7 @@
 //     case-key-pin-<hex>  reviewers: hashes of a case's CK and NK, first open
 //     seen-<hex>      reviewers: the last message of the case they read (unread marks)
 //     case-order-<hex>  v2 cases: the high-water mark of §8.4 ("count N\nlast HEX\n")
+//     resealed-epoch  reviewers: the encryption-key epoch every key row was sealed to (§12.4)
 //
 // Directories are created 0700, files 0600, every file replaced atomically
 // (temporary file, fsync, rename). Nothing here is a secret except the token,
@@ -89,6 +90,12 @@ class StateStore {
   // hash of the last one); {0, zero} if never read. kMalformed if damaged.
   Result<crypto::v2::HighWaterMark> CaseOrderMark(const crypto::Id& case_id) const;
   Status SaveCaseOrderMark(const crypto::Id& case_id, const crypto::v2::HighWaterMark& mark);
+
+  // Reviewers: the encryption-key epoch (§5.1) to which every key row of
+  // this reviewer was last sealed again after a rotation; 1 if never.
+  // kMalformed if damaged.
+  Result<uint32_t> ResealedEpoch() const;
+  Status SaveResealedEpoch(uint32_t epoch);
 
   Result<std::optional<SecretBytes>> Token() const;
   Status SaveToken(const SecretBytes& token);

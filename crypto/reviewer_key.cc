@@ -24,6 +24,16 @@ Result<ReviewerKey> ReviewerKey::FromSeed(const SecretBytes& seed) {
                      x_public);
 }
 
+Result<ReviewerKey> ReviewerKey::WithEncryptionKey(const SecretBytes& x_secret) const {
+  if (x_secret.size() != protocol::kKeySize) {
+    return Status(Code::kInvalidArgument, "an encryption key is 32 bytes");
+  }
+  DOJAVA_ASSIGN_OR_RETURN(ReviewerKey k, FromSeed(seed_));
+  k.x_secret_ = SecretBytes::Copy(x_secret.reveal());
+  k.x_public_ = X25519Base(x_secret.reveal());
+  return k;
+}
+
 Signature ReviewerKey::Sign(std::string_view label, ByteView message) const {
   return SignLabeled(ed_.secret_key, label, message);
 }

@@ -11,9 +11,9 @@
 #include <string_view>
 
 #include "base/bytes.h"
-#include "crypto/primitives.h"
 #include "base/secret_bytes.h"
 #include "base/status.h"
+#include "crypto/primitives.h"
 
 namespace dojava::crypto {
 
@@ -40,6 +40,11 @@ class ReviewerKey {
   const X25519Public& x25519_public() const { return x_public_; }
   // The 32-byte X25519 secret, for opening sealed keys (§7).
   const SecretBytes& x25519_secret() const { return x_secret_; }
+
+  // This key with the X25519 key of a later epoch (§5.1: 32 random bytes
+  // kept in a key file of kind 3) in place of the one derived from the
+  // seed. kInvalidArgument unless `x_secret` is 32 bytes.
+  Result<ReviewerKey> WithEncryptionKey(const SecretBytes& x_secret) const;
 
   // The answer to a login challenge (§10) for this reviewer's roster id.
   Result<Signature> SignLogin(const Id& instance_id, const Id& reviewer_id,

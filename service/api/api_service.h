@@ -106,6 +106,9 @@ class ApiService final : public Api,
                               const Reviewer& reviewer);
   HttpResponse PostCaseDelete(const HttpRequest& request, const RouteParams& params,
                               const Reviewer& reviewer);
+  // POST keys with "reseal": the token's reviewer replaces its own rows.
+  HttpResponse ResealOwnKeys(const service::Id& case_id,
+                             const std::vector<service::SealedKey>& keys, const Reviewer& reviewer);
   HttpResponse PostCaseRekey(const HttpRequest& request, const RouteParams& params,
                              const Reviewer& reviewer);
   // F4 (PROTOCOL.md §12.4): nullopt if `reviewer` holds a CK row of the case

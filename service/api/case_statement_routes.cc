@@ -173,6 +173,27 @@ HttpResponse ApiService::PostCaseDelete(const HttpRequest& request, const RouteP
   return NoContent();
 }
 
+HttpResponse ApiService::ResealOwnKeys(const service::Id& case_id,
+                                       const std::vector<service::SealedKey>& keys,
+                                       const Reviewer& reviewer) {
+  std::shared_lock<std::shared_mutex> roster_stable(install_mu_);  // until written
+  std::vector<service::SealedKey> stored;
+  if (auto denied = RequireCaseKey(case_id, reviewer, &stored)) return *denied;
+  // Only the token's own rows, each one it holds (§12.4: after a rotation
+  // the reviewer seals the same keys to its new encryption key).
+  for (const auto& k : keys) {
+    if (!k.reviewer || *k.reviewer != reviewer) return ErrorResponse(ApiError::kPermissionDenied);
+    bool held = false;
+    for (const auto& s : stored) {
+      held |= s.reviewer == k.reviewer && s.role == k.role && s.generation == k.generation;
+    }
+    if (!held) return ErrorResponse(ApiError::kBadRequest);
+  }
+  Status s = store_->ReplaceSealedKeys(case_id, keys);
+  if (!s.ok()) return ErrorResponse(ErrorFromStore(s));
+  return NoContent();
+}
+
 HttpResponse ApiService::PostCaseRekey(const HttpRequest& request, const RouteParams& params,
                                        const Reviewer& reviewer) {
   ApiError error;

@@ -157,6 +157,9 @@ HttpResponse ApiService::GetCase(const HttpRequest& request, const RouteParams& 
   w.EndArray();
   w.Key("rekeys");
   WriteRekeys(statements->rekeys, &w);
+  // What a re-keying reviewer seals CK' to (PROTOCOL.md §7.3).
+  w.Key("source_public_key");
+  w.String(Base64UrlEncode(info->source_public_key));
   w.EndObject();
   return http::JsonOk(w.Take());
 }
@@ -207,8 +210,18 @@ HttpResponse ApiService::PostCaseKeys(const HttpRequest& request, const RoutePar
   if (!object.ok()) return ErrorResponse(ApiError::kBadRequest);
   auto keys_json = object->Array("keys");
   auto genesis = TakeGenesis(*object);  // §7.4: in clear and sealed
+  const JsonValue* reseal = object->Take("reseal");
   if (!keys_json.ok() || !genesis.ok() || !object->Finish().ok()) {
     return ErrorResponse(ApiError::kBadRequest);
+  }
+  if (reseal != nullptr) {  // §12.4: a reviewer's own rows, sealed to its new key
+    if (reseal->type() != JsonValue::Type::kBool || !reseal->bool_value() ||
+        genesis->has_value()) {
+      return ErrorResponse(ApiError::kBadRequest);
+    }
+    auto keys = ParseSealedKeys(**keys_json);
+    if (!keys.ok()) return ErrorResponse(ApiError::kBadRequest);
+    return ResealOwnKeys(*case_id, *keys, reviewer);
   }
   auto keys = ParseSealedKeys(**keys_json);
   if (!keys.ok()) return ErrorResponse(ApiError::kBadRequest);

@@ -103,6 +103,7 @@ class SqlcipherStore final : public Store {
   Status PutAnchor(const Id& case_id, ByteView anchor_envelope) override;
   Result<uint32_t> AddRekey(const Id& case_id, ByteView statement,
                             const std::vector<SealedKey>& keys) override;
+  Status ReplaceSealedKeys(const Id& case_id, const std::vector<SealedKey>& keys) override;
   Result<CaseStatements> GetCaseStatements(const Id& case_id) override;
   Status CreateUpload(const Id& file_id, uint32_t chunk_count,
                       const std::optional<Id>& case_id) override;

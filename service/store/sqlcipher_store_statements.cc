@@ -67,6 +67,39 @@ Status SqlcipherStore::PutAnchor(const Id& case_id, ByteView anchor_envelope) {
       anchor_envelope.size());
 }
 
+Status SqlcipherStore::ReplaceSealedKeys(const Id& case_id, const std::vector<SealedKey>& keys) {
+  for (const auto& k : keys) {
+    if (!k.reviewer) {
+      return Invalid("only a reviewer's sealed key is replaced");
+    }
+  }
+  return writer_->Submit(
+      [&](SqliteDb& db) -> Status {
+        DOJAVA_RETURN_IF_ERROR(CheckCaseExists(db, case_id));
+        DOJAVA_ASSIGN_OR_RETURN(auto find, db.Prepare("SELECT 1 FROM case_keys WHERE case_id = ?1 "
+                                                      "AND recipient = ?2 AND role = ?3 AND "
+                                                      "generation = ?4"));
+        DOJAVA_ASSIGN_OR_RETURN(auto put, db.Prepare("UPDATE case_keys SET sealed = ?5 WHERE "
+                                                     "case_id = ?1 AND recipient = ?2 AND "
+                                                     "role = ?3 AND generation = ?4"));
+        for (const auto& k : keys) {
+          for (auto* st : {&find, &put}) {
+            st->Reset();
+            st->BindBlob(1, View(case_id));
+            st->BindBlob(2, View(*k.reviewer));
+            st->BindInt(3, static_cast<int64_t>(k.role));
+            st->BindInt(4, k.generation);
+          }
+          DOJAVA_ASSIGN_OR_RETURN(bool exists, find.Step());
+          if (!exists) return Status(Code::kNotFound, "no such key row to replace");
+          put.BindBlob(5, {k.sealed.data(), k.sealed.size()});
+          DOJAVA_RETURN_IF_ERROR(put.Run());
+        }
+        return Status::Ok();
+      },
+      keys.size() * protocol::kSealedKeySize);
+}
+
 Result<CaseStatements> SqlcipherStore::GetCaseStatements(const Id& case_id) {
   CaseStatements out;
   DOJAVA_OUTER_RETURN_IF_ERROR(readers_->Read([&](SqliteDb& db) -> Status {

@@ -257,6 +257,10 @@ class Store {
   // kMaxRekeysPerCase.
   virtual Result<uint32_t> AddRekey(const Id& case_id, ByteView statement,
                                     const std::vector<SealedKey>& keys) = 0;
+  // Replaces stored keys in place (a reviewer's keys sealed again to its
+  // rotated encryption key, PROTOCOL.md §12.4): each key's (recipient, role,
+  // generation) must have a row (kNotFound otherwise). All or none.
+  virtual Status ReplaceSealedKeys(const Id& case_id, const std::vector<SealedKey>& keys) = 0;
   // The case's genesis, anchors and re-keys (kNotFound for an unknown case).
   virtual Result<CaseStatements> GetCaseStatements(const Id& case_id) = 0;
 

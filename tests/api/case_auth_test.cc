@@ -440,5 +440,42 @@ TEST_CASE("a seized database holds no reviewer id for the genesis, anchors and r
   CHECK(*(*db)->QueryInt("SELECT count(*) FROM case_anchors") == 2);
 }
 
+TEST_CASE("reseal: a reviewer replaces its own key rows only (rotation, PROTOCOL.md §12.4)",
+          "[api][case_auth]") {
+  Setup s;
+  auto reseal = [&](const std::string& token, const std::vector<SealedKeyEntry>& keys) {
+    std::string body = KeysRequest(keys);
+    body.pop_back();
+    return s.PostKeys(token, body + ",\"reseal\":true}");
+  };
+  auto ana_row = [&] {
+    const Json got = s.GetCase(s.ana_token);
+    for (const auto& k : got["keys"].array()) {
+      if (Json::At(k, "recipient").string_value() == B64(s.ana.id) &&
+          Json::At(k, "role").string_value() == "case") {
+        return Unb64(Json::At(k, "sealed").string_value());
+      }
+    }
+    FAIL("no row for ana");
+    return Bytes{};
+  };
+  const Bytes before = ana_row();
+  const SealedKeyEntry again = s.CaseKey(s.ana);  // CK sealed anew (a fresh ephemeral key)
+  // Not someone else's row, not a row one does not hold, not without a CK row.
+  CheckError(reseal(s.ben_token, {again}), 403, "permission_denied");
+  CheckError(reseal(s.carl_token, {s.CaseKey(s.carl)}), 403, "permission_denied");
+  CheckError(reseal(s.ana_token, {s.Notes(s.ana)}), 400, "bad_request");  // no NK row yet
+  CheckError(s.PostKeys(s.ana_token, "{\"keys\":[],\"reseal\":true}"), 400, "bad_request");
+  std::string off = KeysRequest({again});
+  off.pop_back();
+  CheckError(s.PostKeys(s.ana_token, off + ",\"reseal\":false}"), 400, "bad_request");
+  CHECK(ana_row() == before);
+  // Without "reseal", another key for a held row is a conflict, as before.
+  CheckError(s.PostKeys(s.ana_token, KeysRequest({again})), 409, "conflict");
+  REQUIRE(reseal(s.ana_token, {again}).status == 204);
+  CHECK(ana_row() != before);
+  CHECK(ana_row() == again.sealed);
+}
+
 }  // namespace
 }  // namespace dojava::api::testing

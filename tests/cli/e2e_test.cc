@@ -30,7 +30,10 @@
 
 #include "base/encoding.h"
 #include "client/public_key_line.h"
+#include "crypto/key_file.h"
 #include "crypto/message_v2.h"
+#include "crypto/primitives.h"
+#include "crypto/reviewer_key.h"
 #include "crypto/sealed_key.h"
 #include "service/store/database_key.h"
 #include "service/store/sqlite_db.h"
@@ -1963,6 +1966,236 @@ TEST_CASE("e2e (v2): a reordered or truncated listing is named and nothing new i
   CHECK(cut.rc == 7);
   CHECK(cut.err.find("not trustworthy: truncated") != std::string::npos);
   CHECK(inst.As("ana", {"reply", case_id, "not now"}).rc == 7);
+}
+
+
+// The x25519 secret of reviewer `name`'s key file (passphrase "correct
+// horse battery staple"), as a thief of that key file would have it.
+crypto::ReviewerKey ReviewerKeyOf(Instance& inst, const std::string& name) {
+  auto file = crypto::ReadKeyFile(inst.dir() / (name + ".key"));
+  REQUIRE(file.ok());
+  auto opened =
+      crypto::OpenKeyFile(*file, SecretBytes::Copy(std::string_view("correct horse battery staple")));
+  REQUIRE(opened.ok());
+  auto key = crypto::ReviewerKey::FromSeed(opened->seed);
+  REQUIRE(key.ok());
+  return std::move(key).value();
+}
+
+std::string ReviewerIdHex(Instance& inst, const std::string& name) {
+  auto shown = inst.Dojava({"roster", "show", "--json", "--server", inst.SourceUrl(), "--state-dir",
+                            inst.dir() / "state-observer", "--admin-fingerprint",
+                            inst.fingerprint()});
+  json::object roster = Json(shown);
+  for (const auto& e : roster["reviewers"].as_array()) {
+    if (e.as_object().at("name").as_string() == name) {
+      auto id = Base64UrlDecode(std::string_view(e.as_object().at("reviewer_id").as_string()));
+      REQUIRE(id.ok());
+      return HexEncode(*id);
+    }
+  }
+  FAIL("no reviewer " << name);
+  return "";
+}
+
+// Issue 14 (F6): removing a reviewer and re-keying their cases. The removed
+// reviewer's copy of CK (taken from the database before removal, as they
+// would have kept it) opens the old records and none written after the
+// re-key; the remaining reviewers and the source read both; the source
+// writes under CK'; a reviewer without the case cannot re-key it.
+TEST_CASE("e2e (F6): roster remove, rekey --retired, old and new messages, source follows",
+          "[cli][e2e][v2]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  inst.AddReviewer("bob");
+  inst.AddReviewer("cora");
+  const std::string receipt = SubmitReport(inst, {});
+  WriteFile(inst.dir() / "receipt", receipt + "\n");
+  const std::string case_id = OnlyCase(inst, "ana");
+  REQUIRE(inst.As("ana", {"reply", case_id, "before the re-key"}).rc == 0);
+  REQUIRE(inst.As("bob", {"show", case_id}).rc == 0);
+  const std::string data = inst.dir() / "data";
+  const std::string source = inst.source_addr(), reviewer = inst.reviewer_addr();
+  const std::string bob_hex = ReviewerIdHex(inst, "bob");
+  const auto case_bytes = Base64UrlDecodeFixed<16>(case_id);
+  REQUIRE(case_bytes.ok());
+  inst.Stop();
+  const Bytes bob_sealed = GetStoredBlob(data, "case_keys", "sealed",
+                                         "role = 1 AND recipient = X'" + bob_hex + "'");
+  inst.Start(source, reviewer, data);
+  const crypto::ReviewerKey bob_key = ReviewerKeyOf(inst, "bob");
+  auto bob_ck = crypto::OpenSealedKey(bob_sealed, 1, *case_bytes, bob_key.x25519_secret(),
+                                      bob_key.x25519_public());
+  REQUIRE(bob_ck.ok());
+
+  // Dave joins after the report: he holds no key of the case.
+  inst.AddReviewer("dave");
+  const std::vector<std::string> admin = {
+      "--server",    inst.ReviewerUrl(),       "--state-dir",       inst.dir() / "state-admin",
+      "--admin-key", inst.dir() / "admin.key", "--passphrase-file", inst.dir() / "pass"};
+  std::vector<std::string> remove = {"roster", "remove", "--name", "bob"};
+  remove.insert(remove.end(), admin.begin(), admin.end());
+  auto removed = inst.Dojava(remove);
+  INFO(removed.err);
+  REQUIRE(removed.rc == 0);
+  CHECK(removed.out.find("dojava rekey --retired") != std::string::npos);
+
+  auto dave = inst.As("dave", {"rekey", case_id});
+  CHECK(dave.rc == 9);
+  CHECK(dave.err.find("not granted") != std::string::npos);
+
+  auto rekeyed = inst.As("ana", {"rekey", "--retired", "--json"});
+  INFO(rekeyed.err);
+  REQUIRE(rekeyed.rc == 0);
+  json::object r = Json(rekeyed);
+  REQUIRE(r["rekeyed"].as_array().size() == 1);
+  CHECK(r["rekeyed"].as_array()[0].as_object()["case_id"].as_string() == case_id);
+  CHECK(r["rekeyed"].as_array()[0].as_object()["generation"].as_int64() == 1);
+  CHECK(r["rekeyed"].as_array()[0].as_object()["reviewers"].as_int64() == 2);  // ana, cora
+  // Nothing left to do: the current key was made after bob's removal.
+  auto again = Json(inst.As("ana", {"rekey", "--retired", "--json"}));
+  CHECK(again["rekeyed"].as_array().empty());
+  CHECK(again["not_needed"].as_int64() == 1);
+
+  REQUIRE(inst.As("ana", {"reply", case_id, "after the re-key"}).rc == 0);
+  WriteFile(inst.dir() / "followup.txt", "follow-up under the new key");
+  auto inbox = inst.AsSource({"inbox", "--receipt-file", inst.dir() / "receipt", "--reply-file",
+                              inst.dir() / "followup.txt", "--admin-fingerprint",
+                              inst.fingerprint()});
+  INFO(inbox.err);
+  REQUIRE(inbox.rc == 0);
+  CHECK(inbox.out.find("before the re-key") != std::string::npos);
+  CHECK(inbox.out.find("after the re-key") != std::string::npos);
+  CHECK(inbox.out.find("follow-up sent (#4)") != std::string::npos);
+  for (const std::string who : {"ana", "cora"}) {
+    auto show = inst.As(who, {"show", case_id});
+    INFO(who << show.err);
+    CHECK(show.rc == 0);
+    CHECK(show.out.find("before the re-key") != std::string::npos);
+    CHECK(show.out.find("after the re-key") != std::string::npos);
+    CHECK(show.out.find("follow-up under the new key") != std::string::npos);
+  }
+
+  // Bob's old CK is the key of the report and the first reply, and of
+  // neither record written after the re-key (Ana's reply, #3; the source's
+  // follow-up, #4): a reader with CK refuses those as wrong_key before any
+  // decryption, and CK' is random.
+  inst.Stop();
+  std::vector<Bytes> records;
+  for (int seq = 1; seq <= 4; ++seq) {
+    records.push_back(GetStoredBlob(data, "messages", "record", "seq = " + std::to_string(seq)));
+  }
+  inst.Start(source, reviewer, data);
+  const crypto::v2::Digest old_kc = crypto::v2::KeyCommitment(*bob_ck);
+  for (int i = 0; i < 4; ++i) {
+    auto h = crypto::v2::ParseMessageHeader(records[i]);
+    REQUIRE(h.ok());
+    CHECK((h->key_commitment == old_kc) == (i < 2));
+  }
+
+  // A colleague granted after the re-key gets every generation: Dave reads
+  // the old messages and the new ones.
+  REQUIRE(inst.As("ana", {"grant", case_id, "dave"}).rc == 0);
+  auto dave_show = inst.As("dave", {"show", case_id});
+  INFO(dave_show.err);
+  CHECK(dave_show.rc == 0);
+  CHECK(dave_show.out.find("before the re-key") != std::string::npos);
+  CHECK(dave_show.out.find("follow-up under the new key") != std::string::npos);
+}
+
+// Issue 14 (F6): rotating a reviewer's encryption key. `key rotate` writes
+// the next epoch's key file (0600) and prints the line; the admin's `roster
+// add` takes it as a rotation (key_epoch + 1); the reviewer's next command
+// seals the keys it holds (CK and NK) to the new key and, after a second
+// rotation, destroys the file of the epoch before.
+TEST_CASE("e2e (F6): key rotate, the admin signs the new epoch, keys are sealed again",
+          "[cli][e2e][v2]") {
+  Instance inst;
+  inst.AddReviewer("ana");
+  inst.AddReviewer("bob");
+  const std::string receipt = SubmitReport(inst, {});
+  WriteFile(inst.dir() / "receipt", receipt + "\n");
+  const std::string case_id = OnlyCase(inst, "ana");
+  REQUIRE(inst.As("ana", {"note", case_id, "internal before rotation"}).rc == 0);
+  const std::string ana_key = inst.dir() / "ana.key";
+  const std::string ana_hex = ReviewerIdHex(inst, "ana");
+  const std::vector<std::string> admin = {
+      "--server",    inst.ReviewerUrl(),       "--state-dir",       inst.dir() / "state-admin",
+      "--admin-key", inst.dir() / "admin.key", "--passphrase-file", inst.dir() / "pass"};
+  auto rotate = [&](const std::string& epoch) {
+    auto r = inst.Dojava({"key", "rotate", "--key-file", ana_key, "--passphrase-file",
+                          inst.dir() / "pass", "--kdf-memory-mib", "8", "--json"});
+    INFO(r.err);
+    REQUIRE(r.rc == 0);
+    json::object o = Json(r);
+    CHECK(o["epoch"].as_int64() == std::stoi(epoch));
+    const std::string file = ana_key + ".epoch" + epoch;
+    CHECK(std::string(o["key_file"].as_string()) == file);
+    struct stat st {};
+    REQUIRE(::stat(file.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    CHECK(ReadAll(ana_key + ".pub") == std::string(o["public_key_line"].as_string()) + "\n");
+    // Not on the roster yet: ana goes on with the key the roster names.
+    CHECK(inst.As("ana", {"show", case_id}).rc == 0);
+    std::vector<std::string> add = {"roster", "add", "--reviewer-public", ana_key + ".pub"};
+    add.insert(add.end(), admin.begin(), admin.end());
+    auto signed_roster = inst.Dojava(add);
+    INFO(signed_roster.err);
+    REQUIRE(signed_roster.rc == 0);
+  };
+  auto ana_row_opens_with = [&](const SecretBytes& x_secret) {
+    const std::string data = inst.dir() / "data";
+    const std::string source = inst.source_addr(), reviewer = inst.reviewer_addr();
+    inst.Stop();
+    const Bytes row = GetStoredBlob(data, "case_keys", "sealed",
+                                    "role = 1 AND recipient = X'" + ana_hex + "'");
+    inst.Start(source, reviewer, data);
+    const auto id = Base64UrlDecodeFixed<16>(case_id);
+    REQUIRE(id.ok());
+    return crypto::OpenSealedKey(row, 1, *id, x_secret, crypto::X25519Base(x_secret.reveal()))
+        .ok();
+  };
+  auto epoch_secret = [&](const std::string& epoch) {
+    auto file = crypto::ReadKeyFile(ana_key + ".epoch" + epoch);
+    REQUIRE(file.ok());
+    auto opened = crypto::OpenKeyFile(
+        *file, SecretBytes::Copy(std::string_view("correct horse battery staple")));
+    REQUIRE(opened.ok());
+    CHECK(opened->kind == crypto::KeyKind::kEncryption);
+    return std::move(opened->seed);
+  };
+
+  rotate("2");
+  const SecretBytes epoch2 = epoch_secret("2");
+  auto show = inst.As("ana", {"show", case_id});
+  INFO(show.err);
+  REQUIRE(show.rc == 0);
+  CHECK(show.err.find("sealed 2 key(s) of 1 case(s)") != std::string::npos);  // CK and NK
+  CHECK(show.out.find("internal before rotation") != std::string::npos);
+  CHECK(ana_row_opens_with(epoch2));
+  CHECK_FALSE(ana_row_opens_with(ReviewerKeyOf(inst, "ana").x25519_secret()));
+  // Nothing left to seal again; writing works under the new key.
+  auto quiet = inst.As("ana", {"reply", case_id, "after the rotation"});
+  INFO(quiet.err);
+  REQUIRE(quiet.rc == 0);
+  CHECK(quiet.err.find("sealed") == std::string::npos);
+
+  rotate("3");
+  auto third = inst.As("ana", {"show", case_id});
+  INFO(third.err);
+  REQUIRE(third.rc == 0);
+  CHECK(third.err.find("destroyed the old key file " + ana_key + ".epoch2") != std::string::npos);
+  CHECK(::access((ana_key + ".epoch2").c_str(), F_OK) != 0);
+  CHECK(ana_row_opens_with(epoch_secret("3")));
+  CHECK_FALSE(ana_row_opens_with(epoch2));
+  CHECK(third.out.find("internal before rotation") != std::string::npos);
+  CHECK(third.out.find("after the rotation") != std::string::npos);
+  // A colleague and the source still read everything.
+  CHECK(inst.As("bob", {"show", case_id}).out.find("after the rotation") != std::string::npos);
+  auto inbox = inst.AsSource({"inbox", "--receipt-file", inst.dir() / "receipt",
+                              "--admin-fingerprint", inst.fingerprint()});
+  CHECK(inbox.rc == 0);
+  CHECK(inbox.out.find("after the rotation") != std::string::npos);
 }
 
 }  // namespace

@@ -51,6 +51,9 @@ class DiskFullStore final : public Store {
                        const std::optional<Bytes>& genesis) override {
     return Full() ? kFull() : real_->AddSealedKeys(id, keys, genesis);
   }
+  Status ReplaceSealedKeys(const Id& id, const std::vector<SealedKey>& keys) override {
+    return Full() ? kFull() : real_->ReplaceSealedKeys(id, keys);
+  }
   Status PutAnchor(const Id& id, ByteView anchor_envelope) override {
     return Full() ? kFull() : real_->PutAnchor(id, anchor_envelope);
   }

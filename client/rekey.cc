@@ -1,0 +1,208 @@
+#include "client/rekey.h"
+
+#include <boost/json.hpp>
+
+#include "base/encoding.h"
+#include "client/format.h"
+#include "client/reviewer_actions.h"
+#include "client/reviewer_session.h"
+#include "crypto/message_v2.h"
+#include "crypto/protocol_constants.h"
+#include "crypto/rekey.h"
+#include "crypto/sealed_key.h"
+#include "crypto/statement_envelope.h"
+
+namespace dojava::client {
+namespace {
+
+Status InCase(const crypto::Id& id, const Status& s) {
+  return Status(s.code(), "case " + IdText(id) + ": " + s.message());
+}
+
+// §7.4 then §7.3: the envelope opened with the held key its kc names (two
+// reviewers may re-key from the same key, so it may be any key the reader
+// holds), then the statement checked against that key. `*statement` gets the
+// statement's bytes (to name the reviewer who re-keyed).
+Result<crypto::v2::RekeyStatement> OpenAndCheck(ByteView envelope, const crypto::Id& case_id,
+                                                const std::vector<const SecretBytes*>& held,
+                                                const RosterView& roster, Bytes* statement) {
+  DOJAVA_ASSIGN_OR_RETURN(
+      crypto::v2::OpenedStatement opened,
+      crypto::v2::OpenStatement(envelope, protocol::kStatementRekey, case_id, held));
+  *statement = opened.statement;
+  return crypto::v2::CheckRekey(opened.statement, case_id, *held[opened.key_index], *roster.v2());
+}
+
+// "the re-key of generation G (by NAME)" for messages.
+std::string RekeyName(uint64_t generation, ByteView statement, const RosterView& roster) {
+  std::string by;
+  if (statement.size() >= 33) {
+    crypto::Id id{};
+    std::copy(statement.begin() + 17, statement.begin() + 33, id.begin());
+    by = " (by " + ReviewerName(roster, id) + ")";
+  }
+  return "the re-key of generation " + std::to_string(generation) + by;
+}
+
+}  // namespace
+
+void FollowRekeys(const std::vector<ApiRekey>& rekeys, const crypto::Id& me_id,
+                  const SecretBytes& x_secret, const crypto::X25519Public& x_public,
+                  const RosterView& roster, CaseView* v) {
+  v->rekeys = rekeys.size();
+  if (v->case_key.empty() || roster.v2() == nullptr) return;
+  const crypto::Id& case_id = v->info.case_id;
+  const std::string me = IdText(me_id);
+  v->rekeyed_keys.reserve(rekeys.size());  // `held` points into it
+  std::vector<const SecretBytes*> held = {&v->case_key};
+  for (size_t i = 0; i < rekeys.size(); ++i) {
+    const uint64_t generation = i + 1;
+    if (rekeys[i].generation != generation) {
+      v->rekey_problem = "the server lists the case's re-keys out of order";
+      return;
+    }
+    Bytes statement;
+    auto checked = OpenAndCheck(rekeys[i].envelope, case_id, held, roster, &statement);
+    const std::string what = RekeyName(generation, statement, roster);
+    if (!checked.ok()) {
+      v->rekey_problem = what + " does not verify: " + std::string(CodeName(checked.code())) +
+                         ": " + checked.status().message();
+      return;
+    }
+    const ApiSealedKey* mine = nullptr;
+    for (const auto& k : v->keys) {
+      if (k.recipient == me && k.role == protocol::kRoleCaseKey && k.generation == generation) {
+        mine = &k;
+      }
+    }
+    if (mine == nullptr) {
+      v->rekey_problem =
+          what + " is not sealed to you; ask a colleague who holds it to run " + "`dojava grant`";
+      return;
+    }
+    auto opened =
+        crypto::OpenSealedKey(mine->sealed, protocol::kRoleCaseKey, case_id, x_secret, x_public);
+    Status fits = opened.ok() ? crypto::v2::CheckRekeyNewKey(*checked, *opened) : opened.status();
+    if (!fits.ok()) {
+      v->rekey_problem = "the case key of " + what +
+                         " sealed to you is refused: " + std::string(CodeName(fits.code()));
+      return;
+    }
+    v->rekeyed_keys.push_back(std::move(opened).value());
+    held.push_back(&v->rekeyed_keys.back());
+    v->write_key_roster_version = checked->roster_version;
+  }
+}
+
+SourceRekeys FollowSourceRekeys(const crypto::Id& case_id, const SecretBytes& ck,
+                                const std::vector<ApiRekey>& rekeys, const RosterView* roster,
+                                const SecretBytes& source_secret,
+                                const crypto::X25519Public& source_public) {
+  SourceRekeys out;
+  if (rekeys.empty()) return out;
+  if (roster == nullptr || roster->v2() == nullptr) {
+    out.problem = Status(Code::kUnknownAuthor, "no version-2 roster to check the case's re-keys");
+    return out;
+  }
+  out.keys.reserve(rekeys.size());  // `held` points into it
+  std::vector<const SecretBytes*> held = {&ck};
+  for (size_t i = 0; i < rekeys.size(); ++i) {
+    Bytes statement;
+    auto checked = OpenAndCheck(rekeys[i].envelope, case_id, held, *roster, &statement);
+    const std::string what = RekeyName(i + 1, statement, *roster);
+    Result<SecretBytes> next =
+        checked.ok() ? crypto::v2::OpenRekeyForSource(*checked, source_secret, source_public)
+                     : Result<SecretBytes>(checked.status());
+    if (rekeys[i].generation != i + 1) {
+      next = Status(Code::kMalformed, "listed out of order");
+    }
+    if (!next.ok()) {
+      out.problem =
+          Status(next.code(), what + " does not verify: " + std::string(CodeName(next.code())) +
+                                  ": " + next.status().message());
+      return out;
+    }
+    out.keys.push_back(std::move(next).value());
+    held.push_back(&out.keys.back());
+  }
+  return out;
+}
+
+std::vector<const ReviewerEntry*> RetiredHolders(const CaseView& v, const RosterView& roster) {
+  std::vector<const ReviewerEntry*> out;
+  const uint64_t generation = v.rekeyed_keys.size();
+  for (const ReviewerEntry& e : roster.entries()) {
+    if (e.active()) continue;
+    bool holds = e.retired_at > v.write_key_roster_version;
+    const std::string id = IdText(e.reviewer_id);
+    for (const auto& k : v.keys) {
+      holds |= k.recipient == id && k.role == protocol::kRoleCaseKey && k.generation == generation;
+    }
+    if (holds) out.push_back(&e);
+  }
+  return out;
+}
+
+Result<RekeyResult> RekeyCase(ReviewerSession& s, const crypto::Id& id) {
+  DOJAVA_ASSIGN_OR_RETURN(CaseView v, OpenCase(s, id));
+  if (Status safe = CheckSafeToEncrypt(v); !safe.ok()) return InCase(id, safe);
+  if (!v.source_public) {
+    return InCase(id, Status(Code::kMalformed, "the server gives no source public key"));
+  }
+  SecretBytes next = SecretBytes::Random(protocol::kKeySize);
+  DOJAVA_ASSIGN_OR_RETURN(Bytes source_seal,
+                          crypto::SealKey(next, protocol::kRoleCaseKey, id, *v.source_public));
+  const auto* signing = s.me->key.Signer(s.me->id).ed25519_secret;
+  DOJAVA_ASSIGN_OR_RETURN(Bytes statement,
+                          crypto::v2::MakeRekey(id, s.me->id, WriteKey(v), next, source_seal,
+                                                s.roster().version(), *signing));
+  // CK' to every active reviewer who holds a CK row of the case (§7.3).
+  std::vector<ApiSealedKey> keys;
+  for (const ReviewerEntry* e : s.roster().Active()) {
+    const std::string rid = IdText(e->reviewer_id);
+    bool holds = false;
+    for (const auto& k : v.keys) holds |= k.recipient == rid && k.role == protocol::kRoleCaseKey;
+    if (!holds) continue;
+    DOJAVA_ASSIGN_OR_RETURN(Bytes sealed,
+                            crypto::SealKey(next, protocol::kRoleCaseKey, id, e->x25519));
+    keys.push_back({rid, protocol::kRoleCaseKey, std::move(sealed)});
+  }
+  // §7.4: the server keeps only the statement sealed under the CK it moves from.
+  DOJAVA_ASSIGN_OR_RETURN(
+      Bytes envelope,
+      crypto::v2::SealStatement(WriteKey(v), protocol::kStatementRekey, id, statement));
+  Status posted = s.api().PostRekey(id, statement, envelope, keys);
+  if (!posted.ok()) return InCase(id, Status(posted.code(), "re-keying: " + posted.message()));
+  return RekeyResult{v.rekeys + 1, keys.size()};
+}
+
+Result<RekeyRetiredReport> RekeyRetired(ReviewerSession& s) {
+  auto cases = s.api().ListCases(0);
+  if (!cases.ok()) return Status(cases.code(), "listing cases: " + cases.status().message());
+  RekeyRetiredReport r;
+  for (const auto& c : *cases) {
+    auto v = OpenCase(s, c.case_id);
+    if (!v.ok() && v.code() == Code::kPermissionDenied) {
+      ++r.not_yours;
+      continue;
+    }
+    if (!v.ok() && v.code() == Code::kNotFound) continue;  // deleted meanwhile
+    if (!v.ok()) {
+      r.refused.push_back(v.status().message());
+      continue;
+    }
+    if (RetiredHolders(*v, s.roster()).empty()) {
+      ++r.not_needed;
+      continue;
+    }
+    auto done = RekeyCase(s, c.case_id);
+    if (done.ok()) {
+      r.rekeyed.emplace_back(c.case_id, *done);
+    } else {
+      r.refused.push_back(done.status().message());
+    }
+  }
+  return r;
+}
+
+}  // namespace dojava::client
