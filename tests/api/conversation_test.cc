@@ -234,7 +234,7 @@ void ReviewerWritesNotes(Conversation& c) {
           KeysRequest({SealedKeyEntry{
               B64(c.alice.id), "notes",
               Seal(c.nk, protocol::kRoleNotesKey, c.case_id, c.alice.key.x25519_public())}}),
-          NotesGenesis(c.alice, c.case_id, 1, {c.alice.id}, c.ck, c.nk)),
+          NotesGenesis(c.alice, c.case_id, 1, {c.alice.id}, c.ck, c.nk), c.ck),
       c.auth());
   REQUIRE(nk_put.status == 204);
   const Bytes note =
@@ -373,7 +373,7 @@ TEST_CASE("conversation: messages are paged by size; the source never sees notes
                                        Seal(nk, protocol::kRoleNotesKey, case_id,
                                             alice.key.x25519_public())) +
                          "]}",
-                     NotesGenesis(alice, case_id, 1, {alice.id}, ck, nk)),
+                     NotesGenesis(alice, case_id, 1, {alice.id}, ck, nk), ck),
                  auth)
               .status == 204);
   // seq 2, 3: notes; seq 4, 5: large replies (two do not fit one response).

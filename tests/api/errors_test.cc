@@ -296,7 +296,7 @@ TEST_CASE("errors: conflicts", "[api][errors]") {
                                           Seal(key, protocol::kRoleNotesKey, w.case_id,
                                                w.alice.key.x25519_public())) +
                             "]"}}),
-          NotesGenesis(w.alice, w.case_id, 1, {w.alice.id}, w.ck, key));
+          NotesGenesis(w.alice, w.case_id, 1, {w.alice.id}, w.ck, key), w.ck);
     };
     const std::string first = nk_json(nk);
     REQUIRE(w.h.Post(kReviewer, case_path + "/keys", first, w.auth).status == 204);
@@ -422,7 +422,7 @@ TEST_CASE("regression: every write answers 507 insufficient_storage on a full di
                                                                     w.case_id,
                                                                     w.alice.key.x25519_public())) +
                                                  "]"}}),
-                               NotesGenesis(w.alice, w.case_id, 1, {w.alice.id}, w.ck, nk)),
+                               NotesGenesis(w.alice, w.case_id, 1, {w.alice.id}, w.ck, nk), w.ck),
                w.auth),
       507, "insufficient_storage");
   const Id other = service::testing::RandomId();

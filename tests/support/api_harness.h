@@ -26,6 +26,7 @@
 #include "crypto/reviewer_key.h"
 #include "crypto/roster_v2.h"
 #include "crypto/sealed_key.h"
+#include "crypto/statement_envelope.h"
 #include "service/api/api.h"
 #include "service/api/json_reader.h"
 #include "service/api/testing.h"
@@ -328,11 +329,18 @@ inline Bytes NotesGenesis(const Reviewer& creator, const Id& case_id, uint64_t r
   return std::move(g).value();
 }
 
-// A POST .../keys body `{"keys":[...]}` with `"genesis"` added.
-inline std::string KeysWithGenesis(std::string keys_body, ByteView genesis) {
+// A POST .../keys body `{"keys":[...]}` with `"genesis"` added, in clear
+// and as its envelope sealed under `ck` (PROTOCOL.md §7.4).
+inline std::string KeysWithGenesis(std::string keys_body, ByteView genesis, const SecretBytes& ck) {
   REQUIRE(!keys_body.empty());
+  REQUIRE(genesis.size() > 1 + 16);
+  Id case_id{};
+  std::copy(genesis.begin() + 1, genesis.begin() + 17, case_id.begin());
+  auto envelope = crypto::v2::SealStatement(ck, protocol::kStatementGenesis, case_id, genesis);
+  REQUIRE(envelope.ok());
   keys_body.pop_back();  // the closing brace
-  return keys_body + ",\"genesis\":\"" + B64(genesis) + "\"}";
+  return keys_body + ",\"genesis\":\"" + B64(genesis) + "\",\"genesis_envelope\":\"" +
+         B64(*envelope) + "\"}";
 }
 
 inline std::string SealedKeyJson(const std::string& recipient, const char* role, ByteView sealed) {
