@@ -30,12 +30,13 @@ constexpr const char* kGeneration = "generation";
 constexpr const char* kGenesis = "genesis";
 constexpr const char* kAnchors = "anchors";
 constexpr const char* kRekeys = "rekeys";
-constexpr const char* kStatement = "statement";
+constexpr const char* kEnvelope = "envelope";
 constexpr const char* kSourceKey = "sealed_key";
 // Request bodies.
 constexpr const char* kMessage = "message";
 constexpr const char* kAnchor = "anchor";
 constexpr const char* kRekey = "rekey";
+constexpr const char* kGenesisEnvelope = "genesis_envelope";
 
 json::object Object(const std::string& body) {
   json::error_code ec;
@@ -183,7 +184,7 @@ std::string WithRekeys(const std::string& body, const std::vector<RekeyRow>& rek
   json::object o = Object(body);
   json::array a;
   for (const RekeyRow& r : rekeys) {
-    a.push_back(json::object{{kGeneration, r.generation}, {kStatement, Encode(r.statement)}});
+    a.push_back(json::object{{kGeneration, r.generation}, {kEnvelope, Encode(r.envelope)}});
   }
   o[kRekeys] = std::move(a);
   return json::serialize(o);
@@ -206,6 +207,8 @@ Posted ParsePosted(const std::string& request_body) {
   p.anchor = DecodeIf(o, kAnchor);
   p.genesis = DecodeIf(o, kGenesis);
   p.rekey = DecodeIf(o, kRekey);
+  p.genesis_envelope = DecodeIf(o, kGenesisEnvelope);
+  p.envelope = DecodeIf(o, kEnvelope);
   return p;
 }
 

@@ -51,17 +51,19 @@ std::vector<KeyRow> Keys(const std::string& body);
 // The answer with the key of (recipient, role, generation) replaced by
 // `sealed`, or added if the case has none.
 std::string WithKey(const std::string& body, const KeyRow& key);
-// The notes-key genesis as served, and the answer with another (nullopt: none).
+// The notes-key genesis as served (its envelope, PROTOCOL §7.4), and the
+// answer with another (nullopt: none).
 std::optional<Bytes> Genesis(const std::string& body);
 std::string WithGenesis(const std::string& body, const std::optional<Bytes>& genesis);
-// The case-key anchors as served, and the answer with others (empty: none).
+// The case-key anchors as served (envelopes), and the answer with others
+// (empty: none).
 std::vector<Bytes> Anchors(const std::string& body);
 std::string WithAnchors(const std::string& body, const std::vector<Bytes>& anchors);
 
 // ---- re-key statements: GET /api/v1/cases/{id}, GET /api/v1/source/case ----
 struct RekeyRow {
   uint64_t generation = 0;
-  Bytes statement;  // 251 bytes
+  Bytes envelope;  // 325 bytes: the statement sealed (PROTOCOL §7.4)
 };
 std::string WithRekeys(const std::string& body, const std::vector<RekeyRow>& rekeys);
 
@@ -72,13 +74,16 @@ std::string WithSourceKey(const std::string& body, ByteView sealed);
 // ---- what a client posted (request bodies) ----
 // Every binary field of a posted body that the attacker checks: the keys
 // (POST /api/v1/cases, /cases/{id}/keys, /cases/{id}/rekey), a message
-// record, an anchor, a genesis, a re-key statement.
+// record, an anchor, a genesis, a re-key statement (each in clear), and the
+// statement envelope posted with it (PROTOCOL §7.4).
 struct Posted {
   std::vector<KeyRow> keys;
   std::optional<Bytes> message;
   std::optional<Bytes> anchor;
   std::optional<Bytes> genesis;
   std::optional<Bytes> rekey;
+  std::optional<Bytes> genesis_envelope;  // with `genesis`
+  std::optional<Bytes> envelope;          // with `anchor` or `rekey`
 };
 Posted ParsePosted(const std::string& request_body);
 

@@ -7,6 +7,7 @@
 #include "crypto/message_v2.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/sealed_key.h"
+#include "crypto/statement_envelope.h"
 #include "tests/hostile/api_json.h"
 
 namespace dojava::hostile {
@@ -16,6 +17,8 @@ namespace {
 // §8.5): version(1) || case_id(16) || reviewer_id(16) || commitment(32)...
 constexpr size_t kStatementCommit = 33;
 constexpr size_t kRekeyNewCommit = kStatementCommit + 32;
+// §7.4: version(1) || type(1) || kc(32) || nonce(24): the CK it is sealed under.
+constexpr size_t kEnvelopeCommit = 2;
 
 std::optional<crypto::Id> CaseOf(const Seen& s) {
   static const std::regex kCasePath("/api/v1/cases/([A-Za-z0-9_-]{22})(/.*)?");
@@ -81,6 +84,9 @@ std::vector<std::string> Attacker::Gains(const std::vector<Seen>& seen) const {
         out.push_back(s.target + ": a genesis of an attacker's notes key");
       if (CommitsAt(p.rekey, kRekeyNewCommit, kc))
         out.push_back(s.target + ": a re-key to an attacker's case key");
+      if (CommitsAt(p.genesis_envelope, kEnvelopeCommit, kc) ||
+          CommitsAt(p.envelope, kEnvelopeCommit, kc))
+        out.push_back(s.target + ": a statement sealed under an attacker's case key");
     }
   }
   return out;
@@ -90,6 +96,12 @@ Bytes SignedRoster(const crypto::AdminKey& admin, crypto::v2::Roster roster) {
   auto signed_roster = admin.SignRosterV2(std::move(roster));
   REQUIRE(signed_roster.ok());
   return std::move(signed_roster).value();
+}
+
+Bytes Sealed(const SecretBytes& key, uint8_t type, const crypto::Id& case_id, ByteView statement) {
+  auto envelope = crypto::v2::SealStatement(key, type, case_id, statement);
+  REQUIRE(envelope.ok());
+  return std::move(envelope).value();
 }
 
 crypto::v2::RosterEntry EntryFor(const crypto::ReviewerKey& key, const std::string& name) {

@@ -4,7 +4,8 @@
 // the client seal anything to the attacker, or write anything under a key
 // the attacker holds? It opens every key a client posted with each of the
 // attacker's reviewer secrets, and compares the key commitment of every
-// record, anchor, genesis and re-key a client posted with the attacker's keys.
+// record, anchor, genesis and re-key a client posted (in clear and in its
+// statement envelope, PROTOCOL §7.4) with the attacker's keys.
 #ifndef DOJAVA_TESTS_HOSTILE_ATTACKER_H_
 #define DOJAVA_TESTS_HOSTILE_ATTACKER_H_
 
@@ -47,6 +48,11 @@ class Attacker {
 // says, signed by `admin` (the attacker's, or the real admin's when the test
 // plays an admin fooled into signing).
 Bytes SignedRoster(const crypto::AdminKey& admin, crypto::v2::Roster roster);
+
+// A statement (genesis, anchor or re-key) in its envelope (PROTOCOL §7.4),
+// sealed under `key`: the attacker can seal only under a case key it holds
+// (CK' it made, or a random key when it holds none of the case).
+Bytes Sealed(const SecretBytes& key, uint8_t type, const crypto::Id& case_id, ByteView statement);
 
 // The roster entry of a reviewer key, active.
 crypto::v2::RosterEntry EntryFor(const crypto::ReviewerKey& key, const std::string& name);

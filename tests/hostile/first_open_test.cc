@@ -7,6 +7,7 @@
 #include <ctime>
 
 #include "base/encoding.h"
+#include "crypto/case_key_anchor.h"
 #include "crypto/message_v2.h"
 #include "crypto/protocol_constants.h"
 #include "crypto/sealed_key.h"
@@ -19,6 +20,9 @@ namespace dojava::hostile {
 namespace {
 
 constexpr const char* kFabricated = "the fabricated story";
+// CheckAnchors' words for an anchor envelope that does not open with the
+// reader's CK (§7.4): nobody can be named, the anchor inside is unreadable.
+constexpr const char* kSealedElsewhere = "anchor is sealed under another case key than yours";
 
 // The attacker's case under the real id: CK' sealed to bob, and a report
 // signed by a source key of its own (any Ed25519 key passes as a source's:
@@ -49,15 +53,15 @@ Fabricated Fabricate(Newsroom& n, Attacker& attacker, const crypto::Id& case_id)
 }
 
 // The proxy shows bob the fabricated case: his key row replaced, the
-// anchors as `anchors` says, the listing the fabricated report followed by
-// `also` (real records let through).
-void ShowBob(Newsroom& n, const std::string& case_text, const Fabricated& f, bool keep_anchors,
-             std::vector<Listed> also) {
+// anchors replaced by `anchors` (nullopt: the real ones), the listing the
+// fabricated report followed by `also` (real records let through).
+void ShowBob(Newsroom& n, const std::string& case_text, const Fabricated& f,
+             const std::optional<std::vector<Bytes>>& anchors, std::vector<Listed> also) {
   const KeyRow bob_row{Base64UrlEncode(n.ReviewerId("bob")), "case", f.sealed_to_bob, 0};
   const std::string path = "/api/v1/cases/" + case_text;
   n.reviewers().Rewrite("GET", path, [=](int&, std::string& body) {
     body = WithKey(body, bob_row);
-    if (!keep_anchors) body = WithAnchors(body, {});
+    if (anchors) body = WithAnchors(body, *anchors);
   });
   std::vector<Listed> listing = {{1, 0, f.report}};
   for (Listed& l : also) {
@@ -87,14 +91,29 @@ TEST_CASE(
   const std::string case_text = n.OnlyCase("ana");
   REQUIRE(n.As("ana", {"show", case_text}).exit_code == 0);  // ana's first open: her anchor
   const Fabricated f = Fabricate(n, attacker, IdOf(case_text));
-  ShowBob(n, case_text, f, true, {});
-
-  // Guards §8.5: ana's anchor commits to the real CK, not to CK'.
+  std::string outcome;
+  SECTION("ana's real anchor in view") {
+    // Guards §8.5 through §7.4: ana's anchor is sealed under the real CK, so
+    // its envelope does not open with CK' (CheckAnchors, OpenStatement's kc).
+    ShowBob(n, case_text, f, std::nullopt, {});
+    outcome = std::string("not trustworthy: wrong_key: a case-key ") + kSealedElsewhere;
+  }
+  SECTION("ana's anchor replaced by one of CK' the server signed, sealed under CK'") {
+    // The attacker holds CK', so this envelope opens for bob: the anchor's
+    // own check must fire (§8.5 signature, CheckCaseKeyAnchor). Without it
+    // the forgery would vouch for the fabricated case.
+    const crypto::Id ana = n.ReviewerId("ana");
+    auto forged = crypto::v2::MakeCaseKeyAnchor(
+        IdOf(case_text), ana, *f.ck, *attacker.NewReviewer().Signer(ana).ed25519_secret);
+    REQUIRE(forged.ok());
+    const Bytes envelope = Sealed(*f.ck, protocol::kStatementAnchor, IdOf(case_text), *forged);
+    ShowBob(n, case_text, f, std::vector<Bytes>{envelope}, {});
+    outcome = "not trustworthy: bad_signature: a case-key anchor of ana does not verify";
+  }
   const ProcessResult show = n.As("bob", {"show", case_text});
   INFO(Describe(show));
   CHECK(show.exit_code == 5);
-  CHECK(show.err.find("not trustworthy: wrong_key") != std::string::npos);
-  CHECK(show.err.find("anchor of ana commits to another case key") != std::string::npos);
+  CHECK(show.err.find(outcome) != std::string::npos);
   const ProcessResult reply = n.As("bob", {"reply", case_text, "send me the documents"});
   INFO(Describe(reply));
   CHECK(reply.exit_code == 5);
@@ -114,7 +133,7 @@ TEST_CASE(
   const std::string case_text = n.OnlyCase("ana");
   REQUIRE(n.As("ana", {"show", case_text}).exit_code == 0);
   const Fabricated f = Fabricate(n, attacker, IdOf(case_text));
-  ShowBob(n, case_text, f, false, {});
+  ShowBob(n, case_text, f, std::vector<Bytes>{}, {});
 
   // §8.5 residual: with nothing of a colleague in view, bob is the first
   // opener as far as he can tell; he reads the fabrication and anchors CK'.
@@ -122,20 +141,25 @@ TEST_CASE(
   INFO(Describe(fooled));
   CHECK(fooled.exit_code == 0);
   CHECK(fooled.out.find(kFabricated) != std::string::npos);
+  // His anchor of CK', in clear and sealed under CK' (§7.4).
   const auto gains = attacker.Gains(n.reviewers().seen());
-  REQUIRE(gains.size() == 1);
+  REQUIRE(gains.size() == 2);
   CHECK(gains[0].find("an anchor of an attacker's case key") != std::string::npos);
+  CHECK(gains[1].find("a statement sealed under an attacker's case key") != std::string::npos);
 
-  // The real server took bob's anchor (he holds a key row of the case): ana's
-  // next open names it, and so does bob's once the server stops hiding hers.
+  // The real server took bob's anchor (he holds a key row of the case): it is
+  // sealed under CK', so ana's next open refuses it.
   n.reviewers().Clear();
   const ProcessResult ana = n.As("ana", {"show", case_text});
   INFO(Describe(ana));
   CHECK(ana.exit_code == 5);
-  CHECK(ana.err.find("anchor of bob commits to another case key") != std::string::npos);
+  CHECK(ana.err.find(kSealedElsewhere) != std::string::npos);
   const ProcessResult bob = n.As("bob", {"reply", case_text, "send me the documents"});
   INFO(Describe(bob));
   CHECK(bob.exit_code == 5);
+  // Once the server stops hiding, bob is served his real key row: the CK pin
+  // names the swap (client/state_store.cc) before the anchors are looked at.
+  CHECK(bob.err.find("serves a different case key") != std::string::npos);
   CHECK(n.reviewers().Requests("POST", ".*/messages").empty());
 }
 
@@ -166,7 +190,7 @@ TEST_CASE(
       n.GetWithToken(n.Login("ana"), "/api/v1/cases/" + case_text + "/messages");
   REQUIRE(status == 200);
   const Fabricated f = Fabricate(n, attacker, IdOf(case_text));
-  ShowBob(n, case_text, f, false, {Messages(listing).at(1)});
+  ShowBob(n, case_text, f, std::vector<Bytes>{}, {Messages(listing).at(1)});
 
   const ProcessResult show = n.As("bob", {"show", case_text});
   INFO(Describe(show));
@@ -184,12 +208,12 @@ TEST_CASE(
         g.find("/messages: a record encrypted under an attacker's key") != std::string::npos;
   }
   CHECK(reply_under_ck2);
-  // Detected afterwards, on ana's side.
+  // Detected afterwards, on ana's side: bob's anchor is sealed under CK'.
   n.reviewers().Clear();
   const ProcessResult ana = n.As("ana", {"show", case_text});
   INFO(Describe(ana));
   CHECK(ana.exit_code == 5);
-  CHECK(ana.err.find("anchor of bob commits to another case key") != std::string::npos);
+  CHECK(ana.err.find(kSealedElsewhere) != std::string::npos);
 }
 
 }  // namespace

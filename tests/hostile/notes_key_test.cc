@@ -1,8 +1,9 @@
 // Attack 3: the server (alone, or with a reviewer who does not hold the case)
 // plants a notes key NK' sealed to a reviewer, so that the case's status,
 // labels, assignee and notes would be written under a key it holds
-// (PROTOCOL §7.2: a reader MUST NOT use an NK without a valid genesis;
-// client/case_records.cc CheckGenesis, client/reviewer_actions.cc
+// (PROTOCOL §7.2: a reader MUST NOT use an NK without a valid genesis; §7.4:
+// the genesis is served sealed under the case's CK, which the attacker does
+// not hold; client/case_records.cc CheckGenesis, client/reviewer_actions.cc
 // EnsureNotesKey).
 #include <catch2/catch_test_macros.hpp>
 
@@ -58,12 +59,23 @@ TEST_CASE("attack 3: a planted notes key is refused and nothing is written under
   };
   const crypto::ReviewerKey& own = attacker.NewReviewer();
   const crypto::ReviewerKey bob = n.ReviewerKeyOf("bob");
+  // The server holds no CK of the case: it can seal a genesis only under a
+  // key of its own (the one its ck_proof is made with, or any), which the
+  // reader refuses at the envelope (§7.4 `wrong_key`) before any signature;
+  // or serve the clear statement where the envelope belongs.
+  const SecretBytes& ck2 = attacker.NewKey();
+  const Bytes own_genesis = Genesis(case_id, crypto::RandomId(), own, ana, ck2, nk);
+  const Bytes bob_genesis = Genesis(case_id, n.ReviewerId("bob"), bob, ana, ck2, nk);
   const std::vector<Variant> variants = {
-      {"the server alone: no genesis", std::nullopt, "no genesis"},
-      {"the server with a signing key of its own: the creator is on no roster",
-       Genesis(case_id, crypto::RandomId(), own, ana, attacker.NewKey(), nk), "unknown_author"},
-      {"a reviewer on the roster who does not hold the case: no proof of CK",
-       Genesis(case_id, n.ReviewerId("bob"), bob, ana, attacker.NewKey(), nk), "wrong_key"}};
+      {"the server alone: no genesis", std::nullopt, "malformed: no genesis"},
+      {"the server with a signing key of its own, sealed under the key of its ck_proof",
+       Sealed(ck2, protocol::kStatementGenesis, case_id, own_genesis),
+       "wrong_key: its genesis does not open"},
+      {"a reviewer on the roster who does not hold the case, sealed under a random key",
+       Sealed(SecretBytes::Random(32), protocol::kStatementGenesis, case_id, bob_genesis),
+       "wrong_key: its genesis does not open"},
+      {"the clear genesis served in place of its envelope", own_genesis,
+       "malformed: its genesis does not open"}};
   const std::string case_path = "/api/v1/cases/" + case_text;
   const KeyRow planted{Base64UrlEncode(ana), "notes", *sealed, 0};
   for (const Variant& v : variants) {

@@ -1,8 +1,9 @@
 // Attack 8: the server gives a returning source a case key CK' of its own,
 // sealed to the source's stored public key (anyone can seal to it), in place
-// of the source's wrapped key or as a re-key the server cannot sign
+// of the source's wrapped key or as a re-key the server cannot sign or seal
 // (PROTOCOL §7: a source MUST NOT accept a CK sealed to source_pk; §7.1 the
-// wrapped key; §7.3 only a reviewer-signed re-key; cli/commands_source.cc).
+// wrapped key; §7.3 only a reviewer-signed re-key, §7.4 served sealed under
+// the CK it moves from; cli/commands_source.cc, client/rekey.cc).
 #include <catch2/catch_test_macros.hpp>
 #include <ctime>
 
@@ -79,7 +80,7 @@ TEST_CASE(
     CHECK(n.sources().Requests("POST", ".*").empty());
   }
   {
-    INFO("as a re-key statement the server signed itself (guards §7.3's signature)");
+    INFO("as a re-key statement the server signed itself, sealed under CK' (guards §7.4)");
     n.sources().Clear();
     // The statement names ana and the case's real commitment (public in
     // every header), but only the attacker's key signed it.
@@ -93,8 +94,12 @@ TEST_CASE(
     REQUIRE(statement.ok());
     Bytes forged = std::move(statement).value();
     std::copy(report.begin() + kCommitAt, report.begin() + kCommitAt + 32, forged.begin() + 33);
+    // It holds no CK of the case, so it can seal the statement only under a
+    // key of its own (§7.4): the source refuses the envelope (`wrong_key`)
+    // before the statement's signature is looked at.
+    const Bytes envelope = Sealed(ck2, protocol::kStatementRekey, *case_id, forged);
     n.sources().Rewrite("GET", kSourceCase, [=](int&, std::string& body) {
-      body = WithRekeys(body, {{1, forged}});
+      body = WithRekeys(body, {{1, envelope}});
       add_planted(body);
     });
     const ProcessResult inbox = n.Inbox(receipt, "the name of our contact");
@@ -102,6 +107,8 @@ TEST_CASE(
     CHECK(inbox.out.find("Primili smo") != std::string::npos);  // the real case reads
     CHECK(inbox.out.find(kPlanted) == std::string::npos);       // CK' is never used
     CHECK(inbox.out.find("message #3") != std::string::npos);   // the planted record, named
+    CHECK(inbox.err.find("re-key of this case could not be followed") != std::string::npos);
+    CHECK(inbox.err.find("does not verify: wrong_key") != std::string::npos);
   }
   // Whatever the source sent, nothing was under CK'.
   CHECK(attacker.Gains(n.sources().seen()).empty());

@@ -124,11 +124,15 @@ TEST_CASE(
   auto del = crypto::v2::MakeCaseDelete(
       {case_id, carol, static_cast<uint32_t>(std::time(nullptr) / 86400)}, carol_sign);
   REQUIRE((own_key.ok() && anchor.ok() && del.ok()));
+  // Sealed under the key she made (§7.4): a well-formed envelope, so that
+  // the 403 below is the per-case check, not the envelope's shape.
+  const Bytes anchor_envelope = Sealed(made_up, protocol::kStatementAnchor, case_id, *anchor);
   const std::vector<std::pair<std::string, std::string>> writes = {
       {"/messages", MessageJson(JunkRecord(case_id, std::nullopt))},
       {"/keys", "{\"keys\":[{\"recipient\":\"" + Base64UrlEncode(carol) +
                     "\",\"role\":\"case\",\"sealed\":\"" + Base64UrlEncode(*own_key) + "\"}]}"},
-      {"/anchors", "{\"anchor\":\"" + Base64UrlEncode(*anchor) + "\"}"},
+      {"/anchors", "{\"anchor\":\"" + Base64UrlEncode(*anchor) + "\",\"envelope\":\"" +
+                       Base64UrlEncode(anchor_envelope) + "\"}"},
       {"/delete", "{\"statement\":\"" + Base64UrlEncode(*del) + "\"}"}};
   for (const auto& [route, json] : writes) {
     const auto [status, body] = n.PostWithToken(token, path + route, json);
