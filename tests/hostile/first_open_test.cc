@@ -103,8 +103,8 @@ TEST_CASE(
     // own check must fire (§8.5 signature, CheckCaseKeyAnchor). Without it
     // the forgery would vouch for the fabricated case.
     const crypto::Id ana = n.ReviewerId("ana");
-    auto forged = crypto::v2::MakeCaseKeyAnchor(
-        IdOf(case_text), ana, *f.ck, *attacker.NewReviewer().Signer(ana).ed25519_secret);
+    auto forged = crypto::v2::MakeCaseKeyAnchor(IdOf(case_text), ana, *f.ck,
+                                                *attacker.NewReviewer().Signer(ana).ed25519_secret);
     REQUIRE(forged.ok());
     const Bytes envelope = Sealed(*f.ck, protocol::kStatementAnchor, IdOf(case_text), *forged);
     ShowBob(n, case_text, f, std::vector<Bytes>{envelope}, {});
