@@ -62,10 +62,13 @@ void AddCommonOptions(po::options_description* desc, unsigned set, CommonOptions
 
 namespace {
 
-// A 22-character base64url id, which may begin with '-' and must then not be
-// taken for an option.
+// A base64url id (22 characters) or id prefix (commands take a case id's
+// first characters), which may begin with '-' and must then not be taken for
+// an option. A whole id always is one; a shorter word is one unless it reads
+// as a short option (-o, -h, with a value joined) or a long one ("--x").
 bool IsIdLike(const std::string& s) {
-  if (s.size() != 22) return false;
+  if (s.size() < 2 || s.size() > 22) return false;
+  if (s.size() < 22 && (s[1] == '-' || s[1] == 'o' || s[1] == 'h')) return false;
   for (char c : s) {
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
   }

@@ -57,6 +57,17 @@ TEST_CASE("options: shared options, positionals, unknown options are usage error
   ParseArgs({"--server", "unix:/x", "-ojxOY8gQUIBaDiJCgdfbg", "-o", "-out"}, d4, p2, "t");
   CHECK(c3 == "-ojxOY8gQUIBaDiJCgdfbg");
   CHECK(o4.server == "unix:/x");
+  // So may a case-id prefix (one id in 64 begins with '-'; `get` by prefix
+  // failed with "unrecognised option" then); -o still takes its value.
+  std::string c5;
+  po::options_description d5("t");
+  CommonOptions o5;
+  AddCommonOptions(&d5, kServerOpts, &o5);
+  d5.add_options()("case", po::value(&c5)->required(), "")("output,o", po::value<std::string>(),
+                                                           "");
+  auto v5 = ParseArgs({"-159VI", "-o", "got", "--server", "unix:/x"}, d5, p2, "t");
+  CHECK(c5 == "-159VI");
+  CHECK(v5["output"].as<std::string>() == "got");
   // There is no --passphrase option at all: secrets never come from argv.
   CommonOptions o3;
   po::options_description d3("t");
