@@ -41,6 +41,9 @@ inside sed -i -e 's|^source\.listen = .*|source.listen = unix:/run/dojava/source
   -e 's|^# static_dir = *$|static_dir = /usr/share/dojava/static|' /var/lib/dojava/dojavad.conf
 check "dojavad.service ($prev_version) starts" inside systemctl start dojavad.service
 wait_for 20 inside test -S /run/dojava/reviewer.sock || true
+# The first part's relays left their socket files here: removed, so the waits
+# below see this part's relays and not a stale path that refuses connections.
+inside rm -f /run/dojava-test/source.sock /run/dojava-test/reviewer.sock
 for s in source reviewer; do
   inside systemd-run --quiet --unit="dojava-test-uprelay-$s" -p User=_tor-dojava \
     /usr/bin/python3 /opt/dojava-test/test-client relay "/run/dojava-test/$s.sock" "/run/dojava/$s.sock"
