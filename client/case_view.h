@@ -122,8 +122,12 @@ struct CaseView {
   // §7.3 (client/rekey.h): the CK of each re-key this reader followed,
   // generation 1, 2, ... in order; new conversation records go under the
   // last one (WriteKey). `rekey_problem`: a re-key it could not follow
-  // (nothing new is then encrypted in the case).
+  // (nothing new is then encrypted in the case). `rekeys_unreadable`: re-key
+  // envelopes that did not open, shown and skipped (§7.3 step 1); they
+  // never stop writing.
   std::vector<SecretBytes> rekeyed_keys;
+  std::vector<uint64_t> rekeyed_generations;  // the generation of each of rekeyed_keys
+  std::vector<std::string> rekeys_unreadable;
   std::string rekey_problem;
   size_t rekeys = 0;                                  // re-key statements the server lists
   uint64_t write_key_roster_version = 0;              // the roster WriteKey was made under (v2)
@@ -134,6 +138,11 @@ struct CaseView {
 // last re-key followed, else generation 0.
 inline const SecretBytes& WriteKey(const CaseView& v) {
   return v.rekeyed_keys.empty() ? v.case_key : v.rekeyed_keys.back();
+}
+
+// The generation of WriteKey (0: the case's first CK).
+inline uint64_t WriteGeneration(const CaseView& v) {
+  return v.rekeyed_generations.empty() ? 0 : v.rekeyed_generations.back();
 }
 
 // Whether it is safe to encrypt something new for this case

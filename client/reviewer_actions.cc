@@ -301,8 +301,9 @@ Result<size_t> GrantCase(ReviewerSession& s, const CaseView& v, const ReviewerEn
   // Every generation of CK this reviewer followed (§7.3), so the colleague
   // reads the older records and writes under the newest key.
   DOJAVA_RETURN_IF_ERROR(seal(v.case_key, protocol::kRoleCaseKey, 0));
-  for (size_t g = 0; g < v.rekeyed_keys.size(); ++g) {
-    DOJAVA_RETURN_IF_ERROR(seal(v.rekeyed_keys[g], protocol::kRoleCaseKey, g + 1));
+  for (size_t i = 0; i < v.rekeyed_keys.size(); ++i) {
+    DOJAVA_RETURN_IF_ERROR(
+        seal(v.rekeyed_keys[i], protocol::kRoleCaseKey, v.rekeyed_generations[i]));
   }
   if (!v.notes_key.empty()) DOJAVA_RETURN_IF_ERROR(seal(v.notes_key, protocol::kRoleNotesKey, 0));
   if (keys.empty()) return size_t{0};
