@@ -177,6 +177,7 @@ Result<RekeyResult> RekeyCase(ReviewerSession& s, const crypto::Id& id) {
                                                 s.roster().version(), *signing));
   // CK' to every active reviewer who holds a CK row of the case (§7.3).
   std::vector<ApiSealedKey> keys;
+  std::vector<const ReviewerEntry*> recipients;
   for (const ReviewerEntry* e : s.roster().Active()) {
     const std::string rid = IdText(e->reviewer_id);
     bool holds = false;
@@ -185,14 +186,20 @@ Result<RekeyResult> RekeyCase(ReviewerSession& s, const crypto::Id& id) {
     DOJAVA_ASSIGN_OR_RETURN(Bytes sealed,
                             crypto::SealKey(next, protocol::kRoleCaseKey, id, e->x25519));
     keys.push_back({rid, protocol::kRoleCaseKey, std::move(sealed)});
+    recipients.push_back(e);
   }
+  // NK' with its own genesis under CK', to the same reviewers: notes written
+  // after the re-key are closed to whoever kept an older NK (§7.3).
+  const SecretBytes notes = SecretBytes::Random(protocol::kKeySize);
+  DOJAVA_ASSIGN_OR_RETURN(NewNotesKey nk, SealNotesKey(s, id, next, notes, recipients, 0));
+  keys.insert(keys.end(), nk.keys.begin(), nk.keys.end());
   // §7.4: the server keeps only the statement sealed under the CK it moves from.
   DOJAVA_ASSIGN_OR_RETURN(
       Bytes envelope,
       crypto::v2::SealStatement(WriteKey(v), protocol::kStatementRekey, id, statement));
-  Status posted = s.api().PostRekey(id, statement, envelope, keys);
+  Status posted = s.api().PostRekey(id, statement, envelope, keys, nk.genesis, nk.envelope);
   if (!posted.ok()) return InCase(id, Status(posted.code(), "re-keying: " + posted.message()));
-  return RekeyResult{v.rekeys + 1, keys.size()};
+  return RekeyResult{v.rekeys + 1, recipients.size()};
 }
 
 Result<RekeyRetiredReport> RekeyRetired(ReviewerSession& s) {
