@@ -56,10 +56,6 @@ struct CaseEntry {
   std::vector<FileRef> files;
   std::string error;         // non-empty: this message could not be opened or parsed
   Code outcome = Code::kOk;  // why, for an opened one too (v2: reordered, retired_author...)
-  // Never set since version 1 was dropped: a record that does not open never
-  // blocks writing (§8.4; message #1 and the anchors decide). It goes with
-  // payload::OpenedMessage::undecryptable (the old §11.4 rule).
-  bool undecryptable = false;
 };
 
 // The records of a case, read: entries plus what §8.4 adds for a v2 case.
