@@ -7,6 +7,7 @@
 #include "client/case_view.h"
 #include "client/file_metadata.h"
 #include "client/format.h"
+#include "client/key_rotation.h"
 #include "client/keys.h"
 #include "client/reviewer_actions.h"
 #include "crypto/protocol_constants.h"
@@ -159,6 +160,11 @@ client::ReviewerKeySource Backend::KeySourceOf(const std::string& key_file,
   };
 }
 
+client::EpochKeySource Backend::EpochSourceOf(const std::string& key_file,
+                                              const std::shared_ptr<SecretBytes>& passphrase) {
+  return [key_file, passphrase] { return client::OpenEpochKeys(key_file, *passphrase); };
+}
+
 void Backend::Unlock(ServerSettings settings, std::shared_ptr<SecretBytes> passphrase) {
   cancel_requested_ = false;
   emit busy(tr("Unlocking and checking the server…"));
@@ -167,10 +173,12 @@ void Backend::Unlock(ServerSettings settings, std::shared_ptr<SecretBytes> passp
   const client::TrustOptions trust = TrustOf(settings);
   const client::ReviewerKeySource key_source =
       KeySourceOf(settings.key_file.toStdString(), passphrase);
-  auto s = client::StartReviewerSession(conn, trust, key_source);
+  auto s = client::StartReviewerSession(conn, trust, key_source,
+                                        EpochSourceOf(settings.key_file.toStdString(), passphrase));
   *passphrase = SecretBytes();
   if (!s.ok()) return ReportFailure(tr("Unlock"), s.status());
   session_.emplace(std::move(s).value());
+  ResealAfterRotation();
   watcher_.emplace();
   QStringList colleagues;
   for (const auto& e : session_->roster().entries()) {

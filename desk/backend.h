@@ -48,7 +48,11 @@ class Backend : public QObject {
  public slots:
   // Opens the key file with `passphrase` (wiped after use), connects,
   // verifies the instance and roster against the admin fingerprint and logs
-  // in. unlocked(name) or failed().
+  // in. unlocked(name) or failed(). After a key rotation (`dojava key
+  // rotate`) the encryption key is the one the roster names among the
+  // KEY.epochN files beside the key file, and once the roster names it the
+  // case keys sealed to an older one are sealed to it again (keysResealed,
+  // before unlocked), as the CLI does.
   void Unlock(dojava::desk::ServerSettings settings, std::shared_ptr<SecretBytes> passphrase);
   void Lock();
   // Lists and opens every case granted to this reviewer. casesListed().
@@ -103,6 +107,8 @@ class Backend : public QObject {
   void setupChecked(QList<dojava::desk::SetupCheckRow> rows);
   void onionKeyCreated(QString public_line, QString private_path);
   void keyCreated(QString key_path, QString public_line);
+  // What sealing the case keys again after a key rotation did (a sentence).
+  void keysResealed(QString note);
   void done(QString message);
   void failed(QString what, QString message);
 
@@ -112,6 +118,11 @@ class Backend : public QObject {
   // Opens `key_file` with `passphrase`.
   static client::ReviewerKeySource KeySourceOf(const std::string& key_file,
                                                const std::shared_ptr<SecretBytes>& passphrase);
+  // Opens the KEY.epochN files beside `key_file` with `passphrase`.
+  static client::EpochKeySource EpochSourceOf(const std::string& key_file,
+                                              const std::shared_ptr<SecretBytes>& passphrase);
+  // After a rotation: client::ResealToCurrentKey, told with keysResealed.
+  void ResealAfterRotation();
   bool RequireSession();
   void ReportFailure(const QString& what, const Status& st);
   // Opens case `id` again and emits caseOpened (after a change).

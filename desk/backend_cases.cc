@@ -11,6 +11,7 @@
 #include "client/case_view.h"
 #include "client/file_metadata.h"
 #include "client/format.h"
+#include "client/key_rotation.h"
 #include "client/new_key_file.h"
 #include "client/onion_auth.h"
 #include "client/reviewer_actions.h"
@@ -165,9 +166,10 @@ void Backend::Watch() {
 
 void Backend::CheckSetup(ServerSettings settings, std::shared_ptr<SecretBytes> passphrase) {
   emit busy(tr("Checking your setup…"));
+  const std::string key_file = settings.key_file.toStdString();
   const std::vector<client::SetupCheck> checks =
-      client::CheckSetup(ConnectionOf(settings), TrustOf(settings), settings.key_file.toStdString(),
-                         KeySourceOf(settings.key_file.toStdString(), passphrase));
+      client::CheckSetup(ConnectionOf(settings), TrustOf(settings), key_file,
+                         KeySourceOf(key_file, passphrase), EpochSourceOf(key_file, passphrase));
   *passphrase = SecretBytes();
   QList<SetupCheckRow> rows;
   for (const client::SetupCheck& c : checks) {
@@ -181,6 +183,33 @@ void Backend::CheckSetup(ServerSettings settings, std::shared_ptr<SecretBytes> p
     rows << r;
   }
   emit setupChecked(rows);
+}
+
+void Backend::ResealAfterRotation() {
+  if (session_->me->older.empty()) return;
+  emit busy(tr("Sealing your case keys to your new encryption key…"));
+  auto r = client::ResealToCurrentKey(*session_);
+  if (!r.ok()) {
+    return emit keysResealed(tr("Your case keys could not be sealed to your new encryption key "
+                                "yet (the app tries again at the next unlock): %1")
+                                 .arg(PlainError(r.status())));
+  }
+  if (r->keys == 0 && r->removed.empty() && r->refused.empty()) return;
+  QString note =
+      tr("Your new encryption key is on the roster: %n key(s) of your cases are now "
+         "sealed to it.",
+         nullptr, static_cast<int>(r->keys));
+  for (const std::string& path : r->removed) {
+    note += QLatin1Char(' ') +
+            tr("The old key file %1 is destroyed.").arg(QString::fromStdString(path));
+  }
+  if (!r->refused.empty()) {
+    QStringList refused;
+    for (const std::string& m : r->refused) refused << QString::fromStdString(m);
+    note += QLatin1Char(' ') + tr("Not sealed again yet (the old key is kept until they are): %1")
+                                   .arg(refused.join(QStringLiteral("; ")));
+  }
+  emit keysResealed(note);
 }
 
 void Backend::CreateOnionKey(QString server, QString auth_dir) {

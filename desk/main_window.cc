@@ -11,6 +11,7 @@
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QToolBar>
+#include <utility>
 
 #include "desk/language_switch.h"
 
@@ -312,9 +313,15 @@ void MainWindow::ConnectBackend() {
     toolbar_->show();
     idle_.start();
     ScheduleWatch();
-    Finish(true, tr("Unlocked as %1.").arg(name));
+    const QString note = std::exchange(reseal_note_, QString());
+    Finish(true, tr("Unlocked as %1.").arg(name) + (note.isEmpty() ? QString() : u' ' + note));
     Refresh();
+    if (!note.isEmpty()) {  // after a key rotation: shown until the next refresh
+      activity_->setText(note);
+      activity_->show();
+    }
   });
+  connect(backend_, &Backend::keysResealed, this, [this](QString note) { reseal_note_ = note; });
   connect(backend_, &Backend::casesListed, this, [this](QList<CaseRow> rows, int not_granted) {
     if (!unlocked_) return Finish(true, tr("Locked."));  // arrived after Lock()
     list_->SetRows(rows);

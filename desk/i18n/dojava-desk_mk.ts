@@ -187,6 +187,30 @@
         <source>%1 already exists. The app never overwrites a key file: choose another name, or open that key instead.</source>
         <translation>%1 веќе постои. Апликацијата никогаш не презапишува датотека со клуч: изберете друго име или наместо тоа отворете го тој клуч.</translation>
     </message>
+    <message>
+        <source>Sealing your case keys to your new encryption key…</source>
+        <translation>Клучевите на вашите случаи се заклучуваат со вашиот нов клуч за шифрирање…</translation>
+    </message>
+    <message>
+        <source>Your case keys could not be sealed to your new encryption key yet (the app tries again at the next unlock): %1</source>
+        <translation>Клучевите на вашите случаи сè уште не можеа да се заклучат со вашиот нов клуч за шифрирање (апликацијата се обидува повторно при следното отклучување): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your new encryption key is on the roster: %n key(s) of your cases are now sealed to it.</source>
+        <translation>
+            <numerusform>Вашиот нов клуч за шифрирање е на списокот на членови на тимот: %n клуч на вашите случаи сега е заклучен со него.</numerusform>
+            <numerusform>Вашиот нов клуч за шифрирање е на списокот на членови на тимот: %n клучеви на вашите случаи сега се заклучени со него.</numerusform>
+            <numerusform>Вашиот нов клуч за шифрирање е на списокот на членови на тимот: %n клучеви на вашите случаи сега се заклучени со него.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The old key file %1 is destroyed.</source>
+        <translation>Старата датотека со клуч %1 е уништена.</translation>
+    </message>
+    <message>
+        <source>Not sealed again yet (the old key is kept until they are): %1</source>
+        <translation>Сè уште не се повторно заклучени (стариот клуч се чува додека не бидат): %1</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>

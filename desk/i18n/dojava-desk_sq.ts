@@ -186,6 +186,29 @@
         <source>%1 already exists. The app never overwrites a key file: choose another name, or open that key instead.</source>
         <translation>%1 ekziston tashmë. Aplikacioni nuk e mbishkruan kurrë një skedar çelësi: zgjidhni një emër tjetër ose hapni atë çelës.</translation>
     </message>
+    <message>
+        <source>Sealing your case keys to your new encryption key…</source>
+        <translation>Çelësat e rasteve tuaja po mbyllen me çelësin tuaj të ri të enkriptimit…</translation>
+    </message>
+    <message>
+        <source>Your case keys could not be sealed to your new encryption key yet (the app tries again at the next unlock): %1</source>
+        <translation>Çelësat e rasteve tuaja ende nuk u mbyllën dot me çelësin tuaj të ri të enkriptimit (aplikacioni provon përsëri në zhbllokimin e ardhshëm): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your new encryption key is on the roster: %n key(s) of your cases are now sealed to it.</source>
+        <translation>
+            <numerusform>Çelësi juaj i ri i enkriptimit është në listën e anëtarëve të ekipit: %n çelës i rasteve tuaja tani është mbyllur me të.</numerusform>
+            <numerusform>Çelësi juaj i ri i enkriptimit është në listën e anëtarëve të ekipit: %n çelësa të rasteve tuaja tani janë mbyllur me të.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The old key file %1 is destroyed.</source>
+        <translation>Skedari i vjetër i çelësit %1 u shkatërrua.</translation>
+    </message>
+    <message>
+        <source>Not sealed again yet (the old key is kept until they are): %1</source>
+        <translation>Ende të pambyllura përsëri (çelësi i vjetër ruhet derisa të mbyllen): %1</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>

@@ -187,6 +187,30 @@
         <source>%1 already exists. The app never overwrites a key file: choose another name, or open that key instead.</source>
         <translation>%1 већ постоји. Апликација никада не преписује фајл са кључем: изаберите друго име или уместо тога отворите тај кључ.</translation>
     </message>
+    <message>
+        <source>Sealing your case keys to your new encryption key…</source>
+        <translation>Кључеви ваших случајева се закључавају вашим новим кључем за шифровање…</translation>
+    </message>
+    <message>
+        <source>Your case keys could not be sealed to your new encryption key yet (the app tries again at the next unlock): %1</source>
+        <translation>Кључеви ваших случајева још нису могли да се закључају вашим новим кључем за шифровање (апликација покушава поново при следећем откључавању): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your new encryption key is on the roster: %n key(s) of your cases are now sealed to it.</source>
+        <translation>
+            <numerusform>Ваш нови кључ за шифровање је на списку чланова тима: %n кључ ваших случајева је сада закључан њиме.</numerusform>
+            <numerusform>Ваш нови кључ за шифровање је на списку чланова тима: %n кључа ваших случајева су сада закључана њиме.</numerusform>
+            <numerusform>Ваш нови кључ за шифровање је на списку чланова тима: %n кључева ваших случајева је сада закључано њиме.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The old key file %1 is destroyed.</source>
+        <translation>Стари фајл са кључем %1 је уништен.</translation>
+    </message>
+    <message>
+        <source>Not sealed again yet (the old key is kept until they are): %1</source>
+        <translation>Још нису поново закључани (стари кључ се чува док не буду): %1</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>

@@ -187,6 +187,30 @@
         <source>%1 already exists. The app never overwrites a key file: choose another name, or open that key instead.</source>
         <translation>%1 već postoji. Aplikacija nikada ne prepisuje fajl sa ključem: izaberite drugo ime ili umesto toga otvorite taj ključ.</translation>
     </message>
+    <message>
+        <source>Sealing your case keys to your new encryption key…</source>
+        <translation>Ključevi vaših slučajeva se zaključavaju vašim novim ključem za šifrovanje…</translation>
+    </message>
+    <message>
+        <source>Your case keys could not be sealed to your new encryption key yet (the app tries again at the next unlock): %1</source>
+        <translation>Ključevi vaših slučajeva još nisu mogli da se zaključaju vašim novim ključem za šifrovanje (aplikacija pokušava ponovo pri sledećem otključavanju): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your new encryption key is on the roster: %n key(s) of your cases are now sealed to it.</source>
+        <translation>
+            <numerusform>Vaš novi ključ za šifrovanje je na spisku članova tima: %n ključ vaših slučajeva je sada zaključan njime.</numerusform>
+            <numerusform>Vaš novi ključ za šifrovanje je na spisku članova tima: %n ključa vaših slučajeva su sada zaključana njime.</numerusform>
+            <numerusform>Vaš novi ključ za šifrovanje je na spisku članova tima: %n ključeva vaših slučajeva je sada zaključano njime.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The old key file %1 is destroyed.</source>
+        <translation>Stari fajl sa ključem %1 je uništen.</translation>
+    </message>
+    <message>
+        <source>Not sealed again yet (the old key is kept until they are): %1</source>
+        <translation>Još nisu ponovo zaključani (stari ključ se čuva dok ne budu): %1</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>
