@@ -338,11 +338,12 @@ void CasePanel::Show(const CaseDetail& d) {
   if (const int i = status_->findData(d.row.status); i >= 0) status_->setCurrentIndex(i);
   files_->clear();
   for (int i = 0; i < d.files.size(); ++i) {
-    files_->addItem(tr("%1. %2  (%3 bytes, %4)")
-                        .arg(i + 1)
-                        .arg(d.files[i].name)
-                        .arg(d.files[i].size)
-                        .arg(d.files[i].mime));
+    const FileItem& f = d.files[i];
+    // One arg() call: a file name holding "%3" stays as it is.
+    const QString number = QString::number(i + 1), size = QString::number(f.size);
+    files_->addItem(f.mime.isEmpty()
+                        ? tr("%1. %2  (%3 bytes)").arg(number, f.name, size)
+                        : tr("%1. %2  (%3 bytes, %4)").arg(number, f.name, size, f.mime));
   }
   if (!d.files.isEmpty()) files_->setCurrentRow(0);
 }

@@ -513,6 +513,10 @@
         <source>Do not trust this case. Its first message (the source&apos;s report) or the order of its messages failed verification: someone with access to the server may have swapped the case&apos;s key and could read anything written here. Replies and notes are switched off for this case; tell your admin. </source>
         <translation>Ne vjerujte ovom slučaju. Njegova prva poruka (prijava izvora) ili redoslijed njegovih poruka nije prošao provjeru: neko ko ima pristup serveru možda je zamijenio ključ slučaja i mogao bi da pročita sve što se ovdje napiše. Odgovori i bilješke su isključeni za ovaj slučaj; obavijestite administratora. </translation>
     </message>
+    <message>
+        <source>%1. %2  (%3 bytes)</source>
+        <translation>%1. %2  (%3 B)</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>

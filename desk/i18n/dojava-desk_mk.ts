@@ -513,6 +513,10 @@
         <source>Do not trust this case. Its first message (the source&apos;s report) or the order of its messages failed verification: someone with access to the server may have swapped the case&apos;s key and could read anything written here. Replies and notes are switched off for this case; tell your admin. </source>
         <translation>Не верувајте му на овој случај. Неговата прва порака (пријавата на изворот) или редоследот на неговите пораки не помина проверка: некој со пристап до серверот можеби го заменил клучот на случајот и би можел да прочита сѐ што ќе се напише тука. Одговорите и белешките се исклучени за овој случај; известете го администраторот. </translation>
     </message>
+    <message>
+        <source>%1. %2  (%3 bytes)</source>
+        <translation>%1. %2  (%3 B)</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>

@@ -510,6 +510,10 @@
         <source>Do not trust this case. Its first message (the source&apos;s report) or the order of its messages failed verification: someone with access to the server may have swapped the case&apos;s key and could read anything written here. Replies and notes are switched off for this case; tell your admin. </source>
         <translation>Mos i besoni këtij rasti. Mesazhi i tij i parë (raporti i burimit) ose radha e mesazheve të tij nuk kaloi verifikimin: dikush me qasje në server mund ta ketë zëvendësuar çelësin e rastit dhe mund të lexojë gjithçka që shkruhet këtu. Përgjigjet dhe shënimet janë çaktivizuar për këtë rast; njoftoni administratorin. </translation>
     </message>
+    <message>
+        <source>%1. %2  (%3 bytes)</source>
+        <translation>%1. %2  (%3 bajtë)</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>

@@ -513,6 +513,10 @@
         <source>Do not trust this case. Its first message (the source&apos;s report) or the order of its messages failed verification: someone with access to the server may have swapped the case&apos;s key and could read anything written here. Replies and notes are switched off for this case; tell your admin. </source>
         <translation>Не верујте овом случају. Његова прва порука (пријава извора) или редослед његових порука није прошао проверу: неко ко има приступ серверу можда је заменио кључ случаја и могао би да прочита све што се овде напише. Одговори и белешке су искључени за овај случај; обавестите администратора. </translation>
     </message>
+    <message>
+        <source>%1. %2  (%3 bytes)</source>
+        <translation>%1. %2  (%3 B)</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>

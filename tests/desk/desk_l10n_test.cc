@@ -25,6 +25,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QPixmap>
 #include <QPlainTextEdit>
@@ -176,7 +177,7 @@ CaseDetail DemoCase() {
   d.row.kind = QStringLiteral("spyware");
   d.row.status = QStringLiteral("new");
   d.row.unread = true;
-  d.row.files = 1;
+  d.row.files = 2;
   d.form = {{QStringLiteral("country"), QStringLiteral("RS")},
             {QStringLiteral("incident"), QStringLiteral("spyware")}};
   CaseItem item;
@@ -184,6 +185,7 @@ CaseDetail DemoCase() {
   item.text = QStringLiteral("Pegasus na telefonu novinarke");
   d.items << item;
   d.files << FileItem{QStringLiteral("photo.jpg"), QStringLiteral("image/jpeg"), 1234};
+  d.files << FileItem{QStringLiteral("notes %3.txt"), QString(), 14};  // no type given
   return d;
 }
 
@@ -202,6 +204,7 @@ class DeskL10nTest : public QObject {
   void pickLanguage();
   void startFollowsTheSystemUnlessChosen();
   void switchingRetranslatesTheOpenWindow();
+  void fileRowsShowSizeAndType();
   void everyControlHasAnAccessibleName_data();
   void everyControlHasAnAccessibleName();
   void tabReachesEveryControlOfEveryPage();
@@ -462,6 +465,28 @@ void DeskL10nTest::switchingRetranslatesTheOpenWindow() {
   QCOMPARE(ok->text(), QStringLiteral("&Continue"));
   QCOMPARE(list->model()->index(0, CaseList::kCountry).data().toString(), QStringLiteral("Serbia"));
   QCOMPARE(list->model()->index(0, CaseList::kStatus).data().toString(), QStringLiteral("new"));
+}
+
+// A case's file rows: "N. name  (size bytes, type)", and for a file whose
+// type is not known "(size bytes)", never "(size bytes, )", in every language.
+void DeskL10nTest::fileRowsShowSizeAndType() {
+  auto w = Window();
+  auto* files = w->findChild<QListWidget*>(QStringLiteral("files"));
+  for (const QString& code : QStringList{QStringLiteral("en")} + kCodes) {
+    QVERIFY(LanguageSwitch::Instance()->Use(code));
+    QCoreApplication::processEvents();
+    QCOMPARE(files->count(), 2);
+    const QString typed = files->item(0)->text(), untyped = files->item(1)->text();
+    QVERIFY2(typed.startsWith(QLatin1String("1. photo.jpg  (1234 ")) &&
+                 typed.endsWith(QLatin1String(", image/jpeg)")),
+             qPrintable(code + QStringLiteral(": ") + typed));
+    QVERIFY2(untyped.startsWith(QLatin1String("2. notes %3.txt  (14 ")) &&
+                 untyped.endsWith(QLatin1Char(')')) && !untyped.contains(QLatin1Char(',')),
+             qPrintable(code + QStringLiteral(": ") + untyped));
+    if (code == QLatin1String("en"))
+      QCOMPARE(untyped, QStringLiteral("2. notes %3.txt  (14 bytes)"));
+  }
+  QVERIFY(LanguageSwitch::Instance()->Use(QStringLiteral("en")));
 }
 
 void DeskL10nTest::everyControlHasAnAccessibleName_data() {
