@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "client/file_metadata.h"
+#include "desk/dialogs.h"
 #include "desk/language_switch.h"
 #include "desk/report_terms.h"
 
@@ -127,7 +128,7 @@ CasePanel::CasePanel(QWidget* parent) : QWidget(parent) {
   split->addWidget(conv_box);
   split->addWidget(notes_box);
   split->setChildrenCollapsible(false);
-  auto* v = new QVBoxLayout(this);
+  auto* v = new QVBoxLayout(ScrolledContent(this));
   v->addWidget(heading_);
   v->addWidget(warning_);
   v->addWidget(report_box);
@@ -219,7 +220,8 @@ QWidget* CasePanel::BuildAttachments() {
   reply_files_->setMaximumHeight(48);
   auto* attach = Button(box, tr("Attach &file…"), "attachFile", tr("Attach a file to the reply"));
   connect(attach, &QPushButton::clicked, this, [this] {
-    const QString f = QFileDialog::getOpenFileName(this, tr("A file to send to the source"));
+    const QString f =
+        AskForPath(this, tr("A file to send to the source"), QFileDialog::ExistingFile);
     if (!f.isEmpty()) AttachToReply(f);
   });
   auto* remove = Button(box, tr("Remove"), "removeFile", tr("Remove the chosen file"));

@@ -13,6 +13,7 @@
 #include <QToolBar>
 #include <utility>
 
+#include "desk/dialogs.h"
 #include "desk/language_switch.h"
 
 namespace dojava::desk {
@@ -41,6 +42,8 @@ MainWindow::MainWindow(const QString& settings_path, QWidget* parent)
   cancel_->setAccessibleName(tr("Cancel the running operation"));
   status_ = new QLabel(this);
   status_->setObjectName(QStringLiteral("statusText"));
+  // A long message must not widen the window past the screen (200 %).
+  status_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   statusBar()->addWidget(status_, 1);
   statusBar()->addPermanentWidget(progress_);
   statusBar()->addPermanentWidget(cancel_);
@@ -107,6 +110,7 @@ void MainWindow::BuildWorkPage() {
   activity_ = new QLabel(work_);
   activity_->setObjectName(QStringLiteral("activity"));
   activity_->setAccessibleName(tr("New activity"));
+  activity_->setWordWrap(true);
   activity_->setStyleSheet(QStringLiteral("background:#dbe9ff; padding:6px; font-weight:bold;"));
   activity_->hide();
   layout->addWidget(activity_);
@@ -188,7 +192,7 @@ void MainWindow::ConnectCaseActions() {
   connect(panel_, &CasePanel::downloadRequested, this, [this](QString id, int n) {
     QString folder = download_folder_;
     if (folder.isEmpty()) {
-      folder = QFileDialog::getExistingDirectory(this, tr("Save the attachment in"));
+      folder = AskForPath(this, tr("Save the attachment in"), QFileDialog::Directory);
       if (folder.isEmpty()) return;
     }
     Queue([b = backend_, id, n, folder] { b->Download(id, n, folder); });
@@ -296,10 +300,9 @@ void MainWindow::ConnectBackend() {
     } else if (stack_->currentWidget() == setup_) {
       setup_->ShowError(message);
     } else if (unlocked_) {
-      QMessageBox box(QMessageBox::Warning, what, message, QMessageBox::Ok, this);
-      box.setObjectName(QStringLiteral("errorBox"));
-      box.setAccessibleName(what);
-      if (show_dialogs_) box.exec();
+      QMessageBox* box = NewErrorBox(this, what, message);
+      if (show_dialogs_) box->exec();
+      delete box;
     }
     Finish(false, what + QStringLiteral(": ") + message);
   });
@@ -429,18 +432,8 @@ void MainWindow::ShowStart() {
 }
 
 void MainWindow::AskDelete(const QString& id) {
-  auto* box = new QMessageBox(
-      QMessageBox::Warning, tr("Delete this case?"),
-      tr("The case, its conversation, notes and files are deleted from the server for every "
-         "reviewer. This cannot be undone."),
-      QMessageBox::NoButton, this);
-  box->setObjectName(QStringLiteral("confirmDelete"));
-  box->setAttribute(Qt::WA_DeleteOnClose);
-  QPushButton* yes = box->addButton(tr("Delete for good"), QMessageBox::DestructiveRole);
-  yes->setObjectName(QStringLiteral("confirmDeleteYes"));
-  QPushButton* no = box->addButton(tr("Keep the case"), QMessageBox::RejectRole);
-  no->setObjectName(QStringLiteral("confirmDeleteNo"));
-  box->setDefaultButton(no);  // Enter keeps the case
+  QPushButton* yes = nullptr;
+  QMessageBox* box = NewDeleteConfirmation(this, &yes);
   connect(box, &QMessageBox::buttonClicked, this, [this, id, yes](QAbstractButton* b) {
     if (b == yes) Queue([be = backend_, id] { be->Delete(id); });
   });
@@ -449,15 +442,7 @@ void MainWindow::AskDelete(const QString& id) {
 
 void MainWindow::AskGrantAll() {
   if (!unlocked_) return;
-  auto* dialog = new QInputDialog(this);
-  dialog->setObjectName(QStringLiteral("grantAllDialog"));
-  dialog->setAttribute(Qt::WA_DeleteOnClose);
-  dialog->setWindowTitle(tr("Share all my cases"));
-  dialog->setLabelText(
-      tr("Give this colleague access to every case you hold (for a colleague "
-         "who just joined):"));
-  dialog->setComboBoxItems(panel_->colleagues());
-  dialog->setComboBoxEditable(false);
+  QInputDialog* dialog = NewShareAllDialog(this, panel_->colleagues());
   connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString& who) {
     if (!who.isEmpty()) Queue([b = backend_, who] { b->GrantAll(who); });
   });

@@ -762,30 +762,6 @@
         <translation>U ndal siç kërkuat.</translation>
     </message>
     <message>
-        <source>Delete this case?</source>
-        <translation>Të fshihet ky rast?</translation>
-    </message>
-    <message>
-        <source>The case, its conversation, notes and files are deleted from the server for every reviewer. This cannot be undone.</source>
-        <translation>Rasti, biseda e tij, shënimet dhe skedarët fshihen nga serveri për të gjithë anëtarët e ekipit. Kjo nuk mund të kthehet pas.</translation>
-    </message>
-    <message>
-        <source>Delete for good</source>
-        <translation>Fshije përgjithmonë</translation>
-    </message>
-    <message>
-        <source>Keep the case</source>
-        <translation>Mbaje rastin</translation>
-    </message>
-    <message>
-        <source>Share all my cases</source>
-        <translation>Ndaj të gjitha rastet e mia</translation>
-    </message>
-    <message>
-        <source>Give this colleague access to every case you hold (for a colleague who just joined):</source>
-        <translation>Jepini këtij kolegu qasje në çdo rast që keni (për një koleg që sapo është bashkuar):</translation>
-    </message>
-    <message>
         <source>New activity in Dojava</source>
         <translation>Aktivitet i ri në Dojava</translation>
     </message>
@@ -1006,6 +982,269 @@ Shkruajeni tani; nuk do të shfaqet më.</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>Drejtori</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Skedar</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>Skedar %1</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Disk</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>Look in:</source>
+        <translation>Shiko në:</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Prapa</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Kthehu prapa</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Përpara</translation>
+    </message>
+    <message>
+        <source>Go forward</source>
+        <translation>Shko përpara</translation>
+    </message>
+    <message>
+        <source>Parent Directory</source>
+        <translation>Drejtoria mëmë</translation>
+    </message>
+    <message>
+        <source>Go to the parent directory</source>
+        <translation>Shko te drejtoria mëmë</translation>
+    </message>
+    <message>
+        <source>Create New Folder</source>
+        <translation>Krijo drejtori të re</translation>
+    </message>
+    <message>
+        <source>Create a New Folder</source>
+        <translation>Krijo një drejtori të re</translation>
+    </message>
+    <message>
+        <source>List View</source>
+        <translation>Pamje liste</translation>
+    </message>
+    <message>
+        <source>Change to list view mode</source>
+        <translation>Kalo te pamja listë</translation>
+    </message>
+    <message>
+        <source>Detail View</source>
+        <translation>Pamje me hollësi</translation>
+    </message>
+    <message>
+        <source>Change to detail view mode</source>
+        <translation>Kalo te pamja me hollësi</translation>
+    </message>
+    <message>
+        <source>Sidebar</source>
+        <translation>Shiriti anësor</translation>
+    </message>
+    <message>
+        <source>List of places and bookmarks</source>
+        <translation>Lista e vendeve dhe e faqerojtësve</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Skedarët</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>&amp;Emri i skedarit:</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>Drejtoria:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>Skedarë të llojit:</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>Të gjithë skedarët (*)</translation>
+    </message>
+    <message>
+        <source>Directories</source>
+        <translation>Drejtori</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Hap</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Ruaj</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Zgjidh</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Riemërto</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Fshi</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden files</source>
+        <translation>Shfaq skedarët e &amp;fshehur</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder</source>
+        <translation>Drejtori e &amp;re</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>Drejtori e re</translation>
+    </message>
+    <message>
+        <source>Show </source>
+        <translation>Shfaq </translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 ekziston tashmë.
+Dëshironi ta zëvendësoni?</translation>
+    </message>
+    <message>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>Jeni i sigurt që doni të fshini &apos;%1&apos;?</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is write protected.
+Do you want to delete it anyway?</source>
+        <translation>&apos;%1&apos; është i mbrojtur nga shkrimi.
+Dëshironi ta fshini gjithsesi?</translation>
+    </message>
+    <message>
+        <source>Could not delete directory.</source>
+        <translation>Drejtoria nuk u fshi dot.</translation>
+    </message>
+    <message>
+        <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+        <translation>%1
+Drejtoria nuk u gjet.
+Kontrolloni nëse emri i drejtorisë është i saktë.</translation>
+    </message>
+    <message>
+        <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+        <translation>%1
+Skedari nuk u gjet.
+Kontrolloni nëse emri i skedarit është i saktë.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Hap</translation>
+    </message>
+    <message>
+        <source>Find Directory</source>
+        <translation>Gjej drejtorinë</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>Ruaje si</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Emri</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Madhësia</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Lloji</translation>
+    </message>
+    <message>
+        <source>Date Modified</source>
+        <translation>Data e ndryshimit</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Kompjuteri</translation>
+    </message>
+    <message>
+        <source>Invalid filename</source>
+        <translation>Emër skedari i pavlefshëm</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The name &quot;%1&quot; cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
+        <translation>&lt;b&gt;Emri &quot;%1&quot; nuk mund të përdoret.&lt;/b&gt;&lt;p&gt;Provoni një emër tjetër, me më pak shkronja ose pa shenja pikësimi.</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Zhbëj</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ribëj</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Prit</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopjo</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Ngjit</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Fshi</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Përzgjidhi të gjitha</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Shfaq hollësitë...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Fshih hollësitë...</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Status set to %1</source>
@@ -1070,6 +1309,195 @@ Shkruajeni tani; nuk do të shfaqet më.</translation>
     <message>
         <source>%1 (%2 bytes)</source>
         <translation>%1 (%2 bajtë)</translation>
+    </message>
+    <message>
+        <source>Delete this case?</source>
+        <translation>Të fshihet ky rast?</translation>
+    </message>
+    <message>
+        <source>The case, its conversation, notes and files are deleted from the server for every reviewer. This cannot be undone.</source>
+        <translation>Rasti, biseda e tij, shënimet dhe skedarët fshihen nga serveri për të gjithë anëtarët e ekipit. Kjo nuk mund të kthehet pas.</translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>Fshije përgjithmonë</translation>
+    </message>
+    <message>
+        <source>Keep the case</source>
+        <translation>Mbaje rastin</translation>
+    </message>
+    <message>
+        <source>Share all my cases</source>
+        <translation>Ndaj të gjitha rastet e mia</translation>
+    </message>
+    <message>
+        <source>Give this colleague access to every case you hold (for a colleague who just joined):</source>
+        <translation>Jepini këtij kolegu qasje në çdo rast që keni (për një koleg që sapo është bashkuar):</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>Në rregull</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Ruaj</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Ruaji të gjitha</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Hap</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Po</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Po për &amp;të gjitha</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Jo</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>J&amp;o për të gjitha</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Ndërprit</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Riprovo</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Shpërfill</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Mbyll</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anulo</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Hidh poshtë</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Ndihmë</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Zbato</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Rivendos</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Rikthe parazgjedhjet</translation>
+    </message>
+</context>
+<context>
+    <name>QScrollBar</name>
+    <message>
+        <source>Scroll here</source>
+        <translation>Rrëshqit këtu</translation>
+    </message>
+    <message>
+        <source>Left edge</source>
+        <translation>Skaji i majtë</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>Sipër</translation>
+    </message>
+    <message>
+        <source>Right edge</source>
+        <translation>Skaji i djathtë</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>Poshtë</translation>
+    </message>
+    <message>
+        <source>Page left</source>
+        <translation>Faqe majtas</translation>
+    </message>
+    <message>
+        <source>Page up</source>
+        <translation>Faqe sipër</translation>
+    </message>
+    <message>
+        <source>Page right</source>
+        <translation>Faqe djathtas</translation>
+    </message>
+    <message>
+        <source>Page down</source>
+        <translation>Faqe poshtë</translation>
+    </message>
+    <message>
+        <source>Scroll left</source>
+        <translation>Rrëshqit majtas</translation>
+    </message>
+    <message>
+        <source>Scroll up</source>
+        <translation>Rrëshqit sipër</translation>
+    </message>
+    <message>
+        <source>Scroll right</source>
+        <translation>Rrëshqit djathtas</translation>
+    </message>
+    <message>
+        <source>Scroll down</source>
+        <translation>Rrëshqit poshtë</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Zhbëj</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ribëj</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Prit</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopjo</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>Kopjo &amp;adresën e lidhjes</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Ngjit</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Fshi</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Përzgjidhi të gjitha</translation>
     </message>
 </context>
 <context>
