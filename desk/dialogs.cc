@@ -117,6 +117,20 @@ namespace {
     QT_TRANSLATE_NOOP("QScrollBar", "Scroll down"),
 };
 
+// The content of a page's scroll area. With labels that wrap, QScrollArea
+// makes its widget as tall as heightForWidth(), which a layout answers with
+// its preferred height (text views at their full size hint): the page would
+// scroll in a window that holds it. This answers with the minimum height for
+// that width instead, so the page scrolls only when the window is smaller.
+class ScrolledPage : public QWidget {
+ public:
+  using QWidget::QWidget;
+  int heightForWidth(int width) const override {
+    return layout() != nullptr ? layout()->totalMinimumHeightForWidth(width)
+                               : QWidget::heightForWidth(width);
+  }
+};
+
 }  // namespace
 
 QFileDialog* NewFileDialog(QWidget* parent, const QString& caption, QFileDialog::FileMode mode,
@@ -182,7 +196,7 @@ QWidget* ScrolledContent(QWidget* page) {
   scroll->setFrameShape(QFrame::NoFrame);
   scroll->setWidgetResizable(true);
   scroll->setFocusPolicy(Qt::NoFocus);  // Tab goes to the controls, and scrolls to them
-  auto* content = new QWidget(scroll);
+  auto* content = new ScrolledPage(scroll);
   scroll->setWidget(content);
   auto* layout = new QVBoxLayout(page);
   layout->setContentsMargins(0, 0, 0, 0);
