@@ -30,6 +30,10 @@ class DeskSettings {
   ServerSettings server() const;
   void SetServer(const ServerSettings& s);
 
+  // `[tor] extra_torrc`: a torrc file with settings the app's own tor
+  // reads too (bridges; own_tor.h); empty: none. Set by hand, not in the app.
+  QString extra_torrc() const;
+
   int idle_lock_seconds() const;
   void SetIdleLockSeconds(int seconds);
 
