@@ -95,10 +95,12 @@ QStringList OwnTor::Arguments(quint16 port, QString* error) const {
     args << QStringLiteral("-f") << extra.absoluteFilePath();
   }
   // On tor's command line, so they override the same options in the file.
+  // ExtendedErrors: the SOCKS reply tells a missing client-auth key (0xF4)
+  // from an unpublished onion (0xF0), and the reviewer is told which.
   args << QStringLiteral("--DataDirectory") << data_dir() << QStringLiteral("--ClientOnionAuthDir")
-       << auth_dir() << QStringLiteral("--SocksPort") << QStringLiteral("127.0.0.1:%1").arg(port)
-       << QStringLiteral("--ControlPort") << QStringLiteral("0")
-       << QStringLiteral("--__OwningControllerProcess")
+       << auth_dir() << QStringLiteral("--SocksPort")
+       << QStringLiteral("127.0.0.1:%1 ExtendedErrors").arg(port) << QStringLiteral("--ControlPort")
+       << QStringLiteral("0") << QStringLiteral("--__OwningControllerProcess")
        << QString::number(QCoreApplication::applicationPid()) << QStringLiteral("--Log")
        << QStringLiteral("notice stdout");
   return args;
