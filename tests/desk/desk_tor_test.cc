@@ -51,6 +51,7 @@ class DeskTorTest : public QObject {
  private slots:
   void initTestCase();
   void cleanupTestCase();
+  void anExtraTorrcOthersCanChangeIsRefused();
   void firstRunUnlockListOpenReplyThroughOwnTor();
 
  private:
@@ -159,6 +160,25 @@ void DeskTorTest::cleanupTestCase() {
     testnet_.waitForFinished(30000);
   }
   testing::RunProgram(kRoot + QStringLiteral("/ops/testnet"), {"stop", "--dir", P("net")});
+}
+
+// The extra torrc decides where tor connects: one that others may change,
+// or that is missing, stops the start with the reason; tor is not run.
+void DeskTorTest::anExtraTorrcOthersCanChangeIsRefused() {
+  OwnTor tor(P(QStringLiteral("refusing-tor")));
+  QSignalSpy failed(&tor, &OwnTor::failed);
+  QVERIFY(testing::WritePrivateFile(P("shared-torrc"), "UseBridges 1\n"));
+  QVERIFY(QFile::setPermissions(P("shared-torrc"),
+                                QFile::ReadOwner | QFile::WriteOwner | QFile::WriteGroup));
+  for (const QString& file : {P("shared-torrc"), P("no-such-torrc")}) {
+    tor.SetExtraTorrc(file);
+    tor.Start();
+    QCOMPARE(failed.size(), 1);
+    const QString why = failed.takeFirst().at(0).toString();
+    QVERIFY2(why.contains(file) && why.contains(QLatin1String("only you can change")),
+             qPrintable(why));
+    QVERIFY(!tor.running());
+  }
 }
 
 void DeskTorTest::firstRunUnlockListOpenReplyThroughOwnTor() {
