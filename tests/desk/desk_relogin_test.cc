@@ -36,6 +36,7 @@ class DeskReloginTest : public QObject {
   void cleanupTestCase();
   void refreshAfterRestartLogsInAgain();
   void replyAfterRestartLogsInAgain();
+  void activityCheckAfterRestartLogsInAgain();
   void aFailedNewLoginIsShownOnce();
 
  private:
@@ -155,6 +156,18 @@ void DeskReloginTest::replyAfterRestartLogsInAgain() {
                     server_->P("state-cli-ana"), "--admin-fingerprint", server_->fingerprint()});
   QVERIFY2(show.rc == 0, qPrintable(show.Why()));
   QCOMPARE(QString::fromUtf8(show.out).count(reply), 1);
+}
+
+// The background check for new activity (every 10 minutes) is the first
+// request after a restart: it goes through too, with no dialog.
+void DeskReloginTest::activityCheckAfterRestartLogsInAgain() {
+  const QByteArray before = SavedToken();
+  Restart();
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  window_->CheckActivity();
+  auto r = Wait(spy);
+  QVERIFY2(r.first, qPrintable(r.second));
+  QVERIFY(SavedToken() != before);
 }
 
 // The admin removes ana from the roster: dojavad refuses her token and her
