@@ -211,6 +211,10 @@
         <source>Not sealed again yet (the old key is kept until they are): %1</source>
         <translation>Još nisu ponovo zaključani (stari ključ se čuva dok ne budu): %1</translation>
     </message>
+    <message>
+        <source>Logging in again…</source>
+        <translation>Ponovno prijavljivanje…</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>
@@ -926,6 +930,10 @@ Zapišite je sada; više se neće prikazati.</translation>
     <message>
         <source>No free port on 127.0.0.1 for tor.</source>
         <translation>Nema slobodnog porta na 127.0.0.1 za tor.</translation>
+    </message>
+    <message>
+        <source>The extra tor settings file %1 cannot be used: it must be a file you can read and only you can change.</source>
+        <translation>Datoteka s dodatnim postavkama za tor %1 se ne može koristiti: mora biti datoteka koju možete čitati i koju samo vi možete mijenjati.</translation>
     </message>
 </context>
 <context>

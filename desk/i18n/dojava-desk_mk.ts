@@ -211,6 +211,10 @@
         <source>Not sealed again yet (the old key is kept until they are): %1</source>
         <translation>Сѐ уште не се повторно заклучени (стариот клуч се чува додека не бидат): %1</translation>
     </message>
+    <message>
+        <source>Logging in again…</source>
+        <translation>Повторно најавување…</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>
@@ -926,6 +930,10 @@ Write it down now; it is not shown again.</source>
     <message>
         <source>No free port on 127.0.0.1 for tor.</source>
         <translation>Нема слободна порта на 127.0.0.1 за tor.</translation>
+    </message>
+    <message>
+        <source>The extra tor settings file %1 cannot be used: it must be a file you can read and only you can change.</source>
+        <translation>Датотеката со дополнителни поставки за tor %1 не може да се користи: мора да биде датотека што можете да ја читате и што само вие можете да ја менувате.</translation>
     </message>
 </context>
 <context>

@@ -209,6 +209,10 @@
         <source>Not sealed again yet (the old key is kept until they are): %1</source>
         <translation>Ende të pambyllura përsëri (çelësi i vjetër ruhet derisa të mbyllen): %1</translation>
     </message>
+    <message>
+        <source>Logging in again…</source>
+        <translation>Po identifikoheni përsëri…</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>
@@ -912,6 +916,10 @@ Shkruajeni tani; nuk do të shfaqet më.</translation>
     <message>
         <source>No free port on 127.0.0.1 for tor.</source>
         <translation>Nuk ka portë të lirë në 127.0.0.1 për tor-in.</translation>
+    </message>
+    <message>
+        <source>The extra tor settings file %1 cannot be used: it must be a file you can read and only you can change.</source>
+        <translation>Skedari me cilësime shtesë për tor %1 nuk mund të përdoret: duhet të jetë një skedar që ju mund ta lexoni dhe vetëm ju mund ta ndryshoni.</translation>
     </message>
 </context>
 <context>
