@@ -1,6 +1,7 @@
 // The Backend's slots that change who holds a case or add files: replies
 // with attachments (cleaned by mat2 on request), grant, grant to all,
-// delete, and the activity poll. Like backend.cc, all of it runs on the
+// delete, the activity poll, and sealing the case keys to a new encryption
+// key after a rotation. Like backend.cc, all of it runs on the
 // worker thread.
 #include <QDir>
 #include <QFile>
