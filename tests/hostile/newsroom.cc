@@ -2,6 +2,8 @@
 
 #include <signal.h>
 
+#include <ctime>
+
 #include <boost/json.hpp>
 #include <catch2/catch_test_macros.hpp>
 
@@ -25,6 +27,8 @@ SecretBytes OpenSeed(const std::string& key_file) {
 }
 
 }  // namespace
+
+uint32_t Today() { return static_cast<uint32_t>(std::time(nullptr) / 86400); }
 
 std::string Describe(const ProcessResult& r) {
   return "exit " + std::to_string(r.exit_code) + "\nstdout: " + r.out + "\nstderr: " + r.err;
