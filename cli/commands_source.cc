@@ -277,8 +277,8 @@ void CheckMyReport(client::ReadCase& read, const crypto::ReceiptKeys& rk) {
     read.trust = Status(Code::kUnknownAuthor,
                         "the report of this case was not signed with your receipt's key");
   } else if (read.source_pk != rk.source_public) {
-    read.trust = Status(Code::kWrongKey,
-                        "the report of this case does not name your receipt's source key");
+    read.trust =
+        Status(Code::kWrongKey, "the report of this case does not name your receipt's source key");
   }
 }
 

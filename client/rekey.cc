@@ -51,8 +51,8 @@ std::string RekeyName(uint64_t generation, ByteView statement, const RosterView&
 Result<crypto::X25519Public> SourceKeyToSealTo(const CaseView& v) {
   const crypto::Id& id = v.info.case_id;
   if (!v.source_key.ok()) {
-    return InCase(id, Status(v.source_key.code(), "not re-keying: " + v.source_key.message() +
-                                                      "; nothing was sealed"));
+    return InCase(id, Status(v.source_key.code(),
+                             "not re-keying: " + v.source_key.message() + "; nothing was sealed"));
   }
   if (!v.report_source_pk || !v.source_public) {
     return InCase(id, Status(Code::kMalformed,

@@ -22,7 +22,9 @@ namespace {
 namespace v2 = crypto::v2;
 using dojava::http::testing::TempDir;
 
-constexpr std::string_view kReport = R"({"type":"report","source_pk":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA","form":{},"text":"spyware","files":[]})";
+constexpr std::string_view kReport =
+    R"({"type":"report","source_pk":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",)"
+    R"("form":{},"text":"spyware","files":[]})";
 constexpr std::string_view kMessage = R"({"type":"message","text":"hello","files":[]})";
 
 crypto::Ed25519KeyPair NewSigningKey() {

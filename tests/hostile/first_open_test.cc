@@ -47,9 +47,10 @@ Fabricated Fabricate(Newsroom& n, Attacker& attacker, const crypto::Id& case_id)
   const auto [status, served] =
       n.GetWithToken(n.Login("ana"), "/api/v1/cases/" + Base64UrlEncode(case_id));
   REQUIRE(status == 200);
-  auto report = crypto::v2::EncryptMessage(
-      *f.ck, protocol::kKindConversation, case_id, crypto::RandomId(),
-      AsBytes(testing::ReportBody(kFabricated, SourcePublicKey(served))), signer, {n.CurrentRoster().version, Today(), {}});
+  auto report =
+      crypto::v2::EncryptMessage(*f.ck, protocol::kKindConversation, case_id, crypto::RandomId(),
+                                 AsBytes(testing::ReportBody(kFabricated, SourcePublicKey(served))),
+                                 signer, {n.CurrentRoster().version, Today(), {}});
   REQUIRE(report.ok());
   f.report = std::move(report).value();
   return f;

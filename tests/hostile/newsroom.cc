@@ -2,10 +2,9 @@
 
 #include <signal.h>
 
-#include <ctime>
-
 #include <boost/json.hpp>
 #include <catch2/catch_test_macros.hpp>
+#include <ctime>
 
 #include "base/encoding.h"
 #include "crypto/key_file.h"

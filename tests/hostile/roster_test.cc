@@ -13,7 +13,6 @@ namespace {
 
 constexpr const char* kInstance = "/api/v1/instance";
 
-
 void Serve(HostileProxy& proxy, const Bytes& roster, uint64_t version) {
   proxy.Clear();
   proxy.Rewrite("GET", kInstance,

@@ -52,8 +52,7 @@ TEST_CASE(
       protocol::kAuthorReviewer, ana, {}, impostor.Signer(ana).ed25519_secret};
   auto planted = crypto::v2::EncryptMessage(
       ck2, protocol::kKindConversation, *case_id, crypto::RandomId(),
-      AsBytes(testing::MessageBody(kPlanted)), as_ana,
-      {n.CurrentRoster().version, Today(), {}});
+      AsBytes(testing::MessageBody(kPlanted)), as_ana, {n.CurrentRoster().version, Today(), {}});
   REQUIRE(planted.ok());
   const Bytes planted_record = std::move(planted).value();
   auto add_planted = [planted_record](std::string& body) {

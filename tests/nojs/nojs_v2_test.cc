@@ -326,9 +326,9 @@ TEST_CASE(
   }
   SECTION("#1 a report naming another source key than the receipt's (§11.1, §12.3)") {
     const crypto::X25519Public other = crypto::X25519Base(SecretBytes::Random(32).reveal());
-    const SourceCase c = p.NewCase("{\"type\":\"report\",\"source_pk\":\"" +
-                                   Base64UrlEncode(other) +
-                                   "\",\"form\":{},\"text\":\"x\",\"files\":[]}");
+    const SourceCase c =
+        p.NewCase("{\"type\":\"report\",\"source_pk\":\"" + Base64UrlEncode(other) +
+                  "\",\"form\":{},\"text\":\"x\",\"files\":[]}");
     HttpResponse page = p.Open(c.receipt);
     REQUIRE(page.status == 200);
     CHECK(page.body.find("id=\"plain-untrusted\" data-outcome=\"wrong_key\"") != std::string::npos);

@@ -81,12 +81,11 @@ std::string ReportBody(std::string_view text, ByteView source_pk,
                           {"when", "2026-10"},
                           {"responsible", "state"},
                           {"title", "A report"}};
-  return json::serialize(
-      json::object{{"type", "report"},
-                   {"source_pk", B64(source_pk)},
-                   {"form", form},
-                   {"text", text},
-                   {"files", FileRefs(files)}});
+  return json::serialize(json::object{{"type", "report"},
+                                      {"source_pk", B64(source_pk)},
+                                      {"form", form},
+                                      {"text", text},
+                                      {"files", FileRefs(files)}});
 }
 
 std::string MessageBody(std::string_view text, const std::vector<FileRef>& files) {

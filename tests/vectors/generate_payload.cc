@@ -34,8 +34,8 @@ std::string SourcePk() { return "\"source_pk\":\"" + B64("payload/source-pk", 32
 
 std::string Report(const std::string& form, const std::string& files = "[]",
                    const std::string& source_pk = SourcePk()) {
-  return "{\"type\":\"report\"," + (source_pk.empty() ? "" : source_pk + ",") +
-         "\"form\":" + form + ",\"text\":\"Line one\\nLine two\",\"files\":" + files + "}";
+  return "{\"type\":\"report\"," + (source_pk.empty() ? "" : source_pk + ",") + "\"form\":" + form +
+         ",\"text\":\"Line one\\nLine two\",\"files\":" + files + "}";
 }
 
 const std::string kForm =
@@ -153,8 +153,9 @@ void SourcePkVectors(VectorWriter& w) {
   };
   for (const auto& [scenario, description, m] : bad) {
     w.Write(scenario, "payload",
-            std::string(description) + " A report MUST name source_pk as 32 bytes of canonical "
-                                       "base64url (§11.1): malformed.",
+            std::string(description) +
+                " A report MUST name source_pk as 32 bytes of canonical "
+                "base64url (§11.1): malformed.",
             Input(Report(kForm, "[]", m)), "malformed");
   }
 }
