@@ -8,12 +8,19 @@
 // progress(done, total) and stop early when Cancel() is called from any
 // thread; they then fail with "cancelled". Lock() wipes the key, the token in
 // memory and every decrypted case the worker holds.
+//
+// The token lives in dojavad's memory only: after dojavad restarts (or the
+// token expires) a request is refused. While the key is unlocked the worker
+// then logs in again with it, once, and runs the request once more; a second
+// failure is reported as it is. A request made while locked fails with
+// needsUnlock(): the window asks for the passphrase, as after the idle lock.
 #ifndef DOJAVA_DESK_BACKEND_H_
 #define DOJAVA_DESK_BACKEND_H_
 
 #include <QObject>
 #include <QString>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -105,6 +112,8 @@ class Backend : public QObject {
   void keyCreated(QString key_path, QString public_line);
   void done(QString message);
   void failed(QString what, QString message);
+  // A request needed the key and it is locked (sent before failed()).
+  void needsUnlock();
 
  private:
   static client::ConnectionOptions ConnectionOf(const ServerSettings& settings);
@@ -112,8 +121,15 @@ class Backend : public QObject {
   // Opens `key_file` with `passphrase`.
   static client::ReviewerKeySource KeySourceOf(const std::string& key_file,
                                                const std::shared_ptr<SecretBytes>& passphrase);
-  bool RequireSession();
+  // Starts a request that needs the unlocked key: false (needsUnlock,
+  // failed) when locked. `again` runs the same request once more after a
+  // new login (ReportFailure); not kept while that second run goes.
+  bool Begin(std::function<void()> again);
+  // Reports `st`, unless it is the server refusing the token and a new
+  // login with the unlocked key works: then the request runs once more.
   void ReportFailure(const QString& what, const Status& st);
+  // True if the server refuses the session's token (a cheap probe).
+  bool TokenRefused();
   // Opens case `id` again and emits caseOpened (after a change).
   void Reopen(const QString& id);
 
@@ -121,6 +137,8 @@ class Backend : public QObject {
 
   std::optional<client::ReviewerSession> session_;
   std::optional<client::ActivityWatcher> watcher_;  // reset on unlock and lock
+  std::function<void()> again_;                     // the running request, for one more run
+  bool second_run_ = false;                         // the running request is that second run
   // Set by Cancel(), cleared when the next operation starts.
   std::atomic<bool> cancel_requested_{false};
 };

@@ -72,7 +72,7 @@ Result<client::UploadedFile> Backend::UploadForReply(const QString& path) {
 }
 
 void Backend::Reply(QString id, std::shared_ptr<SecretBytes> text, QStringList paths, bool clean) {
-  if (!RequireSession()) return;
+  if (!Begin([this, id, text, paths, clean] { Reply(id, text, paths, clean); })) return;
   cancel_requested_ = false;
   emit busy(tr("Sending the reply…"));
   auto case_id = client::ParseId(id.toStdString(), "case");
@@ -95,8 +95,9 @@ void Backend::Reply(QString id, std::shared_ptr<SecretBytes> text, QStringList p
     files.push_back(std::move(up).value());
   }
   auto seq = client::PostReply(*session_, *v, *text, files);
+  if (!seq.ok())
+    return ReportFailure(tr("Reply"), seq.status());  // the text is kept for a second run
   *text = SecretBytes();
-  if (!seq.ok()) return ReportFailure(tr("Reply"), seq.status());
   emit replied(id);
   emit done(paths.isEmpty()
                 ? tr("Reply sent.")
@@ -105,7 +106,7 @@ void Backend::Reply(QString id, std::shared_ptr<SecretBytes> text, QStringList p
 }
 
 void Backend::Grant(QString id, QString who) {
-  if (!RequireSession()) return;
+  if (!Begin([this, id, who] { Grant(id, who); })) return;
   emit busy(tr("Sharing the case…"));
   auto target = client::FindReviewer(*session_, who.toStdString());
   if (!target.ok()) return ReportFailure(tr("Grant"), target.status());
@@ -122,7 +123,7 @@ void Backend::Grant(QString id, QString who) {
 
 // client::GrantAll with the progress bar and Cancel.
 void Backend::GrantAll(QString who) {
-  if (!RequireSession()) return;
+  if (!Begin([this, who] { GrantAll(who); })) return;
   cancel_requested_ = false;
   emit busy(tr("Sharing all your cases with %1…").arg(who));
   auto target = client::FindReviewer(*session_, who.toStdString());
@@ -146,7 +147,7 @@ void Backend::GrantAll(QString who) {
 }
 
 void Backend::Delete(QString id) {
-  if (!RequireSession()) return;
+  if (!Begin([this, id] { Delete(id); })) return;
   emit busy(tr("Deleting the case…"));
   auto case_id = client::ParseId(id.toStdString(), "case");
   if (!case_id.ok()) return ReportFailure(tr("Delete"), case_id.status());
@@ -156,7 +157,7 @@ void Backend::Delete(QString id) {
 }
 
 void Backend::Watch() {
-  if (!RequireSession()) return;
+  if (!Begin([this] { Watch(); })) return;
   if (!watcher_) watcher_.emplace();
   auto a = watcher_->Poll(*session_);
   if (!a.ok()) return ReportFailure(tr("Checking for new activity"), a.status());

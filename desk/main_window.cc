@@ -67,6 +67,7 @@ MainWindow::MainWindow(const QString& settings_path, QWidget* parent)
     busy_ = true;
     SetBusy(tr("Starting tor…"));
     tor_timeout_.start();
+    own_tor_->SetExtraTorrc(settings_.extra_torrc());
     own_tor_->Start();
   });
   ConnectOwnTor();
@@ -280,6 +281,7 @@ void MainWindow::BuildChecksPage() {
 
 void MainWindow::ConnectBackend() {
   connect(backend_, &Backend::busy, this, &MainWindow::SetBusy);
+  connect(backend_, &Backend::needsUnlock, this, &MainWindow::Lock);  // the unlock page
   connect(backend_, &Backend::progress, this, [this](qint64 done, qint64 total) {
     // Scaled to int: QProgressBar takes ints and files may exceed 2 GiB.
     progress_->setRange(0, 1000);

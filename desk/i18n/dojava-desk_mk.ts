@@ -187,6 +187,10 @@
         <source>%1 already exists. The app never overwrites a key file: choose another name, or open that key instead.</source>
         <translation>%1 веќе постои. Апликацијата никогаш не презапишува датотека со клуч: изберете друго име или наместо тоа отворете го тој клуч.</translation>
     </message>
+    <message>
+        <source>Logging in again…</source>
+        <translation>Повторно најавување…</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>
@@ -922,6 +926,10 @@ Write it down now; it is not shown again.</source>
     <message>
         <source>No free port on 127.0.0.1 for tor.</source>
         <translation>Нема слободна порта на 127.0.0.1 за tor.</translation>
+    </message>
+    <message>
+        <source>The extra tor settings file %1 cannot be used: it must be a file you can read and only you can change.</source>
+        <translation>Датотеката со дополнителни поставки за tor %1 не може да се користи: мора да биде датотека што можете да ја читате и што само вие можете да ја менувате.</translation>
     </message>
 </context>
 <context>

@@ -186,6 +186,10 @@
         <source>%1 already exists. The app never overwrites a key file: choose another name, or open that key instead.</source>
         <translation>%1 ekziston tashmë. Aplikacioni nuk e mbishkruan kurrë një skedar çelësi: zgjidhni një emër tjetër ose hapni atë çelës.</translation>
     </message>
+    <message>
+        <source>Logging in again…</source>
+        <translation>Po identifikoheni përsëri…</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>
@@ -909,6 +913,10 @@ Shkruajeni tani; nuk do të shfaqet më.</translation>
     <message>
         <source>No free port on 127.0.0.1 for tor.</source>
         <translation>Nuk ka portë të lirë në 127.0.0.1 për tor-in.</translation>
+    </message>
+    <message>
+        <source>The extra tor settings file %1 cannot be used: it must be a file you can read and only you can change.</source>
+        <translation>Skedari me cilësime shtesë për tor %1 nuk mund të përdoret: duhet të jetë një skedar që ju mund ta lexoni dhe vetëm ju mund ta ndryshoni.</translation>
     </message>
 </context>
 <context>

@@ -187,6 +187,10 @@
         <source>%1 already exists. The app never overwrites a key file: choose another name, or open that key instead.</source>
         <translation>%1 већ постоји. Апликација никада не преписује фајл са кључем: изаберите друго име или уместо тога отворите тај кључ.</translation>
     </message>
+    <message>
+        <source>Logging in again…</source>
+        <translation>Поновно пријављивање…</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>
@@ -922,6 +926,10 @@ Write it down now; it is not shown again.</source>
     <message>
         <source>No free port on 127.0.0.1 for tor.</source>
         <translation>Нема слободног порта на 127.0.0.1 за tor.</translation>
+    </message>
+    <message>
+        <source>The extra tor settings file %1 cannot be used: it must be a file you can read and only you can change.</source>
+        <translation>Фајл са додатним подешавањима за tor %1 не може да се користи: мора бити фајл који можете да читате и који само ви можете да мењате.</translation>
     </message>
 </context>
 <context>

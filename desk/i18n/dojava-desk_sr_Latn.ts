@@ -187,6 +187,10 @@
         <source>%1 already exists. The app never overwrites a key file: choose another name, or open that key instead.</source>
         <translation>%1 već postoji. Aplikacija nikada ne prepisuje fajl sa ključem: izaberite drugo ime ili umesto toga otvorite taj ključ.</translation>
     </message>
+    <message>
+        <source>Logging in again…</source>
+        <translation>Ponovno prijavljivanje…</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>
@@ -922,6 +926,10 @@ Zapišite je sada; više se neće prikazati.</translation>
     <message>
         <source>No free port on 127.0.0.1 for tor.</source>
         <translation>Nema slobodnog porta na 127.0.0.1 za tor.</translation>
+    </message>
+    <message>
+        <source>The extra tor settings file %1 cannot be used: it must be a file you can read and only you can change.</source>
+        <translation>Fajl sa dodatnim podešavanjima za tor %1 ne može da se koristi: mora biti fajl koji možete da čitate i koji samo vi možete da menjate.</translation>
     </message>
 </context>
 <context>
