@@ -1,6 +1,7 @@
 #include "client/reviewer_session.h"
 
 #include "client/format.h"
+#include "client/key_rotation.h"
 
 namespace dojava::client {
 
@@ -8,7 +9,8 @@ constexpr int64_t kProbeDaysAhead = 365 * 100;
 
 Result<ReviewerSession> StartReviewerSession(const ConnectionOptions& connection,
                                              const TrustOptions& trust,
-                                             const ReviewerKeySource& key_source) {
+                                             const ReviewerKeySource& key_source,
+                                             const EpochKeySource& epoch_source) {
   ReviewerSession s;
   DOJAVA_ASSIGN_OR_RETURN(s.conn, Connection::Open(connection));
   DOJAVA_ASSIGN_OR_RETURN(s.inst, FetchTrustedInstance(*s.conn, trust));
@@ -17,10 +19,24 @@ Result<ReviewerSession> StartReviewerSession(const ConnectionOptions& connection
                   "the server has no roster yet: the admin must run `dojava roster add` first");
   }
   DOJAVA_ASSIGN_OR_RETURN(crypto::ReviewerKey key, key_source());
-  DOJAVA_ASSIGN_OR_RETURN(ReviewerIdentity me, IdentifyReviewer(std::move(key), s.roster()));
+  DOJAVA_ASSIGN_OR_RETURN(ReviewerIdentity me,
+                          IdentifyWithEpochs(std::move(key), s.roster(), epoch_source));
   s.me.emplace(std::move(me));
   DOJAVA_RETURN_IF_ERROR(EnsureLoggedIn(s));
   return s;
+}
+
+Result<ReviewerIdentity> IdentifyWithEpochs(crypto::ReviewerKey key, const RosterView& roster,
+                                            const EpochKeySource& epoch_source) {
+  std::vector<EpochKey> older;
+  if (epoch_source) {
+    DOJAVA_ASSIGN_OR_RETURN(std::vector<EpochKey> epochs, epoch_source());
+    DOJAVA_ASSIGN_OR_RETURN(key,
+                            SelectEncryptionKey(std::move(key), std::move(epochs), roster, &older));
+  }
+  DOJAVA_ASSIGN_OR_RETURN(ReviewerIdentity me, IdentifyReviewer(std::move(key), roster));
+  me.older = std::move(older);
+  return me;
 }
 
 namespace {

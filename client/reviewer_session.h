@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 #include "client/connection.h"
@@ -33,13 +34,29 @@ struct ReviewerSession {
 // unlocked memory).
 using ReviewerKeySource = std::function<Result<crypto::ReviewerKey>()>;
 
+// The encryption keys of later epochs held beside the key file (§5.1; a
+// front end opens them with client/key_rotation.h's OpenEpochKeys and the
+// key file's passphrase), called once the roster is trusted.
+using EpochKeySource = std::function<Result<std::vector<EpochKey>>()>;
+
 // Connects, fetches the trusted instance (kNotFound if it has no roster
 // yet), opens the key with `key_source`, identifies the reviewer and makes
-// sure the session token works. Errors as Connection::Open,
-// FetchTrustedInstance, `key_source`, IdentifyReviewer and EnsureLoggedIn.
+// sure the session token works. With `epoch_source`, the encryption key is
+// the one the roster names among the seed's and the epochs' (key_rotation.h
+// SelectEncryptionKey; me->older gets the older epochs, for
+// ResealToCurrentKey). Errors as Connection::Open, FetchTrustedInstance,
+// `key_source`, `epoch_source`, SelectEncryptionKey, IdentifyReviewer and
+// EnsureLoggedIn.
 Result<ReviewerSession> StartReviewerSession(const ConnectionOptions& connection,
                                              const TrustOptions& trust,
-                                             const ReviewerKeySource& key_source);
+                                             const ReviewerKeySource& key_source,
+                                             const EpochKeySource& epoch_source = {});
+
+// `key` with the encryption key the roster names (SelectEncryptionKey over
+// what `epoch_source` opens; `key` as it is without one), then identified
+// on the roster (IdentifyReviewer) with the older epochs in `older`.
+Result<ReviewerIdentity> IdentifyWithEpochs(crypto::ReviewerKey key, const RosterView& roster,
+                                            const EpochKeySource& epoch_source);
 
 // Logs in (challenge, signature, token) and saves the token (0600).
 // kPermissionDenied if the server does not accept the signature;

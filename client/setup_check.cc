@@ -108,8 +108,8 @@ SetupCheck CheckClock(ApiClient& api) {
 }  // namespace
 
 std::vector<SetupCheck> CheckSetup(const ConnectionOptions& connection, const TrustOptions& trust,
-                                   const std::string& key_file,
-                                   const ReviewerKeySource& key_source) {
+                                   const std::string& key_file, const ReviewerKeySource& key_source,
+                                   const EpochKeySource& epoch_source) {
   std::vector<SetupCheck> out;
   const SetupCheck key = CheckKeyFile(key_file);
   out.push_back(key);
@@ -154,7 +154,7 @@ std::vector<SetupCheck> CheckSetup(const ConnectionOptions& connection, const Tr
                          "type the passphrase of this key file"));
     return out;
   }
-  auto me = IdentifyReviewer(std::move(opened).value(), s.roster());
+  auto me = IdentifyWithEpochs(std::move(opened).value(), s.roster(), epoch_source);
   if (!me.ok()) {
     out.push_back(Failed("listed in the roster", me.status().message(),
                          "give the line in " + key_file + ".pub to your admin"));

@@ -31,10 +31,11 @@ inline constexpr int kTorConnectSeconds = 10;
 
 // Runs, in order: key file, tor reachable, onion reachable, client
 // authorization, admin key, listed in the roster (opens the key with
-// `key_source`), login, clock.
+// `key_source`, and with `epoch_source` the encryption key the roster
+// names: StartReviewerSession), login, clock.
 std::vector<SetupCheck> CheckSetup(const ConnectionOptions& connection, const TrustOptions& trust,
-                                   const std::string& key_file,
-                                   const ReviewerKeySource& key_source);
+                                   const std::string& key_file, const ReviewerKeySource& key_source,
+                                   const EpochKeySource& epoch_source = {});
 
 }  // namespace dojava::client
 

@@ -2,11 +2,13 @@
 
 #include <boost/json.hpp>
 #include <set>
+#include <utility>
 
 #include "client/case_summary.h"
 #include "client/case_view.h"
 #include "client/file_metadata.h"
 #include "client/format.h"
+#include "client/key_rotation.h"
 #include "client/keys.h"
 #include "client/reviewer_actions.h"
 #include "crypto/protocol_constants.h"
@@ -124,13 +126,36 @@ Backend::~Backend() = default;
 
 void Backend::Cancel() { cancel_requested_.store(true); }
 
-bool Backend::RequireSession() {
+bool Backend::Begin(std::function<void()> again) {
+  again_ = second_run_ ? nullptr : std::move(again);
   if (session_) return true;
+  again_ = nullptr;
+  emit needsUnlock();
   emit failed(tr("Locked"), tr("Dojava Desk is locked. Unlock it with your passphrase."));
   return false;
 }
 
+bool Backend::TokenRefused() {
+  // As client::EnsureLoggedIn: a reviewer route that lists nothing this far
+  // ahead answers with an empty list, or refuses the token.
+  constexpr int64_t kProbeDaysAhead = 365 * 100;
+  auto probe = session_->api().ListCases(client::TodayDay() + kProbeDaysAhead);
+  return probe.code() == Code::kPermissionDenied;
+}
+
 void Backend::ReportFailure(const QString& what, const Status& st) {
+  std::function<void()> again = std::exchange(again_, nullptr);
+  // kPermissionDenied is also a case not shared with this reviewer: only a
+  // refused token is worth a new login.
+  if (again && session_ && st.code() == Code::kPermissionDenied && TokenRefused()) {
+    emit busy(tr("Logging in again…"));
+    Status login = client::LoginAndSave(*session_);
+    if (!login.ok()) return emit failed(what, PlainError(login));
+    second_run_ = true;
+    again();
+    second_run_ = false;
+    return;
+  }
   emit failed(what, PlainError(st));
 }
 
@@ -159,18 +184,26 @@ client::ReviewerKeySource Backend::KeySourceOf(const std::string& key_file,
   };
 }
 
+client::EpochKeySource Backend::EpochSourceOf(const std::string& key_file,
+                                              const std::shared_ptr<SecretBytes>& passphrase) {
+  return [key_file, passphrase] { return client::OpenEpochKeys(key_file, *passphrase); };
+}
+
 void Backend::Unlock(ServerSettings settings, std::shared_ptr<SecretBytes> passphrase) {
   cancel_requested_ = false;
   emit busy(tr("Unlocking and checking the server…"));
+  again_ = nullptr;
   session_.reset();
   const client::ConnectionOptions conn = ConnectionOf(settings);
   const client::TrustOptions trust = TrustOf(settings);
   const client::ReviewerKeySource key_source =
       KeySourceOf(settings.key_file.toStdString(), passphrase);
-  auto s = client::StartReviewerSession(conn, trust, key_source);
+  auto s = client::StartReviewerSession(conn, trust, key_source,
+                                        EpochSourceOf(settings.key_file.toStdString(), passphrase));
   *passphrase = SecretBytes();
   if (!s.ok()) return ReportFailure(tr("Unlock"), s.status());
   session_.emplace(std::move(s).value());
+  ResealAfterRotation();
   watcher_.emplace();
   QStringList colleagues;
   for (const auto& e : session_->roster().entries()) {
@@ -180,13 +213,14 @@ void Backend::Unlock(ServerSettings settings, std::shared_ptr<SecretBytes> passp
 }
 
 void Backend::Lock() {
+  again_ = nullptr;
   watcher_.reset();
   session_.reset();  // wipes the key, the token and the connection's secrets
   emit locked();
 }
 
 void Backend::ListCases() {
-  if (!RequireSession()) return;
+  if (!Begin([this] { ListCases(); })) return;
   cancel_requested_ = false;
   emit busy(tr("Opening your cases…"));
   auto list = session_->api().ListCases(0);
@@ -226,7 +260,7 @@ void Backend::Reopen(const QString& id) {
 }
 
 void Backend::OpenCase(QString id) {
-  if (!RequireSession()) return;
+  if (!Begin([this, id] { OpenCase(id); })) return;
   emit busy(tr("Opening the case…"));
   Reopen(id);
 }
@@ -243,20 +277,20 @@ Status PostEventTo(client::ReviewerSession& s, const QString& id, const json::ob
 }  // namespace
 
 void Backend::AddNote(QString id, std::shared_ptr<SecretBytes> text) {
-  if (!RequireSession()) return;
+  if (!Begin([this, id, text] { AddNote(id, text); })) return;
   emit busy(tr("Adding the note…"));
   json::object ev(client::WipingStorage());
   ev["type"] = "note";
   ev["text"] = text->reveal_chars();
-  *text = SecretBytes();
   Status st = PostEventTo(*session_, id, ev);
-  if (!st.ok()) return ReportFailure(tr("Note"), st);
+  if (!st.ok()) return ReportFailure(tr("Note"), st);  // the text is kept for a second run
+  *text = SecretBytes();
   emit done(tr("Note added (only your team sees it)."));
   Reopen(id);
 }
 
 void Backend::SetStatus(QString id, QString status) {
-  if (!RequireSession()) return;
+  if (!Begin([this, id, status] { SetStatus(id, status); })) return;
   if (!client::IsKnownStatus(status.toStdString())) {
     return ReportFailure(tr("Status"), Status(Code::kInvalidArgument, "unknown status"));
   }
@@ -271,7 +305,7 @@ void Backend::SetStatus(QString id, QString status) {
 }
 
 void Backend::AddLabel(QString id, QString label) {
-  if (!RequireSession()) return;
+  if (!Begin([this, id, label] { AddLabel(id, label); })) return;
   const std::string l = label.trimmed().toStdString();
   if (l.empty() || l.size() > 64) {
     return ReportFailure(tr("Label"), Status(Code::kInvalidArgument, "1 to 64 bytes"));
@@ -290,7 +324,7 @@ void Backend::AddLabel(QString id, QString label) {
 }
 
 void Backend::Assign(QString id, QString who) {
-  if (!RequireSession()) return;
+  if (!Begin([this, id, who] { Assign(id, who); })) return;
   emit busy(tr("Assigning…"));
   json::object ev(client::WipingStorage());
   ev["type"] = "assign";
@@ -308,7 +342,7 @@ void Backend::Assign(QString id, QString who) {
 }
 
 void Backend::Download(QString id, int number, QString folder) {
-  if (!RequireSession()) return;
+  if (!Begin([this, id, number, folder] { Download(id, number, folder); })) return;
   cancel_requested_ = false;
   emit busy(tr("Downloading…"));
   auto case_id = client::ParseId(id.toStdString(), "case");

@@ -8,12 +8,19 @@
 // progress(done, total) and stop early when Cancel() is called from any
 // thread; they then fail with "cancelled". Lock() wipes the key, the token in
 // memory and every decrypted case the worker holds.
+//
+// The token lives in dojavad's memory only: after dojavad restarts (or the
+// token expires) a request is refused. While the key is unlocked the worker
+// then logs in again with it, once, and runs the request once more; a second
+// failure is reported as it is. A request made while locked fails with
+// needsUnlock(): the window asks for the passphrase, as after the idle lock.
 #ifndef DOJAVA_DESK_BACKEND_H_
 #define DOJAVA_DESK_BACKEND_H_
 
 #include <QObject>
 #include <QString>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,7 +55,11 @@ class Backend : public QObject {
  public slots:
   // Opens the key file with `passphrase` (wiped after use), connects,
   // verifies the instance and roster against the admin fingerprint and logs
-  // in. unlocked(name) or failed().
+  // in. unlocked(name) or failed(). After a key rotation (`dojava key
+  // rotate`) the encryption key is the one the roster names among the
+  // KEY.epochN files beside the key file, and once the roster names it the
+  // case keys sealed to an older one are sealed to it again (keysResealed,
+  // before unlocked), as the CLI does.
   void Unlock(dojava::desk::ServerSettings settings, std::shared_ptr<SecretBytes> passphrase);
   void Lock();
   // Lists and opens every case granted to this reviewer. casesListed().
@@ -103,8 +114,12 @@ class Backend : public QObject {
   void setupChecked(QList<dojava::desk::SetupCheckRow> rows);
   void onionKeyCreated(QString public_line, QString private_path);
   void keyCreated(QString key_path, QString public_line);
+  // What sealing the case keys again after a key rotation did (a sentence).
+  void keysResealed(QString note);
   void done(QString message);
   void failed(QString what, QString message);
+  // A request needed the key and it is locked (sent before failed()).
+  void needsUnlock();
 
  private:
   static client::ConnectionOptions ConnectionOf(const ServerSettings& settings);
@@ -112,8 +127,20 @@ class Backend : public QObject {
   // Opens `key_file` with `passphrase`.
   static client::ReviewerKeySource KeySourceOf(const std::string& key_file,
                                                const std::shared_ptr<SecretBytes>& passphrase);
-  bool RequireSession();
+  // Opens the KEY.epochN files beside `key_file` with `passphrase`.
+  static client::EpochKeySource EpochSourceOf(const std::string& key_file,
+                                              const std::shared_ptr<SecretBytes>& passphrase);
+  // After a rotation: client::ResealToCurrentKey, told with keysResealed.
+  void ResealAfterRotation();
+  // Starts a request that needs the unlocked key: false (needsUnlock,
+  // failed) when locked. `again` runs the same request once more after a
+  // new login (ReportFailure); not kept while that second run goes.
+  bool Begin(std::function<void()> again);
+  // Reports `st`, unless it is the server refusing the token and a new
+  // login with the unlocked key works: then the request runs once more.
   void ReportFailure(const QString& what, const Status& st);
+  // True if the server refuses the session's token (a cheap probe).
+  bool TokenRefused();
   // Opens case `id` again and emits caseOpened (after a change).
   void Reopen(const QString& id);
 
@@ -121,6 +148,8 @@ class Backend : public QObject {
 
   std::optional<client::ReviewerSession> session_;
   std::optional<client::ActivityWatcher> watcher_;  // reset on unlock and lock
+  std::function<void()> again_;                     // the running request, for one more run
+  bool second_run_ = false;                         // the running request is that second run
   // Set by Cancel(), cleared when the next operation starts.
   std::atomic<bool> cancel_requested_{false};
 };

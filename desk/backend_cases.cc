@@ -1,6 +1,7 @@
 // The Backend's slots that change who holds a case or add files: replies
 // with attachments (cleaned by mat2 on request), grant, grant to all,
-// delete, and the activity poll. Like backend.cc, all of it runs on the
+// delete, the activity poll, and sealing the case keys to a new encryption
+// key after a rotation. Like backend.cc, all of it runs on the
 // worker thread.
 #include <QDir>
 #include <QFile>
@@ -11,6 +12,7 @@
 #include "client/case_view.h"
 #include "client/file_metadata.h"
 #include "client/format.h"
+#include "client/key_rotation.h"
 #include "client/new_key_file.h"
 #include "client/onion_auth.h"
 #include "client/reviewer_actions.h"
@@ -72,7 +74,7 @@ Result<client::UploadedFile> Backend::UploadForReply(const QString& path) {
 }
 
 void Backend::Reply(QString id, std::shared_ptr<SecretBytes> text, QStringList paths, bool clean) {
-  if (!RequireSession()) return;
+  if (!Begin([this, id, text, paths, clean] { Reply(id, text, paths, clean); })) return;
   cancel_requested_ = false;
   emit busy(tr("Sending the reply…"));
   auto case_id = client::ParseId(id.toStdString(), "case");
@@ -95,8 +97,9 @@ void Backend::Reply(QString id, std::shared_ptr<SecretBytes> text, QStringList p
     files.push_back(std::move(up).value());
   }
   auto seq = client::PostReply(*session_, *v, *text, files);
+  if (!seq.ok())
+    return ReportFailure(tr("Reply"), seq.status());  // the text is kept for a second run
   *text = SecretBytes();
-  if (!seq.ok()) return ReportFailure(tr("Reply"), seq.status());
   emit replied(id);
   emit done(paths.isEmpty()
                 ? tr("Reply sent.")
@@ -105,7 +108,7 @@ void Backend::Reply(QString id, std::shared_ptr<SecretBytes> text, QStringList p
 }
 
 void Backend::Grant(QString id, QString who) {
-  if (!RequireSession()) return;
+  if (!Begin([this, id, who] { Grant(id, who); })) return;
   emit busy(tr("Sharing the case…"));
   auto target = client::FindReviewer(*session_, who.toStdString());
   if (!target.ok()) return ReportFailure(tr("Grant"), target.status());
@@ -122,7 +125,7 @@ void Backend::Grant(QString id, QString who) {
 
 // client::GrantAll with the progress bar and Cancel.
 void Backend::GrantAll(QString who) {
-  if (!RequireSession()) return;
+  if (!Begin([this, who] { GrantAll(who); })) return;
   cancel_requested_ = false;
   emit busy(tr("Sharing all your cases with %1…").arg(who));
   auto target = client::FindReviewer(*session_, who.toStdString());
@@ -146,7 +149,7 @@ void Backend::GrantAll(QString who) {
 }
 
 void Backend::Delete(QString id) {
-  if (!RequireSession()) return;
+  if (!Begin([this, id] { Delete(id); })) return;
   emit busy(tr("Deleting the case…"));
   auto case_id = client::ParseId(id.toStdString(), "case");
   if (!case_id.ok()) return ReportFailure(tr("Delete"), case_id.status());
@@ -156,7 +159,7 @@ void Backend::Delete(QString id) {
 }
 
 void Backend::Watch() {
-  if (!RequireSession()) return;
+  if (!Begin([this] { Watch(); })) return;
   if (!watcher_) watcher_.emplace();
   auto a = watcher_->Poll(*session_);
   if (!a.ok()) return ReportFailure(tr("Checking for new activity"), a.status());
@@ -165,9 +168,10 @@ void Backend::Watch() {
 
 void Backend::CheckSetup(ServerSettings settings, std::shared_ptr<SecretBytes> passphrase) {
   emit busy(tr("Checking your setup…"));
+  const std::string key_file = settings.key_file.toStdString();
   const std::vector<client::SetupCheck> checks =
-      client::CheckSetup(ConnectionOf(settings), TrustOf(settings), settings.key_file.toStdString(),
-                         KeySourceOf(settings.key_file.toStdString(), passphrase));
+      client::CheckSetup(ConnectionOf(settings), TrustOf(settings), key_file,
+                         KeySourceOf(key_file, passphrase), EpochSourceOf(key_file, passphrase));
   *passphrase = SecretBytes();
   QList<SetupCheckRow> rows;
   for (const client::SetupCheck& c : checks) {
@@ -181,6 +185,33 @@ void Backend::CheckSetup(ServerSettings settings, std::shared_ptr<SecretBytes> p
     rows << r;
   }
   emit setupChecked(rows);
+}
+
+void Backend::ResealAfterRotation() {
+  if (session_->me->older.empty()) return;
+  emit busy(tr("Sealing your case keys to your new encryption key…"));
+  auto r = client::ResealToCurrentKey(*session_);
+  if (!r.ok()) {
+    return emit keysResealed(tr("Your case keys could not be sealed to your new encryption key "
+                                "yet (the app tries again at the next unlock): %1")
+                                 .arg(PlainError(r.status())));
+  }
+  if (r->keys == 0 && r->removed.empty() && r->refused.empty()) return;
+  QString note =
+      tr("Your new encryption key is on the roster: %n key(s) of your cases are now "
+         "sealed to it.",
+         nullptr, static_cast<int>(r->keys));
+  for (const std::string& path : r->removed) {
+    note += QLatin1Char(' ') +
+            tr("The old key file %1 is destroyed.").arg(QString::fromStdString(path));
+  }
+  if (!r->refused.empty()) {
+    QStringList refused;
+    for (const std::string& m : r->refused) refused << QString::fromStdString(m);
+    note += QLatin1Char(' ') + tr("Not sealed again yet (the old key is kept until they are): %1")
+                                   .arg(refused.join(QStringLiteral("; ")));
+  }
+  emit keysResealed(note);
 }
 
 void Backend::CreateOnionKey(QString server, QString auth_dir) {

@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "client/file_metadata.h"
+#include "desk/dialogs.h"
 #include "desk/language_switch.h"
 #include "desk/report_terms.h"
 
@@ -127,7 +128,7 @@ CasePanel::CasePanel(QWidget* parent) : QWidget(parent) {
   split->addWidget(conv_box);
   split->addWidget(notes_box);
   split->setChildrenCollapsible(false);
-  auto* v = new QVBoxLayout(this);
+  auto* v = new QVBoxLayout(ScrolledContent(this));
   v->addWidget(heading_);
   v->addWidget(warning_);
   v->addWidget(report_box);
@@ -219,7 +220,8 @@ QWidget* CasePanel::BuildAttachments() {
   reply_files_->setMaximumHeight(48);
   auto* attach = Button(box, tr("Attach &file…"), "attachFile", tr("Attach a file to the reply"));
   connect(attach, &QPushButton::clicked, this, [this] {
-    const QString f = QFileDialog::getOpenFileName(this, tr("A file to send to the source"));
+    const QString f =
+        AskForPath(this, tr("A file to send to the source"), QFileDialog::ExistingFile);
     if (!f.isEmpty()) AttachToReply(f);
   });
   auto* remove = Button(box, tr("Remove"), "removeFile", tr("Remove the chosen file"));
@@ -338,11 +340,12 @@ void CasePanel::Show(const CaseDetail& d) {
   if (const int i = status_->findData(d.row.status); i >= 0) status_->setCurrentIndex(i);
   files_->clear();
   for (int i = 0; i < d.files.size(); ++i) {
-    files_->addItem(tr("%1. %2  (%3 bytes, %4)")
-                        .arg(i + 1)
-                        .arg(d.files[i].name)
-                        .arg(d.files[i].size)
-                        .arg(d.files[i].mime));
+    const FileItem& f = d.files[i];
+    // One arg() call: a file name holding "%3" stays as it is.
+    const QString number = QString::number(i + 1), size = QString::number(f.size);
+    files_->addItem(f.mime.isEmpty()
+                        ? tr("%1. %2  (%3 bytes)").arg(number, f.name, size)
+                        : tr("%1. %2  (%3 bytes, %4)").arg(number, f.name, size, f.mime));
   }
   if (!d.files.isEmpty()) files_->setCurrentRow(0);
 }

@@ -13,6 +13,7 @@
 #include <QtCharts/QBarSet>
 #include <QtCharts/QValueAxis>
 
+#include "desk/dialogs.h"
 #include "desk/report_terms.h"
 
 namespace dojava::desk {
@@ -97,7 +98,7 @@ DashboardPage::DashboardPage(QWidget* parent) : QWidget(parent) {
   auto* middle = new QHBoxLayout;
   middle->addWidget(chart_, 1);
   middle->addWidget(table_);
-  auto* v = new QVBoxLayout(this);
+  auto* v = new QVBoxLayout(ScrolledContent(this));
   v->addLayout(top);
   v->addWidget(summary_);
   v->addLayout(middle, 1);
@@ -178,8 +179,8 @@ void DashboardPage::Redraw() {
 }
 
 void DashboardPage::AskExport(bool json) {
-  const QString path = QFileDialog::getSaveFileName(
-      this, tr("Export the counts"),
+  const QString path = AskForPath(
+      this, tr("Export the counts"), QFileDialog::AnyFile,
       QStringLiteral("dojava-cases-by-%1.%2")
           .arg(DimensionName(dimension()), json ? QStringLiteral("json") : QStringLiteral("csv")));
   if (!path.isEmpty()) Export(path, json);

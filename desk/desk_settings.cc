@@ -49,6 +49,11 @@ void DeskSettings::SetServer(const ServerSettings& s) {
   QFile::setPermissions(path_, QFile::ReadOwner | QFile::WriteOwner);
 }
 
+QString DeskSettings::extra_torrc() const {
+  QSettings q(path_, QSettings::IniFormat);
+  return q.value(QStringLiteral("tor/extra_torrc")).toString();
+}
+
 int DeskSettings::idle_lock_seconds() const {
   QSettings q(path_, QSettings::IniFormat);
   const int v = q.value(QStringLiteral("lock/idle_seconds"), kDefaultIdleLockSeconds).toInt();

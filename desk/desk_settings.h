@@ -1,7 +1,8 @@
 // What Dojava Desk remembers between runs, in an INI file (default
 // ~/.config/dojava/desk.ini, 0600): the server address, the SOCKS port, the
 // admin fingerprint, the key file's path, the idle time before locking, the
-// interval between activity checks and the language chosen in the app. No
+// interval between activity checks, the language chosen in the app and the
+// path of an extra torrc for the app's own tor. No
 // case id, nothing decrypted and no secret is ever stored here.
 #ifndef DOJAVA_DESK_DESK_SETTINGS_H_
 #define DOJAVA_DESK_DESK_SETTINGS_H_
@@ -29,6 +30,10 @@ class DeskSettings {
   bool configured() const;
   ServerSettings server() const;
   void SetServer(const ServerSettings& s);
+
+  // `[tor] extra_torrc`: a torrc file with settings the app's own tor
+  // reads too (bridges; own_tor.h); empty: none. Set by hand, not in the app.
+  QString extra_torrc() const;
 
   int idle_lock_seconds() const;
   void SetIdleLockSeconds(int seconds);

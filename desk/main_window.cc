@@ -11,7 +11,9 @@
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QToolBar>
+#include <utility>
 
+#include "desk/dialogs.h"
 #include "desk/language_switch.h"
 
 namespace dojava::desk {
@@ -40,6 +42,8 @@ MainWindow::MainWindow(const QString& settings_path, QWidget* parent)
   cancel_->setAccessibleName(tr("Cancel the running operation"));
   status_ = new QLabel(this);
   status_->setObjectName(QStringLiteral("statusText"));
+  // A long message must not widen the window past the screen (200 %).
+  status_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   statusBar()->addWidget(status_, 1);
   statusBar()->addPermanentWidget(progress_);
   statusBar()->addPermanentWidget(cancel_);
@@ -67,6 +71,7 @@ MainWindow::MainWindow(const QString& settings_path, QWidget* parent)
     busy_ = true;
     SetBusy(tr("Starting tor…"));
     tor_timeout_.start();
+    own_tor_->SetExtraTorrc(settings_.extra_torrc());
     own_tor_->Start();
   });
   ConnectOwnTor();
@@ -106,6 +111,7 @@ void MainWindow::BuildWorkPage() {
   activity_ = new QLabel(work_);
   activity_->setObjectName(QStringLiteral("activity"));
   activity_->setAccessibleName(tr("New activity"));
+  activity_->setWordWrap(true);
   activity_->setStyleSheet(QStringLiteral("background:#dbe9ff; padding:6px; font-weight:bold;"));
   activity_->hide();
   layout->addWidget(activity_);
@@ -187,7 +193,7 @@ void MainWindow::ConnectCaseActions() {
   connect(panel_, &CasePanel::downloadRequested, this, [this](QString id, int n) {
     QString folder = download_folder_;
     if (folder.isEmpty()) {
-      folder = QFileDialog::getExistingDirectory(this, tr("Save the attachment in"));
+      folder = AskForPath(this, tr("Save the attachment in"), QFileDialog::Directory);
       if (folder.isEmpty()) return;
     }
     Queue([b = backend_, id, n, folder] { b->Download(id, n, folder); });
@@ -280,6 +286,7 @@ void MainWindow::BuildChecksPage() {
 
 void MainWindow::ConnectBackend() {
   connect(backend_, &Backend::busy, this, &MainWindow::SetBusy);
+  connect(backend_, &Backend::needsUnlock, this, &MainWindow::Lock);  // the unlock page
   connect(backend_, &Backend::progress, this, [this](qint64 done, qint64 total) {
     // Scaled to int: QProgressBar takes ints and files may exceed 2 GiB.
     progress_->setRange(0, 1000);
@@ -295,10 +302,9 @@ void MainWindow::ConnectBackend() {
     } else if (stack_->currentWidget() == setup_) {
       setup_->ShowError(message);
     } else if (unlocked_) {
-      QMessageBox box(QMessageBox::Warning, what, message, QMessageBox::Ok, this);
-      box.setObjectName(QStringLiteral("errorBox"));
-      box.setAccessibleName(what);
-      if (show_dialogs_) box.exec();
+      QMessageBox* box = NewErrorBox(this, what, message);
+      if (show_dialogs_) box->exec();
+      delete box;
     }
     Finish(false, what + QStringLiteral(": ") + message);
   });
@@ -312,9 +318,15 @@ void MainWindow::ConnectBackend() {
     toolbar_->show();
     idle_.start();
     ScheduleWatch();
-    Finish(true, tr("Unlocked as %1.").arg(name));
+    const QString note = std::exchange(reseal_note_, QString());
+    Finish(true, tr("Unlocked as %1.").arg(name) + (note.isEmpty() ? QString() : u' ' + note));
     Refresh();
+    if (!note.isEmpty()) {  // after a key rotation: shown until the next refresh
+      activity_->setText(note);
+      activity_->show();
+    }
   });
+  connect(backend_, &Backend::keysResealed, this, [this](QString note) { reseal_note_ = note; });
   connect(backend_, &Backend::casesListed, this, [this](QList<CaseRow> rows, int not_granted) {
     if (!unlocked_) return Finish(true, tr("Locked."));  // arrived after Lock()
     list_->SetRows(rows);
@@ -422,18 +434,8 @@ void MainWindow::ShowStart() {
 }
 
 void MainWindow::AskDelete(const QString& id) {
-  auto* box = new QMessageBox(
-      QMessageBox::Warning, tr("Delete this case?"),
-      tr("The case, its conversation, notes and files are deleted from the server for every "
-         "reviewer. This cannot be undone."),
-      QMessageBox::NoButton, this);
-  box->setObjectName(QStringLiteral("confirmDelete"));
-  box->setAttribute(Qt::WA_DeleteOnClose);
-  QPushButton* yes = box->addButton(tr("Delete for good"), QMessageBox::DestructiveRole);
-  yes->setObjectName(QStringLiteral("confirmDeleteYes"));
-  QPushButton* no = box->addButton(tr("Keep the case"), QMessageBox::RejectRole);
-  no->setObjectName(QStringLiteral("confirmDeleteNo"));
-  box->setDefaultButton(no);  // Enter keeps the case
+  QPushButton* yes = nullptr;
+  QMessageBox* box = NewDeleteConfirmation(this, &yes);
   connect(box, &QMessageBox::buttonClicked, this, [this, id, yes](QAbstractButton* b) {
     if (b == yes) Queue([be = backend_, id] { be->Delete(id); });
   });
@@ -442,15 +444,7 @@ void MainWindow::AskDelete(const QString& id) {
 
 void MainWindow::AskGrantAll() {
   if (!unlocked_) return;
-  auto* dialog = new QInputDialog(this);
-  dialog->setObjectName(QStringLiteral("grantAllDialog"));
-  dialog->setAttribute(Qt::WA_DeleteOnClose);
-  dialog->setWindowTitle(tr("Share all my cases"));
-  dialog->setLabelText(
-      tr("Give this colleague access to every case you hold (for a colleague "
-         "who just joined):"));
-  dialog->setComboBoxItems(panel_->colleagues());
-  dialog->setComboBoxEditable(false);
+  QInputDialog* dialog = NewShareAllDialog(this, panel_->colleagues());
   connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString& who) {
     if (!who.isEmpty()) Queue([b = backend_, who] { b->GrantAll(who); });
   });

@@ -106,6 +106,7 @@ class MainWindow : public QMainWindow {
   QSystemTrayIcon* tray_ = nullptr;  // for notifications, where the desktop has a tray
   QString download_folder_;
   QString me_;
+  QString reseal_note_;  // keysResealed's, shown with the next unlocked
   bool show_dialogs_ = true;
   bool busy_ = false;
   bool watching_ = false;  // the running request is a background activity check

@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 
 #include "client/new_key_file.h"
+#include "desk/dialogs.h"
 
 namespace dojava::desk {
 namespace {
@@ -50,7 +51,7 @@ NewKeyDialog::NewKeyDialog(const QString& path, QWidget* parent) : QDialog(paren
   browse->setAccessibleName(tr("Choose where to save the new key file"));
   connect(browse, &QPushButton::clicked, this, [this] {
     const QString f =
-        QFileDialog::getSaveFileName(this, tr("Save the new key file as"), path_->text());
+        AskForPath(this, tr("Save the new key file as"), QFileDialog::AnyFile, path_->text());
     if (!f.isEmpty()) path_->setText(f);
   });
   auto* path_row = new QHBoxLayout;
@@ -96,7 +97,7 @@ NewKeyDialog::NewKeyDialog(const QString& path, QWidget* parent) : QDialog(paren
   buttons->addStretch();
   buttons->addWidget(cancel);
   buttons->addWidget(create);
-  auto* v = new QVBoxLayout(this);
+  auto* v = new QVBoxLayout(ScrolledContent(this));
   v->addWidget(intro);
   v->addLayout(form);
   v->addWidget(error_);

@@ -1,8 +1,11 @@
 #include "desk/own_tor.h"
 
+#include <unistd.h>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -63,19 +66,44 @@ void OwnTor::Start() {
   }
   const quint16 port = FreePort();
   if (port == 0) return emit failed(tr("No free port on 127.0.0.1 for tor."));
+  QString error;
+  const QStringList args = Arguments(port, &error);
+  if (!error.isEmpty()) return emit failed(error);
   stopping_ = false;
   bootstrapped_ = 0;
   socks_.clear();
-  const QString pid = QString::number(QCoreApplication::applicationPid());
-  process_.start(
-      tor, {QStringLiteral("--defaults-torrc"), QStringLiteral("/dev/null"), QStringLiteral("-f"),
-            QStringLiteral("/dev/null"), QStringLiteral("--ignore-missing-torrc"),
-            QStringLiteral("--DataDirectory"), data_dir(), QStringLiteral("--ClientOnionAuthDir"),
-            auth_dir(), QStringLiteral("--SocksPort"), QStringLiteral("127.0.0.1:%1").arg(port),
-            QStringLiteral("--ControlPort"), QStringLiteral("0"),
-            QStringLiteral("--__OwningControllerProcess"), pid, QStringLiteral("--Log"),
-            QStringLiteral("notice stdout")});
+  process_.start(tor, args);
   socks_pending_ = QStringLiteral("127.0.0.1:%1").arg(port);
+}
+
+QStringList OwnTor::Arguments(quint16 port, QString* error) const {
+  QStringList args = {QStringLiteral("--defaults-torrc"), QStringLiteral("/dev/null")};
+  if (extra_torrc_.isEmpty()) {
+    args << QStringLiteral("-f") << QStringLiteral("/dev/null")
+         << QStringLiteral("--ignore-missing-torrc");
+  } else {
+    // Settings that change where tor connects: a file others could change
+    // would let them reroute the reviewer's traffic.
+    const QFileInfo extra(extra_torrc_);
+    if (!extra.isFile() || !extra.isReadable() || extra.ownerId() != ::getuid() ||
+        (extra.permissions() & (QFile::WriteGroup | QFile::WriteOther)) != 0) {
+      *error = tr("The extra tor settings file %1 cannot be used: it must be a file you can "
+                  "read and only you can change.")
+                   .arg(extra_torrc_);
+      return {};
+    }
+    args << QStringLiteral("-f") << extra.absoluteFilePath();
+  }
+  // On tor's command line, so they override the same options in the file.
+  // ExtendedErrors: the SOCKS reply tells a missing client-auth key (0xF4)
+  // from an unpublished onion (0xF0), and the reviewer is told which.
+  args << QStringLiteral("--DataDirectory") << data_dir() << QStringLiteral("--ClientOnionAuthDir")
+       << auth_dir() << QStringLiteral("--SocksPort")
+       << QStringLiteral("127.0.0.1:%1 ExtendedErrors").arg(port) << QStringLiteral("--ControlPort")
+       << QStringLiteral("0") << QStringLiteral("--__OwningControllerProcess")
+       << QString::number(QCoreApplication::applicationPid()) << QStringLiteral("--Log")
+       << QStringLiteral("notice stdout");
+  return args;
 }
 
 bool OwnTor::PrepareDirs() {

@@ -3,6 +3,14 @@
 // (no system tor configuration needed), and stopped with the app (tor also
 // exits by itself if the app dies: __OwningControllerProcess). Runs as a
 // QProcess: nothing blocks the GUI thread.
+//
+// Extra tor settings (bridges where tor is blocked, a private test network)
+// come from a torrc file the reviewer names (desk.ini `[tor] extra_torrc`,
+// SetExtraTorrc): tor reads it as its torrc, and the app's own options on
+// tor's command line (data folder, client-auth folder, SOCKS port, no
+// control port, log) override the same options in it. The file holds
+// settings, never a secret; it must be a regular file that only its owner
+// can change.
 #ifndef DOJAVA_DESK_OWN_TOR_H_
 #define DOJAVA_DESK_OWN_TOR_H_
 
@@ -33,6 +41,10 @@ class OwnTor : public QObject {
   bool running() const { return process_.state() != QProcess::NotRunning; }
   int bootstrapped() const { return bootstrapped_; }
 
+  // The extra torrc for the next Start(); empty: none.
+  void SetExtraTorrc(const QString& path) { extra_torrc_ = path; }
+  const QString& extra_torrc() const { return extra_torrc_; }
+
   // Starts tor (no-op if running). listening() when its SOCKS port is open,
   // bootstrap(percent) as it connects, failed() if it cannot start or exits.
   void Start();
@@ -47,7 +59,10 @@ class OwnTor : public QObject {
 
  private:
   void ReadOutput();
+  // tor's command line for SOCKS port `port` (the extra torrc checked).
+  QStringList Arguments(quint16 port, QString* error) const;
   QString dir_;
+  QString extra_torrc_;
   QProcess process_;
   QString socks_;
   QString socks_pending_;  // the port given to tor, until it listens

@@ -5,6 +5,8 @@
 #include <QHeaderView>
 #include <QVBoxLayout>
 
+#include "desk/dialogs.h"
+
 namespace dojava::desk {
 
 SetupCheckPage::SetupCheckPage(QWidget* parent) : QWidget(parent) {
@@ -46,7 +48,7 @@ SetupCheckPage::SetupCheckPage(QWidget* parent) : QWidget(parent) {
   buttons->addWidget(back);
   buttons->addStretch();
   buttons->addWidget(run_);
-  auto* v = new QVBoxLayout(this);
+  auto* v = new QVBoxLayout(ScrolledContent(this));
   v->addWidget(title);
   v->addLayout(form);
   v->addLayout(buttons);

@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 
 #include "client/onboarding.h"
+#include "desk/dialogs.h"
 #include "desk/new_key_dialog.h"
 
 namespace dojava::desk {
@@ -38,7 +39,7 @@ constexpr int kPageWidth = 680;
 QVBoxLayout* CentredColumn(QWidget* page) {
   auto* inner = new QWidget(page);
   inner->setMaximumWidth(kPageWidth);
-  auto* outer = new QHBoxLayout(page);
+  auto* outer = new QHBoxLayout(ScrolledContent(page));
   outer->addStretch(1);
   outer->addWidget(inner, 10);
   outer->addStretch(1);
@@ -65,7 +66,8 @@ SetupPage::SetupPage(QWidget* parent) : QWidget(parent) {
   open->setObjectName(QStringLiteral("openOnboarding"));
   open->setAccessibleName(tr("Open the onboarding file from your admin"));
   connect(open, &QPushButton::clicked, this, [this] {
-    const QString f = QFileDialog::getOpenFileName(this, tr("The onboarding file from your admin"));
+    const QString f =
+        AskForPath(this, tr("The onboarding file from your admin"), QFileDialog::ExistingFile);
     if (!f.isEmpty()) LoadOnboarding(f);
   });
   onboarding_ = new QLabel(this);
@@ -123,7 +125,7 @@ QLayout* SetupPage::BuildKeyRow() {
   auto* browse = new QPushButton(tr("&Browse…"), this);
   browse->setAccessibleName(tr("Choose the key file"));
   connect(browse, &QPushButton::clicked, this, [this] {
-    const QString f = QFileDialog::getOpenFileName(this, tr("Your reviewer key file"));
+    const QString f = AskForPath(this, tr("Your reviewer key file"), QFileDialog::ExistingFile);
     if (!f.isEmpty()) key_file_->setText(f);
   });
   auto* new_key = new QPushButton(tr("Create a &new key…"), this);

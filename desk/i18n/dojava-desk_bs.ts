@@ -187,6 +187,34 @@
         <source>%1 already exists. The app never overwrites a key file: choose another name, or open that key instead.</source>
         <translation>%1 već postoji. Aplikacija nikada ne prepisuje datoteku s ključem: odaberite drugo ime ili umjesto toga otvorite taj ključ.</translation>
     </message>
+    <message>
+        <source>Sealing your case keys to your new encryption key…</source>
+        <translation>Ključevi vaših slučajeva se zaključavaju vašim novim ključem za šifriranje…</translation>
+    </message>
+    <message>
+        <source>Your case keys could not be sealed to your new encryption key yet (the app tries again at the next unlock): %1</source>
+        <translation>Ključevi vaših slučajeva još se nisu mogli zaključati vašim novim ključem za šifriranje (aplikacija pokušava ponovo pri narednom otključavanju): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your new encryption key is on the roster: %n key(s) of your cases are now sealed to it.</source>
+        <translation>
+            <numerusform>Vaš novi ključ za šifriranje je na spisku članova tima: %n ključ vaših slučajeva je sada zaključan njime.</numerusform>
+            <numerusform>Vaš novi ključ za šifriranje je na spisku članova tima: %n ključa vaših slučajeva su sada zaključana njime.</numerusform>
+            <numerusform>Vaš novi ključ za šifriranje je na spisku članova tima: %n ključeva vaših slučajeva je sada zaključano njime.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The old key file %1 is destroyed.</source>
+        <translation>Stara datoteka s ključem %1 je uništena.</translation>
+    </message>
+    <message>
+        <source>Not sealed again yet (the old key is kept until they are): %1</source>
+        <translation>Još nisu ponovo zaključani (stari ključ se čuva dok ne budu): %1</translation>
+    </message>
+    <message>
+        <source>Logging in again…</source>
+        <translation>Ponovno prijavljivanje…</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>
@@ -489,6 +517,10 @@
         <source>Do not trust this case. Its first message (the source&apos;s report) or the order of its messages failed verification: someone with access to the server may have swapped the case&apos;s key and could read anything written here. Replies and notes are switched off for this case; tell your admin. </source>
         <translation>Ne vjerujte ovom slučaju. Njegova prva poruka (prijava izvora) ili redoslijed njegovih poruka nije prošao provjeru: neko ko ima pristup serveru možda je zamijenio ključ slučaja i mogao bi pročitati sve što se ovdje napiše. Odgovori i bilješke su isključeni za ovaj slučaj; obavijestite administratora. </translation>
     </message>
+    <message>
+        <source>%1. %2  (%3 bytes)</source>
+        <translation>%1. %2  (%3 B)</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -744,30 +776,6 @@
         <translation>Zaustavljeno na vaš zahtjev.</translation>
     </message>
     <message>
-        <source>Delete this case?</source>
-        <translation>Obrisati ovaj slučaj?</translation>
-    </message>
-    <message>
-        <source>The case, its conversation, notes and files are deleted from the server for every reviewer. This cannot be undone.</source>
-        <translation>Slučaj, njegov razgovor, bilješke i datoteke brišu se sa servera za sve članove tima. Ovo se ne može poništiti.</translation>
-    </message>
-    <message>
-        <source>Delete for good</source>
-        <translation>Obriši trajno</translation>
-    </message>
-    <message>
-        <source>Keep the case</source>
-        <translation>Zadrži slučaj</translation>
-    </message>
-    <message>
-        <source>Share all my cases</source>
-        <translation>Podijeli sve moje slučajeve</translation>
-    </message>
-    <message>
-        <source>Give this colleague access to every case you hold (for a colleague who just joined):</source>
-        <translation>Dajte ovom kolegi pristup svim slučajevima koje imate (za kolegu koji se upravo pridružio):</translation>
-    </message>
-    <message>
         <source>New activity in Dojava</source>
         <translation>Nova aktivnost u Dojavi</translation>
     </message>
@@ -923,6 +931,10 @@ Zapišite je sada; više se neće prikazati.</translation>
         <source>No free port on 127.0.0.1 for tor.</source>
         <translation>Nema slobodnog porta na 127.0.0.1 za tor.</translation>
     </message>
+    <message>
+        <source>The extra tor settings file %1 cannot be used: it must be a file you can read and only you can change.</source>
+        <translation>Datoteka s dodatnim postavkama za tor %1 se ne može koristiti: mora biti datoteka koju možete čitati i koju samo vi možete mijenjati.</translation>
+    </message>
 </context>
 <context>
     <name>PlainError</name>
@@ -992,6 +1004,269 @@ Zapišite je sada; više se neće prikazati.</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datoteka</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 datoteka</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Disk</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>Look in:</source>
+        <translation>Traži u:</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Nazad</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Idi nazad</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Naprijed</translation>
+    </message>
+    <message>
+        <source>Go forward</source>
+        <translation>Idi naprijed</translation>
+    </message>
+    <message>
+        <source>Parent Directory</source>
+        <translation>Nadređeni folder</translation>
+    </message>
+    <message>
+        <source>Go to the parent directory</source>
+        <translation>Idi u nadređeni folder</translation>
+    </message>
+    <message>
+        <source>Create New Folder</source>
+        <translation>Napravi novi folder</translation>
+    </message>
+    <message>
+        <source>Create a New Folder</source>
+        <translation>Napravi novi folder</translation>
+    </message>
+    <message>
+        <source>List View</source>
+        <translation>Prikaz liste</translation>
+    </message>
+    <message>
+        <source>Change to list view mode</source>
+        <translation>Prebaci na prikaz liste</translation>
+    </message>
+    <message>
+        <source>Detail View</source>
+        <translation>Detaljan prikaz</translation>
+    </message>
+    <message>
+        <source>Change to detail view mode</source>
+        <translation>Prebaci na detaljan prikaz</translation>
+    </message>
+    <message>
+        <source>Sidebar</source>
+        <translation>Bočna traka</translation>
+    </message>
+    <message>
+        <source>List of places and bookmarks</source>
+        <translation>Spisak mjesta i oznaka</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Datoteke</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>&amp;Naziv datoteke:</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>Datoteke vrste:</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>Sve datoteke (*)</translation>
+    </message>
+    <message>
+        <source>Directories</source>
+        <translation>Folderi</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Otvori</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Sačuvaj</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Odaberi</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Preimenuj</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Obriši</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden files</source>
+        <translation>Prikaži &amp;skrivene datoteke</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder</source>
+        <translation>&amp;Novi folder</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>Novi folder</translation>
+    </message>
+    <message>
+        <source>Show </source>
+        <translation>Prikaži </translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 već postoji.
+Želite li je zamijeniti?</translation>
+    </message>
+    <message>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>Jeste li sigurni da želite obrisati &apos;%1&apos;?</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is write protected.
+Do you want to delete it anyway?</source>
+        <translation>&apos;%1&apos; je zaštićeno od pisanja.
+Želite li ga ipak obrisati?</translation>
+    </message>
+    <message>
+        <source>Could not delete directory.</source>
+        <translation>Folder nije moguće obrisati.</translation>
+    </message>
+    <message>
+        <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+        <translation>%1
+Folder nije pronađen.
+Provjerite je li naziv foldera tačan.</translation>
+    </message>
+    <message>
+        <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+        <translation>%1
+Datoteka nije pronađena.
+Provjerite je li naziv datoteke tačan.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Otvori</translation>
+    </message>
+    <message>
+        <source>Find Directory</source>
+        <translation>Pronađi folder</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>Sačuvaj kao</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Naziv</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Veličina</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Vrsta</translation>
+    </message>
+    <message>
+        <source>Date Modified</source>
+        <translation>Datum izmjene</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Računar</translation>
+    </message>
+    <message>
+        <source>Invalid filename</source>
+        <translation>Neispravan naziv datoteke</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The name &quot;%1&quot; cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
+        <translation>&lt;b&gt;Naziv &quot;%1&quot; nije moguće koristiti.&lt;/b&gt;&lt;p&gt;Pokušajte s drugim nazivom, s manje znakova ili bez interpunkcijskih znakova.</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Poništi</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Po&amp;novi</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Izreži</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiraj</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Zalijepi</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Obriši</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Odaberi sve</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Prikaži detalje...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Sakrij detalje...</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Status set to %1</source>
@@ -1056,6 +1331,195 @@ Zapišite je sada; više se neće prikazati.</translation>
     <message>
         <source>%1 (%2 bytes)</source>
         <translation>%1 (%2 B)</translation>
+    </message>
+    <message>
+        <source>Delete this case?</source>
+        <translation>Obrisati ovaj slučaj?</translation>
+    </message>
+    <message>
+        <source>The case, its conversation, notes and files are deleted from the server for every reviewer. This cannot be undone.</source>
+        <translation>Slučaj, njegov razgovor, bilješke i datoteke brišu se sa servera za sve članove tima. Ovo se ne može poništiti.</translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>Obriši trajno</translation>
+    </message>
+    <message>
+        <source>Keep the case</source>
+        <translation>Zadrži slučaj</translation>
+    </message>
+    <message>
+        <source>Share all my cases</source>
+        <translation>Podijeli sve moje slučajeve</translation>
+    </message>
+    <message>
+        <source>Give this colleague access to every case you hold (for a colleague who just joined):</source>
+        <translation>Dajte ovom kolegi pristup svim slučajevima koje imate (za kolegu koji se upravo pridružio):</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>U redu</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Sačuvaj</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Sačuvaj sve</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Otvori</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Da</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Da za &amp;sve</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Ne</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>N&amp;e za sve</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Prekini</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Pokušaj ponovo</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Zanemari</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Zatvori</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Otkaži</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Odbaci</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Pomoć</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Primijeni</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Resetuj</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Vrati zadane postavke</translation>
+    </message>
+</context>
+<context>
+    <name>QScrollBar</name>
+    <message>
+        <source>Scroll here</source>
+        <translation>Pomjeri ovdje</translation>
+    </message>
+    <message>
+        <source>Left edge</source>
+        <translation>Lijeva ivica</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>Vrh</translation>
+    </message>
+    <message>
+        <source>Right edge</source>
+        <translation>Desna ivica</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>Dno</translation>
+    </message>
+    <message>
+        <source>Page left</source>
+        <translation>Stranica lijevo</translation>
+    </message>
+    <message>
+        <source>Page up</source>
+        <translation>Stranica gore</translation>
+    </message>
+    <message>
+        <source>Page right</source>
+        <translation>Stranica desno</translation>
+    </message>
+    <message>
+        <source>Page down</source>
+        <translation>Stranica dolje</translation>
+    </message>
+    <message>
+        <source>Scroll left</source>
+        <translation>Pomjeri lijevo</translation>
+    </message>
+    <message>
+        <source>Scroll up</source>
+        <translation>Pomjeri gore</translation>
+    </message>
+    <message>
+        <source>Scroll right</source>
+        <translation>Pomjeri desno</translation>
+    </message>
+    <message>
+        <source>Scroll down</source>
+        <translation>Pomjeri dolje</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Poništi</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Po&amp;novi</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Izreži</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiraj</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>Kopiraj adresu &amp;veze</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Zalijepi</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Obriši</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Odaberi sve</translation>
     </message>
 </context>
 <context>

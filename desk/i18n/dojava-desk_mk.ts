@@ -187,6 +187,34 @@
         <source>%1 already exists. The app never overwrites a key file: choose another name, or open that key instead.</source>
         <translation>%1 веќе постои. Апликацијата никогаш не презапишува датотека со клуч: изберете друго име или наместо тоа отворете го тој клуч.</translation>
     </message>
+    <message>
+        <source>Sealing your case keys to your new encryption key…</source>
+        <translation>Клучевите на вашите случаи се заклучуваат со вашиот нов клуч за шифрирање…</translation>
+    </message>
+    <message>
+        <source>Your case keys could not be sealed to your new encryption key yet (the app tries again at the next unlock): %1</source>
+        <translation>Клучевите на вашите случаи сѐ уште не можеа да се заклучат со вашиот нов клуч за шифрирање (апликацијата се обидува повторно при следното отклучување): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your new encryption key is on the roster: %n key(s) of your cases are now sealed to it.</source>
+        <translation>
+            <numerusform>Вашиот нов клуч за шифрирање е на списокот на членови на тимот: %n клуч на вашите случаи сега е заклучен со него.</numerusform>
+            <numerusform>Вашиот нов клуч за шифрирање е на списокот на членови на тимот: %n клучеви на вашите случаи сега се заклучени со него.</numerusform>
+            <numerusform>Вашиот нов клуч за шифрирање е на списокот на членови на тимот: %n клучеви на вашите случаи сега се заклучени со него.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The old key file %1 is destroyed.</source>
+        <translation>Старата датотека со клуч %1 е уништена.</translation>
+    </message>
+    <message>
+        <source>Not sealed again yet (the old key is kept until they are): %1</source>
+        <translation>Сѐ уште не се повторно заклучени (стариот клуч се чува додека не бидат): %1</translation>
+    </message>
+    <message>
+        <source>Logging in again…</source>
+        <translation>Повторно најавување…</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>
@@ -489,6 +517,10 @@
         <source>Do not trust this case. Its first message (the source&apos;s report) or the order of its messages failed verification: someone with access to the server may have swapped the case&apos;s key and could read anything written here. Replies and notes are switched off for this case; tell your admin. </source>
         <translation>Не верувајте му на овој случај. Неговата прва порака (пријавата на изворот) или редоследот на неговите пораки не помина проверка: некој со пристап до серверот можеби го заменил клучот на случајот и би можел да прочита сѐ што ќе се напише тука. Одговорите и белешките се исклучени за овој случај; известете го администраторот. </translation>
     </message>
+    <message>
+        <source>%1. %2  (%3 bytes)</source>
+        <translation>%1. %2  (%3 B)</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -744,30 +776,6 @@
         <translation>Запрено како што побаравте.</translation>
     </message>
     <message>
-        <source>Delete this case?</source>
-        <translation>Да се избрише овој случај?</translation>
-    </message>
-    <message>
-        <source>The case, its conversation, notes and files are deleted from the server for every reviewer. This cannot be undone.</source>
-        <translation>Случајот, неговиот разговор, белешките и датотеките се бришат од серверот за сите членови на тимот. Ова не може да се врати.</translation>
-    </message>
-    <message>
-        <source>Delete for good</source>
-        <translation>Избриши трајно</translation>
-    </message>
-    <message>
-        <source>Keep the case</source>
-        <translation>Задржи го случајот</translation>
-    </message>
-    <message>
-        <source>Share all my cases</source>
-        <translation>Сподели ги сите мои случаи</translation>
-    </message>
-    <message>
-        <source>Give this colleague access to every case you hold (for a colleague who just joined):</source>
-        <translation>Дајте му на овој колега пристап до секој случај што го имате (за колега што штотуку се приклучил):</translation>
-    </message>
-    <message>
         <source>New activity in Dojava</source>
         <translation>Нова активност во Дојава</translation>
     </message>
@@ -923,6 +931,10 @@ Write it down now; it is not shown again.</source>
         <source>No free port on 127.0.0.1 for tor.</source>
         <translation>Нема слободна порта на 127.0.0.1 за tor.</translation>
     </message>
+    <message>
+        <source>The extra tor settings file %1 cannot be used: it must be a file you can read and only you can change.</source>
+        <translation>Датотеката со дополнителни поставки за tor %1 не може да се користи: мора да биде датотека што можете да ја читате и што само вие можете да ја менувате.</translation>
+    </message>
 </context>
 <context>
     <name>PlainError</name>
@@ -992,6 +1004,269 @@ Write it down now; it is not shown again.</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>Папка</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Датотека</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 датотека</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Диск</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>Look in:</source>
+        <translation>Барај во:</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Оди назад</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Напред</translation>
+    </message>
+    <message>
+        <source>Go forward</source>
+        <translation>Оди напред</translation>
+    </message>
+    <message>
+        <source>Parent Directory</source>
+        <translation>Горна папка</translation>
+    </message>
+    <message>
+        <source>Go to the parent directory</source>
+        <translation>Оди во горната папка</translation>
+    </message>
+    <message>
+        <source>Create New Folder</source>
+        <translation>Создај нова папка</translation>
+    </message>
+    <message>
+        <source>Create a New Folder</source>
+        <translation>Создај нова папка</translation>
+    </message>
+    <message>
+        <source>List View</source>
+        <translation>Приказ во листа</translation>
+    </message>
+    <message>
+        <source>Change to list view mode</source>
+        <translation>Префрли на приказ во листа</translation>
+    </message>
+    <message>
+        <source>Detail View</source>
+        <translation>Детален приказ</translation>
+    </message>
+    <message>
+        <source>Change to detail view mode</source>
+        <translation>Префрли на детален приказ</translation>
+    </message>
+    <message>
+        <source>Sidebar</source>
+        <translation>Странична лента</translation>
+    </message>
+    <message>
+        <source>List of places and bookmarks</source>
+        <translation>Листа на места и обележувачи</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Датотеки</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>&amp;Име на датотеката:</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>Папка:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>Датотеки од тип:</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>Сите датотеки (*)</translation>
+    </message>
+    <message>
+        <source>Directories</source>
+        <translation>Папки</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Отвори</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Зачувај</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Избери</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Преименувај</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Избриши</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden files</source>
+        <translation>Прикажи ги &amp;скриените датотеки</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder</source>
+        <translation>&amp;Нова папка</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>Нова папка</translation>
+    </message>
+    <message>
+        <source>Show </source>
+        <translation>Прикажи </translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 веќе постои.
+Дали сакате да ја замените?</translation>
+    </message>
+    <message>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>Дали сте сигурни дека сакате да го избришете &apos;%1&apos;?</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is write protected.
+Do you want to delete it anyway?</source>
+        <translation>&apos;%1&apos; е заштитено од запишување.
+Дали сепак сакате да го избришете?</translation>
+    </message>
+    <message>
+        <source>Could not delete directory.</source>
+        <translation>Папката не можеше да се избрише.</translation>
+    </message>
+    <message>
+        <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+        <translation>%1
+Папката не е пронајдена.
+Проверете дали името на папката е точно.</translation>
+    </message>
+    <message>
+        <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+        <translation>%1
+Датотеката не е пронајдена.
+Проверете дали името на датотеката е точно.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Отвори</translation>
+    </message>
+    <message>
+        <source>Find Directory</source>
+        <translation>Пронајди папка</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>Зачувај како</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Име</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Големина</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Date Modified</source>
+        <translation>Датум на измена</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Компјутер</translation>
+    </message>
+    <message>
+        <source>Invalid filename</source>
+        <translation>Неважечко име на датотека</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The name &quot;%1&quot; cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
+        <translation>&lt;b&gt;Името &quot;%1&quot; не може да се користи.&lt;/b&gt;&lt;p&gt;Обидете се со друго име, со помалку знаци или без интерпункциски знаци.</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Врати</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повтори</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Исе&amp;чи</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Копирај</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Залепи</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Избриши</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Избери сѐ</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Прикажи детали...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Скриј детали...</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Status set to %1</source>
@@ -1056,6 +1331,195 @@ Write it down now; it is not shown again.</source>
     <message>
         <source>%1 (%2 bytes)</source>
         <translation>%1 (%2 B)</translation>
+    </message>
+    <message>
+        <source>Delete this case?</source>
+        <translation>Да се избрише овој случај?</translation>
+    </message>
+    <message>
+        <source>The case, its conversation, notes and files are deleted from the server for every reviewer. This cannot be undone.</source>
+        <translation>Случајот, неговиот разговор, белешките и датотеките се бришат од серверот за сите членови на тимот. Ова не може да се врати.</translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>Избриши трајно</translation>
+    </message>
+    <message>
+        <source>Keep the case</source>
+        <translation>Задржи го случајот</translation>
+    </message>
+    <message>
+        <source>Share all my cases</source>
+        <translation>Сподели ги сите мои случаи</translation>
+    </message>
+    <message>
+        <source>Give this colleague access to every case you hold (for a colleague who just joined):</source>
+        <translation>Дајте му на овој колега пристап до секој случај што го имате (за колега што штотуку се приклучил):</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>Во ред</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Зачувај</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Зачувај ги сите</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Отвори</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Да</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Да за &amp;сите</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Не</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>Н&amp;е за сите</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Прекини</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Обиди се повторно</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Игнорирај</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Затвори</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Откажи</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Отфрли</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Помош</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Примени</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Ресетирај</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Врати ги стандардните</translation>
+    </message>
+</context>
+<context>
+    <name>QScrollBar</name>
+    <message>
+        <source>Scroll here</source>
+        <translation>Лизгај тука</translation>
+    </message>
+    <message>
+        <source>Left edge</source>
+        <translation>Лев раб</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>Врв</translation>
+    </message>
+    <message>
+        <source>Right edge</source>
+        <translation>Десен раб</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>Дно</translation>
+    </message>
+    <message>
+        <source>Page left</source>
+        <translation>Страница лево</translation>
+    </message>
+    <message>
+        <source>Page up</source>
+        <translation>Страница горе</translation>
+    </message>
+    <message>
+        <source>Page right</source>
+        <translation>Страница десно</translation>
+    </message>
+    <message>
+        <source>Page down</source>
+        <translation>Страница долу</translation>
+    </message>
+    <message>
+        <source>Scroll left</source>
+        <translation>Лизгај лево</translation>
+    </message>
+    <message>
+        <source>Scroll up</source>
+        <translation>Лизгај горе</translation>
+    </message>
+    <message>
+        <source>Scroll right</source>
+        <translation>Лизгај десно</translation>
+    </message>
+    <message>
+        <source>Scroll down</source>
+        <translation>Лизгај долу</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Врати</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повтори</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Исе&amp;чи</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Копирај</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>Копирај ја адресата на &amp;врската</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Залепи</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Избриши</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Избери сѐ</translation>
     </message>
 </context>
 <context>

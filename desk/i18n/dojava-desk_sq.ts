@@ -186,6 +186,33 @@
         <source>%1 already exists. The app never overwrites a key file: choose another name, or open that key instead.</source>
         <translation>%1 ekziston tashmë. Aplikacioni nuk e mbishkruan kurrë një skedar çelësi: zgjidhni një emër tjetër ose hapni atë çelës.</translation>
     </message>
+    <message>
+        <source>Sealing your case keys to your new encryption key…</source>
+        <translation>Çelësat e rasteve tuaja po mbyllen me çelësin tuaj të ri të enkriptimit…</translation>
+    </message>
+    <message>
+        <source>Your case keys could not be sealed to your new encryption key yet (the app tries again at the next unlock): %1</source>
+        <translation>Çelësat e rasteve tuaja ende nuk u mbyllën dot me çelësin tuaj të ri të enkriptimit (aplikacioni provon përsëri në zhbllokimin e ardhshëm): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your new encryption key is on the roster: %n key(s) of your cases are now sealed to it.</source>
+        <translation>
+            <numerusform>Çelësi juaj i ri i enkriptimit është në listën e anëtarëve të ekipit: %n çelës i rasteve tuaja tani është mbyllur me të.</numerusform>
+            <numerusform>Çelësi juaj i ri i enkriptimit është në listën e anëtarëve të ekipit: %n çelësa të rasteve tuaja tani janë mbyllur me të.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The old key file %1 is destroyed.</source>
+        <translation>Skedari i vjetër i çelësit %1 u shkatërrua.</translation>
+    </message>
+    <message>
+        <source>Not sealed again yet (the old key is kept until they are): %1</source>
+        <translation>Ende të pambyllura përsëri (çelësi i vjetër ruhet derisa të mbyllen): %1</translation>
+    </message>
+    <message>
+        <source>Logging in again…</source>
+        <translation>Po identifikoheni përsëri…</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>
@@ -487,6 +514,10 @@
         <source>Do not trust this case. Its first message (the source&apos;s report) or the order of its messages failed verification: someone with access to the server may have swapped the case&apos;s key and could read anything written here. Replies and notes are switched off for this case; tell your admin. </source>
         <translation>Mos i besoni këtij rasti. Mesazhi i tij i parë (raporti i burimit) ose radha e mesazheve të tij nuk kaloi verifikimin: dikush me qasje në server mund ta ketë zëvendësuar çelësin e rastit dhe mund të lexojë gjithçka që shkruhet këtu. Përgjigjet dhe shënimet janë çaktivizuar për këtë rast; njoftoni administratorin. </translation>
     </message>
+    <message>
+        <source>%1. %2  (%3 bytes)</source>
+        <translation>%1. %2  (%3 bajtë)</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -735,30 +766,6 @@
         <translation>U ndal siç kërkuat.</translation>
     </message>
     <message>
-        <source>Delete this case?</source>
-        <translation>Të fshihet ky rast?</translation>
-    </message>
-    <message>
-        <source>The case, its conversation, notes and files are deleted from the server for every reviewer. This cannot be undone.</source>
-        <translation>Rasti, biseda e tij, shënimet dhe skedarët fshihen nga serveri për të gjithë anëtarët e ekipit. Kjo nuk mund të kthehet pas.</translation>
-    </message>
-    <message>
-        <source>Delete for good</source>
-        <translation>Fshije përgjithmonë</translation>
-    </message>
-    <message>
-        <source>Keep the case</source>
-        <translation>Mbaje rastin</translation>
-    </message>
-    <message>
-        <source>Share all my cases</source>
-        <translation>Ndaj të gjitha rastet e mia</translation>
-    </message>
-    <message>
-        <source>Give this colleague access to every case you hold (for a colleague who just joined):</source>
-        <translation>Jepini këtij kolegu qasje në çdo rast që keni (për një koleg që sapo është bashkuar):</translation>
-    </message>
-    <message>
         <source>New activity in Dojava</source>
         <translation>Aktivitet i ri në Dojava</translation>
     </message>
@@ -910,6 +917,10 @@ Shkruajeni tani; nuk do të shfaqet më.</translation>
         <source>No free port on 127.0.0.1 for tor.</source>
         <translation>Nuk ka portë të lirë në 127.0.0.1 për tor-in.</translation>
     </message>
+    <message>
+        <source>The extra tor settings file %1 cannot be used: it must be a file you can read and only you can change.</source>
+        <translation>Skedari me cilësime shtesë për tor %1 nuk mund të përdoret: duhet të jetë një skedar që ju mund ta lexoni dhe vetëm ju mund ta ndryshoni.</translation>
+    </message>
 </context>
 <context>
     <name>PlainError</name>
@@ -979,6 +990,269 @@ Shkruajeni tani; nuk do të shfaqet më.</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>Drejtori</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Skedar</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>Skedar %1</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Disk</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>Look in:</source>
+        <translation>Shiko në:</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Prapa</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Kthehu prapa</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Përpara</translation>
+    </message>
+    <message>
+        <source>Go forward</source>
+        <translation>Shko përpara</translation>
+    </message>
+    <message>
+        <source>Parent Directory</source>
+        <translation>Drejtoria mëmë</translation>
+    </message>
+    <message>
+        <source>Go to the parent directory</source>
+        <translation>Shko te drejtoria mëmë</translation>
+    </message>
+    <message>
+        <source>Create New Folder</source>
+        <translation>Krijo drejtori të re</translation>
+    </message>
+    <message>
+        <source>Create a New Folder</source>
+        <translation>Krijo një drejtori të re</translation>
+    </message>
+    <message>
+        <source>List View</source>
+        <translation>Pamje liste</translation>
+    </message>
+    <message>
+        <source>Change to list view mode</source>
+        <translation>Kalo te pamja listë</translation>
+    </message>
+    <message>
+        <source>Detail View</source>
+        <translation>Pamje me hollësi</translation>
+    </message>
+    <message>
+        <source>Change to detail view mode</source>
+        <translation>Kalo te pamja me hollësi</translation>
+    </message>
+    <message>
+        <source>Sidebar</source>
+        <translation>Shiriti anësor</translation>
+    </message>
+    <message>
+        <source>List of places and bookmarks</source>
+        <translation>Lista e vendeve dhe e faqerojtësve</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Skedarët</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>&amp;Emri i skedarit:</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>Drejtoria:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>Skedarë të llojit:</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>Të gjithë skedarët (*)</translation>
+    </message>
+    <message>
+        <source>Directories</source>
+        <translation>Drejtori</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Hap</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Ruaj</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Zgjidh</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Riemërto</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Fshi</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden files</source>
+        <translation>Shfaq skedarët e &amp;fshehur</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder</source>
+        <translation>Drejtori e &amp;re</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>Drejtori e re</translation>
+    </message>
+    <message>
+        <source>Show </source>
+        <translation>Shfaq </translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 ekziston tashmë.
+Dëshironi ta zëvendësoni?</translation>
+    </message>
+    <message>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>Jeni i sigurt që doni të fshini &apos;%1&apos;?</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is write protected.
+Do you want to delete it anyway?</source>
+        <translation>&apos;%1&apos; është i mbrojtur nga shkrimi.
+Dëshironi ta fshini gjithsesi?</translation>
+    </message>
+    <message>
+        <source>Could not delete directory.</source>
+        <translation>Drejtoria nuk u fshi dot.</translation>
+    </message>
+    <message>
+        <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+        <translation>%1
+Drejtoria nuk u gjet.
+Kontrolloni nëse emri i drejtorisë është i saktë.</translation>
+    </message>
+    <message>
+        <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+        <translation>%1
+Skedari nuk u gjet.
+Kontrolloni nëse emri i skedarit është i saktë.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Hap</translation>
+    </message>
+    <message>
+        <source>Find Directory</source>
+        <translation>Gjej drejtorinë</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>Ruaje si</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Emri</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Madhësia</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Lloji</translation>
+    </message>
+    <message>
+        <source>Date Modified</source>
+        <translation>Data e ndryshimit</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Kompjuteri</translation>
+    </message>
+    <message>
+        <source>Invalid filename</source>
+        <translation>Emër skedari i pavlefshëm</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The name &quot;%1&quot; cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
+        <translation>&lt;b&gt;Emri &quot;%1&quot; nuk mund të përdoret.&lt;/b&gt;&lt;p&gt;Provoni një emër tjetër, me më pak shkronja ose pa shenja pikësimi.</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Zhbëj</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ribëj</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Prit</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopjo</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Ngjit</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Fshi</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Përzgjidhi të gjitha</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Shfaq hollësitë...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Fshih hollësitë...</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Status set to %1</source>
@@ -1043,6 +1317,195 @@ Shkruajeni tani; nuk do të shfaqet më.</translation>
     <message>
         <source>%1 (%2 bytes)</source>
         <translation>%1 (%2 bajtë)</translation>
+    </message>
+    <message>
+        <source>Delete this case?</source>
+        <translation>Të fshihet ky rast?</translation>
+    </message>
+    <message>
+        <source>The case, its conversation, notes and files are deleted from the server for every reviewer. This cannot be undone.</source>
+        <translation>Rasti, biseda e tij, shënimet dhe skedarët fshihen nga serveri për të gjithë anëtarët e ekipit. Kjo nuk mund të kthehet pas.</translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>Fshije përgjithmonë</translation>
+    </message>
+    <message>
+        <source>Keep the case</source>
+        <translation>Mbaje rastin</translation>
+    </message>
+    <message>
+        <source>Share all my cases</source>
+        <translation>Ndaj të gjitha rastet e mia</translation>
+    </message>
+    <message>
+        <source>Give this colleague access to every case you hold (for a colleague who just joined):</source>
+        <translation>Jepini këtij kolegu qasje në çdo rast që keni (për një koleg që sapo është bashkuar):</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>Në rregull</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Ruaj</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Ruaji të gjitha</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Hap</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Po</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Po për &amp;të gjitha</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Jo</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>J&amp;o për të gjitha</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Ndërprit</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Riprovo</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Shpërfill</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Mbyll</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anulo</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Hidh poshtë</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Ndihmë</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Zbato</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Rivendos</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Rikthe parazgjedhjet</translation>
+    </message>
+</context>
+<context>
+    <name>QScrollBar</name>
+    <message>
+        <source>Scroll here</source>
+        <translation>Rrëshqit këtu</translation>
+    </message>
+    <message>
+        <source>Left edge</source>
+        <translation>Skaji i majtë</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>Sipër</translation>
+    </message>
+    <message>
+        <source>Right edge</source>
+        <translation>Skaji i djathtë</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>Poshtë</translation>
+    </message>
+    <message>
+        <source>Page left</source>
+        <translation>Faqe majtas</translation>
+    </message>
+    <message>
+        <source>Page up</source>
+        <translation>Faqe sipër</translation>
+    </message>
+    <message>
+        <source>Page right</source>
+        <translation>Faqe djathtas</translation>
+    </message>
+    <message>
+        <source>Page down</source>
+        <translation>Faqe poshtë</translation>
+    </message>
+    <message>
+        <source>Scroll left</source>
+        <translation>Rrëshqit majtas</translation>
+    </message>
+    <message>
+        <source>Scroll up</source>
+        <translation>Rrëshqit sipër</translation>
+    </message>
+    <message>
+        <source>Scroll right</source>
+        <translation>Rrëshqit djathtas</translation>
+    </message>
+    <message>
+        <source>Scroll down</source>
+        <translation>Rrëshqit poshtë</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Zhbëj</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ribëj</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Prit</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopjo</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>Kopjo &amp;adresën e lidhjes</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Ngjit</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Fshi</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Përzgjidhi të gjitha</translation>
     </message>
 </context>
 <context>

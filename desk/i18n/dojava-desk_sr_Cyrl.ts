@@ -187,6 +187,34 @@
         <source>%1 already exists. The app never overwrites a key file: choose another name, or open that key instead.</source>
         <translation>%1 већ постоји. Апликација никада не преписује фајл са кључем: изаберите друго име или уместо тога отворите тај кључ.</translation>
     </message>
+    <message>
+        <source>Sealing your case keys to your new encryption key…</source>
+        <translation>Кључеви ваших случајева се закључавају вашим новим кључем за шифровање…</translation>
+    </message>
+    <message>
+        <source>Your case keys could not be sealed to your new encryption key yet (the app tries again at the next unlock): %1</source>
+        <translation>Кључеви ваших случајева још нису могли да се закључају вашим новим кључем за шифровање (апликација покушава поново при следећем откључавању): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your new encryption key is on the roster: %n key(s) of your cases are now sealed to it.</source>
+        <translation>
+            <numerusform>Ваш нови кључ за шифровање је на списку чланова тима: %n кључ ваших случајева је сада закључан њиме.</numerusform>
+            <numerusform>Ваш нови кључ за шифровање је на списку чланова тима: %n кључа ваших случајева су сада закључана њиме.</numerusform>
+            <numerusform>Ваш нови кључ за шифровање је на списку чланова тима: %n кључева ваших случајева је сада закључано њиме.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The old key file %1 is destroyed.</source>
+        <translation>Стари фајл са кључем %1 је уништен.</translation>
+    </message>
+    <message>
+        <source>Not sealed again yet (the old key is kept until they are): %1</source>
+        <translation>Још нису поново закључани (стари кључ се чува док не буду): %1</translation>
+    </message>
+    <message>
+        <source>Logging in again…</source>
+        <translation>Поновно пријављивање…</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>
@@ -489,6 +517,10 @@
         <source>Do not trust this case. Its first message (the source&apos;s report) or the order of its messages failed verification: someone with access to the server may have swapped the case&apos;s key and could read anything written here. Replies and notes are switched off for this case; tell your admin. </source>
         <translation>Не верујте овом случају. Његова прва порука (пријава извора) или редослед његових порука није прошао проверу: неко ко има приступ серверу можда је заменио кључ случаја и могао би да прочита све што се овде напише. Одговори и белешке су искључени за овај случај; обавестите администратора. </translation>
     </message>
+    <message>
+        <source>%1. %2  (%3 bytes)</source>
+        <translation>%1. %2  (%3 B)</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -744,30 +776,6 @@
         <translation>Заустављено на ваш захтев.</translation>
     </message>
     <message>
-        <source>Delete this case?</source>
-        <translation>Обрисати овај случај?</translation>
-    </message>
-    <message>
-        <source>The case, its conversation, notes and files are deleted from the server for every reviewer. This cannot be undone.</source>
-        <translation>Случај, његов разговор, белешке и фајлови бришу се са сервера за све чланове тима. Ово не може да се поништи.</translation>
-    </message>
-    <message>
-        <source>Delete for good</source>
-        <translation>Обриши трајно</translation>
-    </message>
-    <message>
-        <source>Keep the case</source>
-        <translation>Задржи случај</translation>
-    </message>
-    <message>
-        <source>Share all my cases</source>
-        <translation>Подели све моје случајеве</translation>
-    </message>
-    <message>
-        <source>Give this colleague access to every case you hold (for a colleague who just joined):</source>
-        <translation>Дајте овом колеги приступ свим случајевима које имате (за колегу који се управо придружио):</translation>
-    </message>
-    <message>
         <source>New activity in Dojava</source>
         <translation>Нова активност у Дојави</translation>
     </message>
@@ -923,6 +931,10 @@ Write it down now; it is not shown again.</source>
         <source>No free port on 127.0.0.1 for tor.</source>
         <translation>Нема слободног порта на 127.0.0.1 за tor.</translation>
     </message>
+    <message>
+        <source>The extra tor settings file %1 cannot be used: it must be a file you can read and only you can change.</source>
+        <translation>Фајл са додатним подешавањима за tor %1 не може да се користи: мора бити фајл који можете да читате и који само ви можете да мењате.</translation>
+    </message>
 </context>
 <context>
     <name>PlainError</name>
@@ -992,6 +1004,269 @@ Write it down now; it is not shown again.</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>Фасцикла</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Фајл</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 фајл</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Диск</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>Look in:</source>
+        <translation>Тражи у:</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Иди назад</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Напред</translation>
+    </message>
+    <message>
+        <source>Go forward</source>
+        <translation>Иди напред</translation>
+    </message>
+    <message>
+        <source>Parent Directory</source>
+        <translation>Надређена фасцикла</translation>
+    </message>
+    <message>
+        <source>Go to the parent directory</source>
+        <translation>Иди у надређену фасциклу</translation>
+    </message>
+    <message>
+        <source>Create New Folder</source>
+        <translation>Направи нову фасциклу</translation>
+    </message>
+    <message>
+        <source>Create a New Folder</source>
+        <translation>Направи нову фасциклу</translation>
+    </message>
+    <message>
+        <source>List View</source>
+        <translation>Приказ листе</translation>
+    </message>
+    <message>
+        <source>Change to list view mode</source>
+        <translation>Пребаци на приказ листе</translation>
+    </message>
+    <message>
+        <source>Detail View</source>
+        <translation>Детаљан приказ</translation>
+    </message>
+    <message>
+        <source>Change to detail view mode</source>
+        <translation>Пребаци на детаљан приказ</translation>
+    </message>
+    <message>
+        <source>Sidebar</source>
+        <translation>Бочна трака</translation>
+    </message>
+    <message>
+        <source>List of places and bookmarks</source>
+        <translation>Списак места и обележивача</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Фајлови</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>&amp;Име фајла:</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>Фасцикла:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>Фајлови типа:</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>Сви фајлови (*)</translation>
+    </message>
+    <message>
+        <source>Directories</source>
+        <translation>Фасцикле</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Отвори</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сачувај</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Изабери</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Преименуј</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Обриши</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden files</source>
+        <translation>Прикажи &amp;скривене фајлове</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder</source>
+        <translation>&amp;Нова фасцикла</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>Нова фасцикла</translation>
+    </message>
+    <message>
+        <source>Show </source>
+        <translation>Прикажи </translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 већ постоји.
+Да ли желите да га замените?</translation>
+    </message>
+    <message>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>Да ли сигурно желите да обришете &apos;%1&apos;?</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is write protected.
+Do you want to delete it anyway?</source>
+        <translation>&apos;%1&apos; је заштићен од писања.
+Да ли ипак желите да га обришете?</translation>
+    </message>
+    <message>
+        <source>Could not delete directory.</source>
+        <translation>Фасцикла није могла да се обрише.</translation>
+    </message>
+    <message>
+        <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+        <translation>%1
+Фасцикла није пронађена.
+Проверите да ли је име фасцикле тачно.</translation>
+    </message>
+    <message>
+        <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+        <translation>%1
+Фајл није пронађен.
+Проверите да ли је име фајла тачно.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Отвори</translation>
+    </message>
+    <message>
+        <source>Find Directory</source>
+        <translation>Пронађи фасциклу</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>Сачувај као</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Име</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Величина</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Date Modified</source>
+        <translation>Датум измене</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Рачунар</translation>
+    </message>
+    <message>
+        <source>Invalid filename</source>
+        <translation>Неисправно име фајла</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The name &quot;%1&quot; cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
+        <translation>&lt;b&gt;Име &quot;%1&quot; не може да се користи.&lt;/b&gt;&lt;p&gt;Покушајте с другим именом, са мање знакова или без интерпункције.</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Опозови</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Понови</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Исе&amp;ци</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Копирај</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Налепи</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Обриши</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Изабери све</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Прикажи детаље...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Сакриј детаље...</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Status set to %1</source>
@@ -1056,6 +1331,195 @@ Write it down now; it is not shown again.</source>
     <message>
         <source>%1 (%2 bytes)</source>
         <translation>%1 (%2 B)</translation>
+    </message>
+    <message>
+        <source>Delete this case?</source>
+        <translation>Обрисати овај случај?</translation>
+    </message>
+    <message>
+        <source>The case, its conversation, notes and files are deleted from the server for every reviewer. This cannot be undone.</source>
+        <translation>Случај, његов разговор, белешке и фајлови бришу се са сервера за све чланове тима. Ово не може да се поништи.</translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>Обриши трајно</translation>
+    </message>
+    <message>
+        <source>Keep the case</source>
+        <translation>Задржи случај</translation>
+    </message>
+    <message>
+        <source>Share all my cases</source>
+        <translation>Подели све моје случајеве</translation>
+    </message>
+    <message>
+        <source>Give this colleague access to every case you hold (for a colleague who just joined):</source>
+        <translation>Дајте овом колеги приступ свим случајевима које имате (за колегу који се управо придружио):</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>У реду</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сачувај</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Сачувај све</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Отвори</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Да</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Да за &amp;све</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Не</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>Н&amp;е за све</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Прекини</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Покушај поново</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Занемари</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Затвори</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Откажи</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Одбаци</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Помоћ</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Примени</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Ресетуј</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Врати подразумевано</translation>
+    </message>
+</context>
+<context>
+    <name>QScrollBar</name>
+    <message>
+        <source>Scroll here</source>
+        <translation>Помери овде</translation>
+    </message>
+    <message>
+        <source>Left edge</source>
+        <translation>Лева ивица</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>Врх</translation>
+    </message>
+    <message>
+        <source>Right edge</source>
+        <translation>Десна ивица</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>Дно</translation>
+    </message>
+    <message>
+        <source>Page left</source>
+        <translation>Страница лево</translation>
+    </message>
+    <message>
+        <source>Page up</source>
+        <translation>Страница горе</translation>
+    </message>
+    <message>
+        <source>Page right</source>
+        <translation>Страница десно</translation>
+    </message>
+    <message>
+        <source>Page down</source>
+        <translation>Страница доле</translation>
+    </message>
+    <message>
+        <source>Scroll left</source>
+        <translation>Помери лево</translation>
+    </message>
+    <message>
+        <source>Scroll up</source>
+        <translation>Помери горе</translation>
+    </message>
+    <message>
+        <source>Scroll right</source>
+        <translation>Помери десно</translation>
+    </message>
+    <message>
+        <source>Scroll down</source>
+        <translation>Помери доле</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Опозови</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Понови</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Исе&amp;ци</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Копирај</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>Копирај адресу &amp;везе</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Налепи</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Обриши</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Изабери све</translation>
     </message>
 </context>
 <context>

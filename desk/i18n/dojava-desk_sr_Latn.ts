@@ -187,6 +187,34 @@
         <source>%1 already exists. The app never overwrites a key file: choose another name, or open that key instead.</source>
         <translation>%1 već postoji. Aplikacija nikada ne prepisuje fajl sa ključem: izaberite drugo ime ili umesto toga otvorite taj ključ.</translation>
     </message>
+    <message>
+        <source>Sealing your case keys to your new encryption key…</source>
+        <translation>Ključevi vaših slučajeva se zaključavaju vašim novim ključem za šifrovanje…</translation>
+    </message>
+    <message>
+        <source>Your case keys could not be sealed to your new encryption key yet (the app tries again at the next unlock): %1</source>
+        <translation>Ključevi vaših slučajeva još nisu mogli da se zaključaju vašim novim ključem za šifrovanje (aplikacija pokušava ponovo pri sledećem otključavanju): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your new encryption key is on the roster: %n key(s) of your cases are now sealed to it.</source>
+        <translation>
+            <numerusform>Vaš novi ključ za šifrovanje je na spisku članova tima: %n ključ vaših slučajeva je sada zaključan njime.</numerusform>
+            <numerusform>Vaš novi ključ za šifrovanje je na spisku članova tima: %n ključa vaših slučajeva su sada zaključana njime.</numerusform>
+            <numerusform>Vaš novi ključ za šifrovanje je na spisku članova tima: %n ključeva vaših slučajeva je sada zaključano njime.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The old key file %1 is destroyed.</source>
+        <translation>Stari fajl sa ključem %1 je uništen.</translation>
+    </message>
+    <message>
+        <source>Not sealed again yet (the old key is kept until they are): %1</source>
+        <translation>Još nisu ponovo zaključani (stari ključ se čuva dok ne budu): %1</translation>
+    </message>
+    <message>
+        <source>Logging in again…</source>
+        <translation>Ponovno prijavljivanje…</translation>
+    </message>
 </context>
 <context>
     <name>CaseList</name>
@@ -489,6 +517,10 @@
         <source>Do not trust this case. Its first message (the source&apos;s report) or the order of its messages failed verification: someone with access to the server may have swapped the case&apos;s key and could read anything written here. Replies and notes are switched off for this case; tell your admin. </source>
         <translation>Ne verujte ovom slučaju. Njegova prva poruka (prijava izvora) ili redosled njegovih poruka nije prošao proveru: neko ko ima pristup serveru možda je zamenio ključ slučaja i mogao bi da pročita sve što se ovde napiše. Odgovori i beleške su isključeni za ovaj slučaj; obavestite administratora. </translation>
     </message>
+    <message>
+        <source>%1. %2  (%3 bytes)</source>
+        <translation>%1. %2  (%3 B)</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -744,30 +776,6 @@
         <translation>Zaustavljeno na vaš zahtev.</translation>
     </message>
     <message>
-        <source>Delete this case?</source>
-        <translation>Obrisati ovaj slučaj?</translation>
-    </message>
-    <message>
-        <source>The case, its conversation, notes and files are deleted from the server for every reviewer. This cannot be undone.</source>
-        <translation>Slučaj, njegov razgovor, beleške i fajlovi brišu se sa servera za sve članove tima. Ovo ne može da se poništi.</translation>
-    </message>
-    <message>
-        <source>Delete for good</source>
-        <translation>Obriši trajno</translation>
-    </message>
-    <message>
-        <source>Keep the case</source>
-        <translation>Zadrži slučaj</translation>
-    </message>
-    <message>
-        <source>Share all my cases</source>
-        <translation>Podeli sve moje slučajeve</translation>
-    </message>
-    <message>
-        <source>Give this colleague access to every case you hold (for a colleague who just joined):</source>
-        <translation>Dajte ovom kolegi pristup svim slučajevima koje imate (za kolegu koji se upravo pridružio):</translation>
-    </message>
-    <message>
         <source>New activity in Dojava</source>
         <translation>Nova aktivnost u Dojavi</translation>
     </message>
@@ -923,6 +931,10 @@ Zapišite je sada; više se neće prikazati.</translation>
         <source>No free port on 127.0.0.1 for tor.</source>
         <translation>Nema slobodnog porta na 127.0.0.1 za tor.</translation>
     </message>
+    <message>
+        <source>The extra tor settings file %1 cannot be used: it must be a file you can read and only you can change.</source>
+        <translation>Fajl sa dodatnim podešavanjima za tor %1 ne može da se koristi: mora biti fajl koji možete da čitate i koji samo vi možete da menjate.</translation>
+    </message>
 </context>
 <context>
     <name>PlainError</name>
@@ -992,6 +1004,269 @@ Zapišite je sada; više se neće prikazati.</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>Fascikla</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fajl</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 fajl</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Disk</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>Look in:</source>
+        <translation>Traži u:</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Nazad</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Idi nazad</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Napred</translation>
+    </message>
+    <message>
+        <source>Go forward</source>
+        <translation>Idi napred</translation>
+    </message>
+    <message>
+        <source>Parent Directory</source>
+        <translation>Nadređena fascikla</translation>
+    </message>
+    <message>
+        <source>Go to the parent directory</source>
+        <translation>Idi u nadređenu fasciklu</translation>
+    </message>
+    <message>
+        <source>Create New Folder</source>
+        <translation>Napravi novu fasciklu</translation>
+    </message>
+    <message>
+        <source>Create a New Folder</source>
+        <translation>Napravi novu fasciklu</translation>
+    </message>
+    <message>
+        <source>List View</source>
+        <translation>Prikaz liste</translation>
+    </message>
+    <message>
+        <source>Change to list view mode</source>
+        <translation>Prebaci na prikaz liste</translation>
+    </message>
+    <message>
+        <source>Detail View</source>
+        <translation>Detaljan prikaz</translation>
+    </message>
+    <message>
+        <source>Change to detail view mode</source>
+        <translation>Prebaci na detaljan prikaz</translation>
+    </message>
+    <message>
+        <source>Sidebar</source>
+        <translation>Bočna traka</translation>
+    </message>
+    <message>
+        <source>List of places and bookmarks</source>
+        <translation>Spisak mesta i obeleživača</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fajlovi</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>&amp;Ime fajla:</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>Fascikla:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>Fajlovi tipa:</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>Svi fajlovi (*)</translation>
+    </message>
+    <message>
+        <source>Directories</source>
+        <translation>Fascikle</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Otvori</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Sačuvaj</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Izaberi</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Preimenuj</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Obriši</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden files</source>
+        <translation>Prikaži &amp;skrivene fajlove</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder</source>
+        <translation>&amp;Nova fascikla</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>Nova fascikla</translation>
+    </message>
+    <message>
+        <source>Show </source>
+        <translation>Prikaži </translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 već postoji.
+Da li želite da ga zamenite?</translation>
+    </message>
+    <message>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>Da li sigurno želite da obrišete &apos;%1&apos;?</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is write protected.
+Do you want to delete it anyway?</source>
+        <translation>&apos;%1&apos; je zaštićen od pisanja.
+Da li ipak želite da ga obrišete?</translation>
+    </message>
+    <message>
+        <source>Could not delete directory.</source>
+        <translation>Fascikla nije mogla da se obriše.</translation>
+    </message>
+    <message>
+        <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+        <translation>%1
+Fascikla nije pronađena.
+Proverite da li je ime fascikle tačno.</translation>
+    </message>
+    <message>
+        <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+        <translation>%1
+Fajl nije pronađen.
+Proverite da li je ime fajla tačno.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Otvori</translation>
+    </message>
+    <message>
+        <source>Find Directory</source>
+        <translation>Pronađi fasciklu</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>Sačuvaj kao</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Ime</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Veličina</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tip</translation>
+    </message>
+    <message>
+        <source>Date Modified</source>
+        <translation>Datum izmene</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Računar</translation>
+    </message>
+    <message>
+        <source>Invalid filename</source>
+        <translation>Neispravno ime fajla</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The name &quot;%1&quot; cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
+        <translation>&lt;b&gt;Ime &quot;%1&quot; ne može da se koristi.&lt;/b&gt;&lt;p&gt;Pokušajte s drugim imenom, sa manje znakova ili bez interpunkcije.</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Opozovi</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ponovi</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Ise&amp;ci</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiraj</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Nalepi</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Obriši</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Izaberi sve</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Prikaži detalje...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Sakrij detalje...</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Status set to %1</source>
@@ -1056,6 +1331,195 @@ Zapišite je sada; više se neće prikazati.</translation>
     <message>
         <source>%1 (%2 bytes)</source>
         <translation>%1 (%2 B)</translation>
+    </message>
+    <message>
+        <source>Delete this case?</source>
+        <translation>Obrisati ovaj slučaj?</translation>
+    </message>
+    <message>
+        <source>The case, its conversation, notes and files are deleted from the server for every reviewer. This cannot be undone.</source>
+        <translation>Slučaj, njegov razgovor, beleške i fajlovi brišu se sa servera za sve članove tima. Ovo ne može da se poništi.</translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>Obriši trajno</translation>
+    </message>
+    <message>
+        <source>Keep the case</source>
+        <translation>Zadrži slučaj</translation>
+    </message>
+    <message>
+        <source>Share all my cases</source>
+        <translation>Podeli sve moje slučajeve</translation>
+    </message>
+    <message>
+        <source>Give this colleague access to every case you hold (for a colleague who just joined):</source>
+        <translation>Dajte ovom kolegi pristup svim slučajevima koje imate (za kolegu koji se upravo pridružio):</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>U redu</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Sačuvaj</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Sačuvaj sve</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Otvori</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Da</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Da za &amp;sve</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Ne</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>N&amp;e za sve</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Prekini</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Pokušaj ponovo</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Zanemari</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Zatvori</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Otkaži</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Odbaci</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Pomoć</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Primeni</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Resetuj</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Vrati podrazumevano</translation>
+    </message>
+</context>
+<context>
+    <name>QScrollBar</name>
+    <message>
+        <source>Scroll here</source>
+        <translation>Pomeri ovde</translation>
+    </message>
+    <message>
+        <source>Left edge</source>
+        <translation>Leva ivica</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>Vrh</translation>
+    </message>
+    <message>
+        <source>Right edge</source>
+        <translation>Desna ivica</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>Dno</translation>
+    </message>
+    <message>
+        <source>Page left</source>
+        <translation>Stranica levo</translation>
+    </message>
+    <message>
+        <source>Page up</source>
+        <translation>Stranica gore</translation>
+    </message>
+    <message>
+        <source>Page right</source>
+        <translation>Stranica desno</translation>
+    </message>
+    <message>
+        <source>Page down</source>
+        <translation>Stranica dole</translation>
+    </message>
+    <message>
+        <source>Scroll left</source>
+        <translation>Pomeri levo</translation>
+    </message>
+    <message>
+        <source>Scroll up</source>
+        <translation>Pomeri gore</translation>
+    </message>
+    <message>
+        <source>Scroll right</source>
+        <translation>Pomeri desno</translation>
+    </message>
+    <message>
+        <source>Scroll down</source>
+        <translation>Pomeri dole</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Opozovi</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ponovi</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Ise&amp;ci</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiraj</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>Kopiraj adresu &amp;veze</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Nalepi</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Obriši</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Izaberi sve</translation>
     </message>
 </context>
 <context>

@@ -8,11 +8,13 @@
 // - the system locale picks the right catalogue (also sr@latin and cnr,
 //   which Qt 6.4's QLocale does not know), a saved choice wins over it;
 // - switching in the Language menu changes every visible text of the open
-//   window at once (no English left, the open case and the list included)
-//   and is kept in desk.ini;
+//   window at once (no English left, the open case and the list included,
+//   nor in Qt's own dialogs and menus the desk shows: message box buttons,
+//   the file dialog, a text field's context menu) and is kept in desk.ini;
 // - every control has an accessible name, Tab reaches every control of every
 //   page (the case list's and tables' Tab leaves them), every toolbar action
-//   has a shortcut, and every page fits a 2560×1440 screen at 200 %.
+//   has a shortcut, and every page and dialog fits a 1920×1080 screen at
+//   200 % (960×540), scrolling to every control.
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
@@ -25,6 +27,8 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPixmap>
 #include <QPlainTextEdit>
@@ -40,6 +44,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTextEdit>
 #include <QToolBar>
 #include <QXmlStreamReader>
@@ -48,8 +53,10 @@
 #include "desk/case_panel.h"
 #include "desk/dashboard_page.h"
 #include "desk/desk_settings.h"
+#include "desk/dialogs.h"
 #include "desk/language_switch.h"
 #include "desk/main_window.h"
+#include "desk/new_key_dialog.h"
 #include "desk/setup_check_page.h"
 #include "desk/start_pages.h"
 
@@ -168,6 +175,42 @@ QStringList ShownTexts(QWidget* window) {
   return out;
 }
 
+// The texts of the Qt dialogs and context menus the desk shows, made as the
+// desk makes them (dialogs.h), without the data in them (names, paths).
+QStringList QtDialogTexts(QWidget* window) {
+  QStringList out;
+  QPushButton* yes = nullptr;
+  const QList<QDialog*> dialogs = {NewErrorBox(window, QStringLiteral("x"), QStringLiteral("y")),
+                                   NewDeleteConfirmation(window, &yes),
+                                   NewShareAllDialog(window, {QStringLiteral("ana")}),
+                                   NewFileDialog(window, QString(), QFileDialog::ExistingFile),
+                                   NewFileDialog(window, QString(), QFileDialog::Directory),
+                                   NewFileDialog(window, QString(), QFileDialog::AnyFile)};
+  for (QDialog* d : dialogs) {
+    d->show();
+    QCoreApplication::processEvents();
+    out << ShownTexts(d);
+    delete d;
+  }
+  // A shortcut shown after a tab ("&Copy\tCtrl+C") is not a text.
+  auto menu = [&](QMenu* m) {
+    for (QAction* a : m->actions()) out << a->text().section(QLatin1Char('\t'), 0, 0);
+    delete m;
+  };
+  menu(window->findChild<QLineEdit*>(QStringLiteral("label"))->createStandardContextMenu());
+  menu(
+      window->findChild<QPlainTextEdit*>(QStringLiteral("replyText"))->createStandardContextMenu());
+  menu(window->findChild<QTextBrowser*>(QStringLiteral("conversation"))
+           ->createStandardContextMenu(QPoint(1, 1)));
+  QStringList texts;
+  for (const QString& t : out) {
+    if (t.contains(QRegularExpression(QStringLiteral("\\p{L}"))) && !t.contains(QLatin1Char('/')) &&
+        t != QLatin1String("x") && t != QLatin1String("y") && t != QLatin1String("ana"))
+      texts << t;
+  }
+  return texts;
+}
+
 CaseDetail DemoCase() {
   CaseDetail d;
   d.row.id = QStringLiteral("AAAAAAAAAAAAAAAAAAAAAA");
@@ -176,7 +219,7 @@ CaseDetail DemoCase() {
   d.row.kind = QStringLiteral("spyware");
   d.row.status = QStringLiteral("new");
   d.row.unread = true;
-  d.row.files = 1;
+  d.row.files = 2;
   d.form = {{QStringLiteral("country"), QStringLiteral("RS")},
             {QStringLiteral("incident"), QStringLiteral("spyware")}};
   CaseItem item;
@@ -184,6 +227,7 @@ CaseDetail DemoCase() {
   item.text = QStringLiteral("Pegasus na telefonu novinarke");
   d.items << item;
   d.files << FileItem{QStringLiteral("photo.jpg"), QStringLiteral("image/jpeg"), 1234};
+  d.files << FileItem{QStringLiteral("notes %3.txt"), QString(), 14};  // no type given
   return d;
 }
 
@@ -202,6 +246,7 @@ class DeskL10nTest : public QObject {
   void pickLanguage();
   void startFollowsTheSystemUnlessChosen();
   void switchingRetranslatesTheOpenWindow();
+  void fileRowsShowSizeAndType();
   void everyControlHasAnAccessibleName_data();
   void everyControlHasAnAccessibleName();
   void tabReachesEveryControlOfEveryPage();
@@ -404,6 +449,13 @@ void DeskL10nTest::switchingRetranslatesTheOpenWindow() {
   }
   auto* ok = w->findChild<QPushButton*>(QStringLiteral("continue"));
   QCOMPARE(ok->text(), QStringLiteral("&Continue"));
+  // Qt's own dialogs and menus in English, to find any left after a switch.
+  const QStringList english_qt = QtDialogTexts(w.get());
+  for (const char* t :
+       {"OK", "Cancel", "Look in:", "File &name:", "All Files (*)", "Name", "Date Modified",
+        "&Copy", "Select All", "Copy &Link Location", "Delete for good"}) {
+    QVERIFY2(english_qt.contains(QLatin1String(t)), t);
+  }
   for (const QString& code : kCodes) {
     w->findChild<QAction*>(QStringLiteral("language_") + code)->trigger();
     QCoreApplication::processEvents();
@@ -418,6 +470,12 @@ void DeskL10nTest::switchingRetranslatesTheOpenWindow() {
       QVERIFY2(!english.contains(s), qPrintable(code + QStringLiteral(": still English: ") + s));
     }
     QVERIFY2(ok->text() != QStringLiteral("&Continue"), qPrintable(ok->text()));
+    // Nor in Qt's dialogs and menus: the buttons of a message box, the file
+    // dialog, the context menu of a line edit and of a text.
+    for (const QString& s : QtDialogTexts(w.get())) {
+      QVERIFY2(!english_qt.contains(s),
+               qPrintable(code + QStringLiteral(": Qt's, still English: ") + s));
+    }
   }
   // mk, as a reviewer sees it: the open case, the list, the menu.
   w->findChild<QAction*>(QStringLiteral("language_mk"))->trigger();
@@ -462,6 +520,28 @@ void DeskL10nTest::switchingRetranslatesTheOpenWindow() {
   QCOMPARE(ok->text(), QStringLiteral("&Continue"));
   QCOMPARE(list->model()->index(0, CaseList::kCountry).data().toString(), QStringLiteral("Serbia"));
   QCOMPARE(list->model()->index(0, CaseList::kStatus).data().toString(), QStringLiteral("new"));
+}
+
+// A case's file rows: "N. name  (size bytes, type)", and for a file whose
+// type is not known "(size bytes)", never "(size bytes, )", in every language.
+void DeskL10nTest::fileRowsShowSizeAndType() {
+  auto w = Window();
+  auto* files = w->findChild<QListWidget*>(QStringLiteral("files"));
+  for (const QString& code : QStringList{QStringLiteral("en")} + kCodes) {
+    QVERIFY(LanguageSwitch::Instance()->Use(code));
+    QCoreApplication::processEvents();
+    QCOMPARE(files->count(), 2);
+    const QString typed = files->item(0)->text(), untyped = files->item(1)->text();
+    QVERIFY2(typed.startsWith(QLatin1String("1. photo.jpg  (1234 ")) &&
+                 typed.endsWith(QLatin1String(", image/jpeg)")),
+             qPrintable(code + QStringLiteral(": ") + typed));
+    QVERIFY2(untyped.startsWith(QLatin1String("2. notes %3.txt  (14 ")) &&
+                 untyped.endsWith(QLatin1Char(')')) && !untyped.contains(QLatin1Char(',')),
+             qPrintable(code + QStringLiteral(": ") + untyped));
+    if (code == QLatin1String("en"))
+      QCOMPARE(untyped, QStringLiteral("2. notes %3.txt  (14 bytes)"));
+  }
+  QVERIFY(LanguageSwitch::Instance()->Use(QStringLiteral("en")));
 }
 
 void DeskL10nTest::everyControlHasAnAccessibleName_data() {
@@ -528,30 +608,81 @@ void DeskL10nTest::tabReachesEveryControlOfEveryPage() {
   }
 }
 
-// At 200 % a 2560×1440 screen (a 13" QHD laptop, the smallest common one run
-// at 200 %) is 1280×720 device-independent pixels: the window fits it in
-// every language, with every page. (A 1920×1080 screen at 200 % is 960×540,
-// which it does not fit.) Run with QT_SCALE_FACTOR=2 (ctest does, in a second
-// run), the window is drawn with twice the pixels.
+// Whether `c` can be brought into view inside `top`: each scroll area it is
+// in scrolls to it (to a text field's cursor), then a part of it at least
+// 16×16 pixels (or all of it) is inside every widget up to `top`.
+bool Reachable(QWidget* c, QWidget* top) {
+  QCoreApplication::processEvents();
+  for (QWidget* p = c->parentWidget(); p != nullptr && p != top; p = p->parentWidget()) {
+    if (auto* scroll = qobject_cast<QScrollArea*>(p)) scroll->ensureWidgetVisible(c, 0, 0);
+  }
+  QRect visible(c->mapTo(top, QPoint(0, 0)), c->size());
+  for (QWidget* p = c->parentWidget(); p != nullptr && p != top; p = p->parentWidget())
+    visible &= QRect(p->mapTo(top, QPoint(0, 0)), p->size());
+  visible &= top->rect();
+  return visible.width() >= qMin(16, c->width()) && visible.height() >= qMin(16, c->height());
+}
+
+// At 200 % a 1920×1080 screen (the most common one) is 960×540
+// device-independent pixels: the window, every page and every dialog the
+// desk shows fit it in every language (their minimum sizes included), and
+// every control of a page can be scrolled into view. Run with
+// QT_SCALE_FACTOR=2 (ctest does, in a second run), the window is drawn with
+// twice the pixels.
 void DeskL10nTest::pagesFitA200PercentScreen() {
-  const QSize screen(1280, 720);
+  const QSize screen(960, 540);
   const bool scaled = qEnvironmentVariableIntValue("QT_SCALE_FACTOR") == 2;
+  auto fits = [&](const QSize& s) {
+    return s.width() <= screen.width() && s.height() <= screen.height();
+  };
+  auto size = [](const QSize& s) { return QStringLiteral("%1×%2").arg(s.width()).arg(s.height()); };
   for (const QString& code : QStringList{QStringLiteral("en")} + kCodes) {
     auto w = Window(code);
+    QVERIFY2(fits(w->minimumSizeHint()),
+             qPrintable(code + QStringLiteral(": the window needs at least ") +
+                        size(w->minimumSizeHint())));
     auto* stack = w->findChild<QStackedWidget*>();
     for (QWidget* page : Pages(w.get())) {
       stack->setCurrentWidget(page);
       w->resize(screen);
       QCoreApplication::processEvents();
-      QVERIFY2(w->width() <= screen.width() && w->height() <= screen.height(),
-               qPrintable(QStringLiteral("%1 %2 needs %3×%4")
-                              .arg(code, QString::fromLatin1(page->metaObject()->className()))
-                              .arg(w->width())
-                              .arg(w->height())));
+      const QString name =
+          code + QLatin1Char(' ') + QString::fromLatin1(page->metaObject()->className());
+      QVERIFY2(fits(w->size()), qPrintable(name + QStringLiteral(" needs ") + size(w->size())));
+      QVERIFY2(fits(page->minimumSizeHint()), qPrintable(name + QStringLiteral(" needs at least ") +
+                                                         size(page->minimumSizeHint())));
+      for (QWidget* c : page->findChildren<QWidget*>()) {
+        if (!Interactive(c) || PartOfAnother(c, page) || !c->isVisibleTo(w.get())) continue;
+        QVERIFY2(Reachable(c, w.get()),
+                 qPrintable(name + QStringLiteral(": cannot scroll to ") + c->objectName() +
+                            QLatin1Char(' ') + c->accessibleName()));
+      }
       if (!scaled) continue;
       const QPixmap shot = w->grab();
       QCOMPARE(shot.devicePixelRatio(), 2.0);
       QCOMPARE(shot.size(), w->size() * 2);
+    }
+    // The dialogs, as the desk makes them.
+    QPushButton* yes = nullptr;
+    const QList<QDialog*> dialogs = {
+        new NewKeyDialog(QString(), w.get()),
+        NewErrorBox(w.get(), QStringLiteral("Unlock"),
+                    QStringLiteral("The server did not answer in time. Check your network and "
+                                   "tor, then try again; if it keeps happening, tell your admin.")),
+        NewDeleteConfirmation(w.get(), &yes),
+        NewShareAllDialog(w.get(), {QStringLiteral("ana"), QStringLiteral("ben")}),
+        NewFileDialog(w.get(), QStringLiteral("open"), QFileDialog::ExistingFile),
+        NewFileDialog(w.get(), QStringLiteral("folder"), QFileDialog::Directory),
+        NewFileDialog(w.get(), QStringLiteral("save"), QFileDialog::AnyFile)};
+    for (QDialog* d : dialogs) {
+      d->show();
+      d->resize(screen);
+      QCoreApplication::processEvents();
+      const QString name = code + QLatin1Char(' ') + d->objectName();
+      QVERIFY2(fits(d->size()), qPrintable(name + QStringLiteral(" needs ") + size(d->size())));
+      QVERIFY2(fits(d->minimumSizeHint()),
+               qPrintable(name + QStringLiteral(" needs at least ") + size(d->minimumSizeHint())));
+      delete d;
     }
   }
 }

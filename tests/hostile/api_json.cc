@@ -33,6 +33,7 @@ constexpr const char* kAnchors = "anchors";
 constexpr const char* kRekeys = "rekeys";
 constexpr const char* kEnvelope = "envelope";
 constexpr const char* kSourceKey = "sealed_key";
+constexpr const char* kSourcePublicKey = "source_public_key";
 // Request bodies.
 constexpr const char* kMessage = "message";
 constexpr const char* kAnchor = "anchor";
@@ -170,6 +171,18 @@ std::string WithGeneses(const std::string& body, const std::vector<Bytes>& genes
   json::array a;
   for (const Bytes& b : geneses) a.push_back(Encode(b));
   o[kGeneses] = std::move(a);
+  return json::serialize(o);
+}
+
+Bytes SourcePublicKey(const std::string& body) {
+  const json::object o = Object(body);
+  REQUIRE(o.contains(kSourcePublicKey));
+  return Decode(o.at(kSourcePublicKey));
+}
+
+std::string WithSourcePublicKey(const std::string& body, ByteView source_public) {
+  json::object o = Object(body);
+  o[kSourcePublicKey] = Encode(source_public);
   return json::serialize(o);
 }
 
