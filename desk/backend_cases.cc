@@ -77,12 +77,10 @@ void Backend::Reply(QString id, std::shared_ptr<SecretBytes> text, QStringList p
   if (!Begin([this, id, text, paths, clean] { Reply(id, text, paths, clean); })) return;
   cancel_requested_ = false;
   emit busy(tr("Sending the reply…"));
-  auto case_id = client::ParseId(id.toStdString(), "case");
-  if (!case_id.ok()) return ReportFailure(tr("Reply"), case_id.status());
-  auto v = client::OpenCase(*session_, *case_id);
-  if (!v.ok()) return ReportFailure(tr("Reply"), v.status());
+  std::optional<client::CaseView> v = OpenOrReport(id, tr("Reply"));
+  if (!v) return;
   QTemporaryDir cleaned;  // 0700; removed with what it holds when this returns
-  std::vector<client::UploadedFile> files;
+  auto files = std::make_shared<std::vector<client::UploadedFile>>();
   for (const QString& path : paths) {
     QString upload = path;
     if (clean) {
@@ -94,16 +92,29 @@ void Backend::Reply(QString id, std::shared_ptr<SecretBytes> text, QStringList p
     emit busy(tr("Encrypting and sending %1…").arg(QFileInfo(path).fileName()));
     auto up = UploadForReply(upload);
     if (!up.ok()) return ReportFailure(tr("Reply"), up.status());
-    files.push_back(std::move(up).value());
+    files->push_back(std::move(up).value());
   }
-  auto seq = client::PostReply(*session_, *v, *text, files);
+  // The files are on the server (kept unbound for upload_ttl_days): a
+  // refused token from here posts the reply with them, not uploading again.
+  again_ = [this, id, text, files] {
+    std::optional<client::CaseView> fresh = OpenOrReport(id, tr("Reply"));
+    if (fresh) PostReplyTo(*fresh, id, text, *files);
+  };
+  PostReplyTo(*v, id, text, *files);
+}
+
+void Backend::PostReplyTo(const client::CaseView& v, const QString& id,
+                          const std::shared_ptr<SecretBytes>& text,
+                          const std::vector<client::UploadedFile>& files) {
+  auto seq = client::PostReply(*session_, v, *text, files);
   if (!seq.ok())
     return ReportFailure(tr("Reply"), seq.status());  // the text is kept for a second run
+  Changed([this, id] { Reopen(id); });
   *text = SecretBytes();
   emit replied(id);
-  emit done(paths.isEmpty()
+  emit done(files.empty()
                 ? tr("Reply sent.")
-                : tr("Reply sent with %n file(s).", nullptr, static_cast<int>(paths.size())));
+                : tr("Reply sent with %n file(s).", nullptr, static_cast<int>(files.size())));
   Reopen(id);
 }
 
@@ -112,12 +123,11 @@ void Backend::Grant(QString id, QString who) {
   emit busy(tr("Sharing the case…"));
   auto target = client::FindReviewer(*session_, who.toStdString());
   if (!target.ok()) return ReportFailure(tr("Grant"), target.status());
-  auto case_id = client::ParseId(id.toStdString(), "case");
-  if (!case_id.ok()) return ReportFailure(tr("Grant"), case_id.status());
-  auto v = client::OpenCase(*session_, *case_id);
-  if (!v.ok()) return ReportFailure(tr("Grant"), v.status());
+  std::optional<client::CaseView> v = OpenOrReport(id, tr("Grant"));
+  if (!v) return;
   auto added = client::GrantCase(*session_, *v, **target);
   if (!added.ok()) return ReportFailure(tr("Grant"), added.status());
+  Changed([this, id] { Reopen(id); });
   emit done(*added == 0 ? tr("%1 already had access to this case.").arg(who)
                         : tr("%1 can now read this case.").arg(who));
   Reopen(id);

@@ -5,6 +5,7 @@
 // real dojavad on 127.0.0.1 stopped and started again on the same data
 // directory and ports.
 #include <QDirIterator>
+#include <QJsonArray>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -12,6 +13,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <atomic>
 #include <memory>
 
 #include "desk/case_list.h"
@@ -37,6 +39,8 @@ class DeskReloginTest : public QObject {
   void refreshAfterRestartLogsInAgain();
   void replyAfterRestartLogsInAgain();
   void activityCheckAfterRestartLogsInAgain();
+  void restartRightAfterAReplyPostsItOnce();
+  void restartRightAfterANoteAddsItOnce();
   void aFailedNewLoginIsShownOnce();
 
  private:
@@ -44,6 +48,15 @@ class DeskReloginTest : public QObject {
   QPair<bool, QString> Wait(QSignalSpy& spy);
   // dojavad stopped and started again on the same ports and data.
   void Restart();
+  // dojavad restarted once, when the desk's worker reaches `step`
+  // (Backend::SetStepHookForTesting): the worker waits while this thread
+  // restarts it, so the token is refused exactly there.
+  void RestartAt(const char* step);
+  // The entries of `kind` ("conversation", "notes") of case `id` on the
+  // server, read with ana's key by the CLI; -1 if that fails.
+  int Entries(const QString& id, const QString& kind);
+  // Opens the list's first case in the window; its id.
+  QString OpenFirstCase(QSignalSpy& spy);
   // The token the desk saved at its last login (client state, 0600).
   QByteArray SavedToken();
   template <typename T>
@@ -107,6 +120,37 @@ void DeskReloginTest::Restart() {
   QCOMPARE(server_->reviewer_url(), QStringLiteral("http://") + reviewer);
 }
 
+void DeskReloginTest::RestartAt(const char* step) {
+  auto done = std::make_shared<std::atomic<bool>>(false);
+  Backend::SetStepHookForTesting([this, want = QByteArray(step), done](const char* at) {
+    if (want != at || done->exchange(true)) return;
+    QMetaObject::invokeMethod(
+        this, [this] { Restart(); }, Qt::BlockingQueuedConnection);
+  });
+}
+
+int DeskReloginTest::Entries(const QString& id, const QString& kind) {
+  Ran show =
+      server_->Cli({"show", id, "--json", "--server", server_->reviewer_url(), "--key-file",
+                    server_->P("ana.key"), "--passphrase-file", server_->P("pass"), "--state-dir",
+                    server_->P("state-cli-ana"), "--admin-fingerprint", server_->fingerprint()});
+  if (show.rc != 0) return -1;
+  int n = 0;
+  for (const QJsonValue& e :
+       QJsonDocument::fromJson(show.out)[QStringLiteral("messages")].toArray()) {
+    if (e[QStringLiteral("kind")].toString() == kind) ++n;
+  }
+  return n;
+}
+
+QString DeskReloginTest::OpenFirstCase(QSignalSpy& spy) {
+  auto* table = Find<QTableView>("cases");
+  emit table->activated(table->model()->index(0, 0));
+  auto r = Wait(spy);
+  if (!r.first) qWarning("opening the case: %s", qPrintable(r.second));
+  return r.first ? table->model()->index(0, 0).data(CaseList::kIdRole).toString() : QString();
+}
+
 QByteArray DeskReloginTest::SavedToken() {
   QDirIterator it(dir_.filePath(QStringLiteral("xdg-data")), {QStringLiteral("token*")},
                   QDir::Files, QDirIterator::Subdirectories);
@@ -168,6 +212,42 @@ void DeskReloginTest::activityCheckAfterRestartLogsInAgain() {
   auto r = Wait(spy);
   QVERIFY2(r.first, qPrintable(r.second));
   QVERIFY(SavedToken() != before);
+}
+
+// dojavad restarts right after the reply was posted, before the desk reads
+// the case back: the reading is done again after a new login, the reply is
+// never posted a second time.
+void DeskReloginTest::restartRightAfterAReplyPostsItOnce() {
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  const QString id = OpenFirstCase(spy);
+  QVERIFY(!id.isEmpty());
+  const int before = Entries(id, QStringLiteral("conversation"));
+  QVERIFY(before > 0);
+  RestartAt("changed");
+  const QString reply = QStringLiteral("Stiglo je, čitamo.");
+  Find<QPlainTextEdit>("replyText")->setPlainText(reply);
+  QTest::mouseClick(Find<QPushButton>("sendReply"), Qt::LeftButton);
+  auto r = Wait(spy);
+  Backend::SetStepHookForTesting({});
+  QVERIFY2(r.first, qPrintable(r.second));
+  QCOMPARE(Find<QTextBrowser>("conversation")->toPlainText().count(reply), 1);
+  QCOMPARE(Entries(id, QStringLiteral("conversation")), before + 1);
+}
+
+// The same for an internal note.
+void DeskReloginTest::restartRightAfterANoteAddsItOnce() {
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  const QString id = OpenFirstCase(spy);
+  QVERIFY(!id.isEmpty());
+  const int before = Entries(id, QStringLiteral("notes"));
+  QVERIFY(before >= 0);
+  RestartAt("changed");
+  Find<QPlainTextEdit>("noteText")->setPlainText(QStringLiteral("Provjeriti izvor."));
+  QTest::mouseClick(Find<QPushButton>("addNote"), Qt::LeftButton);
+  auto r = Wait(spy);
+  Backend::SetStepHookForTesting({});
+  QVERIFY2(r.first, qPrintable(r.second));
+  QCOMPARE(Entries(id, QStringLiteral("notes")), before + 1);
 }
 
 // The admin removes ana from the roster: dojavad refuses her token and her
