@@ -133,11 +133,11 @@ std::function<void(const char*)>& StepHook() {
   return hook;
 }
 
-void Step(const char* step) {
+}  // namespace
+
+void Backend::Step(const char* step) {
   if (StepHook()) StepHook()(step);
 }
-
-}  // namespace
 
 void Backend::SetStepHookForTesting(std::function<void(const char* step)> hook) {
   StepHook() = std::move(hook);
@@ -265,6 +265,14 @@ void Backend::ListCases() {
     emit progress(i, total);
     auto v = client::OpenCase(*session_, (*list)[static_cast<size_t>(i)].case_id);
     if (v.code() == Code::kPermissionDenied) {
+      // A refused token (dojavad restarted meanwhile): one new login, and
+      // this case is opened again; otherwise it is not shared with us.
+      const Relogin relogin = LogInAgainIfRefused(tr("Case list"), v.status());
+      if (relogin == Relogin::kFailed) return;
+      if (relogin == Relogin::kDone) {
+        --i;
+        continue;
+      }
       ++not_granted;
       continue;
     }

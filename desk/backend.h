@@ -15,9 +15,12 @@
 // refused step again; a second failure is reported as it is. A request that
 // already changed something on the server (a reply, a note, a grant…) never
 // runs that change again: after it, only reading the case back is repeated,
-// and a reply whose files were uploaded is posted with those files. A
-// request made while locked fails with needsUnlock(): the window asks for
-// the passphrase, as after the idle lock.
+// and a reply whose files were uploaded is posted with those files. A list
+// of cases goes on after the new login from the case that was refused;
+// sharing all cases runs again (granting is idempotent) and counts the
+// cases shared before the login as shared. A request made while locked
+// fails with needsUnlock(): the window asks for the passphrase, as after
+// the idle lock.
 #ifndef DOJAVA_DESK_BACKEND_H_
 #define DOJAVA_DESK_BACKEND_H_
 
@@ -58,8 +61,9 @@ class Backend : public QObject {
   // Thread-safe: stops the running long operation before its next step.
   void Cancel();
 
-  // For tests only: `hook(step)` runs on the worker thread at "listed" (the
-  // case list arrived, no case opened yet) and "changed" (a request changed
+  // For tests only: `hook(step)` runs on the worker thread at "listed" (a
+  // list of cases arrived, for the case list or sharing all, no case opened
+  // yet) and "changed" (a request changed
   // the server, its result not yet read back), so a test can restart dojavad
   // exactly there. Set it while no request runs; empty: none.
   static void SetStepHookForTesting(std::function<void(const char* step)> hook);
@@ -134,6 +138,8 @@ class Backend : public QObject {
   void needsUnlock();
 
  private:
+  // Runs the test hook (SetStepHookForTesting) at `step`.
+  static void Step(const char* step);
   static client::ConnectionOptions ConnectionOf(const ServerSettings& settings);
   static client::TrustOptions TrustOf(const ServerSettings& settings);
   // Opens `key_file` with `passphrase`.
@@ -168,6 +174,8 @@ class Backend : public QObject {
   void Reopen(const QString& id);
 
   Result<client::UploadedFile> UploadForReply(const QString& path);
+  // GrantAll's run; `granted_before`: cases shared by a run before a new login.
+  void GrantAllRun(const QString& who, size_t granted_before);
   // Posts the reply to the opened case `v` with `files` (already uploaded).
   void PostReplyTo(const client::CaseView& v, const QString& id,
                    const std::shared_ptr<SecretBytes>& text,

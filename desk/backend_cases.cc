@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "client/case_view.h"
@@ -133,9 +134,13 @@ void Backend::Grant(QString id, QString who) {
   Reopen(id);
 }
 
-// client::GrantAll with the progress bar and Cancel.
 void Backend::GrantAll(QString who) {
   if (!Begin([this, who] { GrantAll(who); })) return;
+  GrantAllRun(who, 0);
+}
+
+// client::GrantAll with the progress bar and Cancel.
+void Backend::GrantAllRun(const QString& who, size_t granted_before) {
   cancel_requested_ = false;
   emit busy(tr("Sharing all your cases with %1…").arg(who));
   auto target = client::FindReviewer(*session_, who.toStdString());
@@ -144,17 +149,28 @@ void Backend::GrantAll(QString who) {
   client::GrantAllControl control;
   control.cancel = &token;
   control.progress = [&](size_t done, size_t total) {
+    if (done == 0 && total > 0) Step("listed");
     if (cancel_requested_) token.Cancel();
     emit progress(static_cast<qint64>(done), static_cast<qint64>(total));
   };
   auto r = client::GrantAll(*session_, **target, control);
   if (!r.ok()) return ReportFailure(tr("Grant all"), r.status());
+  if (r->not_yours > 0 || !r->refused.empty()) {
+    // A token refused on the way (dojavad restarted) makes every case after
+    // it look refused: one new login and the run again, which finds the
+    // cases shared before it already shared.
+    const Relogin relogin =
+        LogInAgainIfRefused(tr("Grant all"), Status(Code::kPermissionDenied, "refused"));
+    if (relogin == Relogin::kFailed) return;
+    if (relogin == Relogin::kDone) return GrantAllRun(who, granted_before + r->granted);
+  }
   QStringList refused;
   for (const client::GrantRefusal& m : r->refused) {
     refused << QString::fromStdString(client::IdText(m.case_id)) + QStringLiteral(": ") +
                    PlainError(m.why);
   }
-  emit grantedAll(static_cast<int>(r->granted), static_cast<int>(r->already),
+  const size_t already = r->already - std::min(r->already, granted_before);
+  emit grantedAll(static_cast<int>(granted_before + r->granted), static_cast<int>(already),
                   static_cast<int>(r->not_yours), refused);
 }
 

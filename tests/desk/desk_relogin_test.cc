@@ -4,7 +4,9 @@
 // when even that fails the reviewer sees why, once. Offscreen, against a
 // real dojavad on 127.0.0.1 stopped and started again on the same data
 // directory and ports.
+#include <QAction>
 #include <QDirIterator>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -39,8 +41,10 @@ class DeskReloginTest : public QObject {
   void refreshAfterRestartLogsInAgain();
   void replyAfterRestartLogsInAgain();
   void activityCheckAfterRestartLogsInAgain();
+  void restartWhileListingGoesOnWithTheList();
   void restartRightAfterAReplyPostsItOnce();
   void restartRightAfterANoteAddsItOnce();
+  void restartWhileSharingAllGoesOn();
   void aFailedNewLoginIsShownOnce();
 
  private:
@@ -214,6 +218,20 @@ void DeskReloginTest::activityCheckAfterRestartLogsInAgain() {
   QVERIFY(SavedToken() != before);
 }
 
+// dojavad restarts after the list of cases arrived and before they are
+// opened: the refused token makes one new login and the list goes on (the
+// cases are not counted as "not shared with you").
+void DeskReloginTest::restartWhileListingGoesOnWithTheList() {
+  RestartAt("listed");
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  window_->Refresh();
+  auto r = Wait(spy);
+  Backend::SetStepHookForTesting({});
+  QVERIFY2(r.first, qPrintable(r.second));
+  QCOMPARE(Find<QTableView>("cases")->model()->rowCount(), 1);
+  QVERIFY(window_->unlocked());
+}
+
 // dojavad restarts right after the reply was posted, before the desk reads
 // the case back: the reading is done again after a new login, the reply is
 // never posted a second time.
@@ -248,6 +266,22 @@ void DeskReloginTest::restartRightAfterANoteAddsItOnce() {
   Backend::SetStepHookForTesting({});
   QVERIFY2(r.first, qPrintable(r.second));
   QCOMPARE(Entries(id, QStringLiteral("notes")), before + 1);
+}
+
+// The same while sharing all cases with a colleague: the case (sealed to ben
+// at submission) is found already his, not counted as "not yours to share".
+void DeskReloginTest::restartWhileSharingAllGoesOn() {
+  RestartAt("listed");
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  window_->findChild<QAction*>(QStringLiteral("grantAll"))->trigger();
+  auto* dialog = window_->findChild<QInputDialog*>(QStringLiteral("grantAllDialog"));
+  QVERIFY(dialog != nullptr);
+  dialog->setTextValue(QStringLiteral("ben"));
+  dialog->accept();
+  auto r = Wait(spy);
+  Backend::SetStepHookForTesting({});
+  QVERIFY2(r.first, qPrintable(r.second));
+  QCOMPARE(r.second, QStringLiteral("Shared 0 case(s); 1 the colleague had already."));
 }
 
 // The admin removes ana from the roster: dojavad refuses her token and her
