@@ -3,11 +3,13 @@
 // in again by itself (once, on its worker) and the request goes through;
 // when even that fails the reviewer sees why, once. Offscreen, against a
 // real dojavad on 127.0.0.1 stopped and started again on the same data
-// directory and ports.
+// directory and ports. Also: a request that reaches the locked worker asks
+// for the passphrase and sends nothing.
 #include <QAction>
 #include <QDirIterator>
 #include <QInputDialog>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -19,7 +21,9 @@
 #include <memory>
 
 #include "desk/case_list.h"
+#include "desk/case_panel.h"
 #include "desk/main_window.h"
+#include "desk/start_pages.h"
 #include "tests/desk/desk_server.h"
 
 namespace dojava::desk {
@@ -45,6 +49,7 @@ class DeskReloginTest : public QObject {
   void restartRightAfterAReplyPostsItOnce();
   void restartRightAfterANoteAddsItOnce();
   void restartWhileSharingAllGoesOn();
+  void aRequestWhileLockedAsksToUnlock();
   void aFailedNewLoginIsShownOnce();
 
  private:
@@ -282,6 +287,41 @@ void DeskReloginTest::restartWhileSharingAllGoesOn() {
   Backend::SetStepHookForTesting({});
   QVERIFY2(r.first, qPrintable(r.second));
   QCOMPARE(r.second, QStringLiteral("Shared 0 case(s); 1 the colleague had already."));
+}
+
+// A request that reaches the worker after the idle lock (a click queued as
+// the lock fired): the locked worker sends nothing, says needsUnlock, and the
+// unlock page tells why; the passphrase unlocks again.
+void DeskReloginTest::aRequestWhileLockedAsksToUnlock() {
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  const QString id = OpenFirstCase(spy);
+  QVERIFY(!id.isEmpty());
+  const int before = Entries(id, QStringLiteral("conversation"));
+  QVERIFY(before > 0);
+  auto* panel = window_->findChild<CasePanel*>();
+  QVERIFY(panel != nullptr);
+  window_->Lock();  // what the idle timer calls
+  QVERIFY(!window_->unlocked());
+  auto text = std::make_shared<SecretBytes>(SecretBytes::Copy(std::string_view("Ne šalji.")));
+  emit panel->replyRequested(id, text, {}, false);
+  auto r = Wait(spy);
+  QVERIFY(!r.first);
+  QVERIFY2(r.second.contains(QLatin1String("Unlock it with your passphrase")),
+           qPrintable(r.second));
+  auto* unlock = window_->findChild<UnlockPage*>();
+  QVERIFY(unlock != nullptr && unlock->isVisible());
+  auto* error = unlock->findChild<QLabel*>(QStringLiteral("error"));
+  QVERIFY(error != nullptr && error->text().contains(QLatin1String("Unlock it")));
+  QCOMPARE(Entries(id, QStringLiteral("conversation")), before);
+  auto* pass = unlock->findChild<QLineEdit*>(QStringLiteral("passphrase"));
+  pass->clear();
+  QTest::keyClicks(pass, QStringLiteral("correct horse battery staple"));
+  QTest::keyClick(pass, Qt::Key_Return);
+  for (const char* step : {"unlock", "list"}) {
+    r = Wait(spy);
+    QVERIFY2(r.first, qPrintable(QLatin1String(step) + QStringLiteral(": ") + r.second));
+  }
+  QVERIFY(window_->unlocked());
 }
 
 // The admin removes ana from the roster: dojavad refuses her token and her
