@@ -179,6 +179,7 @@ int RunShow(const Args& args) {
     c["files"] = std::move(files);
     if (!v.trust.ok()) c["untrustworthy"] = std::string(CodeName(v.trust.code()));
     if (!v.notes_problem.empty()) c["notes_key_refused"] = v.notes_problem;
+    if (!v.source_key.ok()) c["source_key_refused"] = v.source_key.message();
     PrintJson(c);
   } else {
     std::cout << "case " << IdText(id) << "  created " << DayText(v.info.created_day) << "  active "
@@ -198,6 +199,12 @@ int RunShow(const Args& args) {
     std::cerr << "dojava: this case is not trustworthy: " << CodeName(v.trust.code()) << ": "
               << v.trust.message() << "\n";
     return static_cast<int>(ExitFor(v.trust));
+  }
+  if (!v.source_key.ok()) {
+    // §7.3: the case reads and takes replies; only a re-key is refused.
+    std::cerr << "dojava: " << CodeName(v.source_key.code()) << ": " << v.source_key.message()
+              << "; `dojava rekey` refuses this case\n";
+    return static_cast<int>(ExitFor(v.source_key));
   }
   if (v.failures > 0) {
     std::cerr << "dojava: " << v.failures << " message(s) of this case could not be opened\n";

@@ -150,6 +150,9 @@ int RunSubmit(const Args& args) {
       UploadAll(conn->api(), attach, inst.info, o, &refs, keep_metadata);
   json::object body(WipingStorage());
   body["type"] = "report";
+  // §11.1: the receipt's source_pk, signed inside message #1, so a reviewer
+  // re-keying the case can tell the key the server serves is the source's.
+  body["source_pk"] = Base64UrlEncode(rk.source_public);
   body["form"] = std::move(form);
   body["text"] = report_text.reveal_chars();
   body["files"] = std::move(refs);
@@ -264,14 +267,18 @@ void PrintInbox(const std::vector<CaseEntry>& entries, uint64_t sent_seq,
   }
 }
 
-// §12.3: message #1 must be signed with the key this receipt
-// gives; a case that fails §8.4 is named (its records are still shown).
+// §12.3: message #1 must be signed with the key this receipt gives and
+// name its source_pk (§11.1); a case that fails §8.4 is named (its records
+// are still shown).
 void CheckMyReport(client::ReadCase& read, const crypto::ReceiptKeys& rk) {
   if (!read.trust.ok()) return;
   const crypto::Ed25519KeyPair mine = crypto::Ed25519FromSeed(rk.source_sign_seed.reveal());
   if (mine.public_key != read.source_sign) {
     read.trust = Status(Code::kUnknownAuthor,
                         "the report of this case was not signed with your receipt's key");
+  } else if (read.source_pk != rk.source_public) {
+    read.trust =
+        Status(Code::kWrongKey, "the report of this case does not name your receipt's source key");
   }
 }
 

@@ -92,6 +92,7 @@ void Describe(const Opened& m, uint64_t seq, const RosterView* roster, CaseEntry
   } else if (body.ok()) {
     if (body->bad_files > 0) e->error = SeqText(seq) + ": invalid file reference";
     e->files = std::move(body->files);
+    if (body->type == "report") e->report_source_pk = body->source_pk;
   }
 }
 
@@ -131,6 +132,7 @@ void ApplyOrder(const std::vector<crypto::v2::ListedRecord>& listing,
   if (r->trust.ok()) {
     r->source_sign = listing[0].opened->source_public;
     r->first_roster_version = listing[0].opened->context.roster_version;
+    r->source_pk = r->entries[0].report_source_pk;
   }
 }
 
@@ -315,6 +317,19 @@ Status CheckAnchors(const crypto::Id& case_id, const std::vector<Bytes>& envelop
   return Status::Ok();
 }
 
+// §7.3, §11.1: the source key the server serves must be the one the
+// source's signed report names. Only a trustworthy case has such a report.
+void CheckServedSourceKey(CaseView* v) {
+  if (!v->trust.ok() || !v->report_source_pk) return;
+  if (v->source_public && *v->source_public == *v->report_source_pk) return;
+  v->source_key = Status(
+      Code::kWrongKey,
+      v->source_public
+          ? "the server's source key for this case is not the one in the source's signed report: "
+            "the server swapped it, and a re-key sealed to it would be read by the server"
+          : "the server gives no source key for this case (the source's signed report names one)");
+}
+
 }  // namespace
 
 Result<CaseView> OpenReviewerCase(ApiClient& api, const crypto::Id& case_id,
@@ -341,6 +356,8 @@ Result<CaseView> OpenReviewerCase(ApiClient& api, const crypto::Id& case_id,
   if (v.rekeyed_keys.empty()) v.write_key_roster_version = r.first_roster_version;
   if (v.trust.ok()) v.trust = CheckAnchors(case_id, detail.anchors, roster, v.case_key);
   v.needs_anchor = v.trust.ok() && detail.anchors.empty() && !r.reviewer_signed;
+  v.report_source_pk = r.source_pk;
+  CheckServedSourceKey(&v);
   for (const auto& e : v.entries) v.failures += e.error.empty() ? 0 : 1;
   v.state = ComputeState(v.entries);
   return v;

@@ -54,6 +54,8 @@ struct CaseEntry {
   std::string type;         // the body's "type"; empty when `error` is set
   boost::json::value body;  // the parsed body (wiping storage)
   std::vector<FileRef> files;
+  // A report's source_pk (§11.1), as the source signed it.
+  std::optional<crypto::X25519Public> report_source_pk;
   std::string error;         // non-empty: this message could not be opened or parsed
   Code outcome = Code::kOk;  // why, for an opened one too (v2: reordered, retired_author...)
   // Never set since version 1 was dropped: a record that does not open never
@@ -73,6 +75,9 @@ struct ReadCase {
   bool reviewer_signed = false;         // v2: some reviewer's record opened (anchors CK too)
   crypto::Ed25519Public source_sign{};  // v2: the report's source_sign_pk
   uint64_t first_roster_version = 0;    // v2: the roster message #1 was sealed against
+  // v2, trusted case: the source_pk message #1 names (§11.1), signed by the
+  // source; what the server serves as the case's source key must equal it.
+  std::optional<crypto::X25519Public> source_pk;
 };
 
 // Reads `messages` of `case_id` with the keys held (either may be null),
@@ -128,6 +133,13 @@ struct CaseView {
   size_t rekeys = 0;                                  // re-key statements the server lists
   uint64_t write_key_roster_version = 0;              // the roster WriteKey was made under (v2)
   std::optional<crypto::X25519Public> source_public;  // as served (§7.3), unauthenticated
+  // §7.3, §11.1: the source_pk of the source's signed report (set when the
+  // case is trustworthy), and kWrongKey when the served source_public is not
+  // it: the server swapped the source's key, and a re-key sealed to what it
+  // serves would be read by the server. Reading and replying are unaffected
+  // (CK is checked by message #1 and the anchors); RekeyCase refuses.
+  std::optional<crypto::X25519Public> report_source_pk;
+  Status source_key;
 };
 
 // The key new conversation records of `v` are written under: the CK of the

@@ -44,6 +44,23 @@ std::string RekeyName(uint64_t generation, ByteView statement, const RosterView&
   return "the re-key of generation " + std::to_string(generation) + by;
 }
 
+// §7.3: CK' is sealed only to the source_pk of the source's signed report
+// (§11.1), and only when the server serves that same key: a server that
+// answers with a key of its own is compromised, and the re-key is refused
+// outright rather than made behind its back.
+Result<crypto::X25519Public> SourceKeyToSealTo(const CaseView& v) {
+  const crypto::Id& id = v.info.case_id;
+  if (!v.source_key.ok()) {
+    return InCase(id, Status(v.source_key.code(),
+                             "not re-keying: " + v.source_key.message() + "; nothing was sealed"));
+  }
+  if (!v.report_source_pk || !v.source_public) {
+    return InCase(id, Status(Code::kMalformed,
+                             "not re-keying: the source's report names no source key to seal to"));
+  }
+  return *v.report_source_pk;
+}
+
 }  // namespace
 
 void FollowRekeys(const std::vector<ApiRekey>& rekeys, const crypto::Id& me_id,
@@ -146,12 +163,10 @@ std::vector<const ReviewerEntry*> RetiredHolders(const CaseView& v, const Roster
 Result<RekeyResult> RekeyCase(ReviewerSession& s, const crypto::Id& id) {
   DOJAVA_ASSIGN_OR_RETURN(CaseView v, OpenCase(s, id));
   if (Status safe = CheckSafeToEncrypt(v); !safe.ok()) return InCase(id, safe);
-  if (!v.source_public) {
-    return InCase(id, Status(Code::kMalformed, "the server gives no source public key"));
-  }
+  DOJAVA_ASSIGN_OR_RETURN(const crypto::X25519Public source_pk, SourceKeyToSealTo(v));
   SecretBytes next = SecretBytes::Random(protocol::kKeySize);
   DOJAVA_ASSIGN_OR_RETURN(Bytes source_seal,
-                          crypto::SealKey(next, protocol::kRoleCaseKey, id, *v.source_public));
+                          crypto::SealKey(next, protocol::kRoleCaseKey, id, source_pk));
   const auto* signing = s.me->key.Signer(s.me->id).ed25519_secret;
   DOJAVA_ASSIGN_OR_RETURN(Bytes statement,
                           crypto::v2::MakeRekey(id, s.me->id, WriteKey(v), next, source_seal,

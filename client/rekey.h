@@ -2,7 +2,8 @@
 //
 // A reviewer who holds a case moves it to a new random case key CK': CK' is
 // sealed to every active reviewer who holds a CK row of the case and, inside
-// the signed re-key statement, to the source's stored source_pk. Readers
+// the signed re-key statement, to the source_pk named in the source's signed
+// report (message #1), after checking that the server serves that key. Readers
 // (reviewers and the source) check each statement in generation order and
 // then open new records under CK' and older ones under the key they held
 // before (each record names its key by kc). Nothing here prints.
@@ -70,10 +71,11 @@ struct RekeyResult {
 // cleanly with every earlier re-key followed (CheckSafeToEncrypt), then a
 // random CK' sealed to every active reviewer holding a CK row of the case,
 // the statement signed with this reviewer's key over the current write key
-// and CK' sealed to the stored source_pk, posted together. kPermissionDenied
-// if the case is not granted to this reviewer, kUnsupportedVersion for a
-// version-1 case or roster, kMalformed if the server gives no source_pk,
-// the server's refusal otherwise.
+// and CK' sealed to the source_pk of the source's signed report (§11.1),
+// posted together. kPermissionDenied if the case is not granted to this
+// reviewer, kUnsupportedVersion for a version-1 case or roster, kWrongKey
+// (nothing sealed, nothing posted) if the source key the server serves is
+// not the report's (CaseView::source_key), the server's refusal otherwise.
 Result<RekeyResult> RekeyCase(ReviewerSession& s, const crypto::Id& id);
 
 // What RekeyRetired did, case by case.

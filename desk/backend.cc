@@ -13,7 +13,6 @@
 #include "client/reviewer_actions.h"
 #include "crypto/protocol_constants.h"
 #include "desk/plain_error.h"
-#include "desk/report_terms.h"
 
 namespace dojava::desk {
 namespace json = boost::json;
@@ -37,10 +36,10 @@ QString FirstLine(const QString& text) {
   return line;
 }
 
-QString ItemText(const client::ReviewerSession& s, const client::CaseEntry& e) {
-  if (e.type == "report" || e.type == "message" || e.type == "note") return Field(e.body, "text");
-  if (e.type == "status")
-    return QObject::tr("Status set to %1").arg(StatusLabel(Field(e.body, "status")));
+// What the panel needs to say what event `e` did, in any language
+// (CaseItem::values).
+QStringList EventValues(const client::ReviewerSession& s, const client::CaseEntry& e) {
+  if (e.type == "status") return {Field(e.body, "status")};
   if (e.type == "labels") {
     QStringList add, remove;
     const json::object& o = e.body.as_object();
@@ -51,16 +50,15 @@ QString ItemText(const client::ReviewerSession& s, const client::CaseEntry& e) {
         if (l.is_string()) (k[0] == 'a' ? add : remove) << Q(l.as_string());
       }
     }
-    return QObject::tr("Labels: +%1 -%2").arg(add.join(", "), remove.join(", "));
+    return {add.join(QStringLiteral(", ")), remove.join(QStringLiteral(", "))};
   }
   if (e.type == "assign") {
     const QString who = Field(e.body, "reviewer");
-    if (who.isEmpty()) return QObject::tr("Unassigned");
+    if (who.isEmpty()) return {};
     auto id = client::ParseId(who.toStdString(), "reviewer");
-    return QObject::tr("Assigned to %1")
-        .arg(id.ok() ? Q(client::ReviewerName(s.roster(), *id)) : QStringLiteral("?"));
+    return {id.ok() ? Q(client::ReviewerName(s.roster(), *id)) : QStringLiteral("?")};
   }
-  return QObject::tr("(a message of a kind this version does not show: %1)").arg(Q(e.type));
+  return {};
 }
 
 CaseDetail Describe(const client::ReviewerSession& s, const client::CaseView& v) {
@@ -83,10 +81,12 @@ CaseDetail Describe(const client::ReviewerSession& s, const client::CaseView& v)
     item.author = Q(e.author);
     item.type = Q(e.type);
     item.error = Q(e.error);
-    if (e.error.empty()) item.text = ItemText(s, e);
+    const bool written = e.type == "report" || e.type == "message" || e.type == "note";
+    if (e.error.empty() && written) item.text = Field(e.body, "text");
+    if (e.error.empty() && !written) item.values = EventValues(s, e);
     for (const auto& f : e.files) {
-      item.files << QObject::tr("%1 (%2 bytes)").arg(Q(f.name)).arg(f.size);
-      d.files.push_back({Q(f.name), Q(f.mime), static_cast<qint64>(f.size)});
+      item.files.push_back({Q(f.name), Q(f.mime), static_cast<qint64>(f.size)});
+      d.files.push_back(item.files.back());
     }
     if (e.error.empty() && e.type == "report" && d.report_text.isEmpty()) {
       d.report_text = item.text;
@@ -97,7 +97,7 @@ CaseDetail Describe(const client::ReviewerSession& s, const client::CaseView& v)
         }
       }
     }
-    r.search_text += item.text + QLatin1Char('\n');
+    r.search_text += item.text + item.values.join(QLatin1Char(' ')) + QLatin1Char('\n');
     d.items.push_back(std::move(item));
   }
   r.files = static_cast<int>(d.files.size());
@@ -108,8 +108,8 @@ CaseDetail Describe(const client::ReviewerSession& s, const client::CaseView& v)
     r.search_text += val + QLatin1Char('\n');
   }
   if (r.title.isEmpty()) r.title = FirstLine(d.report_text);
-  Status safe = client::CheckSafeToEncrypt(v);
-  if (!safe.ok()) d.safety_problem = PlainError(safe);
+  d.safety = client::CheckSafeToEncrypt(v);
+  d.source_key = v.source_key;
   return d;
 }
 

@@ -11,7 +11,7 @@
 
 #include "client/file_metadata.h"
 #include "desk/dialogs.h"
-#include "desk/language_switch.h"
+#include "desk/plain_error.h"
 #include "desk/report_terms.h"
 
 namespace dojava::desk {
@@ -25,7 +25,22 @@ std::shared_ptr<SecretBytes> TakeText(QPlainTextEdit* edit) {
   return s;
 }
 
-// One entry as HTML; every server-supplied text is escaped.
+// What an event did, in the current language (CaseItem::values).
+QString EventText(const CaseItem& it) {
+  const QStringList& v = it.values;
+  if (it.type == QLatin1String("status"))
+    return QObject::tr("Status set to %1").arg(StatusLabel(v.value(0)));
+  if (it.type == QLatin1String("labels"))
+    return QObject::tr("Labels: +%1 -%2").arg(v.value(0), v.value(1));
+  if (it.type == QLatin1String("assign")) {
+    return v.isEmpty() ? QObject::tr("Unassigned") : QObject::tr("Assigned to %1").arg(v.value(0));
+  }
+  return QObject::tr("(a message of a kind this version does not show: %1)").arg(it.type);
+}
+
+// One entry as HTML; every server-supplied text is escaped. What people
+// wrote is shown as it is; what the app says about an event or an
+// attachment is made here, in the current language.
 QString ItemHtml(const CaseItem& it) {
   const QString who = it.from_source ? QObject::tr("Source") : it.author.toHtmlEscaped();
   QString html = QStringLiteral("<p style='margin:6px 0 0 0; color:#555'><b>%1</b> · %2 · #%3</p>")
@@ -39,17 +54,14 @@ QString ItemHtml(const CaseItem& it) {
   const QString bg = it.notes
                          ? QStringLiteral("#fff6d6")
                          : (it.from_source ? QStringLiteral("#eef3fb") : QStringLiteral("#e9f6ec"));
-  // What people wrote is shown as it is; what the app wrote about an event
-  // or an attachment when the case was opened, in the current language.
   const bool written = it.type == QLatin1String("report") || it.type == QLatin1String("message") ||
                        it.type == QLatin1String("note");
-  const LanguageSwitch* language = LanguageSwitch::Instance();
-  const QString text = written ? it.text : language->Retranslated(it.text);
+  const QString text = written ? it.text : EventText(it);
   html += QStringLiteral("<table width='100%' cellpadding='6' style='background:%1'><tr><td>%2")
               .arg(bg, text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
-  for (const QString& f : it.files) {
+  for (const FileItem& f : it.files) {
     html += QStringLiteral("<br><i>%1</i> ").arg(QObject::tr("Attachment:")) +
-            language->Retranslated(f).toHtmlEscaped();
+            QObject::tr("%1 (%2 bytes)").arg(f.name, QString::number(f.size)).toHtmlEscaped();
   }
   return html + QStringLiteral("</td></tr></table>");
 }
@@ -73,6 +85,14 @@ CasePanel::CasePanel(QWidget* parent) : QWidget(parent) {
   warning_->setStyleSheet(QStringLiteral("background:#fde2e1; color:#7a0000; padding:6px;"));
   warning_->setAccessibleName(tr("Verification warning"));
   warning_->hide();
+  source_key_warning_ = new QLabel(this);
+  source_key_warning_->setObjectName(QStringLiteral("sourceKeyWarning"));
+  source_key_warning_->setWordWrap(true);
+  source_key_warning_->setTextFormat(Qt::PlainText);  // the library's message is not HTML
+  source_key_warning_->setStyleSheet(
+      QStringLiteral("background:#fff1d6; color:#5a3b00; padding:6px;"));
+  source_key_warning_->setAccessibleName(tr("Warning about the source's key"));
+  source_key_warning_->hide();
   auto* report_box = new QGroupBox(tr("Report"), this);
   report_ = new QFormLayout(report_box);
   conversation_ = new QTextBrowser(this);
@@ -131,6 +151,7 @@ CasePanel::CasePanel(QWidget* parent) : QWidget(parent) {
   auto* v = new QVBoxLayout(ScrolledContent(this));
   v->addWidget(heading_);
   v->addWidget(warning_);
+  v->addWidget(source_key_warning_);
   v->addWidget(report_box);
   v->addWidget(BuildActions());
   v->addWidget(split, 1);
@@ -289,6 +310,26 @@ void CasePanel::UpdateFileWarning() {
   file_warning_->setVisible(!warn.isEmpty());
 }
 
+// Built when shown, from the outcomes the case carries: in the language of
+// this moment, also after a switch.
+QString CasePanel::VerificationWarning(const CaseDetail& d) const {
+  QString warn;
+  if (!d.safety.ok()) {
+    warn = tr("Do not trust this case. Its first message (the source's report) or the order of "
+              "its messages failed verification: someone with access to the server may have "
+              "swapped the case's key and could read anything written here. Replies and notes "
+              "are switched off for this case; tell your admin. ") +
+           PlainError(d.safety);
+  }
+  if (d.row.failures > 0) {
+    warn = tr("%n message(s) of this case failed verification: they were changed or damaged on "
+              "the server and are not shown. ",
+              nullptr, d.row.failures) +
+           warn;
+  }
+  return warn;
+}
+
 void CasePanel::Show(const CaseDetail& d) {
   if (d.row.id != id_) {  // what was typed or attached for another case never goes to this one
     reply_->clear();
@@ -307,26 +348,22 @@ void CasePanel::Show(const CaseDetail& d) {
                d.row.assignee.isEmpty()
                    ? tr("unassigned")
                    : tr("assigned to %1").arg(d.row.assignee.toHtmlEscaped())));
-  QString warn;
-  if (!d.safety_problem.isEmpty()) {
-    warn = tr("Do not trust this case. Its first message (the source's report) or the order of "
-              "its messages failed verification: someone with access to the server may have "
-              "swapped the case's key and could read anything written here. Replies and notes "
-              "are switched off for this case; tell your admin. ") +
-           d.safety_problem;
-  }
-  const bool writable = d.safety_problem.isEmpty();
+  warning_->setText(VerificationWarning(d));
+  warning_->setVisible(!warning_->text().isEmpty());
+  // The case key is not in question: reading and replying stay possible.
+  source_key_warning_->setText(
+      d.source_key.ok()
+          ? QString()
+          : tr("The server's key for the source of this case is not the one in the source's "
+               "signed report. Someone with access to the server may have swapped it, to read "
+               "what a re-key would send the source. Do not re-key this case; tell your admin. "
+               "Reading and replying stay possible: the case's own key is not in question.") +
+                PlainDetails(d.source_key));
+  source_key_warning_->setVisible(!d.source_key.ok());
+  const bool writable = d.safety.ok();
   for (QWidget* w : std::initializer_list<QWidget*>{reply_, note_, send_, add_note_}) {
     w->setEnabled(writable);
   }
-  if (d.row.failures > 0) {
-    warn = tr("%n message(s) of this case failed verification: they were changed or damaged on "
-              "the server and are not shown. ",
-              nullptr, d.row.failures) +
-           warn;
-  }
-  warning_->setText(warn);
-  warning_->setVisible(!warn.isEmpty());
   while (report_->rowCount() > 0) report_->removeRow(0);
   for (const auto& [k, v] : d.form) {
     auto* value = new QLabel(ValueLabel(k, v).toHtmlEscaped());
@@ -367,6 +404,7 @@ void CasePanel::Clear() {
   detail_ = CaseDetail();
   heading_->setText(tr("<h3>No case open</h3>Choose a case from the list."));
   warning_->hide();
+  source_key_warning_->hide();
   while (report_->rowCount() > 0) report_->removeRow(0);
   conversation_->clear();
   notes_->clear();

@@ -57,6 +57,9 @@ class CasePanel : public QWidget {
   QWidget* BuildActions();
   QWidget* BuildAttachments();
   void UpdateFileWarning();
+  // The red banner: messages that failed verification, and a case not safe
+  // to write to (CaseDetail::safety), explained in the current language.
+  QString VerificationWarning(const CaseDetail& d) const;
   // Texts built from data (the open case, "me (…)", the file warning),
   // again in the new language.
   void Relabel();
@@ -65,6 +68,7 @@ class CasePanel : public QWidget {
   QStringList colleagues_;
   QLabel* heading_;
   QLabel* warning_;
+  QLabel* source_key_warning_;  // CaseDetail::source_key: do not re-key this case
   QFormLayout* report_;
   QTextBrowser* conversation_;
   QTextBrowser* notes_;

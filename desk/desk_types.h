@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "base/status.h"
+
 namespace dojava::desk {
 
 // One row of the case list.
@@ -27,20 +29,26 @@ struct CaseRow {
   QString search_text;  // every decrypted text of the case, for search
 };
 
-// One message or notes event of a case.
+struct FileItem {
+  QString name, mime;
+  qint64 size = 0;
+};
+
+// One message or notes event of a case. What the app says about it (an
+// event's sentence, an attachment's size) is not kept as text: the case
+// panel builds it when it shows the item, in the language of that moment.
 struct CaseItem {
   qint64 seq = 0;
   QString day;
   bool notes = false;  // internal: the source never sees it
   bool from_source = false;
-  QString author, type, text;
-  QStringList files;  // "name (N bytes)"
-  QString error;      // non-empty: this message could not be opened
-};
-
-struct FileItem {
-  QString name, mime;
-  qint64 size = 0;
+  QString author, type;
+  QString text;        // what people wrote: a report, message or note
+  QStringList values;  // an event's: status {status}; labels {added, removed};
+                       // assign {the assignee's roster name}, {} to unassign
+  QList<FileItem> files;
+  QString error;  // non-empty: this message could not be opened (the client
+                  // library's technical words, as `dojava show` prints them)
 };
 
 struct CaseDetail {
@@ -48,8 +56,12 @@ struct CaseDetail {
   QList<QPair<QString, QString>> form;  // the report's fields
   QString report_text;
   QList<CaseItem> items;
-  QList<FileItem> files;   // numbered from 1 in this order (client::Attachments)
-  QString safety_problem;  // non-empty: replying or notes would be unsafe
+  QList<FileItem> files;  // numbered from 1 in this order (client::Attachments)
+  // Kept as the client library's outcomes, not as sentences: the case panel
+  // explains them in the language shown (PlainError), also after a switch.
+  Status safety;      // not OK: replying or notes would be unsafe (CheckSafeToEncrypt)
+  Status source_key;  // not OK: the server's source key is not the signed report's
+                      // (client::CaseView::source_key; a re-key would be read by it)
 };
 
 // One line of "check my setup" (client/setup_check.h).

@@ -201,10 +201,6 @@ QList<LanguageSwitch::Template> LanguageSwitch::Templates() const {
   return out;
 }
 
-QString LanguageSwitch::Retranslated(const QString& shown) const {
-  return Again(shown, Templates());
-}
-
 QString LanguageSwitch::Exactly(const QString& shown) const {
   QMutexLocker lock(&mutex_);
   const auto it = shown_.constFind(shown);

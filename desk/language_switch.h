@@ -13,8 +13,9 @@
 // found by its catalogue text's pattern and rebuilt with the same arguments.
 // Pages whose texts come from data (the open case, the list, the dashboard)
 // redraw them on QEvent::LanguageChange, which reaches every widget after a
-// switch. The record holds catalogue texts only, never what a reviewer typed
-// or a case holds; a line edit's or text edit's content is never touched.
+// switch; so they keep data (a Status, a protocol value), never a sentence
+// made in the language of the moment. The record holds catalogue texts only, never what a reviewer
+// typed or a case holds; a line edit's or text edit's content is never touched.
 //
 // Montenegrin (cnr) has no locale data in Qt 6.4 or CLDR: a ui language that
 // starts with "cnr" (LANGUAGE=cnr, LANG=cnr_ME.UTF-8) selects it, and so does
@@ -69,11 +70,6 @@ class LanguageSwitch : public QTranslator {
   // The language a start uses: the one saved in `settings`, else the
   // system's (PickLanguage(SystemUiLanguages())).
   static QString StartLanguage(const DeskSettings& settings);
-
-  // `shown`, a text this app built with tr() (and arg()) in any language, in
-  // the current one; any other text as it is. For texts made once and kept
-  // (a case's events and attachments, built when the case was opened).
-  QString Retranslated(const QString& shown) const;
 
   bool isEmpty() const override { return false; }
   QString translate(const char* context, const char* source_text, const char* disambiguation,

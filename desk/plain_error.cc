@@ -86,12 +86,13 @@ const char* Explain(Code code) {
 }  // namespace
 
 QString PlainError(const Status& st) {
-  QString text = QCoreApplication::translate("PlainError", Explain(st.code()));
-  if (!st.message().empty()) {
-    text += QStringLiteral("\n\n") + QCoreApplication::translate("PlainError", "Details: ") +
-            QString::fromStdString(std::string(st.message()));
-  }
-  return text;
+  return QCoreApplication::translate("PlainError", Explain(st.code())) + PlainDetails(st);
+}
+
+QString PlainDetails(const Status& st) {
+  if (st.message().empty()) return {};
+  return QStringLiteral("\n\n") + QCoreApplication::translate("PlainError", "Details: ") +
+         QString::fromStdString(st.message());
 }
 
 }  // namespace dojava::desk

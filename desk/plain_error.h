@@ -11,8 +11,15 @@
 
 namespace dojava::desk {
 
-// "<explanation>\n\nDetails: <the library's message>".
+// "<explanation>\n\nDetails: <the library's message>", in the current
+// language. Call it when the text is shown, not when the failure happens: a
+// Status kept with data (CaseDetail) is explained again after a language
+// switch. The library's message stays as the client library wrote it (the
+// words `dojava` prints, for the admin or a bug report); "Details:" does not.
 QString PlainError(const Status& st);
+
+// Only "\n\nDetails: <the library's message>" (empty for no message).
+QString PlainDetails(const Status& st);
 
 }  // namespace dojava::desk
 

@@ -245,7 +245,14 @@ Result<Body> ParseBody(ByteView bytes) {
   }
   Body body;
   body.type = std::string(*type);
-  if (body.type == "report") DOJAVA_RETURN_IF_ERROR(ReadForm(o, &body));
+  if (body.type == "report") {
+    DOJAVA_RETURN_IF_ERROR(ReadForm(o, &body));
+    // §11.1: the report names the source's key; without it no re-key could
+    // check the key the server serves (§7.3).
+    if (!Fixed(o, "source_pk", &body.source_pk)) {
+      return Status(Code::kMalformed, "the report has no source_pk of 32 bytes (§11.1)");
+    }
+  }
   const json::string* text = StringMember(o, "text");
   if (text == nullptr) return Status(Code::kMalformed, "the body has no text");
   body.text = SecretBytes::Copy(std::string_view(*text));
@@ -269,8 +276,9 @@ SecretBytes FileRefJson(const NewFile& file) {
   return b.Take();
 }
 
-Result<SecretBytes> BuildReport(const ReportFields& r, const std::vector<NewFile>& files,
-                                size_t max_text_chars, size_t max_body_bytes, FieldError* error) {
+Result<SecretBytes> BuildReport(const ReportFields& r, const crypto::X25519Public& source_pk,
+                                const std::vector<NewFile>& files, size_t max_text_chars,
+                                size_t max_body_bytes, FieldError* error) {
   if (!OneOf(r.country, kCountries)) return Refuse(error, "bad_choice", "country");
   if (!OneOf(r.incident, kIncidents)) return Refuse(error, "bad_choice", "incident");
   if (!OneOf(r.responsible, kResponsible)) return Refuse(error, "bad_choice", "responsible");
@@ -283,7 +291,8 @@ Result<SecretBytes> BuildReport(const ReportFields& r, const std::vector<NewFile
   if (title.empty()) return Refuse(error, "required", "title");
   if (CharCount(title) > kTitleMaxChars) return Refuse(error, "too_long", "title");
   SecretBuffer b;
-  b.Append("{\"type\":\"report\",\"form\":{\"country\":");
+  b.Append("{\"type\":\"report\",\"source_pk\":\"" + Base64UrlEncode(source_pk) +
+           "\",\"form\":{\"country\":");
   b.String(r.country);
   b.Append(",\"incident\":");
   b.String(r.incident);

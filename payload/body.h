@@ -18,6 +18,7 @@
 #include "base/secret_bytes.h"
 #include "base/status.h"
 #include "crypto/attachment.h"
+#include "crypto/primitives.h"
 
 namespace dojava::payload {
 
@@ -41,13 +42,18 @@ struct ReportForm {
 struct Body {
   std::string type;  // "report" or "message"
   ReportForm form;   // report only
+  // Report only (§11.1): the source's X25519 public key (source_pk, §4.3),
+  // which the source's signature over message #1 authenticates; a re-key
+  // (§7.3) seals to it and to nothing the server merely serves.
+  crypto::X25519Public source_pk{};
   SecretBytes text;
   std::vector<FileRef> files;  // the usable FILEREFs, in order
   size_t bad_files = 0;        // FILEREFs that break §11.3: never used
 };
 
 // Reads a decrypted body. kMalformed: not UTF-8, not a JSON object, no
-// string `type`, or a report/message that breaks a rule of §11.1/§11.2;
+// string `type`, or a report/message that breaks a rule of §11.1/§11.2 (a
+// report without `source_pk` as 32 bytes of canonical base64url included);
 // kUnsupportedVersion: a well-formed object of a type this version does not
 // know (readers show it as such; the rest of the case stays readable).
 Result<Body> ParseBody(ByteView bytes);
@@ -76,11 +82,15 @@ struct FieldError {
 };
 
 // Checks the fields as §11.1 requires, then writes the body exactly as
-// payload.js does (JSON.stringify order, no white space). Text longer than
-// `max_text_chars` code points or a body over `max_body_bytes`: too_long.
-// kInvalidArgument with *error set on failure.
-Result<SecretBytes> BuildReport(const ReportFields& fields, const std::vector<NewFile>& files,
-                                size_t max_text_chars, size_t max_body_bytes, FieldError* error);
+// payload.js does (JSON.stringify order, no white space), with `source_pk`
+// (§4.3, derived from the receipt the report is sent under). Text longer
+// than `max_text_chars` code points or a body over `max_body_bytes`:
+// too_long. Every source_pk encodes to the same length, so a check with a
+// stand-in key gives the real body's length. kInvalidArgument with *error
+// set on failure.
+Result<SecretBytes> BuildReport(const ReportFields& fields, const crypto::X25519Public& source_pk,
+                                const std::vector<NewFile>& files, size_t max_text_chars,
+                                size_t max_body_bytes, FieldError* error);
 // A follow-up (§11.2): text may be empty only when files are attached.
 Result<SecretBytes> BuildMessage(std::string_view text, const std::vector<NewFile>& files,
                                  size_t max_text_chars, size_t max_body_bytes, FieldError* error);

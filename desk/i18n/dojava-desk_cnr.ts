@@ -521,6 +521,14 @@
         <source>%1. %2  (%3 bytes)</source>
         <translation>%1. %2  (%3 B)</translation>
     </message>
+    <message>
+        <source>Warning about the source&apos;s key</source>
+        <translation>Upozorenje o ključu izvora</translation>
+    </message>
+    <message>
+        <source>The server&apos;s key for the source of this case is not the one in the source&apos;s signed report. Someone with access to the server may have swapped it, to read what a re-key would send the source. Do not re-key this case; tell your admin. Reading and replying stay possible: the case&apos;s own key is not in question.</source>
+        <translation>Ključ izvora ovog slučaja koji daje server nije onaj iz potpisane prijave izvora. Neko ko ima pristup serveru možda ga je zamijenio da bi pročitao ono što bi promjena ključa slučaja poslala izvoru. Ne mijenjajte ključ ovog slučaja; obavijestite administratora. Čitanje i odgovaranje su i dalje mogući: sam ključ slučaja nije doveden u pitanje.</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>

@@ -521,6 +521,14 @@
         <source>%1. %2  (%3 bytes)</source>
         <translation>%1. %2  (%3 B)</translation>
     </message>
+    <message>
+        <source>Warning about the source&apos;s key</source>
+        <translation>Предупредување за клучот на изворот</translation>
+    </message>
+    <message>
+        <source>The server&apos;s key for the source of this case is not the one in the source&apos;s signed report. Someone with access to the server may have swapped it, to read what a re-key would send the source. Do not re-key this case; tell your admin. Reading and replying stay possible: the case&apos;s own key is not in question.</source>
+        <translation>Клучот на изворот на овој случај што го дава серверот не е оној од потпишаната пријава на изворот. Некој со пристап до серверот можеби го заменил за да прочита што би му испратила на изворот промената на клучот на случајот. Не менувајте го клучот на овој случај; известете го администраторот. Читањето и одговарањето остануваат можни: самиот клуч на случајот не е доведен во прашање.</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>

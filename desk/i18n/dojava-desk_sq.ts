@@ -518,6 +518,14 @@
         <source>%1. %2  (%3 bytes)</source>
         <translation>%1. %2  (%3 bajtë)</translation>
     </message>
+    <message>
+        <source>Warning about the source&apos;s key</source>
+        <translation>Paralajmërim për çelësin e burimit</translation>
+    </message>
+    <message>
+        <source>The server&apos;s key for the source of this case is not the one in the source&apos;s signed report. Someone with access to the server may have swapped it, to read what a re-key would send the source. Do not re-key this case; tell your admin. Reading and replying stay possible: the case&apos;s own key is not in question.</source>
+        <translation>Çelësi që serveri jep për burimin e këtij rasti nuk është ai që gjendet në raportin e nënshkruar të burimit. Dikush me qasje në server mund ta ketë zëvendësuar, për të lexuar atë që një ndërrim i çelësit të rastit do t&apos;i dërgonte burimit. Mos ia ndërroni çelësin këtij rasti; njoftoni administratorin. Leximi dhe përgjigjja mbeten të mundshme: vetë çelësi i rastit nuk vihet në dyshim.</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>

@@ -521,6 +521,14 @@
         <source>%1. %2  (%3 bytes)</source>
         <translation>%1. %2  (%3 B)</translation>
     </message>
+    <message>
+        <source>Warning about the source&apos;s key</source>
+        <translation>Упозорење о кључу извора</translation>
+    </message>
+    <message>
+        <source>The server&apos;s key for the source of this case is not the one in the source&apos;s signed report. Someone with access to the server may have swapped it, to read what a re-key would send the source. Do not re-key this case; tell your admin. Reading and replying stay possible: the case&apos;s own key is not in question.</source>
+        <translation>Кључ извора овог случаја који даје сервер није онај из потписане пријаве извора. Неко ко има приступ серверу можда га је заменио да би прочитао оно што би промена кључа случаја послала извору. Не мењајте кључ овог случаја; обавестите администратора. Читање и одговарање су и даље могући: сам кључ случаја није доведен у питање.</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>

@@ -212,6 +212,11 @@ CaseReading NojsPagesImpl::ReadCase(const PlainSessions::Conversation& c) {
     for (const service::Message& m : *page) AddRecord(m, c, r, &listing, &out);
   }
   CheckV2Order(r, listing.records, listing.entry_of, &c.mark, &out);
+  // §11.1, §12.3: message #1 names the source_pk this receipt gives.
+  const size_t first = listing.entry_of.empty() ? kNoEntry : listing.entry_of.front();
+  if (out.trust.ok() && first != kNoEntry && out.entries[first].body.source_pk != c.source_public) {
+    out.trust = Status(Code::kWrongKey, "message #1 does not name this receipt's source key");
+  }
   return out;
 }
 

@@ -179,15 +179,17 @@ class NojsPagesImpl final : public NojsPages, public std::enable_shared_from_thi
       const FormData& form, std::string_view lang, const std::vector<PreparedFile>& files) const;
 
   // --- submit_page.cc
-  // The §11 report of a submitted form (ReportErrors() found nothing).
-  Result<SecretBytes> ReportBody(const FormData& form,
-                                 const std::vector<PreparedFile>& files) const;
+  // The §11 report of a submitted form (ReportErrors() found nothing),
+  // naming `source_pk`, derived from the receipt it is sent under (§11.1).
+  Result<SecretBytes> ReportBody(const FormData& form, const std::vector<PreparedFile>& files,
+                                 const crypto::X25519Public& source_pk) const;
   // A claimed form token's report: sealed, or the form again with the refusal.
   HttpResponse SendReport(const FormData& form, std::string_view lang, ByteView token,
                           std::string_view token_text);
-  // Seals `body` into a new case (receipt, keys, record) and creates it
-  // through the intake; the receipt on success, else why not.
-  Result<crypto::Receipt> SealNewCase(const SecretBytes& body, const service::Settings& settings,
+  // Makes the receipt and its keys, writes the report of `form` under them
+  // (ReportBody), seals it into a new case and creates it through the
+  // intake; the receipt on success, else why not.
+  Result<crypto::Receipt> SealNewCase(const FormData& form, const service::Settings& settings,
                                       const PageRoster& roster,
                                       const std::vector<PreparedFile>& files, std::string_view lang,
                                       Refusal* refusal);

@@ -30,15 +30,17 @@ payload::ReportFields ReportFieldsOf(const FormData& form, ReportFieldStores* st
 }
 
 Result<SecretBytes> NojsPagesImpl::ReportBody(const FormData& form,
-                                              const std::vector<PreparedFile>& files) const {
+                                              const std::vector<PreparedFile>& files,
+                                              const crypto::X25519Public& source_pk) const {
   ReportFieldStores stores;
   const payload::ReportFields r = ReportFieldsOf(form, &stores);
   payload::FieldError error;
-  return payload::BuildReport(r, NewFiles(files), static_cast<size_t>(options_.message_characters),
-                              SourceMaxBody(), &error);
+  return payload::BuildReport(r, source_pk, NewFiles(files),
+                              static_cast<size_t>(options_.message_characters), SourceMaxBody(),
+                              &error);
 }
 
-Result<crypto::Receipt> NojsPagesImpl::SealNewCase(const SecretBytes& body,
+Result<crypto::Receipt> NojsPagesImpl::SealNewCase(const FormData& form,
                                                    const service::Settings& settings,
                                                    const PageRoster& roster,
                                                    const std::vector<PreparedFile>& files,
@@ -56,11 +58,15 @@ Result<crypto::Receipt> NojsPagesImpl::SealNewCase(const SecretBytes& body,
 
   api::NewCaseRequest c;
   c.case_id = crypto::RandomId();
+  // §11.1: the report names the source_pk this receipt gives, the one the
+  // case stores (below), so a re-keying reviewer can check what is served.
+  auto body = ReportBody(form, files, rk->source_public);
+  if (!body.ok()) return refused;
   const SecretBytes ck = SecretBytes::Random(protocol::kKeySize);
   // PROTOCOL.md §8.3: signed with the receipt's key, whose public half
   // travels only inside the report.
   const crypto::Ed25519KeyPair sign = crypto::Ed25519FromSeed(rk->source_sign_seed.reveal());
-  auto record = SourceRecord(ck, c.case_id, body.reveal(), roster,
+  auto record = SourceRecord(ck, c.case_id, body->reveal(), roster,
                              SourceSigner{sign.public_key, sign.secret_key}, crypto::v2::Digest{});
   // PROTOCOL.md §7.1: the source's copy of CK is wrapped under source_wrap,
   // which only the receipt gives.
@@ -117,9 +123,8 @@ http::HttpResponse NojsPagesImpl::SendReport(const FormData& form, std::string_v
     view.field_errors.push_back(std::move(e));
   }
   if (!view.field_errors.empty()) return again(400, cat_.Text(lang, "plain_err_fields"));
-  auto body = ReportBody(form, *files);
   auto settings = store_->GetSettings();
-  if (!body.ok() || !settings.ok()) return again(500, cat_.Text(lang, "err_api_internal"));
+  if (!settings.ok()) return again(500, cat_.Text(lang, "err_api_internal"));
   if (!FilesFit(form, *settings)) {
     view.field_errors.emplace_back("files", cat_.Text(lang, "err_too_large"));
     return again(413, cat_.Text(lang, "plain_err_fields"));
@@ -129,7 +134,7 @@ http::HttpResponse NojsPagesImpl::SendReport(const FormData& form, std::string_v
     return again(503, cat_.Text(lang, "err_api_not_ready"));
   }
   Refusal refusal;
-  auto receipt = SealNewCase(*body, *settings, *roster, *files, lang, &refusal);
+  auto receipt = SealNewCase(form, *settings, *roster, *files, lang, &refusal);
   if (!receipt.ok()) return again(refusal.status, refusal.message);
   form_tokens_.Finish(token, receipt->Formatted());
   return RedirectToReceipt(lang, token_text);

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import * as P from '../js/protocol.js';
 
 const json = (v) => new TextEncoder().encode(JSON.stringify(v));
-const REPORT = json({ type: 'report', form: { title: 't' }, text: 'x', files: [] });
+// §11.1: a report names the source_pk of its receipt.
+const reportOf = (sourcePk) => json({ type: 'report', source_pk: P.base64urlEncode(sourcePk), form: { title: 't' }, text: 'x', files: [] });
 const zero32 = new Uint8Array(32);
 
 function setup() {
@@ -27,7 +28,7 @@ function setup() {
 let seq = 0;
 const listed = (record) => ({ seq: ++seq, day: 1, record });
 
-function v2(s, { key = s.ck, author = 'source', signSeed = s.source.signSeed, body = REPORT, prev = zero32, rosterVersion = 2, reviewer = s.ana } = {}) {
+function v2(s, { key = s.ck, author = 'source', signSeed = s.source.signSeed, body = reportOf(s.source.public), prev = zero32, rosterVersion = 2, reviewer = s.ana } = {}) {
   const signer = author === 'source' ? { author: P.AUTHOR_SOURCE, edSeed: signSeed } : { author: P.AUTHOR_REVIEWER, reviewerId: reviewer.id, edSeed: reviewer.seed };
   return P.encryptMessageV2({ kind: P.KIND_CONVERSATION, caseId: s.caseId, key, body, signer, context: { rosterVersion, day: 20000, prev } });
 }
@@ -61,6 +62,17 @@ test('message #1 not written with this receipt, or not a report: the case must n
   const t = reader(s);
   t.addRecords([listed(v2(s, { author: 'reviewer' }))], s.roster);
   assert.equal(t.caseError, 'malformed');
+});
+
+test("message #1 without a source_pk, or naming another than the receipt's: the case must not be written to", () => {
+  const s = setup();
+  const none = reader(s);
+  none.addRecords([listed(v2(s, { body: json({ type: 'report', form: { title: 't' }, text: 'x', files: [] }) }))], s.roster);
+  assert.equal(none.caseError, 'malformed');
+  const other = reader(s);
+  other.addRecords([listed(v2(s, { body: reportOf(P.x25519Public(P.randomBytes(32))) }))], s.roster);
+  assert.equal(other.caseError, 'wrong_key');
+  assert.throws(() => other.writeContext(), (e) => e.code === 'wrong_key');
 });
 
 // Regression: a second report later in the case was shown as a report (its form summary on the page).

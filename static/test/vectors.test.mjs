@@ -210,11 +210,12 @@ const HANDLERS = {
       },
       check(r) {
         const o = v.output;
-        exactFields(o, o.type === 'report' ? ['type', 'text', 'form', 'files', 'bad_files'] : ['type', 'text', 'files', 'bad_files'], 'output');
+        exactFields(o, o.type === 'report' ? ['type', 'text', 'source_pk', 'form', 'files', 'bad_files'] : ['type', 'text', 'files', 'bad_files'], 'output');
         assert.equal(r.type, o.type);
         assert.equal(r.text, o.text);
         assert.equal(r.badFiles, o.bad_files);
         if (o.form) assert.deepEqual(r.form, o.form);
+        if (o.type === 'report') assert.equal(toHex(r.sourcePk), o.source_pk);
         assert.equal(r.files.length, o.files.length);
         r.files.forEach((f, n) => {
           const want = o.files[n];

@@ -17,13 +17,15 @@ import {
 } from '../www/js/payload.js';
 
 const form = { country: 'RS', incident: 'spyware', when: ' 2026-10 ', responsible: 'state', title: ' Pegasus on my phone ' };
+const PK = b64(new Uint8Array(32).fill(7)); // the receipt's source_pk (§11.1)
 const up = { fileId: new Uint8Array(16).fill(1), fileKey: new Uint8Array(32).fill(2), noncePrefix: new Uint8Array(20).fill(3), chunks: 2, size: 524288 };
 
 test('the report payload has exactly the §11 shape', () => {
   const ref = fileRef({ ...up, name: 'C:\\Users\\ana\\scan.pdf', mime: 'application/pdf' }, b64);
-  const p = buildReport(form, 'Line 1\r\nLine 2 — čćžšđ ЖЉ ë', [ref]);
+  const p = buildReport(form, 'Line 1\r\nLine 2 — čćžšđ ЖЉ ë', [ref], PK);
   assert.deepEqual(p, {
     type: 'report',
+    source_pk: PK,
     form: { country: 'RS', incident: 'spyware', when: '2026-10', responsible: 'state', title: 'Pegasus on my phone' },
     text: 'Line 1\nLine 2 — čćžšđ ЖЉ ë',
     files: [{ id: b64(up.fileId), key: b64(up.fileKey), prefix: b64(up.noncePrefix), chunks: 2, size: 524288, name: 'scan.pdf', mime: 'application/pdf' }],
@@ -35,33 +37,45 @@ test('the report payload has exactly the §11 shape', () => {
 });
 
 test('every choice of the form is accepted, anything else is refused with the field named', () => {
-  for (const country of COUNTRIES) for (const incident of INCIDENTS) for (const responsible of RESPONSIBLE) buildReport({ ...form, country, incident, responsible }, 'x', []);
+  for (const country of COUNTRIES) for (const incident of INCIDENTS) for (const responsible of RESPONSIBLE) buildReport({ ...form, country, incident, responsible }, 'x', [], PK);
   for (const [field, value] of [['country', 'HR'], ['incident', 'SPYWARE'], ['responsible', ''], ['country', undefined]]) {
-    assert.throws(() => buildReport({ ...form, [field]: value }, 'x', []), (e) => e instanceof PayloadError && e.code === 'bad_choice' && e.field === field);
+    assert.throws(() => buildReport({ ...form, [field]: value }, 'x', [], PK), (e) => e instanceof PayloadError && e.code === 'bad_choice' && e.field === field);
   }
 });
 
 test('title and description are required; lengths are counted in characters', () => {
-  assert.throws(() => buildReport({ ...form, title: '  ' }, 'x', []), (e) => e.code === 'required' && e.field === 'title');
-  assert.throws(() => buildReport(form, ' \n ', []), (e) => e.code === 'required' && e.field === 'text');
+  assert.throws(() => buildReport({ ...form, title: '  ' }, 'x', [], PK), (e) => e.code === 'required' && e.field === 'title');
+  assert.throws(() => buildReport(form, ' \n ', [], PK), (e) => e.code === 'required' && e.field === 'text');
   // 100,000 four-byte characters fit (§11), one more does not.
   const emoji = '😀'.repeat(100000);
-  assert.equal(encodeBody(buildReport(form, emoji, [])).length > 400000, true);
-  assert.throws(() => buildReport(form, emoji + '😀', []), (e) => e.code === 'too_long' && e.field === 'text');
-  assert.throws(() => buildReport({ ...form, title: 'x'.repeat(201) }, 'x', []), (e) => e.code === 'too_long' && e.field === 'title');
-  assert.throws(() => buildReport({ ...form, when: 'x'.repeat(101) }, 'x', []), (e) => e.code === 'too_long' && e.field === 'when');
+  assert.equal(encodeBody(buildReport(form, emoji, [], PK)).length > 400000, true);
+  assert.throws(() => buildReport(form, emoji + '😀', [], PK), (e) => e.code === 'too_long' && e.field === 'text');
+  assert.throws(() => buildReport({ ...form, title: 'x'.repeat(201) }, 'x', [], PK), (e) => e.code === 'too_long' && e.field === 'title');
+  assert.throws(() => buildReport({ ...form, when: 'x'.repeat(101) }, 'x', [], PK), (e) => e.code === 'too_long' && e.field === 'when');
 });
 
 test('a lone surrogate is refused rather than sent as an escape', () => {
-  assert.throws(() => buildReport(form, 'a\uD800b', []), (e) => e.code === 'bad_text');
+  assert.throws(() => buildReport(form, 'a\uD800b', [], PK), (e) => e.code === 'bad_text');
   assert.throws(() => buildMessage('\uDC00', []), (e) => e.code === 'bad_text');
 });
 
 test('MaxBodySize: a body made of control characters (6-byte escapes) is refused, never truncated', () => {
-  const p = buildReport(form, '\u0001'.repeat(100000), []);
+  const p = buildReport(form, '\u0001'.repeat(100000), [], PK);
   assert.throws(() => encodeBody(p), (e) => e.code === 'too_long' && e.field === 'body');
-  const ok = buildReport(form, 'a'.repeat(100000), []);
+  const ok = buildReport(form, 'a'.repeat(100000), [], PK);
   assert.ok(encodeBody(ok).length <= MAX_BODY_SOURCE);
+});
+
+test('a report names the source_pk of its receipt (§11.1): required to write, required to read', () => {
+  for (const bad of [undefined, '', PK.slice(1), PK + 'A', b64(new Uint8Array(31)), PK.slice(0, 42) + 'B', new Uint8Array(32)]) {
+    assert.throws(() => buildReport(form, 'x', [], bad), TypeError);
+  }
+  const body = buildReport(form, 'x', [], PK);
+  for (const sourcePk of [undefined, null, 7, PK + '=', PK.slice(0, 41) + '+/', b64(new Uint8Array(33))]) {
+    assert.deepEqual(parseBody(encodeBody({ ...body, source_pk: sourcePk }), b64d), { type: 'unsupported', outcome: 'malformed' });
+  }
+  // source_pk is a report's member; in a message it is an unknown field, ignored.
+  assert.equal(parseBody(encodeBody({ ...buildMessage('m', []), source_pk: 1 }), b64d).outcome, 'success');
 });
 
 test('a follow-up may have no text only when it carries files', () => {
@@ -83,11 +97,12 @@ test('file names lose directories and control or bidi characters; types are prin
 
 test('parseBody reads what buildReport wrote, ignores unknown fields, and marks unknown types', () => {
   const ref = fileRef({ ...up, name: 'a.jpg', mime: 'image/jpeg' }, b64);
-  const bytes = encodeBody({ ...buildReport(form, 'hello', [ref]), extra: 1 });
+  const bytes = encodeBody({ ...buildReport(form, 'hello', [ref], PK), extra: 1 });
   const r = parseBody(bytes, b64d);
   assert.equal(r.type, 'report');
   assert.equal(r.text, 'hello');
   assert.equal(r.form.title, 'Pegasus on my phone');
+  assert.equal(b64(r.sourcePk), PK);
   assert.deepEqual(r.files[0].fileId, up.fileId);
   assert.equal(r.files[0].chunks, 2);
   assert.equal(r.badFiles, 0);

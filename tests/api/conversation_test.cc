@@ -120,7 +120,7 @@ void SourceUploadsWithResume(Conversation& c) {
 // The case: the report (a §11 body with the file's FILEREF) and its keys.
 void SourceCreatesCase(Conversation& c) {
   c.report = dojava::testing::ReportBody(
-      "Spyware on my phone since March.",
+      "Spyware on my phone since March.", c.keys->source_public,
       {FileRef{&c.file, 2, c.plain.size(), "evidence.bin", "application/octet-stream"}});
   const Bytes first = Record(c.ck, protocol::kKindConversation, c.case_id, c.report);
   NewCaseRequest create{c.case_id,

@@ -560,8 +560,8 @@ TEST_CASE("e2e: a source case key swapped by the server for one sealed to source
   const SecretBytes server_key = SecretBytes::Random(32);
   auto forged = crypto::SealKey(server_key, protocol::kRoleCaseKey, *cid, source_pk);
   REQUIRE(forged.ok());
-  const std::string forged_text =
-      R"({"type":"report","form":{},"text":"forged by the server","files":[]})";
+  const std::string forged_text = R"({"type":"report","source_pk":")" + Base64UrlEncode(source_pk) +
+                                  R"(","form":{},"text":"forged by the server","files":[]})";
   const crypto::Ed25519KeyPair server_sign =
       crypto::Ed25519FromSeed(SecretBytes::Random(32).reveal());
   const crypto::v2::Signer as_source{protocol::kAuthorSource, {}, server_sign.public_key,

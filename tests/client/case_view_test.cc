@@ -73,7 +73,9 @@ TEST_CASE("case view: conversation and notes decrypted, state from events in ord
           "[cli][case]") {
   Fixture f;
   f.Add(protocol::kKindConversation,
-        R"({"type":"report","form":{"country":"RS"},"text":"spyware","files":[]})", false);
+        R"({"type":"report","source_pk":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",)"
+        R"("form":{"country":"RS"},"text":"spyware","files":[]})",
+        false);
   f.Add(protocol::kKindNotes, R"({"type":"status","status":"triage"})", true);
   f.Add(protocol::kKindNotes, R"({"type":"labels","add":["pegasus","sms"],"remove":[]})", true);
   f.Add(protocol::kKindNotes, R"({"type":"labels","add":[],"remove":["sms"]})", true);
@@ -126,7 +128,10 @@ TEST_CASE("case view: notes without the notes key are reported, not fatal", "[cl
 TEST_CASE("case view: a body cut short after a key is an error entry (no mismatched free)",
           "[cli][case]") {
   Fixture f;
-  f.Add(protocol::kKindConversation, R"({"type":"report","files")", false);
+  f.Add(protocol::kKindConversation,
+        R"({"type":"report","source_pk":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",)"
+        R"("files")",
+        false);
   f.Add(protocol::kKindConversation, R"({"some key here":)", false);
   f.Add(protocol::kKindNotes, R"({"type":"status","status":"triage"})", true);
   auto entries = f.Decrypt();
@@ -145,7 +150,9 @@ TEST_CASE("case view: a body cut short after a key is an error entry (no mismatc
 // §16): this client names them and reads nothing of them.
 TEST_CASE("case view: a version-1 record or roster is unsupported_version", "[cli][case]") {
   Fixture f;
-  f.Add(protocol::kKindConversation, R"({"type":"report","form":{},"text":"t","files":[]})",
+  f.Add(protocol::kKindConversation,
+        R"({"type":"report","source_pk":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",)"
+        R"("form":{},"text":"t","files":[]})",
         false);
   Bytes old = f.Record(protocol::kKindConversation, R"({"type":"message","text":"x"})", false);
   old[0] = 1;
@@ -159,7 +166,10 @@ TEST_CASE("case view: a version-1 record or roster is unsupported_version", "[cl
   // A case whose report is version 1 (a 0.1.0 case) is not trusted at all.
   Fixture g;
   Bytes old_report =
-      g.Record(protocol::kKindConversation, R"({"type":"report","form":{},"text":"t"})", false);
+      g.Record(protocol::kKindConversation,
+               R"({"type":"report","source_pk":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",)"
+               R"("form":{},"text":"t"})",
+               false);
   old_report[0] = 1;
   g.Push(old_report);
   ReadCase gr = ReadRecords(g.messages, g.case_id, &g.ck, &g.nk, &*g.roster, {});
@@ -245,7 +255,9 @@ TEST_CASE("message bodies are serialised without escaping non-ASCII, and bounded
 
 TEST_CASE("case view: nothing new is encrypted under a case that may carry a swapped key",
           "[cli][case]") {
-  const std::string report = R"({"type":"report","form":{},"text":"spyware","files":[]})";
+  const std::string report =
+      R"({"type":"report","source_pk":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",)"
+      R"("form":{},"text":"spyware","files":[]})";
   const std::string message = R"({"type":"message","text":"hello","files":[]})";
   {  // A clean case starting with the source's report: fine.
     Fixture f;

@@ -22,7 +22,9 @@ namespace {
 namespace v2 = crypto::v2;
 using dojava::http::testing::TempDir;
 
-constexpr std::string_view kReport = R"({"type":"report","form":{},"text":"spyware","files":[]})";
+constexpr std::string_view kReport =
+    R"({"type":"report","source_pk":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",)"
+    R"("form":{},"text":"spyware","files":[]})";
 constexpr std::string_view kMessage = R"({"type":"message","text":"hello","files":[]})";
 
 crypto::Ed25519KeyPair NewSigningKey() {
@@ -106,7 +108,24 @@ TEST_CASE("v2 case: records open, notes apply in order, the mark and prev advanc
   CHECK(r.prev == c.hashes[2]);
   CHECK(r.reviewer_signed);
   CHECK(r.source_sign == c.source.public_key);
+  REQUIRE(r.source_pk.has_value());  // §11.1: the report's source_pk (kReport: 32 zero bytes)
+  CHECK(*r.source_pk == crypto::X25519Public{});
   CHECK(CheckSafeToEncrypt(ViewOf(std::move(r))).ok());
+}
+
+TEST_CASE("v2 case: a report without a 32-byte source_pk is not the source's report (§11.1)",
+          "[client][v2]") {
+  for (const std::string_view report :
+       {R"({"type":"report","form":{},"text":"spyware","files":[]})",
+        R"({"type":"report","source_pk":"AAAA","form":{},"text":"spyware","files":[]})"}) {
+    V2Case c;
+    c.Add(protocol::kKindConversation, report, nullptr);
+    ReadCase r = c.Read();
+    CHECK(r.trust.code() == Code::kMalformed);
+    CHECK(r.entries[0].outcome == Code::kMalformed);
+    CHECK_FALSE(r.source_pk.has_value());
+    CHECK_FALSE(CheckSafeToEncrypt(ViewOf(std::move(r))).ok());
+  }
 }
 
 TEST_CASE("v2 case: a reordered record is named and skipped, the rest still counts",

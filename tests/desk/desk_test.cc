@@ -6,7 +6,8 @@
 // download (cancelled, then resumed and byte-identical), replies with files
 // (mat2 cleaning, location warnings), grant and grant-all (checked with the
 // colleagues' own CLI), a notification when a case arrives, delete with
-// confirmation, the lock after idle.
+// confirmation, tamper warnings (in every language after a switch), a
+// swapped source key named, the lock after idle.
 //
 // With DOJAVA_DESK_SCREENSHOTS=DIR each screen is also saved as a PNG (and
 // in each of DOJAVA_DESK_SCREENSHOT_LANGUAGES, comma-separated). The window
@@ -148,6 +149,7 @@ class DeskTest : public QObject {
   void dashboardCsvDefusesFormulas();
   void deleteAsksFirst();
   void tamperedRecordsAreNamed();
+  void swappedSourceKeyIsNamed();
   void locksOnDemandAndForgetsCases();
   void checkMySetup();
   void locksAfterIdle();
@@ -170,6 +172,13 @@ class DeskTest : public QObject {
   // `original` (if given) receives the record as it was.
   void FlipStoredMessageByte(const QString& id, int seq, Bytes* original = nullptr);
   void SetStoredMessage(const QString& id, int seq, const Bytes& record, Bytes* was = nullptr);
+  // Writes `key` as case `id`'s stored source key (in ChangeStoredData: a
+  // running dojavad's readers did not see a second write from another
+  // process until dojavad itself wrote); `was` receives the key as it was.
+  void SetStoredSourceKey(const QString& id, const Bytes& key, Bytes* was = nullptr);
+  // The open case's banner in every language, switched while it is shown:
+  // no English sentence of it is left; "Details:" translated too.
+  void BannerFollowsEveryLanguage(const char* banner);
   // Opens case `id` in the window and waits for it.
   void OpenInWindow(const QString& id);
   // dojavad on these listen addresses (HOST:PORT; port 0: any); sets the URLs.
@@ -892,11 +901,132 @@ void DeskTest::tamperedRecordsAreNamed() {
   QVERIFY(!Find<QPushButton>("addNote")->isEnabled());
   QVERIFY(!conversation->toPlainText().contains(QStringLiteral("Pegasus")));  // not shown
   Shot(QStringLiteral("15-case-not-trustworthy"));
+  BannerFollowsEveryLanguage("caseWarning");
+  if (QTest::currentTestFailed()) LanguageSwitch::Instance()->Use(QStringLiteral("en"));
 
   ChangeStoredData([&] { SetStoredMessage(id, 1, original); });  // restored
   OpenInWindow(id);
   QVERIFY2(!warning->text().contains(QLatin1String("Do not trust")), qPrintable(warning->text()));
   QVERIFY(conversation->toPlainText().contains(QStringLiteral("Pegasus na telefonu novinarke")));
+  QVERIFY(Find<QPushButton>("sendReply")->isEnabled());
+}
+
+// The banner was made from the case's outcome when it was opened; switched
+// while it is shown, each language explains it anew: no sentence of the
+// English banner is left and "Details:" is in the language too. The client
+// library's message after it ("message #1 is not the source's report") stays
+// as `dojava show` prints it: technical words for the admin or a bug report.
+void DeskTest::BannerFollowsEveryLanguage(const char* banner) {
+  auto* label = Find<QLabel>(banner);
+  QVERIFY(label->isVisible());
+  LanguageSwitch* language = LanguageSwitch::Instance();
+  QCOMPARE(language->code(), QStringLiteral("en"));
+  const QString english = label->text();
+  const qsizetype details = english.indexOf(QLatin1String("\n\nDetails: "));
+  QVERIFY2(details > 0, qPrintable(english));
+  const QString library = english.mid(details + 11);
+  QVERIFY(!library.isEmpty());
+  QStringList sentences;
+  for (const QString& s :
+       english.left(details).split(QRegularExpression(QStringLiteral("(?<=[.:;])\\s+")))) {
+    if (s.size() >= 12) sentences << s;
+  }
+  QVERIFY2(sentences.size() >= 5, qPrintable(sentences.join(QLatin1Char('|'))));
+  for (const Language& l : Languages()) {
+    if (l.code == QLatin1String("en")) continue;
+    QVERIFY(language->Use(l.code));
+    for (int i = 0; i < 5; ++i) QTest::qWait(20);  // the pages redraw on LanguageChange
+    const QString shown = label->text();
+    for (const QString& s : sentences) {
+      QVERIFY2(!shown.contains(s), qPrintable(l.code + QStringLiteral(": still English: ") + s));
+    }
+    const QString label_text = QCoreApplication::translate("PlainError", "Details: ");
+    QVERIFY(label_text != QLatin1String("Details: "));
+    QVERIFY2(shown.contains(QStringLiteral("\n\n") + label_text + library),
+             qPrintable(l.code + QStringLiteral(": ") + shown));
+    QVERIFY2(!shown.contains(QLatin1String("Details")), qPrintable(shown));
+  }
+  QVERIFY(language->Use(QStringLiteral("en")));
+  for (int i = 0; i < 5; ++i) QTest::qWait(20);
+  QCOMPARE(label->text(), english);
+}
+
+void DeskTest::SetStoredSourceKey(const QString& id, const Bytes& key, Bytes* was) {
+  const std::string data = P(QStringLiteral("data")).toStdString();
+  auto db_key = service::DatabaseKey::LoadFile(data + "/database.key");
+  QVERIFY(db_key.ok());
+  auto db =
+      service::SqliteDb::Open(data + "/dojava.db", *db_key, service::SqliteDb::Mode::kReadWrite);
+  QVERIFY(db.ok());
+  const auto b64 = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+  const QByteArray case_id = QByteArray::fromBase64(id.toLatin1(), b64);
+  const Bytes id_bytes(case_id.begin(), case_id.end());
+  if (was != nullptr) {
+    auto sel = (*db)->Prepare("SELECT source_public_key FROM cases WHERE id = ?1");
+    QVERIFY(sel.ok());
+    sel->BindBlob(1, id_bytes);
+    auto row = sel->Step();
+    QVERIFY(row.ok() && *row);
+    ByteView v = sel->ColumnBlob(0);
+    *was = Bytes(v.begin(), v.end());
+  }
+  auto upd = (*db)->Prepare("UPDATE cases SET source_public_key = ?1 WHERE id = ?2");
+  QVERIFY(upd.ok());
+  upd->BindBlob(1, key);
+  upd->BindBlob(2, id_bytes);
+  QVERIFY(upd->Run().ok());
+}
+
+// The server swaps the source's key of a case for one of its own (§7.3,
+// §11.1; what a re-key would seal the new case key to): the case view names
+// it in plain words, in every language, and reading and replying go on (the
+// case key is checked by message #1 and the anchors). With the source's key
+// back, no such banner.
+void DeskTest::swappedSourceKeyIsNamed() {
+  const QString id = FirstCaseId();
+  QVERIFY(!id.isEmpty());
+  auto* banner = Find<QLabel>("sourceKeyWarning");
+  OpenInWindow(id);
+  QVERIFY2(!banner->isVisible(), qPrintable(banner->text()));
+
+  Bytes original;
+  uint8_t scalar[32];
+  for (uint8_t& b : scalar) b = static_cast<uint8_t>(QRandomGenerator::global()->generate());
+  const crypto::X25519Public own = crypto::X25519Base(ByteView(scalar, 32));  // the server's
+  ChangeStoredData([&] { SetStoredSourceKey(id, Bytes(own.begin(), own.end()), &original); });
+  QCOMPARE(original.size(), size_t{32});
+  OpenInWindow(id);
+  QVERIFY(banner->isVisible());
+  QVERIFY2(banner->text().contains(QLatin1String(
+               "The server's key for the source of this case is not the one in the source's "
+               "signed report")),
+           qPrintable(banner->text()));
+  QVERIFY2(banner->text().contains(QLatin1String("Do not re-key this case")),
+           qPrintable(banner->text()));
+  QVERIFY(banner->text().contains(QLatin1String("Details: the server's source key")));
+  QVERIFY(!Find<QLabel>("caseWarning")->text().contains(QLatin1String("Do not trust")));
+  QVERIFY(Find<QTextBrowser>("conversation")
+              ->toPlainText()
+              .contains(QStringLiteral("Pegasus na telefonu novinarke")));
+  QVERIFY(Find<QPlainTextEdit>("replyText")->isEnabled());
+  QVERIFY(Find<QPushButton>("addNote")->isEnabled());
+  Shot(QStringLiteral("15b-case-source-key-swapped"));
+  BannerFollowsEveryLanguage("sourceKeyWarning");
+  if (QTest::currentTestFailed()) LanguageSwitch::Instance()->Use(QStringLiteral("en"));
+  // A reply still goes, and the banner stays.
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  QTest::keyClicks(Find<QPlainTextEdit>("replyText"), QStringLiteral("Primili smo prijavu."));
+  QTest::mouseClick(Find<QPushButton>("sendReply"), Qt::LeftButton);
+  auto r = Wait(spy);
+  QVERIFY2(r.first, qPrintable(r.second));
+  QTRY_VERIFY(Find<QTextBrowser>("conversation")
+                  ->toPlainText()
+                  .contains(QStringLiteral("Primili smo prijavu.")));
+  QVERIFY(banner->isVisible());
+
+  ChangeStoredData([&] { SetStoredSourceKey(id, original); });  // the source's own key again
+  OpenInWindow(id);
+  QVERIFY2(!banner->isVisible(), qPrintable(banner->text()));
   QVERIFY(Find<QPushButton>("sendReply")->isEnabled());
 }
 

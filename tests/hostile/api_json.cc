@@ -32,6 +32,7 @@ constexpr const char* kAnchors = "anchors";
 constexpr const char* kRekeys = "rekeys";
 constexpr const char* kEnvelope = "envelope";
 constexpr const char* kSourceKey = "sealed_key";
+constexpr const char* kSourcePublicKey = "source_public_key";
 // Request bodies.
 constexpr const char* kMessage = "message";
 constexpr const char* kAnchor = "anchor";
@@ -160,6 +161,18 @@ std::optional<Bytes> Genesis(const std::string& body) { return DecodeIf(Object(b
 std::string WithGenesis(const std::string& body, const std::optional<Bytes>& genesis) {
   json::object o = Object(body);
   o[kGenesis] = genesis ? Encode(*genesis) : json::value(nullptr);
+  return json::serialize(o);
+}
+
+Bytes SourcePublicKey(const std::string& body) {
+  const json::object o = Object(body);
+  REQUIRE(o.contains(kSourcePublicKey));
+  return Decode(o.at(kSourcePublicKey));
+}
+
+std::string WithSourcePublicKey(const std::string& body, ByteView source_public) {
+  json::object o = Object(body);
+  o[kSourcePublicKey] = Encode(source_public);
   return json::serialize(o);
 }
 

@@ -55,6 +55,10 @@ std::string WithKey(const std::string& body, const KeyRow& key);
 // answer with another (nullopt: none).
 std::optional<Bytes> Genesis(const std::string& body);
 std::string WithGenesis(const std::string& body, const std::optional<Bytes>& genesis);
+// The source's X25519 key as served (`source_public_key`, PROTOCOL §7.3),
+// and the answer with another.
+Bytes SourcePublicKey(const std::string& body);
+std::string WithSourcePublicKey(const std::string& body, ByteView source_public);
 // The case-key anchors as served (envelopes), and the answer with others
 // (empty: none).
 std::vector<Bytes> Anchors(const std::string& body);

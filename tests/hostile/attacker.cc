@@ -17,6 +17,8 @@ namespace {
 // §8.5): version(1) || case_id(16) || reviewer_id(16) || commitment(32)...
 constexpr size_t kStatementCommit = 33;
 constexpr size_t kRekeyNewCommit = kStatementCommit + 32;
+// §7.3: source_seal, the CK' sealed (§7) to the source, after new_commit.
+constexpr size_t kRekeySourceSeal = kRekeyNewCommit + 32;
 // §7.4: version(1) || type(1) || kc(32) || nonce(24): the CK it is sealed under.
 constexpr size_t kEnvelopeCommit = 2;
 
@@ -67,6 +69,17 @@ std::vector<std::string> Attacker::Gains(const std::vector<Seen>& seen) const {
             crypto::OpenSealedKey(k.sealed, role, *case_id, r->x25519_secret(), r->x25519_public())
                 .ok()) {
           out.push_back(s.target + ": a " + k.role + " key sealed to an attacker's key");
+        }
+      }
+    }
+    // A re-key's CK' for the source (§7.3), sealed to a key the server served.
+    if (case_id && p.rekey && p.rekey->size() >= kRekeySourceSeal + protocol::kSealedKeySize) {
+      const ByteView seal(p.rekey->data() + kRekeySourceSeal, protocol::kSealedKeySize);
+      for (const auto& r : reviewers_) {
+        if (crypto::OpenSealedKey(seal, protocol::kRoleCaseKey, *case_id, r->x25519_secret(),
+                                  r->x25519_public())
+                .ok()) {
+          out.push_back(s.target + ": a re-key's source seal sealed to an attacker's key");
         }
       }
     }

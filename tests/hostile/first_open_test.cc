@@ -4,7 +4,6 @@
 // anonymous), the real records withheld (PROTOCOL §8.5 case-key anchors;
 // client/case_records.cc CheckAnchors, the CK pin of client/state_store.cc).
 #include <catch2/catch_test_macros.hpp>
-#include <ctime>
 
 #include "base/encoding.h"
 #include "crypto/case_key_anchor.h"
@@ -43,10 +42,15 @@ Fabricated Fabricate(Newsroom& n, Attacker& attacker, const crypto::Id& case_id)
   const crypto::Ed25519KeyPair source = crypto::Ed25519FromSeed(SecretBytes::Random(32).reveal());
   const crypto::v2::Signer signer{
       protocol::kAuthorSource, {}, source.public_key, &source.secret_key};
-  const uint32_t today = static_cast<uint32_t>(std::time(nullptr) / 86400);
-  auto report = crypto::v2::EncryptMessage(
-      *f.ck, protocol::kKindConversation, case_id, crypto::RandomId(),
-      AsBytes(testing::ReportBody(kFabricated)), signer, {n.CurrentRoster().version, today, {}});
+  // The fabricated report names the source key the server stores (§11.1),
+  // so the source-key check (§7.3) has nothing to say: the anchors must.
+  const auto [status, served] =
+      n.GetWithToken(n.Login("ana"), "/api/v1/cases/" + Base64UrlEncode(case_id));
+  REQUIRE(status == 200);
+  auto report =
+      crypto::v2::EncryptMessage(*f.ck, protocol::kKindConversation, case_id, crypto::RandomId(),
+                                 AsBytes(testing::ReportBody(kFabricated, SourcePublicKey(served))),
+                                 signer, {n.CurrentRoster().version, Today(), {}});
   REQUIRE(report.ok());
   f.report = std::move(report).value();
   return f;

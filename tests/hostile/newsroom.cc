@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 #include <catch2/catch_test_macros.hpp>
+#include <ctime>
 
 #include "base/encoding.h"
 #include "crypto/key_file.h"
@@ -25,6 +26,8 @@ SecretBytes OpenSeed(const std::string& key_file) {
 }
 
 }  // namespace
+
+uint32_t Today() { return static_cast<uint32_t>(std::time(nullptr) / 86400); }
 
 std::string Describe(const ProcessResult& r) {
   return "exit " + std::to_string(r.exit_code) + "\nstdout: " + r.out + "\nstderr: " + r.err;

@@ -8,6 +8,7 @@
 #ifndef DOJAVA_TESTS_HOSTILE_NEWSROOM_H_
 #define DOJAVA_TESTS_HOSTILE_NEWSROOM_H_
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -26,6 +27,9 @@ using testing::ProcessResult;
 
 // The first line of a CLI failure on stderr and its exit code, for INFO().
 std::string Describe(const ProcessResult& r);
+
+// Today as PROTOCOL §1 counts days (UTC), as the CLI and dojavad see it.
+uint32_t Today();
 
 class Newsroom {
  public:

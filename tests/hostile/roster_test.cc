@@ -3,7 +3,6 @@
 // expired one, one that forks or breaks the chain (PROTOCOL §6 steps 5-6 and
 // the chain rule; client/trust.cc AcceptRoster, crypto::v2::CheckRosterChain).
 #include <catch2/catch_test_macros.hpp>
-#include <ctime>
 
 #include "tests/hostile/api_json.h"
 #include "tests/hostile/attacker.h"
@@ -13,8 +12,6 @@ namespace dojava::hostile {
 namespace {
 
 constexpr const char* kInstance = "/api/v1/instance";
-
-uint32_t Today() { return static_cast<uint32_t>(std::time(nullptr) / 86400); }
 
 void Serve(HostileProxy& proxy, const Bytes& roster, uint64_t version) {
   proxy.Clear();

@@ -5,7 +5,6 @@
 // wrapped key; §7.3 only a reviewer-signed re-key, §7.4 served sealed under
 // the CK it moves from; cli/commands_source.cc, client/rekey.cc).
 #include <catch2/catch_test_macros.hpp>
-#include <ctime>
 
 #include "base/encoding.h"
 #include "crypto/message_v2.h"
@@ -53,8 +52,7 @@ TEST_CASE(
       protocol::kAuthorReviewer, ana, {}, impostor.Signer(ana).ed25519_secret};
   auto planted = crypto::v2::EncryptMessage(
       ck2, protocol::kKindConversation, *case_id, crypto::RandomId(),
-      AsBytes(testing::MessageBody(kPlanted)), as_ana,
-      {n.CurrentRoster().version, static_cast<uint32_t>(std::time(nullptr) / 86400), {}});
+      AsBytes(testing::MessageBody(kPlanted)), as_ana, {n.CurrentRoster().version, Today(), {}});
   REQUIRE(planted.ok());
   const Bytes planted_record = std::move(planted).value();
   auto add_planted = [planted_record](std::string& body) {

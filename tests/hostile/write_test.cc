@@ -4,7 +4,6 @@
 // of a case cannot post to it (service/API.md "Authorisation per case",
 // PROTOCOL §12.4), and the CLI says so with its exit code.
 #include <catch2/catch_test_macros.hpp>
-#include <ctime>
 
 #include "base/encoding.h"
 #include "crypto/case_delete.h"
@@ -121,8 +120,7 @@ TEST_CASE(
   auto own_key =
       crypto::SealKey(made_up, protocol::kRoleCaseKey, case_id, carol_key.x25519_public());
   auto anchor = crypto::v2::MakeCaseKeyAnchor(case_id, carol, made_up, carol_sign);
-  auto del = crypto::v2::MakeCaseDelete(
-      {case_id, carol, static_cast<uint32_t>(std::time(nullptr) / 86400)}, carol_sign);
+  auto del = crypto::v2::MakeCaseDelete({case_id, carol, Today()}, carol_sign);
   REQUIRE((own_key.ok() && anchor.ok() && del.ok()));
   // Sealed under the key she made (§7.4): a well-formed envelope, so that
   // the 403 below is the per-case check, not the envelope's shape.

@@ -55,8 +55,11 @@ TEST_CASE("a plain submission is a case the reviewer opens to the JS page's payl
   const std::string body = p.ReviewerBody(info.case_id, 1);
   // Byte for byte what payload.js buildReport + encodeBody write for these
   // fields: CRLF -> LF, `when` and `title` trimmed, JSON.stringify escapes.
+  // §11.1: source_pk is the one the receipt shown to the source gives (and
+  // the case stores, above).
   const std::string expected_start =
-      "{\"type\":\"report\",\"form\":{\"country\":\"RS\",\"incident\":\"spyware\",\"when\":"
+      "{\"type\":\"report\",\"source_pk\":\"" + Base64UrlEncode(rk.source_public) +
+      "\",\"form\":{\"country\":\"RS\",\"incident\":\"spyware\",\"when\":"
       "\"2026-10\",\"responsible\":\"state\",\"title\":\"Phone infected\"},\"text\":\"Line "
       "one\\nLine \\\"two\\\" <b>\\\\ \xc5\xa1\\t\\u0001\",\"files\":[{\"id\":\"";
   CHECK(body.substr(0, expected_start.size()) == expected_start);

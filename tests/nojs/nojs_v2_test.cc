@@ -133,7 +133,15 @@ class V2Harness {
       std::copy(sealed->begin(), sealed->end(), k.sealed.begin());
       n.keys.push_back(k);
     }
-    n.first_message = SourceRecord(c, report, v2::Digest{}, as);
+    // §11.1: a report names the receipt's source_pk (kReport and the like
+    // get it here; a test that wants another writes the member itself).
+    std::string body = report;
+    const std::string report_start = "{\"type\":\"report\",";
+    if (body.rfind(report_start, 0) == 0 && body.find("\"source_pk\"") == std::string::npos) {
+      body.insert(report_start.size(),
+                  "\"source_pk\":\"" + Base64UrlEncode(c.keys.source_public) + "\",");
+    }
+    n.first_message = SourceRecord(c, body, v2::Digest{}, as);
     n.first_message[0] = version;
     REQUIRE(h_.store().CreateCase(n).ok());
     return c;
@@ -306,6 +314,24 @@ TEST_CASE(
     HttpResponse page = p.Open(c.receipt);
     REQUIRE(page.status == 200);
     CHECK(page.body.find("id=\"plain-untrusted\" data-outcome=\"malformed\"") != std::string::npos);
+    CHECK(Reply(p, page, "More detail").status == 409);
+  }
+  SECTION("#1 a report without source_pk (§11.1)") {
+    const SourceCase c = p.NewCase(
+        "{\"type\":\"report\",\"source_pk\":null,\"form\":{},\"text\":\"x\",\"files\":[]}");
+    HttpResponse page = p.Open(c.receipt);
+    REQUIRE(page.status == 200);
+    CHECK(page.body.find("id=\"plain-untrusted\" data-outcome=\"malformed\"") != std::string::npos);
+    CHECK(Reply(p, page, "More detail").status == 409);
+  }
+  SECTION("#1 a report naming another source key than the receipt's (§11.1, §12.3)") {
+    const crypto::X25519Public other = crypto::X25519Base(SecretBytes::Random(32).reveal());
+    const SourceCase c =
+        p.NewCase("{\"type\":\"report\",\"source_pk\":\"" + Base64UrlEncode(other) +
+                  "\",\"form\":{},\"text\":\"x\",\"files\":[]}");
+    HttpResponse page = p.Open(c.receipt);
+    REQUIRE(page.status == 200);
+    CHECK(page.body.find("id=\"plain-untrusted\" data-outcome=\"wrong_key\"") != std::string::npos);
     CHECK(Reply(p, page, "More detail").status == 409);
   }
 }

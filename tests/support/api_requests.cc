@@ -74,14 +74,18 @@ std::string KeysRequest(const std::vector<SealedKeyEntry>& keys) {
   return json::serialize(json::object{{"keys", Keys(keys)}});
 }
 
-std::string ReportBody(std::string_view text, const std::vector<FileRef>& files) {
+std::string ReportBody(std::string_view text, ByteView source_pk,
+                       const std::vector<FileRef>& files) {
   const json::object form{{"country", "RS"},
                           {"incident", "spyware"},
                           {"when", "2026-10"},
                           {"responsible", "state"},
                           {"title", "A report"}};
-  return json::serialize(
-      json::object{{"type", "report"}, {"form", form}, {"text", text}, {"files", FileRefs(files)}});
+  return json::serialize(json::object{{"type", "report"},
+                                      {"source_pk", B64(source_pk)},
+                                      {"form", form},
+                                      {"text", text},
+                                      {"files", FileRefs(files)}});
 }
 
 std::string MessageBody(std::string_view text, const std::vector<FileRef>& files) {

@@ -55,9 +55,11 @@ struct FileRef {
   std::string mime;
 };
 
-// §11 bodies: {"type": "report", "form": {...}, "text", "files"} with a
-// fixed form, and {"type": "message", "text", "files"}.
-std::string ReportBody(std::string_view text, const std::vector<FileRef>& files = {});
+// §11 bodies: {"type": "report", "source_pk", "form": {...}, "text",
+// "files"} with a fixed form (`source_pk`: the source's X25519 public key,
+// 32 bytes, §11.1), and {"type": "message", "text", "files"}.
+std::string ReportBody(std::string_view text, ByteView source_pk,
+                       const std::vector<FileRef>& files = {});
 std::string MessageBody(std::string_view text, const std::vector<FileRef>& files = {});
 
 // The file secrets of every FILEREF in a §11 body, in order (as a reader

@@ -38,7 +38,8 @@ struct V2Case {
     REQUIRE(keys.ok());
     c.keys = std::move(keys).value();
     c.source_sign = crypto::Ed25519FromSeed(c.keys.source_sign_seed.reveal());
-    c.report = c.SourceRecord(dojava::testing::ReportBody("report"), roster_version, {});
+    c.report = c.SourceRecord(dojava::testing::ReportBody("report", c.keys.source_public),
+                              roster_version, {});
     auto wrapped =
         crypto::WrapSourceKey(c.ck, protocol::kRoleCaseKey, c.case_id, c.keys.source_wrap);
     REQUIRE(wrapped.ok());

@@ -3,6 +3,7 @@
 // File names with bidirectional controls, control characters, paths and
 // overlong or truncated UTF-8 pin the file-name rule of §11.3.
 #include <string>
+#include <tuple>
 
 #include "base/encoding.h"
 #include "base/utf8.h"
@@ -27,8 +28,13 @@ std::string FileRef(const std::string& name_json, uint64_t size = 1000,
          ",\"name\":\"" + name_json + "\"" + (mime.empty() ? "" : ",\"mime\":" + mime) + "}";
 }
 
-std::string Report(const std::string& form, const std::string& files = "[]") {
-  return "{\"type\":\"report\",\"form\":" + form +
+// The report's source_pk member (§11.1) as JSON text: a valid one unless
+// the vector says otherwise.
+std::string SourcePk() { return "\"source_pk\":\"" + B64("payload/source-pk", 32) + "\""; }
+
+std::string Report(const std::string& form, const std::string& files = "[]",
+                   const std::string& source_pk = SourcePk()) {
+  return "{\"type\":\"report\"," + (source_pk.empty() ? "" : source_pk + ",") + "\"form\":" + form +
          ",\"text\":\"Line one\\nLine two\",\"files\":" + files + "}";
 }
 
@@ -64,6 +70,7 @@ json::object Out(const std::string& type, const std::string& text, json::array f
   o["type"] = type;
   o["text"] = text;
   if (report) {
+    o["source_pk"] = HexOf(Det("payload/source-pk", 32));
     json::object form;
     form["country"] = "RS";
     form["incident"] = "spyware";
@@ -124,6 +131,35 @@ void BadUtf8Vectors(VectorWriter& w) {
           Input("{\"type\":\"message\",\"text\":\"a\\ud800b\",\"files\":[]}"), "malformed");
 }
 
+// §11.1: a report MUST name source_pk as 32 bytes of canonical base64url.
+void SourcePkVectors(VectorWriter& w) {
+  const std::string pk = B64("payload/source-pk", 32);
+  auto member = [](const std::string& value) { return "\"source_pk\":" + value; };
+  const std::string hex(HexOf(Det("payload/source-pk", 32)));
+  const std::tuple<const char*, const char*, std::string> bad[] = {
+      {"payload-report-no-source-pk", "A report without source_pk.", ""},
+      {"payload-report-source-pk-short", "A source_pk of 31 bytes.",
+       member("\"" + B64("payload/source-pk", 31) + "\"")},
+      {"payload-report-source-pk-long", "A source_pk of 33 bytes.",
+       member("\"" + B64("payload/source-pk", 33) + "\"")},
+      {"payload-report-source-pk-not-base64url",
+       "A source_pk with characters outside base64url ('+', '/').",
+       member("\"" + pk.substr(0, 41) + "+/\"")},
+      {"payload-report-source-pk-padded", "A source_pk with '=' padding (not canonical, §2).",
+       member("\"" + pk + "=\"")},
+      {"payload-report-source-pk-hex", "A source_pk written as hex, not base64url.",
+       member("\"" + hex + "\"")},
+      {"payload-report-source-pk-not-string", "A source_pk that is null.", member("null")},
+  };
+  for (const auto& [scenario, description, m] : bad) {
+    w.Write(scenario, "payload",
+            std::string(description) +
+                " A report MUST name source_pk as 32 bytes of canonical "
+                "base64url (§11.1): malformed.",
+            Input(Report(kForm, "[]", m)), "malformed");
+  }
+}
+
 void BodyVectors(VectorWriter& w) {
   w.Write("payload-report-valid", "payload", "A report with one file.",
           Input(Report(kForm, "[" + FileRef("report.pdf") + "]")), "success",
@@ -136,7 +172,7 @@ void BodyVectors(VectorWriter& w) {
           Input("{\"type\":\"message\",\"text\":\"x\",\"files\":[],\"v2\":{\"a\":[1]}}"), "success",
           Out("message", "x", {}));
   {
-    json::object out = Out("report", "Line one\nLine two", {});
+    json::object out = Out("report", "Line one\nLine two", {}, 0, true);
     json::object form;
     form["country"] = "HR";
     form["incident"] = "other";
@@ -163,8 +199,10 @@ void BodyVectors(VectorWriter& w) {
       {"payload-type-not-string", "{\"type\":1,\"text\":\"x\",\"files\":[]}"},
       {"payload-message-no-text", "{\"type\":\"message\",\"files\":[]}"},
       {"payload-files-not-array", "{\"type\":\"message\",\"text\":\"x\",\"files\":{}}"},
-      {"payload-report-no-form", "{\"type\":\"report\",\"text\":\"x\",\"files\":[]}"},
-      {"payload-report-form-not-object", "{\"type\":\"report\",\"form\":[],\"text\":\"x\"}"},
+      {"payload-report-no-form",
+       "{\"type\":\"report\"," + SourcePk() + ",\"text\":\"x\",\"files\":[]}"},
+      {"payload-report-form-not-object",
+       "{\"type\":\"report\"," + SourcePk() + ",\"form\":[],\"text\":\"x\"}"},
       {"payload-report-form-number",
        Report("{\"country\":1,\"incident\":\"spyware\",\"when\":\"\",\"responsible\":"
               "\"state\",\"title\":\"t\"}")},
@@ -173,6 +211,7 @@ void BodyVectors(VectorWriter& w) {
     w.Write(scenario, "payload", "Breaks a rule of §11.1, §11.2 or §11.4: malformed.", Input(body),
             "malformed");
   }
+  SourcePkVectors(w);
 }
 
 void FileRefVectors(VectorWriter& w) {

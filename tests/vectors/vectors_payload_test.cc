@@ -24,6 +24,12 @@ std::string CheckPayload(const json::object& v) {
   CHECK(parsed->type == out.at("type").as_string());
   CHECK(parsed->text.reveal_chars() == std::string_view(out.at("text").as_string()));
   CHECK(parsed->bad_files == static_cast<size_t>(out.at("bad_files").as_int64()));
+  if (const auto* pk = out.if_contains("source_pk")) {
+    CHECK(parsed->type == "report");
+    CHECK(HexOf(parsed->source_pk) == pk->as_string());
+  } else {
+    CHECK(parsed->type != "report");  // §11.1: every report names source_pk
+  }
   if (const auto* form = out.if_contains("form")) {
     const auto& f = form->as_object();
     CHECK(parsed->form.country.reveal_chars() == std::string_view(f.at("country").as_string()));

@@ -154,7 +154,7 @@ describe('the return page downloads with several GETs in flight', { skip: skip |
     const keys = P.deriveReceiptKeys(digits, inst.salt);
     const caseId = P.randomBytes(16);
     const ck = P.randomBytes(32);
-    const body = new TextEncoder().encode(JSON.stringify({ type: 'report', form: { title: 'Dokumenti' }, text: 'Dokumenti.', files: [] }));
+    const body = new TextEncoder().encode(JSON.stringify({ type: 'report', source_pk: b64(keys.sourcePublic), form: { title: 'Dokumenti' }, text: 'Dokumenti.', files: [] }));
     const message = P.encryptMessageV2({ kind: P.KIND_CONVERSATION, caseId, key: ck, body, signer: { author: P.AUTHOR_SOURCE, edSeed: keys.sourceSignSeed }, context: { rosterVersion: inst.roster.version, day: P.dayOf(Date.now()), prev: new Uint8Array(32) } });
     const sealed = [{ recipient: 'source', role: 'case', sealed: b64(P.wrapSourceKey(ck, keys.sourceWrap, P.ROLE_CK, caseId)) }];
     for (const r of reviewers) sealed.push({ recipient: b64(r.reviewerId), role: 'case', sealed: b64(P.sealKey(ck, r.xPublic, P.ROLE_CK, caseId)) });

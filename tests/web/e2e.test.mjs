@@ -211,6 +211,10 @@ describe('web client against dojavad', { skip }, () => {
         assert.equal(c.order.caseError, null);
         assert.deepEqual(report.form, { country: 'ME', incident: 'spyware', when: '2026-10', responsible: 'non_state', title });
         assert.equal(report.type, 'report');
+        // §11.1: the report names the source_pk of the receipt, the key the server stores for the case.
+        assert.equal(report.source_pk, b64(keys.sourcePublic));
+        const served = await inst.api('reviewer', 'GET', `/api/v1/cases/${caseIdB64}`, { token });
+        assert.equal(served.source_public_key, report.source_pk);
         assert.equal(report.text, text);
         assert.deepEqual(report.files.map((f) => f.name), ['photo-gps.jpg', 'leaked-contract.bin']);
         assert.equal(report.files[0].mime, 'image/jpeg');
@@ -318,7 +322,7 @@ describe('web client against dojavad', { skip }, () => {
         const caseId = P.randomBytes(16);
         const ck = P.randomBytes(32);
         const serverCk = P.randomBytes(32);
-        const body = new TextEncoder().encode(JSON.stringify({ type: 'report', form: { title: `forged ${kind}` }, text: `do not show ${kind}`, files: [] }));
+        const body = new TextEncoder().encode(JSON.stringify({ type: 'report', source_pk: b64(keys.sourcePublic), form: { title: `forged ${kind}` }, text: `do not show ${kind}`, files: [] }));
         const message = P.encryptMessageV2({ kind: P.KIND_CONVERSATION, caseId, key: serverCk, body, signer: { author: P.AUTHOR_SOURCE, edSeed: P.randomBytes(32) }, context: { rosterVersion: inst.roster.version, day: P.dayOf(Date.now()), prev: new Uint8Array(32) } });
         const forged = P.sealKey(serverCk, keys.sourcePublic, P.ROLE_CK, caseId);
         const sealed = [{ recipient: 'source', role: 'case', sealed: b64(forged) }];

@@ -214,7 +214,8 @@ describe('the pages without JavaScript, against dojavad', { skip }, () => {
         assert.equal(c.messages[0].author, P.AUTHOR_SOURCE);
         const ref = report.files[0];
         assert.equal(ref.name, `evidence-${kind}.bin`);
-        const expected = buildReport({ country: 'MK', incident: 'interception', when: '2026-11', responsible: 'state', title }, text, [ref]);
+        // §11.1: the server names the source_pk of the receipt it showed, the key the case stores.
+        const expected = buildReport({ country: 'MK', incident: 'interception', when: '2026-11', responsible: 'state', title }, text, [ref], b64(keys.sourcePublic));
         assert.equal(new TextDecoder().decode(c.messages[0].bodyBytes), JSON.stringify(expected), 'the §11 body is what payload.js builds');
         assert.ok(Buffer.from(await inst.readFile(token, caseIdB64, ref)).equals(evidence), 'the file decrypts byte-identically');
         if (fs.existsSync(dojavaCliPath())) {

@@ -153,7 +153,7 @@ describe('the page pins what it trusts (§12.1)', { skip }, () => {
         const keys = P.deriveReceiptKeys(digits, inst.salt);
         const caseId = P.randomBytes(16);
         const ck = P.randomBytes(32);
-        const body = new TextEncoder().encode(JSON.stringify({ type: 'report', form: { country: 'RS', incident: 'slapp', when: '', responsible: 'state', title: `not yours ${kind}` }, text: 'written with another key', files: [] }));
+        const body = new TextEncoder().encode(JSON.stringify({ type: 'report', source_pk: b64(keys.sourcePublic), form: { country: 'RS', incident: 'slapp', when: '', responsible: 'state', title: `not yours ${kind}` }, text: 'written with another key', files: [] }));
         const message = P.encryptMessageV2({ kind: P.KIND_CONVERSATION, caseId, key: ck, body, signer: { author: P.AUTHOR_SOURCE, edSeed: P.randomBytes(32) }, context: { rosterVersion: version, day: P.dayOf(Date.now()), prev: new Uint8Array(32) } });
         const sealed = [{ recipient: 'source', role: 'case', sealed: b64(P.wrapSourceKey(ck, keys.sourceWrap, P.ROLE_CK, caseId)) }];
         for (const r of people) sealed.push({ recipient: b64(r.reviewerId), role: 'case', sealed: b64(P.sealKey(ck, r.xPublic, P.ROLE_CK, caseId)) });

@@ -514,7 +514,7 @@ describe('in the browser against dojavad', { skip }, () => {
     const caseId = P.randomBytes(16);
     const ck = P.randomBytes(32);
     const ref = fileRef({ fileId: P.base64urlDecode(up.fileId), fileKey: P.base64urlDecode(up.fileKey), noncePrefix: P.base64urlDecode(up.noncePrefix), chunks: up.chunks, size: up.size, name, mime: 'application/octet-stream' }, b64);
-    const body = encodeBody(buildReport({ country: 'ME', incident: 'spyware', when: '', responsible: 'unknown', title: name }, 'upload test', [ref]));
+    const body = encodeBody(buildReport({ country: 'ME', incident: 'spyware', when: '', responsible: 'unknown', title: name }, 'upload test', [ref], b64(keys.sourcePublic)));
     const message = P.encryptMessageV2({ kind: P.KIND_CONVERSATION, caseId, key: ck, body, signer: { author: P.AUTHOR_SOURCE, edSeed: keys.sourceSignSeed }, context: { rosterVersion: inst.roster.version, day: P.dayOf(Date.now()), prev: new Uint8Array(32) } });
     const sealed = [{ recipient: 'source', role: 'case', sealed: b64(P.wrapSourceKey(ck, keys.sourceWrap, P.ROLE_CK, caseId)) }];
     for (const r of reviewers) sealed.push({ recipient: b64(r.reviewerId), role: 'case', sealed: b64(P.sealKey(ck, r.xPublic, P.ROLE_CK, caseId)) });

@@ -10,13 +10,24 @@
 import { DojavaError } from './errors.js';
 import { KIND_CONVERSATION, STATEMENT_REKEY, VERSION_2 } from './constants.js';
 import { decodeUtf8, equalBytes, wipe } from './bytes.js';
-import { hexEncode } from './encoding.js';
+import { base64urlDecode, hexEncode } from './encoding.js';
+import { x25519Public } from './primitives.js';
 import { decryptMessageV2, eventHash, keyCommitment, parseMessageHeaderV2 } from './message_v2.js';
 import { checkCaseOrder } from './case_order.js';
 import { checkRekey, openRekeyForSource } from './rekey.js';
 import { openStatement } from './statement_envelope.js';
 
 const codeOf = (e) => (e instanceof DojavaError ? e.code : 'decrypt_failed');
+
+/** §11.1: the source_pk a report names, as 32 bytes, or null when it has none (the report is malformed). */
+function reportSourcePk(body) {
+  try {
+    const k = base64urlDecode(JSON.parse(decodeUtf8(body)).source_pk);
+    return k.length === 32 ? k : null;
+  } catch {
+    return null;
+  }
+}
 
 function isReport(body) {
   try {
@@ -125,6 +136,12 @@ export class SourceCaseReader {
     // §8.4 message #1 is the source's report, and §12.3 it was signed with the key this receipt gives.
     if (!caseError && !first.error && (!equalBytes(first.opened.sourcePublic, this.sourceSignPublic) || !isReport(first.opened.body))) {
       caseError = new DojavaError('unknown_author', 'message #1 is not the report written with this receipt');
+    }
+    // §11.1, §12.3: the report names the source_pk this receipt gives (a re-key seals to it).
+    if (!caseError && !first.error) {
+      const pk = reportSourcePk(first.opened.body);
+      if (!pk) caseError = new DojavaError('malformed', 'message #1 names no source_pk');
+      else if (this.sourceSecret && !equalBytes(pk, x25519Public(this.sourceSecret))) caseError = new DojavaError('wrong_key', "message #1 does not name this receipt's source key");
     }
     if (!caseError && first.error) caseError = new DojavaError(first.error, 'message #1 did not open');
     this.caseError = caseError ? caseError.code : null;

@@ -111,12 +111,18 @@ export function cleanMime(mime) {
   return typeof mime === 'string' && mime.length <= MIME_MAX_CHARS && /^[\x21-\x7e]*$/.test(mime) ? mime : '';
 }
 
+/** A canonical base64url encoding of 32 bytes (§2): 43 characters, the last one's unused low bits zero. */
+const KEY_B64 = /^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/;
+
 /**
  * The first message of a case (§11 `report`). `form`: { country, incident, when, responsible, title };
- * `text`: the free description; `files`: FILEREF objects (already built by fileRef).
- * Throws PayloadError naming the first bad field.
+ * `text`: the free description; `files`: FILEREF objects (already built by fileRef); `sourcePk`: the
+ * source's X25519 public key derived from the receipt the report is sent under (§4.3), base64url: the
+ * report names it (§11.1) so that a re-keying reviewer can tell the key the server serves is the source's.
+ * Throws PayloadError naming the first bad field (a TypeError for a sourcePk that is not 32 bytes).
  */
-export function buildReport(form, text, files, { maxChars = TEXT_MAX_CHARS } = {}) {
+export function buildReport(form, text, files, sourcePk, { maxChars = TEXT_MAX_CHARS } = {}) {
+  if (typeof sourcePk !== 'string' || !KEY_B64.test(sourcePk)) throw new TypeError('buildReport: sourcePk is not 32 bytes of base64url');
   const f = {
     country: choice(form.country, COUNTRIES, 'country'),
     incident: choice(form.incident, INCIDENTS, 'incident'),
@@ -124,7 +130,7 @@ export function buildReport(form, text, files, { maxChars = TEXT_MAX_CHARS } = {
     responsible: choice(form.responsible, RESPONSIBLE, 'responsible'),
     title: cleanText(form.title ?? '', 'title', TITLE_MAX_CHARS, true).trim(),
   };
-  return { type: 'report', form: f, text: cleanText(text ?? '', 'text', maxChars, true), files: [...files] };
+  return { type: 'report', source_pk: sourcePk, form: f, text: cleanText(text ?? '', 'text', maxChars, true), files: [...files] };
 }
 
 /**
@@ -202,7 +208,7 @@ function readForm(form) {
 
 /**
  * Reads a decrypted body (PROTOCOL.md §11). Returns { outcome: 'success', type, text, files, badFiles,
- * form? } with unknown fields ignored; a body that is not a §11 JSON object comes back as
+ * form?, sourcePk? } (a report's form and source_pk, the latter as 32 bytes) with unknown fields ignored; a body that is not a §11 JSON object comes back as
  * { type: 'unsupported', outcome: 'malformed' }, one of a type this page does not know as
  * { type: 'unsupported', outcome: 'unsupported' }, so the page shows it as such instead of failing the
  * whole case. `b64d` decodes base64url.
@@ -222,6 +228,9 @@ export function parseBody(bytes, b64d) {
   if (obj.type === 'report') {
     out.form = readForm(obj.form);
     if (!out.form) return malformed;
+    // §11.1: the source's key, which the source's signature over message #1 authenticates.
+    out.sourcePk = readKey(obj.source_pk, b64d);
+    if (!out.sourcePk) return malformed;
   }
   if (!isStr(obj.text)) return malformed;
   out.text = obj.text;
@@ -234,6 +243,17 @@ export function parseBody(bytes, b64d) {
     }
   }
   return out;
+}
+
+/** 32 bytes from a canonical base64url string, or null. */
+function readKey(v, b64d) {
+  if (!isStr(v)) return null;
+  try {
+    const k = b64d(v);
+    return k.length === 32 ? k : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A FILEREF as received (§11.3): exact lengths, integers in range, name and mime strings; throws otherwise. */

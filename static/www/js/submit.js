@@ -235,7 +235,8 @@ class Submission {
     //    active reviewers changed, the new list is shown and the person asked again before sealing.
     step('step_send');
     bar(null);
-    const payload = buildReport(this.values.form, this.values.text, this.refs, { maxChars: ctx.instance.maxChars });
+    // §11.1: the report names the source_pk of this receipt (the one sent as source_public_key below).
+    const payload = buildReport(this.values.form, this.values.text, this.refs, b64(this.keys.sourcePublic), { maxChars: ctx.instance.maxChars });
     const body = encodeBody(payload, MAX_BODY_SOURCE_V2); // §8.3: a signed v2 record holds less body
     try {
       await this.send(body);
@@ -432,7 +433,6 @@ async function onSubmit(ev) {
   renderProblems();
   if (problems.length > 0) return;
   try {
-    buildReport(values.form, values.text, [], { maxChars: ctx.instance.maxChars });
     if (!ctx.instance.roster || activeEntries(ctx.instance.roster).length === 0) throw new ApiError('not_ready', 503);
     if (ctx.instance.roster.expired) throw new DojavaError('expired', 'roster: expired');
   } catch (e) {
