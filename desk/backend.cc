@@ -159,11 +159,7 @@ void Backend::Changed(std::function<void()> rest) {
 }
 
 bool Backend::TokenRefused() {
-  // As client::EnsureLoggedIn: a reviewer route that lists nothing this far
-  // ahead answers with an empty list, or refuses the token.
-  constexpr int64_t kProbeDaysAhead = 365 * 100;
-  auto probe = session_->api().ListCases(client::TodayDay() + kProbeDaysAhead);
-  return probe.code() == Code::kPermissionDenied;
+  return client::ProbeToken(*session_).code() == Code::kPermissionDenied;
 }
 
 Backend::Relogin Backend::LogInAgainIfRefused(const QString& what, const Status& st) {
