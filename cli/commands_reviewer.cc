@@ -179,6 +179,10 @@ int RunShow(const Args& args) {
     c["files"] = std::move(files);
     if (!v.trust.ok()) c["untrustworthy"] = std::string(CodeName(v.trust.code()));
     if (!v.notes_problem.empty()) c["notes_key_refused"] = v.notes_problem;
+    if (!v.rekey_problem.empty()) c["rekey_refused"] = v.rekey_problem;
+    json::array unreadable;
+    for (const auto& u : v.rekeys_unreadable) unreadable.emplace_back(u);
+    if (!unreadable.empty()) c["rekeys_unreadable"] = std::move(unreadable);
     if (!v.source_key.ok()) c["source_key_refused"] = v.source_key.message();
     PrintJson(c);
   } else {
@@ -194,6 +198,10 @@ int RunShow(const Args& args) {
   }
   Check(client::MarkRead(s, v), "local state");
   if (!v.notes_problem.empty()) std::cerr << "dojava: " << v.notes_problem << "\n";
+  for (const auto& u : v.rekeys_unreadable) std::cerr << "dojava: " << u << "\n";
+  if (!v.rekey_problem.empty()) {
+    std::cerr << "dojava: " << v.rekey_problem << "; nothing new is written in this case\n";
+  }
   if (!v.trust.ok()) {
     // §8.4, §8.5: shown, but nothing new is written into this case.
     std::cerr << "dojava: this case is not trustworthy: " << CodeName(v.trust.code()) << ": "

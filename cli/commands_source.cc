@@ -351,6 +351,7 @@ int RunInbox(const Args& args) {
   // §7.3: a signed re-key moves the case to CK', sealed to source_pk.
   client::SourceRekeys rekeys = client::FollowSourceRekeys(sc->case_id, *ck, sc->rekeys, roster,
                                                            rk.source_secret, rk.source_public);
+  for (const auto& u : rekeys.unreadable) std::cerr << "dojava: " << u << "\n";
   if (!rekeys.problem.ok()) {
     std::cerr << "dojava: a re-key of this case could not be followed: " << rekeys.problem.message()
               << "\n";

@@ -248,17 +248,15 @@ Result<std::vector<ApiCase>> ApiClient::ListCases(int64_t since_day) {
 
 // The v2 fields of a case detail; absent ones stay empty (an older server).
 Status ParseCaseV2(const json::object& o, ApiCaseDetail* d) {
-  if (const json::value* g = Field(o, "genesis"); g && !g->is_null()) {
-    DOJAVA_ASSIGN_OR_RETURN(Bytes b, B64(o, "genesis"));
-    d->genesis = std::move(b);
-  }
-  if (const json::value* a = Field(o, "anchors")) {
-    if (!a->is_array()) return Unexpected("anchors");
+  for (auto [name, out] : {std::pair{"geneses", &d->geneses}, std::pair{"anchors", &d->anchors}}) {
+    const json::value* a = Field(o, name);
+    if (a == nullptr) continue;
+    if (!a->is_array()) return Unexpected(name);
     for (const auto& x : a->as_array()) {
       auto b = x.is_string() ? Base64UrlDecode(std::string_view(x.as_string()))
-                             : Result<Bytes>(Unexpected("anchors"));
-      if (!b.ok()) return Unexpected("anchors");
-      d->anchors.push_back(std::move(b).value());
+                             : Result<Bytes>(Unexpected(name));
+      if (!b.ok()) return Unexpected(name);
+      out->push_back(std::move(b).value());
     }
   }
   DOJAVA_RETURN_IF_ERROR(ParseRekeys(o, &d->rekeys));
@@ -334,10 +332,14 @@ Status ApiClient::PostKeys(const crypto::Id& case_id, const std::vector<ApiSeale
 }
 
 Status ApiClient::PostRekey(const crypto::Id& case_id, ByteView statement, ByteView envelope,
-                            const std::vector<ApiSealedKey>& keys) {
-  const std::string body = json::serialize(json::object{{"rekey", Base64UrlEncode(statement)},
-                                                        {"envelope", Base64UrlEncode(envelope)},
-                                                        {"keys", KeyArray(keys)}});
+                            const std::vector<ApiSealedKey>& keys, ByteView genesis,
+                            ByteView genesis_envelope) {
+  json::object o{{"rekey", Base64UrlEncode(statement)},
+                 {"envelope", Base64UrlEncode(envelope)},
+                 {"keys", KeyArray(keys)}};
+  if (!genesis.empty()) o["genesis"] = Base64UrlEncode(genesis);
+  if (!genesis_envelope.empty()) o["genesis_envelope"] = Base64UrlEncode(genesis_envelope);
+  const std::string body = json::serialize(o);
   return Call("POST", "/api/v1/cases/" + IdText(case_id) + "/rekey", body, true, 64 * 1024)
       .status();
 }

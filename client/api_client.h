@@ -53,7 +53,7 @@ struct ApiSealedKey {
   std::string recipient;
   uint8_t role = 0;  // kRoleCaseKey / kRoleNotesKey
   Bytes sealed;
-  uint64_t generation = 0;  // v2: 0 = the case's first CK, g = the CK of the g-th re-key
+  uint64_t generation = 0;  // v2: 0 = the case's first CK and NK, g = those of the g-th re-key
 };
 
 // A re-key (PROTOCOL §7.3) as the API serves it: its statement envelope
@@ -80,9 +80,9 @@ struct ApiCaseDetail {
   ApiCase info;
   std::vector<ApiSealedKey> keys;
   // Protocol v2 (absent from a server that predates it): the statement
-  // envelopes (§7.4) of the notes-key genesis (§7.2), the case-key anchors
+  // envelopes (§7.4) of the notes-key geneses (§7.2), the case-key anchors
   // (§8.5) and the re-keys (§7.3).
-  std::optional<Bytes> genesis;
+  std::vector<Bytes> geneses;  // one per CK (§7.2), by their bytes
   std::vector<Bytes> anchors;
   std::vector<ApiRekey> rekeys;
   // The source_pk stored with the case (what a re-key seals CK' to, §7.3);
@@ -148,10 +148,12 @@ class ApiClient {
   // A case-key anchor (§8.5), in clear and in its envelope (§7.4).
   Status PostAnchor(const crypto::Id& case_id, ByteView anchor, ByteView envelope);
   // A re-key (§7.3): the signed statement in clear, its envelope (§7.4,
-  // sealed under the CK it moves from) and CK' sealed to the reviewers
-  // (`keys`: role case, no generation; the server numbers it).
+  // sealed under the CK it moves from), CK' and NK' sealed to the reviewers
+  // (`keys`: no generation; the server numbers it) and the genesis of NK' in
+  // clear and in its envelope (sealed under CK', §7.2; both or neither).
   Status PostRekey(const crypto::Id& case_id, ByteView statement, ByteView envelope,
-                   const std::vector<ApiSealedKey>& keys);
+                   const std::vector<ApiSealedKey>& keys, ByteView genesis = {},
+                   ByteView genesis_envelope = {});
   // Replaces this reviewer's own key rows with `keys` (the same keys sealed
   // to its new encryption key after a rotation, §12.4): every key must be
   // for the token's reviewer and replace a row it holds.

@@ -145,22 +145,29 @@ struct Reader {
   const crypto::Id& case_id;
   const SecretBytes* case_key;
   const SecretBytes* notes_key;
-  const RosterView* roster;  // null: no roster (every record unknown_author)
+  const RosterView* roster;                         // null: no roster (every record unknown_author)
   const std::vector<SecretBytes>* later_case_keys;  // §7.3, may be null
+  const std::vector<SecretBytes>* later_notes_keys;  // §7.3, may be null
 
-  // The held CK whose commitment a header names (generation 0 when none
-  // does: the record is then wrong_key).
-  const SecretBytes* CaseKeyFor(ByteView record) const {
-    if (later_case_keys == nullptr || later_case_keys->empty() || case_key == nullptr) {
-      return case_key;
-    }
+  // The held key among `first` and `later` whose commitment a header names
+  // (`first` when none does: the record is then wrong_key).
+  static const SecretBytes* KeyFor(ByteView record, const SecretBytes* first,
+                                   const std::vector<SecretBytes>* later) {
+    if (later == nullptr || later->empty()) return first;
     auto h = crypto::v2::ParseMessageHeader(record);
-    if (!h.ok()) return case_key;
-    for (const SecretBytes& k : *later_case_keys) {
+    if (!h.ok()) return first;
+    for (const SecretBytes& k : *later) {
+      if (k.empty()) continue;
       const crypto::v2::Digest kc = crypto::v2::KeyCommitment(k);
       if (sodium_memcmp(kc.data(), h->key_commitment.data(), kc.size()) == 0) return &k;
     }
-    return case_key;
+    return first;
+  }
+  const SecretBytes* CaseKeyFor(ByteView record) const {
+    return case_key == nullptr ? nullptr : KeyFor(record, case_key, later_case_keys);
+  }
+  const SecretBytes* NotesKeyFor(ByteView record) const {
+    return KeyFor(record, notes_key, later_notes_keys);
   }
 };
 
@@ -185,7 +192,8 @@ bool ReadOne(const Reader& rd, const ApiMessage& m, std::set<crypto::Id>* ids,
     auto h = crypto::v2::ParseMessageHeader(m.record);
     if (h.ok()) fresh = ids->insert(h->message_id).second;
     auto d = crypto::v2::DecryptMessage(m.record, rd.case_id,
-                                        {rd.CaseKeyFor(m.record), rd.notes_key}, *rd.roster->v2());
+                                        {rd.CaseKeyFor(m.record), rd.NotesKeyFor(m.record)},
+                                        *rd.roster->v2());
     if (d.ok()) {
       *slot = std::move(d).value();
       o = {slot->kind, slot->message_id, slot->author, slot->reviewer_id, &slot->body};
@@ -207,10 +215,10 @@ bool ReadOne(const Reader& rd, const ApiMessage& m, std::set<crypto::Id>* ids,
 ReadCase ReadRecords(const std::vector<ApiMessage>& messages, const crypto::Id& case_id,
                      const SecretBytes* case_key, const SecretBytes* notes_key,
                      const RosterView* roster, const crypto::v2::HighWaterMark& seen,
-                     crypto::v2::ListingView view,
-                     const std::vector<SecretBytes>* later_case_keys) {
+                     crypto::v2::ListingView view, const std::vector<SecretBytes>* later_case_keys,
+                     const std::vector<SecretBytes>* later_notes_keys) {
   ReadCase r;
-  const Reader rd{case_id, case_key, notes_key, roster, later_case_keys};
+  const Reader rd{case_id, case_key, notes_key, roster, later_case_keys, later_notes_keys};
   std::vector<crypto::v2::OpenedMessage> opened_v2(messages.size());
   std::vector<crypto::v2::ListedRecord> listing;
   std::vector<int> entry_of;
@@ -219,7 +227,8 @@ ReadCase ReadRecords(const std::vector<ApiMessage>& messages, const crypto::Id& 
     CaseEntry e;
     bool opened = false;
     const bool fresh = ReadOne(rd, messages[i], &ids, &opened_v2[i], &opened, &e);
-    listing.push_back({crypto::v2::EventHash(messages[i].record), opened ? &opened_v2[i] : nullptr});
+    listing.push_back(
+        {crypto::v2::EventHash(messages[i].record), opened ? &opened_v2[i] : nullptr});
     entry_of.push_back(fresh ? static_cast<int>(r.entries.size()) : -1);
     if (fresh) r.entries.push_back(std::move(e));
   }
@@ -238,7 +247,6 @@ Status OpenMyKeys(const crypto::Id& case_id, const crypto::Id& me_id, const Secr
                   const crypto::X25519Public& x_public, CaseView* v) {
   const std::string me = Base64UrlEncode(me_id);
   for (const auto& k : v->keys) {
-    if (k.role == protocol::kRoleNotesKey) v->notes_key_exists = true;
     if (k.recipient != me || k.generation != 0) continue;
     auto opened = crypto::OpenSealedKey(k.sealed, k.role, case_id, x_secret, x_public);
     if (!opened.ok()) {
@@ -257,25 +265,97 @@ Status OpenMyKeys(const crypto::Id& case_id, const crypto::Id& me_id, const Secr
   return Status::Ok();
 }
 
-// §7.2: NK is used only after its genesis checked.
-void CheckGenesis(const crypto::Id& case_id, const RosterView& roster, CaseView* v) {
-  if (v->notes_key.empty()) return;
-  Status st;
-  if (!v->genesis) {
-    st = Status(Code::kMalformed, "no genesis for it (§7.2)");
-  } else if (auto opened = crypto::v2::OpenStatement(*v->genesis, protocol::kStatementGenesis,
-                                                     case_id, v->case_key);
-             !opened.ok()) {
-    st = Status(opened.code(), "its genesis does not open (§7.4): " + opened.status().message());
-  } else {
-    st = crypto::v2::CheckNotesGenesis(opened->statement, case_id, v->case_key, v->notes_key,
-                                       *roster.v2())
-             .status();
+// §7.2 through §7.4 for the NK of one CK: the genesis is the served envelope
+// whose kc is that CK's commitment (a case holds one per CK); an envelope
+// whose header does not parse could be any key's, so it refuses every NK.
+Status CheckNotesKey(const crypto::Id& case_id, const std::vector<Bytes>& geneses,
+                     const SecretBytes& ck, const SecretBytes& nk, const RosterView& roster) {
+  if (geneses.empty()) return Status(Code::kMalformed, "no genesis for it (§7.2)");
+  const crypto::v2::Digest kc = crypto::v2::KeyCommitment(ck);
+  const Bytes* mine = nullptr;
+  for (const Bytes& g : geneses) {
+    auto header = crypto::v2::ParseStatementEnvelope(g, protocol::kStatementGenesis);
+    if (!header.ok()) {
+      return Status(header.code(),
+                    "its genesis does not open (§7.4): " + header.status().message());
+    }
+    if (sodium_memcmp(header->key_commitment.data(), kc.data(), kc.size()) != 0) continue;
+    if (mine != nullptr && *mine != g) {
+      return Status(Code::kMalformed, "two geneses for one case key (§7.2)");
+    }
+    mine = &g;
   }
-  if (st.ok()) return;
-  v->notes_problem = "the notes key sealed to you is refused: " + std::string(CodeName(st.code())) +
-                     ": " + st.message();
-  v->notes_key = SecretBytes();
+  if (mine == nullptr) {
+    return Status(Code::kWrongKey,
+                  "its genesis does not open (§7.4): none is sealed under your case key");
+  }
+  auto opened = crypto::v2::OpenStatement(*mine, protocol::kStatementGenesis, case_id, ck);
+  if (!opened.ok()) {
+    return Status(opened.code(), "its genesis does not open (§7.4): " + opened.status().message());
+  }
+  return crypto::v2::CheckNotesGenesis(opened->statement, case_id, ck, nk, *roster.v2()).status();
+}
+
+}  // namespace
+
+bool HasGenesisFor(const CaseView& v, const SecretBytes& ck) {
+  const crypto::v2::Digest kc = crypto::v2::KeyCommitment(ck);
+  for (const Bytes& g : v.geneses) {
+    auto header = crypto::v2::ParseStatementEnvelope(g, protocol::kStatementGenesis);
+    if (header.ok() && sodium_memcmp(header->key_commitment.data(), kc.data(), kc.size()) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+// The NK of `generation` sealed to `me` and checked against its CK `ck`
+// (empty if none is sealed to this reader); a refusal is added to
+// v->notes_problem and gives an empty key.
+SecretBytes OpenNotesKey(const std::string& me, const SecretBytes& x_secret,
+                         const crypto::X25519Public& x_public, const RosterView& roster,
+                         uint64_t generation, const SecretBytes& ck, SecretBytes nk, CaseView* v) {
+  const crypto::Id& case_id = v->info.case_id;
+  Status st;
+  if (nk.empty()) {
+    for (const auto& k : v->keys) {
+      if (k.recipient != me || k.role != protocol::kRoleNotesKey || k.generation != generation) {
+        continue;
+      }
+      auto opened = crypto::OpenSealedKey(k.sealed, k.role, case_id, x_secret, x_public);
+      if (opened.ok()) nk = std::move(opened).value();
+      st = opened.status();
+    }
+    if (!st.ok()) st = Status(st.code(), "it does not open (tampered, or moved from another case)");
+  }
+  if (st.ok() && !nk.empty()) st = CheckNotesKey(case_id, v->geneses, ck, nk, roster);
+  if (st.ok()) return nk;
+  const std::string which = generation == 0 ? "" : " of generation " + std::to_string(generation);
+  v->notes_problem += std::string(v->notes_problem.empty() ? "" : "; ") + "the notes key" + which +
+                      " sealed to you is refused: " + std::string(CodeName(st.code())) + ": " +
+                      st.message();
+  return SecretBytes();
+}
+
+// §7.2 for every CK generation this reader holds: each NK is used only
+// after its genesis checked (generation 0's was opened by OpenMyKeys).
+void OpenNotesKeys(const crypto::Id& me_id, const SecretBytes& x_secret,
+                   const crypto::X25519Public& x_public, const RosterView& roster, CaseView* v) {
+  const std::string me = Base64UrlEncode(me_id);
+  if (!v->notes_key.empty()) {
+    v->notes_key =
+        OpenNotesKey(me, x_secret, x_public, roster, 0, v->case_key, std::move(v->notes_key), v);
+  }
+  for (size_t i = 0; i < v->rekeyed_keys.size(); ++i) {
+    v->rekeyed_notes_keys.push_back(OpenNotesKey(me, x_secret, x_public, roster,
+                                                 v->rekeyed_generations[i], v->rekeyed_keys[i],
+                                                 SecretBytes(), v));
+  }
+  for (const auto& k : v->keys) {
+    v->notes_key_exists |= k.role == protocol::kRoleNotesKey && k.generation == WriteGeneration(*v);
+  }
 }
 
 // §8.5 through §7.4: every anchor envelope must open under the CK this
@@ -340,15 +420,15 @@ Result<CaseView> OpenReviewerCase(ApiClient& api, const crypto::Id& case_id,
   DOJAVA_ASSIGN_OR_RETURN(ApiCaseDetail detail, api.GetCase(case_id));
   v.info = detail.info;
   v.keys = std::move(detail.keys);
-  v.genesis = std::move(detail.genesis);
+  v.geneses = std::move(detail.geneses);
   v.source_public = detail.source_public;
   DOJAVA_RETURN_IF_ERROR(OpenMyKeys(case_id, me_id, x_secret, x_public, &v));
   DOJAVA_ASSIGN_OR_RETURN(std::vector<ApiMessage> messages, api.GetMessages(case_id, 0));
-  CheckGenesis(case_id, roster, &v);
   FollowRekeys(detail.rekeys, me_id, x_secret, x_public, roster, &v);
-  ReadCase r =
-      ReadRecords(messages, case_id, &v.case_key, v.notes_key.empty() ? nullptr : &v.notes_key,
-                  &roster, seen, crypto::v2::ListingView::kWholeCase, &v.rekeyed_keys);
+  OpenNotesKeys(me_id, x_secret, x_public, roster, &v);
+  ReadCase r = ReadRecords(
+      messages, case_id, &v.case_key, v.notes_key.empty() ? nullptr : &v.notes_key, &roster, seen,
+      crypto::v2::ListingView::kWholeCase, &v.rekeyed_keys, &v.rekeyed_notes_keys);
   v.entries = std::move(r.entries);
   v.trust = r.trust;
   v.next_mark = r.next_mark;

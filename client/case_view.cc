@@ -86,8 +86,7 @@ Status CheckSafeToEncrypt(const std::vector<CaseEntry>& entries) {
   std::vector<payload::OpenedMessage> opened;
   for (const auto& e : entries) {
     opened.push_back(payload::OpenedMessage{e.seq, e.kind == protocol::kKindConversation,
-                                            e.undecryptable, e.from_source,
-                                            e.error.empty() && e.type == "report"});
+                                            e.from_source, e.error.empty() && e.type == "report"});
   }
   return payload::CheckSafeToEncrypt(opened);
 }

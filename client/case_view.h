@@ -58,10 +58,6 @@ struct CaseEntry {
   std::optional<crypto::X25519Public> report_source_pk;
   std::string error;         // non-empty: this message could not be opened or parsed
   Code outcome = Code::kOk;  // why, for an opened one too (v2: reordered, retired_author...)
-  // Never set since version 1 was dropped: a record that does not open never
-  // blocks writing (§8.4; message #1 and the anchors decide). It goes with
-  // payload::OpenedMessage::undecryptable (the old §11.4 rule).
-  bool undecryptable = false;
 };
 
 // The records of a case, read: entries plus what §8.4 adds for a v2 case.
@@ -85,13 +81,16 @@ struct ReadCase {
 // and `trust` fails). `seen`: the reader's
 // high-water mark for this case. Replayed message ids are shown once.
 // `view`: kConversationOnly for the source's listing (no notes records).
-// `later_case_keys`: the CK of each re-key the reader followed (§7.3); a v2
-// conversation record is opened with the held key its kc names.
+// `later_case_keys`: the CK of each re-key the reader followed (§7.3);
+// `later_notes_keys`: the NK of those generations it holds (empty entries
+// skipped). A record is opened with the held key of its kind whose
+// commitment its kc names.
 ReadCase ReadRecords(const std::vector<ApiMessage>& messages, const crypto::Id& case_id,
                      const SecretBytes* case_key, const SecretBytes* notes_key,
                      const RosterView* roster, const crypto::v2::HighWaterMark& seen,
                      crypto::v2::ListingView view = crypto::v2::ListingView::kWholeCase,
-                     const std::vector<SecretBytes>* later_case_keys = nullptr);
+                     const std::vector<SecretBytes>* later_case_keys = nullptr,
+                     const std::vector<SecretBytes>* later_notes_keys = nullptr);
 
 struct CaseState {
   std::string status = "new";
@@ -111,8 +110,9 @@ struct CaseView {
   std::vector<ApiSealedKey> keys;  // as served, for grants
   SecretBytes
       case_key;  // generation 0 (message #1's, anchored); empty if not sealed to this reader
-  SecretBytes notes_key;           // empty if none (yet) or not sealed to this reader
-  bool notes_key_exists = false;   // some reviewer holds an NK for this case
+  SecretBytes
+      notes_key;  // generation 0's; empty if none (yet), refused or not sealed to this reader
+  bool notes_key_exists = false;   // some reviewer holds an NK of the write generation
   std::vector<CaseEntry> entries;  // in listing order, replays removed
   CaseState state;
   size_t failures = 0;  // entries with an error
@@ -121,14 +121,21 @@ struct CaseView {
   Status trust;
   crypto::v2::HighWaterMark next_mark;
   crypto::v2::Digest prev{};
-  std::optional<Bytes> genesis;  // as served (§7.2)
-  std::string notes_problem;     // why a notes key sealed to this reader is not used
-  bool needs_anchor = false;     // v2: no anchor and no reviewer record yet (§8.5)
+  std::vector<Bytes> geneses;  // as served (§7.2: one per CK)
+  std::string notes_problem;   // why a notes key sealed to this reader is not used
+  bool needs_anchor = false;   // v2: no anchor and no reviewer record yet (§8.5)
   // §7.3 (client/rekey.h): the CK of each re-key this reader followed,
   // generation 1, 2, ... in order; new conversation records go under the
   // last one (WriteKey). `rekey_problem`: a re-key it could not follow
-  // (nothing new is then encrypted in the case).
+  // (nothing new is then encrypted in the case). `rekeys_unreadable`: re-key
+  // envelopes that did not open, shown and skipped (§7.3 step 1); they
+  // never stop writing.
   std::vector<SecretBytes> rekeyed_keys;
+  std::vector<uint64_t> rekeyed_generations;  // the generation of each of rekeyed_keys
+  // The NK of each of those generations (§7.3: a re-key brings NK' with its
+  // own genesis); empty where none is sealed to this reader or it was refused.
+  std::vector<SecretBytes> rekeyed_notes_keys;
+  std::vector<std::string> rekeys_unreadable;
   std::string rekey_problem;
   size_t rekeys = 0;                                  // re-key statements the server lists
   uint64_t write_key_roster_version = 0;              // the roster WriteKey was made under (v2)
@@ -147,6 +154,22 @@ struct CaseView {
 inline const SecretBytes& WriteKey(const CaseView& v) {
   return v.rekeyed_keys.empty() ? v.case_key : v.rekeyed_keys.back();
 }
+
+// The notes key new notes events of `v` are written under: the NK of
+// WriteKey's generation (empty: none yet, refused, or not sealed to this
+// reader).
+inline const SecretBytes& WriteNotesKey(const CaseView& v) {
+  return v.rekeyed_keys.empty() ? v.notes_key : v.rekeyed_notes_keys.back();
+}
+
+// The generation of WriteKey (0: the case's first CK).
+inline uint64_t WriteGeneration(const CaseView& v) {
+  return v.rekeyed_generations.empty() ? 0 : v.rekeyed_generations.back();
+}
+
+// Whether `v` was served a notes-key genesis sealed under `ck` (its
+// envelope's kc is ck's commitment, §7.4): an NK of that CK exists.
+bool HasGenesisFor(const CaseView& v, const SecretBytes& ck);
 
 // Whether it is safe to encrypt something new for this case
 // (payload::CheckSafeToEncrypt, PROTOCOL.md §11.4). kDecryptFailed naming

@@ -19,29 +19,38 @@ Status InCase(const crypto::Id& id, const Status& s) {
   return Status(s.code(), "case " + IdText(id) + ": " + s.message());
 }
 
-// §7.4 then §7.3: the envelope opened with the held key its kc names (two
-// reviewers may re-key from the same key, so it may be any key the reader
-// holds), then the statement checked against that key. `*statement` gets the
-// statement's bytes (to name the reviewer who re-keyed).
-Result<crypto::v2::RekeyStatement> OpenAndCheck(ByteView envelope, const crypto::Id& case_id,
-                                                const std::vector<const SecretBytes*>& held,
-                                                const RosterView& roster, Bytes* statement) {
-  DOJAVA_ASSIGN_OR_RETURN(
-      crypto::v2::OpenedStatement opened,
-      crypto::v2::OpenStatement(envelope, protocol::kStatementRekey, case_id, held));
-  *statement = opened.statement;
-  return crypto::v2::CheckRekey(opened.statement, case_id, *held[opened.key_index], *roster.v2());
+// "the re-key of generation G (by NAME)" for messages; the reviewer is named
+// only from a statement that verified (an unverified one names nobody).
+std::string RekeyName(uint64_t generation, const crypto::v2::RekeyStatement* statement,
+                      const RosterView& roster) {
+  const std::string by =
+      statement ? " (by " + ReviewerName(roster, statement->reviewer_id) + ")" : "";
+  return "the re-key of generation " + std::to_string(generation) + by;
 }
 
-// "the re-key of generation G (by NAME)" for messages.
-std::string RekeyName(uint64_t generation, ByteView statement, const RosterView& roster) {
-  std::string by;
-  if (statement.size() >= 33) {
-    crypto::Id id{};
-    std::copy(statement.begin() + 17, statement.begin() + 33, id.begin());
-    by = " (by " + ReviewerName(roster, id) + ")";
+// §7.3 step 1, for a person: "a re-key of this case could not be read
+// (generation G: outcome)".
+std::string Unreadable(uint64_t generation, const Status& s) {
+  return "a re-key of this case could not be read (generation " + std::to_string(generation) +
+         ": " + std::string(CodeName(s.code())) + ": " + s.message() + ")";
+}
+
+// The CK' of `generation` sealed to `me`, checked against the statement's
+// new_commit (§7.3 step 3). kNotFound if none is sealed to this reviewer.
+Result<SecretBytes> OpenNewKey(const CaseView& v, uint64_t generation, const std::string& me,
+                               const crypto::v2::RekeyStatement& statement,
+                               const SecretBytes& x_secret, const crypto::X25519Public& x_public) {
+  for (const auto& k : v.keys) {
+    if (k.recipient != me || k.role != protocol::kRoleCaseKey || k.generation != generation) {
+      continue;
+    }
+    DOJAVA_ASSIGN_OR_RETURN(SecretBytes ck,
+                            crypto::OpenSealedKey(k.sealed, protocol::kRoleCaseKey, v.info.case_id,
+                                                  x_secret, x_public));
+    DOJAVA_RETURN_IF_ERROR(crypto::v2::CheckRekeyNewKey(statement, ck));
+    return ck;
   }
-  return "the re-key of generation " + std::to_string(generation) + by;
+  return Status(Code::kNotFound, "not sealed to you");
 }
 
 // §7.3: CK' is sealed only to the source_pk of the source's signed report
@@ -67,7 +76,7 @@ void FollowRekeys(const std::vector<ApiRekey>& rekeys, const crypto::Id& me_id,
                   const SecretBytes& x_secret, const crypto::X25519Public& x_public,
                   const RosterView& roster, CaseView* v) {
   v->rekeys = rekeys.size();
-  if (v->case_key.empty() || roster.v2() == nullptr) return;
+  if (v->case_key.empty()) return;
   const crypto::Id& case_id = v->info.case_id;
   const std::string me = IdText(me_id);
   v->rekeyed_keys.reserve(rekeys.size());  // `held` points into it
@@ -78,34 +87,36 @@ void FollowRekeys(const std::vector<ApiRekey>& rekeys, const crypto::Id& me_id,
       v->rekey_problem = "the server lists the case's re-keys out of order";
       return;
     }
-    Bytes statement;
-    auto checked = OpenAndCheck(rekeys[i].envelope, case_id, held, roster, &statement);
-    const std::string what = RekeyName(generation, statement, roster);
+    // Step 1: an envelope that does not open is shown and ignored.
+    auto opened =
+        crypto::v2::OpenStatement(rekeys[i].envelope, protocol::kStatementRekey, case_id, held);
+    if (!opened.ok()) {
+      v->rekeys_unreadable.push_back(Unreadable(generation, opened.status()));
+      continue;
+    }
+    // Step 2: a refused statement ends the chain (and writing, below).
+    auto checked =
+        crypto::v2::CheckRekey(opened->statement, case_id, *held[opened->key_index], *roster.v2());
+    const std::string what = RekeyName(generation, checked.ok() ? &*checked : nullptr, roster);
     if (!checked.ok()) {
       v->rekey_problem = what + " does not verify: " + std::string(CodeName(checked.code())) +
                          ": " + checked.status().message();
       return;
     }
-    const ApiSealedKey* mine = nullptr;
-    for (const auto& k : v->keys) {
-      if (k.recipient == me && k.role == protocol::kRoleCaseKey && k.generation == generation) {
-        mine = &k;
-      }
-    }
-    if (mine == nullptr) {
+    // Step 3, or a reviewer that cannot follow it: nothing new is written.
+    auto next = OpenNewKey(*v, generation, me, *checked, x_secret, x_public);
+    if (!next.ok() && next.code() == Code::kNotFound) {
       v->rekey_problem =
           what + " is not sealed to you; ask a colleague who holds it to run " + "`dojava grant`";
       return;
     }
-    auto opened =
-        crypto::OpenSealedKey(mine->sealed, protocol::kRoleCaseKey, case_id, x_secret, x_public);
-    Status fits = opened.ok() ? crypto::v2::CheckRekeyNewKey(*checked, *opened) : opened.status();
-    if (!fits.ok()) {
+    if (!next.ok()) {
       v->rekey_problem = "the case key of " + what +
-                         " sealed to you is refused: " + std::string(CodeName(fits.code()));
+                         " sealed to you is refused: " + std::string(CodeName(next.code()));
       return;
     }
-    v->rekeyed_keys.push_back(std::move(opened).value());
+    v->rekeyed_keys.push_back(std::move(next).value());
+    v->rekeyed_generations.push_back(generation);
     held.push_back(&v->rekeyed_keys.back());
     v->write_key_roster_version = checked->roster_version;
   }
@@ -117,23 +128,31 @@ SourceRekeys FollowSourceRekeys(const crypto::Id& case_id, const SecretBytes& ck
                                 const crypto::X25519Public& source_public) {
   SourceRekeys out;
   if (rekeys.empty()) return out;
-  if (roster == nullptr || roster->v2() == nullptr) {
+  if (roster == nullptr) {
     out.problem = Status(Code::kUnknownAuthor, "no version-2 roster to check the case's re-keys");
     return out;
   }
   out.keys.reserve(rekeys.size());  // `held` points into it
   std::vector<const SecretBytes*> held = {&ck};
   for (size_t i = 0; i < rekeys.size(); ++i) {
-    Bytes statement;
-    auto checked = OpenAndCheck(rekeys[i].envelope, case_id, held, *roster, &statement);
-    const std::string what = RekeyName(i + 1, statement, *roster);
+    const uint64_t generation = i + 1;
+    if (rekeys[i].generation != generation) {
+      out.problem = Status(Code::kMalformed, "the server lists the case's re-keys out of order");
+      return out;
+    }
+    auto opened =
+        crypto::v2::OpenStatement(rekeys[i].envelope, protocol::kStatementRekey, case_id, held);
+    if (!opened.ok()) {  // §7.3 step 1: shown and ignored
+      out.unreadable.push_back(Unreadable(generation, opened.status()));
+      continue;
+    }
+    auto checked =
+        crypto::v2::CheckRekey(opened->statement, case_id, *held[opened->key_index], *roster->v2());
     Result<SecretBytes> next =
         checked.ok() ? crypto::v2::OpenRekeyForSource(*checked, source_secret, source_public)
                      : Result<SecretBytes>(checked.status());
-    if (rekeys[i].generation != i + 1) {
-      next = Status(Code::kMalformed, "listed out of order");
-    }
     if (!next.ok()) {
+      const std::string what = RekeyName(generation, checked.ok() ? &*checked : nullptr, *roster);
       out.problem =
           Status(next.code(), what + " does not verify: " + std::string(CodeName(next.code())) +
                                   ": " + next.status().message());
@@ -147,7 +166,7 @@ SourceRekeys FollowSourceRekeys(const crypto::Id& case_id, const SecretBytes& ck
 
 std::vector<const ReviewerEntry*> RetiredHolders(const CaseView& v, const RosterView& roster) {
   std::vector<const ReviewerEntry*> out;
-  const uint64_t generation = v.rekeyed_keys.size();
+  const uint64_t generation = WriteGeneration(v);
   for (const ReviewerEntry& e : roster.entries()) {
     if (e.active()) continue;
     bool holds = e.retired_at > v.write_key_roster_version;
@@ -173,6 +192,7 @@ Result<RekeyResult> RekeyCase(ReviewerSession& s, const crypto::Id& id) {
                                                 s.roster().version(), *signing));
   // CK' to every active reviewer who holds a CK row of the case (§7.3).
   std::vector<ApiSealedKey> keys;
+  std::vector<const ReviewerEntry*> recipients;
   for (const ReviewerEntry* e : s.roster().Active()) {
     const std::string rid = IdText(e->reviewer_id);
     bool holds = false;
@@ -181,14 +201,20 @@ Result<RekeyResult> RekeyCase(ReviewerSession& s, const crypto::Id& id) {
     DOJAVA_ASSIGN_OR_RETURN(Bytes sealed,
                             crypto::SealKey(next, protocol::kRoleCaseKey, id, e->x25519));
     keys.push_back({rid, protocol::kRoleCaseKey, std::move(sealed)});
+    recipients.push_back(e);
   }
+  // NK' with its own genesis under CK', to the same reviewers: notes written
+  // after the re-key are closed to whoever kept an older NK (§7.3).
+  const SecretBytes notes = SecretBytes::Random(protocol::kKeySize);
+  DOJAVA_ASSIGN_OR_RETURN(NewNotesKey nk, SealNotesKey(s, id, next, notes, recipients, 0));
+  keys.insert(keys.end(), nk.keys.begin(), nk.keys.end());
   // §7.4: the server keeps only the statement sealed under the CK it moves from.
   DOJAVA_ASSIGN_OR_RETURN(
       Bytes envelope,
       crypto::v2::SealStatement(WriteKey(v), protocol::kStatementRekey, id, statement));
-  Status posted = s.api().PostRekey(id, statement, envelope, keys);
+  Status posted = s.api().PostRekey(id, statement, envelope, keys, nk.genesis, nk.envelope);
   if (!posted.ok()) return InCase(id, Status(posted.code(), "re-keying: " + posted.message()));
-  return RekeyResult{v.rekeys + 1, keys.size()};
+  return RekeyResult{v.rekeys + 1, recipients.size()};
 }
 
 Result<RekeyRetiredReport> RekeyRetired(ReviewerSession& s) {

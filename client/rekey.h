@@ -31,24 +31,29 @@ struct ReviewerSession;
 // generation-0 CK: checks `rekeys` (ascending, generations 1, 2, ...) one by
 // one, each against a key already held, opens the CK' sealed to `me_id` of
 // that generation and checks it against the statement's new_commit. Fills
-// v->rekeyed_keys, v->rekeys and v->write_key_roster_version; the first
-// statement it cannot follow ends the chain and is named in
-// v->rekey_problem (a statement that does not verify, or a CK' not sealed
-// to this reviewer), which stops writing but not reading.
+// v->rekeyed_keys, v->rekeyed_generations, v->rekeys and
+// v->write_key_roster_version. An envelope that does not open (§7.4) is
+// named in v->rekeys_unreadable and skipped (§7.3 step 1: the next
+// generation is still followed). The first statement it cannot follow ends
+// the chain and is named in v->rekey_problem (a statement that does not
+// verify, or a CK' not sealed to this reviewer), which stops writing but
+// not reading.
 void FollowRekeys(const std::vector<ApiRekey>& rekeys, const crypto::Id& me_id,
                   const SecretBytes& x_secret, const crypto::X25519Public& x_public,
                   const RosterView& roster, CaseView* v);
 
 // What a source holds after following the re-keys of its case.
 struct SourceRekeys {
-  std::vector<SecretBytes> keys;  // CK of generation 1, 2, ... followed
-  Status problem;                 // the first statement that could not be followed
+  std::vector<SecretBytes> keys;        // each CK' followed, in generation order
+  std::vector<std::string> unreadable;  // envelopes that did not open: shown, skipped
+  Status problem;                       // the first statement that could not be followed
 };
 
 // The source's side of §7.3 (PROTOCOL §12.3): each statement checked against
 // a key held (`ck`: the CK its receipt unwraps, then each CK' followed) and
 // the roster (null: none, nothing is followed), then source_seal opened with
-// the receipt's X25519 key and checked against new_commit.
+// the receipt's X25519 key and checked against new_commit. An envelope that
+// does not open is named in `unreadable` and skipped (§7.3 step 1).
 SourceRekeys FollowSourceRekeys(const crypto::Id& case_id, const SecretBytes& ck,
                                 const std::vector<ApiRekey>& rekeys, const RosterView* roster,
                                 const SecretBytes& source_secret,

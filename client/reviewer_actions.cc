@@ -165,7 +165,7 @@ Result<std::vector<CaseView>> OpenCases(ReviewerSession& s, const CaseFilter& f,
 namespace {
 
 // The reviewers a new NK is sealed to: the active reviewers holding a CK row
-// of the case (§7.2), and this one.
+// of the write generation (§7.2), and this one.
 std::vector<const ReviewerEntry*> NotesRecipients(const ReviewerSession& s, const CaseView& v) {
   std::vector<const ReviewerEntry*> out;
   for (const ReviewerEntry* e : s.roster().Active()) {
@@ -175,7 +175,8 @@ std::vector<const ReviewerEntry*> NotesRecipients(const ReviewerSession& s, cons
     }
     const std::string id = IdText(e->reviewer_id);
     for (const auto& k : v.keys) {
-      if (k.recipient == id && k.role == protocol::kRoleCaseKey && k.generation == 0) {
+      if (k.recipient == id && k.role == protocol::kRoleCaseKey &&
+          k.generation == WriteGeneration(v)) {
         out.push_back(e);
         break;
       }
@@ -184,31 +185,53 @@ std::vector<const ReviewerEntry*> NotesRecipients(const ReviewerSession& s, cons
   return out;
 }
 
-// Seals a new NK to its recipients and posts it with its genesis.
+// Seals a new NK of the write generation to its recipients and posts it
+// with its genesis (§7.2).
 Status CreateNotesKey(ReviewerSession& s, const CaseView& v, const SecretBytes& nk) {
-  std::vector<ApiSealedKey> keys;
-  crypto::v2::NotesGenesis genesis{v.info.case_id, s.me->id, s.roster().version(), {}};
-  for (const ReviewerEntry* e : NotesRecipients(s, v)) {
-    auto sealed = crypto::SealKey(nk, protocol::kRoleNotesKey, v.info.case_id, e->x25519);
-    if (!sealed.ok())
-      return Status(sealed.code(), "sealing the notes key: " + sealed.status().message());
-    keys.push_back({IdText(e->reviewer_id), protocol::kRoleNotesKey, std::move(sealed).value()});
-    genesis.recipients.push_back(e->reviewer_id);
-  }
-  auto g = crypto::v2::MakeNotesGenesis(std::move(genesis), v.case_key, nk, MySigningKey(s));
-  if (!g.ok()) return Status(g.code(), "the notes-key genesis: " + g.status().message());
-  // §7.4: the server keeps only the genesis sealed under CK.
-  auto e = crypto::v2::SealStatement(v.case_key, protocol::kStatementGenesis, v.info.case_id, *g);
-  if (!e.ok()) return Status(e.code(), "sealing the notes-key genesis: " + e.status().message());
-  return s.api().PostKeys(v.info.case_id, keys, *g, *e);
+  DOJAVA_ASSIGN_OR_RETURN(
+      NewNotesKey made,
+      SealNotesKey(s, v.info.case_id, WriteKey(v), nk, NotesRecipients(s, v), WriteGeneration(v)));
+  return s.api().PostKeys(v.info.case_id, made.keys, made.genesis, made.envelope);
 }
 
 }  // namespace
 
+Result<NewNotesKey> SealNotesKey(const ReviewerSession& s, const crypto::Id& case_id,
+                                 const SecretBytes& ck, const SecretBytes& nk,
+                                 const std::vector<const ReviewerEntry*>& recipients,
+                                 uint64_t generation) {
+  NewNotesKey out;
+  crypto::v2::NotesGenesis genesis{case_id, s.me->id, s.roster().version(), {}};
+  for (const ReviewerEntry* e : recipients) {
+    auto sealed = crypto::SealKey(nk, protocol::kRoleNotesKey, case_id, e->x25519);
+    if (!sealed.ok())
+      return Status(sealed.code(), "sealing the notes key: " + sealed.status().message());
+    out.keys.push_back(
+        {IdText(e->reviewer_id), protocol::kRoleNotesKey, std::move(sealed).value(), generation});
+    genesis.recipients.push_back(e->reviewer_id);
+  }
+  auto g = crypto::v2::MakeNotesGenesis(std::move(genesis), ck, nk, MySigningKey(s));
+  if (!g.ok()) return Status(g.code(), "the notes-key genesis: " + g.status().message());
+  // §7.4: the server keeps only the genesis sealed under the CK of its ck_proof.
+  auto e = crypto::v2::SealStatement(ck, protocol::kStatementGenesis, case_id, *g);
+  if (!e.ok()) return Status(e.code(), "sealing the notes-key genesis: " + e.status().message());
+  out.genesis = std::move(g).value();
+  out.envelope = std::move(e).value();
+  return out;
+}
+
 Result<SecretBytes> EnsureNotesKey(ReviewerSession& s, const CaseView& v) {
-  if (!v.notes_key.empty()) return SecretBytes::Copy(v.notes_key.reveal());
-  if (!v.notes_problem.empty()) return Status(Code::kWrongKey, v.notes_problem);
-  if (v.notes_key_exists || v.genesis) {
+  const SecretBytes& held = WriteNotesKey(v);
+  if (!held.empty()) return SecretBytes::Copy(held.reveal());
+  // Sealed to this reviewer for the write generation, but refused (§7.2).
+  const std::string me = IdText(s.me->id);
+  for (const auto& k : v.keys) {
+    if (k.recipient == me && k.role == protocol::kRoleNotesKey &&
+        k.generation == WriteGeneration(v)) {
+      return Status(Code::kWrongKey, v.notes_problem);
+    }
+  }
+  if (v.notes_key_exists || HasGenesisFor(v, WriteKey(v))) {
     return Status(Code::kPermissionDenied,
                   "this case's notes key is not sealed to you; ask a colleague to run "
                   "`dojava grant`");
@@ -216,16 +239,18 @@ Result<SecretBytes> EnsureNotesKey(ReviewerSession& s, const CaseView& v) {
   SecretBytes nk = SecretBytes::Random(protocol::kKeySize);
   Status posted = CreateNotesKey(s, v, nk);
   if (posted.ok()) {
-    Status pinned = s.conn->state().CheckAndPinCaseKeys(v.info.case_id, v.case_key, nk);
-    if (!pinned.ok()) return InCase(v.info.case_id, pinned);
+    if (WriteGeneration(v) == 0) {  // the pin holds generation 0's keys
+      Status pinned = s.conn->state().CheckAndPinCaseKeys(v.info.case_id, v.case_key, nk);
+      if (!pinned.ok()) return InCase(v.info.case_id, pinned);
+    }
     return nk;
   }
   const Status failed(posted.code(), "creating the notes key: " + posted.message());
   if (posted.code() != Code::kAlreadyExists) return failed;
   // Another reviewer created it first (or the roster changed): use theirs.
   DOJAVA_ASSIGN_OR_RETURN(CaseView again, OpenCase(s, v.info.case_id));
-  if (again.notes_key.empty()) return failed;
-  return SecretBytes::Copy(again.notes_key.reveal());
+  if (WriteNotesKey(again).empty()) return failed;
+  return SecretBytes::Copy(WriteNotesKey(again).reveal());
 }
 
 Result<uint64_t> PostSigned(ReviewerSession& s, const CaseView& v, const SecretBytes& key,
@@ -301,10 +326,17 @@ Result<size_t> GrantCase(ReviewerSession& s, const CaseView& v, const ReviewerEn
   // Every generation of CK this reviewer followed (§7.3), so the colleague
   // reads the older records and writes under the newest key.
   DOJAVA_RETURN_IF_ERROR(seal(v.case_key, protocol::kRoleCaseKey, 0));
-  for (size_t g = 0; g < v.rekeyed_keys.size(); ++g) {
-    DOJAVA_RETURN_IF_ERROR(seal(v.rekeyed_keys[g], protocol::kRoleCaseKey, g + 1));
+  for (size_t i = 0; i < v.rekeyed_keys.size(); ++i) {
+    DOJAVA_RETURN_IF_ERROR(
+        seal(v.rekeyed_keys[i], protocol::kRoleCaseKey, v.rekeyed_generations[i]));
   }
+  // Every generation of NK it holds (§7.3: each CK' came with its NK').
   if (!v.notes_key.empty()) DOJAVA_RETURN_IF_ERROR(seal(v.notes_key, protocol::kRoleNotesKey, 0));
+  for (size_t i = 0; i < v.rekeyed_notes_keys.size(); ++i) {
+    if (v.rekeyed_notes_keys[i].empty()) continue;
+    DOJAVA_RETURN_IF_ERROR(
+        seal(v.rekeyed_notes_keys[i], protocol::kRoleNotesKey, v.rekeyed_generations[i]));
+  }
   if (keys.empty()) return size_t{0};
   Status posted = s.api().PostKeys(id, keys);
   if (!posted.ok()) return Status(posted.code(), "granting: " + posted.message());

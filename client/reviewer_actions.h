@@ -27,9 +27,9 @@ namespace dojava::client {
 // Opens case `id` (fetch, open the keys sealed to this reviewer, decrypt,
 // compute the state) and pins the hashes of its case and notes keys on
 // first open; a different key later is kBadSignature (the server swapped
-// it). Its high-water mark (§8.4) is read from and saved to the state store, and the first opener posts the case-key anchor (§8.5, best
-// effort). kNotFound "case not found", kPermissionDenied "not granted", the
-// errors of OpenReviewerCase.
+// it). Its high-water mark (§8.4) is read from and saved to the state store, and the first opener
+// posts the case-key anchor (§8.5, best effort). kNotFound "case not found", kPermissionDenied "not
+// granted", the errors of OpenReviewerCase.
 Result<CaseView> OpenCase(ReviewerSession& s, const crypto::Id& id);
 
 // Deletes case `id` with this reviewer's signed statement of today
@@ -71,11 +71,26 @@ struct CaseFilter {
 Result<std::vector<CaseView>> OpenCases(ReviewerSession& s, const CaseFilter& filter,
                                         size_t* not_granted);
 
-// The notes key of `v`, creating it if no reviewer has one yet (§12.4: the
-// first NK set wins, so a lost race uses the winner's): sealed to the active
-// reviewers holding the case key, posted with its signed genesis (§7.2). kPermissionDenied if one exists
-// but not for this reviewer; kWrongKey if the one sealed to it was refused.
+// The notes key of `v`'s write generation (WriteNotesKey), creating it if no
+// reviewer has one yet (§12.4: the first NK set wins, so a lost race uses
+// the winner's): sealed to the active reviewers holding the write
+// generation's case key, posted with its signed genesis (§7.2).
+// kPermissionDenied if one exists but not for this reviewer; kWrongKey if
+// the one sealed to it was refused.
 Result<SecretBytes> EnsureNotesKey(ReviewerSession& s, const CaseView& v);
+
+// A new NK sealed to `recipients` as keys of `generation`, with its genesis
+// (§7.2) signed by this reviewer over `ck` (the CK of that generation), in
+// clear and sealed under `ck` (§7.4).
+struct NewNotesKey {
+  std::vector<ApiSealedKey> keys;
+  Bytes genesis;
+  Bytes envelope;
+};
+Result<NewNotesKey> SealNotesKey(const ReviewerSession& s, const crypto::Id& case_id,
+                                 const SecretBytes& ck, const SecretBytes& nk,
+                                 const std::vector<const ReviewerEntry*>& recipients,
+                                 uint64_t generation);
 
 // Encrypts `body` (§11) under `key` as a message of `kind` of case `v`,
 // signed by this reviewer, and posts it with `files` (the session roster's

@@ -1,14 +1,12 @@
 #include "client/roster_signing.h"
 
-#include <filesystem>
-
-#include <algorithm>
-
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 
 #include "base/encoding.h"
 #include "client/format.h"

@@ -33,9 +33,7 @@ std::vector<const ReviewerEntry*> RosterView::Active() const {
   return out;
 }
 
-Bytes RosterView::digest() const {
-  return Bytes(v2_->digest().begin(), v2_->digest().end());
-}
+Bytes RosterView::digest() const { return Bytes(v2_->digest().begin(), v2_->digest().end()); }
 
 Result<RosterView> VerifyAnyRoster(ByteView signed_roster,
                                    const crypto::Ed25519Public& admin_public,

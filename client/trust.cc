@@ -129,8 +129,7 @@ Result<std::vector<RosterView>> Intermediates(Connection& conn, const crypto::Ed
   for (const auto& bytes : *fetched) {
     auto r = VerifyAnyRoster(bytes, admin, instance_id, std::nullopt);
     if (!r.ok()) return Status(r.code(), "an intermediate roster: " + r.status().message());
-    if (r->version() > from && r->version() < to &&
-        r->version() == from + 1 + out.size()) {
+    if (r->version() > from && r->version() < to && r->version() == from + 1 + out.size()) {
       out.push_back(std::move(r).value());
     }
   }

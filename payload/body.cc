@@ -323,16 +323,9 @@ Result<SecretBytes> BuildMessage(std::string_view text, const std::vector<NewFil
 }
 
 Status CheckSafeToEncrypt(const std::vector<OpenedMessage>& messages) {
-  // Only decryption failures count: a message whose author was removed from
-  // the roster since decrypted under this key, which proves the key genuine.
-  size_t failures = 0;
-  for (const auto& m : messages) failures += m.undecryptable ? 1 : 0;
-  if (failures > 0) {
-    return Status(Code::kDecryptFailed,
-                  std::to_string(failures) +
-                      " message(s) of this case could not be decrypted, so its key may have been "
-                      "swapped by the server; refusing to encrypt anything new under it");
-  }
+  // A later record that does not decrypt never blocks writing (PROTOCOL
+  // §8.4: one junk record posted with a stolen token must not freeze the
+  // case); message #1 opening as the source's report is what shows the key.
   for (const auto& m : messages) {
     if (m.seq != 1) continue;
     if (m.conversation && m.from_source && m.report) return Status::Ok();

@@ -111,13 +111,12 @@ std::string CleanFileName(std::string_view name);
 std::string CleanMime(std::string_view mime);
 
 // §11.4 What a reader checks before it encrypts anything new under a case
-// key: every message of the case decrypted, and message #1 opened as the
-// source's (author 0) `report`. Otherwise the server may have served a case
-// key of its own making and would read what comes next.
+// key: message #1 opened as the source's (author 0) `report`. Otherwise the
+// server may have served a case key of its own making and would read what
+// comes next. Later records that do not open never block (§8.4).
 struct OpenedMessage {
   uint64_t seq = 0;
   bool conversation = true;  // kind 1 (under CK)
-  bool undecryptable = false;
   bool from_source = false;
   bool report = false;  // the body parsed as a §11 report
 };

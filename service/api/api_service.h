@@ -144,6 +144,10 @@ class ApiService final : public Api,
                                            ByteView genesis,
                                            const std::vector<service::SealedKey>& keys,
                                            const InstalledRoster& roster);
+  // NK never without CK (§7.2): every notes key of `sent` goes to a reviewer
+  // who holds the CK of the same generation, in `stored` or in `sent`.
+  static bool NotesKeysFollowCaseKeys(const std::vector<service::SealedKey>& stored,
+                                      const std::vector<service::SealedKey>& sent);
   HttpResponse GetCaseChunk(const HttpRequest& request, const RouteParams& params);
 
   // --- uploads, both listeners (upload_routes.cc)

@@ -59,8 +59,8 @@ IntakeResult ApiService::CreateCase(const NewCaseRequest& request) {
 IntakeResult ApiService::PostFollowUp(const FollowUpRequest& request) {
   auto info = CaseOfLookupKey(request.lookup_key);
   if (!info.ok()) return IntakeResult{ErrorFromStore(info.status()), 0};
-  if (Status record = CheckRecord(request.record, info->case_id, {protocol::kKindConversation},
-                                  nullptr);
+  if (Status record =
+          CheckRecord(request.record, info->case_id, {protocol::kKindConversation}, nullptr);
       !record.ok()) {
     return IntakeResult{RecordError(record), 0};
   }

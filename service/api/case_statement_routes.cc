@@ -129,6 +129,22 @@ std::optional<HttpResponse> ApiService::CheckGenesis(const service::Id& case_id,
   return std::nullopt;
 }
 
+bool ApiService::NotesKeysFollowCaseKeys(const std::vector<service::SealedKey>& stored,
+                                         const std::vector<service::SealedKey>& sent) {
+  std::set<std::pair<service::Id, uint32_t>> ck_holders;
+  for (const auto* keys : {&stored, &sent}) {
+    for (const auto& k : *keys) {
+      if (k.reviewer && k.role == service::Role::kCaseKey) {
+        ck_holders.emplace(*k.reviewer, k.generation);
+      }
+    }
+  }
+  return std::all_of(sent.begin(), sent.end(), [&](const service::SealedKey& k) {
+    return k.role != service::Role::kNotesKey ||
+           (k.reviewer && ck_holders.count({*k.reviewer, k.generation}) > 0);
+  });
+}
+
 HttpResponse ApiService::PostCaseAnchor(const HttpRequest& request, const RouteParams& params,
                                         const Reviewer& reviewer) {
   ApiError error;
@@ -201,14 +217,21 @@ HttpResponse ApiService::PostCaseRekey(const HttpRequest& request, const RoutePa
                                  protocol::kStatementRekey, &error);
   if (!post.ok()) return ErrorResponse(error);
   auto keys_json = post->object->Array("keys");
-  if (!keys_json.ok() || !post->object->Finish().ok()) return ErrorResponse(ApiError::kBadRequest);
+  auto genesis = TakeGenesis(*post->object);  // NK' (§7.3), in clear and sealed
+  if (!keys_json.ok() || !genesis.ok() || !post->object->Finish().ok()) {
+    return ErrorResponse(ApiError::kBadRequest);
+  }
   auto keys = ParseSealedKeys(**keys_json);
   if (!keys.ok()) return ErrorResponse(ApiError::kBadRequest);
+  bool notes = false;
   for (const auto& k : *keys) {
-    // CK' to reviewers only; the server numbers the generation.
-    if (!k.reviewer || k.role != service::Role::kCaseKey || k.generation != 0) {
-      return ErrorResponse(ApiError::kBadRequest);
-    }
+    // CK' and NK' to reviewers only; the server numbers the generation.
+    if (!k.reviewer || k.generation != 0) return ErrorResponse(ApiError::kBadRequest);
+    notes |= k.role == service::Role::kNotesKey;
+  }
+  // NK' goes with its genesis, and only to reviewers given CK' now.
+  if (notes != genesis->has_value() || !NotesKeysFollowCaseKeys({}, *keys)) {
+    return ErrorResponse(ApiError::kBadRequest);
   }
   std::shared_lock<std::shared_mutex> roster_stable(install_mu_);  // until written
   std::vector<service::SealedKey> stored;
@@ -228,11 +251,19 @@ HttpResponse ApiService::PostCaseRekey(const HttpRequest& request, const RoutePa
   for (const auto& k : *keys) {
     if (!roster->IsActive(*k.reviewer)) return ErrorResponse(ApiError::kRosterChanged);
     if (holders.count(*k.reviewer) == 0) return ErrorResponse(ApiError::kBadRequest);
-    to_self |= *k.reviewer == reviewer;
+    to_self |= *k.reviewer == reviewer && k.role == service::Role::kCaseKey;
   }
   if (!to_self) return ErrorResponse(ApiError::kBadRequest);
-  // Only the envelope is stored (§7.4): the clear statement is dropped here.
-  auto generation = store_->AddRekey(post->case_id, post->envelope, *keys);
+  std::optional<Bytes> genesis_envelope;
+  if (*genesis) {
+    const ByteView clear = (*genesis)->statement;
+    if (auto refused = CheckGenesis(post->case_id, reviewer, clear, *keys, *roster)) {
+      return *refused;
+    }
+    genesis_envelope = std::move((*genesis)->envelope);
+  }
+  // Only the envelopes are stored (§7.4): the clear statements are dropped here.
+  auto generation = store_->AddRekey(post->case_id, post->envelope, *keys, genesis_envelope);
   if (!generation.ok()) return ErrorResponse(ErrorFromStore(generation.status()));
   return NoContent();
 }

@@ -145,12 +145,10 @@ HttpResponse ApiService::GetCase(const HttpRequest& request, const RouteParams& 
   w.BeginArray();
   for (const auto& k : *keys) WriteSealedKey(k, &w);
   w.EndArray();
-  w.Key("genesis");
-  if (statements->genesis) {
-    w.String(Base64UrlEncode(*statements->genesis));
-  } else {
-    w.Null();
-  }
+  w.Key("geneses");  // one per CK (§7.2)
+  w.BeginArray();
+  for (const Bytes& g : statements->geneses) w.String(Base64UrlEncode(g));
+  w.EndArray();
   w.Key("anchors");
   w.BeginArray();
   for (const Bytes& a : statements->anchors) w.String(Base64UrlEncode(a));
@@ -192,10 +190,10 @@ HttpResponse ApiService::PostCaseMessage(const HttpRequest& request, const Route
   std::vector<service::SealedKey> keys;
   if (auto denied = RequireCaseKey(*case_id, reviewer, &keys)) return *denied;
   if (kind == protocol::kKindNotes) {
-    // A notes record needs the case's genesis (§7.2).
+    // A notes record needs a genesis of the case (§7.2).
     auto statements = store_->GetCaseStatements(*case_id);
     if (!statements.ok()) return ErrorResponse(ErrorFromStore(statements.status()));
-    if (!statements->genesis.has_value()) return ErrorResponse(ApiError::kConflict);
+    if (statements->geneses.empty()) return ErrorResponse(ApiError::kConflict);
   }
   return SeqResponse(Append(*case_id, *record, post->files));
 }
@@ -215,8 +213,7 @@ HttpResponse ApiService::PostCaseKeys(const HttpRequest& request, const RoutePar
     return ErrorResponse(ApiError::kBadRequest);
   }
   if (reseal != nullptr) {  // §12.4: a reviewer's own rows, sealed to its new key
-    if (reseal->type() != JsonValue::Type::kBool || !reseal->bool_value() ||
-        genesis->has_value()) {
+    if (reseal->type() != JsonValue::Type::kBool || !reseal->bool_value() || genesis->has_value()) {
       return ErrorResponse(ApiError::kBadRequest);
     }
     auto keys = ParseSealedKeys(**keys_json);
@@ -236,28 +233,24 @@ HttpResponse ApiService::PostCaseKeys(const HttpRequest& request, const RoutePar
   for (const auto& k : *keys) {
     if (!roster->IsActive(*k.reviewer)) return ErrorResponse(ApiError::kRosterChanged);
   }
-  // NK never without CK: every notes recipient holds a CK, stored or sent now.
-  std::set<service::Id> ck_holders;
-  bool stored_notes = false;
+  if (!NotesKeysFollowCaseKeys(stored, *keys)) return ErrorResponse(ApiError::kBadRequest);
+  // The generations of the notes keys sent, and those the case already has.
+  std::set<uint32_t> notes_sent, notes_stored;
+  for (const auto& k : *keys) {
+    if (k.role == service::Role::kNotesKey) notes_sent.insert(k.generation);
+  }
   for (const auto& k : stored) {
-    if (k.reviewer && k.role == service::Role::kCaseKey) ck_holders.insert(*k.reviewer);
-    stored_notes |= k.role == service::Role::kNotesKey;
+    if (k.role == service::Role::kNotesKey) notes_stored.insert(k.generation);
   }
-  for (const auto& k : *keys) {
-    if (k.role == service::Role::kCaseKey) ck_holders.insert(*k.reviewer);
-  }
-  bool sends_notes = false;
-  for (const auto& k : *keys) {
-    if (k.role != service::Role::kNotesKey) continue;
-    sends_notes = true;
-    if (ck_holders.count(*k.reviewer) == 0) return ErrorResponse(ApiError::kBadRequest);
-  }
+  bool new_notes = false;  // the first notes keys of a generation
+  for (uint32_t g : notes_sent) new_notes |= notes_stored.count(g) == 0;
   if (*genesis) {
-    if (!sends_notes) return ErrorResponse(ApiError::kBadRequest);
+    // A genesis names the recipients of one NK: the notes keys of one generation.
+    if (notes_sent.size() != 1) return ErrorResponse(ApiError::kBadRequest);
     const ByteView clear = (*genesis)->statement;
     if (auto refused = CheckGenesis(*case_id, reviewer, clear, *keys, *roster)) return *refused;
-  } else if (sends_notes && !stored_notes) {
-    // The first notes keys of a v2 case come with their genesis (§7.2).
+  } else if (new_notes) {
+    // The first notes keys of a generation of a v2 case come with their genesis (§7.2).
     auto first = store_->ListMessages(*case_id, 0, 1, service::kMaxMessageRecordSize);
     if (!first.ok()) return ErrorResponse(ErrorFromStore(first.status()));
     if (!first->empty() && !first->front().record.empty() &&

@@ -78,9 +78,11 @@ CREATE INDEX chunks_by_case ON chunks (case_id);
 
 // Version 3 (protocol v2): the history of installed rosters (served to
 // clients that must check the chain), a generation per sealed key (0: the
-// case's first CK and NK; g: the CK of the g-th re-key), message records of
-// both versions (v1 586..524362 bytes, v2 618..524394), and the signed case
-// statements the server keeps for readers: the notes-key genesis (§7.2),
+// case's first CK and NK; g: the CK and NK of the g-th re-key), message
+// records of both versions (v1 586..524362 bytes, v2 618..524394), and the
+// signed case statements the server keeps for readers: the notes-key
+// geneses (§7.2, at most one per CK: keyed by the CK commitment `kc` in the
+// envelope's header, bytes 3..34),
 // case-key anchors (§8.5) and re-key statements (§7.3), each only in its
 // statement envelope (§7.4, sealed under CK: no reviewer id is stored; an
 // anchor's key is the envelope itself, whose random nonce orders the rows
@@ -98,7 +100,7 @@ CREATE TABLE case_keys_v3 (
   recipient BLOB NOT NULL CHECK (length(recipient) IN (0, 16)),  -- empty: the source
   role INTEGER NOT NULL CHECK (role IN (1, 2) AND (role = 1 OR length(recipient) = 16)),
   generation INTEGER NOT NULL
-    CHECK (generation >= 0 AND (generation = 0 OR (role = 1 AND length(recipient) = 16))),
+    CHECK (generation >= 0 AND (generation = 0 OR length(recipient) = 16)),
   sealed BLOB NOT NULL CHECK (length(sealed) = 82),
   PRIMARY KEY (case_id, recipient, role, generation)
 ) STRICT, WITHOUT ROWID;
@@ -118,9 +120,11 @@ INSERT INTO messages_v3 (rowid, case_id, seq, day, record)
 DROP TABLE messages;
 ALTER TABLE messages_v3 RENAME TO messages;
 CREATE TABLE case_genesis (
-  case_id BLOB NOT NULL PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
-  envelope BLOB NOT NULL CHECK (length(envelope) BETWEEN 261 AND 16245)
+  case_id BLOB NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+  envelope BLOB NOT NULL CHECK (length(envelope) BETWEEN 261 AND 16245),
+  PRIMARY KEY (case_id, envelope)
 ) STRICT, WITHOUT ROWID;
+CREATE UNIQUE INDEX case_genesis_by_key ON case_genesis (case_id, substr(envelope, 3, 32));
 CREATE TABLE case_anchors (
   case_id BLOB NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
   envelope BLOB NOT NULL CHECK (length(envelope) = 203),

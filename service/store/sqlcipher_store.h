@@ -102,7 +102,8 @@ class SqlcipherStore final : public Store {
   Result<std::vector<SealedKey>> GetSealedKeys(const Id& case_id) override;
   Status PutAnchor(const Id& case_id, ByteView anchor_envelope) override;
   Result<uint32_t> AddRekey(const Id& case_id, ByteView statement,
-                            const std::vector<SealedKey>& keys) override;
+                            const std::vector<SealedKey>& keys,
+                            const std::optional<Bytes>& genesis) override;
   Status ReplaceSealedKeys(const Id& case_id, const std::vector<SealedKey>& keys) override;
   Result<CaseStatements> GetCaseStatements(const Id& case_id) override;
   Status CreateUpload(const Id& file_id, uint32_t chunk_count,

@@ -35,7 +35,7 @@ Status ValidateAttachments(const std::vector<Id>& attachments) {
 
 // Checks a list of sealed keys on its own: no duplicate (recipient, role,
 // generation), never an NK for the source, generations >= 1 only for
-// reviewers' CKs, not too many.
+// reviewers' keys (a re-key's CK' and NK'), not too many.
 Status ValidateKeys(const std::vector<SealedKey>& keys) {
   if (keys.empty()) return Invalid("no sealed keys");
   if (keys.size() > kMaxSealedKeysPerCase) return Invalid("too many sealed keys");
@@ -46,7 +46,7 @@ Status ValidateKeys(const std::vector<SealedKey>& keys) {
       return Invalid("the notes key is never sealed to the source");
     }
     if (k.generation > kMaxRekeysPerCase ||
-        (k.generation > 0 && (!k.reviewer || k.role != Role::kCaseKey))) {
+        (k.generation > 0 && !k.reviewer)) {
       return Invalid("a key generation out of range");
     }
     if (!seen.insert({k.reviewer, k.role, k.generation}).second) {
@@ -190,19 +190,21 @@ Status CheckKeyRoom(SqliteDb& db, const Id& case_id, uint32_t generation,
   return Status::Ok();
 }
 
-// Stores the case's genesis: the same bytes again are a no-op, other bytes
-// kAlreadyExists (a case has at most one, §7.2).
+// Stores a genesis envelope (§7.2, §7.4): at most one per CK, keyed by the
+// CK commitment in its header (bytes 3..34). The same bytes again are a
+// no-op, another envelope with that commitment kAlreadyExists.
 Status InsertGenesis(SqliteDb& db, const Id& case_id, const Bytes& genesis) {
-  DOJAVA_ASSIGN_OR_RETURN(auto find,
-                          db.Prepare("SELECT envelope FROM case_genesis WHERE case_id = ?1"));
+  DOJAVA_ASSIGN_OR_RETURN(auto find, db.Prepare("SELECT envelope FROM case_genesis WHERE case_id = "
+                                                "?1 AND substr(envelope, 3, 32) = ?2"));
   find.BindBlob(1, View(case_id));
+  find.BindBlob(2, ByteView(genesis).subspan(2, 32));
   DOJAVA_ASSIGN_OR_RETURN(bool exists, find.Step());
   if (exists) {
     const ByteView stored = find.ColumnBlob(0);
     if (std::equal(stored.begin(), stored.end(), genesis.begin(), genesis.end())) {
       return Status::Ok();
     }
-    return Status(Code::kAlreadyExists, "the case has another notes-key genesis");
+    return Status(Code::kAlreadyExists, "the case key has another notes-key genesis");
   }
   find.Reset();
   DOJAVA_ASSIGN_OR_RETURN(
@@ -210,6 +212,15 @@ Status InsertGenesis(SqliteDb& db, const Id& case_id, const Bytes& genesis) {
   put.BindBlob(1, View(case_id));
   put.BindBlob(2, genesis);
   return put.Run();
+}
+
+// kInvalidArgument unless `genesis` (if any) has a genesis envelope's size.
+Status CheckGenesisSize(const std::optional<Bytes>& genesis) {
+  if (genesis &&
+      (genesis->size() < kMinGenesisEnvelopeSize || genesis->size() > kMaxGenesisEnvelopeSize)) {
+    return Invalid("a genesis has the wrong size");
+  }
+  return Status::Ok();
 }
 
 constexpr const char* kCaseColumns =
@@ -396,10 +407,7 @@ Result<std::vector<Message>> SqlcipherStore::ListMessages(const Id& case_id, uin
 Status SqlcipherStore::AddSealedKeys(const Id& case_id, const std::vector<SealedKey>& keys,
                                      const std::optional<Bytes>& genesis) {
   DOJAVA_RETURN_IF_ERROR(ValidateKeys(keys));
-  if (genesis &&
-      (genesis->size() < kMinGenesisEnvelopeSize || genesis->size() > kMaxGenesisEnvelopeSize)) {
-    return Invalid("a genesis has the wrong size");
-  }
+  DOJAVA_RETURN_IF_ERROR(CheckGenesisSize(genesis));
   const Day today = Today();
   return writer_->Submit(
       [&](SqliteDb& db) -> Status {
@@ -416,14 +424,17 @@ Status SqlcipherStore::AddSealedKeys(const Id& case_id, const std::vector<Sealed
 }
 
 Result<uint32_t> SqlcipherStore::AddRekey(const Id& case_id, ByteView statement,
-                                          const std::vector<SealedKey>& keys) {
+                                          const std::vector<SealedKey>& keys,
+                                          const std::optional<Bytes>& genesis) {
   if (statement.size() != kRekeyEnvelopeSize) return Invalid("a re-key has the wrong size");
   DOJAVA_RETURN_IF_ERROR(ValidateKeys(keys));
+  DOJAVA_RETURN_IF_ERROR(CheckGenesisSize(genesis));
+  bool notes = false;
   for (const auto& k : keys) {
-    if (!k.reviewer || k.role != Role::kCaseKey) {
-      return Invalid("a re-key seals only case keys to reviewers");
-    }
+    if (!k.reviewer) return Invalid("a re-key seals keys to reviewers only");
+    notes |= k.role == Role::kNotesKey;
   }
+  if (notes != genesis.has_value()) return Invalid("a re-key's notes keys come with a genesis");
   const Day today = Today();
   uint32_t generation = 0;
   DOJAVA_OUTER_RETURN_IF_ERROR(writer_->Submit(
@@ -443,9 +454,10 @@ Result<uint32_t> SqlcipherStore::AddRekey(const Id& case_id, ByteView statement,
         DOJAVA_RETURN_IF_ERROR(put.Run());
         std::vector<SealedKey> numbered = keys;
         for (auto& k : numbered) k.generation = generation;
+        if (genesis) DOJAVA_RETURN_IF_ERROR(InsertGenesis(db, case_id, *genesis));
         return InsertKeys(db, case_id, numbered, /*new_case=*/false);
       },
-      statement.size() + keys.size() * protocol::kSealedKeySize));
+      statement.size() + keys.size() * protocol::kSealedKeySize + (genesis ? genesis->size() : 0)));
   return generation;
 }
 

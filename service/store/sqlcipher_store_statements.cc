@@ -1,8 +1,8 @@
 // The signed case statements of SqlcipherStore (sqlcipher_store.h), each held
 // only as its statement envelope (PROTOCOL.md §7.4, no reviewer id): case-key
-// anchors and the reading of a case's genesis, anchors and re-keys. The
-// genesis is written with its keys (AddSealedKeys) and a re-key with its keys
-// (AddRekey), in sqlcipher_store_cases.cc.
+// anchors and the reading of a case's geneses, anchors and re-keys. A
+// genesis is written with its keys (AddSealedKeys, or AddRekey with the
+// re-key's), in sqlcipher_store_cases.cc.
 #include <algorithm>
 #include <utility>
 
@@ -104,11 +104,14 @@ Result<CaseStatements> SqlcipherStore::GetCaseStatements(const Id& case_id) {
   CaseStatements out;
   DOJAVA_OUTER_RETURN_IF_ERROR(readers_->Read([&](SqliteDb& db) -> Status {
     DOJAVA_RETURN_IF_ERROR(CheckCaseExists(db, case_id));
-    DOJAVA_ASSIGN_OR_RETURN(auto genesis,
-                            db.Prepare("SELECT envelope FROM case_genesis WHERE case_id = ?1"));
-    genesis.BindBlob(1, View(case_id));
-    DOJAVA_ASSIGN_OR_RETURN(bool has_genesis, genesis.Step());
-    if (has_genesis) out.genesis = Copy(genesis.ColumnBlob(0));
+    DOJAVA_ASSIGN_OR_RETURN(auto geneses, db.Prepare("SELECT envelope FROM case_genesis WHERE "
+                                                     "case_id = ?1 ORDER BY envelope"));
+    geneses.BindBlob(1, View(case_id));
+    while (true) {
+      DOJAVA_ASSIGN_OR_RETURN(bool row, geneses.Step());
+      if (!row) break;
+      out.geneses.push_back(Copy(geneses.ColumnBlob(0)));
+    }
     DOJAVA_ASSIGN_OR_RETURN(auto anchors, db.Prepare("SELECT envelope FROM case_anchors WHERE "
                                                      "case_id = ?1 ORDER BY envelope"));
     anchors.BindBlob(1, View(case_id));

@@ -171,8 +171,8 @@ struct CaseCursor {
 // which holds no reviewer id for them: the API verified the clear statements
 // and checked the envelopes' version, type and length before storing them).
 struct CaseStatements {
-  std::optional<Bytes> genesis;  // the notes-key genesis envelope (§7.2), if any
-  std::vector<Bytes> anchors;    // case-key anchor envelopes (§8.5), by their bytes
+  std::vector<Bytes> geneses;  // notes-key genesis envelopes (§7.2, one per CK), by their bytes
+  std::vector<Bytes> anchors;  // case-key anchor envelopes (§8.5), by their bytes
   std::vector<std::pair<uint32_t, Bytes>> rekeys;  // (generation, re-key envelope), ascending
 };
 
@@ -237,13 +237,14 @@ class Store {
   virtual Result<std::vector<Message>> ListMessages(const Id& case_id, uint64_t after_seq,
                                                     size_t max_count, size_t max_bytes) = 0;
 
-  // Adds sealed keys (a grant), and the case's notes-key genesis envelope
+  // Adds sealed keys (a grant), and a notes-key genesis envelope
   // (kMin..kMaxGenesisEnvelopeSize bytes) if given. A
   // key equal to a stored one is a no-op; a different key for a (recipient,
   // role, generation) that already has one is kAlreadyExists (so a notes key,
   // once set, is never replaced); a generation above the case's last re-key
-  // is kInvalidArgument. A genesis equal to the stored one is a no-op,
-  // another one kAlreadyExists. All or none.
+  // is kInvalidArgument. A case holds one genesis per CK, keyed by the CK
+  // commitment in the envelope's header: the same envelope again is a
+  // no-op, another one with that commitment kAlreadyExists. All or none.
   virtual Status AddSealedKeys(const Id& case_id, const std::vector<SealedKey>& keys,
                                const std::optional<Bytes>& genesis) = 0;
   virtual Result<std::vector<SealedKey>> GetSealedKeys(const Id& case_id) = 0;
@@ -252,16 +253,19 @@ class Store {
   // with a case-key row of it (any generation): one more is kAlreadyExists.
   virtual Status PutAnchor(const Id& case_id, ByteView anchor_envelope) = 0;
   // Stores a re-key envelope (kRekeyEnvelopeSize bytes) as the next generation with
-  // its keys (reviewers, role CK; their generation is set here), in one
+  // its keys (reviewers: CK' and, with `genesis`, NK'; their generation is
+  // set here) and the genesis of NK' (as AddSealedKeys; notes keys without
+  // a genesis, or a genesis without them, kInvalidArgument), in one
   // transaction. Returns the generation. kLimitReached past
   // kMaxRekeysPerCase.
   virtual Result<uint32_t> AddRekey(const Id& case_id, ByteView statement,
-                                    const std::vector<SealedKey>& keys) = 0;
+                                    const std::vector<SealedKey>& keys,
+                                    const std::optional<Bytes>& genesis) = 0;
   // Replaces stored keys in place (a reviewer's keys sealed again to its
   // rotated encryption key, PROTOCOL.md §12.4): each key's (recipient, role,
   // generation) must have a row (kNotFound otherwise). All or none.
   virtual Status ReplaceSealedKeys(const Id& case_id, const std::vector<SealedKey>& keys) = 0;
-  // The case's genesis, anchors and re-keys (kNotFound for an unknown case).
+  // The case's geneses, anchors and re-keys (kNotFound for an unknown case).
   virtual Result<CaseStatements> GetCaseStatements(const Id& case_id) = 0;
 
   // --- attachments -------------------------------------------------------

@@ -28,6 +28,7 @@ constexpr const char* kRole = "role";
 constexpr const char* kSealed = "sealed";
 constexpr const char* kGeneration = "generation";
 constexpr const char* kGenesis = "genesis";
+constexpr const char* kGeneses = "geneses";
 constexpr const char* kAnchors = "anchors";
 constexpr const char* kRekeys = "rekeys";
 constexpr const char* kEnvelope = "envelope";
@@ -156,11 +157,20 @@ std::string WithKey(const std::string& body, const KeyRow& key) {
   return json::serialize(o);
 }
 
-std::optional<Bytes> Genesis(const std::string& body) { return DecodeIf(Object(body), kGenesis); }
+std::vector<Bytes> Geneses(const std::string& body) {
+  std::vector<Bytes> out;
+  const json::object o = Object(body);
+  if (const json::value* a = o.if_contains(kGeneses); a && a->is_array()) {
+    for (const json::value& v : a->as_array()) out.push_back(Decode(v));
+  }
+  return out;
+}
 
-std::string WithGenesis(const std::string& body, const std::optional<Bytes>& genesis) {
+std::string WithGeneses(const std::string& body, const std::vector<Bytes>& geneses) {
   json::object o = Object(body);
-  o[kGenesis] = genesis ? Encode(*genesis) : json::value(nullptr);
+  json::array a;
+  for (const Bytes& b : geneses) a.push_back(Encode(b));
+  o[kGeneses] = std::move(a);
   return json::serialize(o);
 }
 

@@ -51,10 +51,10 @@ std::vector<KeyRow> Keys(const std::string& body);
 // The answer with the key of (recipient, role, generation) replaced by
 // `sealed`, or added if the case has none.
 std::string WithKey(const std::string& body, const KeyRow& key);
-// The notes-key genesis as served (its envelope, PROTOCOL §7.4), and the
-// answer with another (nullopt: none).
-std::optional<Bytes> Genesis(const std::string& body);
-std::string WithGenesis(const std::string& body, const std::optional<Bytes>& genesis);
+// The notes-key geneses as served (envelopes, PROTOCOL §7.4: one per case
+// key), and the answer with others (empty: none).
+std::vector<Bytes> Geneses(const std::string& body);
+std::string WithGeneses(const std::string& body, const std::vector<Bytes>& geneses);
 // The source's X25519 key as served (`source_public_key`, PROTOCOL §7.3),
 // and the answer with another.
 Bytes SourcePublicKey(const std::string& body);

@@ -3,7 +3,7 @@
 // labels, assignee and notes would be written under a key it holds
 // (PROTOCOL §7.2: a reader MUST NOT use an NK without a valid genesis; §7.4:
 // the genesis is served sealed under the case's CK, which the attacker does
-// not hold; client/case_records.cc CheckGenesis, client/reviewer_actions.cc
+// not hold; client/case_records.cc CheckNotesKey, client/reviewer_actions.cc
 // EnsureNotesKey).
 #include <catch2/catch_test_macros.hpp>
 
@@ -81,10 +81,11 @@ TEST_CASE("attack 3: a planted notes key is refused and nothing is written under
   for (const Variant& v : variants) {
     INFO(v.who);
     n.reviewers().Clear();
-    n.reviewers().Rewrite("GET", case_path,
-                          [planted, genesis = v.genesis](int&, std::string& body) {
-                            body = WithGenesis(WithKey(body, planted), genesis);
-                          });
+    n.reviewers().Rewrite(
+        "GET", case_path, [planted, genesis = v.genesis](int&, std::string& body) {
+          body = WithGeneses(WithKey(body, planted),
+                             genesis ? std::vector<Bytes>{*genesis} : std::vector<Bytes>{});
+        });
     n.reviewers().ForgetSeen();
     for (const std::vector<std::string>& cmd :
          {std::vector<std::string>{"status", case_text, "investigating"},

@@ -556,7 +556,8 @@ TEST_CASE(
     return std::move(e).value();
   };
   SECTION("signed: records under CK' open, and the follow-up is written under CK'") {
-    REQUIRE(p.h().store().AddRekey(c.case_id, seal(c.ck, *statement), {ana_key}).ok());
+    REQUIRE(
+        p.h().store().AddRekey(c.case_id, seal(c.ck, *statement), {ana_key}, std::nullopt).ok());
     p.Post(p.ana(), c.case_id,
            p.ReviewerRecord(p.ana(), ck2, c.case_id, Message("under the new key"), report, 1));
     HttpResponse page = p.Open(c.receipt);
@@ -576,9 +577,10 @@ TEST_CASE(
     REQUIRE(p.h()
                 .store()
                 .AddRekey(c.case_id, seal(SecretBytes::Random(protocol::kKeySize), *statement),
-                          {ana_key})
+                          {ana_key}, std::nullopt)
                 .ok());
-    REQUIRE(p.h().store().AddRekey(c.case_id, seal(c.ck, *statement), {ana_key}).ok());
+    REQUIRE(
+        p.h().store().AddRekey(c.case_id, seal(c.ck, *statement), {ana_key}, std::nullopt).ok());
     p.Post(p.ana(), c.case_id,
            p.ReviewerRecord(p.ana(), ck2, c.case_id, Message("under the new key"), report, 1));
     HttpResponse page = p.Open(c.receipt);
@@ -593,7 +595,7 @@ TEST_CASE(
     auto forged =
         v2::MakeRekey(c.case_id, stranger.id, c.ck, ck2, *source_seal, 1, *m.ed25519_secret);
     REQUIRE(forged.ok());
-    REQUIRE(p.h().store().AddRekey(c.case_id, seal(c.ck, *forged), {ana_key}).ok());
+    REQUIRE(p.h().store().AddRekey(c.case_id, seal(c.ck, *forged), {ana_key}, std::nullopt).ok());
     p.Post(p.ana(), c.case_id,
            p.ReviewerRecord(p.ana(), ck2, c.case_id, Message("under the new key"), report, 1));
     HttpResponse page = p.Open(c.receipt);

@@ -105,8 +105,8 @@ TEST_CASE("migrations: every earlier version migrates to the latest, data intact
       CHECK(*SchemaMigrations::Version(**db) == SchemaMigrations::kLatestVersion);
     }
     CHECK(IndexNames(t.db_path(), t.key) ==
-          std::vector<std::string>{"cases_by_activity", "cases_by_expiry", "chunks_by_case",
-                                   "uploads_by_case", "uploads_by_day"});
+          std::vector<std::string>{"case_genesis_by_key", "cases_by_activity", "cases_by_expiry",
+                                   "chunks_by_case", "uploads_by_case", "uploads_by_day"});
     if (from == 0) REQUIRE(t.store->PutSettings(t.settings).ok());
     if (from >= 1) {
       CHECK(*t.store->GetSettings() == t.settings);

@@ -329,24 +329,25 @@ TEST_CASE("case statements: genesis, anchors, re-keys with generations, as envel
   REQUIRE(t.store->CreateCase(c).ok());
   auto empty = t.store->GetCaseStatements(c.case_id);
   REQUIRE(empty.ok());
-  CHECK(!empty->genesis);
+  CHECK(empty->geneses.empty());
   CHECK(empty->anchors.empty());
   CHECK(empty->rekeys.empty());
   CHECK(t.store->GetCaseStatements(RandomId()).code() == Code::kNotFound);
 
-  // The genesis comes with the first notes keys, once.
+  // The genesis comes with the first notes keys, once per case key: keyed
+  // by the CK commitment in its envelope's header (bytes 3..34).
   const Bytes genesis = testing::RandomBytes(kMinGenesisEnvelopeSize + 16);
   const std::vector<SealedKey> notes = {testing::ReviewerKey(r1, Role::kNotesKey)};
   REQUIRE(t.store->AddSealedKeys(c.case_id, notes, genesis).ok());
   REQUIRE(t.store->AddSealedKeys(c.case_id, notes, genesis).ok());  // retry
-  CHECK(t.store
-            ->AddSealedKeys(c.case_id, {testing::ReviewerKey(r2, Role::kNotesKey)},
-                            testing::RandomBytes(kMinGenesisEnvelopeSize))
+  Bytes same_key = testing::RandomBytes(kMinGenesisEnvelopeSize);
+  std::copy(genesis.begin() + 2, genesis.begin() + 34, same_key.begin() + 2);
+  CHECK(t.store->AddSealedKeys(c.case_id, {testing::ReviewerKey(r2, Role::kNotesKey)}, same_key)
             .code() == Code::kAlreadyExists);
   CHECK(t.store->GetSealedKeys(c.case_id)->size() == 4);  // nothing of the refused call
   CHECK(t.store->AddSealedKeys(c.case_id, notes, Bytes(kMinGenesisEnvelopeSize - 1)).code() ==
         Code::kInvalidArgument);
-  CHECK(*t.store->GetCaseStatements(c.case_id)->genesis == genesis);
+  CHECK(t.store->GetCaseStatements(c.case_id)->geneses == std::vector<Bytes>{genesis});
 
   // Anchors: at most one per reviewer holding a case key (two here), counted
   // without knowing who anchored; the same bytes again are a no-op.
@@ -374,16 +375,39 @@ TEST_CASE("case statements: genesis, anchors, re-keys with generations, as envel
   const Bytes rekey1 = testing::RandomBytes(kRekeyEnvelopeSize);
   auto g1 = t.store->AddRekey(
       c.case_id, rekey1,
-      {testing::ReviewerKey(r1, Role::kCaseKey), testing::ReviewerKey(r2, Role::kCaseKey)});
+      {testing::ReviewerKey(r1, Role::kCaseKey), testing::ReviewerKey(r2, Role::kCaseKey)},
+      std::nullopt);
   REQUIRE(g1.ok());
   CHECK(*g1 == 1);
-  CHECK(t.store->AddRekey(c.case_id, rekey1, {testing::ReviewerKey(r1, Role::kNotesKey)}).code() ==
-        Code::kInvalidArgument);
+  // NK' comes with its genesis, and a genesis with NK'.
+  CHECK(t.store
+            ->AddRekey(c.case_id, rekey1, {testing::ReviewerKey(r1, Role::kNotesKey)}, std::nullopt)
+            .code() == Code::kInvalidArgument);
+  CHECK(t.store
+            ->AddRekey(c.case_id, rekey1, {testing::ReviewerKey(r1, Role::kCaseKey)},
+                       testing::RandomBytes(kMinGenesisEnvelopeSize))
+            .code() == Code::kInvalidArgument);
   CHECK(
-      t.store->AddRekey(c.case_id, Bytes(10), {testing::ReviewerKey(r1, Role::kCaseKey)}).code() ==
-      Code::kInvalidArgument);
+      t.store
+          ->AddRekey(c.case_id, Bytes(10), {testing::ReviewerKey(r1, Role::kCaseKey)}, std::nullopt)
+          .code() == Code::kInvalidArgument);
+  // A genesis under a case key that has one already: nothing is stored.
+  CHECK(t.store
+            ->AddRekey(c.case_id, testing::RandomBytes(kRekeyEnvelopeSize),
+                       {testing::ReviewerKey(r1, Role::kCaseKey),
+                        testing::ReviewerKey(r1, Role::kNotesKey)},
+                       same_key)
+            .code() == Code::kAlreadyExists);
+  // Generation 2 brings NK' and the genesis of its own case key.
   const Bytes rekey2 = testing::RandomBytes(kRekeyEnvelopeSize);
-  CHECK(*t.store->AddRekey(c.case_id, rekey2, {testing::ReviewerKey(r1, Role::kCaseKey)}) == 2);
+  const Bytes genesis2 = testing::RandomBytes(kMinGenesisEnvelopeSize);
+  CHECK(*t.store->AddRekey(
+            c.case_id, rekey2,
+            {testing::ReviewerKey(r1, Role::kCaseKey), testing::ReviewerKey(r1, Role::kNotesKey)},
+            genesis2) == 2);
+  std::vector<Bytes> geneses = {genesis, genesis2};
+  std::sort(geneses.begin(), geneses.end());
+  CHECK(t.store->GetCaseStatements(c.case_id)->geneses == geneses);  // by their bytes
   REQUIRE(t.store
               ->AddSealedKeys(c.case_id, {SealedKey{r2, Role::kCaseKey, RandomArray<82>(), 2}},
                               std::nullopt)
@@ -399,7 +423,7 @@ TEST_CASE("case statements: genesis, anchors, re-keys with generations, as envel
   for (const auto& k : *keys) ++per_generation[k.generation];
   CHECK(per_generation[0] == 4);
   CHECK(per_generation[1] == 2);
-  CHECK(per_generation[2] == 2);
+  CHECK(per_generation[2] == 3);  // r1's CK and NK, r2's CK
 
   // Deleting the case deletes its statements.
   REQUIRE(t.store->DeleteCase(c.case_id).ok());

@@ -57,10 +57,10 @@ class DiskFullStore final : public Store {
   Status PutAnchor(const Id& id, ByteView anchor_envelope) override {
     return Full() ? kFull() : real_->PutAnchor(id, anchor_envelope);
   }
-  Result<uint32_t> AddRekey(const Id& id, ByteView statement,
-                            const std::vector<SealedKey>& keys) override {
+  Result<uint32_t> AddRekey(const Id& id, ByteView statement, const std::vector<SealedKey>& keys,
+                            const std::optional<Bytes>& genesis) override {
     if (Full()) return kFull();
-    return real_->AddRekey(id, statement, keys);
+    return real_->AddRekey(id, statement, keys, genesis);
   }
   Result<CaseStatements> GetCaseStatements(const Id& id) override {
     return real_->GetCaseStatements(id);
