@@ -1,6 +1,7 @@
 #include "desk/dialogs.h"
 
 #include <QScrollArea>
+#include <QSettings>
 #include <QVBoxLayout>
 
 namespace dojava::desk {
@@ -131,6 +132,18 @@ class ScrolledPage : public QWidget {
   }
 };
 
+// Qt's file dialog writes the folders it visited (its history, the last
+// folder, the sidebar's places) to QtProject.conf when it is destroyed. A
+// folder's name can say what a reviewer works on ("pegasus-journalist"), so
+// they are removed right after: the desk keeps no trace of where files went.
+void ForgetFileDialogFolders() {
+  QSettings qt(QSettings::UserScope, QStringLiteral("QtProject"));
+  qt.beginGroup(QStringLiteral("FileDialog"));
+  for (const char* key : {"history", "lastVisited", "shortcuts"}) qt.remove(QLatin1String(key));
+  qt.endGroup();
+  qt.sync();
+}
+
 }  // namespace
 
 QFileDialog* NewFileDialog(QWidget* parent, const QString& caption, QFileDialog::FileMode mode,
@@ -142,6 +155,8 @@ QFileDialog* NewFileDialog(QWidget* parent, const QString& caption, QFileDialog:
   if (mode == QFileDialog::Directory) dialog->setOption(QFileDialog::ShowDirsOnly);
   if (mode == QFileDialog::AnyFile) dialog->setAcceptMode(QFileDialog::AcceptSave);
   if (!suggested.isEmpty()) dialog->selectFile(suggested);
+  // destroyed() is sent after ~QFileDialog has written its settings.
+  QObject::connect(dialog, &QObject::destroyed, [] { ForgetFileDialogFolders(); });
   return dialog;
 }
 

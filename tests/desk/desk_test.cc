@@ -22,6 +22,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileDialog>
 #include <QImage>
 #include <QInputDialog>
 #include <QJsonArray>
@@ -39,6 +40,7 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
@@ -58,6 +60,7 @@
 #include "desk/dashboard_counts.h"
 #include "desk/dashboard_page.h"
 #include "desk/desk_settings.h"
+#include "desk/dialogs.h"
 #include "desk/language_switch.h"
 #include "desk/main_window.h"
 #include "service/store/database_key.h"
@@ -142,6 +145,7 @@ class DeskTest : public QObject {
   void openReplyNoteStatus();
   void downloadCancelledThenResumed();
   void readMarksStayOutOfDeskIni();
+  void fileDialogKeepsNoFolders();
   void replyWithFilesCleanedOrWarned();
   void grantOneCaseThenAllCases();
   void notifiesWhenACaseArrives();
@@ -554,6 +558,35 @@ void DeskTest::readMarksStayOutOfDeskIni() {
   QVERIFY(seen.hasNext());
   QCOMPARE(QFile(seen.next()).permissions() & (QFile::ReadGroup | QFile::ReadOther),
            QFile::Permissions());
+}
+
+// A file chosen in the desk's file dialog leaves its folder's name nowhere
+// on disk (Qt's dialog writes its history to QtProject.conf).
+void DeskTest::fileDialogKeepsNoFolders() {
+  const QString folder = P("pegasus-journalist-folder");
+  QVERIFY(QDir().mkpath(folder));
+  const QString file = folder + QStringLiteral("/evidence.txt");
+  QFile f(file);
+  QVERIFY(f.open(QIODevice::WriteOnly));
+  f.write("x");
+  f.close();
+  QTimer picker;
+  picker.setInterval(10);
+  QObject::connect(&picker, &QTimer::timeout, [&] {
+    auto* d = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+    if (d == nullptr || !d->isVisible()) return;
+    picker.stop();
+    d->setDirectory(folder);
+    d->selectFile(file);
+    static_cast<QDialog*>(d)->accept();  // QFileDialog's is protected
+  });
+  picker.start();
+  const QString got = AskForPath(window_.get(), QStringLiteral("pick"), QFileDialog::ExistingFile);
+  QCOMPARE(got, file);
+  const QString conf = QSettings(QSettings::UserScope, QStringLiteral("QtProject")).fileName();
+  QVERIFY2(conf.startsWith(P("xdg-config")), qPrintable(conf));
+  const QByteArray written = QFile::exists(conf) ? ReadFile(conf) : QByteArray();
+  QVERIFY2(!written.contains("pegasus-journalist"), written.constData());
 }
 
 void DeskTest::replyWithFilesCleanedOrWarned() {
