@@ -539,7 +539,7 @@
     </message>
     <message>
         <source> Replies, notes and status changes are switched off for this case; reading stays possible.</source>
-        <translation> Одговорите, белешките и промените на статусот се исклучени за овој случај; читањето е сè уште можно.</translation>
+        <translation> Одговорите, белешките и промените на статусот се исклучени за овој случај; читањето е и понатаму можно.</translation>
     </message>
     <message>
         <source>It is ignored: replies and notes go on under the last case key that could be followed. Tell your admin if it happens again.</source>
