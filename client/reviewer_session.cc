@@ -76,18 +76,22 @@ Status LoginAndSave(ReviewerSession& s) {
   return Status::Ok();
 }
 
-Status EnsureLoggedIn(ReviewerSession& s) {
-  DOJAVA_ASSIGN_OR_RETURN(auto token, s.conn->state().Token());
-  if (!token || token->empty()) return LoginAndSave(s);
-  s.api().SetToken(*token);
+Status ProbeToken(ReviewerSession& s) {
   // A cheap authenticated probe of a reviewer-only route: no case is active
   // after a day this far ahead, so a valid token gets an empty list; without
   // one (expired, server restarted) it is unauthorized; the source listener
   // has no such route.
-  auto probe = s.api().ListCases(TodayDay() + kProbeDaysAhead);
+  return s.api().ListCases(TodayDay() + kProbeDaysAhead).status();
+}
+
+Status EnsureLoggedIn(ReviewerSession& s) {
+  DOJAVA_ASSIGN_OR_RETURN(auto token, s.conn->state().Token());
+  if (!token || token->empty()) return LoginAndSave(s);
+  s.api().SetToken(*token);
+  Status probe = ProbeToken(s);
   if (probe.code() == Code::kPermissionDenied) return LoginAndSave(s);
   if (probe.code() == Code::kNotFound) return WrongListener(s);
-  return probe.status();
+  return probe;
 }
 
 Result<crypto::Id> ResolveCaseId(ApiClient& api, const std::string& arg) {

@@ -63,6 +63,11 @@ Result<ReviewerIdentity> IdentifyWithEpochs(crypto::ReviewerKey key, const Roste
 // kInvalidArgument if the address is the source listener (no reviewer API).
 Status LoginAndSave(ReviewerSession& s);
 
+// One cheap request that needs the session's token: kPermissionDenied if the
+// server refuses the token (expired, server restarted), kNotFound on the
+// source listener, OK if it is accepted.
+Status ProbeToken(ReviewerSession& s);
+
 // Uses the saved token, logging in first if there is none or if the server
 // no longer accepts it (expired, server restarted). kInvalidArgument for
 // the source listener, as LoginAndSave.

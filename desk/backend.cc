@@ -147,8 +147,26 @@ Backend::~Backend() = default;
 
 void Backend::Cancel() { cancel_requested_.store(true); }
 
+namespace {
+
+std::function<void(const char*)>& StepHook() {
+  static std::function<void(const char*)> hook;
+  return hook;
+}
+
+}  // namespace
+
+void Backend::Step(const char* step) {
+  if (StepHook()) StepHook()(step);
+}
+
+void Backend::SetStepHookForTesting(std::function<void(const char* step)> hook) {
+  StepHook() = std::move(hook);
+}
+
 bool Backend::Begin(std::function<void()> again) {
-  again_ = second_run_ ? nullptr : std::move(again);
+  again_ = std::move(again);
+  if (!second_run_) logged_in_again_ = false;
   if (session_) return true;
   again_ = nullptr;
   emit needsUnlock();
@@ -156,28 +174,37 @@ bool Backend::Begin(std::function<void()> again) {
   return false;
 }
 
+void Backend::Changed(std::function<void()> rest) {
+  again_ = std::move(rest);
+  Step("changed");
+}
+
 bool Backend::TokenRefused() {
-  // As client::EnsureLoggedIn: a reviewer route that lists nothing this far
-  // ahead answers with an empty list, or refuses the token.
-  constexpr int64_t kProbeDaysAhead = 365 * 100;
-  auto probe = session_->api().ListCases(client::TodayDay() + kProbeDaysAhead);
-  return probe.code() == Code::kPermissionDenied;
+  return client::ProbeToken(*session_).code() == Code::kPermissionDenied;
+}
+
+Backend::Relogin Backend::LogInAgainIfRefused(const QString& what, const Status& st) {
+  // kPermissionDenied is also a case not shared with this reviewer: only a
+  // refused token is worth a new login.
+  if (logged_in_again_ || !session_ || st.code() != Code::kPermissionDenied || !TokenRefused()) {
+    return Relogin::kNo;
+  }
+  logged_in_again_ = true;
+  emit busy(tr("Logging in again…"));
+  Status login = client::LoginAndSave(*session_);
+  if (login.ok()) return Relogin::kDone;
+  emit failed(what, PlainError(login));
+  return Relogin::kFailed;
 }
 
 void Backend::ReportFailure(const QString& what, const Status& st) {
   std::function<void()> again = std::exchange(again_, nullptr);
-  // kPermissionDenied is also a case not shared with this reviewer: only a
-  // refused token is worth a new login.
-  if (again && session_ && st.code() == Code::kPermissionDenied && TokenRefused()) {
-    emit busy(tr("Logging in again…"));
-    Status login = client::LoginAndSave(*session_);
-    if (!login.ok()) return emit failed(what, PlainError(login));
-    second_run_ = true;
-    again();
-    second_run_ = false;
-    return;
-  }
-  emit failed(what, PlainError(st));
+  const Relogin relogin = again ? LogInAgainIfRefused(what, st) : Relogin::kNo;
+  if (relogin == Relogin::kFailed) return;
+  if (relogin == Relogin::kNo) return emit failed(what, PlainError(st));
+  second_run_ = true;
+  again();
+  second_run_ = false;
 }
 
 client::ConnectionOptions Backend::ConnectionOf(const ServerSettings& settings) {
@@ -246,6 +273,7 @@ void Backend::ListCases() {
   emit busy(tr("Opening your cases…"));
   auto list = session_->api().ListCases(0);
   if (!list.ok()) return ReportFailure(tr("Case list"), list.status());
+  Step("listed");
   QList<CaseRow> rows;
   int not_granted = 0;
   const qint64 total = static_cast<qint64>(list->size());
@@ -254,6 +282,14 @@ void Backend::ListCases() {
     emit progress(i, total);
     auto v = client::OpenCase(*session_, (*list)[static_cast<size_t>(i)].case_id);
     if (v.code() == Code::kPermissionDenied) {
+      // A refused token (dojavad restarted meanwhile): one new login, and
+      // this case is opened again; otherwise it is not shared with us.
+      const Relogin relogin = LogInAgainIfRefused(tr("Case list"), v.status());
+      if (relogin == Relogin::kFailed) return;
+      if (relogin == Relogin::kDone) {
+        --i;
+        continue;
+      }
       ++not_granted;
       continue;
     }
@@ -270,11 +306,23 @@ void Backend::ListCases() {
   emit casesListed(rows, not_granted);
 }
 
-void Backend::Reopen(const QString& id) {
+std::optional<client::CaseView> Backend::OpenOrReport(const QString& id, const QString& what) {
   auto case_id = client::ParseId(id.toStdString(), "case");
-  if (!case_id.ok()) return ReportFailure(tr("Open case"), case_id.status());
+  if (!case_id.ok()) {
+    ReportFailure(what, case_id.status());
+    return std::nullopt;
+  }
   auto v = client::OpenCase(*session_, *case_id);
-  if (!v.ok()) return ReportFailure(tr("Open case"), v.status());
+  if (!v.ok()) {
+    ReportFailure(what, v.status());
+    return std::nullopt;
+  }
+  return std::move(v).value();
+}
+
+void Backend::Reopen(const QString& id) {
+  std::optional<client::CaseView> v = OpenOrReport(id, tr("Open case"));
+  if (!v) return;
   Status read = client::MarkRead(*session_, *v);
   if (!read.ok()) return ReportFailure(tr("Open case"), read);
   emit caseOpened(Describe(*session_, *v));
@@ -305,6 +353,7 @@ void Backend::AddNote(QString id, std::shared_ptr<SecretBytes> text) {
   ev["text"] = text->reveal_chars();
   Status st = PostEventTo(*session_, id, ev);
   if (!st.ok()) return ReportFailure(tr("Note"), st);  // the text is kept for a second run
+  Changed([this, id] { Reopen(id); });
   *text = SecretBytes();
   emit done(tr("Note added (only your team sees it)."));
   Reopen(id);
@@ -321,6 +370,7 @@ void Backend::SetStatus(QString id, QString status) {
   ev["status"] = status.toStdString();
   Status st = PostEventTo(*session_, id, ev);
   if (!st.ok()) return ReportFailure(tr("Status"), st);
+  Changed([this, id] { Reopen(id); });
   emit done(tr("Status set to %1.").arg(status));
   Reopen(id);
 }
@@ -340,6 +390,7 @@ void Backend::AddLabel(QString id, QString label) {
   ev["remove"] = json::array(client::WipingStorage());
   Status st = PostEventTo(*session_, id, ev);
   if (!st.ok()) return ReportFailure(tr("Label"), st);
+  Changed([this, id] { Reopen(id); });
   emit done(tr("Label added."));
   Reopen(id);
 }
@@ -358,6 +409,7 @@ void Backend::Assign(QString id, QString who) {
   }
   Status st = PostEventTo(*session_, id, ev);
   if (!st.ok()) return ReportFailure(tr("Assign"), st);
+  Changed([this, id] { Reopen(id); });
   emit done(who.isEmpty() ? tr("Unassigned.") : tr("Assigned to %1.").arg(who));
   Reopen(id);
 }
@@ -366,10 +418,9 @@ void Backend::Download(QString id, int number, QString folder) {
   if (!Begin([this, id, number, folder] { Download(id, number, folder); })) return;
   cancel_requested_ = false;
   emit busy(tr("Downloading…"));
-  auto case_id = client::ParseId(id.toStdString(), "case");
-  if (!case_id.ok()) return ReportFailure(tr("Download"), case_id.status());
-  auto v = client::OpenCase(*session_, *case_id);
-  if (!v.ok()) return ReportFailure(tr("Download"), v.status());
+  std::optional<client::CaseView> v = OpenOrReport(id, tr("Download"));
+  if (!v) return;
+  const crypto::Id case_id = v->info.case_id;
   const auto files = client::Attachments(*v);
   if (number < 1 || static_cast<size_t>(number) > files.size()) {
     return ReportFailure(tr("Download"), Status(Code::kNotFound, "no such attachment"));
@@ -391,7 +442,7 @@ void Backend::Download(QString id, int number, QString folder) {
   Status st = client::DownloadFile(
       api,
       [&](client::ApiClient& lane, uint64_t i, Bytes& record) {
-        return lane.GetChunk(*case_id, file_id, i, record);
+        return lane.GetChunk(case_id, file_id, i, record);
       },
       client::kDefaultDownloadStreams, *secrets, ref.chunks, ref.size, output, ref.name, control);
   if (!st.ok()) return ReportFailure(tr("Download"), st);

@@ -11,9 +11,16 @@
 //
 // The token lives in dojavad's memory only: after dojavad restarts (or the
 // token expires) a request is refused. While the key is unlocked the worker
-// then logs in again with it, once, and runs the request once more; a second
-// failure is reported as it is. A request made while locked fails with
-// needsUnlock(): the window asks for the passphrase, as after the idle lock.
+// then logs in again with it, at most once per request, and takes the
+// refused step again; a second failure is reported as it is. A request that
+// already changed something on the server (a reply, a note, a grant…) never
+// runs that change again: after it, only reading the case back is repeated,
+// and a reply whose files were uploaded is posted with those files. A list
+// of cases goes on after the new login from the case that was refused;
+// sharing all cases runs again (granting is idempotent) and counts the
+// cases shared before the login as shared. A request made while locked
+// fails with needsUnlock(): the window asks for the passphrase, as after
+// the idle lock.
 #ifndef DOJAVA_DESK_BACKEND_H_
 #define DOJAVA_DESK_BACKEND_H_
 
@@ -24,9 +31,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/secret_bytes.h"
 #include "client/activity_watch.h"
+#include "client/case_view.h"
 #include "client/reviewer_session.h"
 #include "client/transfer.h"
 #include "desk/desk_types.h"
@@ -51,6 +60,13 @@ class Backend : public QObject {
 
   // Thread-safe: stops the running long operation before its next step.
   void Cancel();
+
+  // For tests only: `hook(step)` runs on the worker thread at "listed" (a
+  // list of cases arrived, for the case list or sharing all, no case opened
+  // yet) and "changed" (a request changed
+  // the server, its result not yet read back), so a test can restart dojavad
+  // exactly there. Set it while no request runs; empty: none.
+  static void SetStepHookForTesting(std::function<void(const char* step)> hook);
 
  public slots:
   // Opens the key file with `passphrase` (wiped after use), connects,
@@ -122,6 +138,8 @@ class Backend : public QObject {
   void needsUnlock();
 
  private:
+  // Runs the test hook (SetStepHookForTesting) at `step`.
+  static void Step(const char* step);
   static client::ConnectionOptions ConnectionOf(const ServerSettings& settings);
   static client::TrustOptions TrustOf(const ServerSettings& settings);
   // Opens `key_file` with `passphrase`.
@@ -134,22 +152,40 @@ class Backend : public QObject {
   void ResealAfterRotation();
   // Starts a request that needs the unlocked key: false (needsUnlock,
   // failed) when locked. `again` runs the same request once more after a
-  // new login (ReportFailure); not kept while that second run goes.
+  // new login (ReportFailure).
   bool Begin(std::function<void()> again);
+  // The running request changed the server: from here a refused token runs
+  // only `rest` again (reading the result back), never the change.
+  void Changed(std::function<void()> rest);
+  enum class Relogin { kNo, kDone, kFailed };
+  // If `st` is the server refusing the token and this request has not
+  // logged in again yet, logs in again with the unlocked key: kDone (take
+  // the refused step again), kFailed (failed(what, …) emitted). kNo for
+  // any other `st`.
+  Relogin LogInAgainIfRefused(const QString& what, const Status& st);
   // Reports `st`, unless it is the server refusing the token and a new
-  // login with the unlocked key works: then the request runs once more.
+  // login with the unlocked key works: then `again_` runs once more.
   void ReportFailure(const QString& what, const Status& st);
   // True if the server refuses the session's token (a cheap probe).
   bool TokenRefused();
+  // Case `id` opened, or nullopt with the failure reported as `what`.
+  std::optional<client::CaseView> OpenOrReport(const QString& id, const QString& what);
   // Opens case `id` again and emits caseOpened (after a change).
   void Reopen(const QString& id);
 
   Result<client::UploadedFile> UploadForReply(const QString& path);
+  // GrantAll's run; `granted_before`: cases shared by a run before a new login.
+  void GrantAllRun(const QString& who, size_t granted_before);
+  // Posts the reply to the opened case `v` with `files` (already uploaded).
+  void PostReplyTo(const client::CaseView& v, const QString& id,
+                   const std::shared_ptr<SecretBytes>& text,
+                   const std::vector<client::UploadedFile>& files);
 
   std::optional<client::ReviewerSession> session_;
   std::optional<client::ActivityWatcher> watcher_;  // reset on unlock and lock
   std::function<void()> again_;                     // the running request, for one more run
   bool second_run_ = false;                         // the running request is that second run
+  bool logged_in_again_ = false;                    // the running request logged in again
   // Set by Cancel(), cleared when the next operation starts.
   std::atomic<bool> cancel_requested_{false};
 };

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "client/case_view.h"
@@ -77,12 +78,10 @@ void Backend::Reply(QString id, std::shared_ptr<SecretBytes> text, QStringList p
   if (!Begin([this, id, text, paths, clean] { Reply(id, text, paths, clean); })) return;
   cancel_requested_ = false;
   emit busy(tr("Sending the reply…"));
-  auto case_id = client::ParseId(id.toStdString(), "case");
-  if (!case_id.ok()) return ReportFailure(tr("Reply"), case_id.status());
-  auto v = client::OpenCase(*session_, *case_id);
-  if (!v.ok()) return ReportFailure(tr("Reply"), v.status());
+  std::optional<client::CaseView> v = OpenOrReport(id, tr("Reply"));
+  if (!v) return;
   QTemporaryDir cleaned;  // 0700; removed with what it holds when this returns
-  std::vector<client::UploadedFile> files;
+  auto files = std::make_shared<std::vector<client::UploadedFile>>();
   for (const QString& path : paths) {
     QString upload = path;
     if (clean) {
@@ -94,16 +93,29 @@ void Backend::Reply(QString id, std::shared_ptr<SecretBytes> text, QStringList p
     emit busy(tr("Encrypting and sending %1…").arg(QFileInfo(path).fileName()));
     auto up = UploadForReply(upload);
     if (!up.ok()) return ReportFailure(tr("Reply"), up.status());
-    files.push_back(std::move(up).value());
+    files->push_back(std::move(up).value());
   }
-  auto seq = client::PostReply(*session_, *v, *text, files);
+  // The files are on the server (kept unbound for upload_ttl_days): a
+  // refused token from here posts the reply with them, not uploading again.
+  again_ = [this, id, text, files] {
+    std::optional<client::CaseView> fresh = OpenOrReport(id, tr("Reply"));
+    if (fresh) PostReplyTo(*fresh, id, text, *files);
+  };
+  PostReplyTo(*v, id, text, *files);
+}
+
+void Backend::PostReplyTo(const client::CaseView& v, const QString& id,
+                          const std::shared_ptr<SecretBytes>& text,
+                          const std::vector<client::UploadedFile>& files) {
+  auto seq = client::PostReply(*session_, v, *text, files);
   if (!seq.ok())
     return ReportFailure(tr("Reply"), seq.status());  // the text is kept for a second run
+  Changed([this, id] { Reopen(id); });
   *text = SecretBytes();
   emit replied(id);
-  emit done(paths.isEmpty()
+  emit done(files.empty()
                 ? tr("Reply sent.")
-                : tr("Reply sent with %n file(s).", nullptr, static_cast<int>(paths.size())));
+                : tr("Reply sent with %n file(s).", nullptr, static_cast<int>(files.size())));
   Reopen(id);
 }
 
@@ -112,20 +124,23 @@ void Backend::Grant(QString id, QString who) {
   emit busy(tr("Sharing the case…"));
   auto target = client::FindReviewer(*session_, who.toStdString());
   if (!target.ok()) return ReportFailure(tr("Grant"), target.status());
-  auto case_id = client::ParseId(id.toStdString(), "case");
-  if (!case_id.ok()) return ReportFailure(tr("Grant"), case_id.status());
-  auto v = client::OpenCase(*session_, *case_id);
-  if (!v.ok()) return ReportFailure(tr("Grant"), v.status());
+  std::optional<client::CaseView> v = OpenOrReport(id, tr("Grant"));
+  if (!v) return;
   auto added = client::GrantCase(*session_, *v, **target);
   if (!added.ok()) return ReportFailure(tr("Grant"), added.status());
+  Changed([this, id] { Reopen(id); });
   emit done(*added == 0 ? tr("%1 already had access to this case.").arg(who)
                         : tr("%1 can now read this case.").arg(who));
   Reopen(id);
 }
 
-// client::GrantAll with the progress bar and Cancel.
 void Backend::GrantAll(QString who) {
   if (!Begin([this, who] { GrantAll(who); })) return;
+  GrantAllRun(who, 0);
+}
+
+// client::GrantAll with the progress bar and Cancel.
+void Backend::GrantAllRun(const QString& who, size_t granted_before) {
   cancel_requested_ = false;
   emit busy(tr("Sharing all your cases with %1…").arg(who));
   auto target = client::FindReviewer(*session_, who.toStdString());
@@ -134,17 +149,28 @@ void Backend::GrantAll(QString who) {
   client::GrantAllControl control;
   control.cancel = &token;
   control.progress = [&](size_t done, size_t total) {
+    if (done == 0 && total > 0) Step("listed");
     if (cancel_requested_) token.Cancel();
     emit progress(static_cast<qint64>(done), static_cast<qint64>(total));
   };
   auto r = client::GrantAll(*session_, **target, control);
   if (!r.ok()) return ReportFailure(tr("Grant all"), r.status());
+  if (r->not_yours > 0 || !r->refused.empty()) {
+    // A token refused on the way (dojavad restarted) makes every case after
+    // it look refused: one new login and the run again, which finds the
+    // cases shared before it already shared.
+    const Relogin relogin =
+        LogInAgainIfRefused(tr("Grant all"), Status(Code::kPermissionDenied, "refused"));
+    if (relogin == Relogin::kFailed) return;
+    if (relogin == Relogin::kDone) return GrantAllRun(who, granted_before + r->granted);
+  }
   QStringList refused;
   for (const client::GrantRefusal& m : r->refused) {
     refused << QString::fromStdString(client::IdText(m.case_id)) + QStringLiteral(": ") +
                    PlainError(m.why);
   }
-  emit grantedAll(static_cast<int>(r->granted), static_cast<int>(r->already),
+  const size_t already = r->already - std::min(r->already, granted_before);
+  emit grantedAll(static_cast<int>(granted_before + r->granted), static_cast<int>(already),
                   static_cast<int>(r->not_yours), refused);
 }
 

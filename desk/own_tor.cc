@@ -1,14 +1,16 @@
 #include "desk/own_tor.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <cerrno>
 
 namespace dojava::desk {
 namespace {
@@ -16,6 +18,41 @@ namespace {
 bool PrivateDir(const QString& path) {
   return QDir().mkpath(path) &&
          QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
+// The extra torrc's bytes, read through the one descriptor that was checked
+// (fstat: a regular file of this user that group and others cannot write,
+// at most kMaxExtraTorrcBytes), so a file swapped after the check is never
+// what tor reads. False if it cannot be opened or fails a check.
+bool ReadCheckedTorrc(const QString& path, QByteArray* content) {
+  const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return false;
+  struct stat st {};
+  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::getuid() &&
+            (st.st_mode & (S_IWGRP | S_IWOTH)) == 0 && st.st_size <= kMaxExtraTorrcBytes;
+  content->clear();
+  char buffer[4096];
+  while (ok) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ok = n == 0;
+      break;
+    }
+    content->append(buffer, static_cast<qsizetype>(n));
+    ok = content->size() <= kMaxExtraTorrcBytes;
+  }
+  ::close(fd);
+  return ok;
+}
+
+// True if `torrc` makes tor read other files (%include), which were not
+// checked.
+bool IncludesFiles(const QByteArray& torrc) {
+  for (const QByteArray& line : torrc.split('\n')) {
+    if (line.trimmed().startsWith("%include")) return true;
+  }
+  return false;
 }
 
 // A port free now on 127.0.0.1 (tor is given it at once).
@@ -83,16 +120,29 @@ QStringList OwnTor::Arguments(quint16 port, QString* error) const {
          << QStringLiteral("--ignore-missing-torrc");
   } else {
     // Settings that change where tor connects: a file others could change
-    // would let them reroute the reviewer's traffic.
-    const QFileInfo extra(extra_torrc_);
-    if (!extra.isFile() || !extra.isReadable() || extra.ownerId() != ::getuid() ||
-        (extra.permissions() & (QFile::WriteGroup | QFile::WriteOther)) != 0) {
+    // would let them reroute the reviewer's traffic. Tor gets a private copy
+    // of what was checked.
+    QByteArray torrc;
+    if (!ReadCheckedTorrc(extra_torrc_, &torrc)) {
       *error = tr("The extra tor settings file %1 cannot be used: it must be a file you can "
                   "read and only you can change.")
                    .arg(extra_torrc_);
       return {};
     }
-    args << QStringLiteral("-f") << extra.absoluteFilePath();
+    if (IncludesFiles(torrc)) {
+      *error = tr("The extra tor settings file %1 cannot be used: it includes other files "
+                  "(%include), which the app cannot check. Put their lines in it instead.")
+                   .arg(extra_torrc_);
+      return {};
+    }
+    QFile copy(extra_torrc_copy());
+    if (!copy.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        !copy.setPermissions(QFile::ReadOwner | QFile::WriteOwner) ||
+        copy.write(torrc) != torrc.size() || !copy.flush()) {
+      *error = tr("%1 cannot be created as a private folder.").arg(dir_);
+      return {};
+    }
+    args << QStringLiteral("-f") << copy.fileName();
   }
   // On tor's command line, so they override the same options in the file.
   // ExtendedErrors: the SOCKS reply tells a missing client-auth key (0xF4)

@@ -10,7 +10,10 @@
 // tor's command line (data folder, client-auth folder, SOCKS port, no
 // control port, log) override the same options in it. The file holds
 // settings, never a secret; it must be a regular file that only its owner
-// can change.
+// can change, at most kMaxExtraTorrcBytes, with no %include (other files
+// would go unchecked). Tor reads a private copy of the bytes that were
+// checked (extra_torrc_copy()), read through the one descriptor the checks
+// ran on, so a file swapped after the check never reaches tor.
 #ifndef DOJAVA_DESK_OWN_TOR_H_
 #define DOJAVA_DESK_OWN_TOR_H_
 
@@ -22,6 +25,8 @@ namespace dojava::desk {
 
 // Seconds to wait for tor to connect to the network before giving up.
 inline constexpr int kOwnTorBootstrapSeconds = 180;
+// The largest extra torrc the app accepts (bridge lines are short).
+inline constexpr qint64 kMaxExtraTorrcBytes = 64 * 1024;
 
 class OwnTor : public QObject {
   Q_OBJECT
@@ -44,6 +49,8 @@ class OwnTor : public QObject {
   // The extra torrc for the next Start(); empty: none.
   void SetExtraTorrc(const QString& path) { extra_torrc_ = path; }
   const QString& extra_torrc() const { return extra_torrc_; }
+  // The private copy of the extra torrc that tor reads (written by Start()).
+  QString extra_torrc_copy() const { return dir_ + QStringLiteral("/extra-torrc"); }
 
   // Starts tor (no-op if running). listening() when its SOCKS port is open,
   // bootstrap(percent) as it connects, failed() if it cannot start or exits.
@@ -59,7 +66,8 @@ class OwnTor : public QObject {
 
  private:
   void ReadOutput();
-  // tor's command line for SOCKS port `port` (the extra torrc checked).
+  // tor's command line for SOCKS port `port` (the extra torrc checked and
+  // copied to extra_torrc_copy()).
   QStringList Arguments(quint16 port, QString* error) const;
   QString dir_;
   QString extra_torrc_;

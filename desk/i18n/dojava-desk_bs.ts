@@ -975,6 +975,10 @@ Zapišite je sada; više se neće prikazati.</translation>
         <source>The extra tor settings file %1 cannot be used: it must be a file you can read and only you can change.</source>
         <translation>Datoteka s dodatnim postavkama za tor %1 se ne može koristiti: mora biti datoteka koju možete čitati i koju samo vi možete mijenjati.</translation>
     </message>
+    <message>
+        <source>The extra tor settings file %1 cannot be used: it includes other files (%include), which the app cannot check. Put their lines in it instead.</source>
+        <translation>Datoteka s dodatnim postavkama za tor %1 se ne može koristiti: uključuje druge datoteke (%include), koje aplikacija ne može provjeriti. Umjesto toga stavite njihove redove u nju.</translation>
+    </message>
 </context>
 <context>
     <name>PlainError</name>

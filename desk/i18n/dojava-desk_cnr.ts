@@ -975,6 +975,10 @@ Zapišite je sada; više se neće prikazati.</translation>
         <source>The extra tor settings file %1 cannot be used: it must be a file you can read and only you can change.</source>
         <translation>Fajl sa dodatnim podešavanjima za tor %1 ne može da se koristi: mora biti fajl koji možete da čitate i koji samo vi možete da mijenjate.</translation>
     </message>
+    <message>
+        <source>The extra tor settings file %1 cannot be used: it includes other files (%include), which the app cannot check. Put their lines in it instead.</source>
+        <translation>Fajl sa dodatnim podešavanjima za tor %1 ne može da se koristi: uključuje druge fajlove (%include), koje aplikacija ne može da provjeri. Umjesto toga stavite njihove redove u njega.</translation>
+    </message>
 </context>
 <context>
     <name>PlainError</name>

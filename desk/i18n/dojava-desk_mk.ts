@@ -975,6 +975,10 @@ Write it down now; it is not shown again.</source>
         <source>The extra tor settings file %1 cannot be used: it must be a file you can read and only you can change.</source>
         <translation>Датотеката со дополнителни поставки за tor %1 не може да се користи: мора да биде датотека што можете да ја читате и што само вие можете да ја менувате.</translation>
     </message>
+    <message>
+        <source>The extra tor settings file %1 cannot be used: it includes other files (%include), which the app cannot check. Put their lines in it instead.</source>
+        <translation>Датотеката со дополнителни поставки за tor %1 не може да се користи: вклучува други датотеки (%include), кои апликацијата не може да ги провери. Наместо тоа ставете ги нивните редови во неа.</translation>
+    </message>
 </context>
 <context>
     <name>PlainError</name>

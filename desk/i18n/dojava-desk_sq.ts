@@ -961,6 +961,10 @@ Shkruajeni tani; nuk do të shfaqet më.</translation>
         <source>The extra tor settings file %1 cannot be used: it must be a file you can read and only you can change.</source>
         <translation>Skedari me cilësime shtesë për tor %1 nuk mund të përdoret: duhet të jetë një skedar që ju mund ta lexoni dhe vetëm ju mund ta ndryshoni.</translation>
     </message>
+    <message>
+        <source>The extra tor settings file %1 cannot be used: it includes other files (%include), which the app cannot check. Put their lines in it instead.</source>
+        <translation>Skedari me cilësime shtesë për tor %1 nuk mund të përdoret: përfshin skedarë të tjerë (%include), të cilët aplikacioni nuk mund t&apos;i kontrollojë. Vendosni rreshtat e tyre në të.</translation>
+    </message>
 </context>
 <context>
     <name>PlainError</name>

@@ -975,6 +975,10 @@ Write it down now; it is not shown again.</source>
         <source>The extra tor settings file %1 cannot be used: it must be a file you can read and only you can change.</source>
         <translation>Фајл са додатним подешавањима за tor %1 не може да се користи: мора бити фајл који можете да читате и који само ви можете да мењате.</translation>
     </message>
+    <message>
+        <source>The extra tor settings file %1 cannot be used: it includes other files (%include), which the app cannot check. Put their lines in it instead.</source>
+        <translation>Фајл са додатним подешавањима за tor %1 не може да се користи: укључује друге фајлове (%include), које апликација не може да провери. Уместо тога ставите њихове редове у њега.</translation>
+    </message>
 </context>
 <context>
     <name>PlainError</name>

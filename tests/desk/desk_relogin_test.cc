@@ -3,8 +3,13 @@
 // in again by itself (once, on its worker) and the request goes through;
 // when even that fails the reviewer sees why, once. Offscreen, against a
 // real dojavad on 127.0.0.1 stopped and started again on the same data
-// directory and ports.
+// directory and ports. Also: a request that reaches the locked worker asks
+// for the passphrase and sends nothing.
+#include <QAction>
 #include <QDirIterator>
+#include <QInputDialog>
+#include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -12,10 +17,13 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <atomic>
 #include <memory>
 
 #include "desk/case_list.h"
+#include "desk/case_panel.h"
 #include "desk/main_window.h"
+#include "desk/start_pages.h"
 #include "tests/desk/desk_server.h"
 
 namespace dojava::desk {
@@ -37,6 +45,11 @@ class DeskReloginTest : public QObject {
   void refreshAfterRestartLogsInAgain();
   void replyAfterRestartLogsInAgain();
   void activityCheckAfterRestartLogsInAgain();
+  void restartWhileListingGoesOnWithTheList();
+  void restartRightAfterAReplyPostsItOnce();
+  void restartRightAfterANoteAddsItOnce();
+  void restartWhileSharingAllGoesOn();
+  void aRequestWhileLockedAsksToUnlock();
   void aFailedNewLoginIsShownOnce();
 
  private:
@@ -44,6 +57,15 @@ class DeskReloginTest : public QObject {
   QPair<bool, QString> Wait(QSignalSpy& spy);
   // dojavad stopped and started again on the same ports and data.
   void Restart();
+  // dojavad restarted once, when the desk's worker reaches `step`
+  // (Backend::SetStepHookForTesting): the worker waits while this thread
+  // restarts it, so the token is refused exactly there.
+  void RestartAt(const char* step);
+  // The entries of `kind` ("conversation", "notes") of case `id` on the
+  // server, read with ana's key by the CLI; -1 if that fails.
+  int Entries(const QString& id, const QString& kind);
+  // Opens the list's first case in the window; its id.
+  QString OpenFirstCase(QSignalSpy& spy);
   // The token the desk saved at its last login (client state, 0600).
   QByteArray SavedToken();
   template <typename T>
@@ -107,6 +129,37 @@ void DeskReloginTest::Restart() {
   QCOMPARE(server_->reviewer_url(), QStringLiteral("http://") + reviewer);
 }
 
+void DeskReloginTest::RestartAt(const char* step) {
+  auto done = std::make_shared<std::atomic<bool>>(false);
+  Backend::SetStepHookForTesting([this, want = QByteArray(step), done](const char* at) {
+    if (want != at || done->exchange(true)) return;
+    QMetaObject::invokeMethod(
+        this, [this] { Restart(); }, Qt::BlockingQueuedConnection);
+  });
+}
+
+int DeskReloginTest::Entries(const QString& id, const QString& kind) {
+  Ran show =
+      server_->Cli({"show", id, "--json", "--server", server_->reviewer_url(), "--key-file",
+                    server_->P("ana.key"), "--passphrase-file", server_->P("pass"), "--state-dir",
+                    server_->P("state-cli-ana"), "--admin-fingerprint", server_->fingerprint()});
+  if (show.rc != 0) return -1;
+  int n = 0;
+  for (const QJsonValue& e :
+       QJsonDocument::fromJson(show.out)[QStringLiteral("messages")].toArray()) {
+    if (e[QStringLiteral("kind")].toString() == kind) ++n;
+  }
+  return n;
+}
+
+QString DeskReloginTest::OpenFirstCase(QSignalSpy& spy) {
+  auto* table = Find<QTableView>("cases");
+  emit table->activated(table->model()->index(0, 0));
+  auto r = Wait(spy);
+  if (!r.first) qWarning("opening the case: %s", qPrintable(r.second));
+  return r.first ? table->model()->index(0, 0).data(CaseList::kIdRole).toString() : QString();
+}
+
 QByteArray DeskReloginTest::SavedToken() {
   QDirIterator it(dir_.filePath(QStringLiteral("xdg-data")), {QStringLiteral("token*")},
                   QDir::Files, QDirIterator::Subdirectories);
@@ -168,6 +221,107 @@ void DeskReloginTest::activityCheckAfterRestartLogsInAgain() {
   auto r = Wait(spy);
   QVERIFY2(r.first, qPrintable(r.second));
   QVERIFY(SavedToken() != before);
+}
+
+// dojavad restarts after the list of cases arrived and before they are
+// opened: the refused token makes one new login and the list goes on (the
+// cases are not counted as "not shared with you").
+void DeskReloginTest::restartWhileListingGoesOnWithTheList() {
+  RestartAt("listed");
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  window_->Refresh();
+  auto r = Wait(spy);
+  Backend::SetStepHookForTesting({});
+  QVERIFY2(r.first, qPrintable(r.second));
+  QCOMPARE(Find<QTableView>("cases")->model()->rowCount(), 1);
+  QVERIFY(window_->unlocked());
+}
+
+// dojavad restarts right after the reply was posted, before the desk reads
+// the case back: the reading is done again after a new login, the reply is
+// never posted a second time.
+void DeskReloginTest::restartRightAfterAReplyPostsItOnce() {
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  const QString id = OpenFirstCase(spy);
+  QVERIFY(!id.isEmpty());
+  const int before = Entries(id, QStringLiteral("conversation"));
+  QVERIFY(before > 0);
+  RestartAt("changed");
+  const QString reply = QStringLiteral("Stiglo je, čitamo.");
+  Find<QPlainTextEdit>("replyText")->setPlainText(reply);
+  QTest::mouseClick(Find<QPushButton>("sendReply"), Qt::LeftButton);
+  auto r = Wait(spy);
+  Backend::SetStepHookForTesting({});
+  QVERIFY2(r.first, qPrintable(r.second));
+  QCOMPARE(Find<QTextBrowser>("conversation")->toPlainText().count(reply), 1);
+  QCOMPARE(Entries(id, QStringLiteral("conversation")), before + 1);
+}
+
+// The same for an internal note.
+void DeskReloginTest::restartRightAfterANoteAddsItOnce() {
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  const QString id = OpenFirstCase(spy);
+  QVERIFY(!id.isEmpty());
+  const int before = Entries(id, QStringLiteral("notes"));
+  QVERIFY(before >= 0);
+  RestartAt("changed");
+  Find<QPlainTextEdit>("noteText")->setPlainText(QStringLiteral("Provjeriti izvor."));
+  QTest::mouseClick(Find<QPushButton>("addNote"), Qt::LeftButton);
+  auto r = Wait(spy);
+  Backend::SetStepHookForTesting({});
+  QVERIFY2(r.first, qPrintable(r.second));
+  QCOMPARE(Entries(id, QStringLiteral("notes")), before + 1);
+}
+
+// The same while sharing all cases with a colleague: the case (sealed to ben
+// at submission) is found already his, not counted as "not yours to share".
+void DeskReloginTest::restartWhileSharingAllGoesOn() {
+  RestartAt("listed");
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  window_->findChild<QAction*>(QStringLiteral("grantAll"))->trigger();
+  auto* dialog = window_->findChild<QInputDialog*>(QStringLiteral("grantAllDialog"));
+  QVERIFY(dialog != nullptr);
+  dialog->setTextValue(QStringLiteral("ben"));
+  dialog->accept();
+  auto r = Wait(spy);
+  Backend::SetStepHookForTesting({});
+  QVERIFY2(r.first, qPrintable(r.second));
+  QCOMPARE(r.second, QStringLiteral("Shared 0 case(s); 1 the colleague had already."));
+}
+
+// A request that reaches the worker after the idle lock (a click queued as
+// the lock fired): the locked worker sends nothing, says needsUnlock, and the
+// unlock page tells why; the passphrase unlocks again.
+void DeskReloginTest::aRequestWhileLockedAsksToUnlock() {
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  const QString id = OpenFirstCase(spy);
+  QVERIFY(!id.isEmpty());
+  const int before = Entries(id, QStringLiteral("conversation"));
+  QVERIFY(before > 0);
+  auto* panel = window_->findChild<CasePanel*>();
+  QVERIFY(panel != nullptr);
+  window_->Lock();  // what the idle timer calls
+  QVERIFY(!window_->unlocked());
+  auto text = std::make_shared<SecretBytes>(SecretBytes::Copy(std::string_view("Ne šalji.")));
+  emit panel->replyRequested(id, text, {}, false);
+  auto r = Wait(spy);
+  QVERIFY(!r.first);
+  QVERIFY2(r.second.contains(QLatin1String("Unlock it with your passphrase")),
+           qPrintable(r.second));
+  auto* unlock = window_->findChild<UnlockPage*>();
+  QVERIFY(unlock != nullptr && unlock->isVisible());
+  auto* error = unlock->findChild<QLabel*>(QStringLiteral("error"));
+  QVERIFY(error != nullptr && error->text().contains(QLatin1String("Unlock it")));
+  QCOMPARE(Entries(id, QStringLiteral("conversation")), before);
+  auto* pass = unlock->findChild<QLineEdit*>(QStringLiteral("passphrase"));
+  pass->clear();
+  QTest::keyClicks(pass, QStringLiteral("correct horse battery staple"));
+  QTest::keyClick(pass, Qt::Key_Return);
+  for (const char* step : {"unlock", "list"}) {
+    r = Wait(spy);
+    QVERIFY2(r.first, qPrintable(QLatin1String(step) + QStringLiteral(": ") + r.second));
+  }
+  QVERIFY(window_->unlocked());
 }
 
 // The admin removes ana from the roster: dojavad refuses her token and her

@@ -52,6 +52,7 @@ class DeskTorTest : public QObject {
   void initTestCase();
   void cleanupTestCase();
   void anExtraTorrcOthersCanChangeIsRefused();
+  void torReadsTheExtraTorrcThatWasChecked();
   void firstRunUnlockListOpenReplyThroughOwnTor();
 
  private:
@@ -179,6 +180,37 @@ void DeskTorTest::anExtraTorrcOthersCanChangeIsRefused() {
              qPrintable(why));
     QVERIFY(!tor.running());
   }
+  // %include would make tor read files that were not checked.
+  QVERIFY(testing::WritePrivateFile(P("including-torrc"), "  %include /etc/tor/torrc.d\n"));
+  tor.SetExtraTorrc(P("including-torrc"));
+  tor.Start();
+  QCOMPARE(failed.size(), 1);
+  const QString why = failed.takeFirst().at(0).toString();
+  QVERIFY2(why.contains(QLatin1String("%include")), qPrintable(why));
+  QVERIFY(!tor.running());
+}
+
+// The file checked is the file tor reads: replaced right after the start
+// (the checks passed), tor still runs with the checked settings, from a
+// private copy. (Read from the path, tor would stop on the new file's
+// unknown option.) DisableNetwork: this tor connects nowhere.
+void DeskTorTest::torReadsTheExtraTorrcThatWasChecked() {
+  OwnTor tor(P(QStringLiteral("checked-tor")));
+  QSignalSpy failed(&tor, &OwnTor::failed);
+  QSignalSpy bootstrap(&tor, &OwnTor::bootstrap);
+  QVERIFY(testing::WritePrivateFile(P("checked-torrc"), "DisableNetwork 1\n"));
+  tor.SetExtraTorrc(P("checked-torrc"));
+  tor.Start();
+  QVERIFY(testing::WritePrivateFile(P("checked-torrc"), "NoSuchTorOption 1\n"));
+  QVERIFY(failed.isEmpty());
+  QTRY_VERIFY_WITH_TIMEOUT(!bootstrap.isEmpty() || !failed.isEmpty(), 30000);
+  QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(0).toString()));
+  QVERIFY(tor.running());
+  QCOMPARE(testing::ReadWholeFile(tor.extra_torrc_copy()), QByteArray("DisableNetwork 1\n"));
+  const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
+                                    QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+  QCOMPARE(QFileInfo(tor.extra_torrc_copy()).permissions() & others, QFile::Permissions());
+  tor.Stop();
 }
 
 void DeskTorTest::firstRunUnlockListOpenReplyThroughOwnTor() {
