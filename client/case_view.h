@@ -105,6 +105,11 @@ void ApplyNotesEvent(const boost::json::value& body, CaseState* state);
 // The statuses of §11.
 bool IsKnownStatus(std::string_view s);
 
+// Why CaseView::rekey_problem stops writing, as a value (a front end words
+// it itself): the listing is out of order, a statement was refused (§7.3 step
+// 2), CK' is not sealed to this reader, or the CK' sealed to it is refused.
+enum class RekeyStop : uint8_t { kNone, kOutOfOrder, kRefused, kNotSealedToYou, kKeyRefused };
+
 struct CaseView {
   ApiCase info;
   std::vector<ApiSealedKey> keys;  // as served, for grants
@@ -136,7 +141,10 @@ struct CaseView {
   // own genesis); empty where none is sealed to this reader or it was refused.
   std::vector<SecretBytes> rekeyed_notes_keys;
   std::vector<std::string> rekeys_unreadable;
+  std::vector<uint64_t> rekeys_unreadable_generations;  // the generation of each of those
   std::string rekey_problem;
+  RekeyStop rekey_stop = RekeyStop::kNone;            // rekey_problem as a value
+  uint64_t rekey_stop_generation = 0;                 // the re-key it names (0: none)
   size_t rekeys = 0;                                  // re-key statements the server lists
   uint64_t write_key_roster_version = 0;              // the roster WriteKey was made under (v2)
   std::optional<crypto::X25519Public> source_public;  // as served (§7.3), unauthenticated

@@ -85,6 +85,7 @@ void FollowRekeys(const std::vector<ApiRekey>& rekeys, const crypto::Id& me_id,
     const uint64_t generation = i + 1;
     if (rekeys[i].generation != generation) {
       v->rekey_problem = "the server lists the case's re-keys out of order";
+      v->rekey_stop = RekeyStop::kOutOfOrder;
       return;
     }
     // Step 1: an envelope that does not open is shown and ignored.
@@ -92,6 +93,7 @@ void FollowRekeys(const std::vector<ApiRekey>& rekeys, const crypto::Id& me_id,
         crypto::v2::OpenStatement(rekeys[i].envelope, protocol::kStatementRekey, case_id, held);
     if (!opened.ok()) {
       v->rekeys_unreadable.push_back(Unreadable(generation, opened.status()));
+      v->rekeys_unreadable_generations.push_back(generation);
       continue;
     }
     // Step 2: a refused statement ends the chain (and writing, below).
@@ -101,6 +103,8 @@ void FollowRekeys(const std::vector<ApiRekey>& rekeys, const crypto::Id& me_id,
     if (!checked.ok()) {
       v->rekey_problem = what + " does not verify: " + std::string(CodeName(checked.code())) +
                          ": " + checked.status().message();
+      v->rekey_stop = RekeyStop::kRefused;
+      v->rekey_stop_generation = generation;
       return;
     }
     // Step 3, or a reviewer that cannot follow it: nothing new is written.
@@ -108,11 +112,15 @@ void FollowRekeys(const std::vector<ApiRekey>& rekeys, const crypto::Id& me_id,
     if (!next.ok() && next.code() == Code::kNotFound) {
       v->rekey_problem =
           what + " is not sealed to you; ask a colleague who holds it to run " + "`dojava grant`";
+      v->rekey_stop = RekeyStop::kNotSealedToYou;
+      v->rekey_stop_generation = generation;
       return;
     }
     if (!next.ok()) {
       v->rekey_problem = "the case key of " + what +
                          " sealed to you is refused: " + std::string(CodeName(next.code()));
+      v->rekey_stop = RekeyStop::kKeyRefused;
+      v->rekey_stop_generation = generation;
       return;
     }
     v->rekeyed_keys.push_back(std::move(next).value());

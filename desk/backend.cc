@@ -61,6 +61,23 @@ QStringList EventValues(const client::ReviewerSession& s, const client::CaseEntr
   return {};
 }
 
+// §7.3: what following the case's re-keys found, as values.
+void DescribeRekeys(const client::CaseView& v, CaseDetail* d) {
+  std::string unreadable;
+  for (size_t i = 0; i < v.rekeys_unreadable.size(); ++i) {
+    unreadable += (i == 0 ? "" : "; ") + v.rekeys_unreadable[i];
+  }
+  for (uint64_t g : v.rekeys_unreadable_generations) d->rekeys_unreadable << qint64(g);
+  if (!unreadable.empty()) d->rekeys_unreadable_details = Status(Code::kDecryptFailed, unreadable);
+  static_assert(static_cast<int>(RekeyStop::kKeyRefused) ==
+                static_cast<int>(client::RekeyStop::kKeyRefused));
+  d->rekey_stop = static_cast<RekeyStop>(v.rekey_stop);
+  d->rekey_stop_generation = static_cast<qint64>(v.rekey_stop_generation);
+  if (v.rekey_stop != client::RekeyStop::kNone) {
+    d->rekey_stop_details = Status(Code::kWrongKey, v.rekey_problem);
+  }
+}
+
 CaseDetail Describe(const client::ReviewerSession& s, const client::CaseView& v) {
   CaseDetail d;
   CaseRow& r = d.row;
@@ -108,8 +125,12 @@ CaseDetail Describe(const client::ReviewerSession& s, const client::CaseView& v)
     r.search_text += val + QLatin1Char('\n');
   }
   if (r.title.isEmpty()) r.title = FirstLine(d.report_text);
-  d.safety = client::CheckSafeToEncrypt(v);
+  // A re-key that stops writing has its own banner (DescribeRekeys), not
+  // the "do not trust this case" one.
+  d.safety = v.rekey_problem.empty() || !v.trust.ok() ? client::CheckSafeToEncrypt(v)
+                                                      : client::CheckSafeToEncrypt(v.entries);
   d.source_key = v.source_key;
+  DescribeRekeys(v, &d);
   return d;
 }
 

@@ -93,6 +93,13 @@ CasePanel::CasePanel(QWidget* parent) : QWidget(parent) {
       QStringLiteral("background:#fff1d6; color:#5a3b00; padding:6px;"));
   source_key_warning_->setAccessibleName(tr("Warning about the source's key"));
   source_key_warning_->hide();
+  rekey_warning_ = new QLabel(this);
+  rekey_warning_->setObjectName(QStringLiteral("rekeyWarning"));
+  rekey_warning_->setWordWrap(true);
+  rekey_warning_->setTextFormat(Qt::PlainText);  // the library's message is not HTML
+  rekey_warning_->setStyleSheet(QStringLiteral("background:#fff1d6; color:#5a3b00; padding:6px;"));
+  rekey_warning_->setAccessibleName(tr("Warning about the case's re-keys"));
+  rekey_warning_->hide();
   auto* report_box = new QGroupBox(tr("Report"), this);
   report_ = new QFormLayout(report_box);
   conversation_ = new QTextBrowser(this);
@@ -152,6 +159,7 @@ CasePanel::CasePanel(QWidget* parent) : QWidget(parent) {
   v->addWidget(heading_);
   v->addWidget(warning_);
   v->addWidget(source_key_warning_);
+  v->addWidget(rekey_warning_);
   v->addWidget(report_box);
   v->addWidget(BuildActions());
   v->addWidget(split, 1);
@@ -220,6 +228,7 @@ QWidget* CasePanel::BuildActions() {
   g->addWidget(assign, 0, 5);
   g->addWidget(files_, 1, 0, 1, 5);
   g->addWidget(download, 1, 5, Qt::AlignTop);
+  event_controls_ = {status_, set_status, label_, add_label, assignee_, assign};
   return box;
 }
 
@@ -330,6 +339,61 @@ QString CasePanel::VerificationWarning(const CaseDetail& d) const {
   return warn;
 }
 
+// Built when shown, from the values the case carries (§7.3).
+QString CasePanel::RekeyWarning(const CaseDetail& d) const {
+  QStringList generations;
+  for (qint64 g : d.rekeys_unreadable) generations << QString::number(g);
+  const QString unreadable =
+      generations.isEmpty()
+          ? QString()
+          : tr("A re-key of this case could not be read and was skipped (generation %1). "
+               "Someone with access to the server, or with a colleague's key, may have stored a "
+               "damaged one. ")
+                .arg(generations.join(QStringLiteral(", ")));
+  const QString g = QString::number(d.rekey_stop_generation);
+  const QString off =
+      tr(" Replies, notes and status changes are switched off for this case; reading stays "
+         "possible.");
+  QString text;
+  switch (d.rekey_stop) {
+    case RekeyStop::kNone:
+      if (unreadable.isEmpty()) return {};
+      return unreadable +
+             tr("It is ignored: replies and notes go on under the last case key that could be "
+                "followed. Tell your admin if it happens again.") +
+             PlainDetails(d.rekeys_unreadable_details);
+    case RekeyStop::kOutOfOrder:
+      text =
+          tr("The server lists the re-keys of this case out of order. Someone with access "
+             "to the server may be hiding or replaying one. Tell your admin.");
+      break;
+    case RekeyStop::kRefused:
+      text = tr("A re-key of this case (generation %1) failed verification. Someone with access "
+                "to the server, or with a colleague's key, may be trying to swap the case's key "
+                "for one they can read. Later re-keys are not followed. Tell your admin.")
+                 .arg(g);
+      break;
+    case RekeyStop::kNotSealedToYou:
+      text = tr("This case was re-keyed (generation %1) and the new case key was not given to "
+                "you. What you wrote now could not be read under the new key. Ask a colleague "
+                "who holds it to share the case with you again.")
+                 .arg(g);
+      break;
+    case RekeyStop::kKeyRefused:
+      text = tr("The new case key of a re-key of this case (generation %1), as given to you, "
+                "failed verification. Someone with access to the server may have changed it. "
+                "Tell your admin.")
+                 .arg(g);
+      break;
+  }
+  Status details = d.rekey_stop_details;
+  if (!d.rekeys_unreadable_details.ok()) {
+    details =
+        Status(details.code(), d.rekeys_unreadable_details.message() + "; " + details.message());
+  }
+  return unreadable + text + off + PlainDetails(details);
+}
+
 void CasePanel::Show(const CaseDetail& d) {
   if (d.row.id != id_) {  // what was typed or attached for another case never goes to this one
     reply_->clear();
@@ -360,10 +424,14 @@ void CasePanel::Show(const CaseDetail& d) {
                "Reading and replying stay possible: the case's own key is not in question.") +
                 PlainDetails(d.source_key));
   source_key_warning_->setVisible(!d.source_key.ok());
-  const bool writable = d.safety.ok();
+  rekey_warning_->setText(RekeyWarning(d));
+  rekey_warning_->setVisible(!rekey_warning_->text().isEmpty());
+  // Reading stays possible; nothing new is written where it would be unsafe.
+  const bool writable = d.safety.ok() && d.rekey_stop == RekeyStop::kNone;
   for (QWidget* w : std::initializer_list<QWidget*>{reply_, note_, send_, add_note_}) {
     w->setEnabled(writable);
   }
+  for (QWidget* w : event_controls_) w->setEnabled(writable);
   while (report_->rowCount() > 0) report_->removeRow(0);
   for (const auto& [k, v] : d.form) {
     auto* value = new QLabel(ValueLabel(k, v).toHtmlEscaped());
@@ -405,6 +473,7 @@ void CasePanel::Clear() {
   heading_->setText(tr("<h3>No case open</h3>Choose a case from the list."));
   warning_->hide();
   source_key_warning_->hide();
+  rekey_warning_->hide();
   while (report_->rowCount() > 0) report_->removeRow(0);
   conversation_->clear();
   notes_->clear();

@@ -60,6 +60,8 @@ class CasePanel : public QWidget {
   // The red banner: messages that failed verification, and a case not safe
   // to write to (CaseDetail::safety), explained in the current language.
   QString VerificationWarning(const CaseDetail& d) const;
+  // The re-key banner (§7.3): re-keys skipped, or one that stops writing.
+  QString RekeyWarning(const CaseDetail& d) const;
   // Texts built from data (the open case, "me (…)", the file warning),
   // again in the new language.
   void Relabel();
@@ -69,6 +71,7 @@ class CasePanel : public QWidget {
   QLabel* heading_;
   QLabel* warning_;
   QLabel* source_key_warning_;  // CaseDetail::source_key: do not re-key this case
+  QLabel* rekey_warning_;       // CaseDetail's re-keys: skipped, or writing stopped
   QFormLayout* report_;
   QTextBrowser* conversation_;
   QTextBrowser* notes_;
@@ -79,6 +82,7 @@ class CasePanel : public QWidget {
   QComboBox* status_;
   QLineEdit* label_;
   QComboBox* assignee_;
+  QList<QWidget*> event_controls_;  // status, label, assignee: off with send_
   QListWidget* files_;
   QComboBox* grant_to_;
   QListWidget* reply_files_;

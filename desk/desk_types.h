@@ -51,6 +51,10 @@ struct CaseItem {
                   // library's technical words, as `dojava show` prints them)
 };
 
+// Why a re-key stops this reviewer's writing: client::RekeyStop, the same
+// values (case_view.h is not included into Qt-only files).
+enum class RekeyStop { kNone, kOutOfOrder, kRefused, kNotSealedToYou, kKeyRefused };
+
 struct CaseDetail {
   CaseRow row;
   QList<QPair<QString, QString>> form;  // the report's fields
@@ -62,6 +66,15 @@ struct CaseDetail {
   Status safety;      // not OK: replying or notes would be unsafe (CheckSafeToEncrypt)
   Status source_key;  // not OK: the server's source key is not the signed report's
                       // (client::CaseView::source_key; a re-key would be read by it)
+  // §7.3, as values (client::CaseView): re-keys whose envelope did not open,
+  // skipped (a warning: writing goes on under the key followed), and a re-key
+  // that stops this reviewer's writing (kNone: none). The Statuses carry the
+  // library's words for "Details:".
+  QList<qint64> rekeys_unreadable;  // their generations
+  Status rekeys_unreadable_details;
+  RekeyStop rekey_stop = RekeyStop::kNone;
+  qint64 rekey_stop_generation = 0;
+  Status rekey_stop_details;
 };
 
 // One line of "check my setup" (client/setup_check.h).

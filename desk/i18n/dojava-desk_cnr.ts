@@ -529,6 +529,38 @@
         <source>The server&apos;s key for the source of this case is not the one in the source&apos;s signed report. Someone with access to the server may have swapped it, to read what a re-key would send the source. Do not re-key this case; tell your admin. Reading and replying stay possible: the case&apos;s own key is not in question.</source>
         <translation>Ključ izvora ovog slučaja koji daje server nije onaj iz potpisane prijave izvora. Neko ko ima pristup serveru možda ga je zamijenio da bi pročitao ono što bi promjena ključa slučaja poslala izvoru. Ne mijenjajte ključ ovog slučaja; obavijestite administratora. Čitanje i odgovaranje su i dalje mogući: sam ključ slučaja nije doveden u pitanje.</translation>
     </message>
+    <message>
+        <source>Warning about the case&apos;s re-keys</source>
+        <translation>Upozorenje o promjenama ključa slučaja</translation>
+    </message>
+    <message>
+        <source>A re-key of this case could not be read and was skipped (generation %1). Someone with access to the server, or with a colleague&apos;s key, may have stored a damaged one. </source>
+        <translation>Jedna promjena ključa ovog slučaja nije mogla da se pročita i preskočena je (generacija %1). Neko ko ima pristup serveru ili ključu kolege možda je sačuvao oštećenu. </translation>
+    </message>
+    <message>
+        <source> Replies, notes and status changes are switched off for this case; reading stays possible.</source>
+        <translation> Odgovori, bilješke i promjene statusa isključeni su za ovaj slučaj; čitanje je i dalje moguće.</translation>
+    </message>
+    <message>
+        <source>It is ignored: replies and notes go on under the last case key that could be followed. Tell your admin if it happens again.</source>
+        <translation>Zanemarena je: odgovori i bilješke nastavljaju se pod posljednjim ključem slučaja koji je mogao da se prati. Obavijestite administratora ako se to ponovi.</translation>
+    </message>
+    <message>
+        <source>The server lists the re-keys of this case out of order. Someone with access to the server may be hiding or replaying one. Tell your admin.</source>
+        <translation>Server navodi promjene ključa ovog slučaja pogrešnim redosljedom. Neko ko ima pristup serveru možda neku skriva ili ponavlja. Obavijestite administratora.</translation>
+    </message>
+    <message>
+        <source>A re-key of this case (generation %1) failed verification. Someone with access to the server, or with a colleague&apos;s key, may be trying to swap the case&apos;s key for one they can read. Later re-keys are not followed. Tell your admin.</source>
+        <translation>Jedna promjena ključa ovog slučaja (generacija %1) nije prošla provjeru. Neko ko ima pristup serveru ili ključu kolege možda pokušava da zamijeni ključ slučaja onim koji može da pročita. Kasnije promjene ključa se ne prate. Obavijestite administratora.</translation>
+    </message>
+    <message>
+        <source>This case was re-keyed (generation %1) and the new case key was not given to you. What you wrote now could not be read under the new key. Ask a colleague who holds it to share the case with you again.</source>
+        <translation>Ključ ovog slučaja je promijenjen (generacija %1) i novi ključ slučaja vam nije dat. Ono što biste sada napisali ne bi moglo da se pročita pod novim ključem. Zamolite kolegu koji ga ima da ponovo podijeli slučaj s vama.</translation>
+    </message>
+    <message>
+        <source>The new case key of a re-key of this case (generation %1), as given to you, failed verification. Someone with access to the server may have changed it. Tell your admin.</source>
+        <translation>Novi ključ slučaja iz jedne promjene ključa ovog slučaja (generacija %1), onakav kakav vam je dat, nije prošao provjeru. Neko ko ima pristup serveru možda ga je izmijenio. Obavijestite administratora.</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>

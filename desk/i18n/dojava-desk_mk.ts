@@ -529,6 +529,38 @@
         <source>The server&apos;s key for the source of this case is not the one in the source&apos;s signed report. Someone with access to the server may have swapped it, to read what a re-key would send the source. Do not re-key this case; tell your admin. Reading and replying stay possible: the case&apos;s own key is not in question.</source>
         <translation>Клучот на изворот на овој случај што го дава серверот не е оној од потпишаната пријава на изворот. Некој со пристап до серверот можеби го заменил за да прочита што би му испратила на изворот промената на клучот на случајот. Не менувајте го клучот на овој случај; известете го администраторот. Читањето и одговарањето остануваат можни: самиот клуч на случајот не е доведен во прашање.</translation>
     </message>
+    <message>
+        <source>Warning about the case&apos;s re-keys</source>
+        <translation>Предупредување за промените на клучот на случајот</translation>
+    </message>
+    <message>
+        <source>A re-key of this case could not be read and was skipped (generation %1). Someone with access to the server, or with a colleague&apos;s key, may have stored a damaged one. </source>
+        <translation>Една промена на клучот на овој случај не можеше да се прочита и е прескокната (генерација %1). Некој со пристап до серверот или до клучот на колега можеби зачувал оштетена. </translation>
+    </message>
+    <message>
+        <source> Replies, notes and status changes are switched off for this case; reading stays possible.</source>
+        <translation> Одговорите, белешките и промените на статусот се исклучени за овој случај; читањето е и понатаму можно.</translation>
+    </message>
+    <message>
+        <source>It is ignored: replies and notes go on under the last case key that could be followed. Tell your admin if it happens again.</source>
+        <translation>Таа е занемарена: одговорите и белешките продолжуваат под последниот клуч на случајот што можеше да се следи. Известете го администраторот ако се повтори.</translation>
+    </message>
+    <message>
+        <source>The server lists the re-keys of this case out of order. Someone with access to the server may be hiding or replaying one. Tell your admin.</source>
+        <translation>Серверот ги наведува промените на клучот на овој случај по погрешен редослед. Некој со пристап до серверот можеби крие или повторува некоја. Известете го администраторот.</translation>
+    </message>
+    <message>
+        <source>A re-key of this case (generation %1) failed verification. Someone with access to the server, or with a colleague&apos;s key, may be trying to swap the case&apos;s key for one they can read. Later re-keys are not followed. Tell your admin.</source>
+        <translation>Една промена на клучот на овој случај (генерација %1) не помина проверка. Некој со пристап до серверот или до клучот на колега можеби се обидува да го замени клучот на случајот со клуч што може да го прочита. Подоцнежните промени на клучот не се следат. Известете го администраторот.</translation>
+    </message>
+    <message>
+        <source>This case was re-keyed (generation %1) and the new case key was not given to you. What you wrote now could not be read under the new key. Ask a colleague who holds it to share the case with you again.</source>
+        <translation>Клучот на овој случај е променет (генерација %1) и новиот клуч на случајот не ви е даден. Она што би го напишале сега не би можело да се прочита под новиот клуч. Замолете колега што го има повторно да го сподели случајот со вас.</translation>
+    </message>
+    <message>
+        <source>The new case key of a re-key of this case (generation %1), as given to you, failed verification. Someone with access to the server may have changed it. Tell your admin.</source>
+        <translation>Новиот клуч на случајот од една промена на клучот на овој случај (генерација %1), таков каков што ви е даден, не помина проверка. Некој со пристап до серверот можеби го изменил. Известете го администраторот.</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>

@@ -526,6 +526,38 @@
         <source>The server&apos;s key for the source of this case is not the one in the source&apos;s signed report. Someone with access to the server may have swapped it, to read what a re-key would send the source. Do not re-key this case; tell your admin. Reading and replying stay possible: the case&apos;s own key is not in question.</source>
         <translation>Çelësi që serveri jep për burimin e këtij rasti nuk është ai që gjendet në raportin e nënshkruar të burimit. Dikush me qasje në server mund ta ketë zëvendësuar, për të lexuar atë që një ndërrim i çelësit të rastit do t&apos;i dërgonte burimit. Mos ia ndërroni çelësin këtij rasti; njoftoni administratorin. Leximi dhe përgjigjja mbeten të mundshme: vetë çelësi i rastit nuk vihet në dyshim.</translation>
     </message>
+    <message>
+        <source>Warning about the case&apos;s re-keys</source>
+        <translation>Paralajmërim për ndërrimet e çelësit të rastit</translation>
+    </message>
+    <message>
+        <source>A re-key of this case could not be read and was skipped (generation %1). Someone with access to the server, or with a colleague&apos;s key, may have stored a damaged one. </source>
+        <translation>Një ndërrim i çelësit të këtij rasti nuk u lexua dot dhe u anashkalua (brezi %1). Dikush me qasje në server, ose në çelësin e një kolegu, mund të ketë ruajtur një të dëmtuar. </translation>
+    </message>
+    <message>
+        <source> Replies, notes and status changes are switched off for this case; reading stays possible.</source>
+        <translation> Përgjigjet, shënimet dhe ndryshimet e statusit janë çaktivizuar për këtë rast; leximi mbetet i mundshëm.</translation>
+    </message>
+    <message>
+        <source>It is ignored: replies and notes go on under the last case key that could be followed. Tell your admin if it happens again.</source>
+        <translation>Ai nuk merret parasysh: përgjigjet dhe shënimet vazhdojnë me çelësin e fundit të rastit që u ndoq dot. Njoftoni administratorin nëse ndodh sërish.</translation>
+    </message>
+    <message>
+        <source>The server lists the re-keys of this case out of order. Someone with access to the server may be hiding or replaying one. Tell your admin.</source>
+        <translation>Serveri i liston ndërrimet e çelësit të këtij rasti në rend të gabuar. Dikush me qasje në server mund të jetë duke fshehur ose përsëritur një prej tyre. Njoftoni administratorin.</translation>
+    </message>
+    <message>
+        <source>A re-key of this case (generation %1) failed verification. Someone with access to the server, or with a colleague&apos;s key, may be trying to swap the case&apos;s key for one they can read. Later re-keys are not followed. Tell your admin.</source>
+        <translation>Një ndërrim i çelësit të këtij rasti (brezi %1) nuk e kaloi verifikimin. Dikush me qasje në server, ose në çelësin e një kolegu, mund të jetë duke u përpjekur ta zëvendësojë çelësin e rastit me një që mund ta lexojë. Ndërrimet e mëvonshme të çelësit nuk ndiqen. Njoftoni administratorin.</translation>
+    </message>
+    <message>
+        <source>This case was re-keyed (generation %1) and the new case key was not given to you. What you wrote now could not be read under the new key. Ask a colleague who holds it to share the case with you again.</source>
+        <translation>Çelësi i këtij rasti u ndërrua (brezi %1) dhe çelësi i ri i rastit nuk ju është dhënë juve. Ajo që do të shkruanit tani nuk do të lexohej dot me çelësin e ri. Kërkojini një kolegu që e ka ta ndajë sërish rastin me ju.</translation>
+    </message>
+    <message>
+        <source>The new case key of a re-key of this case (generation %1), as given to you, failed verification. Someone with access to the server may have changed it. Tell your admin.</source>
+        <translation>Çelësi i ri i rastit nga një ndërrim i çelësit të këtij rasti (brezi %1), ashtu si ju është dhënë, nuk e kaloi verifikimin. Dikush me qasje në server mund ta ketë ndryshuar. Njoftoni administratorin.</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>

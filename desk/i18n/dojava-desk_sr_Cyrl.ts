@@ -529,6 +529,38 @@
         <source>The server&apos;s key for the source of this case is not the one in the source&apos;s signed report. Someone with access to the server may have swapped it, to read what a re-key would send the source. Do not re-key this case; tell your admin. Reading and replying stay possible: the case&apos;s own key is not in question.</source>
         <translation>Кључ извора овог случаја који даје сервер није онај из потписане пријаве извора. Неко ко има приступ серверу можда га је заменио да би прочитао оно што би промена кључа случаја послала извору. Не мењајте кључ овог случаја; обавестите администратора. Читање и одговарање су и даље могући: сам кључ случаја није доведен у питање.</translation>
     </message>
+    <message>
+        <source>Warning about the case&apos;s re-keys</source>
+        <translation>Упозорење о променама кључа случаја</translation>
+    </message>
+    <message>
+        <source>A re-key of this case could not be read and was skipped (generation %1). Someone with access to the server, or with a colleague&apos;s key, may have stored a damaged one. </source>
+        <translation>Једна промена кључа овог случаја није могла да се прочита и прескочена је (генерација %1). Неко ко има приступ серверу или кључу колеге можда је сачувао оштећену. </translation>
+    </message>
+    <message>
+        <source> Replies, notes and status changes are switched off for this case; reading stays possible.</source>
+        <translation> Одговори, белешке и промене статуса искључени су за овај случај; читање је и даље могуће.</translation>
+    </message>
+    <message>
+        <source>It is ignored: replies and notes go on under the last case key that could be followed. Tell your admin if it happens again.</source>
+        <translation>Занемарена је: одговори и белешке настављају се под последњим кључем случаја који је могао да се прати. Обавестите администратора ако се то понови.</translation>
+    </message>
+    <message>
+        <source>The server lists the re-keys of this case out of order. Someone with access to the server may be hiding or replaying one. Tell your admin.</source>
+        <translation>Сервер наводи промене кључа овог случаја погрешним редоследом. Неко ко има приступ серверу можда неку скрива или понавља. Обавестите администратора.</translation>
+    </message>
+    <message>
+        <source>A re-key of this case (generation %1) failed verification. Someone with access to the server, or with a colleague&apos;s key, may be trying to swap the case&apos;s key for one they can read. Later re-keys are not followed. Tell your admin.</source>
+        <translation>Једна промена кључа овог случаја (генерација %1) није прошла проверу. Неко ко има приступ серверу или кључу колеге можда покушава да замени кључ случаја оним који може да прочита. Касније промене кључа се не прате. Обавестите администратора.</translation>
+    </message>
+    <message>
+        <source>This case was re-keyed (generation %1) and the new case key was not given to you. What you wrote now could not be read under the new key. Ask a colleague who holds it to share the case with you again.</source>
+        <translation>Кључ овог случаја је промењен (генерација %1) и нови кључ случаја вам није дат. Оно што бисте сада написали не би могло да се прочита под новим кључем. Замолите колегу који га има да поново подели случај с вама.</translation>
+    </message>
+    <message>
+        <source>The new case key of a re-key of this case (generation %1), as given to you, failed verification. Someone with access to the server may have changed it. Tell your admin.</source>
+        <translation>Нови кључ случаја из једне промене кључа овог случаја (генерација %1), онакав какав вам је дат, није прошао проверу. Неко ко има приступ серверу можда га је изменио. Обавестите администратора.</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>

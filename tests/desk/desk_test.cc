@@ -56,7 +56,13 @@
 
 #include "client/file_metadata.h"
 #include "client/onion_auth.h"
+#include "crypto/key_file.h"
 #include "crypto/primitives.h"
+#include "crypto/protocol_constants.h"
+#include "crypto/rekey.h"
+#include "crypto/reviewer_key.h"
+#include "crypto/sealed_key.h"
+#include "crypto/statement_envelope.h"
 #include "desk/dashboard_counts.h"
 #include "desk/dashboard_page.h"
 #include "desk/desk_settings.h"
@@ -87,6 +93,13 @@ Ran RunProgram(const QString& program, const QStringList& args) {
   r.out = p.readAllStandardOutput();
   r.err = p.readAllStandardError();
   return r;
+}
+
+// A case id (base64url, as listed) as the bytes the store keys it by.
+Bytes IdBytes(const QString& id) {
+  const QByteArray raw = QByteArray::fromBase64(
+      id.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+  return Bytes(raw.begin(), raw.end());
 }
 
 void WriteFile(const QString& path, const QByteArray& data) {
@@ -154,6 +167,7 @@ class DeskTest : public QObject {
   void deleteAsksFirst();
   void tamperedRecordsAreNamed();
   void swappedSourceKeyIsNamed();
+  void rekeysAreNamed();
   void locksOnDemandAndForgetsCases();
   void checkMySetup();
   void locksAfterIdle();
@@ -180,6 +194,12 @@ class DeskTest : public QObject {
   // running dojavad's readers did not see a second write from another
   // process until dojavad itself wrote); `was` receives the key as it was.
   void SetStoredSourceKey(const QString& id, const Bytes& key, Bytes* was = nullptr);
+  // Runs `sql` on the database dojavad serves (in ChangeStoredData) with
+  // `binds` as ?1, ?2...; `blob` (if given) receives column 0 of its first row.
+  void RunOnStore(const std::string& sql, const std::vector<Bytes>& binds, Bytes* blob = nullptr);
+  // Ana's generation-0 case key of case `id` and her recipient id, opened
+  // from the stored sealed keys with her key file.
+  void AnaCaseKey(const QString& id, SecretBytes* key, Bytes* recipient);
   // The open case's banner in every language, switched while it is shown:
   // no English sentence of it is left; "Details:" translated too.
   void BannerFollowsEveryLanguage(const char* banner);
@@ -1061,6 +1081,191 @@ void DeskTest::swappedSourceKeyIsNamed() {
   OpenInWindow(id);
   QVERIFY2(!banner->isVisible(), qPrintable(banner->text()));
   QVERIFY(Find<QPushButton>("sendReply")->isEnabled());
+}
+
+void DeskTest::RunOnStore(const std::string& sql, const std::vector<Bytes>& binds, Bytes* blob) {
+  const std::string data = P(QStringLiteral("data")).toStdString();
+  auto db_key = service::DatabaseKey::LoadFile(data + "/database.key");
+  QVERIFY(db_key.ok());
+  auto db =
+      service::SqliteDb::Open(data + "/dojava.db", *db_key, service::SqliteDb::Mode::kReadWrite);
+  QVERIFY(db.ok());
+  auto st = (*db)->Prepare(sql);
+  QVERIFY2(st.ok(), sql.c_str());
+  for (size_t i = 0; i < binds.size(); ++i) st->BindBlob(static_cast<int>(i + 1), binds[i]);
+  if (blob == nullptr) {
+    QVERIFY(st->Run().ok());
+    return;
+  }
+  auto row = st->Step();
+  QVERIFY2(row.ok() && *row, sql.c_str());
+  ByteView v = st->ColumnBlob(0);
+  *blob = Bytes(v.begin(), v.end());
+}
+
+void DeskTest::AnaCaseKey(const QString& id, SecretBytes* key, Bytes* recipient) {
+  auto file = crypto::ReadKeyFile(P(QStringLiteral("ana.key")).toStdString());
+  QVERIFY(file.ok());
+  auto opened = crypto::OpenKeyFile(
+      *file, SecretBytes::Copy(std::string_view("correct horse battery staple")));
+  QVERIFY(opened.ok());
+  auto ana = crypto::ReviewerKey::FromSeed(opened->seed);
+  QVERIFY(ana.ok());
+  const Bytes case_id = IdBytes(id);
+  crypto::Id cid{};
+  std::copy(case_id.begin(), case_id.end(), cid.begin());
+  const std::string data = P(QStringLiteral("data")).toStdString();
+  auto db_key = service::DatabaseKey::LoadFile(data + "/database.key");
+  QVERIFY(db_key.ok());
+  auto db =
+      service::SqliteDb::Open(data + "/dojava.db", *db_key, service::SqliteDb::Mode::kReadOnly);
+  QVERIFY(db.ok());
+  auto sel = (*db)->Prepare(
+      "SELECT recipient, sealed FROM case_keys WHERE case_id = ?1 AND role = 1 AND generation = 0");
+  QVERIFY(sel.ok());
+  sel->BindBlob(1, case_id);
+  for (auto row = sel->Step(); row.ok() && *row; row = sel->Step()) {
+    auto ck = crypto::OpenSealedKey(sel->ColumnBlob(1), protocol::kRoleCaseKey, cid,
+                                    ana->x25519_secret(), ana->x25519_public());
+    if (!ck.ok()) continue;
+    *key = std::move(ck).value();
+    const ByteView r = sel->ColumnBlob(0);
+    *recipient = Bytes(r.begin(), r.end());
+    return;
+  }
+  QFAIL("no case key sealed to ana");
+}
+
+// A case's re-keys that cannot be followed (PROTOCOL §7.3). The server
+// stores a re-key's envelope unchecked (§7.4 "Residual"), so ana's real
+// `dojava rekey` is posted and then what a turned colleague or the server
+// could store instead is written in its place: an envelope that does not
+// open (shown, skipped: writing goes on), a re-key whose new key is not
+// sealed to the desk's reviewer, and a statement that does not verify (both
+// stop writing; reading stays). Each has its banner, in every language.
+void DeskTest::rekeysAreNamed() {
+  Ran before = AsAna({"cases", "--json"});
+  QVERIFY2(before.rc == 0, before.err.constData());
+  Ran submit = SubmitCase(QStringLiteral("Re-keyed under our feet"));
+  QVERIFY2(submit.rc == 0, submit.err.constData());
+  Ran after = AsAna({"cases", "--json"});
+  QVERIFY2(after.rc == 0, after.err.constData());
+  QString id;
+  for (const QJsonValue& c :
+       QJsonDocument::fromJson(after.out).object()[QStringLiteral("cases")].toArray()) {
+    const QString one = c.toObject()[QStringLiteral("case_id")].toString();
+    if (!before.out.contains(one.toLatin1())) id = one;
+  }
+  QVERIFY(!id.isEmpty());
+  const Bytes case_id = IdBytes(id);
+  QSignalSpy spy(window_.get(), &MainWindow::requestFinished);
+  window_->Refresh();
+  auto r = Wait(spy);
+  QVERIFY2(r.first, qPrintable(r.second));
+  auto* banner = Find<QLabel>("rekeyWarning");
+  const char* const writing[] = {"replyText", "sendReply", "noteText", "addNote",
+                                 "status",    "setStatus", "addLabel", "assign"};
+  auto writable = [&](bool on) {
+    for (const char* name : writing) {
+      QVERIFY2(Find<QWidget>(name)->isEnabled() == on, name);
+    }
+  };
+  OpenInWindow(id);
+  QVERIFY(!banner->isVisible());
+
+  // 1. Generation 1's envelope does not open: named, skipped, writing goes on.
+  QCOMPARE(AsAna({"rekey", id}).rc, 0);
+  ChangeStoredData([&] {
+    const std::string where = "FROM case_rekeys WHERE case_id = ?1 AND generation = 1";
+    Bytes envelope;
+    RunOnStore("SELECT envelope " + where, {case_id}, &envelope);
+    envelope[200] ^= 0x01;
+    RunOnStore("UPDATE case_rekeys SET envelope = ?2 WHERE case_id = ?1 AND generation = 1",
+               {case_id, envelope});
+  });
+  OpenInWindow(id);
+  QVERIFY(banner->isVisible());
+  QVERIFY2(banner->text().startsWith(
+               QLatin1String("A re-key of this case could not be read and was skipped "
+                             "(generation 1).")),
+           qPrintable(banner->text()));
+  QVERIFY2(banner->text().contains(QLatin1String("replies and notes go on")),
+           qPrintable(banner->text()));
+  QVERIFY2(banner->text().contains(QLatin1String(
+               "Details: a re-key of this case could not be read (generation 1: decrypt_failed")),
+           qPrintable(banner->text()));
+  QVERIFY(!Find<QLabel>("caseWarning")->isVisible());
+  writable(true);
+  Shot(QStringLiteral("15c-case-rekey-unreadable"));
+  QTest::keyClicks(Find<QPlainTextEdit>("replyText"), QStringLiteral("We write on."));
+  QTest::mouseClick(Find<QPushButton>("sendReply"), Qt::LeftButton);
+  r = Wait(spy);
+  QVERIFY2(r.first, qPrintable(r.second));
+  QTRY_VERIFY(
+      Find<QTextBrowser>("conversation")->toPlainText().contains(QStringLiteral("We write on.")));
+
+  // 2. Generation 2's new key is not sealed to ana: her writing stops.
+  QCOMPARE(AsAna({"rekey", id}).rc, 0);
+  SecretBytes ck;
+  Bytes ana_id, sealed;
+  ChangeStoredData([&] {
+    AnaCaseKey(id, &ck, &ana_id);
+    const std::string where =
+        "FROM case_keys WHERE case_id = ?1 AND recipient = ?2 AND role = 1 AND generation = 2";
+    RunOnStore("SELECT sealed " + where, {case_id, ana_id}, &sealed);
+    RunOnStore("DELETE " + where, {case_id, ana_id});
+  });
+  OpenInWindow(id);
+  QVERIFY(banner->isVisible());
+  QVERIFY2(banner->text().contains(QLatin1String(
+               "This case was re-keyed (generation 2) and the new case key was not given to you")),
+           qPrintable(banner->text()));
+  QVERIFY2(banner->text().contains(QLatin1String("reading stays possible")),
+           qPrintable(banner->text()));
+  QVERIFY(banner->text().contains(QLatin1String("is not sealed to you")));
+  QVERIFY(
+      Find<QTextBrowser>("conversation")->toPlainText().contains(QStringLiteral("We write on.")));
+  writable(false);
+  Shot(QStringLiteral("15d-case-rekey-not-sealed"));
+
+  // 3. Generation 2's envelope, sealed under the case key, holds a statement
+  // signed in ana's name by a key of someone else's: refused, chain ended.
+  ChangeStoredData([&] {
+    RunOnStore(
+        "INSERT INTO case_keys (case_id, recipient, role, generation, sealed) "
+        "VALUES (?1, ?2, 1, 2, ?3)",
+        {case_id, ana_id, sealed});
+    crypto::Id cid{};
+    std::copy(case_id.begin(), case_id.end(), cid.begin());
+    crypto::Id ana{};
+    std::copy(ana_id.begin(), ana_id.end(), ana.begin());
+    auto impostor = crypto::ReviewerKey::FromSeed(SecretBytes::Random(32));
+    QVERIFY(impostor.ok());
+    auto forged = crypto::v2::MakeRekey(cid, ana, ck, SecretBytes::Random(32),
+                                        Bytes(protocol::kSealedKeySize, 1), 1,
+                                        *impostor->Signer(ana).ed25519_secret);
+    QVERIFY(forged.ok());
+    auto envelope = crypto::v2::SealStatement(ck, protocol::kStatementRekey, cid, *forged);
+    QVERIFY(envelope.ok());
+    RunOnStore("UPDATE case_rekeys SET envelope = ?2 WHERE case_id = ?1 AND generation = 2",
+               {case_id, *envelope});
+  });
+  OpenInWindow(id);
+  QVERIFY(banner->isVisible());
+  QVERIFY2(banner->text().contains(
+               QLatin1String("A re-key of this case (generation 2) failed verification")),
+           qPrintable(banner->text()));
+  QVERIFY(banner->text().contains(QLatin1String("Later re-keys are not followed")));
+  QVERIFY(banner->text().contains(QLatin1String("could not be read and was skipped")));
+  QVERIFY2(banner->text().contains(QLatin1String("does not verify")), qPrintable(banner->text()));
+  QVERIFY(!Find<QLabel>("caseWarning")->text().contains(QLatin1String("Do not trust")));
+  QVERIFY(
+      Find<QTextBrowser>("conversation")->toPlainText().contains(QStringLiteral("We write on.")));
+  writable(false);
+  Shot(QStringLiteral("15e-case-rekey-refused"));
+  BannerFollowsEveryLanguage("rekeyWarning");
+  if (QTest::currentTestFailed()) LanguageSwitch::Instance()->Use(QStringLiteral("en"));
+  writable(false);  // a language switch does not turn writing back on
 }
 
 // First run without a key: the app makes one as `dojava keygen` does, off the
