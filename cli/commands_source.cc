@@ -282,6 +282,33 @@ void CheckMyReport(client::ReadCase& read, const crypto::ReceiptKeys& rk) {
   }
 }
 
+// The receipt, typed at the terminal or read from `receipt_file` (§4.2).
+crypto::Receipt ReadReceipt(const std::string& receipt_file) {
+  SecretBytes typed = Unwrap(
+      receipt_file.empty() ? ReadSecretFromTerminal("Receipt: ") : ReadSecretFile(receipt_file),
+      "receipt");
+  auto receipt = crypto::Receipt::Parse(typed.reveal_chars());
+  if (!receipt.ok()) {
+    Fail(Exit::kUsage, receipt.code() == Code::kBadChecksum
+                           ? "that receipt has a typo (its check digit does not match)"
+                           : "that is not a receipt (28 digits)");
+  }
+  return std::move(*receipt);
+}
+
+// Only a key wrapped with this receipt opens (§7.1): one the server made,
+// even sealed to source_pk, is refused before anything is read or sent.
+SecretBytes OpenMyCaseKey(const client::ApiSourceCase& sc, const crypto::ReceiptKeys& rk) {
+  auto ck =
+      crypto::OpenSourceKey(sc.sealed_key, protocol::kRoleCaseKey, sc.case_id, rk.source_wrap);
+  if (!ck.ok()) {
+    Fail(Exit::kIntegrity,
+         "your case key does not open with this receipt: it was altered or replaced on the "
+         "server. Nothing was read or sent; do not send anything more to this server");
+  }
+  return std::move(*ck);
+}
+
 // The exit code of `inbox` after printing: a case that fails §8.4 first,
 // then records that did not open.
 int InboxExit(const Status& trust, size_t failures) {
@@ -316,18 +343,10 @@ int RunInbox(const Args& args) {
   ParseArgs(args, d, {},
             "dojava inbox --server URL --admin-fingerprint FP [--receipt-file FILE] "
             "[--reply-file FILE [--attach PATH]...] [--get N [-o PATH]]");
-  SecretBytes typed = Unwrap(
-      receipt_file.empty() ? ReadSecretFromTerminal("Receipt: ") : ReadSecretFile(receipt_file),
-      "receipt");
-  auto receipt = crypto::Receipt::Parse(typed.reveal_chars());
-  if (!receipt.ok()) {
-    Fail(Exit::kUsage, receipt.code() == Code::kBadChecksum
-                           ? "that receipt has a typo (its check digit does not match)"
-                           : "that is not a receipt (28 digits)");
-  }
+  const crypto::Receipt receipt = ReadReceipt(receipt_file);
   auto conn = OpenConnection(o);
   const TrustedInstance inst = FetchTrusted(*conn, o, nullptr);
-  crypto::ReceiptKeys rk = Unwrap(crypto::DeriveReceiptKeys(*receipt, inst.info.salt), "receipt");
+  crypto::ReceiptKeys rk = Unwrap(crypto::DeriveReceiptKeys(receipt, inst.info.salt), "receipt");
   SecretBytes lookup_text =
       SecretBytes::Copy(std::string_view(Base64UrlEncode(rk.lookup_key.reveal())));
   conn->api().SetLookupKey(lookup_text);
@@ -338,27 +357,19 @@ int RunInbox(const Args& args) {
          "different server)");
   }
   Check(sc.status(), "reading");
-  // Only a key wrapped with this receipt opens (§7.1): one the server made,
-  // even sealed to source_pk, is refused before anything is read or sent.
-  auto ck =
-      crypto::OpenSourceKey(sc->sealed_key, protocol::kRoleCaseKey, sc->case_id, rk.source_wrap);
-  if (!ck.ok()) {
-    Fail(Exit::kIntegrity,
-         "your case key does not open with this receipt: it was altered or replaced on the "
-         "server. Nothing was read or sent; do not send anything more to this server");
-  }
+  const SecretBytes ck = OpenMyCaseKey(*sc, rk);
   const client::RosterView* roster = inst.roster ? &*inst.roster : nullptr;
   // §7.3: a signed re-key moves the case to CK', sealed to source_pk.
-  client::SourceRekeys rekeys = client::FollowSourceRekeys(sc->case_id, *ck, sc->rekeys, roster,
+  client::SourceRekeys rekeys = client::FollowSourceRekeys(sc->case_id, ck, sc->rekeys, roster,
                                                            rk.source_secret, rk.source_public);
   for (const auto& u : rekeys.unreadable) std::cerr << "dojava: " << u << "\n";
   if (!rekeys.problem.ok()) {
     std::cerr << "dojava: a re-key of this case could not be followed: " << rekeys.problem.message()
               << "\n";
   }
-  const SecretBytes& write_key = rekeys.keys.empty() ? *ck : rekeys.keys.back();
+  const SecretBytes& write_key = rekeys.keys.empty() ? ck : rekeys.keys.back();
   client::ReadCase read =
-      client::ReadRecords(sc->messages, sc->case_id, &*ck, nullptr, roster, {},
+      client::ReadRecords(sc->messages, sc->case_id, &ck, nullptr, roster, {},
                           crypto::v2::ListingView::kConversationOnly, &rekeys.keys);
   std::vector<CaseEntry>& entries = read.entries;
   CheckMyReport(read, rk);
